@@ -1,0 +1,88 @@
+//! The TypeScript bindings of the types that cross to the UI, generated with
+//! ts-rs into `ui/src/bindings/` and committed. The test fails when a
+//! committed file is stale; run it with `UPDATE_BINDINGS=1` to rewrite them.
+
+use std::path::PathBuf;
+
+use ts_rs::{Config, TS};
+
+use crate::model::*;
+use crate::store::DemoSummary;
+
+fn dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/bindings")
+}
+
+macro_rules! bindings {
+    ($($ty:ty),* $(,)?) => {
+        vec![$((
+            <$ty as TS>::output_path().expect("exportable").display().to_string(),
+            <$ty as TS>::export_to_string(&Config::new()).expect("renders"),
+        )),*]
+    };
+}
+
+#[test]
+fn committed_typescript_bindings_are_fresh() {
+    let rendered: Vec<(String, String)> = bindings![
+        Lang,
+        Settings,
+        CouncilKind,
+        Malform,
+        LegalMode,
+        SeatCategory,
+        Role,
+        Gender,
+        SeatPlan,
+        CouncilInput,
+        Council,
+        CouncilSummary,
+        PersonInput,
+        Person,
+        PersonChoice,
+        MembershipInput,
+        MembershipEdit,
+        Membership,
+        CategoryStatus,
+        NoticeKind,
+        Severity,
+        Notice,
+        GenderCount,
+        Composition,
+        CouncilDetail,
+        AuditEntry,
+        HealthReport,
+        CouncilHealth,
+        ErrorReport,
+        FieldMessage,
+        DemoSummary,
+    ];
+    let update = std::env::var_os("UPDATE_BINDINGS").is_some();
+    let dir = dir();
+    let mut stale = Vec::new();
+    for (file, text) in &rendered {
+        let path = dir.join(file);
+        if update {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(&path, text).unwrap();
+        } else if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            stale.push(file.clone());
+        }
+    }
+    // Every committed binding is one we still generate.
+    let known: Vec<&str> = rendered.iter().map(|(f, _)| f.as_str()).collect();
+    for entry in std::fs::read_dir(&dir).expect("ui/src/bindings exists") {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if !known.contains(&name.as_str()) {
+            if update {
+                std::fs::remove_file(dir.join(&name)).unwrap();
+            } else {
+                stale.push(format!("{name} (no longer generated)"));
+            }
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "stale TypeScript bindings in ui/src/bindings: {stale:?}; run `UPDATE_BINDINGS=1 cargo test -p grendebok-core bindings`"
+    );
+}

@@ -1,0 +1,136 @@
+//! Core's one error type. Every variant has a stable `code` for programs and
+//! a message for people, rendered from the catalogue in the user's language.
+
+use crate::i18n::t;
+use crate::model::{ErrorReport, FieldMessage, Lang};
+
+/// A broken rule on one field of an input: the field's path in the input
+/// (as the UI names it, e.g. `person.email`) and the catalogue key saying why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldIssue {
+    pub field: String,
+    pub key: &'static str,
+    pub params: Vec<(&'static str, String)>,
+}
+
+impl FieldIssue {
+    pub fn new(field: impl Into<String>, key: &'static str) -> Self {
+        FieldIssue {
+            field: field.into(),
+            key,
+            params: Vec::new(),
+        }
+    }
+
+    pub fn with(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.params.push((name, value.into()));
+        self
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        let params: Vec<(&str, &str)> = self.params.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        t(lang, self.key, &params)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    /// The input breaks one or more rules; nothing was written.
+    #[error("invalid input: {0:?}")]
+    Invalid(Vec<FieldIssue>),
+
+    #[error("{entity} {id} not found")]
+    NotFound { entity: &'static str, id: String },
+
+    /// The action is not allowed in the current state (e.g. ending a seat twice).
+    #[error("conflict: {0:?}")]
+    Conflict(FieldIssue),
+
+    /// `init` on a path where a file already exists.
+    #[error("a file already exists at {0}")]
+    AlreadyExists(String),
+
+    /// A command that needs a database on a path where there is none.
+    #[error("no database at {0}")]
+    NoDatabase(String),
+
+    /// The file was written by a newer Grendebok: it is never written to.
+    #[error("the database has schema version {found}, newer than this program's {known}")]
+    TooNew { found: i64, known: i64 },
+
+    #[error("database: {0}")]
+    Db(#[from] rusqlite::Error),
+
+    #[error("migration: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+
+    #[error("file: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+pub type Result<T, E = CoreError> = std::result::Result<T, E>;
+
+impl CoreError {
+    /// One rule broken on one field.
+    pub fn invalid(issue: FieldIssue) -> Self {
+        CoreError::Invalid(vec![issue])
+    }
+
+    /// The stable code a program switches on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            CoreError::Invalid(_) => "invalid",
+            CoreError::NotFound { .. } => "not_found",
+            CoreError::Conflict(_) => "conflict",
+            CoreError::AlreadyExists(_) => "already_exists",
+            CoreError::NoDatabase(_) => "no_database",
+            CoreError::TooNew { .. } => "too_new",
+            CoreError::Db(_) | CoreError::Migration(_) => "database",
+            CoreError::Io(_) => "io",
+        }
+    }
+
+    /// The message for a person, in their language.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            CoreError::Invalid(issues) => match issues.as_slice() {
+                [only] => only.message(lang),
+                _ => t(lang, "error.invalid", &[]),
+            },
+            CoreError::NotFound { entity, id } => {
+                let what = t(lang, &format!("entity.{entity}"), &[]);
+                t(lang, "error.not_found", &[("what", &what), ("id", id)])
+            }
+            CoreError::Conflict(issue) => issue.message(lang),
+            CoreError::AlreadyExists(path) => t(lang, "error.already_exists", &[("path", path)]),
+            CoreError::NoDatabase(path) => t(lang, "error.no_database", &[("path", path)]),
+            CoreError::TooNew { .. } => t(lang, "error.too_new", &[]),
+            CoreError::Db(e) => t(lang, "error.database", &[("detail", &e.to_string())]),
+            CoreError::Migration(e) => t(lang, "error.database", &[("detail", &e.to_string())]),
+            CoreError::Io(e) => t(lang, "error.io", &[("detail", &e.to_string())]),
+        }
+    }
+
+    /// The error as the UI and the CLI's JSON receive it.
+    pub fn report(&self, lang: Lang) -> ErrorReport {
+        let fields = match self {
+            CoreError::Invalid(issues) => issues
+                .iter()
+                .map(|i| FieldMessage {
+                    field: i.field.clone(),
+                    message: i.message(lang),
+                })
+                .collect(),
+            CoreError::Conflict(issue) => vec![FieldMessage {
+                field: issue.field.clone(),
+                message: issue.message(lang),
+            }],
+            _ => Vec::new(),
+        };
+        ErrorReport {
+            code: self.code().to_owned(),
+            message: self.message(lang),
+            fields,
+        }
+    }
+}

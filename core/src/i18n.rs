@@ -1,0 +1,133 @@
+//! The message catalogue for what core says to people: error messages,
+//! composition notices, and the fixed words of the CLI's human output.
+//!
+//! The catalogues are flat JSON files in `i18n/` at the repository root, one
+//! per language, with `{name}` placeholders. They are compiled in, so a
+//! missing file is a build error and a missing key a failing test.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::model::Lang;
+
+const NB: &str = include_str!("../../i18n/nb.json");
+const NN: &str = include_str!("../../i18n/nn.json");
+const EN: &str = include_str!("../../i18n/en.json");
+
+/// The raw catalogue text of a language, for tests that compare catalogues.
+pub fn catalogue_source(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nb => NB,
+        Lang::Nn => NN,
+        Lang::En => EN,
+    }
+}
+
+fn catalogue(lang: Lang) -> &'static HashMap<String, String> {
+    static CATALOGUES: OnceLock<[HashMap<String, String>; 3]> = OnceLock::new();
+    let all = CATALOGUES.get_or_init(|| {
+        Lang::ALL.map(|l| {
+            serde_json::from_str(catalogue_source(l))
+                .unwrap_or_else(|e| panic!("i18n/{}.json is not a flat JSON object: {e}", l.code()))
+        })
+    });
+    &all[lang as usize]
+}
+
+/// The text for `key` in `lang`, with `{name}` placeholders filled from
+/// `params`. Falls back to bokmål, then to the key itself, so a gap never
+/// hides a message (and the catalogue test catches the gap).
+pub fn t(lang: Lang, key: &str, params: &[(&str, &str)]) -> String {
+    let text = catalogue(lang)
+        .get(key)
+        .or_else(|| catalogue(Lang::Nb).get(key))
+        .map(String::as_str)
+        .unwrap_or(key);
+    fill(text, params)
+}
+
+fn fill(text: &str, params: &[(&str, &str)]) -> String {
+    let mut out = text.to_owned();
+    for (name, value) in params {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// A date as Norwegians write it: `12.03.2026`.
+pub fn date(day: chrono::NaiveDate) -> String {
+    day.format("%d.%m.%Y").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn keys(source: &str) -> BTreeSet<String> {
+        let map: HashMap<String, String> = serde_json::from_str(source).expect("flat JSON object");
+        map.into_keys().collect()
+    }
+
+    fn placeholders(text: &str) -> BTreeSet<String> {
+        text.split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
+            .collect()
+    }
+
+    fn assert_same_keys(what: &str, sources: [(&str, &str); 3]) {
+        let (base_name, base) = sources[0];
+        let base_keys = keys(base);
+        let base_map: HashMap<String, String> = serde_json::from_str(base).unwrap();
+        for (name, source) in &sources[1..] {
+            let other = keys(source);
+            let missing: Vec<_> = base_keys.difference(&other).collect();
+            let extra: Vec<_> = other.difference(&base_keys).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{what}: {name} lacks {missing:?} and has extra {extra:?} compared with {base_name}"
+            );
+            let map: HashMap<String, String> = serde_json::from_str(source).unwrap();
+            for (key, text) in &map {
+                assert_eq!(
+                    placeholders(text),
+                    placeholders(&base_map[key]),
+                    "{what}: placeholders of {key} differ between {name} and {base_name}"
+                );
+                assert!(
+                    !text.trim().is_empty(),
+                    "{what}: {name} has an empty text for {key}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn core_catalogues_have_the_same_keys_and_placeholders() {
+        assert_same_keys("core", [("nb", NB), ("nn", NN), ("en", EN)]);
+    }
+
+    #[test]
+    fn ui_catalogues_have_the_same_keys_and_placeholders() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/i18n");
+        let read = |code: &str| {
+            std::fs::read_to_string(format!("{dir}/{code}.json"))
+                .unwrap_or_else(|e| panic!("ui/src/i18n/{code}.json: {e}"))
+        };
+        let (nb, nn, en) = (read("nb"), read("nn"), read("en"));
+        assert_same_keys("ui", [("nb", &nb), ("nn", &nn), ("en", &en)]);
+    }
+
+    #[test]
+    fn fills_placeholders_and_falls_back_to_the_key() {
+        assert_eq!(fill("Hei {name}!", &[("name", "Kari")]), "Hei Kari!");
+        assert_eq!(t(Lang::En, "no.such.key", &[]), "no.such.key");
+    }
+
+    #[test]
+    fn formats_dates_the_norwegian_way() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 12).unwrap();
+        assert_eq!(date(day), "12.03.2026");
+    }
+}

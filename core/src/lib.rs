@@ -1,0 +1,22 @@
+//! Grendebok's core: the domain, its rules and its storage.
+//!
+//! Everything a user can do is a function here that takes plain inputs and
+//! returns plain outputs or a typed [`CoreError`]. The desktop shell, the CLI
+//! and the UI are faces of this crate.
+//!
+//! Architecture invariant: no Tauri, no GUI, no terminal output in this
+//! crate; no SQL outside [`store`]; no rule reads the clock (the time of a
+//! change comes in an [`model::Actor`], the day of a check as a parameter).
+
+pub mod error;
+pub mod i18n;
+pub mod model;
+pub mod paths;
+pub mod rules;
+pub mod store;
+
+#[cfg(test)]
+mod bindings;
+
+pub use error::{CoreError, FieldIssue, Result};
+pub use store::Store;

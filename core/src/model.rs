@@ -1,0 +1,477 @@
+//! The plain data types that cross every boundary: into the store, out to the
+//! CLI's JSON and, through generated TypeScript bindings, to the UI.
+//!
+//! Field names are camelCase on the wire and stable: the CLI's `--json` output
+//! and the UI both depend on them.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Who makes a change and when: every write takes one, so the audit log can
+/// say who did what, and no rule reads the clock itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub name: String,
+    pub at: DateTime<Utc>,
+}
+
+impl Actor {
+    pub fn new(name: impl Into<String>, at: DateTime<Utc>) -> Self {
+        Actor {
+            name: name.into(),
+            at,
+        }
+    }
+}
+
+/// The language of the UI and of messages: bokmål, nynorsk or English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Nb,
+    Nn,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Nb, Lang::Nn, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nb => "nb",
+            Lang::Nn => "nn",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+}
+
+/// What the user set once: their name (written into the audit log) and the UI language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Settings {
+    pub user_name: Option<String>,
+    pub language: Lang,
+}
+
+/// The kinds of neighbourhood council Norwegian kommuner have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CouncilKind {
+    Naermiljoutvalg,
+    Grendeutvalg,
+    Byutvalg,
+    Omradeforum,
+    Kommunedelsutvalg,
+}
+
+impl CouncilKind {
+    pub const ALL: [CouncilKind; 5] = [
+        CouncilKind::Naermiljoutvalg,
+        CouncilKind::Grendeutvalg,
+        CouncilKind::Byutvalg,
+        CouncilKind::Omradeforum,
+        CouncilKind::Kommunedelsutvalg,
+    ];
+}
+
+/// The written standard the council uses in its documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Malform {
+    Bokmal,
+    Nynorsk,
+}
+
+impl Malform {
+    pub const ALL: [Malform; 2] = [Malform::Bokmal, Malform::Nynorsk];
+}
+
+/// Whether the council is a formal municipal body under kommuneloven, or a
+/// voluntary body that follows its own statutes. It decides which checks are
+/// hard rules and which are advice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum LegalMode {
+    Formal,
+    Voluntary,
+}
+
+impl LegalMode {
+    pub const ALL: [LegalMode; 2] = [LegalMode::Formal, LegalMode::Voluntary];
+}
+
+/// The five seat categories of a council's seat plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SeatCategory {
+    Senior,
+    School,
+    Sports,
+    Business,
+    Volunteer,
+}
+
+impl SeatCategory {
+    pub const ALL: [SeatCategory; 5] = [
+        SeatCategory::Senior,
+        SeatCategory::School,
+        SeatCategory::Sports,
+        SeatCategory::Business,
+        SeatCategory::Volunteer,
+    ];
+}
+
+/// A member's role in the council. A varamedlem (deputy) holds no seat of
+/// their own: they meet when a member cannot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Leder,
+    Nestleder,
+    Sekretaer,
+    Medlem,
+    Varamedlem,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [
+        Role::Leder,
+        Role::Nestleder,
+        Role::Sekretaer,
+        Role::Medlem,
+        Role::Varamedlem,
+    ];
+
+    /// Whether someone in this role fills one of the planned seats.
+    pub fn holds_seat(self) -> bool {
+        self != Role::Varamedlem
+    }
+}
+
+/// Recorded only for the gender-balance advice, and only if the person wants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Gender {
+    Female,
+    Male,
+    Other,
+}
+
+/// How many seats each category has. Signed so that a negative number typed
+/// by a user reaches validation and gets a message, rather than failing to parse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SeatPlan {
+    pub senior: i32,
+    pub school: i32,
+    pub sports: i32,
+    pub business: i32,
+    pub volunteer: i32,
+}
+
+impl SeatPlan {
+    pub fn seats(&self, category: SeatCategory) -> i32 {
+        match category {
+            SeatCategory::Senior => self.senior,
+            SeatCategory::School => self.school,
+            SeatCategory::Sports => self.sports,
+            SeatCategory::Business => self.business,
+            SeatCategory::Volunteer => self.volunteer,
+        }
+    }
+
+    pub fn total(&self) -> i32 {
+        SeatCategory::ALL.iter().map(|c| self.seats(*c)).sum()
+    }
+}
+
+/// What a user types to create or edit a council.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CouncilInput {
+    pub name: String,
+    pub kind: CouncilKind,
+    pub area: String,
+    pub mandate: String,
+    pub malform: Malform,
+    pub legal_mode: LegalMode,
+    /// The kommune's contact person for this council (kontaktperson).
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_phone: String,
+    pub seat_plan: SeatPlan,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Council {
+    pub id: String,
+    pub name: String,
+    pub kind: CouncilKind,
+    pub area: String,
+    pub mandate: String,
+    pub malform: Malform,
+    pub legal_mode: LegalMode,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_phone: String,
+    pub seat_plan: SeatPlan,
+}
+
+impl Council {
+    pub fn input(&self) -> CouncilInput {
+        CouncilInput {
+            name: self.name.clone(),
+            kind: self.kind,
+            area: self.area.clone(),
+            mandate: self.mandate.clone(),
+            malform: self.malform,
+            legal_mode: self.legal_mode,
+            contact_name: self.contact_name.clone(),
+            contact_email: self.contact_email.clone(),
+            contact_phone: self.contact_phone.clone(),
+            seat_plan: self.seat_plan,
+        }
+    }
+}
+
+/// One row of the council list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CouncilSummary {
+    pub id: String,
+    pub name: String,
+    pub kind: CouncilKind,
+    pub area: String,
+    pub seats_planned: i32,
+    pub seats_filled: i32,
+    pub seats_vacant: i32,
+    /// Warnings from the composition check (advice not counted).
+    pub warning_count: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonInput {
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub gender: Option<Gender>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub gender: Option<Gender>,
+}
+
+/// The person a new membership is for: someone already registered, or someone new.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum PersonChoice {
+    Existing { id: String },
+    New { person: PersonInput },
+}
+
+/// What a user types to give someone a seat.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MembershipInput {
+    pub council_id: String,
+    pub person: PersonChoice,
+    pub category: SeatCategory,
+    pub role: Role,
+    /// The organisation the member represents, e.g. "Lyngvik idrettslag".
+    pub organisation: String,
+    pub term_from: NaiveDate,
+    pub term_to: Option<NaiveDate>,
+}
+
+/// What a user changes on an existing seat, with the person's details, in one write.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MembershipEdit {
+    pub person: PersonInput,
+    pub category: SeatCategory,
+    pub role: Role,
+    pub organisation: String,
+    pub term_from: NaiveDate,
+    pub term_to: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Membership {
+    pub id: String,
+    pub council_id: String,
+    pub person: Person,
+    pub category: SeatCategory,
+    pub role: Role,
+    pub organisation: String,
+    pub term_from: NaiveDate,
+    pub term_to: Option<NaiveDate>,
+    /// The day the member no longer sits: set when a seat is ended early.
+    pub ended_on: Option<NaiveDate>,
+    pub end_reason: String,
+}
+
+impl Membership {
+    /// The last day the member sits, if the seat has an end.
+    pub fn last_day(&self) -> Option<NaiveDate> {
+        let ended = self.ended_on.and_then(|d| d.pred_opt());
+        match (self.term_to, ended) {
+            (Some(t), Some(e)) => Some(t.min(e)),
+            (t, e) => t.or(e),
+        }
+    }
+
+    /// Whether the member sits on `day`.
+    pub fn sits_on(&self, day: NaiveDate) -> bool {
+        self.term_from <= day && self.last_day().is_none_or(|last| day <= last)
+    }
+}
+
+/// Where a seat of a council stands on a given day: the numbers per category.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CategoryStatus {
+    pub category: SeatCategory,
+    pub planned: i32,
+    pub filled: i32,
+    pub vacant: i32,
+    pub over: i32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeKind {
+    Vacant,
+    Overfilled,
+    TermEnding,
+    NoLeader,
+    GenderBalance,
+}
+
+/// A warning needs attention; advice is shown but never blocks anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Warning,
+    Advice,
+}
+
+/// One finding of the composition check, with its message in the user's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub severity: Severity,
+    pub category: Option<SeatCategory>,
+    pub membership_id: Option<String>,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct GenderCount {
+    pub female: i32,
+    pub male: i32,
+    pub other: i32,
+    pub unknown: i32,
+}
+
+/// The composition check of a council on a given day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Composition {
+    pub as_of: NaiveDate,
+    pub categories: Vec<CategoryStatus>,
+    pub seats_planned: i32,
+    pub seats_filled: i32,
+    pub seats_vacant: i32,
+    pub genders: GenderCount,
+    pub notices: Vec<Notice>,
+}
+
+impl Composition {
+    pub fn warning_count(&self) -> usize {
+        self.notices
+            .iter()
+            .filter(|n| n.severity == Severity::Warning)
+            .count()
+    }
+}
+
+/// Everything the council page shows, in one answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CouncilDetail {
+    pub council: Council,
+    pub composition: Composition,
+    /// Members who sit on the day of the check, by category then role.
+    pub current: Vec<Membership>,
+    /// Seats that start later.
+    pub upcoming: Vec<Membership>,
+    /// Seats that have ended: the history.
+    pub former: Vec<Membership>,
+}
+
+/// One entry of the audit log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditEntry {
+    pub at: String,
+    pub who: String,
+    pub entity: String,
+    pub entity_id: String,
+    pub field: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+}
+
+/// The outcome of `check`: is the file sound, and how does each council stand.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct HealthReport {
+    pub sound: bool,
+    pub integrity: Vec<String>,
+    pub foreign_key_violations: i32,
+    pub schema_version: i32,
+    pub councils: Vec<CouncilHealth>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CouncilHealth {
+    pub id: String,
+    pub name: String,
+    pub composition: Composition,
+}
+
+/// An error as the UI and the CLI's JSON receive it: a stable code to switch
+/// on, a message in the user's language, and messages tied to form fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorReport {
+    pub code: String,
+    pub message: String,
+    pub fields: Vec<FieldMessage>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldMessage {
+    /// The path of the field in the input, e.g. `name` or `person.email`.
+    pub field: String,
+    pub message: String,
+}

@@ -1,0 +1,4 @@
+//! Domain rules as plain functions: no storage, no clock, no I/O.
+
+pub mod composition;
+pub mod validate;

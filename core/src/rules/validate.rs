@@ -1,0 +1,277 @@
+//! Input validation: each function trims what a user typed, checks every
+//! rule, and returns either the clean input or every broken rule at once, each
+//! tied to its field, so a form can show all its messages in one go.
+
+use crate::error::{CoreError, FieldIssue, Result};
+use crate::model::{
+    CouncilInput, MembershipEdit, MembershipInput, PersonChoice, PersonInput, SeatCategory,
+};
+
+/// The most seats a category can plan; more is surely a typing mistake.
+pub const MAX_SEATS: i32 = 99;
+
+/// Collects broken rules while a validation runs.
+#[derive(Default)]
+struct Issues(Vec<FieldIssue>);
+
+impl Issues {
+    fn push(&mut self, issue: FieldIssue) {
+        self.0.push(issue);
+    }
+
+    fn finish<T>(self, value: T) -> Result<T> {
+        if self.0.is_empty() {
+            Ok(value)
+        } else {
+            Err(CoreError::Invalid(self.0))
+        }
+    }
+}
+
+fn trimmed(s: &str) -> String {
+    s.trim().to_owned()
+}
+
+fn check_name(issues: &mut Issues, field: &str, name: &str) {
+    if name.is_empty() {
+        issues.push(FieldIssue::new(field, "validation.name_empty"));
+    }
+}
+
+/// An e-mail address is optional, but one that is given must look like one.
+fn check_email(issues: &mut Issues, field: &str, email: &str) {
+    if email.is_empty() {
+        return;
+    }
+    let looks_right = match email.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty() && !domain.is_empty() && !email.contains(char::is_whitespace)
+        }
+        None => false,
+    };
+    if !looks_right {
+        issues.push(FieldIssue::new(field, "validation.email_invalid"));
+    }
+}
+
+pub fn user_name(name: &str) -> Result<String> {
+    let name = trimmed(name);
+    let mut issues = Issues::default();
+    check_name(&mut issues, "name", &name);
+    issues.finish(name)
+}
+
+pub fn council(input: &CouncilInput) -> Result<CouncilInput> {
+    let clean = CouncilInput {
+        name: trimmed(&input.name),
+        area: trimmed(&input.area),
+        mandate: input.mandate.trim().to_owned(),
+        contact_name: trimmed(&input.contact_name),
+        contact_email: trimmed(&input.contact_email),
+        contact_phone: trimmed(&input.contact_phone),
+        ..input.clone()
+    };
+    let mut issues = Issues::default();
+    check_name(&mut issues, "name", &clean.name);
+    check_email(&mut issues, "contactEmail", &clean.contact_email);
+    for category in SeatCategory::ALL {
+        let seats = clean.seat_plan.seats(category);
+        let field = format!("seatPlan.{}", category_code(category));
+        if seats < 0 {
+            issues.push(FieldIssue::new(field, "validation.seats_negative"));
+        } else if seats > MAX_SEATS {
+            issues.push(
+                FieldIssue::new(field, "validation.seats_too_many")
+                    .with("max", MAX_SEATS.to_string()),
+            );
+        }
+    }
+    issues.finish(clean)
+}
+
+fn person_into(issues: &mut Issues, prefix: &str, input: &PersonInput) -> PersonInput {
+    let clean = PersonInput {
+        name: trimmed(&input.name),
+        email: trimmed(&input.email),
+        phone: trimmed(&input.phone),
+        gender: input.gender,
+    };
+    check_name(issues, &format!("{prefix}name"), &clean.name);
+    check_email(issues, &format!("{prefix}email"), &clean.email);
+    clean
+}
+
+pub fn person(input: &PersonInput) -> Result<PersonInput> {
+    let mut issues = Issues::default();
+    let clean = person_into(&mut issues, "", input);
+    issues.finish(clean)
+}
+
+fn check_term(issues: &mut Issues, from: chrono::NaiveDate, to: Option<chrono::NaiveDate>) {
+    if let Some(to) = to {
+        if to < from {
+            issues.push(FieldIssue::new(
+                "termTo",
+                "validation.term_end_before_start",
+            ));
+        }
+    }
+}
+
+pub fn membership(input: &MembershipInput) -> Result<MembershipInput> {
+    let mut issues = Issues::default();
+    let person = match &input.person {
+        PersonChoice::New { person } => PersonChoice::New {
+            person: person_into(&mut issues, "person.", person),
+        },
+        existing => existing.clone(),
+    };
+    check_term(&mut issues, input.term_from, input.term_to);
+    let clean = MembershipInput {
+        person,
+        organisation: trimmed(&input.organisation),
+        ..input.clone()
+    };
+    issues.finish(clean)
+}
+
+pub fn membership_edit(input: &MembershipEdit) -> Result<MembershipEdit> {
+    let mut issues = Issues::default();
+    let person = person_into(&mut issues, "person.", &input.person);
+    check_term(&mut issues, input.term_from, input.term_to);
+    let clean = MembershipEdit {
+        person,
+        organisation: trimmed(&input.organisation),
+        ..input.clone()
+    };
+    issues.finish(clean)
+}
+
+/// The wire name of a category, as used in field paths and the database.
+pub fn category_code(category: SeatCategory) -> &'static str {
+    match category {
+        SeatCategory::Senior => "senior",
+        SeatCategory::School => "school",
+        SeatCategory::Sports => "sports",
+        SeatCategory::Business => "business",
+        SeatCategory::Volunteer => "volunteer",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+    use chrono::NaiveDate;
+
+    fn council_input() -> CouncilInput {
+        CouncilInput {
+            name: "Lyngvik nærmiljøutvalg".into(),
+            kind: CouncilKind::Naermiljoutvalg,
+            area: "Lyngvik".into(),
+            mandate: String::new(),
+            malform: Malform::Bokmal,
+            legal_mode: LegalMode::Voluntary,
+            contact_name: String::new(),
+            contact_email: String::new(),
+            contact_phone: String::new(),
+            seat_plan: SeatPlan {
+                senior: 1,
+                school: 1,
+                sports: 1,
+                business: 1,
+                volunteer: 2,
+            },
+        }
+    }
+
+    fn fields(err: CoreError) -> Vec<(String, &'static str)> {
+        match err {
+            CoreError::Invalid(issues) => issues.into_iter().map(|i| (i.field, i.key)).collect(),
+            other => panic!("expected invalid input, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn council_names_are_trimmed_and_must_not_be_blank() {
+        let mut input = council_input();
+        input.name = "  Lyngvik  ".into();
+        assert_eq!(council(&input).unwrap().name, "Lyngvik");
+        input.name = " \t ".into();
+        assert_eq!(
+            fields(council(&input).unwrap_err()),
+            [("name".into(), "validation.name_empty")]
+        );
+    }
+
+    #[test]
+    fn every_broken_rule_is_reported_with_its_field() {
+        let mut input = council_input();
+        input.name = String::new();
+        input.contact_email = "kari.eksempel.no".into();
+        input.seat_plan.sports = -1;
+        input.seat_plan.volunteer = 1000;
+        assert_eq!(
+            fields(council(&input).unwrap_err()),
+            [
+                ("name".into(), "validation.name_empty"),
+                ("contactEmail".into(), "validation.email_invalid"),
+                ("seatPlan.sports".into(), "validation.seats_negative"),
+                ("seatPlan.volunteer".into(), "validation.seats_too_many"),
+            ]
+        );
+    }
+
+    #[test]
+    fn email_is_optional_but_needs_an_at_sign_when_given() {
+        let ok = |e: &str| {
+            person(&PersonInput {
+                name: "Kari".into(),
+                email: e.into(),
+                phone: String::new(),
+                gender: None,
+            })
+            .is_ok()
+        };
+        assert!(ok(""));
+        assert!(ok("kari@lyngvik.no"));
+        assert!(!ok("kari.lyngvik.no"));
+        assert!(!ok("@lyngvik.no"));
+        assert!(!ok("kari@"));
+        assert!(!ok("kari @lyngvik.no"));
+    }
+
+    #[test]
+    fn a_term_cannot_end_before_it_starts() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 1, d).unwrap();
+        let input = MembershipInput {
+            council_id: "x".into(),
+            person: PersonChoice::New {
+                person: PersonInput {
+                    name: " ".into(),
+                    email: String::new(),
+                    phone: String::new(),
+                    gender: None,
+                },
+            },
+            category: SeatCategory::Senior,
+            role: Role::Medlem,
+            organisation: String::new(),
+            term_from: day(10),
+            term_to: Some(day(9)),
+        };
+        assert_eq!(
+            fields(membership(&input).unwrap_err()),
+            [
+                ("person.name".into(), "validation.name_empty"),
+                ("termTo".into(), "validation.term_end_before_start"),
+            ]
+        );
+        let same_day = MembershipInput {
+            term_to: Some(day(10)),
+            person: PersonChoice::Existing { id: "p".into() },
+            ..input
+        };
+        assert!(membership(&same_day).is_ok());
+    }
+}

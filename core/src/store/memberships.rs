@@ -1,0 +1,264 @@
+//! Queries of the `membership` table: who holds which seat, and when.
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::Serialize;
+
+use super::{audit, codec, councils, new_id, people};
+use crate::error::{CoreError, FieldIssue, Result};
+use crate::i18n;
+use crate::model::{
+    Actor, Membership, MembershipEdit, MembershipInput, PersonChoice, Role, SeatCategory,
+};
+
+const SELECT: &str =
+    "SELECT membership.id, membership.council_id, membership.category, membership.role,
+        membership.organisation, membership.term_from, membership.term_to, membership.ended_on,
+        membership.end_reason, person.id, person.name, person.email, person.phone, person.gender
+     FROM membership JOIN person ON person.id = membership.person_id";
+
+fn from_row(r: &Row) -> rusqlite::Result<Membership> {
+    let day = |i: usize| -> rusqlite::Result<Option<NaiveDate>> {
+        r.get::<_, Option<String>>(i)?
+            .map(|s| codec::parse_day(i, &s))
+            .transpose()
+    };
+    Ok(Membership {
+        id: r.get(0)?,
+        council_id: r.get(1)?,
+        category: codec::parse(2, &r.get::<_, String>(2)?)?,
+        role: codec::parse(3, &r.get::<_, String>(3)?)?,
+        organisation: r.get(4)?,
+        term_from: codec::parse_day(5, &r.get::<_, String>(5)?)?,
+        term_to: day(6)?,
+        ended_on: day(7)?,
+        end_reason: r.get(8)?,
+        person: people::from_row_at(r, 9)?,
+    })
+}
+
+/// The stored fields of a seat, as the audit log names them.
+#[derive(Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+struct Record<'a> {
+    council_id: &'a str,
+    person_id: &'a str,
+    category: SeatCategory,
+    role: Role,
+    organisation: &'a str,
+    term_from: NaiveDate,
+    term_to: Option<NaiveDate>,
+    ended_on: Option<NaiveDate>,
+    end_reason: &'a str,
+}
+
+impl<'a> From<&'a Membership> for Record<'a> {
+    fn from(m: &'a Membership) -> Self {
+        Record {
+            council_id: &m.council_id,
+            person_id: &m.person.id,
+            category: m.category,
+            role: m.role,
+            organisation: &m.organisation,
+            term_from: m.term_from,
+            term_to: m.term_to,
+            ended_on: m.ended_on,
+            end_reason: &m.end_reason,
+        }
+    }
+}
+
+pub fn get(conn: &Connection, id: &str) -> Result<Membership> {
+    conn.query_row(
+        &format!("{SELECT} WHERE membership.id = ?1"),
+        [id],
+        from_row,
+    )
+    .optional()?
+    .ok_or_else(|| CoreError::NotFound {
+        entity: "membership",
+        id: id.to_owned(),
+    })
+}
+
+/// Every seat of a council, past, present and future.
+pub fn of_council(conn: &Connection, council_id: &str) -> Result<Vec<Membership>> {
+    let mut stmt = conn.prepare(&format!(
+        "{SELECT} WHERE membership.council_id = ?1 ORDER BY membership.term_from, membership.id"
+    ))?;
+    let rows = stmt.query_map([council_id], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A person holds at most one seat in a council at a time: refuses a term
+/// that overlaps another of theirs in the same council.
+fn check_no_overlap(
+    conn: &Connection,
+    council_id: &str,
+    person_id: &str,
+    except_id: Option<&str>,
+    from: NaiveDate,
+    to: Option<NaiveDate>,
+    field: &str,
+) -> Result<()> {
+    let candidate_last = to;
+    for other in of_council(conn, council_id)? {
+        if other.person.id != person_id || Some(other.id.as_str()) == except_id {
+            continue;
+        }
+        let other_last = other.last_day();
+        if other_last.is_some_and(|last| last < other.term_from) {
+            continue; // Ended on the day it began: it never held the seat.
+        }
+        let starts_before_other_ends = other_last.is_none_or(|last| from <= last);
+        let other_starts_before_this_ends =
+            candidate_last.is_none_or(|last| other.term_from <= last);
+        if starts_before_other_ends && other_starts_before_this_ends {
+            let to_text = match other_last {
+                Some(last) => i18n::date(last),
+                None => String::from("…"),
+            };
+            return Err(CoreError::invalid(
+                FieldIssue::new(field, "validation.membership_overlap")
+                    .with("name", other.person.name.clone())
+                    .with("from", i18n::date(other.term_from))
+                    .with("to", to_text),
+            ));
+        }
+    }
+    Ok(())
+}
+
+pub fn add(conn: &Connection, actor: &Actor, input: &MembershipInput) -> Result<Membership> {
+    councils::get(conn, &input.council_id)?;
+    let person = match &input.person {
+        PersonChoice::Existing { id } => {
+            let person = people::get(conn, id)?;
+            check_no_overlap(
+                conn,
+                &input.council_id,
+                id,
+                None,
+                input.term_from,
+                input.term_to,
+                "person",
+            )?;
+            person
+        }
+        PersonChoice::New { person } => people::create(conn, actor, person)?,
+    };
+    let id = new_id();
+    let at = codec::instant(actor.at);
+    conn.execute(
+        "INSERT INTO membership (id, council_id, person_id, category, role, organisation, term_from, term_to,
+            created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+        params![
+            id,
+            input.council_id,
+            person.id,
+            codec::name(&input.category),
+            codec::name(&input.role),
+            input.organisation,
+            codec::day(input.term_from),
+            input.term_to.map(codec::day),
+            at
+        ],
+    )?;
+    let created = get(conn, &id)?;
+    audit::record_diff(
+        conn,
+        actor,
+        "membership",
+        &id,
+        None,
+        &Record::from(&created),
+    )?;
+    Ok(created)
+}
+
+pub fn update(
+    conn: &Connection,
+    actor: &Actor,
+    id: &str,
+    edit: &MembershipEdit,
+) -> Result<Membership> {
+    let old = get(conn, id)?;
+    if let Some(ended) = old.ended_on {
+        if ended < edit.term_from {
+            return Err(CoreError::invalid(
+                FieldIssue::new("termFrom", "validation.already_ended")
+                    .with("date", i18n::date(ended)),
+            ));
+        }
+    }
+    check_no_overlap(
+        conn,
+        &old.council_id,
+        &old.person.id,
+        Some(id),
+        edit.term_from,
+        edit.term_to,
+        "termFrom",
+    )?;
+    people::update(conn, actor, &old.person.id, &edit.person)?;
+    conn.execute(
+        "UPDATE membership SET category = ?2, role = ?3, organisation = ?4, term_from = ?5, term_to = ?6,
+            updated_at = ?7
+         WHERE id = ?1",
+        params![
+            id,
+            codec::name(&edit.category),
+            codec::name(&edit.role),
+            edit.organisation,
+            codec::day(edit.term_from),
+            edit.term_to.map(codec::day),
+            codec::instant(actor.at)
+        ],
+    )?;
+    let new = get(conn, id)?;
+    audit::record_diff(
+        conn,
+        actor,
+        "membership",
+        id,
+        Some(&Record::from(&old)),
+        &Record::from(&new),
+    )?;
+    Ok(new)
+}
+
+pub fn end(
+    conn: &Connection,
+    actor: &Actor,
+    id: &str,
+    ended_on: NaiveDate,
+    reason: &str,
+) -> Result<Membership> {
+    let old = get(conn, id)?;
+    if let Some(ended) = old.ended_on {
+        return Err(CoreError::Conflict(
+            FieldIssue::new("endedOn", "validation.already_ended").with("date", i18n::date(ended)),
+        ));
+    }
+    if ended_on < old.term_from {
+        return Err(CoreError::invalid(
+            FieldIssue::new("endedOn", "validation.end_before_start")
+                .with("from", i18n::date(old.term_from)),
+        ));
+    }
+    conn.execute(
+        "UPDATE membership SET ended_on = ?2, end_reason = ?3, updated_at = ?4 WHERE id = ?1",
+        params![id, codec::day(ended_on), reason, codec::instant(actor.at)],
+    )?;
+    let new = get(conn, id)?;
+    audit::record_diff(
+        conn,
+        actor,
+        "membership",
+        id,
+        Some(&Record::from(&old)),
+        &Record::from(&new),
+    )?;
+    Ok(new)
+}

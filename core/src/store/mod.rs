@@ -1,0 +1,355 @@
+//! The SQLite store: the only place in Grendebok that speaks SQL.
+//!
+//! One file is the whole state of an installation. Every connection gets the
+//! same pragmas (WAL, `synchronous=FULL`, foreign keys, a busy timeout); every
+//! write is one immediate transaction that either commits whole or leaves
+//! nothing behind, and records what it changed in the audit log.
+//!
+//! Each submodule holds the queries of one table as plain functions over a
+//! `&Connection` (a transaction derefs to one), so several can be composed
+//! into one transaction; `Store`'s methods are the public doors.
+
+mod audit;
+mod codec;
+mod councils;
+mod demo;
+mod memberships;
+mod people;
+mod settings;
+
+use std::path::Path;
+use std::sync::LazyLock;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use include_dir::{include_dir, Dir};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use rusqlite_migration::{MigrationDefinitionError, Migrations};
+
+use crate::error::{CoreError, Result};
+use crate::model::*;
+use crate::rules::composition;
+
+pub use demo::DemoSummary;
+
+static MIGRATIONS_DIR: Dir = include_dir!("$CARGO_MANIFEST_DIR/../migrations");
+static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
+    Migrations::from_directory(&MIGRATIONS_DIR)
+        .expect("migrations/ holds numbered folders with up.sql")
+});
+
+/// The migrations compiled into this program, for `validate()` in tests.
+pub fn migrations() -> &'static Migrations<'static> {
+    &MIGRATIONS
+}
+
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens the database at `path`, creating it (and its folder) if missing,
+    /// and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        Store::setup(Connection::open(path)?)
+    }
+
+    /// Opens an existing database; refuses when there is no file at `path`.
+    pub fn open_existing(path: &Path) -> Result<Store> {
+        if !path.is_file() {
+            return Err(CoreError::NoDatabase(path.display().to_string()));
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        Store::setup(Connection::open_with_flags(path, flags)?)
+    }
+
+    /// Creates a new, empty database; refuses to touch an existing file.
+    pub fn create(path: &Path) -> Result<Store> {
+        if path.exists() {
+            return Err(CoreError::AlreadyExists(path.display().to_string()));
+        }
+        Store::open(path)
+    }
+
+    /// A private in-memory database with every migration applied, for tests.
+    pub fn open_in_memory() -> Result<Store> {
+        Store::setup(Connection::open_in_memory()?)
+    }
+
+    fn setup(mut conn: Connection) -> Result<Store> {
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // journal_mode answers with the mode it set, so it is read as a query.
+        let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")?;
+        match MIGRATIONS.to_latest(&mut conn) {
+            Err(rusqlite_migration::Error::MigrationDefinition(
+                MigrationDefinitionError::DatabaseTooFarAhead,
+            )) => {
+                return Err(CoreError::TooNew {
+                    found: user_version(&conn)?,
+                    known: known_version(),
+                })
+            }
+            other => other?,
+        }
+        Ok(Store { conn })
+    }
+
+    /// Runs `f` in one immediate transaction: all of it commits, or none of it.
+    fn write<T>(&mut self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        user_version(&self.conn)
+    }
+
+    // --- settings -----------------------------------------------------------
+
+    pub fn settings(&self) -> Result<Settings> {
+        settings::get(&self.conn)
+    }
+
+    /// The person making changes: the name given at first start.
+    pub fn actor(&self, at: DateTime<Utc>) -> Result<Actor> {
+        let name = self
+            .settings()?
+            .user_name
+            .unwrap_or_else(|| "grendebok".to_owned());
+        Ok(Actor::new(name, at))
+    }
+
+    pub fn save_user_name(&mut self, name: &str, at: DateTime<Utc>) -> Result<Settings> {
+        let name = crate::rules::validate::user_name(name)?;
+        self.write(|tx| {
+            let actor = Actor::new(name.clone(), at);
+            settings::set(tx, &actor, settings::USER_NAME, &name)?;
+            settings::get(tx)
+        })
+    }
+
+    pub fn save_language(&mut self, lang: Lang, at: DateTime<Utc>) -> Result<Settings> {
+        let actor = self.actor(at)?;
+        self.write(|tx| {
+            settings::set(tx, &actor, settings::LANGUAGE, lang.code())?;
+            settings::get(tx)
+        })
+    }
+
+    // --- councils -----------------------------------------------------------
+
+    pub fn create_council(&mut self, actor: &Actor, input: &CouncilInput) -> Result<Council> {
+        let input = crate::rules::validate::council(input)?;
+        self.write(|tx| councils::create(tx, actor, &input))
+    }
+
+    pub fn update_council(
+        &mut self,
+        actor: &Actor,
+        id: &str,
+        input: &CouncilInput,
+    ) -> Result<Council> {
+        let input = crate::rules::validate::council(input)?;
+        self.write(|tx| councils::update(tx, actor, id, &input))
+    }
+
+    pub fn council(&self, id: &str) -> Result<Council> {
+        councils::get(&self.conn, id)
+    }
+
+    /// All councils, by name.
+    pub fn councils(&self) -> Result<Vec<Council>> {
+        councils::all(&self.conn)
+    }
+
+    /// Councils whose id is `query`, or whose name is `query` ignoring case,
+    /// or else whose name contains it.
+    pub fn find_councils(&self, query: &str) -> Result<Vec<Council>> {
+        let query = query.trim();
+        let all = self.councils()?;
+        let exact: Vec<Council> = all
+            .iter()
+            .filter(|c| c.id == query || c.name.to_lowercase() == query.to_lowercase())
+            .cloned()
+            .collect();
+        if !exact.is_empty() {
+            return Ok(exact);
+        }
+        let needle = query.to_lowercase();
+        Ok(all
+            .into_iter()
+            .filter(|c| c.name.to_lowercase().contains(&needle))
+            .collect())
+    }
+
+    /// The composition check of one council on `today`.
+    pub fn composition(
+        &self,
+        council: &Council,
+        today: NaiveDate,
+        lang: Lang,
+    ) -> Result<Composition> {
+        let memberships = memberships::of_council(&self.conn, &council.id)?;
+        Ok(composition::check(council, &memberships, today, lang))
+    }
+
+    /// One row per council for the council list.
+    pub fn council_summaries(&self, today: NaiveDate, lang: Lang) -> Result<Vec<CouncilSummary>> {
+        self.councils()?
+            .into_iter()
+            .map(|council| {
+                let c = self.composition(&council, today, lang)?;
+                Ok(CouncilSummary {
+                    id: council.id,
+                    name: council.name,
+                    kind: council.kind,
+                    area: council.area,
+                    seats_planned: c.seats_planned,
+                    seats_filled: c.seats_filled,
+                    seats_vacant: c.seats_vacant,
+                    warning_count: c.warning_count() as i32,
+                })
+            })
+            .collect()
+    }
+
+    /// Everything the council page shows.
+    pub fn council_detail(&self, id: &str, today: NaiveDate, lang: Lang) -> Result<CouncilDetail> {
+        let council = councils::get(&self.conn, id)?;
+        let all = memberships::of_council(&self.conn, id)?;
+        let composition = composition::check(&council, &all, today, lang);
+        let (mut current, mut upcoming, mut former) = (Vec::new(), Vec::new(), Vec::new());
+        for m in all {
+            if m.sits_on(today) {
+                current.push(m);
+            } else if m.term_from > today {
+                upcoming.push(m);
+            } else {
+                former.push(m);
+            }
+        }
+        current.sort_by_key(|m| (m.category, role_order(m.role), m.person.name.to_lowercase()));
+        upcoming.sort_by_key(|m| (m.term_from, m.person.name.to_lowercase()));
+        former.sort_by_key(|m| std::cmp::Reverse(m.last_day()));
+        Ok(CouncilDetail {
+            council,
+            composition,
+            current,
+            upcoming,
+            former,
+        })
+    }
+
+    // --- people and memberships ----------------------------------------------
+
+    pub fn people(&self) -> Result<Vec<Person>> {
+        people::all(&self.conn)
+    }
+
+    pub fn add_membership(&mut self, actor: &Actor, input: &MembershipInput) -> Result<Membership> {
+        let input = crate::rules::validate::membership(input)?;
+        self.write(|tx| memberships::add(tx, actor, &input))
+    }
+
+    pub fn update_membership(
+        &mut self,
+        actor: &Actor,
+        id: &str,
+        edit: &MembershipEdit,
+    ) -> Result<Membership> {
+        let edit = crate::rules::validate::membership_edit(edit)?;
+        self.write(|tx| memberships::update(tx, actor, id, &edit))
+    }
+
+    /// Ends a seat: from `ended_on` the member no longer sits. History stays.
+    pub fn end_membership(
+        &mut self,
+        actor: &Actor,
+        id: &str,
+        ended_on: NaiveDate,
+        reason: &str,
+    ) -> Result<Membership> {
+        self.write(|tx| memberships::end(tx, actor, id, ended_on, reason.trim()))
+    }
+
+    pub fn memberships_of_council(&self, council_id: &str) -> Result<Vec<Membership>> {
+        memberships::of_council(&self.conn, council_id)
+    }
+
+    // --- demo, audit, health --------------------------------------------------
+
+    /// Fills an empty database with fictional councils and members, in one
+    /// transaction; refuses when there are councils already.
+    pub fn load_demo(&mut self, actor: &Actor, today: NaiveDate) -> Result<DemoSummary> {
+        self.write(|tx| demo::load(tx, actor, today))
+    }
+
+    /// The audit log, oldest first; only one record's entries if `entity_id` is given.
+    pub fn audit_log(&self, entity_id: Option<&str>) -> Result<Vec<AuditEntry>> {
+        audit::entries(&self.conn, entity_id)
+    }
+
+    /// `PRAGMA integrity_check`, the foreign keys, and every council's composition.
+    pub fn health(&self, today: NaiveDate, lang: Lang) -> Result<HealthReport> {
+        let integrity: Vec<String> = {
+            let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+            let rows = stmt.query_map([], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let foreign_key_violations: i32 = {
+            let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
+            let rows = stmt.query_map([], |_| Ok(()))?;
+            rows.count() as i32
+        };
+        let councils = self
+            .councils()?
+            .into_iter()
+            .map(|council| {
+                Ok(CouncilHealth {
+                    composition: self.composition(&council, today, lang)?,
+                    id: council.id,
+                    name: council.name,
+                })
+            })
+            .collect::<Result<_>>()?;
+        Ok(HealthReport {
+            sound: integrity == ["ok"] && foreign_key_violations == 0,
+            integrity,
+            foreign_key_violations,
+            schema_version: self.schema_version()? as i32,
+            councils,
+        })
+    }
+}
+
+fn user_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+fn known_version() -> i64 {
+    MIGRATIONS_DIR.dirs().count() as i64
+}
+
+fn role_order(role: Role) -> usize {
+    Role::ALL
+        .iter()
+        .position(|r| *r == role)
+        .unwrap_or(usize::MAX)
+}
+
+/// A new id: UUID v7, so ids sort by creation and survive moving between installations.
+fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,529 @@
+//! Store tests: each runs against an in-memory database with every migration
+//! applied, or against a file in its own temporary folder.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+
+use super::*;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+fn actor() -> Actor {
+    Actor::new(
+        "Kari Sekretær",
+        Utc.with_ymd_and_hms(2026, 11, 22, 10, 0, 0).unwrap(),
+    )
+}
+
+fn store() -> Store {
+    Store::open_in_memory().expect("in-memory store with all migrations")
+}
+
+fn stavern() -> CouncilInput {
+    CouncilInput {
+        name: "Stavern nærmiljøutvalg".into(),
+        kind: CouncilKind::Naermiljoutvalg,
+        area: "Stavern".into(),
+        mandate: "Samle ideer for nærmiljøet.".into(),
+        malform: Malform::Bokmal,
+        legal_mode: LegalMode::Voluntary,
+        contact_name: "Ola Kontakt".into(),
+        contact_email: "ola@kommune.example".into(),
+        contact_phone: String::new(),
+        seat_plan: SeatPlan {
+            senior: 1,
+            school: 1,
+            sports: 1,
+            business: 1,
+            volunteer: 2,
+        },
+    }
+}
+
+fn new_member(council_id: &str, name: &str, category: SeatCategory, role: Role) -> MembershipInput {
+    MembershipInput {
+        council_id: council_id.into(),
+        person: PersonChoice::New {
+            person: PersonInput {
+                name: name.into(),
+                email: String::new(),
+                phone: String::new(),
+                gender: None,
+            },
+        },
+        category,
+        role,
+        organisation: String::new(),
+        term_from: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        term_to: Some(NaiveDate::from_ymd_opt(2027, 12, 31).unwrap()),
+    }
+}
+
+fn count(store: &Store, table: &str) -> i64 {
+    store
+        .conn
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+fn invalid_fields(err: CoreError) -> Vec<(String, &'static str)> {
+    match err {
+        CoreError::Invalid(issues) => issues.into_iter().map(|i| (i.field, i.key)).collect(),
+        other => panic!("expected invalid input, got {other:?}"),
+    }
+}
+
+#[test]
+fn migrations_are_valid() {
+    migrations().validate().expect("migrations validate");
+}
+
+#[test]
+fn a_file_database_gets_wal_full_sync_and_foreign_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::create(&dir.path().join("g.sqlite3")).unwrap();
+    let pragma = |name: &str| -> String {
+        store
+            .conn
+            .query_row(&format!("PRAGMA {name}"), [], |r| {
+                r.get::<_, rusqlite::types::Value>(0)
+            })
+            .map(|v| match v {
+                rusqlite::types::Value::Integer(i) => i.to_string(),
+                rusqlite::types::Value::Text(t) => t,
+                other => format!("{other:?}"),
+            })
+            .unwrap()
+    };
+    assert_eq!(pragma("journal_mode"), "wal");
+    assert_eq!(pragma("synchronous"), "2", "FULL");
+    assert_eq!(pragma("foreign_keys"), "1");
+    assert_eq!(pragma("busy_timeout"), "5000");
+    assert_eq!(store.schema_version().unwrap(), known_version());
+}
+
+#[test]
+fn create_refuses_an_existing_file_and_open_existing_a_missing_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("g.sqlite3");
+    Store::create(&path).unwrap();
+    assert!(matches!(
+        Store::create(&path),
+        Err(CoreError::AlreadyExists(_))
+    ));
+    let missing = dir.path().join("nope.sqlite3");
+    assert!(matches!(
+        Store::open_existing(&missing),
+        Err(CoreError::NoDatabase(_))
+    ));
+    assert!(
+        !missing.exists(),
+        "opening a missing file must not create it"
+    );
+}
+
+#[test]
+fn a_file_from_a_newer_grendebok_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("g.sqlite3");
+    drop(Store::create(&path).unwrap());
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("PRAGMA user_version = 99").unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    match Store::open_existing(&path) {
+        Err(err @ CoreError::TooNew { found: 99, .. }) => {
+            assert_eq!(err.code(), "too_new");
+            assert!(err.message(Lang::Nb).contains("Oppdater Grendebok"));
+        }
+        Err(other) => panic!("expected too_new, got {other:?}"),
+        Ok(_) => panic!("expected too_new, the file was opened"),
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn settings_start_empty_and_remember_the_users_name() {
+    let mut store = store();
+    assert_eq!(
+        store.settings().unwrap(),
+        Settings {
+            user_name: None,
+            language: Lang::Nb
+        }
+    );
+    let err = store.save_user_name("   ", actor().at).unwrap_err();
+    assert_eq!(
+        invalid_fields(err),
+        [("name".into(), "validation.name_empty")]
+    );
+    let settings = store
+        .save_user_name("  Kari Sekretær ", actor().at)
+        .unwrap();
+    assert_eq!(settings.user_name.as_deref(), Some("Kari Sekretær"));
+    assert_eq!(store.actor(actor().at).unwrap().name, "Kari Sekretær");
+    assert_eq!(
+        store.save_language(Lang::Nn, actor().at).unwrap().language,
+        Lang::Nn
+    );
+}
+
+#[test]
+fn creating_a_council_stores_it_and_audits_every_field() {
+    let mut store = store();
+    let council = store.create_council(&actor(), &stavern()).unwrap();
+    assert_eq!(store.council(&council.id).unwrap(), council);
+    assert_eq!(council.input(), stavern());
+    assert_eq!(
+        uuid::Uuid::parse_str(&council.id)
+            .unwrap()
+            .get_version_num(),
+        7
+    );
+
+    let log = store.audit_log(Some(&council.id)).unwrap();
+    let fields: Vec<&str> = log.iter().map(|e| e.field.as_str()).collect();
+    assert!(
+        fields.contains(&"name") && fields.contains(&"seatPlan.volunteer"),
+        "{fields:?}"
+    );
+    let name = log.iter().find(|e| e.field == "name").unwrap();
+    assert_eq!(
+        (name.who.as_str(), name.old.as_deref(), name.new.as_deref()),
+        ("Kari Sekretær", None, Some("Stavern nærmiljøutvalg"))
+    );
+    assert_eq!(name.at, "2026-11-22T10:00:00.000Z");
+}
+
+#[test]
+fn a_council_with_a_blank_name_is_refused_and_nothing_is_written() {
+    let mut store = store();
+    let input = CouncilInput {
+        name: "  ".into(),
+        ..stavern()
+    };
+    let err = store.create_council(&actor(), &input).unwrap_err();
+    let report = err.report(Lang::Nb);
+    assert_eq!(report.code, "invalid");
+    assert_eq!(report.fields[0].field, "name");
+    assert_eq!(report.fields[0].message, "Skriv inn et navn.");
+    assert_eq!(count(&store, "council"), 0);
+    assert_eq!(count(&store, "audit"), 0);
+}
+
+#[test]
+fn council_names_are_unique_ignoring_case() {
+    let mut store = store();
+    let first = store.create_council(&actor(), &stavern()).unwrap();
+    let again = CouncilInput {
+        name: "STAVERN NÆRMILJØUTVALG".into(),
+        ..stavern()
+    };
+    let err = store.create_council(&actor(), &again).unwrap_err();
+    assert_eq!(
+        err.report(Lang::Nb).fields[0].message,
+        "Det finnes allerede et utvalg som heter «STAVERN NÆRMILJØUTVALG»."
+    );
+    // Renaming a council to its own name in other case is fine.
+    store.update_council(&actor(), &first.id, &again).unwrap();
+    assert_eq!(count(&store, "council"), 1);
+}
+
+#[test]
+fn a_negative_seat_count_is_refused() {
+    let mut store = store();
+    let mut input = stavern();
+    input.seat_plan.business = -2;
+    let err = store.create_council(&actor(), &input).unwrap_err();
+    assert_eq!(
+        invalid_fields(err),
+        [("seatPlan.business".into(), "validation.seats_negative")]
+    );
+    assert_eq!(count(&store, "council"), 0);
+}
+
+#[test]
+fn updating_a_council_audits_only_what_changed() {
+    let mut store = store();
+    let council = store.create_council(&actor(), &stavern()).unwrap();
+    let before = store.audit_log(None).unwrap().len();
+    let mut input = stavern();
+    input.seat_plan.volunteer = 3;
+    input.area = "Stavern sentrum".into();
+    let updated = store.update_council(&actor(), &council.id, &input).unwrap();
+    assert_eq!(updated.seat_plan.volunteer, 3);
+    let log = store.audit_log(Some(&council.id)).unwrap();
+    let changes: Vec<(&str, Option<&str>, Option<&str>)> = log[before..]
+        .iter()
+        .map(|e| (e.field.as_str(), e.old.as_deref(), e.new.as_deref()))
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            ("area", Some("Stavern"), Some("Stavern sentrum")),
+            ("seatPlan.volunteer", Some("2"), Some("3"))
+        ]
+    );
+    // Saving the same values again changes nothing and logs nothing.
+    store.update_council(&actor(), &council.id, &input).unwrap();
+    assert_eq!(store.audit_log(None).unwrap().len(), before + 2);
+}
+
+#[test]
+fn five_members_on_a_six_seat_plan_leave_one_volunteer_seat_vacant() {
+    let mut store = store();
+    let council = store.create_council(&actor(), &stavern()).unwrap();
+    use SeatCategory::*;
+    for (name, category, role) in [
+        ("Aud Leder", Senior, Role::Leder),
+        ("Bjørn Skole", School, Role::Medlem),
+        ("Cecilie Idrett", Sports, Role::Medlem),
+        ("Dag Næring", Business, Role::Medlem),
+        ("Eva Frivillig", Volunteer, Role::Sekretaer),
+    ] {
+        store
+            .add_membership(&actor(), &new_member(&council.id, name, category, role))
+            .unwrap();
+    }
+    let detail = store
+        .council_detail(&council.id, today(), Lang::Nb)
+        .unwrap();
+    assert_eq!(detail.current.len(), 5);
+    assert_eq!(detail.composition.seats_vacant, 1);
+    let volunteer = detail
+        .composition
+        .categories
+        .iter()
+        .find(|c| c.category == Volunteer)
+        .unwrap();
+    assert_eq!(
+        (volunteer.planned, volunteer.filled, volunteer.vacant),
+        (2, 1, 1)
+    );
+    let summary = &store.council_summaries(today(), Lang::Nb).unwrap()[0];
+    assert_eq!(
+        (
+            summary.seats_planned,
+            summary.seats_filled,
+            summary.seats_vacant
+        ),
+        (6, 5, 1)
+    );
+    assert_eq!(summary.warning_count, 1);
+}
+
+#[test]
+fn an_overlapping_seat_for_the_same_person_is_refused() {
+    let mut store = store();
+    let council = store.create_council(&actor(), &stavern()).unwrap();
+    let first = store
+        .add_membership(
+            &actor(),
+            &new_member(&council.id, "Aud", SeatCategory::Senior, Role::Leder),
+        )
+        .unwrap();
+    let again = MembershipInput {
+        person: PersonChoice::Existing {
+            id: first.person.id.clone(),
+        },
+        category: SeatCategory::Volunteer,
+        term_from: NaiveDate::from_ymd_opt(2027, 6, 1).unwrap(),
+        term_to: None,
+        ..new_member(&council.id, "", SeatCategory::Volunteer, Role::Medlem)
+    };
+    let audit_before = count(&store, "audit");
+    let err = store.add_membership(&actor(), &again).unwrap_err();
+    assert_eq!(
+        err.report(Lang::Nb).fields[0],
+        FieldMessage {
+            field: "person".into(),
+            message: "Aud har allerede en plass i dette utvalget i en periode som overlapper (01.01.2026–31.12.2027)."
+                .into()
+        }
+    );
+    assert_eq!(count(&store, "membership"), 1);
+    assert_eq!(count(&store, "audit"), audit_before);
+
+    // After the first seat ends, the same person may take another seat.
+    store
+        .end_membership(
+            &actor(),
+            &first.id,
+            NaiveDate::from_ymd_opt(2027, 6, 1).unwrap(),
+            "Bytter plass",
+        )
+        .unwrap();
+    store.add_membership(&actor(), &again).unwrap();
+    assert_eq!(count(&store, "membership"), 2);
+}
+
+#[test]
+fn a_failed_membership_write_leaves_no_new_person_behind() {
+    let mut store = store();
+    let input = new_member("no-such-council", "Ola", SeatCategory::Senior, Role::Medlem);
+    let err = store.add_membership(&actor(), &input).unwrap_err();
+    assert_eq!(err.code(), "not_found");
+    assert_eq!(count(&store, "person"), 0);
+    assert_eq!(count(&store, "audit"), 0);
+}
+
+#[test]
+fn ending_a_seat_keeps_the_history_and_opens_the_seat() {
+    let mut store = store();
+    let council = store.create_council(&actor(), &stavern()).unwrap();
+    let m = store
+        .add_membership(
+            &actor(),
+            &new_member(&council.id, "Eva", SeatCategory::Volunteer, Role::Medlem),
+        )
+        .unwrap();
+    let early = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
+    let err = store
+        .end_membership(&actor(), &m.id, early, "")
+        .unwrap_err();
+    assert_eq!(
+        invalid_fields(err),
+        [("endedOn".into(), "validation.end_before_start")]
+    );
+
+    let ended = store
+        .end_membership(&actor(), &m.id, today(), " Flyttet ")
+        .unwrap();
+    assert_eq!(
+        (ended.ended_on, ended.end_reason.as_str()),
+        (Some(today()), "Flyttet")
+    );
+    let detail = store
+        .council_detail(&council.id, today(), Lang::Nb)
+        .unwrap();
+    assert!(detail.current.is_empty());
+    assert_eq!(detail.former.len(), 1);
+    assert_eq!(detail.composition.seats_vacant, 6);
+
+    let twice = store
+        .end_membership(&actor(), &m.id, today(), "")
+        .unwrap_err();
+    assert_eq!(twice.code(), "conflict");
+    let log = store.audit_log(Some(&m.id)).unwrap();
+    assert!(log
+        .iter()
+        .any(|e| e.field == "endedOn" && e.new.as_deref() == Some("2026-11-22")));
+}
+
+#[test]
+fn editing_a_seat_updates_the_person_in_the_same_write() {
+    let mut store = store();
+    let council = store.create_council(&actor(), &stavern()).unwrap();
+    let m = store
+        .add_membership(
+            &actor(),
+            &new_member(&council.id, "Eva", SeatCategory::Volunteer, Role::Medlem),
+        )
+        .unwrap();
+    let edit = MembershipEdit {
+        person: PersonInput {
+            name: "Eva Frivillig".into(),
+            email: "eva@example.no".into(),
+            phone: "900 00 000".into(),
+            gender: Some(Gender::Female),
+        },
+        category: SeatCategory::Volunteer,
+        role: Role::Leder,
+        organisation: "Stavern Røde Kors".into(),
+        term_from: m.term_from,
+        term_to: m.term_to,
+    };
+    let updated = store.update_membership(&actor(), &m.id, &edit).unwrap();
+    assert_eq!(
+        (updated.person.name.as_str(), updated.role),
+        ("Eva Frivillig", Role::Leder)
+    );
+
+    let bad = MembershipEdit {
+        person: PersonInput {
+            email: "eva.example.no".into(),
+            ..edit.person.clone()
+        },
+        role: Role::Medlem,
+        ..edit.clone()
+    };
+    let err = store.update_membership(&actor(), &m.id, &bad).unwrap_err();
+    assert_eq!(
+        invalid_fields(err),
+        [("person.email".into(), "validation.email_invalid")]
+    );
+    let unchanged = store.memberships_of_council(&council.id).unwrap();
+    assert_eq!(unchanged[0].role, Role::Leder);
+}
+
+#[test]
+fn upcoming_seats_are_listed_apart() {
+    let mut store = store();
+    let council = store.create_council(&actor(), &stavern()).unwrap();
+    let mut input = new_member(&council.id, "Framtid", SeatCategory::Sports, Role::Medlem);
+    input.term_from = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+    store.add_membership(&actor(), &input).unwrap();
+    let detail = store
+        .council_detail(&council.id, today(), Lang::Nb)
+        .unwrap();
+    assert_eq!(
+        (
+            detail.current.len(),
+            detail.upcoming.len(),
+            detail.former.len()
+        ),
+        (0, 1, 0)
+    );
+}
+
+#[test]
+fn demo_data_has_three_councils_a_vacancy_and_a_term_ending_soon() {
+    let mut store = store();
+    let summary = store.load_demo(&actor(), today()).unwrap();
+    assert_eq!(summary.councils, 3);
+    let councils = store.council_summaries(today(), Lang::Nb).unwrap();
+    assert_eq!(councils.len(), 3);
+    let kinds: std::collections::HashSet<_> = councils.iter().map(|c| c.kind).collect();
+    assert_eq!(kinds.len(), 3);
+    assert!(councils.iter().any(|c| c.seats_vacant > 0));
+    let notices: Vec<Notice> = store
+        .health(today(), Lang::Nb)
+        .unwrap()
+        .councils
+        .into_iter()
+        .flat_map(|c| c.composition.notices)
+        .collect();
+    assert!(notices.iter().any(|n| n.kind == NoticeKind::TermEnding));
+    assert!(notices.iter().any(|n| n.kind == NoticeKind::GenderBalance));
+
+    let again = store.load_demo(&actor(), today()).unwrap_err();
+    assert_eq!(again.code(), "conflict");
+    assert_eq!(store.councils().unwrap().len(), 3);
+}
+
+#[test]
+fn health_of_a_sound_file_is_sound() {
+    let mut store = store();
+    store.load_demo(&actor(), today()).unwrap();
+    let health = store.health(today(), Lang::Nb).unwrap();
+    assert!(health.sound);
+    assert_eq!(health.integrity, ["ok"]);
+    assert_eq!(health.foreign_key_violations, 0);
+    assert_eq!(health.councils.len(), 3);
+}
+
+#[test]
+fn councils_are_found_by_id_exact_name_or_part_of_name() {
+    let mut store = store();
+    store.load_demo(&actor(), today()).unwrap();
+    let lyngvik = &store.find_councils("lyngvik nærmiljøutvalg").unwrap()[0];
+    assert_eq!(
+        store.find_councils(&lyngvik.id).unwrap()[0].name,
+        "Lyngvik nærmiljøutvalg"
+    );
+    assert_eq!(store.find_councils("Storlia").unwrap().len(), 1);
+    assert_eq!(store.find_councils("utval").unwrap().len(), 3);
+    assert!(store.find_councils("Ingensteds").unwrap().is_empty());
+}
