@@ -1,1 +1,197 @@
-fn main() {}
+//! `grendebok-cli`: Grendebok from a terminal, over the same core as the app.
+//!
+//! The tool a coordinator scripts. Human output is in bokmål (or `--lang`);
+//! `--json` prints the core's types with their stable camelCase field names.
+//! Exit codes: 0 success, 1 a refused or failed command, 2 bad usage, and for
+//! `check`, 3 when the file is not sound.
+
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::{Local, Utc};
+use clap::{Parser, Subcommand};
+use grendebok_core::i18n::t;
+use grendebok_core::model::Lang;
+use grendebok_core::{paths, CoreError, Store};
+
+#[derive(Parser)]
+#[command(
+    name = "grendebok-cli",
+    version,
+    about = "Grendebok fra terminalen: utvalg, medlemmer og kontroll av databasen."
+)]
+struct Cli {
+    /// The database file (default: the app's own, or $GRENDEBOK_DB).
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+
+    /// Print machine-readable JSON.
+    #[arg(long, global = true)]
+    json: bool,
+
+    /// Language of messages: nb, nn or en.
+    #[arg(long, global = true, value_name = "LANG", default_value = "nb", value_parser = parse_lang)]
+    lang: Lang,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create an empty database (refuses to overwrite an existing file).
+    Init,
+    /// Fill a new or empty database with fictional demo data.
+    Demo,
+    /// Councils and their composition.
+    Council {
+        #[command(subcommand)]
+        command: CouncilCommand,
+    },
+    /// Check the file: integrity, foreign keys, and every council's composition.
+    Check,
+}
+
+#[derive(Subcommand)]
+enum CouncilCommand {
+    /// List every council with its seats and warnings.
+    List,
+    /// Show one council (by id or name) with its members and composition check.
+    Show {
+        /// The council's id, its name, or part of its name.
+        council: String,
+    },
+}
+
+fn parse_lang(code: &str) -> Result<Lang, String> {
+    Lang::from_code(code).ok_or_else(|| format!("unknown language {code:?}: use nb, nn or en"))
+}
+
+/// A command's failure: a core error, or a message already written for people.
+enum Failure {
+    Core(CoreError),
+    Message { code: &'static str, message: String },
+}
+
+impl From<CoreError> for Failure {
+    fn from(e: CoreError) -> Self {
+        Failure::Core(e)
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(code) => code,
+        Err(failure) => {
+            let report = match failure {
+                Failure::Core(e) => e.report(cli.lang),
+                Failure::Message { code, message } => grendebok_core::model::ErrorReport {
+                    code: code.to_owned(),
+                    message,
+                    fields: Vec::new(),
+                },
+            };
+            if cli.json {
+                output::json_to(&mut std::io::stderr(), &report);
+            } else {
+                eprintln!("grendebok-cli: {}", report.message);
+                for field in &report.fields {
+                    eprintln!("  {}: {}", field.field, field.message);
+                }
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: &Cli) -> Result<ExitCode, Failure> {
+    let path = cli.db.clone().unwrap_or_else(paths::default_db_path);
+    let lang = cli.lang;
+    let today = Local::now().date_naive();
+    let shown = path.display().to_string();
+    match &cli.command {
+        Command::Init => {
+            Store::create(&path)?;
+            output::done(
+                cli.json,
+                &t(lang, "cli.created", &[("path", &shown)]),
+                &serde_json::json!({ "path": shown }),
+            );
+        }
+        Command::Demo => {
+            let mut store = Store::open(&path)?;
+            let actor = store.actor(Utc::now())?;
+            let summary = store.load_demo(&actor, today)?;
+            let message = t(
+                lang,
+                "cli.demo_done",
+                &[
+                    ("path", &shown),
+                    ("councils", &summary.councils.to_string()),
+                    ("members", &summary.memberships.to_string()),
+                ],
+            );
+            output::done(cli.json, &message, &summary);
+        }
+        Command::Council {
+            command: CouncilCommand::List,
+        } => {
+            let store = Store::open_existing(&path)?;
+            let councils = store.council_summaries(today, lang)?;
+            if cli.json {
+                output::json(&councils);
+            } else {
+                output::council_list(lang, &councils);
+            }
+        }
+        Command::Council {
+            command: CouncilCommand::Show { council },
+        } => {
+            let store = Store::open_existing(&path)?;
+            let found = store.find_councils(council)?;
+            let id = match found.as_slice() {
+                [one] => one.id.clone(),
+                [] => {
+                    return Err(CoreError::NotFound {
+                        entity: "council",
+                        id: council.clone(),
+                    }
+                    .into())
+                }
+                many => {
+                    let names: Vec<&str> = many.iter().map(|c| c.name.as_str()).collect();
+                    return Err(Failure::Message {
+                        code: "ambiguous",
+                        message: t(
+                            lang,
+                            "cli.ambiguous",
+                            &[("query", council), ("names", &names.join(", "))],
+                        ),
+                    });
+                }
+            };
+            let detail = store.council_detail(&id, today, lang)?;
+            if cli.json {
+                output::json(&detail);
+            } else {
+                output::council_detail(lang, &detail);
+            }
+        }
+        Command::Check => {
+            let store = Store::open_existing(&path)?;
+            let health = store.health(today, lang)?;
+            if cli.json {
+                output::json(&health);
+            } else {
+                output::health(lang, &health);
+            }
+            if !health.sound {
+                return Ok(ExitCode::from(3));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -54,6 +54,16 @@ fn fill(text: &str, params: &[(&str, &str)]) -> String {
     out
 }
 
+/// The label of an enum value: the catalogue text under `prefix.<serde name>`,
+/// e.g. `label(lang, "role", &Role::Leder)` → "Leder".
+pub fn label<T: serde::Serialize>(lang: Lang, prefix: &str, value: &T) -> String {
+    let name = match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(name)) => name,
+        other => panic!("only unit enum values have labels, got {other:?}"),
+    };
+    t(lang, &format!("{prefix}.{name}"), &[])
+}
+
 /// A date as Norwegians write it: `12.03.2026`.
 pub fn date(day: chrono::NaiveDate) -> String {
     day.format("%d.%m.%Y").to_string()
@@ -95,10 +105,7 @@ mod tests {
                     placeholders(&base_map[key]),
                     "{what}: placeholders of {key} differ between {name} and {base_name}"
                 );
-                assert!(
-                    !text.trim().is_empty(),
-                    "{what}: {name} has an empty text for {key}"
-                );
+                assert!(!text.trim().is_empty(), "{what}: {name} has an empty text for {key}");
             }
         }
     }
@@ -123,6 +130,23 @@ mod tests {
     fn fills_placeholders_and_falls_back_to_the_key() {
         assert_eq!(fill("Hei {name}!", &[("name", "Kari")]), "Hei Kari!");
         assert_eq!(t(Lang::En, "no.such.key", &[]), "no.such.key");
+    }
+
+    #[test]
+    fn enum_values_have_labels_in_every_language() {
+        use crate::model::{CouncilKind, Role, SeatCategory};
+        for lang in Lang::ALL {
+            for kind in CouncilKind::ALL {
+                assert!(!label(lang, "kind", &kind).starts_with("kind."));
+            }
+            for role in Role::ALL {
+                assert!(!label(lang, "role", &role).starts_with("role."));
+            }
+            for category in SeatCategory::ALL {
+                assert!(!label(lang, "category", &category).starts_with("category."));
+            }
+        }
+        assert_eq!(label(Lang::Nn, "role", &Role::Leder), "Leiar");
     }
 
     #[test]

@@ -18,10 +18,7 @@ pub struct Actor {
 
 impl Actor {
     pub fn new(name: impl Into<String>, at: DateTime<Utc>) -> Self {
-        Actor {
-            name: name.into(),
-            at,
-        }
+        Actor { name: name.into(), at }
     }
 }
 
@@ -405,10 +402,7 @@ pub struct Composition {
 
 impl Composition {
     pub fn warning_count(&self) -> usize {
-        self.notices
-            .iter()
-            .filter(|n| n.severity == Severity::Warning)
-            .count()
+        self.notices.iter().filter(|n| n.severity == Severity::Warning).count()
     }
 }
 

@@ -20,11 +20,7 @@ pub fn default_db_path() -> PathBuf {
 }
 
 fn data_dir() -> PathBuf {
-    let env_dir = |name: &str| {
-        std::env::var_os(name)
-            .filter(|p| !p.is_empty())
-            .map(PathBuf::from)
-    };
+    let env_dir = |name: &str| std::env::var_os(name).filter(|p| !p.is_empty()).map(PathBuf::from);
     if cfg!(target_os = "windows") {
         return env_dir("APPDATA").unwrap_or_else(|| PathBuf::from("."));
     }

@@ -7,8 +7,8 @@ use chrono::{Days, NaiveDate};
 
 use crate::i18n::{date, t};
 use crate::model::{
-    CategoryStatus, Composition, Council, Gender, GenderCount, Lang, LegalMode, Membership, Notice,
-    NoticeKind, Role, SeatCategory, Severity,
+    CategoryStatus, Composition, Council, Gender, GenderCount, Lang, LegalMode, Membership, Notice, NoticeKind, Role,
+    SeatCategory, Severity,
 };
 
 /// Terms that end within this many days are flagged.
@@ -28,18 +28,9 @@ pub fn category_label(lang: Lang, category: SeatCategory) -> String {
 
 /// Checks the composition of `council` on `today`. `memberships` may hold
 /// the council's whole history; only those who sit on `today` count.
-pub fn check(
-    council: &Council,
-    memberships: &[Membership],
-    today: NaiveDate,
-    lang: Lang,
-) -> Composition {
+pub fn check(council: &Council, memberships: &[Membership], today: NaiveDate, lang: Lang) -> Composition {
     let sitting: Vec<&Membership> = memberships.iter().filter(|m| m.sits_on(today)).collect();
-    let seated: Vec<&Membership> = sitting
-        .iter()
-        .copied()
-        .filter(|m| m.role.holds_seat())
-        .collect();
+    let seated: Vec<&Membership> = sitting.iter().copied().filter(|m| m.role.holds_seat()).collect();
     let mut notices = Vec::new();
 
     let categories: Vec<CategoryStatus> = SeatCategory::ALL
@@ -111,11 +102,7 @@ pub fn check(
         .unwrap_or(NaiveDate::MAX);
     let mut ending: Vec<(&Membership, NaiveDate)> = sitting
         .iter()
-        .filter_map(|m| {
-            m.last_day()
-                .filter(|last| *last <= horizon)
-                .map(|last| (*m, last))
-        })
+        .filter_map(|m| m.last_day().filter(|last| *last <= horizon).map(|last| (*m, last)))
         .collect();
     ending.sort_by_key(|(m, last)| (*last, m.person.name.clone()));
     for (m, last) in ending {
@@ -177,19 +164,14 @@ fn count_genders(seated: &[&Membership]) -> GenderCount {
 
 /// Advice, never a block: with four or more members, each of women and men
 /// should be at least 40 % of those whose gender is recorded.
-fn gender_advice(
-    genders: &GenderCount,
-    members: i32,
-    mode: LegalMode,
-    lang: Lang,
-) -> Option<Notice> {
+fn gender_advice(genders: &GenderCount, members: i32, mode: LegalMode, lang: Lang) -> Option<Notice> {
     let recorded = genders.female + genders.male + genders.other;
     if members < GENDER_RULE_MIN_MEMBERS || recorded == 0 {
         return None;
     }
     let share = |n: i32| n * 100 / recorded;
-    let balanced = genders.female * 100 >= GENDER_MIN_PERCENT * recorded
-        && genders.male * 100 >= GENDER_MIN_PERCENT * recorded;
+    let balanced =
+        genders.female * 100 >= GENDER_MIN_PERCENT * recorded && genders.male * 100 >= GENDER_MIN_PERCENT * recorded;
     if balanced {
         return None;
     }
@@ -253,12 +235,7 @@ mod tests {
         }
     }
 
-    fn member(
-        name: &str,
-        category: SeatCategory,
-        role: Role,
-        gender: Option<Gender>,
-    ) -> Membership {
+    fn member(name: &str, category: SeatCategory, role: Role, gender: Option<Gender>) -> Membership {
         Membership {
             id: format!("m-{name}"),
             council_id: "c".into(),
@@ -298,15 +275,8 @@ mod tests {
     #[test]
     fn one_free_volunteer_seat_is_vacant() {
         let c = check(&stavern(), &five_members(), day(2026, 6, 1), Lang::Nb);
-        let volunteer = c
-            .categories
-            .iter()
-            .find(|s| s.category == Volunteer)
-            .unwrap();
-        assert_eq!(
-            (volunteer.planned, volunteer.filled, volunteer.vacant),
-            (2, 1, 1)
-        );
+        let volunteer = c.categories.iter().find(|s| s.category == Volunteer).unwrap();
+        assert_eq!((volunteer.planned, volunteer.filled, volunteer.vacant), (2, 1, 1));
         assert_eq!((c.seats_planned, c.seats_filled, c.seats_vacant), (6, 5, 1));
         assert_eq!(kinds(&c), [NoticeKind::Vacant]);
         assert_eq!(c.notices[0].message, "Frivillighet: 1 ledig plass.");
@@ -315,12 +285,7 @@ mod tests {
     #[test]
     fn deputies_do_not_fill_seats_and_extra_members_overfill() {
         let mut members = five_members();
-        members.push(member(
-            "Frode",
-            Volunteer,
-            Role::Varamedlem,
-            Some(Gender::Male),
-        ));
+        members.push(member("Frode", Volunteer, Role::Varamedlem, Some(Gender::Male)));
         members.push(member("Gro", Sports, Role::Medlem, Some(Gender::Female)));
         let c = check(&stavern(), &members, day(2026, 6, 1), Lang::Nb);
         let sports = c.categories.iter().find(|s| s.category == Sports).unwrap();
@@ -328,11 +293,7 @@ mod tests {
         // Four women and two men among those seated: advice on gender balance too.
         assert_eq!(
             kinds(&c),
-            [
-                NoticeKind::Overfilled,
-                NoticeKind::Vacant,
-                NoticeKind::GenderBalance
-            ]
+            [NoticeKind::Overfilled, NoticeKind::Vacant, NoticeKind::GenderBalance]
         );
     }
 
@@ -383,11 +344,7 @@ mod tests {
         // Four women and one man: 80/20.
         members[1].person.gender = Some(Gender::Female);
         let c = check(&stavern(), &members, day(2026, 6, 1), Lang::Nb);
-        let advice = c
-            .notices
-            .iter()
-            .find(|n| n.kind == NoticeKind::GenderBalance)
-            .unwrap();
+        let advice = c.notices.iter().find(|n| n.kind == NoticeKind::GenderBalance).unwrap();
         assert_eq!(advice.severity, Severity::Advice);
         assert!(advice.message.contains("80 %"), "{}", advice.message);
         // Three members are below the rule's threshold.

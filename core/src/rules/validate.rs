@@ -3,9 +3,7 @@
 //! tied to its field, so a form can show all its messages in one go.
 
 use crate::error::{CoreError, FieldIssue, Result};
-use crate::model::{
-    CouncilInput, MembershipEdit, MembershipInput, PersonChoice, PersonInput, SeatCategory,
-};
+use crate::model::{CouncilInput, MembershipEdit, MembershipInput, PersonChoice, PersonInput, SeatCategory};
 
 /// The most seats a category can plan; more is surely a typing mistake.
 pub const MAX_SEATS: i32 = 99;
@@ -44,9 +42,7 @@ fn check_email(issues: &mut Issues, field: &str, email: &str) {
         return;
     }
     let looks_right = match email.split_once('@') {
-        Some((local, domain)) => {
-            !local.is_empty() && !domain.is_empty() && !email.contains(char::is_whitespace)
-        }
+        Some((local, domain)) => !local.is_empty() && !domain.is_empty() && !email.contains(char::is_whitespace),
         None => false,
     };
     if !looks_right {
@@ -80,10 +76,7 @@ pub fn council(input: &CouncilInput) -> Result<CouncilInput> {
         if seats < 0 {
             issues.push(FieldIssue::new(field, "validation.seats_negative"));
         } else if seats > MAX_SEATS {
-            issues.push(
-                FieldIssue::new(field, "validation.seats_too_many")
-                    .with("max", MAX_SEATS.to_string()),
-            );
+            issues.push(FieldIssue::new(field, "validation.seats_too_many").with("max", MAX_SEATS.to_string()));
         }
     }
     issues.finish(clean)
@@ -110,10 +103,7 @@ pub fn person(input: &PersonInput) -> Result<PersonInput> {
 fn check_term(issues: &mut Issues, from: chrono::NaiveDate, to: Option<chrono::NaiveDate>) {
     if let Some(to) = to {
         if to < from {
-            issues.push(FieldIssue::new(
-                "termTo",
-                "validation.term_end_before_start",
-            ));
+            issues.push(FieldIssue::new("termTo", "validation.term_end_before_start"));
         }
     }
 }

@@ -38,20 +38,13 @@ pub fn record_diff<T: Serialize>(
 ) -> Result<()> {
     let flatten_value = |v: &T| {
         let mut out = Vec::new();
-        flatten(
-            "",
-            &serde_json::to_value(v).expect("records serialise"),
-            &mut out,
-        );
+        flatten("", &serde_json::to_value(v).expect("records serialise"), &mut out);
         out
     };
     let new_fields = flatten_value(new);
     let old_fields = old.map(flatten_value).unwrap_or_default();
     for (field, new_value) in &new_fields {
-        let old_value = old_fields
-            .iter()
-            .find(|(f, _)| f == field)
-            .and_then(|(_, v)| v.clone());
+        let old_value = old_fields.iter().find(|(f, _)| f == field).and_then(|(_, v)| v.clone());
         if old.is_some() && old_value == *new_value {
             continue;
         }

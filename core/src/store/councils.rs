@@ -6,8 +6,7 @@ use super::{audit, codec, new_id};
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::model::{Actor, Council, CouncilInput, SeatPlan};
 
-const COLUMNS: &str =
-    "id, name, kind, area, mandate, malform, legal_mode, contact_name, contact_email, \
+const COLUMNS: &str = "id, name, kind, area, mandate, malform, legal_mode, contact_name, contact_email, \
      contact_phone, seats_senior, seats_school, seats_sports, seats_business, seats_volunteer";
 
 fn from_row(r: &Row) -> rusqlite::Result<Council> {
@@ -33,16 +32,12 @@ fn from_row(r: &Row) -> rusqlite::Result<Council> {
 }
 
 pub fn get(conn: &Connection, id: &str) -> Result<Council> {
-    conn.query_row(
-        &format!("SELECT {COLUMNS} FROM council WHERE id = ?1"),
-        [id],
-        from_row,
-    )
-    .optional()?
-    .ok_or_else(|| CoreError::NotFound {
-        entity: "council",
-        id: id.to_owned(),
-    })
+    conn.query_row(&format!("SELECT {COLUMNS} FROM council WHERE id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or_else(|| CoreError::NotFound {
+            entity: "council",
+            id: id.to_owned(),
+        })
 }
 
 pub fn all(conn: &Connection) -> Result<Vec<Council>> {
@@ -69,13 +64,7 @@ fn check_name_free(conn: &Connection, name: &str, except_id: Option<&str>) -> Re
 }
 
 /// Writes `input` (already validated) under `id`, inserting or updating.
-fn write(
-    conn: &Connection,
-    actor: &Actor,
-    id: &str,
-    input: &CouncilInput,
-    insert: bool,
-) -> Result<()> {
+fn write(conn: &Connection, actor: &Actor, id: &str, input: &CouncilInput, insert: bool) -> Result<()> {
     let p = &input.seat_plan;
     let at = codec::instant(actor.at);
     let values = params![

@@ -19,13 +19,7 @@ pub struct DemoSummary {
     pub memberships: i32,
 }
 
-struct Seat(
-    &'static str,
-    Option<Gender>,
-    SeatCategory,
-    Role,
-    &'static str,
-);
+struct Seat(&'static str, Option<Gender>, SeatCategory, Role, &'static str);
 
 fn plan(senior: i32, school: i32, sports: i32, business: i32, volunteer: i32) -> SeatPlan {
     SeatPlan {
@@ -54,10 +48,7 @@ fn email(name: &str, domain: &str) -> String {
 
 pub fn load(conn: &Connection, actor: &Actor, today: NaiveDate) -> Result<DemoSummary> {
     if !councils::all(conn)?.is_empty() {
-        return Err(CoreError::Conflict(FieldIssue::new(
-            "",
-            "validation.demo_not_empty",
-        )));
+        return Err(CoreError::Conflict(FieldIssue::new("", "validation.demo_not_empty")));
     }
     let term_from = NaiveDate::from_ymd_opt(today.year() - 1, 1, 1).expect("valid date");
     let term_to = NaiveDate::from_ymd_opt(today.year() + 1, 12, 31).expect("valid date");
@@ -83,11 +74,23 @@ pub fn load(conn: &Connection, actor: &Actor, today: NaiveDate) -> Result<DemoSu
                 seat_plan: plan(1, 1, 1, 1, 2),
             },
             vec![
-                Seat("Astrid Kvalvik", Some(Female), Senior, Leder, "Lyngvik pensjonistforening"),
+                Seat(
+                    "Astrid Kvalvik",
+                    Some(Female),
+                    Senior,
+                    Leder,
+                    "Lyngvik pensjonistforening",
+                ),
                 Seat("Torbjørn Leirvåg", Some(Male), School, Medlem, "FAU Strandåsen skole"),
                 Seat("Sigrid Hals", Some(Female), Sports, Nestleder, "Lyngvik IL"),
                 Seat("Einar Bråthen", Some(Male), Business, Medlem, "Lyngvik næringsforening"),
-                Seat("Hanne Lislerud", Some(Female), Volunteer, Sekretaer, "Lyngvik frivilligsentral"),
+                Seat(
+                    "Hanne Lislerud",
+                    Some(Female),
+                    Volunteer,
+                    Sekretaer,
+                    "Lyngvik frivilligsentral",
+                ),
             ],
         ),
         (
@@ -109,9 +112,27 @@ pub fn load(conn: &Connection, actor: &Actor, today: NaiveDate) -> Result<DemoSu
                 Seat("Øystein Fjellvang", Some(Male), Senior, Medlem, "Storlia seniorlag"),
                 Seat("Marit Sandvold", Some(Female), School, Leder, "Storlia oppvekstsenter"),
                 Seat("Kjetil Åsheim", Some(Male), Sports, Medlem, "Storlia skiskyttarlag"),
-                Seat("Ragnhild Tverrå", Some(Female), Volunteer, Sekretaer, "Storlia bygdekvinnelag"),
-                Seat("Lars Bjørnevik", Some(Male), Volunteer, Nestleder, "Storlia grendehus SA"),
-                Seat("Solveig Hammerø", Some(Female), Volunteer, Medlem, "Nordbygda sanitetslag"),
+                Seat(
+                    "Ragnhild Tverrå",
+                    Some(Female),
+                    Volunteer,
+                    Sekretaer,
+                    "Storlia bygdekvinnelag",
+                ),
+                Seat(
+                    "Lars Bjørnevik",
+                    Some(Male),
+                    Volunteer,
+                    Nestleder,
+                    "Storlia grendehus SA",
+                ),
+                Seat(
+                    "Solveig Hammerø",
+                    Some(Female),
+                    Volunteer,
+                    Medlem,
+                    "Nordbygda sanitetslag",
+                ),
                 Seat("Nils Urdal", None, Volunteer, Varamedlem, "Heimdal velforening"),
             ],
         ),
@@ -135,9 +156,27 @@ pub fn load(conn: &Connection, actor: &Actor, today: NaiveDate) -> Result<DemoSu
                 Seat("Per Ove Stubø", Some(Male), Senior, Medlem, "Fjordvik pensjonistlag"),
                 Seat("Håkon Vestre", Some(Male), School, Medlem, "Midtbyen barnehage SA"),
                 Seat("Anders Myklevoll", Some(Male), Sports, Leder, "Fjordvik turn"),
-                Seat("Terje Skaret", Some(Male), Business, Nestleder, "Handelsstanden i Midtbyen"),
-                Seat("Jon Arne Hovland", Some(Male), Business, Medlem, "Midtbyen gårdeierforening"),
-                Seat("Bente Sørlie", Some(Female), Volunteer, Sekretaer, "Midtbyen beboerforening"),
+                Seat(
+                    "Terje Skaret",
+                    Some(Male),
+                    Business,
+                    Nestleder,
+                    "Handelsstanden i Midtbyen",
+                ),
+                Seat(
+                    "Jon Arne Hovland",
+                    Some(Male),
+                    Business,
+                    Medlem,
+                    "Midtbyen gårdeierforening",
+                ),
+                Seat(
+                    "Bente Sørlie",
+                    Some(Female),
+                    Volunteer,
+                    Sekretaer,
+                    "Midtbyen beboerforening",
+                ),
                 Seat("Arvid Løkkeberg", Some(Male), Volunteer, Medlem, "Fjordvik Røde Kors"),
             ],
         ),
@@ -166,11 +205,7 @@ pub fn load(conn: &Connection, actor: &Actor, today: NaiveDate) -> Result<DemoSu
                 organisation: organisation.into(),
                 term_from,
                 // Lyngvik's business seat is up for renewal soon.
-                term_to: Some(if name == "Einar Bråthen" {
-                    ending_soon
-                } else {
-                    term_to
-                }),
+                term_to: Some(if name == "Einar Bråthen" { ending_soon } else { term_to }),
             };
             memberships::add(conn, actor, &membership)?;
             count.memberships += 1;

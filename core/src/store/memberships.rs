@@ -7,12 +7,9 @@ use serde::Serialize;
 use super::{audit, codec, councils, new_id, people};
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::i18n;
-use crate::model::{
-    Actor, Membership, MembershipEdit, MembershipInput, PersonChoice, Role, SeatCategory,
-};
+use crate::model::{Actor, Membership, MembershipEdit, MembershipInput, PersonChoice, Role, SeatCategory};
 
-const SELECT: &str =
-    "SELECT membership.id, membership.council_id, membership.category, membership.role,
+const SELECT: &str = "SELECT membership.id, membership.council_id, membership.category, membership.role,
         membership.organisation, membership.term_from, membership.term_to, membership.ended_on,
         membership.end_reason, person.id, person.name, person.email, person.phone, person.gender
      FROM membership JOIN person ON person.id = membership.person_id";
@@ -69,16 +66,12 @@ impl<'a> From<&'a Membership> for Record<'a> {
 }
 
 pub fn get(conn: &Connection, id: &str) -> Result<Membership> {
-    conn.query_row(
-        &format!("{SELECT} WHERE membership.id = ?1"),
-        [id],
-        from_row,
-    )
-    .optional()?
-    .ok_or_else(|| CoreError::NotFound {
-        entity: "membership",
-        id: id.to_owned(),
-    })
+    conn.query_row(&format!("{SELECT} WHERE membership.id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or_else(|| CoreError::NotFound {
+            entity: "membership",
+            id: id.to_owned(),
+        })
 }
 
 /// Every seat of a council, past, present and future.
@@ -111,8 +104,7 @@ fn check_no_overlap(
             continue; // Ended on the day it began: it never held the seat.
         }
         let starts_before_other_ends = other_last.is_none_or(|last| from <= last);
-        let other_starts_before_this_ends =
-            candidate_last.is_none_or(|last| other.term_from <= last);
+        let other_starts_before_this_ends = candidate_last.is_none_or(|last| other.term_from <= last);
         if starts_before_other_ends && other_starts_before_this_ends {
             let to_text = match other_last {
                 Some(last) => i18n::date(last),
@@ -166,29 +158,16 @@ pub fn add(conn: &Connection, actor: &Actor, input: &MembershipInput) -> Result<
         ],
     )?;
     let created = get(conn, &id)?;
-    audit::record_diff(
-        conn,
-        actor,
-        "membership",
-        &id,
-        None,
-        &Record::from(&created),
-    )?;
+    audit::record_diff(conn, actor, "membership", &id, None, &Record::from(&created))?;
     Ok(created)
 }
 
-pub fn update(
-    conn: &Connection,
-    actor: &Actor,
-    id: &str,
-    edit: &MembershipEdit,
-) -> Result<Membership> {
+pub fn update(conn: &Connection, actor: &Actor, id: &str, edit: &MembershipEdit) -> Result<Membership> {
     let old = get(conn, id)?;
     if let Some(ended) = old.ended_on {
         if ended < edit.term_from {
             return Err(CoreError::invalid(
-                FieldIssue::new("termFrom", "validation.already_ended")
-                    .with("date", i18n::date(ended)),
+                FieldIssue::new("termFrom", "validation.already_ended").with("date", i18n::date(ended)),
             ));
         }
     }
@@ -228,13 +207,7 @@ pub fn update(
     Ok(new)
 }
 
-pub fn end(
-    conn: &Connection,
-    actor: &Actor,
-    id: &str,
-    ended_on: NaiveDate,
-    reason: &str,
-) -> Result<Membership> {
+pub fn end(conn: &Connection, actor: &Actor, id: &str, ended_on: NaiveDate, reason: &str) -> Result<Membership> {
     let old = get(conn, id)?;
     if let Some(ended) = old.ended_on {
         return Err(CoreError::Conflict(
@@ -243,8 +216,7 @@ pub fn end(
     }
     if ended_on < old.term_from {
         return Err(CoreError::invalid(
-            FieldIssue::new("endedOn", "validation.end_before_start")
-                .with("from", i18n::date(old.term_from)),
+            FieldIssue::new("endedOn", "validation.end_before_start").with("from", i18n::date(old.term_from)),
         ));
     }
     conn.execute(

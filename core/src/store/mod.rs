@@ -33,8 +33,7 @@ pub use demo::DemoSummary;
 
 static MIGRATIONS_DIR: Dir = include_dir!("$CARGO_MANIFEST_DIR/../migrations");
 static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
-    Migrations::from_directory(&MIGRATIONS_DIR)
-        .expect("migrations/ holds numbered folders with up.sql")
+    Migrations::from_directory(&MIGRATIONS_DIR).expect("migrations/ holds numbered folders with up.sql")
 });
 
 /// The migrations compiled into this program, for `validate()` in tests.
@@ -61,9 +60,7 @@ impl Store {
         if !path.is_file() {
             return Err(CoreError::NoDatabase(path.display().to_string()));
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX
-            | OpenFlags::SQLITE_OPEN_URI;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
         Store::setup(Connection::open_with_flags(path, flags)?)
     }
 
@@ -86,9 +83,7 @@ impl Store {
         let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")?;
         match MIGRATIONS.to_latest(&mut conn) {
-            Err(rusqlite_migration::Error::MigrationDefinition(
-                MigrationDefinitionError::DatabaseTooFarAhead,
-            )) => {
+            Err(rusqlite_migration::Error::MigrationDefinition(MigrationDefinitionError::DatabaseTooFarAhead)) => {
                 return Err(CoreError::TooNew {
                     found: user_version(&conn)?,
                     known: known_version(),
@@ -101,9 +96,7 @@ impl Store {
 
     /// Runs `f` in one immediate transaction: all of it commits, or none of it.
     fn write<T>(&mut self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
         tx.commit()?;
         Ok(value)
@@ -121,10 +114,7 @@ impl Store {
 
     /// The person making changes: the name given at first start.
     pub fn actor(&self, at: DateTime<Utc>) -> Result<Actor> {
-        let name = self
-            .settings()?
-            .user_name
-            .unwrap_or_else(|| "grendebok".to_owned());
+        let name = self.settings()?.user_name.unwrap_or_else(|| "grendebok".to_owned());
         Ok(Actor::new(name, at))
     }
 
@@ -152,12 +142,7 @@ impl Store {
         self.write(|tx| councils::create(tx, actor, &input))
     }
 
-    pub fn update_council(
-        &mut self,
-        actor: &Actor,
-        id: &str,
-        input: &CouncilInput,
-    ) -> Result<Council> {
+    pub fn update_council(&mut self, actor: &Actor, id: &str, input: &CouncilInput) -> Result<Council> {
         let input = crate::rules::validate::council(input)?;
         self.write(|tx| councils::update(tx, actor, id, &input))
     }
@@ -192,12 +177,7 @@ impl Store {
     }
 
     /// The composition check of one council on `today`.
-    pub fn composition(
-        &self,
-        council: &Council,
-        today: NaiveDate,
-        lang: Lang,
-    ) -> Result<Composition> {
+    pub fn composition(&self, council: &Council, today: NaiveDate, lang: Lang) -> Result<Composition> {
         let memberships = memberships::of_council(&self.conn, &council.id)?;
         Ok(composition::check(council, &memberships, today, lang))
     }
@@ -260,24 +240,13 @@ impl Store {
         self.write(|tx| memberships::add(tx, actor, &input))
     }
 
-    pub fn update_membership(
-        &mut self,
-        actor: &Actor,
-        id: &str,
-        edit: &MembershipEdit,
-    ) -> Result<Membership> {
+    pub fn update_membership(&mut self, actor: &Actor, id: &str, edit: &MembershipEdit) -> Result<Membership> {
         let edit = crate::rules::validate::membership_edit(edit)?;
         self.write(|tx| memberships::update(tx, actor, id, &edit))
     }
 
     /// Ends a seat: from `ended_on` the member no longer sits. History stays.
-    pub fn end_membership(
-        &mut self,
-        actor: &Actor,
-        id: &str,
-        ended_on: NaiveDate,
-        reason: &str,
-    ) -> Result<Membership> {
+    pub fn end_membership(&mut self, actor: &Actor, id: &str, ended_on: NaiveDate, reason: &str) -> Result<Membership> {
         self.write(|tx| memberships::end(tx, actor, id, ended_on, reason.trim()))
     }
 
@@ -340,10 +309,7 @@ fn known_version() -> i64 {
 }
 
 fn role_order(role: Role) -> usize {
-    Role::ALL
-        .iter()
-        .position(|r| *r == role)
-        .unwrap_or(usize::MAX)
+    Role::ALL.iter().position(|r| *r == role).unwrap_or(usize::MAX)
 }
 
 /// A new id: UUID v7, so ids sort by creation and survive moving between installations.

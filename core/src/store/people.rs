@@ -30,11 +30,9 @@ fn input_of(p: &Person) -> PersonInput {
 }
 
 pub fn get(conn: &Connection, id: &str) -> Result<Person> {
-    conn.query_row(
-        &format!("SELECT {COLUMNS} FROM person WHERE id = ?1"),
-        [id],
-        |r| from_row_at(r, 0),
-    )
+    conn.query_row(&format!("SELECT {COLUMNS} FROM person WHERE id = ?1"), [id], |r| {
+        from_row_at(r, 0)
+    })
     .optional()?
     .ok_or_else(|| CoreError::NotFound {
         entity: "person",

@@ -10,10 +10,7 @@ fn today() -> NaiveDate {
 }
 
 fn actor() -> Actor {
-    Actor::new(
-        "Kari Sekretær",
-        Utc.with_ymd_and_hms(2026, 11, 22, 10, 0, 0).unwrap(),
-    )
+    Actor::new("Kari Sekretær", Utc.with_ymd_and_hms(2026, 11, 22, 10, 0, 0).unwrap())
 }
 
 fn store() -> Store {
@@ -86,9 +83,7 @@ fn a_file_database_gets_wal_full_sync_and_foreign_keys() {
     let pragma = |name: &str| -> String {
         store
             .conn
-            .query_row(&format!("PRAGMA {name}"), [], |r| {
-                r.get::<_, rusqlite::types::Value>(0)
-            })
+            .query_row(&format!("PRAGMA {name}"), [], |r| r.get::<_, rusqlite::types::Value>(0))
             .map(|v| match v {
                 rusqlite::types::Value::Integer(i) => i.to_string(),
                 rusqlite::types::Value::Text(t) => t,
@@ -108,19 +103,10 @@ fn create_refuses_an_existing_file_and_open_existing_a_missing_one() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("g.sqlite3");
     Store::create(&path).unwrap();
-    assert!(matches!(
-        Store::create(&path),
-        Err(CoreError::AlreadyExists(_))
-    ));
+    assert!(matches!(Store::create(&path), Err(CoreError::AlreadyExists(_))));
     let missing = dir.path().join("nope.sqlite3");
-    assert!(matches!(
-        Store::open_existing(&missing),
-        Err(CoreError::NoDatabase(_))
-    ));
-    assert!(
-        !missing.exists(),
-        "opening a missing file must not create it"
-    );
+    assert!(matches!(Store::open_existing(&missing), Err(CoreError::NoDatabase(_))));
+    assert!(!missing.exists(), "opening a missing file must not create it");
 }
 
 #[test]
@@ -155,19 +141,11 @@ fn settings_start_empty_and_remember_the_users_name() {
         }
     );
     let err = store.save_user_name("   ", actor().at).unwrap_err();
-    assert_eq!(
-        invalid_fields(err),
-        [("name".into(), "validation.name_empty")]
-    );
-    let settings = store
-        .save_user_name("  Kari Sekretær ", actor().at)
-        .unwrap();
+    assert_eq!(invalid_fields(err), [("name".into(), "validation.name_empty")]);
+    let settings = store.save_user_name("  Kari Sekretær ", actor().at).unwrap();
     assert_eq!(settings.user_name.as_deref(), Some("Kari Sekretær"));
     assert_eq!(store.actor(actor().at).unwrap().name, "Kari Sekretær");
-    assert_eq!(
-        store.save_language(Lang::Nn, actor().at).unwrap().language,
-        Lang::Nn
-    );
+    assert_eq!(store.save_language(Lang::Nn, actor().at).unwrap().language, Lang::Nn);
 }
 
 #[test]
@@ -176,12 +154,7 @@ fn creating_a_council_stores_it_and_audits_every_field() {
     let council = store.create_council(&actor(), &stavern()).unwrap();
     assert_eq!(store.council(&council.id).unwrap(), council);
     assert_eq!(council.input(), stavern());
-    assert_eq!(
-        uuid::Uuid::parse_str(&council.id)
-            .unwrap()
-            .get_version_num(),
-        7
-    );
+    assert_eq!(uuid::Uuid::parse_str(&council.id).unwrap().get_version_num(), 7);
 
     let log = store.audit_log(Some(&council.id)).unwrap();
     let fields: Vec<&str> = log.iter().map(|e| e.field.as_str()).collect();
@@ -287,9 +260,7 @@ fn five_members_on_a_six_seat_plan_leave_one_volunteer_seat_vacant() {
             .add_membership(&actor(), &new_member(&council.id, name, category, role))
             .unwrap();
     }
-    let detail = store
-        .council_detail(&council.id, today(), Lang::Nb)
-        .unwrap();
+    let detail = store.council_detail(&council.id, today(), Lang::Nb).unwrap();
     assert_eq!(detail.current.len(), 5);
     assert_eq!(detail.composition.seats_vacant, 1);
     let volunteer = detail
@@ -298,17 +269,10 @@ fn five_members_on_a_six_seat_plan_leave_one_volunteer_seat_vacant() {
         .iter()
         .find(|c| c.category == Volunteer)
         .unwrap();
-    assert_eq!(
-        (volunteer.planned, volunteer.filled, volunteer.vacant),
-        (2, 1, 1)
-    );
+    assert_eq!((volunteer.planned, volunteer.filled, volunteer.vacant), (2, 1, 1));
     let summary = &store.council_summaries(today(), Lang::Nb).unwrap()[0];
     assert_eq!(
-        (
-            summary.seats_planned,
-            summary.seats_filled,
-            summary.seats_vacant
-        ),
+        (summary.seats_planned, summary.seats_filled, summary.seats_vacant),
         (6, 5, 1)
     );
     assert_eq!(summary.warning_count, 1);
@@ -380,31 +344,17 @@ fn ending_a_seat_keeps_the_history_and_opens_the_seat() {
         )
         .unwrap();
     let early = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
-    let err = store
-        .end_membership(&actor(), &m.id, early, "")
-        .unwrap_err();
-    assert_eq!(
-        invalid_fields(err),
-        [("endedOn".into(), "validation.end_before_start")]
-    );
+    let err = store.end_membership(&actor(), &m.id, early, "").unwrap_err();
+    assert_eq!(invalid_fields(err), [("endedOn".into(), "validation.end_before_start")]);
 
-    let ended = store
-        .end_membership(&actor(), &m.id, today(), " Flyttet ")
-        .unwrap();
-    assert_eq!(
-        (ended.ended_on, ended.end_reason.as_str()),
-        (Some(today()), "Flyttet")
-    );
-    let detail = store
-        .council_detail(&council.id, today(), Lang::Nb)
-        .unwrap();
+    let ended = store.end_membership(&actor(), &m.id, today(), " Flyttet ").unwrap();
+    assert_eq!((ended.ended_on, ended.end_reason.as_str()), (Some(today()), "Flyttet"));
+    let detail = store.council_detail(&council.id, today(), Lang::Nb).unwrap();
     assert!(detail.current.is_empty());
     assert_eq!(detail.former.len(), 1);
     assert_eq!(detail.composition.seats_vacant, 6);
 
-    let twice = store
-        .end_membership(&actor(), &m.id, today(), "")
-        .unwrap_err();
+    let twice = store.end_membership(&actor(), &m.id, today(), "").unwrap_err();
     assert_eq!(twice.code(), "conflict");
     let log = store.audit_log(Some(&m.id)).unwrap();
     assert!(log
@@ -465,15 +415,9 @@ fn upcoming_seats_are_listed_apart() {
     let mut input = new_member(&council.id, "Framtid", SeatCategory::Sports, Role::Medlem);
     input.term_from = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
     store.add_membership(&actor(), &input).unwrap();
-    let detail = store
-        .council_detail(&council.id, today(), Lang::Nb)
-        .unwrap();
+    let detail = store.council_detail(&council.id, today(), Lang::Nb).unwrap();
     assert_eq!(
-        (
-            detail.current.len(),
-            detail.upcoming.len(),
-            detail.former.len()
-        ),
+        (detail.current.len(), detail.upcoming.len(), detail.former.len()),
         (0, 1, 0)
     );
 }

@@ -1,0 +1,191 @@
+//! What the CLI prints: aligned tables for people, JSON for programs.
+
+use std::io::Write;
+
+use grendebok_core::i18n::{date, label, t};
+use grendebok_core::model::{CouncilDetail, CouncilSummary, HealthReport, Lang, Membership, Notice, Severity};
+use grendebok_core::rules::composition::category_label;
+use serde::Serialize;
+
+pub fn json_to<T: Serialize>(out: &mut impl Write, value: &T) {
+    let text = serde_json::to_string_pretty(value).expect("core types serialise");
+    // A closed pipe (e.g. `| head`) is not an error worth a panic.
+    let _ = writeln!(out, "{text}");
+}
+
+pub fn json<T: Serialize>(value: &T) {
+    json_to(&mut std::io::stdout().lock(), value);
+}
+
+/// Confirms a finished action: the message for people, or `value` as JSON.
+pub fn done<T: Serialize>(as_json: bool, message: &str, value: &T) {
+    if as_json {
+        json(value);
+    } else {
+        println!("{message}");
+    }
+}
+
+/// Prints rows as columns padded to their widest cell (counted in characters).
+fn table(header: &[String], rows: &[Vec<String>]) {
+    let widths: Vec<usize> = (0..header.len())
+        .map(|i| {
+            std::iter::once(&header[i])
+                .chain(rows.iter().map(|r| &r[i]))
+                .map(|cell| cell.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |cells: &[String]| {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(cell, width)| format!("{cell}{}", " ".repeat(width - cell.chars().count())))
+            .collect();
+        println!("{}", padded.join("  ").trim_end());
+    };
+    line(header);
+    line(&widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>());
+    for row in rows {
+        line(row);
+    }
+}
+
+pub fn council_list(lang: Lang, councils: &[CouncilSummary]) {
+    if councils.is_empty() {
+        println!("{}", t(lang, "cli.councils_none", &[]));
+        return;
+    }
+    let header = [
+        "cli.col.name",
+        "cli.col.kind",
+        "cli.col.seats",
+        "cli.col.vacant",
+        "cli.col.warnings",
+    ]
+    .map(|k| t(lang, k, &[]));
+    let rows: Vec<Vec<String>> = councils
+        .iter()
+        .map(|c| {
+            vec![
+                c.name.clone(),
+                label(lang, "kind", &c.kind),
+                t(
+                    lang,
+                    "cli.seats_of",
+                    &[
+                        ("filled", &c.seats_filled.to_string()),
+                        ("planned", &c.seats_planned.to_string()),
+                    ],
+                ),
+                c.seats_vacant.to_string(),
+                c.warning_count.to_string(),
+            ]
+        })
+        .collect();
+    table(&header, &rows);
+}
+
+fn term(lang: Lang, m: &Membership) -> String {
+    let end = m
+        .last_day()
+        .map(date)
+        .unwrap_or_else(|| t(lang, "cli.until_further", &[]));
+    format!("{}–{}", date(m.term_from), end)
+}
+
+pub fn council_detail(lang: Lang, detail: &CouncilDetail) {
+    let c = &detail.council;
+    println!("{}", c.name);
+    println!("{}: {}", label(lang, "kind", &c.kind), c.area);
+    println!();
+    let header = [
+        "cli.col.category",
+        "cli.col.name",
+        "cli.col.role",
+        "cli.col.organisation",
+        "cli.col.term",
+    ]
+    .map(|k| t(lang, k, &[]));
+    let mut rows = Vec::new();
+    for status in &detail.composition.categories {
+        let category = category_label(lang, status.category);
+        for m in detail.current.iter().filter(|m| m.category == status.category) {
+            rows.push(vec![
+                category.clone(),
+                m.person.name.clone(),
+                label(lang, "role", &m.role),
+                m.organisation.clone(),
+                term(lang, m),
+            ]);
+        }
+        for _ in 0..status.vacant {
+            rows.push(vec![
+                category.clone(),
+                format!("({})", t(lang, "cli.vacant_seat", &[])),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]);
+        }
+    }
+    table(&header, &rows);
+    println!();
+    notices(lang, &detail.composition.notices);
+}
+
+fn notices(lang: Lang, notices: &[Notice]) {
+    if notices.is_empty() {
+        println!("{}", t(lang, "cli.no_notices", &[]));
+    }
+    for n in notices {
+        let mark = match n.severity {
+            Severity::Warning => "!",
+            Severity::Advice => "i",
+        };
+        println!("{mark} {}", n.message);
+    }
+}
+
+pub fn health(lang: Lang, health: &HealthReport) {
+    println!(
+        "{}",
+        t(lang, "cli.check_integrity", &[("result", &health.integrity.join("; "))])
+    );
+    println!(
+        "{}",
+        t(
+            lang,
+            "cli.check_fk",
+            &[("count", &health.foreign_key_violations.to_string())]
+        )
+    );
+    println!(
+        "{}",
+        t(
+            lang,
+            "cli.check_schema",
+            &[("version", &health.schema_version.to_string())]
+        )
+    );
+    for council in &health.councils {
+        println!();
+        println!(
+            "{} — {}",
+            council.name,
+            t(
+                lang,
+                "cli.seats_of",
+                &[
+                    ("filled", &council.composition.seats_filled.to_string()),
+                    ("planned", &council.composition.seats_planned.to_string())
+                ]
+            )
+        );
+        notices(lang, &council.composition.notices);
+    }
+    println!();
+    let verdict = if health.sound { "cli.check_ok" } else { "cli.check_bad" };
+    println!("{}", t(lang, verdict, &[]));
+}

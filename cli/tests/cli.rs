@@ -1,0 +1,165 @@
+//! The CLI as a coordinator's script runs it: the real binary on a temp file.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+struct Db {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+fn db() -> Db {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("grendebok.sqlite3");
+    Db { _dir: dir, path }
+}
+
+fn cli(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_grendebok-cli"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("GRENDEBOK_DB")
+        .output()
+        .expect("the CLI runs")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).unwrap()
+}
+
+fn json(out: &Output) -> Value {
+    assert!(out.status.success(), "failed: {}", stderr(out));
+    serde_json::from_slice(&out.stdout).expect("valid JSON on stdout")
+}
+
+#[test]
+fn init_creates_an_empty_database_and_never_overwrites() {
+    let db = db();
+    let out = cli(&db.path, &["init"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Opprettet en tom database"));
+    assert!(db.path.is_file());
+    assert_eq!(
+        json(&cli(&db.path, &["--json", "council", "list"])),
+        Value::Array(vec![])
+    );
+
+    let again = cli(&db.path, &["init"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("skriver aldri over"), "{}", stderr(&again));
+}
+
+#[test]
+fn demo_fills_a_new_database_once() {
+    let db = db();
+    let out = cli(&db.path, &["demo"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("3 utvalg"), "{}", stdout(&out));
+    let again = cli(&db.path, &["--json", "demo"]);
+    assert_eq!(again.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&again.stderr).unwrap();
+    assert_eq!(report["code"], "conflict");
+}
+
+#[test]
+fn council_list_json_has_stable_fields_and_the_demo_vacancy() {
+    let db = db();
+    assert!(cli(&db.path, &["demo"]).status.success());
+    let list = json(&cli(&db.path, &["--json", "council", "list"]));
+    let councils = list.as_array().unwrap();
+    assert_eq!(councils.len(), 3);
+    for c in councils {
+        for field in [
+            "id",
+            "name",
+            "kind",
+            "area",
+            "seatsPlanned",
+            "seatsFilled",
+            "seatsVacant",
+            "warningCount",
+        ] {
+            assert!(c.get(field).is_some(), "council list entry lacks {field}: {c}");
+        }
+    }
+    let lyngvik = councils.iter().find(|c| c["name"] == "Lyngvik nærmiljøutvalg").unwrap();
+    assert_eq!(
+        (lyngvik["seatsPlanned"].as_i64(), lyngvik["seatsVacant"].as_i64()),
+        (Some(6), Some(1))
+    );
+}
+
+#[test]
+fn council_show_finds_a_council_by_name_and_shows_its_vacant_seat() {
+    let db = db();
+    assert!(cli(&db.path, &["demo"]).status.success());
+    let out = cli(&db.path, &["council", "show", "lyngvik"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("Astrid Kvalvik") && text.contains("(ledig plass)"),
+        "{text}"
+    );
+    assert!(text.contains("Frivillighet: 1 ledig plass."), "{text}");
+
+    let detail = json(&cli(&db.path, &["--json", "council", "show", "Storlia grendeutval"]));
+    assert_eq!(detail["council"]["malform"], "nynorsk");
+    assert_eq!(detail["composition"]["seatsVacant"], 0);
+
+    let missing = cli(&db.path, &["council", "show", "Ingensteds"]);
+    assert_eq!(missing.status.code(), Some(1));
+    let ambiguous = cli(&db.path, &["council", "show", "utval"]);
+    assert!(
+        stderr(&ambiguous).contains("Flere utvalg passer"),
+        "{}",
+        stderr(&ambiguous)
+    );
+}
+
+#[test]
+fn check_passes_on_a_sound_file_and_fails_on_a_damaged_one() {
+    let db = db();
+    assert!(cli(&db.path, &["demo"]).status.success());
+    let out = cli(&db.path, &["check"]);
+    assert_eq!(out.status.code(), Some(0), "{}{}", stdout(&out), stderr(&out));
+    assert!(stdout(&out).contains("Databasen er i orden."));
+    let report = json(&cli(&db.path, &["--json", "check"]));
+    assert_eq!(report["sound"], true);
+    assert_eq!(report["integrity"], serde_json::json!(["ok"]));
+
+    let junk = db.path.with_file_name("junk.sqlite3");
+    std::fs::write(&junk, b"this is not a database, just some words in a file").unwrap();
+    let out = cli(&junk, &["check"]);
+    assert_ne!(out.status.code(), Some(0), "a damaged file must not pass the check");
+}
+
+#[test]
+fn commands_on_a_missing_file_say_so_and_create_nothing() {
+    let db = db();
+    let out = cli(&db.path, &["council", "list"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("Det finnes ingen Grendebok-database"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!db.path.exists());
+}
+
+#[test]
+fn messages_follow_the_chosen_language() {
+    let db = db();
+    let out = cli(&db.path, &["--lang", "en", "council", "list"]);
+    assert!(
+        stderr(&out).contains("There is no Grendebok database"),
+        "{}",
+        stderr(&out)
+    );
+}
