@@ -1,1 +1,192 @@
+//! The end-to-end harness: starts `tauri-driver` (which starts the real app
+//! binary in WebKit per WebDriver session) with a private home, data folder
+//! and database for each test, and helpers to drive the UI.
+//!
+//! It fails loudly, never silently: no display, no tauri-driver, no app
+//! binary, or an app that does not show its first screen is a panic with a
+//! message saying what to do.
 
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+
+/// How long the UI may take to show something before a test fails.
+pub const UI_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// The app binary: `$GRENDEBOK_APP`, or the workspace's debug build.
+pub fn app_binary() -> PathBuf {
+    if let Some(path) = std::env::var_os("GRENDEBOK_APP") {
+        return PathBuf::from(path);
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
+    target.join("debug/grendebok")
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free local port")
+}
+
+/// One test's world: a private home and database, and a tauri-driver that
+/// starts the app inside it. Dropping it stops tauri-driver with SIGTERM (a
+/// SIGKILL would orphan WebKitWebDriver and hang the run).
+pub struct App {
+    pub dir: tempfile::TempDir,
+    pub db: PathBuf,
+    driver: Child,
+    port: u16,
+}
+
+impl App {
+    pub fn start() -> App {
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "no DISPLAY: the end-to-end tests drive a real window; run them under Xvfb as scripts/test.sh does"
+        );
+        let binary = app_binary();
+        assert!(
+            binary.is_file(),
+            "the app binary is missing at {}: build it first (`cargo build -p grendebok`, after `npm run build` in ui/)",
+            binary.display()
+        );
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let home = dir.path().join("home");
+        std::fs::create_dir_all(&home).unwrap();
+        let db = dir.path().join("grendebok.sqlite3");
+        let (port, native_port) = (free_port(), free_port());
+        let driver = Command::new("tauri-driver")
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("GRENDEBOK_DB", &db)
+            .env("HOME", &home)
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_CACHE_HOME", home.join("cache"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!("tauri-driver could not start ({e}): install it with `cargo install tauri-driver --locked`")
+            });
+        let mut app = App { dir, db, driver, port };
+        app.wait_for_driver();
+        app
+    }
+
+    fn wait_for_driver(&mut self) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if let Ok(Some(status)) = self.driver.try_wait() {
+                panic!("tauri-driver exited at start with {status}");
+            }
+            if std::net::TcpStream::connect(("127.0.0.1", self.port)).is_ok() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        panic!("tauri-driver did not listen on port {} within 20 s", self.port);
+    }
+
+    /// Starts the app (one WebDriver session is one app process) and waits
+    /// for its first screen.
+    pub async fn launch(&self) -> Client {
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": app_binary() }),
+        );
+        caps.insert("browserName".into(), serde_json::json!("wry"));
+        let client = ClientBuilder::rustls()
+            .expect("a WebDriver HTTP client")
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await
+            .unwrap_or_else(|e| panic!("the app did not start under tauri-driver: {e}"));
+        wait(&client, "[data-ready=true]")
+            .await
+            .unwrap_or_else(|e| panic!("the app started but showed no screen within {UI_TIMEOUT:?}: {e}"));
+        client
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.driver.id().to_string()])
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.driver.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+pub type Result<T> = std::result::Result<T, fantoccini::error::CmdError>;
+
+/// Waits for an element to appear.
+pub async fn wait(client: &Client, css: &str) -> Result<Element> {
+    client.wait().at_most(UI_TIMEOUT).for_element(Locator::Css(css)).await
+}
+
+/// Waits until `check` holds, polling; panics with `what` on timeout.
+pub async fn wait_until<F, Fut>(what: &str, mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let deadline = Instant::now() + UI_TIMEOUT;
+    while Instant::now() < deadline {
+        if check().await {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("timed out after {UI_TIMEOUT:?} waiting until {what}");
+}
+
+/// Clicks an element once it is there.
+pub async fn click(client: &Client, css: &str) -> Result<()> {
+    wait(client, css).await?.click().await
+}
+
+/// Replaces the text of an input.
+pub async fn fill(client: &Client, css: &str, text: &str) -> Result<()> {
+    let input = wait(client, css).await?;
+    input.clear().await?;
+    if !text.is_empty() {
+        input.send_keys(text).await?;
+    }
+    Ok(())
+}
+
+/// Picks an option of a `<select>` by its value.
+pub async fn select(client: &Client, css: &str, value: &str) -> Result<()> {
+    wait(client, css).await?.select_by_value(value).await
+}
+
+pub async fn count(client: &Client, css: &str) -> usize {
+    client.find_all(Locator::Css(css)).await.map(|v| v.len()).unwrap_or(0)
+}
+
+pub async fn attr(client: &Client, css: &str, name: &str) -> Option<String> {
+    wait(client, css).await.ok()?.attr(name).await.ok().flatten()
+}
+
+/// Saves a screenshot of the window next to the test's files, for a person to look at.
+pub async fn screenshot(client: &Client, path: &Path) {
+    if let Ok(png) = client.screenshot().await {
+        let _ = std::fs::write(path, png);
+    }
+}

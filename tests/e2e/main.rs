@@ -1,1 +1,4 @@
+//! End-to-end tests: the real app binary in WebKit, driven over WebDriver.
+//! Run under Xvfb and D-Bus, as `scripts/test.sh` does.
 
+mod foundation;

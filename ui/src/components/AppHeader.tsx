@@ -1,0 +1,48 @@
+import { Button, Field, Label, Select } from "@digdir/designsystemet-react";
+import type { Lang } from "../bindings/Lang";
+import { useI18n } from "../i18n/context";
+import { LANGS, langLabel } from "../lib/labels";
+
+export function AppHeader({
+  userName,
+  onHome,
+  onLanguage,
+}: {
+  userName: string | null;
+  onHome?: (() => void) | undefined;
+  onLanguage: (lang: Lang) => void;
+}) {
+  const { t, lang } = useI18n();
+  return (
+    <header className="app-header">
+      <div className="app-header__inner">
+        <span className="app-header__brand">{t("app.name")}</span>
+        <nav aria-label={t("header.nav")} className="app-header__nav">
+          {onHome ? (
+            <Button variant="tertiary" data-size="sm" onClick={onHome}>
+              {t("header.councils")}
+            </Button>
+          ) : null}
+        </nav>
+        <div className="app-header__end">
+          {userName ? <span className="app-header__user">{t("header.user", { name: userName })}</span> : null}
+          <Field className="app-header__lang" data-size="sm">
+            <Label htmlFor="language">{t("header.language")}</Label>
+            <Select
+              id="language"
+              width="auto"
+              value={lang}
+              onChange={(e) => onLanguage(e.target.value as Lang)}
+            >
+              {LANGS.map((l) => (
+                <Select.Option key={l} value={l} lang={l === "en" ? "en" : l}>
+                  {langLabel(t, l)}
+                </Select.Option>
+              ))}
+            </Select>
+          </Field>
+        </div>
+      </div>
+    </header>
+  );
+}

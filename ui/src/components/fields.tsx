@@ -1,0 +1,134 @@
+import {
+  Field,
+  Input,
+  Label,
+  Select,
+  Textarea,
+  ValidationMessage,
+} from "@digdir/designsystemet-react";
+import type { InputHTMLAttributes, ReactNode } from "react";
+
+/** The id of a field's error message: the end-to-end tests rely on `<input id>-error`. */
+export const errorId = (id: string) => `${id}-error`;
+const descId = (id: string) => `${id}-description`;
+
+function describedBy(id: string, description?: ReactNode, error?: string): string | undefined {
+  const ids = [error ? errorId(id) : null, description ? descId(id) : null].filter(Boolean);
+  return ids.length ? ids.join(" ") : undefined;
+}
+
+type Common = {
+  id: string;
+  label: ReactNode;
+  description?: ReactNode;
+  error?: string | undefined;
+  className?: string;
+};
+
+function FieldShell({
+  id,
+  label,
+  description,
+  error,
+  className,
+  children,
+}: Common & { children: ReactNode }) {
+  return (
+    <Field className={className}>
+      <Label htmlFor={id}>{label}</Label>
+      {description ? <Field.Description id={descId(id)}>{description}</Field.Description> : null}
+      {children}
+      {error ? <ValidationMessage id={errorId(id)}>{error}</ValidationMessage> : null}
+    </Field>
+  );
+}
+
+type TextFieldProps = Common & {
+  value: string;
+  onChange: (value: string) => void;
+  type?: "text" | "email" | "tel" | "number";
+  inputMode?: InputHTMLAttributes<HTMLInputElement>["inputMode"];
+  autoComplete?: string;
+  placeholder?: string;
+  min?: number;
+  width?: "narrow" | "date";
+};
+
+/** A labelled one-line text input with its description and error message. */
+export function TextField({ value, onChange, type = "text", inputMode, autoComplete, placeholder, min, width, ...common }: TextFieldProps) {
+  const { id, description, error } = common;
+  return (
+    <FieldShell {...common}>
+      <Input
+        id={id}
+        name={id}
+        type={type}
+        value={value}
+        min={min}
+        inputMode={inputMode}
+        autoComplete={autoComplete ?? "off"}
+        placeholder={placeholder}
+        className={width ? `input-${width}` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, description, error)}
+      />
+    </FieldShell>
+  );
+}
+
+/** A date typed as dd.mm.åååå in a plain text field (never type=date). */
+export function DateField(props: Omit<TextFieldProps, "type" | "inputMode" | "width">) {
+  return <TextField {...props} inputMode="numeric" placeholder="dd.mm.åååå" width="date" />;
+}
+
+export function TextAreaField({
+  value,
+  onChange,
+  rows = 4,
+  ...common
+}: Common & { value: string; onChange: (value: string) => void; rows?: number }) {
+  const { id, description, error } = common;
+  return (
+    <FieldShell {...common}>
+      <Textarea
+        id={id}
+        name={id}
+        rows={rows}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, description, error)}
+      />
+    </FieldShell>
+  );
+}
+
+export type Option = { value: string; label: string };
+
+export function SelectField({
+  value,
+  onChange,
+  options,
+  ...common
+}: Common & { value: string; onChange: (value: string) => void; options: Option[] }) {
+  const { id, description, error } = common;
+  return (
+    <FieldShell {...common}>
+      <Select
+        id={id}
+        name={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, description, error)}
+      >
+        {options.map((o) => (
+          <Select.Option key={o.value} value={o.value}>
+            {o.label}
+          </Select.Option>
+        ))}
+      </Select>
+    </FieldShell>
+  );
+}

@@ -1,0 +1,38 @@
+import { Table } from "@digdir/designsystemet-react";
+import type { Membership } from "../bindings/Membership";
+import { useI18n } from "../i18n/context";
+import { formatDate } from "../lib/dates";
+import { categoryLabel, roleLabel } from "../lib/labels";
+import { termText } from "./MemberTable";
+
+/** The history: seats that have ended, with when and why. */
+export function FormerTable({ members, caption }: { members: Membership[]; caption: string }) {
+  const { t } = useI18n();
+  return (
+    <Table border data-color="neutral" data-size="sm" className="former-table">
+      <caption className="visually-hidden">{caption}</caption>
+      <Table.Head>
+        <Table.Row>
+          <Table.HeaderCell>{t("col.name")}</Table.HeaderCell>
+          <Table.HeaderCell>{t("col.category")}</Table.HeaderCell>
+          <Table.HeaderCell>{t("col.role")}</Table.HeaderCell>
+          <Table.HeaderCell>{t("col.term")}</Table.HeaderCell>
+          <Table.HeaderCell>{t("col.endedOn")}</Table.HeaderCell>
+          <Table.HeaderCell>{t("col.reason")}</Table.HeaderCell>
+        </Table.Row>
+      </Table.Head>
+      <Table.Body>
+        {members.map((m) => (
+          <Table.Row key={m.id} data-testid="former-row">
+            <Table.Cell>{m.person.name}</Table.Cell>
+            <Table.Cell>{categoryLabel(t, m.category)}</Table.Cell>
+            <Table.Cell>{roleLabel(t, m.role)}</Table.Cell>
+            <Table.Cell className="nowrap">{termText(t, m)}</Table.Cell>
+            <Table.Cell className="nowrap">{formatDate(m.endedOn ?? m.termTo)}</Table.Cell>
+            <Table.Cell>{m.endReason}</Table.Cell>
+          </Table.Row>
+        ))}
+      </Table.Body>
+    </Table>
+  );
+}

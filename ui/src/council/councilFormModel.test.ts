@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { draftFrom, emptyDraft, seatTotal, toInput } from "./councilFormModel";
+
+describe("council form model", () => {
+  it("turns a draft into a CouncilInput with numbers", () => {
+    const d = { ...emptyDraft(), name: "Stavern", seats: { senior: "1", school: "1", sports: "1", business: "1", volunteer: "2" } };
+    const r = toInput(d);
+    expect("input" in r && r.input.seatPlan).toEqual({ senior: 1, school: 1, sports: 1, business: 1, volunteer: 2 });
+    expect("input" in r && Object.keys(r.input)).not.toContain("seats");
+  });
+  it("reports seat fields that are not whole numbers", () => {
+    const d = { ...emptyDraft(), seats: { ...emptyDraft().seats, sports: "", business: "1.5" } };
+    expect(toInput(d)).toEqual({ badSeats: ["seats-sports", "seats-business"] });
+  });
+  it("lets negative numbers through for the backend to explain", () => {
+    const d = { ...emptyDraft(), seats: { ...emptyDraft().seats, volunteer: "-1" } };
+    expect("input" in toInput(d)).toBe(true);
+  });
+  it("totals the seat plan", () => {
+    expect(seatTotal({ senior: "1", school: "1", sports: "1", business: "1", volunteer: "2" })).toBe(6);
+    expect(seatTotal({ senior: "x", school: "-3", sports: "1", business: "", volunteer: "2" })).toBe(3);
+  });
+  it("never carries a council's id into the input", () => {
+    const council = { id: "c1", ...toInputOf(emptyDraft()) };
+    const r = toInput(draftFrom(council));
+    expect("input" in r && "id" in r.input).toBe(false);
+  });
+});
+
+function toInputOf(d: ReturnType<typeof emptyDraft>) {
+  const r = toInput(d);
+  if (!("input" in r)) throw new Error("bad draft");
+  return r.input;
+}

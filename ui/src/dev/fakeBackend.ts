@@ -1,0 +1,302 @@
+// DEV ONLY: an in-memory stand-in for the Tauri backend, for the screenshot
+// build (src/dev/shots-main.tsx) and for tests. Never imported by src/main.tsx,
+// so it is not part of the production bundle. Messages are bokmål only.
+import type { Backend } from "../backend";
+import type { Council } from "../bindings/Council";
+import type { CouncilInput } from "../bindings/CouncilInput";
+import type { CouncilDetail } from "../bindings/CouncilDetail";
+import type { CouncilSummary } from "../bindings/CouncilSummary";
+import type { Composition } from "../bindings/Composition";
+import type { ErrorReport } from "../bindings/ErrorReport";
+import type { FieldMessage } from "../bindings/FieldMessage";
+import type { Membership } from "../bindings/Membership";
+import type { Notice } from "../bindings/Notice";
+import type { Person } from "../bindings/Person";
+import type { PersonInput } from "../bindings/PersonInput";
+import type { Settings } from "../bindings/Settings";
+import { CATEGORIES } from "../lib/labels";
+import { formatDate, todayIso } from "../lib/dates";
+
+export type FakeState = {
+  settings: Settings;
+  councils: Council[];
+  people: Person[];
+  memberships: Membership[];
+};
+
+const CATEGORY_NB: Record<string, string> = {
+  senior: "Senior",
+  school: "Barnehage og skole",
+  sports: "Idrett",
+  business: "Næringsliv",
+  volunteer: "Frivillighet",
+};
+
+let counter = 0;
+const newId = () => `fake-${++counter}`;
+
+function invalid(fields: FieldMessage[]): ErrorReport {
+  return {
+    code: "invalid",
+    message: fields.length === 1 ? fields[0]!.message : "Noe må rettes.",
+    fields,
+  };
+}
+
+function checkCouncil(input: CouncilInput): FieldMessage[] {
+  const f: FieldMessage[] = [];
+  if (input.name.trim() === "") f.push({ field: "name", message: "Utvalget må ha et navn." });
+  if (input.contactEmail.trim() !== "" && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.contactEmail))
+    f.push({ field: "contactEmail", message: "E-postadressen ser ikke riktig ut." });
+  for (const c of CATEGORIES)
+    if (input.seatPlan[c] < 0) f.push({ field: `seatPlan.${c}`, message: "Antall plasser kan ikke være negativt." });
+  return f;
+}
+
+function checkPerson(p: PersonInput): FieldMessage[] {
+  const f: FieldMessage[] = [];
+  if (p.name.trim() === "") f.push({ field: "person.name", message: "Personen må ha et navn." });
+  if (p.email.trim() !== "" && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(p.email))
+    f.push({ field: "person.email", message: "E-postadressen ser ikke riktig ut." });
+  return f;
+}
+
+function sitsOn(m: Membership, day: string): boolean {
+  const last = m.endedOn ? prevDay(m.endedOn) : null;
+  const end = [m.termTo, last].filter((d): d is string => !!d).sort()[0];
+  return m.termFrom <= day && (!end || day <= end);
+}
+
+function prevDay(iso: string): string {
+  const d = new Date(`${iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function composition(council: Council, current: Membership[], today: string): Composition {
+  const seated = current.filter((m) => m.role !== "varamedlem");
+  const notices: Notice[] = [];
+  const categories = CATEGORIES.map((category) => {
+    const planned = council.seatPlan[category];
+    const filled = Math.min(planned, seated.filter((m) => m.category === category).length);
+    const count = seated.filter((m) => m.category === category).length;
+    const vacant = Math.max(0, planned - count);
+    const over = Math.max(0, count - planned);
+    if (vacant > 0)
+      notices.push({ kind: "vacant", severity: "warning", category, membershipId: null, message: `${CATEGORY_NB[category]}: ${vacant} ledig plass.` });
+    if (over > 0)
+      notices.push({ kind: "overfilled", severity: "warning", category, membershipId: null, message: `${CATEGORY_NB[category]} har ${over} medlem for mye.` });
+    return { category, planned, filled, vacant, over };
+  });
+  if (!seated.some((m) => m.role === "leder"))
+    notices.push({ kind: "no_leader", severity: "warning", category: null, membershipId: null, message: "Utvalget har ingen leder." });
+  for (const m of seated)
+    if (m.termTo && m.termTo <= "2027-01-31" && m.termTo >= today)
+      notices.push({ kind: "term_ending", severity: "warning", category: m.category, membershipId: m.id, message: `Perioden til ${m.person.name} slutter ${formatDate(m.termTo)}.` });
+  const genders = { female: 0, male: 0, other: 0, unknown: 0 };
+  for (const m of seated) genders[m.person.gender ?? "unknown"] += 1;
+  if (seated.length >= 4 && Math.min(genders.female, genders.male) / seated.length < 0.4)
+    notices.push({
+      kind: "gender_balance",
+      severity: "advice",
+      category: null,
+      membershipId: null,
+      message: "Råd: Hvert kjønn bør ha minst 40 prosent av plassene når utvalget har fire eller flere medlemmer (kommuneloven § 7-6).",
+    });
+  const seatsPlanned = categories.reduce((s, c) => s + c.planned, 0);
+  const seatsFilled = categories.reduce((s, c) => s + c.filled, 0);
+  return { asOf: today, categories, seatsPlanned, seatsFilled, seatsVacant: seatsPlanned - seatsFilled, genders, notices };
+}
+
+export function createFakeBackend(state: FakeState, opts: { delayMs?: number; today?: string } = {}): Backend & { state: FakeState } {
+  const today = opts.today ?? todayIso();
+  const wait = <T>(value: () => T): Promise<T> =>
+    new Promise((resolve, reject) =>
+      setTimeout(() => {
+        try {
+          resolve(structuredClone(value()));
+        } catch (e) {
+          reject(e);
+        }
+      }, opts.delayMs ?? 0),
+    );
+  const council = (id: string) => {
+    const c = state.councils.find((x) => x.id === id);
+    if (!c) throw { code: "not_found", message: "Fant ikke utvalget.", fields: [] } satisfies ErrorReport;
+    return c;
+  };
+  const detail = (id: string): CouncilDetail => {
+    const c = council(id);
+    const mine = state.memberships.filter((m) => m.councilId === id);
+    const current = mine.filter((m) => sitsOn(m, today));
+    const upcoming = mine.filter((m) => m.termFrom > today && !m.endedOn);
+    const former = mine.filter((m) => !current.includes(m) && !upcoming.includes(m));
+    return { council: c, composition: composition(c, current, today), current, upcoming, former };
+  };
+  const summary = (c: Council): CouncilSummary => {
+    const comp = detail(c.id).composition;
+    return {
+      id: c.id,
+      name: c.name,
+      kind: c.kind,
+      area: c.area,
+      seatsPlanned: comp.seatsPlanned,
+      seatsFilled: comp.seatsFilled,
+      seatsVacant: comp.seatsVacant,
+      warningCount: comp.notices.filter((n) => n.severity === "warning").length,
+    };
+  };
+  const membership = (id: string) => {
+    const m = state.memberships.find((x) => x.id === id);
+    if (!m) throw { code: "not_found", message: "Fant ikke vervet.", fields: [] } satisfies ErrorReport;
+    return m;
+  };
+
+  return {
+    state,
+    getSettings: () => wait(() => state.settings),
+    saveUserName: (name) =>
+      wait(() => {
+        if (name.trim() === "") throw invalid([{ field: "name", message: "Skriv navnet ditt." }]);
+        state.settings = { ...state.settings, userName: name.trim() };
+        return state.settings;
+      }),
+    saveLanguage: (language) => wait(() => (state.settings = { ...state.settings, language })),
+    listCouncils: () => wait(() => state.councils.map(summary)),
+    getCouncil: (id) => wait(() => detail(id)),
+    createCouncil: (input) =>
+      wait(() => {
+        const f = checkCouncil(input);
+        if (f.length) throw invalid(f);
+        const c: Council = { id: newId(), ...input };
+        state.councils.push(c);
+        return c;
+      }),
+    updateCouncil: (id, input) =>
+      wait(() => {
+        const f = checkCouncil(input);
+        if (f.length) throw invalid(f);
+        const c = council(id);
+        Object.assign(c, input);
+        return c;
+      }),
+    listPeople: () => wait(() => state.people),
+    addMembership: (input) =>
+      wait(() => {
+        let person: Person;
+        if (input.person.type === "existing") {
+          const id = input.person.id;
+          const found = state.people.find((p) => p.id === id);
+          if (!found) throw invalid([{ field: "person", message: "Fant ikke personen." }]);
+          person = found;
+        } else {
+          const f = checkPerson(input.person.person);
+          if (f.length) throw invalid(f);
+          person = { id: newId(), ...input.person.person };
+          state.people.push(person);
+        }
+        if (input.termTo && input.termTo < input.termFrom)
+          throw invalid([{ field: "termTo", message: "Perioden kan ikke slutte før den begynner." }]);
+        const m: Membership = {
+          id: newId(),
+          councilId: input.councilId,
+          person,
+          category: input.category,
+          role: input.role,
+          organisation: input.organisation,
+          termFrom: input.termFrom,
+          termTo: input.termTo,
+          endedOn: null,
+          endReason: "",
+        };
+        state.memberships.push(m);
+        return m;
+      }),
+    updateMembership: (id, edit) =>
+      wait(() => {
+        const f = checkPerson(edit.person);
+        if (edit.termTo && edit.termTo < edit.termFrom)
+          f.push({ field: "termTo", message: "Perioden kan ikke slutte før den begynner." });
+        if (f.length) throw invalid(f);
+        const m = membership(id);
+        Object.assign(m.person, edit.person);
+        for (const other of state.memberships) if (other.person.id === m.person.id) other.person = m.person;
+        Object.assign(m, { category: edit.category, role: edit.role, organisation: edit.organisation, termFrom: edit.termFrom, termTo: edit.termTo });
+        return m;
+      }),
+    endMembership: (id, endedOn, reason) =>
+      wait(() => {
+        const m = membership(id);
+        if (m.endedOn) throw { code: "conflict", message: "Vervet er allerede avsluttet.", fields: [{ field: "endedOn", message: "Vervet er allerede avsluttet." }] } satisfies ErrorReport;
+        if (endedOn < m.termFrom)
+          throw invalid([{ field: "endedOn", message: "Sluttdatoen kan ikke være før perioden begynner." }]);
+        m.endedOn = endedOn;
+        m.endReason = reason;
+        return m;
+      }),
+    loadDemo: () =>
+      wait(() => {
+        if (state.councils.length) throw { code: "conflict", message: "Demodata kan bare lastes inn i en tom fil.", fields: [] } satisfies ErrorReport;
+        Object.assign(state, demoState(state.settings));
+        return state.councils.map(summary);
+      }),
+  };
+}
+
+/** A believable demo: Stavern's 1/1/1/1/2 plan with one vacancy, and a smaller grendeutvalg. */
+export function demoState(settings: Settings): FakeState {
+  const stavern: Council = {
+    id: "c-stavern",
+    name: "Stavern nærmiljøutvalg",
+    kind: "naermiljoutvalg",
+    area: "Stavern sentrum og Agnes",
+    mandate: "Utvalget skal fremme nærmiljøet i Stavern, gi råd til kommunen i saker som angår området, og fordele kommunens tilskudd til lokale tiltak.",
+    malform: "bokmal",
+    legalMode: "voluntary",
+    contactName: "Ingrid Halvorsen",
+    contactEmail: "ingrid.halvorsen@larvik.kommune.no",
+    contactPhone: "33 17 10 00",
+    seatPlan: { senior: 1, school: 1, sports: 1, business: 1, volunteer: 2 },
+  };
+  const lyngvik: Council = {
+    id: "c-lyngvik",
+    name: "Lyngvik grendeutval",
+    kind: "grendeutvalg",
+    area: "Lyngvik og Nordre Vågen",
+    mandate: "",
+    malform: "nynorsk",
+    legalMode: "formal",
+    contactName: "",
+    contactEmail: "",
+    contactPhone: "",
+    seatPlan: { senior: 1, school: 1, sports: 1, business: 0, volunteer: 1 },
+  };
+  const p = (id: string, name: string, email: string, phone: string, gender: Person["gender"]): Person => ({ id, name, email, phone, gender });
+  const people = [
+    p("p1", "Kari Nordmann", "kari.nordmann@example.no", "912 34 567", "female"),
+    p("p2", "Ola Berg", "ola.berg@example.no", "934 56 789", "male"),
+    p("p3", "Sigrid Løvås", "sigrid@stavern-il.no", "470 12 345", "female"),
+    p("p4", "Ahmed Karimi", "ahmed.karimi@example.no", "988 77 665", "male"),
+    p("p5", "Bjørn Åsheim", "bjorn@frivillig.no", "415 55 001", "male"),
+    p("p6", "Marte Kjos", "marte.kjos@example.no", "902 00 111", null),
+    p("p7", "Per Hagen", "per.hagen@example.no", "455 66 777", "male"),
+    p("p8", "Anne Strand", "anne.strand@example.no", "932 11 222", "female"),
+    p("p9", "Nils Vik", "nils@example.no", "477 88 999", "male"),
+  ];
+  const m = (id: string, councilId: string, person: Person, category: Membership["category"], role: Membership["role"], organisation: string, termFrom: string, termTo: string | null, endedOn: string | null = null, endReason = ""): Membership => ({
+    id, councilId, person, category, role, organisation, termFrom, termTo, endedOn, endReason,
+  });
+  const memberships = [
+    m("m1", "c-stavern", people[0]!, "senior", "leder", "Stavern pensjonistforening", "2025-01-01", "2026-12-31"),
+    m("m2", "c-stavern", people[1]!, "school", "medlem", "Stavern skole FAU", "2025-01-01", "2027-12-31"),
+    m("m3", "c-stavern", people[2]!, "sports", "nestleder", "Stavern IL", "2025-01-01", "2027-12-31"),
+    m("m4", "c-stavern", people[3]!, "business", "sekretaer", "Stavern næringsforening", "2025-01-01", null),
+    m("m5", "c-stavern", people[4]!, "volunteer", "medlem", "Frivilligsentralen", "2025-01-01", "2027-12-31"),
+    m("m6", "c-stavern", people[5]!, "volunteer", "varamedlem", "Røde Kors Stavern", "2025-01-01", "2027-12-31"),
+    m("m7", "c-stavern", people[6]!, "volunteer", "medlem", "Frivilligsentralen", "2023-01-01", "2026-12-31", "2026-06-01", "Flyttet fra kommunen"),
+    m("m8", "c-stavern", people[7]!, "volunteer", "medlem", "Stavern historielag", "2027-01-01", "2028-12-31"),
+    m("m9", "c-lyngvik", people[8]!, "sports", "leder", "Lyngvik IL", "2024-01-01", null),
+    m("m10", "c-lyngvik", people[0]!, "sports", "medlem", "Lyngvik IL", "2024-01-01", null),
+  ];
+  return { settings, councils: [stavern, lyngvik], people, memberships };
+}

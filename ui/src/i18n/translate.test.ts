@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { catalogues, fill, translate } from "./translate";
+import { CATEGORIES, COUNCIL_KINDS, GENDERS, LANGS, LEGAL_MODES, MALFORMS, ROLES } from "../lib/labels";
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe("catalogues", () => {
+  const nbKeys = Object.keys(catalogues.nb).sort();
+  for (const lang of LANGS) {
+    it(`${lang} has exactly the keys of nb, with the same placeholders and no empty text`, () => {
+      const cat = catalogues[lang];
+      expect(Object.keys(cat).sort()).toEqual(nbKeys);
+      for (const key of nbKeys) {
+        expect(cat[key]!.trim(), key).not.toBe("");
+        expect(placeholders(cat[key]!), key).toEqual(placeholders(catalogues.nb[key]!));
+      }
+    });
+  }
+  it("has a label for every enum code", () => {
+    const keys = [
+      ...COUNCIL_KINDS.map((k) => `kind.${k}`),
+      ...CATEGORIES.map((c) => `category.${c}`),
+      ...ROLES.map((r) => `role.${r}`),
+      ...MALFORMS.map((m) => `malform.${m}`),
+      ...LEGAL_MODES.map((m) => `legalMode.${m}`),
+      ...GENDERS.map((g) => `gender.${g}`),
+      "gender.unknown",
+      ...LANGS.map((l) => `lang.${l}`),
+    ];
+    for (const key of keys) expect(catalogues.nb, key).toHaveProperty([key]);
+  });
+  it("nynorsk is not a copy of bokmål", () => {
+    const same = Object.keys(catalogues.nb).filter((k) => catalogues.nb[k] === catalogues.nn[k]);
+    expect(same.length).toBeLessThan(Object.keys(catalogues.nb).length / 2);
+  });
+});
+
+describe("translate", () => {
+  it("looks up the key in the language", () => {
+    expect(translate("nb", "legalMode.formal")).toBe("Kommunalt organ etter kommuneloven");
+    expect(translate("nn", "role.leder")).toBe("Leiar");
+    expect(translate("en", "category.school")).toBe("Kindergarten and school");
+  });
+  it("fills placeholders", () => {
+    expect(translate("nb", "list.seats", { filled: 5, planned: 6 })).toBe("5 av 6");
+    expect(fill("Hei {name}, {name}!", { name: "Kari" })).toBe("Hei Kari, Kari!");
+    expect(fill("{missing}", {})).toBe("{missing}");
+  });
+  it("falls back to the key itself", () => {
+    expect(translate("en", "no.such.key")).toBe("no.such.key");
+  });
+  it("treats parameters as plain text", () => {
+    expect(translate("nb", "header.user", { name: "<script>alert(1)</script>" })).toBe("Bruker: <script>alert(1)</script>");
+  });
+});

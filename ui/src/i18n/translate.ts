@@ -1,0 +1,31 @@
+import nb from "./nb.json";
+import nn from "./nn.json";
+import en from "./en.json";
+import type { Lang } from "../bindings/Lang";
+
+export type Catalogue = Record<string, string>;
+/** Every key the UI may ask for: the bokmål catalogue is the reference. */
+export type MessageKey = keyof typeof nb;
+export type Params = Record<string, string | number>;
+
+export const catalogues: Record<Lang, Catalogue> = { nb, nn, en };
+
+/** Fills `{name}` placeholders; unknown placeholders are left as they are. */
+export function fill(text: string, params?: Params): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+  );
+}
+
+/** The text for `key` in `lang`; falls back to bokmål, then to the key itself. */
+export function translate(lang: Lang, key: string, params?: Params): string {
+  const text = catalogues[lang]?.[key] ?? catalogues.nb[key] ?? key;
+  return fill(text, params);
+}
+
+export type T = (key: MessageKey, params?: Params) => string;
+
+export function translator(lang: Lang): T {
+  return (key, params) => translate(lang, key, params);
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { formatDate, parseDate, readDateField, todayIso } from "./dates";
+
+describe("parseDate", () => {
+  it("reads dd.mm.åååå", () => {
+    expect(parseDate("22.11.2026")).toBe("2026-11-22");
+    expect(parseDate(" 1.2.2026 ")).toBe("2026-02-01");
+  });
+  it("accepts other separators and two-digit years", () => {
+    expect(parseDate("22/11/2026")).toBe("2026-11-22");
+    expect(parseDate("22-11-26")).toBe("2026-11-22");
+  });
+  it("rejects dates that do not exist", () => {
+    expect(parseDate("31.02.2026")).toBeNull();
+    expect(parseDate("29.02.2026")).toBeNull();
+    expect(parseDate("29.02.2028")).toBe("2028-02-29");
+    expect(parseDate("00.01.2026")).toBeNull();
+    expect(parseDate("12.13.2026")).toBeNull();
+  });
+  it("rejects what is not a date", () => {
+    expect(parseDate("")).toBeNull();
+    expect(parseDate("2026-11-22")).toBeNull();
+    expect(parseDate("i morgen")).toBeNull();
+  });
+});
+
+describe("formatDate", () => {
+  it("writes ISO dates the Norwegian way", () => {
+    expect(formatDate("2026-03-12")).toBe("12.03.2026");
+    expect(formatDate(null)).toBe("");
+  });
+  it("round-trips with parseDate", () => {
+    expect(parseDate(formatDate("2027-12-31"))).toBe("2027-12-31");
+  });
+});
+
+describe("readDateField", () => {
+  it("allows empty only when optional", () => {
+    expect(readDateField("", true)).toEqual({ ok: true, iso: null });
+    expect(readDateField("  ", false)).toEqual({ ok: false, reason: "required" });
+    expect(readDateField("32.01.2026", true)).toEqual({ ok: false, reason: "invalid" });
+  });
+});
+
+it("todayIso uses the local calendar day", () => {
+  expect(todayIso(new Date(2026, 10, 22, 23, 59))).toBe("2026-11-22");
+});

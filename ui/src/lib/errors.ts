@@ -1,0 +1,40 @@
+import type { ErrorReport } from "../bindings/ErrorReport";
+
+/** Any rejection as an ErrorReport: the backend's own, or one made from whatever was thrown. */
+export function toErrorReport(e: unknown): ErrorReport {
+  if (e && typeof e === "object" && "code" in e && "message" in e) {
+    const r = e as Partial<ErrorReport>;
+    return {
+      code: String(r.code),
+      message: String(r.message),
+      fields: Array.isArray(r.fields) ? r.fields : [],
+    };
+  }
+  const message = e instanceof Error ? e.message : typeof e === "string" ? e : String(e);
+  return { code: "unexpected", message, fields: [] };
+}
+
+export type FieldErrors = Record<string, string>;
+
+/**
+ * Splits an error report over a form: messages for fields the form knows
+ * (keyed by input id, through `fieldToId`) and the rest for the general alert.
+ */
+export function splitErrors(
+  report: ErrorReport,
+  fieldToId: Record<string, string>,
+): { fields: FieldErrors; other: string[] } {
+  const fields: FieldErrors = {};
+  const other: string[] = [];
+  for (const f of report.fields) {
+    const id = fieldToId[f.field];
+    if (id && !(id in fields)) fields[id] = f.message;
+    else if (!id) other.push(f.message);
+  }
+  return { fields, other };
+}
+
+/** The first id in `order` that has an error. */
+export function firstInvalid(order: readonly string[], errors: FieldErrors): string | undefined {
+  return order.find((id) => id in errors);
+}

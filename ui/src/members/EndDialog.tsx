@@ -1,0 +1,89 @@
+import { useEffect, useState, type FormEvent } from "react";
+import { Button, Dialog, Heading, Paragraph } from "@digdir/designsystemet-react";
+import type { Membership } from "../bindings/Membership";
+import { useBackend } from "../backend";
+import { useI18n } from "../i18n/context";
+import { formatDate, readDateField, todayIso } from "../lib/dates";
+import { toErrorReport } from "../lib/errors";
+import { useFormErrors } from "../lib/useFormErrors";
+import { DateField, TextField } from "../components/fields";
+import { FormError } from "../components/FormError";
+
+const ORDER = ["end-date", "end-reason"] as const;
+const IDS: Record<string, string> = { endedOn: "end-date", reason: "end-reason" };
+
+/** Ends a seat early: the dialog itself is the confirmation. */
+export function EndDialog({ membership, onSaved, onClose }: { membership: Membership; onSaved: () => void; onClose: () => void }) {
+  const backend = useBackend();
+  const { t } = useI18n();
+  const [date, setDate] = useState(formatDate(todayIso()));
+  const [reason, setReason] = useState("");
+  const [saving, setSaving] = useState(false);
+  const errors = useFormErrors(ORDER, IDS);
+
+  useEffect(() => {
+    document.getElementById("end-date")?.focus();
+  }, []);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const parsed = readDateField(date, false);
+    if (!parsed.ok) {
+      errors.showLocal({ "end-date": parsed.reason === "required" ? t("date.required") : t("date.invalid") });
+      return;
+    }
+    setSaving(true);
+    try {
+      await backend.endMembership(membership.id, parsed.iso!, reason.trim());
+      onSaved();
+    } catch (report) {
+      errors.showReport(toErrorReport(report));
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Dialog open onClose={onClose} closeButton={t("form.close")} aria-labelledby="end-dialog-title" className="form-dialog form-dialog--small">
+      <Dialog.Block>
+        <Heading level={2} data-size="sm" id="end-dialog-title">
+          {t("member.endTitle")}
+        </Heading>
+      </Dialog.Block>
+      <Dialog.Block>
+        <form onSubmit={submit} noValidate className="form">
+          <Paragraph>{t("member.endQuestion", { name: membership.person.name })}</Paragraph>
+          <FormError messages={errors.general} />
+          <DateField
+            id="end-date"
+            label={t("member.endDateLabel")}
+            description={t("member.endDateHelp")}
+            value={date}
+            onChange={(v) => {
+              setDate(v);
+              errors.clearField("end-date");
+            }}
+            error={errors.fields["end-date"]}
+          />
+          <TextField
+            id="end-reason"
+            label={t("member.endReason")}
+            value={reason}
+            onChange={(v) => {
+              setReason(v);
+              errors.clearField("end-reason");
+            }}
+            error={errors.fields["end-reason"]}
+          />
+          <div className="button-row">
+            <Button type="submit" data-color="danger" data-testid="confirm-end" loading={saving}>
+              {t("member.confirmEnd")}
+            </Button>
+            <Button type="button" variant="secondary" onClick={onClose}>
+              {t("form.cancel")}
+            </Button>
+          </div>
+        </form>
+      </Dialog.Block>
+    </Dialog>
+  );
+}

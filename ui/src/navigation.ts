@@ -1,0 +1,8 @@
+/** Where the user is. State-based navigation: no router, no history. */
+export type View =
+  | { name: "list" }
+  | { name: "council"; id: string }
+  | { name: "new-council" }
+  | { name: "edit-council"; id: string };
+
+export type Navigate = (view: View) => void;

@@ -1,0 +1,46 @@
+import { Button, Heading } from "@digdir/designsystemet-react";
+import { useBackend } from "../backend";
+import { useI18n } from "../i18n/context";
+import { useLoad } from "../lib/useLoad";
+import type { Navigate } from "../navigation";
+import { Page } from "../components/Page";
+import { Loading, LoadError } from "../components/Loading";
+import { CouncilForm } from "../council/CouncilForm";
+import { draftFrom, emptyDraft } from "../council/councilFormModel";
+
+/** A new council (no id) or an edit of one. */
+export function CouncilFormScreen({ id, navigate }: { id?: string; navigate: Navigate }) {
+  const backend = useBackend();
+  const { t } = useI18n();
+  const [state, reload] = useLoad(async () => (id ? (await backend.getCouncil(id)).council : null), id ?? "new");
+  const back = () => navigate(id ? { name: "council", id } : { name: "list" });
+
+  const ready = state.status === "ready";
+  const title =
+    state.status === "ready" && state.data ? t("councilForm.editTitle", { name: state.data.name }) : t("councilForm.newTitle");
+
+  return (
+    <Page screen="council-form" ready={ready}>
+      <nav aria-label={t("council.back")} className="back-nav">
+        <Button variant="tertiary" data-size="sm" data-testid="back-to-list" onClick={() => navigate({ name: "list" })}>
+          ← {t("council.back")}
+        </Button>
+      </nav>
+      <Heading level={1} data-size="lg" tabIndex={-1}>
+        {title}
+      </Heading>
+      {state.status === "loading" ? <Loading /> : null}
+      {state.status === "error" ? <LoadError message={state.error.message} onRetry={reload} /> : null}
+      {state.status === "ready" ? (
+        <CouncilForm
+          initial={state.data ? draftFrom(state.data) : emptyDraft()}
+          onCancel={back}
+          save={async (input) => {
+            const saved = id ? await backend.updateCouncil(id, input) : await backend.createCouncil(input);
+            navigate({ name: "council", id: saved.id });
+          }}
+        />
+      ) : null}
+    </Page>
+  );
+}

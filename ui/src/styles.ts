@@ -1,0 +1,4 @@
+// Designsystemet's theme and component CSS, then the app's own layout.
+import "@digdir/designsystemet-css/theme";
+import "@digdir/designsystemet-css";
+import "./app.css";
