@@ -156,24 +156,65 @@ where
     panic!("timed out after {UI_TIMEOUT:?} waiting until {what}");
 }
 
-/// Clicks an element once it is there.
-pub async fn click(client: &Client, css: &str) -> Result<()> {
-    wait(client, css).await?.click().await
+/// Retries `action` while the element is there but not yet usable (still
+/// rendering, or briefly covered), until [`UI_TIMEOUT`].
+async fn when_interactable<F, Fut>(mut action: F) -> Result<()>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<()>>,
+{
+    let deadline = Instant::now() + UI_TIMEOUT;
+    loop {
+        match action().await {
+            Err(e) if Instant::now() < deadline && is_transient(&e) => {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            other => return other,
+        }
+    }
 }
 
-/// Replaces the text of an input.
+fn is_transient(e: &fantoccini::error::CmdError) -> bool {
+    use fantoccini::error::ErrorStatus::*;
+    matches!(
+        e,
+        fantoccini::error::CmdError::Standard(w)
+            if matches!(w.error, ElementNotInteractable | ElementClickIntercepted | StaleElementReference)
+    )
+}
+
+/// Waits for an element and scrolls it to the middle of its scroll area, as
+/// a person scrolls a long dialog before typing into its last field.
+pub async fn visible(client: &Client, css: &str) -> Result<Element> {
+    let element = wait(client, css).await?;
+    let arg = serde_json::to_value(&element).expect("an element reference serialises");
+    client
+        .execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg])
+        .await?;
+    Ok(element)
+}
+
+/// Clicks an element once it is there and usable.
+pub async fn click(client: &Client, css: &str) -> Result<()> {
+    when_interactable(|| async { visible(client, css).await?.click().await }).await
+}
+
+/// Replaces the text of an input once it is there and usable.
 pub async fn fill(client: &Client, css: &str, text: &str) -> Result<()> {
-    let input = wait(client, css).await?;
-    input.clear().await?;
-    if !text.is_empty() {
-        input.send_keys(text).await?;
-    }
-    Ok(())
+    when_interactable(|| async {
+        let input = visible(client, css).await?;
+        input.clear().await?;
+        if !text.is_empty() {
+            input.send_keys(text).await?;
+        }
+        Ok(())
+    })
+    .await
 }
 
 /// Picks an option of a `<select>` by its value.
 pub async fn select(client: &Client, css: &str, value: &str) -> Result<()> {
-    wait(client, css).await?.select_by_value(value).await
+    when_interactable(|| async { visible(client, css).await?.select_by_value(value).await }).await
 }
 
 pub async fn count(client: &Client, css: &str) -> usize {

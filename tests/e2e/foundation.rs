@@ -14,19 +14,31 @@ async fn give_name(client: &Client, name: &str) -> Result<()> {
     Ok(())
 }
 
-async fn add_member(client: &Client, name: &str, category: &str, role: &str, organisation: &str) -> Result<()> {
+async fn add_member(client: &Client, name: &str, category: &str, role: &str, organisation: &str) {
     let before = count(client, "[data-testid=member-row]").await;
-    click(client, "[data-testid=add-member]").await?;
-    fill(client, "#member-name", name).await?;
-    select(client, "#member-category", category).await?;
-    select(client, "#member-role", role).await?;
-    fill(client, "#member-organisation", organisation).await?;
-    click(client, "[data-testid=save-member]").await?;
+    let step = |what: &'static str| move |e| panic!("adding {name}: {what} failed: {e}");
+    click(client, "[data-testid=add-member]")
+        .await
+        .unwrap_or_else(step("open the form"));
+    fill(client, "#member-name", name)
+        .await
+        .unwrap_or_else(step("type the name"));
+    select(client, "#member-category", category)
+        .await
+        .unwrap_or_else(step("pick the category"));
+    select(client, "#member-role", role)
+        .await
+        .unwrap_or_else(step("pick the role"));
+    fill(client, "#member-organisation", organisation)
+        .await
+        .unwrap_or_else(step("type the organisation"));
+    click(client, "[data-testid=save-member]")
+        .await
+        .unwrap_or_else(step("save"));
     wait_until(&format!("{name} shows in the member list"), || async {
         count(client, "[data-testid=member-row]").await == before + 1
     })
     .await;
-    Ok(())
 }
 
 async fn assert_one_vacant_volunteer_seat(client: &Client) {
@@ -104,7 +116,7 @@ async fn a_council_with_five_members_shows_its_vacant_seat_and_survives_a_restar
     .await;
 
     for (name, category, role, organisation) in MEMBERS {
-        add_member(&client, name, category, role, organisation).await.unwrap();
+        add_member(&client, name, category, role, organisation).await;
     }
     assert_one_vacant_volunteer_seat(&client).await;
     screenshot(&client, &app.dir.path().join("council.png")).await;
