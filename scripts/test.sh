@@ -15,6 +15,14 @@ fi
 echo "==> cargo fmt --check"
 cargo fmt --all --check
 
+echo "==> Architecture: core has no Tauri or GUI in its tree; no SQL outside core"
+if cargo tree -p grendebok-core --edges normal,build --prefix none | grep -iE '^(tauri|wry|tao|gtk|webkit)'; then
+  echo "grendebok-core must not depend on Tauri or a GUI toolkit" >&2; exit 1
+fi
+if grep -rIlE 'rusqlite|\b(SELECT|INSERT|UPDATE|DELETE) .*(FROM|INTO|SET)\b' cli src-tauri/src tests ui/src --include='*.rs' --include='*.ts' --include='*.tsx' --include=Cargo.toml; then
+  echo "SQL belongs in core/src/store only" >&2; exit 1
+fi
+
 echo "==> UI: type check, build and tests"
 (cd ui && npm run --silent build && npm test --silent)
 
