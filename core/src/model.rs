@@ -4,7 +4,7 @@
 //! Field names are camelCase on the wire and stable: the CLI's `--json` output
 //! and the UI both depend on them.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -467,5 +467,367 @@ pub struct ErrorReport {
 pub struct FieldMessage {
     /// The path of the field in the input, e.g. `name` or `person.email`.
     pub field: String,
+    pub message: String,
+}
+
+// --- Meetings ----------------------------------------------------------------
+
+/// The kinds of meeting a council holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingKind {
+    /// Ordinært møte.
+    Ordinary,
+    /// Ekstraordinært møte.
+    Extraordinary,
+    /// Fellesmøte med kommunen.
+    Joint,
+    /// Åpent møte / årsmøte.
+    Open,
+}
+
+impl MeetingKind {
+    pub const ALL: [MeetingKind; 4] = [
+        MeetingKind::Ordinary,
+        MeetingKind::Extraordinary,
+        MeetingKind::Joint,
+        MeetingKind::Open,
+    ];
+}
+
+/// Where a meeting is in its life: `planned → notice_sent → held → approved`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingStatus {
+    Planned,
+    NoticeSent,
+    Held,
+    Approved,
+}
+
+/// What a user types to plan a meeting or change its time and place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MeetingInput {
+    pub council_id: String,
+    pub kind: MeetingKind,
+    pub date: NaiveDate,
+    /// "18:00" or "18:00:00".
+    pub starts_at: NaiveTime,
+    pub ends_at: Option<NaiveTime>,
+    pub place: String,
+    /// Guests who attended, as free text.
+    pub guests: String,
+    /// The kommune's representative at the meeting, as free text.
+    pub kommune_rep: String,
+}
+
+/// How approved minutes were approved: signed by two named members present,
+/// or by a decision (an agenda item) at a later meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum Approval {
+    #[serde(rename_all = "camelCase")]
+    Signatories { membership_ids: Vec<String> },
+    #[serde(rename_all = "camelCase")]
+    LaterMeeting { item_id: String },
+}
+
+/// A step of the lifecycle: when and by whom.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Step {
+    pub at: String,
+    pub by: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Meeting {
+    pub id: String,
+    pub council_id: String,
+    pub kind: MeetingKind,
+    pub date: NaiveDate,
+    pub starts_at: NaiveTime,
+    pub ends_at: Option<NaiveTime>,
+    pub place: String,
+    pub guests: String,
+    pub kommune_rep: String,
+    pub status: MeetingStatus,
+    pub notice_sent: Option<Step>,
+    pub held: Option<Step>,
+    pub approved: Option<Step>,
+    pub approval: Option<Approval>,
+}
+
+impl Meeting {
+    pub fn input(&self) -> MeetingInput {
+        MeetingInput {
+            council_id: self.council_id.clone(),
+            kind: self.kind,
+            date: self.date,
+            starts_at: self.starts_at,
+            ends_at: self.ends_at,
+            place: self.place.clone(),
+            guests: self.guests.clone(),
+            kommune_rep: self.kommune_rep.clone(),
+        }
+    }
+}
+
+/// One row of a council's meeting list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MeetingSummary {
+    pub id: String,
+    pub council_id: String,
+    pub kind: MeetingKind,
+    pub date: NaiveDate,
+    pub starts_at: NaiveTime,
+    pub place: String,
+    pub status: MeetingStatus,
+    pub item_count: i32,
+}
+
+/// The kind of an agenda item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    Orientering,
+    Drofting,
+    Vedtak,
+}
+
+impl ItemKind {
+    pub const ALL: [ItemKind; 3] = [ItemKind::Orientering, ItemKind::Drofting, ItemKind::Vedtak];
+}
+
+/// A case number, `Sak 03/26`: given once per council and year, never reused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CaseNumber {
+    pub year: i32,
+    pub number: i32,
+}
+
+impl CaseNumber {
+    /// `03/26`.
+    pub fn short(&self) -> String {
+        format!("{:02}/{:02}", self.number, self.year.rem_euclid(100))
+    }
+}
+
+/// What a user types to put an item on the agenda or change it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AgendaItemInput {
+    pub kind: ItemKind,
+    pub title: String,
+    pub background: String,
+    /// Forslag til vedtak.
+    pub proposal: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Votes {
+    #[serde(rename = "for")]
+    #[ts(rename = "for")]
+    pub in_favour: i32,
+    pub against: i32,
+    pub blank: i32,
+}
+
+/// What the secretary records for an item during or after the meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemRecord {
+    /// The decision (vedtak) for a vedtak item; the note for orientering and drøfting.
+    pub decision: String,
+    pub votes: Option<Votes>,
+    /// Handled in a closed session (lukket møte); then `closed_basis` is required.
+    pub closed: bool,
+    pub closed_basis: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Recusal {
+    pub membership_id: String,
+    pub person_name: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FollowUpInput {
+    pub what: String,
+    pub who: String,
+    pub due: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FollowUp {
+    pub id: String,
+    pub what: String,
+    pub who: String,
+    pub due: Option<NaiveDate>,
+}
+
+/// Whether the council could decide an item: the voting members present
+/// minus those inhabil on it must be at least half of the council's seats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Quorum {
+    pub seats: i32,
+    pub present: i32,
+    pub inhabil: i32,
+    pub voting: i32,
+    pub required: i32,
+    pub quorate: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AgendaItem {
+    pub id: String,
+    pub meeting_id: String,
+    pub position: i32,
+    pub case_number: Option<CaseNumber>,
+    /// `Sak 03/26` (or `Sak 03/26` in nynorsk too), when numbered.
+    pub case_label: Option<String>,
+    pub kind: ItemKind,
+    pub title: String,
+    pub background: String,
+    pub proposal: String,
+    pub decision: String,
+    pub votes: Option<Votes>,
+    pub closed: bool,
+    pub closed_basis: String,
+    pub withdrawn: bool,
+    pub recusals: Vec<Recusal>,
+    pub follow_ups: Vec<FollowUp>,
+    pub quorum: Quorum,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum AttendanceStatus {
+    Present,
+    /// Forfall: excused.
+    Excused,
+    Absent,
+}
+
+/// What a user sets for one member at a meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AttendanceInput {
+    pub membership_id: String,
+    pub status: AttendanceStatus,
+    /// For a varamedlem: the member they meet for.
+    pub substitute_for: Option<String>,
+}
+
+/// One member of the council at the meeting date, and whether they met.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AttendanceRow {
+    pub membership_id: String,
+    pub person_name: String,
+    pub category: SeatCategory,
+    pub role: Role,
+    pub status: Option<AttendanceStatus>,
+    pub substitute_for: Option<String>,
+    pub substitute_for_name: Option<String>,
+}
+
+/// What the completeness check found missing before the minutes can be approved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum MissingKind {
+    Time,
+    Place,
+    EndTime,
+    Attendance,
+    Decision,
+    Note,
+    Votes,
+    RecusalReason,
+    ClosedBasis,
+    Quorum,
+    NotHeld,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Missing {
+    pub kind: MissingKind,
+    pub item_id: Option<String>,
+    pub membership_id: Option<String>,
+    /// A blocking gap stops approval; the rest is shown as advice.
+    pub blocking: bool,
+    pub message: String,
+}
+
+/// A correction to approved minutes, recorded instead of an edit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Amendment {
+    pub id: String,
+    pub meeting_id: String,
+    pub meeting_date: NaiveDate,
+    pub text: String,
+    pub recorded: Step,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    Notice,
+    Minutes,
+}
+
+/// An exported PDF, archived with its checksum so a printed copy can be matched.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentRecord {
+    pub id: String,
+    pub kind: DocumentKind,
+    pub meeting_id: String,
+    pub file_name: String,
+    /// SHA-256 of the PDF file.
+    pub sha256: String,
+    /// SHA-256 of the content the PDF was made from; its first 12 hex digits
+    /// are printed in the footer.
+    pub content_sha256: String,
+    pub size: i64,
+    pub created: Step,
+}
+
+/// Everything the meeting page shows, in one answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MeetingDetail {
+    pub meeting: Meeting,
+    pub council: Council,
+    pub items: Vec<AgendaItem>,
+    pub attendance: Vec<AttendanceRow>,
+    /// Gaps to fill before the minutes can be approved (empty when complete).
+    pub missing: Vec<Missing>,
+    /// Corrections to this meeting's approved minutes.
+    pub amendments: Vec<Amendment>,
+    /// Corrections to earlier minutes that these minutes report.
+    pub earlier_amendments: Vec<Amendment>,
+    pub documents: Vec<DocumentRecord>,
+}
+
+/// The result of an export: where the file went and its checksum.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportResult {
+    pub path: String,
+    pub document: DocumentRecord,
     pub message: String,
 }

@@ -1,4 +1,5 @@
 //! Domain rules as plain functions: no storage, no clock, no I/O.
 
 pub mod composition;
+pub mod meetings;
 pub mod validate;

@@ -13,6 +13,8 @@ mod audit;
 mod codec;
 mod councils;
 mod demo;
+mod documents;
+mod meetings;
 mod memberships;
 mod people;
 mod settings;
@@ -27,7 +29,7 @@ use rusqlite_migration::{MigrationDefinitionError, Migrations};
 
 use crate::error::{CoreError, Result};
 use crate::model::*;
-use crate::rules::composition;
+use crate::rules::{self, composition};
 
 pub use demo::DemoSummary;
 
@@ -254,6 +256,112 @@ impl Store {
         memberships::of_council(&self.conn, council_id)
     }
 
+    // --- meetings -------------------------------------------------------------
+
+    pub fn meetings_of_council(&self, council_id: &str) -> Result<Vec<MeetingSummary>> {
+        meetings::of_council(&self.conn, council_id)
+    }
+
+    pub fn meeting(&self, id: &str) -> Result<Meeting> {
+        meetings::get(&self.conn, id)
+    }
+
+    /// Everything the meeting page shows, with the minutes' completeness check.
+    pub fn meeting_detail(&self, id: &str, lang: Lang) -> Result<MeetingDetail> {
+        meetings::detail(&self.conn, id, lang)
+    }
+
+    pub fn create_meeting(&mut self, actor: &Actor, input: &MeetingInput) -> Result<Meeting> {
+        let input = rules::meetings::meeting(input)?;
+        self.write(|tx| meetings::create(tx, actor, &input))
+    }
+
+    pub fn update_meeting(&mut self, actor: &Actor, id: &str, input: &MeetingInput) -> Result<Meeting> {
+        let input = rules::meetings::meeting(input)?;
+        self.write(|tx| meetings::update(tx, actor, id, &input))
+    }
+
+    /// Planned → notice sent; the agenda's items get their case numbers.
+    pub fn send_notice(&mut self, actor: &Actor, id: &str) -> Result<Meeting> {
+        self.write(|tx| {
+            meetings::send_notice(tx, actor, id)?;
+            meetings::get(tx, id)
+        })
+    }
+
+    /// Notice sent → held.
+    pub fn mark_held(&mut self, actor: &Actor, id: &str) -> Result<Meeting> {
+        self.write(|tx| {
+            meetings::mark_held(tx, actor, id)?;
+            meetings::get(tx, id)
+        })
+    }
+
+    /// Held → approved, when the minutes are complete; the protocol is then locked.
+    pub fn approve_minutes(&mut self, actor: &Actor, id: &str, approval: &Approval, lang: Lang) -> Result<Meeting> {
+        self.write(|tx| {
+            meetings::approve(tx, actor, id, approval, lang)?;
+            meetings::get(tx, id)
+        })
+    }
+
+    /// A correction to approved minutes, reported in the next minutes.
+    pub fn add_amendment(&mut self, actor: &Actor, meeting_id: &str, text: &str) -> Result<()> {
+        self.write(|tx| meetings::add_amendment(tx, actor, meeting_id, text))
+    }
+
+    /// Puts an item on the agenda; returns its id.
+    pub fn add_item(&mut self, actor: &Actor, meeting_id: &str, input: &AgendaItemInput) -> Result<String> {
+        let input = rules::meetings::item(input)?;
+        self.write(|tx| meetings::add_item(tx, actor, meeting_id, &input))
+    }
+
+    /// Changes an item's title, kind, background or proposal; returns its meeting's id.
+    pub fn update_item(&mut self, actor: &Actor, item_id: &str, input: &AgendaItemInput) -> Result<String> {
+        let input = rules::meetings::item(input)?;
+        self.write(|tx| meetings::update_item(tx, actor, item_id, &input))
+    }
+
+    /// Records an item's decision or note, votes and closed session; returns its meeting's id.
+    pub fn record_item(&mut self, actor: &Actor, item_id: &str, record: &ItemRecord) -> Result<String> {
+        let record = rules::meetings::record(record)?;
+        self.write(|tx| meetings::record_item(tx, actor, item_id, &record))
+    }
+
+    pub fn withdraw_item(&mut self, actor: &Actor, item_id: &str) -> Result<String> {
+        self.write(|tx| meetings::withdraw_item(tx, actor, item_id))
+    }
+
+    pub fn move_item(&mut self, actor: &Actor, item_id: &str, offset: i32) -> Result<String> {
+        self.write(|tx| meetings::move_item(tx, actor, item_id, offset))
+    }
+
+    pub fn set_recusal(&mut self, actor: &Actor, item_id: &str, membership_id: &str, reason: &str) -> Result<String> {
+        self.write(|tx| meetings::set_recusal(tx, actor, item_id, membership_id, reason.trim()))
+    }
+
+    pub fn remove_recusal(&mut self, actor: &Actor, item_id: &str, membership_id: &str) -> Result<String> {
+        self.write(|tx| meetings::remove_recusal(tx, actor, item_id, membership_id))
+    }
+
+    pub fn add_follow_up(&mut self, actor: &Actor, item_id: &str, input: &FollowUpInput) -> Result<String> {
+        let input = rules::meetings::follow_up(input)?;
+        self.write(|tx| meetings::add_follow_up(tx, actor, item_id, &input))
+    }
+
+    pub fn remove_follow_up(&mut self, actor: &Actor, follow_up_id: &str) -> Result<String> {
+        self.write(|tx| meetings::remove_follow_up(tx, actor, follow_up_id))
+    }
+
+    pub fn set_attendance(&mut self, actor: &Actor, meeting_id: &str, input: &AttendanceInput) -> Result<()> {
+        self.write(|tx| meetings::set_attendance(tx, actor, meeting_id, input))
+    }
+
+    /// Archived PDFs whose content checksum starts with `prefix`, as printed in a footer.
+    pub fn documents_by_content_prefix(&self, prefix: &str) -> Result<Vec<DocumentRecord>> {
+        documents::by_content_prefix(&self.conn, prefix)
+    }
+
     // --- demo, audit, health --------------------------------------------------
 
     /// Fills an empty database with fictional councils and members, in one
@@ -319,3 +427,6 @@ fn new_id() -> String {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod meeting_tests;

@@ -1,0 +1,409 @@
+//! Meeting rules as plain functions: input validation, quorum per item, and
+//! the completeness check of the minutes (kommuneloven § 11-4).
+
+use crate::error::{CoreError, FieldIssue, Result};
+use crate::i18n::t;
+use crate::model::{
+    AgendaItemInput, AttendanceRow, AttendanceStatus, FollowUpInput, ItemKind, ItemRecord, Lang, LegalMode, Meeting,
+    MeetingInput, MeetingStatus, Missing, MissingKind, Quorum, Recusal, Role,
+};
+
+fn issues_or<T>(issues: Vec<FieldIssue>, value: T) -> Result<T> {
+    if issues.is_empty() {
+        Ok(value)
+    } else {
+        Err(CoreError::Invalid(issues))
+    }
+}
+
+pub fn meeting(input: &MeetingInput) -> Result<MeetingInput> {
+    let clean = MeetingInput {
+        place: input.place.trim().to_owned(),
+        guests: input.guests.trim().to_owned(),
+        kommune_rep: input.kommune_rep.trim().to_owned(),
+        ..input.clone()
+    };
+    let mut issues = Vec::new();
+    if clean.ends_at.is_some_and(|end| end <= clean.starts_at) {
+        issues.push(FieldIssue::new("endsAt", "validation.meeting_end_before_start"));
+    }
+    issues_or(issues, clean)
+}
+
+pub fn item(input: &AgendaItemInput) -> Result<AgendaItemInput> {
+    let clean = AgendaItemInput {
+        title: input.title.trim().to_owned(),
+        background: input.background.trim().to_owned(),
+        proposal: input.proposal.trim().to_owned(),
+        ..input.clone()
+    };
+    let mut issues = Vec::new();
+    if clean.title.is_empty() {
+        issues.push(FieldIssue::new("title", "validation.title_empty"));
+    }
+    issues_or(issues, clean)
+}
+
+pub fn record(input: &ItemRecord) -> Result<ItemRecord> {
+    let clean = ItemRecord {
+        decision: input.decision.trim().to_owned(),
+        closed_basis: input.closed_basis.trim().to_owned(),
+        ..input.clone()
+    };
+    let mut issues = Vec::new();
+    if let Some(v) = clean.votes {
+        for (field, n) in [
+            ("votes.for", v.in_favour),
+            ("votes.against", v.against),
+            ("votes.blank", v.blank),
+        ] {
+            if n < 0 {
+                issues.push(FieldIssue::new(field, "validation.votes_negative"));
+            }
+        }
+    }
+    if clean.closed && clean.closed_basis.is_empty() {
+        issues.push(FieldIssue::new("closedBasis", "validation.closed_basis_missing"));
+    }
+    issues_or(issues, clean)
+}
+
+pub fn follow_up(input: &FollowUpInput) -> Result<FollowUpInput> {
+    let clean = FollowUpInput {
+        what: input.what.trim().to_owned(),
+        who: input.who.trim().to_owned(),
+        due: input.due,
+    };
+    let mut issues = Vec::new();
+    if clean.what.is_empty() {
+        issues.push(FieldIssue::new("what", "validation.follow_up_empty"));
+    }
+    issues_or(issues, clean)
+}
+
+/// Whether a member at the meeting may vote: present, and either holding a
+/// seat or a varamedlem meeting for a named member.
+pub fn votes_at_meeting(row: &AttendanceRow) -> bool {
+    row.status == Some(AttendanceStatus::Present) && (row.role != Role::Varamedlem || row.substitute_for.is_some())
+}
+
+/// Quorum for one item: the voting members present minus those inhabil on the
+/// item must be at least half of the council's seats — and at least one.
+pub fn quorum(seats: i32, attendance: &[AttendanceRow], recusals: &[Recusal]) -> Quorum {
+    let voters: Vec<&AttendanceRow> = attendance.iter().filter(|r| votes_at_meeting(r)).collect();
+    let present = voters.len() as i32;
+    let inhabil = voters
+        .iter()
+        .filter(|r| recusals.iter().any(|x| x.membership_id == r.membership_id))
+        .count() as i32;
+    let voting = present - inhabil;
+    let required = (seats.max(0) + 1) / 2;
+    Quorum {
+        seats,
+        present,
+        inhabil,
+        voting,
+        required,
+        quorate: voting > 0 && voting >= required,
+    }
+}
+
+/// An item as the completeness check needs it.
+pub struct ItemFacts<'a> {
+    pub id: &'a str,
+    pub label: String,
+    pub kind: ItemKind,
+    pub decision: &'a str,
+    pub votes_total: Option<i32>,
+    pub closed: bool,
+    pub closed_basis: &'a str,
+    pub withdrawn: bool,
+    pub recusals: &'a [Recusal],
+    pub quorum: Quorum,
+}
+
+/// Lists exactly what the minutes lack before they can be approved. Blocking
+/// gaps stop approval; a missing quorum is blocking for a formal municipal
+/// body and advice for a voluntary council.
+pub fn completeness(
+    meeting: &Meeting,
+    legal_mode: LegalMode,
+    attendance: &[AttendanceRow],
+    items: &[ItemFacts],
+    lang: Lang,
+) -> Vec<Missing> {
+    let mut missing = Vec::new();
+    let mut push = |kind, item_id: Option<&str>, membership_id: Option<&str>, blocking, message: String| {
+        missing.push(Missing {
+            kind,
+            item_id: item_id.map(str::to_owned),
+            membership_id: membership_id.map(str::to_owned),
+            blocking,
+            message,
+        })
+    };
+    if meeting.status < MeetingStatus::Held {
+        push(MissingKind::NotHeld, None, None, true, t(lang, "missing.not_held", &[]));
+    }
+    if meeting.place.trim().is_empty() {
+        push(MissingKind::Place, None, None, true, t(lang, "missing.place", &[]));
+    }
+    if meeting.ends_at.is_none() {
+        push(MissingKind::EndTime, None, None, true, t(lang, "missing.end_time", &[]));
+    }
+    for row in attendance.iter().filter(|r| r.status.is_none()) {
+        let message = t(lang, "missing.attendance", &[("name", &row.person_name)]);
+        push(MissingKind::Attendance, None, Some(&row.membership_id), true, message);
+    }
+    for item in items.iter().filter(|i| !i.withdrawn) {
+        let label = item.label.as_str();
+        if item.decision.trim().is_empty() {
+            let (kind, key) = match item.kind {
+                ItemKind::Vedtak => (MissingKind::Decision, "missing.decision"),
+                _ => (MissingKind::Note, "missing.note"),
+            };
+            push(kind, Some(item.id), None, true, t(lang, key, &[("item", label)]));
+        }
+        if let Some(total) = item.votes_total {
+            if total > item.quorum.voting {
+                let message = t(
+                    lang,
+                    "missing.votes",
+                    &[
+                        ("item", label),
+                        ("votes", &total.to_string()),
+                        ("voting", &item.quorum.voting.to_string()),
+                    ],
+                );
+                push(MissingKind::Votes, Some(item.id), None, true, message);
+            }
+        }
+        for recusal in item.recusals.iter().filter(|r| r.reason.trim().is_empty()) {
+            let message = t(
+                lang,
+                "missing.recusal_reason",
+                &[("item", label), ("name", &recusal.person_name)],
+            );
+            push(
+                MissingKind::RecusalReason,
+                Some(item.id),
+                Some(&recusal.membership_id),
+                true,
+                message,
+            );
+        }
+        if item.closed && item.closed_basis.trim().is_empty() {
+            push(
+                MissingKind::ClosedBasis,
+                Some(item.id),
+                None,
+                true,
+                t(lang, "missing.closed_basis", &[("item", label)]),
+            );
+        }
+        if item.kind == ItemKind::Vedtak && !item.quorum.quorate && meeting.status >= MeetingStatus::Held {
+            let message = t(
+                lang,
+                "missing.quorum",
+                &[
+                    ("item", label),
+                    ("voting", &item.quorum.voting.to_string()),
+                    ("required", &item.quorum.required.to_string()),
+                ],
+            );
+            push(
+                MissingKind::Quorum,
+                Some(item.id),
+                None,
+                legal_mode == LegalMode::Formal,
+                message,
+            );
+        }
+    }
+    missing
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+    use chrono::{NaiveDate, NaiveTime};
+
+    fn row(id: &str, role: Role, status: Option<AttendanceStatus>, substitute_for: Option<&str>) -> AttendanceRow {
+        AttendanceRow {
+            membership_id: id.into(),
+            person_name: format!("Person {id}"),
+            category: SeatCategory::Volunteer,
+            role,
+            status,
+            substitute_for: substitute_for.map(str::to_owned),
+            substitute_for_name: None,
+        }
+    }
+
+    fn recusal(id: &str) -> Recusal {
+        Recusal {
+            membership_id: id.into(),
+            person_name: format!("Person {id}"),
+            reason: "Styremedlem i søkeren".into(),
+        }
+    }
+
+    use AttendanceStatus::*;
+
+    #[test]
+    fn quorum_counts_present_seat_holders_and_deputies_meeting_for_someone() {
+        let rows = [
+            row("a", Role::Leder, Some(Present), None),
+            row("b", Role::Medlem, Some(Present), None),
+            row("c", Role::Medlem, Some(Excused), None),
+            row("d", Role::Varamedlem, Some(Present), Some("c")),
+            row("e", Role::Varamedlem, Some(Present), None),
+            row("f", Role::Medlem, None, None),
+        ];
+        let q = quorum(6, &rows, &[]);
+        assert_eq!((q.present, q.voting, q.required, q.quorate), (3, 3, 3, true));
+    }
+
+    #[test]
+    fn an_inhabil_member_is_counted_out_of_that_items_quorum() {
+        let rows = [
+            row("a", Role::Leder, Some(Present), None),
+            row("b", Role::Medlem, Some(Present), None),
+            row("c", Role::Medlem, Some(Present), None),
+        ];
+        let q = quorum(6, &rows, &[recusal("b")]);
+        assert_eq!((q.present, q.inhabil, q.voting, q.quorate), (3, 1, 2, false));
+        // With five seats, half is 2.5: three are needed.
+        assert_eq!(quorum(5, &rows, &[]).required, 3);
+    }
+
+    #[test]
+    fn no_one_present_is_never_quorate() {
+        let q = quorum(0, &[], &[]);
+        assert!(!q.quorate);
+    }
+
+    fn meeting(status: MeetingStatus) -> Meeting {
+        Meeting {
+            id: "m".into(),
+            council_id: "c".into(),
+            kind: MeetingKind::Ordinary,
+            date: NaiveDate::from_ymd_opt(2026, 3, 12).unwrap(),
+            starts_at: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
+            ends_at: None,
+            place: String::new(),
+            guests: String::new(),
+            kommune_rep: String::new(),
+            status,
+            notice_sent: None,
+            held: None,
+            approved: None,
+            approval: None,
+        }
+    }
+
+    #[test]
+    fn completeness_lists_exactly_what_is_missing() {
+        let rows = [
+            row("a", Role::Leder, Some(Present), None),
+            row("b", Role::Medlem, None, None),
+        ];
+        let recusals = [Recusal {
+            reason: " ".into(),
+            ..recusal("a")
+        }];
+        let q = quorum(2, &rows, &recusals);
+        let items = [
+            ItemFacts {
+                id: "i1",
+                label: "Sak 01/26".into(),
+                kind: ItemKind::Vedtak,
+                decision: "",
+                votes_total: Some(3),
+                closed: true,
+                closed_basis: "",
+                withdrawn: false,
+                recusals: &recusals,
+                quorum: q,
+            },
+            ItemFacts {
+                id: "i2",
+                label: "Sak 02/26".into(),
+                kind: ItemKind::Orientering,
+                decision: "",
+                votes_total: None,
+                closed: false,
+                closed_basis: "",
+                withdrawn: true,
+                recusals: &[],
+                quorum: q,
+            },
+        ];
+        let found = completeness(
+            &meeting(MeetingStatus::Held),
+            LegalMode::Formal,
+            &rows,
+            &items,
+            Lang::Nb,
+        );
+        let kinds: Vec<MissingKind> = found.iter().map(|m| m.kind).collect();
+        use MissingKind::*;
+        assert_eq!(
+            kinds,
+            [
+                Place,
+                EndTime,
+                Attendance,
+                Decision,
+                Votes,
+                RecusalReason,
+                ClosedBasis,
+                Quorum
+            ]
+        );
+        assert!(found.iter().all(|m| m.blocking));
+        assert_eq!(found[2].message, "Oppmøte er ikke registrert for Person b.");
+        assert_eq!(found[3].message, "Sak 01/26 mangler vedtak.");
+
+        // For a voluntary council a missing quorum is advice, not a block.
+        let voluntary = completeness(
+            &meeting(MeetingStatus::Held),
+            LegalMode::Voluntary,
+            &rows,
+            &items,
+            Lang::Nb,
+        );
+        assert!(!voluntary.iter().find(|m| m.kind == Quorum).unwrap().blocking);
+    }
+
+    #[test]
+    fn a_closed_session_needs_its_legal_basis_and_votes_cannot_be_negative() {
+        let input = ItemRecord {
+            decision: "Vedtatt.".into(),
+            votes: Some(Votes {
+                in_favour: 3,
+                against: -1,
+                blank: 0,
+            }),
+            closed: true,
+            closed_basis: "  ".into(),
+        };
+        match record(&input) {
+            Err(CoreError::Invalid(issues)) => {
+                let fields: Vec<&str> = issues.iter().map(|i| i.field.as_str()).collect();
+                assert_eq!(fields, ["votes.against", "closedBasis"]);
+            }
+            other => panic!("expected invalid input, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_meeting_cannot_end_before_it_starts() {
+        let mut input = meeting(MeetingStatus::Planned).input();
+        input.ends_at = NaiveTime::from_hms_opt(17, 0, 0);
+        assert!(matches!(super::meeting(&input), Err(CoreError::Invalid(_))));
+        input.ends_at = NaiveTime::from_hms_opt(20, 0, 0);
+        assert!(super::meeting(&input).is_ok());
+    }
+}

@@ -1,0 +1,83 @@
+//! The archive of exported PDFs: each export is kept with its bytes, the
+//! SHA-256 of the file and of the content it was made from.
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use super::{audit, codec, new_id};
+use crate::error::{CoreError, Result};
+use crate::model::{Actor, DocumentKind, DocumentRecord, Step};
+
+const COLUMNS: &str = "id, kind, meeting_id, file_name, sha256, content_sha256, length(bytes), created_at, created_by";
+
+fn from_row(r: &Row) -> rusqlite::Result<DocumentRecord> {
+    Ok(DocumentRecord {
+        id: r.get(0)?,
+        kind: codec::parse(1, &r.get::<_, String>(1)?)?,
+        meeting_id: r.get(2)?,
+        file_name: r.get(3)?,
+        sha256: r.get(4)?,
+        content_sha256: r.get(5)?,
+        size: r.get(6)?,
+        created: Step {
+            at: r.get(7)?,
+            by: r.get(8)?,
+        },
+    })
+}
+
+pub struct NewDocument<'a> {
+    pub kind: DocumentKind,
+    pub meeting_id: &'a str,
+    pub file_name: &'a str,
+    pub sha256: &'a str,
+    pub content_sha256: &'a str,
+    pub bytes: &'a [u8],
+}
+
+pub fn archive(conn: &Connection, actor: &Actor, doc: &NewDocument) -> Result<DocumentRecord> {
+    let id = new_id();
+    conn.execute(
+        "INSERT INTO document (id, kind, meeting_id, file_name, sha256, content_sha256, bytes, created_at, created_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            id,
+            codec::name(&doc.kind),
+            doc.meeting_id,
+            doc.file_name,
+            doc.sha256,
+            doc.content_sha256,
+            doc.bytes,
+            codec::instant(actor.at),
+            actor.name
+        ],
+    )?;
+    audit::record(conn, actor, "document", &id, "sha256", None, Some(doc.sha256))?;
+    get(conn, &id)
+}
+
+pub fn get(conn: &Connection, id: &str) -> Result<DocumentRecord> {
+    conn.query_row(&format!("SELECT {COLUMNS} FROM document WHERE id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or_else(|| CoreError::NotFound {
+            entity: "document",
+            id: id.to_owned(),
+        })
+}
+
+pub fn of_meeting(conn: &Connection, meeting_id: &str) -> Result<Vec<DocumentRecord>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM document WHERE meeting_id = ?1 ORDER BY created_at, id"
+    ))?;
+    let rows = stmt.query_map([meeting_id], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Archived documents whose content checksum starts with `prefix` (as printed in a footer).
+pub fn by_content_prefix(conn: &Connection, prefix: &str) -> Result<Vec<DocumentRecord>> {
+    let pattern = format!("{}%", prefix.trim().to_lowercase());
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM document WHERE content_sha256 LIKE ?1 ORDER BY created_at, id"
+    ))?;
+    let rows = stmt.query_map([pattern], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -1,0 +1,543 @@
+//! Meeting tests against an in-memory store: case numbers, attendance and
+//! quorum, the completeness check, approval, locking and amendments.
+
+use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
+
+use super::*;
+
+fn actor() -> Actor {
+    Actor::new("Kari Sekretær", Utc.with_ymd_and_hms(2026, 3, 12, 20, 0, 0).unwrap())
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// A council of six seats with five members and a varamedlem.
+struct World {
+    store: Store,
+    council: Council,
+    members: Vec<Membership>,
+}
+
+fn world() -> World {
+    let mut store = Store::open_in_memory().unwrap();
+    let council = store
+        .create_council(
+            &actor(),
+            &CouncilInput {
+                name: "Stavern nærmiljøutvalg".into(),
+                kind: CouncilKind::Naermiljoutvalg,
+                area: String::new(),
+                mandate: String::new(),
+                malform: Malform::Bokmal,
+                legal_mode: LegalMode::Formal,
+                contact_name: String::new(),
+                contact_email: String::new(),
+                contact_phone: String::new(),
+                seat_plan: SeatPlan {
+                    senior: 1,
+                    school: 1,
+                    sports: 1,
+                    business: 1,
+                    volunteer: 2,
+                },
+            },
+        )
+        .unwrap();
+    use SeatCategory::*;
+    let members = [
+        ("Aud", Senior, Role::Leder),
+        ("Bjørn", School, Role::Medlem),
+        ("Cecilie", Sports, Role::Nestleder),
+        ("Dag", Business, Role::Medlem),
+        ("Eva", Volunteer, Role::Sekretaer),
+        ("Frode", Volunteer, Role::Varamedlem),
+    ]
+    .into_iter()
+    .map(|(name, category, role)| {
+        store
+            .add_membership(
+                &actor(),
+                &MembershipInput {
+                    council_id: council.id.clone(),
+                    person: PersonChoice::New {
+                        person: PersonInput {
+                            name: name.into(),
+                            email: String::new(),
+                            phone: String::new(),
+                            gender: None,
+                        },
+                    },
+                    category,
+                    role,
+                    organisation: String::new(),
+                    term_from: day(2026, 1, 1),
+                    term_to: None,
+                },
+            )
+            .unwrap()
+    })
+    .collect();
+    World {
+        store,
+        council,
+        members,
+    }
+}
+
+fn meeting_input(council_id: &str, date: NaiveDate) -> MeetingInput {
+    MeetingInput {
+        council_id: council_id.into(),
+        kind: MeetingKind::Ordinary,
+        date,
+        starts_at: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
+        ends_at: None,
+        place: "Grendehuset".into(),
+        guests: String::new(),
+        kommune_rep: String::new(),
+    }
+}
+
+fn item(kind: ItemKind, title: &str) -> AgendaItemInput {
+    AgendaItemInput {
+        kind,
+        title: title.into(),
+        background: String::new(),
+        proposal: String::new(),
+    }
+}
+
+fn labels(detail: &MeetingDetail) -> Vec<Option<String>> {
+    detail.items.iter().map(|i| i.case_label.clone()).collect()
+}
+
+fn conflict_key(err: CoreError) -> &'static str {
+    match err {
+        CoreError::Conflict(issue) => issue.key,
+        CoreError::Invalid(issues) => issues[0].key,
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+#[test]
+fn case_numbers_are_given_at_notice_in_agenda_order_and_never_reused() {
+    let mut w = world();
+    let m1 = w
+        .store
+        .create_meeting(&actor(), &meeting_input(&w.council.id, day(2026, 3, 12)))
+        .unwrap();
+    let first = w
+        .store
+        .add_item(&actor(), &m1.id, &item(ItemKind::Vedtak, "Benker i parken"))
+        .unwrap();
+    let second = w
+        .store
+        .add_item(&actor(), &m1.id, &item(ItemKind::Orientering, "Nytt fra kommunen"))
+        .unwrap();
+    w.store.move_item(&actor(), &second, -1).unwrap();
+    let planned = w.store.meeting_detail(&m1.id, Lang::Nb).unwrap();
+    assert_eq!(labels(&planned), [None, None], "no numbers before the notice");
+
+    w.store.send_notice(&actor(), &m1.id).unwrap();
+    let sent = w.store.meeting_detail(&m1.id, Lang::Nb).unwrap();
+    assert_eq!(sent.items[0].title, "Nytt fra kommunen");
+    assert_eq!(labels(&sent), [Some("Sak 01/26".into()), Some("Sak 02/26".into())]);
+
+    // Added after the notice: numbered at once. Withdrawn: keeps its number.
+    let third = w
+        .store
+        .add_item(&actor(), &m1.id, &item(ItemKind::Drofting, "Dugnad"))
+        .unwrap();
+    w.store.withdraw_item(&actor(), &first).unwrap();
+    let detail = w.store.meeting_detail(&m1.id, Lang::Nb).unwrap();
+    let withdrawn = detail.items.iter().find(|i| i.id == first).unwrap();
+    assert!(withdrawn.withdrawn);
+    assert_eq!(withdrawn.case_label.as_deref(), Some("Sak 02/26"));
+    assert_eq!(
+        detail
+            .items
+            .iter()
+            .find(|i| i.id == third)
+            .unwrap()
+            .case_label
+            .as_deref(),
+        Some("Sak 03/26")
+    );
+
+    // The next meeting of the year continues; a new year starts again at 1.
+    let m2 = w
+        .store
+        .create_meeting(&actor(), &meeting_input(&w.council.id, day(2026, 5, 7)))
+        .unwrap();
+    w.store
+        .add_item(&actor(), &m2.id, &item(ItemKind::Vedtak, "Budsjett"))
+        .unwrap();
+    w.store.send_notice(&actor(), &m2.id).unwrap();
+    assert_eq!(
+        labels(&w.store.meeting_detail(&m2.id, Lang::Nb).unwrap()),
+        [Some("Sak 04/26".into())]
+    );
+    let m3 = w
+        .store
+        .create_meeting(&actor(), &meeting_input(&w.council.id, day(2027, 1, 14)))
+        .unwrap();
+    w.store
+        .add_item(&actor(), &m3.id, &item(ItemKind::Vedtak, "Årsmelding"))
+        .unwrap();
+    w.store.send_notice(&actor(), &m3.id).unwrap();
+    assert_eq!(
+        labels(&w.store.meeting_detail(&m3.id, Lang::Nb).unwrap()),
+        [Some("Sak 01/27".into())]
+    );
+}
+
+#[test]
+fn an_unnumbered_item_is_simply_removed() {
+    let mut w = world();
+    let m = w
+        .store
+        .create_meeting(&actor(), &meeting_input(&w.council.id, day(2026, 3, 12)))
+        .unwrap();
+    let id = w
+        .store
+        .add_item(&actor(), &m.id, &item(ItemKind::Vedtak, "Feilført"))
+        .unwrap();
+    w.store.withdraw_item(&actor(), &id).unwrap();
+    assert!(w.store.meeting_detail(&m.id, Lang::Nb).unwrap().items.is_empty());
+}
+
+#[test]
+fn three_hundred_items_get_three_hundred_numbers() {
+    let mut w = world();
+    let m = w
+        .store
+        .create_meeting(&actor(), &meeting_input(&w.council.id, day(2026, 3, 12)))
+        .unwrap();
+    for n in 0..300 {
+        w.store
+            .add_item(
+                &actor(),
+                &m.id,
+                &item(ItemKind::Orientering, &format!("Sak nummer {n}")),
+            )
+            .unwrap();
+    }
+    w.store.send_notice(&actor(), &m.id).unwrap();
+    let detail = w.store.meeting_detail(&m.id, Lang::Nb).unwrap();
+    let numbers: Vec<i32> = detail.items.iter().map(|i| i.case_number.unwrap().number).collect();
+    assert_eq!(numbers, (1..=300).collect::<Vec<_>>());
+    assert_eq!(detail.items[299].case_label.as_deref(), Some("Sak 300/26"));
+}
+
+#[test]
+fn the_lifecycle_moves_forward_only_by_its_steps() {
+    let mut w = world();
+    let mut input = meeting_input(&w.council.id, day(2026, 3, 12));
+    input.place = "  ".into();
+    let m = w.store.create_meeting(&actor(), &input).unwrap();
+    assert_eq!(
+        conflict_key(w.store.mark_held(&actor(), &m.id).unwrap_err()),
+        "validation.held_needs_notice"
+    );
+    assert_eq!(
+        conflict_key(w.store.send_notice(&actor(), &m.id).unwrap_err()),
+        "validation.place_missing_for_notice"
+    );
+    w.store
+        .update_meeting(&actor(), &m.id, &meeting_input(&w.council.id, day(2026, 3, 12)))
+        .unwrap();
+    let sent = w.store.send_notice(&actor(), &m.id).unwrap();
+    assert_eq!(sent.status, MeetingStatus::NoticeSent);
+    assert_eq!(sent.notice_sent.as_ref().unwrap().by, "Kari Sekretær");
+    let held = w.store.mark_held(&actor(), &m.id).unwrap();
+    assert_eq!(held.status, MeetingStatus::Held);
+    assert!(held.held.is_some());
+}
+
+#[test]
+fn quorum_is_per_item_and_an_inhabil_member_is_counted_out() {
+    let mut w = world();
+    let m = w
+        .store
+        .create_meeting(&actor(), &meeting_input(&w.council.id, day(2026, 3, 12)))
+        .unwrap();
+    let grant = w
+        .store
+        .add_item(&actor(), &m.id, &item(ItemKind::Vedtak, "Tilskudd til idrettslaget"))
+        .unwrap();
+    let other = w
+        .store
+        .add_item(&actor(), &m.id, &item(ItemKind::Vedtak, "Benker"))
+        .unwrap();
+    // Aud, Bjørn and Cecilie present; Dag excused; Eva absent; Frode meets for Dag.
+    let [aud, bjorn, cecilie, dag, eva, frode] = &w.members[..] else {
+        unreachable!()
+    };
+    for (m_id, status, substitute_for) in [
+        (&aud.id, AttendanceStatus::Present, None),
+        (&bjorn.id, AttendanceStatus::Present, None),
+        (&cecilie.id, AttendanceStatus::Present, None),
+        (&dag.id, AttendanceStatus::Excused, None),
+        (&eva.id, AttendanceStatus::Absent, None),
+        (&frode.id, AttendanceStatus::Present, Some(dag.id.clone())),
+    ] {
+        w.store
+            .set_attendance(
+                &actor(),
+                &m.id,
+                &AttendanceInput {
+                    membership_id: m_id.clone(),
+                    status,
+                    substitute_for,
+                },
+            )
+            .unwrap();
+    }
+    w.store
+        .set_recusal(&actor(), &grant, &cecilie.id, "Styreleder i idrettslaget")
+        .unwrap();
+    let detail = w.store.meeting_detail(&m.id, Lang::Nb).unwrap();
+    let q = |id: &str| detail.items.iter().find(|i| i.id == id).unwrap().quorum;
+    assert_eq!((q(&other).voting, q(&other).required, q(&other).quorate), (4, 3, true));
+    assert_eq!((q(&grant).voting, q(&grant).inhabil, q(&grant).quorate), (3, 1, true));
+    let frode_row = detail.attendance.iter().find(|r| r.membership_id == frode.id).unwrap();
+    assert_eq!(frode_row.substitute_for_name.as_deref(), Some("Dag"));
+
+    // A second recusal takes the grant item below quorum.
+    w.store
+        .set_recusal(&actor(), &grant, &bjorn.id, "Trener på laget")
+        .unwrap();
+    let detail = w.store.meeting_detail(&m.id, Lang::Nb).unwrap();
+    let grant_item = detail.items.iter().find(|i| i.id == grant).unwrap();
+    assert_eq!((grant_item.quorum.voting, grant_item.quorum.quorate), (2, false));
+
+    // Only those present can leave for an item; only a varamedlem meets for someone.
+    assert_eq!(
+        conflict_key(w.store.set_recusal(&actor(), &grant, &eva.id, "x").unwrap_err()),
+        "validation.recusal_not_present"
+    );
+    let bad = AttendanceInput {
+        membership_id: bjorn.id.clone(),
+        status: AttendanceStatus::Present,
+        substitute_for: Some(dag.id.clone()),
+    };
+    assert_eq!(
+        conflict_key(w.store.set_attendance(&actor(), &m.id, &bad).unwrap_err()),
+        "validation.substitute_invalid"
+    );
+}
+
+/// Holds a complete meeting: everyone's attendance, a decision on every item.
+fn hold_complete_meeting(w: &mut World, date: NaiveDate) -> String {
+    let mut input = meeting_input(&w.council.id, date);
+    input.ends_at = NaiveTime::from_hms_opt(20, 0, 0);
+    let m = w.store.create_meeting(&actor(), &input).unwrap();
+    let id = w
+        .store
+        .add_item(&actor(), &m.id, &item(ItemKind::Vedtak, "Godkjenning av innkalling"))
+        .unwrap();
+    w.store.send_notice(&actor(), &m.id).unwrap();
+    w.store.mark_held(&actor(), &m.id).unwrap();
+    for member in &w.members {
+        let status = if member.role == Role::Varamedlem {
+            AttendanceStatus::Absent
+        } else {
+            AttendanceStatus::Present
+        };
+        let input = AttendanceInput {
+            membership_id: member.id.clone(),
+            status,
+            substitute_for: None,
+        };
+        w.store.set_attendance(&actor(), &m.id, &input).unwrap();
+    }
+    let record = ItemRecord {
+        decision: "Innkallingen godkjennes.".into(),
+        votes: None,
+        closed: false,
+        closed_basis: String::new(),
+    };
+    w.store.record_item(&actor(), &id, &record).unwrap();
+    m.id
+}
+
+fn signed_by(w: &World) -> Approval {
+    Approval::Signatories {
+        membership_ids: vec![w.members[0].id.clone(), w.members[4].id.clone()],
+    }
+}
+
+#[test]
+fn incomplete_minutes_are_refused_with_the_list_of_what_is_missing() {
+    let mut w = world();
+    let m = w
+        .store
+        .create_meeting(&actor(), &meeting_input(&w.council.id, day(2026, 3, 12)))
+        .unwrap();
+    w.store
+        .add_item(&actor(), &m.id, &item(ItemKind::Vedtak, "Benker"))
+        .unwrap();
+    w.store.send_notice(&actor(), &m.id).unwrap();
+    w.store.mark_held(&actor(), &m.id).unwrap();
+    let err = w
+        .store
+        .approve_minutes(&actor(), &m.id, &signed_by(&w), Lang::Nb)
+        .unwrap_err();
+    let message = err.message(Lang::Nb);
+    assert!(
+        message.starts_with("Protokollen kan ikke godkjennes ennå."),
+        "{message}"
+    );
+    for gap in [
+        "Tidspunktet møtet sluttet mangler.",
+        "Oppmøte er ikke registrert for Aud.",
+        "Sak 01/26 mangler vedtak.",
+    ] {
+        assert!(message.contains(gap), "{gap} is listed in: {message}");
+    }
+    assert_eq!(
+        w.store.meeting(&m.id).unwrap().status,
+        MeetingStatus::Held,
+        "nothing changed"
+    );
+}
+
+#[test]
+fn approved_minutes_are_locked_and_corrections_show_in_the_next_minutes() {
+    let mut w = world();
+    let m = hold_complete_meeting(&mut w, day(2026, 3, 12));
+    let detail = w.store.meeting_detail(&m, Lang::Nb).unwrap();
+    assert!(detail.missing.is_empty(), "{:?}", detail.missing);
+
+    // Signatories must be two different members who were present.
+    let varamedlem = Approval::Signatories {
+        membership_ids: vec![w.members[0].id.clone(), w.members[5].id.clone()],
+    };
+    assert_eq!(
+        conflict_key(
+            w.store
+                .approve_minutes(&actor(), &m, &varamedlem, Lang::Nb)
+                .unwrap_err()
+        ),
+        "validation.signatories"
+    );
+    let approved = w.store.approve_minutes(&actor(), &m, &signed_by(&w), Lang::Nb).unwrap();
+    assert_eq!(approved.status, MeetingStatus::Approved);
+    assert_eq!(approved.approval, Some(signed_by(&w)));
+
+    // Locked: every change is refused with a clear message.
+    let item_id = detail.items[0].id.clone();
+    let locked = [
+        w.store
+            .add_item(&actor(), &m, &item(ItemKind::Vedtak, "For sent"))
+            .unwrap_err(),
+        w.store
+            .update_item(&actor(), &item_id, &item(ItemKind::Vedtak, "Endret"))
+            .unwrap_err(),
+        w.store.withdraw_item(&actor(), &item_id).unwrap_err(),
+        w.store
+            .update_meeting(&actor(), &m, &meeting_input(&w.council.id, day(2026, 3, 13)))
+            .unwrap_err(),
+    ];
+    for err in locked {
+        assert_eq!(err.code(), "conflict");
+        assert!(err.message(Lang::Nb).starts_with("Protokollen er godkjent og låst."));
+    }
+
+    // A correction is an amendment, reported in the next minutes.
+    w.store
+        .add_amendment(&actor(), &m, "Eva var til stede fra kl. 18:30.")
+        .unwrap();
+    assert_eq!(w.store.meeting_detail(&m, Lang::Nb).unwrap().amendments.len(), 1);
+    let next = hold_complete_meeting(&mut w, day(2026, 4, 16));
+    let next_detail = w.store.meeting_detail(&next, Lang::Nb).unwrap();
+    assert_eq!(next_detail.earlier_amendments.len(), 1);
+    assert_eq!(
+        next_detail.earlier_amendments[0].text,
+        "Eva var til stede fra kl. 18:30."
+    );
+    w.store
+        .approve_minutes(&actor(), &next, &signed_by(&w), Lang::Nb)
+        .unwrap();
+    // Once reported, it does not show again in a third meeting.
+    let third = hold_complete_meeting(&mut w, day(2026, 5, 21));
+    assert!(w
+        .store
+        .meeting_detail(&third, Lang::Nb)
+        .unwrap()
+        .earlier_amendments
+        .is_empty());
+    assert_eq!(
+        w.store
+            .meeting_detail(&next, Lang::Nb)
+            .unwrap()
+            .earlier_amendments
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn minutes_can_be_approved_by_a_decision_at_a_later_meeting() {
+    let mut w = world();
+    let first = hold_complete_meeting(&mut w, day(2026, 3, 12));
+    let later = hold_complete_meeting(&mut w, day(2026, 4, 16));
+    let later_item = w.store.meeting_detail(&later, Lang::Nb).unwrap().items[0].id.clone();
+    let earlier_item = w.store.meeting_detail(&first, Lang::Nb).unwrap().items[0].id.clone();
+    let wrong = Approval::LaterMeeting { item_id: earlier_item };
+    assert_eq!(
+        conflict_key(w.store.approve_minutes(&actor(), &first, &wrong, Lang::Nb).unwrap_err()),
+        "validation.later_meeting_item"
+    );
+    let by_decision = Approval::LaterMeeting { item_id: later_item };
+    let approved = w
+        .store
+        .approve_minutes(&actor(), &first, &by_decision, Lang::Nb)
+        .unwrap();
+    assert_eq!(approved.approval, Some(by_decision));
+}
+
+#[test]
+fn a_meeting_with_no_one_present_is_not_quorate_said_plainly() {
+    let mut w = world();
+    let m = w
+        .store
+        .create_meeting(&actor(), &meeting_input(&w.council.id, day(2026, 3, 12)))
+        .unwrap();
+    w.store
+        .add_item(&actor(), &m.id, &item(ItemKind::Vedtak, "Benker"))
+        .unwrap();
+    w.store.send_notice(&actor(), &m.id).unwrap();
+    w.store.mark_held(&actor(), &m.id).unwrap();
+    for member in &w.members {
+        let input = AttendanceInput {
+            membership_id: member.id.clone(),
+            status: AttendanceStatus::Absent,
+            substitute_for: None,
+        };
+        w.store.set_attendance(&actor(), &m.id, &input).unwrap();
+    }
+    let detail = w.store.meeting_detail(&m.id, Lang::Nb).unwrap();
+    assert!(!detail.items[0].quorum.quorate);
+    let gap = detail.missing.iter().find(|g| g.kind == MissingKind::Quorum).unwrap();
+    assert_eq!(
+        gap.message,
+        "Sak 01/26 ble ikke behandlet av et vedtaksført utvalg: 0 kunne stemme, 3 trengs."
+    );
+    assert!(
+        gap.blocking,
+        "a formal body cannot approve minutes of a decision without quorum"
+    );
+}
+
+#[test]
+fn every_meeting_change_is_in_the_audit_log() {
+    let mut w = world();
+    let m = hold_complete_meeting(&mut w, day(2026, 3, 12));
+    let log = w.store.audit_log(Some(&m)).unwrap();
+    let fields: Vec<&str> = log.iter().map(|e| e.field.as_str()).collect();
+    assert!(fields.contains(&"place") && fields.contains(&"status"), "{fields:?}");
+    assert!(fields.iter().any(|f| f.starts_with("attendance.")));
+    assert!(log.iter().all(|e| e.who == "Kari Sekretær"));
+}
