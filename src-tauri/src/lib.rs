@@ -12,6 +12,8 @@ use grendebok_core::model::*;
 use grendebok_core::{paths, Store};
 use tauri::State;
 
+mod commands;
+
 /// The one store of the running app, or why it could not be opened.
 pub struct AppState {
     store: Result<Arc<Mutex<Store>>, ErrorReport>,
@@ -132,6 +134,139 @@ async fn load_demo(state: State<'_, AppState>) -> Answer<Vec<CouncilSummary>> {
     .await
 }
 
+// --- meetings -------------------------------------------------------------------
+
+#[tauri::command]
+async fn list_meetings(state: State<'_, AppState>, council_id: String) -> Answer<Vec<MeetingSummary>> {
+    with_store(&state, move |s, _| s.meetings_of_council(&council_id)).await
+}
+
+#[tauri::command]
+async fn get_meeting(state: State<'_, AppState>, id: String) -> Answer<MeetingDetail> {
+    with_store(&state, move |s, lang| s.meeting_detail(&id, lang)).await
+}
+
+/// Runs a write that returns the id of the meeting it touched, and answers
+/// with the whole fresh meeting, so the page re-renders from one round trip.
+async fn meeting_write<F>(state: &AppState, write: F) -> Answer<MeetingDetail>
+where
+    F: FnOnce(&mut Store, &Actor, Lang) -> grendebok_core::Result<String> + Send + 'static,
+{
+    with_store(state, move |s, lang| {
+        let actor = s.actor(Utc::now())?;
+        let meeting_id = write(s, &actor, lang)?;
+        s.meeting_detail(&meeting_id, lang)
+    })
+    .await
+}
+
+#[tauri::command]
+async fn create_meeting(state: State<'_, AppState>, input: MeetingInput) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| Ok(s.create_meeting(a, &input)?.id)).await
+}
+
+#[tauri::command]
+async fn update_meeting(state: State<'_, AppState>, id: String, input: MeetingInput) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| Ok(s.update_meeting(a, &id, &input)?.id)).await
+}
+
+#[tauri::command]
+async fn send_notice(state: State<'_, AppState>, id: String) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| Ok(s.send_notice(a, &id)?.id)).await
+}
+
+#[tauri::command]
+async fn mark_held(state: State<'_, AppState>, id: String) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| Ok(s.mark_held(a, &id)?.id)).await
+}
+
+#[tauri::command]
+async fn approve_minutes(state: State<'_, AppState>, id: String, approval: Approval) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, lang| {
+        Ok(s.approve_minutes(a, &id, &approval, lang)?.id)
+    })
+    .await
+}
+
+#[tauri::command]
+async fn add_amendment(state: State<'_, AppState>, id: String, text: String) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| {
+        s.add_amendment(a, &id, &text)?;
+        Ok(id)
+    })
+    .await
+}
+
+#[tauri::command]
+async fn add_item(state: State<'_, AppState>, meeting_id: String, input: AgendaItemInput) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| {
+        s.add_item(a, &meeting_id, &input)?;
+        Ok(meeting_id)
+    })
+    .await
+}
+
+#[tauri::command]
+async fn update_item(state: State<'_, AppState>, item_id: String, input: AgendaItemInput) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| s.update_item(a, &item_id, &input)).await
+}
+
+#[tauri::command]
+async fn record_item(state: State<'_, AppState>, item_id: String, record: ItemRecord) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| s.record_item(a, &item_id, &record)).await
+}
+
+#[tauri::command]
+async fn withdraw_item(state: State<'_, AppState>, item_id: String) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| s.withdraw_item(a, &item_id)).await
+}
+
+#[tauri::command]
+async fn move_item(state: State<'_, AppState>, item_id: String, offset: i32) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| s.move_item(a, &item_id, offset)).await
+}
+
+#[tauri::command]
+async fn set_recusal(
+    state: State<'_, AppState>,
+    item_id: String,
+    membership_id: String,
+    reason: String,
+) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| {
+        s.set_recusal(a, &item_id, &membership_id, &reason)
+    })
+    .await
+}
+
+#[tauri::command]
+async fn remove_recusal(state: State<'_, AppState>, item_id: String, membership_id: String) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| s.remove_recusal(a, &item_id, &membership_id)).await
+}
+
+#[tauri::command]
+async fn add_follow_up(state: State<'_, AppState>, item_id: String, input: FollowUpInput) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| s.add_follow_up(a, &item_id, &input)).await
+}
+
+#[tauri::command]
+async fn remove_follow_up(state: State<'_, AppState>, follow_up_id: String) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| s.remove_follow_up(a, &follow_up_id)).await
+}
+
+#[tauri::command]
+async fn set_attendance(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    input: AttendanceInput,
+) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| {
+        s.set_attendance(a, &meeting_id, &input)?;
+        Ok(meeting_id)
+    })
+    .await
+}
+
 /// Builds and runs the app until its window closes.
 pub fn run() {
     tauri::Builder::default()
@@ -149,7 +284,69 @@ pub fn run() {
             update_membership,
             end_membership,
             load_demo,
+            list_meetings,
+            get_meeting,
+            create_meeting,
+            update_meeting,
+            send_notice,
+            mark_held,
+            approve_minutes,
+            add_amendment,
+            add_item,
+            update_item,
+            record_item,
+            withdraw_item,
+            move_item,
+            set_recusal,
+            remove_recusal,
+            add_follow_up,
+            remove_follow_up,
+            set_attendance,
         ])
         .run(tauri::generate_context!())
         .expect("Grendebok could not start its window");
+}
+
+#[cfg(test)]
+mod tests {
+    /// The main window's capability grants exactly the app's own commands:
+    /// nothing missing (the UI would break) and nothing else (no plugins).
+    #[test]
+    fn the_main_window_may_call_exactly_the_apps_commands() {
+        let capability: serde_json::Value =
+            serde_json::from_str(include_str!("../capabilities/main.json")).expect("valid JSON");
+        let mut granted: Vec<String> = capability["permissions"]
+            .as_array()
+            .expect("a permission list")
+            .iter()
+            .map(|p| p.as_str().expect("plain permission names").to_owned())
+            .collect();
+        let mut expected: Vec<String> = super::commands::COMMANDS
+            .iter()
+            .map(|c| format!("allow-{}", c.replace('_', "-")))
+            .collect();
+        granted.sort();
+        expected.sort();
+        assert_eq!(granted, expected);
+        assert_eq!(capability["windows"], serde_json::json!(["main"]));
+    }
+
+    /// No inline or evaluated script, and nothing from another host.
+    #[test]
+    fn the_content_security_policy_is_strict() {
+        let config: serde_json::Value = serde_json::from_str(include_str!("../tauri.conf.json")).expect("valid JSON");
+        let csp = config["app"]["security"]["csp"].as_str().expect("a CSP string");
+        let directive = |name: &str| {
+            csp.split(';')
+                .map(str::trim)
+                .find(|d| d.starts_with(&format!("{name} ")))
+                .unwrap_or_else(|| panic!("the CSP has no {name}"))
+                .to_owned()
+        };
+        assert_eq!(directive("script-src"), "script-src 'self'");
+        assert_eq!(directive("default-src"), "default-src 'self'");
+        assert!(!csp.contains("unsafe-eval"), "no eval: {csp}");
+        let hosts: Vec<&str> = csp.split([' ', ';']).filter(|w| w.contains("://")).collect();
+        assert_eq!(hosts, ["http://ipc.localhost"], "no remote hosts: {csp}");
+    }
 }
