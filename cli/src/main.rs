@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use chrono::{Local, Utc};
 use clap::{Parser, Subcommand};
 use grendebok_core::i18n::t;
-use grendebok_core::model::Lang;
+use grendebok_core::model::{DocumentKind, Lang};
 use grendebok_core::{paths, CoreError, Store};
 
 #[derive(Parser)]
@@ -50,8 +50,51 @@ enum Command {
         #[command(subcommand)]
         command: CouncilCommand,
     },
+    /// Meetings of a council.
+    Meeting {
+        #[command(subcommand)]
+        command: MeetingCommand,
+    },
+    /// Export a meeting's notice or minutes as PDF (archived with its SHA-256).
+    Export {
+        #[command(subcommand)]
+        command: ExportCommand,
+    },
     /// Check the file: integrity, foreign keys, and every council's composition.
     Check,
+}
+
+#[derive(Subcommand)]
+enum MeetingCommand {
+    /// List a council's meetings, newest first.
+    List {
+        /// The council's id, its name, or part of its name.
+        #[arg(long)]
+        council: String,
+    },
+    /// Show a meeting: attendance, items with quorum, and what the minutes lack.
+    Show {
+        /// The meeting's id.
+        id: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportCommand {
+    /// The notice (innkalling) with the agenda.
+    Notice {
+        #[arg(long)]
+        meeting: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// The minutes (møteprotokoll).
+    Minutes {
+        #[arg(long)]
+        meeting: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -63,6 +106,25 @@ enum CouncilCommand {
         /// The council's id, its name, or part of its name.
         council: String,
     },
+}
+
+/// The id of the one council that `query` names: its id, its name, or part of it.
+fn find_council(store: &Store, query: &str, lang: Lang) -> Result<String, Failure> {
+    match store.find_councils(query)?.as_slice() {
+        [one] => Ok(one.id.clone()),
+        [] => Err(CoreError::NotFound {
+            entity: "council",
+            id: query.to_owned(),
+        }
+        .into()),
+        many => {
+            let names: Vec<&str> = many.iter().map(|c| c.name.as_str()).collect();
+            Err(Failure::Message {
+                code: "ambiguous",
+                message: t(lang, "cli.ambiguous", &[("query", query), ("names", &names.join(", "))]),
+            })
+        }
+    }
 }
 
 fn parse_lang(code: &str) -> Result<Lang, String> {
@@ -132,6 +194,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
                     ("path", &shown),
                     ("councils", &summary.councils.to_string()),
                     ("members", &summary.memberships.to_string()),
+                    ("meetings", &summary.meetings.to_string()),
                 ],
             );
             output::done(cli.json, &message, &summary);
@@ -179,6 +242,52 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             } else {
                 output::council_detail(lang, &detail);
             }
+        }
+        Command::Meeting {
+            command: MeetingCommand::List { council },
+        } => {
+            let store = Store::open_existing(&path)?;
+            let id = find_council(&store, council, lang)?;
+            let meetings = store.meetings_of_council(&id)?;
+            if cli.json {
+                output::json(&meetings);
+            } else {
+                output::meeting_list(lang, &meetings);
+            }
+        }
+        Command::Meeting {
+            command: MeetingCommand::Show { id },
+        } => {
+            let store = Store::open_existing(&path)?;
+            let detail = store.meeting_detail(id, lang)?;
+            if cli.json {
+                output::json(&detail);
+            } else {
+                output::meeting_detail(lang, &detail);
+            }
+        }
+        Command::Export { command } => {
+            let (kind, meeting, out) = match command {
+                ExportCommand::Notice { meeting, out } => (DocumentKind::Notice, meeting, out),
+                ExportCommand::Minutes { meeting, out } => (DocumentKind::Minutes, meeting, out),
+            };
+            let mut store = Store::open_existing(&path)?;
+            let actor = store.actor(Utc::now())?;
+            let record = store.export_document(&actor, meeting, kind, out)?;
+            let key = match kind {
+                DocumentKind::Notice => "cli.exported_notice",
+                DocumentKind::Minutes => "cli.exported_minutes",
+            };
+            let message = t(
+                lang,
+                key,
+                &[
+                    ("path", &out.display().to_string()),
+                    ("sha", &record.sha256),
+                    ("code", &record.content_sha256[..12]),
+                ],
+            );
+            output::done(cli.json, &message, &record);
         }
         Command::Check => {
             let store = Store::open_existing(&path)?;

@@ -3,7 +3,9 @@
 use std::io::Write;
 
 use grendebok_core::i18n::{date, label, t};
-use grendebok_core::model::{CouncilDetail, CouncilSummary, HealthReport, Lang, Membership, Notice, Severity};
+use grendebok_core::model::{
+    CouncilDetail, CouncilSummary, HealthReport, Lang, MeetingDetail, MeetingSummary, Membership, Notice, Severity,
+};
 use grendebok_core::rules::composition::category_label;
 use serde::Serialize;
 
@@ -188,4 +190,82 @@ pub fn health(lang: Lang, health: &HealthReport) {
     println!();
     let verdict = if health.sound { "cli.check_ok" } else { "cli.check_bad" };
     println!("{}", t(lang, verdict, &[]));
+}
+
+pub fn meeting_list(lang: Lang, meetings: &[MeetingSummary]) {
+    if meetings.is_empty() {
+        println!("{}", t(lang, "cli.meetings_none", &[]));
+        return;
+    }
+    let header = [
+        "cli.col.date",
+        "cli.col.kind",
+        "cli.col.place",
+        "cli.col.status",
+        "cli.col.items",
+        "cli.col.id",
+    ]
+    .map(|k| t(lang, k, &[]));
+    let rows: Vec<Vec<String>> = meetings
+        .iter()
+        .map(|m| {
+            vec![
+                format!("{} {}", date(m.date), m.starts_at.format("%H:%M")),
+                label(lang, "meeting_kind", &m.kind),
+                m.place.clone(),
+                label(lang, "meeting_status", &m.status),
+                m.item_count.to_string(),
+                m.id.clone(),
+            ]
+        })
+        .collect();
+    table(&header, &rows);
+}
+
+pub fn meeting_detail(lang: Lang, detail: &MeetingDetail) {
+    let m = &detail.meeting;
+    println!("{} — {}", detail.council.name, label(lang, "meeting_kind", &m.kind));
+    let end = m.ends_at.map(|e| format!("–{}", e.format("%H:%M"))).unwrap_or_default();
+    println!("{} {}{end}, {}", date(m.date), m.starts_at.format("%H:%M"), m.place);
+    println!("{}", label(lang, "meeting_status", &m.status));
+    println!();
+    let header = ["cli.col.name", "cli.col.role", "cli.col.attendance"].map(|k| t(lang, k, &[]));
+    let rows: Vec<Vec<String>> = detail
+        .attendance
+        .iter()
+        .map(|r| {
+            let status = r
+                .status
+                .map(|s| label(lang, "attendance", &s))
+                .unwrap_or_else(|| "–".into());
+            vec![r.person_name.clone(), label(lang, "role", &r.role), status]
+        })
+        .collect();
+    table(&header, &rows);
+    println!();
+    for item in &detail.items {
+        let case = item.case_label.clone().unwrap_or_else(|| "–".into());
+        let q = &item.quorum;
+        let quorum = t(
+            lang,
+            if q.quorate { "cli.quorate" } else { "cli.not_quorate" },
+            &[("voting", &q.voting.to_string()), ("required", &q.required.to_string())],
+        );
+        let withdrawn = if item.withdrawn {
+            format!(" ({})", t(lang, "cli.withdrawn", &[]))
+        } else {
+            String::new()
+        };
+        println!("{case}  {}{withdrawn} — {quorum}", item.title);
+        if !item.decision.is_empty() {
+            println!("    {}", item.decision);
+        }
+    }
+    println!();
+    if detail.missing.is_empty() {
+        println!("{}", t(lang, "cli.minutes_complete", &[]));
+    }
+    for gap in &detail.missing {
+        println!("{} {}", if gap.blocking { "!" } else { "i" }, gap.message);
+    }
 }

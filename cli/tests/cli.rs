@@ -163,3 +163,59 @@ fn messages_follow_the_chosen_language() {
         stderr(&out)
     );
 }
+
+#[test]
+fn demo_meetings_are_listed_and_their_minutes_export_as_archived_pdf() {
+    let db = db();
+    assert!(cli(&db.path, &["demo"]).status.success());
+    let meetings = json(&cli(&db.path, &["--json", "meeting", "list", "--council", "Lyngvik"]));
+    let meetings = meetings.as_array().unwrap();
+    let statuses: Vec<&str> = meetings.iter().map(|m| m["status"].as_str().unwrap()).collect();
+    assert_eq!(statuses, ["notice_sent", "approved", "approved"], "newest first");
+
+    let approved = meetings[1]["id"].as_str().unwrap();
+    let shown = cli(&db.path, &["meeting", "show", approved]);
+    assert!(
+        stdout(&shown).contains("Protokollen er komplett."),
+        "{}",
+        stdout(&shown)
+    );
+
+    let out = db.path.with_file_name("protokoll.pdf");
+    let record = json(&cli(
+        &db.path,
+        &[
+            "--json",
+            "export",
+            "minutes",
+            "--meeting",
+            approved,
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    ));
+    let bytes = std::fs::read(&out).expect("the PDF is written");
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert_eq!(record["kind"], "minutes");
+    assert_eq!(record["size"].as_u64(), Some(bytes.len() as u64));
+    let again = json(&cli(&db.path, &["--json", "meeting", "show", approved]));
+    assert_eq!(
+        again["documents"][0]["sha256"], record["sha256"],
+        "the export is archived"
+    );
+
+    let upcoming = meetings[0]["id"].as_str().unwrap();
+    let notice = db.path.with_file_name("innkalling.pdf");
+    let out = cli(
+        &db.path,
+        &[
+            "export",
+            "notice",
+            "--meeting",
+            upcoming,
+            "--out",
+            notice.to_str().unwrap(),
+        ],
+    );
+    assert!(stdout(&out).starts_with("Innkallingen er lagret i"), "{}", stdout(&out));
+}

@@ -8,10 +8,12 @@
 //! crate; no SQL outside [`store`]; no rule reads the clock (the time of a
 //! change comes in an [`model::Actor`], the day of a check as a parameter).
 
+pub mod documents;
 pub mod error;
 pub mod i18n;
 pub mod model;
 pub mod paths;
+pub mod pdf;
 pub mod rules;
 pub mod store;
 

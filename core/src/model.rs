@@ -816,6 +816,8 @@ pub struct MeetingDetail {
     pub attendance: Vec<AttendanceRow>,
     /// Gaps to fill before the minutes can be approved (empty when complete).
     pub missing: Vec<Missing>,
+    /// When approved by a decision at a later meeting: that item, e.g. "Sak 05/26 (16.04.2026)".
+    pub approved_in: Option<String>,
     /// Corrections to this meeting's approved minutes.
     pub amendments: Vec<Amendment>,
     /// Corrections to earlier minutes that these minutes report.

@@ -7,7 +7,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{councils, memberships};
+use super::{councils, meetings, memberships};
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::model::*;
 
@@ -17,6 +17,7 @@ use crate::model::*;
 pub struct DemoSummary {
     pub councils: i32,
     pub memberships: i32,
+    pub meetings: i32,
 }
 
 struct Seat(&'static str, Option<Gender>, SeatCategory, Role, &'static str);
@@ -185,6 +186,7 @@ pub fn load(conn: &Connection, actor: &Actor, today: NaiveDate) -> Result<DemoSu
     let mut count = DemoSummary {
         councils: 0,
         memberships: 0,
+        meetings: 0,
     };
     for (input, seats) in councils {
         let council = councils::create(conn, actor, &input)?;
@@ -240,5 +242,179 @@ pub fn load(conn: &Connection, actor: &Actor, today: NaiveDate) -> Result<DemoSu
     let left = NaiveDate::from_ymd_opt(today.year() - 1, 9, 1).expect("valid date");
     memberships::end(conn, actor, &former.id, left, "Flyttet fra bydelen")?;
     count.memberships += 1;
+
+    for council in councils::all(conn)? {
+        count.meetings += demo_meetings(conn, actor, &council, today)?;
+    }
     Ok(count)
+}
+
+struct DemoItem(ItemKind, &'static str, &'static str, &'static str, &'static str);
+
+/// Two held meetings with approved minutes and one upcoming with a sent notice.
+fn demo_meetings(conn: &Connection, actor: &Actor, council: &Council, today: NaiveDate) -> Result<i32> {
+    let nynorsk = council.malform == Malform::Nynorsk;
+    let members = memberships::of_council(conn, &council.id)?;
+    let place = if nynorsk {
+        "Storlia grendehus"
+    } else {
+        "Grendehuset, møterom 1"
+    };
+    let past: [(i64, Vec<DemoItem>); 2] = [
+        (
+            -63,
+            vec![
+                DemoItem(ItemKind::Vedtak, "Godkjenning av innkalling og saksliste", "", "Innkalling og saksliste godkjennes.", "Innkalling og saksliste ble godkjent."),
+                DemoItem(
+                    ItemKind::Orientering,
+                    "Nytt fra kommunen",
+                    "Kontaktpersonen orienterer om kommunens planer for nærmiljøet.",
+                    "",
+                    "Kontaktpersonen orienterte om ny gang- og sykkelvei og om kommunens tilskuddsordning. Utvalget tok orienteringen til etterretning.",
+                ),
+                DemoItem(
+                    ItemKind::Vedtak,
+                    "Dugnad i parken",
+                    "Parken trenger rydding før sommeren. Velforeningen og skolen vil gjerne være med.",
+                    "Utvalget arrangerer dugnad i parken første lørdag i mai.",
+                    "Utvalget arrangerer dugnad i parken første lørdag i mai. Sekretæren inviterer lag og foreninger.",
+                ),
+            ],
+        ),
+        (
+            -21,
+            vec![
+                DemoItem(ItemKind::Vedtak, "Godkjenning av innkalling og saksliste", "", "Innkalling og saksliste godkjennes.", "Innkalling og saksliste ble godkjent."),
+                DemoItem(
+                    ItemKind::Drofting,
+                    "Møteplasser for unge",
+                    "Flere foreldre har spurt etter et sted der ungdom kan møtes på kveldstid.",
+                    "",
+                    "Utvalget drøftet åpen skole på kveldstid og en fritidsklubb. Saken tas opp igjen når skolen har svart.",
+                ),
+                DemoItem(
+                    ItemKind::Vedtak,
+                    "Benker langs turstien",
+                    "Eldre beboere ønsker benker å hvile på langs turstien.",
+                    "Utvalget søker kommunen om fire benker.",
+                    "Utvalget søker kommunen om fire benker langs turstien.",
+                ),
+            ],
+        ),
+    ];
+    let voters: Vec<&Membership> = members.iter().filter(|m| m.role.holds_seat()).collect();
+    let mut made = 0;
+    for (offset, items) in past {
+        let date = today
+            .checked_add_signed(chrono::Duration::days(offset))
+            .expect("valid date");
+        let meeting = meetings::create(conn, actor, &demo_meeting(council, date, place, true))?;
+        let mut ids = Vec::new();
+        for DemoItem(kind, title, background, proposal, _) in &items {
+            let input = AgendaItemInput {
+                kind: *kind,
+                title: (*title).into(),
+                background: (*background).into(),
+                proposal: (*proposal).into(),
+            };
+            ids.push(meetings::add_item(conn, actor, &meeting.id, &input)?);
+        }
+        meetings::send_notice(conn, actor, &meeting.id)?;
+        meetings::mark_held(conn, actor, &meeting.id)?;
+        for (i, m) in members.iter().filter(|m| m.sits_on(date)).enumerate() {
+            // Everyone meets, but for one excused member; deputies stay home.
+            let status = match (m.role, i) {
+                (Role::Varamedlem, _) => AttendanceStatus::Absent,
+                (_, 1) => AttendanceStatus::Excused,
+                _ => AttendanceStatus::Present,
+            };
+            let input = AttendanceInput {
+                membership_id: m.id.clone(),
+                status,
+                substitute_for: None,
+            };
+            meetings::set_attendance(conn, actor, &meeting.id, &input)?;
+        }
+        for (id, DemoItem(kind, .., decision)) in ids.iter().zip(&items) {
+            let votes = (*kind == ItemKind::Vedtak && decision.contains("benker")).then_some(Votes {
+                in_favour: voters.len().saturating_sub(2) as i32,
+                against: 0,
+                blank: 0,
+            });
+            let record = ItemRecord {
+                decision: (*decision).into(),
+                votes,
+                closed: false,
+                closed_basis: String::new(),
+            };
+            meetings::record_item(conn, actor, id, &record)?;
+        }
+        let present: Vec<String> = meetings::attendance(conn, &meetings::get(conn, &meeting.id)?)?
+            .into_iter()
+            .filter(|r| r.status == Some(AttendanceStatus::Present) && r.role != Role::Varamedlem)
+            .map(|r| r.membership_id)
+            .take(2)
+            .collect();
+        let approval = Approval::Signatories {
+            membership_ids: present,
+        };
+        meetings::approve(conn, actor, &meeting.id, &approval, Lang::Nb)?;
+        made += 1;
+    }
+
+    let date = today.checked_add_days(Days::new(14)).expect("valid date");
+    let upcoming = meetings::create(conn, actor, &demo_meeting(council, date, place, false))?;
+    for (kind, title, background, proposal) in [
+        (
+            ItemKind::Vedtak,
+            "Godkjenning av innkalling og saksliste",
+            "",
+            "Innkalling og saksliste godkjennes.",
+        ),
+        (
+            ItemKind::Vedtak,
+            "Godkjenning av protokoll fra forrige møte",
+            "",
+            "Protokollen godkjennes.",
+        ),
+        (
+            ItemKind::Orientering,
+            "Status for dugnaden",
+            "Sekretæren orienterer om hvordan dugnaden gikk og hva som gjenstår.",
+            "",
+        ),
+        (
+            ItemKind::Vedtak,
+            "Fellesmøte med kommunen",
+            "Utvalget skal ha ett fellesmøte med kommunen i året.",
+            "Utvalget foreslår fellesmøte med kommunen i november.",
+        ),
+    ] {
+        let input = AgendaItemInput {
+            kind,
+            title: title.into(),
+            background: background.into(),
+            proposal: proposal.into(),
+        };
+        meetings::add_item(conn, actor, &upcoming.id, &input)?;
+    }
+    meetings::send_notice(conn, actor, &upcoming.id)?;
+    Ok(made + 1)
+}
+
+fn demo_meeting(council: &Council, date: NaiveDate, place: &str, held: bool) -> MeetingInput {
+    MeetingInput {
+        council_id: council.id.clone(),
+        kind: MeetingKind::Ordinary,
+        date,
+        starts_at: chrono::NaiveTime::from_hms_opt(18, 0, 0).expect("valid time"),
+        ends_at: held.then(|| chrono::NaiveTime::from_hms_opt(20, 0, 0).expect("valid time")),
+        place: place.into(),
+        guests: String::new(),
+        kommune_rep: if held {
+            council.contact_name.clone()
+        } else {
+            String::new()
+        },
+    }
 }

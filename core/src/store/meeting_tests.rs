@@ -541,3 +541,245 @@ fn every_meeting_change_is_in_the_audit_log() {
     assert!(fields.iter().any(|f| f.starts_with("attendance.")));
     assert!(log.iter().all(|e| e.who == "Kari Sekretær"));
 }
+
+// --- documents ------------------------------------------------------------------
+
+/// The text `pdftotext` (poppler-utils) reads back from a PDF.
+fn pdf_text(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext from poppler-utils (scripts/setup.sh installs it)");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A held meeting with two items, an inhabil member, votes and a follow-up.
+fn full_meeting(w: &mut World) -> String {
+    let m = hold_complete_meeting(w, day(2026, 3, 12));
+    let grant = w
+        .store
+        .add_item(
+            &actor(),
+            &m,
+            &AgendaItemInput {
+                kind: ItemKind::Vedtak,
+                title: "Tilskudd til Stavern idrettslag".into(),
+                background: "Idrettslaget søker om kr 20 000 til nye mål på Brunlanes kunstgress.".into(),
+                proposal: "Idrettslaget får kr 15 000.".into(),
+            },
+        )
+        .unwrap();
+    w.store
+        .set_recusal(&actor(), &grant, &w.members[2].id, "Styreleder i idrettslaget")
+        .unwrap();
+    w.store
+        .record_item(
+            &actor(),
+            &grant,
+            &ItemRecord {
+                decision: "Stavern idrettslag får kr 15 000 til nye mål.".into(),
+                votes: Some(Votes {
+                    in_favour: 3,
+                    against: 1,
+                    blank: 0,
+                }),
+                closed: false,
+                closed_basis: String::new(),
+            },
+        )
+        .unwrap();
+    w.store
+        .add_follow_up(
+            &actor(),
+            &grant,
+            &FollowUpInput {
+                what: "Sende tilsagnsbrev".into(),
+                who: "Eva".into(),
+                due: Some(day(2026, 3, 26)),
+            },
+        )
+        .unwrap();
+    m
+}
+
+#[test]
+fn the_minutes_pdf_holds_every_name_number_and_decision() {
+    let mut w = world();
+    let m = full_meeting(&mut w);
+    w.store.approve_minutes(&actor(), &m, &signed_by(&w), Lang::Nb).unwrap();
+    let rendered = w.store.render_document(&m, DocumentKind::Minutes, actor().at).unwrap();
+    let text = pdf_text(&rendered.bytes);
+    for expected in [
+        "Møteprotokoll – Stavern nærmiljøutvalg",
+        "12.03.2026 kl. 18:00–20:00",
+        "Grendehuset",
+        "Sak 01/26",
+        "Sak 02/26",
+        "Tilskudd til Stavern idrettslag",
+        "Stavern idrettslag får kr 15 000 til nye mål.",
+        "3 for, 1 mot, 0 blanke",
+        "Cecilie fratrådte under behandlingen. Grunn: Styreleder i idrettslaget",
+        "Sende tilsagnsbrev",
+        "26.03.2026",
+        "Protokollen er godkjent av:",
+        "Side 1 av",
+        &format!("Kontrollnr. {}", &rendered.content_sha256[..12]),
+    ] {
+        assert!(text.contains(expected), "the minutes lack {expected:?}:\n{text}");
+    }
+    for member in &w.members {
+        assert!(text.contains(&member.person.name), "{} is listed", member.person.name);
+    }
+    assert!(!text.contains("Utkast"), "approved minutes are not a draft");
+}
+
+#[test]
+fn documents_follow_the_councils_malform() {
+    let mut w = world();
+    let mut input = w.council.input();
+    input.malform = Malform::Nynorsk;
+    w.store.update_council(&actor(), &w.council.id, &input).unwrap();
+    let m = full_meeting(&mut w);
+    let minutes = pdf_text(
+        &w.store
+            .render_document(&m, DocumentKind::Minutes, actor().at)
+            .unwrap()
+            .bytes,
+    );
+    for word in [
+        "Stad:",
+        "Røysting:",
+        "Framlegg",
+        "ugild",
+        "protokollen er ikkje godkjend",
+    ] {
+        assert!(
+            minutes.to_lowercase().contains(&word.to_lowercase()),
+            "nynorsk {word:?} in:\n{minutes}"
+        );
+    }
+    let notice = pdf_text(
+        &w.store
+            .render_document(&m, DocumentKind::Notice, actor().at)
+            .unwrap()
+            .bytes,
+    );
+    assert!(notice.contains("Innkalling til møte i Stavern nærmiljøutvalg") && notice.contains("Innkalla"));
+}
+
+#[test]
+fn the_notice_lists_who_is_called_and_the_agenda_with_proposals() {
+    let mut w = world();
+    let m = w
+        .store
+        .create_meeting(&actor(), &meeting_input(&w.council.id, day(2026, 3, 12)))
+        .unwrap();
+    let input = AgendaItemInput {
+        kind: ItemKind::Vedtak,
+        title: "Benker langs strandpromenaden".into(),
+        background: "Beboere ønsker benker.".into(),
+        proposal: "Utvalget søker kommunen om fire benker.".into(),
+    };
+    w.store.add_item(&actor(), &m.id, &input).unwrap();
+    w.store.send_notice(&actor(), &m.id).unwrap();
+    let text = pdf_text(
+        &w.store
+            .render_document(&m.id, DocumentKind::Notice, actor().at)
+            .unwrap()
+            .bytes,
+    );
+    for expected in [
+        "Innkalling til møte i Stavern nærmiljøutvalg",
+        "12.03.2026 kl. 18:00",
+        "Saksliste",
+        "Sak 01/26",
+        "Benker langs strandpromenaden",
+        "Beboere ønsker benker.",
+        "Utvalget søker kommunen om fire benker.",
+        "Frode",
+    ] {
+        assert!(text.contains(expected), "the notice lacks {expected:?}:\n{text}");
+    }
+}
+
+#[test]
+fn the_same_record_and_clock_give_the_same_bytes() {
+    let mut w = world();
+    let m = full_meeting(&mut w);
+    let a = w.store.render_document(&m, DocumentKind::Minutes, actor().at).unwrap();
+    let b = w.store.render_document(&m, DocumentKind::Minutes, actor().at).unwrap();
+    assert_eq!(a.bytes, b.bytes);
+    assert_eq!(a.content_sha256, b.content_sha256);
+}
+
+#[test]
+fn a_ten_thousand_character_decision_loses_no_word_and_odd_text_does_not_panic() {
+    let mut w = world();
+    let m = full_meeting(&mut w);
+    let item_id = w.store.meeting_detail(&m, Lang::Nb).unwrap().items[0].id.clone();
+    let mut decision = String::new();
+    let mut n = 0;
+    while decision.len() < 10_000 {
+        n += 1;
+        decision.push_str(&format!("vedtaksord{n} "));
+    }
+    decision.push_str("Fest 🎉 på Café e\u{301}n <script>alert(1)</script>");
+    let record = ItemRecord {
+        decision: decision.clone(),
+        votes: None,
+        closed: false,
+        closed_basis: String::new(),
+    };
+    w.store.record_item(&actor(), &item_id, &record).unwrap();
+    let rendered = w.store.render_document(&m, DocumentKind::Minutes, actor().at).unwrap();
+    let text = pdf_text(&rendered.bytes);
+    let words: std::collections::HashSet<&str> = text.split_whitespace().collect();
+    for i in 1..=n {
+        assert!(
+            words.contains(format!("vedtaksord{i}").as_str()),
+            "vedtaksord{i} is lost"
+        );
+    }
+    assert!(text.contains("Café"), "combining accents are composed");
+    assert!(text.contains("<script>alert(1)</script>"), "hostile text is just text");
+    assert!(text.contains("Side 2 av"), "the decision runs over several pages");
+}
+
+#[test]
+fn an_export_is_written_whole_and_archived_with_its_checksums() {
+    let mut w = world();
+    let m = full_meeting(&mut w);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("protokoll.pdf");
+    let record = w
+        .store
+        .export_document(&actor(), &m, DocumentKind::Minutes, &out)
+        .unwrap();
+    let bytes = std::fs::read(&out).unwrap();
+    assert_eq!(record.sha256, crate::pdf::sha256_hex(&bytes));
+    assert_eq!(record.size, bytes.len() as i64);
+    assert_eq!(record.file_name, "protokoll.pdf");
+    let detail = w.store.meeting_detail(&m, Lang::Nb).unwrap();
+    assert_eq!(detail.documents, [record.clone()]);
+    let found = w
+        .store
+        .documents_by_content_prefix(&record.content_sha256[..12])
+        .unwrap();
+    assert_eq!(found, [record]);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+
+    // A failed export leaves no file and no archive row.
+    let missing_dir = dir.path().join("no-such-folder").join("p.pdf");
+    assert!(w
+        .store
+        .export_document(&actor(), &m, DocumentKind::Notice, &missing_dir)
+        .is_err());
+    assert_eq!(w.store.meeting_detail(&m, Lang::Nb).unwrap().documents.len(), 1);
+}

@@ -944,12 +944,28 @@ pub fn detail(conn: &Connection, id: &str, lang: Lang) -> Result<MeetingDetail> 
     let amendments = amendments_where(conn, "a.meeting_id = ?1", &[id])?;
     let earlier_amendments = earlier_amendments(conn, &meeting)?;
     let documents = super::documents::of_meeting(conn, id)?;
+    let approved_in = match &meeting.approval {
+        Some(Approval::LaterMeeting { item_id }) => {
+            let approving = item(conn, item_id)?;
+            let later = get(conn, &approving.meeting_id)?;
+            let case = approving
+                .case_number
+                .map(|n| t(lang, "case.label", &[("number", &n.short())]));
+            Some(format!(
+                "{} ({})",
+                case.unwrap_or(approving.title),
+                crate::i18n::date(later.date)
+            ))
+        }
+        _ => None,
+    };
     Ok(MeetingDetail {
         meeting,
         council,
         items,
         attendance,
         missing,
+        approved_in,
         amendments,
         earlier_amendments,
         documents,

@@ -357,6 +357,69 @@ impl Store {
         self.write(|tx| meetings::set_attendance(tx, actor, meeting_id, input))
     }
 
+    /// Lays out a meeting's notice or minutes in the council's målform, dated
+    /// `created` (the same record and the same `created` give the same bytes).
+    pub fn render_document(
+        &self,
+        meeting_id: &str,
+        kind: DocumentKind,
+        created: DateTime<Utc>,
+    ) -> Result<crate::documents::Rendered> {
+        let meeting = meetings::get(&self.conn, meeting_id)?;
+        let council = councils::get(&self.conn, &meeting.council_id)?;
+        let detail = meetings::detail(&self.conn, meeting_id, crate::documents::document_lang(&council))?;
+        Ok(match kind {
+            DocumentKind::Notice => crate::documents::notice(&detail, created),
+            DocumentKind::Minutes => crate::documents::minutes(&detail, created),
+        })
+    }
+
+    /// Exports a meeting's notice or minutes to `out`: written to a temporary
+    /// file and renamed, so a failed export never leaves half a file, then
+    /// archived in the database with its checksums. If archiving fails, the
+    /// file is removed again, so the archive and the disk agree.
+    pub fn export_document(
+        &mut self,
+        actor: &Actor,
+        meeting_id: &str,
+        kind: DocumentKind,
+        out: &Path,
+    ) -> Result<DocumentRecord> {
+        let rendered = self.render_document(meeting_id, kind, actor.at)?;
+        crate::pdf::write_atomically(out, &rendered.bytes)?;
+        let sha256 = crate::pdf::sha256_hex(&rendered.bytes);
+        let file_name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or(rendered.file_name);
+        let archived = self.write(|tx| {
+            documents::archive(
+                tx,
+                actor,
+                &documents::NewDocument {
+                    kind,
+                    meeting_id,
+                    file_name: &file_name,
+                    sha256: &sha256,
+                    content_sha256: &rendered.content_sha256,
+                    bytes: &rendered.bytes,
+                },
+            )
+        });
+        if archived.is_err() {
+            let _ = std::fs::remove_file(out);
+        }
+        archived
+    }
+
+    /// The file name a document of a meeting is offered under, e.g.
+    /// `Protokoll Lyngvik nærmiljøutvalg 2026-03-12.pdf`.
+    pub fn document_file_name(&self, meeting_id: &str, kind: DocumentKind) -> Result<String> {
+        let meeting = meetings::get(&self.conn, meeting_id)?;
+        let council = councils::get(&self.conn, &meeting.council_id)?;
+        Ok(crate::documents::file_name(kind, &council, &meeting))
+    }
+
     /// Archived PDFs whose content checksum starts with `prefix`, as printed in a footer.
     pub fn documents_by_content_prefix(&self, prefix: &str) -> Result<Vec<DocumentRecord>> {
         documents::by_content_prefix(&self.conn, prefix)

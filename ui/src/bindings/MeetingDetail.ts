@@ -16,6 +16,10 @@ export type MeetingDetail = { meeting: Meeting, council: Council, items: Array<A
  */
 missing: Array<Missing>, 
 /**
+ * When approved by a decision at a later meeting: that item, e.g. "Sak 05/26 (16.04.2026)".
+ */
+approvedIn: string | null, 
+/**
  * Corrections to this meeting's approved minutes.
  */
 amendments: Array<Amendment>, 

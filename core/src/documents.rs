@@ -1,0 +1,403 @@
+//! The documents a council prints: the notice (innkalling) and the minutes
+//! (møteprotokoll) of a meeting, laid out with [`crate::pdf`] from the
+//! meeting's record, in the council's målform. Never typed twice.
+
+use chrono::{DateTime, NaiveTime, Utc};
+use serde::Serialize;
+
+use crate::i18n::{self, label, t};
+use crate::model::*;
+use crate::pdf::{sha256_hex, Column, Doc, DocMeta, Footer};
+
+/// The language of a council's documents: its målform.
+pub fn document_lang(council: &Council) -> Lang {
+    match council.malform {
+        Malform::Bokmal => Lang::Nb,
+        Malform::Nynorsk => Lang::Nn,
+    }
+}
+
+/// A document made from a meeting: the PDF and the checksum of the content
+/// it shows (whose first 12 hex digits are printed in the footer).
+pub struct Rendered {
+    pub kind: DocumentKind,
+    pub bytes: Vec<u8>,
+    pub content_sha256: String,
+    pub file_name: String,
+}
+
+/// The part of a meeting's record a document shows; its checksum identifies
+/// the content whatever the layout and the time of the export.
+#[derive(Serialize)]
+struct Content<'a> {
+    kind: DocumentKind,
+    meeting: &'a Meeting,
+    council: &'a Council,
+    items: &'a [AgendaItem],
+    attendance: &'a [AttendanceRow],
+    amendments: &'a [Amendment],
+    earlier_amendments: &'a [Amendment],
+    signatories: Vec<String>,
+}
+
+fn time_text(time: NaiveTime) -> String {
+    time.format("%H:%M").to_string()
+}
+
+/// `12.03.2026 kl. 18:00–20:00`.
+fn when(lang: Lang, meeting: &Meeting) -> String {
+    let date = i18n::date(meeting.date);
+    let start = time_text(meeting.starts_at);
+    match meeting.ends_at {
+        Some(end) => t(
+            lang,
+            "pdf.when_span",
+            &[("date", &date), ("start", &start), ("end", &time_text(end))],
+        ),
+        None => t(lang, "pdf.when", &[("date", &date), ("start", &start)]),
+    }
+}
+
+/// The file name a document is offered under: `Protokoll <council> <date>.pdf`,
+/// with anything a file system may refuse replaced by `_`.
+pub fn file_name(kind: DocumentKind, council: &Council, meeting: &Meeting) -> String {
+    let word = match kind {
+        DocumentKind::Notice => "Innkalling",
+        DocumentKind::Minutes => "Protokoll",
+    };
+    let raw = format!("{word} {} {}.pdf", council.name, meeting.date.format("%Y-%m-%d"));
+    raw.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, ' ' | '-' | '.' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+fn item_heading(lang: Lang, item: &AgendaItem) -> String {
+    match &item.case_label {
+        Some(case) => format!("{case}  {}", item.title),
+        None => format!("{} {}", t(lang, "pdf.unnumbered", &[]), item.title),
+    }
+}
+
+fn signatory_names(detail: &MeetingDetail) -> Vec<String> {
+    match &detail.meeting.approval {
+        Some(Approval::Signatories { membership_ids }) => membership_ids
+            .iter()
+            .filter_map(|id| detail.attendance.iter().find(|r| &r.membership_id == id))
+            .map(|r| r.person_name.clone())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn finish(kind: DocumentKind, detail: &MeetingDetail, doc: Doc, lang: Lang, footer_key: &str) -> Rendered {
+    let content = Content {
+        kind,
+        meeting: &detail.meeting,
+        council: &detail.council,
+        items: &detail.items,
+        attendance: &detail.attendance,
+        amendments: &detail.amendments,
+        earlier_amendments: &detail.earlier_amendments,
+        signatories: signatory_names(detail),
+    };
+    let content_sha256 = sha256_hex(&serde_json::to_vec(&content).expect("the record serialises"));
+    let footer_left = t(
+        lang,
+        footer_key,
+        &[
+            ("council", &detail.council.name),
+            ("date", &i18n::date(detail.meeting.date)),
+            ("code", &content_sha256[..12]),
+        ],
+    );
+    let page = |n: usize, total: usize| {
+        t(
+            lang,
+            "pdf.page",
+            &[("n", &n.to_string()), ("total", &total.to_string())],
+        )
+    };
+    let bytes = doc.render(&Footer::new(footer_left, page));
+    Rendered {
+        kind,
+        bytes,
+        content_sha256,
+        file_name: file_name(kind, &detail.council, &detail.meeting),
+    }
+}
+
+fn header(doc: &mut Doc, lang: Lang, detail: &MeetingDetail) {
+    let meeting = &detail.meeting;
+    doc.label_value(&t(lang, "pdf.kind", &[]), &label(lang, "meeting_kind", &meeting.kind));
+    doc.label_value(&t(lang, "pdf.time", &[]), &when(lang, meeting));
+    doc.label_value(&t(lang, "pdf.place", &[]), &meeting.place);
+}
+
+/// The notice (innkalling): the council, time, place, who is called, and the
+/// agenda with case numbers, backgrounds and proposals.
+pub fn notice(detail: &MeetingDetail, created: DateTime<Utc>) -> Rendered {
+    let lang = document_lang(&detail.council);
+    let council = &detail.council;
+    let title = t(lang, "pdf.notice.title", &[("council", &council.name)]);
+    let mut doc = Doc::new(DocMeta {
+        title: title.clone(),
+        author: council.name.clone(),
+        subject: t(
+            lang,
+            "pdf.notice.subject",
+            &[("date", &i18n::date(detail.meeting.date))],
+        ),
+        created,
+    });
+    doc.heading(1, &title);
+    header(&mut doc, lang, detail);
+    doc.spacer(4.0);
+
+    doc.heading(2, &t(lang, "pdf.called", &[]));
+    let called: Vec<Vec<String>> = detail
+        .attendance
+        .iter()
+        .map(|r| {
+            vec![
+                r.person_name.clone(),
+                label(lang, "role", &r.role),
+                label(lang, "category", &r.category),
+            ]
+        })
+        .collect();
+    doc.table(
+        &[
+            Column::new(t(lang, "pdf.col.name", &[]), 3.0),
+            Column::new(t(lang, "pdf.col.role", &[]), 2.0),
+            Column::new(t(lang, "pdf.col.category", &[]), 2.5),
+        ],
+        &called,
+    );
+    doc.note(&t(lang, "pdf.notice.excuse", &[]));
+    doc.spacer(4.0);
+
+    let items: Vec<&AgendaItem> = detail.items.iter().filter(|i| !i.withdrawn).collect();
+    doc.heading(2, &t(lang, "pdf.agenda", &[]));
+    if items.is_empty() {
+        doc.paragraph(&t(lang, "pdf.agenda_empty", &[]));
+    } else {
+        let rows: Vec<Vec<String>> = items
+            .iter()
+            .map(|i| {
+                let case = i.case_number.map(|n| n.short()).unwrap_or_default();
+                vec![case, i.title.clone(), label(lang, "item_kind", &i.kind)]
+            })
+            .collect();
+        doc.table(
+            &[
+                Column::new(t(lang, "pdf.col.case", &[]), 1.0),
+                Column::new(t(lang, "pdf.col.title", &[]), 5.0),
+                Column::new(t(lang, "pdf.col.item_kind", &[]), 1.6),
+            ],
+            &rows,
+        );
+    }
+    for item in items {
+        doc.spacer(3.0);
+        doc.heading(3, &item_heading(lang, item));
+        doc.label_value(&t(lang, "pdf.col.kind", &[]), &label(lang, "item_kind", &item.kind));
+        if !item.background.is_empty() {
+            doc.label_value(&t(lang, "pdf.background", &[]), &item.background);
+        }
+        if !item.proposal.is_empty() {
+            doc.label_value(&t(lang, "pdf.proposal", &[]), &item.proposal);
+        }
+    }
+    finish(DocumentKind::Notice, detail, doc, lang, "pdf.notice.footer")
+}
+
+fn attendance_text(lang: Lang, row: &AttendanceRow) -> String {
+    let status = match row.status {
+        Some(status) => label(lang, "attendance", &status),
+        None => t(lang, "pdf.attendance_unknown", &[]),
+    };
+    match &row.substitute_for_name {
+        Some(name) => t(lang, "pdf.meets_for", &[("status", &status), ("name", name)]),
+        None => status,
+    }
+}
+
+fn votes_text(lang: Lang, votes: &Votes) -> String {
+    t(
+        lang,
+        "pdf.votes_line",
+        &[
+            ("for", &votes.in_favour.to_string()),
+            ("against", &votes.against.to_string()),
+            ("blank", &votes.blank.to_string()),
+        ],
+    )
+}
+
+fn minutes_item(doc: &mut Doc, lang: Lang, item: &AgendaItem) {
+    doc.spacer(3.0);
+    doc.heading(3, &item_heading(lang, item));
+    if item.withdrawn {
+        doc.note(&t(lang, "pdf.withdrawn", &[]));
+        return;
+    }
+    if item.closed {
+        doc.label_value(&t(lang, "pdf.closed", &[]), &item.closed_basis);
+    }
+    doc.label_value(&t(lang, "pdf.col.kind", &[]), &label(lang, "item_kind", &item.kind));
+    if !item.background.is_empty() {
+        doc.label_value(&t(lang, "pdf.background", &[]), &item.background);
+    }
+    if !item.proposal.is_empty() {
+        doc.label_value(&t(lang, "pdf.proposal", &[]), &item.proposal);
+    }
+    for r in &item.recusals {
+        let line = t(
+            lang,
+            "pdf.recusal_line",
+            &[("name", &r.person_name), ("reason", &r.reason)],
+        );
+        doc.label_value(&t(lang, "pdf.recusal", &[]), &line);
+    }
+    if let Some(votes) = &item.votes {
+        doc.label_value(&t(lang, "pdf.votes", &[]), &votes_text(lang, votes));
+    }
+    let decision_label = match item.kind {
+        ItemKind::Vedtak => t(lang, "pdf.decision", &[]),
+        _ => t(lang, "pdf.note", &[]),
+    };
+    doc.label_value(&decision_label, &item.decision);
+    if item.kind == ItemKind::Vedtak && !item.quorum.quorate {
+        let q = &item.quorum;
+        doc.note(&t(
+            lang,
+            "pdf.not_quorate",
+            &[("voting", &q.voting.to_string()), ("required", &q.required.to_string())],
+        ));
+    }
+    if !item.follow_ups.is_empty() {
+        let rows: Vec<Vec<String>> = item
+            .follow_ups
+            .iter()
+            .map(|f| vec![f.what.clone(), f.who.clone(), f.due.map(i18n::date).unwrap_or_default()])
+            .collect();
+        doc.table(
+            &[
+                Column::new(t(lang, "pdf.col.follow_up", &[]), 5.0),
+                Column::new(t(lang, "pdf.col.who", &[]), 2.5),
+                Column::new(t(lang, "pdf.col.due", &[]), 1.5),
+            ],
+            &rows,
+        );
+    }
+}
+
+/// The minutes (møteprotokoll): time and place, who met and who did not,
+/// every item with its decision, votes, recusals and follow-ups, and the
+/// approval with signature lines.
+pub fn minutes(detail: &MeetingDetail, created: DateTime<Utc>) -> Rendered {
+    let lang = document_lang(&detail.council);
+    let council = &detail.council;
+    let meeting = &detail.meeting;
+    let title = t(lang, "pdf.minutes.title", &[("council", &council.name)]);
+    let mut doc = Doc::new(DocMeta {
+        title: title.clone(),
+        author: council.name.clone(),
+        subject: t(lang, "pdf.minutes.subject", &[("date", &i18n::date(meeting.date))]),
+        created,
+    });
+    doc.heading(1, &title);
+    if meeting.status != MeetingStatus::Approved {
+        doc.note(&t(lang, "pdf.draft", &[]));
+    }
+    header(&mut doc, lang, detail);
+    doc.spacer(4.0);
+
+    doc.heading(2, &t(lang, "pdf.attendance", &[]));
+    let rows: Vec<Vec<String>> = detail
+        .attendance
+        .iter()
+        .map(|r| {
+            vec![
+                r.person_name.clone(),
+                label(lang, "category", &r.category),
+                label(lang, "role", &r.role),
+                attendance_text(lang, r),
+            ]
+        })
+        .collect();
+    doc.table(
+        &[
+            Column::new(t(lang, "pdf.col.name", &[]), 3.0),
+            Column::new(t(lang, "pdf.col.category", &[]), 2.4),
+            Column::new(t(lang, "pdf.col.role", &[]), 1.8),
+            Column::new(t(lang, "pdf.col.attendance", &[]), 2.6),
+        ],
+        &rows,
+    );
+    if !meeting.guests.is_empty() {
+        doc.label_value(&t(lang, "pdf.guests", &[]), &meeting.guests);
+    }
+    if !meeting.kommune_rep.is_empty() {
+        doc.label_value(&t(lang, "pdf.kommune_rep", &[]), &meeting.kommune_rep);
+    }
+
+    if !detail.earlier_amendments.is_empty() {
+        doc.spacer(4.0);
+        doc.heading(2, &t(lang, "pdf.earlier_amendments", &[]));
+        for a in &detail.earlier_amendments {
+            doc.label_value(&i18n::date(a.meeting_date), &a.text);
+        }
+    }
+
+    doc.spacer(4.0);
+    doc.heading(2, &t(lang, "pdf.items", &[]));
+    if detail.items.is_empty() {
+        doc.paragraph(&t(lang, "pdf.agenda_empty", &[]));
+    }
+    for item in &detail.items {
+        minutes_item(&mut doc, lang, item);
+    }
+
+    doc.spacer(6.0);
+    let signatories = signatory_names(detail);
+    match &meeting.approval {
+        Some(Approval::LaterMeeting { .. }) => {
+            let item = detail.approved_in.clone().unwrap_or_default();
+            doc.paragraph(&t(lang, "pdf.approved_later", &[("item", &item)]));
+        }
+        _ => {
+            let names = if signatories.is_empty() {
+                vec![String::new(), String::new()]
+            } else {
+                signatories
+            };
+            doc.keep_together(|d| {
+                d.paragraph(&t(lang, "pdf.sign_intro", &[]));
+                d.spacer(10.0);
+                d.signature_lines(&names);
+            });
+        }
+    }
+    if !detail.amendments.is_empty() {
+        doc.spacer(4.0);
+        doc.heading(2, &t(lang, "pdf.amendments", &[]));
+        for a in &detail.amendments {
+            let day = a
+                .recorded
+                .at
+                .get(..10)
+                .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+            let at = day.map(i18n::date).unwrap_or_default();
+            let by = t(lang, "pdf.amendment_by", &[("by", &a.recorded.by), ("at", &at)]);
+            doc.label_value(&by, &a.text);
+        }
+    }
+    finish(DocumentKind::Minutes, detail, doc, lang, "pdf.minutes.footer")
+}
