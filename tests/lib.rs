@@ -46,6 +46,11 @@ pub struct App {
 }
 
 impl App {
+    /// Where the app saves exports in the tests (no save dialog).
+    pub fn exports(&self) -> PathBuf {
+        self.dir.path().join("exports")
+    }
+
     pub fn start() -> App {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
@@ -60,11 +65,13 @@ impl App {
         let dir = tempfile::tempdir().expect("a temp dir");
         let home = dir.path().join("home");
         std::fs::create_dir_all(&home).unwrap();
+        std::fs::create_dir_all(dir.path().join("exports")).unwrap();
         let db = dir.path().join("grendebok.sqlite3");
         let (port, native_port) = (free_port(), free_port());
         let driver = Command::new("tauri-driver")
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .env("GRENDEBOK_DB", &db)
+            .env("GRENDEBOK_EXPORT_DIR", dir.path().join("exports"))
             .env("HOME", &home)
             .env("XDG_DATA_HOME", home.join("data"))
             .env("XDG_CONFIG_HOME", home.join("config"))

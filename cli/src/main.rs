@@ -274,19 +274,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             let mut store = Store::open_existing(&path)?;
             let actor = store.actor(Utc::now())?;
             let record = store.export_document(&actor, meeting, kind, out)?;
-            let key = match kind {
-                DocumentKind::Notice => "cli.exported_notice",
-                DocumentKind::Minutes => "cli.exported_minutes",
-            };
-            let message = t(
-                lang,
-                key,
-                &[
-                    ("path", &out.display().to_string()),
-                    ("sha", &record.sha256),
-                    ("code", &record.content_sha256[..12]),
-                ],
-            );
+            let message = grendebok_core::documents::export_message(lang, out, &record);
             output::done(cli.json, &message, &record);
         }
         Command::Check => {

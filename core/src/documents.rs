@@ -17,6 +17,17 @@ pub fn document_lang(council: &Council) -> Lang {
     }
 }
 
+/// What a person is told after an export: where the file went, its SHA-256,
+/// and the control number printed in its footer.
+pub fn export_message(lang: Lang, path: &std::path::Path, record: &DocumentRecord) -> String {
+    let key = match record.kind {
+        DocumentKind::Notice => "export.notice_saved",
+        DocumentKind::Minutes => "export.minutes_saved",
+    };
+    let code = record.content_sha256.get(..12).unwrap_or(&record.content_sha256);
+    t(lang, key, &[("path", &path.display().to_string()), ("sha", &record.sha256), ("code", code)])
+}
+
 /// A document made from a meeting: the PDF and the checksum of the content
 /// it shows (whose first 12 hex digits are printed in the footer).
 pub struct Rendered {

@@ -32,4 +32,6 @@ pub const COMMANDS: &[&str] = &[
     "add_follow_up",
     "remove_follow_up",
     "set_attendance",
+    "export_notice",
+    "export_minutes",
 ];

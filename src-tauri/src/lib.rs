@@ -5,6 +5,7 @@
 //! rules live in `grendebok-core`; a command that needs an `if` about the
 //! domain is a sign the rule belongs in core.
 
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use chrono::{Local, NaiveDate, Utc};
@@ -12,6 +13,7 @@ use grendebok_core::model::*;
 use grendebok_core::{paths, Store};
 use tauri::State;
 
+#[cfg(test)]
 mod commands;
 
 /// The one store of the running app, or why it could not be opened.
@@ -267,9 +269,63 @@ async fn set_attendance(
     .await
 }
 
+/// Where an export goes: a path the user picks in a native save dialog that
+/// Rust opens (no path ever comes from the web view). With
+/// `$GRENDEBOK_EXPORT_DIR` set (the end-to-end tests), the suggested file
+/// name in that folder, without a dialog.
+fn choose_export_path(app: &tauri::AppHandle, suggested: &str) -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("GRENDEBOK_EXPORT_DIR").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir).join(suggested));
+    }
+    use tauri_plugin_dialog::DialogExt;
+    app.dialog()
+        .file()
+        .set_file_name(suggested)
+        .add_filter("PDF", &["pdf"])
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+}
+
+async fn export(app: tauri::AppHandle, state: &AppState, meeting_id: String, kind: DocumentKind) -> Answer<ExportResult> {
+    let id = meeting_id.clone();
+    let suggested = with_store(state, move |s, _| s.document_file_name(&id, kind)).await?;
+    let chosen = tauri::async_runtime::spawn_blocking(move || choose_export_path(&app, &suggested))
+        .await
+        .ok()
+        .flatten();
+    let Some(path) = chosen else {
+        return Err(ErrorReport {
+            code: "cancelled".into(),
+            message: String::new(),
+            fields: Vec::new(),
+        });
+    };
+    with_store(state, move |s, lang| {
+        let document = s.export_document(&s.actor(Utc::now())?, &meeting_id, kind, &path)?;
+        let message = grendebok_core::documents::export_message(lang, &path, &document);
+        Ok(ExportResult {
+            path: path.display().to_string(),
+            document,
+            message,
+        })
+    })
+    .await
+}
+
+#[tauri::command]
+async fn export_notice(app: tauri::AppHandle, state: State<'_, AppState>, meeting_id: String) -> Answer<ExportResult> {
+    export(app, &state, meeting_id, DocumentKind::Notice).await
+}
+
+#[tauri::command]
+async fn export_minutes(app: tauri::AppHandle, state: State<'_, AppState>, meeting_id: String) -> Answer<ExportResult> {
+    export(app, &state, meeting_id, DocumentKind::Minutes).await
+}
+
 /// Builds and runs the app until its window closes.
 pub fn run() {
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(AppState::open())
         .invoke_handler(tauri::generate_handler![
             get_settings,
@@ -302,6 +358,8 @@ pub fn run() {
             add_follow_up,
             remove_follow_up,
             set_attendance,
+            export_notice,
+            export_minutes,
         ])
         .run(tauri::generate_context!())
         .expect("Grendebok could not start its window");

@@ -46,7 +46,11 @@ async fn main() {
     click(&client, "[data-testid=new-council]").await.unwrap();
     fill(&client, "#council-name", "").await.unwrap();
     click(&client, "[data-testid=save-council]").await.unwrap();
-    wait(&client, "#council-name-error").await.unwrap();
+    let error = wait(&client, "#council-name-error").await.unwrap();
+    wait_until("the name field shows its message", || async {
+        error.text().await.map(|t| !t.is_empty()).unwrap_or(false)
+    })
+    .await;
     screenshot(&client, &out.join("council-form-error.png")).await;
     client.close().await.unwrap();
     println!("screenshots in {}", out.display());
