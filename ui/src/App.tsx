@@ -14,6 +14,7 @@ import { Welcome } from "./screens/Welcome";
 import { CouncilList } from "./screens/CouncilList";
 import { CouncilFormScreen } from "./screens/CouncilFormScreen";
 import { CouncilPage } from "./screens/CouncilPage";
+import { MeetingPage } from "./screens/MeetingPage";
 
 type Boot = { status: "loading" } | { status: "error"; message: string } | { status: "ready"; settings: Settings };
 
@@ -77,6 +78,9 @@ export function App({ backend, initialView = { name: "list" } }: { backend: Back
         break;
       case "council":
         content = <CouncilPage key={view.id} id={view.id} navigate={setView} />;
+        break;
+      case "meeting":
+        content = <MeetingPage key={view.id} id={view.id} navigate={setView} />;
         break;
     }
   }

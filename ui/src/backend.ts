@@ -9,6 +9,15 @@ import type { Person } from "./bindings/Person";
 import type { MembershipInput } from "./bindings/MembershipInput";
 import type { MembershipEdit } from "./bindings/MembershipEdit";
 import type { Membership } from "./bindings/Membership";
+import type { MeetingSummary } from "./bindings/MeetingSummary";
+import type { MeetingInput } from "./bindings/MeetingInput";
+import type { MeetingDetail } from "./bindings/MeetingDetail";
+import type { Approval } from "./bindings/Approval";
+import type { AgendaItemInput } from "./bindings/AgendaItemInput";
+import type { ItemRecord } from "./bindings/ItemRecord";
+import type { FollowUpInput } from "./bindings/FollowUpInput";
+import type { AttendanceInput } from "./bindings/AttendanceInput";
+import type { ExportResult } from "./bindings/ExportResult";
 
 /**
  * Everything the UI asks of the backend, one method per Tauri command.
@@ -30,6 +39,29 @@ export interface Backend {
   endMembership(id: string, endedOn: string, reason: string): Promise<Membership>;
   /** Fills an empty database with demo councils. The caller reloads the list afterwards. */
   loadDemo(): Promise<unknown>;
+
+  // Meetings. Every mutation answers with the whole fresh MeetingDetail.
+  listMeetings(councilId: string): Promise<MeetingSummary[]>;
+  getMeeting(id: string): Promise<MeetingDetail>;
+  createMeeting(input: MeetingInput): Promise<MeetingDetail>;
+  updateMeeting(id: string, input: MeetingInput): Promise<MeetingDetail>;
+  sendNotice(id: string): Promise<MeetingDetail>;
+  markHeld(id: string): Promise<MeetingDetail>;
+  approveMinutes(id: string, approval: Approval): Promise<MeetingDetail>;
+  addAmendment(id: string, text: string): Promise<MeetingDetail>;
+  addItem(meetingId: string, input: AgendaItemInput): Promise<MeetingDetail>;
+  updateItem(itemId: string, input: AgendaItemInput): Promise<MeetingDetail>;
+  recordItem(itemId: string, record: ItemRecord): Promise<MeetingDetail>;
+  withdrawItem(itemId: string): Promise<MeetingDetail>;
+  moveItem(itemId: string, offset: -1 | 1): Promise<MeetingDetail>;
+  setRecusal(itemId: string, membershipId: string, reason: string): Promise<MeetingDetail>;
+  removeRecusal(itemId: string, membershipId: string): Promise<MeetingDetail>;
+  addFollowUp(itemId: string, input: FollowUpInput): Promise<MeetingDetail>;
+  removeFollowUp(followUpId: string): Promise<MeetingDetail>;
+  setAttendance(meetingId: string, input: AttendanceInput): Promise<MeetingDetail>;
+  /** Rust shows the save dialog itself; rejects with code "cancelled" when the user cancels. */
+  exportNotice(meetingId: string): Promise<ExportResult>;
+  exportMinutes(meetingId: string): Promise<ExportResult>;
 }
 
 export const BackendContext = createContext<Backend | null>(null);

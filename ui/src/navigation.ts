@@ -3,6 +3,7 @@ export type View =
   | { name: "list" }
   | { name: "council"; id: string }
   | { name: "new-council" }
-  | { name: "edit-council"; id: string };
+  | { name: "edit-council"; id: string }
+  | { name: "meeting"; id: string };
 
 export type Navigate = (view: View) => void;

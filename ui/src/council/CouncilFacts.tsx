@@ -1,46 +1,41 @@
-import { Heading, Paragraph } from "@digdir/designsystemet-react";
+import type { ReactNode } from "react";
+import { Heading } from "@digdir/designsystemet-react";
 import type { Council } from "../bindings/Council";
 import { useI18n } from "../i18n/context";
 import { kindLabel, legalModeLabel, malformLabel } from "../lib/labels";
 
+/** Type, area, målform, legal mode, the kommune's contact and the mandate, as one compact description list. */
 export function CouncilFacts({ council }: { council: Council }) {
   const { t } = useI18n();
   const contact = [council.contactName, council.contactEmail, council.contactPhone].filter((s) => s.trim() !== "");
   return (
-    <section aria-labelledby="facts-title" className="facts">
-      <Heading level={2} data-size="xs" id="facts-title" className="visually-hidden">
+    <section aria-labelledby="facts-title" className="section section--tight">
+      <Heading level={2} data-size="2xs" id="facts-title">
         {t("council.facts")}
       </Heading>
-      <dl className="facts__list">
-        <div>
-          <dt>{t("council.kind")}</dt>
-          <dd>{kindLabel(t, council.kind)}</dd>
-        </div>
-        <div>
-          <dt>{t("council.area")}</dt>
-          <dd>{council.area}</dd>
-        </div>
-        <div>
-          <dt>{t("council.malform")}</dt>
-          <dd>{malformLabel(t, council.malform)}</dd>
-        </div>
-        <div>
-          <dt>{t("council.legalMode")}</dt>
-          <dd>{legalModeLabel(t, council.legalMode)}</dd>
-        </div>
-        <div className="facts__wide">
-          <dt>{t("council.contact")}</dt>
-          <dd>{contact.length ? contact.join(" · ") : <span className="muted">{t("council.contactNone")}</span>}</dd>
-        </div>
+      <dl className="facts">
+        <Fact term={t("council.kind")}>{kindLabel(t, council.kind)}</Fact>
+        <Fact term={t("council.area")}>{council.area}</Fact>
+        <Fact term={t("council.malform")}>{malformLabel(t, council.malform)}</Fact>
+        <Fact term={t("council.legalMode")}>{legalModeLabel(t, council.legalMode)}</Fact>
+        <Fact term={t("council.contact")} wide>
+          {contact.length ? contact.join(" · ") : <span className="muted">{t("council.contactNone")}</span>}
+        </Fact>
+        {council.mandate.trim() !== "" ? (
+          <Fact term={t("council.mandate")} wide>
+            <span className="pre-line">{council.mandate}</span>
+          </Fact>
+        ) : null}
       </dl>
-      {council.mandate.trim() !== "" ? (
-        <div className="facts__mandate">
-          <Heading level={3} data-size="2xs">
-            {t("council.mandate")}
-          </Heading>
-          <Paragraph className="pre-line">{council.mandate}</Paragraph>
-        </div>
-      ) : null}
     </section>
+  );
+}
+
+function Fact({ term, wide = false, children }: { term: string; wide?: boolean; children: ReactNode }) {
+  return (
+    <div className={wide ? "facts__item facts__item--wide" : "facts__item"}>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
   );
 }

@@ -22,7 +22,7 @@ export function CouncilTable({ councils, onOpen }: { councils: CouncilSummary[];
         {councils.map((c) => (
           <Table.Row key={c.id} data-testid="council-row">
             <Table.Cell>
-              <Link asChild>
+              <Link asChild data-color="accent">
                 <button type="button" className="link-button" data-testid="open-council" onClick={() => onOpen(c.id)}>
                   {c.name}
                 </button>

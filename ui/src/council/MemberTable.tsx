@@ -1,6 +1,6 @@
-import { Button, Table, Tag } from "@digdir/designsystemet-react";
+import { Button, Table } from "@digdir/designsystemet-react";
+import type { ReactNode } from "react";
 import type { Membership } from "../bindings/Membership";
-import type { SeatCategory } from "../bindings/SeatCategory";
 import { useI18n } from "../i18n/context";
 import type { T } from "../i18n/translate";
 import { formatDate } from "../lib/dates";
@@ -11,41 +11,20 @@ export type MemberActions = {
   onEnd: (m: Membership) => void;
 };
 
+/** data-testid of a member row and of its buttons. */
+export type RowTestIds = { row: string; edit: string; end: string };
+export const CURRENT_ROW_IDS: RowTestIds = { row: "member-row", edit: "edit-member", end: "end-member" };
+
 export function termText(t: T, m: Pick<Membership, "termFrom" | "termTo">): string {
   const from = formatDate(m.termFrom);
   return m.termTo ? t("term.range", { from, to: formatDate(m.termTo) }) : t("term.open", { from });
 }
 
-type Props = {
-  members: Membership[];
-  caption: string;
-  /** Show the category column (deputies, upcoming) instead of one table per category. */
-  showCategory?: boolean;
-  /** Vacant seats to list after the members, with the category they belong to. */
-  vacant?: { count: number; category: SeatCategory };
-  actions?: MemberActions;
-  /** data-testid of a member row and of its buttons. */
-  rowTestId?: string;
-  editTestId?: string;
-  endTestId?: string;
-};
-
-/** Members as a table: one row per person, then one row per vacant seat. */
-export function MemberTable({
-  members,
-  caption,
-  showCategory = false,
-  vacant,
-  actions,
-  rowTestId = "member-row",
-  editTestId = "edit-member",
-  endTestId = "end-member",
-}: Props) {
+/** The shared column layout and header of the member tables. */
+export function MemberColumns({ showCategory = false, actions }: { showCategory?: boolean; actions: boolean }) {
   const { t } = useI18n();
-  const columns = 5 + (showCategory ? 1 : 0) + (actions ? 1 : 0);
   return (
-    <Table border data-color="neutral" data-size="sm" className={showCategory ? "member-table member-table--wide" : "member-table"}>
-      <caption className="visually-hidden">{caption}</caption>
+    <>
       <colgroup>
         <col className="col-name" />
         {showCategory ? <col className="col-category" /> : null}
@@ -70,55 +49,86 @@ export function MemberTable({
           ) : null}
         </Table.Row>
       </Table.Head>
+    </>
+  );
+}
+
+/** One member: name, (category), role, organisation, term, contact, and the edit/end buttons. */
+export function MemberRow({
+  m,
+  showCategory = false,
+  role,
+  actions,
+  ids = CURRENT_ROW_IDS,
+}: {
+  m: Membership;
+  showCategory?: boolean;
+  /** What the role cell shows; the role's label unless given. */
+  role?: ReactNode;
+  actions?: MemberActions | undefined;
+  ids?: RowTestIds;
+}) {
+  const { t } = useI18n();
+  return (
+    <Table.Row data-testid={ids.row} data-membership-id={m.id}>
+      <Table.Cell className="cell-name">{m.person.name}</Table.Cell>
+      {showCategory ? <Table.Cell>{categoryLabel(t, m.category)}</Table.Cell> : null}
+      <Table.Cell>{role ?? roleLabel(t, m.role)}</Table.Cell>
+      <Table.Cell>{m.organisation}</Table.Cell>
+      <Table.Cell>{termText(t, m)}</Table.Cell>
+      <Table.Cell>
+        <ContactLines email={m.person.email} phone={m.person.phone} />
+      </Table.Cell>
+      {actions ? (
+        <Table.Cell className="cell-actions">
+          <div className="action-buttons">
+            <Button
+              variant="tertiary"
+              data-size="sm"
+              data-color="accent"
+              data-testid={ids.edit}
+              aria-label={t("member.editLabel", { name: m.person.name })}
+              onClick={() => actions.onEdit(m)}
+            >
+              {t("member.edit")}
+            </Button>
+            <Button
+              variant="tertiary"
+              data-size="sm"
+              data-color="danger"
+              data-testid={ids.end}
+              aria-label={t("member.endLabel", { name: m.person.name })}
+              onClick={() => actions.onEnd(m)}
+            >
+              {t("member.end")}
+            </Button>
+          </div>
+        </Table.Cell>
+      ) : null}
+    </Table.Row>
+  );
+}
+
+/** Members with their category as a plain table (upcoming members). */
+export function MemberTable({
+  members,
+  caption,
+  actions,
+  ids,
+}: {
+  members: Membership[];
+  caption: string;
+  actions?: MemberActions;
+  ids?: RowTestIds;
+}) {
+  return (
+    <Table border data-color="neutral" data-size="sm" className="member-table member-table--wide">
+      <caption className="visually-hidden">{caption}</caption>
+      <MemberColumns showCategory actions={actions !== undefined} />
       <Table.Body>
         {members.map((m) => (
-          <Table.Row key={m.id} data-testid={rowTestId} data-membership-id={m.id}>
-            <Table.Cell className="cell-name">{m.person.name}</Table.Cell>
-            {showCategory ? <Table.Cell>{categoryLabel(t, m.category)}</Table.Cell> : null}
-            <Table.Cell>{roleLabel(t, m.role)}</Table.Cell>
-            <Table.Cell>{m.organisation}</Table.Cell>
-            <Table.Cell>{termText(t, m)}</Table.Cell>
-            <Table.Cell>
-              <ContactLines email={m.person.email} phone={m.person.phone} />
-            </Table.Cell>
-            {actions ? (
-              <Table.Cell className="cell-actions">
-                <div className="action-buttons">
-                <Button
-                  variant="tertiary"
-                  data-size="sm"
-                  data-testid={editTestId}
-                  aria-label={t("member.editLabel", { name: m.person.name })}
-                  onClick={() => actions.onEdit(m)}
-                >
-                  {t("member.edit")}
-                </Button>
-                <Button
-                  variant="tertiary"
-                  data-size="sm"
-                  data-color="danger"
-                  data-testid={endTestId}
-                  aria-label={t("member.endLabel", { name: m.person.name })}
-                  onClick={() => actions.onEnd(m)}
-                >
-                  {t("member.end")}
-                </Button>
-                </div>
-              </Table.Cell>
-            ) : null}
-          </Table.Row>
+          <MemberRow key={m.id} m={m} showCategory actions={actions} ids={ids} />
         ))}
-        {vacant
-          ? Array.from({ length: vacant.count }, (_, i) => (
-              <Table.Row key={`vacant-${i}`} data-testid="vacant-seat" data-category={vacant.category} className="row-vacant">
-                <Table.Cell colSpan={columns}>
-                  <Tag data-color="neutral" variant="outline">
-                    {t("council.vacantSeat")}
-                  </Tag>
-                </Table.Cell>
-              </Table.Row>
-            ))
-          : null}
       </Table.Body>
     </Table>
   );

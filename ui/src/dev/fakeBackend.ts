@@ -16,12 +16,14 @@ import type { PersonInput } from "../bindings/PersonInput";
 import type { Settings } from "../bindings/Settings";
 import { CATEGORIES } from "../lib/labels";
 import { formatDate, todayIso } from "../lib/dates";
+import { demoMeetings, meetingMethods, type MeetingState } from "./fakeMeetings";
 
 export type FakeState = {
   settings: Settings;
   councils: Council[];
   people: Person[];
   memberships: Membership[];
+  meetings: MeetingState;
 };
 
 const CATEGORY_NB: Record<string, string> = {
@@ -152,8 +154,18 @@ export function createFakeBackend(state: FakeState, opts: { delayMs?: number; to
     return m;
   };
 
+  const meetings = meetingMethods(state.meetings, {
+    settings: () => state.settings,
+    councils: () => state.councils,
+    memberships: () => state.memberships,
+    sitsOn,
+    wait,
+    newId,
+  });
+
   return {
     state,
+    ...meetings,
     getSettings: () => wait(() => state.settings),
     saveUserName: (name) =>
       wait(() => {
@@ -237,7 +249,9 @@ export function createFakeBackend(state: FakeState, opts: { delayMs?: number; to
     loadDemo: () =>
       wait(() => {
         if (state.councils.length) throw { code: "conflict", message: "Demodata kan bare lastes inn i en tom fil.", fields: [] } satisfies ErrorReport;
-        Object.assign(state, demoState(state.settings));
+        const demo = demoState(state.settings);
+        Object.assign(state, { councils: demo.councils, people: demo.people, memberships: demo.memberships });
+        Object.assign(state.meetings, demo.meetings);
         return state.councils.map(summary);
       }),
   };
@@ -298,5 +312,5 @@ export function demoState(settings: Settings): FakeState {
     m("m9", "c-lyngvik", people[8]!, "sports", "leder", "Lyngvik IL", "2024-01-01", null),
     m("m10", "c-lyngvik", people[0]!, "sports", "medlem", "Lyngvik IL", "2024-01-01", null),
   ];
-  return { settings, councils: [stavern, lyngvik], people, memberships };
+  return { settings, councils: [stavern, lyngvik], people, memberships, meetings: demoMeetings() };
 }

@@ -8,6 +8,7 @@ import { App } from "../App";
 import type { View } from "../navigation";
 import type { Lang } from "../bindings/Lang";
 import { createFakeBackend, demoState, type FakeState } from "./fakeBackend";
+import { emptyMeetings } from "./fakeMeetings";
 
 const params = new URLSearchParams(location.search);
 const shot = params.get("shot") ?? "list";
@@ -18,6 +19,7 @@ const empty = (userName: string | null): FakeState => ({
   councils: [],
   people: [],
   memberships: [],
+  meetings: emptyMeetings(),
 });
 
 let state: FakeState = demoState({ userName: "Kari Nordmann", language: lang });
@@ -31,6 +33,14 @@ const type = (selector: string, value: string) => () => {
   const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
   setter.call(el, value);
   el.dispatchEvent(new Event("input", { bubbles: true }));
+};
+
+const select = (selector: string, value: string) => () => {
+  const el = document.querySelector(selector) as HTMLSelectElement | null;
+  if (!el) return;
+  const setter = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, "value")!.set!;
+  setter.call(el, value);
+  el.dispatchEvent(new Event("change", { bubbles: true }));
 };
 
 switch (shot) {
@@ -68,11 +78,63 @@ switch (shot) {
     view = { name: "council", id: "c-stavern" };
     steps = [click("[data-testid=edit-member]")];
     break;
+  case "meetings-new":
+    view = { name: "council", id: "c-stavern" };
+    steps = [click("[data-testid=new-meeting]")];
+    break;
+  case "meetings-new-errors":
+    view = { name: "council", id: "c-stavern" };
+    steps = [click("[data-testid=new-meeting]"), type("#meeting-date", "31.11.2026"), type("#meeting-starts-at", "25.00"), click("[data-testid=save-meeting]")];
+    break;
+  case "meeting":
+    view = { name: "meeting", id: "mt-nov" };
+    break;
+  case "meeting-item2":
+    view = { name: "meeting", id: "mt-nov" };
+    steps = [click("[data-item-id=i-n2]")];
+    break;
+  case "meeting-planned":
+    view = { name: "meeting", id: "mt-dec" };
+    break;
+  case "meeting-send-refused":
+    view = { name: "meeting", id: "mt-new" };
+    state.meetings.meetings.push({ ...state.meetings.meetings.find((m) => m.id === "mt-dec")!, id: "mt-new", place: "", date: "2027-01-14" });
+    steps = [click("[data-testid=send-notice]")];
+    break;
+  case "meeting-approved":
+    view = { name: "meeting", id: "mt-sep" };
+    break;
+  case "meeting-add-item":
+    view = { name: "meeting", id: "mt-dec" };
+    steps = [click("[data-testid=add-item]")];
+    break;
+  case "meeting-approve":
+    view = { name: "meeting", id: "mt-nov" };
+    steps = [click("[data-testid=approve-minutes]")];
+    break;
+  case "meeting-approve-refused":
+    view = { name: "meeting", id: "mt-nov" };
+    steps = [click("[data-testid=approve-minutes]"), select("#signatory-1", "m1"), select("#signatory-2", "m3"), click("[data-testid=confirm-approve]")];
+    break;
+  case "meeting-record-errors":
+    view = { name: "meeting", id: "mt-nov" };
+    steps = [click("[data-item-id=i-n2]"), type("#votes-for", "tre"), click("#item-closed"), click("[data-testid=save-record]")];
+    break;
   case "end-member":
     view = { name: "council", id: "c-stavern" };
     steps = [click("[data-testid=end-member]")];
     break;
 }
+
+// A crash shows in the screenshot (and in --dump-dom) instead of a blank page.
+const showError = (what: unknown) => {
+  const pre = document.createElement("pre");
+  pre.id = "shot-error";
+  pre.textContent = what instanceof Error ? `${what.message}\n${what.stack ?? ""}` : String(what);
+  document.body.prepend(pre);
+};
+window.addEventListener("error", (e) => showError(e.error ?? e.message));
+window.addEventListener("unhandledrejection", (e) => showError(e.reason));
 
 const backend = createFakeBackend(state, { today: "2026-11-22" });
 

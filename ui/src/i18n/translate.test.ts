@@ -1,6 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { catalogues, fill, translate } from "./translate";
-import { CATEGORIES, COUNCIL_KINDS, GENDERS, LANGS, LEGAL_MODES, MALFORMS, ROLES } from "../lib/labels";
+import {
+  ATTENDANCE_STATUSES,
+  CATEGORIES,
+  COUNCIL_KINDS,
+  DOCUMENT_KINDS,
+  GENDERS,
+  ITEM_KINDS,
+  LANGS,
+  LEGAL_MODES,
+  MALFORMS,
+  MEETING_KINDS,
+  MEETING_STATUSES,
+  ROLES,
+} from "../lib/labels";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -26,6 +39,11 @@ describe("catalogues", () => {
       ...GENDERS.map((g) => `gender.${g}`),
       "gender.unknown",
       ...LANGS.map((l) => `lang.${l}`),
+      ...MEETING_KINDS.map((k) => `meetingKind.${k}`),
+      ...MEETING_STATUSES.map((s) => `meetingStatus.${s}`),
+      ...ITEM_KINDS.map((k) => `itemKind.${k}`),
+      ...ATTENDANCE_STATUSES.map((s) => `attendance.${s}`),
+      ...DOCUMENT_KINDS.map((k) => `documentKind.${k}`),
     ];
     for (const key of keys) expect(catalogues.nb, key).toHaveProperty([key]);
   });

@@ -5,6 +5,11 @@ import type { Malform } from "../bindings/Malform";
 import type { LegalMode } from "../bindings/LegalMode";
 import type { Gender } from "../bindings/Gender";
 import type { Lang } from "../bindings/Lang";
+import type { MeetingKind } from "../bindings/MeetingKind";
+import type { MeetingStatus } from "../bindings/MeetingStatus";
+import type { ItemKind } from "../bindings/ItemKind";
+import type { AttendanceStatus } from "../bindings/AttendanceStatus";
+import type { DocumentKind } from "../bindings/DocumentKind";
 import type { MessageKey, T } from "../i18n/translate";
 
 export const LANGS: readonly Lang[] = ["nb", "nn", "en"];
@@ -20,6 +25,11 @@ export const ROLES: readonly Role[] = ["leder", "nestleder", "sekretaer", "medle
 export const MALFORMS: readonly Malform[] = ["bokmal", "nynorsk"];
 export const LEGAL_MODES: readonly LegalMode[] = ["formal", "voluntary"];
 export const GENDERS: readonly Gender[] = ["female", "male", "other"];
+export const MEETING_KINDS: readonly MeetingKind[] = ["ordinary", "extraordinary", "joint", "open"];
+export const MEETING_STATUSES: readonly MeetingStatus[] = ["planned", "notice_sent", "held", "approved"];
+export const ITEM_KINDS: readonly ItemKind[] = ["orientering", "drofting", "vedtak"];
+export const ATTENDANCE_STATUSES: readonly AttendanceStatus[] = ["present", "excused", "absent"];
+export const DOCUMENT_KINDS: readonly DocumentKind[] = ["notice", "minutes"];
 
 // The catalogue keys are built from the enum codes; the casts are checked by
 // the catalogue test (every code has a label in every language).
@@ -30,6 +40,11 @@ export const malformLabel = (t: T, m: Malform) => t(`malform.${m}` as MessageKey
 export const legalModeLabel = (t: T, m: LegalMode) => t(`legalMode.${m}` as MessageKey);
 export const genderLabel = (t: T, g: Gender | null) => t(`gender.${g ?? "unknown"}` as MessageKey);
 export const langLabel = (t: T, l: Lang) => t(`lang.${l}` as MessageKey);
+export const meetingKindLabel = (t: T, k: MeetingKind) => t(`meetingKind.${k}` as MessageKey);
+export const meetingStatusLabel = (t: T, s: MeetingStatus) => t(`meetingStatus.${s}` as MessageKey);
+export const itemKindLabel = (t: T, k: ItemKind) => t(`itemKind.${k}` as MessageKey);
+export const attendanceLabel = (t: T, s: AttendanceStatus) => t(`attendance.${s}` as MessageKey);
+export const documentKindLabel = (t: T, k: DocumentKind) => t(`documentKind.${k}` as MessageKey);
 
 export function options<C extends string>(codes: readonly C[], label: (c: C) => string) {
   return codes.map((c) => ({ value: c, label: label(c) }));

@@ -92,7 +92,7 @@ export function MemberDialog(props: Props) {
   const existing = props.mode === "add" && d.personMode === "existing";
 
   return (
-    <Dialog open onClose={props.onClose} closeButton={t("form.close")} aria-labelledby="member-dialog-title" className="form-dialog">
+    <Dialog open onClose={props.onClose} closeButton={t("form.close")} aria-labelledby="member-dialog-title" className="form-dialog form-dialog--member" data-size="sm">
       <Dialog.Block>
         <Heading level={2} data-size="sm" id="member-dialog-title">
           {title}
@@ -147,7 +147,7 @@ export function MemberDialog(props: Props) {
 
           <Fieldset>
             <Fieldset.Legend>{t("member.seat")}</Fieldset.Legend>
-            <div className="grid-2">
+            <div className="field-row field-row--2">
               <SelectField
                 id="member-category"
                 label={t("member.category")}
@@ -165,14 +165,14 @@ export function MemberDialog(props: Props) {
                 error={err("member-role")}
               />
             </div>
-            <TextField
-              id="member-organisation"
-              label={t("member.organisation")}
-              value={d.organisation}
-              onChange={set("organisation", "member-organisation")}
-              error={err("member-organisation")}
-            />
-            <div className="grid-2">
+            <div className="field-row field-row--org-dates">
+              <TextField
+                id="member-organisation"
+                label={t("member.organisation")}
+                value={d.organisation}
+                onChange={set("organisation", "member-organisation")}
+                error={err("member-organisation")}
+              />
               <DateField id="member-term-from" label={t("member.termFrom")} description={t("date.help")} value={d.termFrom} onChange={set("termFrom", "member-term-from")} error={err("member-term-from")} />
               <DateField id="member-term-to" label={t("member.termTo")} description={t("date.help")} value={d.termTo} onChange={set("termTo", "member-term-to")} error={err("member-term-to")} />
             </div>
@@ -206,19 +206,19 @@ function PersonFields({
     <Fieldset>
       <Fieldset.Legend>{t("member.person")}</Fieldset.Legend>
       <TextField id="member-name" label={t("member.name")} value={d.name} onChange={set("name", "member-name")} error={err("member-name")} />
-      <div className="grid-2">
+      <div className="field-row field-row--contact">
         <TextField id="member-email" type="email" label={t("member.email")} value={d.email} onChange={set("email", "member-email")} error={err("member-email")} />
         <TextField id="member-phone" type="tel" label={t("member.phone")} value={d.phone} onChange={set("phone", "member-phone")} error={err("member-phone")} />
+        <SelectField
+          id="member-gender"
+          label={t("member.gender")}
+          description={t("member.genderHelp")}
+          value={d.gender}
+          onChange={(v) => set("gender", "member-gender")(v as MemberDraft["gender"])}
+          options={[{ value: "", label: genderLabel(t, null) }, ...options(GENDERS, (g) => genderLabel(t, g))]}
+          error={err("member-gender")}
+        />
       </div>
-      <SelectField
-        id="member-gender"
-        label={t("member.gender")}
-        description={t("member.genderHelp")}
-        value={d.gender}
-        onChange={(v) => set("gender", "member-gender")(v as MemberDraft["gender"])}
-        options={[{ value: "", label: genderLabel(t, null) }, ...options(GENDERS, (g) => genderLabel(t, g))]}
-        error={err("member-gender")}
-      />
     </Fieldset>
   );
 }

@@ -11,11 +11,13 @@ import { Page } from "../components/Page";
 import { Loading, LoadError } from "../components/Loading";
 import { CouncilFacts } from "../council/CouncilFacts";
 import { Notices } from "../council/Notices";
-import { SeatCategorySection } from "../council/SeatCategorySection";
+import { SeatPlan } from "../council/SeatPlan";
+import { SeatTable } from "../council/SeatTable";
 import { MemberTable, type MemberActions } from "../council/MemberTable";
 import { FormerTable } from "../council/FormerTable";
 import { MemberDialog } from "../members/MemberDialog";
 import { EndDialog } from "../members/EndDialog";
+import { MeetingList } from "../meetings/MeetingList";
 
 type Open = { kind: "add" } | { kind: "edit"; membership: Membership } | { kind: "end"; membership: Membership } | null;
 
@@ -24,6 +26,7 @@ export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }
   const { t } = useI18n();
   const [state, reload] = useLoad(() => backend.getCouncil(id), id);
   const [open, setOpen] = useState<Open>(null);
+  const [meetings, reloadMeetings] = useLoad(() => backend.listMeetings(id), id);
 
   const detail = state.status === "ready" ? state.data : null;
   const close = () => setOpen(null);
@@ -47,8 +50,8 @@ export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }
       {state.status === "error" ? <LoadError message={state.error.message} onRetry={reload} /> : null}
       {detail ? (
         <>
-          <div className="page-title">
-            <Heading level={1} data-size="lg" tabIndex={-1}>
+          <div className="page-title page-title--compact">
+            <Heading level={1} data-size="md" tabIndex={-1}>
               {detail.council.name}
             </Heading>
             <div className="button-row">
@@ -60,9 +63,16 @@ export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }
               </Button>
             </div>
           </div>
-          <CouncilFacts council={detail.council} />
+          <SeatPlan composition={detail.composition} />
           <Notices notices={detail.composition.notices} />
-          <Seats detail={detail} actions={actions} />
+          <SeatTable detail={detail} actions={actions} />
+          <MeetingList
+            councilId={id}
+            meetings={meetings}
+            onOpen={(meetingId) => navigate({ name: "meeting", id: meetingId })}
+            onRetry={() => void reloadMeetings()}
+          />
+          <CouncilFacts council={detail.council} />
           <OtherMembers detail={detail} actions={actions} />
         </>
       ) : null}
@@ -85,81 +95,37 @@ function firstVacant(detail: CouncilDetail): SeatCategory {
   return detail.composition.categories.find((c) => c.vacant > 0)?.category ?? "senior";
 }
 
-function Seats({ detail, actions }: { detail: CouncilDetail; actions: MemberActions }) {
-  const { t } = useI18n();
-  const { composition, current } = detail;
-  const g = composition.genders;
-  return (
-    <section aria-labelledby="seats-title" className="section">
-      <Heading level={2} data-size="xs" id="seats-title">
-        {t("council.seats")}
-      </Heading>
-      <Paragraph>
-        {t("council.seatsSummary", {
-          filled: composition.seatsFilled,
-          planned: composition.seatsPlanned,
-          vacant: composition.seatsVacant,
-        })}{" "}
-        <span className="muted">
-          {t("council.gender", { female: g.female, male: g.male, other: g.other, unknown: g.unknown })}
-        </span>
-      </Paragraph>
-      {composition.categories.map((status) => (
-        <SeatCategorySection
-          key={status.category}
-          status={status}
-          members={current.filter((m) => m.category === status.category && m.role !== "varamedlem")}
-          actions={actions}
-        />
-      ))}
-    </section>
-  );
-}
-
 function OtherMembers({ detail, actions }: { detail: CouncilDetail; actions: MemberActions }) {
   const { t } = useI18n();
-  const deputies = detail.current.filter((m) => m.role === "varamedlem");
   return (
     <>
-      <section aria-labelledby="deputies-title" className="section">
-        <Heading level={2} data-size="xs" id="deputies-title">
-          {t("council.deputies")}
-        </Heading>
-        <Paragraph className="muted" data-size="sm">
-          {t("council.deputiesHelp")}
-        </Paragraph>
-        {deputies.length ? (
-          <MemberTable members={deputies} caption={t("council.deputies")} showCategory actions={actions} />
-        ) : (
-          <Paragraph>{t("council.noDeputies")}</Paragraph>
-        )}
-      </section>
-      <section aria-labelledby="upcoming-title" className="section">
-        <Heading level={2} data-size="xs" id="upcoming-title">
+      <section aria-labelledby="upcoming-title" className="section section--tight">
+        <Heading level={2} data-size="2xs" id="upcoming-title">
           {t("council.upcoming")}
         </Heading>
         {detail.upcoming.length ? (
           <MemberTable
             members={detail.upcoming}
             caption={t("council.upcoming")}
-            showCategory
             actions={actions}
-            rowTestId="upcoming-row"
-            editTestId="edit-upcoming"
-            endTestId="end-upcoming"
+            ids={{ row: "upcoming-row", edit: "edit-upcoming", end: "end-upcoming" }}
           />
         ) : (
-          <Paragraph className="muted">{t("council.noUpcoming")}</Paragraph>
+          <Paragraph className="muted" data-size="sm">
+            {t("council.noUpcoming")}
+          </Paragraph>
         )}
       </section>
-      <section aria-labelledby="former-title" className="section">
-        <Heading level={2} data-size="xs" id="former-title">
+      <section aria-labelledby="former-title" className="section section--tight">
+        <Heading level={2} data-size="2xs" id="former-title">
           {t("council.former")}
         </Heading>
         {detail.former.length ? (
           <FormerTable members={detail.former} caption={t("council.former")} />
         ) : (
-          <Paragraph className="muted">{t("council.noFormer")}</Paragraph>
+          <Paragraph className="muted" data-size="sm">
+            {t("council.noFormer")}
+          </Paragraph>
         )}
       </section>
     </>

@@ -1,0 +1,91 @@
+import { useState } from "react";
+import { Button, Heading, Paragraph } from "@digdir/designsystemet-react";
+import type { AgendaItem } from "../bindings/AgendaItem";
+import { useBackend } from "../backend";
+import { useI18n } from "../i18n/context";
+import { itemKindLabel } from "../lib/labels";
+import { useMeeting } from "./context";
+import { ItemDialog } from "./ItemDialog";
+import { ItemPanel } from "./ItemPanel";
+import { QuorumBadge } from "./Quorum";
+
+/** The agenda: the items in order on the left, the selected item on the right. */
+export function AgendaSection({ selected }: { selected: string | null }) {
+  const { t } = useI18n();
+  const backend = useBackend();
+  const { detail, act, locked, selectItem } = useMeeting();
+  const [adding, setAdding] = useState(false);
+  const item = detail.items.find((i) => i.id === selected) ?? null;
+  return (
+    <section aria-labelledby="agenda-title" className="section section--tight">
+      <div className="section-head">
+        <Heading level={2} data-size="2xs" id="agenda-title">
+          {t("agenda.title")}
+        </Heading>
+        {!locked ? (
+          <Button data-size="sm" variant="secondary" data-testid="add-item" onClick={() => setAdding(true)}>
+            + {t("agenda.add")}
+          </Button>
+        ) : null}
+      </div>
+      {detail.items.length === 0 ? (
+        <Paragraph className="muted meeting-card">{t("agenda.empty")}</Paragraph>
+      ) : (
+        <div className="agenda">
+          <nav aria-label={t("agenda.title")} className="agenda__list">
+            <ol className="item-list">
+              {detail.items.map((i) => (
+                <ItemLink key={i.id} item={i} current={i.id === selected} onSelect={() => selectItem(i.id)} />
+              ))}
+            </ol>
+          </nav>
+          {item ? <ItemPanel key={item.id} item={item} /> : null}
+        </div>
+      )}
+      {adding ? (
+        <ItemDialog
+          mode="new"
+          onClose={() => setAdding(false)}
+          onSave={async (input) => {
+            const report = await act(() => backend.addItem(detail.meeting.id, input));
+            if (!report) setAdding(false);
+            return report;
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function ItemLink({ item, current, onSelect }: { item: AgendaItem; current: boolean; onSelect: () => void }) {
+  const { t } = useI18n();
+  return (
+    <li>
+      <button
+        type="button"
+        className="item-link"
+        data-testid="item-row"
+        data-item-id={item.id}
+        data-withdrawn={item.withdrawn ? "true" : undefined}
+        aria-current={current ? "true" : undefined}
+        onClick={onSelect}
+      >
+        <span className="item-link__top">
+          <span className="item-link__case">{item.caseLabel ?? t("agenda.noNumberShort")}</span>
+          <span className="item-link__kind">{itemKindLabel(t, item.kind)}</span>
+        </span>
+        <span className="item-link__title">{item.title}</span>
+        <span className="item-link__bottom">
+          {item.withdrawn ? (
+            <span className="item-link__withdrawn">{t("agenda.withdrawn")}</span>
+          ) : (
+            <>
+              <QuorumBadge quorum={item.quorum} />
+              {item.decision.trim() ? <span className="item-link__done">✓ {t("agenda.recorded")}</span> : null}
+            </>
+          )}
+        </span>
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,121 @@
+import { Heading, Paragraph, Select, Table, ToggleGroup } from "@digdir/designsystemet-react";
+import type { AttendanceRow } from "../bindings/AttendanceRow";
+import type { AttendanceStatus } from "../bindings/AttendanceStatus";
+import { useBackend } from "../backend";
+import { useI18n } from "../i18n/context";
+import { ATTENDANCE_STATUSES, attendanceLabel, categoryLabel, roleLabel } from "../lib/labels";
+import { useMeeting } from "./context";
+import { seatRows } from "./meetingModel";
+
+/** Who met: one row per member, three toggles, and "møter for" for a deputy. */
+export function AttendanceSection() {
+  const { t } = useI18n();
+  const { detail } = useMeeting();
+  const rows = detail.attendance;
+  const present = rows.filter((r) => r.status === "present").length;
+  const m = detail.meeting;
+  return (
+    <section aria-labelledby="attendance-title" className="section section--tight meeting-card">
+      <div className="section-head">
+        <Heading level={2} data-size="2xs" id="attendance-title">
+          {t("attendance.title")}
+        </Heading>
+        <span className="muted" data-testid="attendance-count">
+          {t("attendance.count", { present, total: rows.length })}
+        </span>
+      </div>
+      {rows.length === 0 ? (
+        <Paragraph className="muted" data-size="sm">
+          {t("attendance.none")}
+        </Paragraph>
+      ) : (
+        <Table data-size="sm" className="attendance-table">
+          <caption className="visually-hidden">{t("attendance.title")}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t("col.name")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("attendance.col.status")}</Table.HeaderCell>
+              <Table.HeaderCell className="col-for">{t("attendance.col.for")}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {rows.map((r) => (
+              <AttendanceLine key={r.membershipId} row={r} seats={seatRows(rows)} />
+            ))}
+          </Table.Body>
+        </Table>
+      )}
+      <dl className="guests">
+        <div>
+          <dt>{t("attendance.guests")}</dt>
+          <dd className="pre-line" data-testid="meeting-guests">
+            {m.guests || <span className="muted">{t("attendance.noGuests")}</span>}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("attendance.kommuneRep")}</dt>
+          <dd data-testid="meeting-kommune-rep">{m.kommuneRep || <span className="muted">{t("attendance.noKommuneRep")}</span>}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+function AttendanceLine({ row, seats }: { row: AttendanceRow; seats: AttendanceRow[] }) {
+  const { t } = useI18n();
+  const backend = useBackend();
+  const { detail, actOrAlert, locked } = useMeeting();
+  const meetingId = detail.meeting.id;
+  const deputy = row.role === "varamedlem";
+  const save = (status: AttendanceStatus, substituteFor: string | null) =>
+    void actOrAlert(() => backend.setAttendance(meetingId, { membershipId: row.membershipId, status, substituteFor }));
+  const unset = row.status === null;
+  // Before the meeting nobody is registered yet: only flag gaps once it is held.
+  const flag = unset && detail.meeting.status === "held";
+  return (
+    <Table.Row data-testid="attendance-row" data-membership-id={row.membershipId} data-status={row.status ?? ""} className={flag ? "attendance-unset" : undefined}>
+      <Table.Cell>
+        <span className="cell-name">{row.personName}</span>{" "}
+        <span className="attendance-role muted">
+          {deputy ? t("council.deputyFor", { category: categoryLabel(t, row.category) }) : `${roleLabel(t, row.role)} · ${categoryLabel(t, row.category)}`}
+        </span>
+        {flag ? <span className="attendance-unset__mark">{t("attendance.unset")}</span> : null}
+      </Table.Cell>
+      <Table.Cell>
+        <ToggleGroup
+          data-size="sm"
+          name={`attendance-${row.membershipId}`}
+          aria-label={t("attendance.for", { name: row.personName })}
+          value={row.status ?? ""}
+          onChange={(v) => save(v as AttendanceStatus, deputy ? row.substituteFor : null)}
+          className="attendance-toggle"
+        >
+          {ATTENDANCE_STATUSES.map((s) => (
+            <ToggleGroup.Item key={s} value={s} disabled={locked} data-status={s} data-testid={`attendance-${s}`}>
+              {attendanceLabel(t, s)}
+            </ToggleGroup.Item>
+          ))}
+        </ToggleGroup>
+      </Table.Cell>
+      <Table.Cell>
+        {deputy ? (
+          <Select
+            data-size="sm"
+            data-testid="substitute-for"
+            aria-label={t("attendance.substituteFor", { name: row.personName })}
+            value={row.substituteFor ?? ""}
+            disabled={locked}
+            onChange={(e) => save(row.status ?? "present", e.target.value || null)}
+          >
+            <Select.Option value="">{t("attendance.nobody")}</Select.Option>
+            {seats.map((s) => (
+              <Select.Option key={s.membershipId} value={s.membershipId}>
+                {s.personName}
+              </Select.Option>
+            ))}
+          </Select>
+        ) : null}
+      </Table.Cell>
+    </Table.Row>
+  );
+}

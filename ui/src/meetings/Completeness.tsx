@@ -1,0 +1,46 @@
+import { Heading, Paragraph } from "@digdir/designsystemet-react";
+import { useI18n } from "../i18n/context";
+import { useMeeting } from "./context";
+
+/** What the minutes still lack before they can be approved; blocking first. */
+export function Completeness() {
+  const { t } = useI18n();
+  const { detail, selectItem } = useMeeting();
+  const missing = [...detail.missing].sort((a, b) => Number(b.blocking) - Number(a.blocking));
+  const blocking = missing.filter((m) => m.blocking).length;
+  return (
+    <section aria-labelledby="missing-title" className="section section--tight meeting-card completeness" data-complete={missing.length === 0}>
+      <Heading level={2} data-size="2xs" id="missing-title">
+        {t("missing.title")}
+      </Heading>
+      {missing.length === 0 ? (
+        <Paragraph data-testid="complete" className="complete">
+          ✓ {t("missing.complete")}
+        </Paragraph>
+      ) : (
+        <>
+          <Paragraph data-size="sm" className="muted">
+            {blocking > 0 ? t("missing.summary", { count: blocking }) : t("missing.adviceOnly")}
+          </Paragraph>
+          <ul className="missing-list">
+            {missing.map((m, i) => (
+              <li key={i} data-testid="missing" data-kind={m.kind} data-blocking={m.blocking ? "true" : "false"} className={m.blocking ? "missing--blocking" : "missing--advice"}>
+                <span className="visually-hidden">{m.blocking ? t("missing.blocking") : t("missing.advice")}: </span>
+                {m.itemId ? (
+                  <button type="button" className="link-button missing-link" onClick={() => {
+                      selectItem(m.itemId!);
+                      requestAnimationFrame(() => document.getElementById("item-heading")?.focus());
+                    }}>
+                    {m.message}
+                  </button>
+                ) : (
+                  m.message
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+import { useEffect, useState, type FormEvent } from "react";
+import { Button, Dialog, Heading } from "@digdir/designsystemet-react";
+import type { AgendaItem } from "../bindings/AgendaItem";
+import type { AgendaItemInput } from "../bindings/AgendaItemInput";
+import type { ErrorReport } from "../bindings/ErrorReport";
+import type { ItemKind } from "../bindings/ItemKind";
+import { useI18n } from "../i18n/context";
+import { useFormErrors } from "../lib/useFormErrors";
+import { ITEM_KINDS, itemKindLabel, options } from "../lib/labels";
+import { SelectField, TextAreaField, TextField } from "../components/fields";
+import { FormError } from "../components/FormError";
+import { ITEM_FIELD_IDS, ITEM_FIELD_ORDER, editItemDraft, newItemDraft, toItemInput, type ItemDraft } from "./meetingModel";
+
+type Props = {
+  onSave: (input: AgendaItemInput) => Promise<ErrorReport | null>;
+  onClose: () => void;
+} & ({ mode: "new" } | { mode: "edit"; item: AgendaItem });
+
+/** Put an item on the agenda, or change its kind, title, background and proposal. */
+export function ItemDialog(props: Props) {
+  const { t } = useI18n();
+  const [d, setD] = useState<ItemDraft>(() => (props.mode === "new" ? newItemDraft() : editItemDraft(props.item)));
+  const [saving, setSaving] = useState(false);
+  const errors = useFormErrors(ITEM_FIELD_ORDER, ITEM_FIELD_IDS);
+  const err = (id: string) => errors.fields[id];
+
+  useEffect(() => {
+    document.getElementById("item-title")?.focus();
+  }, []);
+
+  const set = <K extends keyof ItemDraft>(key: K, id: string) => (value: ItemDraft[K]) => {
+    setD((old) => ({ ...old, [key]: value }));
+    errors.clearField(id);
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const r = toItemInput(d, t("item.titleRequired"));
+    if (!r.ok) return errors.showLocal(r.errors);
+    setSaving(true);
+    const report = await props.onSave(r.input);
+    setSaving(false);
+    if (report) errors.showReport(report);
+  };
+
+  return (
+    <Dialog open onClose={props.onClose} closeButton={t("form.close")} aria-labelledby="item-dialog-title" className="form-dialog" data-size="sm">
+      <Dialog.Block>
+        <Heading level={2} data-size="sm" id="item-dialog-title">
+          {props.mode === "new" ? t("item.newTitle") : t("item.editTitle")}
+        </Heading>
+      </Dialog.Block>
+      <Dialog.Block>
+        <form onSubmit={submit} noValidate className="form">
+          <FormError messages={errors.general} />
+          <div className="field-row field-row--item">
+            <SelectField
+              id="item-kind"
+              label={t("item.kind")}
+              value={d.kind}
+              onChange={(v) => set("kind", "item-kind")(v as ItemKind)}
+              options={options(ITEM_KINDS, (k) => itemKindLabel(t, k))}
+              error={err("item-kind")}
+            />
+            <TextField id="item-title" label={t("item.title")} value={d.title} onChange={set("title", "item-title")} error={err("item-title")} />
+          </div>
+          <TextAreaField id="item-background" rows={4} label={t("item.background")} value={d.background} onChange={set("background", "item-background")} error={err("item-background")} />
+          <TextAreaField
+            id="item-proposal"
+            rows={3}
+            label={t("item.proposal")}
+            description={d.kind === "vedtak" ? undefined : t("item.proposalHelp")}
+            value={d.proposal}
+            onChange={set("proposal", "item-proposal")}
+            error={err("item-proposal")}
+          />
+          <div className="button-row">
+            <Button type="submit" data-testid="save-item" loading={saving}>
+              {props.mode === "new" ? t("item.create") : t("item.save")}
+            </Button>
+            <Button type="button" variant="secondary" onClick={props.onClose}>
+              {t("form.cancel")}
+            </Button>
+          </div>
+        </form>
+      </Dialog.Block>
+    </Dialog>
+  );
+}

@@ -1,0 +1,100 @@
+import { useState } from "react";
+import { Button, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
+import type { AgendaItem } from "../bindings/AgendaItem";
+import { useBackend } from "../backend";
+import { useI18n } from "../i18n/context";
+import { itemKindLabel } from "../lib/labels";
+import { useMeeting } from "./context";
+import { ItemDialog } from "./ItemDialog";
+import { QuorumLine } from "./Quorum";
+import { RecordForm, RecordView } from "./RecordForm";
+import { Recusals } from "./Recusals";
+import { FollowUps } from "./FollowUps";
+
+/** The selected item: what it is about, what was decided, who was inhabil, what follows up. */
+export function ItemPanel({ item }: { item: AgendaItem }) {
+  const { t } = useI18n();
+  const backend = useBackend();
+  const { detail, act, actOrAlert, locked } = useMeeting();
+  const [editing, setEditing] = useState(false);
+  const index = detail.items.findIndex((i) => i.id === item.id);
+  const readOnly = locked || item.withdrawn;
+  return (
+    <article className="item-panel meeting-card" data-testid="item-panel" data-item-id={item.id} aria-labelledby="item-heading">
+      <header className="item-panel__head">
+        <div className="item-panel__case">
+          <span data-testid="case-label" className={item.caseLabel ? "case-label" : "case-label case-label--none"}>
+            {item.caseLabel ?? t("agenda.noNumber")}
+          </span>
+          <Tag data-size="sm" data-color="neutral">
+            {itemKindLabel(t, item.kind)}
+          </Tag>
+          {item.withdrawn ? (
+            <Tag data-size="sm" data-color="warning">
+              {t("agenda.withdrawn")}
+            </Tag>
+          ) : null}
+        </div>
+        {!locked ? (
+          <div className="action-buttons">
+            <Button variant="tertiary" data-size="sm" data-testid="move-up" disabled={index <= 0} aria-label={t("item.moveUpLabel", { title: item.title })} onClick={() => void actOrAlert(() => backend.moveItem(item.id, -1))}>
+              ↑ {t("item.moveUp")}
+            </Button>
+            <Button variant="tertiary" data-size="sm" data-testid="move-down" disabled={index >= detail.items.length - 1} aria-label={t("item.moveDownLabel", { title: item.title })} onClick={() => void actOrAlert(() => backend.moveItem(item.id, 1))}>
+              ↓ {t("item.moveDown")}
+            </Button>
+            {!item.withdrawn ? (
+              <>
+                <Button variant="tertiary" data-size="sm" data-testid="edit-item" onClick={() => setEditing(true)}>
+                  {t("item.edit")}
+                </Button>
+                <Button variant="tertiary" data-size="sm" data-color="danger" data-testid="withdraw-item" onClick={() => void actOrAlert(() => backend.withdrawItem(item.id))}>
+                  {t("item.withdraw")}
+                </Button>
+              </>
+            ) : null}
+          </div>
+        ) : null}
+      </header>
+      <Heading level={3} data-size="xs" id="item-heading" tabIndex={-1} className="break">
+        {item.title}
+      </Heading>
+      {!item.withdrawn ? <QuorumLine quorum={item.quorum} /> : <Paragraph className="muted">{t("item.withdrawnHelp")}</Paragraph>}
+      {item.background ? (
+        <div className="item-text">
+          <Heading level={4} data-size="2xs">
+            {t("item.background")}
+          </Heading>
+          <Paragraph data-size="sm" className="pre-line break">
+            {item.background}
+          </Paragraph>
+        </div>
+      ) : null}
+      {item.proposal ? (
+        <div className="item-text item-text--proposal">
+          <Heading level={4} data-size="2xs">
+            {t("item.proposal")}
+          </Heading>
+          <Paragraph data-size="sm" className="pre-line break">
+            {item.proposal}
+          </Paragraph>
+        </div>
+      ) : null}
+      {readOnly ? <RecordView item={item} /> : <RecordForm item={item} />}
+      {!item.withdrawn ? <Recusals item={item} /> : null}
+      {!item.withdrawn ? <FollowUps item={item} /> : null}
+      {editing ? (
+        <ItemDialog
+          mode="edit"
+          item={item}
+          onClose={() => setEditing(false)}
+          onSave={async (input) => {
+            const report = await act(() => backend.updateItem(item.id, input));
+            if (!report) setEditing(false);
+            return report;
+          }}
+        />
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,71 @@
+import { Button, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
+import { useI18n } from "../i18n/context";
+import { formatDate } from "../lib/dates";
+import { meetingKindLabel, meetingStatusLabel } from "../lib/labels";
+import { useMeeting } from "./context";
+import { nextAction, statusColor, timeRange, type LifecycleAction } from "./meetingModel";
+
+/** Title, time and place, status, and the one step that moves the meeting on. */
+export function MeetingHeader({
+  busy,
+  onAction,
+  onEdit,
+  onExportNotice,
+  onExportMinutes,
+}: {
+  busy: boolean;
+  onAction: (a: LifecycleAction) => void;
+  onEdit: () => void;
+  onExportNotice: () => void;
+  onExportMinutes: () => void;
+}) {
+  const { t } = useI18n();
+  const { detail, locked } = useMeeting();
+  const m = detail.meeting;
+  const action = nextAction(m.status);
+  const minutesReady = m.status === "held" || m.status === "approved";
+  return (
+    <div className="meeting-header">
+      <div className="meeting-header__title">
+        <Heading level={1} data-size="md" tabIndex={-1}>
+          {meetingKindLabel(t, m.kind)} {formatDate(m.date)}
+        </Heading>
+        <Paragraph data-size="sm" className="meeting-header__meta">
+          <span>{detail.council.name}</span>
+          <span>{t("meeting.time", { time: timeRange(m.startsAt, m.endsAt) })}</span>
+          <span className={m.place ? undefined : "meeting-header__missing"}>{m.place || t("meeting.noPlace")}</span>
+        </Paragraph>
+        <div className="meeting-header__tags">
+          <Tag data-color={statusColor(m.status)} data-testid="meeting-status" data-status={m.status}>
+            {meetingStatusLabel(t, m.status)}
+          </Tag>
+          {locked ? (
+            <Tag data-color="success" variant="outline" data-testid="locked">
+              {t("meeting.locked")}
+            </Tag>
+          ) : null}
+        </div>
+      </div>
+      <div className="meeting-header__actions">
+        {action ? (
+          <Button data-size="sm" data-testid={action} loading={busy} onClick={() => onAction(action)}>
+            {t(`meeting.action.${action}`)}
+          </Button>
+        ) : null}
+        {!locked ? (
+          <Button variant="secondary" data-size="sm" data-testid="edit-meeting" onClick={onEdit}>
+            {t("meeting.edit")}
+          </Button>
+        ) : null}
+        <Button variant="secondary" data-size="sm" data-testid="export-notice" disabled={busy} onClick={onExportNotice}>
+          {t("meeting.exportNotice")}
+        </Button>
+        {minutesReady ? (
+          <Button variant="secondary" data-size="sm" data-testid="export-minutes" disabled={busy} onClick={onExportMinutes}>
+            {t("meeting.exportMinutes")}
+          </Button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

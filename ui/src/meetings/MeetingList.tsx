@@ -1,0 +1,108 @@
+import { useState } from "react";
+import { Button, Heading, Link, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
+import type { MeetingSummary } from "../bindings/MeetingSummary";
+import { useBackend } from "../backend";
+import { useI18n } from "../i18n/context";
+import { formatDate } from "../lib/dates";
+import { formatTime } from "../lib/times";
+import { meetingKindLabel, meetingStatusLabel } from "../lib/labels";
+import type { Loaded } from "../lib/useLoad";
+import { toErrorReport } from "../lib/errors";
+import { MeetingDialog } from "./MeetingDialog";
+import { statusColor } from "./meetingModel";
+
+/** The council's meetings, newest first, and the button that plans a new one. */
+export function MeetingList({
+  councilId,
+  meetings,
+  onOpen,
+  onRetry,
+}: {
+  councilId: string;
+  meetings: Loaded<MeetingSummary[]>;
+  onOpen: (id: string) => void;
+  onRetry: () => void;
+}) {
+  const { t } = useI18n();
+  const backend = useBackend();
+  const [adding, setAdding] = useState(false);
+  return (
+    <section aria-labelledby="meetings-title" className="section section--tight">
+      <div className="section-head">
+        <Heading level={2} data-size="2xs" id="meetings-title">
+          {t("meetings.title")}
+        </Heading>
+        <Button data-size="sm" variant="secondary" data-testid="new-meeting" onClick={() => setAdding(true)}>
+          + {t("meetings.new")}
+        </Button>
+      </div>
+      {meetings.status === "loading" ? <Paragraph className="muted">{t("app.loading")}</Paragraph> : null}
+      {meetings.status === "error" ? (
+        <Paragraph className="muted">
+          {meetings.error.message}{" "}
+          <Button variant="tertiary" data-size="sm" onClick={onRetry}>
+            {t("app.retry")}
+          </Button>
+        </Paragraph>
+      ) : null}
+      {meetings.status === "ready" && meetings.data.length === 0 ? (
+        <Paragraph data-size="sm" className="muted">
+          {t("meetings.none")}
+        </Paragraph>
+      ) : null}
+      {meetings.status === "ready" && meetings.data.length > 0 ? (
+        <Table border data-color="neutral" data-size="sm" className="meeting-table">
+          <caption className="visually-hidden">{t("meetings.title")}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t("meetings.col.date")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("meetings.col.kind")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("meetings.col.place")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("meetings.col.status")}</Table.HeaderCell>
+              <Table.HeaderCell className="num">{t("meetings.col.items")}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {meetings.data.map((m) => (
+              <Table.Row key={m.id} data-testid="meeting-row" data-meeting-id={m.id} data-status={m.status}>
+                <Table.Cell className="nowrap">
+                  <Link asChild data-color="accent">
+                    <button type="button" className="link-button" data-testid="open-meeting" onClick={() => onOpen(m.id)}>
+                      {formatDate(m.date)}
+                    </button>
+                  </Link>{" "}
+                  <span className="muted">{t("meeting.time", { time: formatTime(m.startsAt) })}</span>
+                </Table.Cell>
+                <Table.Cell>{meetingKindLabel(t, m.kind)}</Table.Cell>
+                <Table.Cell className="break">{m.place || <span className="muted">{t("meeting.noPlace")}</span>}</Table.Cell>
+                <Table.Cell>
+                  <Tag data-size="sm" data-color={statusColor(m.status)}>
+                    {meetingStatusLabel(t, m.status)}
+                  </Tag>
+                </Table.Cell>
+                <Table.Cell className="num">{m.itemCount}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      ) : null}
+      {adding ? (
+        <MeetingDialog
+          mode="new"
+          councilId={councilId}
+          onClose={() => setAdding(false)}
+          onSave={async (input) => {
+            try {
+              const detail = await backend.createMeeting(input);
+              setAdding(false);
+              onOpen(detail.meeting.id);
+              return null;
+            } catch (e) {
+              return toErrorReport(e);
+            }
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

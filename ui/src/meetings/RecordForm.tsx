@@ -1,0 +1,143 @@
+import { useState, type FormEvent, type KeyboardEvent } from "react";
+import { Button, Checkbox, Heading, Paragraph } from "@digdir/designsystemet-react";
+import type { AgendaItem } from "../bindings/AgendaItem";
+import { useBackend } from "../backend";
+import { useI18n } from "../i18n/context";
+import { useFormErrors } from "../lib/useFormErrors";
+import { errorId, TextAreaField, TextField } from "../components/fields";
+import { FormError } from "../components/FormError";
+import { useMeeting } from "./context";
+import { RECORD_FIELD_IDS, RECORD_FIELD_ORDER, recordDraft, sameRecord, toItemRecord, type RecordDraft } from "./meetingModel";
+
+const clock = () => new Date().toTimeString().slice(0, 5);
+
+/** The decision (or note), votes and closed session of one item. Ctrl+Enter saves. */
+export function RecordForm({ item }: { item: AgendaItem }) {
+  const { t } = useI18n();
+  const backend = useBackend();
+  const { act } = useMeeting();
+  const [d, setD] = useState<RecordDraft>(() => recordDraft(item));
+  const [saving, setSaving] = useState(false);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const errors = useFormErrors(RECORD_FIELD_ORDER, RECORD_FIELD_IDS);
+  const err = (id: string) => errors.fields[id];
+  const dirty = !sameRecord(d, recordDraft(item));
+  const vedtak = item.kind === "vedtak";
+
+  const set = <K extends keyof RecordDraft>(key: K, id: string) => (value: RecordDraft[K]) => {
+    setD((old) => ({ ...old, [key]: value }));
+    setSavedAt(null);
+    errors.clearField(id);
+  };
+
+  const save = async () => {
+    if (saving) return;
+    const r = toItemRecord(d, t("form.integer"));
+    if (!r.ok) return errors.showLocal(r.errors);
+    setSaving(true);
+    const report = await act(() => backend.recordItem(item.id, r.record));
+    setSaving(false);
+    if (report) errors.showReport(report);
+    else {
+      errors.clear();
+      setSavedAt(clock());
+    }
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void save();
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void save();
+    }
+  };
+
+  return (
+    <form onSubmit={submit} onKeyDown={onKeyDown} noValidate className="record-form" aria-labelledby="record-title">
+      <Heading level={4} data-size="2xs" id="record-title" className="visually-hidden">
+        {t("record.title")}
+      </Heading>
+      <FormError messages={errors.general} />
+      <TextAreaField
+        id="item-decision"
+        rows={vedtak ? 5 : 4}
+        label={vedtak ? t("record.decision") : t("record.note")}
+        value={d.decision}
+        onChange={set("decision", "item-decision")}
+        error={err("item-decision")}
+      />
+      {vedtak && item.proposal && !d.decision.trim() ? (
+        <div className="use-proposal">
+          <Button type="button" variant="tertiary" data-size="sm" data-testid="use-proposal" onClick={() => set("decision", "item-decision")(item.proposal)}>
+            {t("record.useProposal")}
+          </Button>
+        </div>
+      ) : null}
+      <div className="record-extras">
+      <fieldset className="votes" aria-describedby="votes-help">
+        <legend className="votes__legend">{t("record.votes")}</legend>
+        <span id="votes-help" className="votes__help muted">
+          {t("record.votesHelp")}
+        </span>
+        <div className="votes__fields">
+          <TextField id="votes-for" label={t("record.for")} value={d.votesFor} onChange={set("votesFor", "votes-for")} inputMode="numeric" width="narrow" error={err("votes-for")} />
+          <TextField id="votes-against" label={t("record.against")} value={d.votesAgainst} onChange={set("votesAgainst", "votes-against")} inputMode="numeric" width="narrow" error={err("votes-against")} />
+          <TextField id="votes-blank" label={t("record.blank")} value={d.votesBlank} onChange={set("votesBlank", "votes-blank")} inputMode="numeric" width="narrow" error={err("votes-blank")} />
+        </div>
+      </fieldset>
+      <div className="closed">
+        <Checkbox
+          id="item-closed"
+          label={t("record.closed")}
+          checked={d.closed}
+          onChange={(e) => set("closed", "item-closed")(e.target.checked)}
+          aria-describedby={err("item-closed") ? errorId("item-closed") : undefined}
+        />
+        {d.closed ? (
+          <TextField
+            id="item-closed-basis"
+            label={t("record.closedBasis")}
+            description={t("record.closedBasisHelp")}
+            value={d.closedBasis}
+            onChange={set("closedBasis", "item-closed-basis")}
+            error={err("item-closed-basis")}
+          />
+        ) : null}
+      </div>
+      </div>
+      <div className="button-row record-form__actions">
+        <Button type="submit" data-testid="save-record" loading={saving}>
+          {vedtak ? t("record.saveDecision") : t("record.saveNote")}
+        </Button>
+        <span className="muted record-form__hint" aria-hidden="true">
+          {t("record.shortcut")}
+        </span>
+        <span role="status" className="record-form__status" data-testid="record-status" data-dirty={dirty ? "true" : "false"}>
+          {dirty ? t("record.unsaved") : savedAt ? t("record.savedAt", { time: savedAt }) : ""}
+        </span>
+      </div>
+    </form>
+  );
+}
+
+/** The recorded decision, read-only (approved minutes, or a withdrawn item). */
+export function RecordView({ item }: { item: AgendaItem }) {
+  const { t } = useI18n();
+  const vedtak = item.kind === "vedtak";
+  return (
+    <div className="item-text item-text--record" data-testid="record-view">
+      <Heading level={4} data-size="2xs">
+        {vedtak ? t("record.decision") : t("record.note")}
+      </Heading>
+      <Paragraph data-size="sm" className="pre-line break">
+        {item.decision || <span className="muted">{t("record.none")}</span>}
+      </Paragraph>
+      {item.votes ? (
+        <Paragraph data-size="sm">{t("record.votesText", { for: item.votes.for, against: item.votes.against, blank: item.votes.blank })}</Paragraph>
+      ) : null}
+      {item.closed ? <Paragraph data-size="sm">{t("record.closedText", { basis: item.closedBasis })}</Paragraph> : null}
+    </div>
+  );
+}

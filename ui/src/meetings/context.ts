@@ -1,0 +1,28 @@
+import { createContext, useContext } from "react";
+import type { ErrorReport } from "../bindings/ErrorReport";
+import type { MeetingDetail } from "../bindings/MeetingDetail";
+
+/**
+ * Runs a meeting mutation: on success the page re-renders from the fresh
+ * MeetingDetail it returns and `null` comes back; on failure the ErrorReport
+ * comes back for the caller's form (nothing is shown by `act` itself).
+ */
+export type Act = (call: () => Promise<MeetingDetail>) => Promise<ErrorReport | null>;
+
+export type MeetingCtx = {
+  detail: MeetingDetail;
+  act: Act;
+  /** Runs a mutation and shows a failure in the page's alert (for buttons without a form). */
+  actOrAlert: (call: () => Promise<MeetingDetail>) => Promise<void>;
+  /** Approved minutes: everything is read-only. */
+  locked: boolean;
+  selectItem: (itemId: string) => void;
+};
+
+export const MeetingContext = createContext<MeetingCtx | null>(null);
+
+export function useMeeting(): MeetingCtx {
+  const ctx = useContext(MeetingContext);
+  if (!ctx) throw new Error("No meeting provided");
+  return ctx;
+}

@@ -1,0 +1,275 @@
+// Pure helpers of the meeting screens: form drafts ⇄ backend inputs, and the
+// small decisions the page makes (next lifecycle step, quorum sentence).
+import type { AgendaItem } from "../bindings/AgendaItem";
+import type { AgendaItemInput } from "../bindings/AgendaItemInput";
+import type { AttendanceRow } from "../bindings/AttendanceRow";
+import type { FollowUpInput } from "../bindings/FollowUpInput";
+import type { ItemKind } from "../bindings/ItemKind";
+import type { ItemRecord } from "../bindings/ItemRecord";
+import type { Meeting } from "../bindings/Meeting";
+import type { MeetingInput } from "../bindings/MeetingInput";
+import type { MeetingKind } from "../bindings/MeetingKind";
+import type { MeetingStatus } from "../bindings/MeetingStatus";
+import type { Quorum } from "../bindings/Quorum";
+import { formatDate, readDateField } from "../lib/dates";
+import type { FieldErrors } from "../lib/errors";
+import { formatTime, readTimeField } from "../lib/times";
+
+/* ---------- the meeting form ---------- */
+
+export type MeetingDraft = {
+  kind: MeetingKind;
+  date: string;
+  startsAt: string;
+  endsAt: string;
+  place: string;
+  guests: string;
+  kommuneRep: string;
+};
+
+export const MEETING_FIELD_ORDER = [
+  "meeting-kind",
+  "meeting-date",
+  "meeting-starts-at",
+  "meeting-ends-at",
+  "meeting-place",
+  "meeting-guests",
+  "meeting-kommune-rep",
+] as const;
+
+export const MEETING_FIELD_IDS: Record<string, string> = {
+  kind: "meeting-kind",
+  date: "meeting-date",
+  startsAt: "meeting-starts-at",
+  endsAt: "meeting-ends-at",
+  place: "meeting-place",
+  guests: "meeting-guests",
+  kommuneRep: "meeting-kommune-rep",
+};
+
+export function newMeetingDraft(): MeetingDraft {
+  return { kind: "ordinary", date: "", startsAt: "18:00", endsAt: "", place: "", guests: "", kommuneRep: "" };
+}
+
+export function editMeetingDraft(m: Meeting): MeetingDraft {
+  return {
+    kind: m.kind,
+    date: formatDate(m.date),
+    startsAt: formatTime(m.startsAt),
+    endsAt: formatTime(m.endsAt),
+    place: m.place,
+    guests: m.guests,
+    kommuneRep: m.kommuneRep,
+  };
+}
+
+export type DateTimeMessages = {
+  invalidDate: string;
+  requiredDate: string;
+  invalidTime: string;
+  requiredTime: string;
+};
+
+export function toMeetingInput(
+  d: MeetingDraft,
+  councilId: string,
+  msg: DateTimeMessages,
+): { ok: true; input: MeetingInput } | { ok: false; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const date = readDateField(d.date, false);
+  if (!date.ok) errors["meeting-date"] = date.reason === "required" ? msg.requiredDate : msg.invalidDate;
+  const starts = readTimeField(d.startsAt, false);
+  if (!starts.ok) errors["meeting-starts-at"] = starts.reason === "required" ? msg.requiredTime : msg.invalidTime;
+  const ends = readTimeField(d.endsAt, true);
+  if (!ends.ok) errors["meeting-ends-at"] = msg.invalidTime;
+  if (!date.ok || !starts.ok || !ends.ok || !date.iso || !starts.time) return { ok: false, errors };
+  return {
+    ok: true,
+    input: {
+      councilId,
+      kind: d.kind,
+      date: date.iso,
+      startsAt: starts.time,
+      endsAt: ends.time,
+      place: d.place.trim(),
+      guests: d.guests.trim(),
+      kommuneRep: d.kommuneRep.trim(),
+    },
+  };
+}
+
+/* ---------- an agenda item ---------- */
+
+export type ItemDraft = { kind: ItemKind; title: string; background: string; proposal: string };
+
+export const ITEM_FIELD_ORDER = ["item-kind", "item-title", "item-background", "item-proposal"] as const;
+export const ITEM_FIELD_IDS: Record<string, string> = {
+  kind: "item-kind",
+  title: "item-title",
+  background: "item-background",
+  proposal: "item-proposal",
+};
+
+export const newItemDraft = (): ItemDraft => ({ kind: "vedtak", title: "", background: "", proposal: "" });
+export const editItemDraft = (i: AgendaItem): ItemDraft => ({
+  kind: i.kind,
+  title: i.title,
+  background: i.background,
+  proposal: i.proposal,
+});
+
+export function toItemInput(d: ItemDraft, titleRequired: string): { ok: true; input: AgendaItemInput } | { ok: false; errors: FieldErrors } {
+  if (d.title.trim() === "") return { ok: false, errors: { "item-title": titleRequired } };
+  return { ok: true, input: { kind: d.kind, title: d.title.trim(), background: d.background.trim(), proposal: d.proposal.trim() } };
+}
+
+/* ---------- what is recorded for an item ---------- */
+
+export type RecordDraft = {
+  decision: string;
+  votesFor: string;
+  votesAgainst: string;
+  votesBlank: string;
+  closed: boolean;
+  closedBasis: string;
+};
+
+export const RECORD_FIELD_ORDER = ["item-decision", "votes-for", "votes-against", "votes-blank", "item-closed-basis"] as const;
+export const RECORD_FIELD_IDS: Record<string, string> = {
+  decision: "item-decision",
+  "votes.for": "votes-for",
+  "votes.against": "votes-against",
+  "votes.blank": "votes-blank",
+  closed: "item-closed",
+  closedBasis: "item-closed-basis",
+};
+
+export function recordDraft(i: AgendaItem): RecordDraft {
+  return {
+    decision: i.decision,
+    votesFor: i.votes ? String(i.votes.for) : "",
+    votesAgainst: i.votes ? String(i.votes.against) : "",
+    votesBlank: i.votes ? String(i.votes.blank) : "",
+    closed: i.closed,
+    closedBasis: i.closedBasis,
+  };
+}
+
+export function sameRecord(a: RecordDraft, b: RecordDraft): boolean {
+  return (
+    a.decision === b.decision &&
+    a.votesFor.trim() === b.votesFor.trim() &&
+    a.votesAgainst.trim() === b.votesAgainst.trim() &&
+    a.votesBlank.trim() === b.votesBlank.trim() &&
+    a.closed === b.closed &&
+    (!a.closed || a.closedBasis === b.closedBasis)
+  );
+}
+
+/**
+ * Votes are optional: all three empty means "not counted". Once one is typed,
+ * an empty one counts as 0. Counts must be whole numbers (the backend checks
+ * that they are not negative).
+ */
+export function toItemRecord(d: RecordDraft, notInteger: string): { ok: true; record: ItemRecord } | { ok: false; errors: FieldErrors } {
+  const raw = { "votes-for": d.votesFor, "votes-against": d.votesAgainst, "votes-blank": d.votesBlank };
+  const errors: FieldErrors = {};
+  const counted = Object.values(raw).some((v) => v.trim() !== "");
+  const n: Record<string, number> = {};
+  for (const [id, v] of Object.entries(raw)) {
+    const text = v.trim();
+    if (text === "") n[id] = 0;
+    else if (/^-?\d+$/.test(text)) n[id] = Number(text);
+    else errors[id] = notInteger;
+  }
+  if (Object.keys(errors).length) return { ok: false, errors };
+  return {
+    ok: true,
+    record: {
+      decision: d.decision.trim(),
+      votes: counted ? { for: n["votes-for"]!, against: n["votes-against"]!, blank: n["votes-blank"]! } : null,
+      closed: d.closed,
+      closedBasis: d.closed ? d.closedBasis.trim() : "",
+    },
+  };
+}
+
+/* ---------- a follow-up ---------- */
+
+export type FollowUpDraft = { what: string; who: string; due: string };
+export const FOLLOW_UP_FIELD_ORDER = ["follow-up-what", "follow-up-who", "follow-up-due"] as const;
+export const FOLLOW_UP_FIELD_IDS: Record<string, string> = { what: "follow-up-what", who: "follow-up-who", due: "follow-up-due" };
+export const newFollowUpDraft = (): FollowUpDraft => ({ what: "", who: "", due: "" });
+
+export function toFollowUpInput(
+  d: FollowUpDraft,
+  msg: { whatRequired: string; invalidDate: string },
+): { ok: true; input: FollowUpInput } | { ok: false; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  if (d.what.trim() === "") errors["follow-up-what"] = msg.whatRequired;
+  const due = readDateField(d.due, true);
+  if (!due.ok) errors["follow-up-due"] = msg.invalidDate;
+  if (!due.ok || Object.keys(errors).length) return { ok: false, errors };
+  return { ok: true, input: { what: d.what.trim(), who: d.who.trim(), due: due.iso } };
+}
+
+/* ---------- page decisions ---------- */
+
+export type LifecycleAction = "send-notice" | "mark-held" | "approve-minutes";
+
+/** The one step that moves the meeting on, or null once the minutes are approved. */
+export function nextAction(status: MeetingStatus): LifecycleAction | null {
+  switch (status) {
+    case "planned":
+      return "send-notice";
+    case "notice_sent":
+      return "mark-held";
+    case "held":
+      return "approve-minutes";
+    case "approved":
+      return null;
+  }
+}
+
+export function statusColor(status: MeetingStatus): "neutral" | "info" | "warning" | "success" {
+  switch (status) {
+    case "planned":
+      return "neutral";
+    case "notice_sent":
+      return "info";
+    case "held":
+      return "warning";
+    case "approved":
+      return "success";
+  }
+}
+
+/** "18:00–20:30", or "18:00" without an end. */
+export function timeRange(startsAt: string, endsAt: string | null): string {
+  const start = formatTime(startsAt);
+  return endsAt ? `${start}–${formatTime(endsAt)}` : start;
+}
+
+/** The numbers a quorum sentence needs. */
+export function quorumParams(q: Quorum) {
+  return { voting: q.voting, seats: q.seats, required: q.required, inhabil: q.inhabil };
+}
+
+/** Members who are present at the meeting. */
+export const presentRows = (rows: AttendanceRow[]) => rows.filter((r) => r.status === "present");
+
+/** Members holding a seat (a varamedlem can meet for one of them). */
+export const seatRows = (rows: AttendanceRow[]) => rows.filter((r) => r.role !== "varamedlem");
+
+/** Which item to show after the agenda changed: a new one if one appeared, else the same, else the first open one. */
+export function pickItem(items: AgendaItem[], current: string | null, before: readonly string[] | null): string | null {
+  if (before) {
+    const added = items.find((i) => !before.includes(i.id));
+    if (added) return added.id;
+  }
+  if (current && items.some((i) => i.id === current)) return current;
+  return (items.find((i) => !i.withdrawn) ?? items[0])?.id ?? null;
+}
+
+/** First 12 hex digits of a checksum, as printed in a document's footer. */
+export const shortHash = (sha256: string) => sha256.slice(0, 12);
