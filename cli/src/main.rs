@@ -5,6 +5,7 @@
 //! Exit codes: 0 success, 1 a refused or failed command, 2 bad usage, and for
 //! `check`, 3 when the file is not sound.
 
+mod bench;
 mod output;
 
 use std::path::PathBuf;
@@ -62,6 +63,12 @@ enum Command {
     },
     /// Check the file: integrity, foreign keys, and every council's composition.
     Check,
+    /// Print timings: the minutes PDF of a 20-page meeting (median, p99, peak memory).
+    Bench {
+        /// How many times to render.
+        #[arg(long, default_value_t = 50)]
+        runs: usize,
+    },
 }
 
 #[derive(Subcommand)]
@@ -277,6 +284,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             let message = grendebok_core::documents::export_message(lang, out, &record);
             output::done(cli.json, &message, &record);
         }
+        Command::Bench { runs } => bench::minutes(*runs)?,
         Command::Check => {
             let store = Store::open_existing(&path)?;
             let health = store.health(today, lang)?;

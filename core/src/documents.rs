@@ -25,7 +25,15 @@ pub fn export_message(lang: Lang, path: &std::path::Path, record: &DocumentRecor
         DocumentKind::Minutes => "export.minutes_saved",
     };
     let code = record.content_sha256.get(..12).unwrap_or(&record.content_sha256);
-    t(lang, key, &[("path", &path.display().to_string()), ("sha", &record.sha256), ("code", code)])
+    t(
+        lang,
+        key,
+        &[
+            ("path", &path.display().to_string()),
+            ("sha", &record.sha256),
+            ("code", code),
+        ],
+    )
 }
 
 /// A document made from a meeting: the PDF and the checksum of the content

@@ -286,7 +286,12 @@ fn choose_export_path(app: &tauri::AppHandle, suggested: &str) -> Option<PathBuf
         .and_then(|p| p.into_path().ok())
 }
 
-async fn export(app: tauri::AppHandle, state: &AppState, meeting_id: String, kind: DocumentKind) -> Answer<ExportResult> {
+async fn export(
+    app: tauri::AppHandle,
+    state: &AppState,
+    meeting_id: String,
+    kind: DocumentKind,
+) -> Answer<ExportResult> {
     let id = meeting_id.clone();
     let suggested = with_store(state, move |s, _| s.document_file_name(&id, kind)).await?;
     let chosen = tauri::async_runtime::spawn_blocking(move || choose_export_path(&app, &suggested))

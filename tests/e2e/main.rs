@@ -2,3 +2,4 @@
 //! Run under Xvfb and D-Bus, as `scripts/test.sh` does.
 
 mod foundation;
+mod meetings;

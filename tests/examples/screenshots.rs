@@ -7,6 +7,11 @@ use std::path::PathBuf;
 use fantoccini::Locator;
 use grendebok_e2e::*;
 
+async fn wait_all(client: &fantoccini::Client, css: &str, n: usize) -> Vec<fantoccini::elements::Element> {
+    wait_until(&format!("{n} of {css}"), || async { count(client, css).await >= n }).await;
+    client.find_all(Locator::Css(css)).await.unwrap()
+}
+
 #[tokio::main]
 async fn main() {
     let out = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "docs/screenshots".into()));
@@ -37,9 +42,20 @@ async fn main() {
     wait(&client, "[data-testid=category-volunteer]").await.unwrap();
     screenshot(&client, &out.join("council-page.png")).await;
 
-    click(&client, "[data-testid=add-member]").await.unwrap();
-    wait(&client, "#member-name").await.unwrap();
-    screenshot(&client, &out.join("add-member.png")).await;
+    // The meetings: the upcoming one with its notice sent, and a held one.
+    let meetings = client
+        .find_all(Locator::Css("[data-testid=open-meeting]"))
+        .await
+        .unwrap();
+    meetings[0].click().await.unwrap();
+    wait(&client, "[data-testid=item-row]").await.unwrap();
+    screenshot(&client, &out.join("meeting-upcoming.png")).await;
+    click(&client, "[data-testid=back-to-council]").await.unwrap();
+    let meetings = wait_all(&client, "[data-testid=open-meeting]", 3).await;
+    meetings[1].click().await.unwrap();
+    wait(&client, "[data-testid=locked]").await.unwrap();
+    click(&client, "[data-testid=item-row]").await.unwrap();
+    screenshot(&client, &out.join("meeting-approved.png")).await;
     client.close().await.unwrap();
 
     let client = app.launch().await;

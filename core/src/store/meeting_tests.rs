@@ -766,7 +766,7 @@ fn an_export_is_written_whole_and_archived_with_its_checksums() {
     assert_eq!(record.size, bytes.len() as i64);
     assert_eq!(record.file_name, "protokoll.pdf");
     let detail = w.store.meeting_detail(&m, Lang::Nb).unwrap();
-    assert_eq!(detail.documents, [record.clone()]);
+    assert_eq!(detail.documents, std::slice::from_ref(&record));
     let found = w
         .store
         .documents_by_content_prefix(&record.content_sha256[..12])

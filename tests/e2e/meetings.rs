@@ -1,0 +1,259 @@
+//! A meeting held through the real UI: plan it, put two items on the agenda,
+//! send the notice, register attendance, record one member as inhabil and a
+//! decision, export the minutes, and approve and lock them.
+
+use chrono::{Datelike, NaiveDate, Utc};
+use fantoccini::{Client, Locator};
+use grendebok_core::model::*;
+use grendebok_core::Store;
+use grendebok_e2e::*;
+
+/// A council of five seats with five members, made in the file before the app starts.
+fn council_with_members(app: &App) -> (String, Vec<Membership>) {
+    let mut store = Store::open(&app.db).unwrap();
+    store.save_user_name("Kari Sekretær", Utc::now()).unwrap();
+    let actor = store.actor(Utc::now()).unwrap();
+    let council = store
+        .create_council(
+            &actor,
+            &CouncilInput {
+                name: "Stavern nærmiljøutvalg".into(),
+                kind: CouncilKind::Naermiljoutvalg,
+                area: "Stavern".into(),
+                mandate: String::new(),
+                malform: Malform::Bokmal,
+                legal_mode: LegalMode::Voluntary,
+                contact_name: String::new(),
+                contact_email: String::new(),
+                contact_phone: String::new(),
+                seat_plan: SeatPlan {
+                    senior: 1,
+                    school: 1,
+                    sports: 1,
+                    business: 1,
+                    volunteer: 1,
+                },
+            },
+        )
+        .unwrap();
+    let members = [
+        (
+            "Aslaug Fjeldstad",
+            SeatCategory::Senior,
+            Role::Leder,
+            "Seniorforeningen",
+        ),
+        ("Bror Kvamme", SeatCategory::School, Role::Medlem, "FAU Brunla skole"),
+        (
+            "Cathrine Ødegård",
+            SeatCategory::Sports,
+            Role::Nestleder,
+            "Stavern idrettslag",
+        ),
+        (
+            "Didrik Åmodt",
+            SeatCategory::Business,
+            Role::Medlem,
+            "Næringsforeningen",
+        ),
+        (
+            "Elin Sæther",
+            SeatCategory::Volunteer,
+            Role::Sekretaer,
+            "Frivilligsentralen",
+        ),
+    ]
+    .into_iter()
+    .map(|(name, category, role, organisation)| {
+        let input = MembershipInput {
+            council_id: council.id.clone(),
+            person: PersonChoice::New {
+                person: PersonInput {
+                    name: name.into(),
+                    email: String::new(),
+                    phone: String::new(),
+                    gender: None,
+                },
+            },
+            category,
+            role,
+            organisation: organisation.into(),
+            term_from: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
+            term_to: None,
+        };
+        store.add_membership(&actor, &input).unwrap()
+    })
+    .collect();
+    (council.id, members)
+}
+
+async fn text_of(client: &Client, css: &str) -> String {
+    match client.find(Locator::Css(css)).await {
+        Ok(e) => e.text().await.unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}
+
+async fn wait_for_text(client: &Client, css: &str, expected: &str) {
+    wait_until(&format!("{css} shows {expected:?}"), || async {
+        text_of(client, css).await.contains(expected)
+    })
+    .await;
+}
+
+async fn add_item(client: &Client, kind: &str, title: &str, proposal: &str) {
+    let before = count(client, "[data-testid=item-row]").await;
+    click(client, "[data-testid=add-item]").await.unwrap();
+    select(client, "#item-kind", kind).await.unwrap();
+    fill(client, "#item-title", title).await.unwrap();
+    fill(client, "#item-proposal", proposal).await.unwrap();
+    click(client, "[data-testid=save-item]").await.unwrap();
+    wait_until(&format!("{title} is on the agenda"), || async {
+        count(client, "[data-testid=item-row]").await == before + 1
+    })
+    .await;
+}
+
+async fn open_item(client: &Client, index: usize) {
+    let rows = client.find_all(Locator::Css("[data-testid=item-row]")).await.unwrap();
+    let id = rows[index].attr("data-item-id").await.unwrap().unwrap();
+    rows[index].click().await.unwrap();
+    wait_until("the item is selected", || async {
+        match client
+            .find(Locator::Css(&format!("[data-testid=item-row][data-item-id='{id}']")))
+            .await
+        {
+            Ok(row) => row.attr("aria-current").await.ok().flatten().as_deref() == Some("true"),
+            Err(_) => false,
+        }
+    })
+    .await;
+}
+
+async fn record_decision(client: &Client, text: &str) {
+    fill(client, "#item-decision", text).await.unwrap();
+    click(client, "[data-testid=save-record]").await.unwrap();
+    wait_until("the decision is saved", || async {
+        match client.find(Locator::Css("[data-testid=record-status]")).await {
+            Ok(e) => e.attr("data-dirty").await.ok().flatten().as_deref() != Some("true"),
+            Err(_) => true,
+        }
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_meeting_is_held_through_the_ui_and_its_minutes_exported_and_locked() {
+    let app = App::start();
+    let (_council_id, members) = council_with_members(&app);
+    let client = app.launch().await;
+    click(&client, "[data-testid=open-council]").await.unwrap();
+
+    // Plan the meeting.
+    let year = Utc::now().year();
+    click(&client, "[data-testid=new-meeting]").await.unwrap();
+    fill(&client, "#meeting-date", &format!("12.03.{year}")).await.unwrap();
+    fill(&client, "#meeting-starts-at", "18:00").await.unwrap();
+    fill(&client, "#meeting-place", "Stavern grendehus").await.unwrap();
+    click(&client, "[data-testid=save-meeting]").await.unwrap();
+    wait(&client, "[data-testid=add-item]").await.unwrap();
+
+    add_item(
+        &client,
+        "vedtak",
+        "Tilskudd til Stavern idrettslag",
+        "Idrettslaget får kr 15 000.",
+    )
+    .await;
+    add_item(&client, "orientering", "Nytt fra kommunen", "").await;
+
+    // The notice numbers the items; then the meeting is held.
+    click(&client, "[data-testid=send-notice]").await.unwrap();
+    let yy = year % 100;
+    wait_for_text(&client, "main", &format!("Sak 01/{yy:02}")).await;
+    wait_for_text(&client, "main", &format!("Sak 02/{yy:02}")).await;
+    click(&client, "[data-testid=mark-held]").await.unwrap();
+    wait(&client, "[data-testid=approve-minutes]").await.unwrap();
+
+    // Everyone is present.
+    for m in &members {
+        let row = format!("[data-testid=attendance-row][data-membership-id='{}']", m.id);
+        click(&client, &format!("{row} [data-testid=attendance-present]"))
+            .await
+            .unwrap();
+        wait_until(&format!("{} is present", m.person.name), || async {
+            attr(&client, &row, "data-status").await.as_deref() == Some("present")
+        })
+        .await;
+    }
+
+    // Cathrine chairs the applicant: she is inhabil on the grant and leaves.
+    open_item(&client, 0).await;
+    let cathrine = &members[2];
+    select(&client, "#recusal-member", &cathrine.id).await.unwrap();
+    fill(&client, "#recusal-reason", "Styreleder i Stavern idrettslag")
+        .await
+        .unwrap();
+    click(&client, "[data-testid=add-recusal]").await.unwrap();
+    wait_for_text(&client, "[data-testid=recusal]", "Cathrine Ødegård").await;
+    // Four of five can vote; three are needed.
+    wait_for_text(&client, "[data-testid=quorum]", "4").await;
+    assert_eq!(
+        attr(&client, "[data-testid=quorum]", "data-quorate").await.as_deref(),
+        Some("true")
+    );
+    record_decision(&client, "Stavern idrettslag får kr 15 000 til nye mål.").await;
+
+    open_item(&client, 1).await;
+    record_decision(&client, "Kommunen orienterte om ny gang- og sykkelvei.").await;
+
+    // The end time completes the minutes.
+    click(&client, "[data-testid=edit-meeting]").await.unwrap();
+    fill(&client, "#meeting-ends-at", "20:00").await.unwrap();
+    click(&client, "[data-testid=save-meeting]").await.unwrap();
+    wait(&client, "[data-testid=complete]").await.unwrap();
+
+    // Export the minutes: the file is whole and holds the decision and the recusal.
+    click(&client, "[data-testid=export-minutes]").await.unwrap();
+    wait_for_text(&client, "[data-testid=export-result]", "Protokollen er lagret i").await;
+    let files: Vec<_> = std::fs::read_dir(app.exports())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "one exported file: {files:?}");
+    let text = std::process::Command::new("pdftotext")
+        .arg(&files[0])
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let text = String::from_utf8(text.stdout).unwrap();
+    for expected in [
+        "Møteprotokoll – Stavern nærmiljøutvalg",
+        "Stavern idrettslag får kr 15 000 til nye mål.",
+        "Cathrine Ødegård fratrådte under behandlingen",
+        &format!("Sak 01/{yy:02}"),
+        "Side 1 av",
+    ] {
+        assert!(
+            text.contains(expected),
+            "the exported minutes lack {expected:?}:\n{text}"
+        );
+    }
+
+    // Approve with two signatories: the protocol is locked.
+    click(&client, "[data-testid=approve-minutes]").await.unwrap();
+    select(&client, "#signatory-1", &members[0].id).await.unwrap();
+    select(&client, "#signatory-2", &members[4].id).await.unwrap();
+    click(&client, "[data-testid=confirm-approve]").await.unwrap();
+    wait(&client, "[data-testid=locked]").await.unwrap();
+    screenshot(&client, &app.dir.path().join("meeting.png")).await;
+    client.close().await.unwrap();
+
+    let store = Store::open_existing(&app.db).unwrap();
+    let council = &store.find_councils("Stavern").unwrap()[0];
+    let meeting = &store.meetings_of_council(&council.id).unwrap()[0];
+    assert_eq!(meeting.status, MeetingStatus::Approved);
+    let detail = store.meeting_detail(&meeting.id, Lang::Nb).unwrap();
+    assert_eq!(detail.items[0].recusals[0].person_name, "Cathrine Ødegård");
+    assert_eq!(detail.documents.len(), 1, "the export is archived");
+}
