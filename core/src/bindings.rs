@@ -83,6 +83,7 @@ fn committed_typescript_bindings_are_fresh() {
         DocumentRecord,
         MeetingDetail,
         ExportResult,
+        ApprovalCandidate,
     ];
     let update = std::env::var_os("UPDATE_BINDINGS").is_some();
     let dir = dir();

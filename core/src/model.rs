@@ -833,3 +833,14 @@ pub struct ExportResult {
     pub document: DocumentRecord,
     pub message: String,
 }
+
+/// An item of a later meeting that can approve earlier minutes by its decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ApprovalCandidate {
+    pub item_id: String,
+    pub meeting_id: String,
+    pub meeting_date: NaiveDate,
+    pub case_label: Option<String>,
+    pub title: String,
+}

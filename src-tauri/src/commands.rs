@@ -21,6 +21,7 @@ pub const COMMANDS: &[&str] = &[
     "send_notice",
     "mark_held",
     "approve_minutes",
+    "list_approval_items",
     "add_amendment",
     "add_item",
     "update_item",

@@ -191,6 +191,11 @@ async fn approve_minutes(state: State<'_, AppState>, id: String, approval: Appro
 }
 
 #[tauri::command]
+async fn list_approval_items(state: State<'_, AppState>, id: String) -> Answer<Vec<ApprovalCandidate>> {
+    with_store(&state, move |s, lang| s.approval_candidates(&id, lang)).await
+}
+
+#[tauri::command]
 async fn add_amendment(state: State<'_, AppState>, id: String, text: String) -> Answer<MeetingDetail> {
     meeting_write(&state, move |s, a, _| {
         s.add_amendment(a, &id, &text)?;
@@ -352,6 +357,7 @@ pub fn run() {
             send_notice,
             mark_held,
             approve_minutes,
+            list_approval_items,
             add_amendment,
             add_item,
             update_item,

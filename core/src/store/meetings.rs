@@ -812,6 +812,31 @@ pub fn approve(conn: &Connection, actor: &Actor, id: &str, approval: &Approval, 
     set_status(conn, actor, meeting, MeetingStatus::Approved, "approved")
 }
 
+/// Items with a decision in later meetings of the same council: each can
+/// approve `meeting_id`'s minutes.
+pub fn approval_candidates(conn: &Connection, meeting_id: &str, lang: Lang) -> Result<Vec<ApprovalCandidate>> {
+    let meeting = get(conn, meeting_id)?;
+    let mut stmt = conn.prepare(
+        "SELECT i.id, m.id, m.date, i.case_year, i.case_number, i.title
+         FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id
+         WHERE m.council_id = ?1 AND m.date > ?2 AND i.withdrawn = 0 AND i.decision <> ''
+         ORDER BY m.date, i.position",
+    )?;
+    let rows = stmt.query_map(params![meeting.council_id, codec::day(meeting.date)], |r| {
+        let year: Option<i32> = r.get(3)?;
+        let number: Option<i32> = r.get(4)?;
+        let case = year.zip(number).map(|(year, number)| CaseNumber { year, number });
+        Ok(ApprovalCandidate {
+            item_id: r.get(0)?,
+            meeting_id: r.get(1)?,
+            meeting_date: codec::parse_day(2, &r.get::<_, String>(2)?)?,
+            case_label: case.map(|n| t(lang, "case.label", &[("number", &n.short())])),
+            title: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Records a correction to approved minutes; it is reported in the next minutes.
 pub fn add_amendment(conn: &Connection, actor: &Actor, meeting_id: &str, text: &str) -> Result<()> {
     let meeting = get(conn, meeting_id)?;

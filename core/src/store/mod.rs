@@ -305,6 +305,11 @@ impl Store {
         })
     }
 
+    /// Items of later meetings whose decision can approve this meeting's minutes.
+    pub fn approval_candidates(&self, meeting_id: &str, lang: Lang) -> Result<Vec<ApprovalCandidate>> {
+        meetings::approval_candidates(&self.conn, meeting_id, lang)
+    }
+
     /// A correction to approved minutes, reported in the next minutes.
     pub fn add_amendment(&mut self, actor: &Actor, meeting_id: &str, text: &str) -> Result<()> {
         self.write(|tx| meetings::add_amendment(tx, actor, meeting_id, text))
