@@ -8,6 +8,15 @@ use crate::model::{
     MeetingInput, MeetingStatus, Missing, MissingKind, Quorum, Recusal, Role,
 };
 
+/// Adds an issue for each free-text field that holds a national identity number.
+fn free_text(issues: &mut Vec<FieldIssue>, fields: &[(&str, &str)]) {
+    issues.extend(
+        fields
+            .iter()
+            .filter_map(|(field, text)| super::privacy::check_free_text(field, text)),
+    );
+}
+
 fn issues_or<T>(issues: Vec<FieldIssue>, value: T) -> Result<T> {
     if issues.is_empty() {
         Ok(value)
@@ -27,6 +36,14 @@ pub fn meeting(input: &MeetingInput) -> Result<MeetingInput> {
     if clean.ends_at.is_some_and(|end| end <= clean.starts_at) {
         issues.push(FieldIssue::new("endsAt", "validation.meeting_end_before_start"));
     }
+    free_text(
+        &mut issues,
+        &[
+            ("place", &clean.place),
+            ("guests", &clean.guests),
+            ("kommuneRep", &clean.kommune_rep),
+        ],
+    );
     issues_or(issues, clean)
 }
 
@@ -41,6 +58,14 @@ pub fn item(input: &AgendaItemInput) -> Result<AgendaItemInput> {
     if clean.title.is_empty() {
         issues.push(FieldIssue::new("title", "validation.title_empty"));
     }
+    free_text(
+        &mut issues,
+        &[
+            ("title", &clean.title),
+            ("background", &clean.background),
+            ("proposal", &clean.proposal),
+        ],
+    );
     issues_or(issues, clean)
 }
 
@@ -65,6 +90,10 @@ pub fn record(input: &ItemRecord) -> Result<ItemRecord> {
     if clean.closed && clean.closed_basis.is_empty() {
         issues.push(FieldIssue::new("closedBasis", "validation.closed_basis_missing"));
     }
+    free_text(
+        &mut issues,
+        &[("decision", &clean.decision), ("closedBasis", &clean.closed_basis)],
+    );
     issues_or(issues, clean)
 }
 
@@ -78,6 +107,7 @@ pub fn follow_up(input: &FollowUpInput) -> Result<FollowUpInput> {
     if clean.what.is_empty() {
         issues.push(FieldIssue::new("what", "validation.follow_up_empty"));
     }
+    free_text(&mut issues, &[("what", &clean.what), ("who", &clean.who)]);
     issues_or(issues, clean)
 }
 

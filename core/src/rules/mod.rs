@@ -2,4 +2,5 @@
 
 pub mod composition;
 pub mod meetings;
+pub mod privacy;
 pub mod validate;

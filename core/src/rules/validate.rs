@@ -17,6 +17,13 @@ impl Issues {
         self.0.push(issue);
     }
 
+    /// Refuses free text holding a national identity number.
+    fn free_text(&mut self, field: &str, text: &str) {
+        if let Some(issue) = super::privacy::check_free_text(field, text) {
+            self.push(issue);
+        }
+    }
+
     fn finish<T>(self, value: T) -> Result<T> {
         if self.0.is_empty() {
             Ok(value)
@@ -54,7 +61,15 @@ pub fn user_name(name: &str) -> Result<String> {
     let name = trimmed(name);
     let mut issues = Issues::default();
     check_name(&mut issues, "name", &name);
+    issues.free_text("name", &name);
     issues.finish(name)
+}
+
+/// One free-text field on its own (an end reason, an amendment, a recusal reason).
+pub fn free_text(field: &str, text: &str) -> Result<String> {
+    let mut issues = Issues::default();
+    issues.free_text(field, text);
+    issues.finish(text.trim().to_owned())
 }
 
 pub fn council(input: &CouncilInput) -> Result<CouncilInput> {
@@ -70,6 +85,15 @@ pub fn council(input: &CouncilInput) -> Result<CouncilInput> {
     let mut issues = Issues::default();
     check_name(&mut issues, "name", &clean.name);
     check_email(&mut issues, "contactEmail", &clean.contact_email);
+    for (field, text) in [
+        ("name", &clean.name),
+        ("area", &clean.area),
+        ("mandate", &clean.mandate),
+        ("contactName", &clean.contact_name),
+        ("contactPhone", &clean.contact_phone),
+    ] {
+        issues.free_text(field, text);
+    }
     for category in SeatCategory::ALL {
         let seats = clean.seat_plan.seats(category);
         let field = format!("seatPlan.{}", category_code(category));
@@ -91,6 +115,9 @@ fn person_into(issues: &mut Issues, prefix: &str, input: &PersonInput) -> Person
     };
     check_name(issues, &format!("{prefix}name"), &clean.name);
     check_email(issues, &format!("{prefix}email"), &clean.email);
+    for (field, text) in [("name", &clean.name), ("email", &clean.email), ("phone", &clean.phone)] {
+        issues.free_text(&format!("{prefix}{field}"), text);
+    }
     clean
 }
 
@@ -117,6 +144,7 @@ pub fn membership(input: &MembershipInput) -> Result<MembershipInput> {
         existing => existing.clone(),
     };
     check_term(&mut issues, input.term_from, input.term_to);
+    issues.free_text("organisation", &input.organisation);
     let clean = MembershipInput {
         person,
         organisation: trimmed(&input.organisation),
@@ -129,6 +157,7 @@ pub fn membership_edit(input: &MembershipEdit) -> Result<MembershipEdit> {
     let mut issues = Issues::default();
     let person = person_into(&mut issues, "person.", &input.person);
     check_term(&mut issues, input.term_from, input.term_to);
+    issues.free_text("organisation", &input.organisation);
     let clean = MembershipEdit {
         person,
         organisation: trimmed(&input.organisation),
@@ -229,6 +258,26 @@ mod tests {
         assert!(!ok("@lyngvik.no"));
         assert!(!ok("kari@"));
         assert!(!ok("kari @lyngvik.no"));
+    }
+
+    #[test]
+    fn a_national_identity_number_in_free_text_is_refused() {
+        let mut input = council_input();
+        input.mandate = "Kontakt leder, fnr 010101 00131.".into();
+        assert_eq!(
+            fields(council(&input).unwrap_err()),
+            [("mandate".into(), "validation.national_id")]
+        );
+        let person_input = PersonInput {
+            name: "Kari 01010100131".into(),
+            email: String::new(),
+            phone: String::new(),
+            gender: None,
+        };
+        assert_eq!(
+            fields(person(&person_input).unwrap_err()),
+            [("name".into(), "validation.national_id")]
+        );
     }
 
     #[test]

@@ -228,14 +228,22 @@ fn three_hundred_items_get_three_hundred_numbers() {
     let numbers: Vec<i32> = detail.items.iter().map(|i| i.case_number.unwrap().number).collect();
     assert_eq!(numbers, (1..=300).collect::<Vec<_>>());
     assert_eq!(detail.items[299].case_label.as_deref(), Some("Sak 300/26"));
-    let notice = pdf_text(&w.store.render_document(&m.id, DocumentKind::Notice, actor().at).unwrap().bytes);
+    let notice = pdf_text(
+        &w.store
+            .render_document(&m.id, DocumentKind::Notice, actor().at)
+            .unwrap()
+            .bytes,
+    );
     assert!(notice.contains("Sak nummer 299") && notice.contains("Sak 300/26"));
 }
 
 #[test]
 fn an_empty_agenda_prints_plainly() {
     let mut w = world();
-    let m = w.store.create_meeting(&actor(), &meeting_input(&w.council.id, day(2026, 3, 12))).unwrap();
+    let m = w
+        .store
+        .create_meeting(&actor(), &meeting_input(&w.council.id, day(2026, 3, 12)))
+        .unwrap();
     w.store.send_notice(&actor(), &m.id).unwrap();
     for kind in [DocumentKind::Notice, DocumentKind::Minutes] {
         let text = pdf_text(&w.store.render_document(&m.id, kind, actor().at).unwrap().bytes);

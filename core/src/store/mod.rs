@@ -249,7 +249,8 @@ impl Store {
 
     /// Ends a seat: from `ended_on` the member no longer sits. History stays.
     pub fn end_membership(&mut self, actor: &Actor, id: &str, ended_on: NaiveDate, reason: &str) -> Result<Membership> {
-        self.write(|tx| memberships::end(tx, actor, id, ended_on, reason.trim()))
+        let reason = rules::validate::free_text("endReason", reason)?;
+        self.write(|tx| memberships::end(tx, actor, id, ended_on, &reason))
     }
 
     pub fn memberships_of_council(&self, council_id: &str) -> Result<Vec<Membership>> {
@@ -312,7 +313,8 @@ impl Store {
 
     /// A correction to approved minutes, reported in the next minutes.
     pub fn add_amendment(&mut self, actor: &Actor, meeting_id: &str, text: &str) -> Result<()> {
-        self.write(|tx| meetings::add_amendment(tx, actor, meeting_id, text))
+        let text = rules::validate::free_text("text", text)?;
+        self.write(|tx| meetings::add_amendment(tx, actor, meeting_id, &text))
     }
 
     /// Puts an item on the agenda; returns its id.
@@ -342,7 +344,8 @@ impl Store {
     }
 
     pub fn set_recusal(&mut self, actor: &Actor, item_id: &str, membership_id: &str, reason: &str) -> Result<String> {
-        self.write(|tx| meetings::set_recusal(tx, actor, item_id, membership_id, reason.trim()))
+        let reason = rules::validate::free_text("reason", reason)?;
+        self.write(|tx| meetings::set_recusal(tx, actor, item_id, membership_id, &reason))
     }
 
     pub fn remove_recusal(&mut self, actor: &Actor, item_id: &str, membership_id: &str) -> Result<String> {
