@@ -238,3 +238,18 @@ pub async fn screenshot(client: &Client, path: &Path) {
         let _ = std::fs::write(path, png);
     }
 }
+
+/// Opens the app's database from the test, waiting while a closing app still
+/// holds its writer lock.
+pub fn open_store(path: &Path) -> grendebok_core::Store {
+    let deadline = Instant::now() + UI_TIMEOUT;
+    loop {
+        match grendebok_core::Store::open_existing(path) {
+            Ok(store) => return store,
+            Err(e) if e.code() == "locked" && Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            Err(e) => panic!("the app's database {}: {e}", path.display()),
+        }
+    }
+}

@@ -54,6 +54,18 @@ pub enum CoreError {
     #[error("no database at {0}")]
     NoDatabase(String),
 
+    /// The file is not a sound Grendebok database; it was not written to.
+    #[error("{path} is damaged ({damage:?}): {detail}")]
+    Damaged {
+        path: String,
+        damage: crate::store::Damage,
+        detail: String,
+    },
+
+    /// Another Grendebok holds the database's writer lock.
+    #[error("{path} is locked by process {pid} on {host}")]
+    Locked { path: String, pid: String, host: String },
+
     /// The file was written by a newer Grendebok: it is never written to.
     #[error("the database has schema version {found}, newer than this program's {known}")]
     TooNew { found: i64, known: i64 },
@@ -85,6 +97,8 @@ impl CoreError {
             CoreError::AlreadyExists(_) => "already_exists",
             CoreError::NoDatabase(_) => "no_database",
             CoreError::TooNew { .. } => "too_new",
+            CoreError::Damaged { .. } => "damaged",
+            CoreError::Locked { .. } => "locked",
             CoreError::Db(_) | CoreError::Migration(_) => "database",
             CoreError::Io(_) => "io",
         }
@@ -105,6 +119,13 @@ impl CoreError {
             CoreError::AlreadyExists(path) => t(lang, "error.already_exists", &[("path", path)]),
             CoreError::NoDatabase(path) => t(lang, "error.no_database", &[("path", path)]),
             CoreError::TooNew { .. } => t(lang, "error.too_new", &[]),
+            CoreError::Damaged { path, damage, .. } => {
+                let reason = t(lang, damage.key(), &[]);
+                t(lang, "error.damaged", &[("reason", &reason), ("path", path)])
+            }
+            CoreError::Locked { path, pid, host } => {
+                t(lang, "error.locked", &[("path", path), ("pid", pid), ("host", host)])
+            }
             CoreError::Db(e) => t(lang, "error.database", &[("detail", &e.to_string())]),
             CoreError::Migration(e) => t(lang, "error.database", &[("detail", &e.to_string())]),
             CoreError::Io(e) => t(lang, "error.io", &[("detail", &e.to_string())]),

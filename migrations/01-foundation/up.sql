@@ -3,6 +3,9 @@
 -- Ids are UUID v7 text; dates are ISO 8601 text (YYYY-MM-DD); instants are
 -- RFC 3339 UTC text.
 
+-- Marks the file as Grendebok's ("GRBK"), so a foreign SQLite file is told apart.
+PRAGMA application_id = 1196573259;
+
 CREATE TABLE settings (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL

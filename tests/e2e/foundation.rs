@@ -4,7 +4,6 @@
 
 use fantoccini::{Client, Locator};
 use grendebok_core::model::Lang;
-use grendebok_core::Store;
 use grendebok_e2e::*;
 
 async fn give_name(client: &Client, name: &str) -> Result<()> {
@@ -124,7 +123,7 @@ async fn a_council_with_five_members_shows_its_vacant_seat_and_survives_a_restar
 
     // What the app showed is in the file.
     {
-        let store = Store::open_existing(&app.db).expect("the app's database file");
+        let store = open_store(&app.db);
         let council = &store.find_councils("Stavern nærmiljøutvalg").unwrap()[0];
         assert_eq!(store.memberships_of_council(&council.id).unwrap().len(), 5);
         assert_eq!(store.settings().unwrap().user_name.as_deref(), Some("Kari Sekretær"));
@@ -179,7 +178,7 @@ async fn a_council_with_an_empty_name_shows_the_message_at_the_field_and_saves_n
     screenshot(&client, &app.dir.path().join("empty-name.png")).await;
     client.close().await.unwrap();
 
-    let store = Store::open_existing(&app.db).unwrap();
+    let store = open_store(&app.db);
     assert!(store.councils().unwrap().is_empty(), "nothing was saved");
     let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
     assert!(store.council_summaries(today, Lang::Nb).unwrap().is_empty());

@@ -249,7 +249,7 @@ async fn a_meeting_is_held_through_the_ui_and_its_minutes_exported_and_locked() 
     screenshot(&client, &app.dir.path().join("meeting.png")).await;
     client.close().await.unwrap();
 
-    let store = Store::open_existing(&app.db).unwrap();
+    let store = open_store(&app.db);
     let council = &store.find_councils("Stavern").unwrap()[0];
     let meeting = &store.meetings_of_council(&council.id).unwrap()[0];
     assert_eq!(meeting.status, MeetingStatus::Approved);

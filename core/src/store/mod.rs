@@ -14,6 +14,7 @@ mod codec;
 mod councils;
 mod demo;
 mod documents;
+mod guard;
 mod meetings;
 mod memberships;
 mod people;
@@ -24,7 +25,7 @@ use std::sync::LazyLock;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use include_dir::{include_dir, Dir};
-use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use rusqlite::{Connection, TransactionBehavior};
 use rusqlite_migration::{MigrationDefinitionError, Migrations};
 
 use crate::error::{CoreError, Result};
@@ -32,6 +33,7 @@ use crate::model::*;
 use crate::rules::{self, composition};
 
 pub use demo::DemoSummary;
+pub use guard::{lock_path, Damage, APPLICATION_ID};
 
 static MIGRATIONS_DIR: Dir = include_dir!("$CARGO_MANIFEST_DIR/../migrations");
 static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
@@ -45,30 +47,36 @@ pub fn migrations() -> &'static Migrations<'static> {
 
 pub struct Store {
     conn: Connection,
+    /// Held while the store is open on a file: one writer per database.
+    _lock: Option<guard::WriterLock>,
 }
 
 impl Store {
     /// Opens the database at `path`, creating it (and its folder) if missing,
-    /// and brings its schema up to date.
+    /// and brings its schema up to date. An existing file is first inspected
+    /// read-only: a damaged, foreign or too new file is refused untouched.
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
-        Store::setup(Connection::open(path)?)
+        let lock = guard::lock(path)?;
+        if std::fs::symlink_metadata(path).is_ok() {
+            guard::inspect(path, known_version())?;
+        }
+        Store::setup(Connection::open(path)?, Some(lock))
     }
 
     /// Opens an existing database; refuses when there is no file at `path`.
     pub fn open_existing(path: &Path) -> Result<Store> {
-        if !path.is_file() {
+        if std::fs::symlink_metadata(path).is_err() {
             return Err(CoreError::NoDatabase(path.display().to_string()));
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
-        Store::setup(Connection::open_with_flags(path, flags)?)
+        Store::open(path)
     }
 
     /// Creates a new, empty database; refuses to touch an existing file.
     pub fn create(path: &Path) -> Result<Store> {
-        if path.exists() {
+        if std::fs::symlink_metadata(path).is_ok() {
             return Err(CoreError::AlreadyExists(path.display().to_string()));
         }
         Store::open(path)
@@ -76,10 +84,10 @@ impl Store {
 
     /// A private in-memory database with every migration applied, for tests.
     pub fn open_in_memory() -> Result<Store> {
-        Store::setup(Connection::open_in_memory()?)
+        Store::setup(Connection::open_in_memory()?, None)
     }
 
-    fn setup(mut conn: Connection) -> Result<Store> {
+    fn setup(mut conn: Connection, lock: Option<guard::WriterLock>) -> Result<Store> {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         // journal_mode answers with the mode it set, so it is read as a query.
         let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
@@ -93,7 +101,7 @@ impl Store {
             }
             other => other?,
         }
-        Ok(Store { conn })
+        Ok(Store { conn, _lock: lock })
     }
 
     /// Runs `f` in one immediate transaction: all of it commits, or none of it.
@@ -501,3 +509,6 @@ mod tests;
 
 #[cfg(test)]
 mod meeting_tests;
+
+#[cfg(test)]
+mod guard_tests;

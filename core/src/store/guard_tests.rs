@@ -1,0 +1,152 @@
+//! Damaged, foreign and locked files: each is refused with a clear message
+//! and left byte-identical.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+
+use super::*;
+
+fn actor() -> Actor {
+    Actor::new("Kari", Utc.with_ymd_and_hms(2026, 3, 12, 20, 0, 0).unwrap())
+}
+
+/// A sound Grendebok file with demo data, closed, in its own folder.
+fn sound_file() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("grendebok.sqlite3");
+    let mut store = Store::create(&path).unwrap();
+    store
+        .load_demo(&actor(), NaiveDate::from_ymd_opt(2026, 3, 12).unwrap())
+        .unwrap();
+    // Fold the WAL into the file, so the file alone is the database.
+    store.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
+    drop(store);
+    (dir, path)
+}
+
+/// Opens `path` expecting a refusal with `code`, and checks the file is unchanged.
+fn refused(path: &std::path::Path, code: &str) -> String {
+    let before = std::fs::read(path).ok();
+    let err = match Store::open(path) {
+        Err(err) => err,
+        Ok(_) => panic!("{} was opened, expected {code}", path.display()),
+    };
+    assert_eq!(err.code(), code, "{err:?}");
+    assert_eq!(std::fs::read(path).ok(), before, "the file is left byte-identical");
+    err.message(Lang::Nb)
+}
+
+#[test]
+fn an_empty_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("g.sqlite3");
+    std::fs::write(&path, b"").unwrap();
+    let message = refused(&path, "damaged");
+    assert!(message.starts_with("Databasefilen er tom"), "{message}");
+    assert!(message.contains("Grendebok har ikke endret filen."));
+}
+
+#[test]
+fn garbage_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("g.sqlite3");
+    std::fs::write(&path, "Møtereferat fra 2019, skrevet i et annet program.\n".repeat(200)).unwrap();
+    assert!(refused(&path, "damaged").starts_with("Filen er ikke en database"));
+}
+
+#[test]
+fn a_zeroed_header_is_refused() {
+    let (_dir, path) = sound_file();
+    let mut bytes = std::fs::read(&path).unwrap();
+    bytes[..100].fill(0);
+    std::fs::write(&path, &bytes).unwrap();
+    refused(&path, "damaged");
+}
+
+#[test]
+fn a_file_truncated_to_half_is_refused() {
+    let (_dir, path) = sound_file();
+    let bytes = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+    assert!(refused(&path, "damaged").starts_with("Databasefilen er skadet"));
+}
+
+#[test]
+fn flipped_bytes_in_a_table_page_are_refused() {
+    let (_dir, path) = sound_file();
+    let mut bytes = std::fs::read(&path).unwrap();
+    let page_size = u16::from_be_bytes([bytes[16], bytes[17]]) as usize;
+    // Scramble the b-tree page headers of pages 2 to 4.
+    for page in 1..4 {
+        let at = page * page_size;
+        for b in &mut bytes[at..at + 12] {
+            *b ^= 0xA5;
+        }
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    refused(&path, "damaged");
+}
+
+#[test]
+fn a_folder_in_its_place_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("g.sqlite3");
+    std::fs::create_dir(&path).unwrap();
+    let err = Store::open(&path).err().expect("a folder is refused");
+    assert_eq!(err.code(), "damaged");
+    assert!(path.is_dir());
+}
+
+#[test]
+fn another_programs_database_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("g.sqlite3");
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ola');")
+            .unwrap();
+    }
+    assert!(refused(&path, "damaged").starts_with("Filen er en database fra et annet program"));
+}
+
+#[test]
+fn a_wal_from_another_database_is_refused_and_nothing_is_checkpointed() {
+    let (dir, path) = sound_file();
+    let other = dir.path().join("other.sqlite3");
+    let wal = path.with_file_name("grendebok.sqlite3-wal");
+    {
+        let conn = Connection::open(&other).unwrap();
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0; CREATE TABLE t (x); INSERT INTO t VALUES (1);",
+        )
+        .unwrap();
+        std::fs::copy(other.with_file_name("other.sqlite3-wal"), &wal).unwrap();
+    }
+    // SQLite reads the stray WAL as part of the file: what it shows is not
+    // Grendebok's, so nothing is written and the WAL is not folded in.
+    let wal_before = std::fs::read(&wal).unwrap();
+    refused(&path, "damaged");
+    assert_eq!(std::fs::read(&wal).unwrap(), wal_before);
+}
+
+#[test]
+fn a_second_writer_is_refused_with_who_holds_the_file() {
+    let (_dir, path) = sound_file();
+    let first = Store::open(&path).unwrap();
+    let err = Store::open(&path).err().expect("the second open is refused");
+    assert_eq!(err.code(), "locked");
+    let message = err.message(Lang::Nb);
+    assert!(
+        message.contains(&format!("prosess {}", std::process::id())),
+        "{message}"
+    );
+    drop(first);
+    Store::open(&path).expect("free again once the first has closed");
+}
+
+#[test]
+fn a_new_file_is_marked_as_grendeboks() {
+    let (_dir, path) = sound_file();
+    let conn = Connection::open(&path).unwrap();
+    let id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).unwrap();
+    assert_eq!(id, APPLICATION_ID);
+}
