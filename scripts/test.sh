@@ -33,4 +33,8 @@ echo "==> Building the app and the tests"
 cargo build --workspace --all-targets --quiet
 
 echo "==> Tests (the end-to-end ones drive the real app under Xvfb)"
-dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" cargo test --workspace
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" cargo test --workspace 2>&1 | tee "$log"
+sum() { grep -oE "test result: [a-zA-Z]+\. [0-9]+ passed; [0-9]+ failed" "$log" | awk -v f="$1" '{ s += $f } END { print s + 0 }'; }
+echo "cargo: $(sum 4) passed, $(sum 6) failed"

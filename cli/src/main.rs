@@ -15,6 +15,7 @@ use chrono::{Local, Utc};
 use clap::{Parser, Subcommand};
 use grendebok_core::i18n::t;
 use grendebok_core::model::{DocumentKind, Lang};
+use grendebok_core::store::backup;
 use grendebok_core::{paths, CoreError, Store};
 
 #[derive(Parser)]
@@ -63,6 +64,18 @@ enum Command {
     },
     /// Check the file: integrity, foreign keys, and every council's composition.
     Check,
+    /// Take a backup now (a whole, checked copy beside the database), or list them.
+    Backup {
+        /// List the backups, newest first, instead of taking one.
+        #[arg(long)]
+        list: bool,
+    },
+    /// Replace the database with a backup (a name from `backup --list`); the
+    /// current file is kept beside it, renamed.
+    Restore {
+        /// The backup's file name (or its path in the backup folder).
+        file: PathBuf,
+    },
     /// Print timings: the minutes PDF of a 20-page meeting (median, p99, peak memory).
     Bench {
         /// How many times to render.
@@ -285,6 +298,32 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             output::done(cli.json, &message, &record);
         }
         Command::Bench { runs } => bench::minutes(*runs)?,
+        Command::Backup { list: true } => {
+            let backups = backup::list(&path)?;
+            if cli.json {
+                output::json(&backups);
+            } else {
+                output::backup_list(lang, &backups);
+            }
+        }
+        Command::Backup { list: false } => {
+            let store = Store::open_existing(&path)?;
+            let info = store.backup(backup::BackupKind::Manual, Utc::now())?;
+            output::done(cli.json, &t(lang, "cli.backup_done", &[("path", &info.path)]), &info);
+        }
+        Command::Restore { file } => {
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let info = backup::restore(&path, &name, grendebok_core::store::known_version(), Utc::now())?;
+            let message = t(
+                lang,
+                "cli.restore_done",
+                &[("path", &shown), ("backup", &info.file_name)],
+            );
+            output::done(cli.json, &message, &info);
+        }
         Command::Check => {
             let store = Store::open_existing(&path)?;
             let health = store.health(today, lang)?;

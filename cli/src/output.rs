@@ -269,3 +269,23 @@ pub fn meeting_detail(lang: Lang, detail: &MeetingDetail) {
         println!("{} {}", if gap.blocking { "!" } else { "i" }, gap.message);
     }
 }
+
+pub fn backup_list(lang: Lang, backups: &[grendebok_core::store::backup::BackupInfo]) {
+    if backups.is_empty() {
+        println!("{}", t(lang, "cli.backups_none", &[]));
+        return;
+    }
+    let header = ["cli.col.taken", "cli.col.kind", "cli.col.size", "cli.col.file"].map(|k| t(lang, k, &[]));
+    let rows: Vec<Vec<String>> = backups
+        .iter()
+        .map(|b| {
+            vec![
+                b.taken_at.get(..19).unwrap_or(&b.taken_at).replace('T', " "),
+                label(lang, "backup_kind", &b.kind),
+                format!("{} KiB", b.size / 1024),
+                b.file_name.clone(),
+            ]
+        })
+        .collect();
+    table(&header, &rows);
+}

@@ -219,3 +219,31 @@ fn demo_meetings_are_listed_and_their_minutes_export_as_archived_pdf() {
     );
     assert!(stdout(&out).starts_with("Innkallingen er lagret i"), "{}", stdout(&out));
 }
+
+#[test]
+fn a_damaged_file_is_restored_from_a_backup_and_kept_aside() {
+    let db = db();
+    assert!(cli(&db.path, &["demo"]).status.success());
+    let taken = json(&cli(&db.path, &["--json", "backup"]));
+    let name = taken["fileName"].as_str().unwrap().to_owned();
+    let listed = json(&cli(&db.path, &["--json", "backup", "--list"]));
+    assert_eq!(listed[0]["fileName"], name.as_str());
+
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.path.display()));
+    }
+    std::fs::write(&db.path, b"not a database any more").unwrap();
+    let check = cli(&db.path, &["check"]);
+    assert_ne!(check.status.code(), Some(0));
+    assert!(stderr(&check).contains("Gjenopprett"), "{}", stderr(&check));
+
+    let restored = cli(&db.path, &["restore", &name]);
+    assert!(restored.status.success(), "{}", stderr(&restored));
+    assert_eq!(cli(&db.path, &["check"]).status.code(), Some(0));
+    let aside: Vec<_> = std::fs::read_dir(db.path.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".corrupt-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "the damaged file is kept, renamed");
+}

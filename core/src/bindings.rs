@@ -84,6 +84,8 @@ fn committed_typescript_bindings_are_fresh() {
         MeetingDetail,
         ExportResult,
         ApprovalCandidate,
+        crate::store::backup::BackupKind,
+        crate::store::backup::BackupInfo,
     ];
     let update = std::env::var_os("UPDATE_BINDINGS").is_some();
     let dir = dir();

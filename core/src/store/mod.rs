@@ -10,6 +10,7 @@
 //! into one transaction; `Store`'s methods are the public doors.
 
 mod audit;
+pub mod backup;
 mod codec;
 mod councils;
 mod demo;
@@ -20,7 +21,7 @@ mod memberships;
 mod people;
 mod settings;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -47,6 +48,8 @@ pub fn migrations() -> &'static Migrations<'static> {
 
 pub struct Store {
     conn: Connection,
+    /// The database file, or `None` in memory.
+    path: Option<PathBuf>,
     /// Held while the store is open on a file: one writer per database.
     _lock: Option<guard::WriterLock>,
 }
@@ -60,10 +63,18 @@ impl Store {
             std::fs::create_dir_all(dir)?;
         }
         let lock = guard::lock(path)?;
-        if std::fs::symlink_metadata(path).is_ok() {
+        let existed = std::fs::symlink_metadata(path).is_ok();
+        if existed {
             guard::inspect(path, known_version())?;
         }
-        Store::setup(Connection::open(path)?, Some(lock))
+        let conn = Connection::open(path)?;
+        if existed && user_version(&conn)? > 0 && user_version(&conn)? < known_version() {
+            // The schema is about to change: keep a copy that is never rotated away.
+            backup::take(&conn, path, backup::BackupKind::PreMigration, chrono::Utc::now())?;
+        }
+        let mut store = Store::setup(conn, Some(lock))?;
+        store.path = Some(path.to_owned());
+        Ok(store)
     }
 
     /// Opens an existing database; refuses when there is no file at `path`.
@@ -101,7 +112,11 @@ impl Store {
             }
             other => other?,
         }
-        Ok(Store { conn, _lock: lock })
+        Ok(Store {
+            conn,
+            path: None,
+            _lock: lock,
+        })
     }
 
     /// Runs `f` in one immediate transaction: all of it commits, or none of it.
@@ -110,6 +125,20 @@ impl Store {
         let value = f(&tx)?;
         tx.commit()?;
         Ok(value)
+    }
+
+    /// Takes a backup now: a whole, checked copy beside the database.
+    pub fn backup(&self, kind: backup::BackupKind, now: DateTime<Utc>) -> Result<backup::BackupInfo> {
+        let path = self
+            .path
+            .as_deref()
+            .ok_or_else(|| CoreError::NoDatabase(":memory:".into()))?;
+        backup::take(&self.conn, path, kind, now)
+    }
+
+    /// The file this store is open on (`None` in memory).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
     }
 
     pub fn schema_version(&self) -> Result<i64> {
@@ -491,7 +520,8 @@ fn user_version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
 }
 
-fn known_version() -> i64 {
+/// The newest schema version this program knows.
+pub fn known_version() -> i64 {
     MIGRATIONS_DIR.dirs().count() as i64
 }
 
@@ -512,3 +542,6 @@ mod meeting_tests;
 
 #[cfg(test)]
 mod guard_tests;
+
+#[cfg(test)]
+mod backup_tests;

@@ -1,0 +1,228 @@
+//! Backups: online copies of the database made with `VACUUM INTO` into a
+//! temporary file, fsynced, checked with `integrity_check`, then renamed — so
+//! a backup either exists whole and sound, or not at all. They live in a
+//! folder beside the database and are rotated: 7 daily and 4 weekly automatic
+//! ones, the 10 newest manual ones, and every one taken before a migration.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Datelike, NaiveDateTime, Utc};
+use rusqlite::{Connection, OpenFlags};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::guard;
+use crate::error::{CoreError, FieldIssue, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum BackupKind {
+    /// Taken at start and daily while the app runs.
+    Auto,
+    /// Asked for by the user.
+    Manual,
+    /// Taken before the schema is migrated; never rotated away.
+    PreMigration,
+}
+
+impl BackupKind {
+    fn tag(self) -> &'static str {
+        match self {
+            BackupKind::Auto => "auto",
+            BackupKind::Manual => "manual",
+            BackupKind::PreMigration => "premigration",
+        }
+    }
+
+    fn from_tag(tag: &str) -> Option<BackupKind> {
+        [BackupKind::Auto, BackupKind::Manual, BackupKind::PreMigration]
+            .into_iter()
+            .find(|k| k.tag() == tag)
+    }
+}
+
+/// A backup file, as the list in the UI and the CLI show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupInfo {
+    pub file_name: String,
+    pub path: String,
+    pub kind: BackupKind,
+    /// When it was taken, RFC 3339 UTC.
+    pub taken_at: String,
+    pub size: i64,
+}
+
+/// `<folder>/<database stem>-backups/`.
+pub fn backup_dir(db: &Path) -> PathBuf {
+    let stem = db
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "grendebok".into());
+    db.with_file_name(format!("{stem}-backups"))
+}
+
+/// In file names: sorts by time, to the millisecond.
+const STAMP: &str = "%Y%m%d-%H%M%S%.3f";
+
+fn parse_name(name: &str) -> Option<(NaiveDateTime, BackupKind)> {
+    let rest = name.strip_prefix("backup-")?.strip_suffix(".sqlite3")?;
+    let (stamp, tag) = rest.rsplit_once('-')?;
+    let taken = NaiveDateTime::parse_from_str(stamp, STAMP).ok()?;
+    Some((taken, BackupKind::from_tag(tag)?))
+}
+
+/// Every backup of the database at `db`, newest first.
+pub fn list(db: &Path) -> Result<Vec<BackupInfo>> {
+    let dir = backup_dir(db);
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Ok(Vec::new());
+    };
+    let mut found = Vec::new();
+    for entry in entries {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some((taken, kind)) = parse_name(&name) else {
+            continue;
+        };
+        found.push(BackupInfo {
+            path: entry.path().display().to_string(),
+            file_name: name,
+            kind,
+            taken_at: taken.and_utc().to_rfc3339(),
+            size: entry.metadata()?.len() as i64,
+        });
+    }
+    found.sort_by(|a, b| b.file_name.cmp(&a.file_name));
+    found.sort_by(|a, b| b.taken_at.cmp(&a.taken_at));
+    Ok(found)
+}
+
+fn sync_dir(dir: &Path) {
+    // Makes the rename durable; not every platform can open a folder.
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+/// Copies the open database `conn` (of the file `db`) into a new backup.
+pub fn take(conn: &Connection, db: &Path, kind: BackupKind, now: DateTime<Utc>) -> Result<BackupInfo> {
+    let dir = backup_dir(db);
+    std::fs::create_dir_all(&dir)?;
+    let name = format!("backup-{}-{}.sqlite3", now.format(STAMP), kind.tag());
+    let tmp = dir.join(format!(".{name}.tmp"));
+    let _ = std::fs::remove_file(&tmp);
+    let result = (|| -> Result<()> {
+        conn.execute("VACUUM INTO ?1", [tmp.to_string_lossy()])?;
+        std::fs::File::open(&tmp)?.sync_all()?;
+        let copy = Connection::open_with_flags(&tmp, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        let check: String = copy.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if check != "ok" {
+            return Err(CoreError::Damaged {
+                path: tmp.display().to_string(),
+                damage: guard::Damage::Corrupt,
+                detail: check,
+            });
+        }
+        drop(copy);
+        std::fs::rename(&tmp, dir.join(&name))?;
+        sync_dir(&dir);
+        Ok(())
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    rotate(db)?;
+    list(db)?
+        .into_iter()
+        .find(|b| b.file_name == name)
+        .ok_or_else(|| CoreError::NoDatabase(dir.join(&name).display().to_string()))
+}
+
+/// Keeps every pre-migration backup, the 10 newest manual ones, and of the
+/// automatic ones the newest of each of the 7 newest days plus the newest of
+/// each of the 4 newest weeks before those.
+pub fn rotate(db: &Path) -> Result<()> {
+    let all = list(db)?;
+    let mut keep: Vec<&str> = Vec::new();
+    keep.extend(
+        all.iter()
+            .filter(|b| b.kind == BackupKind::PreMigration)
+            .map(|b| b.file_name.as_str()),
+    );
+    keep.extend(
+        all.iter()
+            .filter(|b| b.kind == BackupKind::Manual)
+            .take(10)
+            .map(|b| b.file_name.as_str()),
+    );
+    let auto: Vec<&BackupInfo> = all.iter().filter(|b| b.kind == BackupKind::Auto).collect();
+    let day = |b: &BackupInfo| b.taken_at[..10].to_owned();
+    let week = |b: &BackupInfo| {
+        let date = chrono::NaiveDate::parse_from_str(&b.taken_at[..10], "%Y-%m-%d").unwrap_or_default();
+        (date.iso_week().year(), date.iso_week().week())
+    };
+    let mut days = Vec::new();
+    let mut weeks = Vec::new();
+    for b in auto {
+        let d = day(b);
+        if days.len() < 7 {
+            if !days.contains(&d) {
+                days.push(d);
+                keep.push(&b.file_name);
+            }
+            continue;
+        }
+        if days.contains(&d) {
+            continue;
+        }
+        let w = week(b);
+        if weeks.len() < 4 && !weeks.contains(&w) {
+            weeks.push(w);
+            keep.push(&b.file_name);
+        }
+    }
+    for b in &all {
+        if !keep.contains(&b.file_name.as_str()) {
+            std::fs::remove_file(&b.path)?;
+        }
+    }
+    Ok(())
+}
+
+/// Replaces the database at `db` with the backup named `file_name` (a name
+/// from [`list`], never a path). The current file is kept beside it, renamed
+/// `*.corrupt-<time>` if it fails inspection or `*.replaced-<time>` if not;
+/// nothing is deleted. Takes the writer lock, so no one has the file open.
+pub fn restore(db: &Path, file_name: &str, known_version: i64, now: DateTime<Utc>) -> Result<BackupInfo> {
+    let chosen = list(db)?
+        .into_iter()
+        .find(|b| b.file_name == file_name)
+        .ok_or_else(|| CoreError::invalid(FieldIssue::new("fileName", "validation.backup_unknown")))?;
+    let source = PathBuf::from(&chosen.path);
+    guard::inspect(&source, known_version)?;
+    let _lock = guard::lock(db)?;
+    let stamp = now.format("%Y%m%d-%H%M%S").to_string();
+    if std::fs::symlink_metadata(db).is_ok() {
+        let label = if guard::inspect(db, known_version).is_ok() {
+            "replaced"
+        } else {
+            "corrupt"
+        };
+        for suffix in ["", "-wal", "-shm"] {
+            let from = PathBuf::from(format!("{}{suffix}", db.display()));
+            if from.exists() {
+                std::fs::rename(&from, format!("{}.{label}-{stamp}{suffix}", db.display()))?;
+            }
+        }
+    }
+    let tmp = db.with_file_name(format!(".restore-{stamp}.tmp"));
+    std::fs::copy(&source, &tmp)?;
+    std::fs::File::open(&tmp)?.sync_all()?;
+    std::fs::rename(&tmp, db)?;
+    if let Some(dir) = db.parent() {
+        sync_dir(dir);
+    }
+    Ok(chosen)
+}
