@@ -86,6 +86,7 @@ fn committed_typescript_bindings_are_fresh() {
         ApprovalCandidate,
         crate::store::backup::BackupKind,
         crate::store::backup::BackupInfo,
+        Startup,
     ];
     let update = std::env::var_os("UPDATE_BINDINGS").is_some();
     let dir = dir();

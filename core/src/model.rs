@@ -844,3 +844,13 @@ pub struct ApprovalCandidate {
     pub case_label: Option<String>,
     pub title: String,
 }
+
+/// How the app's start went: the database it opened, or why it could not,
+/// with the backups a person can restore from (newest first).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Startup {
+    pub db_path: String,
+    pub error: Option<ErrorReport>,
+    pub backups: Vec<crate::store::backup::BackupInfo>,
+}

@@ -35,4 +35,7 @@ pub const COMMANDS: &[&str] = &[
     "set_attendance",
     "export_notice",
     "export_minutes",
+    "get_startup",
+    "backup_now",
+    "restore_backup",
 ];

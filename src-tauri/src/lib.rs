@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex};
 
 use chrono::{Local, NaiveDate, Utc};
 use grendebok_core::model::*;
+use grendebok_core::store::backup;
 use grendebok_core::{paths, Store};
 use tauri::State;
 
@@ -18,18 +19,53 @@ mod commands;
 
 /// The one store of the running app, or why it could not be opened.
 pub struct AppState {
-    store: Result<Arc<Mutex<Store>>, ErrorReport>,
+    path: PathBuf,
+    store: Mutex<Result<Arc<Mutex<Store>>, ErrorReport>>,
 }
 
 impl AppState {
     /// Opens the database at `$GRENDEBOK_DB`, or else in the app's data folder.
     pub fn open() -> AppState {
         let path = paths::default_db_path();
-        let store = Store::open(&path)
-            .map(|s| Arc::new(Mutex::new(s)))
-            .map_err(|e| e.report(Lang::default()));
-        AppState { store }
+        let store = open_store(&path);
+        AppState {
+            path,
+            store: Mutex::new(store),
+        }
     }
+
+    fn current(&self) -> Result<Arc<Mutex<Store>>, ErrorReport> {
+        self.store.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+}
+
+fn open_store(path: &std::path::Path) -> Result<Arc<Mutex<Store>>, ErrorReport> {
+    Store::open(path)
+        .map(|s| Arc::new(Mutex::new(s)))
+        .map_err(|e| e.report(Lang::default()))
+}
+
+/// Takes an automatic backup at start and then whenever the newest one is a
+/// day old, checking every hour, for as long as the app runs.
+fn keep_backing_up(state: &AppState) {
+    let Ok(store) = state.current() else { return };
+    std::thread::spawn(move || loop {
+        {
+            let store = store.lock().unwrap_or_else(|p| p.into_inner());
+            let newest = store
+                .path()
+                .and_then(|p| backup::list(p).ok())
+                .and_then(|all| all.into_iter().find(|b| b.kind == backup::BackupKind::Auto));
+            let age = newest
+                .and_then(|b| chrono::DateTime::parse_from_rfc3339(&b.taken_at).ok())
+                .map(|t| Utc::now().signed_duration_since(t));
+            if age.is_none_or(|a| a >= chrono::Duration::hours(24)) {
+                // A failed backup is retried at the next check; the app goes on.
+                let _ = store.backup(backup::BackupKind::Auto, Utc::now());
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_secs(3600));
+    });
 }
 
 type Answer<T> = Result<T, ErrorReport>;
@@ -41,7 +77,7 @@ where
     T: Send + 'static,
     F: FnOnce(&mut Store, Lang) -> grendebok_core::Result<T> + Send + 'static,
 {
-    let store = state.store.clone()?;
+    let store = state.current()?;
     tauri::async_runtime::spawn_blocking(move || {
         // A panic in an earlier command must not lock the user out: every
         // write is a transaction, so the store is consistent either way.
@@ -332,11 +368,69 @@ async fn export_minutes(app: tauri::AppHandle, state: State<'_, AppState>, meeti
     export(app, &state, meeting_id, DocumentKind::Minutes).await
 }
 
+// --- start-up, backups and restore ---------------------------------------------------
+
+/// Whether the database opened, and if not why, with the backups to restore from.
+#[tauri::command]
+async fn get_startup(state: State<'_, AppState>) -> Answer<Startup> {
+    let error = state.current().err();
+    let path = state.path.clone();
+    let backups = tauri::async_runtime::spawn_blocking(move || backup::list(&path).unwrap_or_default())
+        .await
+        .unwrap_or_default();
+    Ok(Startup {
+        db_path: state.path.display().to_string(),
+        error,
+        backups,
+    })
+}
+
+#[tauri::command]
+async fn backup_now(state: State<'_, AppState>) -> Answer<backup::BackupInfo> {
+    with_store(&state, |s, _| s.backup(backup::BackupKind::Manual, Utc::now())).await
+}
+
+/// Replaces the database with a listed backup (by name; never a path from
+/// the web view), keeping the current file beside it, and opens it again.
+#[tauri::command]
+async fn restore_backup(state: State<'_, AppState>, file_name: String) -> Answer<Startup> {
+    let lang = match state.current() {
+        Ok(store) => store
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .settings()
+            .map(|s| s.language)
+            .unwrap_or_default(),
+        Err(_) => Lang::default(),
+    };
+    let restored = {
+        let mut slot = state.store.lock().unwrap_or_else(|p| p.into_inner());
+        // Close the store first: the restore takes the writer lock itself.
+        *slot = Err(ErrorReport {
+            code: "restoring".into(),
+            message: String::new(),
+            fields: Vec::new(),
+        });
+        let result = backup::restore(
+            &state.path,
+            &file_name,
+            grendebok_core::store::known_version(),
+            Utc::now(),
+        );
+        *slot = open_store(&state.path);
+        result
+    };
+    restored.map_err(|e| e.report(lang))?;
+    get_startup(state).await
+}
+
 /// Builds and runs the app until its window closes.
 pub fn run() {
+    let state = AppState::open();
+    keep_backing_up(&state);
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
-        .manage(AppState::open())
+        .manage(state)
         .invoke_handler(tauri::generate_handler![
             get_settings,
             save_user_name,
@@ -371,6 +465,9 @@ pub fn run() {
             set_attendance,
             export_notice,
             export_minutes,
+            get_startup,
+            backup_now,
+            restore_backup,
         ])
         .run(tauri::generate_context!())
         .expect("Grendebok could not start its window");

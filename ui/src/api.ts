@@ -22,6 +22,7 @@ export const tauriBackend: Backend = {
   updateMeeting: (id, input) => invoke("update_meeting", { id, input }),
   sendNotice: (id) => invoke("send_notice", { id }),
   markHeld: (id) => invoke("mark_held", { id }),
+  listApprovalItems: (id) => invoke("list_approval_items", { id }),
   approveMinutes: (id, approval) => invoke("approve_minutes", { id, approval }),
   addAmendment: (id, text) => invoke("add_amendment", { id, text }),
   addItem: (meetingId, input) => invoke("add_item", { meetingId, input }),

@@ -13,6 +13,7 @@ import type { MeetingSummary } from "./bindings/MeetingSummary";
 import type { MeetingInput } from "./bindings/MeetingInput";
 import type { MeetingDetail } from "./bindings/MeetingDetail";
 import type { Approval } from "./bindings/Approval";
+import type { ApprovalCandidate } from "./bindings/ApprovalCandidate";
 import type { AgendaItemInput } from "./bindings/AgendaItemInput";
 import type { ItemRecord } from "./bindings/ItemRecord";
 import type { FollowUpInput } from "./bindings/FollowUpInput";
@@ -47,6 +48,8 @@ export interface Backend {
   updateMeeting(id: string, input: MeetingInput): Promise<MeetingDetail>;
   sendNotice(id: string): Promise<MeetingDetail>;
   markHeld(id: string): Promise<MeetingDetail>;
+  /** Items with a decision in later meetings of the same council: each can approve meeting `id`'s minutes. */
+  listApprovalItems(id: string): Promise<ApprovalCandidate[]>;
   approveMinutes(id: string, approval: Approval): Promise<MeetingDetail>;
   addAmendment(id: string, text: string): Promise<MeetingDetail>;
   addItem(meetingId: string, input: AgendaItemInput): Promise<MeetingDetail>;

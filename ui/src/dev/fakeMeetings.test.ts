@@ -45,4 +45,21 @@ describe("fake meetings", () => {
     const amended = await b.addAmendment("mt-nov", "Rettelse.");
     expect(amended.amendments).toHaveLength(1);
   });
+
+  it("approves by a decided item of a later meeting of the same council", async () => {
+    const b = fresh();
+    expect(await b.listApprovalItems("mt-nov")).toEqual([]);
+    b.state.meetings.items.find((i) => i.id === "i-d2")!.decision = "Årsmeldingen er godkjent.";
+    expect(await b.listApprovalItems("mt-nov")).toEqual([{ itemId: "i-d2", meetingId: "mt-dec", meetingDate: "2026-12-10", caseLabel: null, title: "Årsmelding 2026" }]);
+    expect((await b.listApprovalItems("mt-sep")).map((c) => c.itemId)).toEqual(["i-n1", "i-d2"]);
+    const m = (await b.getMeeting("mt-nov")).meeting;
+    await b.updateMeeting("mt-nov", { ...m, endsAt: "20:00" });
+    await b.setAttendance("mt-nov", { membershipId: "m5", status: "absent", substituteFor: null });
+    await b.recordItem("i-n2", { decision: "Innvilget.", votes: null, closed: false, closedBasis: "" });
+    await b.recordItem("i-n3", { decision: "Drøftet.", votes: null, closed: false, closedBasis: "" });
+    await expect(b.approveMinutes("mt-nov", { type: "laterMeeting", itemId: "i-n2" })).rejects.toMatchObject({ fields: [{ field: "itemId" }] });
+    const done = await b.approveMinutes("mt-nov", { type: "laterMeeting", itemId: "i-d2" });
+    expect(done.meeting.approval).toEqual({ type: "laterMeeting", itemId: "i-d2" });
+    expect(done.approvedIn).toBe("Årsmelding 2026 (10.12.2026)");
+  });
 });

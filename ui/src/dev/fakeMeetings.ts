@@ -5,6 +5,7 @@ import type { Backend } from "../backend";
 import type { AgendaItem } from "../bindings/AgendaItem";
 import type { AgendaItemInput } from "../bindings/AgendaItemInput";
 import type { Amendment } from "../bindings/Amendment";
+import type { ApprovalCandidate } from "../bindings/ApprovalCandidate";
 import type { AttendanceRow } from "../bindings/AttendanceRow";
 import type { AttendanceStatus } from "../bindings/AttendanceStatus";
 import type { Council } from "../bindings/Council";
@@ -20,6 +21,7 @@ import type { Quorum } from "../bindings/Quorum";
 import type { Recusal } from "../bindings/Recusal";
 import type { Settings } from "../bindings/Settings";
 import type { Step } from "../bindings/Step";
+import { formatDate } from "../lib/dates";
 import { CATEGORIES, ROLES } from "../lib/labels";
 
 export type FakeItem = Omit<AgendaItem, "quorum" | "caseLabel">;
@@ -104,6 +106,28 @@ export function meetingMethods(state: MeetingState, host: Host) {
     return { seats: seatCount, present, inhabil, voting, required, quorate: voting > 0 && voting >= required };
   };
 
+  /** Like the core: "Sak 05/26 (16.04.2026)" for minutes approved by a later meeting's decision. */
+  const approvedIn = (m: Meeting): string | null => {
+    const approval = m.approval;
+    if (approval?.type !== "laterMeeting") return null;
+    const i = state.items.find((x) => x.id === approval.itemId);
+    const later = i && state.meetings.find((x) => x.id === i.meetingId);
+    return i && later ? `${caseLabel(i) ?? i.title} (${formatDate(later.date)})` : null;
+  };
+
+  /** Items with a decision in later meetings of the same council, by date and position. */
+  const candidates = (id: string): ApprovalCandidate[] => {
+    const m = meeting(id);
+    return state.meetings
+      .filter((x) => x.councilId === m.councilId && x.date > m.date)
+      .sort((a, b) => a.date.localeCompare(b.date))
+      .flatMap((later) =>
+        itemsOf(later.id)
+          .filter((i) => !i.withdrawn && i.decision.trim())
+          .map((i) => ({ itemId: i.id, meetingId: later.id, meetingDate: later.date, caseLabel: caseLabel(i), title: i.title })),
+      );
+  };
+
   const detail = (id: string): MeetingDetail => {
     const m = meeting(id);
     const c = council(m.councilId);
@@ -137,7 +161,7 @@ export function meetingMethods(state: MeetingState, host: Host) {
       items,
       attendance: att,
       missing: m.status === "approved" ? [] : missing,
-      approvedIn: null,
+      approvedIn: approvedIn(m),
       amendments: state.amendments.filter((a) => a.meetingId === id),
       earlierAmendments: earlier,
       documents: state.documents.filter((d) => d.meetingId === id),
@@ -186,7 +210,7 @@ export function meetingMethods(state: MeetingState, host: Host) {
 
   const methods: Pick<
     Backend,
-    | "listMeetings" | "getMeeting" | "createMeeting" | "updateMeeting" | "sendNotice" | "markHeld" | "approveMinutes" | "addAmendment"
+    | "listMeetings" | "getMeeting" | "createMeeting" | "updateMeeting" | "sendNotice" | "markHeld" | "listApprovalItems" | "approveMinutes" | "addAmendment"
     | "addItem" | "updateItem" | "recordItem" | "withdrawItem" | "moveItem" | "setRecusal" | "removeRecusal" | "addFollowUp"
     | "removeFollowUp" | "setAttendance" | "exportNotice" | "exportMinutes"
   > = {
@@ -227,6 +251,7 @@ export function meetingMethods(state: MeetingState, host: Host) {
         m.status = "held";
         m.held = step();
       }),
+    listApprovalItems: (id) => host.wait(() => candidates(id)),
     approveMinutes: (id, approval) =>
       write(id, (m) => {
         if (m.status !== "held") throw err("conflict", "Bare et avholdt møte kan få protokollen godkjent.");
@@ -238,6 +263,8 @@ export function meetingMethods(state: MeetingState, host: Host) {
           const present = (x?: string) => d.attendance.some((r) => r.membershipId === x && r.status === "present");
           if (!a || !b || a === b || !present(a) || !present(b))
             throw invalid([{ field: "signatories", message: "Velg to forskjellige medlemmer som var til stede." }]);
+        } else if (!candidates(id).some((c) => c.itemId === approval.itemId)) {
+          throw invalid([{ field: "itemId", message: "Velg en sak med vedtak fra et senere møte i samme utvalg." }]);
         }
         m.status = "approved";
         m.approved = step();

@@ -116,6 +116,21 @@ switch (shot) {
     view = { name: "meeting", id: "mt-nov" };
     steps = [click("[data-testid=approve-minutes]"), select("#signatory-1", "m1"), select("#signatory-2", "m3"), click("[data-testid=confirm-approve]")];
     break;
+  case "meeting-approve-later":
+  case "meeting-approve-later-refused":
+  case "meeting-approved-later": {
+    // September's minutes left unsigned, approved by a decision in November.
+    view = { name: "meeting", id: "mt-sep" };
+    const sep = state.meetings.meetings.find((m) => m.id === "mt-sep")!;
+    Object.assign(sep, { status: "held", approved: null, approval: null });
+    const n1 = state.meetings.items.find((i) => i.id === "i-n1")!;
+    state.meetings.items.push({ ...n1, id: "i-n5", position: 5, caseNumber: { year: 2026, number: 11 }, kind: "vedtak", title: "Godkjenning av protokoll", background: "", proposal: "", decision: "Protokollen fra møtet 10.09.2026 er godkjent.", votes: { for: 3, against: 0, blank: 0 }, followUps: [], recusals: [] });
+    steps = [click("[data-testid=approve-minutes]"), click("#approval-mode-later")];
+    if (shot === "meeting-approve-later-refused") steps.push(click("[data-testid=confirm-approve]"));
+    else steps.push(select("#approval-item", "i-n5"));
+    if (shot === "meeting-approved-later") steps.push(click("[data-testid=confirm-approve]"));
+    break;
+  }
   case "meeting-record-errors":
     view = { name: "meeting", id: "mt-nov" };
     steps = [click("[data-item-id=i-n2]"), type("#votes-for", "tre"), click("#item-closed"), click("[data-testid=save-record]")];

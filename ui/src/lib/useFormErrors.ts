@@ -16,7 +16,13 @@ export function useFormErrors(order: readonly string[], fieldToId: Record<string
   useEffect(() => {
     if (focusTick === 0) return;
     const id = firstInvalid(order, fields);
-    if (id) document.getElementById(id)?.focus();
+    const el = id ? document.getElementById(id) : null;
+    if (el) {
+      // Centre it in its scroll area (the page or a dialog) so its label stays in view;
+      // focus() alone would scroll just far enough to show the input itself.
+      el.scrollIntoView({ block: "center" });
+      el.focus({ preventScroll: true });
+    }
     // only after a failed save, not on every keystroke
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusTick]);

@@ -1,42 +1,60 @@
 import { useEffect, useState, type FormEvent } from "react";
-import { Alert, Button, Dialog, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { Alert, Button, Dialog, Fieldset, Heading, Paragraph, Radio } from "@digdir/designsystemet-react";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
 import { useFormErrors } from "../lib/useFormErrors";
+import { useLoad } from "../lib/useLoad";
 import { SelectField } from "../components/fields";
 import { FormError } from "../components/FormError";
 import { useMeeting } from "./context";
-import { presentRows } from "./meetingModel";
+import { APPROVAL_FIELD_IDS, APPROVAL_FIELD_ORDER, candidateLabel, presentRows, toApproval, type ApprovalMode } from "./meetingModel";
 
-const ORDER = ["signatory-1", "signatory-2"] as const;
-const IDS = { signatories: "signatory-1", "signatories.0": "signatory-1", "signatories.1": "signatory-2" };
-
-/** Approve the minutes: two members present sign. After this they are locked. */
+/**
+ * Approve the minutes: either two members present sign, or a decision (an
+ * agenda item) at a later meeting of the council approved them. After this
+ * the minutes are locked.
+ */
 export function ApproveDialog({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
   const backend = useBackend();
   const { detail, act } = useMeeting();
+  const id = detail.meeting.id;
+  const [mode, setMode] = useState<ApprovalMode>("signatories");
   const [first, setFirst] = useState("");
   const [second, setSecond] = useState("");
+  const [itemId, setItemId] = useState("");
   const [saving, setSaving] = useState(false);
-  const errors = useFormErrors(ORDER, IDS);
+  const errors = useFormErrors(APPROVAL_FIELD_ORDER, APPROVAL_FIELD_IDS);
+  const [candidates] = useLoad(() => backend.listApprovalItems(id), id);
   const present = presentRows(detail.attendance);
   const blocking = detail.missing.filter((m) => m.blocking);
   const choices = [{ value: "", label: t("approve.choose") }, ...present.map((r) => ({ value: r.membershipId, label: r.personName }))];
+  const later = candidates.status === "ready" ? candidates.data : [];
+  const laterNote =
+    candidates.status === "error"
+      ? t("approve.itemsFailed", { message: candidates.error.message })
+      : candidates.status === "ready" && later.length === 0
+        ? t("approve.noLaterItems")
+        : undefined;
 
   useEffect(() => {
     document.getElementById("signatory-1")?.focus();
   }, []);
 
+  const choose = (next: ApprovalMode) => {
+    setMode(next);
+    errors.clear();
+  };
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const local: Record<string, string> = {};
-    if (!first) local["signatory-1"] = t("approve.chooseMember");
-    if (!second) local["signatory-2"] = t("approve.chooseMember");
-    else if (second === first) local["signatory-2"] = t("approve.different");
-    if (Object.keys(local).length) return errors.showLocal(local);
+    const draft = toApproval(
+      { mode, first, second, itemId },
+      { chooseMember: t("approve.chooseMember"), different: t("approve.different"), chooseItem: t("approve.chooseItemError") },
+    );
+    if (!draft.ok) return errors.showLocal(draft.errors);
     setSaving(true);
-    const report = await act(() => backend.approveMinutes(detail.meeting.id, { type: "signatories", membershipIds: [first, second] }));
+    const report = await act(() => backend.approveMinutes(id, draft.approval));
     setSaving(false);
     if (report) errors.showReport(report);
     else onClose();
@@ -58,8 +76,43 @@ export function ApproveDialog({ onClose }: { onClose: () => void }) {
             </Alert>
           ) : null}
           <FormError messages={errors.general} />
-          <SelectField id="signatory-1" label={t("approve.first")} value={first} onChange={(v) => { setFirst(v); errors.clearField("signatory-1"); }} options={choices} error={errors.fields["signatory-1"]} />
-          <SelectField id="signatory-2" label={t("approve.second")} value={second} onChange={(v) => { setSecond(v); errors.clearField("signatory-2"); }} options={choices} error={errors.fields["signatory-2"]} />
+          <Fieldset data-size="sm">
+            <Fieldset.Legend>{t("approve.how")}</Fieldset.Legend>
+            <Radio
+              id="approval-mode-signatories"
+              name="approval-mode"
+              value="signatories"
+              label={t("approve.bySignatories")}
+              checked={mode === "signatories"}
+              onChange={() => choose("signatories")}
+            />
+            <Radio
+              id="approval-mode-later"
+              name="approval-mode"
+              value="laterMeeting"
+              label={t("approve.byLaterMeeting")}
+              description={laterNote}
+              disabled={later.length === 0}
+              checked={mode === "laterMeeting"}
+              onChange={() => choose("laterMeeting")}
+            />
+          </Fieldset>
+          {mode === "signatories" ? (
+            <>
+              <SelectField id="signatory-1" label={t("approve.first")} value={first} onChange={(v) => { setFirst(v); errors.clearField("signatory-1"); }} options={choices} error={errors.fields["signatory-1"]} />
+              <SelectField id="signatory-2" label={t("approve.second")} value={second} onChange={(v) => { setSecond(v); errors.clearField("signatory-2"); }} options={choices} error={errors.fields["signatory-2"]} />
+            </>
+          ) : (
+            <SelectField
+              id="approval-item"
+              label={t("approve.item")}
+              description={t("approve.itemHelp")}
+              value={itemId}
+              onChange={(v) => { setItemId(v); errors.clearField("approval-item"); }}
+              options={[{ value: "", label: t("approve.chooseItem") }, ...later.map((c) => ({ value: c.itemId, label: candidateLabel(c) }))]}
+              error={errors.fields["approval-item"]}
+            />
+          )}
           <div className="button-row">
             <Button type="submit" data-testid="confirm-approve" loading={saving}>
               {t("approve.confirm")}

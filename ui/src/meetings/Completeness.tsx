@@ -2,25 +2,26 @@ import { Heading, Paragraph } from "@digdir/designsystemet-react";
 import { useI18n } from "../i18n/context";
 import { useMeeting } from "./context";
 
-/** What the minutes still lack before they can be approved; blocking first. */
+/** What the minutes still lack before they can be approved, blocking first; once approved, that they are. */
 export function Completeness() {
   const { t } = useI18n();
   const { detail, selectItem } = useMeeting();
   const missing = [...detail.missing].sort((a, b) => Number(b.blocking) - Number(a.blocking));
   const blocking = missing.filter((m) => m.blocking).length;
+  const approved = detail.meeting.status === "approved";
   return (
     <section aria-labelledby="missing-title" className="section section--tight meeting-card completeness" data-complete={missing.length === 0}>
       <Heading level={2} data-size="2xs" id="missing-title">
-        {t("missing.title")}
+        {approved ? t("missing.titleApproved") : t("missing.title")}
       </Heading>
       {missing.length === 0 ? (
         <Paragraph data-testid="complete" className="complete">
-          ✓ {t("missing.complete")}
+          ✓ {approved ? t("missing.approved") : t("missing.complete")}
         </Paragraph>
       ) : (
         <>
           <Paragraph data-size="sm" className="muted">
-            {blocking > 0 ? t("missing.summary", { count: blocking }) : t("missing.adviceOnly")}
+            {approved ? t("missing.approvedNotes") : blocking > 0 ? t("missing.summary", { count: blocking }) : t("missing.adviceOnly")}
           </Paragraph>
           <ul className="missing-list">
             {missing.map((m, i) => (

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { AgendaItem } from "../bindings/AgendaItem";
 import type { Meeting } from "../bindings/Meeting";
 import {
+  candidateLabel,
   editMeetingDraft,
   newMeetingDraft,
   nextAction,
@@ -10,6 +11,7 @@ import {
   sameRecord,
   shortHash,
   timeRange,
+  toApproval,
   toFollowUpInput,
   toItemInput,
   toItemRecord,
@@ -141,5 +143,25 @@ describe("page decisions", () => {
   });
   it("shortens a checksum to the 12 digits printed in the footer", () => {
     expect(shortHash("3f9a1c27be04d6e58a1f")).toBe("3f9a1c27be04");
+  });
+});
+
+describe("approving the minutes", () => {
+  const msg = { chooseMember: "member!", different: "different!", chooseItem: "item!" };
+  const draft = { mode: "signatories" as const, first: "", second: "", itemId: "" };
+  it("labels a later meeting's item with its case number, title and date", () => {
+    const c = { itemId: "i", meetingId: "m", meetingDate: "2026-04-16", caseLabel: "Sak 05/26", title: "Godkjenning av protokoll" };
+    expect(candidateLabel(c)).toBe("Sak 05/26 – Godkjenning av protokoll (16.04.2026)");
+    expect(candidateLabel({ ...c, caseLabel: null })).toBe("Godkjenning av protokoll (16.04.2026)");
+  });
+  it("needs two different signatories", () => {
+    expect(toApproval(draft, msg)).toEqual({ ok: false, errors: { "signatory-1": "member!", "signatory-2": "member!" } });
+    expect(toApproval({ ...draft, first: "m1", second: "m1" }, msg)).toEqual({ ok: false, errors: { "signatory-2": "different!" } });
+    expect(toApproval({ ...draft, first: "m1", second: "m3", itemId: "x" }, msg)).toEqual({ ok: true, approval: { type: "signatories", membershipIds: ["m1", "m3"] } });
+  });
+  it("needs an item of a later meeting, and ignores the signatories then", () => {
+    const later = { ...draft, mode: "laterMeeting" as const, first: "m1" };
+    expect(toApproval(later, msg)).toEqual({ ok: false, errors: { "approval-item": "item!" } });
+    expect(toApproval({ ...later, itemId: "i-d3" }, msg)).toEqual({ ok: true, approval: { type: "laterMeeting", itemId: "i-d3" } });
   });
 });

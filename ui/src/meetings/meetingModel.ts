@@ -2,6 +2,8 @@
 // small decisions the page makes (next lifecycle step, quorum sentence).
 import type { AgendaItem } from "../bindings/AgendaItem";
 import type { AgendaItemInput } from "../bindings/AgendaItemInput";
+import type { Approval } from "../bindings/Approval";
+import type { ApprovalCandidate } from "../bindings/ApprovalCandidate";
 import type { AttendanceRow } from "../bindings/AttendanceRow";
 import type { FollowUpInput } from "../bindings/FollowUpInput";
 import type { ItemKind } from "../bindings/ItemKind";
@@ -269,6 +271,40 @@ export function pickItem(items: AgendaItem[], current: string | null, before: re
   }
   if (current && items.some((i) => i.id === current)) return current;
   return (items.find((i) => !i.withdrawn) ?? items[0])?.id ?? null;
+}
+
+/* ---------- approving the minutes ---------- */
+
+export type ApprovalMode = Approval["type"];
+export type ApprovalDraft = { mode: ApprovalMode; first: string; second: string; itemId: string };
+
+export const APPROVAL_FIELD_ORDER = ["signatory-1", "signatory-2", "approval-item"] as const;
+export const APPROVAL_FIELD_IDS: Record<string, string> = {
+  signatories: "signatory-1",
+  "signatories.0": "signatory-1",
+  "signatories.1": "signatory-2",
+  itemId: "approval-item",
+};
+
+/** "Sak 05/26 – Godkjenning av protokoll (16.04.2026)"; without a case number just the title and the date. */
+export function candidateLabel(c: ApprovalCandidate): string {
+  return `${c.caseLabel ? `${c.caseLabel} – ` : ""}${c.title} (${formatDate(c.meetingDate)})`;
+}
+
+/** The approval to send, or the messages by input id: two different signatories, or one later item. */
+export function toApproval(
+  d: ApprovalDraft,
+  msg: { chooseMember: string; different: string; chooseItem: string },
+): { ok: true; approval: Approval } | { ok: false; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  if (d.mode === "laterMeeting") {
+    if (!d.itemId) errors["approval-item"] = msg.chooseItem;
+    return Object.keys(errors).length ? { ok: false, errors } : { ok: true, approval: { type: "laterMeeting", itemId: d.itemId } };
+  }
+  if (!d.first) errors["signatory-1"] = msg.chooseMember;
+  if (!d.second) errors["signatory-2"] = msg.chooseMember;
+  else if (d.second === d.first) errors["signatory-2"] = msg.different;
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, approval: { type: "signatories", membershipIds: [d.first, d.second] } };
 }
 
 /** First 12 hex digits of a checksum, as printed in a document's footer. */
