@@ -6,6 +6,7 @@
 //! `check`, 3 when the file is not sound.
 
 mod bench;
+mod crash;
 mod output;
 
 use std::path::PathBuf;
@@ -75,6 +76,18 @@ enum Command {
     Restore {
         /// The backup's file name (or its path in the backup folder).
         file: PathBuf,
+    },
+    /// Kill a writing child process with SIGKILL again and again; check the file
+    /// after every kill (sound, no acknowledged write lost, no partial batch).
+    CrashTest {
+        #[arg(long, default_value_t = 1000)]
+        runs: usize,
+    },
+    /// The child of `crash-test`: writes batches until it is killed.
+    #[command(hide = true)]
+    WriteStream {
+        #[arg(long, default_value_t = 1)]
+        from: u64,
     },
     /// Print timings: the minutes PDF of a 20-page meeting (median, p99, peak memory).
     Bench {
@@ -298,6 +311,12 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             output::done(cli.json, &message, &record);
         }
         Command::Bench { runs } => bench::minutes(*runs)?,
+        Command::CrashTest { runs } => {
+            if !crash::crash_test(*runs)? {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+        Command::WriteStream { from } => crash::write_stream(&path, *from)?,
         Command::Backup { list: true } => {
             let backups = backup::list(&path)?;
             if cli.json {

@@ -247,3 +247,18 @@ fn a_damaged_file_is_restored_from_a_backup_and_kept_aside() {
         .collect();
     assert_eq!(aside.len(), 1, "the damaged file is kept, renamed");
 }
+
+/// 200 SIGKILLs in the middle of a stream of acknowledged writes: the file is
+/// sound after every one, no acknowledged batch is lost, none is half there.
+/// (`grendebok-cli crash-test --runs 1000` is the longer run.)
+#[test]
+fn two_hundred_kills_lose_no_acknowledged_write() {
+    let out = Command::new(env!("CARGO_BIN_EXE_grendebok-cli"))
+        .args(["crash-test", "--runs", "200"])
+        .output()
+        .expect("the CLI runs");
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}{}", stderr(&out));
+    assert!(text.starts_with("crash-test: 200 kills, 200 sound,"), "{text}");
+    assert!(text.contains(", 0 lost, 0 partial"), "{text}");
+}

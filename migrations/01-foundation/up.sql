@@ -73,4 +73,4 @@ CREATE TABLE audit (
     new        TEXT
 ) STRICT;
 
-CREATE INDEX audit_by_entity ON audit (entity, entity_id, seq);
+CREATE INDEX audit_by_entity ON audit (entity_id, seq);

@@ -85,11 +85,13 @@ fn flatten_object(prefix: &str, map: &Map<String, Value>, out: &mut Vec<(String,
 }
 
 pub fn entries(conn: &Connection, entity_id: Option<&str>) -> Result<Vec<AuditEntry>> {
-    let mut stmt = conn.prepare(
-        "SELECT at, who, entity, entity_id, field, old, new FROM audit
-         WHERE ?1 IS NULL OR entity_id = ?1 ORDER BY seq",
-    )?;
-    let rows = stmt.query_map([entity_id], |r| {
+    const SELECT: &str = "SELECT at, who, entity, entity_id, field, old, new FROM audit";
+    let (sql, params): (String, Vec<&str>) = match entity_id {
+        Some(id) => (format!("{SELECT} WHERE entity_id = ?1 ORDER BY seq"), vec![id]),
+        None => (format!("{SELECT} ORDER BY seq"), Vec::new()),
+    };
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
         Ok(AuditEntry {
             at: r.get(0)?,
             who: r.get(1)?,
