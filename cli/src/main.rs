@@ -58,6 +58,11 @@ enum Command {
         #[command(subcommand)]
         command: MeetingCommand,
     },
+    /// People: list them, export everything about one (JSON), erase a former member.
+    Person {
+        #[command(subcommand)]
+        command: PersonCommand,
+    },
     /// Export a meeting's notice or minutes as PDF (archived with its SHA-256).
     Export {
         #[command(subcommand)]
@@ -108,6 +113,22 @@ enum MeetingCommand {
     /// Show a meeting: attendance, items with quorum, and what the minutes lack.
     Show {
         /// The meeting's id.
+        id: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum PersonCommand {
+    /// Everyone registered, with their ids.
+    List,
+    /// Everything the file holds about one person, as JSON (an access request).
+    Export {
+        /// The person's id.
+        id: String,
+    },
+    /// Erase a former member: name, e-mail and phone become a pseudonym everywhere.
+    Erase {
+        /// The person's id.
         id: String,
     },
 }
@@ -298,6 +319,34 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             } else {
                 output::meeting_detail(lang, &detail);
             }
+        }
+        Command::Person {
+            command: PersonCommand::List,
+        } => {
+            let store = Store::open_existing(&path)?;
+            let people = store.people()?;
+            if cli.json {
+                output::json(&people);
+            } else {
+                for p in &people {
+                    println!("{}  {}", p.id, p.name);
+                }
+            }
+        }
+        Command::Person {
+            command: PersonCommand::Export { id },
+        } => {
+            let store = Store::open_existing(&path)?;
+            output::json(&store.person_export(id)?);
+        }
+        Command::Person {
+            command: PersonCommand::Erase { id },
+        } => {
+            let mut store = Store::open_existing(&path)?;
+            let actor = store.actor(Utc::now())?;
+            let alias = store.erase_person(&actor, id, today)?;
+            let message = t(lang, "cli.erased", &[("alias", &alias)]);
+            output::done(cli.json, &message, &serde_json::json!({ "pseudonym": alias }));
         }
         Command::Export { command } => {
             let (kind, meeting, out) = match command {

@@ -87,6 +87,8 @@ fn committed_typescript_bindings_are_fresh() {
         crate::store::backup::BackupKind,
         crate::store::backup::BackupInfo,
         Startup,
+        crate::store::privacy::AttendanceRecord,
+        crate::store::privacy::PersonExport,
     ];
     let update = std::env::var_os("UPDATE_BINDINGS").is_some();
     let dir = dir();

@@ -19,6 +19,7 @@ mod guard;
 mod meetings;
 mod memberships;
 mod people;
+pub mod privacy;
 mod settings;
 
 use std::path::{Path, PathBuf};
@@ -470,6 +471,27 @@ impl Store {
         documents::by_content_prefix(&self.conn, prefix)
     }
 
+    // --- privacy ------------------------------------------------------------
+
+    /// Everything the file holds about one person, for an access request.
+    pub fn person_export(&self, person_id: &str) -> Result<privacy::PersonExport> {
+        privacy::export(&self.conn, person_id)
+    }
+
+    /// Erases a former member (see [`privacy::erase`]), then makes sure the
+    /// old values are gone from the file and its WAL too: freed space is
+    /// zeroed (`secure_delete`), the file is rebuilt, the WAL truncated, and
+    /// a fresh backup replaces the newest one. Returns the pseudonym.
+    pub fn erase_person(&mut self, actor: &Actor, person_id: &str, today: NaiveDate) -> Result<String> {
+        self.conn.execute_batch("PRAGMA secure_delete = ON")?;
+        let alias = self.write(|tx| privacy::erase(tx, actor, person_id, today))?;
+        self.conn.execute_batch("VACUUM; PRAGMA wal_checkpoint(TRUNCATE);")?;
+        if self.path.is_some() {
+            self.backup(backup::BackupKind::Manual, actor.at)?;
+        }
+        Ok(alias)
+    }
+
     // --- demo, audit, health --------------------------------------------------
 
     /// Fills an empty database with fictional councils and members, in one
@@ -545,3 +567,6 @@ mod guard_tests;
 
 #[cfg(test)]
 mod backup_tests;
+
+#[cfg(test)]
+mod privacy_tests;
