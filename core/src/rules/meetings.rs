@@ -1,6 +1,7 @@
 //! Meeting rules as plain functions: input validation, quorum per item, and
 //! the completeness check of the minutes (kommuneloven § 11-4).
 
+use super::validate::clean_text;
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::i18n::t;
 use crate::model::{
@@ -17,6 +18,9 @@ fn free_text(issues: &mut Vec<FieldIssue>, fields: &[(&str, &str)]) {
     );
 }
 
+/// More votes than any council has members is a typing mistake.
+pub const MAX_VOTES: i32 = 999;
+
 fn issues_or<T>(issues: Vec<FieldIssue>, value: T) -> Result<T> {
     if issues.is_empty() {
         Ok(value)
@@ -27,12 +31,15 @@ fn issues_or<T>(issues: Vec<FieldIssue>, value: T) -> Result<T> {
 
 pub fn meeting(input: &MeetingInput) -> Result<MeetingInput> {
     let clean = MeetingInput {
-        place: input.place.trim().to_owned(),
-        guests: input.guests.trim().to_owned(),
-        kommune_rep: input.kommune_rep.trim().to_owned(),
+        place: clean_text(&input.place),
+        guests: clean_text(&input.guests),
+        kommune_rep: clean_text(&input.kommune_rep),
         ..input.clone()
     };
     let mut issues = Vec::new();
+    if !super::validate::date_in_range(clean.date) {
+        issues.push(FieldIssue::new("date", "validation.date_out_of_range"));
+    }
     if clean.ends_at.is_some_and(|end| end <= clean.starts_at) {
         issues.push(FieldIssue::new("endsAt", "validation.meeting_end_before_start"));
     }
@@ -49,9 +56,9 @@ pub fn meeting(input: &MeetingInput) -> Result<MeetingInput> {
 
 pub fn item(input: &AgendaItemInput) -> Result<AgendaItemInput> {
     let clean = AgendaItemInput {
-        title: input.title.trim().to_owned(),
-        background: input.background.trim().to_owned(),
-        proposal: input.proposal.trim().to_owned(),
+        title: clean_text(&input.title),
+        background: clean_text(&input.background),
+        proposal: clean_text(&input.proposal),
         ..input.clone()
     };
     let mut issues = Vec::new();
@@ -71,8 +78,8 @@ pub fn item(input: &AgendaItemInput) -> Result<AgendaItemInput> {
 
 pub fn record(input: &ItemRecord) -> Result<ItemRecord> {
     let clean = ItemRecord {
-        decision: input.decision.trim().to_owned(),
-        closed_basis: input.closed_basis.trim().to_owned(),
+        decision: clean_text(&input.decision),
+        closed_basis: clean_text(&input.closed_basis),
         ..input.clone()
     };
     let mut issues = Vec::new();
@@ -84,6 +91,8 @@ pub fn record(input: &ItemRecord) -> Result<ItemRecord> {
         ] {
             if n < 0 {
                 issues.push(FieldIssue::new(field, "validation.votes_negative"));
+            } else if n > MAX_VOTES {
+                issues.push(FieldIssue::new(field, "validation.votes_too_many").with("max", MAX_VOTES.to_string()));
             }
         }
     }
@@ -99,13 +108,16 @@ pub fn record(input: &ItemRecord) -> Result<ItemRecord> {
 
 pub fn follow_up(input: &FollowUpInput) -> Result<FollowUpInput> {
     let clean = FollowUpInput {
-        what: input.what.trim().to_owned(),
-        who: input.who.trim().to_owned(),
+        what: clean_text(&input.what),
+        who: clean_text(&input.who),
         due: input.due,
     };
     let mut issues = Vec::new();
     if clean.what.is_empty() {
         issues.push(FieldIssue::new("what", "validation.follow_up_empty"));
+    }
+    if clean.due.is_some_and(|d| !super::validate::date_in_range(d)) {
+        issues.push(FieldIssue::new("due", "validation.date_out_of_range"));
     }
     free_text(&mut issues, &[("what", &clean.what), ("who", &clean.who)]);
     issues_or(issues, clean)

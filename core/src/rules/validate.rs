@@ -33,8 +33,20 @@ impl Issues {
     }
 }
 
+/// What a user typed, cleaned: control characters (NUL and the like) are
+/// dropped, except line breaks and tabs; line endings become `\n`; the ends
+/// are trimmed. Nothing else is changed.
+pub fn clean_text(s: &str) -> String {
+    let unified = s.replace("\r\n", "\n").replace('\r', "\n");
+    let kept: String = unified
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect();
+    kept.trim().to_owned()
+}
+
 fn trimmed(s: &str) -> String {
-    s.trim().to_owned()
+    clean_text(s)
 }
 
 fn check_name(issues: &mut Issues, field: &str, name: &str) {
@@ -69,14 +81,14 @@ pub fn user_name(name: &str) -> Result<String> {
 pub fn free_text(field: &str, text: &str) -> Result<String> {
     let mut issues = Issues::default();
     issues.free_text(field, text);
-    issues.finish(text.trim().to_owned())
+    issues.finish(clean_text(text))
 }
 
 pub fn council(input: &CouncilInput) -> Result<CouncilInput> {
     let clean = CouncilInput {
         name: trimmed(&input.name),
         area: trimmed(&input.area),
-        mandate: input.mandate.trim().to_owned(),
+        mandate: clean_text(&input.mandate),
         contact_name: trimmed(&input.contact_name),
         contact_email: trimmed(&input.contact_email),
         contact_phone: trimmed(&input.contact_phone),
@@ -127,7 +139,23 @@ pub fn person(input: &PersonInput) -> Result<PersonInput> {
     issues.finish(clean)
 }
 
+/// The dates Grendebok accepts: anything else is surely a typing mistake.
+pub fn date_in_range(day: chrono::NaiveDate) -> bool {
+    use chrono::Datelike;
+    (1900..=2200).contains(&day.year())
+}
+
+fn check_date(issues: &mut Issues, field: &str, day: chrono::NaiveDate) {
+    if !date_in_range(day) {
+        issues.push(FieldIssue::new(field, "validation.date_out_of_range"));
+    }
+}
+
 fn check_term(issues: &mut Issues, from: chrono::NaiveDate, to: Option<chrono::NaiveDate>) {
+    check_date(issues, "termFrom", from);
+    if let Some(to) = to {
+        check_date(issues, "termTo", to);
+    }
     if let Some(to) = to {
         if to < from {
             issues.push(FieldIssue::new("termTo", "validation.term_end_before_start"));

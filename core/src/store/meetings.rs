@@ -956,7 +956,9 @@ pub fn detail(conn: &Connection, id: &str, lang: Lang) -> Result<MeetingDetail> 
             label: i.case_label.clone().unwrap_or_else(|| format!("«{}»", i.title)),
             kind: i.kind,
             decision: &i.decision,
-            votes_total: i.votes.map(|v| v.in_favour + v.against + v.blank),
+            votes_total: i
+                .votes
+                .map(|v| v.in_favour.saturating_add(v.against).saturating_add(v.blank)),
             closed: i.closed,
             closed_basis: &i.closed_basis,
             withdrawn: i.withdrawn,

@@ -30,7 +30,7 @@ use include_dir::{include_dir, Dir};
 use rusqlite::{Connection, TransactionBehavior};
 use rusqlite_migration::{MigrationDefinitionError, Migrations};
 
-use crate::error::{CoreError, Result};
+use crate::error::{CoreError, FieldIssue, Result};
 use crate::model::*;
 use crate::rules::{self, composition};
 
@@ -287,6 +287,12 @@ impl Store {
 
     /// Ends a seat: from `ended_on` the member no longer sits. History stays.
     pub fn end_membership(&mut self, actor: &Actor, id: &str, ended_on: NaiveDate, reason: &str) -> Result<Membership> {
+        if !rules::validate::date_in_range(ended_on) {
+            return Err(CoreError::invalid(FieldIssue::new(
+                "endedOn",
+                "validation.date_out_of_range",
+            )));
+        }
         let reason = rules::validate::free_text("endReason", reason)?;
         self.write(|tx| memberships::end(tx, actor, id, ended_on, &reason))
     }
@@ -570,3 +576,6 @@ mod backup_tests;
 
 #[cfg(test)]
 mod privacy_tests;
+
+#[cfg(test)]
+mod property_tests;
