@@ -33,7 +33,7 @@ fn a_backup_is_a_whole_sound_copy_and_leaves_no_temporary_file() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names, [info.file_name.clone()]);
+    assert_eq!(names, std::slice::from_ref(&info.file_name));
 }
 
 #[test]
