@@ -105,35 +105,49 @@ fn verify(db: &Path, council_id: &str, acked: u64) -> Result<u64, String> {
     Ok(last)
 }
 
+/// A new database with the council the batches go to.
+fn fresh_database(db: &Path) -> grendebok_core::Result<String> {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+    let mut store = Store::create(db)?;
+    let actor = Actor::new("Krasjtest", Utc::now());
+    let input = CouncilInput {
+        name: COUNCIL.into(),
+        kind: CouncilKind::Naermiljoutvalg,
+        area: String::new(),
+        mandate: String::new(),
+        malform: Malform::Bokmal,
+        legal_mode: LegalMode::Voluntary,
+        contact_name: String::new(),
+        contact_email: String::new(),
+        contact_phone: String::new(),
+        seat_plan: SeatPlan::default(),
+    };
+    Ok(store.create_council(&actor, &input)?.id)
+}
+
+/// Kills per database file: the checks read the whole file after every
+/// kill, so a long run starts a new file now and then to stay quick.
+const KILLS_PER_FILE: usize = 50;
+
 /// Runs `runs` kills and prints the figures; fails at the first broken promise.
 pub fn crash_test(runs: usize) -> grendebok_core::Result<bool> {
     let dir = std::env::temp_dir().join(format!("grendebok-crash-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir)?;
     let db = dir.join("krasj.sqlite3");
-    let council_id = {
-        let mut store = Store::create(&db)?;
-        let actor = Actor::new("Krasjtest", Utc::now());
-        let input = CouncilInput {
-            name: COUNCIL.into(),
-            kind: CouncilKind::Naermiljoutvalg,
-            area: String::new(),
-            mandate: String::new(),
-            malform: Malform::Bokmal,
-            legal_mode: LegalMode::Voluntary,
-            contact_name: String::new(),
-            contact_email: String::new(),
-            contact_phone: String::new(),
-            seat_plan: SeatPlan::default(),
-        };
-        store.create_council(&actor, &input)?.id
-    };
     let exe = std::env::current_exe()?;
     let started = Instant::now();
+    let mut council_id = String::new();
     let mut next = 1;
     let mut acked_total = 0;
     let mut failure = None;
     for run in 0..runs {
+        if run % KILLS_PER_FILE == 0 {
+            council_id = fresh_database(&db)?;
+            next = 1;
+        }
         let mut child = Command::new(&exe)
             .arg("--db")
             .arg(&db)

@@ -2,4 +2,5 @@
 //! Run under Xvfb and D-Bus, as `scripts/test.sh` does.
 
 mod foundation;
+mod hostile;
 mod meetings;
