@@ -4,3 +4,4 @@
 mod foundation;
 mod hostile;
 mod meetings;
+mod recovery;

@@ -10,7 +10,7 @@ python3 -m http.server "$PORT" --bind 127.0.0.1 --directory dist-shots >/dev/nul
 SERVER=$!
 trap 'kill $SERVER' EXIT
 sleep 0.5
-SHOTS=${*:-"welcome list-empty list council-new council-new-errors council-edit council council-tall council-lyngvik add-member add-member-errors edit-member end-member meetings-new meetings-new-errors meeting meeting-tall meeting-item2 meeting-planned meeting-send-refused meeting-approved meeting-approved-tall meeting-add-item meeting-approve meeting-approve-refused meeting-approve-later meeting-approve-later-refused meeting-approved-later-tall meeting-approve-later-en meeting-approve-later-nn meeting-record-errors-tall meeting-nn meeting-en"}
+SHOTS=${*:-"welcome list-empty list council-new council-new-errors council-edit council council-tall council-lyngvik add-member add-member-errors edit-member end-member meetings-new meetings-new-errors meeting meeting-tall meeting-item2 meeting-planned meeting-send-refused meeting-approved meeting-approved-tall meeting-add-item meeting-approve meeting-approve-refused meeting-approve-later meeting-approve-later-refused meeting-approved-later-tall meeting-approve-later-en meeting-approve-later-nn meeting-record-errors-tall meeting-nn meeting-en startup-error startup-error-none startup-restore startup-restore-refused startup-restored startup-error-nn startup-error-en backups backups-taken backups-restore backups-restored backups-nn backups-en"}
 for shot in $SHOTS; do
   lang=nb; size=1280,800
   case $shot in *-tall) size=1280,2400; shot=${shot%-tall};; esac

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from "react";
 import { SkipLink } from "@digdir/designsystemet-react";
 import type { Settings } from "./bindings/Settings";
 import type { Lang } from "./bindings/Lang";
+import type { Startup } from "./bindings/Startup";
 import { BackendContext, type Backend } from "./backend";
 import { I18nContext } from "./i18n/context";
 import { translator } from "./i18n/translate";
@@ -15,26 +16,48 @@ import { CouncilList } from "./screens/CouncilList";
 import { CouncilFormScreen } from "./screens/CouncilFormScreen";
 import { CouncilPage } from "./screens/CouncilPage";
 import { MeetingPage } from "./screens/MeetingPage";
+import { StartupError } from "./screens/StartupError";
+import { Backups } from "./screens/Backups";
 
-type Boot = { status: "loading" } | { status: "error"; message: string } | { status: "ready"; settings: Settings };
+type Boot =
+  | { status: "loading" }
+  | { status: "error"; message: string }
+  /** The database could not be opened: only the start-up error screen. */
+  | { status: "startup-error"; startup: Startup }
+  | { status: "ready"; settings: Settings };
 
 export function App({ backend, initialView = { name: "list" } }: { backend: Backend; initialView?: View }) {
   const [boot, setBoot] = useState<Boot>({ status: "loading" });
   const [view, setView] = useState<View>(initialView);
   const [attempt, setAttempt] = useState(0);
+  // Language chosen while no settings can be read (the start-up error screen).
+  const [localLang, setLocalLang] = useState<Lang | null>(null);
+  // A success message for the council list, e.g. after a restore.
+  const [notice, setNotice] = useState<"restored" | null>(null);
 
+  // First how start-up went; only when the database is open, the settings.
   useEffect(() => {
     let live = true;
-    backend.getSettings().then(
-      (settings) => live && setBoot({ status: "ready", settings }),
-      (e) => live && setBoot({ status: "error", message: toErrorReport(e).message }),
-    );
+    (async () => {
+      try {
+        const startup = await backend.getStartup();
+        if (!live) return;
+        if (startup.error) {
+          setBoot({ status: "startup-error", startup });
+          return;
+        }
+        const settings = await backend.getSettings();
+        if (live) setBoot({ status: "ready", settings });
+      } catch (e) {
+        if (live) setBoot({ status: "error", message: toErrorReport(e).message });
+      }
+    })();
     return () => {
       live = false;
     };
   }, [backend, attempt]);
 
-  const lang: Lang = boot.status === "ready" ? boot.settings.language : "nb";
+  const lang: Lang = boot.status === "ready" ? boot.settings.language : (localLang ?? "nb");
   const i18n = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -44,7 +67,28 @@ export function App({ backend, initialView = { name: "list" } }: { backend: Back
   const settings = boot.status === "ready" ? boot.settings : null;
   const setSettings = (s: Settings) => setBoot({ status: "ready", settings: s });
 
+  const navigate = (next: View) => {
+    setNotice(null);
+    setView(next);
+  };
+
+  /** After a restore (from either screen): start again from the fresh file, on the council list. */
+  const restored = (startup: Startup) => {
+    if (startup.error) {
+      setBoot({ status: "startup-error", startup });
+      return;
+    }
+    setView({ name: "list" });
+    setNotice("restored");
+    setBoot({ status: "loading" });
+    setAttempt((a) => a + 1);
+  };
+
   const changeLanguage = (language: Lang) => {
+    if (boot.status !== "ready") {
+      setLocalLang(language);
+      return;
+    }
     backend.saveLanguage(language).then(setSettings, () => {
       /* the picker keeps showing the saved language */
     });
@@ -57,6 +101,8 @@ export function App({ backend, initialView = { name: "list" } }: { backend: Back
         <Loading />
       </Page>
     );
+  } else if (boot.status === "startup-error") {
+    content = <StartupError startup={boot.startup} onRestored={restored} />;
   } else if (boot.status === "error") {
     content = (
       <Page screen="boot" ready={true}>
@@ -68,29 +114,33 @@ export function App({ backend, initialView = { name: "list" } }: { backend: Back
   } else {
     switch (view.name) {
       case "list":
-        content = <CouncilList navigate={setView} />;
+        content = <CouncilList navigate={navigate} notice={notice ? i18n.t("backups.restored") : null} />;
         break;
       case "new-council":
-        content = <CouncilFormScreen navigate={setView} />;
+        content = <CouncilFormScreen navigate={navigate} />;
         break;
       case "edit-council":
-        content = <CouncilFormScreen key={view.id} id={view.id} navigate={setView} />;
+        content = <CouncilFormScreen key={view.id} id={view.id} navigate={navigate} />;
         break;
       case "council":
-        content = <CouncilPage key={view.id} id={view.id} navigate={setView} />;
+        content = <CouncilPage key={view.id} id={view.id} navigate={navigate} />;
         break;
       case "meeting":
-        content = <MeetingPage key={view.id} id={view.id} navigate={setView} />;
+        content = <MeetingPage key={view.id} id={view.id} navigate={navigate} />;
+        break;
+      case "backups":
+        content = <Backups onRestored={restored} />;
         break;
     }
   }
 
-  const home = settings?.userName && view.name !== "list" ? () => setView({ name: "list" }) : undefined;
+  const home = settings?.userName && view.name !== "list" ? () => navigate({ name: "list" }) : undefined;
+  const backups = settings?.userName && view.name !== "backups" ? () => navigate({ name: "backups" }) : undefined;
   return (
     <BackendContext.Provider value={backend}>
       <I18nContext.Provider value={i18n}>
         <SkipLink href="#main">{i18n.t("app.skipToContent")}</SkipLink>
-        <AppHeader userName={settings?.userName ?? null} onHome={home} onLanguage={changeLanguage} />
+        <AppHeader userName={settings?.userName ?? null} onHome={home} onBackups={backups} onLanguage={changeLanguage} />
         {content}
       </I18nContext.Provider>
     </BackendContext.Provider>

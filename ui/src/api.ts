@@ -4,6 +4,9 @@ import { invoke } from "@tauri-apps/api/core";
 import type { Backend } from "./backend";
 
 export const tauriBackend: Backend = {
+  getStartup: () => invoke("get_startup"),
+  backupNow: () => invoke("backup_now"),
+  restoreBackup: (fileName) => invoke("restore_backup", { fileName }),
   getSettings: () => invoke("get_settings"),
   saveUserName: (name) => invoke("save_user_name", { name }),
   saveLanguage: (language) => invoke("save_language", { language }),

@@ -19,6 +19,8 @@ import type { ItemRecord } from "./bindings/ItemRecord";
 import type { FollowUpInput } from "./bindings/FollowUpInput";
 import type { AttendanceInput } from "./bindings/AttendanceInput";
 import type { ExportResult } from "./bindings/ExportResult";
+import type { Startup } from "./bindings/Startup";
+import type { BackupInfo } from "./bindings/BackupInfo";
 
 /**
  * Everything the UI asks of the backend, one method per Tauri command.
@@ -27,6 +29,20 @@ import type { ExportResult } from "./bindings/ExportResult";
  * and the tests use an in-memory fake from src/dev/.
  */
 export interface Backend {
+  /**
+   * How start-up went, with the backups (newest first). Answers even when the
+   * database could not be opened; then `error` says why and every other
+   * method rejects with that same error.
+   */
+  getStartup(): Promise<Startup>;
+  /** Takes a manual backup now. */
+  backupNow(): Promise<BackupInfo>;
+  /**
+   * Replaces the database with the named backup (the current file is kept
+   * beside it, renamed) and opens it again; `error` is null when that worked.
+   * Rejects (codes such as "locked", "damaged", "invalid") when nothing was replaced.
+   */
+  restoreBackup(fileName: string): Promise<Startup>;
   getSettings(): Promise<Settings>;
   saveUserName(name: string): Promise<Settings>;
   saveLanguage(language: Lang): Promise<Settings>;

@@ -4,6 +4,7 @@ export type View =
   | { name: "council"; id: string }
   | { name: "new-council" }
   | { name: "edit-council"; id: string }
-  | { name: "meeting"; id: string };
+  | { name: "meeting"; id: string }
+  | { name: "backups" };
 
 export type Navigate = (view: View) => void;

@@ -6,10 +6,12 @@ import { LANGS, langLabel } from "../lib/labels";
 export function AppHeader({
   userName,
   onHome,
+  onBackups,
   onLanguage,
 }: {
   userName: string | null;
   onHome?: (() => void) | undefined;
+  onBackups?: (() => void) | undefined;
   onLanguage: (lang: Lang) => void;
 }) {
   const { t, lang } = useI18n();
@@ -21,6 +23,11 @@ export function AppHeader({
           {onHome ? (
             <Button variant="tertiary" data-size="sm" onClick={onHome}>
               {t("header.councils")}
+            </Button>
+          ) : null}
+          {onBackups ? (
+            <Button variant="tertiary" data-size="sm" data-testid="open-backups" onClick={onBackups}>
+              {t("header.backups")}
             </Button>
           ) : null}
         </nav>

@@ -14,8 +14,12 @@ import type { Notice } from "../bindings/Notice";
 import type { Person } from "../bindings/Person";
 import type { PersonInput } from "../bindings/PersonInput";
 import type { Settings } from "../bindings/Settings";
+import type { BackupInfo } from "../bindings/BackupInfo";
+import type { BackupKind } from "../bindings/BackupKind";
+import type { Startup } from "../bindings/Startup";
 import { CATEGORIES } from "../lib/labels";
 import { formatDate, todayIso } from "../lib/dates";
+import { backupFolder } from "../lib/backups";
 import { demoMeetings, meetingMethods, type MeetingState } from "./fakeMeetings";
 
 export type FakeState = {
@@ -24,7 +28,50 @@ export type FakeState = {
   people: Person[];
   memberships: Membership[];
   meetings: MeetingState;
+  files: FakeFiles;
 };
+
+/** The database file and its backups, as get_startup reports them. */
+export type FakeFiles = {
+  dbPath: string;
+  /** Set: the database "could not be opened"; every command but the backup ones rejects with it. */
+  error: ErrorReport | null;
+  /** Newest first. */
+  backups: BackupInfo[];
+  /** File names whose restore fails as damaged. */
+  damaged: string[];
+};
+
+const KIND_TAG: Record<BackupKind, string> = { auto: "auto", manual: "manual", pre_migration: "premigration" };
+
+/** A backup as the core names it: backup-20261122-075800.000-auto.sqlite3. */
+export function fakeBackup(dbPath: string, takenAt: string, kind: BackupKind, size: number): BackupInfo {
+  const stamp = takenAt.replace(/[-:]/g, "").replace("T", "-").replace(/Z$/, "");
+  const fileName = `backup-${stamp.includes(".") ? stamp : `${stamp}.000`}-${KIND_TAG[kind]}.sqlite3`;
+  return { fileName, path: `${backupFolder(dbPath)}/${fileName}`, kind, takenAt, size: BigInt(size) };
+}
+
+export const FAKE_DB_PATH = "/home/kari/.local/share/no.grendebok.app/grendebok.sqlite3";
+
+/** A week of daily backups, two weekly ones, one manual, one from before an upgrade. */
+export function demoFiles(dbPath = FAKE_DB_PATH): FakeFiles {
+  const b = (at: string, kind: BackupKind, size: number) => fakeBackup(dbPath, at, kind, size);
+  return {
+    dbPath,
+    error: null,
+    backups: [
+      b("2026-11-22T07:58:12.431Z", "auto", 286_720),
+      b("2026-11-21T08:02:40.118Z", "auto", 282_624),
+      b("2026-11-20T18:41:03.902Z", "manual", 282_624),
+      b("2026-11-20T07:55:31.007Z", "auto", 278_528),
+      b("2026-11-19T08:10:09.560Z", "auto", 274_432),
+      b("2026-11-15T09:12:44.250Z", "auto", 262_144),
+      b("2026-11-08T10:01:18.733Z", "auto", 245_760),
+      b("2026-10-15T16:20:00.000Z", "pre_migration", 1_331_200),
+    ],
+    damaged: [],
+  };
+}
 
 const CATEGORY_NB: Record<string, string> = {
   senior: "Senior",
@@ -112,10 +159,22 @@ function composition(council: Council, current: Membership[], today: string): Co
 
 export function createFakeBackend(state: FakeState, opts: { delayMs?: number; today?: string } = {}): Backend & { state: FakeState } {
   const today = opts.today ?? todayIso();
+  const answer = <T>(value: () => T): Promise<T> =>
+    new Promise((resolve, reject) =>
+      setTimeout(() => {
+        try {
+          resolve(structuredClone(value()));
+        } catch (e) {
+          reject(e);
+        }
+      }, opts.delayMs ?? 0),
+    );
+  // Every command but the start-up and backup ones fails while the file is not open.
   const wait = <T>(value: () => T): Promise<T> =>
     new Promise((resolve, reject) =>
       setTimeout(() => {
         try {
+          if (state.files.error) throw state.files.error;
           resolve(structuredClone(value()));
         } catch (e) {
           reject(e);
@@ -163,9 +222,33 @@ export function createFakeBackend(state: FakeState, opts: { delayMs?: number; to
     newId,
   });
 
+  const startup = (): Startup => ({ dbPath: state.files.dbPath, error: state.files.error, backups: state.files.backups });
+
   return {
     state,
     ...meetings,
+    getStartup: () => answer(startup),
+    backupNow: () =>
+      wait(() => {
+        const now = new Date().toISOString().slice(10);
+        const info = fakeBackup(state.files.dbPath, `${today}${now}`, "manual", 290_816 + state.files.backups.length * 4096);
+        state.files.backups.unshift(info);
+        return info;
+      }),
+    restoreBackup: (fileName) =>
+      answer(() => {
+        const found = state.files.backups.find((b) => b.fileName === fileName);
+        if (!found)
+          throw invalid([{ field: "fileName", message: "Fant ingen sikkerhetskopi med det navnet. Velg en fra listen." }]);
+        if (state.files.damaged.includes(fileName))
+          throw {
+            code: "damaged",
+            message: `Sikkerhetskopien er skadet (${found.path}). Grendebok har ikke endret noe. Velg en annen sikkerhetskopi.`,
+            fields: [],
+          } satisfies ErrorReport;
+        state.files.error = null;
+        return startup();
+      }),
     getSettings: () => wait(() => state.settings),
     saveUserName: (name) =>
       wait(() => {
@@ -312,5 +395,5 @@ export function demoState(settings: Settings): FakeState {
     m("m9", "c-lyngvik", people[8]!, "sports", "leder", "Lyngvik IL", "2024-01-01", null),
     m("m10", "c-lyngvik", people[0]!, "sports", "medlem", "Lyngvik IL", "2024-01-01", null),
   ];
-  return { settings, councils: [stavern, lyngvik], people, memberships, meetings: demoMeetings() };
+  return { settings, councils: [stavern, lyngvik], people, memberships, meetings: demoMeetings(), files: demoFiles() };
 }

@@ -7,7 +7,7 @@ import "../styles";
 import { App } from "../App";
 import type { View } from "../navigation";
 import type { Lang } from "../bindings/Lang";
-import { createFakeBackend, demoState, type FakeState } from "./fakeBackend";
+import { createFakeBackend, demoFiles, demoState, type FakeState } from "./fakeBackend";
 import { emptyMeetings } from "./fakeMeetings";
 
 const params = new URLSearchParams(location.search);
@@ -20,6 +20,7 @@ const empty = (userName: string | null): FakeState => ({
   people: [],
   memberships: [],
   meetings: emptyMeetings(),
+  files: demoFiles(),
 });
 
 let state: FakeState = demoState({ userName: "Kari Nordmann", language: lang });
@@ -43,7 +44,50 @@ const select = (selector: string, value: string) => () => {
   el.dispatchEvent(new Event("change", { bubbles: true }));
 };
 
+const damaged = () => {
+  state.files.error = {
+    code: "damaged",
+    message: `Databasefilen er skadet (${state.files.dbPath}). Grendebok har ikke endret filen. Gjenopprett den nyeste sikkerhetskopien som er i orden.`,
+    fields: [],
+  };
+};
+
 switch (shot) {
+  case "startup-error":
+    damaged();
+    break;
+  case "startup-error-none":
+    damaged();
+    state.files.backups = [];
+    break;
+  case "startup-restore":
+    damaged();
+    steps = [click("[data-testid=restore-backup]")];
+    break;
+  case "startup-restore-refused":
+    damaged();
+    state.files.damaged = [state.files.backups[0]!.fileName];
+    steps = [click("[data-testid=restore-backup]"), click("[data-testid=confirm-restore]")];
+    break;
+  case "startup-restored":
+    damaged();
+    steps = [click("[data-testid=restore-backup]"), click("[data-testid=confirm-restore]")];
+    break;
+  case "backups":
+    view = { name: "backups" };
+    break;
+  case "backups-taken":
+    view = { name: "backups" };
+    steps = [click("[data-testid=backup-now]")];
+    break;
+  case "backups-restore":
+    view = { name: "backups" };
+    steps = [click("[data-testid=backup-row]:nth-child(3) [data-testid=restore-backup]")];
+    break;
+  case "backups-restored":
+    view = { name: "backups" };
+    steps = [click("[data-testid=backup-row]:nth-child(3) [data-testid=restore-backup]"), click("[data-testid=confirm-restore]")];
+    break;
   case "welcome":
     state = empty(null);
     break;
@@ -140,6 +184,9 @@ switch (shot) {
     steps = [click("[data-testid=end-member]")];
     break;
 }
+
+// No settings can be read while the file is not open: pick the language the way a person would.
+if (state.files.error && lang !== "nb") steps.unshift(select("#language", lang));
 
 // A crash shows in the screenshot (and in --dump-dom) instead of a blank page.
 const showError = (what: unknown) => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { catalogues, fill, translate } from "./translate";
 import {
   ATTENDANCE_STATUSES,
+  BACKUP_KINDS,
   CATEGORIES,
   COUNCIL_KINDS,
   DOCUMENT_KINDS,
@@ -44,6 +45,7 @@ describe("catalogues", () => {
       ...ITEM_KINDS.map((k) => `itemKind.${k}`),
       ...ATTENDANCE_STATUSES.map((s) => `attendance.${s}`),
       ...DOCUMENT_KINDS.map((k) => `documentKind.${k}`),
+      ...BACKUP_KINDS.map((k) => `backupKind.${k}`),
     ];
     for (const key of keys) expect(catalogues.nb, key).toHaveProperty([key]);
   });

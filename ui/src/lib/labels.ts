@@ -10,6 +10,7 @@ import type { MeetingStatus } from "../bindings/MeetingStatus";
 import type { ItemKind } from "../bindings/ItemKind";
 import type { AttendanceStatus } from "../bindings/AttendanceStatus";
 import type { DocumentKind } from "../bindings/DocumentKind";
+import type { BackupKind } from "../bindings/BackupKind";
 import type { MessageKey, T } from "../i18n/translate";
 
 export const LANGS: readonly Lang[] = ["nb", "nn", "en"];
@@ -30,6 +31,7 @@ export const MEETING_STATUSES: readonly MeetingStatus[] = ["planned", "notice_se
 export const ITEM_KINDS: readonly ItemKind[] = ["orientering", "drofting", "vedtak"];
 export const ATTENDANCE_STATUSES: readonly AttendanceStatus[] = ["present", "excused", "absent"];
 export const DOCUMENT_KINDS: readonly DocumentKind[] = ["notice", "minutes"];
+export const BACKUP_KINDS: readonly BackupKind[] = ["auto", "manual", "pre_migration"];
 
 // The catalogue keys are built from the enum codes; the casts are checked by
 // the catalogue test (every code has a label in every language).
@@ -45,6 +47,7 @@ export const meetingStatusLabel = (t: T, s: MeetingStatus) => t(`meetingStatus.$
 export const itemKindLabel = (t: T, k: ItemKind) => t(`itemKind.${k}` as MessageKey);
 export const attendanceLabel = (t: T, s: AttendanceStatus) => t(`attendance.${s}` as MessageKey);
 export const documentKindLabel = (t: T, k: DocumentKind) => t(`documentKind.${k}` as MessageKey);
+export const backupKindLabel = (t: T, k: BackupKind) => t(`backupKind.${k}` as MessageKey);
 
 export function options<C extends string>(codes: readonly C[], label: (c: C) => string) {
   return codes.map((c) => ({ value: c, label: label(c) }));

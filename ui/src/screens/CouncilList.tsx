@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Button, Card, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { Alert, Button, Card, Heading, Paragraph } from "@digdir/designsystemet-react";
 import type { CouncilSummary } from "../bindings/CouncilSummary";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
@@ -11,7 +11,8 @@ import { Loading, LoadError } from "../components/Loading";
 import { FormError } from "../components/FormError";
 import { CouncilTable } from "../council/CouncilTable";
 
-export function CouncilList({ navigate }: { navigate: Navigate }) {
+/** `notice`: a success message from the screen before (after a restore). */
+export function CouncilList({ navigate, notice = null }: { navigate: Navigate; notice?: string | null }) {
   const backend = useBackend();
   const { t } = useI18n();
   const [state, reload] = useLoad(() => backend.listCouncils(), "councils");
@@ -32,6 +33,11 @@ export function CouncilList({ navigate }: { navigate: Navigate }) {
           </Button>
         ) : null}
       </div>
+      {notice ? (
+        <Alert data-color="success" role="status" data-testid="restored" className="page-alert">
+          <Paragraph>{notice}</Paragraph>
+        </Alert>
+      ) : null}
       {state.status === "error" && !demo ? <LoadError message={state.error.message} onRetry={reload} /> : null}
       {councils === null && state.status === "loading" ? <Loading /> : null}
       {councils && councils.length === 0 ? (

@@ -1,0 +1,119 @@
+import { useState } from "react";
+import { Alert, Button, Dialog, Heading, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
+import type { BackupInfo } from "../bindings/BackupInfo";
+import type { Startup } from "../bindings/Startup";
+import { useBackend } from "../backend";
+import { useI18n } from "../i18n/context";
+import { backupKindLabel } from "../lib/labels";
+import { formatLocalDateTime, formatSize, newestFirst } from "../lib/backups";
+import { toErrorReport } from "../lib/errors";
+
+/**
+ * The backups, newest first, each with a restore button that asks first.
+ * Used on the start-up error screen and on the backups screen. `onRestored`
+ * gets the fresh start-up state once the backend has replaced the file.
+ */
+export function BackupTable({ backups, onRestored }: { backups: readonly BackupInfo[]; onRestored: (startup: Startup) => void }) {
+  const backend = useBackend();
+  const { t, lang } = useI18n();
+  const [chosen, setChosen] = useState<BackupInfo | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const when = (b: BackupInfo) => formatLocalDateTime(b.takenAt, t("time.at"));
+  const rows = newestFirst(backups);
+
+  const restore = async () => {
+    if (!chosen) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const startup = await backend.restoreBackup(chosen.fileName);
+      setBusy(false);
+      setChosen(null);
+      onRestored(startup);
+    } catch (e) {
+      setBusy(false);
+      setChosen(null);
+      setError(toErrorReport(e).message);
+    }
+  };
+
+  return (
+    <>
+      {error ? (
+        <Alert data-color="danger" role="alert" data-testid="restore-error">
+          <Paragraph>{t("backups.restoreFailed")}</Paragraph>
+          <Paragraph>{error}</Paragraph>
+        </Alert>
+      ) : null}
+      <Table zebra border data-color="neutral" className="backup-table">
+        <caption className="visually-hidden">{t("backups.caption")}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>{t("backups.col.when")}</Table.HeaderCell>
+            <Table.HeaderCell>{t("backups.col.kind")}</Table.HeaderCell>
+            <Table.HeaderCell className="num">{t("backups.col.size")}</Table.HeaderCell>
+            <Table.HeaderCell>{t("startup.file")}</Table.HeaderCell>
+            <Table.HeaderCell>
+              <span className="visually-hidden">{t("backups.col.action")}</span>
+            </Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {rows.map((b, i) => (
+            <Table.Row key={b.fileName} data-testid="backup-row" data-file-name={b.fileName} data-kind={b.kind}>
+              <Table.Cell className="backup-when">
+                {when(b)}
+                {i === 0 ? (
+                  <>
+                    {" "}
+                    <Tag data-color="success" data-size="sm" data-testid="backup-newest" className="backup-newest">
+                      {t("backups.newest")}
+                    </Tag>
+                  </>
+                ) : null}
+              </Table.Cell>
+              <Table.Cell>{backupKindLabel(t, b.kind)}</Table.Cell>
+              <Table.Cell className="num nowrap">{formatSize(b.size, lang)}</Table.Cell>
+              <Table.Cell className="backup-file">{b.fileName}</Table.Cell>
+              <Table.Cell className="cell-actions">
+                <Button variant="secondary" data-size="sm" data-testid="restore-backup" onClick={() => setChosen(b)}>
+                  {t("backups.restore")}
+                  <span className="visually-hidden"> {t("backups.restoreWhich", { when: when(b) })}</span>
+                </Button>
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+      {chosen ? (
+        <Dialog
+          open
+          onClose={() => !busy && setChosen(null)}
+          closeButton={t("form.close")}
+          aria-labelledby="restore-title"
+          className="form-dialog form-dialog--small"
+          data-testid="restore-dialog"
+        >
+          <Dialog.Block>
+            <Heading level={2} data-size="sm" id="restore-title">
+              {t("backups.confirmTitle")}
+            </Heading>
+          </Dialog.Block>
+          <Dialog.Block className="stack stack--tight">
+            <Paragraph>{t("backups.confirmText", { when: when(chosen) })}</Paragraph>
+            <Paragraph>{t("backups.confirmKeep")}</Paragraph>
+            <div className="button-row">
+              <Button data-testid="confirm-restore" onClick={restore} loading={busy}>
+                {t("backups.restore")}
+              </Button>
+              <Button variant="secondary" onClick={() => setChosen(null)} disabled={busy}>
+                {t("form.cancel")}
+              </Button>
+            </div>
+          </Dialog.Block>
+        </Dialog>
+      ) : null}
+    </>
+  );
+}
