@@ -59,6 +59,13 @@ async fn main() {
     client.close().await.unwrap();
 
     let client = app.launch().await;
+    click(&client, "[data-testid=open-backups]").await.unwrap();
+    click(&client, "[data-testid=backup-now]").await.unwrap();
+    wait(&client, "[data-testid=backup-taken]").await.unwrap();
+    screenshot(&client, &out.join("backups.png")).await;
+    client.close().await.unwrap();
+
+    let client = app.launch().await;
     click(&client, "[data-testid=new-council]").await.unwrap();
     fill(&client, "#council-name", "").await.unwrap();
     click(&client, "[data-testid=save-council]").await.unwrap();
