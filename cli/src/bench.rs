@@ -13,24 +13,7 @@ fn big_meeting(pages: usize) -> grendebok_core::Result<(Store, String)> {
     let actor = Actor::new("Benk", Utc::now());
     let council = store.create_council(
         &actor,
-        &CouncilInput {
-            name: "Målestokk nærmiljøutvalg".into(),
-            kind: CouncilKind::Naermiljoutvalg,
-            area: String::new(),
-            mandate: String::new(),
-            malform: Malform::Bokmal,
-            legal_mode: LegalMode::Voluntary,
-            contact_name: String::new(),
-            contact_email: String::new(),
-            contact_phone: String::new(),
-            seat_plan: SeatPlan {
-                senior: 2,
-                school: 2,
-                sports: 2,
-                business: 2,
-                volunteer: 3,
-            },
-        },
+        &CouncilInput::named("Målestokk nærmiljøutvalg", SeatPlan::new(2, 2, 2, 2, 3)),
     )?;
     let date = NaiveDate::from_ymd_opt(2026, 3, 12).expect("valid date");
     let mut members = Vec::new();

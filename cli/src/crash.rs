@@ -112,18 +112,7 @@ fn fresh_database(db: &Path) -> grendebok_core::Result<String> {
     }
     let mut store = Store::create(db)?;
     let actor = Actor::new("Krasjtest", Utc::now());
-    let input = CouncilInput {
-        name: COUNCIL.into(),
-        kind: CouncilKind::Naermiljoutvalg,
-        area: String::new(),
-        mandate: String::new(),
-        malform: Malform::Bokmal,
-        legal_mode: LegalMode::Voluntary,
-        contact_name: String::new(),
-        contact_email: String::new(),
-        contact_phone: String::new(),
-        seat_plan: SeatPlan::default(),
-    };
+    let input = CouncilInput::named(COUNCIL, SeatPlan::default());
     Ok(store.create_council(&actor, &input)?.id)
 }
 

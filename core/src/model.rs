@@ -173,6 +173,18 @@ pub struct SeatPlan {
 }
 
 impl SeatPlan {
+    /// Seats per category, in the order senior, school, sports, business,
+    /// volunteer: Stavern's plan is `SeatPlan::new(1, 1, 1, 1, 2)`.
+    pub fn new(senior: i32, school: i32, sports: i32, business: i32, volunteer: i32) -> SeatPlan {
+        SeatPlan {
+            senior,
+            school,
+            sports,
+            business,
+            volunteer,
+        }
+    }
+
     pub fn seats(&self, category: SeatCategory) -> i32 {
         match category {
             SeatCategory::Senior => self.senior,
@@ -203,6 +215,25 @@ pub struct CouncilInput {
     pub contact_email: String,
     pub contact_phone: String,
     pub seat_plan: SeatPlan,
+}
+
+impl CouncilInput {
+    /// A voluntary nærmiljøutvalg in bokmål with a name and a seat plan, and
+    /// nothing else filled in: a start for fixtures and generated data.
+    pub fn named(name: impl Into<String>, seat_plan: SeatPlan) -> CouncilInput {
+        CouncilInput {
+            name: name.into(),
+            kind: CouncilKind::Naermiljoutvalg,
+            area: String::new(),
+            mandate: String::new(),
+            malform: Malform::Bokmal,
+            legal_mode: LegalMode::Voluntary,
+            contact_name: String::new(),
+            contact_email: String::new(),
+            contact_phone: String::new(),
+            seat_plan,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -17,22 +17,8 @@ fn council_with_members(app: &App) -> (String, Vec<Membership>) {
         .create_council(
             &actor,
             &CouncilInput {
-                name: "Stavern nærmiljøutvalg".into(),
-                kind: CouncilKind::Naermiljoutvalg,
                 area: "Stavern".into(),
-                mandate: String::new(),
-                malform: Malform::Bokmal,
-                legal_mode: LegalMode::Voluntary,
-                contact_name: String::new(),
-                contact_email: String::new(),
-                contact_phone: String::new(),
-                seat_plan: SeatPlan {
-                    senior: 1,
-                    school: 1,
-                    sports: 1,
-                    business: 1,
-                    volunteer: 1,
-                },
+                ..CouncilInput::named("Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 1, 1, 1))
             },
         )
         .unwrap();

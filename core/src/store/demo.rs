@@ -22,16 +22,6 @@ pub struct DemoSummary {
 
 struct Seat(&'static str, Option<Gender>, SeatCategory, Role, &'static str);
 
-fn plan(senior: i32, school: i32, sports: i32, business: i32, volunteer: i32) -> SeatPlan {
-    SeatPlan {
-        senior,
-        school,
-        sports,
-        business,
-        volunteer,
-    }
-}
-
 fn email(name: &str, domain: &str) -> String {
     let ascii: String = name
         .to_lowercase()
@@ -72,7 +62,7 @@ pub fn load(conn: &Connection, actor: &Actor, today: NaiveDate) -> Result<DemoSu
                 contact_name: "Ingrid Haugsvær".into(),
                 contact_email: "ingrid.haugsvaer@fjordvik.kommune.no".into(),
                 contact_phone: "33 12 34 56".into(),
-                seat_plan: plan(1, 1, 1, 1, 2),
+                seat_plan: SeatPlan::new(1, 1, 1, 1, 2),
             },
             vec![
                 Seat(
@@ -107,7 +97,7 @@ pub fn load(conn: &Connection, actor: &Actor, today: NaiveDate) -> Result<DemoSu
                 contact_name: "Ingrid Haugsvær".into(),
                 contact_email: "ingrid.haugsvaer@fjordvik.kommune.no".into(),
                 contact_phone: "33 12 34 56".into(),
-                seat_plan: plan(1, 1, 1, 0, 3),
+                seat_plan: SeatPlan::new(1, 1, 1, 0, 3),
             },
             vec![
                 Seat("Øystein Fjellvang", Some(Male), Senior, Medlem, "Storlia seniorlag"),
@@ -150,7 +140,7 @@ pub fn load(conn: &Connection, actor: &Actor, today: NaiveDate) -> Result<DemoSu
                 contact_name: "Petter Olaussen".into(),
                 contact_email: "petter.olaussen@fjordvik.kommune.no".into(),
                 contact_phone: "33 12 35 00".into(),
-                seat_plan: plan(2, 1, 1, 2, 2),
+                seat_plan: SeatPlan::new(2, 1, 1, 2, 2),
             },
             vec![
                 Seat("Ingvild Kroken", Some(Female), Senior, Medlem, "Midtbyen eldreråd"),

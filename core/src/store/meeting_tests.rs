@@ -26,22 +26,8 @@ fn world() -> World {
         .create_council(
             &actor(),
             &CouncilInput {
-                name: "Stavern nærmiljøutvalg".into(),
-                kind: CouncilKind::Naermiljoutvalg,
-                area: String::new(),
-                mandate: String::new(),
-                malform: Malform::Bokmal,
                 legal_mode: LegalMode::Formal,
-                contact_name: String::new(),
-                contact_email: String::new(),
-                contact_phone: String::new(),
-                seat_plan: SeatPlan {
-                    senior: 1,
-                    school: 1,
-                    sports: 1,
-                    business: 1,
-                    volunteer: 2,
-                },
+                ..CouncilInput::named("Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 1, 1, 2))
             },
         )
         .unwrap();

@@ -19,22 +19,11 @@ fn store() -> Store {
 
 fn stavern() -> CouncilInput {
     CouncilInput {
-        name: "Stavern nærmiljøutvalg".into(),
-        kind: CouncilKind::Naermiljoutvalg,
         area: "Stavern".into(),
         mandate: "Samle ideer for nærmiljøet.".into(),
-        malform: Malform::Bokmal,
-        legal_mode: LegalMode::Voluntary,
         contact_name: "Ola Kontakt".into(),
         contact_email: "ola@kommune.example".into(),
-        contact_phone: String::new(),
-        seat_plan: SeatPlan {
-            senior: 1,
-            school: 1,
-            sports: 1,
-            business: 1,
-            volunteer: 2,
-        },
+        ..CouncilInput::named("Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 1, 1, 2))
     }
 }
 
