@@ -82,6 +82,11 @@ pub enum CoreError {
 
 pub type Result<T, E = CoreError> = std::result::Result<T, E>;
 
+/// SQLite says the disk (or the file's size limit) is full.
+fn is_disk_full(e: &rusqlite::Error) -> bool {
+    e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull)
+}
+
 impl CoreError {
     /// One rule broken on one field.
     pub fn invalid(issue: FieldIssue) -> Self {
@@ -99,7 +104,9 @@ impl CoreError {
             CoreError::TooNew { .. } => "too_new",
             CoreError::Damaged { .. } => "damaged",
             CoreError::Locked { .. } => "locked",
+            CoreError::Db(e) if is_disk_full(e) => "disk_full",
             CoreError::Db(_) | CoreError::Migration(_) => "database",
+            CoreError::Io(e) if e.kind() == std::io::ErrorKind::StorageFull => "disk_full",
             CoreError::Io(_) => "io",
         }
     }
@@ -126,8 +133,10 @@ impl CoreError {
             CoreError::Locked { path, pid, host } => {
                 t(lang, "error.locked", &[("path", path), ("pid", pid), ("host", host)])
             }
+            CoreError::Db(e) if is_disk_full(e) => t(lang, "error.disk_full", &[]),
             CoreError::Db(e) => t(lang, "error.database", &[("detail", &e.to_string())]),
             CoreError::Migration(e) => t(lang, "error.database", &[("detail", &e.to_string())]),
+            CoreError::Io(e) if e.kind() == std::io::ErrorKind::StorageFull => t(lang, "error.disk_full", &[]),
             CoreError::Io(e) => t(lang, "error.io", &[("detail", &e.to_string())]),
         }
     }

@@ -150,3 +150,61 @@ fn a_new_file_is_marked_as_grendeboks() {
     let id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).unwrap();
     assert_eq!(id, APPLICATION_ID);
 }
+
+/// A full disk, simulated by SQLite's page limit: the write is refused with a
+/// plain message, leaves nothing half-written, and the next write after space
+/// is freed succeeds without reopening the file.
+#[test]
+fn a_full_disk_refuses_the_write_whole_and_recovers_when_space_is_freed() {
+    let (_dir, path) = sound_file();
+    let mut store = Store::open(&path).unwrap();
+    let pages: i64 = store.conn.query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
+    store
+        .conn
+        .execute_batch(&format!("PRAGMA max_page_count = {pages}"))
+        .unwrap();
+    let council = store.councils().unwrap()[0].id.clone();
+    let count = |store: &Store, table: &str| -> i64 {
+        store
+            .conn
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap()
+    };
+    let (people, audit) = (count(&store, "person"), count(&store, "audit"));
+    let big = "Lang tekst som fyller disken. ".repeat(2_000);
+    let input = MembershipInput {
+        council_id: council.clone(),
+        person: PersonChoice::New {
+            person: PersonInput {
+                name: "Fyll Disk".into(),
+                email: String::new(),
+                phone: String::new(),
+                gender: None,
+            },
+        },
+        category: SeatCategory::Volunteer,
+        role: Role::Varamedlem,
+        organisation: big,
+        term_from: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        term_to: None,
+    };
+    let err = store.add_membership(&actor(), &input).unwrap_err();
+    assert_eq!(err.code(), "disk_full");
+    assert!(err
+        .message(Lang::Nb)
+        .starts_with("Disken er full, så ingenting ble lagret."));
+    assert_eq!(
+        (count(&store, "person"), count(&store, "audit")),
+        (people, audit),
+        "nothing half-written"
+    );
+
+    store
+        .conn
+        .execute_batch(&format!("PRAGMA max_page_count = {}", pages * 100))
+        .unwrap();
+    store
+        .add_membership(&actor(), &input)
+        .expect("the next write succeeds once there is room");
+    assert_eq!(count(&store, "person"), people + 1);
+}
