@@ -48,8 +48,10 @@ pub fn write_stream(db: &Path, from: u64) -> grendebok_core::Result<()> {
     for n in from.. {
         store.add_membership(&store.actor(Utc::now())?, &batch(&council.id, n))?;
         let mut out = stdout.lock();
-        let _ = writeln!(out, "{n}");
-        let _ = out.flush();
+        if writeln!(out, "{n}").and_then(|()| out.flush()).is_err() {
+            // Nobody is listening any more (the parent is gone): stop.
+            return Ok(());
+        }
     }
     Ok(())
 }
