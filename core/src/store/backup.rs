@@ -93,8 +93,8 @@ pub fn list(db: &Path) -> Result<Vec<BackupInfo>> {
             size: entry.metadata()?.len() as i64,
         });
     }
+    // The names start with the time they were taken, so they sort by it.
     found.sort_by(|a, b| b.file_name.cmp(&a.file_name));
-    found.sort_by(|a, b| b.taken_at.cmp(&a.taken_at));
     Ok(found)
 }
 

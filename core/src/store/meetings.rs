@@ -4,6 +4,7 @@
 //! Every write checks first that the meeting's minutes are not approved: an
 //! approved protocol is locked, and a correction is an amendment.
 
+use chrono::Datelike;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 
@@ -164,7 +165,7 @@ pub fn update(conn: &Connection, actor: &Actor, id: &str, input: &MeetingInput) 
         return Ok(old);
     }
     // Numbered items keep their year: a numbered meeting cannot move to another year.
-    if input.date.format("%Y").to_string() != old.date.format("%Y").to_string() && has_numbered_items(conn, id)? {
+    if input.date.year() != meeting_year(&old) && has_numbered_items(conn, id)? {
         return Err(CoreError::invalid(FieldIssue::new(
             "date",
             "validation.meeting_year_locked",
@@ -273,7 +274,6 @@ pub fn mark_held(conn: &Connection, actor: &Actor, id: &str) -> Result<()> {
 }
 
 fn meeting_year(meeting: &Meeting) -> i32 {
-    use chrono::Datelike;
     meeting.date.year()
 }
 

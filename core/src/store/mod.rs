@@ -69,7 +69,8 @@ impl Store {
             guard::inspect(path, known_version())?;
         }
         let conn = Connection::open(path)?;
-        if existed && user_version(&conn)? > 0 && user_version(&conn)? < known_version() {
+        let version = if existed { user_version(&conn)? } else { 0 };
+        if version > 0 && version < known_version() {
             // The schema is about to change: keep a copy that is never rotated away.
             backup::take(&conn, path, backup::BackupKind::PreMigration, chrono::Utc::now())?;
         }
