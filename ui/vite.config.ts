@@ -19,7 +19,7 @@ export default defineConfig(({ mode }) => {
       rollupOptions: { input: shots ? "shots.html" : "index.html" },
     },
     test: {
-      include: ["src/**/*.test.ts"],
+      include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
       environment: "node",
     },
   };

@@ -1,7 +1,8 @@
 //! The crash-safety check: a child process writes a stream of acknowledged
 //! batches and is killed with SIGKILL at an arbitrary moment, again and
 //! again. After every kill the file must be sound, every acknowledged batch
-//! must be there, and no batch may be there in part.
+//! must be there, no write may be there in part, and the grant scheme's
+//! books must balance: the sum granted equals the budget used.
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
@@ -14,6 +15,11 @@ use grendebok_core::model::*;
 use grendebok_core::Store;
 
 const COUNCIL: &str = "Krasjtest nærmiljøutvalg";
+
+/// Each batch's application asks for kr 1 000 and is granted kr 100.
+const ASKED: &str = "1 000";
+const GRANTED: &str = "100";
+const GRANTED_ORE: i64 = 100 * 100;
 
 /// One batch: a new person with a seat, their audit rows — one transaction.
 fn batch(council_id: &str, n: u64) -> MembershipInput {
@@ -35,8 +41,45 @@ fn batch(council_id: &str, n: u64) -> MembershipInput {
     }
 }
 
-/// The child: writes batches from `from` on, printing each number only after
-/// its transaction has committed, until it is killed.
+/// The grant scheme and the vedtak item the batches' grants are decided under.
+struct GrantRound {
+    scheme_id: String,
+    item_id: String,
+}
+
+fn grant_round(store: &Store, council_id: &str) -> grendebok_core::Result<GrantRound> {
+    let scheme = store.schemes_of_council(council_id, day())?.remove(0).scheme;
+    let meeting = store.meetings_of_council(council_id)?.remove(0);
+    let item_id = store.meeting_detail(&meeting.id, Lang::Nb)?.items.remove(0).id;
+    Ok(GrantRound {
+        scheme_id: scheme.id,
+        item_id,
+    })
+}
+
+fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 6, 1).expect("valid date")
+}
+
+fn application(scheme_id: &str, n: u64) -> ApplicationInput {
+    ApplicationInput {
+        scheme_id: scheme_id.to_owned(),
+        organisation: format!("Krasj {n}"),
+        org_number: String::new(),
+        contact_name: String::new(),
+        email: String::new(),
+        phone: String::new(),
+        title: format!("Tiltak {n}"),
+        description: String::new(),
+        amount_asked: ASKED.into(),
+        project_budget: ASKED.into(),
+        received: day(),
+    }
+}
+
+/// The child: writes batches from `from` on — a seat (one transaction), then
+/// an application (one) and its grant (one) — printing each batch's number
+/// only after its last transaction has committed, until it is killed.
 pub fn write_stream(db: &Path, from: u64) -> grendebok_core::Result<()> {
     let mut store = Store::open_existing(db)?;
     let council = store
@@ -44,9 +87,17 @@ pub fn write_stream(db: &Path, from: u64) -> grendebok_core::Result<()> {
         .into_iter()
         .next()
         .expect("made by crash_test");
+    let round = grant_round(&store, &council.id)?;
     let stdout = std::io::stdout();
     for n in from.. {
         store.add_membership(&store.actor(Utc::now())?, &batch(&council.id, n))?;
+        let applied = store.add_application(&store.actor(Utc::now())?, &application(&round.scheme_id, n))?;
+        let decision = DecisionInput {
+            granted: GRANTED.into(),
+            reasons: "Krasjtest".into(),
+            item_id: round.item_id.clone(),
+        };
+        store.decide_application(&store.actor(Utc::now())?, &applied.id, &decision)?;
         let mut out = stdout.lock();
         if writeln!(out, "{n}").and_then(|()| out.flush()).is_err() {
             // Nobody is listening any more (the parent is gone): stop.
@@ -58,11 +109,10 @@ pub fn write_stream(db: &Path, from: u64) -> grendebok_core::Result<()> {
 
 /// What the file holds after a kill: the batch numbers present, and whether
 /// any batch is there in part.
-fn verify(db: &Path, council_id: &str, acked: u64) -> Result<u64, String> {
+/// `acked` is every batch acknowledged on this file; the newest is last.
+fn verify(db: &Path, council_id: &str, acked: &[u64]) -> Result<u64, String> {
     let store = Store::open_existing(db).map_err(|e| format!("the file does not open: {e}"))?;
-    let health = store
-        .health(NaiveDate::from_ymd_opt(2026, 6, 1).expect("valid date"), Lang::Nb)
-        .map_err(|e| e.to_string())?;
+    let health = store.health(day(), Lang::Nb).map_err(|e| e.to_string())?;
     if !health.sound {
         return Err(format!(
             "integrity: {:?}, foreign keys: {}",
@@ -89,8 +139,9 @@ fn verify(db: &Path, council_id: &str, acked: u64) -> Result<u64, String> {
         }
     }
     let last = numbers.last().copied().unwrap_or(0);
-    if last < acked {
-        return Err(format!("batch {acked} was acknowledged but the file ends at {last}"));
+    let newest = acked.last().copied().unwrap_or(0);
+    if last < newest {
+        return Err(format!("batch {newest} was acknowledged but the file ends at {last}"));
     }
     let audited: std::collections::HashSet<String> = store
         .audit_log(None)
@@ -104,10 +155,50 @@ fn verify(db: &Path, council_id: &str, acked: u64) -> Result<u64, String> {
     {
         return Err(format!("the seat of {} has no audit rows", m.person.name));
     }
+    check_grants(&store, council_id, acked)?;
     Ok(last)
 }
 
-/// A new database with the council the batches go to.
+/// Every acknowledged batch's grant is there, and the books balance: the
+/// budget used is exactly the sum of the grants, within the budget.
+fn check_grants(store: &Store, council_id: &str, acked: &[u64]) -> Result<(), String> {
+    let summary = store
+        .schemes_of_council(council_id, day())
+        .map_err(|e| e.to_string())?
+        .remove(0);
+    let ledger = store.ledger(&summary.scheme.id, Lang::Nb).map_err(|e| e.to_string())?;
+    let granted: i64 = ledger.iter().map(|r| r.granted_ore).sum();
+    let decided = ledger
+        .iter()
+        .filter(|r| r.status != ApplicationStatus::Received)
+        .count() as i64;
+    let b = summary.budget;
+    if b.granted_ore != granted || granted != decided * GRANTED_ORE {
+        return Err(format!(
+            "the books do not balance: budget used {}, sum of grants {granted}, {decided} grants",
+            b.granted_ore
+        ));
+    }
+    if b.granted_ore > b.budget_ore || b.left_ore != b.budget_ore - b.granted_ore {
+        return Err(format!(
+            "budget {} but used {} and left {}",
+            b.budget_ore, b.granted_ore, b.left_ore
+        ));
+    }
+    for n in acked {
+        let name = format!("Krasj {n}");
+        if !ledger
+            .iter()
+            .any(|r| r.organisation == name && r.granted_ore == GRANTED_ORE)
+        {
+            return Err(format!("the grant of acknowledged batch {n} is missing"));
+        }
+    }
+    Ok(())
+}
+
+/// A new database with the council the batches go to, its grant scheme, and
+/// a meeting with the vedtak item that decides the grants.
 fn fresh_database(db: &Path) -> grendebok_core::Result<String> {
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
@@ -115,7 +206,43 @@ fn fresh_database(db: &Path) -> grendebok_core::Result<String> {
     let mut store = Store::create(db)?;
     let actor = Actor::new("Krasjtest", Utc::now());
     let input = CouncilInput::named(COUNCIL, SeatPlan::default());
-    Ok(store.create_council(&actor, &input)?.id)
+    let council = store.create_council(&actor, &input)?;
+    let scheme = SchemeInput {
+        council_id: council.id.clone(),
+        year: 2026,
+        name: "Krasjmidler".into(),
+        budget: "10 000 000".into(),
+        deadline: day(),
+        report_deadline: day(),
+        max_per_application: String::new(),
+        criteria: vec![CriterionInput {
+            name: "Tåler krasj".into(),
+            weight: 1,
+        }],
+        enkeltvedtak: false,
+        appeal_body: String::new(),
+        conditions: String::new(),
+    };
+    store.create_scheme(&actor, &scheme)?;
+    let meeting = MeetingInput {
+        council_id: council.id.clone(),
+        kind: MeetingKind::Ordinary,
+        date: day(),
+        starts_at: chrono::NaiveTime::from_hms_opt(18, 0, 0).expect("valid time"),
+        ends_at: None,
+        place: "Grendehuset".into(),
+        guests: String::new(),
+        kommune_rep: String::new(),
+    };
+    let meeting = store.create_meeting(&actor, &meeting)?;
+    let item = AgendaItemInput {
+        kind: ItemKind::Vedtak,
+        title: "Krasjmidler".into(),
+        background: String::new(),
+        proposal: String::new(),
+    };
+    store.add_item(&actor, &meeting.id, &item)?;
+    Ok(council.id)
 }
 
 /// Kills per database file: the checks read the whole file after every
@@ -133,11 +260,13 @@ pub fn crash_test(runs: usize) -> grendebok_core::Result<bool> {
     let mut council_id = String::new();
     let mut next = 1;
     let mut acked_total = 0;
+    let mut acked_on_file: Vec<u64> = Vec::new();
     let mut failure = None;
     for run in 0..runs {
         if run % KILLS_PER_FILE == 0 {
             council_id = fresh_database(&db)?;
             next = 1;
+            acked_on_file.clear();
         }
         let mut child = Command::new(&exe)
             .arg("--db")
@@ -165,7 +294,8 @@ pub fn crash_test(runs: usize) -> grendebok_core::Result<bool> {
         let _ = reader.join();
         let acked = *last.lock().expect("not poisoned");
         acked_total += acked.saturating_sub(next - 1);
-        match verify(&db, &council_id, acked) {
+        acked_on_file.extend(next..=acked);
+        match verify(&db, &council_id, &acked_on_file) {
             Ok(present) => next = present + 1,
             Err(why) => {
                 failure = Some(format!("run {}: {why}", run + 1));
@@ -177,7 +307,7 @@ pub fn crash_test(runs: usize) -> grendebok_core::Result<bool> {
     match &failure {
         None => {
             println!(
-                "crash-test: {runs} kills, {runs} sound, {acked_total} acknowledged batches, 0 lost, 0 partial ({:.1} s)",
+                "crash-test: {runs} kills, {runs} sound, {acked_total} acknowledged batches, 0 lost, 0 partial, grants balance ({:.1} s)",
                 elapsed.as_secs_f64()
             );
             let _ = std::fs::remove_dir_all(&dir);

@@ -7,6 +7,7 @@
 
 mod bench;
 mod crash;
+mod lines;
 mod output;
 
 use std::path::PathBuf;
@@ -15,7 +16,7 @@ use std::process::ExitCode;
 use chrono::{Local, Utc};
 use clap::{Parser, Subcommand};
 use grendebok_core::i18n::t;
-use grendebok_core::model::{DocumentKind, Lang};
+use grendebok_core::model::{DocumentKind, Lang, LedgerFormat};
 use grendebok_core::store::backup;
 use grendebok_core::{paths, CoreError, Store};
 
@@ -63,7 +64,13 @@ enum Command {
         #[command(subcommand)]
         command: PersonCommand,
     },
-    /// Export a meeting's notice or minutes as PDF (archived with its SHA-256).
+    /// Grant schemes and their applications.
+    Grant {
+        #[command(subcommand)]
+        command: GrantCommand,
+    },
+    /// Export a meeting's notice or minutes, or a grant letter, as PDF (archived
+    /// with its SHA-256), or a scheme's ledger as CSV or XLSX.
     Export {
         #[command(subcommand)]
         command: ExportCommand,
@@ -94,6 +101,14 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         from: u64,
     },
+    /// For the filesystem tests: one write per line of stdin (`NAME SIZE`),
+    /// through one open store; one JSON answer per line.
+    #[command(hide = true)]
+    WriteLines {
+        /// The council the new members join (its id or name).
+        #[arg(long)]
+        council: String,
+    },
     /// Print timings: the minutes PDF of a 20-page meeting (median, p99, peak memory).
     Bench {
         /// How many times to render.
@@ -114,6 +129,19 @@ enum MeetingCommand {
     Show {
         /// The meeting's id.
         id: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum GrantCommand {
+    /// A council's schemes with their budgets and every application.
+    List {
+        /// The council's id, its name, or part of its name.
+        #[arg(long)]
+        council: String,
+        /// Only the schemes of this year.
+        #[arg(long)]
+        year: Option<i32>,
     },
 }
 
@@ -149,6 +177,25 @@ enum ExportCommand {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// An application's decision letter (tilsagnsbrev or avslagsbrev).
+    Letter {
+        /// The application's id (see `grant list`).
+        #[arg(long)]
+        application: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// A scheme's ledger: applicant, org.nr., asked, granted, paid, reported.
+    Ledger {
+        /// The scheme's id (see `grant list`).
+        #[arg(long)]
+        scheme: String,
+        /// csv or xlsx (default: from the file's extension, else csv).
+        #[arg(long, value_parser = parse_ledger_format)]
+        format: Option<LedgerFormat>,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -178,6 +225,14 @@ fn find_council(store: &Store, query: &str, lang: Lang) -> Result<String, Failur
                 message: t(lang, "cli.ambiguous", &[("query", query), ("names", &names.join(", "))]),
             })
         }
+    }
+}
+
+fn parse_ledger_format(text: &str) -> Result<LedgerFormat, String> {
+    match text.to_ascii_lowercase().as_str() {
+        "csv" => Ok(LedgerFormat::Csv),
+        "xlsx" => Ok(LedgerFormat::Xlsx),
+        _ => Err(format!("unknown format {text:?}: use csv or xlsx")),
     }
 }
 
@@ -249,6 +304,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
                     ("councils", &summary.councils.to_string()),
                     ("members", &summary.memberships.to_string()),
                     ("meetings", &summary.meetings.to_string()),
+                    ("applications", &summary.grant_applications.to_string()),
                 ],
             );
             output::done(cli.json, &message, &summary);
@@ -268,28 +324,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             command: CouncilCommand::Show { council },
         } => {
             let store = Store::open_existing(&path)?;
-            let found = store.find_councils(council)?;
-            let id = match found.as_slice() {
-                [one] => one.id.clone(),
-                [] => {
-                    return Err(CoreError::NotFound {
-                        entity: "council",
-                        id: council.clone(),
-                    }
-                    .into())
-                }
-                many => {
-                    let names: Vec<&str> = many.iter().map(|c| c.name.as_str()).collect();
-                    return Err(Failure::Message {
-                        code: "ambiguous",
-                        message: t(
-                            lang,
-                            "cli.ambiguous",
-                            &[("query", council), ("names", &names.join(", "))],
-                        ),
-                    });
-                }
-            };
+            let id = find_council(&store, council, lang)?;
             let detail = store.council_detail(&id, today, lang)?;
             if cli.json {
                 output::json(&detail);
@@ -348,10 +383,53 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             let message = t(lang, "cli.erased", &[("alias", &alias)]);
             output::done(cli.json, &message, &serde_json::json!({ "pseudonym": alias }));
         }
+        Command::Grant {
+            command: GrantCommand::List { council, year },
+        } => {
+            let store = Store::open_existing(&path)?;
+            let id = find_council(&store, council, lang)?;
+            let schemes = store.grants_of_council(&id, *year, lang)?;
+            if cli.json {
+                let value: Vec<_> = schemes
+                    .iter()
+                    .map(|(scheme, applications)| serde_json::json!({ "scheme": scheme, "applications": applications }))
+                    .collect();
+                output::json(&value);
+            } else {
+                output::grant_list(lang, &schemes);
+            }
+        }
+        Command::Export {
+            command: ExportCommand::Letter { application, out },
+        } => {
+            let mut store = Store::open_existing(&path)?;
+            let actor = store.actor(Utc::now())?;
+            let record = store.export_letter(&actor, application, out)?;
+            let message = grendebok_core::letters::export_message(lang, out, &record);
+            output::done(cli.json, &message, &record);
+        }
+        Command::Export {
+            command: ExportCommand::Ledger { scheme, format, out },
+        } => {
+            let format = format.unwrap_or_else(|| {
+                let xlsx = out.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+                if xlsx {
+                    LedgerFormat::Xlsx
+                } else {
+                    LedgerFormat::Csv
+                }
+            });
+            let store = Store::open_existing(&path)?;
+            let count = store.export_ledger(scheme, format, out, lang)?;
+            let message = grendebok_core::ledger::export_message(lang, out, count);
+            let value = serde_json::json!({ "path": out.display().to_string(), "applications": count });
+            output::done(cli.json, &message, &value);
+        }
         Command::Export { command } => {
             let (kind, meeting, out) = match command {
                 ExportCommand::Notice { meeting, out } => (DocumentKind::Notice, meeting, out),
                 ExportCommand::Minutes { meeting, out } => (DocumentKind::Minutes, meeting, out),
+                ExportCommand::Letter { .. } | ExportCommand::Ledger { .. } => unreachable!("matched above"),
             };
             let mut store = Store::open_existing(&path)?;
             let actor = store.actor(Utc::now())?;
@@ -366,6 +444,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             }
         }
         Command::WriteStream { from } => crash::write_stream(&path, *from)?,
+        Command::WriteLines { council } => lines::write_lines(&path, council, lang)?,
         Command::Backup { list: true } => {
             let backups = backup::list(&path)?;
             if cli.json {

@@ -4,9 +4,11 @@ use std::io::Write;
 
 use grendebok_core::i18n::{date, label, t};
 use grendebok_core::model::{
-    CouncilDetail, CouncilSummary, HealthReport, Lang, MeetingDetail, MeetingSummary, Membership, Notice, Severity,
+    Application, CouncilDetail, CouncilSummary, GrantScheme, HealthReport, Lang, MeetingDetail, MeetingSummary,
+    Membership, Notice, Severity,
 };
 use grendebok_core::rules::composition::category_label;
+use grendebok_core::rules::money::kr;
 use serde::Serialize;
 
 pub fn json_to<T: Serialize>(out: &mut impl Write, value: &T) {
@@ -288,4 +290,75 @@ pub fn backup_list(lang: Lang, backups: &[grendebok_core::store::backup::BackupI
         })
         .collect();
     table(&header, &rows);
+}
+
+/// Each scheme with its budget line, then its applications.
+pub fn grant_list(lang: Lang, schemes: &[(GrantScheme, Vec<Application>)]) {
+    if schemes.is_empty() {
+        println!("{}", t(lang, "cli.grants_none", &[]));
+        return;
+    }
+    let header = [
+        "cli.col.number",
+        "cli.col.applicant",
+        "cli.col.project",
+        "cli.col.status",
+        "cli.col.asked",
+        "cli.col.granted",
+        "cli.col.paid",
+        "cli.col.id",
+    ]
+    .map(|k| t(lang, k, &[]));
+    for (i, (scheme, applications)) in schemes.iter().enumerate() {
+        if i > 0 {
+            println!();
+        }
+        let granted: i64 = applications
+            .iter()
+            .filter_map(|a| a.decision.as_ref())
+            .map(|d| d.granted_ore)
+            .sum();
+        let paid: i64 = applications.iter().map(|a| a.paid_ore).sum();
+        let year = scheme.year.to_string();
+        let name = if scheme.name.contains(&year) {
+            scheme.name.clone()
+        } else {
+            format!("{} ({year})", scheme.name)
+        };
+        println!(
+            "{}",
+            t(
+                lang,
+                "cli.scheme_line",
+                &[
+                    ("name", &name),
+                    ("budget", &kr(scheme.budget_ore)),
+                    ("granted", &kr(granted)),
+                    ("paid", &kr(paid)),
+                    ("left", &kr(scheme.budget_ore - granted)),
+                    ("id", &scheme.id),
+                ],
+            )
+        );
+        let rows: Vec<Vec<String>> = applications
+            .iter()
+            .map(|a| {
+                let mut status = label(lang, "application_status", &a.status);
+                if a.late {
+                    status = t(lang, "cli.late", &[("status", &status)]);
+                }
+                vec![
+                    a.number.to_string(),
+                    a.organisation.clone(),
+                    a.title.clone(),
+                    status,
+                    kr(a.amount_asked_ore),
+                    a.decision.as_ref().map(|d| kr(d.granted_ore)).unwrap_or_default(),
+                    if a.paid_ore > 0 { kr(a.paid_ore) } else { String::new() },
+                    a.id.clone(),
+                ]
+            })
+            .collect();
+        table(&header, &rows);
+    }
 }

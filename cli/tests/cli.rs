@@ -221,6 +221,99 @@ fn demo_meetings_are_listed_and_their_minutes_export_as_archived_pdf() {
 }
 
 #[test]
+fn demo_grants_are_listed_and_export_as_ledger_and_letter() {
+    let db = db();
+    assert!(cli(&db.path, &["demo"]).status.success());
+    let listed = json(&cli(
+        &db.path,
+        &["--json", "grant", "list", "--council", "Lyngvik", "--year", "2026"],
+    ));
+    let scheme = &listed[0]["scheme"];
+    let applications = listed[0]["applications"].as_array().unwrap();
+    assert_eq!(applications.len(), 12);
+    let statuses: std::collections::BTreeSet<&str> =
+        applications.iter().map(|a| a["status"].as_str().unwrap()).collect();
+    assert_eq!(statuses.len(), 8, "every status in the demo: {statuses:?}");
+
+    let human = stdout(&cli(&db.path, &["grant", "list", "--council", "Lyngvik"]));
+    assert!(human.contains("budsjett kr 400 000"), "{human}");
+    assert!(human.contains("Mottatt (for sent)"), "{human}");
+    assert!(stdout(&cli(
+        &db.path,
+        &["grant", "list", "--council", "Lyngvik", "--year", "1999"]
+    ))
+    .contains("ingen tilskuddsordninger"));
+
+    let dir = db.path.parent().unwrap();
+    let csv = dir.join("regnskap.csv");
+    let out = cli(
+        &db.path,
+        &[
+            "export",
+            "ledger",
+            "--scheme",
+            scheme["id"].as_str().unwrap(),
+            "--out",
+            csv.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(
+        text.contains("Lyngvik IL;952601814;Ny lysløype rundt Lyngvikvannet;Rapportert;80000,00;60000,00"),
+        "{text}"
+    );
+    let xlsx = dir.join("regnskap.xlsx");
+    let out = cli(
+        &db.path,
+        &[
+            "export",
+            "ledger",
+            "--scheme",
+            scheme["id"].as_str().unwrap(),
+            "--out",
+            xlsx.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(&std::fs::read(&xlsx).unwrap()[..2], b"PK", "an XLSX is a zip file");
+
+    let granted = applications.iter().find(|a| a["organisation"] == "Lyngvik IL").unwrap();
+    let pdf = dir.join("tilsagn.pdf");
+    let out = cli(
+        &db.path,
+        &[
+            "--json",
+            "export",
+            "letter",
+            "--application",
+            granted["id"].as_str().unwrap(),
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    let record = json(&out);
+    assert_eq!(record["fileName"], "tilsagn.pdf");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+
+    // An application still in review has no letter to print.
+    let open = applications.iter().find(|a| a["status"] == "received").unwrap();
+    let out = cli(
+        &db.path,
+        &[
+            "export",
+            "letter",
+            "--application",
+            open["id"].as_str().unwrap(),
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("ikke avgjort"), "{}", stderr(&out));
+}
+
+#[test]
 fn a_damaged_file_is_restored_from_a_backup_and_kept_aside() {
     let db = db();
     assert!(cli(&db.path, &["demo"]).status.success());

@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::i18n::{self, label, t};
 use crate::model::*;
 use crate::pdf::{sha256_hex, Column, Doc, DocMeta, Footer};
+use crate::rules::money::kr;
 
 /// The language of a council's documents: its målform.
 pub fn document_lang(council: &Council) -> Lang {
@@ -36,10 +37,9 @@ pub fn export_message(lang: Lang, path: &std::path::Path, record: &DocumentRecor
     )
 }
 
-/// A document made from a meeting: the PDF and the checksum of the content
+/// A document made from the record: the PDF and the checksum of the content
 /// it shows (whose first 12 hex digits are printed in the footer).
 pub struct Rendered {
-    pub kind: DocumentKind,
     pub bytes: Vec<u8>,
     pub content_sha256: String,
     pub file_name: String,
@@ -84,16 +84,11 @@ pub fn file_name(kind: DocumentKind, council: &Council, meeting: &Meeting) -> St
         DocumentKind::Notice => "Innkalling",
         DocumentKind::Minutes => "Protokoll",
     };
-    let raw = format!("{word} {} {}.pdf", council.name, meeting.date.format("%Y-%m-%d"));
-    raw.chars()
-        .map(|c| {
-            if c.is_alphanumeric() || matches!(c, ' ' | '-' | '.' | '_') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
+    safe_file_name(&format!(
+        "{word} {} {}.pdf",
+        council.name,
+        meeting.date.format("%Y-%m-%d")
+    ))
 }
 
 fn item_heading(lang: Lang, item: &AgendaItem) -> String {
@@ -135,20 +130,36 @@ fn finish(kind: DocumentKind, detail: &MeetingDetail, doc: Doc, lang: Lang, foot
             ("code", &content_sha256[..12]),
         ],
     );
-    let page = |n: usize, total: usize| {
+    let bytes = doc.render(&footer(lang, footer_left));
+    Rendered {
+        bytes,
+        content_sha256,
+        file_name: file_name(kind, &detail.council, &detail.meeting),
+    }
+}
+
+/// A footer with `left` and "Side 2 av 3" in the document's language.
+pub(crate) fn footer(lang: Lang, left: String) -> Footer<'static> {
+    Footer::new(left, move |n: usize, total: usize| {
         t(
             lang,
             "pdf.page",
             &[("n", &n.to_string()), ("total", &total.to_string())],
         )
-    };
-    let bytes = doc.render(&Footer::new(footer_left, page));
-    Rendered {
-        kind,
-        bytes,
-        content_sha256,
-        file_name: file_name(kind, &detail.council, &detail.meeting),
-    }
+    })
+}
+
+/// A name made safe as a file name: anything a file system may refuse becomes `_`.
+pub(crate) fn safe_file_name(raw: &str) -> String {
+    raw.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, ' ' | '-' | '.' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
 }
 
 fn header(doc: &mut Doc, lang: Lang, detail: &MeetingDetail) {
@@ -299,6 +310,30 @@ fn minutes_item(doc: &mut Doc, lang: Lang, item: &AgendaItem) {
             "pdf.not_quorate",
             &[("voting", &q.voting.to_string()), ("required", &q.required.to_string())],
         ));
+    }
+    if !item.grants.is_empty() {
+        let rows: Vec<Vec<String>> = item
+            .grants
+            .iter()
+            .map(|g| {
+                vec![
+                    g.organisation.clone(),
+                    g.title.clone(),
+                    kr(g.asked_ore),
+                    kr(g.granted_ore),
+                ]
+            })
+            .collect();
+        doc.label_value(&t(lang, "pdf.grants", &[]), "");
+        doc.table(
+            &[
+                Column::new(t(lang, "pdf.col.applicant", &[]), 3.0),
+                Column::new(t(lang, "pdf.col.project", &[]), 3.6),
+                Column::new(t(lang, "pdf.col.asked", &[]), 1.6).right(),
+                Column::new(t(lang, "pdf.col.granted", &[]), 1.6).right(),
+            ],
+            &rows,
+        );
     }
     if !item.follow_ups.is_empty() {
         let rows: Vec<Vec<String>> = item

@@ -70,6 +70,25 @@ pub enum CoreError {
     #[error("the database has schema version {found}, newer than this program's {known}")]
     TooNew { found: i64, known: i64 },
 
+    /// The database is open read-only (the file or its folder cannot be
+    /// written), so a write was refused and nothing was saved.
+    #[error("the database is open read-only")]
+    ReadOnly,
+
+    /// A read-only file from an older Grendebok: its schema cannot be brought
+    /// up to date, so it is not opened. It was not written to.
+    #[error("{path} is read-only and has schema version {found}, older than this program's {known}")]
+    ReadOnlyOutdated { path: String, found: i64, known: i64 },
+
+    /// A read-only folder holds the file with commits still in its `-wal` but
+    /// no `-shm`: SQLite cannot read those without writing to the folder.
+    #[error("{path} is in a read-only folder with unread WAL content")]
+    ReadOnlyWal { path: String },
+
+    /// A new database cannot be made because its folder cannot be written.
+    #[error("the folder {path} is read-only")]
+    ReadOnlyFolder { path: String },
+
     #[error("database: {0}")]
     Db(#[from] rusqlite::Error),
 
@@ -82,9 +101,23 @@ pub enum CoreError {
 
 pub type Result<T, E = CoreError> = std::result::Result<T, E>;
 
-/// SQLite says the disk (or the file's size limit) is full.
+/// SQLite says the disk (or the file's size limit) is full — or could not
+/// grow its `-shm` file, which SQLite's documentation says "may indicate that
+/// the underlying filesystem volume is out of space" (`SQLITE_IOERR_SHMSIZE`,
+/// what opening a WAL database on a full disk gives).
 fn is_disk_full(e: &rusqlite::Error) -> bool {
-    e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull)
+    match e {
+        rusqlite::Error::SqliteFailure(failure, _) => {
+            failure.code == rusqlite::ErrorCode::DiskFull
+                || failure.extended_code == rusqlite::ffi::SQLITE_IOERR_SHMSIZE
+        }
+        _ => false,
+    }
+}
+
+/// SQLite refused to write because the file, its folder or the connection is read-only.
+fn is_read_only(e: &rusqlite::Error) -> bool {
+    e.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly)
 }
 
 impl CoreError {
@@ -104,7 +137,12 @@ impl CoreError {
             CoreError::TooNew { .. } => "too_new",
             CoreError::Damaged { .. } => "damaged",
             CoreError::Locked { .. } => "locked",
+            CoreError::ReadOnly
+            | CoreError::ReadOnlyOutdated { .. }
+            | CoreError::ReadOnlyWal { .. }
+            | CoreError::ReadOnlyFolder { .. } => "read_only",
             CoreError::Db(e) if is_disk_full(e) => "disk_full",
+            CoreError::Db(e) if is_read_only(e) => "read_only",
             CoreError::Db(_) | CoreError::Migration(_) => "database",
             CoreError::Io(e) if e.kind() == std::io::ErrorKind::StorageFull => "disk_full",
             CoreError::Io(_) => "io",
@@ -133,7 +171,12 @@ impl CoreError {
             CoreError::Locked { path, pid, host } => {
                 t(lang, "error.locked", &[("path", path), ("pid", pid), ("host", host)])
             }
+            CoreError::ReadOnly => t(lang, "error.read_only", &[]),
+            CoreError::ReadOnlyOutdated { path, .. } => t(lang, "error.read_only_outdated", &[("path", path)]),
+            CoreError::ReadOnlyWal { path } => t(lang, "error.read_only_wal", &[("path", path)]),
+            CoreError::ReadOnlyFolder { path } => t(lang, "error.read_only_folder", &[("path", path)]),
             CoreError::Db(e) if is_disk_full(e) => t(lang, "error.disk_full", &[]),
+            CoreError::Db(e) if is_read_only(e) => t(lang, "error.read_only", &[]),
             CoreError::Db(e) => t(lang, "error.database", &[("detail", &e.to_string())]),
             CoreError::Migration(e) => t(lang, "error.database", &[("detail", &e.to_string())]),
             CoreError::Io(e) if e.kind() == std::io::ErrorKind::StorageFull => t(lang, "error.disk_full", &[]),

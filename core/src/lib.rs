@@ -11,6 +11,8 @@
 pub mod documents;
 pub mod error;
 pub mod i18n;
+pub mod ledger;
+pub mod letters;
 pub mod model;
 pub mod paths;
 pub mod pdf;

@@ -8,6 +8,9 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+mod grants;
+pub use grants::*;
+
 /// Who makes a change and when: every write takes one, so the audit log can
 /// say who did what, and no rule reads the clock itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -740,6 +743,8 @@ pub struct AgendaItem {
     pub recusals: Vec<Recusal>,
     pub follow_ups: Vec<FollowUp>,
     pub quorum: Quorum,
+    /// Grants decided under this item, for the minutes.
+    pub grants: Vec<ItemGrant>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -883,5 +888,8 @@ pub struct ApprovalCandidate {
 pub struct Startup {
     pub db_path: String,
     pub error: Option<ErrorReport>,
+    /// The file is open read-only (it or its folder cannot be written): it can
+    /// be read, and every change is refused.
+    pub read_only: bool,
     pub backups: Vec<crate::store::backup::BackupInfo>,
 }

@@ -16,6 +16,7 @@ use tauri::State;
 
 #[cfg(test)]
 mod commands;
+mod grants;
 
 /// The one store of the running app, or why it could not be opened.
 pub struct AppState {
@@ -46,12 +47,16 @@ fn open_store(path: &std::path::Path) -> Result<Arc<Mutex<Store>>, ErrorReport> 
 }
 
 /// Takes an automatic backup at start and then whenever the newest one is a
-/// day old, checking every hour, for as long as the app runs.
+/// day old, checking every hour, for as long as the app runs. A store open
+/// read-only is never backed up (nothing may be written beside it).
 fn keep_backing_up(state: &AppState) {
     let Ok(store) = state.current() else { return };
     std::thread::spawn(move || loop {
         {
             let store = store.lock().unwrap_or_else(|p| p.into_inner());
+            if store.read_only() {
+                return;
+            }
             let newest = store
                 .path()
                 .and_then(|p| backup::list(p).ok())
@@ -68,11 +73,11 @@ fn keep_backing_up(state: &AppState) {
     });
 }
 
-type Answer<T> = Result<T, ErrorReport>;
+pub(crate) type Answer<T> = Result<T, ErrorReport>;
 
 /// Runs `f` with the store on a blocking thread, so the window never waits
 /// on SQLite, and maps errors into the user's language.
-async fn with_store<T, F>(state: &AppState, f: F) -> Answer<T>
+pub(crate) async fn with_store<T, F>(state: &AppState, f: F) -> Answer<T>
 where
     T: Send + 'static,
     F: FnOnce(&mut Store, Lang) -> grendebok_core::Result<T> + Send + 'static,
@@ -93,7 +98,7 @@ where
     })?
 }
 
-fn today() -> NaiveDate {
+pub(crate) fn today() -> NaiveDate {
     Local::now().date_naive()
 }
 
@@ -314,7 +319,7 @@ async fn set_attendance(
 /// Rust opens (no path ever comes from the web view). With
 /// `$GRENDEBOK_EXPORT_DIR` set (the end-to-end tests), the suggested file
 /// name in that folder, without a dialog.
-fn choose_export_path(app: &tauri::AppHandle, suggested: &str) -> Option<PathBuf> {
+pub(crate) fn choose_export_path(app: &tauri::AppHandle, suggested: &str, filter: (&str, &str)) -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("GRENDEBOK_EXPORT_DIR").filter(|d| !d.is_empty()) {
         return Some(PathBuf::from(dir).join(suggested));
     }
@@ -322,9 +327,18 @@ fn choose_export_path(app: &tauri::AppHandle, suggested: &str) -> Option<PathBuf
     app.dialog()
         .file()
         .set_file_name(suggested)
-        .add_filter("PDF", &["pdf"])
+        .add_filter(filter.0, &[filter.1])
         .blocking_save_file()
         .and_then(|p| p.into_path().ok())
+}
+
+/// The answer when the person closed the save dialog without choosing.
+pub(crate) fn cancelled() -> ErrorReport {
+    ErrorReport {
+        code: "cancelled".into(),
+        message: String::new(),
+        fields: Vec::new(),
+    }
 }
 
 async fn export(
@@ -335,17 +349,11 @@ async fn export(
 ) -> Answer<ExportResult> {
     let id = meeting_id.clone();
     let suggested = with_store(state, move |s, _| s.document_file_name(&id, kind)).await?;
-    let chosen = tauri::async_runtime::spawn_blocking(move || choose_export_path(&app, &suggested))
+    let chosen = tauri::async_runtime::spawn_blocking(move || choose_export_path(&app, &suggested, ("PDF", "pdf")))
         .await
         .ok()
         .flatten();
-    let Some(path) = chosen else {
-        return Err(ErrorReport {
-            code: "cancelled".into(),
-            message: String::new(),
-            fields: Vec::new(),
-        });
-    };
+    let path = chosen.ok_or_else(cancelled)?;
     with_store(state, move |s, lang| {
         let document = s.export_document(&s.actor(Utc::now())?, &meeting_id, kind, &path)?;
         let message = grendebok_core::documents::export_message(lang, &path, &document);
@@ -370,17 +378,24 @@ async fn export_minutes(app: tauri::AppHandle, state: State<'_, AppState>, meeti
 
 // --- start-up, backups and restore ---------------------------------------------------
 
-/// Whether the database opened, and if not why, with the backups to restore from.
+/// Whether the database opened, and if not why, whether it is read-only,
+/// with the backups to restore from.
 #[tauri::command]
 async fn get_startup(state: State<'_, AppState>) -> Answer<Startup> {
-    let error = state.current().err();
+    let current = state.current();
+    let store = current.clone().ok();
+    let error = current.err();
     let path = state.path.clone();
-    let backups = tauri::async_runtime::spawn_blocking(move || backup::list(&path).unwrap_or_default())
-        .await
-        .unwrap_or_default();
+    let (read_only, backups) = tauri::async_runtime::spawn_blocking(move || {
+        let read_only = store.is_some_and(|s| s.lock().unwrap_or_else(|p| p.into_inner()).read_only());
+        (read_only, backup::list(&path).unwrap_or_default())
+    })
+    .await
+    .unwrap_or_default();
     Ok(Startup {
         db_path: state.path.display().to_string(),
         error,
+        read_only,
         backups,
     })
 }
@@ -468,6 +483,26 @@ pub fn run() {
             get_startup,
             backup_now,
             restore_backup,
+            grants::list_schemes,
+            grants::get_scheme,
+            grants::create_scheme,
+            grants::update_scheme,
+            grants::get_application,
+            grants::add_application,
+            grants::update_application,
+            grants::withdraw_application,
+            grants::start_review,
+            grants::propose_amount,
+            grants::declare_inhabil,
+            grants::clear_inhabil,
+            grants::save_scores,
+            grants::decide_application,
+            grants::mark_letter_sent,
+            grants::amend_grant,
+            grants::add_payout,
+            grants::record_report,
+            grants::export_letter,
+            grants::export_ledger,
         ])
         .run(tauri::generate_context!())
         .expect("Grendebok could not start its window");

@@ -2,6 +2,7 @@
 //! Run under Xvfb and D-Bus, as `scripts/test.sh` does.
 
 mod foundation;
+mod grants;
 mod hostile;
 mod meetings;
 mod recovery;

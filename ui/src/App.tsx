@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from "react";
-import { SkipLink } from "@digdir/designsystemet-react";
+import { Alert, Paragraph, SkipLink } from "@digdir/designsystemet-react";
 import type { Settings } from "./bindings/Settings";
 import type { Lang } from "./bindings/Lang";
 import type { Startup } from "./bindings/Startup";
@@ -16,6 +16,8 @@ import { CouncilList } from "./screens/CouncilList";
 import { CouncilFormScreen } from "./screens/CouncilFormScreen";
 import { CouncilPage } from "./screens/CouncilPage";
 import { MeetingPage } from "./screens/MeetingPage";
+import { SchemePage } from "./screens/SchemePage";
+import { ApplicationPage } from "./screens/ApplicationPage";
 import { StartupError } from "./screens/StartupError";
 import { Backups } from "./screens/Backups";
 
@@ -24,7 +26,8 @@ type Boot =
   | { status: "error"; message: string }
   /** The database could not be opened: only the start-up error screen. */
   | { status: "startup-error"; startup: Startup }
-  | { status: "ready"; settings: Settings };
+  /** `readOnly`: the file or its folder cannot be written; every change is refused. */
+  | { status: "ready"; settings: Settings; readOnly: boolean };
 
 export function App({ backend, initialView = { name: "list" } }: { backend: Backend; initialView?: View }) {
   const [boot, setBoot] = useState<Boot>({ status: "loading" });
@@ -47,7 +50,7 @@ export function App({ backend, initialView = { name: "list" } }: { backend: Back
           return;
         }
         const settings = await backend.getSettings();
-        if (live) setBoot({ status: "ready", settings });
+        if (live) setBoot({ status: "ready", settings, readOnly: startup.readOnly });
       } catch (e) {
         if (live) setBoot({ status: "error", message: toErrorReport(e).message });
       }
@@ -65,7 +68,10 @@ export function App({ backend, initialView = { name: "list" } }: { backend: Back
   }, [lang, i18n]);
 
   const settings = boot.status === "ready" ? boot.settings : null;
-  const setSettings = (s: Settings) => setBoot({ status: "ready", settings: s });
+  const readOnly = boot.status === "ready" && boot.readOnly;
+  const setSettings = (s: Settings) => setBoot({ status: "ready", settings: s, readOnly });
+  // A read-only file cannot save a name: it is shown without the welcome step.
+  const entered = Boolean(settings?.userName) || readOnly;
 
   const navigate = (next: View) => {
     setNotice(null);
@@ -109,7 +115,7 @@ export function App({ backend, initialView = { name: "list" } }: { backend: Back
         <LoadError message={boot.message} onRetry={() => setAttempt((a) => a + 1)} />
       </Page>
     );
-  } else if (!boot.settings.userName) {
+  } else if (!entered) {
     content = <Welcome onSaved={setSettings} />;
   } else {
     switch (view.name) {
@@ -128,19 +134,32 @@ export function App({ backend, initialView = { name: "list" } }: { backend: Back
       case "meeting":
         content = <MeetingPage key={view.id} id={view.id} navigate={navigate} />;
         break;
+      case "scheme":
+        content = <SchemePage key={view.id} id={view.id} navigate={navigate} />;
+        break;
+      case "application":
+        content = <ApplicationPage key={view.id} id={view.id} navigate={navigate} />;
+        break;
       case "backups":
         content = <Backups onRestored={restored} />;
         break;
     }
   }
 
-  const home = settings?.userName && view.name !== "list" ? () => navigate({ name: "list" }) : undefined;
-  const backups = settings?.userName && view.name !== "backups" ? () => navigate({ name: "backups" }) : undefined;
+  const home = entered && view.name !== "list" ? () => navigate({ name: "list" }) : undefined;
+  const backups = entered && view.name !== "backups" ? () => navigate({ name: "backups" }) : undefined;
   return (
     <BackendContext.Provider value={backend}>
       <I18nContext.Provider value={i18n}>
         <SkipLink href="#main">{i18n.t("app.skipToContent")}</SkipLink>
         <AppHeader userName={settings?.userName ?? null} onHome={home} onBackups={backups} onLanguage={changeLanguage} />
+        {readOnly ? (
+          <div className="read-only-banner">
+            <Alert data-color="warning" data-testid="read-only-banner">
+              <Paragraph>{i18n.t("app.readOnly")}</Paragraph>
+            </Alert>
+          </div>
+        ) : null}
         {content}
       </I18nContext.Provider>
     </BackendContext.Provider>

@@ -21,6 +21,18 @@ import type { AttendanceInput } from "./bindings/AttendanceInput";
 import type { ExportResult } from "./bindings/ExportResult";
 import type { Startup } from "./bindings/Startup";
 import type { BackupInfo } from "./bindings/BackupInfo";
+import type { SchemeSummary } from "./bindings/SchemeSummary";
+import type { SchemeDetail } from "./bindings/SchemeDetail";
+import type { SchemeInput } from "./bindings/SchemeInput";
+import type { ApplicationDetail } from "./bindings/ApplicationDetail";
+import type { ApplicationInput } from "./bindings/ApplicationInput";
+import type { ScoreInput } from "./bindings/ScoreInput";
+import type { DecisionInput } from "./bindings/DecisionInput";
+import type { GrantAmendmentInput } from "./bindings/GrantAmendmentInput";
+import type { PayoutInput } from "./bindings/PayoutInput";
+import type { ReportInput } from "./bindings/ReportInput";
+import type { LedgerFormat } from "./bindings/LedgerFormat";
+import type { SavedFile } from "./bindings/SavedFile";
 
 /**
  * Everything the UI asks of the backend, one method per Tauri command.
@@ -81,6 +93,31 @@ export interface Backend {
   /** Rust shows the save dialog itself; rejects with code "cancelled" when the user cancels. */
   exportNotice(meetingId: string): Promise<ExportResult>;
   exportMinutes(meetingId: string): Promise<ExportResult>;
+
+  // Grants. Every write to an application answers with its fresh ApplicationDetail.
+  listSchemes(councilId: string): Promise<SchemeSummary[]>;
+  getScheme(id: string): Promise<SchemeDetail>;
+  createScheme(input: SchemeInput): Promise<SchemeDetail>;
+  updateScheme(id: string, input: SchemeInput): Promise<SchemeDetail>;
+  getApplication(id: string): Promise<ApplicationDetail>;
+  addApplication(input: ApplicationInput): Promise<ApplicationDetail>;
+  updateApplication(id: string, input: ApplicationInput): Promise<ApplicationDetail>;
+  withdrawApplication(id: string): Promise<ApplicationDetail>;
+  startReview(id: string): Promise<ApplicationDetail>;
+  /** The committee's proposal, kroner as typed; empty clears it. */
+  proposeAmount(id: string, amount: string): Promise<ApplicationDetail>;
+  declareInhabil(id: string, membershipId: string, reason: string): Promise<ApplicationDetail>;
+  clearInhabil(id: string, membershipId: string): Promise<ApplicationDetail>;
+  /** One member's scores, every criterion at once. */
+  saveScores(id: string, membershipId: string, scores: ScoreInput[]): Promise<ApplicationDetail>;
+  decideApplication(id: string, input: DecisionInput): Promise<ApplicationDetail>;
+  markLetterSent(id: string): Promise<ApplicationDetail>;
+  amendGrant(id: string, input: GrantAmendmentInput): Promise<ApplicationDetail>;
+  addPayout(id: string, input: PayoutInput): Promise<ApplicationDetail>;
+  recordReport(id: string, input: ReportInput): Promise<ApplicationDetail>;
+  /** Rust shows the save dialog itself; rejects with code "cancelled" when the user cancels. */
+  exportLetter(id: string): Promise<SavedFile>;
+  exportLedger(schemeId: string, format: LedgerFormat): Promise<SavedFile>;
 }
 
 export const BackendContext = createContext<Backend | null>(null);

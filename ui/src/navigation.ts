@@ -5,6 +5,8 @@ export type View =
   | { name: "new-council" }
   | { name: "edit-council"; id: string }
   | { name: "meeting"; id: string }
+  | { name: "scheme"; id: string }
+  | { name: "application"; id: string }
   | { name: "backups" };
 
 export type Navigate = (view: View) => void;

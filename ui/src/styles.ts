@@ -2,3 +2,4 @@
 import "@digdir/designsystemet-css/theme";
 import "@digdir/designsystemet-css";
 import "./app.css";
+import "./grants/grants.css";

@@ -1,6 +1,8 @@
 //! Domain rules as plain functions: no storage, no clock, no I/O.
 
 pub mod composition;
+pub mod grants;
 pub mod meetings;
+pub mod money;
 pub mod privacy;
 pub mod validate;

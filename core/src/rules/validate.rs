@@ -57,15 +57,16 @@ fn check_name(issues: &mut Issues, field: &str, name: &str) {
 
 /// An e-mail address is optional, but one that is given must look like one.
 fn check_email(issues: &mut Issues, field: &str, email: &str) {
-    if email.is_empty() {
-        return;
+    if !email.is_empty() && !looks_like_email(email) {
+        issues.push(FieldIssue::new(field, "validation.email_invalid"));
     }
-    let looks_right = match email.split_once('@') {
+}
+
+/// `name@domain`, without spaces: enough to catch a typing mistake.
+pub fn looks_like_email(email: &str) -> bool {
+    match email.split_once('@') {
         Some((local, domain)) => !local.is_empty() && !domain.is_empty() && !email.contains(char::is_whitespace),
         None => false,
-    };
-    if !looks_right {
-        issues.push(FieldIssue::new(field, "validation.email_invalid"));
     }
 }
 

@@ -202,6 +202,12 @@ pub fn restore(db: &Path, file_name: &str, known_version: i64, now: DateTime<Utc
         .ok_or_else(|| CoreError::invalid(FieldIssue::new("fileName", "validation.backup_unknown")))?;
     let source = PathBuf::from(&chosen.path);
     guard::inspect(&source, known_version)?;
+    if !guard::folder_writable(db) {
+        // Nothing can be renamed or copied there: say so before touching anything.
+        return Err(CoreError::ReadOnlyFolder {
+            path: guard::folder_of(db).display().to_string(),
+        });
+    }
     let _lock = guard::lock(db)?;
     let stamp = now.format("%Y%m%d-%H%M%S").to_string();
     if std::fs::symlink_metadata(db).is_ok() {

@@ -18,11 +18,12 @@ pub struct DemoSummary {
     pub councils: i32,
     pub memberships: i32,
     pub meetings: i32,
+    pub grant_applications: i32,
 }
 
 struct Seat(&'static str, Option<Gender>, SeatCategory, Role, &'static str);
 
-fn email(name: &str, domain: &str) -> String {
+pub(super) fn email(name: &str, domain: &str) -> String {
     let ascii: String = name
         .to_lowercase()
         .chars()
@@ -177,6 +178,7 @@ pub fn load(conn: &Connection, actor: &Actor, today: NaiveDate) -> Result<DemoSu
         councils: 0,
         memberships: 0,
         meetings: 0,
+        grant_applications: 0,
     };
     for (input, seats) in councils {
         let council = councils::create(conn, actor, &input)?;
@@ -234,7 +236,9 @@ pub fn load(conn: &Connection, actor: &Actor, today: NaiveDate) -> Result<DemoSu
     count.memberships += 1;
 
     for council in councils::all(conn)? {
-        count.meetings += demo_meetings(conn, actor, &council, today)?;
+        let (meetings, applications) = demo_meetings(conn, actor, &council, today)?;
+        count.meetings += meetings;
+        count.grant_applications += applications;
     }
     Ok(count)
 }
@@ -295,8 +299,21 @@ fn local(nynorsk: bool, text: &'static str) -> String {
     found.unwrap_or(text).to_owned()
 }
 
-/// Two held meetings with approved minutes and one upcoming with a sent notice.
-fn demo_meetings(conn: &Connection, actor: &Actor, council: &Council, today: NaiveDate) -> Result<i32> {
+/// The vedtak item under which Lyngvik's grants are decided.
+const GRANT_ITEM: DemoItem = DemoItem(
+    ItemKind::Vedtak,
+    "Tildeling av grendemidler",
+    "Utvalget har fått søknader om grendemidler. Komiteen har gitt poeng etter kriteriene i ordningen.",
+    "Grendemidlene fordeles etter komiteens forslag.",
+    "Grendemidlene fordeles som vist under. Begrunnelsene står i vedtaksbrevene.",
+);
+
+/// Two held meetings with approved minutes and one upcoming with a sent
+/// notice; for Lyngvik, the first also decides the year's grants. Returns the
+/// meetings and grant applications made.
+fn demo_meetings(conn: &Connection, actor: &Actor, council: &Council, today: NaiveDate) -> Result<(i32, i32)> {
+    let with_grants = council.name.starts_with("Lyngvik");
+    let mut applications = 0;
     let nynorsk = council.malform == Malform::Nynorsk;
     let members = memberships::of_council(conn, &council.id)?;
     let place = if nynorsk {
@@ -353,6 +370,11 @@ fn demo_meetings(conn: &Connection, actor: &Actor, council: &Council, today: Nai
             .checked_add_signed(chrono::Duration::days(offset))
             .expect("valid date");
         let meeting = meetings::create(conn, actor, &demo_meeting(council, date, place, true))?;
+        let mut items = items;
+        let grant_round = with_grants && offset == -63;
+        if grant_round {
+            items.push(GRANT_ITEM);
+        }
         let mut ids = Vec::new();
         for DemoItem(kind, title, background, proposal, _) in &items {
             let input = AgendaItemInput {
@@ -392,6 +414,10 @@ fn demo_meetings(conn: &Connection, actor: &Actor, council: &Council, today: Nai
                 closed_basis: String::new(),
             };
             meetings::record_item(conn, actor, id, &record)?;
+        }
+        if grant_round {
+            let item = ids.last().expect("the grant item was added");
+            applications = super::demo_grants::load(conn, actor, council, &meeting, item, today)?;
         }
         let present: Vec<String> = meetings::attendance(conn, &meetings::get(conn, &meeting.id)?)?
             .into_iter()
@@ -443,7 +469,7 @@ fn demo_meetings(conn: &Connection, actor: &Actor, council: &Council, today: Nai
         meetings::add_item(conn, actor, &upcoming.id, &input)?;
     }
     meetings::send_notice(conn, actor, &upcoming.id)?;
-    Ok(made + 1)
+    Ok((made + 1, applications))
 }
 
 fn demo_meeting(council: &Council, date: NaiveDate, place: &str, held: bool) -> MeetingInput {

@@ -2,6 +2,10 @@
 //! read-only (is it a file, an SQLite database, Grendebok's, sound, not from a
 //! newer Grendebok?), and the one-writer lock beside it is taken. A file that
 //! fails any check is never written to.
+//!
+//! Before any of that, [`access`] asks the OS (without writing) whether the
+//! file and its folder can be written: if not, the store opens the file
+//! read-only and writes nothing at all.
 
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, Write};
@@ -51,9 +55,127 @@ fn damaged(path: &Path, damage: Damage, detail: impl Into<String>) -> CoreError 
     }
 }
 
+/// How a database file can be opened, as far as this user and the file system allow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// The file (if there is one) and its folder can be written.
+    ReadWrite,
+    /// The file or its folder cannot be written: open read-only, write nothing.
+    /// `immutable` when the file alone is the whole database (no WAL content
+    /// or rollback journal beside it): SQLite is then told the file will not
+    /// change (the `immutable=1` URI parameter), so it reads the file alone
+    /// and creates no `-wal`/`-shm` beside it — which a read-only folder could
+    /// not hold, and which in a writable folder would be left behind with
+    /// this user's permissions.
+    ReadOnly { immutable: bool },
+}
+
+/// Whether this process may write `path` (a file or a folder), asked without
+/// writing: permission bits, ACLs and a read-only mount all count.
+#[cfg(unix)]
+fn writable(path: &Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    let Ok(c_path) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
+        return false;
+    };
+    // SAFETY: `c_path` is a valid NUL-terminated string that outlives the call;
+    // access(2) only reads it.
+    unsafe { libc::access(c_path.as_ptr(), libc::W_OK) == 0 }
+}
+
+#[cfg(not(unix))]
+fn writable(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.permissions().readonly())
+}
+
+/// The folder a database file lies in.
+pub fn folder_of(db: &Path) -> &Path {
+    db.parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// `<db><suffix>`, e.g. the `-wal` beside a database.
+pub fn beside(db: &Path, suffix: &str) -> PathBuf {
+    let mut name = db.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(suffix);
+    db.with_file_name(name)
+}
+
+/// Whether files can be made in the folder of the database at `db`, asked without writing.
+pub fn folder_writable(db: &Path) -> bool {
+    writable(folder_of(db))
+}
+
+/// Whether the database at `db` (existing or not) can be written, asked without writing.
+pub fn access(db: &Path) -> Access {
+    let file_ok = std::fs::symlink_metadata(db).is_err() || writable(db);
+    let folder_ok = folder_writable(db);
+    if file_ok && folder_ok {
+        return Access::ReadWrite;
+    }
+    Access::ReadOnly {
+        immutable: readable_as_immutable(db),
+    }
+}
+
+/// Whether the file alone is the whole database, so SQLite may read it as
+/// immutable: false when a `-wal` with content lies beside it (its commits
+/// must be read) or a rollback `-journal` (a transaction to roll back).
+pub fn readable_as_immutable(db: &Path) -> bool {
+    std::fs::metadata(beside(db, "-wal")).map_or(true, |m| m.len() == 0)
+        && std::fs::symlink_metadata(beside(db, "-journal")).is_err()
+}
+
+/// Commits lie in a `-wal` beside the file, but no `-shm` through which a
+/// read-only connection could read them: SQLite would have to create one.
+pub fn wal_without_shm(db: &Path) -> bool {
+    std::fs::metadata(beside(db, "-wal")).is_ok_and(|m| m.len() > 0)
+        && std::fs::symlink_metadata(beside(db, "-shm")).is_err()
+}
+
+/// Percent-encodes what SQLite's URI parser would otherwise read as syntax.
+fn uri_path(path: &Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    let mut out = String::with_capacity(text.len() + 8);
+    if !text.starts_with('/') && text.as_bytes().get(1) == Some(&b':') {
+        out.push('/'); // C:/… on Windows becomes /C:/…
+    }
+    for c in text.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '?' => out.push_str("%3f"),
+            '#' => out.push_str("%23"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A read-only connection to the file at `path`; with `immutable`, through
+/// `file:…?immutable=1`, so SQLite creates no `-wal`, `-shm` or lock of its own.
+pub fn open_read_only(path: &Path, immutable: bool) -> rusqlite::Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    if immutable {
+        let uri = format!("file:{}?immutable=1", uri_path(path));
+        Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
+    } else {
+        Connection::open_with_flags(path, flags)
+    }
+}
+
 /// Inspects an existing file without writing to it. `known_version` is the
-/// newest schema version this program knows.
+/// newest schema version this program knows. When the file alone is the
+/// whole database ([`readable_as_immutable`]) it is read as immutable, so the
+/// inspection creates no `-wal`/`-shm` either (on a full disk SQLite could
+/// not make its `-shm`, and a sound file would look damaged).
 pub fn inspect(path: &Path, known_version: i64) -> Result<()> {
+    inspect_with(path, known_version, readable_as_immutable(path))
+}
+
+/// [`inspect`], reading through `file:…?immutable=1` when `immutable` (see
+/// [`Access::ReadOnly`]).
+pub fn inspect_with(path: &Path, known_version: i64, immutable: bool) -> Result<()> {
     let meta = std::fs::metadata(path)?;
     if !meta.is_file() {
         return Err(damaged(path, Damage::NotAFile, ""));
@@ -66,8 +188,7 @@ pub fn inspect(path: &Path, known_version: i64) -> Result<()> {
     if file.read_exact(&mut header).is_err() || &header != SQLITE_MAGIC {
         return Err(damaged(path, Damage::NotSqlite, ""));
     }
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags).map_err(|e| damaged(path, Damage::Corrupt, e.to_string()))?;
+    let conn = open_read_only(path, immutable).map_err(|e| damaged(path, Damage::Corrupt, e.to_string()))?;
     let read = |sql: &str| -> std::result::Result<i64, rusqlite::Error> { conn.query_row(sql, [], |r| r.get(0)) };
     let check: String = conn
         .query_row("PRAGMA quick_check", [], |r| r.get(0))
@@ -93,15 +214,58 @@ pub fn inspect(path: &Path, known_version: i64) -> Result<()> {
 
 /// The one-writer lock: an OS lock on `<database>.lock`, which also names
 /// who holds it. Released when dropped (and by the OS if the process dies).
+/// A read-only store that cannot write the lock file holds a shared lock on
+/// it instead (see [`lock_if_possible`]).
 #[derive(Debug)]
 pub struct WriterLock {
     _file: File,
 }
 
 pub fn lock_path(db: &Path) -> PathBuf {
-    let mut name = db.file_name().map(|n| n.to_os_string()).unwrap_or_default();
-    name.push(".lock");
-    db.with_file_name(name)
+    beside(db, ".lock")
+}
+
+/// Whether an I/O error means "this may not be written" (permissions or a read-only mount).
+pub fn is_read_only_io(e: &std::io::Error) -> bool {
+    matches!(
+        e.kind(),
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+    )
+}
+
+/// For a read-only store: the writer lock if its file can be made or
+/// written; else, if the lock file is there to read, a shared lock on it, so
+/// no Grendebok starts writing while this one reads; else none. Another
+/// Grendebok holding the writer lock refuses the open either way.
+pub fn lock_if_possible(db: &Path) -> Result<Option<WriterLock>> {
+    match lock(db) {
+        Ok(lock) => Ok(Some(lock)),
+        Err(CoreError::Io(e)) if is_read_only_io(&e) => {
+            let Ok(mut file) = File::open(lock_path(db)) else {
+                return Ok(None);
+            };
+            match file.try_lock_shared() {
+                Ok(()) => Ok(Some(WriterLock { _file: file })),
+                Err(std::fs::TryLockError::WouldBlock) => Err(held_by(db, &mut file)),
+                Err(std::fs::TryLockError::Error(_)) => Ok(None),
+            }
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The refusal naming who holds the writer lock, as its file says.
+fn held_by(db: &Path, lock_file: &mut File) -> CoreError {
+    let mut holder = String::new();
+    let _ = lock_file.read_to_string(&mut holder);
+    let mut lines = holder.lines();
+    let pid = lines.next().unwrap_or("?").trim().to_owned();
+    let host = lines.next().unwrap_or("?").trim().to_owned();
+    CoreError::Locked {
+        path: db.display().to_string(),
+        pid,
+        host,
+    }
 }
 
 fn host_name() -> String {
@@ -125,18 +289,7 @@ pub fn lock(db: &Path) -> Result<WriterLock> {
         .open(&path)?;
     match file.try_lock() {
         Ok(()) => {}
-        Err(std::fs::TryLockError::WouldBlock) => {
-            let mut holder = String::new();
-            let _ = file.read_to_string(&mut holder);
-            let mut lines = holder.lines();
-            let pid = lines.next().unwrap_or("?").trim().to_owned();
-            let host = lines.next().unwrap_or("?").trim().to_owned();
-            return Err(CoreError::Locked {
-                path: db.display().to_string(),
-                pid,
-                host,
-            });
-        }
+        Err(std::fs::TryLockError::WouldBlock) => return Err(held_by(db, &mut file)),
         Err(std::fs::TryLockError::Error(e)) => return Err(e.into()),
     }
     file.set_len(0)?;

@@ -208,3 +208,18 @@ fn a_full_disk_refuses_the_write_whole_and_recovers_when_space_is_freed() {
         .expect("the next write succeeds once there is room");
     assert_eq!(count(&store, "person"), people + 1);
 }
+
+/// What SQLite says on a full disk — `SQLITE_FULL`, or `SQLITE_IOERR_SHMSIZE`
+/// when it cannot grow its `-shm` (opening a WAL file on a full disk) — is
+/// the plain disk-full message; `SQLITE_READONLY` is the read-only one.
+#[test]
+fn sqlites_full_disk_and_read_only_errors_have_their_plain_messages() {
+    let failure = |code: i32| CoreError::from(rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None));
+    for code in [rusqlite::ffi::SQLITE_FULL, rusqlite::ffi::SQLITE_IOERR_SHMSIZE] {
+        let err = failure(code);
+        assert_eq!(err.code(), "disk_full", "{err:?}");
+        assert!(err.message(Lang::Nb).starts_with("Disken er full"));
+    }
+    assert_eq!(failure(rusqlite::ffi::SQLITE_READONLY).code(), "read_only");
+    assert_eq!(failure(rusqlite::ffi::SQLITE_IOERR_WRITE).code(), "database");
+}

@@ -556,7 +556,7 @@ fn every_meeting_change_is_in_the_audit_log() {
 // --- documents ------------------------------------------------------------------
 
 /// The text `pdftotext` (poppler-utils) reads back from a PDF.
-fn pdf_text(pdf: &[u8]) -> String {
+pub(super) fn pdf_text(pdf: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("doc.pdf");
     std::fs::write(&path, pdf).unwrap();

@@ -353,6 +353,7 @@ fn item_from_row(r: &Row) -> rusqlite::Result<AgendaItem> {
             required: 0,
             quorate: false,
         },
+        grants: Vec::new(),
     })
 }
 
@@ -948,6 +949,7 @@ pub fn detail(conn: &Connection, id: &str, lang: Lang) -> Result<MeetingDetail> 
             rows.collect::<rusqlite::Result<_>>()?
         };
         item.quorum = rules::quorum(seats, &attendance, &item.recusals);
+        item.grants = super::grants::of_item(conn, &item.id)?;
     }
     let facts: Vec<rules::ItemFacts> = items
         .iter()

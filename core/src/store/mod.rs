@@ -14,7 +14,9 @@ pub mod backup;
 mod codec;
 mod councils;
 mod demo;
+mod demo_grants;
 mod documents;
+mod grants;
 mod guard;
 mod meetings;
 mod memberships;
@@ -53,17 +55,41 @@ pub struct Store {
     path: Option<PathBuf>,
     /// Held while the store is open on a file: one writer per database.
     _lock: Option<guard::WriterLock>,
+    /// Open read-only: every write is refused with `CoreError::ReadOnly`.
+    read_only: bool,
 }
 
 impl Store {
     /// Opens the database at `path`, creating it (and its folder) if missing,
     /// and brings its schema up to date. An existing file is first inspected
     /// read-only: a damaged, foreign or too new file is refused untouched.
+    /// When the file or its folder cannot be written, the file is opened
+    /// read-only instead ([`Store::open_read_only`]) and nothing is written.
     pub fn open(path: &Path) -> Result<Store> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)?;
+        let folder = guard::folder_of(path);
+        if let Err(e) = std::fs::create_dir_all(folder) {
+            return Err(if guard::is_read_only_io(&e) {
+                CoreError::ReadOnlyFolder {
+                    path: folder.display().to_string(),
+                }
+            } else {
+                e.into()
+            });
         }
-        let lock = guard::lock(path)?;
+        let existed = std::fs::symlink_metadata(path).is_ok();
+        if let guard::Access::ReadOnly { immutable } = guard::access(path) {
+            if !existed {
+                return Err(CoreError::ReadOnlyFolder {
+                    path: folder.display().to_string(),
+                });
+            }
+            return Store::open_read_only_as(path, immutable);
+        }
+        let lock = match guard::lock(path) {
+            // The OS said writable, but the lock file cannot be made after all.
+            Err(CoreError::Io(e)) if existed && guard::is_read_only_io(&e) => return Store::open_read_only(path),
+            other => other?,
+        };
         let existed = std::fs::symlink_metadata(path).is_ok();
         if existed {
             guard::inspect(path, known_version())?;
@@ -77,6 +103,47 @@ impl Store {
         let mut store = Store::setup(conn, Some(lock))?;
         store.path = Some(path.to_owned());
         Ok(store)
+    }
+
+    /// Opens an existing database read-only: the file is never written to,
+    /// no migration or backup is made, and every write is refused with
+    /// `CoreError::ReadOnly`. The writer lock is taken if its file can be
+    /// made. A file older than this program is refused (it cannot be brought
+    /// up to date); one that is damaged or too new, as by [`Store::open`].
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        Store::open_read_only_as(path, guard::readable_as_immutable(path))
+    }
+
+    fn open_read_only_as(path: &Path, immutable: bool) -> Result<Store> {
+        if std::fs::symlink_metadata(path).is_err() {
+            return Err(CoreError::NoDatabase(path.display().to_string()));
+        }
+        if !guard::folder_writable(path) && guard::wal_without_shm(path) {
+            // Commits only in the WAL, and no `-shm` SQLite could read them through.
+            return Err(CoreError::ReadOnlyWal {
+                path: path.display().to_string(),
+            });
+        }
+        let lock = guard::lock_if_possible(path)?;
+        guard::inspect_with(path, known_version(), immutable)?;
+        let conn = guard::open_read_only(path, immutable)?;
+        let found = user_version(&conn)?;
+        if found < known_version() {
+            return Err(CoreError::ReadOnlyOutdated {
+                path: path.display().to_string(),
+                found,
+                known: known_version(),
+            });
+        }
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // query_only: should a write ever get past `writable`, SQLite refuses it too.
+        conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA query_only = ON;")?;
+        Ok(Store {
+            conn,
+            path: Some(path.to_owned()),
+            _lock: lock,
+            read_only: true,
+        })
     }
 
     /// Opens an existing database; refuses when there is no file at `path`.
@@ -118,11 +185,26 @@ impl Store {
             conn,
             path: None,
             _lock: lock,
+            read_only: false,
         })
+    }
+
+    /// Whether the store is open read-only (the file or its folder cannot be written).
+    pub fn read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// The first step of every door that writes: refused when open read-only.
+    fn writable(&self) -> Result<()> {
+        if self.read_only {
+            return Err(CoreError::ReadOnly);
+        }
+        Ok(())
     }
 
     /// Runs `f` in one immediate transaction: all of it commits, or none of it.
     fn write<T>(&mut self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        self.writable()?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
         tx.commit()?;
@@ -131,6 +213,7 @@ impl Store {
 
     /// Takes a backup now: a whole, checked copy beside the database.
     pub fn backup(&self, kind: backup::BackupKind, now: DateTime<Utc>) -> Result<backup::BackupInfo> {
+        self.writable()?;
         let path = self
             .path
             .as_deref()
@@ -438,6 +521,8 @@ impl Store {
         kind: DocumentKind,
         out: &Path,
     ) -> Result<DocumentRecord> {
+        // Read-only: refused before the file is written, as the archive row could not be.
+        self.writable()?;
         let rendered = self.render_document(meeting_id, kind, actor.at)?;
         crate::pdf::write_atomically(out, &rendered.bytes)?;
         let sha256 = crate::pdf::sha256_hex(&rendered.bytes);
@@ -478,6 +563,234 @@ impl Store {
         documents::by_content_prefix(&self.conn, prefix)
     }
 
+    // --- grants ---------------------------------------------------------------
+
+    pub fn create_scheme(&mut self, actor: &Actor, input: &SchemeInput) -> Result<GrantScheme> {
+        let data = rules::grants::scheme(input)?;
+        self.write(|tx| grants::create_scheme(tx, actor, &data))
+    }
+
+    pub fn update_scheme(&mut self, actor: &Actor, id: &str, input: &SchemeInput) -> Result<GrantScheme> {
+        let data = rules::grants::scheme(input)?;
+        self.write(|tx| grants::update_scheme(tx, actor, id, &data))
+    }
+
+    pub fn scheme(&self, id: &str) -> Result<GrantScheme> {
+        grants::scheme(&self.conn, id)
+    }
+
+    /// A council's schemes, newest year first, with their budget bars.
+    pub fn schemes_of_council(&self, council_id: &str, today: NaiveDate) -> Result<Vec<SchemeSummary>> {
+        grants::schemes_of_council(&self.conn, council_id, today)
+    }
+
+    /// The scheme page: budget bar, the committee's side-by-side view, reports overdue on `today`.
+    pub fn scheme_detail(&self, id: &str, today: NaiveDate, lang: Lang) -> Result<SchemeDetail> {
+        grants::scheme_detail(&self.conn, id, today, lang)
+    }
+
+    pub fn application(&self, id: &str, lang: Lang) -> Result<Application> {
+        grants::application(&self.conn, id, lang)
+    }
+
+    pub fn application_detail(&self, id: &str, today: NaiveDate, lang: Lang) -> Result<ApplicationDetail> {
+        grants::application_detail(&self.conn, id, today, lang)
+    }
+
+    pub fn add_application(&mut self, actor: &Actor, input: &ApplicationInput) -> Result<Application> {
+        let data = rules::grants::application(input)?;
+        self.write(|tx| grants::add_application(tx, actor, &data))
+    }
+
+    /// Corrects an application; refused once it is decided or withdrawn.
+    pub fn update_application(&mut self, actor: &Actor, id: &str, input: &ApplicationInput) -> Result<Application> {
+        let data = rules::grants::application(input)?;
+        self.write(|tx| grants::update_application(tx, actor, id, &data))
+    }
+
+    pub fn withdraw_application(&mut self, actor: &Actor, id: &str) -> Result<Application> {
+        self.write(|tx| grants::withdraw(tx, actor, id))
+    }
+
+    pub fn start_review(&mut self, actor: &Actor, id: &str) -> Result<Application> {
+        self.write(|tx| grants::start_review(tx, actor, id))
+    }
+
+    /// The committee's proposed amount (kroner as typed; empty clears it).
+    pub fn propose_amount(&mut self, actor: &Actor, id: &str, amount: &str) -> Result<Application> {
+        let proposed = match amount.trim() {
+            "" => None,
+            text => Some(rules::grants::amount("proposed", text, false)?),
+        };
+        self.write(|tx| grants::propose(tx, actor, id, proposed))
+    }
+
+    pub fn declare_inhabil(
+        &mut self,
+        actor: &Actor,
+        application_id: &str,
+        membership_id: &str,
+        reason: &str,
+    ) -> Result<Application> {
+        let reason = rules::validate::free_text("reason", reason)?;
+        self.write(|tx| grants::declare_inhabil(tx, actor, application_id, membership_id, &reason))
+    }
+
+    pub fn clear_inhabil(&mut self, actor: &Actor, application_id: &str, membership_id: &str) -> Result<Application> {
+        self.write(|tx| grants::clear_inhabil(tx, actor, application_id, membership_id))
+    }
+
+    /// One member's scores of one application, every criterion in one write.
+    pub fn save_scores(
+        &mut self,
+        actor: &Actor,
+        application_id: &str,
+        membership_id: &str,
+        scores: &[ScoreInput],
+    ) -> Result<Application> {
+        self.write(|tx| grants::save_scores(tx, actor, application_id, membership_id, scores))
+    }
+
+    /// The decision: the amount granted (0 refuses) with reasons, tied to a vedtak item.
+    pub fn decide_application(&mut self, actor: &Actor, id: &str, input: &DecisionInput) -> Result<Application> {
+        let granted = rules::grants::amount("granted", &input.granted, false)?;
+        let reasons = rules::validate::free_text("reasons", &input.reasons)?;
+        self.write(|tx| grants::decide(tx, actor, id, granted, &reasons, &input.item_id))
+    }
+
+    /// The decision letter was sent: from now on the grant changes only by an amendment.
+    pub fn mark_letter_sent(&mut self, actor: &Actor, id: &str) -> Result<Application> {
+        self.write(|tx| grants::mark_letter_sent(tx, actor, id))
+    }
+
+    pub fn amend_grant(&mut self, actor: &Actor, id: &str, input: &GrantAmendmentInput) -> Result<Application> {
+        let granted = rules::grants::amount("granted", &input.granted, false)?;
+        let reason = rules::validate::free_text("reason", &input.reason)?;
+        self.write(|tx| grants::amend(tx, actor, id, granted, &reason))
+    }
+
+    pub fn add_payout(&mut self, actor: &Actor, id: &str, input: &PayoutInput) -> Result<Application> {
+        let amount = rules::grants::amount("amount", &input.amount, true)?;
+        if !rules::validate::date_in_range(input.date) {
+            return Err(CoreError::invalid(FieldIssue::new(
+                "date",
+                "validation.date_out_of_range",
+            )));
+        }
+        self.write(|tx| grants::add_payout(tx, actor, id, input.date, amount))
+    }
+
+    pub fn record_report(&mut self, actor: &Actor, id: &str, input: &ReportInput) -> Result<Application> {
+        if !rules::validate::date_in_range(input.received) {
+            return Err(CoreError::invalid(FieldIssue::new(
+                "received",
+                "validation.date_out_of_range",
+            )));
+        }
+        let report = ReportInput {
+            summary: rules::validate::free_text("summary", &input.summary)?,
+            ..input.clone()
+        };
+        self.write(|tx| grants::record_report(tx, actor, id, &report))
+    }
+
+    /// A scheme's ledger: one row per application.
+    pub fn ledger(&self, scheme_id: &str, lang: Lang) -> Result<Vec<LedgerRow>> {
+        grants::ledger(&self.conn, scheme_id, lang)
+    }
+
+    /// Schemes of a council (of one year, if given) with their applications.
+    pub fn grants_of_council(
+        &self,
+        council_id: &str,
+        year: Option<i32>,
+        lang: Lang,
+    ) -> Result<Vec<(GrantScheme, Vec<Application>)>> {
+        grants::of_council_year(&self.conn, council_id, year, lang)
+    }
+
+    /// Lays out an application's decision letter in the council's målform, dated `created`.
+    pub fn render_letter(&self, application_id: &str, created: DateTime<Utc>) -> Result<crate::documents::Rendered> {
+        let facts = self.letter_facts(application_id)?;
+        Ok(crate::letters::grant_letter(&facts, created))
+    }
+
+    fn letter_facts(&self, application_id: &str) -> Result<crate::letters::LetterFacts> {
+        let application = grants::application(&self.conn, application_id, Lang::Nb)?;
+        let scheme = grants::scheme(&self.conn, &application.scheme_id)?;
+        let council = councils::get(&self.conn, &scheme.council_id)?;
+        let lang = crate::documents::document_lang(&council);
+        let application = grants::application(&self.conn, application_id, lang)?;
+        let Some(decision) = application.decision.clone() else {
+            return Err(CoreError::Conflict(FieldIssue::new("", "validation.not_decided")));
+        };
+        let meeting = grants::decision_meeting(&self.conn, &decision)?;
+        let leader = memberships::of_council(&self.conn, &council.id)?
+            .into_iter()
+            .find(|m| m.role == Role::Leder && m.sits_on(meeting.date))
+            .map(|m| m.person.name);
+        Ok(crate::letters::LetterFacts {
+            application,
+            decision,
+            scheme,
+            council,
+            meeting,
+            leader,
+        })
+    }
+
+    /// The file name a decision letter is offered under.
+    pub fn letter_file_name(&self, application_id: &str) -> Result<String> {
+        Ok(crate::letters::file_name(&self.letter_facts(application_id)?))
+    }
+
+    /// Exports an application's decision letter to `out` (temporary file, then
+    /// rename) and archives it with its checksums, like the minutes.
+    pub fn export_letter(&mut self, actor: &Actor, application_id: &str, out: &Path) -> Result<LetterRecord> {
+        let rendered = self.render_letter(application_id, actor.at)?;
+        crate::pdf::write_atomically(out, &rendered.bytes)?;
+        let sha256 = crate::pdf::sha256_hex(&rendered.bytes);
+        let file_name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or(rendered.file_name);
+        let archived = self.write(|tx| {
+            grants::archive_letter(
+                tx,
+                actor,
+                &grants::NewLetter {
+                    application_id,
+                    file_name: &file_name,
+                    sha256: &sha256,
+                    content_sha256: &rendered.content_sha256,
+                    bytes: &rendered.bytes,
+                },
+            )
+        });
+        if archived.is_err() {
+            let _ = std::fs::remove_file(out);
+        }
+        archived
+    }
+
+    /// Writes a scheme's ledger as CSV or XLSX to `out` (temporary file, then rename).
+    pub fn export_ledger(&self, scheme_id: &str, format: LedgerFormat, out: &Path, lang: Lang) -> Result<usize> {
+        let scheme = grants::scheme(&self.conn, scheme_id)?;
+        let rows = grants::ledger(&self.conn, scheme_id, lang)?;
+        let bytes = match format {
+            LedgerFormat::Csv => crate::ledger::csv(&scheme, &rows, lang),
+            LedgerFormat::Xlsx => crate::ledger::xlsx(&scheme, &rows, lang)?,
+        };
+        crate::pdf::write_atomically(out, &bytes)?;
+        Ok(rows.len())
+    }
+
+    /// The file name a ledger is offered under.
+    pub fn ledger_file_name(&self, scheme_id: &str, format: LedgerFormat, lang: Lang) -> Result<String> {
+        let scheme = grants::scheme(&self.conn, scheme_id)?;
+        Ok(crate::ledger::file_name(&scheme, format, lang))
+    }
+
     // --- privacy ------------------------------------------------------------
 
     /// Everything the file holds about one person, for an access request.
@@ -490,6 +803,7 @@ impl Store {
     /// zeroed (`secure_delete`), the file is rebuilt, the WAL truncated, and
     /// a fresh backup replaces the newest one. Returns the pseudonym.
     pub fn erase_person(&mut self, actor: &Actor, person_id: &str, today: NaiveDate) -> Result<String> {
+        self.writable()?;
         self.conn.execute_batch("PRAGMA secure_delete = ON")?;
         let alias = self.write(|tx| privacy::erase(tx, actor, person_id, today))?;
         self.conn.execute_batch("VACUUM; PRAGMA wal_checkpoint(TRUNCATE);")?;
@@ -573,6 +887,9 @@ mod meeting_tests;
 mod guard_tests;
 
 #[cfg(test)]
+mod read_only_tests;
+
+#[cfg(test)]
 mod backup_tests;
 
 #[cfg(test)]
@@ -580,3 +897,6 @@ mod privacy_tests;
 
 #[cfg(test)]
 mod property_tests;
+
+#[cfg(test)]
+mod grant_tests;

@@ -3,4 +3,4 @@
 /**
  * What `load_demo` put in.
  */
-export type DemoSummary = { councils: number, memberships: number, meetings: number, };
+export type DemoSummary = { councils: number, memberships: number, meetings: number, grantApplications: number, };

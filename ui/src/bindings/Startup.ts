@@ -6,4 +6,9 @@ import type { ErrorReport } from "./ErrorReport";
  * How the app's start went: the database it opened, or why it could not,
  * with the backups a person can restore from (newest first).
  */
-export type Startup = { dbPath: string, error: ErrorReport | null, backups: Array<BackupInfo>, };
+export type Startup = { dbPath: string, error: ErrorReport | null, 
+/**
+ * The file is open read-only (it or its folder cannot be written): it can
+ * be read, and every change is refused.
+ */
+readOnly: boolean, backups: Array<BackupInfo>, };

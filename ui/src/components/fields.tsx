@@ -52,10 +52,11 @@ type TextFieldProps = Common & {
   placeholder?: string;
   min?: number;
   width?: "narrow" | "date";
+  readOnly?: boolean;
 };
 
 /** A labelled one-line text input with its description and error message. */
-export function TextField({ value, onChange, type = "text", inputMode, autoComplete, placeholder, min, width, ...common }: TextFieldProps) {
+export function TextField({ value, onChange, type = "text", inputMode, autoComplete, placeholder, min, width, readOnly, ...common }: TextFieldProps) {
   const { id, description, error } = common;
   return (
     <FieldShell {...common}>
@@ -65,6 +66,7 @@ export function TextField({ value, onChange, type = "text", inputMode, autoCompl
         type={type}
         value={value}
         min={min}
+        readOnly={readOnly}
         inputMode={inputMode}
         autoComplete={autoComplete ?? "off"}
         placeholder={placeholder}

@@ -21,6 +21,7 @@ import { CATEGORIES } from "../lib/labels";
 import { formatDate, todayIso } from "../lib/dates";
 import { backupFolder } from "../lib/backups";
 import { demoMeetings, meetingMethods, type MeetingState } from "./fakeMeetings";
+import { demoGrants, emptyGrants, grantMethods, type GrantState } from "./fakeGrants";
 
 export type FakeState = {
   settings: Settings;
@@ -28,6 +29,8 @@ export type FakeState = {
   people: Person[];
   memberships: Membership[];
   meetings: MeetingState;
+  /** Absent: no grants (older callers build a FakeState without them). */
+  grants?: GrantState;
   files: FakeFiles;
 };
 
@@ -36,6 +39,8 @@ export type FakeFiles = {
   dbPath: string;
   /** Set: the database "could not be opened"; every command but the backup ones rejects with it. */
   error: ErrorReport | null;
+  /** The database "is open read-only": get_startup says so (the fake still saves). */
+  readOnly: boolean;
   /** Newest first. */
   backups: BackupInfo[];
   /** File names whose restore fails as damaged. */
@@ -59,6 +64,7 @@ export function demoFiles(dbPath = FAKE_DB_PATH): FakeFiles {
   return {
     dbPath,
     error: null,
+    readOnly: false,
     backups: [
       b("2026-11-22T07:58:12.431Z", "auto", 286_720),
       b("2026-11-21T08:02:40.118Z", "auto", 282_624),
@@ -213,6 +219,17 @@ export function createFakeBackend(state: FakeState, opts: { delayMs?: number; to
     return m;
   };
 
+  state.grants ??= emptyGrants();
+  const grants = grantMethods(state.grants, {
+    settings: () => state.settings,
+    councils: () => state.councils,
+    memberships: () => state.memberships,
+    meetings: () => state.meetings,
+    sitsOn,
+    wait,
+    newId,
+    today,
+  });
   const meetings = meetingMethods(state.meetings, {
     settings: () => state.settings,
     councils: () => state.councils,
@@ -220,13 +237,20 @@ export function createFakeBackend(state: FakeState, opts: { delayMs?: number; to
     sitsOn,
     wait,
     newId,
+    itemGrants: grants.ofItem,
   });
 
-  const startup = (): Startup => ({ dbPath: state.files.dbPath, error: state.files.error, backups: state.files.backups });
+  const startup = (): Startup => ({
+    dbPath: state.files.dbPath,
+    error: state.files.error,
+    readOnly: state.files.readOnly,
+    backups: state.files.backups,
+  });
 
   return {
     state,
     ...meetings,
+    ...grants.methods,
     getStartup: () => answer(startup),
     backupNow: () =>
       wait(() => {
@@ -335,6 +359,7 @@ export function createFakeBackend(state: FakeState, opts: { delayMs?: number; to
         const demo = demoState(state.settings);
         Object.assign(state, { councils: demo.councils, people: demo.people, memberships: demo.memberships });
         Object.assign(state.meetings, demo.meetings);
+        Object.assign(state.grants!, demo.grants);
         return state.councils.map(summary);
       }),
   };
@@ -395,5 +420,5 @@ export function demoState(settings: Settings): FakeState {
     m("m9", "c-lyngvik", people[8]!, "sports", "leder", "Lyngvik IL", "2024-01-01", null),
     m("m10", "c-lyngvik", people[0]!, "sports", "medlem", "Lyngvik IL", "2024-01-01", null),
   ];
-  return { settings, councils: [stavern, lyngvik], people, memberships, meetings: demoMeetings(), files: demoFiles() };
+  return { settings, councils: [stavern, lyngvik], people, memberships, meetings: demoMeetings(), grants: demoGrants(), files: demoFiles() };
 }

@@ -24,7 +24,7 @@ import type { Step } from "../bindings/Step";
 import { formatDate } from "../lib/dates";
 import { CATEGORIES, ROLES } from "../lib/labels";
 
-export type FakeItem = Omit<AgendaItem, "quorum" | "caseLabel">;
+export type FakeItem = Omit<AgendaItem, "quorum" | "caseLabel" | "grants">;
 export type FakeAttendance = { meetingId: string; membershipId: string; status: AttendanceStatus; substituteFor: string | null };
 
 export type MeetingState = {
@@ -44,6 +44,8 @@ type Host = {
   sitsOn: (m: Membership, day: string) => boolean;
   wait: <T>(value: () => T) => Promise<T>;
   newId: () => string;
+  /** Grants decided under an item (from the fake's grant state). */
+  itemGrants?: (itemId: string) => AgendaItem["grants"];
 };
 
 const pad2 = (n: number) => String(n).padStart(2, "0");
@@ -52,7 +54,7 @@ const err = (code: string, message: string, fields: FieldMessage[] = []): ErrorR
 const invalid = (fields: FieldMessage[]) => err("invalid", fields.length === 1 ? fields[0]!.message : "Noe må rettes.", fields);
 const LOCKED = "Protokollen er godkjent og låst. En rettelse må føres som et tillegg.";
 
-function caseLabel(i: FakeItem): string | null {
+export function caseLabel(i: FakeItem): string | null {
   return i.caseNumber ? `Sak ${pad2(i.caseNumber.number)}/${pad2(i.caseNumber.year % 100)}` : null;
 }
 
@@ -135,7 +137,7 @@ export function meetingMethods(state: MeetingState, host: Host) {
     const items: AgendaItem[] = state.items
       .filter((i) => i.meetingId === id)
       .sort((a, b) => a.position - b.position)
-      .map((i) => ({ ...i, caseLabel: caseLabel(i), quorum: quorum(seats(c), att, i.recusals) }));
+      .map((i) => ({ ...i, caseLabel: caseLabel(i), quorum: quorum(seats(c), att, i.recusals), grants: host.itemGrants?.(i.id) ?? [] }));
     const missing: Missing[] = [];
     const push = (kind: Missing["kind"], message: string, blocking = true, itemId: string | null = null, membershipId: string | null = null) =>
       missing.push({ kind, itemId, membershipId, blocking, message });

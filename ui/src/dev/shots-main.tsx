@@ -9,6 +9,7 @@ import type { View } from "../navigation";
 import type { Lang } from "../bindings/Lang";
 import { createFakeBackend, demoFiles, demoState, type FakeState } from "./fakeBackend";
 import { emptyMeetings } from "./fakeMeetings";
+import { emptyGrants } from "./fakeGrants";
 
 const params = new URLSearchParams(location.search);
 const shot = params.get("shot") ?? "list";
@@ -20,6 +21,7 @@ const empty = (userName: string | null): FakeState => ({
   people: [],
   memberships: [],
   meetings: emptyMeetings(),
+  grants: emptyGrants(),
   files: demoFiles(),
 });
 
@@ -72,6 +74,9 @@ switch (shot) {
   case "startup-restored":
     damaged();
     steps = [click("[data-testid=restore-backup]"), click("[data-testid=confirm-restore]")];
+    break;
+  case "read-only":
+    state.files.readOnly = true;
     break;
   case "backups":
     view = { name: "backups" };
@@ -178,6 +183,46 @@ switch (shot) {
   case "meeting-record-errors":
     view = { name: "meeting", id: "mt-nov" };
     steps = [click("[data-item-id=i-n2]"), type("#votes-for", "tre"), click("#item-closed"), click("[data-testid=save-record]")];
+    break;
+  case "scheme":
+    view = { name: "scheme", id: "gs-2026" };
+    break;
+  case "scheme-new":
+    view = { name: "council", id: "c-stavern" };
+    steps = [click("[data-testid=new-scheme]")];
+    break;
+  case "scheme-new-errors":
+    view = { name: "council", id: "c-stavern" };
+    steps = [
+      click("[data-testid=new-scheme]"),
+      type("#scheme-name", "Nærmiljøtilskudd 2027"),
+      type("#scheme-budget", "150.000"),
+      type("#scheme-deadline", "15.03.2027"),
+      type("#scheme-report-deadline", "01.02.2027"),
+      type("#criterion-weight-0", "12"),
+      click("[data-testid=save-scheme]"),
+    ];
+    break;
+  case "scheme-edit":
+    view = { name: "scheme", id: "gs-2026" };
+    steps = [click("[data-testid=edit-scheme]")];
+    break;
+  case "application-new":
+    view = { name: "scheme", id: "gs-2026" };
+    steps = [click("[data-testid=add-application]")];
+    break;
+  case "application":
+    view = { name: "application", id: "ga3" };
+    break;
+  case "application-inhabil":
+    view = { name: "application", id: "ga2" };
+    break;
+  case "application-decided":
+    view = { name: "application", id: "ga1" };
+    break;
+  case "application-refused":
+    view = { name: "application", id: "ga3" };
+    steps = [type("#decision-granted", "30 000"), select("#decision-item", "i-n2"), click("[data-testid=decide]")];
     break;
   case "end-member":
     view = { name: "council", id: "c-stavern" };

@@ -10,6 +10,7 @@ import { QuorumLine } from "./Quorum";
 import { RecordForm, RecordView } from "./RecordForm";
 import { Recusals } from "./Recusals";
 import { FollowUps } from "./FollowUps";
+import { ItemGrants } from "../grants/ItemGrants";
 
 /** The selected item: what it is about, what was decided, who was inhabil, what follows up. */
 export function ItemPanel({ item }: { item: AgendaItem }) {
@@ -81,6 +82,7 @@ export function ItemPanel({ item }: { item: AgendaItem }) {
         </div>
       ) : null}
       {readOnly ? <RecordView item={item} /> : <RecordForm item={item} />}
+      <ItemGrants item={item} />
       {!item.withdrawn ? <Recusals item={item} /> : null}
       {!item.withdrawn ? <FollowUps item={item} /> : null}
       {editing ? (

@@ -53,6 +53,7 @@ const item = (over: Partial<AgendaItem> = {}): AgendaItem => ({
   closedBasis: "",
   withdrawn: false,
   recusals: [],
+  grants: [],
   followUps: [],
   quorum: { seats: 6, present: 4, inhabil: 0, voting: 4, required: 3, quorate: true },
   ...over,

@@ -18,6 +18,7 @@ import { FormerTable } from "../council/FormerTable";
 import { MemberDialog } from "../members/MemberDialog";
 import { EndDialog } from "../members/EndDialog";
 import { MeetingList } from "../meetings/MeetingList";
+import { SchemeList } from "../grants/SchemeList";
 
 type Open = { kind: "add" } | { kind: "edit"; membership: Membership } | { kind: "end"; membership: Membership } | null;
 
@@ -72,6 +73,7 @@ export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }
             onOpen={(meetingId) => navigate({ name: "meeting", id: meetingId })}
             onRetry={() => void reloadMeetings()}
           />
+          <SchemeList councilId={id} onOpen={(schemeId) => navigate({ name: "scheme", id: schemeId })} />
           <CouncilFacts council={detail.council} />
           <OtherMembers detail={detail} actions={actions} />
         </>

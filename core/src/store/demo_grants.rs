@@ -1,0 +1,367 @@
+//! Demo grants: Lyngvik's "Grendemidler" with a dozen applications in every
+//! status — received late, in review with scores, granted, partly granted,
+//! refused, paid, reported, withdrawn — two members inhabil by organisation,
+//! and final reports overdue. Every applicant, number and text is invented
+//! (the organisation numbers only carry a valid control digit).
+
+use chrono::{Datelike, Days, NaiveDate};
+use rusqlite::Connection;
+
+use super::{grants, meetings, memberships};
+use crate::error::Result;
+use crate::model::*;
+use crate::rules::grants::{ApplicationData, SchemeData};
+
+/// What happens to one demo application.
+enum Fate {
+    Received,
+    InReview {
+        proposed: i64,
+    },
+    Withdrawn,
+    /// Decided in the meeting: granted (kroner), letter sent, paid (kroner), report received.
+    Decided {
+        granted: i64,
+        reasons: &'static str,
+        letter: bool,
+        paid: i64,
+        reported: bool,
+    },
+}
+
+struct DemoApplication {
+    organisation: &'static str,
+    org_number: &'static str,
+    contact: &'static str,
+    title: &'static str,
+    description: &'static str,
+    asked: i64,
+    project: i64,
+    late: bool,
+    fate: Fate,
+}
+
+fn applications() -> Vec<DemoApplication> {
+    use Fate::*;
+    let app = |organisation, org_number, contact, title, description, asked, project, fate| DemoApplication {
+        organisation,
+        org_number,
+        contact,
+        title,
+        description,
+        asked,
+        project,
+        late: false,
+        fate,
+    };
+    let mut list = vec![
+        app(
+            "Lyngvik IL",
+            "952601814",
+            "Kjersti Moldskred",
+            "Ny lysløype rundt Lyngvikvannet",
+            "Lyskastere og kabel til 1,2 km løype. Medlemmene graver grøft på dugnad.",
+            80_000,
+            240_000,
+            Decided {
+                granted: 60_000,
+                reasons: "Løypa gir mange deltakere lys i vintermørket. Ordningens ramme gir ikke rom for hele beløpet.",
+                letter: true,
+                paid: 60_000,
+                reported: true,
+            },
+        ),
+        app(
+            "FAU Strandåsen skole",
+            "959083010",
+            "Petter Ulvestad",
+            "Trafikkdag for småskolen",
+            "Sykkelløype i skolegården, refleksvester og premier.",
+            15_000,
+            18_000,
+            Decided {
+                granted: 15_000,
+                reasons: "Tiltaket når alle elevene på 1.–4. trinn.",
+                letter: true,
+                paid: 15_000,
+                reported: false,
+            },
+        ),
+        app(
+            "Lyngvik pensjonistforening",
+            "966131861",
+            "Randi Fossheim",
+            "Turgruppe med buss til Fjordvik",
+            "Fire turer med innleid buss for eldre uten bil.",
+            20_000,
+            28_000,
+            Decided {
+                granted: 20_000,
+                reasons: "Gir eldre uten bil et sosialt tilbud.",
+                letter: true,
+                paid: 10_000,
+                reported: false,
+            },
+        ),
+        app(
+            "Strandåsen velforening",
+            "909139090",
+            "Ove Kirkerud",
+            "Benker og bord i parken",
+            "Tre benker og to bord i impregnert furu, satt opp på dugnad.",
+            45_000,
+            52_000,
+            Decided {
+                granted: 30_000,
+                reasons: "Utvalget prioriterer benker framfor bord. Bordene kan søkes dekket neste år.",
+                letter: false,
+                paid: 0,
+                reported: false,
+            },
+        ),
+        app(
+            "Lyngvik skolekorps",
+            "996030822",
+            "Marit Sandvold",
+            "Nye uniformer",
+            "Tjue nye uniformer til korpsets 50-årsjubileum.",
+            100_000,
+            180_000,
+            Decided {
+                granted: 0,
+                reasons: "Uniformer er utstyr for korpsets egne medlemmer og dekkes av kommunens ordning for kulturutstyr. Søknaden når ikke opp mot tiltak som er åpne for alle.",
+                letter: true,
+                paid: 0,
+                reported: false,
+            },
+        ),
+        app(
+            "Lyngvik sjakklubb",
+            "946281948",
+            "Håkon Vetlesen",
+            "Sjakk i skolegården",
+            "Utendørs sjakkbrett og brikker til skolegården, innviet med turnering.",
+            8_000,
+            9_500,
+            Decided {
+                granted: 8_000,
+                reasons: "Billig tiltak som brukes av mange barn hver dag.",
+                letter: true,
+                paid: 8_000,
+                reported: true,
+            },
+        ),
+        app(
+            "Lyngvik næringsforening",
+            "982199352",
+            "Stein Aurdal",
+            "Julemarked på torget",
+            "Boder, lys og scene for lokale lag og produsenter.",
+            40_000,
+            95_000,
+            Decided {
+                granted: 40_000,
+                reasons: "Julemarkedet samler hele bygda og gir lagene inntekter.",
+                letter: true,
+                paid: 0,
+                reported: false,
+            },
+        ),
+        app(
+            "Lyngvik kystlag",
+            "918190937",
+            "Bodil Straumsnes",
+            "Dugnad på naustet",
+            "Nytt tak på kystlagets naust.",
+            30_000,
+            60_000,
+            Withdrawn,
+        ),
+        app(
+            "Lyngvik historielag",
+            "978657974",
+            "Gunnar Hovde",
+            "Skilt ved kulturminner",
+            "Tolv skilt med historie og bilder langs kyststien.",
+            25_000,
+            31_000,
+            InReview { proposed: 20_000 },
+        ),
+        app(
+            "Strandåsen barnehage SU",
+            "954323196",
+            "Line Tveito",
+            "Gapahuk ved barnehagen",
+            "Gapahuk som barnehagen og nabolaget kan bruke, bygget på dugnad.",
+            35_000,
+            42_000,
+            InReview { proposed: 30_000 },
+        ),
+        app(
+            "Ungdomsgruppa Strandåsen",
+            "",
+            "Jonas Fjellheim",
+            "Grillplass ved badestranda",
+            "Fast grill og søppeldunker, ungdommene holder plassen ryddig.",
+            12_000,
+            14_000,
+            Received,
+        ),
+        app(
+            "Lyngvik frivilligsentral",
+            "",
+            "Eli Bakkebø",
+            "Språkkafé hver torsdag",
+            "Kaffe, vafler og norsktrening for nye innbyggere.",
+            10_000,
+            16_000,
+            Received,
+        ),
+    ];
+    for late in list.iter_mut().rev().take(3) {
+        late.late = true;
+    }
+    list
+}
+
+/// Scores of the three weighted criteria, per application order, from three members.
+const SCORES: [[i32; 3]; 3] = [[5, 3, 4], [4, 4, 3], [3, 5, 5]];
+
+/// Lyngvik's scheme, decided under `item_id` in `meeting`. Returns how many
+/// applications it made.
+pub fn load(
+    conn: &Connection,
+    actor: &Actor,
+    council: &Council,
+    meeting: &Meeting,
+    item_id: &str,
+    today: NaiveDate,
+) -> Result<i32> {
+    let decided_on = meeting.date;
+    let before = |days: u64| decided_on.checked_sub_days(Days::new(days)).expect("valid date");
+    let scheme = grants::create_scheme(
+        conn,
+        actor,
+        &SchemeData {
+            council_id: council.id.clone(),
+            year: decided_on.year(),
+            name: format!("Grendemidler {}", decided_on.year()),
+            budget_ore: 400_000 * 100,
+            deadline: before(21),
+            report_deadline: today.checked_sub_days(Days::new(7)).expect("valid date"),
+            max_per_application_ore: Some(100_000 * 100),
+            criteria: [("Mange deltakere", 3), ("Barn og unge", 2), ("Egeninnsats/dugnad", 1)]
+                .map(|(name, weight)| CriterionInput {
+                    name: name.into(),
+                    weight,
+                })
+                .to_vec(),
+            enkeltvedtak: true,
+            appeal_body: "Fjordvik kommunes klagenemnd".into(),
+            conditions: "Tiltaket skal være åpent for alle i nærmiljøet. Bruk kommunens logo på plakater og i \
+                         sosiale medier."
+                .into(),
+        },
+    )?;
+    let committee: Vec<Membership> = memberships::of_council(conn, &council.id)?
+        .into_iter()
+        .filter(|m| m.role.holds_seat() && m.sits_on(decided_on))
+        .collect();
+    let list = applications();
+    let count = list.len() as i32;
+    // Members present who represent an applicant step aside when the grants are decided.
+    let present: Vec<String> = meetings::attendance(conn, meeting)?
+        .into_iter()
+        .filter(|r| r.status == Some(AttendanceStatus::Present))
+        .map(|r| r.membership_id)
+        .collect();
+    for member in committee.iter().filter(|m| present.contains(&m.id)) {
+        let applicant = list
+            .iter()
+            .find(|d| crate::rules::grants::same_organisation(&member.organisation, d.organisation));
+        if let Some(d) = applicant {
+            let reason = format!("Representerer søkeren {} i utvalget", d.organisation);
+            meetings::set_recusal(conn, actor, item_id, &member.id, &reason)?;
+        }
+    }
+    for (i, d) in list.into_iter().enumerate() {
+        let received = if d.late {
+            today.checked_sub_days(Days::new(3 + i as u64)).expect("valid date")
+        } else {
+            before(60 - 3 * i as u64)
+        };
+        let application = grants::add_application(
+            conn,
+            actor,
+            &ApplicationData {
+                scheme_id: scheme.id.clone(),
+                organisation: d.organisation.into(),
+                org_number: (!d.org_number.is_empty()).then(|| d.org_number.into()),
+                contact_name: d.contact.into(),
+                email: super::demo::email(d.contact, "eksempel.no"),
+                phone: String::new(),
+                title: d.title.into(),
+                description: d.description.into(),
+                amount_asked_ore: d.asked * 100,
+                project_budget_ore: d.project * 100,
+                received,
+            },
+        )?;
+        let id = application.id.as_str();
+        let scored = matches!(d.fate, Fate::InReview { .. } | Fate::Decided { .. });
+        if scored {
+            let scorers = committee
+                .iter()
+                .filter(|m| !crate::rules::grants::same_organisation(&m.organisation, d.organisation))
+                .take(3);
+            for (member, values) in scorers.zip(SCORES.iter().cycle().skip(i)) {
+                let scores: Vec<ScoreInput> = scheme
+                    .criteria
+                    .iter()
+                    .zip(values)
+                    .map(|(c, score)| ScoreInput {
+                        criterion_id: c.id.clone(),
+                        score: Some(*score),
+                        comment: String::new(),
+                    })
+                    .collect();
+                grants::save_scores(conn, actor, id, &member.id, &scores)?;
+            }
+        }
+        match d.fate {
+            Fate::Received => {}
+            Fate::Withdrawn => {
+                grants::withdraw(conn, actor, id)?;
+            }
+            Fate::InReview { proposed } => {
+                grants::propose(conn, actor, id, Some(proposed * 100))?;
+            }
+            Fate::Decided {
+                granted,
+                reasons,
+                letter,
+                paid,
+                reported,
+            } => {
+                grants::propose(conn, actor, id, Some(granted * 100))?;
+                grants::decide(conn, actor, id, granted * 100, reasons, item_id)?;
+                if letter {
+                    grants::mark_letter_sent(conn, actor, id)?;
+                }
+                if paid > 0 {
+                    let paid_on = decided_on.checked_add_days(Days::new(14)).expect("valid date");
+                    grants::add_payout(conn, actor, id, paid_on, paid * 100)?;
+                }
+                if reported {
+                    let report = ReportInput {
+                        received: today.checked_sub_days(Days::new(10)).expect("valid date"),
+                        summary: "Tiltaket er gjennomført som planlagt. Regnskap er vedlagt.".into(),
+                        accepted: true,
+                    };
+                    grants::record_report(conn, actor, id, &report)?;
+                }
+            }
+        }
+    }
+    Ok(count)
+}

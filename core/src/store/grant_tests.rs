@@ -1,0 +1,804 @@
+//! Grant tests against an in-memory store: a year's flow from intake to final
+//! report, every refusal the committee can meet (with nothing written), the
+//! budget under random orders of operations, and the letter, the ledger and
+//! the minutes read back from their files.
+
+use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
+use proptest::prelude::*;
+
+use super::meeting_tests::pdf_text;
+use super::*;
+
+fn at(month: u32, d: u32) -> Actor {
+    Actor::new("Kari Sekretær", Utc.with_ymd_and_hms(2026, month, d, 12, 0, 0).unwrap())
+}
+
+fn actor() -> Actor {
+    at(4, 20)
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+struct World {
+    store: Store,
+    council: Council,
+    /// Aud (leder), Bjørn, Cecilie (represents Stavern IL), Dag.
+    members: Vec<Membership>,
+    scheme: GrantScheme,
+    /// A vedtak item of a meeting whose minutes are open.
+    item: String,
+}
+
+fn scheme_input(council_id: &str) -> SchemeInput {
+    SchemeInput {
+        council_id: council_id.into(),
+        year: 2026,
+        name: "Grendemidler 2026".into(),
+        budget: "400 000".into(),
+        deadline: day(2026, 3, 1),
+        report_deadline: day(2026, 12, 1),
+        max_per_application: "100 000".into(),
+        criteria: vec![
+            CriterionInput {
+                name: "Mange deltakere".into(),
+                weight: 3,
+            },
+            CriterionInput {
+                name: "Barn og unge".into(),
+                weight: 2,
+            },
+            CriterionInput {
+                name: "Egeninnsats/dugnad".into(),
+                weight: 1,
+            },
+        ],
+        enkeltvedtak: true,
+        appeal_body: "Kommunens klagenemnd".into(),
+        conditions: "Kommunens logo skal brukes på plakater for tiltaket.".into(),
+    }
+}
+
+fn world() -> World {
+    let mut store = Store::open_in_memory().unwrap();
+    let council = store
+        .create_council(
+            &actor(),
+            &CouncilInput::named("Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 1, 1, 0)),
+        )
+        .unwrap();
+    use SeatCategory::*;
+    let members = [
+        ("Aud Leder", Senior, Role::Leder, ""),
+        ("Bjørn Berg", School, Role::Medlem, "Stavern skole FAU"),
+        ("Cecilie Ask", Sports, Role::Nestleder, "Stavern IL"),
+        ("Dag Dahl", Business, Role::Medlem, ""),
+    ]
+    .into_iter()
+    .map(|(name, category, role, organisation)| {
+        store
+            .add_membership(
+                &actor(),
+                &MembershipInput {
+                    council_id: council.id.clone(),
+                    person: PersonChoice::New {
+                        person: PersonInput {
+                            name: name.into(),
+                            email: String::new(),
+                            phone: String::new(),
+                            gender: None,
+                        },
+                    },
+                    category,
+                    role,
+                    organisation: organisation.into(),
+                    term_from: day(2026, 1, 1),
+                    term_to: None,
+                },
+            )
+            .unwrap()
+    })
+    .collect();
+    let scheme = store.create_scheme(&actor(), &scheme_input(&council.id)).unwrap();
+    let meeting = store
+        .create_meeting(
+            &actor(),
+            &MeetingInput {
+                council_id: council.id.clone(),
+                kind: MeetingKind::Ordinary,
+                date: day(2026, 4, 16),
+                starts_at: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
+                ends_at: None,
+                place: "Grendehuset".into(),
+                guests: String::new(),
+                kommune_rep: String::new(),
+            },
+        )
+        .unwrap();
+    let item = store
+        .add_item(
+            &actor(),
+            &meeting.id,
+            &AgendaItemInput {
+                kind: ItemKind::Vedtak,
+                title: "Tildeling av grendemidler 2026".into(),
+                background: String::new(),
+                proposal: String::new(),
+            },
+        )
+        .unwrap();
+    store.send_notice(&actor(), &meeting.id).unwrap();
+    World {
+        store,
+        council,
+        members,
+        scheme,
+        item,
+    }
+}
+
+fn application_input(scheme_id: &str, organisation: &str, asked: &str) -> ApplicationInput {
+    ApplicationInput {
+        scheme_id: scheme_id.into(),
+        organisation: organisation.into(),
+        org_number: String::new(),
+        contact_name: "Siri Søker".into(),
+        email: "siri@lag.example".into(),
+        phone: "900 00 000".into(),
+        title: format!("Prosjekt for {organisation}"),
+        description: "Dugnad og utstyr.".into(),
+        amount_asked: asked.into(),
+        project_budget: "250 000".into(),
+        received: day(2026, 2, 20),
+    }
+}
+
+fn apply(w: &mut World, organisation: &str, asked: &str) -> Application {
+    w.store
+        .add_application(&actor(), &application_input(&w.scheme.id, organisation, asked))
+        .unwrap()
+}
+
+fn decision(granted: &str, item: &str) -> DecisionInput {
+    DecisionInput {
+        granted: granted.into(),
+        reasons: "Tiltaket når mange barn og unge.".into(),
+        item_id: item.into(),
+    }
+}
+
+fn scores(scheme: &GrantScheme, values: [i32; 3]) -> Vec<ScoreInput> {
+    scheme
+        .criteria
+        .iter()
+        .zip(values)
+        .map(|(c, score)| ScoreInput {
+            criterion_id: c.id.clone(),
+            score: Some(score),
+            comment: String::new(),
+        })
+        .collect()
+}
+
+/// Field messages of a refused write, in bokmål.
+fn refused(result: Result<Application>) -> String {
+    let err = result.expect_err("the write is refused");
+    err.report(Lang::Nb)
+        .fields
+        .iter()
+        .map(|f| f.message.clone())
+        .collect::<Vec<_>>()
+        .join(" | ")
+        + &err.message(Lang::Nb)
+}
+
+fn row_count(store: &Store, table: &str) -> i64 {
+    store
+        .conn
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn a_year_from_intake_to_final_report() {
+    let mut w = world();
+    let a = apply(&mut w, "Stavern IL", "80 000");
+    assert_eq!(a.number, 1);
+    assert_eq!(a.amount_asked_ore, 8_000_000);
+    assert_eq!(a.status, ApplicationStatus::Received);
+    assert!(!a.late);
+
+    // Cecilie represents Stavern IL on the council: inhabil by organisation.
+    let view = w.store.scheme_detail(&w.scheme.id, day(2026, 4, 1), Lang::Nb).unwrap();
+    let row = &view.rows[0];
+    assert_eq!(row.inhabil.len(), 1);
+    assert_eq!(row.inhabil[0].person_name, "Cecilie Ask");
+    assert_eq!(row.inhabil[0].source, InhabilSource::Organisation);
+    let message = refused(
+        w.store
+            .save_scores(&actor(), &a.id, &w.members[2].id, &scores(&w.scheme, [5, 5, 5])),
+    );
+    assert!(message.contains("Cecilie Ask er inhabil"), "{message}");
+
+    // Two members score; the weighted score uses the weights 3, 2, 1.
+    let a1 = w
+        .store
+        .save_scores(&actor(), &a.id, &w.members[0].id, &scores(&w.scheme, [5, 4, 3]))
+        .unwrap();
+    assert_eq!(a1.status, ApplicationStatus::InReview);
+    w.store
+        .save_scores(&actor(), &a.id, &w.members[1].id, &scores(&w.scheme, [3, 3, 3]))
+        .unwrap();
+    let detail = w.store.application_detail(&a.id, day(2026, 4, 1), Lang::Nb).unwrap();
+    let expected = ((5.0 * 3.0 + 4.0 * 2.0 + 3.0) / 6.0 + 3.0) / 2.0;
+    assert!((detail.weighted_score.unwrap() - expected).abs() < 1e-9);
+    assert_eq!(detail.decision_items.len(), 1);
+
+    // The decision: partly granted, tied to the vedtak item.
+    w.store.propose_amount(&actor(), &a.id, "60 000").unwrap();
+    let decided = w
+        .store
+        .decide_application(&actor(), &a.id, &decision("60 000", &w.item))
+        .unwrap();
+    assert_eq!(decided.status, ApplicationStatus::PartlyGranted);
+    let d = decided.decision.as_ref().unwrap();
+    assert_eq!(d.granted_ore, 6_000_000);
+    assert_eq!(d.case_label.as_deref(), Some("Sak 01/26"));
+    let budget = w
+        .store
+        .scheme_detail(&w.scheme.id, day(2026, 4, 20), Lang::Nb)
+        .unwrap()
+        .budget;
+    assert_eq!((budget.granted_ore, budget.left_ore), (6_000_000, 34_000_000));
+
+    // The minutes of the meeting list the grant under the item.
+    let meeting = w.store.meeting_detail(&d.meeting_id, Lang::Nb).unwrap();
+    assert_eq!(meeting.items[0].grants[0].granted_ore, 6_000_000);
+
+    // Letter sent: only an amendment changes the grant now.
+    w.store.mark_letter_sent(&actor(), &a.id).unwrap();
+    let message = refused(
+        w.store
+            .decide_application(&actor(), &a.id, &decision("70 000", &w.item)),
+    );
+    assert!(message.contains("Vedtaksbrevet er sendt"), "{message}");
+    let amended = w
+        .store
+        .amend_grant(
+            &actor(),
+            &a.id,
+            &GrantAmendmentInput {
+                granted: "50 000".into(),
+                reason: "Prosjektet ble mindre enn planlagt.".into(),
+            },
+        )
+        .unwrap();
+    assert_eq!(amended.amendments.len(), 1);
+    assert_eq!(amended.decision.unwrap().granted_ore, 5_000_000);
+
+    // Two payouts make it paid; the report makes it reported.
+    let pay = |amount: &str| PayoutInput {
+        date: day(2026, 5, 2),
+        amount: amount.into(),
+    };
+    let half = w.store.add_payout(&actor(), &a.id, &pay("25 000")).unwrap();
+    assert_eq!(half.status, ApplicationStatus::PartlyGranted);
+    assert_eq!(half.paid_ore, 2_500_000);
+    let paid = w.store.add_payout(&actor(), &a.id, &pay("25 000")).unwrap();
+    assert_eq!(paid.status, ApplicationStatus::Paid);
+
+    // Overdue reports are reminded after the deadline, not before.
+    let overdue = w
+        .store
+        .scheme_detail(&w.scheme.id, day(2026, 12, 11), Lang::Nb)
+        .unwrap();
+    assert_eq!(overdue.reminders.len(), 1);
+    assert_eq!(overdue.reminders[0].days_overdue, 10);
+    assert!(w
+        .store
+        .scheme_detail(&w.scheme.id, day(2026, 12, 1), Lang::Nb)
+        .unwrap()
+        .reminders
+        .is_empty());
+    let reported = w
+        .store
+        .record_report(
+            &actor(),
+            &a.id,
+            &ReportInput {
+                received: day(2026, 11, 20),
+                summary: "Lysløypa er ferdig.".into(),
+                accepted: true,
+            },
+        )
+        .unwrap();
+    assert_eq!(reported.status, ApplicationStatus::Reported);
+    assert!(w
+        .store
+        .scheme_detail(&w.scheme.id, day(2026, 12, 11), Lang::Nb)
+        .unwrap()
+        .reminders
+        .is_empty());
+
+    // Every status change is in the audit log.
+    let statuses: Vec<String> = w
+        .store
+        .audit_log(Some(&a.id))
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.field == "status")
+        .filter_map(|e| e.new)
+        .collect();
+    assert_eq!(
+        statuses,
+        ["received", "in_review", "partly_granted", "paid", "reported"]
+    );
+}
+
+#[test]
+fn a_late_application_is_flagged_and_still_recorded() {
+    let mut w = world();
+    let mut input = application_input(&w.scheme.id, "Sent ute velforening", "10 000");
+    input.received = day(2026, 3, 2);
+    let a = w.store.add_application(&actor(), &input).unwrap();
+    assert!(a.late);
+    assert_eq!(a.status, ApplicationStatus::Received);
+}
+
+#[test]
+fn bad_input_gets_a_clear_message_and_changes_nothing() {
+    let mut w = world();
+    let before = row_count(&w.store, "grant_application");
+    let cases: [(&str, &str, &str, &str); 7] = [
+        ("orgNumber", "974760674", "80 000", "kontrollsiffer"),
+        ("amountAsked", "", "-5", "negativt"),
+        ("amountAsked", "", "0", "større enn 0"),
+        ("amountAsked", "", "100 000 001", "kr 100 000 000"),
+        ("amountAsked", "", "12.500,5", "12 500,50"),
+        ("amountAsked", "", "abc", "12 500,50"),
+        ("amountAsked", "", "300 000", "totale budsjett (kr 250 000)"),
+    ];
+    for (field, orgnr, asked, expected) in cases {
+        let mut input = application_input(&w.scheme.id, "Stavern IL", asked);
+        input.org_number = orgnr.into();
+        let report = w.store.add_application(&actor(), &input).unwrap_err().report(Lang::Nb);
+        let message = report
+            .fields
+            .iter()
+            .find(|f| f.field == field)
+            .map(|f| f.message.clone())
+            .unwrap_or_else(|| panic!("{field} refused for {asked}: {report:?}"));
+        assert!(message.contains(expected), "{asked}: {message}");
+    }
+    assert_eq!(row_count(&w.store, "grant_application"), before);
+
+    // A valid organisation number, written with spaces, is kept as nine digits.
+    let mut input = application_input(&w.scheme.id, "Stavern IL", "12 500,50");
+    input.org_number = "974 760 673".into();
+    let a = w.store.add_application(&actor(), &input).unwrap();
+    assert_eq!(a.org_number.as_deref(), Some("974760673"));
+    assert_eq!(a.amount_asked_ore, 1_250_050);
+}
+
+#[test]
+fn the_money_rules_name_their_figures_and_write_nothing() {
+    let mut w = world();
+    let a = apply(&mut w, "Stavern skole FAU", "80 000");
+    let b = apply(&mut w, "Stavern seniorforening", "100 000");
+    let c = apply(&mut w, "Stavern båtforening", "100 000");
+    let d = apply(&mut w, "Stavern vel", "100 000");
+    let e = apply(&mut w, "Stavern korps", "100 000");
+
+    let message = refused(
+        w.store
+            .decide_application(&actor(), &a.id, &decision("90 000", &w.item)),
+    );
+    assert!(
+        message.contains("kr 90 000") && message.contains("kr 80 000"),
+        "{message}"
+    );
+
+    for id in [&b.id, &c.id, &d.id] {
+        w.store
+            .decide_application(&actor(), id, &decision("100 000", &w.item))
+            .unwrap();
+    }
+    // 300 000 of 400 000 granted: 100 000 left, 80 000 fits, then 30 000 does not.
+    w.store
+        .decide_application(&actor(), &a.id, &decision("80 000", &w.item))
+        .unwrap();
+    let audit_before = w.store.audit_log(None).unwrap().len();
+    let message = refused(
+        w.store
+            .decide_application(&actor(), &e.id, &decision("30 000", &w.item)),
+    );
+    for figure in ["kr 30 000", "kr 380 000", "kr 400 000", "kr 20 000", "kr 10 000"] {
+        assert!(message.contains(figure), "{figure} in {message}");
+    }
+    assert!(w.store.application(&e.id, Lang::Nb).unwrap().decision.is_none());
+    assert_eq!(w.store.audit_log(None).unwrap().len(), audit_before);
+
+    // The budget cannot be lowered below what is granted.
+    let mut lower = scheme_input(&w.council.id);
+    lower.budget = "300 000".into();
+    let message = w
+        .store
+        .update_scheme(&actor(), &w.scheme.id, &lower)
+        .unwrap_err()
+        .report(Lang::Nb);
+    assert!(message.fields[0].message.contains("kr 380 000"), "{message:?}");
+
+    // Paying more than granted.
+    let pay = PayoutInput {
+        date: day(2026, 5, 1),
+        amount: "80 000,01".into(),
+    };
+    let message = refused(w.store.add_payout(&actor(), &a.id, &pay));
+    assert!(
+        message.contains("kr 80 000,01") && message.contains("kr 80 000"),
+        "{message}"
+    );
+    assert_eq!(row_count(&w.store, "grant_payout"), 0);
+
+    // Reasons are required for an enkeltvedtak.
+    let mut no_reasons = decision("10 000", &w.item);
+    no_reasons.reasons = String::new();
+    let message = refused(w.store.decide_application(&actor(), &e.id, &no_reasons));
+    assert!(message.contains("forvaltningsloven § 24"), "{message}");
+
+    // Scores outside 1–5.
+    let message = refused(
+        w.store
+            .save_scores(&actor(), &e.id, &w.members[0].id, &scores(&w.scheme, [6, 0, 3])),
+    );
+    assert!(message.contains("fra 1 til 5"), "{message}");
+    assert_eq!(row_count(&w.store, "grant_score"), 0);
+
+    // An item that is not a vedtak cannot carry a decision.
+    let meeting = w.store.meeting(
+        &w.store
+            .application(&a.id, Lang::Nb)
+            .unwrap()
+            .decision
+            .unwrap()
+            .meeting_id,
+    );
+    let orientering = w
+        .store
+        .add_item(
+            &actor(),
+            &meeting.unwrap().id,
+            &AgendaItemInput {
+                kind: ItemKind::Orientering,
+                title: "Orientering".into(),
+                background: String::new(),
+                proposal: String::new(),
+            },
+        )
+        .unwrap();
+    let message = refused(
+        w.store
+            .decide_application(&actor(), &e.id, &decision("10 000", &orientering)),
+    );
+    assert!(message.contains("av typen vedtak"), "{message}");
+}
+
+#[test]
+fn the_schema_itself_refuses_a_grant_over_the_budget() {
+    let mut w = world();
+    let a = apply(&mut w, "Stavern vel", "100 000");
+    w.store
+        .decide_application(&actor(), &a.id, &decision("100 000", &w.item))
+        .unwrap();
+    let result = w.store.conn.execute(
+        "UPDATE grant_scheme SET budget_ore = 1000 WHERE id = ?1",
+        [&w.scheme.id],
+    );
+    assert!(result.unwrap_err().to_string().contains("grant_budget_exceeded"));
+}
+
+#[test]
+fn a_declared_inhabil_member_loses_their_scores_and_cannot_score() {
+    let mut w = world();
+    let a = apply(&mut w, "Stavern vel", "10 000");
+    w.store
+        .save_scores(&actor(), &a.id, &w.members[3].id, &scores(&w.scheme, [4, 4, 4]))
+        .unwrap();
+    w.store
+        .declare_inhabil(&actor(), &a.id, &w.members[3].id, "Gift med styrelederen")
+        .unwrap();
+    let detail = w.store.application_detail(&a.id, day(2026, 4, 1), Lang::Nb).unwrap();
+    let dag = detail
+        .reviews
+        .iter()
+        .find(|r| r.membership_id == w.members[3].id)
+        .unwrap();
+    assert_eq!(dag.inhabil.as_ref().unwrap().reason, "Gift med styrelederen");
+    assert!(dag.scores.is_empty());
+    assert!(w
+        .store
+        .save_scores(&actor(), &a.id, &w.members[3].id, &scores(&w.scheme, [4, 4, 4]))
+        .is_err());
+    w.store.clear_inhabil(&actor(), &a.id, &w.members[3].id).unwrap();
+    w.store
+        .save_scores(&actor(), &a.id, &w.members[3].id, &scores(&w.scheme, [4, 4, 4]))
+        .unwrap();
+}
+
+#[test]
+fn criteria_are_locked_once_scoring_has_started() {
+    let mut w = world();
+    let a = apply(&mut w, "Stavern vel", "10 000");
+    let mut changed = scheme_input(&w.council.id);
+    changed.criteria[0].weight = 5;
+    w.store.update_scheme(&actor(), &w.scheme.id, &changed).unwrap();
+    let scheme = w.store.scheme(&w.scheme.id).unwrap();
+    w.store
+        .save_scores(&actor(), &a.id, &w.members[0].id, &scores(&scheme, [4, 4, 4]))
+        .unwrap();
+    changed.criteria[0].weight = 1;
+    let err = w.store.update_scheme(&actor(), &w.scheme.id, &changed).unwrap_err();
+    assert_eq!(err.code(), "conflict");
+}
+
+#[test]
+fn withdrawn_and_decided_applications_are_not_edited() {
+    let mut w = world();
+    let a = apply(&mut w, "Stavern vel", "10 000");
+    let b = apply(&mut w, "Stavern korps", "10 000");
+    let withdrawn = w.store.withdraw_application(&actor(), &a.id).unwrap();
+    assert_eq!(withdrawn.status, ApplicationStatus::Withdrawn);
+    assert!(w
+        .store
+        .decide_application(&actor(), &a.id, &decision("10 000", &w.item))
+        .is_err());
+    let refused_grant = w
+        .store
+        .decide_application(&actor(), &b.id, &decision("0", &w.item))
+        .unwrap();
+    assert_eq!(refused_grant.status, ApplicationStatus::Refused);
+    let edit = application_input(&w.scheme.id, "Stavern korps", "20 000");
+    assert_eq!(
+        w.store.update_application(&actor(), &b.id, &edit).unwrap_err().code(),
+        "conflict"
+    );
+    assert!(w.store.withdraw_application(&actor(), &b.id).is_err());
+    assert!(w
+        .store
+        .add_payout(
+            &actor(),
+            &b.id,
+            &PayoutInput {
+                date: day(2026, 5, 1),
+                amount: "1".into()
+            }
+        )
+        .is_err());
+}
+
+#[test]
+fn the_letter_says_what_was_decided_in_the_councils_malform() {
+    let mut w = world();
+    let mut input = application_input(&w.scheme.id, "Stavern IL", "80 000");
+    input.org_number = "974760673".into();
+    let a = w.store.add_application(&actor(), &input).unwrap();
+    w.store
+        .decide_application(&actor(), &a.id, &decision("60 000", &w.item))
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("brev.pdf");
+    let record = w.store.export_letter(&at(4, 21), &a.id, &out).unwrap();
+    let bytes = std::fs::read(&out).unwrap();
+    assert_eq!(record.sha256, crate::pdf::sha256_hex(&bytes));
+    let text = pdf_text(&bytes);
+    for expected in [
+        "Tilsagn om tilskudd – Prosjekt for Stavern IL",
+        "Org.nr. 974760673",
+        "v/ Siri Søker",
+        "Sak 01/26",
+        "16.04.2026",
+        "delvis innvilget",
+        "kr 60 000",
+        "kr 80 000",
+        "Tiltaket når mange barn og unge.",
+        "Kommunens logo",
+        "01.12.2026",
+        "Klagerett",
+        "tre uker",
+        "Kommunens klagenemnd",
+        "Aud Leder, leder",
+        &record.content_sha256[..12],
+    ] {
+        assert!(text.contains(expected), "{expected} in the letter:\n{text}");
+    }
+    assert_eq!(
+        w.store.letter_file_name(&a.id).unwrap(),
+        "Tilsagn Stavern IL 2026-1.pdf"
+    );
+    let detail = w.store.application_detail(&a.id, day(2026, 4, 21), Lang::Nb).unwrap();
+    assert_eq!(detail.letters.len(), 1);
+
+    // A refusal is an avslagsbrev, without conditions.
+    let b = apply(&mut w, "Stavern vel", "10 000");
+    w.store
+        .decide_application(&actor(), &b.id, &decision("0", &w.item))
+        .unwrap();
+    let text = pdf_text(&w.store.render_letter(&b.id, actor().at).unwrap().bytes);
+    assert!(text.contains("Søknaden er avslått."), "{text}");
+    assert!(!text.contains("Vilkår"), "{text}");
+}
+
+#[test]
+fn the_letter_is_in_nynorsk_for_a_nynorsk_council() {
+    let mut w = world();
+    let mut council = w.council.input();
+    council.malform = Malform::Nynorsk;
+    w.store.update_council(&actor(), &w.council.id, &council).unwrap();
+    let a = apply(&mut w, "Stavern IL", "80 000");
+    w.store
+        .decide_application(&actor(), &a.id, &decision("80 000", &w.item))
+        .unwrap();
+    let text = pdf_text(&w.store.render_letter(&a.id, actor().at).unwrap().bytes);
+    assert!(text.contains("Tilsegn om tilskot"), "{text}");
+    assert!(text.contains("forvaltningslova"), "{text}");
+}
+
+#[test]
+fn the_ledger_reads_back_as_written() {
+    let mut w = world();
+    let mut input = application_input(&w.scheme.id, "Stavern; IL \"Lyn\"", "80 000");
+    input.org_number = "974760673".into();
+    let a = w.store.add_application(&actor(), &input).unwrap();
+    let b = apply(&mut w, "Stavern vel", "12 500,50");
+    w.store
+        .decide_application(&actor(), &a.id, &decision("60 000", &w.item))
+        .unwrap();
+    w.store
+        .add_payout(
+            &actor(),
+            &a.id,
+            &PayoutInput {
+                date: day(2026, 5, 1),
+                amount: "30 000".into(),
+            },
+        )
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+
+    let csv_path = dir.path().join("regnskap.csv");
+    assert_eq!(
+        w.store
+            .export_ledger(&w.scheme.id, LedgerFormat::Csv, &csv_path, Lang::Nb)
+            .unwrap(),
+        2
+    );
+    let csv = std::fs::read_to_string(&csv_path).unwrap();
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(
+        lines[0],
+        "Nr.;Søker;Org.nr.;Prosjekt;Status;Omsøkt (kr);Innvilget (kr);Utbetalt (kr);Rapport mottatt;Vedtak"
+    );
+    assert!(
+        lines[1].starts_with("1;\"Stavern; IL \"\"Lyn\"\"\";974760673;"),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[1].ends_with(";Delvis innvilget;80000,00;60000,00;30000,00;;Sak 01/26"),
+        "{}",
+        lines[1]
+    );
+    assert!(lines[2].contains(";Mottatt;12500,50;0,00;0,00;;"), "{}", lines[2]);
+    assert_eq!(lines[3], ";Sum Grendemidler 2026;;;;92500,50;60000,00;30000,00;;");
+
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let xlsx_path = dir.path().join("regnskap.xlsx");
+    w.store
+        .export_ledger(&w.scheme.id, LedgerFormat::Xlsx, &xlsx_path, Lang::Nb)
+        .unwrap();
+    let mut book: Xlsx<_> = open_workbook(&xlsx_path).unwrap();
+    let sheet = book.worksheet_range("Grendemidler 2026").unwrap();
+    assert_eq!(sheet.get_value((0, 1)), Some(&Data::String("Søker".into())));
+    assert_eq!(sheet.get_value((1, 2)), Some(&Data::String("974760673".into())));
+    assert_eq!(sheet.get_value((1, 6)), Some(&Data::Float(60000.0)));
+    assert_eq!(sheet.get_value((2, 5)), Some(&Data::Float(12500.5)));
+    assert_eq!(sheet.get_value((3, 7)), Some(&Data::Float(30000.0)));
+    let _ = b;
+}
+
+#[test]
+fn the_minutes_list_the_grants_decided_under_an_item() {
+    let mut w = world();
+    let a = apply(&mut w, "Stavern IL", "80 000");
+    let decided = w
+        .store
+        .decide_application(&actor(), &a.id, &decision("60 000", &w.item))
+        .unwrap();
+    let meeting_id = decided.decision.unwrap().meeting_id;
+    let minutes = w
+        .store
+        .render_document(&meeting_id, DocumentKind::Minutes, actor().at)
+        .unwrap();
+    let text = pdf_text(&minutes.bytes);
+    assert!(text.contains("Tilskudd"), "{text}");
+    assert!(text.contains("Prosjekt for Stavern IL"), "{text}");
+    assert!(text.contains("kr 60 000"), "{text}");
+}
+
+/// One step of a committee's work, in any order.
+#[derive(Debug, Clone)]
+enum Op {
+    Decide(usize, i64),
+    Amend(usize, i64),
+    SendLetter(usize),
+    Pay(usize, i64),
+    Withdraw(usize),
+    Budget(i64),
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    let app = 0usize..4;
+    let amount = 0i64..=150_000;
+    prop_oneof![
+        (app.clone(), amount.clone()).prop_map(|(a, kr)| Op::Decide(a, kr)),
+        (app.clone(), amount.clone()).prop_map(|(a, kr)| Op::Amend(a, kr)),
+        app.clone().prop_map(Op::SendLetter),
+        (app.clone(), 1i64..=100_000).prop_map(|(a, kr)| Op::Pay(a, kr)),
+        app.prop_map(Op::Withdraw),
+        (100_000i64..=400_000).prop_map(Op::Budget),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Whatever the committee does, in whatever order: the sum granted never
+    /// exceeds the budget, and no application is paid more than granted.
+    #[test]
+    fn the_budget_is_never_exceeded_in_any_order(steps in prop::collection::vec(op(), 1..30)) {
+        let mut w = world();
+        let apps: Vec<Application> = ["A", "B", "C", "D"]
+            .iter()
+            .map(|name| apply(&mut w, &format!("Lag {name}"), "150 000"))
+            .collect();
+        for op in steps {
+            let kr = |k: i64| money_text(k * 100);
+            let _ = match op {
+                Op::Decide(i, k) => w.store.decide_application(&actor(), &apps[i].id, &decision(&kr(k), &w.item)),
+                Op::Amend(i, k) => w.store.amend_grant(
+                    &actor(),
+                    &apps[i].id,
+                    &GrantAmendmentInput { granted: kr(k), reason: "Endret".into() },
+                ),
+                Op::SendLetter(i) => w.store.mark_letter_sent(&actor(), &apps[i].id),
+                Op::Pay(i, k) => w.store.add_payout(
+                    &actor(),
+                    &apps[i].id,
+                    &PayoutInput { date: day(2026, 5, 1), amount: kr(k) },
+                ),
+                Op::Withdraw(i) => w.store.withdraw_application(&actor(), &apps[i].id),
+                Op::Budget(k) => {
+                    let mut input = scheme_input(&w.council.id);
+                    input.budget = kr(k);
+                    input.max_per_application = String::new();
+                    w.store.update_scheme(&actor(), &w.scheme.id, &input).map(|_| apps[0].clone())
+                }
+            };
+            let detail = w.store.scheme_detail(&w.scheme.id, day(2026, 5, 1), Lang::Nb).unwrap();
+            let granted: i64 = detail.rows.iter().filter_map(|r| r.application.decision.as_ref()).map(|d| d.granted_ore).sum();
+            prop_assert_eq!(granted, detail.budget.granted_ore);
+            prop_assert!(granted <= detail.scheme.budget_ore, "{} > {}", granted, detail.scheme.budget_ore);
+            for row in &detail.rows {
+                let a = &row.application;
+                let g = a.decision.as_ref().map_or(0, |d| d.granted_ore);
+                prop_assert!(a.paid_ore <= g, "paid {} of {}", a.paid_ore, g);
+                prop_assert!(g <= a.amount_asked_ore);
+            }
+        }
+    }
+}
+
+fn money_text(ore: i64) -> String {
+    crate::rules::money::format(ore)
+}

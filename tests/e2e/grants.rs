@@ -1,0 +1,366 @@
+//! A grant round through the real UI: create a scheme, take in two
+//! applications (one from a member's own organisation), see that member shown
+//! inhabil and unable to score it, score the other from the keyboard, decide
+//! both under the meeting's vedtak item, and export the grant letter.
+
+use chrono::{Datelike, Duration, NaiveDate, Utc};
+use fantoccini::key::Key;
+use fantoccini::{Client, Locator};
+use grendebok_core::model::*;
+use grendebok_core::Store;
+use grendebok_e2e::*;
+
+struct Seeded {
+    members: Vec<Membership>,
+    item_id: String,
+}
+
+/// A council of three with a meeting whose notice is sent (so its vedtak item
+/// has its case number), made in the file before the app starts.
+fn council_with_meeting(app: &App) -> Seeded {
+    let mut store = Store::open(&app.db).unwrap();
+    store.save_user_name("Kari Sekretær", Utc::now()).unwrap();
+    let actor = store.actor(Utc::now()).unwrap();
+    let council = store
+        .create_council(
+            &actor,
+            &CouncilInput {
+                area: "Stavern".into(),
+                ..CouncilInput::named("Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 1, 0, 0))
+            },
+        )
+        .unwrap();
+    let members = [
+        (
+            "Aslaug Fjeldstad",
+            SeatCategory::Senior,
+            Role::Leder,
+            "Seniorforeningen",
+        ),
+        ("Bror Kvamme", SeatCategory::School, Role::Medlem, "FAU Brunla skole"),
+        (
+            "Cathrine Ødegård",
+            SeatCategory::Sports,
+            Role::Nestleder,
+            "Stavern idrettslag",
+        ),
+    ]
+    .into_iter()
+    .map(|(name, category, role, organisation)| {
+        let input = MembershipInput {
+            council_id: council.id.clone(),
+            person: PersonChoice::New {
+                person: PersonInput {
+                    name: name.into(),
+                    email: String::new(),
+                    phone: String::new(),
+                    gender: None,
+                },
+            },
+            category,
+            role,
+            organisation: organisation.into(),
+            term_from: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
+            term_to: None,
+        };
+        store.add_membership(&actor, &input).unwrap()
+    })
+    .collect();
+    let meeting = store
+        .create_meeting(
+            &actor,
+            &MeetingInput {
+                council_id: council.id.clone(),
+                kind: MeetingKind::Ordinary,
+                date: Utc::now().date_naive() + Duration::days(7),
+                starts_at: chrono::NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
+                ends_at: None,
+                place: "Stavern grendehus".into(),
+                guests: String::new(),
+                kommune_rep: String::new(),
+            },
+        )
+        .unwrap();
+    let item_id = store
+        .add_item(
+            &actor,
+            &meeting.id,
+            &AgendaItemInput {
+                kind: ItemKind::Vedtak,
+                title: "Fordeling av nærmiljøtilskudd".into(),
+                background: String::new(),
+                proposal: String::new(),
+            },
+        )
+        .unwrap();
+    store.send_notice(&actor, &meeting.id).unwrap();
+    Seeded { members, item_id }
+}
+
+async fn text_of(client: &Client, css: &str) -> String {
+    match client.find(Locator::Css(css)).await {
+        Ok(e) => e.text().await.unwrap_or_default().replace('\u{a0}', " "),
+        Err(_) => String::new(),
+    }
+}
+
+async fn wait_for_text(client: &Client, css: &str, expected: &str) {
+    wait_until(&format!("{css} shows {expected:?}"), || async {
+        text_of(client, css).await.contains(expected)
+    })
+    .await;
+}
+
+async fn wait_screen(client: &Client, screen: &str) {
+    wait(client, &format!("main[data-screen={screen}][data-ready=true]"))
+        .await
+        .unwrap_or_else(|e| panic!("the {screen} screen did not show: {e}"));
+}
+
+/// Types one key into whatever has focus, as a person at the keyboard does.
+async fn press(client: &Client, key: &str) {
+    client.active_element().await.unwrap().send_keys(key).await.unwrap();
+}
+
+async fn add_application(client: &Client, fields: &[(&str, &str)]) {
+    let before = count(client, "[data-testid=committee-row]").await;
+    click(client, "[data-testid=add-application]").await.unwrap();
+    for (id, value) in fields {
+        fill(client, &format!("#application-{id}"), value).await.unwrap();
+    }
+    click(client, "[data-testid=save-application]").await.unwrap();
+    wait_until("the application is in the committee's table", || async {
+        count(client, "[data-testid=committee-row]").await == before + 1
+    })
+    .await;
+}
+
+/// The id of the committee row whose text contains `organisation`.
+async fn application_id(client: &Client, organisation: &str) -> String {
+    for row in client
+        .find_all(Locator::Css("[data-testid=committee-row]"))
+        .await
+        .unwrap()
+    {
+        if row.text().await.unwrap().contains(organisation) {
+            return row.attr("data-application-id").await.unwrap().unwrap();
+        }
+    }
+    panic!("no committee row for {organisation}");
+}
+
+async fn open_application(client: &Client, id: &str) {
+    click(
+        client,
+        &format!("[data-testid=committee-row][data-application-id='{id}'] [data-testid=open-application]"),
+    )
+    .await
+    .unwrap();
+    wait_screen(client, "application").await;
+}
+
+async fn decide(client: &Client, amount: &str, reasons: &str, item_id: &str) {
+    fill(client, "#decision-granted", amount).await.unwrap();
+    fill(client, "#decision-reasons", reasons).await.unwrap();
+    select(client, "#decision-item", item_id).await.unwrap();
+    click(client, "[data-testid=decide]").await.unwrap();
+    wait(client, "[data-testid=decision-summary]").await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_grant_round_is_run_through_the_ui_and_the_letter_exported() {
+    let app = App::start();
+    let Seeded { members, item_id } = council_with_meeting(&app);
+    let cathrine = &members[2];
+    let year = Utc::now().year();
+    let yy = year % 100;
+    let client = app.launch().await;
+    click(&client, "[data-testid=open-council]").await.unwrap();
+    wait_screen(&client, "council").await;
+
+    // A new scheme; a budget typed with a full stop is refused at its field.
+    click(&client, "[data-testid=new-scheme]").await.unwrap();
+    fill(&client, "#scheme-name", &format!("Nærmiljøtilskudd {year}"))
+        .await
+        .unwrap();
+    fill(&client, "#scheme-year", &year.to_string()).await.unwrap();
+    fill(&client, "#scheme-budget", "100.000").await.unwrap();
+    fill(&client, "#scheme-deadline", &format!("01.03.{year}"))
+        .await
+        .unwrap();
+    fill(&client, "#scheme-report-deadline", &format!("01.11.{year}"))
+        .await
+        .unwrap();
+    fill(&client, "#criterion-name-0", "Nytte for nærmiljøet")
+        .await
+        .unwrap();
+    fill(&client, "#criterion-weight-0", "2").await.unwrap();
+    click(&client, "[data-testid=add-criterion]").await.unwrap();
+    fill(&client, "#criterion-name-1", "Gjennomførbarhet").await.unwrap();
+    fill(&client, "#criterion-weight-1", "1").await.unwrap();
+    fill(&client, "#scheme-appeal-body", "Larvik kommunes klagenemnd")
+        .await
+        .unwrap();
+    click(&client, "[data-testid=save-scheme]").await.unwrap();
+    wait(&client, "#scheme-budget-error").await.unwrap();
+    assert_eq!(
+        attr(&client, "#scheme-budget", "aria-invalid").await.as_deref(),
+        Some("true")
+    );
+    fill(&client, "#scheme-budget", "100 000").await.unwrap();
+    click(&client, "[data-testid=save-scheme]").await.unwrap();
+    wait_screen(&client, "scheme").await;
+    wait_for_text(&client, "[data-testid=budget-total]", "kr 100 000").await;
+
+    // Two applications: the first from Cathrine's own organisation.
+    add_application(
+        &client,
+        &[
+            ("organisation", "Stavern idrettslag"),
+            ("title", "Nye mål til kunstgresset"),
+            ("amount", "20 000"),
+            ("project-budget", "60 000"),
+            ("received", &format!("15.02.{year}")),
+        ],
+    )
+    .await;
+    add_application(
+        &client,
+        &[
+            ("organisation", "Agnes vel"),
+            ("org-number", "974 760 673"),
+            ("contact", "Jon Agnes"),
+            ("email", "agnesvel@example.no"),
+            ("title", "Benker i Agnes"),
+            ("amount", "12 500,50"),
+            ("project-budget", "30 000"),
+            ("received", &format!("20.02.{year}")),
+        ],
+    )
+    .await;
+    let sports = application_id(&client, "Stavern idrettslag").await;
+    let agnes = application_id(&client, "Agnes vel").await;
+    let sports_row = format!("[data-testid=committee-row][data-application-id='{sports}']");
+    wait_for_text(
+        &client,
+        &format!("{sports_row} [data-testid=row-inhabil]"),
+        "Cathrine Ødegård",
+    )
+    .await;
+
+    // On the sports club's page Cathrine is inhabil and has no cells to score in.
+    open_application(&client, &sports).await;
+    let cathrine_row = format!("[data-testid=review-row][data-membership-id='{}']", cathrine.id);
+    assert_eq!(
+        attr(&client, &cathrine_row, "data-inhabil").await.as_deref(),
+        Some("true")
+    );
+    wait_for_text(&client, &cathrine_row, "Stavern idrettslag").await;
+    assert_eq!(
+        count(&client, &format!("{cathrine_row} [data-testid=score-cell]")).await,
+        0,
+        "an inhabil member has no score cells"
+    );
+    assert_eq!(
+        count(&client, "[data-testid=score-cell]").await,
+        4,
+        "two members × two criteria"
+    );
+
+    decide(
+        &client,
+        "15 000",
+        "Tiltaket kommer mange barn og unge til gode. Budsjettet rekker ikke til hele beløpet.",
+        &item_id,
+    )
+    .await;
+    wait_for_text(&client, "[data-testid=decision-summary]", "kr 15 000").await;
+    wait_for_text(&client, "[data-testid=decision-summary]", &format!("Sak 01/{yy:02}")).await;
+
+    // The grant letter: one PDF in the export folder with the amount and the case number.
+    click(&client, "[data-testid=export-letter]").await.unwrap();
+    wait(&client, "[data-testid=export-result]").await.unwrap();
+    wait(&client, "[data-testid=letter-row]").await.unwrap();
+    let files: Vec<_> = std::fs::read_dir(app.exports())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "one exported file: {files:?}");
+    assert_eq!(files[0].extension().and_then(|e| e.to_str()), Some("pdf"));
+    let text = std::process::Command::new("pdftotext")
+        .arg(&files[0])
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let text = String::from_utf8(text.stdout).unwrap();
+    for expected in ["kr 15 000", &format!("Sak 01/{yy:02}"), "Stavern idrettslag"] {
+        assert!(text.contains(expected), "the letter lacks {expected:?}:\n{text}");
+    }
+    click(&client, "[data-testid=mark-letter-sent]").await.unwrap();
+    wait(&client, "[data-testid=letter-sent]").await.unwrap();
+
+    // Agnes vel, scored from the keyboard: type the score, the focus moves on, Enter saves the row.
+    click(&client, "[data-testid=back-to-scheme]").await.unwrap();
+    wait_screen(&client, "scheme").await;
+    open_application(&client, &agnes).await;
+    let aslaug = &members[0];
+    let bror = &members[1];
+    click(
+        &client,
+        &format!("[data-testid=score-cell][data-membership-id='{}']", aslaug.id),
+    )
+    .await
+    .unwrap();
+    let enter = char::from(Key::Enter).to_string();
+    for key in ["4", "3", &enter] {
+        press(&client, key).await;
+    }
+    let bror_first = format!("[data-testid=score-cell][data-membership-id='{}']", bror.id);
+    wait_until("the focus moves to the next member's first cell", || async {
+        let active = client.active_element().await.unwrap();
+        let first = client.find(Locator::Css(&bror_first)).await.unwrap();
+        active.attr("id").await.ok().flatten() == first.attr("id").await.ok().flatten()
+    })
+    .await;
+    for key in ["5", "4", &enter] {
+        press(&client, key).await;
+    }
+    // (4·2 + 3·1)/3 and (5·2 + 4·1)/3: a mean of 4,17.
+    wait_for_text(&client, "[data-testid=weighted-score]", "4,2").await;
+    let aslaug_row = format!("[data-testid=review-row][data-membership-id='{}']", aslaug.id);
+    wait_for_text(&client, &format!("{aslaug_row} [data-testid=member-weighted]"), "3,7").await;
+
+    decide(
+        &client,
+        "10 000",
+        "Utvalget støtter benkene, men ikke blomsterkassene.",
+        &item_id,
+    )
+    .await;
+
+    // The scheme's table and budget bar show both decisions.
+    click(&client, "[data-testid=back-to-scheme]").await.unwrap();
+    wait_screen(&client, "scheme").await;
+    wait_for_text(&client, "[data-testid=budget-granted]", "kr 25 000").await;
+    wait_for_text(&client, "[data-testid=budget-left]", "kr 75 000").await;
+    let agnes_row = format!("[data-testid=committee-row][data-application-id='{agnes}']");
+    assert_eq!(
+        attr(&client, &agnes_row, "data-status").await.as_deref(),
+        Some("partly_granted")
+    );
+    wait_for_text(&client, &format!("{agnes_row} [data-testid=row-score]"), "4,2").await;
+    screenshot(&client, &app.dir.path().join("scheme.png")).await;
+    client.close().await.unwrap();
+
+    let store = open_store(&app.db);
+    let today = Utc::now().date_naive();
+    let detail = store.application_detail(&sports, today, Lang::Nb).unwrap();
+    let decision = detail.application.decision.expect("decided");
+    assert_eq!(decision.granted_ore, 1_500_000);
+    assert_eq!(decision.item_id, item_id);
+    assert!(detail.application.letter_sent.is_some());
+    assert_eq!(detail.letters.len(), 1, "the letter is archived");
+    let agnes_detail = store.application_detail(&agnes, today, Lang::Nb).unwrap();
+    assert_eq!(agnes_detail.application.amount_asked_ore, 1_250_050);
+    assert_eq!(agnes_detail.application.status, ApplicationStatus::PartlyGranted);
+}

@@ -1,0 +1,93 @@
+import { useEffect, useState, type FormEvent } from "react";
+import { Button, Dialog, Heading } from "@digdir/designsystemet-react";
+import type { Application } from "../bindings/Application";
+import type { ApplicationInput } from "../bindings/ApplicationInput";
+import type { ErrorReport } from "../bindings/ErrorReport";
+import { useI18n } from "../i18n/context";
+import { todayIso } from "../lib/dates";
+import { useFormErrors } from "../lib/useFormErrors";
+import { DateField, TextAreaField, TextField } from "../components/fields";
+import { FormError } from "../components/FormError";
+import {
+  APPLICATION_FIELD_IDS as IDS,
+  APPLICATION_FIELD_ORDER,
+  editApplicationDraft,
+  newApplicationDraft,
+  toApplicationInput,
+  type ApplicationDraft,
+} from "./grantModel";
+
+type Props = {
+  schemeId: string;
+  onSave: (input: ApplicationInput) => Promise<ErrorReport | null>;
+  onClose: () => void;
+  application?: Application;
+};
+
+/** The intake of an application as it came in, or its correction before it is decided. */
+export function ApplicationDialog({ schemeId, onSave, onClose, application }: Props) {
+  const { t } = useI18n();
+  const [d, setD] = useState<ApplicationDraft>(() => (application ? editApplicationDraft(application) : newApplicationDraft(todayIso())));
+  const [saving, setSaving] = useState(false);
+  const errors = useFormErrors(APPLICATION_FIELD_ORDER, IDS);
+  const err = (key: keyof ApplicationDraft) => errors.fields[IDS[key]];
+
+  useEffect(() => {
+    document.getElementById(IDS.organisation)?.focus();
+  }, []);
+
+  const set = (key: keyof ApplicationDraft) => (value: string) => {
+    setD((old) => ({ ...old, [key]: value }));
+    errors.clearField(IDS[key]);
+  };
+  const field = (key: keyof ApplicationDraft) => ({ id: IDS[key], value: d[key], onChange: set(key), error: err(key) });
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const r = toApplicationInput(d, schemeId, { invalidDate: t("date.invalid"), requiredDate: t("date.required"), integer: t("form.integer") });
+    if (!r.ok) return errors.showLocal(r.errors);
+    setSaving(true);
+    const report = await onSave(r.input);
+    setSaving(false);
+    if (report) errors.showReport(report);
+  };
+
+  return (
+    <Dialog open onClose={onClose} closeButton={t("form.close")} aria-labelledby="application-dialog-title" className="form-dialog form-dialog--member">
+      <Dialog.Block>
+        <Heading level={2} data-size="sm" id="application-dialog-title">
+          {application ? t("applicationForm.editTitle") : t("applicationForm.newTitle")}
+        </Heading>
+      </Dialog.Block>
+      <Dialog.Block>
+        <form onSubmit={submit} noValidate className="form">
+          <FormError messages={errors.general} />
+          <div className="field-row field-row--2">
+            <TextField {...field("organisation")} label={t("applicationForm.organisation")} description={t("applicationForm.organisationHelp")} />
+            <TextField {...field("orgNumber")} label={t("applicationForm.orgNumber")} description={t("applicationForm.orgNumberHelp")} inputMode="numeric" />
+          </div>
+          <div className="field-row field-row--3">
+            <TextField {...field("contactName")} label={t("applicationForm.contact")} />
+            <TextField {...field("email")} label={t("applicationForm.email")} type="email" />
+            <TextField {...field("phone")} label={t("applicationForm.phone")} type="tel" />
+          </div>
+          <TextField {...field("title")} label={t("applicationForm.title")} />
+          <TextAreaField {...field("description")} rows={3} label={t("applicationForm.description")} />
+          <div className="field-row field-row--3">
+            <TextField {...field("amountAsked")} label={t("applicationForm.amount")} description={t("amount.help")} inputMode="decimal" />
+            <TextField {...field("projectBudget")} label={t("applicationForm.projectBudget")} description={t("amount.help")} inputMode="decimal" />
+            <DateField {...field("received")} label={t("applicationForm.received")} description={t("date.help")} />
+          </div>
+          <div className="button-row">
+            <Button type="submit" data-testid="save-application" loading={saving}>
+              {application ? t("applicationForm.save") : t("applicationForm.create")}
+            </Button>
+            <Button type="button" variant="secondary" onClick={onClose}>
+              {t("form.cancel")}
+            </Button>
+          </div>
+        </form>
+      </Dialog.Block>
+    </Dialog>
+  );
+}

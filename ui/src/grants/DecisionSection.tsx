@@ -1,0 +1,231 @@
+import { useState, type FormEvent } from "react";
+import { Button, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
+import { useBackend } from "../backend";
+import { useI18n } from "../i18n/context";
+import { formatDate } from "../lib/dates";
+import { formatDateTime } from "../lib/times";
+import { useFormErrors } from "../lib/useFormErrors";
+import { SelectField, TextAreaField, TextField } from "../components/fields";
+import { FormError } from "../components/FormError";
+import { useApplication } from "./context";
+import { amountForInput, decisionItemLabel, formatKr } from "./format";
+
+const DECISION_ORDER = ["decision-granted", "decision-reasons", "decision-item"] as const;
+const DECISION_IDS = { granted: "decision-granted", reasons: "decision-reasons", itemId: "decision-item" };
+
+/** The decision: its form until the letter is sent, then what was decided and the letter's steps. */
+export function DecisionSection({ onExportLetter, exporting }: { onExportLetter: () => void; exporting: boolean }) {
+  const { t } = useI18n();
+  const backend = useBackend();
+  const { detail, actOrAlert } = useApplication();
+  const a = detail.application;
+  const d = a.decision;
+  if (a.withdrawn) return null;
+  return (
+    <section aria-labelledby="decision-title" className="section section--tight">
+      <Heading level={2} data-size="2xs" id="decision-title">
+        {t("decision.title")}
+      </Heading>
+      {d ? (
+        <div className="decision-summary" data-testid="decision-summary" data-granted-ore={d.grantedOre}>
+          <Paragraph>
+            <strong>{d.grantedOre > 0 ? t("decision.granted", { amount: formatKr(d.grantedOre) }) : t("decision.refused")}</strong>{" "}
+            {t("decision.in", { item: d.caseLabel ?? t("agenda.noNumberShort"), date: formatDate(d.meetingDate) })}
+          </Paragraph>
+          {d.reasons ? (
+            <Paragraph data-size="sm" className="pre-line break">
+              {d.reasons}
+            </Paragraph>
+          ) : null}
+          <div className="button-row">
+            <Button variant="secondary" data-size="sm" data-testid="export-letter" loading={exporting} onClick={onExportLetter}>
+              {d.grantedOre > 0 ? t("letter.exportGrant") : t("letter.exportRefusal")}
+            </Button>
+            {a.letterSent ? (
+              <Paragraph data-size="sm" data-testid="letter-sent">
+                {t("letter.sentAt", { when: formatDateTime(a.letterSent.at, t("time.at")), by: a.letterSent.by })}
+              </Paragraph>
+            ) : (
+              <Button variant="secondary" data-size="sm" data-testid="mark-letter-sent" onClick={() => void actOrAlert(() => backend.markLetterSent(a.id))}>
+                {t("letter.markSent")}
+              </Button>
+            )}
+          </div>
+          {!a.letterSent ? (
+            <Paragraph data-size="xs" className="muted">
+              {t("letter.sentHelp")}
+            </Paragraph>
+          ) : null}
+        </div>
+      ) : null}
+      {!a.letterSent ? <DecisionForm /> : <AmendForm />}
+    </section>
+  );
+}
+
+function DecisionForm() {
+  const { t } = useI18n();
+  const backend = useBackend();
+  const { detail, act } = useApplication();
+  const a = detail.application;
+  const items = detail.decisionItems;
+  const [granted, setGranted] = useState(() => amountForInput(a.decision?.grantedOre ?? a.proposedOre));
+  const [reasons, setReasons] = useState(a.decision?.reasons ?? "");
+  const [itemId, setItemId] = useState(a.decision?.itemId ?? (items.length === 1 ? items[0]!.itemId : ""));
+  const [saving, setSaving] = useState(false);
+  const errors = useFormErrors(DECISION_ORDER, DECISION_IDS);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!itemId) return errors.showLocal({ "decision-item": t("decision.chooseItemError") });
+    setSaving(true);
+    const report = await act(() => backend.decideApplication(a.id, { granted, reasons, itemId }));
+    setSaving(false);
+    if (report) return errors.showReport(report);
+    errors.clear();
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="form decision-form">
+      {a.decision ? (
+        <Heading level={3} data-size="2xs">
+          {t("decision.change")}
+        </Heading>
+      ) : null}
+      <FormError messages={errors.general} />
+      <div className="field-row field-row--2">
+        <TextField
+          id="decision-granted"
+          label={t("decision.amount")}
+          description={t("decision.amountHelp", { asked: formatKr(a.amountAskedOre), available: formatKr(detail.availableOre) })}
+          value={granted}
+          inputMode="decimal"
+          onChange={(v) => {
+            setGranted(v);
+            errors.clearField("decision-granted");
+          }}
+          error={errors.fields["decision-granted"]}
+        />
+        <SelectField
+          id="decision-item"
+          label={t("decision.item")}
+          description={items.length ? t("decision.itemHelp") : t("decision.noItems")}
+          value={itemId}
+          onChange={(v) => {
+            setItemId(v);
+            errors.clearField("decision-item");
+          }}
+          options={[{ value: "", label: t("decision.chooseItem") }, ...items.map((c) => ({ value: c.itemId, label: decisionItemLabel(c) }))]}
+          error={errors.fields["decision-item"]}
+        />
+      </div>
+      <TextAreaField
+        id="decision-reasons"
+        rows={3}
+        label={t("decision.reasons")}
+        description={detail.scheme.enkeltvedtak ? t("decision.reasonsHelpEnkeltvedtak") : t("decision.reasonsHelp")}
+        value={reasons}
+        onChange={(v) => {
+          setReasons(v);
+          errors.clearField("decision-reasons");
+        }}
+        error={errors.fields["decision-reasons"]}
+      />
+      <div className="button-row">
+        <Button type="submit" data-testid="decide" loading={saving}>
+          {a.decision ? t("decision.saveChange") : t("decision.save")}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+const AMEND_ORDER = ["amend-granted", "amend-reason"] as const;
+const AMEND_IDS = { granted: "amend-granted", reason: "amend-reason" };
+
+/** After the letter: the grant changes only by a recorded amendment. */
+function AmendForm() {
+  const { t } = useI18n();
+  const backend = useBackend();
+  const { detail, act } = useApplication();
+  const a = detail.application;
+  const [granted, setGranted] = useState("");
+  const [reason, setReason] = useState("");
+  const [saving, setSaving] = useState(false);
+  const errors = useFormErrors(AMEND_ORDER, AMEND_IDS);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaving(true);
+    const report = await act(() => backend.amendGrant(a.id, { granted, reason }));
+    setSaving(false);
+    if (report) return errors.showReport(report);
+    errors.clear();
+    setGranted("");
+    setReason("");
+  };
+
+  return (
+    <div className="amendments">
+      <Heading level={3} data-size="2xs">
+        {t("amend.title")}
+      </Heading>
+      {a.amendments.length ? (
+        <Table border data-color="neutral" data-size="sm" className="amend-table">
+          <caption className="visually-hidden">{t("amend.title")}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t("amend.when")}</Table.HeaderCell>
+              <Table.HeaderCell className="num">{t("amend.from")}</Table.HeaderCell>
+              <Table.HeaderCell className="num">{t("amend.to")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("amend.reason")}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {a.amendments.map((x) => (
+              <Table.Row key={x.id} data-testid="amendment-row">
+                <Table.Cell className="nowrap">{formatDateTime(x.recorded.at, t("time.at"))}</Table.Cell>
+                <Table.Cell className="num nowrap">{formatKr(x.oldOre)}</Table.Cell>
+                <Table.Cell className="num nowrap">{formatKr(x.newOre)}</Table.Cell>
+                <Table.Cell className="break">{x.reason}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      ) : (
+        <Paragraph data-size="sm" className="muted">
+          {t("amend.help")}
+        </Paragraph>
+      )}
+      <form onSubmit={submit} noValidate className="inline-form">
+        <FormError messages={errors.general} />
+        <div className="inline-form__row inline-form__row--amend">
+          <TextField
+            id="amend-granted"
+            label={t("amend.newAmount")}
+            value={granted}
+            inputMode="decimal"
+            onChange={(v) => {
+              setGranted(v);
+              errors.clearField("amend-granted");
+            }}
+            error={errors.fields["amend-granted"]}
+          />
+          <TextField
+            id="amend-reason"
+            label={t("amend.reason")}
+            value={reason}
+            onChange={(v) => {
+              setReason(v);
+              errors.clearField("amend-reason");
+            }}
+            error={errors.fields["amend-reason"]}
+          />
+          <Button type="submit" variant="secondary" data-size="sm" data-testid="amend-grant" loading={saving} className="inline-form__button">
+            {t("amend.save")}
+          </Button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+// @vitest-environment happy-dom
+// The grant screens rendered against the in-memory fake backend: keyboard
+// scoring, inhabil members, refusals at their field, and the budget bar's text.
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { act } from "react";
+import { createRoot, type Root } from "react-dom/client";
+import { App } from "../App";
+import type { View } from "../navigation";
+import { createFakeBackend, demoState } from "../dev/fakeBackend";
+
+let root: Root | null = null;
+let host: HTMLElement | null = null;
+
+beforeAll(() => {
+  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+  // Designsystemet's spinner synchronises its animation; happy-dom has no animations.
+  const doc = document as Document & { getAnimations?: () => Animation[] };
+  doc.getAnimations ??= () => [];
+});
+
+afterEach(() => {
+  act(() => root?.unmount());
+  host?.remove();
+  root = null;
+});
+
+async function render(view: View) {
+  const backend = createFakeBackend(demoState({ userName: "Kari Nordmann", language: "nb" }), { today: "2026-11-22" });
+  host = document.createElement("div");
+  document.body.append(host);
+  root = createRoot(host);
+  await act(async () => root!.render(<App backend={backend} initialView={view} />));
+  await waitFor(() => document.querySelector("main[data-ready=true]"));
+  return backend;
+}
+
+async function waitFor<T>(find: () => T | null | undefined | false, what = "the element"): Promise<T> {
+  for (let i = 0; i < 100; i++) {
+    const found = find();
+    if (found) return found;
+    await act(async () => new Promise((r) => setTimeout(r, 10)));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const $ = <T extends Element = HTMLElement>(css: string) => document.querySelector<T>(css);
+const text = (css: string) => ($(css)?.textContent ?? "").replace(/\u00a0/g, " ");
+
+async function key(el: Element, k: string) {
+  await act(async () => {
+    el.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true, cancelable: true }));
+  });
+}
+
+async function type(input: HTMLInputElement, value: string) {
+  await act(async () => {
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
+    setter.call(input, value);
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+}
+
+const cell = (membershipId: string, criterionId: string) => $<HTMLInputElement>(`#score-${membershipId}-${criterionId}`)!;
+
+describe("the scoring grid", () => {
+  it("sets a score per key, moves the focus on, and saves the row with Enter", async () => {
+    const backend = await render({ name: "application", id: "ga3" });
+    // Bjørn Åsheim (m5) has not scored Agnes vel yet.
+    const first = await waitFor(() => cell("m5", "cr1"), "Bjørn's first cell");
+    first.focus();
+    await key(first, "4");
+    expect(first.value).toBe("4");
+    expect(document.activeElement).toBe(cell("m5", "cr2"));
+    await key(document.activeElement!, "x"); // not a score: ignored
+    expect(cell("m5", "cr2").value).toBe("");
+    await key(document.activeElement!, "5");
+    await key(document.activeElement!, "3");
+    expect(document.activeElement).toBe(cell("m5", "cr3"));
+    expect($("[data-testid=review-row][data-membership-id=m5]")!.getAttribute("data-dirty")).toBe("true");
+    await key(document.activeElement!, "Enter");
+    await waitFor(() => backend.state.grants!.scores.filter((s) => s.applicationId === "ga3" && s.membershipId === "m5").length === 3, "the saved scores");
+    // (4·3 + 5·2 + 3·1) / 6 = 4,2; the focus is on the next member's first cell.
+    await waitFor(() => text("[data-testid=review-row][data-membership-id=m5] [data-testid=member-weighted]") === "4,2", "the weighted score");
+    expect(document.activeElement).toBe(cell("m1", "cr1"));
+    await key(document.activeElement!, "ArrowUp");
+    expect(document.activeElement).toBe(cell("m5", "cr1"));
+    await key(document.activeElement!, "ArrowRight");
+    expect(document.activeElement).toBe(cell("m5", "cr2"));
+  });
+
+  it("greys out an inhabil member: the reason instead of cells", async () => {
+    await render({ name: "application", id: "ga2" });
+    // Ola Berg sits for Stavern skole FAU, the applicant.
+    const row = await waitFor(() => $("[data-testid=review-row][data-membership-id=m2]"), "Ola's row");
+    expect(row.getAttribute("data-inhabil")).toBe("true");
+    expect(row.querySelectorAll("[data-testid=score-cell]")).toHaveLength(0);
+    expect(row.textContent).toContain("Inhabil:");
+    expect(row.textContent).toContain("Stavern skole FAU");
+  });
+});
+
+describe("refusals", () => {
+  it("shows the backend's field message next to the amount and sums up in the alert", async () => {
+    await render({ name: "application", id: "ga3" });
+    const amount = await waitFor(() => $<HTMLInputElement>("#decision-granted"), "the decision form");
+    await type(amount, "12.500");
+    const select = $<HTMLSelectElement>("#decision-item")!;
+    await act(async () => {
+      Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, "value")!.set!.call(select, "i-n2");
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    await act(async () => $<HTMLButtonElement>("[data-testid=decide]")!.click());
+    const error = await waitFor(() => $("#decision-granted-error"), "the field message");
+    expect(error.textContent).toContain("12 500");
+    expect(amount.getAttribute("aria-invalid")).toBe("true");
+    expect(text("[data-testid=form-error]")).not.toBe("");
+  });
+
+  it("refuses a grant above the amount asked, naming the figures", async () => {
+    await render({ name: "application", id: "ga3" });
+    const amount = await waitFor(() => $<HTMLInputElement>("#decision-granted"), "the decision form");
+    await type(amount, "30 000");
+    const select = $<HTMLSelectElement>("#decision-item")!;
+    await act(async () => {
+      Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, "value")!.set!.call(select, "i-n2");
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    await act(async () => $<HTMLButtonElement>("[data-testid=decide]")!.click());
+    const error = await waitFor(() => $("#decision-granted-error"), "the field message");
+    expect(error.textContent).toContain("kr 25 000");
+  });
+});
+
+describe("the scheme page", () => {
+  it("states the budget in text: granted, paid, proposed and left", async () => {
+    await render({ name: "scheme", id: "gs-2026" });
+    await waitFor(() => $("[data-testid=budget-bar]"), "the budget bar");
+    expect(text("[data-testid=budget-total]")).toBe("kr 150 000");
+    expect(text("[data-testid=budget-granted]")).toBe("kr 38 000");
+    expect(text("[data-testid=budget-paid]")).toBe("kr 23 000");
+    expect(text("[data-testid=budget-proposed]")).toBe("kr 12 500");
+    expect(text("[data-testid=budget-left]")).toBe("kr 112 000");
+    expect(document.querySelectorAll("[data-testid=committee-row]")).toHaveLength(5);
+    expect(text("[data-testid=committee-row][data-application-id=ga2] [data-testid=row-inhabil]")).toContain("Ola Berg");
+    expect(document.querySelectorAll("[data-testid=report-reminder]")).toHaveLength(1);
+  });
+});

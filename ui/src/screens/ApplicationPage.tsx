@@ -1,0 +1,216 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { Alert, Button, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
+import type { ApplicationDetail } from "../bindings/ApplicationDetail";
+import { useBackend } from "../backend";
+import { useI18n } from "../i18n/context";
+import { formatDate } from "../lib/dates";
+import { toErrorReport } from "../lib/errors";
+import type { Navigate } from "../navigation";
+import { Page } from "../components/Page";
+import { Loading, LoadError } from "../components/Loading";
+import { ApplicationContext, type ActOnApplication, type ApplicationCtx } from "../grants/context";
+import { ApplicationDialog } from "../grants/ApplicationDialog";
+import { ScoringGrid } from "../grants/ScoringGrid";
+import { ProposalForm } from "../grants/ProposalForm";
+import { DecisionSection } from "../grants/DecisionSection";
+import { PayoutSection, ReportSection } from "../grants/PayoutSection";
+import { LettersList } from "../grants/LettersList";
+import { formatKr } from "../grants/format";
+import { isOpen, statusColor, statusLabel } from "../grants/grantModel";
+
+/** One application: what was asked, the committee's scores, the decision and what follows it. */
+export function ApplicationPage({ id, navigate }: { id: string; navigate: Navigate }) {
+  const backend = useBackend();
+  const { t } = useI18n();
+  const [detail, setDetail] = useState<ApplicationDetail | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string[] | null>(null);
+  const [exported, setExported] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [editing, setEditing] = useState(false);
+
+  // Answers can come back out of order: only the newest request's answer is shown.
+  const issued = useRef(0);
+  const shown = useRef(0);
+  const show = useCallback((n: number, d: ApplicationDetail) => {
+    if (n < shown.current) return;
+    shown.current = n;
+    setDetail(d);
+  }, []);
+
+  const load = useCallback(async () => {
+    const n = ++issued.current;
+    try {
+      show(n, await backend.getApplication(id));
+      setLoadError(null);
+    } catch (e) {
+      setLoadError(toErrorReport(e).message);
+    }
+  }, [backend, id, show]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const act: ActOnApplication = useCallback(
+    async (call) => {
+      const n = ++issued.current;
+      try {
+        show(n, await call());
+        setActionError(null);
+        return null;
+      } catch (e) {
+        return toErrorReport(e);
+      }
+    },
+    [show],
+  );
+
+  const actOrAlert = useCallback(
+    async (call: () => Promise<ApplicationDetail>) => {
+      setExported(null);
+      const report = await act(call);
+      if (report) setActionError([...new Set([report.message, ...report.fields.map((f) => f.message)])]);
+    },
+    [act],
+  );
+
+  const exportLetter = async () => {
+    setExporting(true);
+    setActionError(null);
+    setExported(null);
+    try {
+      setExported((await backend.exportLetter(id)).message);
+      void load(); // the archive has a new letter
+    } catch (e) {
+      const report = toErrorReport(e);
+      if (report.code !== "cancelled") setActionError([report.message]);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const ctx: ApplicationCtx | null = useMemo(() => (detail ? { detail, act, actOrAlert } : null), [detail, act, actOrAlert]);
+  const a = detail?.application;
+  const granted = a?.decision && a.decision.grantedOre > 0;
+
+  return (
+    <Page screen="application" ready={detail !== null}>
+      <nav aria-label={t("application.back")} className="back-nav">
+        <Button
+          variant="tertiary"
+          data-size="sm"
+          data-testid="back-to-scheme"
+          onClick={() => navigate(detail ? { name: "scheme", id: detail.scheme.id } : { name: "list" })}
+        >
+          ← {detail ? t("meeting.backTo", { name: detail.scheme.name }) : t("application.back")}
+        </Button>
+      </nav>
+      {!detail && !loadError ? <Loading /> : null}
+      {!detail && loadError ? <LoadError message={loadError} onRetry={() => void load()} /> : null}
+      {ctx && a ? (
+        <ApplicationContext.Provider value={ctx}>
+          <div className="page-title page-title--compact">
+            <div>
+              <Heading level={1} data-size="md" tabIndex={-1} className="break">
+                {t("application.heading", { number: a.number, organisation: a.organisation })}
+              </Heading>
+              <div className="tag-stack tag-stack--row">
+                <Tag data-size="sm" data-color={statusColor(a.status)} data-testid="application-status" data-status={a.status}>
+                  {statusLabel(t, a.status)}
+                </Tag>
+                {a.late ? (
+                  <Tag data-size="sm" data-color="warning" data-testid="late-flag">
+                    {t("application.lateLong", { deadline: formatDate(ctx.detail.scheme.deadline) })}
+                  </Tag>
+                ) : null}
+              </div>
+            </div>
+            {isOpen(a) ? (
+              <div className="button-row">
+                <Button variant="secondary" data-testid="edit-application" onClick={() => setEditing(true)}>
+                  {t("application.edit")}
+                </Button>
+                <Button variant="tertiary" data-color="danger" data-testid="withdraw-application" onClick={() => void actOrAlert(() => backend.withdrawApplication(id))}>
+                  {t("application.withdraw")}
+                </Button>
+              </div>
+            ) : null}
+          </div>
+          {actionError ? (
+            <Alert data-color="danger" role="alert" data-testid="action-error" className="page-alert">
+              {actionError.map((m, i) => (
+                <Paragraph key={i}>{m}</Paragraph>
+              ))}
+            </Alert>
+          ) : null}
+          {exported ? (
+            <Alert data-color="success" role="status" data-testid="export-result" className="page-alert">
+              <Paragraph className="break">{exported}</Paragraph>
+            </Alert>
+          ) : null}
+          <ApplicationFacts detail={ctx.detail} />
+          <ScoringGrid />
+          {isOpen(a) ? <ProposalForm /> : null}
+          <DecisionSection onExportLetter={() => void exportLetter()} exporting={exporting} />
+          {granted ? <PayoutSection /> : null}
+          {granted ? <ReportSection /> : null}
+          <LettersList />
+          {editing ? (
+            <ApplicationDialog
+              schemeId={a.schemeId}
+              application={a}
+              onClose={() => setEditing(false)}
+              onSave={async (input) => {
+                const report = await act(() => backend.updateApplication(id, input));
+                if (!report) setEditing(false);
+                return report;
+              }}
+            />
+          ) : null}
+        </ApplicationContext.Provider>
+      ) : null}
+    </Page>
+  );
+}
+
+function ApplicationFacts({ detail }: { detail: ApplicationDetail }) {
+  const { t } = useI18n();
+  const a = detail.application;
+  const none = <span className="muted">–</span>;
+  const facts: [string, ReactNode, string?][] = [
+    [t("applicationForm.title"), a.title, "fact-title"],
+    [t("applicationForm.orgNumber"), a.orgNumber ?? none],
+    [t("applicationForm.contact"), [a.contactName, a.email, a.phone].filter(Boolean).join(" · ") || none],
+    [t("applicationForm.amount"), formatKr(a.amountAskedOre), "fact-asked"],
+    [t("applicationForm.projectBudget"), formatKr(a.projectBudgetOre)],
+    [t("applicationForm.received"), formatDate(a.received)],
+  ];
+  return (
+    <section aria-labelledby="facts-title" className="section section--tight">
+      <Heading level={2} data-size="2xs" id="facts-title" className="visually-hidden">
+        {t("application.facts")}
+      </Heading>
+      <dl className="facts application-facts">
+        {facts.map(([label, value, testid]) => (
+          <div key={label} className="facts__item">
+            <dt>{label}</dt>
+            <dd className="break" data-testid={testid}>
+              {value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {a.description ? (
+        <Paragraph data-size="sm" className="pre-line break application-description">
+          {a.description}
+        </Paragraph>
+      ) : null}
+      {a.withdrawn ? (
+        <Paragraph data-size="sm" className="muted" data-testid="withdrawn-note">
+          {t("application.withdrawnAt", { date: formatDate(a.withdrawn.at.slice(0, 10)), by: a.withdrawn.by })}
+        </Paragraph>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,154 @@
+import { useState } from "react";
+import { Alert, Button, Heading, Paragraph } from "@digdir/designsystemet-react";
+import type { LedgerFormat } from "../bindings/LedgerFormat";
+import { useBackend } from "../backend";
+import { useI18n } from "../i18n/context";
+import { formatDate } from "../lib/dates";
+import { toErrorReport } from "../lib/errors";
+import { useLoad } from "../lib/useLoad";
+import type { Navigate } from "../navigation";
+import { Page } from "../components/Page";
+import { Loading, LoadError } from "../components/Loading";
+import { BudgetBar } from "../grants/BudgetBar";
+import { CommitteeTable } from "../grants/CommitteeTable";
+import { Reminders } from "../grants/Reminders";
+import { SchemeDialog } from "../grants/SchemeDialog";
+import { ApplicationDialog } from "../grants/ApplicationDialog";
+import { formatKr } from "../grants/format";
+
+type Open = "edit" | "add" | null;
+
+/** One grant scheme: the budget bar, reminders, and the committee's side-by-side table. */
+export function SchemePage({ id, navigate }: { id: string; navigate: Navigate }) {
+  const backend = useBackend();
+  const { t } = useI18n();
+  const [state, reload] = useLoad(() => backend.getScheme(id), id);
+  const [open, setOpen] = useState<Open>(null);
+  const [busy, setBusy] = useState<LedgerFormat | null>(null);
+  const [exported, setExported] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const detail = state.status === "ready" ? state.data : null;
+  const openApplication = (applicationId: string) => navigate({ name: "application", id: applicationId });
+
+  const exportLedger = async (format: LedgerFormat) => {
+    setBusy(format);
+    setExported(null);
+    setActionError(null);
+    try {
+      setExported((await backend.exportLedger(id, format)).message);
+    } catch (e) {
+      const report = toErrorReport(e);
+      if (report.code !== "cancelled") setActionError(report.message);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Page screen="scheme" ready={detail !== null}>
+      <nav aria-label={t("scheme.back")} className="back-nav">
+        <Button
+          variant="tertiary"
+          data-size="sm"
+          data-testid="back-to-council"
+          onClick={() => navigate(detail ? { name: "council", id: detail.council.id } : { name: "list" })}
+        >
+          ← {detail ? t("meeting.backTo", { name: detail.council.name }) : t("scheme.back")}
+        </Button>
+      </nav>
+      {state.status === "loading" ? <Loading /> : null}
+      {state.status === "error" ? <LoadError message={state.error.message} onRetry={reload} /> : null}
+      {detail ? (
+        <>
+          <div className="page-title page-title--compact">
+            <div>
+              <Heading level={1} data-size="md" tabIndex={-1} className="break">
+                {detail.scheme.name}
+              </Heading>
+              <Paragraph data-size="sm" className="muted" data-testid="scheme-facts">
+                {[
+                  t("scheme.deadline", { date: formatDate(detail.scheme.deadline) }),
+                  t("scheme.reportDeadline", { date: formatDate(detail.scheme.reportDeadline) }),
+                  detail.scheme.maxPerApplicationOre !== null ? t("scheme.max", { amount: formatKr(detail.scheme.maxPerApplicationOre) }) : null,
+                  detail.scheme.enkeltvedtak ? t("scheme.enkeltvedtak") : null,
+                ]
+                  .filter(Boolean)
+                  .join(" · ")}
+              </Paragraph>
+            </div>
+            <div className="button-row">
+              <Button variant="secondary" data-testid="edit-scheme" onClick={() => setOpen("edit")}>
+                {t("scheme.edit")}
+              </Button>
+              <Button data-testid="add-application" onClick={() => setOpen("add")}>
+                + {t("scheme.addApplication")}
+              </Button>
+            </div>
+          </div>
+          <section aria-labelledby="budget-title" className="section section--tight">
+            <div className="section-head">
+              <Heading level={2} data-size="2xs" id="budget-title">
+                {t("budget.title")}
+              </Heading>
+              <div className="button-row">
+                <Button variant="tertiary" data-size="sm" data-testid="export-ledger-csv" loading={busy === "csv"} disabled={busy !== null} onClick={() => void exportLedger("csv")}>
+                  {t("scheme.exportCsv")}
+                </Button>
+                <Button variant="tertiary" data-size="sm" data-testid="export-ledger-xlsx" loading={busy === "xlsx"} disabled={busy !== null} onClick={() => void exportLedger("xlsx")}>
+                  {t("scheme.exportXlsx")}
+                </Button>
+              </div>
+            </div>
+            <BudgetBar budget={detail.budget} />
+          </section>
+          {actionError ? (
+            <Alert data-color="danger" role="alert" data-testid="action-error" className="page-alert">
+              <Paragraph>{actionError}</Paragraph>
+            </Alert>
+          ) : null}
+          {exported ? (
+            <Alert data-color="success" role="status" data-testid="export-result" className="page-alert">
+              <Paragraph className="break">{exported}</Paragraph>
+            </Alert>
+          ) : null}
+          <Reminders reminders={detail.reminders} onOpen={openApplication} />
+          <CommitteeTable detail={detail} onOpen={openApplication} />
+          {open === "edit" ? (
+            <SchemeDialog
+              mode="edit"
+              scheme={detail.scheme}
+              criteriaLocked={detail.scoringStarted}
+              onClose={() => setOpen(null)}
+              onSave={async (input) => {
+                try {
+                  await backend.updateScheme(id, input);
+                  setOpen(null);
+                  void reload();
+                  return null;
+                } catch (e) {
+                  return toErrorReport(e);
+                }
+              }}
+            />
+          ) : null}
+          {open === "add" ? (
+            <ApplicationDialog
+              schemeId={id}
+              onClose={() => setOpen(null)}
+              onSave={async (input) => {
+                try {
+                  await backend.addApplication(input);
+                  setOpen(null);
+                  void reload();
+                  return null;
+                } catch (e) {
+                  return toErrorReport(e);
+                }
+              }}
+            />
+          ) : null}
+        </>
+      ) : null}
+    </Page>
+  );
+}
