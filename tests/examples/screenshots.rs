@@ -56,6 +56,15 @@ async fn main() {
     wait(&client, "[data-testid=locked]").await.unwrap();
     click(&client, "[data-testid=item-row]").await.unwrap();
     screenshot(&client, &out.join("meeting-approved.png")).await;
+
+    // The grant scheme side by side, and one application under review.
+    click(&client, "[data-testid=back-to-council]").await.unwrap();
+    click(&client, "[data-testid=open-scheme]").await.unwrap();
+    let applications = wait_all(&client, "[data-testid=open-application]", 12).await;
+    screenshot(&client, &out.join("grant-scheme.png")).await;
+    applications[8].click().await.unwrap();
+    wait(&client, "[data-testid=score-grid]").await.unwrap();
+    screenshot(&client, &out.join("grant-application.png")).await;
     client.close().await.unwrap();
 
     let client = app.launch().await;
