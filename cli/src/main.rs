@@ -7,8 +7,10 @@
 
 mod bench;
 mod crash;
+mod duties_cmd;
 mod lines;
 mod output;
+mod package_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -47,8 +49,13 @@ struct Cli {
 enum Command {
     /// Create an empty database (refuses to overwrite an existing file).
     Init,
-    /// Fill a new or empty database with fictional demo data.
-    Demo,
+    /// Fill a new or empty database with fictional demo data; `--scale large`
+    /// makes a large kommune (200 councils, 20 years) for the benchmarks.
+    Demo {
+        /// small (three councils, the default) or large.
+        #[arg(long, default_value = "small", value_parser = ["small", "large"])]
+        scale: String,
+    },
     /// Councils and their composition.
     Council {
         #[command(subcommand)]
@@ -74,6 +81,19 @@ enum Command {
     Export {
         #[command(subcommand)]
         command: ExportCommand,
+    },
+    /// Read in a council's hand-over package (made with `export package`).
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
+    /// The yearly duties of every council (or one) and where they stand today.
+    Duties {
+        #[arg(long)]
+        year: i32,
+        /// The council's id, its name, or part of its name (default: every council).
+        #[arg(long)]
+        council: Option<String>,
     },
     /// Check the file: integrity, foreign keys, and every council's composition.
     Check,
@@ -163,6 +183,36 @@ enum PersonCommand {
 
 #[derive(Subcommand)]
 enum ExportCommand {
+    /// A council's annual report (årsmelding) of a year, as PDF (archived; fulfils the duty).
+    AnnualReport {
+        #[arg(long)]
+        council: String,
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// For a kommune archive without Grendebok: a folder `<council> <year>` in DIR
+    /// with the year's minutes, decision letters and annual report as PDF and
+    /// each grant scheme's ledger as CSV.
+    Kommune {
+        #[arg(long)]
+        council: String,
+        #[arg(long)]
+        year: i32,
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// Meetings and owed due dates of a year as an iCalendar file (.ics).
+    Ics {
+        #[arg(long)]
+        year: i32,
+        /// One council (default: every council).
+        #[arg(long)]
+        council: Option<String>,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// The notice (innkalling) with the agenda.
     Notice {
         #[arg(long)]
@@ -170,10 +220,26 @@ enum ExportCommand {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
-    /// The minutes (møteprotokoll).
+    /// The minutes (møteprotokoll) of one meeting; or with `--year Y --all`,
+    /// every council's held and approved minutes of the year into the folder `--out`.
     Minutes {
+        #[arg(long, required_unless_present = "all")]
+        meeting: Option<String>,
+        /// With --all: the year of the meetings.
+        #[arg(long, requires = "all")]
+        year: Option<i32>,
+        /// Every council's minutes of --year, one PDF per meeting.
+        #[arg(long, requires = "year", conflicts_with = "meeting")]
+        all: bool,
+        /// The PDF file; with --all, the folder.
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+    },
+    /// One council as one hand-over package (.grendebok) for the kommune.
+    Package {
+        /// The council's id, its name, or part of its name.
         #[arg(long)]
-        meeting: String,
+        council: String,
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
@@ -195,6 +261,16 @@ enum ExportCommand {
         format: Option<LedgerFormat>,
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// A council's package: added, or replacing an older snapshot of it
+    /// (the database is made if there is none).
+    Package {
+        /// The .grendebok file.
+        file: PathBuf,
     },
 }
 
@@ -292,7 +368,8 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
                 &serde_json::json!({ "path": shown }),
             );
         }
-        Command::Demo => {
+        Command::Demo { scale } if scale == "large" => duties_cmd::generate(cli, &path, today)?,
+        Command::Demo { .. } => {
             let mut store = Store::open(&path)?;
             let actor = store.actor(Utc::now())?;
             let summary = store.load_demo(&actor, today)?;
@@ -425,11 +502,46 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             let value = serde_json::json!({ "path": out.display().to_string(), "applications": count });
             output::done(cli.json, &message, &value);
         }
+        Command::Duties { year, council } => duties_cmd::duties(cli, &path, *year, council.as_deref(), today)?,
+        Command::Export {
+            command: ExportCommand::AnnualReport { council, year, out },
+        } => duties_cmd::annual_report(cli, &path, council, *year, out)?,
+        Command::Export {
+            command: ExportCommand::Kommune { council, year, out },
+        } => duties_cmd::kommune(cli, &path, council, *year, out)?,
+        Command::Export {
+            command: ExportCommand::Ics { year, council, out },
+        } => duties_cmd::ics(cli, &path, *year, council.as_deref(), out)?,
+        Command::Export {
+            command: ExportCommand::Package { council, out },
+        } => package_cmd::export_package(cli, &path, council, out)?,
+        Command::Export {
+            command:
+                ExportCommand::Minutes {
+                    meeting: None,
+                    year: Some(year),
+                    out,
+                    ..
+                },
+        } => package_cmd::all_minutes(cli, &path, *year, out)?,
+        Command::Import {
+            command: ImportCommand::Package { file },
+        } => package_cmd::import_package(cli, &path, file)?,
         Command::Export { command } => {
             let (kind, meeting, out) = match command {
                 ExportCommand::Notice { meeting, out } => (DocumentKind::Notice, meeting, out),
-                ExportCommand::Minutes { meeting, out } => (DocumentKind::Minutes, meeting, out),
-                ExportCommand::Letter { .. } | ExportCommand::Ledger { .. } => unreachable!("matched above"),
+                ExportCommand::Minutes {
+                    meeting: Some(meeting),
+                    out,
+                    ..
+                } => (DocumentKind::Minutes, meeting, out),
+                ExportCommand::Minutes { .. }
+                | ExportCommand::Package { .. }
+                | ExportCommand::Letter { .. }
+                | ExportCommand::Ledger { .. }
+                | ExportCommand::AnnualReport { .. }
+                | ExportCommand::Kommune { .. }
+                | ExportCommand::Ics { .. } => unreachable!("matched above"),
             };
             let mut store = Store::open_existing(&path)?;
             let actor = store.actor(Utc::now())?;

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use grendebok_core::i18n::{date, label, t};
 use grendebok_core::model::{
-    Application, CouncilDetail, CouncilSummary, GrantScheme, HealthReport, Lang, MeetingDetail, MeetingSummary,
+    Application, CouncilDetail, CouncilSummary, Duty, GrantScheme, HealthReport, Lang, MeetingDetail, MeetingSummary,
     Membership, Notice, Severity,
 };
 use grendebok_core::rules::composition::category_label;
@@ -361,4 +361,33 @@ pub fn grant_list(lang: Lang, schemes: &[(GrantScheme, Vec<Application>)]) {
             .collect();
         table(&header, &rows);
     }
+}
+
+pub fn duty_list(lang: Lang, duties: &[Duty]) {
+    let header = [
+        "cli.col.council",
+        "cli.col.duty",
+        "cli.col.due",
+        "cli.col.status",
+        "cli.col.evidence",
+    ]
+    .map(|k| t(lang, k, &[]));
+    let rows: Vec<Vec<String>> = duties
+        .iter()
+        .map(|d| {
+            let how = match (&d.evidence, &d.waived_reason) {
+                (Some(e), _) => e.label.clone(),
+                (None, Some(reason)) => reason.clone(),
+                (None, None) => String::new(),
+            };
+            vec![
+                d.council_name.clone(),
+                grendebok_core::rules::duties::label(lang, d.kind),
+                date(d.due),
+                grendebok_core::rules::duties::status_label(lang, d.status),
+                how,
+            ]
+        })
+        .collect();
+    table(&header, &rows);
 }

@@ -355,3 +355,88 @@ fn two_hundred_kills_lose_no_acknowledged_write() {
     assert!(text.starts_with("crash-test: 200 kills, 200 sound,"), "{text}");
     assert!(text.contains(", 0 lost, 0 partial"), "{text}");
 }
+
+#[test]
+fn a_council_is_handed_over_as_a_package_and_the_coordinator_exports_a_years_minutes() {
+    let db = db();
+    assert!(cli(&db.path, &["demo"]).status.success());
+    let package = db.path.with_file_name("lyngvik.grendebok");
+    let exported = json(&cli(
+        &db.path,
+        &[
+            "--json",
+            "export",
+            "package",
+            "--council",
+            "Lyngvik",
+            "--out",
+            package.to_str().unwrap(),
+        ],
+    ));
+    assert_eq!(exported["councilName"], "Lyngvik nærmiljøutvalg");
+    assert!(std::fs::read(&package).unwrap().starts_with(b"PK"), "a zip file");
+
+    let kommune = db.path.with_file_name("kommune.sqlite3");
+    let out = cli(&kommune, &["import", "package", package.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Lyngvik nærmiljøutvalg er lagt til"),
+        "{}",
+        stdout(&out)
+    );
+    let again = json(&cli(
+        &kommune,
+        &["--json", "import", "package", package.to_str().unwrap()],
+    ));
+    assert_eq!(again["status"], "unchanged");
+    let councils = json(&cli(&kommune, &["--json", "council", "list"]));
+    assert_eq!(councils.as_array().unwrap().len(), 1);
+    assert_eq!(cli(&kommune, &["check"]).status.code(), Some(0));
+
+    // Every held or approved meeting of the demo's year, of every council.
+    let mut held = Vec::new();
+    for council in ["Lyngvik", "Storlia", "Midtbyen"] {
+        let meetings = json(&cli(&db.path, &["--json", "meeting", "list", "--council", council]));
+        held.extend(
+            meetings
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|m| matches!(m["status"].as_str(), Some("held" | "approved")))
+                .map(|m| m["date"].as_str().unwrap().to_owned()),
+        );
+    }
+    let year = held[0][..4].to_owned();
+    let expected = held.iter().filter(|date| date.starts_with(&year)).count();
+    assert!(expected >= 3, "the demo holds meetings in {year}");
+    let dir = db.path.with_file_name("protokoller");
+    let out = cli(
+        &db.path,
+        &[
+            "export",
+            "minutes",
+            "--year",
+            &year,
+            "--all",
+            "--out",
+            dir.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let progress: Vec<String> = stderr(&out).lines().map(str::to_owned).collect();
+    assert_eq!(progress.len(), expected, "{progress:?}");
+    assert!(
+        progress[0].starts_with(&format!("[1/{expected}] Protokoll ")),
+        "{progress:?}"
+    );
+    let files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(files.len(), expected);
+    for file in &files {
+        assert!(std::fs::read(file).unwrap().starts_with(b"%PDF"), "{}", file.display());
+    }
+    assert!(
+        stdout(&out).contains(&format!("{expected} protokoller fra {year}")),
+        "{}",
+        stdout(&out)
+    );
+}

@@ -121,6 +121,20 @@ fn committed_typescript_bindings_are_fresh() {
         LedgerRow,
         LedgerFormat,
         SavedFile,
+        PackageInfo,
+        ImportStatus,
+        ImportOutcome,
+        DutyKind,
+        DutyStatus,
+        EvidenceKind,
+        Evidence,
+        Duty,
+        DutyEdit,
+        MeetingBrief,
+        CouncilOverview,
+        Overview,
+        AnnualReportRecord,
+        crate::store::KommuneExport,
     ];
     let update = std::env::var_os("UPDATE_BINDINGS").is_some();
     let dir = dir();

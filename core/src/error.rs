@@ -89,6 +89,14 @@ pub enum CoreError {
     #[error("the folder {path} is read-only")]
     ReadOnlyFolder { path: String },
 
+    /// A hand-over package that cannot be read in: not a package, damaged,
+    /// altered, or made by a newer Grendebok. Nothing was written.
+    #[error("package {path}: {fault:?}")]
+    BadPackage {
+        path: String,
+        fault: crate::package::PackageFault,
+    },
+
     #[error("database: {0}")]
     Db(#[from] rusqlite::Error),
 
@@ -141,6 +149,11 @@ impl CoreError {
             | CoreError::ReadOnlyOutdated { .. }
             | CoreError::ReadOnlyWal { .. }
             | CoreError::ReadOnlyFolder { .. } => "read_only",
+            CoreError::BadPackage {
+                fault: crate::package::PackageFault::TooNew { .. },
+                ..
+            } => "too_new",
+            CoreError::BadPackage { .. } => "bad_package",
             CoreError::Db(e) if is_disk_full(e) => "disk_full",
             CoreError::Db(e) if is_read_only(e) => "read_only",
             CoreError::Db(_) | CoreError::Migration(_) => "database",
@@ -175,6 +188,7 @@ impl CoreError {
             CoreError::ReadOnlyOutdated { path, .. } => t(lang, "error.read_only_outdated", &[("path", path)]),
             CoreError::ReadOnlyWal { path } => t(lang, "error.read_only_wal", &[("path", path)]),
             CoreError::ReadOnlyFolder { path } => t(lang, "error.read_only_folder", &[("path", path)]),
+            CoreError::BadPackage { path, fault } => fault.message(lang, path),
             CoreError::Db(e) if is_disk_full(e) => t(lang, "error.disk_full", &[]),
             CoreError::Db(e) if is_read_only(e) => t(lang, "error.read_only", &[]),
             CoreError::Db(e) => t(lang, "error.database", &[("detail", &e.to_string())]),

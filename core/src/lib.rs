@@ -8,12 +8,15 @@
 //! crate; no SQL outside [`store`]; no rule reads the clock (the time of a
 //! change comes in an [`model::Actor`], the day of a check as a parameter).
 
+pub mod annual;
+pub mod calendar;
 pub mod documents;
 pub mod error;
 pub mod i18n;
 pub mod ledger;
 pub mod letters;
 pub mod model;
+pub mod package;
 pub mod paths;
 pub mod pdf;
 pub mod rules;

@@ -8,8 +8,12 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+mod duties;
 mod grants;
+mod package;
+pub use duties::*;
 pub use grants::*;
+pub use package::*;
 
 /// Who makes a change and when: every write takes one, so the audit log can
 /// say who did what, and no rule reads the clock itself.

@@ -3,6 +3,12 @@
 
 pub const COMMANDS: &[&str] = &[
     "get_settings",
+    "get_overview",
+    "list_duties",
+    "edit_duty",
+    "export_annual_report",
+    "export_calendar",
+    "export_for_kommune",
     "save_user_name",
     "save_language",
     "list_councils",

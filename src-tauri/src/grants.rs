@@ -144,7 +144,7 @@ pub async fn record_report(state: State<'_, AppState>, id: String, input: Report
 }
 
 /// Asks where to save (a dialog opened from Rust); `None` when cancelled.
-async fn ask_path(
+pub(crate) async fn ask_path(
     app: tauri::AppHandle,
     suggested: String,
     filter: (&'static str, &'static str),

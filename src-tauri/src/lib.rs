@@ -16,6 +16,7 @@ use tauri::State;
 
 #[cfg(test)]
 mod commands;
+mod duties;
 mod grants;
 
 /// The one store of the running app, or why it could not be opened.
@@ -483,6 +484,12 @@ pub fn run() {
             get_startup,
             backup_now,
             restore_backup,
+            duties::get_overview,
+            duties::list_duties,
+            duties::edit_duty,
+            duties::export_annual_report,
+            duties::export_calendar,
+            duties::export_for_kommune,
             grants::list_schemes,
             grants::get_scheme,
             grants::create_scheme,

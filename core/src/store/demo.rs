@@ -369,7 +369,21 @@ fn demo_meetings(conn: &Connection, actor: &Actor, council: &Council, today: Nai
         let date = today
             .checked_add_signed(chrono::Duration::days(offset))
             .expect("valid date");
-        let meeting = meetings::create(conn, actor, &demo_meeting(council, date, place, true))?;
+        // Midtbyen's latest meeting is its fellesmøte with the kommune, and
+        // Storlia's first its open meeting: so some yearly duties are fulfilled.
+        let kind = match (council.name.split(' ').next(), offset) {
+            (Some("Midtbyen"), -21) => MeetingKind::Joint,
+            (Some("Storlia"), -63) => MeetingKind::Open,
+            _ => MeetingKind::Ordinary,
+        };
+        let meeting = meetings::create(
+            conn,
+            actor,
+            &MeetingInput {
+                kind,
+                ..demo_meeting(council, date, place, true)
+            },
+        )?;
         let mut items = items;
         let grant_round = with_grants && offset == -63;
         if grant_round {

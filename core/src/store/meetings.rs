@@ -17,7 +17,7 @@ use crate::rules::meetings as rules;
 const MEETING_COLUMNS: &str = "id, council_id, kind, date, starts_at, ends_at, place, guests, kommune_rep, status, \
      notice_sent_at, notice_sent_by, held_at, held_by, approved_at, approved_by, approval_mode, approved_in_item";
 
-fn time(column: usize, text: &str) -> rusqlite::Result<chrono::NaiveTime> {
+pub(super) fn time(column: usize, text: &str) -> rusqlite::Result<chrono::NaiveTime> {
     chrono::NaiveTime::parse_from_str(text, "%H:%M:%S")
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e)))
 }

@@ -16,10 +16,14 @@ mod councils;
 mod demo;
 mod demo_grants;
 mod documents;
+mod duties;
+mod generate;
 mod grants;
 mod guard;
+mod handover;
 mod meetings;
 mod memberships;
+mod package;
 mod people;
 pub mod privacy;
 mod settings;
@@ -37,7 +41,9 @@ use crate::model::*;
 use crate::rules::{self, composition};
 
 pub use demo::DemoSummary;
+pub use generate::{GenerateSummary, ScaleSpec};
 pub use guard::{lock_path, Damage, APPLICATION_ID};
+pub use handover::KommuneExport;
 
 static MIGRATIONS_DIR: Dir = include_dir!("$CARGO_MANIFEST_DIR/../migrations");
 static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
@@ -900,3 +906,9 @@ mod property_tests;
 
 #[cfg(test)]
 mod grant_tests;
+
+#[cfg(test)]
+mod package_tests;
+
+#[cfg(test)]
+mod duty_tests;

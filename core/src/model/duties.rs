@@ -1,0 +1,170 @@
+//! Yearly duties (forpliktelser) a council owes the kommune, the coordinator's
+//! overview of every council, and the annual report (årsmelding).
+//!
+//! A duty's status is never set by hand: it is computed from the record on a
+//! given day. Evidence fulfils it the moment it exists (a held fellesmøte, an
+//! exported annual report, a year's grants accounted for); a duty can only be
+//! waived with a written reason.
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{CouncilKind, MeetingKind, MeetingStatus, Step};
+
+/// The four duties every council owes the kommune each year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum DutyKind {
+    /// Fellesmøte med kommunen: a held meeting of kind `joint` in the year.
+    JointMeeting,
+    /// Åpent møte / valg: a held meeting of kind `open` in the year.
+    OpenMeeting,
+    /// Årsmelding: the year's annual report exported (and so archived).
+    AnnualReport,
+    /// Tilskuddsrapport: every grant of the year's schemes decided, and every
+    /// paid grant's final report received and accepted.
+    GrantReport,
+}
+
+impl DutyKind {
+    pub const ALL: [DutyKind; 4] = [
+        DutyKind::JointMeeting,
+        DutyKind::OpenMeeting,
+        DutyKind::AnnualReport,
+        DutyKind::GrantReport,
+    ];
+}
+
+/// Where a duty stands on a given day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum DutyStatus {
+    /// Its evidence exists.
+    Fulfilled,
+    /// Waived with a written reason.
+    Waived,
+    /// Past its due date with no evidence.
+    Overdue,
+    /// Due within 30 days.
+    DueSoon,
+    /// Due later.
+    Open,
+    /// Nothing to account for (no grant scheme that year).
+    NotApplicable,
+}
+
+/// What fulfilled a duty, for a link to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceKind {
+    Meeting,
+    AnnualReport,
+    Scheme,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Evidence {
+    pub kind: EvidenceKind,
+    /// The meeting's, report's or scheme's id.
+    pub id: String,
+    /// E.g. "Fellesmøte med kommunen 14.10.2026", in the reader's language.
+    pub label: String,
+    pub date: Option<NaiveDate>,
+}
+
+/// One duty of one council in one year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Duty {
+    pub council_id: String,
+    pub council_name: String,
+    pub year: i32,
+    pub kind: DutyKind,
+    pub due: NaiveDate,
+    /// The due date is the built-in default (not edited for this council and year).
+    pub default_due: bool,
+    pub status: DutyStatus,
+    /// Days from the day asked about to the due date (negative when past).
+    pub days_left: i32,
+    pub evidence: Option<Evidence>,
+    pub waived_reason: Option<String>,
+    pub waived: Option<Step>,
+}
+
+/// A change to one duty: its due date (`None` restores the default), a
+/// waiver with its written reason, or the waiver lifted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", tag = "action")]
+pub enum DutyEdit {
+    SetDue { due: Option<NaiveDate> },
+    Waive { reason: String },
+    Unwaive,
+}
+
+/// A meeting in brief, for the overview and the year wheel.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MeetingBrief {
+    pub id: String,
+    pub council_id: String,
+    pub council_name: String,
+    pub kind: MeetingKind,
+    pub status: MeetingStatus,
+    pub date: NaiveDate,
+    pub starts_at: NaiveTime,
+    pub place: String,
+}
+
+/// One council's line in the coordinator's overview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CouncilOverview {
+    pub council_id: String,
+    pub name: String,
+    pub kind: CouncilKind,
+    pub area: String,
+    pub seats_filled: i32,
+    pub seats_planned: i32,
+    pub next_meeting: Option<MeetingBrief>,
+    /// The date of the newest meeting whose minutes are approved.
+    pub last_approved: Option<MeetingBrief>,
+    pub duties_overdue: i32,
+    pub duties_due_soon: i32,
+    pub duties_fulfilled: i32,
+    pub duties: Vec<Duty>,
+    #[ts(type = "number")]
+    pub budget_ore: i64,
+    #[ts(type = "number")]
+    pub granted_ore: i64,
+    #[ts(type = "number")]
+    pub paid_ore: i64,
+    #[ts(type = "number")]
+    pub left_ore: i64,
+}
+
+/// The coordinator's screen: every council in a year, and the year's
+/// meetings and due dates in date order (the year wheel).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Overview {
+    pub year: i32,
+    pub today: NaiveDate,
+    pub councils: Vec<CouncilOverview>,
+    pub meetings: Vec<MeetingBrief>,
+}
+
+/// An exported annual report, archived with its checksums.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AnnualReportRecord {
+    pub id: String,
+    pub council_id: String,
+    pub year: i32,
+    pub file_name: String,
+    pub sha256: String,
+    pub content_sha256: String,
+    pub size: i64,
+    pub created: Step,
+}

@@ -1,0 +1,163 @@
+//! The yearly duties' rules: default due dates, the status of a duty on a
+//! given day, and what a waiver needs. Plain functions of the facts and the
+//! day; the store gathers the facts.
+
+use chrono::NaiveDate;
+
+use crate::error::{CoreError, FieldIssue, Result};
+use crate::i18n;
+use crate::model::{DutyKind, DutyStatus, Lang};
+
+/// A duty due within this many days is "due soon".
+pub const DUE_SOON_DAYS: i64 = 30;
+
+/// The built-in due date of a duty for `year`: the open meeting by midsummer,
+/// the joint meeting with the kommune before the budget is settled, and the
+/// accounts of the year — the grants and the annual report — early the next.
+pub fn default_due(kind: DutyKind, year: i32) -> NaiveDate {
+    let (y, m, d) = match kind {
+        DutyKind::OpenMeeting => (year, 6, 30),
+        DutyKind::JointMeeting => (year, 11, 30),
+        DutyKind::GrantReport => (year + 1, 1, 31),
+        DutyKind::AnnualReport => (year + 1, 3, 1),
+    };
+    NaiveDate::from_ymd_opt(y, m, d).expect("a fixed day exists every year")
+}
+
+/// What is known of a duty when its status is asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DutyFacts {
+    pub due: NaiveDate,
+    pub fulfilled: bool,
+    pub waived: bool,
+    /// False when there is nothing to account for (no grant scheme that year).
+    pub applicable: bool,
+}
+
+/// A duty's status on `today`: evidence wins, then a waiver; otherwise the
+/// due date decides.
+pub fn status(facts: DutyFacts, today: NaiveDate) -> DutyStatus {
+    if facts.fulfilled {
+        DutyStatus::Fulfilled
+    } else if facts.waived {
+        DutyStatus::Waived
+    } else if !facts.applicable {
+        DutyStatus::NotApplicable
+    } else if today > facts.due {
+        DutyStatus::Overdue
+    } else if (facts.due - today).num_days() <= DUE_SOON_DAYS {
+        DutyStatus::DueSoon
+    } else {
+        DutyStatus::Open
+    }
+}
+
+/// Whether a status needs someone's attention now.
+pub fn needs_attention(status: DutyStatus) -> bool {
+    matches!(status, DutyStatus::Overdue | DutyStatus::DueSoon)
+}
+
+/// A waiver needs a written reason (cleaned as every free text is).
+pub fn waiver_reason(reason: &str) -> Result<String> {
+    let reason = super::validate::free_text("reason", reason)?;
+    if reason.is_empty() {
+        return Err(CoreError::invalid(FieldIssue::new("reason", "duty.waive_needs_reason")));
+    }
+    Ok(reason)
+}
+
+/// The stored and wire name of a duty kind, e.g. `joint_meeting`.
+pub fn code(kind: DutyKind) -> &'static str {
+    match kind {
+        DutyKind::JointMeeting => "joint_meeting",
+        DutyKind::OpenMeeting => "open_meeting",
+        DutyKind::AnnualReport => "annual_report",
+        DutyKind::GrantReport => "grant_report",
+    }
+}
+
+pub fn label(lang: Lang, kind: DutyKind) -> String {
+    i18n::label(lang, "duty_kind", &kind)
+}
+
+pub fn status_label(lang: Lang, status: DutyStatus) -> String {
+    i18n::label(lang, "duty_status", &status)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn facts(due: NaiveDate) -> DutyFacts {
+        DutyFacts {
+            due,
+            fulfilled: false,
+            waived: false,
+            applicable: true,
+        }
+    }
+
+    #[test]
+    fn the_due_date_decides_until_evidence_or_a_waiver_exists() {
+        let due = day(2026, 11, 30);
+        assert_eq!(status(facts(due), day(2026, 6, 1)), DutyStatus::Open);
+        assert_eq!(status(facts(due), day(2026, 10, 31)), DutyStatus::DueSoon);
+        assert_eq!(
+            status(facts(due), day(2026, 11, 30)),
+            DutyStatus::DueSoon,
+            "due today is not late"
+        );
+        assert_eq!(status(facts(due), day(2026, 12, 1)), DutyStatus::Overdue);
+        let late = day(2027, 5, 1);
+        let waived = DutyFacts {
+            waived: true,
+            ..facts(due)
+        };
+        assert_eq!(status(waived, late), DutyStatus::Waived);
+        let fulfilled = DutyFacts {
+            fulfilled: true,
+            ..waived
+        };
+        assert_eq!(
+            status(fulfilled, late),
+            DutyStatus::Fulfilled,
+            "evidence wins over a waiver"
+        );
+        let none = DutyFacts {
+            applicable: false,
+            ..facts(due)
+        };
+        assert_eq!(status(none, late), DutyStatus::NotApplicable);
+    }
+
+    #[test]
+    fn thirty_days_before_is_due_soon_and_thirty_one_is_not() {
+        let due = day(2027, 3, 1);
+        assert_eq!(status(facts(due), day(2027, 1, 30)), DutyStatus::DueSoon);
+        assert_eq!(status(facts(due), day(2027, 1, 29)), DutyStatus::Open);
+    }
+
+    #[test]
+    fn default_due_dates_fall_in_the_year_or_early_the_next() {
+        assert_eq!(default_due(DutyKind::OpenMeeting, 2026), day(2026, 6, 30));
+        assert_eq!(default_due(DutyKind::JointMeeting, 2026), day(2026, 11, 30));
+        assert_eq!(default_due(DutyKind::GrantReport, 2026), day(2027, 1, 31));
+        assert_eq!(default_due(DutyKind::AnnualReport, 2026), day(2027, 3, 1));
+    }
+
+    #[test]
+    fn a_waiver_without_a_reason_is_refused() {
+        for reason in ["", "   ", "\u{0}\u{7}"] {
+            let err = waiver_reason(reason).unwrap_err();
+            assert_eq!(err.code(), "invalid");
+        }
+        assert_eq!(
+            waiver_reason("  Ingen møtelokale i år ").unwrap(),
+            "Ingen møtelokale i år"
+        );
+    }
+}

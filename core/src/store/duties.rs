@@ -1,0 +1,579 @@
+//! Yearly duties, the coordinator's overview and the archived annual reports.
+//!
+//! A duty of a council and year exists without a row: the `duty` table holds
+//! only what was edited (a due date, a waiver). Its evidence is looked up
+//! each time, so a duty is fulfilled the moment its evidence is recorded.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::{audit, codec, councils, grants, meetings, memberships, new_id, Store};
+use crate::error::{CoreError, Result};
+use crate::i18n::{self, label, t};
+use crate::model::*;
+use crate::rules::{self, duties::DutyFacts};
+
+/// What was edited for one duty.
+struct Edited {
+    id: String,
+    due: Option<NaiveDate>,
+    waived_reason: Option<String>,
+    waived: Option<Step>,
+}
+
+fn edited(conn: &Connection, council_id: &str, year: i32) -> Result<HashMap<DutyKind, Edited>> {
+    let mut stmt = conn.prepare(
+        "SELECT kind, id, due_date, waived_reason, waived_at, waived_by FROM duty WHERE council_id = ?1 AND year = ?2",
+    )?;
+    let rows = stmt.query_map(params![council_id, year], |r| {
+        let due: Option<String> = r.get(2)?;
+        let at: Option<String> = r.get(4)?;
+        let by: Option<String> = r.get(5)?;
+        Ok((
+            codec::parse::<DutyKind>(0, &r.get::<_, String>(0)?)?,
+            Edited {
+                id: r.get(1)?,
+                due: due.map(|d| codec::parse_day(2, &d)).transpose()?,
+                waived_reason: r.get(3)?,
+                waived: at.zip(by).map(|(at, by)| Step { at, by }),
+            },
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn year_span(year: i32) -> (String, String) {
+    (format!("{year:04}-01-01"), format!("{year:04}-12-31"))
+}
+
+/// The first held meeting of `kind` in `year`.
+fn held_meeting(
+    conn: &Connection,
+    council_id: &str,
+    year: i32,
+    kind: MeetingKind,
+) -> Result<Option<(String, NaiveDate)>> {
+    let (from, to) = year_span(year);
+    let found = conn
+        .query_row(
+            "SELECT id, date FROM meeting WHERE council_id = ?1 AND kind = ?2 AND status IN ('held', 'approved')
+               AND date BETWEEN ?3 AND ?4 ORDER BY date, id LIMIT 1",
+            params![council_id, codec::name(&kind), from, to],
+            |r| Ok((r.get::<_, String>(0)?, codec::parse_day(1, &r.get::<_, String>(1)?)?)),
+        )
+        .optional()?;
+    Ok(found)
+}
+
+/// The duty's evidence, if it exists; `None` as the first value when there is
+/// nothing to account for.
+fn evidence(
+    conn: &Connection,
+    council_id: &str,
+    year: i32,
+    kind: DutyKind,
+    lang: Lang,
+) -> Result<(bool, Option<Evidence>)> {
+    let meeting = |meeting_kind: MeetingKind| -> Result<(bool, Option<Evidence>)> {
+        Ok((
+            true,
+            held_meeting(conn, council_id, year, meeting_kind)?.map(|(id, date)| Evidence {
+                kind: EvidenceKind::Meeting,
+                id,
+                label: format!("{} {}", label(lang, "meeting_kind", &meeting_kind), i18n::date(date)),
+                date: Some(date),
+            }),
+        ))
+    };
+    match kind {
+        DutyKind::JointMeeting => meeting(MeetingKind::Joint),
+        DutyKind::OpenMeeting => meeting(MeetingKind::Open),
+        DutyKind::AnnualReport => {
+            let report = reports_of(conn, council_id, year)?.into_iter().next();
+            Ok((
+                true,
+                report.map(|r| Evidence {
+                    kind: EvidenceKind::AnnualReport,
+                    label: t(lang, "duty.evidence.annual_report", &[("year", &year.to_string())]),
+                    date: instant_day(&r.created.at),
+                    id: r.id,
+                }),
+            ))
+        }
+        DutyKind::GrantReport => {
+            let schemes: Vec<(String, String)> = {
+                let mut stmt =
+                    conn.prepare("SELECT id, name FROM grant_scheme WHERE council_id = ?1 AND year = ?2 ORDER BY id")?;
+                let rows = stmt.query_map(params![council_id, year], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                rows.collect::<rusqlite::Result<_>>()?
+            };
+            let Some((scheme_id, scheme_name)) = schemes.first().cloned() else {
+                return Ok((false, None));
+            };
+            // Accounted for: nothing left undecided, and every grant's final report accepted.
+            let (open, last_report): (i64, Option<String>) = conn.query_row(
+                "SELECT count(CASE WHEN (a.granted_ore IS NULL AND a.withdrawn_at IS NULL)
+                                     OR (a.granted_ore > 0 AND coalesce(a.report_accepted, 0) = 0) THEN 1 END),
+                        max(a.report_received)
+                 FROM grant_application a JOIN grant_scheme s ON s.id = a.scheme_id
+                 WHERE s.council_id = ?1 AND s.year = ?2",
+                params![council_id, year],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            Ok((
+                true,
+                (open == 0).then(|| Evidence {
+                    kind: EvidenceKind::Scheme,
+                    id: scheme_id,
+                    label: t(lang, "duty.evidence.grant_report", &[("scheme", &scheme_name)]),
+                    date: last_report.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+                }),
+            ))
+        }
+    }
+}
+
+fn instant_day(at: &str) -> Option<NaiveDate> {
+    DateTime::parse_from_rfc3339(at)
+        .ok()
+        .map(|t| t.with_timezone(&Utc).date_naive())
+}
+
+/// The four duties of a council in `year`, as they stand on `today`.
+pub fn of_council(conn: &Connection, council: &Council, year: i32, today: NaiveDate, lang: Lang) -> Result<Vec<Duty>> {
+    let mut edits = edited(conn, &council.id, year)?;
+    DutyKind::ALL
+        .into_iter()
+        .map(|kind| {
+            let edit = edits.remove(&kind);
+            let due = edit
+                .as_ref()
+                .and_then(|e| e.due)
+                .unwrap_or_else(|| rules::duties::default_due(kind, year));
+            let (applicable, evidence) = evidence(conn, &council.id, year, kind, lang)?;
+            let waived_reason = edit.as_ref().and_then(|e| e.waived_reason.clone());
+            let status = rules::duties::status(
+                DutyFacts {
+                    due,
+                    fulfilled: evidence.is_some(),
+                    waived: waived_reason.is_some(),
+                    applicable,
+                },
+                today,
+            );
+            Ok(Duty {
+                council_id: council.id.clone(),
+                council_name: council.name.clone(),
+                year,
+                kind,
+                due,
+                default_due: edit.as_ref().is_none_or(|e| e.due.is_none()),
+                status,
+                days_left: (due - today).num_days() as i32,
+                evidence,
+                waived_reason,
+                waived: edit.and_then(|e| e.waived),
+            })
+        })
+        .collect()
+}
+
+/// Changes one duty: its due date, or a waiver (already checked to have a reason).
+pub fn edit(
+    conn: &Connection,
+    actor: &Actor,
+    council_id: &str,
+    year: i32,
+    kind: DutyKind,
+    edit: &DutyEdit,
+) -> Result<()> {
+    councils::get(conn, council_id)?;
+    let at = codec::instant(actor.at);
+    let old = edited(conn, council_id, year)?.remove(&kind);
+    let id = match &old {
+        Some(e) => e.id.clone(),
+        None => {
+            let id = new_id();
+            conn.execute(
+                "INSERT INTO duty (id, council_id, year, kind, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+                params![id, council_id, year, codec::name(&kind), at],
+            )?;
+            audit::record(conn, actor, "duty", &id, "kind", None, Some(&codec::name(&kind)))?;
+            id
+        }
+    };
+    let old_due = old.as_ref().and_then(|e| e.due).map(codec::day);
+    let old_reason = old.as_ref().and_then(|e| e.waived_reason.clone());
+    match edit {
+        DutyEdit::SetDue { due } => {
+            let new_due = due.map(codec::day);
+            conn.execute(
+                "UPDATE duty SET due_date = ?2, updated_at = ?3 WHERE id = ?1",
+                params![id, new_due, at],
+            )?;
+            if old_due != new_due {
+                audit::record(conn, actor, "duty", &id, "due", old_due.as_deref(), new_due.as_deref())?;
+            }
+        }
+        DutyEdit::Waive { reason } => {
+            conn.execute(
+                "UPDATE duty SET waived_reason = ?2, waived_at = ?3, waived_by = ?4, updated_at = ?3 WHERE id = ?1",
+                params![id, reason, at, actor.name],
+            )?;
+            audit::record(
+                conn,
+                actor,
+                "duty",
+                &id,
+                "waivedReason",
+                old_reason.as_deref(),
+                Some(reason),
+            )?;
+        }
+        DutyEdit::Unwaive => {
+            conn.execute(
+                "UPDATE duty SET waived_reason = NULL, waived_at = NULL, waived_by = NULL, updated_at = ?2 WHERE id = ?1",
+                params![id, at],
+            )?;
+            if old_reason.is_some() {
+                audit::record(conn, actor, "duty", &id, "waivedReason", old_reason.as_deref(), None)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn brief(r: &rusqlite::Row) -> rusqlite::Result<MeetingBrief> {
+    Ok(MeetingBrief {
+        id: r.get(0)?,
+        council_id: r.get(1)?,
+        council_name: r.get(2)?,
+        kind: codec::parse(3, &r.get::<_, String>(3)?)?,
+        status: codec::parse(4, &r.get::<_, String>(4)?)?,
+        date: codec::parse_day(5, &r.get::<_, String>(5)?)?,
+        starts_at: meetings::time(6, &r.get::<_, String>(6)?)?,
+        place: r.get(7)?,
+    })
+}
+
+const BRIEF: &str = "SELECT m.id, m.council_id, c.name, m.kind, m.status, m.date, m.starts_at, m.place
+                     FROM meeting m JOIN council c ON c.id = m.council_id";
+
+fn one_brief(conn: &Connection, condition: &str, council_id: &str, day: &str) -> Result<Option<MeetingBrief>> {
+    Ok(conn
+        .query_row(
+            &format!("{BRIEF} WHERE m.council_id = ?1 AND {condition} LIMIT 1"),
+            params![council_id, day],
+            brief,
+        )
+        .optional()?)
+}
+
+/// One council's line of the overview.
+fn council_line(
+    conn: &Connection,
+    council: Council,
+    year: i32,
+    today: NaiveDate,
+    lang: Lang,
+) -> Result<CouncilOverview> {
+    let members = memberships::of_council(conn, &council.id)?;
+    let composition = rules::composition::check(&council, &members, today, lang);
+    let day = codec::day(today);
+    let next_meeting = one_brief(
+        conn,
+        "m.date >= ?2 AND m.status IN ('planned', 'notice_sent') ORDER BY m.date, m.starts_at",
+        &council.id,
+        &day,
+    )?;
+    let last_approved = one_brief(
+        conn,
+        "m.status = 'approved' AND m.date <= ?2 ORDER BY m.date DESC, m.starts_at DESC",
+        &council.id,
+        &day,
+    )?;
+    let duties = of_council(conn, &council, year, today, lang)?;
+    let count = |status: DutyStatus| duties.iter().filter(|d| d.status == status).count() as i32;
+    let (mut budget, mut granted, mut paid) = (0, 0, 0);
+    for (scheme, _) in grants::of_council_year(conn, &council.id, Some(year), lang)? {
+        let b = grants::budget(conn, &scheme)?;
+        budget += b.budget_ore;
+        granted += b.granted_ore;
+        paid += b.paid_ore;
+    }
+    Ok(CouncilOverview {
+        duties_overdue: count(DutyStatus::Overdue),
+        duties_due_soon: count(DutyStatus::DueSoon),
+        duties_fulfilled: count(DutyStatus::Fulfilled),
+        council_id: council.id,
+        name: council.name,
+        kind: council.kind,
+        area: council.area,
+        seats_filled: composition.seats_filled,
+        seats_planned: composition.seats_planned,
+        next_meeting,
+        last_approved,
+        duties,
+        budget_ore: budget,
+        granted_ore: granted,
+        paid_ore: paid,
+        left_ore: budget - granted,
+    })
+}
+
+/// The coordinator's overview of every council in `year`, on `today`.
+pub fn overview(conn: &Connection, year: i32, today: NaiveDate, lang: Lang) -> Result<Overview> {
+    let councils = councils::all(conn)?
+        .into_iter()
+        .map(|c| council_line(conn, c, year, today, lang))
+        .collect::<Result<Vec<_>>>()?;
+    let (from, to) = year_span(year);
+    let mut stmt = conn.prepare(&format!(
+        "{BRIEF} WHERE m.date BETWEEN ?1 AND ?2 ORDER BY m.date, m.starts_at, c.name"
+    ))?;
+    let meetings = stmt
+        .query_map(params![from, to], brief)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Overview {
+        year,
+        today,
+        councils,
+        meetings,
+    })
+}
+
+// --- annual reports -----------------------------------------------------------
+
+const REPORT_COLUMNS: &str =
+    "id, council_id, year, file_name, sha256, content_sha256, length(bytes), created_at, created_by";
+
+fn report_from_row(r: &rusqlite::Row) -> rusqlite::Result<AnnualReportRecord> {
+    Ok(AnnualReportRecord {
+        id: r.get(0)?,
+        council_id: r.get(1)?,
+        year: r.get(2)?,
+        file_name: r.get(3)?,
+        sha256: r.get(4)?,
+        content_sha256: r.get(5)?,
+        size: r.get(6)?,
+        created: Step {
+            at: r.get(7)?,
+            by: r.get(8)?,
+        },
+    })
+}
+
+/// A council's exported annual reports of `year`, oldest first.
+pub fn reports_of(conn: &Connection, council_id: &str, year: i32) -> Result<Vec<AnnualReportRecord>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {REPORT_COLUMNS} FROM annual_report WHERE council_id = ?1 AND year = ?2 ORDER BY created_at, id"
+    ))?;
+    let rows = stmt.query_map(params![council_id, year], report_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn archive_report(
+    conn: &Connection,
+    actor: &Actor,
+    council_id: &str,
+    year: i32,
+    file_name: &str,
+    rendered: &crate::documents::Rendered,
+    sha256: &str,
+) -> Result<AnnualReportRecord> {
+    let id = new_id();
+    conn.execute(
+        "INSERT INTO annual_report (id, council_id, year, file_name, sha256, content_sha256, bytes, created_at, created_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            id,
+            council_id,
+            year,
+            file_name,
+            sha256,
+            rendered.content_sha256,
+            rendered.bytes,
+            codec::instant(actor.at),
+            actor.name
+        ],
+    )?;
+    audit::record(conn, actor, "annual_report", &id, "sha256", None, Some(sha256))?;
+    Ok(conn.query_row(
+        &format!("SELECT {REPORT_COLUMNS} FROM annual_report WHERE id = ?1"),
+        [&id],
+        report_from_row,
+    )?)
+}
+
+/// Everything the annual report of a council and year shows.
+fn report_facts(
+    conn: &Connection,
+    council_id: &str,
+    year: i32,
+    today: NaiveDate,
+) -> Result<crate::annual::ReportFacts> {
+    let council = councils::get(conn, council_id)?;
+    let lang = crate::documents::document_lang(&council);
+    let (first, last) = (
+        NaiveDate::from_ymd_opt(year, 1, 1).ok_or_else(|| out_of_range(year))?,
+        NaiveDate::from_ymd_opt(year, 12, 31).ok_or_else(|| out_of_range(year))?,
+    );
+    let members = memberships::of_council(conn, council_id)?
+        .into_iter()
+        .filter(|m| m.term_from <= last && m.last_day().is_none_or(|d| d >= first))
+        .collect();
+    let meetings = meetings::of_council(conn, council_id)?
+        .into_iter()
+        .filter(|m| m.date.year() == year && m.status >= MeetingStatus::Held)
+        .rev()
+        .map(|m| meetings::detail(conn, &m.id, lang))
+        .collect::<Result<Vec<_>>>()?;
+    let grants = grants::of_council_year(conn, council_id, Some(year), lang)?;
+    let duties = of_council(conn, &council, year, today, lang)?
+        .into_iter()
+        .filter(|d| d.kind != DutyKind::AnnualReport)
+        .collect();
+    Ok(crate::annual::ReportFacts {
+        council,
+        year,
+        members,
+        meetings,
+        grants,
+        duties,
+    })
+}
+
+fn out_of_range(year: i32) -> CoreError {
+    CoreError::invalid(
+        crate::error::FieldIssue::new("year", "validation.date_out_of_range").with("year", year.to_string()),
+    )
+}
+
+impl Store {
+    /// A council's four duties of `year` as they stand on `today`.
+    pub fn duties(&self, council_id: &str, year: i32, today: NaiveDate, lang: Lang) -> Result<Vec<Duty>> {
+        let council = councils::get(&self.conn, council_id)?;
+        of_council(&self.conn, &council, year, today, lang)
+    }
+
+    /// Every council's duties of `year`, council by council.
+    pub fn all_duties(&self, year: i32, today: NaiveDate, lang: Lang) -> Result<Vec<Duty>> {
+        let mut all = Vec::new();
+        for council in councils::all(&self.conn)? {
+            all.extend(of_council(&self.conn, &council, year, today, lang)?);
+        }
+        Ok(all)
+    }
+
+    /// Moves a duty's due date, waives it with a reason, or lifts the waiver.
+    pub fn edit_duty(
+        &mut self,
+        actor: &Actor,
+        council_id: &str,
+        year: i32,
+        kind: DutyKind,
+        edit: &DutyEdit,
+        lang: Lang,
+    ) -> Result<Vec<Duty>> {
+        if !(1900..=2200).contains(&year) {
+            return Err(out_of_range(year));
+        }
+        let change = match edit {
+            DutyEdit::Waive { reason } => DutyEdit::Waive {
+                reason: rules::duties::waiver_reason(reason)?,
+            },
+            DutyEdit::SetDue { due: Some(due) } if !rules::validate::date_in_range(*due) => {
+                return Err(CoreError::invalid(crate::error::FieldIssue::new(
+                    "due",
+                    "validation.date_out_of_range",
+                )))
+            }
+            other => other.clone(),
+        };
+        self.write(|tx| {
+            self::edit(tx, actor, council_id, year, kind, &change)?;
+            let council = councils::get(tx, council_id)?;
+            of_council(tx, &council, year, actor.at.date_naive(), lang)
+        })
+    }
+
+    /// The coordinator's overview: every council in `year`, on `today`.
+    pub fn overview(&self, year: i32, today: NaiveDate, lang: Lang) -> Result<Overview> {
+        overview(&self.conn, year, today, lang)
+    }
+
+    /// Lays out the annual report of a council and year in its målform.
+    pub fn render_annual_report(
+        &self,
+        council_id: &str,
+        year: i32,
+        created: DateTime<Utc>,
+    ) -> Result<crate::documents::Rendered> {
+        let facts = report_facts(&self.conn, council_id, year, created.date_naive())?;
+        Ok(crate::annual::annual_report(&facts, created))
+    }
+
+    /// The file name an annual report is offered under.
+    pub fn annual_report_file_name(&self, council_id: &str, year: i32) -> Result<String> {
+        let council = councils::get(&self.conn, council_id)?;
+        Ok(crate::annual::file_name(&council, year))
+    }
+
+    /// Exports the annual report to `out` (temporary file, then rename) and
+    /// archives it: from then on the årsmelding duty of that year is fulfilled.
+    pub fn export_annual_report(
+        &mut self,
+        actor: &Actor,
+        council_id: &str,
+        year: i32,
+        out: &Path,
+    ) -> Result<AnnualReportRecord> {
+        self.writable()?;
+        let rendered = self.render_annual_report(council_id, year, actor.at)?;
+        crate::pdf::write_atomically(out, &rendered.bytes)?;
+        let sha256 = crate::pdf::sha256_hex(&rendered.bytes);
+        let file_name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| rendered.file_name.clone());
+        let archived = self.write(|tx| archive_report(tx, actor, council_id, year, &file_name, &rendered, &sha256));
+        if archived.is_err() {
+            let _ = std::fs::remove_file(out);
+        }
+        archived
+    }
+
+    /// Meetings and owed due dates of `year`, of one council or of all, as an
+    /// iCalendar file written to `out` (temporary file, then rename).
+    pub fn export_calendar(
+        &self,
+        year: i32,
+        council_id: Option<&str>,
+        out: &Path,
+        now: DateTime<Utc>,
+        lang: Lang,
+    ) -> Result<crate::calendar::Calendar> {
+        if let Some(id) = council_id {
+            councils::get(&self.conn, id)?;
+        }
+        let overview = overview(&self.conn, year, now.date_naive(), lang)?;
+        let ours = |id: &str| council_id.is_none_or(|c| c == id);
+        let meetings: Vec<MeetingBrief> = overview.meetings.into_iter().filter(|m| ours(&m.council_id)).collect();
+        let duties: Vec<Duty> = overview
+            .councils
+            .into_iter()
+            .filter(|c| ours(&c.council_id))
+            .flat_map(|c| c.duties)
+            .collect();
+        let calendar = crate::calendar::ics(&meetings, &duties, now, lang);
+        crate::pdf::write_atomically(out, calendar.text.as_bytes())?;
+        Ok(calendar)
+    }
+
+    pub fn annual_reports(&self, council_id: &str, year: i32) -> Result<Vec<AnnualReportRecord>> {
+        reports_of(&self.conn, council_id, year)
+    }
+}

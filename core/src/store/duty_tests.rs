@@ -1,0 +1,356 @@
+//! Yearly duties, the coordinator's overview and the annual report, against
+//! an in-memory store with the clock passed in.
+
+use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
+
+use super::meeting_tests::pdf_text;
+use super::*;
+
+fn at(y: i32, m: u32, d: u32) -> Actor {
+    Actor::new("Kari Koordinator", Utc.with_ymd_and_hms(y, m, d, 10, 0, 0).unwrap())
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn council(store: &mut Store, name: &str) -> Council {
+    store
+        .create_council(
+            &at(2026, 1, 5),
+            &CouncilInput::named(name, SeatPlan::new(1, 1, 1, 1, 2)),
+        )
+        .unwrap()
+}
+
+fn duty(duties: &[Duty], kind: DutyKind) -> &Duty {
+    duties.iter().find(|d| d.kind == kind).unwrap()
+}
+
+fn row_count(store: &Store, table: &str) -> i64 {
+    store
+        .conn
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+fn hold(store: &mut Store, council_id: &str, kind: MeetingKind, date: NaiveDate) -> Meeting {
+    let actor = at(2026, 10, 1);
+    let meeting = store
+        .create_meeting(
+            &actor,
+            &MeetingInput {
+                council_id: council_id.into(),
+                kind,
+                date,
+                starts_at: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
+                ends_at: None,
+                place: "Grendehuset".into(),
+                guests: String::new(),
+                kommune_rep: String::new(),
+            },
+        )
+        .unwrap();
+    store.send_notice(&actor, &meeting.id).unwrap();
+    store.mark_held(&actor, &meeting.id).unwrap();
+    store.meeting(&meeting.id).unwrap()
+}
+
+#[test]
+fn an_overdue_joint_meeting_is_fulfilled_the_moment_one_is_held() {
+    let mut store = Store::open_in_memory().unwrap();
+    let c = council(&mut store, "Nordvik grendeutvalg");
+    let today = day(2026, 12, 1);
+
+    let overview = store.overview(2026, today, Lang::Nb).unwrap();
+    let line = &overview.councils[0];
+    let joint = duty(&line.duties, DutyKind::JointMeeting);
+    assert_eq!(joint.status, DutyStatus::Overdue, "due 30.11, nothing held");
+    assert_eq!(joint.days_left, -1);
+    assert_eq!(duty(&line.duties, DutyKind::OpenMeeting).status, DutyStatus::Overdue);
+    assert_eq!(duty(&line.duties, DutyKind::AnnualReport).status, DutyStatus::Open);
+    assert_eq!(
+        duty(&line.duties, DutyKind::GrantReport).status,
+        DutyStatus::NotApplicable,
+        "no grant scheme this year"
+    );
+    assert_eq!(line.duties_overdue, 2);
+
+    // A planned joint meeting is no evidence; a held one is.
+    let meeting = hold(&mut store, &c.id, MeetingKind::Joint, day(2026, 11, 20));
+    let duties = store.duties(&c.id, 2026, today, Lang::Nb).unwrap();
+    let joint = duty(&duties, DutyKind::JointMeeting);
+    assert_eq!(joint.status, DutyStatus::Fulfilled);
+    let evidence = joint.evidence.as_ref().unwrap();
+    assert_eq!(
+        (evidence.kind, evidence.id.as_str()),
+        (EvidenceKind::Meeting, meeting.id.as_str())
+    );
+    assert_eq!(evidence.label, "Fellesmøte med kommunen 20.11.2026");
+    assert_eq!(
+        store.overview(2026, today, Lang::Nb).unwrap().councils[0].duties_overdue,
+        1
+    );
+
+    // A joint meeting of another year does not count for this one.
+    let duties = store.duties(&c.id, 2027, day(2027, 12, 15), Lang::Nb).unwrap();
+    assert_eq!(duty(&duties, DutyKind::JointMeeting).status, DutyStatus::Overdue);
+}
+
+#[test]
+fn a_waiver_needs_a_reason_and_a_due_date_can_be_moved() {
+    let mut store = Store::open_in_memory().unwrap();
+    let c = council(&mut store, "Nordvik grendeutvalg");
+    let actor = at(2026, 12, 1);
+    let audit_before = row_count(&store, "audit");
+
+    for reason in ["", "   "] {
+        let err = store
+            .edit_duty(
+                &actor,
+                &c.id,
+                2026,
+                DutyKind::OpenMeeting,
+                &DutyEdit::Waive { reason: reason.into() },
+                Lang::Nb,
+            )
+            .unwrap_err();
+        assert_eq!(err.code(), "invalid");
+        assert!(
+            err.report(Lang::Nb).message.contains("hvorfor"),
+            "{:?}",
+            err.report(Lang::Nb)
+        );
+    }
+    assert_eq!(row_count(&store, "duty"), 0, "a refused waiver writes nothing");
+    assert_eq!(row_count(&store, "audit"), audit_before);
+
+    let duties = store
+        .edit_duty(
+            &actor,
+            &c.id,
+            2026,
+            DutyKind::OpenMeeting,
+            &DutyEdit::Waive {
+                reason: "Grendehuset var stengt hele våren".into(),
+            },
+            Lang::Nb,
+        )
+        .unwrap();
+    let open = duty(&duties, DutyKind::OpenMeeting);
+    assert_eq!(open.status, DutyStatus::Waived);
+    assert_eq!(open.waived_reason.as_deref(), Some("Grendehuset var stengt hele våren"));
+    assert_eq!(open.waived.as_ref().unwrap().by, "Kari Koordinator");
+
+    let duties = store
+        .edit_duty(
+            &actor,
+            &c.id,
+            2026,
+            DutyKind::JointMeeting,
+            &DutyEdit::SetDue {
+                due: Some(day(2026, 12, 20)),
+            },
+            Lang::Nb,
+        )
+        .unwrap();
+    let joint = duty(&duties, DutyKind::JointMeeting);
+    assert_eq!(
+        (joint.due, joint.default_due, joint.status),
+        (day(2026, 12, 20), false, DutyStatus::DueSoon)
+    );
+    let log = store.audit_log(None).unwrap();
+    assert!(log
+        .iter()
+        .any(|e| e.field == "due" && e.new.as_deref() == Some("2026-12-20")));
+    assert!(log.iter().any(|e| e.field == "waivedReason"));
+
+    let duties = store
+        .edit_duty(&actor, &c.id, 2026, DutyKind::OpenMeeting, &DutyEdit::Unwaive, Lang::Nb)
+        .unwrap();
+    assert_eq!(duty(&duties, DutyKind::OpenMeeting).status, DutyStatus::Overdue);
+    let duties = store
+        .edit_duty(
+            &actor,
+            &c.id,
+            2026,
+            DutyKind::JointMeeting,
+            &DutyEdit::SetDue { due: None },
+            Lang::Nb,
+        )
+        .unwrap();
+    assert_eq!(duty(&duties, DutyKind::JointMeeting).due, day(2026, 11, 30));
+    // Another year's duties are untouched.
+    let next = store.duties(&c.id, 2027, actor.at.date_naive(), Lang::Nb).unwrap();
+    assert!(next.iter().all(|d| d.default_due && d.waived_reason.is_none()));
+}
+
+#[test]
+fn the_annual_report_shows_the_year_and_its_export_fulfils_the_duty() {
+    let mut store = Store::open_in_memory().unwrap();
+    let today = day(2026, 12, 1);
+    store.load_demo(&at(2026, 12, 1), today).unwrap();
+    let lyngvik = store.find_councils("lyngvik").unwrap().remove(0);
+    let before = store.duties(&lyngvik.id, 2026, today, Lang::Nb).unwrap();
+    assert_ne!(duty(&before, DutyKind::AnnualReport).status, DutyStatus::Fulfilled);
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("arsmelding.pdf");
+    let record = store
+        .export_annual_report(&at(2026, 12, 1), &lyngvik.id, 2026, &out)
+        .unwrap();
+    let bytes = std::fs::read(&out).unwrap();
+    assert_eq!(record.sha256, crate::pdf::sha256_hex(&bytes));
+    assert_eq!(store.annual_reports(&lyngvik.id, 2026).unwrap().len(), 1);
+    let after = store.duties(&lyngvik.id, 2026, today, Lang::Nb).unwrap();
+    let report = duty(&after, DutyKind::AnnualReport);
+    assert_eq!(report.status, DutyStatus::Fulfilled);
+    assert_eq!(report.evidence.as_ref().unwrap().id, record.id);
+
+    let text = pdf_text(&bytes);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Årsmelding 2026 – Lyngvik nærmiljøutvalg"), "{flat}");
+    assert!(flat.contains("Medlemmer og plasser"));
+    for member in store.memberships_of_council(&lyngvik.id).unwrap() {
+        assert!(flat.contains(&member.person.name), "{} is missing", member.person.name);
+    }
+    assert!(flat.contains("Sak 04/26"), "the meeting that decided the grants");
+    assert!(
+        flat.contains("Lyngvik IL") && flat.contains("kr 60 000"),
+        "a grant awarded and paid"
+    );
+    assert!(flat.contains("Fellesmøte med kommunen"), "the duties");
+    assert!(flat.contains(&format!("Kontrollnr. {}", &record.content_sha256[..12])));
+
+    // The same record and the same clock give the same bytes.
+    let again = store
+        .render_annual_report(&lyngvik.id, 2026, at(2026, 12, 1).at)
+        .unwrap();
+    let first = store
+        .render_annual_report(&lyngvik.id, 2026, at(2026, 12, 1).at)
+        .unwrap();
+    assert_eq!(again.bytes, first.bytes);
+}
+
+#[test]
+fn the_annual_report_of_a_nynorsk_council_is_in_nynorsk() {
+    let mut store = Store::open_in_memory().unwrap();
+    let today = day(2026, 12, 1);
+    store.load_demo(&at(2026, 12, 1), today).unwrap();
+    let storlia = store.find_councils("storlia").unwrap().remove(0);
+    let text = pdf_text(
+        &store
+            .render_annual_report(&storlia.id, 2026, at(2026, 12, 1).at)
+            .unwrap()
+            .bytes,
+    );
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Medlemmer og plassar"), "{flat}");
+    assert!(flat.contains("Plikter overfor kommunen"));
+}
+
+#[test]
+fn the_overview_sums_each_councils_grants_of_the_year() {
+    let mut store = Store::open_in_memory().unwrap();
+    let today = day(2026, 12, 1);
+    store.load_demo(&at(2026, 12, 1), today).unwrap();
+    let overview = store.overview(2026, today, Lang::Nb).unwrap();
+    assert_eq!(overview.councils.len(), 3);
+    let lyngvik = overview
+        .councils
+        .iter()
+        .find(|c| c.name.starts_with("Lyngvik"))
+        .unwrap();
+    assert_eq!(
+        (
+            lyngvik.budget_ore,
+            lyngvik.granted_ore,
+            lyngvik.paid_ore,
+            lyngvik.left_ore
+        ),
+        (40_000_000, 17_300_000, 9_300_000, 22_700_000)
+    );
+    assert_eq!((lyngvik.seats_filled, lyngvik.seats_planned), (5, 6));
+    assert!(lyngvik.last_approved.is_some());
+    assert_eq!(
+        duty(&lyngvik.duties, DutyKind::GrantReport).status,
+        DutyStatus::Open,
+        "applications still open and reports missing, but not due before 31.01.2027"
+    );
+    // The year wheel: every meeting of the year, in date order.
+    let dates: Vec<NaiveDate> = overview.meetings.iter().map(|m| m.date).collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted);
+    assert!(overview
+        .meetings
+        .iter()
+        .all(|m| m.date.format("%Y").to_string() == "2026"));
+}
+
+#[test]
+fn the_folder_for_the_kommune_holds_the_years_minutes_letters_report_and_ledger() {
+    let mut store = Store::open_in_memory().unwrap();
+    let today = day(2026, 12, 1);
+    let actor = at(2026, 12, 1);
+    store.load_demo(&actor, today).unwrap();
+    let lyngvik = store.find_councils("lyngvik").unwrap().remove(0);
+    let dir = tempfile::tempdir().unwrap();
+    // One set of minutes exported (and so archived) before: the folder holds those very bytes.
+    let held: Vec<MeetingSummary> = store
+        .meetings_of_council(&lyngvik.id)
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.status == MeetingStatus::Approved)
+        .collect();
+    let archived = store
+        .export_document(&actor, &held[0].id, DocumentKind::Minutes, &dir.path().join("p.pdf"))
+        .unwrap();
+    let documents_before = row_count(&store, "document");
+
+    let out = tempfile::tempdir().unwrap();
+    let export = store
+        .export_for_kommune(&lyngvik.id, 2026, out.path(), actor.at, Lang::Nb)
+        .unwrap();
+    assert_eq!((export.minutes, export.ledgers, export.annual_report), (2, 1, true));
+    let decided = store.grants_of_council(&lyngvik.id, Some(2026), Lang::Nb).unwrap()[0]
+        .1
+        .iter()
+        .filter(|a| a.decision.is_some())
+        .count();
+    assert_eq!(
+        export.letters as usize, decided,
+        "a letter for every decided application"
+    );
+    let folder = out.path().join("Lyngvik nærmiljøutvalg 2026");
+    assert_eq!(export.folder, folder.display().to_string());
+    let names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2 + decided + 1 + 1, "{names:?}");
+    assert!(names.iter().any(|n| n == "Årsmelding Lyngvik nærmiljøutvalg 2026.pdf"));
+    assert!(names.iter().any(|n| n.ends_with(".csv")));
+    let minutes_name = store.document_file_name(&held[0].id, DocumentKind::Minutes).unwrap();
+    let copied = std::fs::read(folder.join(&minutes_name)).unwrap();
+    assert_eq!(
+        crate::pdf::sha256_hex(&copied),
+        archived.sha256,
+        "the archived minutes, byte for byte"
+    );
+    for name in names.iter().filter(|n| n.ends_with(".pdf")) {
+        assert!(std::fs::read(folder.join(name)).unwrap().starts_with(b"%PDF"), "{name}");
+    }
+    assert_eq!(
+        row_count(&store, "document"),
+        documents_before,
+        "sending writes nothing to the database"
+    );
+    // Nothing but the folder is left behind, and a second send never overwrites it.
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 1);
+    let again = store
+        .export_for_kommune(&lyngvik.id, 2026, out.path(), actor.at, Lang::Nb)
+        .unwrap_err();
+    assert_eq!(again.code(), "already_exists");
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 1);
+}

@@ -1,0 +1,390 @@
+//! The SQL of the hand-over package: a council's rows out of the file, and a
+//! package's rows into it, all in one transaction. The format is
+//! [`crate::package`]'s.
+//!
+//! Rows are copied generically, column by column as `PRAGMA table_info`
+//! names them, so a new column needs no code here and a new table one line
+//! in [`TABLES`].
+
+use std::path::Path;
+
+use chrono::{DateTime, SubsecRound, Utc};
+use rusqlite::types::Value;
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::{audit, codec, councils, known_version, Store};
+use crate::error::{CoreError, FieldIssue, Result};
+use crate::model::{Actor, ImportOutcome, ImportStatus, PackageInfo};
+use crate::package::{self, Contents, Manifest, Package, PackageFault, Row};
+
+const BY_MEETING: &str = "meeting_id IN (SELECT id FROM meeting WHERE council_id = ?1)";
+const BY_ITEM: &str = "item_id IN (SELECT id FROM agenda_item WHERE council_id = ?1)";
+const BY_SCHEME: &str = "scheme_id IN (SELECT id FROM grant_scheme WHERE council_id = ?1)";
+const BY_APPLICATION: &str = "application_id IN (SELECT a.id FROM grant_application a
+     JOIN grant_scheme s ON s.id = a.scheme_id WHERE s.council_id = ?1)";
+
+/// The tables of a council's package, in foreign-key order (a row's parents
+/// come first), each with the condition that selects the council's rows
+/// (`?1` is the council's id). Audit rows and settings are never handed over.
+const TABLES: &[(&str, &str)] = &[
+    ("council", "id = ?1"),
+    (
+        "person",
+        "id IN (SELECT person_id FROM membership WHERE council_id = ?1)",
+    ),
+    ("membership", "council_id = ?1"),
+    ("meeting", "council_id = ?1"),
+    ("agenda_item", "council_id = ?1"),
+    ("attendance", BY_MEETING),
+    ("meeting_signatory", BY_MEETING),
+    ("amendment", BY_MEETING),
+    ("document", BY_MEETING),
+    ("recusal", BY_ITEM),
+    ("follow_up", BY_ITEM),
+    ("grant_scheme", "council_id = ?1"),
+    ("grant_criterion", BY_SCHEME),
+    ("grant_application", BY_SCHEME),
+    ("grant_inhabil", BY_APPLICATION),
+    ("grant_score", BY_APPLICATION),
+    ("grant_amendment", BY_APPLICATION),
+    ("grant_payout", BY_APPLICATION),
+    ("grant_letter", BY_APPLICATION),
+    ("duty", "council_id = ?1"),
+    ("annual_report", "council_id = ?1"),
+];
+
+/// Tables whose rows are referred to from outside the council's rows: a
+/// person may sit in other councils too, and `package_snapshot` names the council.
+/// Their rows are upserted and never deleted; every other table's rows of the
+/// council are deleted and written anew.
+const SHARED: &[&str] = &["council", "person"];
+
+struct Column {
+    name: String,
+    /// Position in the primary key, from 1; 0 if not part of it.
+    key: i64,
+}
+
+/// The columns of `table` (a name from [`TABLES`], never from a package).
+fn columns(conn: &Connection, table: &str) -> Result<Vec<Column>> {
+    let mut stmt = conn.prepare(&format!("PRAGMA table_info({table})"))?;
+    let rows = stmt.query_map([], |r| {
+        Ok(Column {
+            name: r.get("name")?,
+            key: r.get("pk")?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn quoted(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+fn key_columns(columns: &[Column]) -> Vec<String> {
+    let mut key: Vec<&Column> = columns.iter().filter(|c| c.key > 0).collect();
+    key.sort_by_key(|c| c.key);
+    key.iter().map(|c| quoted(&c.name)).collect()
+}
+
+/// The council's rows of one table, every column, ordered by primary key.
+fn rows(conn: &Connection, table: &str, selection: &str, council_id: &str) -> Result<Vec<Row>> {
+    let columns = columns(conn, table)?;
+    let names: Vec<String> = columns.iter().map(|c| quoted(&c.name)).collect();
+    let key = key_columns(&columns);
+    let order = if key.is_empty() {
+        "rowid".to_owned()
+    } else {
+        key.join(", ")
+    };
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {} FROM {table} WHERE {selection} ORDER BY {order}",
+        names.join(", ")
+    ))?;
+    let rows = stmt.query_map([council_id], |r| {
+        columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Ok((c.name.clone(), r.get::<_, Value>(i)?)))
+            .collect()
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Everything of one council in this file, as a package holds it.
+pub fn contents(conn: &Connection, council_id: &str) -> Result<Contents> {
+    let tables = TABLES
+        .iter()
+        .map(|(table, selection)| Ok((table.to_string(), rows(conn, table, selection, council_id)?)))
+        .collect::<Result<_>>()?;
+    Ok(Contents { tables })
+}
+
+/// Checks, before anything is written, that the package's tables and
+/// columns are ones this file has, and that it holds its one council.
+/// Returns the council's name. A package from an older Grendebok may lack
+/// tables and columns; they are left empty or at their defaults.
+fn check_shape<'a>(conn: &Connection, package: &'a Package) -> Result<&'a str, PackageFault> {
+    for (table, rows) in &package.contents.tables {
+        if !TABLES.iter().any(|(known, _)| known == table) {
+            return Err(PackageFault::in_table(table, "not a table of a council"));
+        }
+        let columns = columns(conn, table).map_err(|e| PackageFault::in_table(table, e.to_string()))?;
+        for (column, _) in rows.iter().flatten() {
+            if !columns.iter().any(|c| c.name == *column) {
+                return Err(PackageFault::in_table(table, format!("no column {column}")));
+            }
+        }
+    }
+    let column = |row: &'a Row, name: &str| row.iter().find(|(c, _)| c == name).map(|(_, v)| v);
+    match package.contents.rows("council") {
+        [row] if column(row, "id") == Some(&Value::Text(package.manifest.council_id.clone())) => {
+            match column(row, "name") {
+                Some(Value::Text(name)) => Ok(name),
+                _ => Err(PackageFault::in_table("council", "the council has no name")),
+            }
+        }
+        _ => Err(PackageFault::in_table("council", "not the one council of the manifest")),
+    }
+}
+
+/// Writes the package's rows, table by table in foreign-key order; the rows
+/// of the shared tables are upserted. A row the schema refuses (a broken
+/// CHECK, a reference to a row not there) refuses the package.
+fn insert(conn: &Connection, contents: &Contents, bad: impl Fn(PackageFault) -> CoreError) -> Result<()> {
+    for (table, _) in TABLES {
+        let key = key_columns(&columns(conn, table)?).join(", ");
+        for row in contents.rows(table) {
+            let names: Vec<String> = row.iter().map(|(c, _)| quoted(c)).collect();
+            let slots: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
+            let mut sql = format!(
+                "INSERT INTO {table} ({}) VALUES ({})",
+                names.join(", "),
+                slots.join(", ")
+            );
+            if SHARED.contains(table) {
+                let set: Vec<String> = names.iter().map(|n| format!("{n} = excluded.{n}")).collect();
+                sql.push_str(&format!(" ON CONFLICT ({key}) DO UPDATE SET {}", set.join(", ")));
+            }
+            let written = conn
+                .prepare_cached(&sql)?
+                .execute(rusqlite::params_from_iter(row.iter().map(|(_, v)| v)));
+            match written {
+                Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) => {
+                    return Err(bad(PackageFault::in_table(table, e.to_string())))
+                }
+                other => other?,
+            };
+        }
+    }
+    Ok(())
+}
+
+/// Deletes the council's rows of every table but the shared ones, children first.
+fn delete(conn: &Connection, council_id: &str) -> Result<()> {
+    for (table, selection) in TABLES.iter().rev().filter(|(t, _)| !SHARED.contains(t)) {
+        conn.execute(&format!("DELETE FROM {table} WHERE {selection}"), [council_id])?;
+    }
+    Ok(())
+}
+
+/// After writing: every row of the package is one of its council's, so a
+/// package cannot slip rows into another council.
+fn check_owned(conn: &Connection, package: &Package) -> Result<(), PackageFault> {
+    for (table, selection) in TABLES {
+        let here: i64 = conn
+            .query_row(
+                &format!("SELECT count(*) FROM {table} WHERE {selection}"),
+                [&package.manifest.council_id],
+                |r| r.get(0),
+            )
+            .map_err(|e| PackageFault::in_table(table, e.to_string()))?;
+        let sent = package.contents.rows(table).len();
+        if here != sent as i64 {
+            return Err(PackageFault::in_table(
+                table,
+                format!("{sent} rows, {here} of them of the council"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The newest snapshot of a council this file holds: its `exported_at` as stored.
+fn newest(conn: &Connection, council_id: &str) -> Result<Option<String>> {
+    Ok(conn.query_row(
+        "SELECT max(exported_at) FROM package_snapshot WHERE council_id = ?1",
+        [council_id],
+        |r| r.get(0),
+    )?)
+}
+
+fn parse_instant(text: &str) -> Result<DateTime<Utc>> {
+    text.parse().map_err(|e| {
+        CoreError::Db(rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            Box::new(e),
+        ))
+    })
+}
+
+/// Remembers a package written or read in here, with an audit row naming it.
+fn record(conn: &Connection, actor: &Actor, direction: &str, package: &Package, path: &Path) -> Result<()> {
+    let m = &package.manifest;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    conn.execute(
+        "INSERT OR IGNORE INTO package_snapshot (sha256, council_id, direction, exported_at, exported_by,
+                                                 file_name, recorded_at, recorded_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            package.sha256,
+            m.council_id,
+            direction,
+            codec::instant(m.exported_at),
+            m.exported_by,
+            file_name,
+            codec::instant(actor.at),
+            actor.name
+        ],
+    )?;
+    let named = serde_json::json!({
+        "file": file_name,
+        "sha256": package.sha256,
+        "exportedAt": codec::instant(m.exported_at),
+        "exportedBy": m.exported_by,
+    });
+    let field = if direction == "export" {
+        "packageExported"
+    } else {
+        "packageImported"
+    };
+    audit::record(
+        conn,
+        actor,
+        "council",
+        &m.council_id,
+        field,
+        None,
+        Some(&named.to_string()),
+    )
+}
+
+fn import(conn: &Connection, actor: &Actor, package: &Package, path: &Path) -> Result<ImportOutcome> {
+    let bad = |fault| CoreError::BadPackage {
+        path: path.display().to_string(),
+        fault,
+    };
+    let m = &package.manifest;
+    let newest = newest(conn, &m.council_id)?;
+    let previous_name = match councils::get(conn, &m.council_id) {
+        Ok(council) => Some(council.name),
+        Err(CoreError::NotFound { .. }) => None,
+        Err(e) => return Err(e),
+    };
+    let outcome = |status| -> Result<ImportOutcome> {
+        Ok(ImportOutcome {
+            status,
+            package: package.info(path),
+            previous_name: previous_name.clone(),
+            previous_exported_at: newest.as_deref().map(parse_instant).transpose()?,
+        })
+    };
+    let seen: Option<i64> = conn
+        .query_row(
+            "SELECT 1 FROM package_snapshot WHERE sha256 = ?1",
+            [&package.sha256],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if seen.is_some() {
+        return outcome(ImportStatus::Unchanged);
+    }
+    let name = check_shape(conn, package).map_err(bad)?;
+    if let Some(newest) = &newest {
+        if codec::instant(m.exported_at) <= *newest {
+            let (date, time) = package::norwegian_date_time(m.exported_at);
+            let (known_date, known_time) = package::norwegian_date_time(parse_instant(newest)?);
+            return Err(CoreError::Conflict(
+                FieldIssue::new("", "package.not_newer")
+                    .with(
+                        "council",
+                        previous_name.clone().unwrap_or_else(|| m.council_name.clone()),
+                    )
+                    .with("date", date)
+                    .with("time", time)
+                    .with("known_date", known_date)
+                    .with("known_time", known_time),
+            ));
+        }
+    }
+    let wanted = name.to_lowercase();
+    if councils::all(conn)?
+        .iter()
+        .any(|c| c.id != m.council_id && c.name.to_lowercase() == wanted)
+    {
+        return Err(CoreError::Conflict(
+            FieldIssue::new("", "package.name_taken").with("name", name),
+        ));
+    }
+    let status = if previous_name.is_some() {
+        let before = package::snapshot(&contents(conn, &m.council_id)?);
+        audit::record(
+            conn,
+            actor,
+            "council",
+            &m.council_id,
+            "snapshot",
+            Some(&before),
+            Some(&package.sha256),
+        )?;
+        delete(conn, &m.council_id)?;
+        ImportStatus::Replaced
+    } else {
+        ImportStatus::Added
+    };
+    insert(conn, &package.contents, bad)?;
+    check_owned(conn, package).map_err(bad)?;
+    record(conn, actor, "import", package, path)?;
+    outcome(status)
+}
+
+impl Store {
+    /// Writes one council as one package to `out` (a temporary file, then
+    /// renamed) and remembers it here, so an older package of the council is
+    /// never read in over it. If remembering fails, the file is removed again.
+    pub fn export_package(&mut self, actor: &Actor, council_id: &str, out: &Path) -> Result<PackageInfo> {
+        // Read-only: refused before the file is written, as the record could not be.
+        self.writable()?;
+        let council = councils::get(&self.conn, council_id)?;
+        // Stored instants have milliseconds: the manifest says what the file remembers.
+        let at = actor.at.trunc_subsecs(3);
+        let manifest = Manifest::new(known_version(), &council.id, &council.name, at, &actor.name);
+        let (package, bytes) = package::build(manifest, contents(&self.conn, council_id)?)?;
+        crate::pdf::write_atomically(out, &bytes)?;
+        let recorded = self.write(|tx| record(tx, actor, "export", &package, out));
+        if let Err(e) = recorded {
+            let _ = std::fs::remove_file(out);
+            return Err(e);
+        }
+        Ok(package.info(out))
+    }
+
+    /// Reads in a package, all of it in one transaction or nothing. The whole
+    /// file is checked first (see [`package::read`]). A council not here is
+    /// added; one here is replaced if the package is newer than the snapshot
+    /// here, its previous rows kept in the audit log as a snapshot; the very
+    /// same package again changes nothing; an older one is refused.
+    pub fn import_package(&mut self, actor: &Actor, path: &Path) -> Result<ImportOutcome> {
+        self.writable()?;
+        let bytes = std::fs::read(path)?;
+        let package = package::read(&bytes, known_version()).map_err(|fault| CoreError::BadPackage {
+            path: path.display().to_string(),
+            fault,
+        })?;
+        self.write(|tx| import(tx, actor, &package, path))
+    }
+}

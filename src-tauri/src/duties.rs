@@ -1,0 +1,136 @@
+//! The coordinator's commands: the overview of every council, a council's
+//! yearly duties and their edits, the annual report and the calendar export.
+
+use chrono::Utc;
+use grendebok_core::i18n::t;
+use grendebok_core::model::*;
+use tauri::State;
+
+use crate::grants::ask_path;
+use crate::{today, with_store, Answer, AppState};
+
+#[tauri::command]
+pub async fn get_overview(state: State<'_, AppState>, year: i32) -> Answer<Overview> {
+    with_store(&state, move |s, lang| s.overview(year, today(), lang)).await
+}
+
+#[tauri::command]
+pub async fn list_duties(state: State<'_, AppState>, council_id: String, year: i32) -> Answer<Vec<Duty>> {
+    with_store(&state, move |s, lang| s.duties(&council_id, year, today(), lang)).await
+}
+
+#[tauri::command]
+pub async fn edit_duty(
+    state: State<'_, AppState>,
+    council_id: String,
+    year: i32,
+    kind: DutyKind,
+    edit: DutyEdit,
+) -> Answer<Vec<Duty>> {
+    with_store(&state, move |s, lang| {
+        s.edit_duty(&s.actor(Utc::now())?, &council_id, year, kind, &edit, lang)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn export_annual_report(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    council_id: String,
+    year: i32,
+) -> Answer<SavedFile> {
+    let for_name = council_id.clone();
+    let suggested = with_store(&state, move |s, _| s.annual_report_file_name(&for_name, year)).await?;
+    let path = ask_path(app, suggested, ("PDF", "pdf")).await?;
+    with_store(&state, move |s, lang| {
+        let record = s.export_annual_report(&s.actor(Utc::now())?, &council_id, year, &path)?;
+        let code = record.content_sha256.get(..12).unwrap_or_default();
+        Ok(SavedFile {
+            message: t(
+                lang,
+                "export.annual_report_saved",
+                &[
+                    ("path", &path.display().to_string()),
+                    ("sha", &record.sha256),
+                    ("code", code),
+                ],
+            ),
+            path: path.display().to_string(),
+        })
+    })
+    .await
+}
+
+/// The year's meetings and owed due dates, of one council or all, as .ics.
+#[tauri::command]
+pub async fn export_calendar(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    year: i32,
+    council_id: Option<String>,
+) -> Answer<SavedFile> {
+    let path = ask_path(app, format!("Grendebok {year}.ics"), ("iCalendar", "ics")).await?;
+    with_store(&state, move |s, lang| {
+        let calendar = s.export_calendar(year, council_id.as_deref(), &path, Utc::now(), lang)?;
+        Ok(SavedFile {
+            message: t(
+                lang,
+                "export.ics_saved",
+                &[
+                    ("path", &path.display().to_string()),
+                    ("meetings", &calendar.meetings.to_string()),
+                    ("duties", &calendar.due_dates.to_string()),
+                ],
+            ),
+            path: path.display().to_string(),
+        })
+    })
+    .await
+}
+
+/// Where to make the kommune's folder (a folder dialog opened from Rust;
+/// `GRENDEBOK_EXPORT_DIR` for the end-to-end tests); `None` when cancelled.
+fn choose_folder(app: &tauri::AppHandle) -> Option<std::path::PathBuf> {
+    if let Some(dir) = std::env::var_os("GRENDEBOK_EXPORT_DIR").filter(|d| !d.is_empty()) {
+        return Some(std::path::PathBuf::from(dir));
+    }
+    use tauri_plugin_dialog::DialogExt;
+    app.dialog()
+        .file()
+        .blocking_pick_folder()
+        .and_then(|p| p.into_path().ok())
+}
+
+/// "Send to the kommune": the year's minutes, letters, annual report and
+/// ledgers as a plain folder for an archive without Grendebok.
+#[tauri::command]
+pub async fn export_for_kommune(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    council_id: String,
+    year: i32,
+) -> Answer<SavedFile> {
+    let parent = tauri::async_runtime::spawn_blocking(move || choose_folder(&app))
+        .await
+        .ok()
+        .flatten()
+        .ok_or_else(crate::cancelled)?;
+    with_store(&state, move |s, lang| {
+        let export = s.export_for_kommune(&council_id, year, &parent, Utc::now(), lang)?;
+        Ok(SavedFile {
+            message: t(
+                lang,
+                "export.kommune_saved",
+                &[
+                    ("folder", &export.folder),
+                    ("minutes", &export.minutes.to_string()),
+                    ("letters", &export.letters.to_string()),
+                    ("ledgers", &export.ledgers.to_string()),
+                ],
+            ),
+            path: export.folder,
+        })
+    })
+    .await
+}
