@@ -110,3 +110,20 @@ pub fn generate(cli: &Cli, path: &Path, today: NaiveDate) -> Result<(), Failure>
     output::done(cli.json, &message, &summary);
     Ok(())
 }
+
+pub fn search(cli: &Cli, path: &Path, text: &str, council: Option<&str>, year: Option<i32>) -> Result<(), Failure> {
+    let store = Store::open_existing(path)?;
+    let council_id = council.map(|q| find_council(&store, q, cli.lang)).transpose()?;
+    let query = grendebok_core::model::SearchQuery {
+        text: text.to_owned(),
+        council_id,
+        year,
+    };
+    let results = store.search(&query, cli.lang)?;
+    if cli.json {
+        output::json(&results);
+    } else {
+        output::search_results(cli.lang, &results);
+    }
+    Ok(())
+}

@@ -6,6 +6,7 @@
 //! `check`, 3 when the file is not sound.
 
 mod bench;
+mod bench_scale;
 mod crash;
 mod duties_cmd;
 mod lines;
@@ -95,6 +96,17 @@ enum Command {
         #[arg(long)]
         council: Option<String>,
     },
+    /// Search agenda items, decisions and grant applications (newest first).
+    Search {
+        /// The words to find; each may be the start of a word.
+        text: String,
+        /// Only in this council (its id, its name, or part of its name).
+        #[arg(long)]
+        council: Option<String>,
+        /// Only in this year.
+        #[arg(long)]
+        year: Option<i32>,
+    },
     /// Check the file: integrity, foreign keys, and every council's composition.
     Check,
     /// Take a backup now (a whole, checked copy beside the database), or list them.
@@ -131,9 +143,13 @@ enum Command {
     },
     /// Print timings: the minutes PDF of a 20-page meeting (median, p99, peak memory).
     Bench {
-        /// How many times to render.
+        /// How many times to render (or to run each command).
         #[arg(long, default_value_t = 50)]
         runs: usize,
+        /// `large`: every UI command, search and printing on a large kommune,
+        /// generated into --db (default a file in the temp folder) when empty.
+        #[arg(long)]
+        scale: Option<String>,
     },
 }
 
@@ -502,6 +518,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             let value = serde_json::json!({ "path": out.display().to_string(), "applications": count });
             output::done(cli.json, &message, &value);
         }
+        Command::Search { text, council, year } => duties_cmd::search(cli, &path, text, council.as_deref(), *year)?,
         Command::Duties { year, council } => duties_cmd::duties(cli, &path, *year, council.as_deref(), today)?,
         Command::Export {
             command: ExportCommand::AnnualReport { council, year, out },
@@ -549,7 +566,15 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             let message = grendebok_core::documents::export_message(lang, out, &record);
             output::done(cli.json, &message, &record);
         }
-        Command::Bench { runs } => bench::minutes(*runs)?,
+        Command::Bench { runs, scale: None } => bench::minutes(*runs)?,
+        Command::Bench { runs, scale: Some(_) } => {
+            let db = cli
+                .db
+                .clone()
+                .unwrap_or_else(|| std::env::temp_dir().join("grendebok-large.sqlite3"));
+            bench::minutes(*runs)?;
+            bench_scale::run(&db, *runs)?;
+        }
         Command::CrashTest { runs } => {
             if !crash::crash_test(*runs)? {
                 return Ok(ExitCode::FAILURE);

@@ -391,3 +391,23 @@ pub fn duty_list(lang: Lang, duties: &[Duty]) {
         .collect();
     table(&header, &rows);
 }
+
+pub fn search_results(lang: Lang, results: &grendebok_core::model::SearchResults) {
+    if results.hits.is_empty() {
+        println!("{}", t(lang, "search.none", &[]));
+        return;
+    }
+    let header = ["cli.col.date", "cli.col.council", "cli.col.found", "cli.col.title"].map(|k| t(lang, k, &[]));
+    let rows: Vec<Vec<String>> = results
+        .hits
+        .iter()
+        .map(|h| vec![date(h.date), h.council_name.clone(), h.label.clone(), h.title.clone()])
+        .collect();
+    table(&header, &rows);
+    if results.more {
+        println!(
+            "{}",
+            t(lang, "search.more", &[("count", &results.hits.len().to_string())])
+        );
+    }
+}

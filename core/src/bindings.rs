@@ -135,6 +135,10 @@ fn committed_typescript_bindings_are_fresh() {
         Overview,
         AnnualReportRecord,
         crate::store::KommuneExport,
+        SearchKind,
+        SearchQuery,
+        SearchHit,
+        SearchResults,
     ];
     let update = std::env::var_os("UPDATE_BINDINGS").is_some();
     let dir = dir();

@@ -11,9 +11,11 @@ use ts_rs::TS;
 mod duties;
 mod grants;
 mod package;
+mod search;
 pub use duties::*;
 pub use grants::*;
 pub use package::*;
+pub use search::*;
 
 /// Who makes a change and when: every write takes one, so the audit log can
 /// say who did what, and no rule reads the clock itself.

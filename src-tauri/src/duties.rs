@@ -134,3 +134,60 @@ pub async fn export_for_kommune(
     })
     .await
 }
+
+/// Hands a council over as one `.grendebok` file (a save dialog opened from Rust).
+#[tauri::command]
+pub async fn export_package(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    council_id: String,
+) -> Answer<SavedFile> {
+    let for_name = council_id.clone();
+    let name = with_store(&state, move |s, _| Ok(s.council(&for_name)?.name)).await?;
+    let suggested = format!("{}.grendebok", name.replace(['/', '\\', ':'], "_"));
+    let path = ask_path(app, suggested, ("Grendebok", "grendebok")).await?;
+    with_store(&state, move |s, lang| {
+        let info = s.export_package(&s.actor(Utc::now())?, &council_id, &path)?;
+        Ok(SavedFile {
+            message: grendebok_core::package::export_message(lang, &info),
+            path: path.display().to_string(),
+        })
+    })
+    .await
+}
+
+/// Reads a council's `.grendebok` file (an open dialog from Rust; the path
+/// never comes from the web view): a new council is added, a newer snapshot
+/// replaces the old, anything else is refused whole.
+#[tauri::command]
+pub async fn import_package(app: tauri::AppHandle, state: State<'_, AppState>) -> Answer<SavedFile> {
+    let chosen = tauri::async_runtime::spawn_blocking(move || {
+        if let Some(file) = std::env::var_os("GRENDEBOK_IMPORT_FILE").filter(|f| !f.is_empty()) {
+            return Some(std::path::PathBuf::from(file));
+        }
+        use tauri_plugin_dialog::DialogExt;
+        app.dialog()
+            .file()
+            .add_filter("Grendebok", &["grendebok"])
+            .blocking_pick_file()
+            .and_then(|p| p.into_path().ok())
+    })
+    .await
+    .ok()
+    .flatten()
+    .ok_or_else(crate::cancelled)?;
+    with_store(&state, move |s, lang| {
+        let outcome = s.import_package(&s.actor(Utc::now())?, &chosen)?;
+        Ok(SavedFile {
+            message: grendebok_core::package::import_message(lang, &outcome),
+            path: chosen.display().to_string(),
+        })
+    })
+    .await
+}
+
+/// Searches agenda items, decisions and grant applications.
+#[tauri::command]
+pub async fn search(state: State<'_, AppState>, query: SearchQuery) -> Answer<SearchResults> {
+    with_store(&state, move |s, lang| s.search(&query, lang)).await
+}

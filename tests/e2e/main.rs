@@ -1,6 +1,7 @@
 //! End-to-end tests: the real app binary in WebKit, driven over WebDriver.
 //! Run under Xvfb and D-Bus, as `scripts/test.sh` does.
 
+mod duties;
 mod foundation;
 mod grants;
 mod hostile;

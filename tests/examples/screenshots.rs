@@ -12,6 +12,20 @@ async fn wait_all(client: &fantoccini::Client, css: &str, n: usize) -> Vec<fanto
     client.find_all(Locator::Css(css)).await.unwrap()
 }
 
+/// Scrolls the page so that the element's top is at the top of the window.
+async fn scroll_to(client: &fantoccini::Client, css: &str) {
+    let element = wait(client, css).await.unwrap();
+    let arg = serde_json::to_value(&element).unwrap();
+    client
+        .execute(
+            "arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -16);",
+            vec![arg],
+        )
+        .await
+        .unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+}
+
 #[tokio::main]
 async fn main() {
     let out = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "docs/screenshots".into()));
@@ -65,6 +79,31 @@ async fn main() {
     applications[8].click().await.unwrap();
     wait(&client, "[data-testid=score-grid]").await.unwrap();
     screenshot(&client, &out.join("grant-application.png")).await;
+    client.close().await.unwrap();
+
+    // The coordinator's overview of the demo year, its year wheel, and the duties of
+    // Midtbyen, whose fellesmøte with the kommune is held.
+    let client = app.launch().await;
+    click(&client, "[data-testid=open-overview]").await.unwrap();
+    wait_all(&client, "[data-testid=overview-row]", 3).await;
+    // WebKit paints the sort icons (CSS masks) a moment after the table.
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    screenshot(&client, &out.join("overview.png")).await;
+    scroll_to(&client, "[data-testid=year-wheel]").await;
+    screenshot(&client, &out.join("overview-wheel.png")).await;
+    for link in client
+        .find_all(Locator::Css("[data-testid=overview-row] [data-testid=open-council]"))
+        .await
+        .unwrap()
+    {
+        if link.text().await.unwrap().starts_with("Midtbyen") {
+            link.click().await.unwrap();
+            break;
+        }
+    }
+    wait_all(&client, "[data-testid=duty-row]", 4).await;
+    scroll_to(&client, "[data-testid=duties-section]").await;
+    screenshot(&client, &out.join("council-duties.png")).await;
     client.close().await.unwrap();
 
     let client = app.launch().await;

@@ -13,6 +13,7 @@ import { Page } from "./components/Page";
 import { Loading, LoadError } from "./components/Loading";
 import { Welcome } from "./screens/Welcome";
 import { CouncilList } from "./screens/CouncilList";
+import { Overview } from "./screens/Overview";
 import { CouncilFormScreen } from "./screens/CouncilFormScreen";
 import { CouncilPage } from "./screens/CouncilPage";
 import { MeetingPage } from "./screens/MeetingPage";
@@ -122,6 +123,9 @@ export function App({ backend, initialView = { name: "list" } }: { backend: Back
       case "list":
         content = <CouncilList navigate={navigate} notice={notice ? i18n.t("backups.restored") : null} />;
         break;
+      case "overview":
+        content = <Overview initialYear={view.year} navigate={navigate} />;
+        break;
       case "new-council":
         content = <CouncilFormScreen navigate={navigate} />;
         break;
@@ -147,12 +151,19 @@ export function App({ backend, initialView = { name: "list" } }: { backend: Back
   }
 
   const home = entered && view.name !== "list" ? () => navigate({ name: "list" }) : undefined;
+  const overview = entered && view.name !== "overview" ? () => navigate({ name: "overview" }) : undefined;
   const backups = entered && view.name !== "backups" ? () => navigate({ name: "backups" }) : undefined;
   return (
     <BackendContext.Provider value={backend}>
       <I18nContext.Provider value={i18n}>
         <SkipLink href="#main">{i18n.t("app.skipToContent")}</SkipLink>
-        <AppHeader userName={settings?.userName ?? null} onHome={home} onBackups={backups} onLanguage={changeLanguage} />
+        <AppHeader
+          userName={settings?.userName ?? null}
+          onHome={home}
+          onOverview={overview}
+          onBackups={backups}
+          onLanguage={changeLanguage}
+        />
         {readOnly ? (
           <div className="read-only-banner">
             <Alert data-color="warning" data-testid="read-only-banner">

@@ -60,4 +60,9 @@ export const tauriBackend: Backend = {
   recordReport: (id, input) => invoke("record_report", { id, input }),
   exportLetter: (id) => invoke("export_letter", { id }),
   exportLedger: (schemeId, format) => invoke("export_ledger", { schemeId, format }),
+  getOverview: (year) => invoke("get_overview", { year }),
+  listDuties: (councilId, year) => invoke("list_duties", { councilId, year }),
+  editDuty: (councilId, year, kind, edit) => invoke("edit_duty", { councilId, year, kind, edit }),
+  exportAnnualReport: (councilId, year) => invoke("export_annual_report", { councilId, year }),
+  exportCalendar: (year, councilId) => invoke("export_calendar", { year, councilId }),
 };

@@ -33,6 +33,10 @@ import type { PayoutInput } from "./bindings/PayoutInput";
 import type { ReportInput } from "./bindings/ReportInput";
 import type { LedgerFormat } from "./bindings/LedgerFormat";
 import type { SavedFile } from "./bindings/SavedFile";
+import type { Overview } from "./bindings/Overview";
+import type { Duty } from "./bindings/Duty";
+import type { DutyKind } from "./bindings/DutyKind";
+import type { DutyEdit } from "./bindings/DutyEdit";
 
 /**
  * Everything the UI asks of the backend, one method per Tauri command.
@@ -118,6 +122,17 @@ export interface Backend {
   /** Rust shows the save dialog itself; rejects with code "cancelled" when the user cancels. */
   exportLetter(id: string): Promise<SavedFile>;
   exportLedger(schemeId: string, format: LedgerFormat): Promise<SavedFile>;
+
+  // Duties and the coordinator's overview. Every edit answers with the council's four fresh duties.
+  /** Every council in `year`, with the year's meetings and due dates, as they stand today. */
+  getOverview(year: number): Promise<Overview>;
+  listDuties(councilId: string, year: number): Promise<Duty[]>;
+  /** A waiver without a reason is refused (code "invalid", field "reason"). */
+  editDuty(councilId: string, year: number, kind: DutyKind, edit: DutyEdit): Promise<Duty[]>;
+  /** Rust shows the save dialog itself; rejects with code "cancelled" when the user cancels. */
+  exportAnnualReport(councilId: string, year: number): Promise<SavedFile>;
+  /** The year's meetings and due dates as .ics, of one council or (null) of all. */
+  exportCalendar(year: number, councilId: string | null): Promise<SavedFile>;
 }
 
 export const BackendContext = createContext<Backend | null>(null);

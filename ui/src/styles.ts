@@ -3,3 +3,4 @@ import "@digdir/designsystemet-css/theme";
 import "@digdir/designsystemet-css";
 import "./app.css";
 import "./grants/grants.css";
+import "./duties/duties.css";

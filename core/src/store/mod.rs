@@ -26,6 +26,7 @@ mod memberships;
 mod package;
 mod people;
 pub mod privacy;
+mod search;
 mod settings;
 
 use std::path::{Path, PathBuf};
@@ -812,7 +813,10 @@ impl Store {
         self.writable()?;
         self.conn.execute_batch("PRAGMA secure_delete = ON")?;
         let alias = self.write(|tx| privacy::erase(tx, actor, person_id, today))?;
-        self.conn.execute_batch("VACUUM; PRAGMA wal_checkpoint(TRUNCATE);")?;
+        // The search index merges its segments, so no erased word stays behind in it.
+        self.conn.execute_batch(
+            "INSERT INTO search_fts (search_fts) VALUES ('optimize'); VACUUM; PRAGMA wal_checkpoint(TRUNCATE);",
+        )?;
         if self.path.is_some() {
             self.backup(backup::BackupKind::Manual, actor.at)?;
         }

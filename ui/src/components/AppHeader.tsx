@@ -6,11 +6,13 @@ import { LANGS, langLabel } from "../lib/labels";
 export function AppHeader({
   userName,
   onHome,
+  onOverview,
   onBackups,
   onLanguage,
 }: {
   userName: string | null;
   onHome?: (() => void) | undefined;
+  onOverview?: (() => void) | undefined;
   onBackups?: (() => void) | undefined;
   onLanguage: (lang: Lang) => void;
 }) {
@@ -23,6 +25,11 @@ export function AppHeader({
           {onHome ? (
             <Button variant="tertiary" data-size="sm" onClick={onHome}>
               {t("header.councils")}
+            </Button>
+          ) : null}
+          {onOverview ? (
+            <Button variant="tertiary" data-size="sm" data-testid="open-overview" onClick={onOverview}>
+              {t("header.overview")}
             </Button>
           ) : null}
           {onBackups ? (

@@ -22,6 +22,7 @@ import { formatDate, todayIso } from "../lib/dates";
 import { backupFolder } from "../lib/backups";
 import { demoMeetings, meetingMethods, type MeetingState } from "./fakeMeetings";
 import { demoGrants, emptyGrants, grantMethods, type GrantState } from "./fakeGrants";
+import { demoDuties, dutyMethods, emptyDuties, type DutyState } from "./fakeDuties";
 
 export type FakeState = {
   settings: Settings;
@@ -31,6 +32,8 @@ export type FakeState = {
   meetings: MeetingState;
   /** Absent: no grants (older callers build a FakeState without them). */
   grants?: GrantState;
+  /** Absent: no duty edits or annual reports. */
+  duties?: DutyState;
   files: FakeFiles;
 };
 
@@ -230,6 +233,20 @@ export function createFakeBackend(state: FakeState, opts: { delayMs?: number; to
     newId,
     today,
   });
+  state.duties ??= emptyDuties();
+  const duties = dutyMethods(state.duties, {
+    settings: () => state.settings,
+    councils: () => state.councils,
+    meetings: () => state.meetings,
+    grants: () => state.grants!,
+    seats: (id) => {
+      const comp = detail(id).composition;
+      return { filled: comp.seatsFilled, planned: comp.seatsPlanned };
+    },
+    wait,
+    newId,
+    today,
+  });
   const meetings = meetingMethods(state.meetings, {
     settings: () => state.settings,
     councils: () => state.councils,
@@ -251,6 +268,7 @@ export function createFakeBackend(state: FakeState, opts: { delayMs?: number; to
     state,
     ...meetings,
     ...grants.methods,
+    ...duties,
     getStartup: () => answer(startup),
     backupNow: () =>
       wait(() => {
@@ -360,6 +378,7 @@ export function createFakeBackend(state: FakeState, opts: { delayMs?: number; to
         Object.assign(state, { councils: demo.councils, people: demo.people, memberships: demo.memberships });
         Object.assign(state.meetings, demo.meetings);
         Object.assign(state.grants!, demo.grants);
+        Object.assign(state.duties!, demo.duties);
         return state.councils.map(summary);
       }),
   };
@@ -420,5 +439,5 @@ export function demoState(settings: Settings): FakeState {
     m("m9", "c-lyngvik", people[8]!, "sports", "leder", "Lyngvik IL", "2024-01-01", null),
     m("m10", "c-lyngvik", people[0]!, "sports", "medlem", "Lyngvik IL", "2024-01-01", null),
   ];
-  return { settings, councils: [stavern, lyngvik], people, memberships, meetings: demoMeetings(), grants: demoGrants(), files: demoFiles() };
+  return { settings, councils: [stavern, lyngvik], people, memberships, meetings: demoMeetings(), grants: demoGrants(), duties: demoDuties(), files: demoFiles() };
 }

@@ -228,6 +228,33 @@ switch (shot) {
     view = { name: "council", id: "c-stavern" };
     steps = [click("[data-testid=end-member]")];
     break;
+  case "overview":
+    view = { name: "overview", year: 2026 };
+    break;
+  case "overview-behind":
+    view = { name: "overview", year: 2026 };
+    steps = [click("[data-testid=filter-behind]"), click("[data-testid=sort-overdue] button")];
+    break;
+  case "overview-exported":
+    view = { name: "overview", year: 2026 };
+    steps = [click("[data-testid=export-calendar]")];
+    break;
+  case "council-duties":
+    view = { name: "council", id: "c-stavern" };
+    steps = [() => document.querySelector("[data-testid=duties-section]")?.scrollIntoView({ block: "start" })];
+    break;
+  case "waive-duty":
+    view = { name: "council", id: "c-stavern" };
+    steps = [click("[data-testid=duty-row][data-kind=open_meeting] [data-testid=waive-duty]")];
+    break;
+  case "waive-duty-refused":
+    view = { name: "council", id: "c-stavern" };
+    steps = [click("[data-testid=duty-row][data-kind=open_meeting] [data-testid=waive-duty]"), click("[data-testid=save-waiver]")];
+    break;
+  case "change-due":
+    view = { name: "council", id: "c-lyngvik" };
+    steps = [click("[data-testid=duty-row][data-kind=joint_meeting] [data-testid=change-due]")];
+    break;
 }
 
 // No settings can be read while the file is not open: pick the language the way a person would.

@@ -19,6 +19,8 @@ import { MemberDialog } from "../members/MemberDialog";
 import { EndDialog } from "../members/EndDialog";
 import { MeetingList } from "../meetings/MeetingList";
 import { SchemeList } from "../grants/SchemeList";
+import { DutiesSection } from "../duties/DutiesSection";
+import { todayIso } from "../lib/dates";
 
 type Open = { kind: "add" } | { kind: "edit"; membership: Membership } | { kind: "end"; membership: Membership } | null;
 
@@ -74,6 +76,7 @@ export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }
             onRetry={() => void reloadMeetings()}
           />
           <SchemeList councilId={id} onOpen={(schemeId) => navigate({ name: "scheme", id: schemeId })} />
+          <DutiesSection councilId={id} year={Number(todayIso().slice(0, 4))} navigate={navigate} />
           <CouncilFacts council={detail.council} />
           <OtherMembers detail={detail} actions={actions} />
         </>

@@ -1,0 +1,301 @@
+//! Full-text search (FTS5, see migration 06) across agenda items and grant
+//! applications. The words a person types become prefix terms that must all
+//! match; a council or a year narrows the search inside the index through
+//! its tags. Hits come newest-entered first, so a common word stops at the
+//! limit instead of ranking every match.
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::{codec, Store};
+use crate::error::Result;
+use crate::i18n::t;
+use crate::model::{CaseNumber, Lang, SearchHit, SearchKind, SearchQuery, SearchResults};
+
+/// At most this many hits are returned.
+pub const LIMIT: usize = 50;
+
+/// The FTS5 query for what a person typed: each word quoted (so no word is
+/// read as an operator) and matched as a prefix, all of them required, plus
+/// the council and year tags. `None` when there is no word to search for.
+pub(crate) fn fts_query(query: &SearchQuery) -> Option<String> {
+    let words: Vec<String> = query
+        .text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(12)
+        .map(|w| format!("\"{}\"*", w.to_lowercase()))
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let mut terms = Vec::new();
+    if let Some(council) = &query.council_id {
+        terms.push(format!("tags : \"c{}\"", council.replace('-', "").to_lowercase()));
+    }
+    if let Some(year) = query.year {
+        terms.push(format!("tags : \"y{year}\""));
+    }
+    terms.push(format!("{{title body}} : ({})", words.join(" AND ")));
+    Some(terms.join(" AND "))
+}
+
+fn excerpt(text: &str) -> String {
+    let text = text.trim();
+    let short: String = text.chars().take(160).collect();
+    if short.len() < text.len() {
+        format!("{} …", short.trim_end())
+    } else {
+        short
+    }
+}
+
+fn item_hit(conn: &Connection, id: &str, lang: Lang) -> Result<Option<SearchHit>> {
+    Ok(conn
+        .query_row(
+            "SELECT i.meeting_id, i.council_id, c.name, m.date, i.case_year, i.case_number, i.title,
+                    CASE WHEN i.decision <> '' THEN i.decision ELSE i.background END
+             FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id JOIN council c ON c.id = i.council_id
+             WHERE i.id = ?1",
+            [id],
+            |r| {
+                let date = codec::parse_day(3, &r.get::<_, String>(3)?)?;
+                let case = r
+                    .get::<_, Option<i32>>(4)?
+                    .zip(r.get::<_, Option<i32>>(5)?)
+                    .map(|(year, number)| CaseNumber { year, number });
+                Ok(SearchHit {
+                    kind: SearchKind::Item,
+                    id: id.to_owned(),
+                    parent_id: r.get(0)?,
+                    council_id: r.get(1)?,
+                    council_name: r.get(2)?,
+                    year: case.map(|c| c.year).unwrap_or_else(|| chrono::Datelike::year(&date)),
+                    date,
+                    label: match case {
+                        Some(c) => t(lang, "case.label", &[("number", &c.short())]),
+                        None => t(lang, "search.unnumbered", &[]),
+                    },
+                    title: r.get(6)?,
+                    excerpt: excerpt(&r.get::<_, String>(7)?),
+                })
+            },
+        )
+        .optional()?)
+}
+
+fn application_hit(conn: &Connection, id: &str, lang: Lang) -> Result<Option<SearchHit>> {
+    Ok(conn
+        .query_row(
+            "SELECT a.scheme_id, s.council_id, c.name, s.year, a.received, a.number, a.organisation, a.title,
+                    a.description
+             FROM grant_application a JOIN grant_scheme s ON s.id = a.scheme_id JOIN council c ON c.id = s.council_id
+             WHERE a.id = ?1",
+            [id],
+            |r| {
+                let number: i32 = r.get(5)?;
+                let organisation: String = r.get(6)?;
+                let title: String = r.get(7)?;
+                Ok(SearchHit {
+                    kind: SearchKind::Application,
+                    id: id.to_owned(),
+                    parent_id: r.get(0)?,
+                    council_id: r.get(1)?,
+                    council_name: r.get(2)?,
+                    year: r.get(3)?,
+                    date: codec::parse_day(4, &r.get::<_, String>(4)?)?,
+                    label: t(lang, "search.application", &[("number", &number.to_string())]),
+                    title: format!("{organisation}: {title}"),
+                    excerpt: excerpt(&r.get::<_, String>(8)?),
+                })
+            },
+        )
+        .optional()?)
+}
+
+pub fn search(conn: &Connection, query: &SearchQuery, lang: Lang) -> Result<SearchResults> {
+    let Some(fts) = fts_query(query) else {
+        return Ok(SearchResults {
+            hits: Vec::new(),
+            more: false,
+        });
+    };
+    let found: Vec<(String, String)> = {
+        let mut stmt = conn.prepare_cached(
+            "SELECT d.kind, d.ref_id FROM search_fts JOIN search_doc d ON d.id = search_fts.rowid
+             WHERE search_fts MATCH ?1 ORDER BY search_fts.rowid DESC LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![fts, (LIMIT + 1) as i64], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let more = found.len() > LIMIT;
+    let mut hits = Vec::with_capacity(LIMIT);
+    for (kind, id) in found.into_iter().take(LIMIT) {
+        let hit = match kind.as_str() {
+            "item" => item_hit(conn, &id, lang)?,
+            _ => application_hit(conn, &id, lang)?,
+        };
+        hits.extend(hit);
+    }
+    Ok(SearchResults { hits, more })
+}
+
+impl Store {
+    /// Searches agenda items, decisions and grant applications for every
+    /// word of `query.text` (each may be the start of a word).
+    pub fn search(&self, query: &SearchQuery, lang: Lang) -> Result<SearchResults> {
+        search(&self.conn, query, lang)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveTime, TimeZone, Utc};
+
+    use super::*;
+    use crate::model::*;
+
+    fn query(text: &str) -> SearchQuery {
+        SearchQuery {
+            text: text.into(),
+            council_id: None,
+            year: None,
+        }
+    }
+
+    fn titles(store: &Store, q: &SearchQuery) -> Vec<String> {
+        store
+            .search(q, Lang::Nb)
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|h| h.title)
+            .collect()
+    }
+
+    #[test]
+    fn words_become_quoted_prefix_terms_and_operators_stay_words() {
+        assert_eq!(fts_query(&query("  ")), None);
+        assert_eq!(fts_query(&query("\"*:()\"")), None);
+        assert_eq!(
+            fts_query(&query("Bøkeskogen OR dugnad")).unwrap(),
+            "{title body} : (\"bøkeskogen\"* AND \"or\"* AND \"dugnad\"*)"
+        );
+        let narrowed = SearchQuery {
+            council_id: Some("01A2-B3".into()),
+            year: Some(2026),
+            ..query("lys")
+        };
+        assert_eq!(
+            fts_query(&narrowed).unwrap(),
+            "tags : \"c01a2b3\" AND tags : \"y2026\" AND {title body} : (\"lys\"*)"
+        );
+    }
+
+    #[test]
+    fn items_and_applications_are_found_by_any_case_and_follow_every_edit() {
+        let mut store = Store::open_in_memory().unwrap();
+        let actor = Actor::new("Kari", Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap());
+        store.load_demo(&actor, actor.at.date_naive()).unwrap();
+        let lyngvik = store.find_councils("lyngvik").unwrap().remove(0);
+
+        // Demo items and applications are in the index from the start.
+        assert!(titles(&store, &query("dugnad")).iter().any(|t| t == "Dugnad i parken"));
+        let hits = store.search(&query("lysløype"), Lang::Nb).unwrap().hits;
+        let application = hits.iter().find(|h| h.kind == SearchKind::Application).unwrap();
+        assert_eq!(application.title, "Lyngvik IL: Ny lysløype rundt Lyngvikvannet");
+        assert_eq!(application.label, "Søknad 1");
+
+        let meeting = store
+            .create_meeting(
+                &actor,
+                &MeetingInput {
+                    council_id: lyngvik.id.clone(),
+                    kind: MeetingKind::Ordinary,
+                    date: actor.at.date_naive(),
+                    starts_at: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
+                    ends_at: None,
+                    place: String::new(),
+                    guests: String::new(),
+                    kommune_rep: String::new(),
+                },
+            )
+            .unwrap();
+        let item = store
+            .add_item(
+                &actor,
+                &meeting.id,
+                &AgendaItemInput {
+                    kind: ItemKind::Vedtak,
+                    title: "Sti gjennom Bøkeskogen".into(),
+                    background: "Grunneieren er positiv.".into(),
+                    proposal: String::new(),
+                },
+            )
+            .unwrap();
+        for text in ["bøkeskogen", "BØKESKOGEN", "Bøke", "grunneieren sti"] {
+            assert_eq!(titles(&store, &query(text)), vec!["Sti gjennom Bøkeskogen"], "{text}");
+        }
+        assert!(titles(&store, &query("bokeskogen")).is_empty(), "ø is not o");
+
+        let hit = &store.search(&query("bøkeskogen"), Lang::Nb).unwrap().hits[0];
+        assert_eq!(
+            (hit.parent_id.as_str(), hit.kind),
+            (meeting.id.as_str(), SearchKind::Item)
+        );
+        assert_eq!(hit.label, "Uten nummer");
+
+        // Edits are followed: the old words are gone, the new ones found.
+        store
+            .update_item(
+                &actor,
+                &item,
+                &AgendaItemInput {
+                    kind: ItemKind::Vedtak,
+                    title: "Sti langs Furulia".into(),
+                    background: String::new(),
+                    proposal: String::new(),
+                },
+            )
+            .unwrap();
+        assert!(titles(&store, &query("bøkeskogen")).is_empty());
+        assert_eq!(titles(&store, &query("furulia")), vec!["Sti langs Furulia"]);
+
+        // Council and year narrow the search.
+        let other = store.find_councils("midtbyen").unwrap().remove(0);
+        let in_other = SearchQuery {
+            council_id: Some(other.id.clone()),
+            ..query("furulia")
+        };
+        assert!(titles(&store, &in_other).is_empty());
+        let in_lyngvik = SearchQuery {
+            council_id: Some(lyngvik.id.clone()),
+            year: Some(2026),
+            ..query("furulia")
+        };
+        assert_eq!(titles(&store, &in_lyngvik), vec!["Sti langs Furulia"]);
+        let other_year = SearchQuery {
+            year: Some(2025),
+            ..in_lyngvik
+        };
+        assert!(titles(&store, &other_year).is_empty());
+    }
+
+    #[test]
+    fn a_common_word_stops_at_the_limit_and_says_there_is_more() {
+        let mut store = Store::open_in_memory().unwrap();
+        let actor = Actor::new("Kari", Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap());
+        let spec = crate::store::ScaleSpec {
+            councils: 2,
+            years: 2,
+            meetings_per_year: 12,
+            items_per_meeting: 5,
+            applications_per_year: 3,
+        };
+        store
+            .generate(&actor, &spec, actor.at.date_naive(), &mut |_, _| {})
+            .unwrap();
+        let results = store.search(&query("utvalget"), Lang::Nb).unwrap();
+        assert_eq!(results.hits.len(), LIMIT);
+        assert!(results.more);
+    }
+}

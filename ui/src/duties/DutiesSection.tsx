@@ -1,0 +1,237 @@
+import { useState } from "react";
+import { Alert, Button, Heading, Link, Paragraph, Table } from "@digdir/designsystemet-react";
+import type { Duty } from "../bindings/Duty";
+import type { DutyEdit } from "../bindings/DutyEdit";
+import { useBackend } from "../backend";
+import { useI18n } from "../i18n/context";
+import { formatDate } from "../lib/dates";
+import { toErrorReport } from "../lib/errors";
+import { dutyKindLabel } from "../lib/labels";
+import { useLoad } from "../lib/useLoad";
+import type { Navigate } from "../navigation";
+import { DutyTag } from "./DutyTag";
+import { DueDialog } from "./DueDialog";
+import { WaiveDialog } from "./WaiveDialog";
+import { dueHint } from "./dutyModel";
+
+type Open = { kind: "waive" | "due"; duty: Duty } | null;
+
+/**
+ * The council's four duties of `year` ("Plikter 2026"): due date, status,
+ * what fulfilled it, a waiver's reason; waive, lift a waiver, move the due
+ * date; and the annual report's export, which fulfils the årsmelding duty.
+ */
+export function DutiesSection({ councilId, year, navigate }: { councilId: string; year: number; navigate: Navigate }) {
+  const { t } = useI18n();
+  const backend = useBackend();
+  const [loaded, reload] = useLoad(() => backend.listDuties(councilId, year), `${councilId}/${year}`);
+  // The answer of the last edit, until the next load.
+  const [fresh, setFresh] = useState<Duty[] | null>(null);
+  const [open, setOpen] = useState<Open>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [exported, setExported] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const duties = fresh ?? (loaded.status === "ready" ? loaded.data : null);
+
+  /** Sends one edit; the fresh duties replace the list. Returns the refusal for a dialog to show. */
+  const edit = async (duty: Duty, change: DutyEdit) => {
+    setActionError(null);
+    try {
+      setFresh(await backend.editDuty(councilId, year, duty.kind, change));
+      setOpen(null);
+      return null;
+    } catch (e) {
+      return toErrorReport(e);
+    }
+  };
+
+  const unwaive = async (duty: Duty) => {
+    setBusy(`unwaive-${duty.kind}`);
+    const report = await edit(duty, { action: "unwaive" });
+    if (report) setActionError(report.message);
+    setBusy(null);
+  };
+
+  const exportReport = async () => {
+    setBusy("export");
+    setExported(null);
+    setActionError(null);
+    try {
+      setExported((await backend.exportAnnualReport(councilId, year)).message);
+      setFresh(null);
+      await reload();
+    } catch (e) {
+      const report = toErrorReport(e);
+      if (report.code !== "cancelled") setActionError(report.message);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const openEvidence = (duty: Duty) => {
+    const ev = duty.evidence;
+    if (!ev) return null;
+    if (ev.kind === "annual_report") return <span data-testid="duty-evidence">{ev.label}</span>;
+    const view = ev.kind === "meeting" ? ({ name: "meeting", id: ev.id } as const) : ({ name: "scheme", id: ev.id } as const);
+    return (
+      <Link asChild data-color="accent">
+        <button type="button" className="link-button" data-testid="duty-evidence" onClick={() => navigate(view)}>
+          {ev.label}
+        </button>
+      </Link>
+    );
+  };
+
+  return (
+    <section aria-labelledby="duties-title" className="section section--tight" data-testid="duties-section">
+      <div className="section-head">
+        <Heading level={2} data-size="2xs" id="duties-title">
+          {t("duties.title", { year })}
+        </Heading>
+        <Button
+          data-size="sm"
+          variant="secondary"
+          data-testid="export-annual-report"
+          loading={busy === "export"}
+          disabled={busy !== null}
+          onClick={() => void exportReport()}
+        >
+          {t("duties.exportAnnual", { year })}
+        </Button>
+      </div>
+      {actionError ? (
+        <Alert data-color="danger" role="alert" data-testid="action-error" className="page-alert">
+          <Paragraph>{actionError}</Paragraph>
+        </Alert>
+      ) : null}
+      {exported ? (
+        <Alert data-color="success" role="status" data-testid="export-result" className="page-alert">
+          <Paragraph className="break">{exported}</Paragraph>
+        </Alert>
+      ) : null}
+      {loaded.status === "loading" && !duties ? <Paragraph className="muted">{t("app.loading")}</Paragraph> : null}
+      {loaded.status === "error" && !duties ? (
+        <Paragraph className="muted">
+          {loaded.error.message}{" "}
+          <Button variant="tertiary" data-size="sm" onClick={() => void reload()}>
+            {t("app.retry")}
+          </Button>
+        </Paragraph>
+      ) : null}
+      {duties ? (
+        <Table border data-color="neutral" data-size="sm" className="duty-table">
+          <caption className="visually-hidden">{t("duties.title", { year })}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell className="col-duty">{t("duties.col.duty")}</Table.HeaderCell>
+              <Table.HeaderCell className="col-due">{t("duties.col.due")}</Table.HeaderCell>
+              <Table.HeaderCell className="col-status">{t("duties.col.status")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("duties.col.note")}</Table.HeaderCell>
+              <Table.HeaderCell className="col-actions">
+                <span className="visually-hidden">{t("duties.col.actions")}</span>
+              </Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {duties.map((duty) => {
+              const kind = dutyKindLabel(t, duty.kind);
+              const hint = dueHint(duty);
+              return (
+                <Table.Row key={duty.kind} data-testid="duty-row" data-kind={duty.kind} data-status={duty.status}>
+                  <Table.Cell className="cell-name">{kind}</Table.Cell>
+                  <Table.Cell>
+                    <span className="nowrap" data-testid="duty-due">
+                      {formatDate(duty.due)}
+                    </span>{" "}
+                    <span className="muted duty-due-note">{duty.defaultDue ? t("duties.defaultDue") : t("duties.changedDue")}</span>
+                    {hint ? <span className={`duty-hint duty-hint--${duty.status}`}>{t(hint.key, hint.params)}</span> : null}
+                  </Table.Cell>
+                  <Table.Cell>
+                    <DutyTag duty={duty} />
+                  </Table.Cell>
+                  <Table.Cell className="break">
+                    {duty.evidence ? openEvidence(duty) : null}
+                    {!duty.evidence && duty.waivedReason ? (
+                      <span data-testid="waived-reason">
+                        {t("duties.waivedBecause", { reason: duty.waivedReason })}
+                        {duty.waived ? (
+                          <span className="muted duty-waived-by">
+                            {" "}
+                            {t("duties.waivedBy", { by: duty.waived.by, date: formatDate(duty.waived.at.slice(0, 10)) })}
+                          </span>
+                        ) : null}
+                      </span>
+                    ) : null}
+                    {!duty.evidence && !duty.waivedReason ? (
+                      <span className="muted">{duty.status === "not_applicable" ? t("duties.notApplicable", { year }) : t("duties.noEvidence")}</span>
+                    ) : null}
+                  </Table.Cell>
+                  <Table.Cell className="cell-actions">
+                    <div className="action-buttons">
+                      {duty.status === "waived" ? (
+                        <Button
+                          variant="tertiary"
+                          data-size="sm"
+                          data-color="accent"
+                          data-testid="unwaive-duty"
+                          aria-label={t("duties.unwaiveLabel", { kind })}
+                          loading={busy === `unwaive-${duty.kind}`}
+                          disabled={busy !== null}
+                          onClick={() => void unwaive(duty)}
+                        >
+                          {t("duties.unwaive")}
+                        </Button>
+                      ) : null}
+                      {duty.status === "overdue" || duty.status === "due_soon" || duty.status === "open" ? (
+                        <Button
+                          variant="tertiary"
+                          data-size="sm"
+                          data-color="accent"
+                          data-testid="waive-duty"
+                          aria-label={t("duties.waiveLabel", { kind })}
+                          disabled={busy !== null}
+                          onClick={() => setOpen({ kind: "waive", duty })}
+                        >
+                          {t("duties.waive")}
+                        </Button>
+                      ) : null}
+                      {duty.status !== "fulfilled" && duty.status !== "not_applicable" ? (
+                        <Button
+                          variant="tertiary"
+                          data-size="sm"
+                          data-color="accent"
+                          data-testid="change-due"
+                          aria-label={t("duties.changeDueLabel", { kind })}
+                          disabled={busy !== null}
+                          onClick={() => setOpen({ kind: "due", duty })}
+                        >
+                          {t("duties.changeDue")}
+                        </Button>
+                      ) : null}
+                    </div>
+                  </Table.Cell>
+                </Table.Row>
+              );
+            })}
+          </Table.Body>
+        </Table>
+      ) : null}
+      {open?.kind === "waive" ? (
+        <WaiveDialog
+          key={open.duty.kind}
+          duty={open.duty}
+          onClose={() => setOpen(null)}
+          onSave={(reason) => edit(open.duty, { action: "waive", reason })}
+        />
+      ) : null}
+      {open?.kind === "due" ? (
+        <DueDialog
+          key={open.duty.kind}
+          duty={open.duty}
+          onClose={() => setOpen(null)}
+          onSave={(due) => edit(open.duty, { action: "setDue", due })}
+        />
+      ) : null}
+    </section>
+  );
+}

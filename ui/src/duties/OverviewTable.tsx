@@ -1,0 +1,112 @@
+import { Link, Table } from "@digdir/designsystemet-react";
+import type { CouncilOverview } from "../bindings/CouncilOverview";
+import type { MeetingBrief } from "../bindings/MeetingBrief";
+import { useI18n } from "../i18n/context";
+import { formatDate } from "../lib/dates";
+import { meetingKindLabel } from "../lib/labels";
+import { formatKr } from "../grants/format";
+import { DutyTag } from "./DutyTag";
+import type { Sort, SortKey } from "./dutyModel";
+
+/** One row per council: seats, next and last meeting, the duties as tags, and the year's grants. */
+export function OverviewTable({
+  rows,
+  year,
+  sort,
+  onSort,
+  onOpenCouncil,
+  onOpenMeeting,
+}: {
+  rows: CouncilOverview[];
+  year: number;
+  sort: Sort;
+  onSort: (key: SortKey) => void;
+  onOpenCouncil: (id: string) => void;
+  onOpenMeeting: (id: string) => void;
+}) {
+  const { t } = useI18n();
+  const sortOf = (key: SortKey) => (sort.key === key ? sort.dir : "none");
+  const meeting = (m: MeetingBrief, testid: string, withKind: boolean) => (
+    <>
+      <Link asChild data-color="accent">
+        <button type="button" className="link-button nowrap" data-testid={testid} onClick={() => onOpenMeeting(m.id)}>
+          {formatDate(m.date)}
+        </button>
+      </Link>
+      {withKind ? <span className="overview-sub">{meetingKindLabel(t, m.kind)}</span> : null}
+    </>
+  );
+  return (
+    <Table border data-color="neutral" data-size="sm" className="overview-table">
+      <caption className="visually-hidden">{t("overview.caption", { year })}</caption>
+      <Table.Head>
+        <Table.Row>
+          <Table.HeaderCell sort={sortOf("name")} onClick={() => onSort("name")} data-testid="sort-name" className="col-name">
+            {t("overview.col.name")}
+          </Table.HeaderCell>
+          <Table.HeaderCell className="num col-seats">{t("overview.col.seats")}</Table.HeaderCell>
+          <Table.HeaderCell className="col-meeting">{t("overview.col.next")}</Table.HeaderCell>
+          <Table.HeaderCell className="col-approved">{t("overview.col.lastApproved")}</Table.HeaderCell>
+          <Table.HeaderCell sort={sortOf("overdue")} onClick={() => onSort("overdue")} data-testid="sort-overdue" className="col-duties">
+            {t("overview.col.duties")}
+          </Table.HeaderCell>
+          <Table.HeaderCell sort={sortOf("left")} onClick={() => onSort("left")} data-testid="sort-left" className="col-grants">
+            {t("overview.col.grants", { year })}
+          </Table.HeaderCell>
+        </Table.Row>
+      </Table.Head>
+      <Table.Body>
+        {rows.map((c) => (
+          <Table.Row key={c.councilId} data-testid="overview-row" data-council-id={c.councilId}>
+            <Table.Cell className="break">
+              <Link asChild data-color="accent">
+                <button type="button" className="link-button cell-name" data-testid="open-council" onClick={() => onOpenCouncil(c.councilId)}>
+                  {c.name}
+                </button>
+              </Link>
+              {c.area ? <span className="overview-sub">{c.area}</span> : null}
+            </Table.Cell>
+            <Table.Cell className="num nowrap" data-testid="overview-seats">
+              {t("list.seats", { filled: c.seatsFilled, planned: c.seatsPlanned })}
+            </Table.Cell>
+            <Table.Cell>
+              {c.nextMeeting ? meeting(c.nextMeeting, "open-next-meeting", true) : <span className="muted">{t("overview.noNext")}</span>}
+            </Table.Cell>
+            <Table.Cell>
+              {c.lastApproved ? meeting(c.lastApproved, "open-last-approved", false) : <span className="muted">{t("overview.noApproved")}</span>}
+            </Table.Cell>
+            <Table.Cell>
+              <ul className="duty-tags" aria-label={t("overview.dutiesOf", { name: c.name })}>
+                {c.duties.map((d) => (
+                  <li key={d.kind}>
+                    <DutyTag duty={d} withKind />
+                  </li>
+                ))}
+              </ul>
+            </Table.Cell>
+            <Table.Cell>
+              {c.budgetOre > 0 ? (
+                <dl className="overview-money" data-testid="overview-grants">
+                  <div>
+                    <dt>{t("budget.granted")}</dt>
+                    <dd>{formatKr(c.grantedOre)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t("budget.paid")}</dt>
+                    <dd>{formatKr(c.paidOre)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t("overview.left")}</dt>
+                    <dd data-testid="overview-left">{formatKr(c.leftOre)}</dd>
+                  </div>
+                </dl>
+              ) : (
+                <span className="muted">{t("overview.noScheme")}</span>
+              )}
+            </Table.Cell>
+          </Table.Row>
+        ))}
+      </Table.Body>
+    </Table>
+  );
+}

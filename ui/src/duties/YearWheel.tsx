@@ -1,0 +1,137 @@
+import { Details, Heading, Link, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
+import type { MessageKey } from "../i18n/translate";
+import { useI18n } from "../i18n/context";
+import { formatDate } from "../lib/dates";
+import { formatTime } from "../lib/times";
+import { dutyKindLabel, meetingKindLabel, meetingStatusLabel } from "../lib/labels";
+import { statusColor } from "../meetings/meetingModel";
+import { DutyTag } from "./DutyTag";
+import { dayAndMonth, type Wheel, type WheelEntry } from "./dutyModel";
+
+const monthName = (t: (k: MessageKey) => string, month: number) => t(`month.${month}` as MessageKey);
+
+/**
+ * The year wheel ("årshjul"): twelve months, each a plain list of its
+ * meetings and due dates, then the year's due dates that fall after it.
+ * The lists are the text; the grid is only their layout. The same entries
+ * as one table, in date order, are in the details below it.
+ */
+export function YearWheel({ wheel, year, onOpenMeeting }: { wheel: Wheel; year: number; onOpenMeeting: (id: string) => void }) {
+  const { t } = useI18n();
+  const all = [...wheel.months.flat(), ...wheel.outside];
+
+  // `full`: the whole date, for the due dates that fall in another year.
+  const entry = (e: WheelEntry, i: number, full = false) =>
+    e.type === "meeting" ? (
+      <li key={`m-${e.meeting.id}`} className="wheel-entry wheel-entry--meeting" data-testid="wheel-meeting" data-meeting-id={e.meeting.id}>
+        <span className="wheel-entry__date">{full ? formatDate(e.date) : dayAndMonth(e.date)}</span>
+        <span className="wheel-entry__body">
+          <Link asChild data-color="accent">
+            <button type="button" className="link-button" onClick={() => onOpenMeeting(e.meeting.id)}>
+              {meetingKindLabel(t, e.meeting.kind)}
+            </button>
+          </Link>
+          <span className="wheel-entry__council">{e.meeting.councilName}</span>
+        </span>
+      </li>
+    ) : (
+      <li
+        key={`d-${e.duty.councilId}-${e.duty.kind}-${i}`}
+        className={`wheel-entry wheel-entry--due wheel-entry--${e.duty.status}`}
+        data-testid="wheel-due"
+        data-kind={e.duty.kind}
+        data-status={e.duty.status}
+      >
+        <span className="wheel-entry__date">{full ? formatDate(e.date) : dayAndMonth(e.date)}</span>
+        <span className="wheel-entry__body">
+          <span>{t("wheel.due", { duty: dutyKindLabel(t, e.duty.kind) })}</span>
+          <span className="wheel-entry__council">{e.duty.councilName}</span>
+          <DutyTag duty={e.duty} testid="wheel-duty-tag" />
+        </span>
+      </li>
+    );
+
+  return (
+    <section aria-labelledby="wheel-title" className="section section--tight" data-testid="year-wheel">
+      <Heading level={2} data-size="2xs" id="wheel-title">
+        {t("wheel.title", { year })}
+      </Heading>
+      <Paragraph data-size="sm" className="muted">
+        {t("wheel.intro")}
+      </Paragraph>
+      <ol className="wheel">
+        {wheel.months.map((entries, i) => (
+          <li key={i} className="wheel-month" data-testid="wheel-month" data-month={i + 1} aria-labelledby={`wheel-month-${i + 1}`}>
+            <Heading level={3} data-size="2xs" id={`wheel-month-${i + 1}`} className="wheel-month__name">
+              {monthName(t, i + 1)}
+            </Heading>
+            {entries.length ? (
+              <ul className="wheel-entries">{entries.map((e, j) => entry(e, j))}</ul>
+            ) : (
+              <p className="wheel-month__empty muted">{t("wheel.empty")}</p>
+            )}
+          </li>
+        ))}
+      </ol>
+      {wheel.outside.length ? (
+        <div className="wheel-outside">
+          <Heading level={3} data-size="2xs" id="wheel-outside">
+            {t("wheel.outside", { year })}
+          </Heading>
+          <ul className="wheel-entries wheel-entries--row" aria-labelledby="wheel-outside">
+            {wheel.outside.map((e, i) => entry(e, i, true))}
+          </ul>
+        </div>
+      ) : null}
+      <Details data-testid="wheel-as-table">
+        <Details.Summary>{t("wheel.asTable")}</Details.Summary>
+        <Details.Content>
+          {all.length ? (
+            <Table border data-color="neutral" data-size="sm" className="wheel-table">
+              <caption className="visually-hidden">{t("wheel.title", { year })}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t("wheel.col.date")}</Table.HeaderCell>
+                  <Table.HeaderCell>{t("wheel.col.what")}</Table.HeaderCell>
+                  <Table.HeaderCell>{t("wheel.col.council")}</Table.HeaderCell>
+                  <Table.HeaderCell>{t("wheel.col.status")}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {all.map((e, i) =>
+                  e.type === "meeting" ? (
+                    <Table.Row key={`tm-${e.meeting.id}`} data-testid="wheel-table-row">
+                      <Table.Cell className="nowrap">
+                        {formatDate(e.date)} <span className="muted">{t("meeting.time", { time: formatTime(e.meeting.startsAt) })}</span>
+                      </Table.Cell>
+                      <Table.Cell>{meetingKindLabel(t, e.meeting.kind)}</Table.Cell>
+                      <Table.Cell className="break">{e.meeting.councilName}</Table.Cell>
+                      <Table.Cell>
+                        <Tag data-size="sm" data-color={statusColor(e.meeting.status)}>
+                          {meetingStatusLabel(t, e.meeting.status)}
+                        </Tag>
+                      </Table.Cell>
+                    </Table.Row>
+                  ) : (
+                    <Table.Row key={`td-${e.duty.councilId}-${e.duty.kind}-${i}`} data-testid="wheel-table-row">
+                      <Table.Cell className="nowrap">{formatDate(e.date)}</Table.Cell>
+                      <Table.Cell>{t("wheel.due", { duty: dutyKindLabel(t, e.duty.kind) })}</Table.Cell>
+                      <Table.Cell className="break">{e.duty.councilName}</Table.Cell>
+                      <Table.Cell>
+                        <DutyTag duty={e.duty} testid="wheel-duty-tag" />
+                      </Table.Cell>
+                    </Table.Row>
+                  ),
+                )}
+              </Table.Body>
+            </Table>
+          ) : (
+            <Paragraph data-size="sm" className="muted">
+              {t("wheel.nothing", { year })}
+            </Paragraph>
+          )}
+        </Details.Content>
+      </Details>
+    </section>
+  );
+}
