@@ -25,7 +25,7 @@ struct Edited {
 }
 
 fn edited(conn: &Connection, council_id: &str, year: i32) -> Result<HashMap<DutyKind, Edited>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT kind, id, due_date, waived_reason, waived_at, waived_by FROM duty WHERE council_id = ?1 AND year = ?2",
     )?;
     let rows = stmt.query_map(params![council_id, year], |r| {
@@ -58,12 +58,13 @@ fn held_meeting(
 ) -> Result<Option<(String, NaiveDate)>> {
     let (from, to) = year_span(year);
     let found = conn
-        .query_row(
+        .prepare_cached(
             "SELECT id, date FROM meeting WHERE council_id = ?1 AND kind = ?2 AND status IN ('held', 'approved')
                AND date BETWEEN ?3 AND ?4 ORDER BY date, id LIMIT 1",
-            params![council_id, codec::name(&kind), from, to],
-            |r| Ok((r.get::<_, String>(0)?, codec::parse_day(1, &r.get::<_, String>(1)?)?)),
-        )
+        )?
+        .query_row(params![council_id, codec::name(&kind), from, to], |r| {
+            Ok((r.get::<_, String>(0)?, codec::parse_day(1, &r.get::<_, String>(1)?)?))
+        })
         .optional()?;
     Ok(found)
 }
@@ -105,8 +106,9 @@ fn evidence(
         }
         DutyKind::GrantReport => {
             let schemes: Vec<(String, String)> = {
-                let mut stmt =
-                    conn.prepare("SELECT id, name FROM grant_scheme WHERE council_id = ?1 AND year = ?2 ORDER BY id")?;
+                let mut stmt = conn.prepare_cached(
+                    "SELECT id, name FROM grant_scheme WHERE council_id = ?1 AND year = ?2 ORDER BY id",
+                )?;
                 let rows = stmt.query_map(params![council_id, year], |r| Ok((r.get(0)?, r.get(1)?)))?;
                 rows.collect::<rusqlite::Result<_>>()?
             };
@@ -264,11 +266,8 @@ const BRIEF: &str = "SELECT m.id, m.council_id, c.name, m.kind, m.status, m.date
 
 fn one_brief(conn: &Connection, condition: &str, council_id: &str, day: &str) -> Result<Option<MeetingBrief>> {
     Ok(conn
-        .query_row(
-            &format!("{BRIEF} WHERE m.council_id = ?1 AND {condition} LIMIT 1"),
-            params![council_id, day],
-            brief,
-        )
+        .prepare_cached(&format!("{BRIEF} WHERE m.council_id = ?1 AND {condition} LIMIT 1"))?
+        .query_row(params![council_id, day], brief)
         .optional()?)
 }
 
@@ -276,12 +275,13 @@ fn one_brief(conn: &Connection, condition: &str, council_id: &str, day: &str) ->
 fn council_line(
     conn: &Connection,
     council: Council,
+    members: &[Membership],
+    (budget, granted, paid): (i64, i64, i64),
     year: i32,
     today: NaiveDate,
     lang: Lang,
 ) -> Result<CouncilOverview> {
-    let members = memberships::of_council(conn, &council.id)?;
-    let composition = rules::composition::check(&council, &members, today, lang);
+    let composition = rules::composition::check(&council, members, today, lang);
     let day = codec::day(today);
     let next_meeting = one_brief(
         conn,
@@ -297,13 +297,6 @@ fn council_line(
     )?;
     let duties = of_council(conn, &council, year, today, lang)?;
     let count = |status: DutyStatus| duties.iter().filter(|d| d.status == status).count() as i32;
-    let (mut budget, mut granted, mut paid) = (0, 0, 0);
-    for (scheme, _) in grants::of_council_year(conn, &council.id, Some(year), lang)? {
-        let b = grants::budget(conn, &scheme)?;
-        budget += b.budget_ore;
-        granted += b.granted_ore;
-        paid += b.paid_ore;
-    }
     Ok(CouncilOverview {
         duties_overdue: count(DutyStatus::Overdue),
         duties_due_soon: count(DutyStatus::DueSoon),
@@ -324,11 +317,30 @@ fn council_line(
     })
 }
 
+/// Budget, granted and paid of every council's schemes of `year`.
+fn grants_by_council(conn: &Connection, year: i32) -> Result<HashMap<String, (i64, i64, i64)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.council_id, sum(s.budget_ore),
+                sum((SELECT coalesce(sum(a.granted_ore), 0) FROM grant_application a WHERE a.scheme_id = s.id)),
+                sum((SELECT coalesce(sum(p.amount_ore), 0) FROM grant_payout p
+                     JOIN grant_application a ON a.id = p.application_id WHERE a.scheme_id = s.id))
+         FROM grant_scheme s WHERE s.year = ?1 GROUP BY s.council_id",
+    )?;
+    let rows = stmt.query_map([year], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?))))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// The coordinator's overview of every council in `year`, on `today`.
 pub fn overview(conn: &Connection, year: i32, today: NaiveDate, lang: Lang) -> Result<Overview> {
+    let mut sitting = memberships::sitting_by_council(conn, today)?;
+    let money = grants_by_council(conn, year)?;
     let councils = councils::all(conn)?
         .into_iter()
-        .map(|c| council_line(conn, c, year, today, lang))
+        .map(|c| {
+            let members = sitting.remove(&c.id).unwrap_or_default();
+            let figures = money.get(&c.id).copied().unwrap_or_default();
+            council_line(conn, c, &members, figures, year, today, lang)
+        })
         .collect::<Result<Vec<_>>>()?;
     let (from, to) = year_span(year);
     let mut stmt = conn.prepare(&format!(

@@ -227,14 +227,21 @@ pub fn schemes_of_council(conn: &Connection, council_id: &str, today: NaiveDate)
         let rows = stmt.query_map([council_id], |r| r.get(0))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
+    // Counted in SQL, as `reminders` would find them, so a council with twenty
+    // years of schemes does not read every application to list them.
+    let mut counts = conn.prepare_cached(
+        "SELECT count(*), count(CASE WHEN withdrawn_at IS NULL AND report_received IS NULL AND granted_ore > 0
+                                     THEN 1 END)
+         FROM grant_application WHERE scheme_id = ?1",
+    )?;
     ids.iter()
         .map(|id| {
             let scheme = scheme(conn, id)?;
-            let applications = applications_of(conn, id, Lang::Nb)?;
+            let (count, unreported): (i32, i32) = counts.query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
             Ok(SchemeSummary {
                 budget: budget(conn, &scheme)?,
-                application_count: applications.len() as i32,
-                reports_overdue: reminders(&scheme, &applications, today).len() as i32,
+                application_count: count,
+                reports_overdue: if today > scheme.report_deadline { unreported } else { 0 },
                 scheme,
             })
         })
@@ -391,7 +398,7 @@ pub fn applications_of(conn: &Connection, scheme_id: &str, lang: Lang) -> Result
 
 /// The grants decided under an agenda item, as the minutes list them.
 pub fn of_item(conn: &Connection, item_id: &str) -> Result<Vec<ItemGrant>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT id, organisation, title, amount_asked_ore, granted_ore FROM grant_application
          WHERE decision_item_id = ?1 ORDER BY number",
     )?;

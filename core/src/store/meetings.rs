@@ -915,7 +915,7 @@ pub fn detail(conn: &Connection, id: &str, lang: Lang) -> Result<MeetingDetail> 
             .case_number
             .map(|n| t(lang, "case.label", &[("number", &n.short())]));
         item.recusals = {
-            let mut stmt = conn.prepare("SELECT membership_id, reason FROM recusal WHERE item_id = ?1")?;
+            let mut stmt = conn.prepare_cached("SELECT membership_id, reason FROM recusal WHERE item_id = ?1")?;
             let rows = stmt.query_map([&item.id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
             let mut recusals = Vec::new();
             for row in rows {
@@ -935,8 +935,9 @@ pub fn detail(conn: &Connection, id: &str, lang: Lang) -> Result<MeetingDetail> 
             recusals
         };
         item.follow_ups = {
-            let mut stmt =
-                conn.prepare("SELECT id, what, who, due FROM follow_up WHERE item_id = ?1 ORDER BY created_at, id")?;
+            let mut stmt = conn.prepare_cached(
+                "SELECT id, what, who, due FROM follow_up WHERE item_id = ?1 ORDER BY created_at, id",
+            )?;
             let rows = stmt.query_map([&item.id], |r| {
                 let due: Option<String> = r.get(3)?;
                 Ok(FollowUp {

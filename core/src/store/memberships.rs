@@ -74,9 +74,28 @@ pub fn get(conn: &Connection, id: &str) -> Result<Membership> {
         })
 }
 
+/// Everyone who sits on `day`, council by council, in one query (for lists
+/// of every council; the composition check counts only those who sit).
+pub fn sitting_by_council(
+    conn: &Connection,
+    day: NaiveDate,
+) -> Result<std::collections::HashMap<String, Vec<Membership>>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT} WHERE membership.term_from <= ?1 AND (membership.term_to IS NULL OR membership.term_to >= ?1)
+           AND (membership.ended_on IS NULL OR membership.ended_on > ?1)
+         ORDER BY membership.term_from, membership.id"
+    ))?;
+    let mut by_council: std::collections::HashMap<String, Vec<Membership>> = Default::default();
+    for m in stmt.query_map([codec::day(day)], from_row)? {
+        let m = m?;
+        by_council.entry(m.council_id.clone()).or_default().push(m);
+    }
+    Ok(by_council)
+}
+
 /// Every seat of a council, past, present and future.
 pub fn of_council(conn: &Connection, council_id: &str) -> Result<Vec<Membership>> {
-    let mut stmt = conn.prepare(&format!(
+    let mut stmt = conn.prepare_cached(&format!(
         "{SELECT} WHERE membership.council_id = ?1 ORDER BY membership.term_from, membership.id"
     ))?;
     let rows = stmt.query_map([council_id], from_row)?;
