@@ -8,7 +8,7 @@ use grendebok_core::model::*;
 use grendebok_core::Store;
 
 /// A held meeting whose minutes run to about `pages` A4 pages.
-fn big_meeting(pages: usize) -> grendebok_core::Result<(Store, String)> {
+pub(crate) fn big_meeting(pages: usize) -> grendebok_core::Result<(Store, String)> {
     let mut store = Store::open_in_memory()?;
     let actor = Actor::new("Benk", Utc::now());
     let council = store.create_council(

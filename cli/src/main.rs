@@ -6,6 +6,7 @@
 //! `check`, 3 when the file is not sound.
 
 mod bench;
+mod bench_office;
 mod bench_scale;
 mod crash;
 mod duties_cmd;
@@ -573,6 +574,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
                 .clone()
                 .unwrap_or_else(|| std::env::temp_dir().join("grendebok-large.sqlite3"));
             bench::minutes(*runs)?;
+            bench_office::compare(*runs)?;
             bench_scale::run(&db, *runs)?;
         }
         Command::CrashTest { runs } => {
