@@ -6,6 +6,7 @@
 //! binary, or an app that does not show its first screen is a panic with a
 //! message saying what to do.
 
+use std::ffi::OsStr;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -52,6 +53,12 @@ impl App {
     }
 
     pub fn start() -> App {
+        App::start_with(&[])
+    }
+
+    /// Like [`App::start`], with more variables in the app's environment,
+    /// such as `GRENDEBOK_IMPORT_FILE` (the file the open dialog would pick).
+    pub fn start_with(env: &[(&str, &OsStr)]) -> App {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "no DISPLAY: the end-to-end tests drive a real window; run them under Xvfb as scripts/test.sh does"
@@ -76,6 +83,7 @@ impl App {
             .env("XDG_DATA_HOME", home.join("data"))
             .env("XDG_CONFIG_HOME", home.join("config"))
             .env("XDG_CACHE_HOME", home.join("cache"))
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()

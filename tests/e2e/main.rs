@@ -7,3 +7,4 @@ mod grants;
 mod hostile;
 mod meetings;
 mod recovery;
+mod search_and_packages;

@@ -106,6 +106,22 @@ async fn main() {
     screenshot(&client, &out.join("council-duties.png")).await;
     client.close().await.unwrap();
 
+    // Search from the header: "dugnad" across the demo councils' items and applications.
+    let client = app.launch().await;
+    fill(
+        &client,
+        "[data-testid=search-input]",
+        &format!("dugnad{}", char::from(fantoccini::key::Key::Enter)),
+    )
+    .await
+    .unwrap();
+    wait(&client, "main[data-screen=search][data-ready=true]")
+        .await
+        .unwrap();
+    wait_all(&client, "[data-testid=search-hit]", 1).await;
+    screenshot(&client, &out.join("search.png")).await;
+    client.close().await.unwrap();
+
     let client = app.launch().await;
     click(&client, "[data-testid=open-backups]").await.unwrap();
     click(&client, "[data-testid=backup-now]").await.unwrap();

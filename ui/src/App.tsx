@@ -21,6 +21,7 @@ import { SchemePage } from "./screens/SchemePage";
 import { ApplicationPage } from "./screens/ApplicationPage";
 import { StartupError } from "./screens/StartupError";
 import { Backups } from "./screens/Backups";
+import { SearchScreen } from "./screens/SearchScreen";
 
 type Boot =
   | { status: "loading" }
@@ -136,7 +137,7 @@ export function App({ backend, initialView = { name: "list" } }: { backend: Back
         content = <CouncilPage key={view.id} id={view.id} navigate={navigate} />;
         break;
       case "meeting":
-        content = <MeetingPage key={view.id} id={view.id} navigate={navigate} />;
+        content = <MeetingPage key={`${view.id}/${view.item ?? ""}`} id={view.id} item={view.item} navigate={navigate} />;
         break;
       case "scheme":
         content = <SchemePage key={view.id} id={view.id} navigate={navigate} />;
@@ -147,12 +148,17 @@ export function App({ backend, initialView = { name: "list" } }: { backend: Back
       case "backups":
         content = <Backups onRestored={restored} />;
         break;
+      case "search":
+        content = <SearchScreen key={view.text} initialText={view.text} navigate={navigate} />;
+        break;
     }
   }
 
   const home = entered && view.name !== "list" ? () => navigate({ name: "list" }) : undefined;
   const overview = entered && view.name !== "overview" ? () => navigate({ name: "overview" }) : undefined;
   const backups = entered && view.name !== "backups" ? () => navigate({ name: "backups" }) : undefined;
+  // The search screen has its own field.
+  const search = entered && view.name !== "search" ? (text: string) => navigate({ name: "search", text }) : undefined;
   return (
     <BackendContext.Provider value={backend}>
       <I18nContext.Provider value={i18n}>
@@ -162,6 +168,7 @@ export function App({ backend, initialView = { name: "list" } }: { backend: Back
           onHome={home}
           onOverview={overview}
           onBackups={backups}
+          onSearch={search}
           onLanguage={changeLanguage}
         />
         {readOnly ? (

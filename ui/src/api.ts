@@ -65,4 +65,8 @@ export const tauriBackend: Backend = {
   editDuty: (councilId, year, kind, edit) => invoke("edit_duty", { councilId, year, kind, edit }),
   exportAnnualReport: (councilId, year) => invoke("export_annual_report", { councilId, year }),
   exportCalendar: (year, councilId) => invoke("export_calendar", { year, councilId }),
+  search: (query) => invoke("search", { query }),
+  exportPackage: (councilId) => invoke("export_package", { councilId }),
+  importPackage: () => invoke("import_package"),
+  exportForKommune: (councilId, year) => invoke("export_for_kommune", { councilId, year }),
 };

@@ -37,6 +37,8 @@ import type { Overview } from "./bindings/Overview";
 import type { Duty } from "./bindings/Duty";
 import type { DutyKind } from "./bindings/DutyKind";
 import type { DutyEdit } from "./bindings/DutyEdit";
+import type { SearchQuery } from "./bindings/SearchQuery";
+import type { SearchResults } from "./bindings/SearchResults";
 
 /**
  * Everything the UI asks of the backend, one method per Tauri command.
@@ -133,6 +135,19 @@ export interface Backend {
   exportAnnualReport(councilId: string, year: number): Promise<SavedFile>;
   /** The year's meetings and due dates as .ics, of one council or (null) of all. */
   exportCalendar(year: number, councilId: string | null): Promise<SavedFile>;
+
+  // Search and handing councils over.
+  /** Every word may be the start of a word; newest first, at most 50 hits (`more` says there are more). */
+  search(query: SearchQuery): Promise<SearchResults>;
+  /** The whole council as one .grendebok file. Rust shows the save dialog; rejects with code "cancelled". */
+  exportPackage(councilId: string): Promise<SavedFile>;
+  /**
+   * Reads a .grendebok file (Rust shows the open dialog; rejects with code "cancelled"). The message
+   * says whether the council was added, replaced or unchanged; a refused package rejects, and nothing is read in.
+   */
+  importPackage(): Promise<SavedFile>;
+  /** The year's minutes, letters, annual report and ledgers as a folder. Rust shows the folder dialog; rejects with code "cancelled". */
+  exportForKommune(councilId: string, year: number): Promise<SavedFile>;
 }
 
 export const BackendContext = createContext<Backend | null>(null);

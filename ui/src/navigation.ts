@@ -6,9 +6,12 @@ export type View =
   | { name: "council"; id: string }
   | { name: "new-council" }
   | { name: "edit-council"; id: string }
-  | { name: "meeting"; id: string }
+  /** `item`: the agenda item to open first (from a search hit). */
+  | { name: "meeting"; id: string; item?: string }
   | { name: "scheme"; id: string }
   | { name: "application"; id: string }
-  | { name: "backups" };
+  | { name: "backups" }
+  /** Search across meetings and grants; `text` is what was typed in the header. */
+  | { name: "search"; text: string };
 
 export type Navigate = (view: View) => void;

@@ -4,3 +4,4 @@ import "@digdir/designsystemet-css";
 import "./app.css";
 import "./grants/grants.css";
 import "./duties/duties.css";
+import "./search/search.css";

@@ -49,91 +49,139 @@ fn year_span(year: i32) -> (String, String) {
     (format!("{year:04}-01-01"), format!("{year:04}-12-31"))
 }
 
-/// The first held meeting of `kind` in `year`.
-fn held_meeting(
-    conn: &Connection,
-    council_id: &str,
-    year: i32,
-    kind: MeetingKind,
-) -> Result<Option<(String, NaiveDate)>> {
-    let (from, to) = year_span(year);
-    let found = conn
-        .prepare_cached(
-            "SELECT id, date FROM meeting WHERE council_id = ?1 AND kind = ?2 AND status IN ('held', 'approved')
-               AND date BETWEEN ?3 AND ?4 ORDER BY date, id LIMIT 1",
-        )?
-        .query_row(params![council_id, codec::name(&kind), from, to], |r| {
-            Ok((r.get::<_, String>(0)?, codec::parse_day(1, &r.get::<_, String>(1)?)?))
-        })
-        .optional()?;
-    Ok(found)
+/// Everything that decides the duties of one year, for one council or all,
+/// in five grouped queries (so the overview of 200 councils asks no more
+/// than the page of one).
+#[derive(Default)]
+struct YearFacts {
+    edits: HashMap<(String, DutyKind), Edited>,
+    /// The first held meeting of each kind that is evidence, per council.
+    meetings: HashMap<(String, MeetingKind), (String, NaiveDate)>,
+    /// The first exported annual report of the year: id, created at.
+    reports: HashMap<String, (String, String)>,
+    /// The first scheme of the year (id, name), and how many of the year's
+    /// applications are not yet accounted for, with the last report's day.
+    schemes: HashMap<String, (String, String)>,
+    accounts: HashMap<String, (i64, Option<String>)>,
+    /// Budget, granted and paid of the year's schemes (only for the overview).
+    money: HashMap<String, (i64, i64, i64)>,
 }
 
-/// The duty's evidence, if it exists; `None` as the first value when there is
-/// nothing to account for.
-fn evidence(
-    conn: &Connection,
-    council_id: &str,
-    year: i32,
-    kind: DutyKind,
-    lang: Lang,
-) -> Result<(bool, Option<Evidence>)> {
-    let meeting = |meeting_kind: MeetingKind| -> Result<(bool, Option<Evidence>)> {
+fn year_facts(conn: &Connection, year: i32, council_id: Option<&str>) -> Result<YearFacts> {
+    let (from, to) = year_span(year);
+    let mut facts = YearFacts::default();
+    let mut stmt = conn.prepare_cached(
+        "SELECT council_id, kind, id, due_date, waived_reason, waived_at, waived_by FROM duty
+         WHERE year = ?1 AND (?2 IS NULL OR council_id = ?2)",
+    )?;
+    for row in stmt.query_map(params![year, council_id], |r| {
+        let due: Option<String> = r.get(3)?;
+        let at: Option<String> = r.get(5)?;
+        let by: Option<String> = r.get(6)?;
         Ok((
-            true,
-            held_meeting(conn, council_id, year, meeting_kind)?.map(|(id, date)| Evidence {
-                kind: EvidenceKind::Meeting,
-                id,
-                label: format!("{} {}", label(lang, "meeting_kind", &meeting_kind), i18n::date(date)),
-                date: Some(date),
-            }),
+            (
+                r.get::<_, String>(0)?,
+                codec::parse::<DutyKind>(1, &r.get::<_, String>(1)?)?,
+            ),
+            Edited {
+                id: r.get(2)?,
+                due: due.map(|d| codec::parse_day(3, &d)).transpose()?,
+                waived_reason: r.get(4)?,
+                waived: at.zip(by).map(|(at, by)| Step { at, by }),
+            },
         ))
+    })? {
+        let (key, edit) = row?;
+        facts.edits.insert(key, edit);
+    }
+    // SQLite gives the bare columns of the row that holds min(): the first of each kind.
+    let mut stmt = conn.prepare_cached(
+        "SELECT council_id, kind, id, min(date) FROM meeting
+         WHERE date BETWEEN ?1 AND ?2 AND kind IN ('joint', 'open') AND status IN ('held', 'approved')
+           AND (?3 IS NULL OR council_id = ?3)
+         GROUP BY council_id, kind",
+    )?;
+    for row in stmt.query_map(params![from, to, council_id], |r| {
+        Ok((
+            (
+                r.get::<_, String>(0)?,
+                codec::parse::<MeetingKind>(1, &r.get::<_, String>(1)?)?,
+            ),
+            (r.get::<_, String>(2)?, codec::parse_day(3, &r.get::<_, String>(3)?)?),
+        ))
+    })? {
+        let (key, meeting) = row?;
+        facts.meetings.insert(key, meeting);
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT council_id, id, min(created_at) FROM annual_report
+         WHERE year = ?1 AND (?2 IS NULL OR council_id = ?2) GROUP BY council_id",
+    )?;
+    for row in stmt.query_map(params![year, council_id], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))? {
+        let (council, report) = row?;
+        facts.reports.insert(council, report);
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT council_id, id, name, min(id) FROM grant_scheme
+         WHERE year = ?1 AND (?2 IS NULL OR council_id = ?2) GROUP BY council_id",
+    )?;
+    for row in stmt.query_map(params![year, council_id], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))? {
+        let (council, scheme) = row?;
+        facts.schemes.insert(council, scheme);
+    }
+    // Accounted for: nothing left undecided, and every grant's final report accepted.
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.council_id,
+                count(CASE WHEN (a.granted_ore IS NULL AND a.withdrawn_at IS NULL)
+                             OR (a.granted_ore > 0 AND coalesce(a.report_accepted, 0) = 0) THEN 1 END),
+                max(a.report_received)
+         FROM grant_scheme s JOIN grant_application a ON a.scheme_id = s.id
+         WHERE s.year = ?1 AND (?2 IS NULL OR s.council_id = ?2) GROUP BY s.council_id",
+    )?;
+    for row in stmt.query_map(params![year, council_id], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))? {
+        let (council, account) = row?;
+        facts.accounts.insert(council, account);
+    }
+    Ok(facts)
+}
+
+/// The duty's evidence in `facts`, if it exists; `false` as the first value
+/// when there is nothing to account for.
+fn evidence(facts: &YearFacts, council_id: &str, year: i32, kind: DutyKind, lang: Lang) -> (bool, Option<Evidence>) {
+    let meeting = |meeting_kind: MeetingKind| {
+        let found = facts.meetings.get(&(council_id.to_owned(), meeting_kind));
+        let evidence = found.map(|(id, date)| Evidence {
+            kind: EvidenceKind::Meeting,
+            id: id.clone(),
+            label: format!("{} {}", label(lang, "meeting_kind", &meeting_kind), i18n::date(*date)),
+            date: Some(*date),
+        });
+        (true, evidence)
     };
     match kind {
         DutyKind::JointMeeting => meeting(MeetingKind::Joint),
         DutyKind::OpenMeeting => meeting(MeetingKind::Open),
         DutyKind::AnnualReport => {
-            let report = reports_of(conn, council_id, year)?.into_iter().next();
-            Ok((
-                true,
-                report.map(|r| Evidence {
-                    kind: EvidenceKind::AnnualReport,
-                    label: t(lang, "duty.evidence.annual_report", &[("year", &year.to_string())]),
-                    date: instant_day(&r.created.at),
-                    id: r.id,
-                }),
-            ))
+            let evidence = facts.reports.get(council_id).map(|(id, at)| Evidence {
+                kind: EvidenceKind::AnnualReport,
+                id: id.clone(),
+                label: t(lang, "duty.evidence.annual_report", &[("year", &year.to_string())]),
+                date: instant_day(at),
+            });
+            (true, evidence)
         }
         DutyKind::GrantReport => {
-            let schemes: Vec<(String, String)> = {
-                let mut stmt = conn.prepare_cached(
-                    "SELECT id, name FROM grant_scheme WHERE council_id = ?1 AND year = ?2 ORDER BY id",
-                )?;
-                let rows = stmt.query_map(params![council_id, year], |r| Ok((r.get(0)?, r.get(1)?)))?;
-                rows.collect::<rusqlite::Result<_>>()?
+            let Some((scheme_id, scheme_name)) = facts.schemes.get(council_id) else {
+                return (false, None);
             };
-            let Some((scheme_id, scheme_name)) = schemes.first().cloned() else {
-                return Ok((false, None));
-            };
-            // Accounted for: nothing left undecided, and every grant's final report accepted.
-            let (open, last_report): (i64, Option<String>) = conn.query_row(
-                "SELECT count(CASE WHEN (a.granted_ore IS NULL AND a.withdrawn_at IS NULL)
-                                     OR (a.granted_ore > 0 AND coalesce(a.report_accepted, 0) = 0) THEN 1 END),
-                        max(a.report_received)
-                 FROM grant_application a JOIN grant_scheme s ON s.id = a.scheme_id
-                 WHERE s.council_id = ?1 AND s.year = ?2",
-                params![council_id, year],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?;
-            Ok((
-                true,
-                (open == 0).then(|| Evidence {
-                    kind: EvidenceKind::Scheme,
-                    id: scheme_id,
-                    label: t(lang, "duty.evidence.grant_report", &[("scheme", &scheme_name)]),
-                    date: last_report.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
-                }),
-            ))
+            let (open, last_report) = facts.accounts.get(council_id).cloned().unwrap_or((0, None));
+            let evidence = (open == 0).then(|| Evidence {
+                kind: EvidenceKind::Scheme,
+                id: scheme_id.clone(),
+                label: t(lang, "duty.evidence.grant_report", &[("scheme", scheme_name)]),
+                date: last_report.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+            });
+            (true, evidence)
         }
     }
 }
@@ -146,17 +194,20 @@ fn instant_day(at: &str) -> Option<NaiveDate> {
 
 /// The four duties of a council in `year`, as they stand on `today`.
 pub fn of_council(conn: &Connection, council: &Council, year: i32, today: NaiveDate, lang: Lang) -> Result<Vec<Duty>> {
-    let mut edits = edited(conn, &council.id, year)?;
+    let facts = year_facts(conn, year, Some(&council.id))?;
+    Ok(duties_from(&facts, council, year, today, lang))
+}
+
+fn duties_from(facts: &YearFacts, council: &Council, year: i32, today: NaiveDate, lang: Lang) -> Vec<Duty> {
     DutyKind::ALL
         .into_iter()
         .map(|kind| {
-            let edit = edits.remove(&kind);
+            let edit = facts.edits.get(&(council.id.clone(), kind));
             let due = edit
-                .as_ref()
                 .and_then(|e| e.due)
                 .unwrap_or_else(|| rules::duties::default_due(kind, year));
-            let (applicable, evidence) = evidence(conn, &council.id, year, kind, lang)?;
-            let waived_reason = edit.as_ref().and_then(|e| e.waived_reason.clone());
+            let (applicable, evidence) = evidence(facts, &council.id, year, kind, lang);
+            let waived_reason = edit.and_then(|e| e.waived_reason.clone());
             let status = rules::duties::status(
                 DutyFacts {
                     due,
@@ -166,19 +217,19 @@ pub fn of_council(conn: &Connection, council: &Council, year: i32, today: NaiveD
                 },
                 today,
             );
-            Ok(Duty {
+            Duty {
                 council_id: council.id.clone(),
                 council_name: council.name.clone(),
                 year,
                 kind,
                 due,
-                default_due: edit.as_ref().is_none_or(|e| e.due.is_none()),
+                default_due: edit.is_none_or(|e| e.due.is_none()),
                 status,
                 days_left: (due - today).num_days() as i32,
                 evidence,
                 waived_reason,
-                waived: edit.and_then(|e| e.waived),
-            })
+                waived: edit.and_then(|e| e.waived.clone()),
+            }
         })
         .collect()
 }
@@ -276,7 +327,7 @@ fn council_line(
     conn: &Connection,
     council: Council,
     members: &[Membership],
-    (budget, granted, paid): (i64, i64, i64),
+    facts: &YearFacts,
     year: i32,
     today: NaiveDate,
     lang: Lang,
@@ -295,7 +346,8 @@ fn council_line(
         &council.id,
         &day,
     )?;
-    let duties = of_council(conn, &council, year, today, lang)?;
+    let duties = duties_from(facts, &council, year, today, lang);
+    let (budget, granted, paid) = facts.money.get(&council.id).copied().unwrap_or_default();
     let count = |status: DutyStatus| duties.iter().filter(|d| d.status == status).count() as i32;
     Ok(CouncilOverview {
         duties_overdue: count(DutyStatus::Overdue),
@@ -333,13 +385,13 @@ fn grants_by_council(conn: &Connection, year: i32) -> Result<HashMap<String, (i6
 /// The coordinator's overview of every council in `year`, on `today`.
 pub fn overview(conn: &Connection, year: i32, today: NaiveDate, lang: Lang) -> Result<Overview> {
     let mut sitting = memberships::sitting_by_council(conn, today)?;
-    let money = grants_by_council(conn, year)?;
+    let mut facts = year_facts(conn, year, None)?;
+    facts.money = grants_by_council(conn, year)?;
     let councils = councils::all(conn)?
         .into_iter()
         .map(|c| {
             let members = sitting.remove(&c.id).unwrap_or_default();
-            let figures = money.get(&c.id).copied().unwrap_or_default();
-            council_line(conn, c, &members, figures, year, today, lang)
+            council_line(conn, c, &members, &facts, year, today, lang)
         })
         .collect::<Result<Vec<_>>>()?;
     let (from, to) = year_span(year);

@@ -1,4 +1,5 @@
-import { Button, Field, Label, Select } from "@digdir/designsystemet-react";
+import { useState } from "react";
+import { Button, Field, Label, Search, Select } from "@digdir/designsystemet-react";
 import type { Lang } from "../bindings/Lang";
 import { useI18n } from "../i18n/context";
 import { LANGS, langLabel } from "../lib/labels";
@@ -8,15 +9,19 @@ export function AppHeader({
   onHome,
   onOverview,
   onBackups,
+  onSearch,
   onLanguage,
 }: {
   userName: string | null;
   onHome?: (() => void) | undefined;
   onOverview?: (() => void) | undefined;
   onBackups?: (() => void) | undefined;
+  /** Opens the search screen with what was typed; absent on the search screen itself. */
+  onSearch?: ((text: string) => void) | undefined;
   onLanguage: (lang: Lang) => void;
 }) {
   const { t, lang } = useI18n();
+  const [text, setText] = useState("");
   return (
     <header className="app-header">
       <div className="app-header__inner">
@@ -39,6 +44,35 @@ export function AppHeader({
           ) : null}
         </nav>
         <div className="app-header__end">
+          {onSearch ? (
+            <form
+              role="search"
+              className="app-header__search"
+              onSubmit={(e) => {
+                e.preventDefault();
+                onSearch(text);
+                setText("");
+              }}
+            >
+              <Field data-size="sm" className="app-header__search-field">
+                {/* The magnifier and the placeholder say what the field is; the label is for screen readers. */}
+                <Label htmlFor="header-search" className="visually-hidden">
+                  {t("header.search")}
+                </Label>
+                <Search>
+                  <Search.Input
+                    id="header-search"
+                    name="q"
+                    data-testid="search-input"
+                    autoComplete="off"
+                    placeholder={t("header.search")}
+                    value={text}
+                    onChange={(e) => setText(e.target.value)}
+                  />
+                </Search>
+              </Field>
+            </form>
+          ) : null}
           {userName ? <span className="app-header__user">{t("header.user", { name: userName })}</span> : null}
           <Field className="app-header__lang" data-size="sm">
             <Label htmlFor="language">{t("header.language")}</Label>

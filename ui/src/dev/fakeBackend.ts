@@ -23,6 +23,8 @@ import { backupFolder } from "../lib/backups";
 import { demoMeetings, meetingMethods, type MeetingState } from "./fakeMeetings";
 import { demoGrants, emptyGrants, grantMethods, type GrantState } from "./fakeGrants";
 import { demoDuties, dutyMethods, emptyDuties, type DutyState } from "./fakeDuties";
+import { searchMethods } from "./fakeSearch";
+import { emptyHandover, handoverMethods, type HandoverState } from "./fakeHandover";
 
 export type FakeState = {
   settings: Settings;
@@ -34,6 +36,8 @@ export type FakeState = {
   grants?: GrantState;
   /** Absent: no duty edits or annual reports. */
   duties?: DutyState;
+  /** Absent: the open dialog picks the Kvelde package; nothing handed over yet. */
+  handover?: HandoverState;
   files: FakeFiles;
 };
 
@@ -247,6 +251,20 @@ export function createFakeBackend(state: FakeState, opts: { delayMs?: number; to
     newId,
     today,
   });
+  const search = searchMethods({
+    councils: () => state.councils,
+    meetings: () => state.meetings,
+    grants: () => state.grants!,
+    wait,
+  });
+  state.handover ??= emptyHandover();
+  const handover = handoverMethods(state.handover, {
+    councils: () => state.councils,
+    meetings: () => state.meetings,
+    grants: () => state.grants!,
+    wait,
+    today,
+  });
   const meetings = meetingMethods(state.meetings, {
     settings: () => state.settings,
     councils: () => state.councils,
@@ -269,6 +287,8 @@ export function createFakeBackend(state: FakeState, opts: { delayMs?: number; to
     ...meetings,
     ...grants.methods,
     ...duties,
+    ...search,
+    ...handover,
     getStartup: () => answer(startup),
     backupNow: () =>
       wait(() => {

@@ -251,6 +251,29 @@ switch (shot) {
     view = { name: "council", id: "c-stavern" };
     steps = [click("[data-testid=duty-row][data-kind=open_meeting] [data-testid=waive-duty]"), click("[data-testid=save-waiver]")];
     break;
+  case "search":
+    view = { name: "search", text: "lysløypa" };
+    break;
+  case "search-more": {
+    view = { name: "search", text: "dugnad" };
+    const item = state.meetings.items[0]!;
+    for (let n = 1; n <= 60; n++) state.meetings.items.push({ ...item, id: `i-dugnad-${n}`, title: `Dugnad i parken, runde ${n}` });
+    break;
+  }
+  case "search-none":
+    view = { name: "search", text: "bøkeskogen" };
+    break;
+  case "council-handover":
+    view = { name: "council", id: "c-stavern" };
+    steps = [click("[data-testid=export-for-kommune]"), () => document.querySelector("[data-testid=handover-section]")?.scrollIntoView({ block: "start" })];
+    break;
+  case "list-imported":
+    steps = [click("[data-testid=import-package]")];
+    break;
+  case "list-import-refused":
+    state.handover = { incoming: { ...state.councils[0]!, id: "c-copy" }, imported: [], folders: [] };
+    steps = [click("[data-testid=import-package]")];
+    break;
   case "change-due":
     view = { name: "council", id: "c-lyngvik" };
     steps = [click("[data-testid=duty-row][data-kind=joint_meeting] [data-testid=change-due]")];

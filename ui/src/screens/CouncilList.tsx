@@ -16,10 +16,37 @@ export function CouncilList({ navigate, notice = null }: { navigate: Navigate; n
   const backend = useBackend();
   const { t } = useI18n();
   const [state, reload] = useLoad(() => backend.listCouncils(), "councils");
-  const [demo, setDemo] = useState<CouncilSummary[] | null>(null);
+  // The list as it stands after loading the demo or reading in a package, until the next load.
+  const [fresh, setFresh] = useState<CouncilSummary[] | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [imported, setImported] = useState<string | null>(null);
+  const [importError, setImportError] = useState<string | null>(null);
 
-  const councils = demo ?? (state.status === "ready" ? state.data : null);
+  const councils = fresh ?? (state.status === "ready" ? state.data : null);
   const newCouncil = () => navigate({ name: "new-council" });
+
+  /** Reads in a .grendebok file (Rust shows the open dialog), then lists the councils afresh. */
+  const importPackage = async () => {
+    setImporting(true);
+    setImported(null);
+    setImportError(null);
+    try {
+      setImported((await backend.importPackage()).message);
+    } catch (e) {
+      const report = toErrorReport(e);
+      if (report.code !== "cancelled") setImportError(report.message);
+      setImporting(false);
+      return;
+    }
+    try {
+      setFresh(await backend.listCouncils());
+    } catch {
+      setFresh(null);
+      await reload();
+    } finally {
+      setImporting(false);
+    }
+  };
 
   return (
     <Page screen="council-list" ready={councils !== null}>
@@ -28,9 +55,14 @@ export function CouncilList({ navigate, notice = null }: { navigate: Navigate; n
           {t("list.title")}
         </Heading>
         {councils && councils.length > 0 ? (
-          <Button data-testid="new-council" onClick={newCouncil}>
-            {t("list.new")}
-          </Button>
+          <div className="button-row">
+            <Button variant="secondary" data-testid="import-package" loading={importing} onClick={() => void importPackage()}>
+              {t("list.import")}
+            </Button>
+            <Button data-testid="new-council" onClick={newCouncil}>
+              {t("list.new")}
+            </Button>
+          </div>
         ) : null}
       </div>
       {notice ? (
@@ -38,10 +70,20 @@ export function CouncilList({ navigate, notice = null }: { navigate: Navigate; n
           <Paragraph>{notice}</Paragraph>
         </Alert>
       ) : null}
-      {state.status === "error" && !demo ? <LoadError message={state.error.message} onRetry={reload} /> : null}
+      {importError ? (
+        <Alert data-color="danger" role="alert" data-testid="import-error" className="page-alert">
+          <Paragraph className="break">{importError}</Paragraph>
+        </Alert>
+      ) : null}
+      {imported ? (
+        <Alert data-color="success" role="status" data-testid="import-result" className="page-alert">
+          <Paragraph className="break">{imported}</Paragraph>
+        </Alert>
+      ) : null}
+      {state.status === "error" && !fresh ? <LoadError message={state.error.message} onRetry={reload} /> : null}
       {councils === null && state.status === "loading" ? <Loading /> : null}
       {councils && councils.length === 0 ? (
-        <EmptyState onNew={newCouncil} onLoaded={setDemo} />
+        <EmptyState onNew={newCouncil} onLoaded={setFresh} onImport={() => void importPackage()} importing={importing} />
       ) : null}
       {councils && councils.length > 0 ? (
         <>
@@ -53,7 +95,17 @@ export function CouncilList({ navigate, notice = null }: { navigate: Navigate; n
   );
 }
 
-function EmptyState({ onNew, onLoaded }: { onNew: () => void; onLoaded: (c: CouncilSummary[]) => void }) {
+function EmptyState({
+  onNew,
+  onLoaded,
+  onImport,
+  importing,
+}: {
+  onNew: () => void;
+  onLoaded: (c: CouncilSummary[]) => void;
+  onImport: () => void;
+  importing: boolean;
+}) {
   const backend = useBackend();
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
@@ -80,7 +132,10 @@ function EmptyState({ onNew, onLoaded }: { onNew: () => void; onLoaded: (c: Coun
         <Button data-color="accent" data-testid="new-council" onClick={onNew}>
           {t("list.new")}
         </Button>
-        <Button variant="secondary" data-color="accent" data-testid="load-demo" onClick={loadDemo} loading={busy}>
+        <Button variant="secondary" data-color="accent" data-testid="import-package" onClick={onImport} loading={importing} disabled={busy}>
+          {t("list.import")}
+        </Button>
+        <Button variant="secondary" data-color="accent" data-testid="load-demo" onClick={loadDemo} loading={busy} disabled={importing}>
           {t("list.empty.demo")}
         </Button>
       </div>

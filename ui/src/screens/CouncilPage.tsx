@@ -20,6 +20,7 @@ import { EndDialog } from "../members/EndDialog";
 import { MeetingList } from "../meetings/MeetingList";
 import { SchemeList } from "../grants/SchemeList";
 import { DutiesSection } from "../duties/DutiesSection";
+import { HandoverSection } from "../council/HandoverSection";
 import { todayIso } from "../lib/dates";
 
 type Open = { kind: "add" } | { kind: "edit"; membership: Membership } | { kind: "end"; membership: Membership } | null;
@@ -30,6 +31,7 @@ export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }
   const [state, reload] = useLoad(() => backend.getCouncil(id), id);
   const [open, setOpen] = useState<Open>(null);
   const [meetings, reloadMeetings] = useLoad(() => backend.listMeetings(id), id);
+  const year = Number(todayIso().slice(0, 4));
 
   const detail = state.status === "ready" ? state.data : null;
   const close = () => setOpen(null);
@@ -76,7 +78,8 @@ export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }
             onRetry={() => void reloadMeetings()}
           />
           <SchemeList councilId={id} onOpen={(schemeId) => navigate({ name: "scheme", id: schemeId })} />
-          <DutiesSection councilId={id} year={Number(todayIso().slice(0, 4))} navigate={navigate} />
+          <DutiesSection councilId={id} year={year} navigate={navigate} />
+          <HandoverSection councilId={id} year={year} />
           <CouncilFacts council={detail.council} />
           <OtherMembers detail={detail} actions={actions} />
         </>

@@ -21,8 +21,11 @@ import { ApproveDialog } from "../meetings/ApproveDialog";
 
 type Open = "edit" | "approve" | null;
 
-/** One meeting, built for use during the meeting: attendance, then the agenda one item at a time. */
-export function MeetingPage({ id, navigate }: { id: string; navigate: Navigate }) {
+/**
+ * One meeting, built for use during the meeting: attendance, then the agenda one item at a time.
+ * `item`: the agenda item to open first (from a search hit); otherwise the first one not withdrawn.
+ */
+export function MeetingPage({ id, item, navigate }: { id: string; item?: string | undefined; navigate: Navigate }) {
   const backend = useBackend();
   const { t } = useI18n();
   const [detail, setDetail] = useState<MeetingDetail | null>(null);
@@ -30,7 +33,7 @@ export function MeetingPage({ id, navigate }: { id: string; navigate: Navigate }
   const [actionError, setActionError] = useState<string[] | null>(null);
   const [exported, setExported] = useState<string | null>(null);
   const [open, setOpen] = useState<Open>(null);
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(item ?? null);
   const [busy, setBusy] = useState(false);
 
   // Answers can come back out of order: only the newest request's answer is shown.
@@ -59,6 +62,15 @@ export function MeetingPage({ id, navigate }: { id: string; navigate: Navigate }
   useEffect(() => {
     void load();
   }, [load]);
+
+  // Opened on an item (from a search hit): the agenda in view, the focus on that item.
+  const broughtIntoView = useRef(false);
+  useEffect(() => {
+    if (!item || !detail || broughtIntoView.current) return;
+    broughtIntoView.current = true;
+    document.getElementById("agenda-title")?.closest("section")?.scrollIntoView({ block: "start" });
+    document.querySelector<HTMLElement>(`[data-testid=item-row][data-item-id="${CSS.escape(item)}"]`)?.focus({ preventScroll: true });
+  }, [item, detail]);
 
   const itemIds = useMemo(() => detail?.items.map((i) => i.id) ?? [], [detail]);
 

@@ -1,0 +1,281 @@
+//! Search and handing a council over, through the real UI: a word typed in
+//! the header finds the one agenda item that has it and opens its meeting on
+//! that item; the council page makes the kommune's folder and the package
+//! for the coordinator; a package read in on an empty file adds the council,
+//! and the same package again changes nothing.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, Local, NaiveTime, Utc};
+use fantoccini::key::Key;
+use fantoccini::{Client, Locator};
+use grendebok_core::model::*;
+use grendebok_core::Store;
+use grendebok_e2e::*;
+
+/// A council with one meeting today, whose agenda has the item to find and
+/// one that does not mention it. Made through the store before the app starts.
+struct Seeded {
+    council_id: String,
+    item_id: String,
+}
+
+fn council_with_a_path_through_the_beech_wood(db: &Path, council_name: &str, user: &str) -> Seeded {
+    let mut store = Store::open(db).unwrap();
+    store.save_user_name(user, Utc::now()).unwrap();
+    let actor = store.actor(Utc::now()).unwrap();
+    let council = store
+        .create_council(
+            &actor,
+            &CouncilInput {
+                area: "Kvelde og Hvarnes".into(),
+                ..CouncilInput::named(council_name, SeatPlan::new(1, 1, 1, 0, 1))
+            },
+        )
+        .unwrap();
+    let meeting = store
+        .create_meeting(
+            &actor,
+            &MeetingInput {
+                council_id: council.id.clone(),
+                kind: MeetingKind::Ordinary,
+                date: Local::now().date_naive(),
+                starts_at: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
+                ends_at: None,
+                place: "Kvelde grendehus".into(),
+                guests: String::new(),
+                kommune_rep: String::new(),
+            },
+        )
+        .unwrap();
+    let item = |title: &str, background: &str| AgendaItemInput {
+        kind: ItemKind::Vedtak,
+        title: title.into(),
+        background: background.into(),
+        proposal: String::new(),
+    };
+    store
+        .add_item(
+            &actor,
+            &meeting.id,
+            &item("Budsjett for neste år", "Utvalget fordeler rammen."),
+        )
+        .unwrap();
+    let item_id = store
+        .add_item(
+            &actor,
+            &meeting.id,
+            &item("Sti gjennom Bøkeskogen", "Grunneieren er positiv til en merket sti."),
+        )
+        .unwrap();
+    Seeded {
+        council_id: council.id,
+        item_id,
+    }
+}
+
+async fn text_of(client: &Client, css: &str) -> String {
+    match client.find(Locator::Css(css)).await {
+        Ok(e) => e.text().await.unwrap_or_default().replace('\u{a0}', " "),
+        Err(_) => String::new(),
+    }
+}
+
+async fn wait_for_text(client: &Client, css: &str, expected: &str) {
+    wait_until(&format!("{css} shows {expected:?}"), || async {
+        text_of(client, css).await.contains(expected)
+    })
+    .await;
+}
+
+async fn wait_screen(client: &Client, screen: &str) {
+    wait(client, &format!("main[data-screen={screen}][data-ready=true]"))
+        .await
+        .unwrap_or_else(|e| panic!("the {screen} screen did not show: {e}"));
+}
+
+/// The files (not folders) directly in `dir`.
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_word_in_the_header_finds_the_item_and_the_council_is_sent_to_the_kommune() {
+    let app = App::start();
+    let seeded = council_with_a_path_through_the_beech_wood(&app.db, "Kvelde grendeutvalg", "Kari Sekretær");
+    let year = Local::now().year();
+    let client = app.launch().await;
+    wait_screen(&client, "council-list").await;
+
+    // Lower case and Enter in the header's field: the search screen, with the word kept.
+    fill(
+        &client,
+        "[data-testid=search-input]",
+        &format!("bøkeskogen{}", char::from(Key::Enter)),
+    )
+    .await
+    .unwrap();
+    wait_screen(&client, "search").await;
+    let typed = wait(&client, "[data-testid=search-field]")
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(typed.as_deref(), Some("bøkeskogen"));
+    wait(&client, "[data-testid=search-hit]").await.unwrap();
+    assert_eq!(count(&client, "[data-testid=search-hit]").await, 1, "one hit");
+    let hit = format!("[data-testid=search-hit][data-id='{}']", seeded.item_id);
+    assert_eq!(attr(&client, &hit, "data-kind").await.as_deref(), Some("item"));
+    assert_eq!(
+        text_of(&client, &format!("{hit} [data-testid=open-hit]")).await,
+        "Sti gjennom Bøkeskogen"
+    );
+    let line = text_of(&client, &hit).await;
+    assert!(
+        line.contains("Kvelde grendeutvalg"),
+        "the hit names its council: {line}"
+    );
+    assert!(
+        line.contains("Grunneieren er positiv"),
+        "the hit shows its excerpt: {line}"
+    );
+    wait_for_text(&client, "[data-testid=search-count]", "1 treff").await;
+
+    // ø is not o: searching as you type finds nothing for "bokeskogen".
+    fill(&client, "[data-testid=search-field]", "bokeskogen").await.unwrap();
+    wait_for_text(&client, "[data-testid=search-count]", "Ingen treff.").await;
+    assert_eq!(count(&client, "[data-testid=search-hit]").await, 0);
+    fill(&client, "[data-testid=search-field]", "sti bøke").await.unwrap();
+    wait_for_text(&client, "[data-testid=search-count]", "1 treff").await;
+    screenshot(&client, &app.dir.path().join("search.png")).await;
+
+    // The hit opens its meeting, on that item.
+    click(&client, &format!("{hit} [data-testid=open-hit]")).await.unwrap();
+    wait_screen(&client, "meeting").await;
+    let item = format!("[data-testid=item-row][data-item-id='{}']", seeded.item_id);
+    wait(&client, &item).await.unwrap();
+    assert_eq!(attr(&client, &item, "aria-current").await.as_deref(), Some("true"));
+    wait_until("the focus is on the item found", || async {
+        client
+            .execute("return document.activeElement.getAttribute('data-item-id');", vec![])
+            .await
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            == Some(seeded.item_id.clone())
+    })
+    .await;
+
+    // From the council page: the year as a folder for the kommune, with the annual report as a PDF.
+    click(&client, "[data-testid=back-to-council]").await.unwrap();
+    wait_screen(&client, "council").await;
+    let result = "[data-testid=handover-section] [data-testid=export-result]";
+    wait_for_text(
+        &client,
+        "[data-testid=export-for-kommune]",
+        &format!("Send til kommunen {year}"),
+    )
+    .await;
+    click(&client, "[data-testid=export-for-kommune]").await.unwrap();
+    wait_for_text(&client, result, "er laget til kommunen").await;
+    let folder = app.exports().join(format!("Kvelde grendeutvalg {year}"));
+    assert!(folder.is_dir(), "the kommune's folder {} exists", folder.display());
+    let pdfs: Vec<_> = files_in(&folder)
+        .into_iter()
+        .filter(|p| p.extension().and_then(|e| e.to_str()) == Some("pdf"))
+        .collect();
+    assert!(!pdfs.is_empty(), "the folder holds a PDF: {:?}", files_in(&folder));
+    for pdf in &pdfs {
+        assert!(
+            std::fs::read(pdf).unwrap().starts_with(b"%PDF"),
+            "{} is a PDF",
+            pdf.display()
+        );
+    }
+    assert!(
+        text_of(&client, result).await.contains(&folder.display().to_string()),
+        "the message names the folder"
+    );
+
+    // And the whole council as one package for the coordinator.
+    click(&client, "[data-testid=export-package]").await.unwrap();
+    wait_for_text(&client, result, ".grendebok").await;
+    let package = app.exports().join("Kvelde grendeutvalg.grendebok");
+    assert!(package.is_file(), "the package {} exists", package.display());
+    client.close().await.unwrap();
+
+    let store = open_store(&app.db);
+    assert_eq!(store.councils().unwrap().len(), 1);
+    assert!(store.council(&seeded.council_id).is_ok());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_package_read_in_on_an_empty_file_adds_the_council_once() {
+    // The council's own file, elsewhere: its package is made before the coordinator's app starts.
+    let source = tempfile::tempdir().unwrap();
+    let package = source.path().join("Kvelde grendeutvalg.grendebok");
+    let seeded = council_with_a_path_through_the_beech_wood(
+        &source.path().join("utvalg.sqlite3"),
+        "Kvelde grendeutvalg",
+        "Nils Vik",
+    );
+    {
+        let mut store = Store::open(&source.path().join("utvalg.sqlite3")).unwrap();
+        let actor = store.actor(Utc::now()).unwrap();
+        store.export_package(&actor, &seeded.council_id, &package).unwrap();
+    }
+
+    // The coordinator's file has a user and no councils; the open dialog would pick the package.
+    let app = App::start_with(&[("GRENDEBOK_IMPORT_FILE", package.as_os_str())]);
+    Store::open(&app.db)
+        .unwrap()
+        .save_user_name("Ingrid Koordinator", Utc::now())
+        .unwrap();
+    let client = app.launch().await;
+    wait_screen(&client, "council-list").await;
+    assert_eq!(count(&client, "[data-testid=council-row]").await, 0, "an empty file");
+
+    click(&client, "[data-testid=import-package]").await.unwrap();
+    wait_for_text(
+        &client,
+        "[data-testid=import-result]",
+        "Kvelde grendeutvalg er lagt til",
+    )
+    .await;
+    wait_for_text(&client, "[data-testid=import-result]", "av Nils Vik").await;
+    wait_until("the council is listed", || async {
+        count(&client, "[data-testid=council-row]").await == 1
+    })
+    .await;
+    wait_for_text(&client, "[data-testid=council-row]", "Kvelde grendeutvalg").await;
+    assert_eq!(count(&client, "[data-testid=import-error]").await, 0);
+
+    // The same package again: unchanged, and still one council.
+    click(&client, "[data-testid=import-package]").await.unwrap();
+    wait_for_text(&client, "[data-testid=import-result]", "er allerede lest inn").await;
+    assert_eq!(count(&client, "[data-testid=council-row]").await, 1);
+    assert_eq!(count(&client, "[data-testid=import-error]").await, 0);
+
+    // The council read in is searchable at once.
+    fill(
+        &client,
+        "[data-testid=search-input]",
+        &format!("bøkeskogen{}", char::from(Key::Enter)),
+    )
+    .await
+    .unwrap();
+    wait_screen(&client, "search").await;
+    wait(&client, "[data-testid=search-hit]").await.unwrap();
+    assert_eq!(count(&client, "[data-testid=search-hit]").await, 1);
+    client.close().await.unwrap();
+
+    let store = open_store(&app.db);
+    let councils = store.councils().unwrap();
+    assert_eq!(councils.len(), 1);
+    assert_eq!(councils[0].id, seeded.council_id, "the council keeps its id");
+    assert_eq!(councils[0].name, "Kvelde grendeutvalg");
+}
