@@ -232,6 +232,29 @@ pub async fn select(client: &Client, css: &str, value: &str) -> Result<()> {
     when_interactable(|| async { visible(client, css).await?.select_by_value(value).await }).await
 }
 
+/// The element's text as a person reads it (no-break spaces as spaces), or
+/// empty when there is no such element.
+pub async fn text_of(client: &Client, css: &str) -> String {
+    match client.find(Locator::Css(css)).await {
+        Ok(e) => e.text().await.unwrap_or_default().replace('\u{a0}', " "),
+        Err(_) => String::new(),
+    }
+}
+
+pub async fn wait_for_text(client: &Client, css: &str, expected: &str) {
+    wait_until(&format!("{css} shows {expected:?}"), || async {
+        text_of(client, css).await.contains(expected)
+    })
+    .await;
+}
+
+/// Waits until the screen `screen` has loaded its data.
+pub async fn wait_screen(client: &Client, screen: &str) {
+    wait(client, &format!("main[data-screen={screen}][data-ready=true]"))
+        .await
+        .unwrap_or_else(|e| panic!("the {screen} screen did not show: {e}"));
+}
+
 pub async fn count(client: &Client, css: &str) -> usize {
     client.find_all(Locator::Css(css)).await.map(|v| v.len()).unwrap_or(0)
 }

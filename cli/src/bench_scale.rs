@@ -25,7 +25,7 @@ fn measure<T>(name: &str, target_ms: f64, runs: usize, mut f: impl FnMut(usize) 
         let value = f(i);
         times.push(start.elapsed());
         if let Err(e) = &value {
-            println!("  {name:<34} failed: {e}");
+            println!("  {name:<48} failed: {e}");
             return;
         }
         std::hint::black_box(value.ok());
@@ -33,7 +33,7 @@ fn measure<T>(name: &str, target_ms: f64, runs: usize, mut f: impl FnMut(usize) 
     times.sort();
     let p99 = ms(percentile(&times, 0.99));
     println!(
-        "  {name:<34} median {:>7.2} ms   p99 {:>7.2} ms   target ≤ {target_ms} ms  {}",
+        "  {name:<48} median {:>7.2} ms   p99 {:>7.2} ms   target ≤ {target_ms} ms  {}",
         ms(percentile(&times, 0.5)),
         p99,
         if p99 <= target_ms { "ok" } else { "MISSED" }

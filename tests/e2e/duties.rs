@@ -63,26 +63,6 @@ fn council_behind_on_its_joint_meeting(app: &App, year: i32, yesterday: NaiveDat
     council.id
 }
 
-async fn text_of(client: &Client, css: &str) -> String {
-    match client.find(Locator::Css(css)).await {
-        Ok(e) => e.text().await.unwrap_or_default().replace('\u{a0}', " "),
-        Err(_) => String::new(),
-    }
-}
-
-async fn wait_for_text(client: &Client, css: &str, expected: &str) {
-    wait_until(&format!("{css} shows {expected:?}"), || async {
-        text_of(client, css).await.contains(expected)
-    })
-    .await;
-}
-
-async fn wait_screen(client: &Client, screen: &str) {
-    wait(client, &format!("main[data-screen={screen}][data-ready=true]"))
-        .await
-        .unwrap_or_else(|e| panic!("the {screen} screen did not show: {e}"));
-}
-
 /// Waits until the element's `data-status` is `status`.
 async fn wait_status(client: &Client, css: &str, status: &str) {
     wait_until(&format!("{css} has data-status {status}"), || async {

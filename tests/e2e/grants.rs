@@ -97,26 +97,6 @@ fn council_with_meeting(app: &App) -> Seeded {
     Seeded { members, item_id }
 }
 
-async fn text_of(client: &Client, css: &str) -> String {
-    match client.find(Locator::Css(css)).await {
-        Ok(e) => e.text().await.unwrap_or_default().replace('\u{a0}', " "),
-        Err(_) => String::new(),
-    }
-}
-
-async fn wait_for_text(client: &Client, css: &str, expected: &str) {
-    wait_until(&format!("{css} shows {expected:?}"), || async {
-        text_of(client, css).await.contains(expected)
-    })
-    .await;
-}
-
-async fn wait_screen(client: &Client, screen: &str) {
-    wait(client, &format!("main[data-screen={screen}][data-ready=true]"))
-        .await
-        .unwrap_or_else(|e| panic!("the {screen} screen did not show: {e}"));
-}
-
 /// Types one key into whatever has focus, as a person at the keyboard does.
 async fn press(client: &Client, key: &str) {
     client.active_element().await.unwrap().send_keys(key).await.unwrap();

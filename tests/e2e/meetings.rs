@@ -73,20 +73,6 @@ fn council_with_members(app: &App) -> (String, Vec<Membership>) {
     (council.id, members)
 }
 
-async fn text_of(client: &Client, css: &str) -> String {
-    match client.find(Locator::Css(css)).await {
-        Ok(e) => e.text().await.unwrap_or_default(),
-        Err(_) => String::new(),
-    }
-}
-
-async fn wait_for_text(client: &Client, css: &str, expected: &str) {
-    wait_until(&format!("{css} shows {expected:?}"), || async {
-        text_of(client, css).await.contains(expected)
-    })
-    .await;
-}
-
 async fn add_item(client: &Client, kind: &str, title: &str, proposal: &str) {
     let before = count(client, "[data-testid=item-row]").await;
     click(client, "[data-testid=add-item]").await.unwrap();

@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, Local, NaiveTime, Utc};
 use fantoccini::key::Key;
-use fantoccini::{Client, Locator};
 use grendebok_core::model::*;
 use grendebok_core::Store;
 use grendebok_e2e::*;
@@ -72,26 +71,6 @@ fn council_with_a_path_through_the_beech_wood(db: &Path, council_name: &str, use
         council_id: council.id,
         item_id,
     }
-}
-
-async fn text_of(client: &Client, css: &str) -> String {
-    match client.find(Locator::Css(css)).await {
-        Ok(e) => e.text().await.unwrap_or_default().replace('\u{a0}', " "),
-        Err(_) => String::new(),
-    }
-}
-
-async fn wait_for_text(client: &Client, css: &str, expected: &str) {
-    wait_until(&format!("{css} shows {expected:?}"), || async {
-        text_of(client, css).await.contains(expected)
-    })
-    .await;
-}
-
-async fn wait_screen(client: &Client, screen: &str) {
-    wait(client, &format!("main[data-screen={screen}][data-ready=true]"))
-        .await
-        .unwrap_or_else(|e| panic!("the {screen} screen did not show: {e}"));
 }
 
 /// The files (not folders) directly in `dir`.
