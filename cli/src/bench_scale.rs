@@ -124,6 +124,9 @@ pub fn run(path: &Path, runs: usize) -> grendebok_core::Result<()> {
     measure("list_duties", 16.0, runs, |i| {
         store.duties(&council(i).id, year, today, lang)
     });
+    measure("list_people (everyone, for the member form)", 16.0, runs, |_| {
+        store.people()
+    });
     measure("get_overview (200 councils)", 16.0, runs.min(20), |_| {
         store.overview(year, today, lang)
     });

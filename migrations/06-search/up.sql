@@ -6,7 +6,9 @@
 -- case for every letter (Bøkeskogen = bøkeskogen) and keeps æ, ø and å
 -- apart from a, o and e. The council and the year are indexed as tags
 -- (`c<council id hex>`, `y2026`), so a filter narrows the search inside the
--- index itself. Triggers keep it in step with every write.
+-- index itself. Only which column holds a word is kept, not where in it
+-- (`detail = column`: no phrase search is offered), which keeps the index
+-- small and an AND of common words quick. Triggers keep it in step.
 
 CREATE TABLE search_doc (
     id         INTEGER PRIMARY KEY,
@@ -18,7 +20,7 @@ CREATE TABLE search_doc (
 
 CREATE VIRTUAL TABLE search_fts USING fts5(
     title, body, tags,
-    content = '', contentless_delete = 1,
+    content = '', contentless_delete = 1, detail = column,
     tokenize = 'unicode61 remove_diacritics 0'
 );
 

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 
 use super::{audit, codec, councils, grants, meetings, memberships, new_id, Store};
 use crate::error::{CoreError, Result};
@@ -63,8 +63,11 @@ struct YearFacts {
     /// applications are not yet accounted for, with the last report's day.
     schemes: HashMap<String, (String, String)>,
     accounts: HashMap<String, (i64, Option<String>)>,
-    /// Budget, granted and paid of the year's schemes (only for the overview).
+    /// Budget, granted and paid of the year's schemes, and the next meeting
+    /// and the last approved minutes as of today (only for the overview).
     money: HashMap<String, (i64, i64, i64)>,
+    next: HashMap<String, MeetingBrief>,
+    last_approved: HashMap<String, MeetingBrief>,
 }
 
 fn year_facts(conn: &Connection, year: i32, council_id: Option<&str>) -> Result<YearFacts> {
@@ -315,41 +318,33 @@ fn brief(r: &rusqlite::Row) -> rusqlite::Result<MeetingBrief> {
 const BRIEF: &str = "SELECT m.id, m.council_id, c.name, m.kind, m.status, m.date, m.starts_at, m.place
                      FROM meeting m JOIN council c ON c.id = m.council_id";
 
-fn one_brief(conn: &Connection, condition: &str, council_id: &str, day: &str) -> Result<Option<MeetingBrief>> {
-    Ok(conn
-        .prepare_cached(&format!("{BRIEF} WHERE m.council_id = ?1 AND {condition} LIMIT 1"))?
-        .query_row(params![council_id, day], brief)
-        .optional()?)
+/// Each council's first meeting that matches `condition` in `order`, in one
+/// statement (an index lookup per council inside SQLite).
+fn first_meetings(conn: &Connection, condition: &str, order: &str, day: &str) -> Result<HashMap<String, MeetingBrief>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{BRIEF} WHERE m.id = (SELECT x.id FROM meeting x WHERE x.council_id = c.id AND {condition}
+                              ORDER BY {order} LIMIT 1)"
+    ))?;
+    let rows = stmt.query_map([day], |r| brief(r).map(|b| (b.council_id.clone(), b)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// One council's line of the overview.
 fn council_line(
-    conn: &Connection,
     council: Council,
     members: &[Membership],
     facts: &YearFacts,
     year: i32,
     today: NaiveDate,
     lang: Lang,
-) -> Result<CouncilOverview> {
+) -> CouncilOverview {
     let composition = rules::composition::check(&council, members, today, lang);
-    let day = codec::day(today);
-    let next_meeting = one_brief(
-        conn,
-        "m.date >= ?2 AND m.status IN ('planned', 'notice_sent') ORDER BY m.date, m.starts_at",
-        &council.id,
-        &day,
-    )?;
-    let last_approved = one_brief(
-        conn,
-        "m.status = 'approved' AND m.date <= ?2 ORDER BY m.date DESC, m.starts_at DESC",
-        &council.id,
-        &day,
-    )?;
+    let next_meeting = facts.next.get(&council.id).cloned();
+    let last_approved = facts.last_approved.get(&council.id).cloned();
     let duties = duties_from(facts, &council, year, today, lang);
     let (budget, granted, paid) = facts.money.get(&council.id).copied().unwrap_or_default();
     let count = |status: DutyStatus| duties.iter().filter(|d| d.status == status).count() as i32;
-    Ok(CouncilOverview {
+    CouncilOverview {
         duties_overdue: count(DutyStatus::Overdue),
         duties_due_soon: count(DutyStatus::DueSoon),
         duties_fulfilled: count(DutyStatus::Fulfilled),
@@ -366,7 +361,7 @@ fn council_line(
         granted_ore: granted,
         paid_ore: paid,
         left_ore: budget - granted,
-    })
+    }
 }
 
 /// Budget, granted and paid of every council's schemes of `year`.
@@ -387,13 +382,26 @@ pub fn overview(conn: &Connection, year: i32, today: NaiveDate, lang: Lang) -> R
     let mut sitting = memberships::sitting_by_council(conn, today)?;
     let mut facts = year_facts(conn, year, None)?;
     facts.money = grants_by_council(conn, year)?;
+    let day = codec::day(today);
+    facts.next = first_meetings(
+        conn,
+        "x.date >= ?1 AND x.status IN ('planned', 'notice_sent')",
+        "x.date, x.starts_at",
+        &day,
+    )?;
+    facts.last_approved = first_meetings(
+        conn,
+        "x.status = 'approved' AND x.date <= ?1",
+        "x.date DESC, x.starts_at DESC",
+        &day,
+    )?;
     let councils = councils::all(conn)?
         .into_iter()
         .map(|c| {
             let members = sitting.remove(&c.id).unwrap_or_default();
-            council_line(conn, c, &members, &facts, year, today, lang)
+            council_line(c, &members, &facts, year, today, lang)
         })
-        .collect::<Result<Vec<_>>>()?;
+        .collect();
     let (from, to) = year_span(year);
     let mut stmt = conn.prepare(&format!(
         "{BRIEF} WHERE m.date BETWEEN ?1 AND ?2 ORDER BY m.date, m.starts_at, c.name"
