@@ -50,25 +50,28 @@ fn open_store(path: &std::path::Path) -> Result<Arc<Mutex<Store>>, ErrorReport> 
 /// Takes an automatic backup at start and then whenever the newest one is a
 /// day old, checking every hour, for as long as the app runs. A store open
 /// read-only is never backed up (nothing may be written beside it).
+///
+/// The copy is made through a connection of its own (`backup::take_beside`),
+/// not under the store's lock, so the first screen never waits for it.
 fn keep_backing_up(state: &AppState) {
     let Ok(store) = state.current() else { return };
+    let (read_only, path) = {
+        let store = store.lock().unwrap_or_else(|p| p.into_inner());
+        (store.read_only(), store.path().map(std::path::Path::to_owned))
+    };
+    let Some(path) = path.filter(|_| !read_only) else {
+        return;
+    };
     std::thread::spawn(move || loop {
-        {
-            let store = store.lock().unwrap_or_else(|p| p.into_inner());
-            if store.read_only() {
-                return;
-            }
-            let newest = store
-                .path()
-                .and_then(|p| backup::list(p).ok())
-                .and_then(|all| all.into_iter().find(|b| b.kind == backup::BackupKind::Auto));
-            let age = newest
-                .and_then(|b| chrono::DateTime::parse_from_rfc3339(&b.taken_at).ok())
-                .map(|t| Utc::now().signed_duration_since(t));
-            if age.is_none_or(|a| a >= chrono::Duration::hours(24)) {
-                // A failed backup is retried at the next check; the app goes on.
-                let _ = store.backup(backup::BackupKind::Auto, Utc::now());
-            }
+        let newest = backup::list(&path)
+            .ok()
+            .and_then(|all| all.into_iter().find(|b| b.kind == backup::BackupKind::Auto));
+        let age = newest
+            .and_then(|b| chrono::DateTime::parse_from_rfc3339(&b.taken_at).ok())
+            .map(|t| Utc::now().signed_duration_since(t));
+        if age.is_none_or(|a| a >= chrono::Duration::hours(24)) {
+            // A failed backup is retried at the next check; the app goes on.
+            let _ = backup::take_beside(&path, backup::BackupKind::Auto, Utc::now());
         }
         std::thread::sleep(std::time::Duration::from_secs(3600));
     });

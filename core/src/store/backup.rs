@@ -140,6 +140,16 @@ pub fn take(conn: &Connection, db: &Path, kind: BackupKind, now: DateTime<Utc>) 
         .ok_or_else(|| CoreError::NoDatabase(dir.join(&name).display().to_string()))
 }
 
+/// Takes a backup of the file `db` through a read-only connection of its
+/// own, so the open store stays free for the person while the copy is made
+/// and checked: WAL lets this reader see one whole committed state while the
+/// store goes on writing. The app's automatic backups go this way.
+pub fn take_beside(db: &Path, kind: BackupKind, now: DateTime<Utc>) -> Result<BackupInfo> {
+    let conn = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    take(&conn, db, kind, now)
+}
+
 /// Keeps every pre-migration backup, the 10 newest manual ones, and of the
 /// automatic ones the newest of each of the 7 newest days plus the newest of
 /// each of the 4 newest weeks before those.

@@ -37,6 +37,32 @@ fn a_backup_is_a_whole_sound_copy_and_leaves_no_temporary_file() {
 }
 
 #[test]
+fn a_backup_beside_the_open_store_sees_its_commits_and_leaves_it_free_to_write() {
+    let (_dir, path, mut store) = file_with_demo();
+    // The store holds a write transaction open while the backup is made from
+    // its own connection: the copy holds what was committed, and both go on.
+    store.conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+    store
+        .conn
+        .execute("UPDATE council SET area = 'uncommitted' WHERE name LIKE 'Lyngvik%'", [])
+        .unwrap();
+    let info = backup::take_beside(&path, BackupKind::Auto, actor().at).unwrap();
+    store.conn.execute_batch("COMMIT").unwrap();
+    assert_eq!(info.kind, BackupKind::Auto);
+    let copy = Connection::open(&info.path).unwrap();
+    let (councils, uncommitted): (i64, i64) = copy
+        .query_row(
+            "SELECT count(*), count(CASE WHEN area = 'uncommitted' THEN 1 END) FROM council",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((councils, uncommitted), (3, 0));
+    let input = CouncilInput::named("Nyby grendeutvalg", SeatPlan::new(1, 1, 1, 1, 1));
+    store.create_council(&actor(), &input).unwrap();
+}
+
+#[test]
 fn automatic_backups_are_rotated_to_seven_daily_and_four_weekly() {
     let (_dir, path, store) = file_with_demo();
     let start = Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).unwrap();
