@@ -105,10 +105,34 @@ fn sync_dir(dir: &Path) {
     }
 }
 
+/// A temporary copy untouched for this long was left by a backup that never
+/// finished (the app closed, the machine died): it is removed.
+const STALE_COPY: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
+/// Removes the temporary copies (and their journals) of backups that never
+/// finished, so a laptop that is often shut down mid-backup does not fill up.
+fn remove_stale_copies(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let temporary = name.starts_with(".backup-") && (name.ends_with(".tmp") || name.ends_with(".tmp-journal"));
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age >= STALE_COPY);
+        if temporary && stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Copies the open database `conn` (of the file `db`) into a new backup.
 pub fn take(conn: &Connection, db: &Path, kind: BackupKind, now: DateTime<Utc>) -> Result<BackupInfo> {
     let dir = backup_dir(db);
     std::fs::create_dir_all(&dir)?;
+    remove_stale_copies(&dir);
     let name = format!("backup-{}-{}.sqlite3", now.format(STAMP), kind.tag());
     let tmp = dir.join(format!(".{name}.tmp"));
     let _ = std::fs::remove_file(&tmp);

@@ -63,6 +63,34 @@ fn a_backup_beside_the_open_store_sees_its_commits_and_leaves_it_free_to_write()
 }
 
 #[test]
+fn copies_left_by_an_unfinished_backup_are_removed_and_a_running_one_is_not() {
+    let (_dir, path, store) = file_with_demo();
+    let dir = backup::backup_dir(&path);
+    std::fs::create_dir_all(&dir).unwrap();
+    let stale = dir.join(".backup-20260301-120000.000-auto.sqlite3.tmp");
+    let stale_journal = dir.join(".backup-20260301-120000.000-auto.sqlite3.tmp-journal");
+    let running = dir.join(".backup-20260312-195959.000-manual.sqlite3.tmp");
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for file in [&stale, &stale_journal] {
+        std::fs::write(file, b"half a copy").unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(file)
+            .unwrap()
+            .set_modified(an_hour_ago)
+            .unwrap();
+    }
+    std::fs::write(&running, b"being written").unwrap();
+
+    store.backup(BackupKind::Manual, actor().at).unwrap();
+    assert!(!stale.exists() && !stale_journal.exists(), "an hour-old copy is gone");
+    assert!(
+        running.exists(),
+        "a copy written just now may belong to a backup still running"
+    );
+}
+
+#[test]
 fn automatic_backups_are_rotated_to_seven_daily_and_four_weekly() {
     let (_dir, path, store) = file_with_demo();
     let start = Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).unwrap();
