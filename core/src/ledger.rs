@@ -30,7 +30,14 @@ pub fn file_name(scheme: &GrantScheme, format: LedgerFormat, lang: Lang) -> Stri
         LedgerFormat::Xlsx => "xlsx",
     };
     let word = t(lang, "ledger.file", &[]);
-    safe_file_name(&format!("{word} {} {}.{extension}", scheme.name, scheme.year))
+    // The year once: most schemes carry it in their name already.
+    let year = scheme.year.to_string();
+    let name = if scheme.name.contains(&year) {
+        scheme.name.clone()
+    } else {
+        format!("{} {year}", scheme.name)
+    };
+    safe_file_name(&format!("{word} {name}.{extension}"))
 }
 
 /// The text cells of a row, amounts left out (they are written as numbers).

@@ -666,6 +666,19 @@ fn the_ledger_reads_back_as_written() {
         .unwrap();
     let dir = tempfile::tempdir().unwrap();
 
+    // The year once in the offered name, whether or not the scheme's name holds it.
+    assert_eq!(
+        w.store
+            .ledger_file_name(&w.scheme.id, LedgerFormat::Xlsx, Lang::Nb)
+            .unwrap(),
+        "Regnskap Grendemidler 2026.xlsx"
+    );
+    let mut renamed = w.scheme.clone();
+    renamed.name = "Kulturmidler".into();
+    assert_eq!(
+        crate::ledger::file_name(&renamed, LedgerFormat::Csv, Lang::Nb),
+        "Regnskap Kulturmidler 2026.csv"
+    );
     let csv_path = dir.path().join("regnskap.csv");
     assert_eq!(
         w.store
