@@ -265,6 +265,8 @@ pub async fn attr(client: &Client, css: &str, name: &str) -> Option<String> {
 
 /// Saves a screenshot of the window next to the test's files, for a person to look at.
 pub async fn screenshot(client: &Client, path: &Path) {
+    // WebKit may still hold the previous frame just after the DOM changed.
+    tokio::time::sleep(Duration::from_millis(400)).await;
     if let Ok(png) = client.screenshot().await {
         let _ = std::fs::write(path, png);
     }
