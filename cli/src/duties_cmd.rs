@@ -29,16 +29,7 @@ pub fn annual_report(cli: &Cli, path: &Path, council: &str, year: i32, out: &Pat
     let id = find_council(&store, council, cli.lang)?;
     let actor = store.actor(Utc::now())?;
     let record = store.export_annual_report(&actor, &id, year, out)?;
-    let code = record.content_sha256.get(..12).unwrap_or_default();
-    let message = t(
-        cli.lang,
-        "export.annual_report_saved",
-        &[
-            ("path", &out.display().to_string()),
-            ("sha", &record.sha256),
-            ("code", code),
-        ],
-    );
+    let message = grendebok_core::annual::export_message(cli.lang, out, &record);
     output::done(cli.json, &message, &record);
     Ok(())
 }
@@ -47,15 +38,7 @@ pub fn ics(cli: &Cli, path: &Path, year: i32, council: Option<&str>, out: &Path)
     let store = Store::open_existing(path)?;
     let id = council.map(|q| find_council(&store, q, cli.lang)).transpose()?;
     let calendar = store.export_calendar(year, id.as_deref(), out, Utc::now(), cli.lang)?;
-    let message = t(
-        cli.lang,
-        "export.ics_saved",
-        &[
-            ("path", &out.display().to_string()),
-            ("meetings", &calendar.meetings.to_string()),
-            ("duties", &calendar.due_dates.to_string()),
-        ],
-    );
+    let message = calendar.export_message(cli.lang, out);
     let value = serde_json::json!({
         "path": out.display().to_string(),
         "meetings": calendar.meetings,
@@ -69,16 +52,7 @@ pub fn kommune(cli: &Cli, path: &Path, council: &str, year: i32, out: &Path) -> 
     let store = Store::open_existing(path)?;
     let id = find_council(&store, council, cli.lang)?;
     let export = store.export_for_kommune(&id, year, out, Utc::now(), cli.lang)?;
-    let message = t(
-        cli.lang,
-        "export.kommune_saved",
-        &[
-            ("folder", &export.folder),
-            ("minutes", &export.minutes.to_string()),
-            ("letters", &export.letters.to_string()),
-            ("ledgers", &export.ledgers.to_string()),
-        ],
-    );
+    let message = export.message(cli.lang);
     output::done(cli.json, &message, &export);
     Ok(())
 }

@@ -375,17 +375,12 @@ pub fn duty_list(lang: Lang, duties: &[Duty]) {
     let rows: Vec<Vec<String>> = duties
         .iter()
         .map(|d| {
-            let how = match (&d.evidence, &d.waived_reason) {
-                (Some(e), _) => e.label.clone(),
-                (None, Some(reason)) => reason.clone(),
-                (None, None) => String::new(),
-            };
             vec![
                 d.council_name.clone(),
                 grendebok_core::rules::duties::label(lang, d.kind),
                 date(d.due),
                 grendebok_core::rules::duties::status_label(lang, d.status),
-                how,
+                grendebok_core::rules::duties::note(d),
             ]
         })
         .collect();

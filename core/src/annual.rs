@@ -26,6 +26,21 @@ pub struct ReportFacts {
     pub duties: Vec<Duty>,
 }
 
+/// What a person is told after the annual report is exported: where it went,
+/// its SHA-256 and the control number in its footer.
+pub fn export_message(lang: Lang, path: &std::path::Path, record: &AnnualReportRecord) -> String {
+    let code = record.content_sha256.get(..12).unwrap_or_default();
+    t(
+        lang,
+        "export.annual_report_saved",
+        &[
+            ("path", &path.display().to_string()),
+            ("sha", &record.sha256),
+            ("code", code),
+        ],
+    )
+}
+
 pub fn file_name(council: &Council, year: i32) -> String {
     safe_file_name(&format!("Årsmelding {} {year}.pdf", council.name))
 }
@@ -244,16 +259,11 @@ pub fn annual_report(facts: &ReportFacts, created: DateTime<Utc>) -> Rendered {
         .duties
         .iter()
         .map(|d| {
-            let how = match (&d.evidence, &d.waived_reason) {
-                (Some(e), _) => e.label.clone(),
-                (None, Some(reason)) => reason.clone(),
-                (None, None) => String::new(),
-            };
             vec![
                 crate::rules::duties::label(lang, d.kind),
                 i18n::date(d.due),
                 crate::rules::duties::status_label(lang, d.status),
-                how,
+                crate::rules::duties::note(d),
             ]
         })
         .collect();

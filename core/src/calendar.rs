@@ -51,6 +51,21 @@ pub struct Calendar {
     pub due_dates: usize,
 }
 
+impl Calendar {
+    /// What a person is told after the calendar is saved to `path`.
+    pub fn export_message(&self, lang: Lang, path: &std::path::Path) -> String {
+        t(
+            lang,
+            "export.ics_saved",
+            &[
+                ("path", &path.display().to_string()),
+                ("meetings", &self.meetings.to_string()),
+                ("duties", &self.due_dates.to_string()),
+            ],
+        )
+    }
+}
+
 fn owed(d: &Duty) -> bool {
     !matches!(
         d.status,

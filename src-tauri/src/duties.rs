@@ -2,7 +2,6 @@
 //! yearly duties and their edits, the annual report and the calendar export.
 
 use chrono::Utc;
-use grendebok_core::i18n::t;
 use grendebok_core::model::*;
 use tauri::State;
 
@@ -45,17 +44,8 @@ pub async fn export_annual_report(
     let path = ask_path(app, suggested, ("PDF", "pdf")).await?;
     with_store(&state, move |s, lang| {
         let record = s.export_annual_report(&s.actor(Utc::now())?, &council_id, year, &path)?;
-        let code = record.content_sha256.get(..12).unwrap_or_default();
         Ok(SavedFile {
-            message: t(
-                lang,
-                "export.annual_report_saved",
-                &[
-                    ("path", &path.display().to_string()),
-                    ("sha", &record.sha256),
-                    ("code", code),
-                ],
-            ),
+            message: grendebok_core::annual::export_message(lang, &path, &record),
             path: path.display().to_string(),
         })
     })
@@ -74,15 +64,7 @@ pub async fn export_calendar(
     with_store(&state, move |s, lang| {
         let calendar = s.export_calendar(year, council_id.as_deref(), &path, Utc::now(), lang)?;
         Ok(SavedFile {
-            message: t(
-                lang,
-                "export.ics_saved",
-                &[
-                    ("path", &path.display().to_string()),
-                    ("meetings", &calendar.meetings.to_string()),
-                    ("duties", &calendar.due_dates.to_string()),
-                ],
-            ),
+            message: calendar.export_message(lang, &path),
             path: path.display().to_string(),
         })
     })
@@ -119,16 +101,7 @@ pub async fn export_for_kommune(
     with_store(&state, move |s, lang| {
         let export = s.export_for_kommune(&council_id, year, &parent, Utc::now(), lang)?;
         Ok(SavedFile {
-            message: t(
-                lang,
-                "export.kommune_saved",
-                &[
-                    ("folder", &export.folder),
-                    ("minutes", &export.minutes.to_string()),
-                    ("letters", &export.letters.to_string()),
-                    ("ledgers", &export.ledgers.to_string()),
-                ],
-            ),
+            message: export.message(lang),
             path: export.folder,
         })
     })

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::i18n;
-use crate::model::{DutyKind, DutyStatus, Lang};
+use crate::model::{Duty, DutyKind, DutyStatus, Lang};
 
 /// A duty due within this many days is "due soon".
 pub const DUE_SOON_DAYS: i64 = 30;
@@ -64,6 +64,15 @@ pub fn waiver_reason(reason: &str) -> Result<String> {
         return Err(CoreError::invalid(FieldIssue::new("reason", "duty.waive_needs_reason")));
     }
     Ok(reason)
+}
+
+/// What fulfilled a duty, or why it was waived; empty when neither.
+pub fn note(duty: &Duty) -> String {
+    match (&duty.evidence, &duty.waived_reason) {
+        (Some(e), _) => e.label.clone(),
+        (None, Some(reason)) => reason.clone(),
+        (None, None) => String::new(),
+    }
 }
 
 /// The stored and wire name of a duty kind, e.g. `joint_meeting`.

@@ -24,27 +24,6 @@ struct Edited {
     waived: Option<Step>,
 }
 
-fn edited(conn: &Connection, council_id: &str, year: i32) -> Result<HashMap<DutyKind, Edited>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT kind, id, due_date, waived_reason, waived_at, waived_by FROM duty WHERE council_id = ?1 AND year = ?2",
-    )?;
-    let rows = stmt.query_map(params![council_id, year], |r| {
-        let due: Option<String> = r.get(2)?;
-        let at: Option<String> = r.get(4)?;
-        let by: Option<String> = r.get(5)?;
-        Ok((
-            codec::parse::<DutyKind>(0, &r.get::<_, String>(0)?)?,
-            Edited {
-                id: r.get(1)?,
-                due: due.map(|d| codec::parse_day(2, &d)).transpose()?,
-                waived_reason: r.get(3)?,
-                waived: at.zip(by).map(|(at, by)| Step { at, by }),
-            },
-        ))
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
 fn year_span(year: i32) -> (String, String) {
     (format!("{year:04}-01-01"), format!("{year:04}-12-31"))
 }
@@ -70,14 +49,13 @@ struct YearFacts {
     last_approved: HashMap<String, MeetingBrief>,
 }
 
-fn year_facts(conn: &Connection, year: i32, council_id: Option<&str>) -> Result<YearFacts> {
-    let (from, to) = year_span(year);
-    let mut facts = YearFacts::default();
+/// What was edited for the duties of `year`, of one council or all.
+fn edits(conn: &Connection, year: i32, council_id: Option<&str>) -> Result<HashMap<(String, DutyKind), Edited>> {
     let mut stmt = conn.prepare_cached(
         "SELECT council_id, kind, id, due_date, waived_reason, waived_at, waived_by FROM duty
          WHERE year = ?1 AND (?2 IS NULL OR council_id = ?2)",
     )?;
-    for row in stmt.query_map(params![year, council_id], |r| {
+    let rows = stmt.query_map(params![year, council_id], |r| {
         let due: Option<String> = r.get(3)?;
         let at: Option<String> = r.get(5)?;
         let by: Option<String> = r.get(6)?;
@@ -93,10 +71,16 @@ fn year_facts(conn: &Connection, year: i32, council_id: Option<&str>) -> Result<
                 waived: at.zip(by).map(|(at, by)| Step { at, by }),
             },
         ))
-    })? {
-        let (key, edit) = row?;
-        facts.edits.insert(key, edit);
-    }
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn year_facts(conn: &Connection, year: i32, council_id: Option<&str>) -> Result<YearFacts> {
+    let (from, to) = year_span(year);
+    let mut facts = YearFacts {
+        edits: edits(conn, year, council_id)?,
+        ..YearFacts::default()
+    };
     // SQLite gives the bare columns of the row that holds min(): the first of each kind.
     let mut stmt = conn.prepare_cached(
         "SELECT council_id, kind, id, min(date) FROM meeting
@@ -248,7 +232,7 @@ pub fn edit(
 ) -> Result<()> {
     councils::get(conn, council_id)?;
     let at = codec::instant(actor.at);
-    let old = edited(conn, council_id, year)?.remove(&kind);
+    let old = edits(conn, year, Some(council_id))?.remove(&(council_id.to_owned(), kind));
     let id = match &old {
         Some(e) => e.id.clone(),
         None => {
@@ -605,17 +589,9 @@ impl Store {
     ) -> Result<AnnualReportRecord> {
         self.writable()?;
         let rendered = self.render_annual_report(council_id, year, actor.at)?;
-        crate::pdf::write_atomically(out, &rendered.bytes)?;
-        let sha256 = crate::pdf::sha256_hex(&rendered.bytes);
-        let file_name = out
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| rendered.file_name.clone());
-        let archived = self.write(|tx| archive_report(tx, actor, council_id, year, &file_name, &rendered, &sha256));
-        if archived.is_err() {
-            let _ = std::fs::remove_file(out);
-        }
-        archived
+        self.save_and_archive(out, &rendered, |tx, file_name, sha256| {
+            archive_report(tx, actor, council_id, year, file_name, &rendered, sha256)
+        })
     }
 
     /// Meetings and owed due dates of `year`, of one council or of all, as an

@@ -27,6 +27,22 @@ pub struct KommuneExport {
     pub ledgers: i32,
 }
 
+impl KommuneExport {
+    /// What a person is told after the folder is made.
+    pub fn message(&self, lang: Lang) -> String {
+        crate::i18n::t(
+            lang,
+            "export.kommune_saved",
+            &[
+                ("folder", &self.folder),
+                ("minutes", &self.minutes.to_string()),
+                ("letters", &self.letters.to_string()),
+                ("ledgers", &self.ledgers.to_string()),
+            ],
+        )
+    }
+}
+
 fn newest_blob(conn: &Connection, sql: &str, id: &str) -> Result<Option<(String, Vec<u8>)>> {
     Ok(conn
         .query_row(sql, params![id], |r| Ok((r.get(0)?, r.get(1)?)))

@@ -542,26 +542,40 @@ impl Store {
         // Read-only: refused before the file is written, as the archive row could not be.
         self.writable()?;
         let rendered = self.render_document(meeting_id, kind, actor.at)?;
-        crate::pdf::write_atomically(out, &rendered.bytes)?;
-        let sha256 = crate::pdf::sha256_hex(&rendered.bytes);
-        let file_name = out
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or(rendered.file_name);
-        let archived = self.write(|tx| {
+        self.save_and_archive(out, &rendered, |tx, file_name, sha256| {
             documents::archive(
                 tx,
                 actor,
                 &documents::NewDocument {
                     kind,
                     meeting_id,
-                    file_name: &file_name,
-                    sha256: &sha256,
+                    file_name,
+                    sha256,
                     content_sha256: &rendered.content_sha256,
                     bytes: &rendered.bytes,
                 },
             )
-        });
+        })
+    }
+
+    /// Writes a rendered PDF to `out` (a temporary file, then a rename, so a
+    /// failed export never leaves half a file), then archives it in one
+    /// write with the name it was saved under and its SHA-256. If archiving
+    /// fails, the file is removed again, so the archive and the disk agree.
+    fn save_and_archive<T>(
+        &mut self,
+        out: &Path,
+        rendered: &crate::documents::Rendered,
+        archive: impl FnOnce(&Connection, &str, &str) -> Result<T>,
+    ) -> Result<T> {
+        self.writable()?;
+        crate::pdf::write_atomically(out, &rendered.bytes)?;
+        let sha256 = crate::pdf::sha256_hex(&rendered.bytes);
+        let file_name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| rendered.file_name.clone());
+        let archived = self.write(|tx| archive(tx, &file_name, &sha256));
         if archived.is_err() {
             let _ = std::fs::remove_file(out);
         }
@@ -766,29 +780,19 @@ impl Store {
     /// rename) and archives it with its checksums, like the minutes.
     pub fn export_letter(&mut self, actor: &Actor, application_id: &str, out: &Path) -> Result<LetterRecord> {
         let rendered = self.render_letter(application_id, actor.at)?;
-        crate::pdf::write_atomically(out, &rendered.bytes)?;
-        let sha256 = crate::pdf::sha256_hex(&rendered.bytes);
-        let file_name = out
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or(rendered.file_name);
-        let archived = self.write(|tx| {
+        self.save_and_archive(out, &rendered, |tx, file_name, sha256| {
             grants::archive_letter(
                 tx,
                 actor,
                 &grants::NewLetter {
                     application_id,
-                    file_name: &file_name,
-                    sha256: &sha256,
+                    file_name,
+                    sha256,
                     content_sha256: &rendered.content_sha256,
                     bytes: &rendered.bytes,
                 },
             )
-        });
-        if archived.is_err() {
-            let _ = std::fs::remove_file(out);
-        }
-        archived
+        })
     }
 
     /// Writes a scheme's ledger as CSV or XLSX to `out` (temporary file, then rename).
