@@ -11,11 +11,12 @@ as_root() {
 }
 
 # System packages: WebKitGTK and friends for Tauri, Xvfb, D-Bus and the
-# WebKit WebDriver for the end-to-end tests, poppler for looking at PDFs.
+# WebKit WebDriver for the end-to-end tests, poppler for looking at PDFs,
+# desktop-file-utils for checking the .deb's menu entry.
 APT_PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev librsvg2-dev
   libxdo-dev libayatana-appindicator3-dev
-  xvfb xauth webkit2gtk-driver dbus poppler-utils
+  xvfb xauth webkit2gtk-driver dbus poppler-utils desktop-file-utils
 )
 
 missing=()

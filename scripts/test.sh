@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check and test: formatting, the UI's type check and tests,
 # clippy with warnings denied, the core, CLI and binding tests, and the
-# end-to-end tests on the real app binary under Xvfb. Builds once.
+# end-to-end tests on the real app binary under Xvfb (one debug build), and
+# last the Debian package: built, installed, started by a fresh user, removed.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/setup.sh"
@@ -26,6 +27,9 @@ fi
 echo "==> UI: type check, build and tests"
 (cd ui && npm run --silent build && npm test --silent)
 
+echo "==> The user guides name only buttons and fields the app really has"
+node scripts/guide-check.mjs
+
 echo "==> cargo clippy"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
@@ -38,3 +42,13 @@ trap 'rm -f "$log"' EXIT
 dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" cargo test --workspace 2>&1 | tee "$log"
 sum() { grep -oE "test result: [a-zA-Z]+\. [0-9]+ passed; [0-9]+ failed" "$log" | awk -v f="$1" '{ s += $f } END { print s + 0 }'; }
 echo "cargo: $(sum 4) passed, $(sum 6) failed"
+
+# The Debian package as a user meets it (~9 min cold: a release build, then
+# the install test itself takes ~15 s). It needs root for apt and useradd:
+# without it this fails rather than skipping.
+echo "==> The .deb: release build, apt install, first start as a fresh user, removal"
+if [ "$(id -u)" != 0 ] && ! sudo -n true 2>/dev/null; then
+  echo "scripts/deb-check.sh needs root or passwordless sudo (apt-get install, useradd)" >&2; exit 1
+fi
+./scripts/package.sh | tee "$log"
+as_root ./scripts/deb-check.sh "$(tail -n 1 "$log")"

@@ -39,6 +39,7 @@ fn committed_typescript_bindings_are_fresh() {
         CouncilSummary,
         PersonInput,
         Person,
+        PeopleFound,
         PersonChoice,
         MembershipInput,
         MembershipEdit,
@@ -135,10 +136,13 @@ fn committed_typescript_bindings_are_fresh() {
         Overview,
         AnnualReportRecord,
         crate::store::KommuneExport,
+        crate::progress::ProgressEvent,
         SearchKind,
         SearchQuery,
         SearchHit,
         SearchResults,
+        MemberAttendance,
+        AttendanceYear,
     ];
     let update = std::env::var_os("UPDATE_BINDINGS").is_some();
     let dir = dir();

@@ -97,6 +97,10 @@ pub enum CoreError {
         fault: crate::package::PackageFault,
     },
 
+    /// The person cancelled a long job; nothing it did was kept.
+    #[error("cancelled")]
+    Cancelled,
+
     #[error("database: {0}")]
     Db(#[from] rusqlite::Error),
 
@@ -154,6 +158,7 @@ impl CoreError {
                 ..
             } => "too_new",
             CoreError::BadPackage { .. } => "bad_package",
+            CoreError::Cancelled => "cancelled",
             CoreError::Db(e) if is_disk_full(e) => "disk_full",
             CoreError::Db(e) if is_read_only(e) => "read_only",
             CoreError::Db(_) | CoreError::Migration(_) => "database",
@@ -189,6 +194,7 @@ impl CoreError {
             CoreError::ReadOnlyWal { path } => t(lang, "error.read_only_wal", &[("path", path)]),
             CoreError::ReadOnlyFolder { path } => t(lang, "error.read_only_folder", &[("path", path)]),
             CoreError::BadPackage { path, fault } => fault.message(lang, path),
+            CoreError::Cancelled => t(lang, "error.cancelled", &[]),
             CoreError::Db(e) if is_disk_full(e) => t(lang, "error.disk_full", &[]),
             CoreError::Db(e) if is_read_only(e) => t(lang, "error.read_only", &[]),
             CoreError::Db(e) => t(lang, "error.database", &[("detail", &e.to_string())]),

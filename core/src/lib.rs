@@ -19,6 +19,7 @@ pub mod model;
 pub mod package;
 pub mod paths;
 pub mod pdf;
+pub mod progress;
 pub mod rules;
 pub mod store;
 

@@ -12,10 +12,12 @@ mod duties;
 mod grants;
 mod package;
 mod search;
+mod stats;
 pub use duties::*;
 pub use grants::*;
 pub use package::*;
 pub use search::*;
+pub use stats::*;
 
 /// Who makes a change and when: every write takes one, so the audit log can
 /// say who did what, and no rule reads the clock itself.
@@ -310,6 +312,15 @@ pub struct Person {
     pub email: String,
     pub phone: String,
     pub gender: Option<Gender>,
+}
+
+/// The people whose name or e-mail holds what was typed, at most the number
+/// asked for; `more` when others match too (type more to narrow).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PeopleFound {
+    pub people: Vec<Person>,
+    pub more: bool,
 }
 
 /// The person a new membership is for: someone already registered, or someone new.

@@ -3,9 +3,12 @@
 
 use chrono::Utc;
 use grendebok_core::model::*;
+use grendebok_core::progress::ProgressEvent;
+use tauri::ipc::Channel;
 use tauri::State;
 
 use crate::grants::ask_path;
+use crate::jobs::Jobs;
 use crate::{today, with_store, Answer, AppState};
 
 #[tauri::command]
@@ -90,22 +93,32 @@ fn choose_folder(app: &tauri::AppHandle) -> Option<std::path::PathBuf> {
 pub async fn export_for_kommune(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
+    jobs: State<'_, Jobs>,
     council_id: String,
     year: i32,
+    job_id: String,
+    on_progress: Channel<ProgressEvent>,
 ) -> Answer<SavedFile> {
+    // Registered first, so an "Avbryt" pressed while the folder dialog is open counts too.
+    let progress = jobs.start(&job_id, on_progress);
     let parent = tauri::async_runtime::spawn_blocking(move || choose_folder(&app))
         .await
         .ok()
-        .flatten()
-        .ok_or_else(crate::cancelled)?;
-    with_store(&state, move |s, lang| {
-        let export = s.export_for_kommune(&council_id, year, &parent, Utc::now(), lang)?;
+        .flatten();
+    let Some(parent) = parent else {
+        jobs.finish(&job_id);
+        return Err(crate::cancelled());
+    };
+    let answer = with_store(&state, move |s, lang| {
+        let export = s.export_for_kommune_with_progress(&council_id, year, &parent, Utc::now(), lang, &progress)?;
         Ok(SavedFile {
             message: export.message(lang),
             path: export.folder,
         })
     })
-    .await
+    .await;
+    jobs.finish(&job_id);
+    answer
 }
 
 /// Hands a council over as one `.grendebok` file (a save dialog opened from Rust).
@@ -133,7 +146,15 @@ pub async fn export_package(
 /// never comes from the web view): a new council is added, a newer snapshot
 /// replaces the old, anything else is refused whole.
 #[tauri::command]
-pub async fn import_package(app: tauri::AppHandle, state: State<'_, AppState>) -> Answer<SavedFile> {
+pub async fn import_package(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    jobs: State<'_, Jobs>,
+    job_id: String,
+    on_progress: Channel<ProgressEvent>,
+) -> Answer<SavedFile> {
+    // Registered first, so an "Avbryt" pressed while the open dialog is open counts too.
+    let progress = jobs.start(&job_id, on_progress);
     let chosen = tauri::async_runtime::spawn_blocking(move || {
         if let Some(file) = std::env::var_os("GRENDEBOK_IMPORT_FILE").filter(|f| !f.is_empty()) {
             return Some(std::path::PathBuf::from(file));
@@ -147,16 +168,21 @@ pub async fn import_package(app: tauri::AppHandle, state: State<'_, AppState>) -
     })
     .await
     .ok()
-    .flatten()
-    .ok_or_else(crate::cancelled)?;
-    with_store(&state, move |s, lang| {
-        let outcome = s.import_package(&s.actor(Utc::now())?, &chosen)?;
+    .flatten();
+    let Some(chosen) = chosen else {
+        jobs.finish(&job_id);
+        return Err(crate::cancelled());
+    };
+    let answer = with_store(&state, move |s, lang| {
+        let outcome = s.import_package_with_progress(&s.actor(Utc::now())?, &chosen, &progress)?;
         Ok(SavedFile {
             message: grendebok_core::package::import_message(lang, &outcome),
             path: chosen.display().to_string(),
         })
     })
-    .await
+    .await;
+    jobs.finish(&job_id);
+    answer
 }
 
 /// Searches agenda items, decisions and grant applications.

@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex};
 use chrono::{Local, NaiveDate, Utc};
 use grendebok_core::model::*;
 use grendebok_core::store::backup;
+use grendebok_core::store::IntegrityCheck;
 use grendebok_core::{paths, Store};
 use tauri::State;
 
@@ -18,33 +19,101 @@ use tauri::State;
 mod commands;
 mod duties;
 mod grants;
+mod jobs;
+mod stats;
+
+type Slot = Result<Arc<Mutex<Store>>, ErrorReport>;
 
 /// The one store of the running app, or why it could not be opened.
 pub struct AppState {
     path: PathBuf,
-    store: Mutex<Result<Arc<Mutex<Store>>, ErrorReport>>,
+    store: Arc<Mutex<Slot>>,
 }
 
 impl AppState {
-    /// Opens the database at `$GRENDEBOK_DB`, or else in the app's data folder.
-    pub fn open() -> AppState {
+    /// Opens the database at `$GRENDEBOK_DB`, or else in the app's data
+    /// folder, without reading every page first: that check runs on a thread
+    /// of its own ([`keep_watch`]) while the first screen is shown, and no
+    /// write gets through before it has found the file sound.
+    pub fn open() -> (AppState, Option<IntegrityCheck>) {
         let path = paths::default_db_path();
-        let store = open_store(&path);
-        AppState {
+        let (store, check) = match Store::open_checking_later(&path) {
+            Ok((store, check)) => (Ok(Arc::new(Mutex::new(store))), check),
+            Err(e) => (Err(e.report(Lang::default())), None),
+        };
+        let state = AppState {
             path,
-            store: Mutex::new(store),
-        }
+            store: Arc::new(Mutex::new(store)),
+        };
+        (state, check)
     }
 
-    fn current(&self) -> Result<Arc<Mutex<Store>>, ErrorReport> {
+    fn current(&self) -> Slot {
         self.store.lock().unwrap_or_else(|p| p.into_inner()).clone()
     }
 }
 
-fn open_store(path: &std::path::Path) -> Result<Arc<Mutex<Store>>, ErrorReport> {
+/// Opens the database at `path` after checking every page (after a restore).
+fn open_store(path: &std::path::Path) -> Slot {
     Store::open(path)
         .map(|s| Arc::new(Mutex::new(s)))
         .map_err(|e| e.report(Lang::default()))
+}
+
+/// On a thread of its own: first the whole-file check of a store opened
+/// without it, then automatic backups ([`keep_backing_up`]).
+///
+/// A file found damaged is closed: from then on every command answers with
+/// the damage, and the UI goes back to its start-up screen, which offers the
+/// backups.
+fn keep_watch(state: &AppState, check: Option<IntegrityCheck>) {
+    let slot = Arc::clone(&state.store);
+    let opened = state.current().ok();
+    std::thread::spawn(move || {
+        // Give way to the window and WebKit: on Linux this lowers only this thread.
+        #[cfg(unix)]
+        // SAFETY: setpriority takes plain integers and changes only a nice value.
+        unsafe {
+            libc::setpriority(libc::PRIO_PROCESS, 0, 19);
+        }
+        if let (Some(check), Some(opened)) = (check, opened) {
+            if close_if_damaged(&slot, &opened, check.run()).is_err() {
+                return;
+            }
+        }
+        keep_backing_up(&slot);
+    });
+}
+
+/// Puts the damage found by the whole-file check in the place of `opened`,
+/// unless a restore has put another store there meanwhile.
+fn close_if_damaged(slot: &Mutex<Slot>, opened: &Arc<Mutex<Store>>, checked: grendebok_core::Result<()>) -> Answer<()> {
+    let Err(e) = checked else { return Ok(()) };
+    let report = e.report(Lang::default());
+    let mut slot = slot.lock().unwrap_or_else(|p| p.into_inner());
+    if slot.as_ref().is_ok_and(|now| Arc::ptr_eq(now, opened)) {
+        *slot = Err(report.clone());
+    }
+    Err(report)
+}
+
+/// Answers once the file has been checked whole: Ok when it is sound (at
+/// once when it was checked at open), else the damage, after which the UI
+/// shows its start-up screen.
+#[tauri::command]
+async fn await_sound_file(state: State<'_, AppState>) -> Answer<()> {
+    let Ok(opened) = state.current() else { return Ok(()) };
+    let slot = Arc::clone(&state.store);
+    let check = opened.lock().unwrap_or_else(|p| p.into_inner()).integrity_check();
+    let Some(check) = check else { return Ok(()) };
+    let checked = tauri::async_runtime::spawn_blocking(move || check.run())
+        .await
+        .map_err(|e| ErrorReport {
+            code: "internal".into(),
+            message: format!("Grendebok fikk en intern feil: {e}"),
+            fields: Vec::new(),
+        })?;
+    close_if_damaged(&slot, &opened, checked)
 }
 
 /// Takes an automatic backup at start and then whenever the newest one is a
@@ -52,9 +121,11 @@ fn open_store(path: &std::path::Path) -> Result<Arc<Mutex<Store>>, ErrorReport> 
 /// read-only is never backed up (nothing may be written beside it).
 ///
 /// The copy is made through a connection of its own (`backup::take_beside`),
-/// not under the store's lock, so the first screen never waits for it.
-fn keep_backing_up(state: &AppState) {
-    let Ok(store) = state.current() else { return };
+/// not under the store's lock, so no screen waits for it.
+fn keep_backing_up(slot: &Mutex<Slot>) {
+    let Ok(store) = slot.lock().unwrap_or_else(|p| p.into_inner()).clone() else {
+        return;
+    };
     let (read_only, path) = {
         let store = store.lock().unwrap_or_else(|p| p.into_inner());
         (store.read_only(), store.path().map(std::path::Path::to_owned))
@@ -62,7 +133,7 @@ fn keep_backing_up(state: &AppState) {
     let Some(path) = path.filter(|_| !read_only) else {
         return;
     };
-    std::thread::spawn(move || loop {
+    loop {
         let newest = backup::list(&path)
             .ok()
             .and_then(|all| all.into_iter().find(|b| b.kind == backup::BackupKind::Auto));
@@ -74,7 +145,7 @@ fn keep_backing_up(state: &AppState) {
             let _ = backup::take_beside(&path, backup::BackupKind::Auto, Utc::now());
         }
         std::thread::sleep(std::time::Duration::from_secs(3600));
-    });
+    }
 }
 
 pub(crate) type Answer<T> = Result<T, ErrorReport>;
@@ -141,9 +212,11 @@ async fn update_council(state: State<'_, AppState>, id: String, input: CouncilIn
     with_store(&state, move |s, _| s.update_council(&s.actor(Utc::now())?, &id, &input)).await
 }
 
+/// The member form's search: at most `limit` people (50 at the most) whose
+/// name or e-mail holds `query`.
 #[tauri::command]
-async fn list_people(state: State<'_, AppState>) -> Answer<Vec<Person>> {
-    with_store(&state, |s, _| s.people()).await
+async fn find_people(state: State<'_, AppState>, query: String, limit: usize) -> Answer<PeopleFound> {
+    with_store(&state, move |s, _| s.find_people(&query, limit.min(50))).await
 }
 
 #[tauri::command]
@@ -173,12 +246,20 @@ async fn end_membership(
 }
 
 #[tauri::command]
-async fn load_demo(state: State<'_, AppState>) -> Answer<Vec<CouncilSummary>> {
-    with_store(&state, |s, lang| {
-        s.load_demo(&s.actor(Utc::now())?, today())?;
+async fn load_demo(
+    state: State<'_, AppState>,
+    jobs: State<'_, jobs::Jobs>,
+    job_id: String,
+    on_progress: tauri::ipc::Channel<grendebok_core::progress::ProgressEvent>,
+) -> Answer<Vec<CouncilSummary>> {
+    let progress = jobs.start(&job_id, on_progress);
+    let answer = with_store(&state, move |s, lang| {
+        s.load_demo_with_progress(&s.actor(Utc::now())?, today(), &progress)?;
         s.council_summaries(today(), lang)
     })
-    .await
+    .await;
+    jobs.finish(&job_id);
+    answer
 }
 
 // --- meetings -------------------------------------------------------------------
@@ -405,8 +486,19 @@ async fn get_startup(state: State<'_, AppState>) -> Answer<Startup> {
 }
 
 #[tauri::command]
-async fn backup_now(state: State<'_, AppState>) -> Answer<backup::BackupInfo> {
-    with_store(&state, |s, _| s.backup(backup::BackupKind::Manual, Utc::now())).await
+async fn backup_now(
+    state: State<'_, AppState>,
+    jobs: State<'_, jobs::Jobs>,
+    job_id: String,
+    on_progress: tauri::ipc::Channel<grendebok_core::progress::ProgressEvent>,
+) -> Answer<backup::BackupInfo> {
+    let progress = jobs.start(&job_id, on_progress);
+    let answer = with_store(&state, move |s, _| {
+        s.backup_with_progress(backup::BackupKind::Manual, Utc::now(), &progress)
+    })
+    .await;
+    jobs.finish(&job_id);
+    answer
 }
 
 /// Replaces the database with a listed backup (by name; never a path from
@@ -445,11 +537,12 @@ async fn restore_backup(state: State<'_, AppState>, file_name: String) -> Answer
 
 /// Builds and runs the app until its window closes.
 pub fn run() {
-    let state = AppState::open();
-    keep_backing_up(&state);
+    let (state, check) = AppState::open();
+    keep_watch(&state, check);
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .manage(jobs::Jobs::default())
         .invoke_handler(tauri::generate_handler![
             get_settings,
             save_user_name,
@@ -458,7 +551,7 @@ pub fn run() {
             get_council,
             create_council,
             update_council,
-            list_people,
+            find_people,
             add_membership,
             update_membership,
             end_membership,
@@ -485,6 +578,7 @@ pub fn run() {
             export_notice,
             export_minutes,
             get_startup,
+            await_sound_file,
             backup_now,
             restore_backup,
             duties::get_overview,
@@ -495,6 +589,7 @@ pub fn run() {
             duties::export_for_kommune,
             duties::export_package,
             duties::import_package,
+            jobs::cancel_job,
             duties::search,
             grants::list_schemes,
             grants::get_scheme,
@@ -516,6 +611,7 @@ pub fn run() {
             grants::record_report,
             grants::export_letter,
             grants::export_ledger,
+            stats::attendance_by_member,
         ])
         .run(tauri::generate_context!())
         .expect("Grendebok could not start its window");

@@ -1,10 +1,14 @@
 //! End-to-end tests: the real app binary in WebKit, driven over WebDriver.
 //! Run under Xvfb and D-Bus, as `scripts/test.sh` does.
 
+mod accessibility;
+mod charts;
 mod duties;
 mod foundation;
 mod grants;
+mod guide;
 mod hostile;
 mod meetings;
+mod progress;
 mod recovery;
 mod search_and_packages;

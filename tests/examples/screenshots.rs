@@ -55,6 +55,15 @@ async fn main() {
     }
     wait(&client, "[data-testid=category-volunteer]").await.unwrap();
     screenshot(&client, &out.join("council-page.png")).await;
+    // The charts: attendance over the year, and the grant budget with its table open.
+    scroll_to(&client, "[data-testid=attendance-section]").await;
+    screenshot(&client, &out.join("chart-attendance.png")).await;
+    click(&client, "[data-testid=budget-chart-details] summary")
+        .await
+        .unwrap();
+    scroll_to(&client, "[data-testid=budget-chart]").await;
+    screenshot(&client, &out.join("chart-budget.png")).await;
+    client.execute("window.scrollTo(0, 0)", vec![]).await.unwrap();
 
     // The meetings: the upcoming one with its notice sent, and a held one.
     let meetings = client
@@ -89,6 +98,10 @@ async fn main() {
     // WebKit paints the sort icons (CSS masks) a moment after the table.
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     screenshot(&client, &out.join("overview.png")).await;
+    scroll_to(&client, "[data-testid=year-glance]").await;
+    screenshot(&client, &out.join("chart-year-glance.png")).await;
+    scroll_to(&client, "[data-testid=meetings-month-chart]").await;
+    screenshot(&client, &out.join("chart-year-months.png")).await;
     scroll_to(&client, "[data-testid=year-wheel]").await;
     screenshot(&client, &out.join("overview-wheel.png")).await;
     for link in client

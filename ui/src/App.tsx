@@ -62,6 +62,23 @@ export function App({ backend, initialView = { name: "list" } }: { backend: Back
     };
   }, [backend, attempt]);
 
+  // The file is checked page by page while the first screen shows; if it is
+  // found damaged, start again: the start-up screen then offers the backups.
+  const ready = boot.status === "ready";
+  useEffect(() => {
+    if (!ready) return;
+    let live = true;
+    backend.awaitSoundFile().catch((e) => {
+      if (live && toErrorReport(e).code === "damaged") {
+        setBoot({ status: "loading" });
+        setAttempt((a) => a + 1);
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [backend, ready]);
+
   const lang: Lang = boot.status === "ready" ? boot.settings.language : (localLang ?? "nb");
   const i18n = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
   useEffect(() => {

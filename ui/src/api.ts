@@ -1,11 +1,22 @@
 // The ONLY module of the UI that imports @tauri-apps. Everything else talks to
 // the backend through the Backend interface (backend.ts).
-import { invoke } from "@tauri-apps/api/core";
-import type { Backend } from "./backend";
+import { Channel, invoke } from "@tauri-apps/api/core";
+import type { Backend, Job } from "./backend";
+import type { ProgressEvent } from "./bindings/ProgressEvent";
+
+let jobs = 0;
+
+/** A long job's arguments: its id and the channel its steps come back on. */
+function job(given?: Job): { jobId: string; onProgress: Channel<ProgressEvent> } {
+  const id = given?.id ?? `job-${Date.now()}-${++jobs}`;
+  return { jobId: id, onProgress: new Channel<ProgressEvent>(given?.onProgress ?? (() => {})) };
+}
 
 export const tauriBackend: Backend = {
   getStartup: () => invoke("get_startup"),
-  backupNow: () => invoke("backup_now"),
+  awaitSoundFile: () => invoke("await_sound_file"),
+  backupNow: (j) => invoke("backup_now", job(j)),
+  cancelJob: (jobId) => invoke("cancel_job", { jobId }),
   restoreBackup: (fileName) => invoke("restore_backup", { fileName }),
   getSettings: () => invoke("get_settings"),
   saveUserName: (name) => invoke("save_user_name", { name }),
@@ -14,11 +25,11 @@ export const tauriBackend: Backend = {
   getCouncil: (id) => invoke("get_council", { id }),
   createCouncil: (input) => invoke("create_council", { input }),
   updateCouncil: (id, input) => invoke("update_council", { id, input }),
-  listPeople: () => invoke("list_people"),
+  findPeople: (query, limit) => invoke("find_people", { query, limit }),
   addMembership: (input) => invoke("add_membership", { input }),
   updateMembership: (id, edit) => invoke("update_membership", { id, edit }),
   endMembership: (id, endedOn, reason) => invoke("end_membership", { id, endedOn, reason }),
-  loadDemo: () => invoke("load_demo"),
+  loadDemo: (j) => invoke("load_demo", job(j)),
   listMeetings: (councilId) => invoke("list_meetings", { councilId }),
   getMeeting: (id) => invoke("get_meeting", { id }),
   createMeeting: (input) => invoke("create_meeting", { input }),
@@ -62,11 +73,12 @@ export const tauriBackend: Backend = {
   exportLedger: (schemeId, format) => invoke("export_ledger", { schemeId, format }),
   getOverview: (year) => invoke("get_overview", { year }),
   listDuties: (councilId, year) => invoke("list_duties", { councilId, year }),
+  attendanceByMember: (councilId, year) => invoke("attendance_by_member", { councilId, year }),
   editDuty: (councilId, year, kind, edit) => invoke("edit_duty", { councilId, year, kind, edit }),
   exportAnnualReport: (councilId, year) => invoke("export_annual_report", { councilId, year }),
   exportCalendar: (year, councilId) => invoke("export_calendar", { year, councilId }),
   search: (query) => invoke("search", { query }),
   exportPackage: (councilId) => invoke("export_package", { councilId }),
-  importPackage: () => invoke("import_package"),
-  exportForKommune: (councilId, year) => invoke("export_for_kommune", { councilId, year }),
+  importPackage: (j) => invoke("import_package", job(j)),
+  exportForKommune: (councilId, year, j) => invoke("export_for_kommune", { councilId, year, ...job(j) }),
 };

@@ -1,11 +1,12 @@
 import { createContext, useContext } from "react";
 import type { Settings } from "./bindings/Settings";
+import type { ProgressEvent } from "./bindings/ProgressEvent";
 import type { Lang } from "./bindings/Lang";
 import type { CouncilSummary } from "./bindings/CouncilSummary";
 import type { CouncilDetail } from "./bindings/CouncilDetail";
 import type { CouncilInput } from "./bindings/CouncilInput";
 import type { Council } from "./bindings/Council";
-import type { Person } from "./bindings/Person";
+import type { PeopleFound } from "./bindings/PeopleFound";
 import type { MembershipInput } from "./bindings/MembershipInput";
 import type { MembershipEdit } from "./bindings/MembershipEdit";
 import type { Membership } from "./bindings/Membership";
@@ -37,6 +38,7 @@ import type { Overview } from "./bindings/Overview";
 import type { Duty } from "./bindings/Duty";
 import type { DutyKind } from "./bindings/DutyKind";
 import type { DutyEdit } from "./bindings/DutyEdit";
+import type { AttendanceYear } from "./bindings/AttendanceYear";
 import type { SearchQuery } from "./bindings/SearchQuery";
 import type { SearchResults } from "./bindings/SearchResults";
 
@@ -53,8 +55,16 @@ export interface Backend {
    * method rejects with that same error.
    */
   getStartup(): Promise<Startup>;
-  /** Takes a manual backup now. */
-  backupNow(): Promise<BackupInfo>;
+  /**
+   * Resolves once the database file has been checked page by page (the app
+   * opens on a cheaper check to show its first screen sooner); rejects with
+   * code `damaged` when it is not sound, after which `getStartup` says so.
+   */
+  awaitSoundFile(): Promise<void>;
+  /** Takes a manual backup now, reporting pages copied to `job` (cancelled: code "cancelled", no backup). */
+  backupNow(job?: Job): Promise<BackupInfo>;
+  /** Asks the running job `jobId` to stop; it then rejects with code "cancelled" and leaves nothing behind. */
+  cancelJob(jobId: string): Promise<boolean>;
   /**
    * Replaces the database with the named backup (the current file is kept
    * beside it, renamed) and opens it again; `error` is null when that worked.
@@ -68,12 +78,13 @@ export interface Backend {
   getCouncil(id: string): Promise<CouncilDetail>;
   createCouncil(input: CouncilInput): Promise<Council>;
   updateCouncil(id: string, input: CouncilInput): Promise<Council>;
-  listPeople(): Promise<Person[]>;
+  /** At most `limit` people whose name or e-mail holds `query` (any case), by name. */
+  findPeople(query: string, limit: number): Promise<PeopleFound>;
   addMembership(input: MembershipInput): Promise<Membership>;
   updateMembership(id: string, edit: MembershipEdit): Promise<Membership>;
   endMembership(id: string, endedOn: string, reason: string): Promise<Membership>;
   /** Fills an empty database with demo councils. The caller reloads the list afterwards. */
-  loadDemo(): Promise<unknown>;
+  loadDemo(job?: Job): Promise<unknown>;
 
   // Meetings. Every mutation answers with the whole fresh MeetingDetail.
   listMeetings(councilId: string): Promise<MeetingSummary[]>;
@@ -129,6 +140,8 @@ export interface Backend {
   /** Every council in `year`, with the year's meetings and due dates, as they stand today. */
   getOverview(year: number): Promise<Overview>;
   listDuties(councilId: string, year: number): Promise<Duty[]>;
+  /** Attendance per member over the council's held meetings of `year`, and the years it held any. */
+  attendanceByMember(councilId: string, year: number): Promise<AttendanceYear>;
   /** A waiver without a reason is refused (code "invalid", field "reason"). */
   editDuty(councilId: string, year: number, kind: DutyKind, edit: DutyEdit): Promise<Duty[]>;
   /** Rust shows the save dialog itself; rejects with code "cancelled" when the user cancels. */
@@ -145,9 +158,15 @@ export interface Backend {
    * Reads a .grendebok file (Rust shows the open dialog; rejects with code "cancelled"). The message
    * says whether the council was added, replaced or unchanged; a refused package rejects, and nothing is read in.
    */
-  importPackage(): Promise<SavedFile>;
+  importPackage(job?: Job): Promise<SavedFile>;
   /** The year's minutes, letters, annual report and ledgers as a folder. Rust shows the folder dialog; rejects with code "cancelled". */
-  exportForKommune(councilId: string, year: number): Promise<SavedFile>;
+  exportForKommune(councilId: string, year: number, job?: Job): Promise<SavedFile>;
+}
+
+/** A long job the UI follows: its id (for `cancelJob`) and where its steps go. */
+export interface Job {
+  id: string;
+  onProgress: (event: ProgressEvent) => void;
 }
 
 export const BackendContext = createContext<Backend | null>(null);

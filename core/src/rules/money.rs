@@ -95,8 +95,9 @@ fn strip_suffix_ignore_case<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
     tail.eq_ignore_ascii_case(suffix).then(|| &s[..at])
 }
 
-/// `12 500,50`; whole kroner without decimals: `12 500`. Groups are separated
-/// by a plain space, so what is printed can be typed back in.
+/// `12 500,50`, and whole kroner with their øre too: `12 500,00`, as
+/// Norwegian accounts write amounts. Groups are separated by a plain space,
+/// so what is printed can be typed back in.
 pub fn format(ore: i64) -> String {
     let sign = if ore < 0 { "-" } else { "" };
     let abs = ore.unsigned_abs();
@@ -108,13 +109,10 @@ pub fn format(ore: i64) -> String {
         }
         grouped.push(c);
     }
-    match abs % 100 {
-        0 => format!("{sign}{grouped}"),
-        cents => format!("{sign}{grouped},{cents:02}"),
-    }
+    format!("{sign}{grouped},{:02}", abs % 100)
 }
 
-/// `kr 12 500` — as an amount is written in a letter or a message.
+/// `kr 12 500,00` — as an amount is written in a letter or a message.
 pub fn kr(ore: i64) -> String {
     format!("kr {}", format(ore))
 }
@@ -153,12 +151,13 @@ mod tests {
     }
 
     #[test]
-    fn formatting_groups_thousands_and_shows_ore_only_when_there_are_some() {
+    fn formatting_groups_thousands_and_always_shows_the_ore() {
         assert_eq!(format(1_250_050), "12 500,50");
-        assert_eq!(format(1_250_000), "12 500");
+        assert_eq!(format(1_250_000), "12 500,00");
+        assert_eq!(kr(1_250_000), "kr 12 500,00");
         assert_eq!(format(5), "0,05");
-        assert_eq!(format(MAX_ORE), "100 000 000");
-        assert_eq!(kr(40_000_000), "kr 400 000");
+        assert_eq!(format(MAX_ORE), "100 000 000,00");
+        assert_eq!(kr(40_000_000), "kr 400 000,00");
     }
 
     proptest! {

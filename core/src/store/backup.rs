@@ -1,5 +1,7 @@
-//! Backups: online copies of the database made with `VACUUM INTO` into a
-//! temporary file, fsynced, checked with `integrity_check`, then renamed — so
+//! Backups: online copies of the database made with SQLite's online backup
+//! API (page by page, so a long copy reports its progress and can be
+//! cancelled) into a temporary file, fsynced, checked with
+//! `integrity_check`, then renamed — so
 //! a backup either exists whole and sound, or not at all. They live in a
 //! folder beside the database and are rotated: 7 daily and 4 weekly automatic
 //! ones, the 10 newest manual ones, and every one taken before a migration.
@@ -7,12 +9,14 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Datelike, NaiveDateTime, Utc};
+use rusqlite::backup::StepResult;
 use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::guard;
 use crate::error::{CoreError, FieldIssue, Result};
+use crate::progress::{check, NoProgress, Progress};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -128,33 +132,94 @@ fn remove_stale_copies(dir: &Path) {
     }
 }
 
+/// Pages copied per step of a backup someone watches: 1 MiB at SQLite's
+/// default page size. A backup no one watches is copied in one step (-1),
+/// under one read transaction: a commit from another connection between two
+/// steps would make SQLite start the copy over.
+const PAGES_PER_STEP: std::ffi::c_int = 256;
+
+/// Copies `conn` into a new file `tmp`, `pages` at a time, reporting them.
+fn copy_pages(conn: &Connection, tmp: &Path, pages: std::ffi::c_int, progress: &dyn Progress) -> Result<()> {
+    let mut copy = Connection::open(tmp)?;
+    {
+        let online = rusqlite::backup::Backup::new(conn, &mut copy)?;
+        loop {
+            check(progress)?;
+            let step = online.step(pages)?;
+            let at = online.progress();
+            let total = at.pagecount.max(0) as u64;
+            progress.step(total.saturating_sub(at.remaining.max(0) as u64), total, "");
+            match step {
+                StepResult::Done => break,
+                StepResult::More => {}
+                // The store is writing: try again in a moment (the copy restarts if it changed).
+                _ => std::thread::sleep(std::time::Duration::from_millis(20)),
+            }
+        }
+    }
+    // The copy is a file of its own: no WAL beside it.
+    copy.pragma_update(None, "journal_mode", "DELETE")?;
+    drop(copy);
+    Ok(())
+}
+
 /// Copies the open database `conn` (of the file `db`) into a new backup.
 pub fn take(conn: &Connection, db: &Path, kind: BackupKind, now: DateTime<Utc>) -> Result<BackupInfo> {
+    copy_checked(conn, db, kind, now, -1, &NoProgress)
+}
+
+fn remove_copy(tmp: &Path) {
+    for suffix in ["", "-journal", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", tmp.display()));
+    }
+}
+
+/// [`take`], reporting the pages copied. Cancelled, the partial copy is
+/// removed and no backup is added.
+pub fn take_with_progress(
+    conn: &Connection,
+    db: &Path,
+    kind: BackupKind,
+    now: DateTime<Utc>,
+    progress: &dyn Progress,
+) -> Result<BackupInfo> {
+    copy_checked(conn, db, kind, now, PAGES_PER_STEP, progress)
+}
+
+fn copy_checked(
+    conn: &Connection,
+    db: &Path,
+    kind: BackupKind,
+    now: DateTime<Utc>,
+    pages: std::ffi::c_int,
+    progress: &dyn Progress,
+) -> Result<BackupInfo> {
     let dir = backup_dir(db);
     std::fs::create_dir_all(&dir)?;
     remove_stale_copies(&dir);
     let name = format!("backup-{}-{}.sqlite3", now.format(STAMP), kind.tag());
     let tmp = dir.join(format!(".{name}.tmp"));
-    let _ = std::fs::remove_file(&tmp);
+    remove_copy(&tmp);
     let result = (|| -> Result<()> {
-        conn.execute("VACUUM INTO ?1", [tmp.to_string_lossy()])?;
+        copy_pages(conn, &tmp, pages, progress)?;
         std::fs::File::open(&tmp)?.sync_all()?;
         let copy = Connection::open_with_flags(&tmp, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-        let check: String = copy.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
-        if check != "ok" {
+        let integrity: String = copy.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if integrity != "ok" {
             return Err(CoreError::Damaged {
                 path: tmp.display().to_string(),
                 damage: guard::Damage::Corrupt,
-                detail: check,
+                detail: integrity,
             });
         }
         drop(copy);
+        check(progress)?;
         std::fs::rename(&tmp, dir.join(&name))?;
         sync_dir(&dir);
         Ok(())
     })();
     if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
+        remove_copy(&tmp);
         return Err(e);
     }
     rotate(db)?;
@@ -162,6 +227,24 @@ pub fn take(conn: &Connection, db: &Path, kind: BackupKind, now: DateTime<Utc>) 
         .into_iter()
         .find(|b| b.file_name == name)
         .ok_or_else(|| CoreError::NoDatabase(dir.join(&name).display().to_string()))
+}
+
+impl super::Store {
+    /// [`super::Store::backup`], reporting the pages copied; cancelled, no
+    /// backup is added and no partial copy is left.
+    pub fn backup_with_progress(
+        &self,
+        kind: BackupKind,
+        now: DateTime<Utc>,
+        progress: &dyn Progress,
+    ) -> Result<BackupInfo> {
+        self.writable()?;
+        let path = self
+            .path
+            .as_deref()
+            .ok_or_else(|| CoreError::NoDatabase(":memory:".into()))?;
+        take_with_progress(&self.conn, path, kind, now, progress)
+    }
 }
 
 /// Takes a backup of the file `db` through a read-only connection of its

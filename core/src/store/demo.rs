@@ -10,6 +10,7 @@ use ts_rs::TS;
 use super::{councils, meetings, memberships};
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::model::*;
+use crate::progress::{tick, NoProgress, Progress};
 
 /// What `load_demo` put in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -39,6 +40,17 @@ pub(super) fn email(name: &str, domain: &str) -> String {
 }
 
 pub fn load(conn: &Connection, actor: &Actor, today: NaiveDate) -> Result<DemoSummary> {
+    load_with_progress(conn, actor, today, &NoProgress)
+}
+
+/// [`load`], reporting each council whose meetings are written. Cancelled,
+/// it returns [`CoreError::Cancelled`], so the caller's transaction is rolled back.
+pub fn load_with_progress(
+    conn: &Connection,
+    actor: &Actor,
+    today: NaiveDate,
+    progress: &dyn Progress,
+) -> Result<DemoSummary> {
     if !councils::all(conn)?.is_empty() {
         return Err(CoreError::Conflict(FieldIssue::new("", "validation.demo_not_empty")));
     }
@@ -235,10 +247,14 @@ pub fn load(conn: &Connection, actor: &Actor, today: NaiveDate) -> Result<DemoSu
     memberships::end(conn, actor, &former.id, left, "Flyttet fra bydelen")?;
     count.memberships += 1;
 
-    for council in councils::all(conn)? {
-        let (meetings, applications) = demo_meetings(conn, actor, &council, today)?;
+    let all = councils::all(conn)?;
+    let total = all.len() as u64;
+    tick(progress, 0, total, "")?;
+    for (done, council) in all.iter().enumerate() {
+        let (meetings, applications) = demo_meetings(conn, actor, council, today)?;
         count.meetings += meetings;
         count.grant_applications += applications;
+        tick(progress, done as u64 + 1, total, &council.name)?;
     }
     Ok(count)
 }
@@ -500,5 +516,18 @@ fn demo_meeting(council: &Council, date: NaiveDate, place: &str, held: bool) -> 
         } else {
             String::new()
         },
+    }
+}
+
+impl super::Store {
+    /// [`super::Store::load_demo`], reporting each council filled; cancelled,
+    /// nothing of the demo is kept (it is one transaction).
+    pub fn load_demo_with_progress(
+        &mut self,
+        actor: &Actor,
+        today: NaiveDate,
+        progress: &dyn Progress,
+    ) -> Result<DemoSummary> {
+        self.write(|tx| load_with_progress(tx, actor, today, progress))
     }
 }

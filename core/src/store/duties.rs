@@ -42,8 +42,8 @@ struct YearFacts {
     /// applications are not yet accounted for, with the last report's day.
     schemes: HashMap<String, (String, String)>,
     accounts: HashMap<String, (i64, Option<String>)>,
-    /// Budget, granted and paid of the year's schemes, and the next meeting
-    /// and the last approved minutes as of today (only for the overview).
+    /// Budget, granted and paid of the year's schemes; the next meeting and
+    /// the last approved minutes as of today (only for the overview).
     money: HashMap<String, (i64, i64, i64)>,
     next: HashMap<String, MeetingBrief>,
     last_approved: HashMap<String, MeetingBrief>,
@@ -116,18 +116,32 @@ fn year_facts(conn: &Connection, year: i32, council_id: Option<&str>) -> Result<
         let (council, scheme) = row?;
         facts.schemes.insert(council, scheme);
     }
-    // Accounted for: nothing left undecided, and every grant's final report accepted.
+    // Per scheme in one pass over the year's applications: its money, and
+    // whether it is accounted for (nothing left undecided, and every grant's
+    // final report accepted).
     let mut stmt = conn.prepare_cached(
-        "SELECT s.council_id,
+        "SELECT s.council_id, s.budget_ore, coalesce(sum(a.granted_ore), 0),
+                coalesce(sum((SELECT sum(p.amount_ore) FROM grant_payout p WHERE p.application_id = a.id)), 0),
                 count(CASE WHEN (a.granted_ore IS NULL AND a.withdrawn_at IS NULL)
                              OR (a.granted_ore > 0 AND coalesce(a.report_accepted, 0) = 0) THEN 1 END),
                 max(a.report_received)
-         FROM grant_scheme s JOIN grant_application a ON a.scheme_id = s.id
-         WHERE s.year = ?1 AND (?2 IS NULL OR s.council_id = ?2) GROUP BY s.council_id",
+         FROM grant_scheme s LEFT JOIN grant_application a ON a.scheme_id = s.id
+         WHERE s.year = ?1 AND (?2 IS NULL OR s.council_id = ?2) GROUP BY s.id",
     )?;
-    for row in stmt.query_map(params![year, council_id], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))? {
-        let (council, account) = row?;
-        facts.accounts.insert(council, account);
+    let rows = stmt.query_map(params![year, council_id], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            (r.get::<_, i64>(1)?, r.get::<_, i64>(2)?, r.get::<_, i64>(3)?),
+            (r.get::<_, i64>(4)?, r.get::<_, Option<String>>(5)?),
+        ))
+    })?;
+    for row in rows {
+        let (council, (budget, granted, paid), (open, last_report)) = row?;
+        let money = facts.money.entry(council.clone()).or_default();
+        *money = (money.0 + budget, money.1 + granted, money.2 + paid);
+        let account = facts.accounts.entry(council).or_insert((0, None));
+        account.0 += open;
+        account.1 = account.1.take().max(last_report);
     }
     Ok(facts)
 }
@@ -348,24 +362,10 @@ fn council_line(
     }
 }
 
-/// Budget, granted and paid of every council's schemes of `year`.
-fn grants_by_council(conn: &Connection, year: i32) -> Result<HashMap<String, (i64, i64, i64)>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT s.council_id, sum(s.budget_ore),
-                sum((SELECT coalesce(sum(a.granted_ore), 0) FROM grant_application a WHERE a.scheme_id = s.id)),
-                sum((SELECT coalesce(sum(p.amount_ore), 0) FROM grant_payout p
-                     JOIN grant_application a ON a.id = p.application_id WHERE a.scheme_id = s.id))
-         FROM grant_scheme s WHERE s.year = ?1 GROUP BY s.council_id",
-    )?;
-    let rows = stmt.query_map([year], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?))))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
 /// The coordinator's overview of every council in `year`, on `today`.
 pub fn overview(conn: &Connection, year: i32, today: NaiveDate, lang: Lang) -> Result<Overview> {
     let mut sitting = memberships::sitting_by_council(conn, today)?;
     let mut facts = year_facts(conn, year, None)?;
-    facts.money = grants_by_council(conn, year)?;
     let day = codec::day(today);
     facts.next = first_meetings(
         conn,

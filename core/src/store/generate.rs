@@ -5,7 +5,8 @@
 //! data (a small deterministic generator, no randomness from the system).
 //!
 //! Written with prepared statements, one transaction per council, so a
-//! generation that is stopped leaves whole councils only.
+//! generation that is stopped leaves whole councils only; one that is
+//! cancelled removes every row it wrote, in one more transaction.
 
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, Connection};
@@ -14,6 +15,59 @@ use serde::Serialize;
 use super::{audit, codec, new_id, Store};
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::model::Actor;
+use crate::progress::{tick, Progress};
+
+/// The tables a generation writes to, parents first.
+const WRITTEN: &[&str] = &[
+    "council",
+    "person",
+    "membership",
+    "meeting",
+    "agenda_item",
+    "attendance",
+    "meeting_signatory",
+    "grant_scheme",
+    "grant_criterion",
+    "grant_application",
+    "grant_payout",
+    "audit",
+];
+
+/// The highest rowid of each table in [`WRITTEN`]: what was there before.
+fn watermarks(conn: &Connection) -> Result<Vec<(&'static str, i64)>> {
+    WRITTEN
+        .iter()
+        .map(|table| {
+            let mark = conn.query_row(&format!("SELECT coalesce(max(rowid), 0) FROM {table}"), [], |r| {
+                r.get(0)
+            })?;
+            Ok((*table, mark))
+        })
+        .collect()
+}
+
+/// Deletes every row written after `marks`, children first.
+fn remove_since(conn: &Connection, marks: &[(&'static str, i64)]) -> Result<()> {
+    for (table, mark) in marks.iter().rev() {
+        conn.execute(&format!("DELETE FROM {table} WHERE rowid > ?1"), [mark])?;
+    }
+    Ok(())
+}
+
+/// A callback as the older callers pass it, as [`Progress`] (never cancelled).
+struct Callback<'a>(std::cell::RefCell<&'a mut dyn FnMut(usize, usize)>);
+
+impl Progress for Callback<'_> {
+    fn step(&self, done: u64, total: u64, _what: &str) {
+        if done > 0 {
+            (self.0.borrow_mut())(done as usize, total as usize);
+        }
+    }
+
+    fn cancelled(&self) -> bool {
+        false
+    }
+}
 
 /// How large a kommune to make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -478,21 +532,46 @@ impl Store {
         today: NaiveDate,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<GenerateSummary> {
+        self.generate_with_progress(actor, spec, today, &Callback(std::cell::RefCell::new(progress)))
+    }
+
+    /// [`Store::generate`], reporting each council written. Cancelled, it
+    /// removes every row it wrote (one more transaction) before it answers
+    /// [`CoreError::Cancelled`].
+    pub fn generate_with_progress(
+        &mut self,
+        actor: &Actor,
+        spec: &ScaleSpec,
+        today: NaiveDate,
+        progress: &dyn Progress,
+    ) -> Result<GenerateSummary> {
         self.writable()?;
         let existing: i64 = self.conn.query_row("SELECT count(*) FROM council", [], |r| r.get(0))?;
         if existing > 0 {
             return Err(CoreError::Conflict(FieldIssue::new("", "validation.demo_not_empty")));
         }
+        let marks = watermarks(&self.conn)?;
+        let total = spec.councils as u64;
         let mut sum = GenerateSummary::default();
-        for index in 0..spec.councils {
-            let mut part = GenerateSummary::default();
-            self.write(|tx| council(tx, actor, spec, index, today, &mut part))?;
-            sum.councils += part.councils;
-            sum.people += part.people;
-            sum.meetings += part.meetings;
-            sum.items += part.items;
-            sum.applications += part.applications;
-            progress(index + 1, spec.councils);
+        let written = (|| {
+            tick(progress, 0, total, "")?;
+            for index in 0..spec.councils {
+                let mut part = GenerateSummary::default();
+                self.write(|tx| council(tx, actor, spec, index, today, &mut part))?;
+                sum.councils += part.councils;
+                sum.people += part.people;
+                sum.meetings += part.meetings;
+                sum.items += part.items;
+                sum.applications += part.applications;
+                tick(progress, index as u64 + 1, total, "")?;
+            }
+            Ok(())
+        })();
+        if let Err(e) = written {
+            if matches!(e, CoreError::Cancelled) {
+                self.write(|tx| remove_since(tx, &marks))?;
+            }
+            return Err(e);
         }
         self.conn
             .execute_batch("PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE);")?;

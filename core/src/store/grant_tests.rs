@@ -3,10 +3,11 @@
 //! budget under random orders of operations, and the letter, the ledger and
 //! the minutes read back from their files.
 
-use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 
 use super::meeting_tests::pdf_text;
+use super::test_fixtures::{meeting_input, member_input};
 use super::*;
 
 fn at(month: u32, d: u32) -> Actor {
@@ -77,44 +78,16 @@ fn world() -> World {
     ]
     .into_iter()
     .map(|(name, category, role, organisation)| {
-        store
-            .add_membership(
-                &actor(),
-                &MembershipInput {
-                    council_id: council.id.clone(),
-                    person: PersonChoice::New {
-                        person: PersonInput {
-                            name: name.into(),
-                            email: String::new(),
-                            phone: String::new(),
-                            gender: None,
-                        },
-                    },
-                    category,
-                    role,
-                    organisation: organisation.into(),
-                    term_from: day(2026, 1, 1),
-                    term_to: None,
-                },
-            )
-            .unwrap()
+        let input = MembershipInput {
+            organisation: organisation.into(),
+            ..member_input(&council.id, name, category, role, day(2026, 1, 1))
+        };
+        store.add_membership(&actor(), &input).unwrap()
     })
     .collect();
     let scheme = store.create_scheme(&actor(), &scheme_input(&council.id)).unwrap();
     let meeting = store
-        .create_meeting(
-            &actor(),
-            &MeetingInput {
-                council_id: council.id.clone(),
-                kind: MeetingKind::Ordinary,
-                date: day(2026, 4, 16),
-                starts_at: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
-                ends_at: None,
-                place: "Grendehuset".into(),
-                guests: String::new(),
-                kommune_rep: String::new(),
-            },
-        )
+        .create_meeting(&actor(), &meeting_input(&council.id, day(2026, 4, 16)))
         .unwrap();
     let item = store
         .add_item(
@@ -357,7 +330,7 @@ fn bad_input_gets_a_clear_message_and_changes_nothing() {
         ("amountAsked", "", "100 000 001", "kr 100 000 000"),
         ("amountAsked", "", "12.500,5", "12 500,50"),
         ("amountAsked", "", "abc", "12 500,50"),
-        ("amountAsked", "", "300 000", "totale budsjett (kr 250 000)"),
+        ("amountAsked", "", "300 000", "totale budsjett (kr 250 000,00)"),
     ];
     for (field, orgnr, asked, expected) in cases {
         let mut input = application_input(&w.scheme.id, "Stavern IL", asked);

@@ -47,6 +47,11 @@ impl Damage {
     }
 }
 
+/// The refusal of a file whose pages do not hold together (`quick_check` said `detail`).
+pub fn corrupt(path: &Path, detail: &str) -> CoreError {
+    damaged(path, Damage::Corrupt, detail)
+}
+
 fn damaged(path: &Path, damage: Damage, detail: impl Into<String>) -> CoreError {
     CoreError::Damaged {
         path: path.display().to_string(),
@@ -173,9 +178,24 @@ pub fn inspect(path: &Path, known_version: i64) -> Result<()> {
     inspect_with(path, known_version, readable_as_immutable(path))
 }
 
+/// How much of the file [`inspect`] reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Depth {
+    /// Every page (`PRAGMA quick_check`): seconds on a large file.
+    Whole,
+    /// The header, the schema and the file's length only; the whole-file
+    /// check is left to [`super::integrity::IntegrityCheck`] before any write.
+    Header,
+}
+
 /// [`inspect`], reading through `file:…?immutable=1` when `immutable` (see
 /// [`Access::ReadOnly`]).
 pub fn inspect_with(path: &Path, known_version: i64, immutable: bool) -> Result<()> {
+    inspect_to(path, known_version, immutable, Depth::Whole)
+}
+
+/// [`inspect_with`], reading the whole file or only its header ([`Depth`]).
+pub fn inspect_to(path: &Path, known_version: i64, immutable: bool, depth: Depth) -> Result<()> {
     let meta = std::fs::metadata(path)?;
     if !meta.is_file() {
         return Err(damaged(path, Damage::NotAFile, ""));
@@ -183,18 +203,29 @@ pub fn inspect_with(path: &Path, known_version: i64, immutable: bool) -> Result<
     if meta.len() == 0 {
         return Err(damaged(path, Damage::Empty, ""));
     }
-    let mut header = [0u8; 16];
+    let mut header = [0u8; 100];
     let mut file = File::open(path)?;
-    if file.read_exact(&mut header).is_err() || &header != SQLITE_MAGIC {
+    if file.read_exact(&mut header).is_err() || &header[..16] != SQLITE_MAGIC {
         return Err(damaged(path, Damage::NotSqlite, ""));
+    }
+    if let Some(expected) = size_in_header(&header) {
+        if meta.len() < expected {
+            return Err(damaged(
+                path,
+                Damage::Corrupt,
+                format!("{} of {expected} bytes", meta.len()),
+            ));
+        }
     }
     let conn = open_read_only(path, immutable).map_err(|e| damaged(path, Damage::Corrupt, e.to_string()))?;
     let read = |sql: &str| -> std::result::Result<i64, rusqlite::Error> { conn.query_row(sql, [], |r| r.get(0)) };
-    let check: String = conn
-        .query_row("PRAGMA quick_check", [], |r| r.get(0))
-        .map_err(|e| damaged(path, Damage::Corrupt, e.to_string()))?;
-    if check != "ok" {
-        return Err(damaged(path, Damage::Corrupt, check));
+    if depth == Depth::Whole {
+        let check: String = conn
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))
+            .map_err(|e| damaged(path, Damage::Corrupt, e.to_string()))?;
+        if check != "ok" {
+            return Err(damaged(path, Damage::Corrupt, check));
+        }
     }
     let corrupt = |e: rusqlite::Error| damaged(path, Damage::Corrupt, e.to_string());
     let application_id = read("PRAGMA application_id").map_err(corrupt)?;
@@ -210,6 +241,25 @@ pub fn inspect_with(path: &Path, known_version: i64, immutable: bool) -> Result<
         });
     }
     Ok(())
+}
+
+/// Whether the file's header says it is in WAL mode (bytes 18 and 19 are 2),
+/// so opening it for writing changes nothing in it until a write.
+pub fn in_wal_mode(path: &Path) -> bool {
+    let mut header = [0u8; 20];
+    File::open(path).and_then(|mut f| f.read_exact(&mut header)).is_ok() && header[18] == 2 && header[19] == 2
+}
+
+/// The file's length by its header (page size × page count), when the header
+/// vouches for its page count (the count is valid only when written by the
+/// same change as the version-valid-for number).
+fn size_in_header(header: &[u8; 100]) -> Option<u64> {
+    let be32 = |at: usize| u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]]);
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65536,
+        n => u64::from(n),
+    };
+    (be32(24) == be32(92) && be32(28) > 0).then(|| page_size * u64::from(be32(28)))
 }
 
 /// The one-writer lock: an OS lock on `<database>.lock`, which also names

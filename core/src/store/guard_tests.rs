@@ -223,3 +223,65 @@ fn sqlites_full_disk_and_read_only_errors_have_their_plain_messages() {
     assert_eq!(failure(rusqlite::ffi::SQLITE_READONLY).code(), "read_only");
     assert_eq!(failure(rusqlite::ffi::SQLITE_IOERR_WRITE).code(), "database");
 }
+
+/// Scrambles the b-tree page headers of pages 2 to 4: the header and schema
+/// still read, only a check of every page finds the damage.
+fn scramble_inner_pages(path: &std::path::Path) {
+    let mut bytes = std::fs::read(path).unwrap();
+    let page_size = u16::from_be_bytes([bytes[16], bytes[17]]) as usize;
+    for page in 1..4 {
+        let at = page * page_size;
+        for b in &mut bytes[at..at + 12] {
+            *b ^= 0xA5;
+        }
+    }
+    std::fs::write(path, &bytes).unwrap();
+}
+
+#[test]
+fn a_deferred_check_finds_inner_damage_and_then_no_write_gets_through() {
+    let (_dir, path) = sound_file();
+    scramble_inner_pages(&path);
+    let before = std::fs::read(&path).unwrap();
+    let (mut store, check) = Store::open_checking_later(&path).expect("the header and schema read");
+    let err = check.expect("a check to run").run().unwrap_err();
+    assert_eq!(err.code(), "damaged");
+    assert!(
+        err.message(Lang::Nb).starts_with("Databasefilen er skadet"),
+        "{}",
+        err.message(Lang::Nb)
+    );
+    let refused = store.save_user_name("Kari", actor().at).unwrap_err();
+    assert_eq!(refused.code(), "damaged");
+    drop(store);
+    assert_eq!(std::fs::read(&path).unwrap(), before, "the file is left byte-identical");
+}
+
+#[test]
+fn a_write_before_the_deferred_check_has_run_runs_it_first() {
+    let (_dir, path) = sound_file();
+    scramble_inner_pages(&path);
+    let before = std::fs::read(&path).unwrap();
+    let (mut store, _check) = Store::open_checking_later(&path).unwrap();
+    assert_eq!(store.save_user_name("Kari", actor().at).unwrap_err().code(), "damaged");
+    drop(store);
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+
+    let (_dir, path) = sound_file();
+    let (mut store, check) = Store::open_checking_later(&path).unwrap();
+    store
+        .save_user_name("Kari", actor().at)
+        .expect("a sound file takes the write");
+    check.unwrap().run().expect("already found sound");
+    assert_eq!(store.settings().unwrap().user_name.as_deref(), Some("Kari"));
+}
+
+#[test]
+fn a_deferred_check_still_refuses_a_truncated_file_at_once() {
+    let (_dir, path) = sound_file();
+    let bytes = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+    let err = Store::open_checking_later(&path).err().expect("refused at open");
+    assert_eq!(err.code(), "damaged");
+    assert_eq!(std::fs::read(&path).unwrap(), &bytes[..bytes.len() / 2]);
+}

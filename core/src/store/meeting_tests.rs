@@ -3,6 +3,7 @@
 
 use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
 
+use super::test_fixtures::{meeting_input, member_input};
 use super::*;
 
 fn actor() -> Actor {
@@ -42,46 +43,14 @@ fn world() -> World {
     ]
     .into_iter()
     .map(|(name, category, role)| {
-        store
-            .add_membership(
-                &actor(),
-                &MembershipInput {
-                    council_id: council.id.clone(),
-                    person: PersonChoice::New {
-                        person: PersonInput {
-                            name: name.into(),
-                            email: String::new(),
-                            phone: String::new(),
-                            gender: None,
-                        },
-                    },
-                    category,
-                    role,
-                    organisation: String::new(),
-                    term_from: day(2026, 1, 1),
-                    term_to: None,
-                },
-            )
-            .unwrap()
+        let input = member_input(&council.id, name, category, role, day(2026, 1, 1));
+        store.add_membership(&actor(), &input).unwrap()
     })
     .collect();
     World {
         store,
         council,
         members,
-    }
-}
-
-fn meeting_input(council_id: &str, date: NaiveDate) -> MeetingInput {
-    MeetingInput {
-        council_id: council_id.into(),
-        kind: MeetingKind::Ordinary,
-        date,
-        starts_at: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
-        ends_at: None,
-        place: "Grendehuset".into(),
-        guests: String::new(),
-        kommune_rep: String::new(),
     }
 }
 

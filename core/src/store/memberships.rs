@@ -81,7 +81,7 @@ pub fn sitting_by_council(
     day: NaiveDate,
 ) -> Result<std::collections::HashMap<String, Vec<Membership>>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "{SELECT} WHERE membership.term_from <= ?1 AND (membership.term_to IS NULL OR membership.term_to >= ?1)
+        "{SELECT} WHERE coalesce(membership.term_to, '9999-12-31') >= ?1 AND membership.term_from <= ?1
            AND (membership.ended_on IS NULL OR membership.ended_on > ?1)
          ORDER BY membership.term_from, membership.id"
     ))?;

@@ -11,6 +11,7 @@
 
 mod audit;
 pub mod backup;
+mod batch;
 mod codec;
 mod councils;
 mod demo;
@@ -21,6 +22,7 @@ mod generate;
 mod grants;
 mod guard;
 mod handover;
+mod integrity;
 mod meetings;
 mod memberships;
 mod package;
@@ -28,6 +30,7 @@ mod people;
 pub mod privacy;
 mod search;
 mod settings;
+mod stats;
 
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
@@ -69,7 +72,11 @@ pub struct Store {
     _lock: Option<guard::WriterLock>,
     /// Open read-only: every write is refused with `CoreError::ReadOnly`.
     read_only: bool,
+    /// Opened with the whole-file check deferred: no write before it passes.
+    gate: Option<integrity::Gate>,
 }
+
+pub use integrity::IntegrityCheck;
 
 impl Store {
     /// Opens the database at `path`, creating it (and its folder) if missing,
@@ -78,6 +85,28 @@ impl Store {
     /// When the file or its folder cannot be written, the file is opened
     /// read-only instead ([`Store::open_read_only`]) and nothing is written.
     pub fn open(path: &Path) -> Result<Store> {
+        Store::open_to(path, guard::Depth::Whole)
+    }
+
+    /// [`Store::open`] without reading every page first: the header, schema
+    /// and length are checked, and the whole-file check is returned to run
+    /// on a thread of its own while the first screen is read. No write is let
+    /// through before that check has found the file sound (a write waits for
+    /// it, or runs it); a damaged file then refuses every write. A file that
+    /// must be migrated, or is not in WAL mode, is checked whole at once.
+    pub fn open_checking_later(path: &Path) -> Result<(Store, Option<IntegrityCheck>)> {
+        let store = Store::open_to(path, guard::Depth::Header)?;
+        let check = store.integrity_check();
+        Ok((store, check))
+    }
+
+    /// The whole-file check still owed by a store from
+    /// [`Store::open_checking_later`] (`None` when checked at open).
+    pub fn integrity_check(&self) -> Option<IntegrityCheck> {
+        self.gate.as_ref().map(integrity::Gate::check)
+    }
+
+    fn open_to(path: &Path, depth: guard::Depth) -> Result<Store> {
         let folder = guard::folder_of(path);
         if let Err(e) = std::fs::create_dir_all(folder) {
             return Err(if guard::is_read_only_io(&e) {
@@ -103,17 +132,29 @@ impl Store {
             other => other?,
         };
         let existed = std::fs::symlink_metadata(path).is_ok();
+        let mut depth = if existed && guard::in_wal_mode(path) {
+            depth
+        } else {
+            guard::Depth::Whole
+        };
         if existed {
-            guard::inspect(path, known_version())?;
+            guard::inspect_to(path, known_version(), guard::readable_as_immutable(path), depth)?;
         }
         let conn = Connection::open(path)?;
         let version = if existed { user_version(&conn)? } else { 0 };
         if version > 0 && version < known_version() {
+            if depth != guard::Depth::Whole {
+                guard::inspect(path, known_version())?;
+                depth = guard::Depth::Whole;
+            }
             // The schema is about to change: keep a copy that is never rotated away.
             backup::take(&conn, path, backup::BackupKind::PreMigration, chrono::Utc::now())?;
         }
         let mut store = Store::setup(conn, Some(lock))?;
         store.path = Some(path.to_owned());
+        if depth == guard::Depth::Header {
+            store.gate = Some(integrity::Gate::pending(path));
+        }
         Ok(store)
     }
 
@@ -151,11 +192,13 @@ impl Store {
         // query_only: should a write ever get past `writable`, SQLite refuses it too.
         conn.execute_batch(&format!("PRAGMA foreign_keys = ON; PRAGMA query_only = ON; {CACHE};"))?;
         conn.set_prepared_statement_cache_capacity(64);
+        people::register_fold(&conn)?;
         Ok(Store {
             conn,
             path: Some(path.to_owned()),
             _lock: lock,
             read_only: true,
+            gate: None,
         })
     }
 
@@ -188,6 +231,7 @@ impl Store {
             "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; {CACHE};"
         ))?;
         conn.set_prepared_statement_cache_capacity(64);
+        people::register_fold(&conn)?;
         match MIGRATIONS.to_latest(&mut conn) {
             Err(rusqlite_migration::Error::MigrationDefinition(MigrationDefinitionError::DatabaseTooFarAhead)) => {
                 return Err(CoreError::TooNew {
@@ -202,6 +246,7 @@ impl Store {
             path: None,
             _lock: lock,
             read_only: false,
+            gate: None,
         })
     }
 
@@ -215,7 +260,10 @@ impl Store {
         if self.read_only {
             return Err(CoreError::ReadOnly);
         }
-        Ok(())
+        match &self.gate {
+            Some(gate) => gate.wait_sound(&self.conn),
+            None => Ok(()),
+        }
     }
 
     /// Runs `f` in one immediate transaction: all of it commits, or none of it.
@@ -375,6 +423,12 @@ impl Store {
 
     pub fn people(&self) -> Result<Vec<Person>> {
         people::all(&self.conn)
+    }
+
+    /// Up to `limit` people whose name or e-mail holds `query`, ignoring
+    /// case (`ø` finds `Ø`), by name: the member form's search.
+    pub fn find_people(&self, query: &str, limit: usize) -> Result<PeopleFound> {
+        people::find(&self.conn, query, limit)
     }
 
     pub fn add_membership(&mut self, actor: &Actor, input: &MembershipInput) -> Result<Membership> {
@@ -931,3 +985,9 @@ mod package_tests;
 
 #[cfg(test)]
 mod duty_tests;
+
+#[cfg(test)]
+mod progress_tests;
+
+#[cfg(test)]
+mod test_fixtures;

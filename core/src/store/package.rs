@@ -16,6 +16,7 @@ use super::{audit, codec, councils, known_version, Store};
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::model::{Actor, ImportOutcome, ImportStatus, PackageInfo};
 use crate::package::{self, Contents, Manifest, Package, PackageFault, Row};
+use crate::progress::{check, tick, NoProgress, Progress};
 
 const BY_MEETING: &str = "meeting_id IN (SELECT id FROM meeting WHERE council_id = ?1)";
 const BY_ITEM: &str = "item_id IN (SELECT id FROM agenda_item WHERE council_id = ?1)";
@@ -151,7 +152,15 @@ fn check_shape<'a>(conn: &Connection, package: &'a Package) -> Result<&'a str, P
 /// Writes the package's rows, table by table in foreign-key order; the rows
 /// of the shared tables are upserted. A row the schema refuses (a broken
 /// CHECK, a reference to a row not there) refuses the package.
-fn insert(conn: &Connection, contents: &Contents, bad: impl Fn(PackageFault) -> CoreError) -> Result<()> {
+fn insert(
+    conn: &Connection,
+    contents: &Contents,
+    bad: impl Fn(PackageFault) -> CoreError,
+    progress: &dyn Progress,
+) -> Result<()> {
+    let total: u64 = TABLES.iter().map(|(t, _)| contents.rows(t).len() as u64).sum();
+    let mut done = 0;
+    tick(progress, done, total, "")?;
     for (table, _) in TABLES {
         let key = key_columns(&columns(conn, table)?).join(", ");
         for row in contents.rows(table) {
@@ -175,6 +184,8 @@ fn insert(conn: &Connection, contents: &Contents, bad: impl Fn(PackageFault) -> 
                 }
                 other => other?,
             };
+            done += 1;
+            tick(progress, done, total, table)?;
         }
     }
     Ok(())
@@ -273,7 +284,13 @@ fn record(conn: &Connection, actor: &Actor, direction: &str, package: &Package, 
     )
 }
 
-fn import(conn: &Connection, actor: &Actor, package: &Package, path: &Path) -> Result<ImportOutcome> {
+fn import(
+    conn: &Connection,
+    actor: &Actor,
+    package: &Package,
+    path: &Path,
+    progress: &dyn Progress,
+) -> Result<ImportOutcome> {
     let bad = |fault| CoreError::BadPackage {
         path: path.display().to_string(),
         fault,
@@ -346,9 +363,11 @@ fn import(conn: &Connection, actor: &Actor, package: &Package, path: &Path) -> R
     } else {
         ImportStatus::Added
     };
-    insert(conn, &package.contents, bad)?;
+    insert(conn, &package.contents, bad, progress)?;
     check_owned(conn, package).map_err(bad)?;
     record(conn, actor, "import", package, path)?;
+    // The last chance to stop: cancelled now, the transaction is rolled back.
+    check(progress)?;
     outcome(status)
 }
 
@@ -379,12 +398,24 @@ impl Store {
     /// here, its previous rows kept in the audit log as a snapshot; the very
     /// same package again changes nothing; an older one is refused.
     pub fn import_package(&mut self, actor: &Actor, path: &Path) -> Result<ImportOutcome> {
+        self.import_package_with_progress(actor, path, &NoProgress)
+    }
+
+    /// [`Store::import_package`], reporting each row written. Cancelled, the
+    /// transaction is rolled back: the file is as it was before.
+    pub fn import_package_with_progress(
+        &mut self,
+        actor: &Actor,
+        path: &Path,
+        progress: &dyn Progress,
+    ) -> Result<ImportOutcome> {
         self.writable()?;
         let bytes = std::fs::read(path)?;
         let package = package::read(&bytes, known_version()).map_err(|fault| CoreError::BadPackage {
             path: path.display().to_string(),
             fault,
         })?;
-        self.write(|tx| import(tx, actor, &package, path))
+        check(progress)?;
+        self.write(|tx| import(tx, actor, &package, path, progress))
     }
 }

@@ -6,6 +6,7 @@ use std::io::{Cursor, Read, Write};
 use chrono::{Datelike, Duration, NaiveDate, TimeZone, Utc};
 
 use super::package::contents;
+use super::test_fixtures::table_rows;
 use super::*;
 use crate::package::{self as format, PackageFault};
 
@@ -85,24 +86,7 @@ fn world() -> World {
 
 /// Every table's row count: a refused import changes none of them.
 fn counts(store: &Store) -> Vec<(String, i64)> {
-    let tables: Vec<String> = {
-        let mut stmt = store
-            .conn
-            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-            .unwrap();
-        let rows = stmt.query_map([], |r| r.get(0)).unwrap();
-        rows.collect::<rusqlite::Result<_>>().unwrap()
-    };
-    tables
-        .into_iter()
-        .map(|t| {
-            let n = store
-                .conn
-                .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
-                .unwrap();
-            (t, n)
-        })
-        .collect()
+    table_rows(store)
 }
 
 fn bad_package(err: CoreError) -> PackageFault {

@@ -4,7 +4,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::{audit, codec, new_id};
 use crate::error::{CoreError, Result};
-use crate::model::{Actor, Person, PersonInput};
+use crate::model::{Actor, PeopleFound, Person, PersonInput};
 
 pub const COLUMNS: &str = "person.id, person.name, person.email, person.phone, person.gender";
 
@@ -46,6 +46,49 @@ pub fn all(conn: &Connection) -> Result<Vec<Person>> {
     ))?;
     let rows = stmt.query_map([], |r| from_row_at(r, 0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Registers `gb_fold(text)` on `conn`: the text in lower case by Unicode's
+/// rules, so `ø` matches `Ø` (SQLite's own `lower` folds ASCII only) while
+/// `æ`, `ø` and `å` stay letters of their own.
+///
+/// Also registers the collation `gb_norsk`: case-blind, with æ, ø and å after
+/// z in that order, as a Norwegian reader expects a list of names.
+pub fn register_fold(conn: &Connection) -> rusqlite::Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        "gb_fold",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| Ok(ctx.get::<Option<String>>(0)?.map(|t| t.to_lowercase())),
+    )?;
+    conn.create_collation("gb_norsk", |a, b| norsk_key(a).cmp(norsk_key(b)))
+}
+
+/// The sort key of [`register_fold`]'s collation.
+fn norsk_key(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().flat_map(char::to_lowercase).map(|c| match c {
+        'æ' | 'ä' => '\u{10FFFD}',
+        'ø' | 'ö' => '\u{10FFFE}',
+        'å' => '\u{10FFFF}',
+        c => c,
+    })
+}
+
+/// Up to `limit` people, by name, whose name or e-mail holds `query` (any
+/// case); everyone, by name, for an empty query.
+pub fn find(conn: &Connection, query: &str, limit: usize) -> Result<PeopleFound> {
+    let needle = query.trim().to_lowercase();
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM person
+         WHERE ?1 = '' OR instr(gb_fold(person.name), ?1) > 0 OR instr(gb_fold(person.email), ?1) > 0
+         ORDER BY person.name COLLATE gb_norsk, person.id LIMIT ?2"
+    ))?;
+    let rows = stmt.query_map(params![needle, limit as i64 + 1], |r| from_row_at(r, 0))?;
+    let mut people = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    let more = people.len() > limit;
+    people.truncate(limit);
+    Ok(PeopleFound { people, more })
 }
 
 pub fn create(conn: &Connection, actor: &Actor, input: &PersonInput) -> Result<Person> {

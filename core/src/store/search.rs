@@ -50,65 +50,64 @@ fn excerpt(text: &str) -> String {
 }
 
 fn item_hit(conn: &Connection, id: &str, lang: Lang) -> Result<Option<SearchHit>> {
+    // Up to fifty of these per search: the statement is prepared once.
     Ok(conn
-        .query_row(
+        .prepare_cached(
             "SELECT i.meeting_id, i.council_id, c.name, m.date, i.case_year, i.case_number, i.title,
                     CASE WHEN i.decision <> '' THEN i.decision ELSE i.background END
              FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id JOIN council c ON c.id = i.council_id
              WHERE i.id = ?1",
-            [id],
-            |r| {
-                let date = codec::parse_day(3, &r.get::<_, String>(3)?)?;
-                let case = r
-                    .get::<_, Option<i32>>(4)?
-                    .zip(r.get::<_, Option<i32>>(5)?)
-                    .map(|(year, number)| CaseNumber { year, number });
-                Ok(SearchHit {
-                    kind: SearchKind::Item,
-                    id: id.to_owned(),
-                    parent_id: r.get(0)?,
-                    council_id: r.get(1)?,
-                    council_name: r.get(2)?,
-                    year: case.map(|c| c.year).unwrap_or_else(|| chrono::Datelike::year(&date)),
-                    date,
-                    label: match case {
-                        Some(c) => t(lang, "case.label", &[("number", &c.short())]),
-                        None => t(lang, "search.unnumbered", &[]),
-                    },
-                    title: r.get(6)?,
-                    excerpt: excerpt(&r.get::<_, String>(7)?),
-                })
-            },
-        )
+        )?
+        .query_row([id], |r| {
+            let date = codec::parse_day(3, &r.get::<_, String>(3)?)?;
+            let case = r
+                .get::<_, Option<i32>>(4)?
+                .zip(r.get::<_, Option<i32>>(5)?)
+                .map(|(year, number)| CaseNumber { year, number });
+            Ok(SearchHit {
+                kind: SearchKind::Item,
+                id: id.to_owned(),
+                parent_id: r.get(0)?,
+                council_id: r.get(1)?,
+                council_name: r.get(2)?,
+                year: case.map(|c| c.year).unwrap_or_else(|| chrono::Datelike::year(&date)),
+                date,
+                label: match case {
+                    Some(c) => t(lang, "case.label", &[("number", &c.short())]),
+                    None => t(lang, "search.unnumbered", &[]),
+                },
+                title: r.get(6)?,
+                excerpt: excerpt(&r.get::<_, String>(7)?),
+            })
+        })
         .optional()?)
 }
 
 fn application_hit(conn: &Connection, id: &str, lang: Lang) -> Result<Option<SearchHit>> {
     Ok(conn
-        .query_row(
+        .prepare_cached(
             "SELECT a.scheme_id, s.council_id, c.name, s.year, a.received, a.number, a.organisation, a.title,
                     a.description
              FROM grant_application a JOIN grant_scheme s ON s.id = a.scheme_id JOIN council c ON c.id = s.council_id
              WHERE a.id = ?1",
-            [id],
-            |r| {
-                let number: i32 = r.get(5)?;
-                let organisation: String = r.get(6)?;
-                let title: String = r.get(7)?;
-                Ok(SearchHit {
-                    kind: SearchKind::Application,
-                    id: id.to_owned(),
-                    parent_id: r.get(0)?,
-                    council_id: r.get(1)?,
-                    council_name: r.get(2)?,
-                    year: r.get(3)?,
-                    date: codec::parse_day(4, &r.get::<_, String>(4)?)?,
-                    label: t(lang, "search.application", &[("number", &number.to_string())]),
-                    title: format!("{organisation}: {title}"),
-                    excerpt: excerpt(&r.get::<_, String>(8)?),
-                })
-            },
-        )
+        )?
+        .query_row([id], |r| {
+            let number: i32 = r.get(5)?;
+            let organisation: String = r.get(6)?;
+            let title: String = r.get(7)?;
+            Ok(SearchHit {
+                kind: SearchKind::Application,
+                id: id.to_owned(),
+                parent_id: r.get(0)?,
+                council_id: r.get(1)?,
+                council_name: r.get(2)?,
+                year: r.get(3)?,
+                date: codec::parse_day(4, &r.get::<_, String>(4)?)?,
+                label: t(lang, "search.application", &[("number", &number.to_string())]),
+                title: format!("{organisation}: {title}"),
+                excerpt: excerpt(&r.get::<_, String>(8)?),
+            })
+        })
         .optional()?)
 }
 

@@ -460,3 +460,43 @@ fn councils_are_found_by_id_exact_name_or_part_of_name() {
     assert_eq!(store.find_councils("utval").unwrap().len(), 3);
     assert!(store.find_councils("Ingensteds").unwrap().is_empty());
 }
+
+#[test]
+fn the_member_forms_people_search_ignores_case_keeps_aeoa_apart_and_stops_at_the_limit() {
+    let mut store = store();
+    let council = store.create_council(&actor(), &stavern()).unwrap();
+    for (name, category) in [
+        ("Øystein Ås", SeatCategory::Senior),
+        ("Åse Berg", SeatCategory::School),
+        ("Aslak Nilsen", SeatCategory::Sports),
+        ("Berit Bøkeskogen", SeatCategory::Business),
+    ] {
+        store
+            .add_membership(&actor(), &new_member(&council.id, name, category, Role::Medlem))
+            .unwrap();
+    }
+    let names = |query: &str, limit: usize| -> (Vec<String>, bool) {
+        let found = store.find_people(query, limit).unwrap();
+        (found.people.into_iter().map(|p| p.name).collect(), found.more)
+    };
+    assert_eq!(names("øy", 10).0, ["Øystein Ås"]);
+    assert_eq!(
+        names("ØYSTEIN", 10).0,
+        ["Øystein Ås"],
+        "upper case finds lower case, ø included"
+    );
+    assert_eq!(names("bøkeskogen", 10).0, ["Berit Bøkeskogen"]);
+    assert_eq!(names("  berg ", 10).0, ["Åse Berg"], "spaces around are ignored");
+    assert_eq!(names("as", 10).0, ["Aslak Nilsen"], "a is not å");
+    assert_eq!(
+        names("å", 10).0,
+        ["Øystein Ås", "Åse Berg"],
+        "by the Norwegian alphabet: ø before å"
+    );
+    assert_eq!(
+        names("", 2),
+        (vec!["Aslak Nilsen".to_owned(), "Berit Bøkeskogen".to_owned()], true)
+    );
+    assert!(!names("", 4).1, "no more than the four");
+    assert_eq!(names("ingen slik", 10), (vec![], false));
+}

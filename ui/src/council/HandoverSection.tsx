@@ -4,6 +4,7 @@ import type { SavedFile } from "../bindings/SavedFile";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
 import { toErrorReport } from "../lib/errors";
+import { useJob } from "../components/ProgressDialog";
 
 type Busy = "package" | "kommune" | null;
 
@@ -18,6 +19,7 @@ export function HandoverSection({ councilId, year }: { councilId: string; year: 
   const [busy, setBusy] = useState<Busy>(null);
   const [exported, setExported] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
+  const job = useJob();
 
   const run = async (which: Exclude<Busy, null>, call: () => Promise<SavedFile>) => {
     setBusy(which);
@@ -46,7 +48,11 @@ export function HandoverSection({ councilId, year }: { councilId: string; year: 
             data-testid="export-for-kommune"
             loading={busy === "kommune"}
             disabled={busy !== null}
-            onClick={() => void run("kommune", () => backend.exportForKommune(councilId, year))}
+            onClick={() =>
+              void run("kommune", () =>
+                job.run(t("progress.title.kommune"), "files", (j) => backend.exportForKommune(councilId, year, j)),
+              )
+            }
           >
             {t("handover.exportKommune", { year })}
           </Button>
@@ -65,6 +71,7 @@ export function HandoverSection({ councilId, year }: { councilId: string; year: 
       <Paragraph data-size="sm" className="muted">
         {t("handover.text")}
       </Paragraph>
+      {job.view}
       {actionError ? (
         <Alert data-color="danger" role="alert" data-testid="action-error" className="page-alert">
           <Paragraph className="break">{actionError}</Paragraph>

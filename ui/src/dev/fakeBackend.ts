@@ -24,6 +24,7 @@ import { demoMeetings, meetingMethods, type MeetingState } from "./fakeMeetings"
 import { demoGrants, emptyGrants, grantMethods, type GrantState } from "./fakeGrants";
 import { demoDuties, dutyMethods, emptyDuties, type DutyState } from "./fakeDuties";
 import { searchMethods } from "./fakeSearch";
+import { statsMethods } from "./fakeStats";
 import { emptyHandover, handoverMethods, type HandoverState } from "./fakeHandover";
 
 export type FakeState = {
@@ -289,14 +290,18 @@ export function createFakeBackend(state: FakeState, opts: { delayMs?: number; to
     ...duties,
     ...search,
     ...handover,
+    ...statsMethods({ councils: () => state.councils, memberships: () => state.memberships, meetings: () => state.meetings, sitsOn, wait }),
     getStartup: () => answer(startup),
-    backupNow: () =>
+    awaitSoundFile: () => answer(() => undefined),
+    backupNow: (job) =>
       wait(() => {
         const now = new Date().toISOString().slice(10);
         const info = fakeBackup(state.files.dbPath, `${today}${now}`, "manual", 290_816 + state.files.backups.length * 4096);
         state.files.backups.unshift(info);
+        job?.onProgress({ done: 71, total: 71, what: "" });
         return info;
       }),
+    cancelJob: () => answer(() => false),
     restoreBackup: (fileName) =>
       answer(() => {
         const found = state.files.backups.find((b) => b.fileName === fileName);
@@ -337,7 +342,14 @@ export function createFakeBackend(state: FakeState, opts: { delayMs?: number; to
         Object.assign(c, input);
         return c;
       }),
-    listPeople: () => wait(() => state.people),
+    findPeople: (query, limit) =>
+      wait(() => {
+        const needle = query.trim().toLowerCase();
+        const matches = state.people
+          .filter((p) => needle === "" || p.name.toLowerCase().includes(needle) || p.email.toLowerCase().includes(needle))
+          .sort((a, b) => a.name.localeCompare(b.name, "nb"));
+        return { people: matches.slice(0, limit), more: matches.length > limit };
+      }),
     addMembership: (input) =>
       wait(() => {
         let person: Person;
@@ -391,8 +403,9 @@ export function createFakeBackend(state: FakeState, opts: { delayMs?: number; to
         m.endReason = reason;
         return m;
       }),
-    loadDemo: () =>
+    loadDemo: (job) =>
       wait(() => {
+        job?.onProgress({ done: 3, total: 3, what: "" });
         if (state.councils.length) throw { code: "conflict", message: "Demodata kan bare lastes inn i en tom fil.", fields: [] } satisfies ErrorReport;
         const demo = demoState(state.settings);
         Object.assign(state, { councils: demo.councils, people: demo.people, memberships: demo.memberships });

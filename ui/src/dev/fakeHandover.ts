@@ -63,8 +63,9 @@ export function handoverMethods(state: HandoverState, host: Host): Pick<Backend,
         const path = `${DOCUMENTS}/${c.name.replace(/[/\\:]/g, "_")}.grendebok`;
         return { path, message: `${c.name} er pakket i ${path} (${when}). Send filen til koordinatoren i kommunen.` };
       }),
-    importPackage: () =>
+    importPackage: (job) =>
       host.wait(() => {
+        job?.onProgress({ done: 0, total: 120, what: "" });
         const incoming = state.incoming;
         if (!incoming) throw err("cancelled", "Avbrutt.");
         const path = `${DOCUMENTS}/${incoming.name}.grendebok`;
@@ -77,8 +78,9 @@ export function handoverMethods(state: HandoverState, host: Host): Pick<Backend,
         state.imported.push(incoming.id);
         return { path, message: `${incoming.name} er lagt til fra pakken laget ${when} av Nils Vik.` };
       }),
-    exportForKommune: (councilId, year) =>
+    exportForKommune: (councilId, year, job) =>
       host.wait(() => {
+        job?.onProgress({ done: 0, total: 6, what: "" });
         const c = council(councilId);
         const folder = `${DOCUMENTS}/${c.name} ${year}`;
         if (state.folders.includes(folder))

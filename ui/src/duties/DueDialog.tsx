@@ -3,6 +3,7 @@ import { Button, Dialog, Heading, Paragraph } from "@digdir/designsystemet-react
 import type { Duty } from "../bindings/Duty";
 import type { ErrorReport } from "../bindings/ErrorReport";
 import { useI18n } from "../i18n/context";
+import { useReturnFocus } from "../lib/useReturnFocus";
 import { formatDate, readDateField } from "../lib/dates";
 import { dutyKindLabel } from "../lib/labels";
 import { useFormErrors } from "../lib/useFormErrors";
@@ -23,6 +24,7 @@ export function DueDialog({
   onClose: () => void;
 }) {
   const { t } = useI18n();
+  useReturnFocus();
   const [due, setDue] = useState(formatDate(duty.due));
   const [saving, setSaving] = useState<"save" | "restore" | null>(null);
   const errors = useFormErrors(ORDER, IDS);

@@ -3,6 +3,7 @@ import { Button, Dialog, Heading, Paragraph } from "@digdir/designsystemet-react
 import type { Duty } from "../bindings/Duty";
 import type { ErrorReport } from "../bindings/ErrorReport";
 import { useI18n } from "../i18n/context";
+import { useReturnFocus } from "../lib/useReturnFocus";
 import { dutyKindLabel } from "../lib/labels";
 import { useFormErrors } from "../lib/useFormErrors";
 import { TextAreaField } from "../components/fields";
@@ -25,6 +26,7 @@ export function WaiveDialog({
   onClose: () => void;
 }) {
   const { t } = useI18n();
+  useReturnFocus();
   const [reason, setReason] = useState("");
   const [saving, setSaving] = useState(false);
   const errors = useFormErrors(ORDER, IDS);

@@ -4,6 +4,7 @@ import type { Application } from "../bindings/Application";
 import type { ApplicationInput } from "../bindings/ApplicationInput";
 import type { ErrorReport } from "../bindings/ErrorReport";
 import { useI18n } from "../i18n/context";
+import { useReturnFocus } from "../lib/useReturnFocus";
 import { todayIso } from "../lib/dates";
 import { useFormErrors } from "../lib/useFormErrors";
 import { DateField, TextAreaField, TextField } from "../components/fields";
@@ -27,6 +28,7 @@ type Props = {
 /** The intake of an application as it came in, or its correction before it is decided. */
 export function ApplicationDialog({ schemeId, onSave, onClose, application }: Props) {
   const { t } = useI18n();
+  useReturnFocus();
   const [d, setD] = useState<ApplicationDraft>(() => (application ? editApplicationDraft(application) : newApplicationDraft(todayIso())));
   const [saving, setSaving] = useState(false);
   const errors = useFormErrors(APPLICATION_FIELD_ORDER, IDS);

@@ -3,6 +3,7 @@ import { Button, Dialog, Heading, Paragraph } from "@digdir/designsystemet-react
 import type { Review } from "../bindings/Review";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
+import { useReturnFocus } from "../lib/useReturnFocus";
 import { useFormErrors } from "../lib/useFormErrors";
 import { TextField } from "../components/fields";
 import { FormError } from "../components/FormError";
@@ -14,6 +15,7 @@ const IDS = { reason: "inhabil-reason" };
 /** Declares a member inhabil on this application, with the reason (forvaltningsloven § 6). */
 export function InhabilDialog({ review, onClose }: { review: Review; onClose: () => void }) {
   const { t } = useI18n();
+  useReturnFocus();
   const backend = useBackend();
   const { detail, act } = useApplication();
   const [reason, setReason] = useState("");

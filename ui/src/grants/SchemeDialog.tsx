@@ -4,6 +4,7 @@ import type { ErrorReport } from "../bindings/ErrorReport";
 import type { GrantScheme } from "../bindings/GrantScheme";
 import type { SchemeInput } from "../bindings/SchemeInput";
 import { useI18n } from "../i18n/context";
+import { useReturnFocus } from "../lib/useReturnFocus";
 import { useFormErrors } from "../lib/useFormErrors";
 import { errorId, DateField, TextAreaField, TextField } from "../components/fields";
 import { FormError } from "../components/FormError";
@@ -25,6 +26,7 @@ type Props = {
 /** Create a grant scheme, or change one: budget, deadlines, criteria with weights, the legal frame. */
 export function SchemeDialog(props: Props) {
   const { t } = useI18n();
+  useReturnFocus();
   const [d, setD] = useState<SchemeDraft>(() => (props.mode === "new" ? newSchemeDraft(props.year) : editSchemeDraft(props.scheme)));
   const [saving, setSaving] = useState(false);
   const order = useMemo(() => schemeFieldOrder(d), [d]);

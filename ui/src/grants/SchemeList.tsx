@@ -6,6 +6,7 @@ import { toErrorReport } from "../lib/errors";
 import { useLoad } from "../lib/useLoad";
 import { BudgetBar } from "./BudgetBar";
 import { SchemeDialog } from "./SchemeDialog";
+import { BudgetChart } from "../charts/BudgetChart";
 
 /** The council's grant schemes ("Tilskudd"), newest year first, and the button that creates one. */
 export function SchemeList({ councilId, onOpen }: { councilId: string; onOpen: (schemeId: string) => void }) {
@@ -78,6 +79,7 @@ export function SchemeList({ councilId, onOpen }: { councilId: string; onOpen: (
           </Table.Body>
         </Table>
       ) : null}
+      {schemes.status === "ready" && schemes.data.length > 0 ? <BudgetChart schemes={schemes.data} /> : null}
       {adding ? (
         <SchemeDialog
           mode="new"

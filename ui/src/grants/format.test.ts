@@ -5,11 +5,11 @@ import { nextCell } from "./grantModel";
 const nbsp = "\u00a0";
 
 describe("grant formatting", () => {
-  it("formats øre as kroner with grouped thousands and øre only when there are some", () => {
-    expect(formatKr(1_250_000)).toBe(`kr${nbsp}12${nbsp}500`);
+  it("formats øre as kroner with grouped thousands and always two øre digits", () => {
+    expect(formatKr(1_250_000)).toBe(`kr${nbsp}12${nbsp}500,00`);
     expect(formatKr(1_250_050)).toBe(`kr${nbsp}12${nbsp}500,50`);
     expect(formatKr(5)).toBe(`kr${nbsp}0,05`);
-    expect(formatKr(10_000_000_000)).toBe(`kr${nbsp}100${nbsp}000${nbsp}000`);
+    expect(formatKr(10_000_000_000)).toBe(`kr${nbsp}100${nbsp}000${nbsp}000,00`);
     expect(amountForInput(1_250_050)).toBe("12 500,50");
     expect(amountForInput(null)).toBe("");
   });

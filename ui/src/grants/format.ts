@@ -8,16 +8,16 @@ function group(kroner: bigint | number): string {
   return String(kroner).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
 }
 
-/** 1250050 -> "12 500,50"; whole kroner without decimals: "12 500". */
+/** 1250050 -> "12 500,50"; whole kroner with their øre too: "12 500,00". */
 export function formatAmount(ore: number): string {
   const sign = ore < 0 ? "-" : "";
   const abs = Math.abs(Math.round(ore));
   const kroner = Math.floor(abs / 100);
   const cents = abs % 100;
-  return `${sign}${group(kroner)}${cents ? `,${String(cents).padStart(2, "0")}` : ""}`;
+  return `${sign}${group(kroner)},${String(cents).padStart(2, "0")}`;
 }
 
-/** 1250000 -> "kr 12 500". */
+/** 1250000 -> "kr 12 500,00". */
 export function formatKr(ore: number): string {
   return `kr\u00a0${formatAmount(ore)}`;
 }

@@ -1,62 +1,19 @@
 // @vitest-environment happy-dom
 // The grant screens rendered against the in-memory fake backend: keyboard
 // scoring, inhabil members, refusals at their field, and the budget bar's text.
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { App } from "../App";
 import type { View } from "../navigation";
 import { createFakeBackend, demoState } from "../dev/fakeBackend";
+import { $, renderApp, setUpDom, text, type, waitFor } from "../testing/app";
 
-let root: Root | null = null;
-let host: HTMLElement | null = null;
+setUpDom();
 
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-  // Designsystemet's spinner synchronises its animation; happy-dom has no animations.
-  const doc = document as Document & { getAnimations?: () => Animation[] };
-  doc.getAnimations ??= () => [];
-});
-
-afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-  root = null;
-});
-
-async function render(view: View) {
-  const backend = createFakeBackend(demoState({ userName: "Kari Nordmann", language: "nb" }), { today: "2026-11-22" });
-  host = document.createElement("div");
-  document.body.append(host);
-  root = createRoot(host);
-  await act(async () => root!.render(<App backend={backend} initialView={view} />));
-  await waitFor(() => document.querySelector("main[data-ready=true]"));
-  return backend;
-}
-
-async function waitFor<T>(find: () => T | null | undefined | false, what = "the element"): Promise<T> {
-  for (let i = 0; i < 100; i++) {
-    const found = find();
-    if (found) return found;
-    await act(async () => new Promise((r) => setTimeout(r, 10)));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-const $ = <T extends Element = HTMLElement>(css: string) => document.querySelector<T>(css);
-const text = (css: string) => ($(css)?.textContent ?? "").replace(/\u00a0/g, " ");
+const render = (view: View) => renderApp(view, createFakeBackend(demoState({ userName: "Kari Nordmann", language: "nb" }), { today: "2026-11-22" }));
 
 async function key(el: Element, k: string) {
   await act(async () => {
     el.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true, cancelable: true }));
-  });
-}
-
-async function type(input: HTMLInputElement, value: string) {
-  await act(async () => {
-    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
-    setter.call(input, value);
-    input.dispatchEvent(new Event("input", { bubbles: true }));
   });
 }
 
@@ -135,11 +92,11 @@ describe("the scheme page", () => {
   it("states the budget in text: granted, paid, proposed and left", async () => {
     await render({ name: "scheme", id: "gs-2026" });
     await waitFor(() => $("[data-testid=budget-bar]"), "the budget bar");
-    expect(text("[data-testid=budget-total]")).toBe("kr 150 000");
-    expect(text("[data-testid=budget-granted]")).toBe("kr 38 000");
-    expect(text("[data-testid=budget-paid]")).toBe("kr 23 000");
-    expect(text("[data-testid=budget-proposed]")).toBe("kr 12 500");
-    expect(text("[data-testid=budget-left]")).toBe("kr 112 000");
+    expect(text("[data-testid=budget-total]")).toBe("kr 150 000,00");
+    expect(text("[data-testid=budget-granted]")).toBe("kr 38 000,00");
+    expect(text("[data-testid=budget-paid]")).toBe("kr 23 000,00");
+    expect(text("[data-testid=budget-proposed]")).toBe("kr 12 500,00");
+    expect(text("[data-testid=budget-left]")).toBe("kr 112 000,00");
     expect(document.querySelectorAll("[data-testid=committee-row]")).toHaveLength(5);
     expect(text("[data-testid=committee-row][data-application-id=ga2] [data-testid=row-inhabil]")).toContain("Ola Berg");
     expect(document.querySelectorAll("[data-testid=report-reminder]")).toHaveLength(1);

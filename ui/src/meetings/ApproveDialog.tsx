@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { Alert, Button, Dialog, Fieldset, Heading, Paragraph, Radio } from "@digdir/designsystemet-react";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
+import { useReturnFocus } from "../lib/useReturnFocus";
 import { useFormErrors } from "../lib/useFormErrors";
 import { useLoad } from "../lib/useLoad";
 import { SelectField } from "../components/fields";
@@ -16,6 +17,7 @@ import { APPROVAL_FIELD_IDS, APPROVAL_FIELD_ORDER, candidateLabel, presentRows, 
  */
 export function ApproveDialog({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
+  useReturnFocus();
   const backend = useBackend();
   const { detail, act } = useMeeting();
   const id = detail.meeting.id;

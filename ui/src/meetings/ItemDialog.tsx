@@ -5,6 +5,7 @@ import type { AgendaItemInput } from "../bindings/AgendaItemInput";
 import type { ErrorReport } from "../bindings/ErrorReport";
 import type { ItemKind } from "../bindings/ItemKind";
 import { useI18n } from "../i18n/context";
+import { useReturnFocus } from "../lib/useReturnFocus";
 import { useFormErrors } from "../lib/useFormErrors";
 import { ITEM_KINDS, itemKindLabel, options } from "../lib/labels";
 import { SelectField, TextAreaField, TextField } from "../components/fields";
@@ -19,6 +20,7 @@ type Props = {
 /** Put an item on the agenda, or change its kind, title, background and proposal. */
 export function ItemDialog(props: Props) {
   const { t } = useI18n();
+  useReturnFocus();
   const [d, setD] = useState<ItemDraft>(() => (props.mode === "new" ? newItemDraft() : editItemDraft(props.item)));
   const [saving, setSaving] = useState(false);
   const errors = useFormErrors(ITEM_FIELD_ORDER, ITEM_FIELD_IDS);

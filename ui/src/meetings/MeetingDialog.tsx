@@ -5,6 +5,7 @@ import type { Meeting } from "../bindings/Meeting";
 import type { MeetingInput } from "../bindings/MeetingInput";
 import type { MeetingKind } from "../bindings/MeetingKind";
 import { useI18n } from "../i18n/context";
+import { useReturnFocus } from "../lib/useReturnFocus";
 import { useFormErrors } from "../lib/useFormErrors";
 import { MEETING_KINDS, meetingKindLabel, options } from "../lib/labels";
 import { DateField, SelectField, TextAreaField, TextField } from "../components/fields";
@@ -26,6 +27,7 @@ type Props = {
 /** Plan a meeting, or change its kind, time, place, guests and the kommune's representative. */
 export function MeetingDialog(props: Props) {
   const { t } = useI18n();
+  useReturnFocus();
   const [d, setD] = useState<MeetingDraft>(() => (props.mode === "new" ? newMeetingDraft() : editMeetingDraft(props.meeting)));
   const [saving, setSaving] = useState(false);
   const errors = useFormErrors(MEETING_FIELD_ORDER, MEETING_FIELD_IDS);

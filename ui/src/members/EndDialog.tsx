@@ -3,6 +3,7 @@ import { Button, Dialog, Heading, Paragraph } from "@digdir/designsystemet-react
 import type { Membership } from "../bindings/Membership";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
+import { useReturnFocus } from "../lib/useReturnFocus";
 import { formatDate, readDateField, todayIso } from "../lib/dates";
 import { toErrorReport } from "../lib/errors";
 import { useFormErrors } from "../lib/useFormErrors";
@@ -16,6 +17,7 @@ const IDS: Record<string, string> = { endedOn: "end-date", reason: "end-reason" 
 export function EndDialog({ membership, onSaved, onClose }: { membership: Membership; onSaved: () => void; onClose: () => void }) {
   const backend = useBackend();
   const { t } = useI18n();
+  useReturnFocus();
   const [date, setDate] = useState(formatDate(todayIso()));
   const [reason, setReason] = useState("");
   const [saving, setSaving] = useState(false);

@@ -1,10 +1,12 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { Button, Dialog, Fieldset, Heading, Paragraph, Radio } from "@digdir/designsystemet-react";
 import type { Membership } from "../bindings/Membership";
+import type { PeopleFound } from "../bindings/PeopleFound";
 import type { Person } from "../bindings/Person";
 import type { SeatCategory } from "../bindings/SeatCategory";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
+import { useReturnFocus } from "../lib/useReturnFocus";
 import { toErrorReport } from "../lib/errors";
 import { useFormErrors } from "../lib/useFormErrors";
 import { CATEGORIES, GENDERS, ROLES, categoryLabel, genderLabel, options, roleLabel } from "../lib/labels";
@@ -24,14 +26,21 @@ type Props =
   | { mode: "add"; councilId: string; category: SeatCategory; onSaved: () => void; onClose: () => void }
   | { mode: "edit"; membership: Membership; onSaved: () => void; onClose: () => void };
 
+/** How many people the member form's search shows at once. */
+const PEOPLE_SHOWN = 20;
+
 /** Add a member (a new or an already registered person) or edit a seat and its person. */
 export function MemberDialog(props: Props) {
   const backend = useBackend();
   const { t } = useI18n();
+  useReturnFocus();
   const [d, setD] = useState<MemberDraft>(() =>
     props.mode === "add" ? newMemberDraft(props.category) : editMemberDraft(props.membership),
   );
-  const [people, setPeople] = useState<Person[] | null>(null);
+  // The member form's people search: what was typed, and what it found.
+  const [query, setQuery] = useState("");
+  const [found, setFound] = useState<PeopleFound | null>(null);
+  const [chosen, setChosen] = useState<Person | null>(null);
   const [saving, setSaving] = useState(false);
   const errors = useFormErrors(MEMBER_FIELD_ORDER, MEMBER_FIELD_IDS);
   const err = (id: string) => errors.fields[id];
@@ -45,16 +54,24 @@ export function MemberDialog(props: Props) {
   const { showReport } = errors;
   const wantPeople = props.mode === "add" && d.personMode === "existing";
   useEffect(() => {
-    if (!wantPeople || people) return;
+    if (!wantPeople) return;
     let live = true;
-    backend.listPeople().then(
-      (p) => live && setPeople(p),
-      (e) => live && showReport(toErrorReport(e)),
+    // Typing waits a moment before asking; the first list comes at once.
+    const timer = setTimeout(
+      () =>
+        backend.findPeople(query, PEOPLE_SHOWN).then(
+          (f) => live && setFound(f),
+          (e) => live && showReport(toErrorReport(e)),
+        ),
+      found ? 150 : 0,
     );
     return () => {
       live = false;
+      clearTimeout(timer);
     };
-  }, [wantPeople, people, backend, showReport]);
+    // `found` only sets the delay: a new answer must not ask again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [wantPeople, query, backend, showReport]);
 
   const set = <K extends keyof MemberDraft>(key: K, id: string) => (value: MemberDraft[K]) => {
     setD((old) => ({ ...old, [key]: value }));
@@ -89,6 +106,9 @@ export function MemberDialog(props: Props) {
   };
 
   const title = props.mode === "add" ? t("member.addTitle") : t("member.editTitle");
+  // The chosen person stays in the list while another search is typed.
+  const results = found?.people ?? [];
+  const shown = chosen && !results.some((p) => p.id === chosen.id) ? [chosen, ...results] : results;
   const existing = props.mode === "add" && d.personMode === "existing";
 
   return (
@@ -126,20 +146,41 @@ export function MemberDialog(props: Props) {
           ) : null}
 
           {existing ? (
-            people && people.length === 0 ? (
+            found && found.people.length === 0 && query.trim() === "" ? (
               <Paragraph>{t("member.noPeople")}</Paragraph>
             ) : (
-              <SelectField
-                id="member-person"
-                label={t("member.person")}
-                value={d.personId}
-                onChange={set("personId", "member-person")}
-                options={[
-                  { value: "", label: t("member.choosePerson") },
-                  ...(people ?? []).map((p) => ({ value: p.id, label: p.email ? `${p.name} (${p.email})` : p.name })),
-                ]}
-                error={err("member-person")}
-              />
+              <>
+                <TextField
+                  id="member-person-search"
+                  label={t("member.findPerson")}
+                  description={t("member.findPersonHelp")}
+                  value={query}
+                  onChange={setQuery}
+                />
+                <SelectField
+                  id="member-person"
+                  label={t("member.person")}
+                  value={d.personId}
+                  onChange={(id) => {
+                    setChosen(shown.find((p) => p.id === id) ?? null);
+                    set("personId", "member-person")(id);
+                  }}
+                  options={[
+                    { value: "", label: t("member.choosePerson") },
+                    ...shown.map((p) => ({ value: p.id, label: p.email ? `${p.name} (${p.email})` : p.name })),
+                  ]}
+                  error={err("member-person")}
+                />
+                <Paragraph data-size="sm" role="status" data-testid="people-found">
+                  {found === null
+                    ? ""
+                    : found.people.length === 0
+                      ? t("member.noPeopleFound")
+                      : found.more
+                        ? t("member.morePeople", { count: found.people.length })
+                        : ""}
+                </Paragraph>
+              </>
             )
           ) : (
             <PersonFields d={d} set={set} err={err} />

@@ -9,6 +9,7 @@ import { toErrorReport } from "../lib/errors";
 import { Page } from "../components/Page";
 import { Loading, LoadError } from "../components/Loading";
 import { BackupTable } from "../backups/BackupTable";
+import { useJob } from "../components/ProgressDialog";
 
 /** Take a backup now, see the ones there are, restore one. */
 export function Backups({ onRestored }: { onRestored: (startup: Startup) => void }) {
@@ -18,17 +19,19 @@ export function Backups({ onRestored }: { onRestored: (startup: Startup) => void
   const [busy, setBusy] = useState(false);
   const [taken, setTaken] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const job = useJob();
 
   const backupNow = async () => {
     setBusy(true);
     setTaken(null);
     setError(null);
     try {
-      const info = await backend.backupNow();
-      setTaken(info.fileName);
+      const info = await job.run(t("progress.title.backup"), "pages", (j) => backend.backupNow(j));
+      setTaken(info.path);
       await reload();
     } catch (e) {
-      setError(toErrorReport(e).message);
+      const report = toErrorReport(e);
+      if (report.code !== "cancelled") setError(report.message);
     } finally {
       setBusy(false);
     }
@@ -48,10 +51,11 @@ export function Backups({ onRestored }: { onRestored: (startup: Startup) => void
       <div aria-live="polite" className="live-slot">
         {taken ? (
           <Alert data-color="success" data-testid="backup-taken" className="page-alert">
-            <Paragraph>{t("backups.taken", { fileName: taken })}</Paragraph>
+            <Paragraph className="break">{t("backups.takenPath", { path: taken })}</Paragraph>
           </Alert>
         ) : null}
       </div>
+      {job.view}
       {error ? (
         <Alert data-color="danger" role="alert" data-testid="backup-error" className="page-alert">
           <Paragraph>{t("backups.failed")}</Paragraph>

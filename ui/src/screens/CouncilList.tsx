@@ -10,6 +10,7 @@ import { Page } from "../components/Page";
 import { Loading, LoadError } from "../components/Loading";
 import { FormError } from "../components/FormError";
 import { CouncilTable } from "../council/CouncilTable";
+import { useJob } from "../components/ProgressDialog";
 
 /** `notice`: a success message from the screen before (after a restore). */
 export function CouncilList({ navigate, notice = null }: { navigate: Navigate; notice?: string | null }) {
@@ -21,6 +22,7 @@ export function CouncilList({ navigate, notice = null }: { navigate: Navigate; n
   const [importing, setImporting] = useState(false);
   const [imported, setImported] = useState<string | null>(null);
   const [importError, setImportError] = useState<string | null>(null);
+  const job = useJob();
 
   const councils = fresh ?? (state.status === "ready" ? state.data : null);
   const newCouncil = () => navigate({ name: "new-council" });
@@ -31,7 +33,7 @@ export function CouncilList({ navigate, notice = null }: { navigate: Navigate; n
     setImported(null);
     setImportError(null);
     try {
-      setImported((await backend.importPackage()).message);
+      setImported((await job.run(t("progress.title.import"), "rows", (j) => backend.importPackage(j))).message);
     } catch (e) {
       const report = toErrorReport(e);
       if (report.code !== "cancelled") setImportError(report.message);
@@ -70,6 +72,7 @@ export function CouncilList({ navigate, notice = null }: { navigate: Navigate; n
           <Paragraph>{notice}</Paragraph>
         </Alert>
       ) : null}
+      {job.view}
       {importError ? (
         <Alert data-color="danger" role="alert" data-testid="import-error" className="page-alert">
           <Paragraph className="break">{importError}</Paragraph>
@@ -83,7 +86,15 @@ export function CouncilList({ navigate, notice = null }: { navigate: Navigate; n
       {state.status === "error" && !fresh ? <LoadError message={state.error.message} onRetry={reload} /> : null}
       {councils === null && state.status === "loading" ? <Loading /> : null}
       {councils && councils.length === 0 ? (
-        <EmptyState onNew={newCouncil} onLoaded={setFresh} onImport={() => void importPackage()} importing={importing} />
+        <EmptyState
+          onNew={newCouncil}
+          onLoaded={(loaded) => {
+            setFresh(loaded);
+            setImported(t("list.demoLoaded", { count: loaded.length }));
+          }}
+          onImport={() => void importPackage()}
+          importing={importing}
+        />
       ) : null}
       {councils && councils.length > 0 ? (
         <>
@@ -110,14 +121,16 @@ function EmptyState({
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string[]>([]);
+  const job = useJob();
   const loadDemo = async () => {
     setBusy(true);
     setError([]);
     try {
-      await backend.loadDemo();
+      await job.run(t("progress.title.demo"), "councils", (j) => backend.loadDemo(j));
       onLoaded(await backend.listCouncils());
     } catch (e) {
-      setError([toErrorReport(e).message]);
+      const report = toErrorReport(e);
+      if (report.code !== "cancelled") setError([report.message]);
       setBusy(false);
     }
   };
@@ -128,6 +141,7 @@ function EmptyState({
       </Heading>
       <Paragraph>{t("list.empty.text")}</Paragraph>
       <FormError messages={error} />
+      {job.view}
       <div className="button-row">
         <Button data-color="accent" data-testid="new-council" onClick={onNew}>
           {t("list.new")}

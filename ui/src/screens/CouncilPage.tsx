@@ -21,6 +21,7 @@ import { MeetingList } from "../meetings/MeetingList";
 import { SchemeList } from "../grants/SchemeList";
 import { DutiesSection } from "../duties/DutiesSection";
 import { HandoverSection } from "../council/HandoverSection";
+import { AttendanceSection } from "../charts/AttendanceSection";
 import { todayIso } from "../lib/dates";
 
 type Open = { kind: "add" } | { kind: "edit"; membership: Membership } | { kind: "end"; membership: Membership } | null;
@@ -77,6 +78,7 @@ export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }
             onOpen={(meetingId) => navigate({ name: "meeting", id: meetingId })}
             onRetry={() => void reloadMeetings()}
           />
+          <AttendanceSection councilId={id} />
           <SchemeList councilId={id} onOpen={(schemeId) => navigate({ name: "scheme", id: schemeId })} />
           <DutiesSection councilId={id} year={year} navigate={navigate} />
           <HandoverSection councilId={id} year={year} />

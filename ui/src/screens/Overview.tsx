@@ -11,6 +11,7 @@ import { Loading, LoadError } from "../components/Loading";
 import { SelectField, TextField } from "../components/fields";
 import { OverviewTable } from "../duties/OverviewTable";
 import { YearWheel } from "../duties/YearWheel";
+import { YearAtAGlance } from "../charts/YearAtAGlance";
 import { filterRows, nextSort, sortRows, wheel, yearOptions, type Sort } from "../duties/dutyModel";
 
 /**
@@ -132,6 +133,7 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
               />
             )}
           </section>
+          {rows.length > 0 ? <YearAtAGlance year={overview.year} councils={rows} meetings={overview.meetings} /> : null}
           {yearWheel ? <YearWheel wheel={yearWheel} year={overview.year} onOpenMeeting={openMeeting} /> : null}
         </>
       ) : null}

@@ -3,29 +3,14 @@
 // backend: the header's field opens the search screen, one request per
 // change, hits open their meeting on the item; import on the council list;
 // the council page's two exports.
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { App } from "../App";
 import type { View } from "../navigation";
 import { createFakeBackend, demoState } from "../dev/fakeBackend";
 import { SEARCH_DELAY_MS } from "./searchModel";
+import { $, $$, choose, pause, renderApp, setUpDom, text, type, waitFor } from "../testing/app";
 
-let root: Root | null = null;
-let host: HTMLElement | null = null;
-
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-  // Designsystemet's spinner synchronises its animation; happy-dom has no animations.
-  const doc = document as Document & { getAnimations?: () => Animation[] };
-  doc.getAnimations ??= () => [];
-});
-
-afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-  root = null;
-});
+setUpDom();
 
 async function render(view: View) {
   const backend = createFakeBackend(demoState({ userName: "Kari Nordmann", language: "nb" }), { today: "2026-11-22" });
@@ -35,41 +20,8 @@ async function render(view: View) {
     asked.push(query.text);
     return search(query);
   };
-  host = document.createElement("div");
-  document.body.append(host);
-  root = createRoot(host);
-  await act(async () => root!.render(<App backend={backend} initialView={view} />));
-  await waitFor(() => document.querySelector("main[data-ready=true]"));
+  await renderApp(view, backend);
   return { backend, asked };
-}
-
-async function waitFor<T>(find: () => T | null | undefined | false, what = "the element"): Promise<T> {
-  for (let i = 0; i < 100; i++) {
-    const found = find();
-    if (found) return found;
-    await act(async () => new Promise((r) => setTimeout(r, 10)));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-const $ = <T extends Element = HTMLElement>(css: string) => document.querySelector<T>(css);
-const $$ = (css: string) => [...document.querySelectorAll<HTMLElement>(css)];
-const text = (css: string) => ($(css)?.textContent ?? "").replace(/\u00a0/g, " ");
-const pause = (ms: number) => act(async () => new Promise((r) => setTimeout(r, ms)));
-
-async function type(input: HTMLInputElement, value: string) {
-  await act(async () => {
-    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
-    setter.call(input, value);
-    input.dispatchEvent(new Event("input", { bubbles: true }));
-  });
-}
-
-async function choose(select: HTMLSelectElement, value: string) {
-  await act(async () => {
-    Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, "value")!.set!.call(select, value);
-    select.dispatchEvent(new Event("change", { bubbles: true }));
-  });
 }
 
 async function click(css: string) {

@@ -1,0 +1,531 @@
+//! Accessibility (WCAG 2.1 AA) inside the real app: axe-core runs in the
+//! app's own web view on every screen and main dialog with the demo data, and
+//! a person reaches a council and its member dialog with the keyboard alone.
+//!
+//! axe-core comes from npm (`ui/node_modules/axe-core`, a devDependency, not
+//! in the app's bundle); WebDriver's execute script runs it in the page
+//! without touching the app's CSP (see ACCESSIBILITY.md).
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use fantoccini::key::Key;
+use fantoccini::{Client, Locator};
+use grendebok_e2e::*;
+use serde_json::Value;
+
+/// The WCAG levels the issue asks for.
+const AXE_TAGS: [&str; 4] = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/// One rule axe found broken, with every element that breaks it.
+#[derive(Debug)]
+pub struct Violation {
+    pub id: String,
+    pub impact: String,
+    pub help: String,
+    pub targets: Vec<String>,
+}
+
+impl Violation {
+    /// Serious and critical violations fail the test; moderate and minor are listed only.
+    fn blocks(&self) -> bool {
+        matches!(self.impact.as_str(), "serious" | "critical")
+    }
+}
+
+fn axe_source() -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "axe-core is missing at {} ({e}): run `npm ci` in ui/ (it is a devDependency)",
+            path.display()
+        )
+    })
+}
+
+/// Runs axe-core in the page as it stands (injecting it once per app
+/// process) and returns every violation of the WCAG 2.1 A/AA rules.
+pub async fn axe(client: &Client) -> Vec<Violation> {
+    let loaded = client
+        .execute("return typeof window.axe === 'object';", vec![])
+        .await
+        .expect("the page answers a script");
+    if loaded != Value::Bool(true) {
+        let version = client
+            .execute(&format!("{}\n;return window.axe.version;", axe_source()), vec![])
+            .await
+            .expect("axe-core loads into the page");
+        assert!(version.is_string(), "axe-core did not load: {version:?}");
+    }
+    let script = r#"
+        const tags = arguments[0];
+        const done = arguments[arguments.length - 1];
+        // Measure what stays on screen: let opening dialogs and fades finish first.
+        const finite = document.getAnimations().filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+        Promise.all(finite.map((a) => a.finished.catch(() => null)))
+          .then(() => axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }))
+          .then((r) => done(r.violations.map((v) => ({
+            id: v.id, impact: v.impact || "", help: v.help,
+            targets: v.nodes.map((n) => [n.target.join(" "), ...n.any.concat(n.all, n.none).map((c) => c.message)].join(" — ")),
+          }))))
+          .catch((e) => done("axe failed: " + e));
+    "#;
+    let answer = client
+        .execute_async(script, vec![serde_json::json!(AXE_TAGS)])
+        .await
+        .expect("axe-core runs");
+    let list = answer
+        .as_array()
+        .unwrap_or_else(|| panic!("axe-core answered {answer}"));
+    list.iter()
+        .map(|v| Violation {
+            id: v["id"].as_str().unwrap_or_default().into(),
+            impact: v["impact"].as_str().unwrap_or_default().into(),
+            help: v["help"].as_str().unwrap_or_default().into(),
+            targets: v["targets"]
+                .as_array()
+                .map(|t| t.iter().filter_map(|s| s.as_str().map(String::from)).collect())
+                .unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// What axe found on each screen, for one readable failure at the end.
+#[derive(Default)]
+struct Audit {
+    blocking: Vec<String>,
+    advice: Vec<String>,
+    screens: usize,
+}
+
+impl Audit {
+    async fn check(&mut self, client: &Client, screen: &str) {
+        // Let the last state change paint (WebKit, Designsystemet's dialogs).
+        tokio::time::sleep(Duration::from_millis(250)).await;
+        self.screens += 1;
+        for v in axe(client).await {
+            let line = format!(
+                "[{screen}] {} ({}): {}\n      at {}",
+                v.id,
+                v.impact,
+                v.help,
+                v.targets.join("\n      at ")
+            );
+            if v.blocks() {
+                self.blocking.push(line);
+            } else {
+                self.advice.push(line);
+            }
+        }
+    }
+
+    fn assert_clean(&self) {
+        if !self.advice.is_empty() {
+            println!(
+                "axe-core, moderate or minor (not failing):\n  {}",
+                self.advice.join("\n  ")
+            );
+        }
+        assert!(
+            self.blocking.is_empty(),
+            "axe-core found {} serious or critical violation(s) on {} screens:\n  {}",
+            self.blocking.len(),
+            self.screens,
+            self.blocking.join("\n  ")
+        );
+    }
+}
+
+/// Where screenshots go: `$GRENDEBOK_A11Y_SHOTS` to keep them for a person to
+/// look at (focus rings), else the test's own folder.
+fn shots_dir(app: &App) -> PathBuf {
+    match std::env::var_os("GRENDEBOK_A11Y_SHOTS") {
+        Some(dir) => {
+            std::fs::create_dir_all(&dir).expect("the screenshot folder");
+            PathBuf::from(dir)
+        }
+        None => app.dir.path().to_path_buf(),
+    }
+}
+
+async fn wait_all(client: &Client, css: &str, n: usize) -> Vec<fantoccini::elements::Element> {
+    wait_until(&format!("{n} of {css}"), || async { count(client, css).await >= n }).await;
+    client.find_all(Locator::Css(css)).await.unwrap()
+}
+
+/// Clicks the first `css` element whose text starts with `text`.
+async fn click_text(client: &Client, css: &str, text: &str) {
+    for element in wait_all(client, css, 1).await {
+        if element.text().await.unwrap_or_default().starts_with(text) {
+            element.click().await.unwrap();
+            return;
+        }
+    }
+    panic!("no {css} reads {text:?}");
+}
+
+/// Closes the open dialog with Escape, as a keyboard user does, and waits until it is gone.
+async fn close_dialog(client: &Client) {
+    client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(&char::from(Key::Escape).to_string())
+        .await
+        .unwrap();
+    wait_until("the dialog is closed", || async {
+        count(client, "dialog[open]").await == 0
+    })
+    .await;
+}
+
+async fn open_dialog(client: &Client, button: &str) {
+    click(client, button).await.unwrap();
+    wait(client, "dialog[open]").await.unwrap();
+}
+
+/// The demo councils and a backup of them, written straight into the test's
+/// database while the app is closed.
+fn load_demo(app: &App) {
+    let mut store = open_store(&app.db);
+    let now = chrono::Utc::now();
+    if store.settings().unwrap().user_name.is_none() {
+        store.save_user_name("Kari Sekretær", now).unwrap();
+    }
+    let actor = store.actor(now).unwrap();
+    store.load_demo(&actor, now.date_naive()).unwrap();
+    store
+        .backup(grendebok_core::store::backup::BackupKind::Manual, now)
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_screen_and_dialog_passes_axe_core_without_serious_violations() {
+    let app = App::start();
+    let client = app.launch().await;
+    let mut audit = Audit::default();
+    let shots = shots_dir(&app);
+
+    // First start, and its field message when the name is left empty.
+    wait_screen(&client, "welcome").await;
+    audit.check(&client, "welcome").await;
+    click(&client, "[data-testid=save-user-name]").await.unwrap();
+    wait(&client, "#user-name-error").await.unwrap();
+    audit.check(&client, "welcome, name missing").await;
+    fill(&client, "#user-name", "Kari Sekretær").await.unwrap();
+    click(&client, "[data-testid=save-user-name]").await.unwrap();
+
+    // The empty list; then the demo councils, loaded while the app is closed.
+    wait(&client, "[data-testid=load-demo]").await.unwrap();
+    audit.check(&client, "council list, empty").await;
+    client.close().await.unwrap();
+    load_demo(&app);
+    let client = app.launch().await;
+    wait_all(&client, "[data-testid=council-row]", 3).await;
+    audit.check(&client, "council list").await;
+
+    // The language picker: the screen in nynorsk and English, then back to bokmål.
+    for lang in ["nn", "en", "nb"] {
+        select(&client, "#language", lang).await.unwrap();
+        wait_until(&format!("the page is in {lang}"), || async {
+            client
+                .execute("return document.documentElement.lang;", vec![])
+                .await
+                .map(|l| l == lang)
+                .unwrap_or(false)
+        })
+        .await;
+        if lang != "nb" {
+            audit.check(&client, &format!("council list in {lang}")).await;
+        }
+    }
+
+    // A council with members, its dialogs, and its form with a field message.
+    click_text(&client, "[data-testid=open-council]", "Lyngvik").await;
+    wait_screen(&client, "council").await;
+    wait(&client, "[data-testid=member-row]").await.unwrap();
+    audit.check(&client, "council page").await;
+    open_dialog(&client, "[data-testid=add-member]").await;
+    audit.check(&client, "member dialog").await;
+    close_dialog(&client).await;
+    open_dialog(&client, "[data-testid=edit-member]").await;
+    audit.check(&client, "member dialog, edit").await;
+    close_dialog(&client).await;
+    open_dialog(&client, "[data-testid=end-member]").await;
+    audit.check(&client, "end membership dialog").await;
+    close_dialog(&client).await;
+    open_dialog(&client, "[data-testid=waive-duty]").await;
+    audit.check(&client, "waive duty dialog").await;
+    close_dialog(&client).await;
+    open_dialog(&client, "[data-testid=change-due]").await;
+    audit.check(&client, "due date dialog").await;
+    close_dialog(&client).await;
+    click(&client, "[data-testid=edit-council]").await.unwrap();
+    wait(&client, "#council-name").await.unwrap();
+    audit.check(&client, "council form").await;
+    click(&client, "[data-testid=back-to-list]").await.unwrap();
+    click(&client, "[data-testid=new-council]").await.unwrap();
+    fill(&client, "#council-name", "   ").await.unwrap();
+    click(&client, "[data-testid=save-council]").await.unwrap();
+    wait(&client, "#council-name-error").await.unwrap();
+    audit.check(&client, "council form, name missing").await;
+    screenshot(&client, &shots.join("council-form-error.png")).await;
+    click(&client, "[data-testid=back-to-list]").await.unwrap();
+    click_text(&client, "[data-testid=open-council]", "Lyngvik").await;
+    wait_screen(&client, "council").await;
+
+    // Every meeting of the council: agenda, attendance, minutes, approval.
+    let meetings = wait_all(&client, "[data-testid=open-meeting]", 3).await.len();
+    for i in 0..meetings {
+        let links = wait_all(&client, "[data-testid=open-meeting]", meetings).await;
+        links[i].click().await.unwrap();
+        wait_screen(&client, "meeting").await;
+        if count(&client, "[data-testid=item-row]").await > 0 {
+            click(&client, "[data-testid=item-row]").await.unwrap();
+            wait(&client, "[data-testid=item-panel]").await.unwrap();
+        }
+        audit.check(&client, &format!("meeting {}", i + 1)).await;
+        if i == 0 {
+            // The upcoming meeting: its dialogs, then held, with the minutes
+            // being written and the approval dialog.
+            open_dialog(&client, "[data-testid=edit-meeting]").await;
+            audit.check(&client, "meeting dialog").await;
+            close_dialog(&client).await;
+            open_dialog(&client, "[data-testid=add-item]").await;
+            audit.check(&client, "agenda item dialog").await;
+            close_dialog(&client).await;
+            click(&client, "[data-testid=mark-held]").await.unwrap();
+            wait(&client, "[data-testid=meeting-status][data-status=held]")
+                .await
+                .unwrap();
+            wait(&client, "[data-testid=save-record]").await.unwrap();
+            audit.check(&client, "meeting held, minutes").await;
+            screenshot(&client, &shots.join("meeting-held.png")).await;
+            open_dialog(&client, "[data-testid=approve-minutes]").await;
+            audit.check(&client, "approve minutes dialog").await;
+            close_dialog(&client).await;
+        }
+        click(&client, "[data-testid=back-to-council]").await.unwrap();
+        wait_screen(&client, "council").await;
+    }
+
+    // The grant scheme, its application dialog, and one application under review.
+    click(&client, "[data-testid=open-scheme]").await.unwrap();
+    wait_screen(&client, "scheme").await;
+    let applications = wait_all(&client, "[data-testid=open-application]", 12).await;
+    audit.check(&client, "grant scheme").await;
+    open_dialog(&client, "[data-testid=edit-scheme]").await;
+    audit.check(&client, "scheme dialog").await;
+    close_dialog(&client).await;
+    open_dialog(&client, "[data-testid=add-application]").await;
+    audit.check(&client, "application dialog").await;
+    close_dialog(&client).await;
+    applications[8].click().await.unwrap();
+    wait(&client, "[data-testid=score-grid]").await.unwrap();
+    audit.check(&client, "application page").await;
+    if count(&client, "[data-testid=declare-inhabil]").await > 0 {
+        open_dialog(&client, "[data-testid=declare-inhabil]").await;
+        audit.check(&client, "inhabil dialog").await;
+        close_dialog(&client).await;
+    }
+
+    // The coordinator's overview, search, backups and the restore dialog.
+    click(&client, "[data-testid=open-overview]").await.unwrap();
+    wait_all(&client, "[data-testid=overview-row]", 3).await;
+    audit.check(&client, "overview").await;
+    fill(
+        &client,
+        "[data-testid=search-input]",
+        &format!("dugnad{}", char::from(Key::Enter)),
+    )
+    .await
+    .unwrap();
+    wait_screen(&client, "search").await;
+    wait_all(&client, "[data-testid=search-hit]", 1).await;
+    audit.check(&client, "search results").await;
+    click(&client, "[data-testid=open-backups]").await.unwrap();
+    wait_screen(&client, "backups").await;
+    wait(&client, "[data-testid=backup-row]").await.unwrap();
+    audit.check(&client, "backups").await;
+    open_dialog(&client, "[data-testid=restore-backup]").await;
+    audit.check(&client, "restore dialog").await;
+    close_dialog(&client).await;
+    screenshot(&client, &shots.join("backups.png")).await;
+
+    client.close().await.unwrap();
+
+    // A file that is not a database: the start-up error screen.
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", app.db.display()));
+    }
+    std::fs::write(&app.db, b"not a database".repeat(100)).unwrap();
+    let client = app.launch().await;
+    wait(&client, "[data-testid=startup-message]").await.unwrap();
+    audit.check(&client, "start-up error").await;
+    client.close().await.unwrap();
+    audit.assert_clean();
+}
+
+/// What has the keyboard focus: its test id (or tag) and text, and whether
+/// a focus indicator is drawn around it (an outline or Designsystemet's ring).
+async fn focused(client: &Client) -> (String, String, bool) {
+    let answer = client
+        .execute(
+            r#"const e = document.activeElement;
+               if (!e || e === document.body) return ["body", "", false];
+               let ring;
+               if (document.hasFocus()) {
+                 const s = getComputedStyle(e);
+                 ring = (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== "none";
+               } else {
+                 // WebKit draws focus only in the active window, and another test's window
+                 // may be the active one: ask the style sheets for a ring on this element.
+                 const flat = (list) => [...list].flatMap((r) => (r instanceof CSSStyleRule ? [r] : r.cssRules ? flat(r.cssRules) : []));
+                 ring = [...document.styleSheets].flatMap((sheet) => flat(sheet.cssRules)).some((r) => {
+                   const draws = (r.style.outline && !/^(none|0)/.test(r.style.outline)) || (r.style.boxShadow && r.style.boxShadow !== "none");
+                   return draws && r.selectorText.split(",").filter((x) => x.includes(":focus-visible")).some((x) => {
+                     try { return e.matches(x.replace(/:focus-visible/g, "").trim() || "*"); } catch { return false; }
+                   });
+                 });
+               }
+               return [e.getAttribute("data-testid") || e.id || e.tagName.toLowerCase(), e.textContent.trim(), ring];"#,
+            vec![],
+        )
+        .await
+        .expect("the page answers a script");
+    (
+        answer[0].as_str().unwrap_or_default().into(),
+        answer[1].as_str().unwrap_or_default().into(),
+        answer[2].as_bool().unwrap_or(false),
+    )
+}
+
+async fn press(client: &Client, key: Key) {
+    client
+        .active_element()
+        .await
+        .expect("an element has the focus")
+        .send_keys(&char::from(key).to_string())
+        .await
+        .expect("the key is sent");
+}
+
+/// Presses Tab until the focused element is `testid` (with text starting
+/// `text`), as a keyboard user does; panics when it is never reached.
+async fn tab_to(client: &Client, testid: &str, text: &str) {
+    let mut path = Vec::new();
+    for _ in 0..80 {
+        press(client, Key::Tab).await;
+        let (id, label, ring) = focused(client).await;
+        if id == testid && label.starts_with(text) {
+            assert!(ring, "{testid} has the focus but no visible focus ring");
+            return;
+        }
+        path.push(id);
+    }
+    panic!("Tab never reached {testid} {text:?}; it went through {path:?}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_keyboard_user_opens_a_council_and_adds_a_member_without_the_mouse() {
+    let app = App::start();
+    grendebok_core::Store::create(&app.db).unwrap();
+    load_demo(&app);
+    let client = app.launch().await;
+    wait_screen(&client, "council-list").await;
+
+    // The first Tab from the top of the window lands on the skip link, and it leads into <main>.
+    client
+        .execute(
+            "document.activeElement && document.activeElement.blur(); window.focus();",
+            vec![],
+        )
+        .await
+        .unwrap();
+    client.find(Locator::Css("body")).await.unwrap();
+    tab_to(&client, "a", "").await;
+    screenshot(&client, &shots_dir(&app).join("keyboard-skip-link.png")).await;
+    let (_, skip, _) = focused(&client).await;
+    assert_eq!(skip, "Gå til hovedinnhold", "the first stop is the skip link");
+    // The next stop is the header's navigation, its ring visible on the blue header; back with Shift+Tab.
+    tab_to(&client, "open-overview", "Oversikt").await;
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    screenshot(&client, &shots_dir(&app).join("keyboard-header.png")).await;
+    client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(&format!("{}{}", char::from(Key::Shift), char::from(Key::Tab)))
+        .await
+        .unwrap();
+    assert_eq!(
+        focused(&client).await.1,
+        "Gå til hovedinnhold",
+        "Shift+Tab goes back to the skip link"
+    );
+    press(&client, Key::Enter).await;
+    wait_until("the skip link moved the focus into the main content", || async {
+        client
+            .execute(
+                "return document.getElementById('main').contains(document.activeElement) || location.hash === '#main';",
+                vec![],
+            )
+            .await
+            .map(|v| v == Value::Bool(true))
+            .unwrap_or(false)
+    })
+    .await;
+
+    // Tab to the council, Enter opens it.
+    tab_to(&client, "open-council", "Lyngvik").await;
+    screenshot(&client, &shots_dir(&app).join("keyboard-council-link.png")).await;
+    press(&client, Key::Enter).await;
+    wait_screen(&client, "council").await;
+    wait(&client, "[data-testid=member-row]").await.unwrap();
+    let members = count(&client, "[data-testid=member-row]").await;
+
+    // Tab to "add member", Enter opens the dialog with the focus in its first field.
+    tab_to(&client, "add-member", "").await;
+    screenshot(&client, &shots_dir(&app).join("keyboard-add-member.png")).await;
+    press(&client, Key::Enter).await;
+    wait(&client, "dialog[open]").await.unwrap();
+    wait_until("the name field has the focus", || async {
+        focused(&client).await.0 == "member-name"
+    })
+    .await;
+
+    // Escape closes it and the focus returns to the button that opened it.
+    press(&client, Key::Escape).await;
+    wait_until("the dialog is closed", || async {
+        count(&client, "dialog[open]").await == 0
+    })
+    .await;
+    wait_until("the focus is back on the add-member button", || async {
+        focused(&client).await.0 == "add-member"
+    })
+    .await;
+
+    // Open it again, type a name and save with Enter: the member is listed.
+    press(&client, Key::Enter).await;
+    wait_until("the name field has the focus", || async {
+        focused(&client).await.0 == "member-name"
+    })
+    .await;
+    client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(&format!("Tastatur Testesen{}", char::from(Key::Enter)))
+        .await
+        .unwrap();
+    wait_until("the new member is listed", || async {
+        count(&client, "[data-testid=member-row]").await == members + 1
+    })
+    .await;
+    // The focus is not lost to the top of the page: it is back on the button.
+    wait_until("the focus is back on the add-member button after saving", || async {
+        focused(&client).await.0 == "add-member"
+    })
+    .await;
+    client.close().await.unwrap();
+}

@@ -1,0 +1,163 @@
+//! docs/guide/sekretaer.md, done as it says by a secretary who has never seen
+//! the app: first start, nynorsk picked under «Språk», a council with nynorsk
+//! documents, three members, a meeting planned, its notice sent, attendance
+//! and a decision recorded, the minutes approved and locked and their PDF
+//! saved — every step through the UI, nothing prepared in the file.
+
+use chrono::{Datelike, Local};
+use fantoccini::{Client, Locator};
+use grendebok_core::model::*;
+use grendebok_e2e::*;
+
+async fn add_member(client: &Client, name: &str, category: &str, role: &str, from: &str) {
+    let before = count(client, "[data-testid=member-row]").await;
+    click(client, "[data-testid=add-member]").await.unwrap();
+    fill(client, "#member-name", name).await.unwrap();
+    select(client, "#member-category", category).await.unwrap();
+    select(client, "#member-role", role).await.unwrap();
+    fill(client, "#member-organisation", "Bygdelaget").await.unwrap();
+    fill(client, "#member-term-from", from).await.unwrap();
+    click(client, "[data-testid=save-member]").await.unwrap();
+    wait_until(&format!("{name} is in the member list"), || async {
+        count(client, "[data-testid=member-row]").await == before + 1
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_secretary_follows_the_guide_in_nynorsk_to_approved_minutes() {
+    let app = App::start();
+    let client = app.launch().await;
+    let today = Local::now().date_naive();
+    let year = today.year();
+
+    // 2. Nynorsk under «Språk», before anything else; then the name.
+    select(&client, "#language", "nn").await.unwrap();
+    wait_for_text(&client, "[data-testid=save-user-name]", "Lagre og hald fram").await;
+    fill(&client, "#user-name", "Sigrun Nes").await.unwrap();
+    click(&client, "[data-testid=save-user-name]").await.unwrap();
+    wait_for_text(&client, "[data-testid=new-council]", "Nytt utval").await;
+
+    // 3. A council of three seats whose documents are in nynorsk.
+    click(&client, "[data-testid=new-council]").await.unwrap();
+    fill(&client, "#council-name", "Fjellheim grendeutval").await.unwrap();
+    select(&client, "#council-kind", "grendeutvalg").await.unwrap();
+    fill(&client, "#council-area", "Fjellheim").await.unwrap();
+    select(&client, "#council-malform", "nynorsk").await.unwrap();
+    for (category, seats) in [
+        ("senior", "1"),
+        ("school", "1"),
+        ("sports", "0"),
+        ("business", "0"),
+        ("volunteer", "1"),
+    ] {
+        fill(&client, &format!("#seats-{category}"), seats).await.unwrap();
+    }
+    click(&client, "[data-testid=save-council]").await.unwrap();
+    wait_for_text(&client, "h1", "Fjellheim grendeutval").await;
+
+    // 4. Members.
+    let from = format!("01.01.{year}");
+    add_member(&client, "Olav Haugen", "senior", "leder", &from).await;
+    add_member(&client, "Brita Lien", "school", "medlem", &from).await;
+    add_member(&client, "Sigrun Nes", "volunteer", "sekretaer", &from).await;
+
+    // 5. The meeting, one item, the notice.
+    click(&client, "[data-testid=new-meeting]").await.unwrap();
+    fill(&client, "#meeting-date", &today.format("%d.%m.%Y").to_string())
+        .await
+        .unwrap();
+    fill(&client, "#meeting-starts-at", "19:00").await.unwrap();
+    fill(&client, "#meeting-place", "Fjellheim grendahus").await.unwrap();
+    click(&client, "[data-testid=save-meeting]").await.unwrap();
+    click(&client, "[data-testid=add-item]").await.unwrap();
+    select(&client, "#item-kind", "vedtak").await.unwrap();
+    fill(&client, "#item-title", "Ny gapahuk ved Fjellheimsvatnet")
+        .await
+        .unwrap();
+    fill(&client, "#item-proposal", "Grendeutvalet byggjer gapahuk på dugnad.")
+        .await
+        .unwrap();
+    click(&client, "[data-testid=save-item]").await.unwrap();
+    wait(&client, "[data-testid=item-row]").await.unwrap();
+    click(&client, "[data-testid=send-notice]").await.unwrap();
+    wait_for_text(&client, "main", &format!("Sak 01/{:02}", year % 100)).await;
+    wait_for_text(&client, "[data-testid=meeting-status]", "Kalla inn").await;
+
+    // 6. Everyone present, the decision as proposed, the end time, held.
+    let rows = client
+        .find_all(Locator::Css("[data-testid=attendance-row]"))
+        .await
+        .unwrap();
+    let mut members = Vec::new();
+    for row in rows {
+        members.push(row.attr("data-membership-id").await.unwrap().unwrap());
+    }
+    assert_eq!(members.len(), 3, "the three members are called to the meeting");
+    for id in &members {
+        let row = format!("[data-testid=attendance-row][data-membership-id='{id}']");
+        click(&client, &format!("{row} [data-testid=attendance-present]"))
+            .await
+            .unwrap();
+        wait_until("the member is present", || async {
+            attr(&client, &row, "data-status").await.as_deref() == Some("present")
+        })
+        .await;
+    }
+    click(&client, "[data-testid=item-row]").await.unwrap();
+    click(&client, "[data-testid=use-proposal]").await.unwrap();
+    click(&client, "[data-testid=save-record]").await.unwrap();
+    wait_until("the decision is saved", || async {
+        match client.find(Locator::Css("[data-testid=record-status]")).await {
+            Ok(e) => e.attr("data-dirty").await.ok().flatten().as_deref() != Some("true"),
+            Err(_) => true,
+        }
+    })
+    .await;
+    click(&client, "[data-testid=edit-meeting]").await.unwrap();
+    fill(&client, "#meeting-ends-at", "21:00").await.unwrap();
+    click(&client, "[data-testid=save-meeting]").await.unwrap();
+    click(&client, "[data-testid=mark-held]").await.unwrap();
+
+    // 7. Nothing missing; two signatories approve; locked.
+    wait(&client, "[data-testid=complete]").await.unwrap();
+    click(&client, "[data-testid=approve-minutes]").await.unwrap();
+    select(&client, "#signatory-1", &members[0]).await.unwrap();
+    select(&client, "#signatory-2", &members[1]).await.unwrap();
+    click(&client, "[data-testid=confirm-approve]").await.unwrap();
+    wait_for_text(&client, "[data-testid=locked]", "Godkjend og låst").await;
+
+    // 8. The minutes PDF, in nynorsk, for printing.
+    click(&client, "[data-testid=export-minutes]").await.unwrap();
+    wait_for_text(&client, "[data-testid=export-result]", "Protokollen er lagra i").await;
+    client.close().await.unwrap();
+
+    let files: Vec<_> = std::fs::read_dir(app.exports())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "one saved file: {files:?}");
+    let out = std::process::Command::new("pdftotext")
+        .arg(&files[0])
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let text = String::from_utf8(out.stdout).unwrap();
+    for expected in [
+        "Møteprotokoll – Fjellheim grendeutval",
+        "Stad:",
+        "Grendeutvalet byggjer gapahuk på dugnad.",
+        "Protokollen er godkjend av:",
+        "Olav Haugen",
+        "Side 1 av",
+    ] {
+        assert!(
+            text.contains(expected),
+            "the printed minutes lack {expected:?}:\n{text}"
+        );
+    }
+    assert!(!text.contains("Utkast"), "approved minutes are no draft:\n{text}");
+
+    let store = open_store(&app.db);
+    assert_eq!(store.settings().unwrap().language, Lang::Nn, "nynorsk is remembered");
+}

@@ -1,0 +1,58 @@
+import { useEffect, useRef, useState } from "react";
+import { Button, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { useBackend } from "../backend";
+import { useI18n } from "../i18n/context";
+import { todayIso } from "../lib/dates";
+import { useLoad } from "../lib/useLoad";
+import { SelectField } from "../components/fields";
+import { AttendanceChart } from "./AttendanceChart";
+import { preferredYear, yearChoices } from "./attendanceModel";
+
+/** The council page's attendance over a year, member by member, with a year picker. */
+export function AttendanceSection({ councilId }: { councilId: string }) {
+  const backend = useBackend();
+  const { t } = useI18n();
+  const today = todayIso();
+  const [year, setYear] = useState(Number(today.slice(0, 4)));
+  const chosen = useRef(false);
+  const [state, reload] = useLoad(() => backend.attendanceByMember(councilId, year), `${councilId}/${year}`);
+  const data = state.status === "ready" && state.data.year === year ? state.data : null;
+
+  useEffect(() => {
+    if (!data || chosen.current) return;
+    const better = preferredYear(today, data);
+    if (better !== null) setYear(better);
+  }, [data, today]);
+
+  return (
+    <section aria-labelledby="attendance-chart-title" className="section section--tight" data-testid="attendance-section">
+      <div className="section-head">
+        <Heading level={2} data-size="2xs" id="attendance-chart-title">
+          {t("chart.attendance.heading")}
+        </Heading>
+      </div>
+      <div className="chart-controls">
+        <SelectField
+          id="attendance-year"
+          label={t("chart.year")}
+          value={String(year)}
+          onChange={(v) => {
+            chosen.current = true;
+            setYear(Number(v));
+          }}
+          options={yearChoices(today, year, data?.years ?? []).map((y) => ({ value: String(y), label: String(y) }))}
+        />
+      </div>
+      {state.status === "loading" ? <Paragraph className="muted">{t("app.loading")}</Paragraph> : null}
+      {state.status === "error" ? (
+        <Paragraph className="muted">
+          {state.error.message}{" "}
+          <Button variant="tertiary" data-size="sm" onClick={() => void reload()}>
+            {t("app.retry")}
+          </Button>
+        </Paragraph>
+      ) : null}
+      {data ? <AttendanceChart data={data} /> : null}
+    </section>
+  );
+}
