@@ -110,8 +110,12 @@ impl App {
     }
 
     /// Starts the app (one WebDriver session is one app process) and waits
-    /// for its first screen.
+    /// for its first screen. An app closed just before may still be exiting
+    /// and holding the file: the new one starts once it has let go.
     pub async fn launch(&self) -> Client {
+        if self.db.exists() {
+            drop(open_store(&self.db));
+        }
         let mut caps = serde_json::Map::new();
         caps.insert(
             "tauri:options".into(),

@@ -124,6 +124,9 @@ pub fn run(path: &Path, runs: usize) -> grendebok_core::Result<()> {
     measure("list_duties", 16.0, runs, |i| {
         store.duties(&council(i).id, year, today, lang)
     });
+    measure("attendance_by_member (one council, one year)", 16.0, runs, |i| {
+        store.attendance_by_member(&council(i).id, year - (i % 20) as i32)
+    });
     let typed = ["", "a", "ol", "berg", "øy", "hansen@"];
     measure("find_people (the member form's search, 20 shown)", 16.0, runs, |i| {
         store.find_people(typed[i % typed.len()], 20)

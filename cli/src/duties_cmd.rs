@@ -58,16 +58,21 @@ pub fn kommune(cli: &Cli, path: &Path, council: &str, year: i32, out: &Path) -> 
 }
 
 /// `demo --scale large`: a fictional large kommune, with a progress line.
+/// Ctrl-C stops it and removes what it wrote.
 pub fn generate(cli: &Cli, path: &Path, today: NaiveDate) -> Result<(), Failure> {
     use std::io::Write;
     let mut store = Store::open(path)?;
     let actor = store.actor(Utc::now())?;
     let started = std::time::Instant::now();
     let spec = grendebok_core::store::ScaleSpec::LARGE;
-    let summary = store.generate(&actor, &spec, today, &mut |done, total| {
-        eprint!("\r[{done}/{total}] {:.0} s", started.elapsed().as_secs_f64());
-        let _ = std::io::stderr().flush();
-    })?;
+    crate::interrupt::catch_ctrl_c();
+    let line = crate::interrupt::Interruptible {
+        line: |done, total, _: &str| {
+            eprint!("\r[{done}/{total}] {:.0} s", started.elapsed().as_secs_f64());
+            let _ = std::io::stderr().flush();
+        },
+    };
+    let summary = store.generate_with_progress(&actor, &spec, today, &line)?;
     eprintln!();
     let message = t(
         cli.lang,

@@ -10,6 +10,7 @@ mod bench_office;
 mod bench_scale;
 mod crash;
 mod duties_cmd;
+mod interrupt;
 mod lines;
 mod output;
 mod package_cmd;

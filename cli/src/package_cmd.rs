@@ -6,7 +6,6 @@ use std::path::Path;
 
 use chrono::Utc;
 use grendebok_core::i18n::t;
-use grendebok_core::progress::Progress;
 use grendebok_core::{package, Store};
 
 use crate::{find_council, output, Cli, Failure};
@@ -30,26 +29,21 @@ pub fn import_package(cli: &Cli, path: &Path, file: &Path) -> Result<(), Failure
 }
 
 /// Prints a line per file written on stderr: `[3/40] Protokoll … .pdf`.
-struct StderrLines;
-
-impl Progress for StderrLines {
-    fn step(&self, done: u64, total: u64, what: &str) {
-        if done > 0 {
-            eprintln!("[{done}/{total}] {what}");
-        }
-    }
-
-    fn cancelled(&self) -> bool {
-        false
-    }
-}
-
 /// Every held or approved meeting's minutes of `year`, of every council, one
-/// PDF per meeting in `dir`, each archived; a progress line per file on stderr.
+/// PDF per meeting in `dir`, each archived; a progress line per file on
+/// stderr. Ctrl-C stops it with nothing written or archived.
 pub fn all_minutes(cli: &Cli, path: &Path, year: i32, dir: &Path) -> Result<(), Failure> {
     let mut store = Store::open_existing(path)?;
     let actor = store.actor(Utc::now())?;
-    let records = store.export_minutes_of_year(&actor, year, dir, &StderrLines)?;
+    crate::interrupt::catch_ctrl_c();
+    let lines = crate::interrupt::Interruptible {
+        line: |done, total, what: &str| {
+            if done > 0 {
+                eprintln!("[{done}/{total}] {what}");
+            }
+        },
+    };
+    let records = store.export_minutes_of_year(&actor, year, dir, &lines)?;
     let message = t(
         cli.lang,
         "package.minutes_saved",

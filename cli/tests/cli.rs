@@ -440,3 +440,45 @@ fn a_council_is_handed_over_as_a_package_and_the_coordinator_exports_a_years_min
         stdout(&out)
     );
 }
+
+/// Ctrl-C during `demo --scale large` stops it at the next council and takes
+/// back every row it had written: the file is as empty as before.
+#[test]
+fn ctrl_c_stops_the_large_demo_and_leaves_the_file_empty() {
+    use std::io::Read;
+    let db = db();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_grendebok-cli"))
+        .arg("--db")
+        .arg(&db.path)
+        .args(["demo", "--scale", "large"])
+        .env_remove("GRENDEBOK_DB")
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("the CLI starts");
+    // Wait for the first progress line: a council is written.
+    let mut stderr_pipe = child.stderr.take().unwrap();
+    let mut seen = Vec::new();
+    let mut byte = [0u8; 1];
+    while !String::from_utf8_lossy(&seen).contains("[2/") {
+        assert_eq!(
+            stderr_pipe.read(&mut byte).unwrap(),
+            1,
+            "stderr ended: {}",
+            String::from_utf8_lossy(&seen)
+        );
+        seen.push(byte[0]);
+    }
+    let interrupted = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(interrupted.success());
+    let mut rest = String::new();
+    stderr_pipe.read_to_string(&mut rest).unwrap();
+    let status = child.wait().unwrap();
+    assert!(!status.success(), "a cancelled demo is not a success");
+    assert!(rest.contains("Avbrutt"), "says it was cancelled: {rest}");
+    let councils = json(&cli(&db.path, &["--json", "council", "list"]));
+    assert_eq!(councils.as_array().map(Vec::len), Some(0), "{councils}");
+}

@@ -37,8 +37,9 @@ async fn main() {
     fill(&client, "#user-name", "Kari Sekretær").await.unwrap();
     click(&client, "[data-testid=save-user-name]").await.unwrap();
     click(&client, "[data-testid=load-demo]").await.unwrap();
-    wait_until("the demo councils are listed", || async {
+    wait_until("the demo councils are listed and the progress dialog gone", || async {
         count(&client, "[data-testid=council-row]").await == 3
+            && count(&client, "[data-testid=progress-dialog]").await == 0
     })
     .await;
     screenshot(&client, &out.join("council-list.png")).await;
@@ -54,6 +55,7 @@ async fn main() {
         }
     }
     wait(&client, "[data-testid=category-volunteer]").await.unwrap();
+    wait_screen(&client, "council").await;
     screenshot(&client, &out.join("council-page.png")).await;
     // The charts: attendance over the year, and the grant budget with its table open.
     scroll_to(&client, "[data-testid=attendance-section]").await;

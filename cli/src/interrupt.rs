@@ -1,0 +1,43 @@
+//! Ctrl-C during a long command (`demo --scale large`, `export minutes
+//! --all`): the first press asks the job to stop at its next step, which then
+//! leaves nothing behind (core's cancellation); a second press ends the
+//! program at once, as usual.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use grendebok_core::progress::Progress;
+
+static PRESSED: AtomicBool = AtomicBool::new(false);
+
+#[cfg(unix)]
+extern "C" fn on_interrupt(_signal: libc::c_int) {
+    if PRESSED.swap(true, Ordering::SeqCst) {
+        // SAFETY: _exit is async-signal-safe.
+        unsafe { libc::_exit(130) };
+    }
+}
+
+/// Lets Ctrl-C cancel the job that `Interruptible` reports for.
+pub fn catch_ctrl_c() {
+    #[cfg(unix)]
+    // SAFETY: the handler only touches an atomic and calls _exit.
+    unsafe {
+        libc::signal(libc::SIGINT, on_interrupt as *const () as libc::sighandler_t);
+    }
+}
+
+/// A job's progress as lines on stderr (`line` words one step), cancelled
+/// by Ctrl-C once [`catch_ctrl_c`] is called.
+pub struct Interruptible<F: Fn(u64, u64, &str)> {
+    pub line: F,
+}
+
+impl<F: Fn(u64, u64, &str)> Progress for Interruptible<F> {
+    fn step(&self, done: u64, total: u64, what: &str) {
+        (self.line)(done, total, what);
+    }
+
+    fn cancelled(&self) -> bool {
+        PRESSED.load(Ordering::SeqCst)
+    }
+}
