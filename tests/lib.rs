@@ -113,9 +113,7 @@ impl App {
     /// for its first screen. An app closed just before may still be exiting
     /// and holding the file: the new one starts once it has let go.
     pub async fn launch(&self) -> Client {
-        if self.db.exists() {
-            drop(open_store(&self.db));
-        }
+        wait_unlocked(&self.db);
         let mut caps = serde_json::Map::new();
         caps.insert(
             "tauri:options".into(),
@@ -273,6 +271,19 @@ pub async fn screenshot(client: &Client, path: &Path) {
     tokio::time::sleep(Duration::from_millis(400)).await;
     if let Ok(png) = client.screenshot().await {
         let _ = std::fs::write(path, png);
+    }
+}
+
+/// Waits while an app closing on `path` still holds its writer lock. A file
+/// that is missing or refused for any other reason (the tests of damaged
+/// files) is the app's to report.
+fn wait_unlocked(path: &Path) {
+    let deadline = Instant::now() + UI_TIMEOUT;
+    while path.exists() && Instant::now() < deadline {
+        match grendebok_core::Store::open_existing(path) {
+            Err(e) if e.code() == "locked" => std::thread::sleep(Duration::from_millis(100)),
+            _ => return,
+        }
     }
 }
 
