@@ -6,6 +6,16 @@ use grendebok_core::store::backup::BackupKind;
 use grendebok_core::Store;
 use grendebok_e2e::*;
 
+/// The start-up screen's message about the file.
+async fn startup_message(client: &fantoccini::Client) -> String {
+    wait(client, "[data-testid=startup-message]")
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
 /// An app (not started) on a file with the demo data and one manual backup.
 fn demo_with_a_backup() -> App {
     let app = App::start();
@@ -29,12 +39,7 @@ async fn a_damaged_file_is_refused_and_the_newest_backup_restored_from_the_ui() 
     std::fs::write(&app.db, &damage).unwrap();
 
     let client = app.launch().await;
-    let message = wait(&client, "[data-testid=startup-message]")
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let message = startup_message(&client).await;
     assert!(message.contains("Filen er ikke en database"), "{message}");
     assert!(message.contains("Grendebok har ikke endret filen."), "{message}");
     assert_eq!(
@@ -81,12 +86,7 @@ async fn damage_deep_in_the_file_is_found_after_the_first_screen_and_nothing_is_
     let backups_before = grendebok_core::store::backup::list(&app.db).unwrap().len();
 
     let client = app.launch().await;
-    let message = wait(&client, "[data-testid=startup-message]")
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let message = startup_message(&client).await;
     assert!(message.contains("Databasefilen er skadet"), "{message}");
     assert!(message.contains("Grendebok har ikke endret filen."), "{message}");
     assert!(

@@ -28,21 +28,10 @@ fn stavern() -> CouncilInput {
 }
 
 fn new_member(council_id: &str, name: &str, category: SeatCategory, role: Role) -> MembershipInput {
+    let term_from = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
     MembershipInput {
-        council_id: council_id.into(),
-        person: PersonChoice::New {
-            person: PersonInput {
-                name: name.into(),
-                email: String::new(),
-                phone: String::new(),
-                gender: None,
-            },
-        },
-        category,
-        role,
-        organisation: String::new(),
-        term_from: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
         term_to: Some(NaiveDate::from_ymd_opt(2027, 12, 31).unwrap()),
+        ..test_fixtures::member_input(council_id, name, category, role, term_from)
     }
 }
 
