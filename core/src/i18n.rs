@@ -66,8 +66,7 @@ pub fn label<T: serde::Serialize>(lang: Lang, prefix: &str, value: &T) -> String
 
 /// A date as Norwegians write it: `12.03.2026`.
 pub fn date(day: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    format!("{:02}.{:02}.{:04}", day.day(), day.month(), day.year())
+    day.format("%d.%m.%Y").to_string()
 }
 
 #[cfg(test)]
