@@ -47,13 +47,13 @@ echo "cargo: $(sum 4) passed, $(sum 6) failed"
 # the install test itself takes ~15 s). It needs root for apt and useradd:
 # without it this fails rather than skipping.
 echo "==> The .deb: release build, apt install, first start as a fresh user, removal"
+if [ "$(id -u)" != 0 ] && ! sudo -n true 2>/dev/null; then
+  echo "scripts/deb-check.sh needs root or passwordless sudo (apt-get install, useradd)" >&2; exit 1
+fi
 # On a clean CI clone the debug build has done its work: free its disk
 # before the release build (the two together would need ~4 GiB).
 if [ "${GRENDEBOK_FREE_DEBUG_BUILD:-}" = 1 ]; then
   rm -rf target/debug
-fi
-if [ "$(id -u)" != 0 ] && ! sudo -n true 2>/dev/null; then
-  echo "scripts/deb-check.sh needs root or passwordless sudo (apt-get install, useradd)" >&2; exit 1
 fi
 ./scripts/package.sh | tee "$log"
 as_root ./scripts/deb-check.sh "$(tail -n 1 "$log")"

@@ -274,30 +274,31 @@ pub async fn screenshot(client: &Client, path: &Path) {
     }
 }
 
+/// Opens the database at `path`, waiting (up to [`UI_TIMEOUT`]) while an
+/// app closing on it still holds its writer lock.
+fn open_when_unlocked(path: &Path) -> grendebok_core::Result<grendebok_core::Store> {
+    let deadline = Instant::now() + UI_TIMEOUT;
+    loop {
+        match grendebok_core::Store::open_existing(path) {
+            Err(e) if e.code() == "locked" && Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            other => return other,
+        }
+    }
+}
+
 /// Waits while an app closing on `path` still holds its writer lock. A file
 /// that is missing or refused for any other reason (the tests of damaged
 /// files) is the app's to report.
 fn wait_unlocked(path: &Path) {
-    let deadline = Instant::now() + UI_TIMEOUT;
-    while path.exists() && Instant::now() < deadline {
-        match grendebok_core::Store::open_existing(path) {
-            Err(e) if e.code() == "locked" => std::thread::sleep(Duration::from_millis(100)),
-            _ => return,
-        }
+    if path.exists() {
+        let _ = open_when_unlocked(path);
     }
 }
 
 /// Opens the app's database from the test, waiting while a closing app still
 /// holds its writer lock.
 pub fn open_store(path: &Path) -> grendebok_core::Store {
-    let deadline = Instant::now() + UI_TIMEOUT;
-    loop {
-        match grendebok_core::Store::open_existing(path) {
-            Ok(store) => return store,
-            Err(e) if e.code() == "locked" && Instant::now() < deadline => {
-                std::thread::sleep(Duration::from_millis(100));
-            }
-            Err(e) => panic!("the app's database {}: {e}", path.display()),
-        }
-    }
+    open_when_unlocked(path).unwrap_or_else(|e| panic!("the app's database {}: {e}", path.display()))
 }

@@ -65,13 +65,10 @@ pub fn generate(cli: &Cli, path: &Path, today: NaiveDate) -> Result<(), Failure>
     let actor = store.actor(Utc::now())?;
     let started = std::time::Instant::now();
     let spec = grendebok_core::store::ScaleSpec::LARGE;
-    crate::interrupt::catch_ctrl_c();
-    let line = crate::interrupt::Interruptible {
-        line: |done, total, _: &str| {
-            eprint!("\r[{done}/{total}] {:.0} s", started.elapsed().as_secs_f64());
-            let _ = std::io::stderr().flush();
-        },
-    };
+    let line = crate::interrupt::Interruptible::new(|done, total, _: &str| {
+        eprint!("\r[{done}/{total}] {:.0} s", started.elapsed().as_secs_f64());
+        let _ = std::io::stderr().flush();
+    });
     let summary = store.generate_with_progress(&actor, &spec, today, &line)?;
     eprintln!();
     let message = t(

@@ -17,19 +17,22 @@ extern "C" fn on_interrupt(_signal: libc::c_int) {
     }
 }
 
-/// Lets Ctrl-C cancel the job that `Interruptible` reports for.
-pub fn catch_ctrl_c() {
-    #[cfg(unix)]
-    // SAFETY: the handler only touches an atomic and calls _exit.
-    unsafe {
-        libc::signal(libc::SIGINT, on_interrupt as *const () as libc::sighandler_t);
-    }
+/// A job's progress as lines on stderr (`line` words one step), cancelled
+/// by Ctrl-C.
+pub struct Interruptible<F: Fn(u64, u64, &str)> {
+    line: F,
 }
 
-/// A job's progress as lines on stderr (`line` words one step), cancelled
-/// by Ctrl-C once [`catch_ctrl_c`] is called.
-pub struct Interruptible<F: Fn(u64, u64, &str)> {
-    pub line: F,
+impl<F: Fn(u64, u64, &str)> Interruptible<F> {
+    /// Makes Ctrl-C cancel the job this reports for, from now on.
+    pub fn new(line: F) -> Self {
+        #[cfg(unix)]
+        // SAFETY: the handler only touches an atomic and calls _exit.
+        unsafe {
+            libc::signal(libc::SIGINT, on_interrupt as *const () as libc::sighandler_t);
+        }
+        Interruptible { line }
+    }
 }
 
 impl<F: Fn(u64, u64, &str)> Progress for Interruptible<F> {

@@ -28,21 +28,18 @@ pub fn import_package(cli: &Cli, path: &Path, file: &Path) -> Result<(), Failure
     Ok(())
 }
 
-/// Prints a line per file written on stderr: `[3/40] Protokoll … .pdf`.
 /// Every held or approved meeting's minutes of `year`, of every council, one
 /// PDF per meeting in `dir`, each archived; a progress line per file on
 /// stderr. Ctrl-C stops it with nothing written or archived.
 pub fn all_minutes(cli: &Cli, path: &Path, year: i32, dir: &Path) -> Result<(), Failure> {
     let mut store = Store::open_existing(path)?;
     let actor = store.actor(Utc::now())?;
-    crate::interrupt::catch_ctrl_c();
-    let lines = crate::interrupt::Interruptible {
-        line: |done, total, what: &str| {
-            if done > 0 {
-                eprintln!("[{done}/{total}] {what}");
-            }
-        },
-    };
+    // `[3/40] Protokoll … .pdf`
+    let lines = crate::interrupt::Interruptible::new(|done, total, what: &str| {
+        if done > 0 {
+            eprintln!("[{done}/{total}] {what}");
+        }
+    });
     let records = store.export_minutes_of_year(&actor, year, dir, &lines)?;
     let message = t(
         cli.lang,
