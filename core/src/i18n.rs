@@ -66,7 +66,8 @@ pub fn label<T: serde::Serialize>(lang: Lang, prefix: &str, value: &T) -> String
 
 /// A date as Norwegians write it: `12.03.2026`.
 pub fn date(day: chrono::NaiveDate) -> String {
-    day.format("%d.%m.%Y").to_string()
+    use chrono::Datelike;
+    format!("{:02}.{:02}.{:04}", day.day(), day.month(), day.year())
 }
 
 #[cfg(test)]

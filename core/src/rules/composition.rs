@@ -26,6 +26,22 @@ pub fn category_label(lang: Lang, category: SeatCategory) -> String {
     )
 }
 
+/// The seats of `council`'s plan and how many of them are filled, from the
+/// number who sit by role (as [`check`] counts them: deputies hold no seat).
+/// For lists of every council that show only the numbers.
+pub fn seats(council: &Council, sitting_by_role: &[(Role, i32)]) -> (i32, i32) {
+    let planned = SeatCategory::ALL
+        .into_iter()
+        .map(|category| council.seat_plan.seats(category).max(0))
+        .sum();
+    let filled = sitting_by_role
+        .iter()
+        .filter(|(role, _)| role.holds_seat())
+        .map(|(_, count)| count)
+        .sum();
+    (planned, filled)
+}
+
 /// Checks the composition of `council` on `today`. `memberships` may hold
 /// the council's whole history; only those who sit on `today` count.
 pub fn check(council: &Council, memberships: &[Membership], today: NaiveDate, lang: Lang) -> Composition {
@@ -295,6 +311,15 @@ mod tests {
             kinds(&c),
             [NoticeKind::Overfilled, NoticeKind::Vacant, NoticeKind::GenderBalance]
         );
+        // The overview's count from numbers by role says the same.
+        let by_role = [
+            (Role::Leder, 1),
+            (Role::Medlem, 4),
+            (Role::Sekretaer, 1),
+            (Role::Varamedlem, 1),
+        ];
+        assert_eq!(seats(&stavern(), &by_role), (c.seats_planned, c.seats_filled));
+        assert_eq!(seats(&stavern(), &by_role), (6, 6));
     }
 
     #[test]

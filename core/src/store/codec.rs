@@ -3,7 +3,7 @@
 //! Enums are stored as their serde names (the same names the UI and the CLI's
 //! JSON use), dates as ISO 8601 text, instants as RFC 3339 UTC text.
 
-use chrono::{DateTime, Datelike, NaiveDate, SecondsFormat, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, SecondsFormat, Timelike, Utc};
 use rusqlite::types::Type;
 use serde::{de::DeserializeOwned, Serialize};
 
@@ -52,6 +52,30 @@ pub fn parse_day(column: usize, text: &str) -> rusqlite::Result<NaiveDate> {
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(column, Type::Text, Box::new(e)))
 }
 
+/// A `HH:MM:SS` column as a time of day, read by hand in the common shape
+/// like [`parse_day`]; anything else goes to chrono's parser.
+pub fn parse_time(column: usize, text: &str) -> rusqlite::Result<NaiveTime> {
+    let b = text.as_bytes();
+    let two = |at: usize| {
+        let (h, l) = (b[at], b[at + 1]);
+        (h.is_ascii_digit() && l.is_ascii_digit()).then(|| u32::from(h - b'0') * 10 + u32::from(l - b'0'))
+    };
+    if b.len() == 8 && b[2] == b':' && b[5] == b':' {
+        if let (Some(h), Some(m), Some(s)) = (two(0), two(3), two(6)) {
+            if let Some(time) = NaiveTime::from_hms_opt(h, m, s) {
+                return Ok(time);
+            }
+        }
+    }
+    NaiveTime::parse_from_str(text, "%H:%M:%S")
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(column, Type::Text, Box::new(e)))
+}
+
+/// A time of day as [`parse_time`] reads it.
+pub fn time(t: NaiveTime) -> String {
+    format!("{:02}:{:02}:{:02}", t.hour(), t.minute(), t.second())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,6 +104,23 @@ mod tests {
         assert_eq!(
             parse_day(0, "2026-3-1").ok(),
             NaiveDate::parse_from_str("2026-3-1", "%Y-%m-%d").ok(),
+            "other shapes are read as chrono reads them"
+        );
+    }
+
+    #[test]
+    fn times_are_read_back_as_written() {
+        for (h, m, s) in [(0, 0, 0), (19, 30, 0), (23, 59, 59), (7, 5, 9)] {
+            let t = NaiveTime::from_hms_opt(h, m, s).unwrap();
+            assert_eq!(time(t), t.format("%H:%M:%S").to_string());
+            assert_eq!(parse_time(0, &time(t)).unwrap(), t);
+        }
+        assert!(parse_time(0, "24:00:00").is_err(), "no such time");
+        assert!(parse_time(0, "19:3x:00").is_err());
+        assert!(parse_time(0, "").is_err());
+        assert_eq!(
+            parse_time(0, "9:30:00").ok(),
+            NaiveTime::parse_from_str("9:30:00", "%H:%M:%S").ok(),
             "other shapes are read as chrono reads them"
         );
     }

@@ -116,17 +116,17 @@ fn year_facts(conn: &Connection, year: i32, council_id: Option<&str>) -> Result<
         let (council, scheme) = row?;
         facts.schemes.insert(council, scheme);
     }
-    // Per scheme in one pass over the year's applications: its money, and
-    // whether it is accounted for (nothing left undecided, and every grant's
-    // final report accepted).
+    // Per scheme in one pass over the year's applications (the index
+    // grant_application_money alone): its money, and whether it is accounted
+    // for (nothing left undecided, and every grant's final report accepted).
     let mut stmt = conn.prepare_cached(
         "SELECT s.council_id, s.budget_ore, coalesce(sum(a.granted_ore), 0),
-                coalesce(sum((SELECT sum(p.amount_ore) FROM grant_payout p WHERE p.application_id = a.id)), 0),
+                coalesce(sum(a.paid_ore), 0),
                 count(CASE WHEN (a.granted_ore IS NULL AND a.withdrawn_at IS NULL)
                              OR (a.granted_ore > 0 AND coalesce(a.report_accepted, 0) = 0) THEN 1 END),
                 max(a.report_received)
          FROM grant_scheme s LEFT JOIN grant_application a ON a.scheme_id = s.id
-         WHERE s.year = ?1 AND (?2 IS NULL OR s.council_id = ?2) GROUP BY s.id",
+         WHERE s.year = ?1 AND (?2 IS NULL OR s.council_id = ?2) GROUP BY s.council_id, s.id",
     )?;
     let rows = stmt.query_map(params![year, council_id], |r| {
         Ok((
@@ -308,35 +308,34 @@ fn brief(r: &rusqlite::Row) -> rusqlite::Result<MeetingBrief> {
         kind: codec::parse(3, &r.get::<_, String>(3)?)?,
         status: codec::parse(4, &r.get::<_, String>(4)?)?,
         date: codec::parse_day(5, &r.get::<_, String>(5)?)?,
-        starts_at: meetings::time(6, &r.get::<_, String>(6)?)?,
+        starts_at: codec::parse_time(6, &r.get::<_, String>(6)?)?,
         place: r.get(7)?,
     })
 }
 
-const BRIEF: &str = "SELECT m.id, m.council_id, c.name, m.kind, m.status, m.date, m.starts_at, m.place
-                     FROM meeting m JOIN council c ON c.id = m.council_id";
-
 /// Each council's first meeting that matches `condition` in `order`, in one
-/// statement (an index lookup per council inside SQLite).
+/// statement: per council, a walk of the meeting_by_council_day index, and
+/// the meeting found read by its rowid.
 fn first_meetings(conn: &Connection, condition: &str, order: &str, day: &str) -> Result<HashMap<String, MeetingBrief>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "{BRIEF} WHERE m.id = (SELECT x.id FROM meeting x WHERE x.council_id = c.id AND {condition}
-                              ORDER BY {order} LIMIT 1)"
+        "SELECT m.id, m.council_id, c.name, m.kind, m.status, m.date, m.starts_at, m.place
+         FROM council c JOIN meeting m ON m.rowid = (SELECT x.rowid FROM meeting x
+              WHERE x.council_id = c.id AND {condition} ORDER BY {order} LIMIT 1)"
     ))?;
     let rows = stmt.query_map([day], |r| brief(r).map(|b| (b.council_id.clone(), b)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// One council's line of the overview.
+/// One council's line of the overview; `sitting` is how many sit in each role.
 fn council_line(
     council: Council,
-    members: &[Membership],
+    sitting: &[(Role, i32)],
     facts: &YearFacts,
     year: i32,
     today: NaiveDate,
     lang: Lang,
 ) -> CouncilOverview {
-    let composition = rules::composition::check(&council, members, today, lang);
+    let (seats_planned, seats_filled) = rules::composition::seats(&council, sitting);
     let next_meeting = facts.next.get(&council.id).cloned();
     let last_approved = facts.last_approved.get(&council.id).cloned();
     let duties = duties_from(facts, &council, year, today, lang);
@@ -350,8 +349,8 @@ fn council_line(
         name: council.name,
         kind: council.kind,
         area: council.area,
-        seats_filled: composition.seats_filled,
-        seats_planned: composition.seats_planned,
+        seats_filled,
+        seats_planned,
         next_meeting,
         last_approved,
         duties,
@@ -364,7 +363,7 @@ fn council_line(
 
 /// The coordinator's overview of every council in `year`, on `today`.
 pub fn overview(conn: &Connection, year: i32, today: NaiveDate, lang: Lang) -> Result<Overview> {
-    let mut sitting = memberships::sitting_by_council(conn, today)?;
+    let mut sitting = memberships::sitting_by_role(conn, today)?;
     let mut facts = year_facts(conn, year, None)?;
     let day = codec::day(today);
     facts.next = first_meetings(
@@ -379,20 +378,38 @@ pub fn overview(conn: &Connection, year: i32, today: NaiveDate, lang: Lang) -> R
         "x.date DESC, x.starts_at DESC",
         &day,
     )?;
-    let councils = councils::all(conn)?
+    let councils = councils::all(conn)?;
+    let names: HashMap<String, String> = councils.iter().map(|c| (c.id.clone(), c.name.clone())).collect();
+    let councils = councils
         .into_iter()
         .map(|c| {
-            let members = sitting.remove(&c.id).unwrap_or_default();
-            council_line(c, &members, &facts, year, today, lang)
+            let roles = sitting.remove(&c.id).unwrap_or_default();
+            council_line(c, &roles, &facts, year, today, lang)
         })
         .collect();
     let (from, to) = year_span(year);
-    let mut stmt = conn.prepare(&format!(
-        "{BRIEF} WHERE m.date BETWEEN ?1 AND ?2 ORDER BY m.date, m.starts_at, c.name"
-    ))?;
-    let meetings = stmt
-        .query_map(params![from, to], brief)?
-        .collect::<rusqlite::Result<_>>()?;
+    // From the meeting_brief index alone; the council's name is put in here
+    // rather than looked up for each of the year's 2 400 meetings.
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, council_id, kind, status, date, starts_at, place FROM meeting
+         WHERE date BETWEEN ?1 AND ?2 ORDER BY date, starts_at",
+    )?;
+    let rows = stmt.query_map(params![from, to], |r| {
+        let council_id: String = r.get(1)?;
+        Ok(MeetingBrief {
+            id: r.get(0)?,
+            council_name: names.get(&council_id).cloned().unwrap_or_default(),
+            council_id,
+            kind: codec::parse(2, &r.get::<_, String>(2)?)?,
+            status: codec::parse(3, &r.get::<_, String>(3)?)?,
+            date: codec::parse_day(4, &r.get::<_, String>(4)?)?,
+            starts_at: codec::parse_time(5, &r.get::<_, String>(5)?)?,
+            place: r.get(6)?,
+        })
+    })?;
+    let mut meetings = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    // Within a day and time, by the council's name.
+    meetings.sort_by(|a, b| (a.date, a.starts_at, &a.council_name).cmp(&(b.date, b.starts_at, &b.council_name)));
     Ok(Overview {
         year,
         today,

@@ -1,7 +1,7 @@
 //! Yearly duties, the coordinator's overview and the annual report, against
 //! an in-memory store with the clock passed in.
 
-use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{Datelike, NaiveDate, NaiveTime, TimeZone, Utc};
 
 use super::meeting_tests::pdf_text;
 use super::*;
@@ -277,11 +277,37 @@ fn the_overview_sums_each_councils_grants_of_the_year() {
         DutyStatus::Open,
         "applications still open and reports missing, but not due before 31.01.2027"
     );
-    // The year wheel: every meeting of the year, in date order.
+    // Each line's seats are the council list's, counted the same way.
+    for summary in store.council_summaries(today, Lang::Nb).unwrap() {
+        let line = overview.councils.iter().find(|c| c.council_id == summary.id).unwrap();
+        assert_eq!(
+            (line.seats_filled, line.seats_planned),
+            (summary.seats_filled, summary.seats_planned),
+            "{}",
+            summary.name
+        );
+    }
+    // The year wheel: every meeting of the year, in date order, each with its council's name.
     let dates: Vec<NaiveDate> = overview.meetings.iter().map(|m| m.date).collect();
     let mut sorted = dates.clone();
     sorted.sort();
     assert_eq!(dates, sorted);
+    for meeting in &overview.meetings {
+        assert_eq!(meeting.council_name, store.council(&meeting.council_id).unwrap().name);
+    }
+    assert_eq!(
+        overview.meetings.len(),
+        overview
+            .councils
+            .iter()
+            .map(|c| store
+                .meetings_of_council(&c.council_id)
+                .unwrap()
+                .iter()
+                .filter(|m| m.date.year() == 2026)
+                .count())
+            .sum::<usize>()
+    );
     assert!(overview
         .meetings
         .iter()

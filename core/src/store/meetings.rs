@@ -17,15 +17,6 @@ use crate::rules::meetings as rules;
 const MEETING_COLUMNS: &str = "id, council_id, kind, date, starts_at, ends_at, place, guests, kommune_rep, status, \
      notice_sent_at, notice_sent_by, held_at, held_by, approved_at, approved_by, approval_mode, approved_in_item";
 
-pub(super) fn time(column: usize, text: &str) -> rusqlite::Result<chrono::NaiveTime> {
-    chrono::NaiveTime::parse_from_str(text, "%H:%M:%S")
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e)))
-}
-
-fn time_text(t: chrono::NaiveTime) -> String {
-    t.format("%H:%M:%S").to_string()
-}
-
 fn meeting_from_row(r: &Row) -> rusqlite::Result<Meeting> {
     let step = |at: usize| -> rusqlite::Result<Option<Step>> {
         let when: Option<String> = r.get(at)?;
@@ -52,8 +43,8 @@ fn meeting_from_row(r: &Row) -> rusqlite::Result<Meeting> {
         council_id: r.get(1)?,
         kind: codec::parse(2, &r.get::<_, String>(2)?)?,
         date: codec::parse_day(3, &r.get::<_, String>(3)?)?,
-        starts_at: time(4, &r.get::<_, String>(4)?)?,
-        ends_at: ends_at.map(|s| time(5, &s)).transpose()?,
+        starts_at: codec::parse_time(4, &r.get::<_, String>(4)?)?,
+        ends_at: ends_at.map(|s| codec::parse_time(5, &s)).transpose()?,
         place: r.get(6)?,
         guests: r.get(7)?,
         kommune_rep: r.get(8)?,
@@ -99,7 +90,7 @@ pub fn of_council(conn: &Connection, council_id: &str) -> Result<Vec<MeetingSumm
             council_id: r.get(1)?,
             kind: codec::parse(2, &r.get::<_, String>(2)?)?,
             date: codec::parse_day(3, &r.get::<_, String>(3)?)?,
-            starts_at: time(4, &r.get::<_, String>(4)?)?,
+            starts_at: codec::parse_time(4, &r.get::<_, String>(4)?)?,
             place: r.get(5)?,
             status: codec::parse(6, &r.get::<_, String>(6)?)?,
             item_count: r.get(7)?,
@@ -138,8 +129,8 @@ pub fn create(conn: &Connection, actor: &Actor, input: &MeetingInput) -> Result<
             input.council_id,
             codec::name(&input.kind),
             codec::day(input.date),
-            time_text(input.starts_at),
-            input.ends_at.map(time_text),
+            codec::time(input.starts_at),
+            input.ends_at.map(codec::time),
             input.place,
             input.guests,
             input.kommune_rep,
@@ -178,8 +169,8 @@ pub fn update(conn: &Connection, actor: &Actor, id: &str, input: &MeetingInput) 
             id,
             codec::name(&input.kind),
             codec::day(input.date),
-            time_text(input.starts_at),
-            input.ends_at.map(time_text),
+            codec::time(input.starts_at),
+            input.ends_at.map(codec::time),
             input.place,
             input.guests,
             input.kommune_rep,

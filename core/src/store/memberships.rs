@@ -74,6 +74,11 @@ pub fn get(conn: &Connection, id: &str) -> Result<Membership> {
         })
 }
 
+/// Whether a seat is held on the day `?1`, as [`Membership::sits_on`] has it,
+/// in the terms of the `membership_sitting` index.
+const SITS_ON: &str = "coalesce(membership.term_to, '9999-12-31') >= ?1 AND membership.term_from <= ?1
+    AND (membership.ended_on IS NULL OR membership.ended_on > ?1)";
+
 /// Everyone who sits on `day`, council by council, in one query (for lists
 /// of every council; the composition check counts only those who sit).
 pub fn sitting_by_council(
@@ -81,14 +86,37 @@ pub fn sitting_by_council(
     day: NaiveDate,
 ) -> Result<std::collections::HashMap<String, Vec<Membership>>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "{SELECT} WHERE coalesce(membership.term_to, '9999-12-31') >= ?1 AND membership.term_from <= ?1
-           AND (membership.ended_on IS NULL OR membership.ended_on > ?1)
-         ORDER BY membership.term_from, membership.id"
+        "{SELECT} WHERE {SITS_ON} ORDER BY membership.term_from, membership.id"
     ))?;
     let mut by_council: std::collections::HashMap<String, Vec<Membership>> = Default::default();
     for m in stmt.query_map([codec::day(day)], from_row)? {
         let m = m?;
         by_council.entry(m.council_id.clone()).or_default().push(m);
+    }
+    Ok(by_council)
+}
+
+/// How many sit on `day` in each role, council by council, counted from
+/// the `membership_sitting` index alone (for lists that show only numbers).
+pub fn sitting_by_role(
+    conn: &Connection,
+    day: NaiveDate,
+) -> Result<std::collections::HashMap<String, Vec<(Role, i32)>>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT council_id, role, count(*) FROM membership INDEXED BY membership_sitting
+         WHERE {SITS_ON} GROUP BY council_id, role"
+    ))?;
+    let mut by_council: std::collections::HashMap<String, Vec<(Role, i32)>> = Default::default();
+    let rows = stmt.query_map([codec::day(day)], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            codec::parse::<Role>(1, &r.get::<_, String>(1)?)?,
+            r.get::<_, i32>(2)?,
+        ))
+    })?;
+    for row in rows {
+        let (council, role, count) = row?;
+        by_council.entry(council).or_default().push((role, count));
     }
     Ok(by_council)
 }

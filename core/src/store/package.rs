@@ -66,7 +66,12 @@ struct Column {
     key: i64,
 }
 
-/// The columns of `table` (a name from [`TABLES`], never from a package).
+/// Columns that triggers keep from other rows: never handed over, so a
+/// package cannot set them; they are computed anew as its rows are written.
+const DERIVED: &[(&str, &str)] = &[("grant_application", "paid_ore")];
+
+/// The columns of `table` (a name from [`TABLES`], never from a package),
+/// but the [`DERIVED`] ones.
 fn columns(conn: &Connection, table: &str) -> Result<Vec<Column>> {
     let mut stmt = conn.prepare(&format!("PRAGMA table_info({table})"))?;
     let rows = stmt.query_map([], |r| {
@@ -75,7 +80,9 @@ fn columns(conn: &Connection, table: &str) -> Result<Vec<Column>> {
             key: r.get("pk")?,
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut columns = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    columns.retain(|c| !DERIVED.contains(&(table, c.name.as_str())));
+    Ok(columns)
 }
 
 fn quoted(name: &str) -> String {

@@ -6,7 +6,7 @@ use std::io::{Cursor, Read, Write};
 use chrono::{Datelike, Duration, NaiveDate, TimeZone, Utc};
 
 use super::package::contents;
-use super::test_fixtures::table_rows;
+use super::test_fixtures::{self, table_rows};
 use super::*;
 use crate::package::{self as format, PackageFault};
 
@@ -177,6 +177,15 @@ fn a_council_moves_to_an_empty_file_row_for_row_and_byte_for_byte() {
     assert!(archived.iter().all(|(_, bytes)| bytes.starts_with(b"%PDF")));
     assert_eq!(archived, pdfs(&w.store));
     assert_eq!(outcome.package.files, 4);
+    assert!(
+        sent.rows("grant_application")
+            .iter()
+            .all(|row| row.iter().all(|(column, _)| column != "paid_ore")),
+        "what was paid is summed from the payouts, never handed over"
+    );
+    let (paid, disagreeing) = test_fixtures::paid_and_disagreeing(&target);
+    assert!(paid > 0, "the payouts came along");
+    assert_eq!(disagreeing, 0, "and each application's sum was made from them");
 
     // Only Lyngvik, and neither the audit log nor the settings of the sender.
     assert_eq!(target.councils().unwrap().len(), 1);
@@ -223,6 +232,11 @@ fn a_newer_package_replaces_the_council_and_the_log_keeps_the_old_snapshot() {
     assert_eq!(target.people().unwrap().len(), people, "no one is lost");
     assert_eq!(target.councils().unwrap().len(), 2, "Storlia is untouched");
     assert!(target.health(today(), Lang::Nb).unwrap().sound);
+    assert_eq!(
+        test_fixtures::paid_and_disagreeing(&target),
+        test_fixtures::paid_and_disagreeing(&w.store),
+        "the payouts deleted and written anew leave each application's sum right"
+    );
 
     let log = target.audit_log(Some(&w.lyngvik)).unwrap();
     let snapshot = log

@@ -66,3 +66,19 @@ pub(super) fn table_rows(store: &Store) -> Vec<(String, i64)> {
         })
         .collect()
 }
+
+/// What the applications of the file have been paid, as their `paid_ore`
+/// says, and how many of them say other than their payouts add up to.
+pub(super) fn paid_and_disagreeing(store: &Store) -> (i64, i64) {
+    store
+        .conn
+        .query_row(
+            "SELECT coalesce(sum(paid_ore), 0),
+                    count(CASE WHEN paid_ore != (SELECT coalesce(sum(amount_ore), 0) FROM grant_payout
+                                                  WHERE application_id = a.id) THEN 1 END)
+             FROM grant_application a",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap()
+}

@@ -55,6 +55,61 @@ fn migrations_are_valid() {
 }
 
 #[test]
+fn upgrading_a_file_fills_in_what_each_application_has_been_paid_and_indexes_it_anew() {
+    // The demo written by a Grendebok of schema 7, before payouts were summed
+    // on the application.
+    let mut conn = Connection::open_in_memory().unwrap();
+    conn.execute_batch("PRAGMA foreign_keys = ON").unwrap();
+    people::register_fold(&conn).unwrap();
+    migrations().to_version(&mut conn, 7).unwrap();
+    let mut store = Store {
+        conn,
+        path: None,
+        _lock: None,
+        read_only: false,
+        gate: None,
+    };
+    store.load_demo(&actor(), today()).unwrap();
+    let paid_before: i64 = store
+        .conn
+        .query_row("SELECT sum(amount_ore) FROM grant_payout", [], |r| r.get(0))
+        .unwrap();
+    assert!(paid_before > 0, "the demo has payouts");
+
+    migrations().to_latest(&mut store.conn).unwrap();
+    // The search index is built anew, with every record that was there.
+    let found = store
+        .search(
+            &SearchQuery {
+                text: "dugna".into(),
+                council_id: None,
+                year: None,
+            },
+            Lang::Nb,
+        )
+        .unwrap();
+    assert!(found.hits.iter().any(|h| h.title == "Dugnad i parken"), "{found:?}");
+    assert_eq!(
+        test_fixtures::paid_and_disagreeing(&store),
+        (paid_before, 0),
+        "every application's sum is its payouts'"
+    );
+    let overview = store.overview(2026, today(), Lang::Nb).unwrap();
+    assert_eq!(
+        overview.councils.iter().map(|c| c.paid_ore).sum::<i64>(),
+        store
+            .conn
+            .query_row(
+                "SELECT sum(p.amount_ore) FROM grant_payout p JOIN grant_application a ON a.id = p.application_id
+                 JOIN grant_scheme s ON s.id = a.scheme_id WHERE s.year = 2026",
+                [],
+                |r| r.get::<_, i64>(0),
+            )
+            .unwrap()
+    );
+}
+
+#[test]
 fn a_file_database_gets_wal_full_sync_and_foreign_keys() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::create(&dir.path().join("g.sqlite3")).unwrap();
