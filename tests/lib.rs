@@ -85,7 +85,7 @@ impl App {
             .env("XDG_CACHE_HOME", home.join("cache"))
             .envs(env.iter().copied())
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(Self::log_file(dir.path()))
             .spawn()
             .unwrap_or_else(|e| {
                 panic!("tauri-driver could not start ({e}): install it with `cargo install tauri-driver --locked`")
@@ -93,6 +93,14 @@ impl App {
         let mut app = App { dir, db, driver, port };
         app.wait_for_driver();
         app
+    }
+
+    /// Where tauri-driver, WebKit and the app write their messages; shown
+    /// when a test fails.
+    fn log_file(dir: &Path) -> Stdio {
+        std::fs::File::create(dir.join("app.log"))
+            .map(Stdio::from)
+            .unwrap_or_else(|_| Stdio::null())
     }
 
     fn wait_for_driver(&mut self) {
@@ -135,6 +143,19 @@ impl App {
 
 impl Drop for App {
     fn drop(&mut self) {
+        if std::thread::panicking() {
+            let log = std::fs::read_to_string(self.dir.path().join("app.log")).unwrap_or_default();
+            let tail: String = log
+                .lines()
+                .rev()
+                .take(60)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect::<Vec<_>>()
+                .join("\n");
+            eprintln!("--- the app's last messages ---\n{tail}\n---");
+        }
         let _ = Command::new("kill")
             .args(["-TERM", &self.driver.id().to_string()])
             .status();
@@ -158,7 +179,18 @@ pub async fn wait(client: &Client, css: &str) -> Result<Element> {
 }
 
 /// Waits until `check` holds, polling; panics with `what` on timeout.
-pub async fn wait_until<F, Fut>(what: &str, mut check: F)
+pub async fn wait_until<F, Fut>(what: &str, check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    if !comes_true(check).await {
+        panic!("timed out after {UI_TIMEOUT:?} waiting until {what}");
+    }
+}
+
+/// Whether `check` comes true within [`UI_TIMEOUT`], asked every 100 ms.
+async fn comes_true<F, Fut>(mut check: F) -> bool
 where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = bool>,
@@ -166,11 +198,11 @@ where
     let deadline = Instant::now() + UI_TIMEOUT;
     while Instant::now() < deadline {
         if check().await {
-            return;
+            return true;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    panic!("timed out after {UI_TIMEOUT:?} waiting until {what}");
+    false
 }
 
 /// Retries `action` while the element is there but not yet usable (still
@@ -244,10 +276,25 @@ pub async fn text_of(client: &Client, css: &str) -> String {
 }
 
 pub async fn wait_for_text(client: &Client, css: &str, expected: &str) {
-    wait_until(&format!("{css} shows {expected:?}"), || async {
+    wait_shown(client, &format!("{css} shows {expected:?}"), || async {
         text_of(client, css).await.contains(expected)
     })
     .await;
+}
+
+/// [`wait_until`] for something on screen: on timeout the panic says what
+/// the window showed instead (an error message, a dialog left open).
+pub async fn wait_shown<F, Fut>(client: &Client, what: &str, check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    if comes_true(check).await {
+        return;
+    }
+    let shown = text_of(client, "body").await;
+    let dialog = text_of(client, "dialog[open]").await;
+    panic!("timed out after {UI_TIMEOUT:?} waiting until {what}\nopen dialog: {dialog:?}\nthe window showed:\n{shown}");
 }
 
 /// Waits until the screen `screen` has loaded its data.

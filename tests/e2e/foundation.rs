@@ -34,7 +34,7 @@ async fn add_member(client: &Client, name: &str, category: &str, role: &str, org
     click(client, "[data-testid=save-member]")
         .await
         .unwrap_or_else(step("save"));
-    wait_until(&format!("{name} shows in the member list"), || async {
+    wait_shown(client, &format!("{name} shows in the member list"), || async {
         count(client, "[data-testid=member-row]").await == before + 1
     })
     .await;

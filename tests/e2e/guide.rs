@@ -18,7 +18,7 @@ async fn add_member(client: &Client, name: &str, category: &str, role: &str, fro
     fill(client, "#member-organisation", "Bygdelaget").await.unwrap();
     fill(client, "#member-term-from", from).await.unwrap();
     click(client, "[data-testid=save-member]").await.unwrap();
-    wait_until(&format!("{name} is in the member list"), || async {
+    wait_shown(client, &format!("{name} is in the member list"), || async {
         count(client, "[data-testid=member-row]").await == before + 1
     })
     .await;
