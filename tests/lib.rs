@@ -234,13 +234,34 @@ fn is_transient(e: &fantoccini::error::CmdError) -> bool {
 
 /// Waits for an element and scrolls it to the middle of its scroll area, as
 /// a person scrolls a long dialog before typing into its last field.
+///
+/// It waits first for the screen to settle, as a person waits for a page to
+/// stop moving: no section still loading, and the element where it was a
+/// moment ago. A click aimed at a button that a loading section then pushes
+/// down would land on whatever took its place.
 pub async fn visible(client: &Client, css: &str) -> Result<Element> {
     let element = wait(client, css).await?;
     let arg = serde_json::to_value(&element).expect("an element reference serialises");
-    client
-        .execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg])
-        .await?;
-    Ok(element)
+    let place = || async {
+        client
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center'});
+                 const r = arguments[0].getBoundingClientRect();
+                 return document.querySelector('[data-loading]') ? null : [r.x, r.y, r.width, r.height];",
+                vec![arg.clone()],
+            )
+            .await
+    };
+    let deadline = Instant::now() + UI_TIMEOUT;
+    let mut last = place().await?;
+    loop {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        let now = place().await?;
+        if (!now.is_null() && now == last) || Instant::now() >= deadline {
+            return Ok(element);
+        }
+        last = now;
+    }
 }
 
 /// Clicks an element once it is there and usable.

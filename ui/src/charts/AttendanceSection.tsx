@@ -7,6 +7,7 @@ import { useLoad } from "../lib/useLoad";
 import { SelectField } from "../components/fields";
 import { AttendanceChart } from "./AttendanceChart";
 import { preferredYear, yearChoices } from "./attendanceModel";
+import { LoadingLine } from "../components/Loading";
 
 /** The council page's attendance over a year, member by member, with a year picker. */
 export function AttendanceSection({ councilId }: { councilId: string }) {
@@ -43,7 +44,7 @@ export function AttendanceSection({ councilId }: { councilId: string }) {
           options={yearChoices(today, year, data?.years ?? []).map((y) => ({ value: String(y), label: String(y) }))}
         />
       </div>
-      {state.status === "loading" ? <Paragraph className="muted">{t("app.loading")}</Paragraph> : null}
+      {state.status === "loading" ? <LoadingLine /> : null}
       {state.status === "error" ? (
         <Paragraph className="muted">
           {state.error.message}{" "}

@@ -13,6 +13,7 @@ import { DutyTag } from "./DutyTag";
 import { DueDialog } from "./DueDialog";
 import { WaiveDialog } from "./WaiveDialog";
 import { dueHint } from "./dutyModel";
+import { LoadingLine } from "../components/Loading";
 
 type Open = { kind: "waive" | "due"; duty: Duty } | null;
 
@@ -109,7 +110,7 @@ export function DutiesSection({ councilId, year, navigate }: { councilId: string
           <Paragraph className="break">{exported}</Paragraph>
         </Alert>
       ) : null}
-      {loaded.status === "loading" && !duties ? <Paragraph className="muted">{t("app.loading")}</Paragraph> : null}
+      {loaded.status === "loading" && !duties ? <LoadingLine /> : null}
       {loaded.status === "error" && !duties ? (
         <Paragraph className="muted">
           {loaded.error.message}{" "}

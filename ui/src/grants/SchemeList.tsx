@@ -7,6 +7,7 @@ import { useLoad } from "../lib/useLoad";
 import { BudgetBar } from "./BudgetBar";
 import { SchemeDialog } from "./SchemeDialog";
 import { BudgetChart } from "../charts/BudgetChart";
+import { LoadingLine } from "../components/Loading";
 
 /** The council's grant schemes ("Tilskudd"), newest year first, and the button that creates one. */
 export function SchemeList({ councilId, onOpen }: { councilId: string; onOpen: (schemeId: string) => void }) {
@@ -24,7 +25,7 @@ export function SchemeList({ councilId, onOpen }: { councilId: string; onOpen: (
           + {t("schemes.new")}
         </Button>
       </div>
-      {schemes.status === "loading" ? <Paragraph className="muted">{t("app.loading")}</Paragraph> : null}
+      {schemes.status === "loading" ? <LoadingLine /> : null}
       {schemes.status === "error" ? (
         <Paragraph className="muted">
           {schemes.error.message}{" "}

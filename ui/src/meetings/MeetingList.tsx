@@ -10,6 +10,7 @@ import type { Loaded } from "../lib/useLoad";
 import { toErrorReport } from "../lib/errors";
 import { MeetingDialog } from "./MeetingDialog";
 import { statusColor } from "./meetingModel";
+import { LoadingLine } from "../components/Loading";
 
 /** The council's meetings, newest first, and the button that plans a new one. */
 export function MeetingList({
@@ -36,7 +37,7 @@ export function MeetingList({
           + {t("meetings.new")}
         </Button>
       </div>
-      {meetings.status === "loading" ? <Paragraph className="muted">{t("app.loading")}</Paragraph> : null}
+      {meetings.status === "loading" ? <LoadingLine /> : null}
       {meetings.status === "error" ? (
         <Paragraph className="muted">
           {meetings.error.message}{" "}

@@ -9,7 +9,7 @@ import { toErrorReport } from "../lib/errors";
 import { useLoad } from "../lib/useLoad";
 import type { Navigate } from "../navigation";
 import { Page } from "../components/Page";
-import { LoadError } from "../components/Loading";
+import { LoadError, LoadingLine } from "../components/Loading";
 import { SEARCH_DELAY_MS, hitView, queryKey, searchYears, toQuery } from "../search/searchModel";
 
 /** The answer to one query (`key`), shown until the answer to the next. */
@@ -140,7 +140,7 @@ export function SearchScreen({ initialText, navigate }: { initialText: string; n
       {query !== null && answer && "error" in answer ? (
         <LoadError message={answer.error} onRetry={() => setAttempt((a) => a + 1)} />
       ) : null}
-      {query !== null && !answer ? <Paragraph className="muted">{t("app.loading")}</Paragraph> : null}
+      {query !== null && !answer ? <LoadingLine /> : null}
       {query !== null && answer && "results" in answer ? (
         <Results results={answer.results} pending={pending} onOpen={(hit) => navigate(hitView(hit))} />
       ) : null}
