@@ -41,8 +41,10 @@ pub fn export_message(lang: Lang, path: &std::path::Path, record: &AnnualReportR
     )
 }
 
+/// `Årsmelding <council> <year>.pdf`, in the report's language.
 pub fn file_name(council: &Council, year: i32) -> String {
-    safe_file_name(&format!("Årsmelding {} {year}.pdf", council.name))
+    let word = t(document_lang(council), "file.annual_report", &[]);
+    safe_file_name(&format!("{word} {} {year}.pdf", council.name))
 }
 
 /// The first sentence (or 240 characters) of a decision, for "in brief".

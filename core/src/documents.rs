@@ -77,13 +77,15 @@ fn when(lang: Lang, meeting: &Meeting) -> String {
     }
 }
 
-/// The file name a document is offered under: `Protokoll <council> <date>.pdf`,
-/// with anything a file system may refuse replaced by `_`.
+/// The file name a document is offered under: `Protokoll <council> <date>.pdf`
+/// in the document's language, with anything a file system may refuse
+/// replaced by `_`.
 pub fn file_name(kind: DocumentKind, council: &Council, meeting: &Meeting) -> String {
-    let word = match kind {
-        DocumentKind::Notice => "Innkalling",
-        DocumentKind::Minutes => "Protokoll",
+    let key = match kind {
+        DocumentKind::Notice => "file.notice",
+        DocumentKind::Minutes => "file.minutes",
     };
+    let word = t(document_lang(council), key, &[]);
     safe_file_name(&format!(
         "{word} {} {}.pdf",
         council.name,

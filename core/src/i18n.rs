@@ -133,21 +133,104 @@ mod tests {
         assert_eq!(t(Lang::En, "no.such.key", &[]), "no.such.key");
     }
 
-    #[test]
-    fn enum_values_have_labels_in_every_language() {
-        use crate::model::{CouncilKind, Role, SeatCategory};
+    /// Fails on a value of `values` that has no `prefix.<name>` text in `lang`.
+    fn assert_labelled<T: serde::Serialize + std::fmt::Debug>(prefix: &str, values: &[T]) {
         for lang in Lang::ALL {
-            for kind in CouncilKind::ALL {
-                assert!(!label(lang, "kind", &kind).starts_with("kind."));
-            }
-            for role in Role::ALL {
-                assert!(!label(lang, "role", &role).starts_with("role."));
-            }
-            for category in SeatCategory::ALL {
-                assert!(!label(lang, "category", &category).starts_with("category."));
+            for value in values {
+                assert!(
+                    !label(lang, prefix, value).starts_with(&format!("{prefix}.")),
+                    "{value:?} has no text under {prefix}.* in {}",
+                    lang.code()
+                );
             }
         }
+    }
+
+    #[test]
+    fn enum_values_have_labels_in_every_language() {
+        use crate::model::*;
+        use crate::store::backup::BackupKind;
+        assert_labelled("kind", &CouncilKind::ALL);
+        assert_labelled("role", &Role::ALL);
+        assert_labelled("category", &SeatCategory::ALL);
+        assert_labelled("meeting_kind", &MeetingKind::ALL);
+        assert_labelled("meeting_status", &MeetingStatus::ALL);
+        assert_labelled("item_kind", &ItemKind::ALL);
+        assert_labelled("attendance", &AttendanceStatus::ALL);
+        assert_labelled("duty_kind", &DutyKind::ALL);
+        assert_labelled("duty_status", &DutyStatus::ALL);
+        assert_labelled("application_status", &ApplicationStatus::ALL);
+        assert_labelled(
+            "backup_kind",
+            &[BackupKind::Auto, BackupKind::Manual, BackupKind::PreMigration],
+        );
         assert_eq!(label(Lang::Nn, "role", &Role::Leder), "Leiar");
+    }
+
+    /// Every catalogue key the Rust code names (a string literal such as
+    /// `"pdf.minutes.title"` whose first part is a catalogue's) is in the
+    /// bokmål catalogue, which the test above keeps equal to the others:
+    /// `t` would otherwise show the key itself to the person.
+    #[test]
+    fn every_key_the_code_names_is_in_the_catalogue() {
+        let nb = catalogue(Lang::Nb);
+        let prefixes: std::collections::HashSet<&str> = nb.keys().filter_map(|k| k.split('.').next()).collect();
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+        let mut files = Vec::new();
+        for dir in ["core/src", "cli/src", "src-tauri/src"] {
+            rust_files(&std::path::Path::new(root).join(dir), &mut files);
+        }
+        assert!(files.len() > 20, "the sources were found under {root}");
+        let mut named = 0;
+        let mut missing = Vec::new();
+        for file in &files {
+            let source = std::fs::read_to_string(file).unwrap();
+            for literal in quoted_words(&source) {
+                // "attendance." is a prefix of keys, not a key.
+                let is_key = literal.contains('.') && !literal.ends_with('.');
+                if !is_key || !prefixes.contains(literal.split('.').next().unwrap_or("")) {
+                    continue;
+                }
+                named += 1;
+                if !nb.contains_key(literal) {
+                    missing.push(format!("{}: {literal}", file.display()));
+                }
+            }
+        }
+        assert!(named > 100, "only {named} keys found: the scan is broken");
+        assert!(
+            missing.is_empty(),
+            "keys named in code but missing from i18n/nb.json: {missing:#?}"
+        );
+    }
+
+    /// The texts between double quotes made only of lowercase-led letters,
+    /// digits, `_` and `.` (what a key looks like), wherever they stand.
+    fn quoted_words(source: &str) -> Vec<&str> {
+        let bytes = source.as_bytes();
+        let mut words = Vec::new();
+        for (at, _) in source.match_indices('"') {
+            let rest = &bytes[at + 1..];
+            let len = rest
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_' || **b == b'.')
+                .count();
+            if len > 0 && rest.get(len) == Some(&b'"') && rest[0].is_ascii_lowercase() {
+                words.push(&source[at + 1..at + 1 + len]);
+            }
+        }
+        words
+    }
+
+    fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
     }
 
     #[test]

@@ -32,9 +32,14 @@ impl LetterFacts {
     }
 }
 
-/// `Tilsagn Lyngvik idrettslag 2026-3.pdf` or `Avslag …`.
+/// `Tilsagn Lyngvik idrettslag 2026-3.pdf` or `Avslag …` (nynorsk `Tilsegn …`).
 pub fn file_name(facts: &LetterFacts) -> String {
-    let word = if facts.granted() { "Tilsagn" } else { "Avslag" };
+    let key = if facts.granted() {
+        "file.grant_letter"
+    } else {
+        "file.refusal_letter"
+    };
+    let word = t(document_lang(&facts.council), key, &[]);
     safe_file_name(&format!(
         "{word} {} {}-{}.pdf",
         facts.application.organisation, facts.scheme.year, facts.application.number

@@ -556,6 +556,15 @@ pub enum MeetingStatus {
     Approved,
 }
 
+impl MeetingStatus {
+    pub const ALL: [MeetingStatus; 4] = [
+        MeetingStatus::Planned,
+        MeetingStatus::NoticeSent,
+        MeetingStatus::Held,
+        MeetingStatus::Approved,
+    ];
+}
+
 /// What a user types to plan a meeting or change its time and place.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -771,6 +780,14 @@ pub enum AttendanceStatus {
     /// Forfall: excused.
     Excused,
     Absent,
+}
+
+impl AttendanceStatus {
+    pub const ALL: [AttendanceStatus; 3] = [
+        AttendanceStatus::Present,
+        AttendanceStatus::Excused,
+        AttendanceStatus::Absent,
+    ];
 }
 
 /// What a user sets for one member at a meeting.

@@ -54,6 +54,17 @@ pub enum DutyStatus {
     NotApplicable,
 }
 
+impl DutyStatus {
+    pub const ALL: [DutyStatus; 6] = [
+        DutyStatus::Fulfilled,
+        DutyStatus::Waived,
+        DutyStatus::Overdue,
+        DutyStatus::DueSoon,
+        DutyStatus::Open,
+        DutyStatus::NotApplicable,
+    ];
+}
+
 /// What fulfilled a duty, for a link to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

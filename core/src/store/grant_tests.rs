@@ -615,6 +615,11 @@ fn the_letter_is_in_nynorsk_for_a_nynorsk_council() {
     let text = pdf_text(&w.store.render_letter(&a.id, actor().at).unwrap().bytes);
     assert!(text.contains("Tilsegn om tilskot"), "{text}");
     assert!(text.contains("forvaltningslova"), "{text}");
+    assert_eq!(
+        w.store.letter_file_name(&a.id).unwrap(),
+        "Tilsegn Stavern IL 2026-1.pdf",
+        "the file is named in the letter's language"
+    );
 }
 
 #[test]
