@@ -11,6 +11,7 @@ import type { View } from "./navigation";
 import { AppHeader } from "./components/AppHeader";
 import { Page } from "./components/Page";
 import { Loading, LoadError } from "./components/Loading";
+import { ConfirmationProvider, useConfirmationState } from "./components/Confirmation";
 import { Welcome } from "./screens/Welcome";
 import { CouncilList } from "./screens/CouncilList";
 import { Overview } from "./screens/Overview";
@@ -39,6 +40,9 @@ export function App({ backend, initialView = { name: "list" } }: { backend: Back
   const [localLang, setLocalLang] = useState<Lang | null>(null);
   // A success message for the council list, e.g. after a restore.
   const [notice, setNotice] = useState<"restored" | null>(null);
+  // What the last action did, said on the screen until the next action or navigation.
+  const confirmation = useConfirmationState();
+  const clearConfirmation = confirmation.actions.clear;
 
   // First how start-up went; only when the database is open, the settings.
   useEffect(() => {
@@ -94,6 +98,7 @@ export function App({ backend, initialView = { name: "list" } }: { backend: Back
 
   const navigate = (next: View) => {
     setNotice(null);
+    clearConfirmation();
     setView(next);
   };
 
@@ -104,6 +109,7 @@ export function App({ backend, initialView = { name: "list" } }: { backend: Back
       return;
     }
     setView({ name: "list" });
+    clearConfirmation();
     setNotice("restored");
     setBoot({ status: "loading" });
     setAttempt((a) => a + 1);
@@ -195,7 +201,7 @@ export function App({ backend, initialView = { name: "list" } }: { backend: Back
             </Alert>
           </div>
         ) : null}
-        {content}
+        <ConfirmationProvider state={confirmation}>{content}</ConfirmationProvider>
       </I18nContext.Provider>
     </BackendContext.Provider>
   );

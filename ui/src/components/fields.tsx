@@ -7,6 +7,7 @@ import {
   ValidationMessage,
 } from "@digdir/designsystemet-react";
 import type { InputHTMLAttributes, ReactNode } from "react";
+import { useI18n } from "../i18n/context";
 
 /** The id of a field's error message: the end-to-end tests rely on `<input id>-error`. */
 export const errorId = (id: string) => `${id}-error`;
@@ -79,9 +80,10 @@ export function TextField({ value, onChange, type = "text", inputMode, autoCompl
   );
 }
 
-/** A date typed as dd.mm.åååå in a plain text field (never type=date). */
+/** A date typed as dd.mm.åååå in a plain text field (never type=date); the placeholder says so in the user's language. */
 export function DateField(props: Omit<TextFieldProps, "type" | "inputMode" | "width">) {
-  return <TextField {...props} inputMode="numeric" placeholder="dd.mm.åååå" width="date" />;
+  const { t } = useI18n();
+  return <TextField {...props} inputMode="numeric" placeholder={t("date.placeholder")} width="date" />;
 }
 
 export function TextAreaField({

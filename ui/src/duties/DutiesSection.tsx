@@ -14,6 +14,7 @@ import { DueDialog } from "./DueDialog";
 import { WaiveDialog } from "./WaiveDialog";
 import { dueHint } from "./dutyModel";
 import { LoadingLine } from "../components/Loading";
+import { Confirmation, ExportDone, useConfirmation } from "../components/Confirmation";
 
 type Open = { kind: "waive" | "due"; duty: Duty } | null;
 
@@ -32,14 +33,34 @@ export function DutiesSection({ councilId, year, navigate }: { councilId: string
   const [busy, setBusy] = useState<string | null>(null);
   const [exported, setExported] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
+  const { confirm, clear } = useConfirmation();
   const duties = fresh ?? (loaded.status === "ready" ? loaded.data : null);
+
+  /** What an edit did, from the fresh duties (a restored due date is only known then). */
+  const done = (duty: Duty, change: DutyEdit, after: Duty[]) => {
+    const kind = dutyKindLabel(t, duty.kind);
+    switch (change.action) {
+      case "waive":
+        return t("confirm.dutyWaived", { kind, year });
+      case "unwaive":
+        return t("confirm.dutyUnwaived", { kind });
+      case "setDue": {
+        const date = formatDate(after.find((d) => d.kind === duty.kind)?.due ?? change.due);
+        return change.due === null ? t("confirm.dueRestored", { kind, date }) : t("confirm.dueChanged", { kind, date });
+      }
+    }
+  };
 
   /** Sends one edit; the fresh duties replace the list. Returns the refusal for a dialog to show. */
   const edit = async (duty: Duty, change: DutyEdit) => {
     setActionError(null);
+    setExported(null);
+    clear();
     try {
-      setFresh(await backend.editDuty(councilId, year, duty.kind, change));
+      const after = await backend.editDuty(councilId, year, duty.kind, change);
+      setFresh(after);
       setOpen(null);
+      confirm(done(duty, change, after), "duties");
       return null;
     } catch (e) {
       return toErrorReport(e);
@@ -57,6 +78,7 @@ export function DutiesSection({ councilId, year, navigate }: { councilId: string
     setBusy("export");
     setExported(null);
     setActionError(null);
+    clear();
     try {
       setExported((await backend.exportAnnualReport(councilId, year)).message);
       setFresh(null);
@@ -105,11 +127,8 @@ export function DutiesSection({ councilId, year, navigate }: { councilId: string
           <Paragraph>{actionError}</Paragraph>
         </Alert>
       ) : null}
-      {exported ? (
-        <Alert data-color="success" role="status" data-testid="export-result" className="page-alert">
-          <Paragraph className="break">{exported}</Paragraph>
-        </Alert>
-      ) : null}
+      {exported ? <ExportDone title={t("exported.annualReport", { year })} message={exported} /> : null}
+      <Confirmation slot="duties" />
       {loaded.status === "loading" && !duties ? <LoadingLine /> : null}
       {loaded.status === "error" && !duties ? (
         <Paragraph className="muted">

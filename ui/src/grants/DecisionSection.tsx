@@ -7,6 +7,7 @@ import { formatDateTime } from "../lib/times";
 import { useFormErrors } from "../lib/useFormErrors";
 import { SelectField, TextAreaField, TextField } from "../components/fields";
 import { FormError } from "../components/FormError";
+import { added } from "../lib/added";
 import { useApplication } from "./context";
 import { amountForInput, decisionItemLabel, formatKr } from "./format";
 
@@ -46,7 +47,12 @@ export function DecisionSection({ onExportLetter, exporting }: { onExportLetter:
                 {t("letter.sentAt", { when: formatDateTime(a.letterSent.at, t("time.at")), by: a.letterSent.by })}
               </Paragraph>
             ) : (
-              <Button variant="secondary" data-size="sm" data-testid="mark-letter-sent" onClick={() => void actOrAlert(() => backend.markLetterSent(a.id))}>
+              <Button
+                variant="secondary"
+                data-size="sm"
+                data-testid="mark-letter-sent"
+                onClick={() => void actOrAlert(() => backend.markLetterSent(a.id), t("confirm.letterSent", { organisation: a.organisation }))}
+              >
                 {t("letter.markSent")}
               </Button>
             )}
@@ -79,7 +85,15 @@ function DecisionForm() {
     e.preventDefault();
     if (!itemId) return errors.showLocal({ "decision-item": t("decision.chooseItemError") });
     setSaving(true);
-    const report = await act(() => backend.decideApplication(a.id, { granted, reasons, itemId }));
+    const report = await act(
+      () => backend.decideApplication(a.id, { granted, reasons, itemId }),
+      (d) => {
+        const { organisation, decision } = d.application;
+        return decision && decision.grantedOre > 0
+          ? t("confirm.decisionGranted", { organisation, amount: formatKr(decision.grantedOre) })
+          : t("confirm.decisionRefused", { organisation });
+      },
+    );
     setSaving(false);
     if (report) return errors.showReport(report);
     errors.clear();
@@ -157,7 +171,15 @@ function AmendForm() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSaving(true);
-    const report = await act(() => backend.amendGrant(a.id, { granted, reason }));
+    const report = await act(
+      () => backend.amendGrant(a.id, { granted, reason }),
+      (d) => {
+        const change = added(d.application.amendments, a.amendments);
+        return change
+          ? t("confirm.grantAmended", { organisation: a.organisation, from: formatKr(change.oldOre), to: formatKr(change.newOre) })
+          : t("confirm.changesSaved", { name: a.organisation });
+      },
+    );
     setSaving(false);
     if (report) return errors.showReport(report);
     errors.clear();

@@ -25,7 +25,10 @@ export function InhabilDialog({ review, onClose }: { review: Review; onClose: ()
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSaving(true);
-    const report = await act(() => backend.declareInhabil(detail.application.id, review.membershipId, reason));
+    const report = await act(
+      () => backend.declareInhabil(detail.application.id, review.membershipId, reason),
+      t("confirm.inhabilDeclared", { name: review.personName, number: detail.application.number }),
+    );
     setSaving(false);
     if (report) return errors.showReport(report);
     onClose();

@@ -6,6 +6,7 @@ import { formatDate, readDateField, todayIso } from "../lib/dates";
 import { useFormErrors } from "../lib/useFormErrors";
 import { DateField, TextAreaField, TextField } from "../components/fields";
 import { FormError } from "../components/FormError";
+import { added } from "../lib/added";
 import { useApplication } from "./context";
 import { formatKr } from "./format";
 
@@ -29,7 +30,13 @@ export function PayoutSection() {
     const d = readDateField(date, false);
     if (!d.ok) return errors.showLocal({ "payout-date": d.reason === "required" ? t("date.required") : t("date.invalid") });
     setSaving(true);
-    const report = await act(() => backend.addPayout(a.id, { date: d.iso!, amount }));
+    const report = await act(
+      () => backend.addPayout(a.id, { date: d.iso!, amount }),
+      (fresh) => {
+        const payout = added(fresh.application.payouts, a.payouts);
+        return t("confirm.payoutAdded", { amount: payout ? formatKr(payout.amountOre) : amount.trim() });
+      },
+    );
     setSaving(false);
     if (report) return errors.showReport(report);
     errors.clear();
@@ -120,7 +127,10 @@ export function ReportSection() {
     const d = readDateField(received, false);
     if (!d.ok) return errors.showLocal({ "report-received": d.reason === "required" ? t("date.required") : t("date.invalid") });
     setSaving(true);
-    const report = await act(() => backend.recordReport(a.id, { received: d.iso!, summary, accepted }));
+    const report = await act(
+      () => backend.recordReport(a.id, { received: d.iso!, summary, accepted }),
+      t(a.report ? "confirm.reportSaved" : "confirm.reportRecorded", { organisation: a.organisation }),
+    );
     setSaving(false);
     if (report) return errors.showReport(report);
     errors.clear();

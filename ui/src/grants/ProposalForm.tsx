@@ -24,7 +24,13 @@ export function ProposalForm() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSaving(true);
-    const report = await act(() => backend.proposeAmount(a.id, amount));
+    const report = await act(
+      () => backend.proposeAmount(a.id, amount),
+      (d) => {
+        const proposed = d.application.proposedOre;
+        return proposed === null ? t("confirm.proposalCleared") : t("confirm.proposalSaved", { amount: formatKr(proposed) });
+      },
+    );
     setSaving(false);
     if (report) return errors.showReport(report);
     errors.clear();

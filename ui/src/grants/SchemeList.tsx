@@ -8,6 +8,7 @@ import { BudgetBar } from "./BudgetBar";
 import { SchemeDialog } from "./SchemeDialog";
 import { BudgetChart } from "../charts/BudgetChart";
 import { LoadingLine } from "../components/Loading";
+import { useConfirmation } from "../components/Confirmation";
 
 /** The council's grant schemes ("Tilskudd"), newest year first, and the button that creates one. */
 export function SchemeList({ councilId, onOpen }: { councilId: string; onOpen: (schemeId: string) => void }) {
@@ -15,6 +16,7 @@ export function SchemeList({ councilId, onOpen }: { councilId: string; onOpen: (
   const backend = useBackend();
   const [schemes, reload] = useLoad(() => backend.listSchemes(councilId), councilId);
   const [adding, setAdding] = useState(false);
+  const { confirm, clear } = useConfirmation();
   return (
     <section aria-labelledby="schemes-title" className="section section--tight">
       <div className="section-head">
@@ -88,10 +90,13 @@ export function SchemeList({ councilId, onOpen }: { councilId: string; onOpen: (
           year={new Date().getFullYear()}
           onClose={() => setAdding(false)}
           onSave={async (input) => {
+            clear();
             try {
               const detail = await backend.createScheme(input);
               setAdding(false);
               onOpen(detail.scheme.id);
+              // Said after navigating, so the scheme's own page says it.
+              confirm(t("confirm.schemeCreated", { name: detail.scheme.name }));
               return null;
             } catch (e) {
               return toErrorReport(e);

@@ -71,7 +71,7 @@ export function ScoringGrid() {
       return { criterionId: c.id, score: text ? Number(text) : null, comment };
     });
     setSaving(m);
-    const report = await act(() => backend.saveScores(application.id, m, scores));
+    const report = await act(() => backend.saveScores(application.id, m, scores), t("confirm.scoresSaved", { name: r.personName }));
     setSaving(null);
     if (report) {
       const ids = Object.fromEntries(criteria.map((c, i) => [`scores.${i}.score`, c.id]));
@@ -237,7 +237,12 @@ export function ScoringGrid() {
                           data-size="sm"
                           data-testid="clear-inhabil"
                           aria-label={t("review.clearLabel", { name: r.personName })}
-                          onClick={() => void actOrAlert(() => backend.clearInhabil(application.id, m))}
+                          onClick={() =>
+                            void actOrAlert(
+                              () => backend.clearInhabil(application.id, m),
+                              t("confirm.inhabilCleared", { name: r.personName, number: application.number }),
+                            )
+                          }
                         >
                           {t("review.clear")}
                         </Button>

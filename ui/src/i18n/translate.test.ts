@@ -46,6 +46,7 @@ describe("catalogues", () => {
       ...MEETING_STATUSES.map((s) => `meetingStatus.${s}`),
       ...ITEM_KINDS.map((k) => `itemKind.${k}`),
       ...ATTENDANCE_STATUSES.map((s) => `attendance.${s}`),
+      ...ATTENDANCE_STATUSES.map((s) => `confirm.attendance.${s}`),
       ...DOCUMENT_KINDS.map((k) => `documentKind.${k}`),
       ...BACKUP_KINDS.map((k) => `backupKind.${k}`),
       ...DUTY_KINDS.map((k) => `dutyKind.${k}`),

@@ -42,6 +42,8 @@ export const DUTY_STATUSES: readonly DutyStatus[] = ["fulfilled", "waived", "ove
 export const kindLabel = (t: T, k: CouncilKind) => t(`kind.${k}` as MessageKey);
 export const categoryLabel = (t: T, c: SeatCategory) => t(`category.${c}` as MessageKey);
 export const roleLabel = (t: T, r: Role) => t(`role.${r}` as MessageKey);
+/** The role inside a sentence: "… er lagt til som leder." */
+export const roleInSentence = (t: T, r: Role) => roleLabel(t, r).toLocaleLowerCase();
 export const malformLabel = (t: T, m: Malform) => t(`malform.${m}` as MessageKey);
 export const legalModeLabel = (t: T, m: LegalMode) => t(`legalMode.${m}` as MessageKey);
 export const genderLabel = (t: T, g: Gender | null) => t(`gender.${g ?? "unknown"}` as MessageKey);

@@ -4,7 +4,9 @@ import type { AgendaItem } from "../bindings/AgendaItem";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
 import { itemKindLabel } from "../lib/labels";
+import { added } from "../lib/added";
 import { useMeeting } from "./context";
+import { itemName } from "./meetingModel";
 import { ItemDialog } from "./ItemDialog";
 import { ItemPanel } from "./ItemPanel";
 import { QuorumBadge } from "./Quorum";
@@ -47,7 +49,11 @@ export function AgendaSection({ selected }: { selected: string | null }) {
           mode="new"
           onClose={() => setAdding(false)}
           onSave={async (input) => {
-            const report = await act(() => backend.addItem(detail.meeting.id, input));
+            const before = detail.items;
+            const report = await act(
+              () => backend.addItem(detail.meeting.id, input),
+              (d) => t("confirm.itemAdded", { item: itemName(t, added(d.items, before) ?? { caseLabel: null, title: input.title.trim() }) }),
+            );
             if (!report) setAdding(false);
             return report;
           }}

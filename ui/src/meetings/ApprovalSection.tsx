@@ -89,7 +89,10 @@ function AmendmentForm() {
     e.preventDefault();
     if (!text.trim()) return errors.showLocal({ "amendment-text": t("amendment.required") });
     setSaving(true);
-    const report = await act(() => backend.addAmendment(detail.meeting.id, text.trim()));
+    const report = await act(
+      () => backend.addAmendment(detail.meeting.id, text.trim()),
+      t("confirm.amendmentAdded", { date: formatDate(detail.meeting.date) }),
+    );
     setSaving(false);
     if (report) return errors.showReport(report);
     errors.clear();

@@ -5,6 +5,7 @@ import { useI18n } from "../i18n/context";
 import { useReturnFocus } from "../lib/useReturnFocus";
 import { useFormErrors } from "../lib/useFormErrors";
 import { useLoad } from "../lib/useLoad";
+import { formatDate } from "../lib/dates";
 import { SelectField } from "../components/fields";
 import { FormError } from "../components/FormError";
 import { useMeeting } from "./context";
@@ -56,7 +57,10 @@ export function ApproveDialog({ onClose }: { onClose: () => void }) {
     );
     if (!draft.ok) return errors.showLocal(draft.errors);
     setSaving(true);
-    const report = await act(() => backend.approveMinutes(id, draft.approval));
+    const report = await act(
+      () => backend.approveMinutes(id, draft.approval),
+      t("confirm.minutesApproved", { date: formatDate(detail.meeting.date) }),
+    );
     setSaving(false);
     if (report) errors.showReport(report);
     else onClose();

@@ -3,6 +3,7 @@ import type { AttendanceRow } from "../bindings/AttendanceRow";
 import type { AttendanceStatus } from "../bindings/AttendanceStatus";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
+import type { MessageKey } from "../i18n/translate";
 import { ATTENDANCE_STATUSES, attendanceLabel, categoryLabel, roleLabel } from "../lib/labels";
 import { useMeeting } from "./context";
 import { seatRows } from "./meetingModel";
@@ -67,8 +68,15 @@ function AttendanceLine({ row, seats }: { row: AttendanceRow; seats: AttendanceR
   const { detail, actOrAlert, locked } = useMeeting();
   const meetingId = detail.meeting.id;
   const deputy = row.role === "varamedlem";
-  const save = (status: AttendanceStatus, substituteFor: string | null) =>
-    void actOrAlert(() => backend.setAttendance(meetingId, { membershipId: row.membershipId, status, substituteFor }));
+  const save = (status: AttendanceStatus, substituteFor: string | null, done: string) =>
+    void actOrAlert(() => backend.setAttendance(meetingId, { membershipId: row.membershipId, status, substituteFor }), done);
+  const name = row.personName;
+  const setStatus = (status: AttendanceStatus) =>
+    save(status, deputy ? row.substituteFor : null, t(`confirm.attendance.${status}` as MessageKey, { name }));
+  const setSubstitute = (membershipId: string | null) => {
+    const standsInFor = seats.find((s) => s.membershipId === membershipId)?.personName;
+    save(row.status ?? "present", membershipId, standsInFor ? t("confirm.substitute", { name, for: standsInFor }) : t("confirm.substituteNone", { name }));
+  };
   const unset = row.status === null;
   // Before the meeting nobody is registered yet: only flag gaps once it is held.
   const flag = unset && detail.meeting.status === "held";
@@ -87,7 +95,7 @@ function AttendanceLine({ row, seats }: { row: AttendanceRow; seats: AttendanceR
           name={`attendance-${row.membershipId}`}
           aria-label={t("attendance.for", { name: row.personName })}
           value={row.status ?? ""}
-          onChange={(v) => save(v as AttendanceStatus, deputy ? row.substituteFor : null)}
+          onChange={(v) => setStatus(v as AttendanceStatus)}
           className="attendance-toggle"
         >
           {ATTENDANCE_STATUSES.map((s) => (
@@ -105,7 +113,7 @@ function AttendanceLine({ row, seats }: { row: AttendanceRow; seats: AttendanceR
             aria-label={t("attendance.substituteFor", { name: row.personName })}
             value={row.substituteFor ?? ""}
             disabled={locked}
-            onChange={(e) => save(row.status ?? "present", e.target.value || null)}
+            onChange={(e) => setSubstitute(e.target.value || null)}
           >
             <Select.Option value="">{t("attendance.nobody")}</Select.Option>
             {seats.map((s) => (

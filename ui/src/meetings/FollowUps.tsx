@@ -28,7 +28,7 @@ export function FollowUps({ item }: { item: AgendaItem }) {
     const r = toFollowUpInput(d, { whatRequired: t("followUp.whatRequired"), invalidDate: t("date.invalid") });
     if (!r.ok) return errors.showLocal(r.errors);
     setSaving(true);
-    const report = await act(() => backend.addFollowUp(item.id, r.input));
+    const report = await act(() => backend.addFollowUp(item.id, r.input), t("confirm.followUpAdded", { what: r.input.what.trim() }));
     setSaving(false);
     if (report) return errors.showReport(report);
     errors.clear();
@@ -58,7 +58,7 @@ export function FollowUps({ item }: { item: AgendaItem }) {
                   data-color="danger"
                   data-testid="remove-follow-up"
                   aria-label={t("followUp.removeLabel", { what: f.what })}
-                  onClick={() => void actOrAlert(() => backend.removeFollowUp(f.id))}
+                  onClick={() => void actOrAlert(() => backend.removeFollowUp(f.id), t("confirm.followUpRemoved", { what: f.what }))}
                 >
                   {t("followUp.remove")}
                 </Button>

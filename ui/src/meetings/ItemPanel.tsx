@@ -1,10 +1,12 @@
 import { useState } from "react";
 import { Button, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
 import type { AgendaItem } from "../bindings/AgendaItem";
+import type { MeetingDetail } from "../bindings/MeetingDetail";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
 import { itemKindLabel } from "../lib/labels";
 import { useMeeting } from "./context";
+import { itemName } from "./meetingModel";
 import { ItemDialog } from "./ItemDialog";
 import { QuorumLine } from "./Quorum";
 import { RecordForm, RecordView } from "./RecordForm";
@@ -20,6 +22,9 @@ export function ItemPanel({ item }: { item: AgendaItem }) {
   const [editing, setEditing] = useState(false);
   const index = detail.items.findIndex((i) => i.id === item.id);
   const readOnly = locked || item.withdrawn;
+  const name = itemName(t, item);
+  /** The item as the fresh meeting has it (an edit can change its title). */
+  const fresh = (d: MeetingDetail) => itemName(t, d.items.find((i) => i.id === item.id) ?? item);
   return (
     <article className="item-panel meeting-card" data-testid="item-panel" data-item-id={item.id} aria-labelledby="item-heading">
       <header className="item-panel__head">
@@ -38,10 +43,10 @@ export function ItemPanel({ item }: { item: AgendaItem }) {
         </div>
         {!locked ? (
           <div className="action-buttons">
-            <Button variant="tertiary" data-size="sm" data-testid="move-up" disabled={index <= 0} aria-label={t("item.moveUpLabel", { title: item.title })} onClick={() => void actOrAlert(() => backend.moveItem(item.id, -1))}>
+            <Button variant="tertiary" data-size="sm" data-testid="move-up" disabled={index <= 0} aria-label={t("item.moveUpLabel", { title: item.title })} onClick={() => void actOrAlert(() => backend.moveItem(item.id, -1), t("confirm.itemMovedUp", { item: name }))}>
               ↑ {t("item.moveUp")}
             </Button>
-            <Button variant="tertiary" data-size="sm" data-testid="move-down" disabled={index >= detail.items.length - 1} aria-label={t("item.moveDownLabel", { title: item.title })} onClick={() => void actOrAlert(() => backend.moveItem(item.id, 1))}>
+            <Button variant="tertiary" data-size="sm" data-testid="move-down" disabled={index >= detail.items.length - 1} aria-label={t("item.moveDownLabel", { title: item.title })} onClick={() => void actOrAlert(() => backend.moveItem(item.id, 1), t("confirm.itemMovedDown", { item: name }))}>
               ↓ {t("item.moveDown")}
             </Button>
             {!item.withdrawn ? (
@@ -49,7 +54,7 @@ export function ItemPanel({ item }: { item: AgendaItem }) {
                 <Button variant="tertiary" data-size="sm" data-testid="edit-item" onClick={() => setEditing(true)}>
                   {t("item.edit")}
                 </Button>
-                <Button variant="tertiary" data-size="sm" data-color="danger" data-testid="withdraw-item" onClick={() => void actOrAlert(() => backend.withdrawItem(item.id))}>
+                <Button variant="tertiary" data-size="sm" data-color="danger" data-testid="withdraw-item" onClick={() => void actOrAlert(() => backend.withdrawItem(item.id), t("confirm.itemWithdrawn", { item: name }))}>
                   {t("item.withdraw")}
                 </Button>
               </>
@@ -91,7 +96,10 @@ export function ItemPanel({ item }: { item: AgendaItem }) {
           item={item}
           onClose={() => setEditing(false)}
           onSave={async (input) => {
-            const report = await act(() => backend.updateItem(item.id, input));
+            const report = await act(
+              () => backend.updateItem(item.id, input),
+              (d) => t("confirm.changesSaved", { name: fresh(d) }),
+            );
             if (!report) setEditing(false);
             return report;
           }}

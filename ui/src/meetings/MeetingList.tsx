@@ -11,6 +11,7 @@ import { toErrorReport } from "../lib/errors";
 import { MeetingDialog } from "./MeetingDialog";
 import { statusColor } from "./meetingModel";
 import { LoadingLine } from "../components/Loading";
+import { useConfirmation } from "../components/Confirmation";
 
 /** The council's meetings, newest first, and the button that plans a new one. */
 export function MeetingList({
@@ -27,6 +28,7 @@ export function MeetingList({
   const { t } = useI18n();
   const backend = useBackend();
   const [adding, setAdding] = useState(false);
+  const { confirm, clear } = useConfirmation();
   return (
     <section aria-labelledby="meetings-title" className="section section--tight">
       <div className="section-head">
@@ -93,10 +95,13 @@ export function MeetingList({
           councilId={councilId}
           onClose={() => setAdding(false)}
           onSave={async (input) => {
+            clear();
             try {
               const detail = await backend.createMeeting(input);
               setAdding(false);
               onOpen(detail.meeting.id);
+              // Said after navigating, so the meeting's own page says it.
+              confirm(t("confirm.meetingCreated", { date: formatDate(detail.meeting.date) }));
               return null;
             } catch (e) {
               return toErrorReport(e);

@@ -7,7 +7,7 @@ import { useFormErrors } from "../lib/useFormErrors";
 import { errorId, TextAreaField, TextField } from "../components/fields";
 import { FormError } from "../components/FormError";
 import { useMeeting } from "./context";
-import { RECORD_FIELD_IDS, RECORD_FIELD_ORDER, recordDraft, sameRecord, toItemRecord, type RecordDraft } from "./meetingModel";
+import { RECORD_FIELD_IDS, RECORD_FIELD_ORDER, itemName, recordDraft, sameRecord, toItemRecord, type RecordDraft } from "./meetingModel";
 
 const clock = () => new Date().toTimeString().slice(0, 5);
 
@@ -35,7 +35,10 @@ export function RecordForm({ item }: { item: AgendaItem }) {
     const r = toItemRecord(d, t("form.integer"));
     if (!r.ok) return errors.showLocal(r.errors);
     setSaving(true);
-    const report = await act(() => backend.recordItem(item.id, r.record));
+    const report = await act(
+      () => backend.recordItem(item.id, r.record),
+      t(vedtak ? "confirm.decisionRecorded" : "confirm.noteRecorded", { item: itemName(t, item) }),
+    );
     setSaving(false);
     if (report) errors.showReport(report);
     else {

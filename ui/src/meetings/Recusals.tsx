@@ -7,7 +7,7 @@ import { useFormErrors } from "../lib/useFormErrors";
 import { SelectField, TextField } from "../components/fields";
 import { FormError } from "../components/FormError";
 import { useMeeting } from "./context";
-import { presentRows } from "./meetingModel";
+import { itemName, presentRows } from "./meetingModel";
 
 const ORDER = ["recusal-member", "recusal-reason"] as const;
 const IDS = { membershipId: "recusal-member", reason: "recusal-reason" };
@@ -27,7 +27,11 @@ export function Recusals({ item }: { item: AgendaItem }) {
     e.preventDefault();
     if (!member) return errors.showLocal({ "recusal-member": t("recusal.chooseMember") });
     setSaving(true);
-    const report = await act(() => backend.setRecusal(item.id, member, reason.trim()));
+    const name = detail.attendance.find((r) => r.membershipId === member)?.personName ?? "";
+    const report = await act(
+      () => backend.setRecusal(item.id, member, reason.trim()),
+      t("confirm.recusalAdded", { name, item: itemName(t, item) }),
+    );
     setSaving(false);
     if (report) return errors.showReport(report);
     errors.clear();
@@ -55,7 +59,12 @@ export function Recusals({ item }: { item: AgendaItem }) {
                   data-color="danger"
                   data-testid="remove-recusal"
                   aria-label={t("recusal.removeLabel", { name: r.personName })}
-                  onClick={() => void actOrAlert(() => backend.removeRecusal(item.id, r.membershipId))}
+                  onClick={() =>
+                    void actOrAlert(
+                      () => backend.removeRecusal(item.id, r.membershipId),
+                      t("confirm.recusalRemoved", { name: r.personName, item: itemName(t, item) }),
+                    )
+                  }
                 >
                   {t("recusal.remove")}
                 </Button>

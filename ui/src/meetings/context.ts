@@ -3,17 +3,25 @@ import type { ErrorReport } from "../bindings/ErrorReport";
 import type { MeetingDetail } from "../bindings/MeetingDetail";
 
 /**
- * Runs a meeting mutation: on success the page re-renders from the fresh
- * MeetingDetail it returns and `null` comes back; on failure the ErrorReport
- * comes back for the caller's form (nothing is shown by `act` itself).
+ * What a successful mutation did, said on the page: the words, or a function
+ * that finds them in the fresh MeetingDetail (e.g. the case number an added
+ * item got).
  */
-export type Act = (call: () => Promise<MeetingDetail>) => Promise<ErrorReport | null>;
+export type Done = string | ((fresh: MeetingDetail) => string);
+
+/**
+ * Runs a meeting mutation: the last confirmation goes when it starts; on
+ * success the page re-renders from the fresh MeetingDetail it returns, says
+ * `done` and `null` comes back; on failure the ErrorReport comes back for
+ * the caller's form (nothing is shown by `act` itself).
+ */
+export type Act = (call: () => Promise<MeetingDetail>, done?: Done) => Promise<ErrorReport | null>;
 
 export type MeetingCtx = {
   detail: MeetingDetail;
   act: Act;
   /** Runs a mutation and shows a failure in the page's alert (for buttons without a form). */
-  actOrAlert: (call: () => Promise<MeetingDetail>) => Promise<void>;
+  actOrAlert: (call: () => Promise<MeetingDetail>, done?: Done) => Promise<void>;
   /** Approved minutes: everything is read-only. */
   locked: boolean;
   selectItem: (itemId: string) => void;

@@ -13,6 +13,7 @@ import type { MeetingInput } from "../bindings/MeetingInput";
 import type { MeetingKind } from "../bindings/MeetingKind";
 import type { MeetingStatus } from "../bindings/MeetingStatus";
 import type { Quorum } from "../bindings/Quorum";
+import type { T } from "../i18n/translate";
 import { formatDate, readDateField } from "../lib/dates";
 import type { FieldErrors } from "../lib/errors";
 import { formatTime, readTimeField } from "../lib/times";
@@ -309,3 +310,10 @@ export function toApproval(
 
 /** First 12 hex digits of a checksum, as printed in a document's footer. */
 export const shortHash = (sha256: string) => sha256.slice(0, 12);
+
+/* ---------- confirmations ---------- */
+
+/** An agenda item as a confirmation names it: its case number ("Sak 03/26"), or its title before it has one. */
+export function itemName(t: T, item: Pick<AgendaItem, "caseLabel" | "title">): string {
+  return item.caseLabel ?? t("confirm.itemTitle", { title: item.title });
+}

@@ -9,18 +9,20 @@ import { toErrorReport } from "../lib/errors";
 import { useFormErrors } from "../lib/useFormErrors";
 import { DateField, TextField } from "../components/fields";
 import { FormError } from "../components/FormError";
+import { useConfirmation } from "../components/Confirmation";
 
 const ORDER = ["end-date", "end-reason"] as const;
 const IDS: Record<string, string> = { endedOn: "end-date", reason: "end-reason" };
 
 /** Ends a seat early: the dialog itself is the confirmation. */
-export function EndDialog({ membership, onSaved, onClose }: { membership: Membership; onSaved: () => void; onClose: () => void }) {
+export function EndDialog({ membership, onSaved, onClose }: { membership: Membership; onSaved: (ended: Membership) => void; onClose: () => void }) {
   const backend = useBackend();
   const { t } = useI18n();
   useReturnFocus();
   const [date, setDate] = useState(formatDate(todayIso()));
   const [reason, setReason] = useState("");
   const [saving, setSaving] = useState(false);
+  const { clear } = useConfirmation();
   const errors = useFormErrors(ORDER, IDS);
 
   useEffect(() => {
@@ -35,9 +37,9 @@ export function EndDialog({ membership, onSaved, onClose }: { membership: Member
       return;
     }
     setSaving(true);
+    clear();
     try {
-      await backend.endMembership(membership.id, parsed.iso!, reason.trim());
-      onSaved();
+      onSaved(await backend.endMembership(membership.id, parsed.iso!, reason.trim()));
     } catch (report) {
       errors.showReport(toErrorReport(report));
       setSaving(false);

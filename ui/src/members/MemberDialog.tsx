@@ -12,6 +12,7 @@ import { useFormErrors } from "../lib/useFormErrors";
 import { CATEGORIES, GENDERS, ROLES, categoryLabel, genderLabel, options, roleLabel } from "../lib/labels";
 import { DateField, SelectField, TextField } from "../components/fields";
 import { FormError } from "../components/FormError";
+import { useConfirmation } from "../components/Confirmation";
 import {
   MEMBER_FIELD_IDS,
   MEMBER_FIELD_ORDER,
@@ -23,8 +24,8 @@ import {
 } from "./memberFormModel";
 
 type Props =
-  | { mode: "add"; councilId: string; category: SeatCategory; onSaved: () => void; onClose: () => void }
-  | { mode: "edit"; membership: Membership; onSaved: () => void; onClose: () => void };
+  | { mode: "add"; councilId: string; category: SeatCategory; onSaved: (saved: Membership) => void; onClose: () => void }
+  | { mode: "edit"; membership: Membership; onSaved: (saved: Membership) => void; onClose: () => void };
 
 /** How many people the member form's search shows at once. */
 const PEOPLE_SHOWN = 20;
@@ -42,6 +43,7 @@ export function MemberDialog(props: Props) {
   const [found, setFound] = useState<PeopleFound | null>(null);
   const [chosen, setChosen] = useState<Person | null>(null);
   const [saving, setSaving] = useState(false);
+  const { clear } = useConfirmation();
   const errors = useFormErrors(MEMBER_FIELD_ORDER, MEMBER_FIELD_IDS);
   const err = (id: string) => errors.fields[id];
 
@@ -88,16 +90,19 @@ export function MemberDialog(props: Props) {
     e.preventDefault();
     setSaving(true);
     try {
+      let saved: Membership;
       if (props.mode === "add") {
         const r = toMembershipInput(d, props.councilId, msg);
         if (!r.ok) return errors.showLocal(r.errors);
-        await backend.addMembership(r.input);
+        clear();
+        saved = await backend.addMembership(r.input);
       } else {
         const r = toMembershipEdit(d, msg);
         if (!r.ok) return errors.showLocal(r.errors);
-        await backend.updateMembership(props.membership.id, r.edit);
+        clear();
+        saved = await backend.updateMembership(props.membership.id, r.edit);
       }
-      props.onSaved();
+      props.onSaved(saved);
     } catch (report) {
       errors.showReport(toErrorReport(report));
     } finally {

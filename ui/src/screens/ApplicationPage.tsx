@@ -8,7 +8,8 @@ import { toErrorReport } from "../lib/errors";
 import type { Navigate } from "../navigation";
 import { Page } from "../components/Page";
 import { Loading, LoadError } from "../components/Loading";
-import { ApplicationContext, type ActOnApplication, type ApplicationCtx } from "../grants/context";
+import { Confirmation, ExportDone, useConfirmation } from "../components/Confirmation";
+import { ApplicationContext, type ActOnApplication, type ApplicationCtx, type Done } from "../grants/context";
 import { ApplicationDialog } from "../grants/ApplicationDialog";
 import { ScoringGrid } from "../grants/ScoringGrid";
 import { ProposalForm } from "../grants/ProposalForm";
@@ -25,9 +26,10 @@ export function ApplicationPage({ id, navigate }: { id: string; navigate: Naviga
   const [detail, setDetail] = useState<ApplicationDetail | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string[] | null>(null);
-  const [exported, setExported] = useState<string | null>(null);
+  const [exported, setExported] = useState<{ title: string; message: string } | null>(null);
   const [exporting, setExporting] = useState(false);
   const [editing, setEditing] = useState(false);
+  const { confirm, clear } = useConfirmation();
 
   // Answers can come back out of order: only the newest request's answer is shown.
   const issued = useRef(0);
@@ -53,23 +55,26 @@ export function ApplicationPage({ id, navigate }: { id: string; navigate: Naviga
   }, [load]);
 
   const act: ActOnApplication = useCallback(
-    async (call) => {
+    async (call, done) => {
       const n = ++issued.current;
+      clear();
+      setExported(null);
       try {
-        show(n, await call());
+        const d = await call();
+        show(n, d);
         setActionError(null);
+        if (done) confirm(typeof done === "string" ? done : done(d));
         return null;
       } catch (e) {
         return toErrorReport(e);
       }
     },
-    [show],
+    [show, clear, confirm],
   );
 
   const actOrAlert = useCallback(
-    async (call: () => Promise<ApplicationDetail>) => {
-      setExported(null);
-      const report = await act(call);
+    async (call: () => Promise<ApplicationDetail>, done?: Done) => {
+      const report = await act(call, done);
       if (report) setActionError([...new Set([report.message, ...report.fields.map((f) => f.message)])]);
     },
     [act],
@@ -79,8 +84,13 @@ export function ApplicationPage({ id, navigate }: { id: string; navigate: Naviga
     setExporting(true);
     setActionError(null);
     setExported(null);
+    clear();
     try {
-      setExported((await backend.exportLetter(id)).message);
+      const { message } = await backend.exportLetter(id);
+      const a = detail?.application;
+      const organisation = a?.organisation ?? "";
+      const title = a?.decision && a.decision.grantedOre > 0 ? t("exported.grantLetter", { organisation }) : t("exported.refusalLetter", { organisation });
+      setExported({ title, message });
       void load(); // the archive has a new letter
     } catch (e) {
       const report = toErrorReport(e);
@@ -131,7 +141,17 @@ export function ApplicationPage({ id, navigate }: { id: string; navigate: Naviga
                 <Button variant="secondary" data-testid="edit-application" onClick={() => setEditing(true)}>
                   {t("application.edit")}
                 </Button>
-                <Button variant="tertiary" data-color="danger" data-testid="withdraw-application" onClick={() => void actOrAlert(() => backend.withdrawApplication(id))}>
+                <Button
+                  variant="tertiary"
+                  data-color="danger"
+                  data-testid="withdraw-application"
+                  onClick={() =>
+                    void actOrAlert(
+                      () => backend.withdrawApplication(id),
+                      t("confirm.applicationWithdrawn", { number: a.number, organisation: a.organisation }),
+                    )
+                  }
+                >
                   {t("application.withdraw")}
                 </Button>
               </div>
@@ -144,11 +164,8 @@ export function ApplicationPage({ id, navigate }: { id: string; navigate: Naviga
               ))}
             </Alert>
           ) : null}
-          {exported ? (
-            <Alert data-color="success" role="status" data-testid="export-result" className="page-alert">
-              <Paragraph className="break">{exported}</Paragraph>
-            </Alert>
-          ) : null}
+          {exported ? <ExportDone title={exported.title} message={exported.message} /> : null}
+          <Confirmation />
           <ApplicationFacts detail={ctx.detail} />
           <ScoringGrid />
           {isOpen(a) ? <ProposalForm /> : null}
@@ -162,7 +179,10 @@ export function ApplicationPage({ id, navigate }: { id: string; navigate: Naviga
               application={a}
               onClose={() => setEditing(false)}
               onSave={async (input) => {
-                const report = await act(() => backend.updateApplication(id, input));
+                const report = await act(
+                  () => backend.updateApplication(id, input),
+                  (d) => t("confirm.applicationSaved", { number: d.application.number, organisation: d.application.organisation }),
+                );
                 if (!report) setEditing(false);
                 return report;
               }}

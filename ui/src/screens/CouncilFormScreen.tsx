@@ -5,6 +5,7 @@ import { useLoad } from "../lib/useLoad";
 import type { Navigate } from "../navigation";
 import { Page } from "../components/Page";
 import { Loading, LoadError } from "../components/Loading";
+import { useConfirmation } from "../components/Confirmation";
 import { CouncilForm } from "../council/CouncilForm";
 import { draftFrom, emptyDraft } from "../council/councilFormModel";
 
@@ -14,6 +15,7 @@ export function CouncilFormScreen({ id, navigate }: { id?: string; navigate: Nav
   const { t } = useI18n();
   const [state, reload] = useLoad(async () => (id ? (await backend.getCouncil(id)).council : null), id ?? "new");
   const back = () => navigate(id ? { name: "council", id } : { name: "list" });
+  const { confirm, clear } = useConfirmation();
 
   const ready = state.status === "ready";
   const title =
@@ -36,8 +38,11 @@ export function CouncilFormScreen({ id, navigate }: { id?: string; navigate: Nav
           initial={state.data ? draftFrom(state.data) : emptyDraft()}
           onCancel={back}
           save={async (input) => {
+            clear();
             const saved = id ? await backend.updateCouncil(id, input) : await backend.createCouncil(input);
             navigate({ name: "council", id: saved.id });
+            // Said after navigating, so the council's page says it.
+            confirm(id ? t("confirm.changesSaved", { name: saved.name }) : t("confirm.councilCreated", { name: saved.name }));
           }}
         />
       ) : null}

@@ -9,6 +9,7 @@ import { useLoad } from "../lib/useLoad";
 import type { Navigate } from "../navigation";
 import { Page } from "../components/Page";
 import { Loading, LoadError } from "../components/Loading";
+import { Confirmation, useConfirmation } from "../components/Confirmation";
 import { CouncilFacts } from "../council/CouncilFacts";
 import { Notices } from "../council/Notices";
 import { SeatPlan } from "../council/SeatPlan";
@@ -23,6 +24,7 @@ import { DutiesSection } from "../duties/DutiesSection";
 import { HandoverSection } from "../council/HandoverSection";
 import { AttendanceSection } from "../charts/AttendanceSection";
 import { todayIso } from "../lib/dates";
+import { roleInSentence } from "../lib/labels";
 
 type Open = { kind: "add" } | { kind: "edit"; membership: Membership } | { kind: "end"; membership: Membership } | null;
 
@@ -33,11 +35,14 @@ export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }
   const [open, setOpen] = useState<Open>(null);
   const [meetings, reloadMeetings] = useLoad(() => backend.listMeetings(id), id);
   const year = Number(todayIso().slice(0, 4));
+  const { confirm } = useConfirmation();
 
   const detail = state.status === "ready" ? state.data : null;
   const close = () => setOpen(null);
-  const saved = () => {
+  /** A member dialog saved: close it, say what was done, show the fresh seats. */
+  const saved = (done: string) => {
     setOpen(null);
+    confirm(done);
     void reload();
   };
   const actions: MemberActions = {
@@ -61,6 +66,9 @@ export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }
               {detail.council.name}
             </Heading>
             <div className="button-row">
+              <Button variant="tertiary" data-testid="print" className="print-hidden" onClick={() => window.print()}>
+                {t("app.print")}
+              </Button>
               <Button variant="secondary" data-testid="edit-council" onClick={() => navigate({ name: "edit-council", id })}>
                 {t("council.edit")}
               </Button>
@@ -69,6 +77,7 @@ export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }
               </Button>
             </div>
           </div>
+          <Confirmation />
           <SeatPlan composition={detail.composition} />
           <Notices notices={detail.composition.notices} />
           <SeatTable detail={detail} actions={actions} />
@@ -88,13 +97,30 @@ export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }
       ) : null}
 
       {detail && open?.kind === "add" ? (
-        <MemberDialog mode="add" councilId={id} category={firstVacant(detail)} onSaved={saved} onClose={close} />
+        <MemberDialog
+          mode="add"
+          councilId={id}
+          category={firstVacant(detail)}
+          onSaved={(m) => saved(t("confirm.memberAdded", { name: m.person.name, role: roleInSentence(t, m.role) }))}
+          onClose={close}
+        />
       ) : null}
       {open?.kind === "edit" ? (
-        <MemberDialog key={open.membership.id} mode="edit" membership={open.membership} onSaved={saved} onClose={close} />
+        <MemberDialog
+          key={open.membership.id}
+          mode="edit"
+          membership={open.membership}
+          onSaved={(m) => saved(t("confirm.memberSaved", { name: m.person.name }))}
+          onClose={close}
+        />
       ) : null}
       {open?.kind === "end" ? (
-        <EndDialog key={open.membership.id} membership={open.membership} onSaved={saved} onClose={close} />
+        <EndDialog
+          key={open.membership.id}
+          membership={open.membership}
+          onSaved={(m) => saved(t("confirm.memberEnded", { name: m.person.name }))}
+          onClose={close}
+        />
       ) : null}
     </Page>
   );

@@ -4,11 +4,13 @@ import type { MeetingDetail } from "../bindings/MeetingDetail";
 import type { ExportResult } from "../bindings/ExportResult";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
+import { formatDate } from "../lib/dates";
 import { toErrorReport } from "../lib/errors";
 import type { Navigate } from "../navigation";
 import { Page } from "../components/Page";
 import { Loading, LoadError } from "../components/Loading";
-import { MeetingContext, type Act, type MeetingCtx } from "../meetings/context";
+import { Confirmation, ExportDone, useConfirmation } from "../components/Confirmation";
+import { MeetingContext, type Act, type Done, type MeetingCtx } from "../meetings/context";
 import { pickItem } from "../meetings/meetingModel";
 import { MeetingHeader } from "../meetings/MeetingHeader";
 import { AttendanceSection } from "../meetings/AttendanceSection";
@@ -31,10 +33,11 @@ export function MeetingPage({ id, item, navigate }: { id: string; item?: string 
   const [detail, setDetail] = useState<MeetingDetail | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string[] | null>(null);
-  const [exported, setExported] = useState<string | null>(null);
+  const [exported, setExported] = useState<{ title: string; message: string } | null>(null);
   const [open, setOpen] = useState<Open>(null);
   const [selected, setSelected] = useState<string | null>(item ?? null);
   const [busy, setBusy] = useState(false);
+  const { confirm, clear } = useConfirmation();
 
   // Answers can come back out of order: only the newest request's answer is shown.
   const issued = useRef(0);
@@ -75,25 +78,27 @@ export function MeetingPage({ id, item, navigate }: { id: string; item?: string 
   const itemIds = useMemo(() => detail?.items.map((i) => i.id) ?? [], [detail]);
 
   const act: Act = useCallback(
-    async (call) => {
+    async (call, done) => {
       const n = ++issued.current;
       const before = itemIds;
+      clear();
+      setExported(null);
       try {
         const d = await call();
         if (!show(n, d, before)) void load();
         setActionError(null);
+        if (done) confirm(typeof done === "string" ? done : done(d));
         return null;
       } catch (e) {
         return toErrorReport(e);
       }
     },
-    [itemIds, show, load],
+    [itemIds, show, load, clear, confirm],
   );
 
   const actOrAlert = useCallback(
-    async (call: () => Promise<MeetingDetail>) => {
-      setExported(null);
-      const report = await act(call);
+    async (call: () => Promise<MeetingDetail>, done?: Done) => {
+      const report = await act(call, done);
       // A refusal without a form: the message, and what the fields say (e.g. "place" on send_notice).
       if (report) setActionError([...new Set([report.message, ...report.fields.map((f) => f.message)])]);
     },
@@ -104,9 +109,12 @@ export function MeetingPage({ id, item, navigate }: { id: string; item?: string 
     setBusy(true);
     setActionError(null);
     setExported(null);
+    clear();
     try {
       const result = await call();
-      setExported(result.message);
+      const date = formatDate(detail?.meeting.date);
+      const title = result.document.kind === "notice" ? t("exported.notice", { date }) : t("exported.minutes", { date });
+      setExported({ title, message: result.message });
       void load(); // the archive list has a new document
     } catch (e) {
       const report = toErrorReport(e);
@@ -119,7 +127,11 @@ export function MeetingPage({ id, item, navigate }: { id: string; item?: string 
   const lifecycle = async (action: "send-notice" | "mark-held" | "approve-minutes") => {
     if (action === "approve-minutes") return setOpen("approve");
     setBusy(true);
-    await actOrAlert(() => (action === "send-notice" ? backend.sendNotice(id) : backend.markHeld(id)));
+    const date = (d: MeetingDetail) => ({ date: formatDate(d.meeting.date) });
+    await actOrAlert(
+      () => (action === "send-notice" ? backend.sendNotice(id) : backend.markHeld(id)),
+      (d) => (action === "send-notice" ? t("confirm.noticeSent", date(d)) : t("confirm.meetingHeld", date(d))),
+    );
     setBusy(false);
   };
 
@@ -161,11 +173,8 @@ export function MeetingPage({ id, item, navigate }: { id: string; item?: string 
               ))}
             </Alert>
           ) : null}
-          {exported ? (
-            <Alert data-color="success" role="status" data-testid="export-result" className="page-alert">
-              <Paragraph className="break">{exported}</Paragraph>
-            </Alert>
-          ) : null}
+          {exported ? <ExportDone title={exported.title} message={exported.message} /> : null}
+          <Confirmation />
           <div className="meeting-top">
             <AttendanceSection />
             <Completeness />
@@ -179,7 +188,10 @@ export function MeetingPage({ id, item, navigate }: { id: string; item?: string 
               meeting={ctx.detail.meeting}
               onClose={() => setOpen(null)}
               onSave={async (input) => {
-                const report = await act(() => backend.updateMeeting(id, input));
+                const report = await act(
+                  () => backend.updateMeeting(id, input),
+                  (d) => t("confirm.meetingSaved", { date: formatDate(d.meeting.date) }),
+                );
                 if (!report) setOpen(null);
                 return report;
               }}

@@ -8,6 +8,7 @@ import { useLoad } from "../lib/useLoad";
 import type { Navigate } from "../navigation";
 import { Page } from "../components/Page";
 import { Loading, LoadError } from "../components/Loading";
+import { ExportDone } from "../components/Confirmation";
 import { SelectField, TextField } from "../components/fields";
 import { OverviewTable } from "../duties/OverviewTable";
 import { YearWheel } from "../duties/YearWheel";
@@ -29,7 +30,7 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
   const [name, setName] = useState("");
   const [sort, setSort] = useState<Sort>({ key: "name", dir: "ascending" });
   const [busy, setBusy] = useState(false);
-  const [exported, setExported] = useState<string | null>(null);
+  const [exported, setExported] = useState<{ title: string; message: string } | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const overview = state.status === "ready" ? state.data : null;
 
@@ -47,7 +48,8 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
     setExported(null);
     setActionError(null);
     try {
-      setExported((await backend.exportCalendar(year, null)).message);
+      const { message } = await backend.exportCalendar(year, null);
+      setExported({ title: t("exported.calendar", { year }), message });
     } catch (e) {
       const report = toErrorReport(e);
       if (report.code !== "cancelled") setActionError(report.message);
@@ -65,6 +67,9 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
           {t("overview.title")}
         </Heading>
         <div className="button-row">
+          <Button variant="tertiary" data-testid="print" className="print-hidden" onClick={() => window.print()}>
+            {t("app.print")}
+          </Button>
           <Button variant="secondary" data-testid="export-calendar" loading={busy} disabled={!overview} onClick={() => void exportCalendar()}>
             {t("overview.exportCalendar")}
           </Button>
@@ -75,11 +80,7 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
           <Paragraph>{actionError}</Paragraph>
         </Alert>
       ) : null}
-      {exported ? (
-        <Alert data-color="success" role="status" data-testid="export-result" className="page-alert">
-          <Paragraph className="break">{exported}</Paragraph>
-        </Alert>
-      ) : null}
+      {exported ? <ExportDone title={exported.title} message={exported.message} /> : null}
       <div className="overview-filters" role="group" aria-label={t("overview.filters")}>
         <SelectField
           id="overview-year"

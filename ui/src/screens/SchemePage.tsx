@@ -9,6 +9,7 @@ import { useLoad } from "../lib/useLoad";
 import type { Navigate } from "../navigation";
 import { Page } from "../components/Page";
 import { Loading, LoadError } from "../components/Loading";
+import { Confirmation, ExportDone, useConfirmation } from "../components/Confirmation";
 import { BudgetBar } from "../grants/BudgetBar";
 import { CommitteeTable } from "../grants/CommitteeTable";
 import { Reminders } from "../grants/Reminders";
@@ -25,8 +26,9 @@ export function SchemePage({ id, navigate }: { id: string; navigate: Navigate })
   const [state, reload] = useLoad(() => backend.getScheme(id), id);
   const [open, setOpen] = useState<Open>(null);
   const [busy, setBusy] = useState<LedgerFormat | null>(null);
-  const [exported, setExported] = useState<string | null>(null);
+  const [exported, setExported] = useState<{ title: string; message: string } | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
+  const { confirm, clear } = useConfirmation();
   const detail = state.status === "ready" ? state.data : null;
   const openApplication = (applicationId: string) => navigate({ name: "application", id: applicationId });
 
@@ -34,8 +36,11 @@ export function SchemePage({ id, navigate }: { id: string; navigate: Navigate })
     setBusy(format);
     setExported(null);
     setActionError(null);
+    clear();
     try {
-      setExported((await backend.exportLedger(id, format)).message);
+      const { message } = await backend.exportLedger(id, format);
+      const title = t("exported.ledger", { name: detail?.scheme.name ?? "", format: format === "csv" ? "CSV" : "Excel" });
+      setExported({ title, message });
     } catch (e) {
       const report = toErrorReport(e);
       if (report.code !== "cancelled") setActionError(report.message);
@@ -85,6 +90,7 @@ export function SchemePage({ id, navigate }: { id: string; navigate: Navigate })
               </Button>
             </div>
           </div>
+          <Confirmation />
           <section aria-labelledby="budget-title" className="section section--tight">
             <div className="section-head">
               <Heading level={2} data-size="2xs" id="budget-title">
@@ -106,11 +112,7 @@ export function SchemePage({ id, navigate }: { id: string; navigate: Navigate })
               <Paragraph>{actionError}</Paragraph>
             </Alert>
           ) : null}
-          {exported ? (
-            <Alert data-color="success" role="status" data-testid="export-result" className="page-alert">
-              <Paragraph className="break">{exported}</Paragraph>
-            </Alert>
-          ) : null}
+          {exported ? <ExportDone title={exported.title} message={exported.message} /> : null}
           <Reminders reminders={detail.reminders} onOpen={openApplication} />
           <CommitteeTable detail={detail} onOpen={openApplication} />
           {open === "edit" ? (
@@ -120,9 +122,12 @@ export function SchemePage({ id, navigate }: { id: string; navigate: Navigate })
               criteriaLocked={detail.scoringStarted}
               onClose={() => setOpen(null)}
               onSave={async (input) => {
+                clear();
+                setExported(null);
                 try {
-                  await backend.updateScheme(id, input);
+                  const saved = await backend.updateScheme(id, input);
                   setOpen(null);
+                  confirm(t("confirm.changesSaved", { name: saved.scheme.name }));
                   void reload();
                   return null;
                 } catch (e) {
@@ -136,9 +141,12 @@ export function SchemePage({ id, navigate }: { id: string; navigate: Navigate })
               schemeId={id}
               onClose={() => setOpen(null)}
               onSave={async (input) => {
+                clear();
+                setExported(null);
                 try {
-                  await backend.addApplication(input);
+                  const { application: a } = await backend.addApplication(input);
                   setOpen(null);
+                  confirm(t("confirm.applicationAdded", { number: a.number, organisation: a.organisation }));
                   void reload();
                   return null;
                 } catch (e) {

@@ -1,0 +1,88 @@
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
+import { Alert, Paragraph } from "@digdir/designsystemet-react";
+
+/**
+ * Where on a screen a confirmation is said: the screen's own place under its
+ * title ("page"), or a section that has its own messages (the council page's
+ * duties).
+ */
+export type ConfirmationSlot = "page" | "duties";
+
+type Said = { text: string; slot: ConfirmationSlot; n: number };
+
+type Confirm = {
+  /** Says what was just done, naming the thing ("Olav Haugen er lagt til som leder."). */
+  confirm: (text: string, slot?: ConfirmationSlot) => void;
+  /** Takes the last confirmation away: the next action has started. */
+  clear: () => void;
+};
+
+const noop = () => {};
+const ConfirmContext = createContext<Confirm>({ confirm: noop, clear: noop });
+const SaidContext = createContext<Said | null>(null);
+
+/**
+ * The app's one confirmation: what the last action did. The App holds it,
+ * clears it on every navigation and provides it with `ConfirmationProvider`.
+ * An action that navigates confirms after it has navigated, so the
+ * confirmation is said on the screen it lands on.
+ */
+export function useConfirmationState() {
+  const [said, setSaid] = useState<Said | null>(null);
+  const count = useRef(0);
+  const confirm = useCallback((text: string, slot: ConfirmationSlot = "page") => {
+    count.current += 1;
+    setSaid({ text, slot, n: count.current });
+  }, []);
+  const clear = useCallback(() => setSaid(null), []);
+  const actions = useMemo(() => ({ confirm, clear }), [confirm, clear]);
+  return { said, actions };
+}
+
+export function ConfirmationProvider({ state, children }: { state: ReturnType<typeof useConfirmationState>; children: ReactNode }) {
+  return (
+    <ConfirmContext.Provider value={state.actions}>
+      <SaidContext.Provider value={state.said}>{children}</SaidContext.Provider>
+    </ConfirmContext.Provider>
+  );
+}
+
+/** `confirm` after an action succeeded, `clear` when the next one starts. Both are stable. */
+export function useConfirmation(): Confirm {
+  return useContext(ConfirmContext);
+}
+
+/**
+ * The place a confirmation is said: a polite live region, so a screen reader
+ * reads it out without the focus moving, with a success alert while there is
+ * something to say. Each confirmation is a new alert, so the same words said
+ * twice are read out twice.
+ */
+export function Confirmation({ slot = "page" }: { slot?: ConfirmationSlot }) {
+  const said = useContext(SaidContext);
+  const shown = said && said.slot === slot ? said : null;
+  return (
+    <div aria-live="polite" className="live-slot">
+      {shown ? (
+        <Alert key={shown.n} data-color="success" data-testid="confirmation" data-slot={slot} className="page-alert print-hidden">
+          <Paragraph className="break">{shown.text}</Paragraph>
+        </Alert>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * The success alert of an export: which document was made (`title`), then
+ * the backend's words on where it went and its checksum (`message`).
+ */
+export function ExportDone({ title, message }: { title: string; message: string }) {
+  return (
+    <Alert data-color="success" role="status" data-testid="export-result" className="page-alert">
+      <Paragraph>
+        <strong data-testid="export-title">{title}</strong>
+      </Paragraph>
+      <Paragraph className="break">{message}</Paragraph>
+    </Alert>
+  );
+}

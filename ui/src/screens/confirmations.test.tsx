@@ -1,0 +1,168 @@
+// @vitest-environment happy-dom
+// Every action says what it did, naming the thing, in a polite live region
+// that does not take the focus; the next action or another screen takes it
+// away. Exports name their document; the council page and the overview print.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { act } from "react";
+import type { Lang } from "../bindings/Lang";
+import type { View } from "../navigation";
+import { createFakeBackend, demoState } from "../dev/fakeBackend";
+import { $, choose, plain, renderApp, setUpDom, text, type, waitFor } from "../testing/app";
+
+setUpDom();
+
+const render = (view: View, language: Lang = "nb") =>
+  renderApp(view, createFakeBackend(demoState({ userName: "Kari Nordmann", language }), { today: "2026-11-22" }));
+
+const click = (css: string) => act(async () => $<HTMLButtonElement>(css)!.click());
+const confirmation = () => $("[data-testid=confirmation]");
+/** The confirmation's words once it says something. */
+const said = async () => plain((await waitFor(confirmation, "the confirmation")).textContent);
+
+describe("confirmations on the council page", () => {
+  it("names the member just added and their role, politely and without taking the focus", async () => {
+    const backend = await render({ name: "council", id: "c-stavern" });
+    expect(confirmation()).toBeNull();
+    await click("[data-testid=add-member]");
+    await type(await waitFor(() => $<HTMLInputElement>("#member-name"), "the name field"), "Olav Haugen");
+    await choose($<HTMLSelectElement>("#member-role")!, "leder");
+    await click("[data-testid=save-member]");
+
+    expect(await said()).toBe("Olav Haugen er lagt til som leder.");
+    expect(backend.state.memberships.some((m) => m.person.name === "Olav Haugen" && m.role === "leder")).toBe(true);
+    const alert = confirmation()!;
+    expect(alert.closest("[aria-live=polite]")).not.toBeNull();
+    expect(alert.contains(document.activeElement)).toBe(false);
+    await waitFor(() => [...document.querySelectorAll("[data-membership-id]")].some((r) => r.textContent?.includes("Olav Haugen")), "Olav among the members");
+
+    // Another screen: the confirmation is gone.
+    await click("[data-testid=back-to-list]");
+    await waitFor(() => $("main[data-screen=council-list]"), "the council list");
+    expect(confirmation()).toBeNull();
+  });
+
+  it("says the seat of a member has ended, and a failed action leaves no old confirmation", async () => {
+    await render({ name: "council", id: "c-stavern" });
+    const row = "[data-testid=member-row][data-membership-id=m5]";
+    await waitFor(() => $(`${row} [data-testid=end-member]`), "the end button");
+    const name = plain($(`${row} .cell-name`)!.textContent);
+    expect(name).not.toBe("");
+    await click(`${row} [data-testid=end-member]`);
+    await click("[data-testid=confirm-end]");
+    expect(await said()).toBe(`Vervet til ${name} er avsluttet.`);
+
+    // The next action starts: the old words go, even when it is refused.
+    await click("[data-testid=add-member]");
+    await click("[data-testid=save-member]");
+    await waitFor(() => $("#member-name-error"), "the name's field message");
+    expect(confirmation()).toBeNull();
+  });
+
+  it("says the council's changes are saved on the page the form leads back to", async () => {
+    await render({ name: "edit-council", id: "c-stavern" });
+    await click("[data-testid=save-council]");
+    await waitFor(() => $("main[data-screen=council][data-ready=true]"), "the council page");
+    expect(await said()).toBe("Endringene i Stavern nærmiljøutvalg er lagret.");
+  });
+
+  it("says which duty was waived, in the duties section", async () => {
+    await render({ name: "council", id: "c-stavern" });
+    const waive = await waitFor(() => $<HTMLButtonElement>("[data-testid=duty-row] [data-testid=waive-duty]"), "a duty to waive");
+    await act(async () => waive.click());
+    const reason = await waitFor(() => $<HTMLTextAreaElement>("#waive-reason"), "the reason field");
+    await act(async () => {
+      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")!.set!.call(reason, "Ingen møter i år på grunn av ombygging.");
+      reason.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    await click("[data-testid=save-waiver]");
+    const alert = await waitFor(() => $("[data-testid=duties-section] [data-testid=confirmation]"), "the duties' confirmation");
+    expect(plain(alert.textContent)).toMatch(/^Plikten «.+» er fritatt for \d{4}\.$/);
+  });
+});
+
+describe("confirmations on the meeting page", () => {
+  it("says a new meeting was created, on the meeting's own page", async () => {
+    await render({ name: "council", id: "c-stavern" });
+    await click("[data-testid=new-meeting]");
+    await type(await waitFor(() => $<HTMLInputElement>("#meeting-date"), "the date field"), "14.01.2027");
+    await type($<HTMLInputElement>("#meeting-starts-at")!, "18:00");
+    await click("[data-testid=save-meeting]");
+    await waitFor(() => $("main[data-screen=meeting][data-ready=true]"), "the meeting page");
+    expect(await said()).toBe("Møtet 14.01.2027 er opprettet.");
+  });
+
+  it("says the notice of the meeting was sent", async () => {
+    const backend = await render({ name: "meeting", id: "mt-dec" });
+    await click("[data-testid=send-notice]");
+    expect(await said()).toBe("Innkallingen til møtet 10.12.2026 er sendt.");
+    expect(backend.state.meetings.meetings.find((m) => m.id === "mt-dec")!.status).toBe("notice_sent");
+    expect(confirmation()!.contains(document.activeElement)).toBe(false);
+  });
+
+  it("names a new agenda item by the case number it got", async () => {
+    await render({ name: "meeting", id: "mt-nov" });
+    await click("[data-testid=add-item]");
+    await type(await waitFor(() => $<HTMLInputElement>("#item-title"), "the title field"), "Julegrantenning på torget");
+    await click("[data-testid=save-item]");
+    expect(await said()).toBe("Sak 11/26 er lagt til i sakslisten.");
+  });
+
+  it("names the document an export made, and keeps where it went", async () => {
+    await render({ name: "meeting", id: "mt-nov" });
+    await click("[data-testid=export-minutes]");
+    await waitFor(() => $("[data-testid=export-result]"), "the export's result");
+    expect(text("[data-testid=export-title]")).toBe("Protokollen for møtet 12.11.2026 er eksportert.");
+    expect(text("[data-testid=export-result]")).toContain("Protokollen er lagret i /home/kari/Dokumenter/protokoll-2026-11-12.pdf");
+  });
+});
+
+describe("confirmations on the application page", () => {
+  it("says the payout was recorded, with the amount in kroner and øre", async () => {
+    const backend = await render({ name: "application", id: "ga1" });
+    await type(await waitFor(() => $<HTMLInputElement>("#payout-amount"), "the payout form"), "12500");
+    await click("[data-testid=add-payout]");
+    expect(await said()).toBe("Utbetaling på kr 12 500,00 er registrert.");
+    const paid = backend.state.grants!.applications.find((a) => a.id === "ga1")!.payouts.map((p) => p.amountOre);
+    expect(paid).toContain(1_250_000);
+  });
+});
+
+describe("the print button", () => {
+  let print: ReturnType<typeof vi.fn>;
+  const original = Object.getOwnPropertyDescriptor(window, "print");
+  beforeEach(() => {
+    print = vi.fn();
+    Object.defineProperty(window, "print", { value: print, configurable: true, writable: true });
+  });
+  afterEach(() => {
+    if (original) Object.defineProperty(window, "print", original);
+    else delete (window as { print?: unknown }).print;
+  });
+
+  it("prints the council page", async () => {
+    await render({ name: "council", id: "c-stavern" });
+    const button = await waitFor(() => $<HTMLButtonElement>("[data-testid=print]"), "the print button");
+    expect(plain(button.textContent)).toBe("Skriv ut");
+    expect(button.closest(".page-title")).not.toBeNull();
+    expect(button.classList.contains("print-hidden")).toBe(true);
+    await act(async () => button.click());
+    expect(print).toHaveBeenCalledTimes(1);
+  });
+
+  it("prints the overview, in the user's language", async () => {
+    await render({ name: "overview", year: 2026 }, "en");
+    const button = await waitFor(() => $<HTMLButtonElement>("[data-testid=print]"), "the print button");
+    expect(plain(button.textContent)).toBe("Print");
+    await act(async () => button.click());
+    expect(print).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("the date fields' placeholder", () => {
+  it("comes from the catalogue", async () => {
+    await render({ name: "council", id: "c-stavern" }, "en");
+    await click("[data-testid=add-member]");
+    const from = await waitFor(() => $<HTMLInputElement>("#member-term-from"), "the term field");
+    expect(from.placeholder).toBe("dd.mm.yyyy");
+  });
+});
