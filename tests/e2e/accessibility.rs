@@ -90,6 +90,14 @@ pub async fn axe(client: &Client) -> Vec<Violation> {
         .collect()
 }
 
+/// Fails when axe finds a serious or critical violation on `screen` as it
+/// stands (for screens that other tests reach, such as a running job).
+pub async fn assert_no_serious_violations(client: &Client, screen: &str) {
+    let mut audit = Audit::default();
+    audit.check(client, screen).await;
+    audit.assert_clean();
+}
+
 /// What axe found on each screen, for one readable failure at the end.
 #[derive(Default)]
 struct Audit {
@@ -179,6 +187,25 @@ async fn close_dialog(client: &Client) {
     .await;
 }
 
+/// Opens every chart's "Vis som tabell" (axe skips what a closed details
+/// hides), once the charts have drawn; returns how many it opened.
+async fn open_chart_tables(client: &Client) -> usize {
+    wait_until("no section is still loading", || async {
+        count(client, "[data-loading]").await == 0
+    })
+    .await;
+    let opened = client
+        .execute(
+            "const all = [...document.querySelectorAll('.chart-details')];
+             all.forEach((d) => { d.open = true; d.setAttribute('open', ''); });
+             return all.length;",
+            vec![],
+        )
+        .await
+        .expect("the page answers a script");
+    opened.as_u64().unwrap_or(0) as usize
+}
+
 async fn open_dialog(client: &Client, button: &str) {
     click(client, button).await.unwrap();
     wait(client, "dialog[open]").await.unwrap();
@@ -245,6 +272,9 @@ async fn every_screen_and_dialog_passes_axe_core_without_serious_violations() {
     wait_screen(&client, "council").await;
     wait(&client, "[data-testid=member-row]").await.unwrap();
     audit.check(&client, "council page").await;
+    let tables = open_chart_tables(&client).await;
+    assert!(tables >= 2, "the attendance and budget charts have tables: {tables}");
+    audit.check(&client, "council page, chart tables shown").await;
     open_dialog(&client, "[data-testid=add-member]").await;
     audit.check(&client, "member dialog").await;
     close_dialog(&client).await;
@@ -323,16 +353,35 @@ async fn every_screen_and_dialog_passes_axe_core_without_serious_violations() {
     applications[8].click().await.unwrap();
     wait(&client, "[data-testid=score-grid]").await.unwrap();
     audit.check(&client, "application page").await;
-    if count(&client, "[data-testid=declare-inhabil]").await > 0 {
-        open_dialog(&client, "[data-testid=declare-inhabil]").await;
-        audit.check(&client, "inhabil dialog").await;
-        close_dialog(&client).await;
+    open_dialog(&client, "[data-testid=declare-inhabil]").await;
+    audit.check(&client, "inhabil dialog").await;
+    close_dialog(&client).await;
+
+    // A granted application: its payouts and final report.
+    let mut granted = false;
+    for i in 0..applications.len() {
+        click(&client, "[data-testid=back-to-scheme]").await.unwrap();
+        wait_screen(&client, "scheme").await;
+        wait_all(&client, "[data-testid=open-application]", applications.len()).await[i]
+            .click()
+            .await
+            .unwrap();
+        wait_screen(&client, "application").await;
+        if count(&client, "[data-testid=payout-status]").await > 0 {
+            audit.check(&client, "application granted, payouts and report").await;
+            granted = true;
+            break;
+        }
     }
+    assert!(granted, "the demo scheme has a granted application");
 
     // The coordinator's overview, search, backups and the restore dialog.
     click(&client, "[data-testid=open-overview]").await.unwrap();
     wait_all(&client, "[data-testid=overview-row]", 3).await;
     audit.check(&client, "overview").await;
+    let tables = open_chart_tables(&client).await;
+    assert!(tables >= 2, "the year at a glance has tables: {tables}");
+    audit.check(&client, "overview, chart tables shown").await;
     fill(
         &client,
         "[data-testid=search-input]",

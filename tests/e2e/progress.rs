@@ -70,6 +70,7 @@ async fn the_kommune_folder_shows_progress_can_be_cancelled_and_then_says_where_
     let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/e2e-shots");
     std::fs::create_dir_all(&shots).unwrap();
     screenshot(&client, &shots.join("progress-dialog.png")).await;
+    crate::accessibility::assert_no_serious_violations(&client, "progress dialog").await;
     click(&client, "[data-testid=progress-cancel]").await.unwrap();
     wait_for_text(
         &client,
@@ -77,6 +78,7 @@ async fn the_kommune_folder_shows_progress_can_be_cancelled_and_then_says_where_
         "Avbrutt — ingenting ble endret.",
     )
     .await;
+    crate::accessibility::assert_no_serious_violations(&client, "job cancelled").await;
     assert_eq!(
         count(&client, "[data-testid=progress-dialog]").await,
         0,
