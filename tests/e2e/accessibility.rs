@@ -9,6 +9,8 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use chrono::Datelike;
+
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use grendebok_e2e::*;
@@ -463,7 +465,7 @@ async fn press(client: &Client, key: Key) {
 /// `text`), as a keyboard user does; panics when it is never reached.
 async fn tab_to(client: &Client, testid: &str, text: &str) {
     let mut path = Vec::new();
-    for _ in 0..80 {
+    for _ in 0..150 {
         press(client, Key::Tab).await;
         let (id, label, ring) = focused(client).await;
         if id == testid && label.starts_with(text) {
@@ -576,5 +578,75 @@ async fn a_keyboard_user_opens_a_council_and_adds_a_member_without_the_mouse() {
         focused(&client).await.0 == "add-member"
     })
     .await;
+    client.close().await.unwrap();
+}
+
+/// Types `text` where the focus is.
+async fn type_here(client: &Client, text: &str) {
+    client
+        .active_element()
+        .await
+        .expect("an element has the focus")
+        .send_keys(text)
+        .await
+        .expect("the text is typed");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_keyboard_user_plans_a_meeting_adds_an_item_and_sends_the_notice() {
+    let app = App::start();
+    grendebok_core::Store::create(&app.db).unwrap();
+    load_demo(&app);
+    let client = app.launch().await;
+    wait_screen(&client, "council-list").await;
+    tab_to(&client, "open-council", "Lyngvik").await;
+    press(&client, Key::Enter).await;
+    wait_screen(&client, "council").await;
+    wait_until("the council page has loaded", || async {
+        count(&client, "[data-loading]").await == 0
+    })
+    .await;
+
+    // "Nytt møte": the dialog opens with the focus on its date; Tab moves
+    // from field to field, and Enter in the last one saves.
+    tab_to(&client, "new-meeting", "").await;
+    press(&client, Key::Enter).await;
+    wait_until("the date field has the focus", || async {
+        focused(&client).await.0 == "meeting-date"
+    })
+    .await;
+    let year = chrono::Local::now().date_naive().year() + 1;
+    type_here(&client, &format!("12.03.{year}")).await;
+    tab_to(&client, "meeting-starts-at", "").await;
+    type_here(&client, "19:00").await;
+    tab_to(&client, "meeting-place", "").await;
+    type_here(&client, &format!("Lyngvik grendehus{}", char::from(Key::Enter))).await;
+    wait_screen(&client, "meeting").await;
+    wait_for_text(&client, "[data-testid=confirmation]", &format!("12.03.{year}")).await;
+
+    // "Legg til sak": the focus is in the title; Enter saves the item.
+    tab_to(&client, "add-item", "").await;
+    press(&client, Key::Enter).await;
+    wait_until("the title field has the focus", || async {
+        focused(&client).await.0 == "item-title"
+    })
+    .await;
+    type_here(&client, &format!("Benker i parken{}", char::from(Key::Enter))).await;
+    wait_until("the item is on the agenda", || async {
+        count(&client, "[data-testid=item-row]").await == 1
+    })
+    .await;
+    screenshot(&client, &shots_dir(&app).join("keyboard-meeting.png")).await;
+
+    // "Send innkalling" with Enter: the notice is sent, the screen says so,
+    // and the focus is still inside the page, not lost to its top.
+    tab_to(&client, "send-notice", "").await;
+    press(&client, Key::Enter).await;
+    wait(&client, "[data-testid=meeting-status][data-status=notice_sent]")
+        .await
+        .unwrap();
+    wait_for_text(&client, "[data-testid=confirmation]", "Innkallingen").await;
+    let (id, _, _) = focused(&client).await;
+    assert_ne!(id, "body", "the focus stays in the page after sending the notice");
     client.close().await.unwrap();
 }
