@@ -394,6 +394,23 @@ async fn every_screen_and_dialog_passes_axe_core_without_serious_violations() {
     wait_screen(&client, "search").await;
     wait_all(&client, "[data-testid=search-hit]", 1).await;
     audit.check(&client, "search results").await;
+    // An application found opens on its own page, not on its scheme's.
+    fill(&client, "[data-testid=search-field]", "kulturminner")
+        .await
+        .unwrap();
+    wait_until("the hits for «kulturminner» are shown", || async {
+        count(&client, "[aria-busy=true]").await == 0
+            && text_of(&client, "[data-testid=search-count]").await == "1 treff"
+    })
+    .await;
+    click(
+        &client,
+        "[data-testid=search-hit][data-kind=application] [data-testid=open-hit]",
+    )
+    .await
+    .unwrap();
+    wait_screen(&client, "application").await;
+    wait_for_text(&client, "h1", "Lyngvik historielag").await;
     click(&client, "[data-testid=open-backups]").await.unwrap();
     wait_screen(&client, "backups").await;
     wait(&client, "[data-testid=backup-row]").await.unwrap();

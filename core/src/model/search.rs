@@ -28,7 +28,7 @@ pub struct SearchHit {
     pub kind: SearchKind,
     /// The agenda item's or the application's id.
     pub id: String,
-    /// The meeting (for an item) or the scheme (for an application) to open.
+    /// The meeting (for an item) or the scheme (for an application) it belongs to.
     pub parent_id: String,
     pub council_id: String,
     pub council_name: String,

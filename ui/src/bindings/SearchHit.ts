@@ -10,7 +10,7 @@ export type SearchHit = { kind: SearchKind,
  */
 id: string, 
 /**
- * The meeting (for an item) or the scheme (for an application) to open.
+ * The meeting (for an item) or the scheme (for an application) it belongs to.
  */
 parentId: string, councilId: string, councilName: string, year: number, date: string, 
 /**

@@ -37,8 +37,8 @@ describe("searchYears", () => {
 });
 
 describe("hitView", () => {
-  it("opens an item's meeting on the item, and an application's scheme", () => {
+  it("opens an item's meeting on the item, and an application's own page", () => {
     expect(hitView({ kind: "item", id: "i1", parentId: "mt1" })).toEqual({ name: "meeting", id: "mt1", item: "i1" });
-    expect(hitView({ kind: "application", id: "a1", parentId: "gs1" })).toEqual({ name: "scheme", id: "gs1" });
+    expect(hitView({ kind: "application", id: "a1", parentId: "gs1" })).toEqual({ name: "application", id: "a1" });
   });
 });

@@ -40,7 +40,7 @@ export function searchYears(current: number, selected: string): number[] {
   return [...years].sort((a, b) => b - a);
 }
 
-/** Where a hit leads: its meeting with the item open, or its grant scheme. */
+/** Where a hit leads: its meeting with the item open, or the application itself. */
 export function hitView(hit: Pick<SearchHit, "kind" | "id" | "parentId">): View {
-  return hit.kind === "item" ? { name: "meeting", id: hit.parentId, item: hit.id } : { name: "scheme", id: hit.parentId };
+  return hit.kind === "item" ? { name: "meeting", id: hit.parentId, item: hit.id } : { name: "application", id: hit.id };
 }
