@@ -516,6 +516,29 @@ fn criteria_are_locked_once_scoring_has_started() {
 }
 
 #[test]
+fn a_scheme_moved_to_another_year_takes_its_applications_with_it_in_search() {
+    let mut w = world();
+    let a = apply(&mut w, "Stavern IL", "80 000");
+    let in_year = |year: i32| SearchQuery {
+        text: "Stavern IL".into(),
+        council_id: Some(w.council.id.clone()),
+        year: Some(year),
+    };
+    let found = |store: &Store, year: i32| -> Vec<String> {
+        let hits = store.search(&in_year(year), Lang::Nb).unwrap().hits;
+        hits.into_iter().map(|h| h.id).collect()
+    };
+    assert_eq!(found(&w.store, 2026), vec![a.id.clone()]);
+    let moved = SchemeInput {
+        year: 2027,
+        ..scheme_input(&w.council.id)
+    };
+    w.store.update_scheme(&actor(), &w.scheme.id, &moved).unwrap();
+    assert!(found(&w.store, 2026).is_empty(), "no longer in 2026");
+    assert_eq!(found(&w.store, 2027), vec![a.id]);
+}
+
+#[test]
 fn withdrawn_and_decided_applications_are_not_edited() {
     let mut w = world();
     let a = apply(&mut w, "Stavern vel", "10 000");

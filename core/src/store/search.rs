@@ -274,9 +274,24 @@ mod tests {
         assert_eq!(titles(&store, &in_lyngvik), vec!["Sti langs Furulia"]);
         let other_year = SearchQuery {
             year: Some(2025),
-            ..in_lyngvik
+            ..in_lyngvik.clone()
         };
         assert!(titles(&store, &other_year).is_empty());
+
+        // The meeting moved to January: its unnumbered item goes with it.
+        let moved = MeetingInput {
+            date: chrono::NaiveDate::from_ymd_opt(2027, 1, 14).unwrap(),
+            ..meeting.input()
+        };
+        store.update_meeting(&actor, &meeting.id, &moved).unwrap();
+        assert!(titles(&store, &in_lyngvik).is_empty(), "no longer in 2026");
+        let next_year = SearchQuery {
+            year: Some(2027),
+            ..in_lyngvik
+        };
+        assert_eq!(titles(&store, &next_year), vec!["Sti langs Furulia"]);
+        let hit = &store.search(&next_year, Lang::Nb).unwrap().hits[0];
+        assert_eq!(hit.year, 2027);
     }
 
     #[test]
