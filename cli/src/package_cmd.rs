@@ -24,7 +24,7 @@ pub fn import_package(cli: &Cli, path: &Path, file: &Path) -> Result<(), Failure
     let mut store = Store::open(path)?;
     let actor = store.actor(Utc::now())?;
     let outcome = store.import_package(&actor, file)?;
-    output::done(cli.json, &package::import_message(cli.lang, &outcome), &outcome);
+    output::done(cli.json, &package::import_message(cli.lang, &outcome, file), &outcome);
     Ok(())
 }
 

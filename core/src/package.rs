@@ -445,8 +445,8 @@ pub fn export_message(lang: Lang, info: &PackageInfo) -> String {
     )
 }
 
-/// What an import says it did.
-pub fn import_message(lang: Lang, outcome: &ImportOutcome) -> String {
+/// What an import of the package `file` says it did, naming the file.
+pub fn import_message(lang: Lang, outcome: &ImportOutcome, file: &std::path::Path) -> String {
     let key = match outcome.status {
         ImportStatus::Added => "package.added",
         ImportStatus::Replaced => "package.replaced",
@@ -458,6 +458,7 @@ pub fn import_message(lang: Lang, outcome: &ImportOutcome) -> String {
         key,
         &[
             ("council", &p.council_name),
+            ("file", &file.display().to_string()),
             ("date", &when(lang, p.exported_at)),
             ("who", &p.exported_by),
         ],

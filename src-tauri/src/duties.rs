@@ -176,7 +176,7 @@ pub async fn import_package(
     let answer = with_store(&state, move |s, lang| {
         let outcome = s.import_package_with_progress(&s.actor(Utc::now())?, &chosen, &progress)?;
         Ok(SavedFile {
-            message: grendebok_core::package::import_message(lang, &outcome),
+            message: grendebok_core::package::import_message(lang, &outcome, &chosen),
             path: chosen.display().to_string(),
         })
     })

@@ -226,6 +226,12 @@ async fn a_package_read_in_on_an_empty_file_adds_the_council_once() {
     )
     .await;
     wait_for_text(&client, "[data-testid=import-result]", "av Nils Vik").await;
+    wait_for_text(
+        &client,
+        "[data-testid=import-result]",
+        &format!("fra pakken {},", package.display()),
+    )
+    .await;
     wait_until("the council is listed", || async {
         count(&client, "[data-testid=council-row]").await == 1
     })

@@ -252,7 +252,12 @@ fn a_newer_package_replaces_the_council_and_the_log_keeps_the_old_snapshot() {
     let before = counts(&target);
     let again = target.import_package(&at(60), &second).unwrap();
     assert_eq!(again.status, ImportStatus::Unchanged);
-    assert!(format::import_message(Lang::Nb, &again).contains("allerede lest inn"));
+    let said = format::import_message(Lang::Nb, &again, &second);
+    assert!(said.contains("allerede lest inn"), "{said}");
+    assert!(
+        said.contains(&second.display().to_string()),
+        "the file is named: {said}"
+    );
     assert_eq!(counts(&target), before);
 }
 

@@ -71,12 +71,12 @@ export function handoverMethods(state: HandoverState, host: Host): Pick<Backend,
         const path = `${DOCUMENTS}/${incoming.name}.grendebok`;
         const councils = host.councils();
         if (councils.some((c) => c.id === incoming.id))
-          return { path, message: `Pakken for ${incoming.name} fra ${when} er allerede lest inn. Ingenting er endret.` };
+          return { path, message: `Pakken ${path} for ${incoming.name} fra ${when} er allerede lest inn. Ingenting er endret.` };
         if (councils.some((c) => c.name === incoming.name))
           throw err("conflict", `Her finnes allerede et annet utvalg som heter «${incoming.name}». Gi det et annet navn før du leser inn pakken; ingenting er endret.`);
         councils.push(structuredClone(incoming));
         state.imported.push(incoming.id);
-        return { path, message: `${incoming.name} er lagt til fra pakken laget ${when} av Nils Vik.` };
+        return { path, message: `${incoming.name} er lagt til fra pakken ${path}, laget ${when} av Nils Vik.` };
       }),
     exportForKommune: (councilId, year, job) =>
       host.wait(() => {
