@@ -469,6 +469,9 @@ pub struct CouncilDetail {
     pub upcoming: Vec<Membership>,
     /// Seats that have ended: the history.
     pub former: Vec<Membership>,
+    /// The year whose duties, annual report and folder for the kommune the
+    /// council page offers first ([`crate::rules::duties::accounting_year`]).
+    pub accounting_year: i32,
 }
 
 /// One entry of the audit log.

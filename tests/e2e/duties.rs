@@ -165,6 +165,8 @@ async fn an_overdue_joint_meeting_is_fulfilled_by_holding_one_and_a_waiver_needs
         .await
         .unwrap();
     wait_screen(&client, "council").await;
+    // The council is behind this year (in January the page offers last year first).
+    select(&client, "#duties-year", &year.to_string()).await.unwrap();
     wait(&client, "[data-testid=duties-section]").await.unwrap();
     let joint_row = "[data-testid=duty-row][data-kind=joint_meeting]";
     let open_row = "[data-testid=duty-row][data-kind=open_meeting]";

@@ -51,6 +51,8 @@ async fn the_kommune_folder_shows_progress_can_be_cancelled_and_then_says_where_
     }
     wait_screen(&client, "council").await;
     let year = today.year();
+    // The demo's meetings are this year's (in January the page offers last year first).
+    select(&client, "#duties-year", &year.to_string()).await.unwrap();
     wait_for_text(
         &client,
         "[data-testid=export-for-kommune]",

@@ -152,6 +152,8 @@ async fn a_word_in_the_header_finds_the_item_and_the_council_is_sent_to_the_komm
     // From the council page: the year as a folder for the kommune, with the annual report as a PDF.
     click(&client, "[data-testid=back-to-council]").await.unwrap();
     wait_screen(&client, "council").await;
+    // This year's (in January and February the page offers last year first).
+    select(&client, "#duties-year", &year.to_string()).await.unwrap();
     let result = "[data-testid=handover-section] [data-testid=export-result]";
     wait_for_text(
         &client,

@@ -2,7 +2,7 @@
 //! given day, and what a waiver needs. Plain functions of the facts and the
 //! day; the store gathers the facts.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::i18n;
@@ -22,6 +22,20 @@ pub fn default_due(kind: DutyKind, year: i32) -> NaiveDate {
         DutyKind::AnnualReport => (year + 1, 3, 1),
     };
     NaiveDate::from_ymd_opt(y, m, d).expect("a fixed day exists every year")
+}
+
+/// The year a council is accounting for on `today`: the year before, until
+/// its annual report's built-in due date (1 March) has passed; then this
+/// year. In January a secretary is still closing last year — the grant
+/// report, the annual report, the folder for the kommune — so the council
+/// page offers that year first.
+pub fn accounting_year(today: NaiveDate) -> i32 {
+    let last = today.year() - 1;
+    if today <= default_due(DutyKind::AnnualReport, last) {
+        last
+    } else {
+        today.year()
+    }
 }
 
 /// What is known of a duty when its status is asked for.
@@ -156,6 +170,14 @@ mod tests {
         assert_eq!(default_due(DutyKind::JointMeeting, 2026), day(2026, 11, 30));
         assert_eq!(default_due(DutyKind::GrantReport, 2026), day(2027, 1, 31));
         assert_eq!(default_due(DutyKind::AnnualReport, 2026), day(2027, 3, 1));
+    }
+
+    #[test]
+    fn the_year_accounted_for_is_last_year_until_its_annual_report_is_due() {
+        assert_eq!(accounting_year(day(2027, 1, 4)), 2026);
+        assert_eq!(accounting_year(day(2027, 3, 1)), 2026);
+        assert_eq!(accounting_year(day(2027, 3, 2)), 2027);
+        assert_eq!(accounting_year(day(2026, 12, 1)), 2026);
     }
 
     #[test]

@@ -416,6 +416,7 @@ impl Store {
             current,
             upcoming,
             former,
+            accounting_year: crate::rules::duties::accounting_year(today),
         })
     }
 

@@ -18,4 +18,9 @@ upcoming: Array<Membership>,
 /**
  * Seats that have ended: the history.
  */
-former: Array<Membership>, };
+former: Array<Membership>, 
+/**
+ * The year whose duties, annual report and folder for the kommune the
+ * council page offers first ([`crate::rules::duties::accounting_year`]).
+ */
+accountingYear: number, };

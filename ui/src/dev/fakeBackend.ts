@@ -206,7 +206,9 @@ export function createFakeBackend(state: FakeState, opts: { delayMs?: number; to
     const current = mine.filter((m) => sitsOn(m, today));
     const upcoming = mine.filter((m) => m.termFrom > today && !m.endedOn);
     const former = mine.filter((m) => !current.includes(m) && !upcoming.includes(m));
-    return { council: c, composition: composition(c, current, today), current, upcoming, former };
+    // As core's rules::duties::accounting_year: last year until 1 March.
+    const accountingYear = Number(today.slice(0, 4)) - (today.slice(5) <= "03-01" ? 1 : 0);
+    return { council: c, composition: composition(c, current, today), current, upcoming, former, accountingYear };
   };
   const summary = (c: Council): CouncilSummary => {
     const comp = detail(c.id).composition;

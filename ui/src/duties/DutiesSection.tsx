@@ -15,6 +15,7 @@ import { WaiveDialog } from "./WaiveDialog";
 import { dueHint } from "./dutyModel";
 import { LoadingLine } from "../components/Loading";
 import { Confirmation, ExportDone, useConfirmation } from "../components/Confirmation";
+import { SelectField } from "../components/fields";
 
 type Open = { kind: "waive" | "due"; duty: Duty } | null;
 
@@ -23,7 +24,20 @@ type Open = { kind: "waive" | "due"; duty: Duty } | null;
  * what fulfilled it, a waiver's reason; waive, lift a waiver, move the due
  * date; and the annual report's export, which fulfils the årsmelding duty.
  */
-export function DutiesSection({ councilId, year, navigate }: { councilId: string; year: number; navigate: Navigate }) {
+export function DutiesSection({
+  councilId,
+  year,
+  years,
+  onYear,
+  navigate,
+}: {
+  councilId: string;
+  year: number;
+  /** The years a person may pick between (this year and the last). */
+  years: readonly number[];
+  onYear: (year: number) => void;
+  navigate: Navigate;
+}) {
   const { t } = useI18n();
   const backend = useBackend();
   const [loaded, reload] = useLoad(() => backend.listDuties(councilId, year), `${councilId}/${year}`);
@@ -111,6 +125,15 @@ export function DutiesSection({ councilId, year, navigate }: { councilId: string
         <Heading level={2} data-size="2xs" id="duties-title">
           {t("duties.title", { year })}
         </Heading>
+        <div className="duties-year">
+          <SelectField
+            id="duties-year"
+            label={t("duties.year")}
+            value={String(year)}
+            onChange={(v) => onYear(Number(v))}
+            options={years.map((y) => ({ value: String(y), label: String(y) }))}
+          />
+        </div>
         <Button
           data-size="sm"
           variant="secondary"

@@ -34,10 +34,14 @@ export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }
   const [state, reload] = useLoad(() => backend.getCouncil(id), id);
   const [open, setOpen] = useState<Open>(null);
   const [meetings, reloadMeetings] = useLoad(() => backend.listMeetings(id), id);
-  const year = Number(todayIso().slice(0, 4));
+  const thisYear = Number(todayIso().slice(0, 4));
+  // The year of the duties and the hand-over: core's choice (last year until
+  // its annual report is due), or the one picked.
+  const [picked, setPicked] = useState<number | null>(null);
   const { confirm } = useConfirmation();
 
   const detail = state.status === "ready" ? state.data : null;
+  const year = picked ?? detail?.accountingYear ?? thisYear;
   const close = () => setOpen(null);
   /** A member dialog saved: close it, say what was done, show the fresh seats. */
   const saved = (done: string) => {
@@ -89,8 +93,8 @@ export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }
           />
           <AttendanceSection councilId={id} />
           <SchemeList councilId={id} onOpen={(schemeId) => navigate({ name: "scheme", id: schemeId })} />
-          <DutiesSection councilId={id} year={year} navigate={navigate} />
-          <HandoverSection councilId={id} year={year} />
+          <DutiesSection key={`duties-${year}`} councilId={id} year={year} years={[...new Set([thisYear, year, thisYear - 1])].sort((a, b) => b - a)} onYear={setPicked} navigate={navigate} />
+          <HandoverSection key={`handover-${year}`} councilId={id} year={year} />
           <CouncilFacts council={detail.council} />
           <OtherMembers detail={detail} actions={actions} />
         </>
