@@ -145,15 +145,8 @@ impl Drop for App {
     fn drop(&mut self) {
         if std::thread::panicking() {
             let log = std::fs::read_to_string(self.dir.path().join("app.log")).unwrap_or_default();
-            let tail: String = log
-                .lines()
-                .rev()
-                .take(60)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect::<Vec<_>>()
-                .join("\n");
+            let lines: Vec<&str> = log.lines().collect();
+            let tail = lines[lines.len().saturating_sub(60)..].join("\n");
             eprintln!("--- the app's last messages ---\n{tail}\n---");
         }
         let _ = Command::new("kill")
@@ -316,6 +309,14 @@ where
     let shown = text_of(client, "body").await;
     let dialog = text_of(client, "dialog[open]").await;
     panic!("timed out after {UI_TIMEOUT:?} waiting until {what}\nopen dialog: {dialog:?}\nthe window showed:\n{shown}");
+}
+
+/// Waits until no section of the screen is still loading (`data-loading`).
+pub async fn wait_loaded(client: &Client) {
+    wait_until("no section is still loading", || async {
+        count(client, "[data-loading]").await == 0
+    })
+    .await;
 }
 
 /// Waits until the screen `screen` has loaded its data.

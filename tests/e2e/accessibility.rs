@@ -192,10 +192,7 @@ async fn close_dialog(client: &Client) {
 /// Opens every chart's "Vis som tabell" (axe skips what a closed details
 /// hides), once the charts have drawn; returns how many it opened.
 async fn open_chart_tables(client: &Client) -> usize {
-    wait_until("no section is still loading", || async {
-        count(client, "[data-loading]").await == 0
-    })
-    .await;
+    wait_loaded(client).await;
     let opened = client
         .execute(
             "const all = [...document.querySelectorAll('.chart-details')];
@@ -469,13 +466,7 @@ async fn focused(client: &Client) -> (String, String, bool) {
 }
 
 async fn press(client: &Client, key: Key) {
-    client
-        .active_element()
-        .await
-        .expect("an element has the focus")
-        .send_keys(&char::from(key).to_string())
-        .await
-        .expect("the key is sent");
+    type_here(client, &char::from(key).to_string()).await;
 }
 
 /// Presses Tab until the focused element is `testid` (with text starting
@@ -619,10 +610,7 @@ async fn a_keyboard_user_plans_a_meeting_adds_an_item_and_sends_the_notice() {
     tab_to(&client, "open-council", "Lyngvik").await;
     press(&client, Key::Enter).await;
     wait_screen(&client, "council").await;
-    wait_until("the council page has loaded", || async {
-        count(&client, "[data-loading]").await == 0
-    })
-    .await;
+    wait_loaded(&client).await;
 
     // "Nytt møte": the dialog opens with the focus on its date; Tab moves
     // from field to field, and Enter in the last one saves.
