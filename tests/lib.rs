@@ -371,3 +371,16 @@ fn wait_unlocked(path: &Path) {
 pub fn open_store(path: &Path) -> grendebok_core::Store {
     open_when_unlocked(path).unwrap_or_else(|e| panic!("the app's database {}: {e}", path.display()))
 }
+
+/// Answers the question before a status change ("Send innkallingen?",
+/// "Merke møtet som avholdt?", "Angre siste steg?") with its confirm button
+/// and waits until the question is gone.
+pub async fn confirm_step(client: &Client) {
+    click(client, "[data-testid=step-dialog] [data-testid=confirm-step]")
+        .await
+        .unwrap();
+    wait_shown(client, "the status change is done and its question gone", || async {
+        count(client, "[data-testid=step-dialog]").await == 0
+    })
+    .await;
+}

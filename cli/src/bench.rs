@@ -106,7 +106,6 @@ pub fn minutes(runs: usize) -> grendebok_core::Result<()> {
     let before = peak_rss_kib();
     let created = Utc::now();
     let first = store.render_document(&meeting, DocumentKind::Minutes, created)?;
-    let pages = String::from_utf8_lossy(&first.bytes).matches("/Type /Page\n").count();
     let mut times = Vec::with_capacity(runs);
     for _ in 0..runs.max(1) {
         let start = Instant::now();
@@ -116,7 +115,8 @@ pub fn minutes(runs: usize) -> grendebok_core::Result<()> {
     }
     times.sort();
     println!("minutes PDF: {} bytes, {} runs", first.bytes.len(), times.len());
-    println!("  pages:  {}", count_pages(&first.bytes).unwrap_or(pages));
+    let pages = grendebok_core::pdf::page_count(&first.bytes).map_or("?".into(), |n| n.to_string());
+    println!("  pages:  {pages}");
     println!("  median: {:.1} ms", percentile(&times, 0.5).as_secs_f64() * 1000.0);
     println!("  p99:    {:.1} ms", percentile(&times, 0.99).as_secs_f64() * 1000.0);
     if let (Some(before), Some(after)) = (before, peak_rss_kib()) {
@@ -127,11 +127,4 @@ pub fn minutes(runs: usize) -> grendebok_core::Result<()> {
         );
     }
     Ok(())
-}
-
-/// Counts pages by the "Side N av M" footer's M, read back from the layout's own text.
-fn count_pages(pdf: &[u8]) -> Option<usize> {
-    let text = String::from_utf8_lossy(pdf);
-    let at = text.find("/Count ")?;
-    text[at + 7..].split(|c: char| !c.is_ascii_digit()).next()?.parse().ok()
 }

@@ -1,8 +1,10 @@
 //! The crash-safety check: a child process writes a stream of acknowledged
 //! batches and is killed with SIGKILL at an arbitrary moment, again and
-//! again. After every kill the file must be sound, every acknowledged batch
-//! must be there, no write may be there in part, and the grant scheme's
-//! books must balance: the sum granted equals the budget used.
+//! again; every other kill is timed into a checkpoint of the WAL into the
+//! file. After every kill the file must open the ways the app and the CLI
+//! open it and be sound, every acknowledged batch must be there, no write may
+//! be there in part, and the grant scheme's books must balance: the sum
+//! granted equals the budget used.
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
@@ -77,11 +79,24 @@ fn application(scheme_id: &str, n: u64) -> ApplicationInput {
     }
 }
 
+/// SQLite copies the WAL into the file after a commit that leaves more than
+/// this many pages in it: low, so that random kills often land in one.
+const AUTOCHECKPOINT_PAGES: u32 = 16;
+
+/// Every this many batches the child checkpoints on purpose, after saying
+/// [`CHECKPOINT`] so the parent can time a kill into it.
+const CHECKPOINT_EVERY: u64 = 4;
+
+/// What the child prints just before a checkpoint of its own.
+const CHECKPOINT: &str = "checkpoint";
+
 /// The child: writes batches from `from` on — a seat (one transaction), then
 /// an application (one) and its grant (one) — printing each batch's number
-/// only after its last transaction has committed, until it is killed.
+/// only after its last transaction has committed, until it is killed. Now
+/// and then it says [`CHECKPOINT`] and checkpoints the WAL into the file.
 pub fn write_stream(db: &Path, from: u64) -> grendebok_core::Result<()> {
     let mut store = Store::open_existing(db)?;
+    store.set_wal_autocheckpoint(AUTOCHECKPOINT_PAGES)?;
     let council = store
         .find_councils(COUNCIL)?
         .into_iter()
@@ -103,15 +118,75 @@ pub fn write_stream(db: &Path, from: u64) -> grendebok_core::Result<()> {
             // Nobody is listening any more (the parent is gone): stop.
             return Ok(());
         }
+        if n % CHECKPOINT_EVERY == 0 {
+            if writeln!(out, "{CHECKPOINT}").and_then(|()| out.flush()).is_err() {
+                return Ok(());
+            }
+            store.checkpoint()?;
+        }
     }
     Ok(())
+}
+
+/// Whether a kill cut a checkpoint short: the file is shorter than the page
+/// count its header gives (the pages past its end are still in the WAL).
+fn shorter_than_its_header(db: &Path) -> bool {
+    let Ok(bytes) = std::fs::read(db) else {
+        return false;
+    };
+    let Some(header) = bytes.get(..100) else {
+        return false;
+    };
+    let be32 = |at: usize| {
+        u64::from(u32::from_be_bytes([
+            header[at],
+            header[at + 1],
+            header[at + 2],
+            header[at + 3],
+        ]))
+    };
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65536,
+        n => u64::from(n),
+    };
+    (bytes.len() as u64) < page_size * be32(28)
+}
+
+/// Removes a database file and its `-wal` and `-shm`.
+fn remove_database(db: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+}
+
+/// The file as the kill left it must open both ways the programs open a
+/// file: the CLI's, which reads every page first (tried on a copy of the file
+/// and its WAL, since opening heals the file), and the app's, which reads the
+/// header first and every page on a thread of its own. Returns the app's.
+fn open_both_ways(db: &Path) -> Result<Store, String> {
+    let copy = db.with_file_name("krasj-kopi.sqlite3");
+    remove_database(&copy);
+    std::fs::copy(db, &copy).map_err(|e| e.to_string())?;
+    let wal = format!("{}-wal", db.display());
+    if Path::new(&wal).exists() {
+        std::fs::copy(&wal, format!("{}-wal", copy.display())).map_err(|e| e.to_string())?;
+    }
+    drop(Store::open_existing(&copy).map_err(|e| format!("the file does not open in the CLI: {e}"))?);
+    let (store, check) =
+        Store::open_checking_later(db).map_err(|e| format!("the file does not open in the app: {e}"))?;
+    if let Some(check) = check {
+        check
+            .run()
+            .map_err(|e| format!("the app's whole-file check refuses it: {e}"))?;
+    }
+    Ok(store)
 }
 
 /// What the file holds after a kill: the batch numbers present, and whether
 /// any batch is there in part.
 /// `acked` is every batch acknowledged on this file; the newest is last.
 fn verify(db: &Path, council_id: &str, acked: &[u64]) -> Result<u64, String> {
-    let store = Store::open_existing(db).map_err(|e| format!("the file does not open: {e}"))?;
+    let store = open_both_ways(db)?;
     let health = store.health(day(), Lang::Nb).map_err(|e| e.to_string())?;
     if !health.sound {
         return Err(format!(
@@ -200,9 +275,7 @@ fn check_grants(store: &Store, council_id: &str, acked: &[u64]) -> Result<(), St
 /// A new database with the council the batches go to, its grant scheme, and
 /// a meeting with the vedtak item that decides the grants.
 fn fresh_database(db: &Path) -> grendebok_core::Result<String> {
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
-    }
+    remove_database(db);
     let mut store = Store::create(db)?;
     let actor = Actor::new("Krasjtest", Utc::now());
     let input = CouncilInput::named(COUNCIL, SeatPlan::default());
@@ -260,6 +333,7 @@ pub fn crash_test(runs: usize) -> grendebok_core::Result<bool> {
     let mut council_id = String::new();
     let mut next = 1;
     let mut acked_total = 0;
+    let mut mid_checkpoint = 0;
     let mut acked_on_file: Vec<u64> = Vec::new();
     let mut failure = None;
     for run in 0..runs {
@@ -276,24 +350,36 @@ pub fn crash_test(runs: usize) -> grendebok_core::Result<bool> {
             .stderr(Stdio::null())
             .spawn()?;
         let last = Arc::new(Mutex::new(0u64));
+        let (checkpoints, checkpoint) = std::sync::mpsc::channel();
         let reader = {
             let last = last.clone();
             let stdout = child.stdout.take().expect("piped");
             std::thread::spawn(move || {
                 for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                    if let Ok(n) = line.trim().parse() {
+                    if line.trim() == CHECKPOINT {
+                        let _ = checkpoints.send(());
+                    } else if let Ok(n) = line.trim().parse() {
                         *last.lock().expect("not poisoned") = n;
                     }
                 }
             })
         };
-        // Kill at a different moment each run: 5 to 60 ms after the start.
-        std::thread::sleep(Duration::from_millis(5 + (run as u64 * 7919) % 56));
+        if run % 2 == 0 {
+            // Kill at a different moment each run: 5 to 60 ms after the start
+            // (with automatic checkpoints every few batches, some land in one).
+            std::thread::sleep(Duration::from_millis(5 + (run as u64 * 7919) % 56));
+        } else {
+            // Kill 0 to 3 ms after the child says it starts a checkpoint: in
+            // it, or just before or after.
+            let _ = checkpoint.recv_timeout(Duration::from_secs(5));
+            std::thread::sleep(Duration::from_micros((run as u64 * 7919) % 3000));
+        }
         child.kill()?; // SIGKILL
         child.wait()?;
         let _ = reader.join();
         let acked = *last.lock().expect("not poisoned");
         acked_total += acked.saturating_sub(next - 1);
+        mid_checkpoint += usize::from(shorter_than_its_header(&db));
         acked_on_file.extend(next..=acked);
         match verify(&db, &council_id, &acked_on_file) {
             Ok(present) => next = present + 1,
@@ -307,7 +393,7 @@ pub fn crash_test(runs: usize) -> grendebok_core::Result<bool> {
     match &failure {
         None => {
             println!(
-                "crash-test: {runs} kills, {runs} sound, {acked_total} acknowledged batches, 0 lost, 0 partial, grants balance ({:.1} s)",
+                "crash-test: {runs} kills, {runs} sound, {acked_total} acknowledged batches, 0 lost, 0 partial, grants balance; {mid_checkpoint} kills cut a checkpoint short ({:.1} s)",
                 elapsed.as_secs_f64()
             );
             let _ = std::fs::remove_dir_all(&dir);

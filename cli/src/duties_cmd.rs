@@ -11,7 +11,7 @@ use grendebok_core::Store;
 use crate::{find_council, output, Cli, Failure};
 
 pub fn duties(cli: &Cli, path: &Path, year: i32, council: Option<&str>, today: NaiveDate) -> Result<(), Failure> {
-    let store = Store::open_existing(path)?;
+    let store = Store::open_existing_to_read(path)?;
     let duties = match council {
         Some(query) => store.duties(&find_council(&store, query, cli.lang)?, year, today, cli.lang)?,
         None => store.all_duties(year, today, cli.lang)?,
@@ -88,7 +88,7 @@ pub fn generate(cli: &Cli, path: &Path, today: NaiveDate) -> Result<(), Failure>
 }
 
 pub fn search(cli: &Cli, path: &Path, text: &str, council: Option<&str>, year: Option<i32>) -> Result<(), Failure> {
-    let store = Store::open_existing(path)?;
+    let store = Store::open_existing_to_read(path)?;
     let council_id = council.map(|q| find_council(&store, q, cli.lang)).transpose()?;
     let query = grendebok_core::model::SearchQuery {
         text: text.to_owned(),

@@ -10,11 +10,12 @@ use std::path::Path;
 
 use chrono::{NaiveDate, Utc};
 use grendebok_core::model::*;
+use grendebok_core::rules::validate::TEXT_LIMITS;
 use grendebok_core::Store;
 
 /// For every line `NAME SIZE` on stdin: adds NAME as a new member of the
-/// council named `council`, with an organisation text of SIZE characters
-/// (one write, one transaction), and prints one JSON line — `{"ok":true}`,
+/// council named `council`, with an organisation text of SIZE characters, at
+/// most the field's limit (one write, one transaction), and prints one JSON line — `{"ok":true}`,
 /// or the error report (`code`, `message`, `fields`) in `lang`.
 pub fn write_lines(db: &Path, council: &str, lang: Lang) -> grendebok_core::Result<()> {
     let mut store = Store::open_existing(db)?;
@@ -43,7 +44,7 @@ pub fn write_lines(db: &Path, council: &str, lang: Lang) -> grendebok_core::Resu
             },
             category: SeatCategory::Volunteer,
             role: Role::Varamedlem,
-            organisation: "Fyll ".repeat(size.parse::<usize>().unwrap_or(0).div_ceil(5)),
+            organisation: "Fyll ".repeat(size.parse::<usize>().unwrap_or(0).min(TEXT_LIMITS.short as usize) / 5),
             term_from: NaiveDate::from_ymd_opt(2026, 1, 1).expect("valid date"),
             term_to: None,
         };

@@ -152,6 +152,9 @@ enum Command {
         /// generated into --db (default a file in the temp folder) when empty.
         #[arg(long)]
         scale: Option<String>,
+        /// Also lay the same minutes out with LibreOffice and print the ratio.
+        #[arg(long)]
+        office: bool,
     },
 }
 
@@ -192,10 +195,15 @@ enum PersonCommand {
         /// The person's id.
         id: String,
     },
-    /// Erase a former member: name, e-mail and phone become a pseudonym everywhere.
+    /// Erase a former member: name, e-mail and phone become a pseudonym
+    /// everywhere but in what the archive keeps. Says what will happen first;
+    /// erases only with --yes.
     Erase {
         /// The person's id.
         id: String,
+        /// Erase now (without it, only what would happen is shown).
+        #[arg(long)]
+        yes: bool,
     },
 }
 
@@ -239,7 +247,8 @@ enum ExportCommand {
         out: PathBuf,
     },
     /// The minutes (møteprotokoll) of one meeting; or with `--year Y --all`,
-    /// every council's held and approved minutes of the year into the folder `--out`.
+    /// every council's approved minutes of the year into the folder `--out`
+    /// (minutes not yet approved are listed as waiting).
     Minutes {
         #[arg(long, required_unless_present = "all")]
         meeting: Option<String>,
@@ -285,10 +294,16 @@ enum ExportCommand {
 #[derive(Subcommand)]
 enum ImportCommand {
     /// A council's package: added, or replacing an older snapshot of it
-    /// (the database is made if there is none).
+    /// (the database is made if there is none). A council kept in this file,
+    /// or one changed here since its last package, is replaced only with
+    /// `--replace`; without it the command says what would be lost.
     Package {
         /// The .grendebok file.
         file: PathBuf,
+        /// Replace the council even though it is kept in this file or was
+        /// changed here since its last package.
+        #[arg(long)]
+        replace: bool,
     },
 }
 
@@ -352,7 +367,8 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(failure) => {
             let report = match failure {
-                Failure::Core(e) => e.report(cli.lang),
+                // A read opened without the whole-file check may meet a damaged page.
+                Failure::Core(e) => e.found_in(&database(&cli)).report(cli.lang),
                 Failure::Message { code, message } => grendebok_core::model::ErrorReport {
                     code: code.to_owned(),
                     message,
@@ -372,8 +388,17 @@ fn main() -> ExitCode {
     }
 }
 
+/// The database file the command works on.
+fn database(cli: &Cli) -> PathBuf {
+    cli.db.clone().unwrap_or_else(paths::default_db_path)
+}
+
+/// Commands that only read open the file with [`Store::open_existing_to_read`]:
+/// a header and schema check instead of reading every page, since they
+/// write nothing. Every command that writes, and `check`, read the whole file
+/// first ([`Store::open_existing`]).
 fn run(cli: &Cli) -> Result<ExitCode, Failure> {
-    let path = cli.db.clone().unwrap_or_else(paths::default_db_path);
+    let path = database(cli);
     let lang = cli.lang;
     let today = Local::now().date_naive();
     let shown = path.display().to_string();
@@ -407,7 +432,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Command::Council {
             command: CouncilCommand::List,
         } => {
-            let store = Store::open_existing(&path)?;
+            let store = Store::open_existing_to_read(&path)?;
             let councils = store.council_summaries(today, lang)?;
             if cli.json {
                 output::json(&councils);
@@ -418,7 +443,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Command::Council {
             command: CouncilCommand::Show { council },
         } => {
-            let store = Store::open_existing(&path)?;
+            let store = Store::open_existing_to_read(&path)?;
             let id = find_council(&store, council, lang)?;
             let detail = store.council_detail(&id, today, lang)?;
             if cli.json {
@@ -430,7 +455,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Command::Meeting {
             command: MeetingCommand::List { council },
         } => {
-            let store = Store::open_existing(&path)?;
+            let store = Store::open_existing_to_read(&path)?;
             let id = find_council(&store, council, lang)?;
             let meetings = store.meetings_of_council(&id)?;
             if cli.json {
@@ -442,7 +467,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Command::Meeting {
             command: MeetingCommand::Show { id },
         } => {
-            let store = Store::open_existing(&path)?;
+            let store = Store::open_existing_to_read(&path)?;
             let detail = store.meeting_detail(id, lang)?;
             if cli.json {
                 output::json(&detail);
@@ -453,7 +478,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Command::Person {
             command: PersonCommand::List,
         } => {
-            let store = Store::open_existing(&path)?;
+            let store = Store::open_existing_to_read(&path)?;
             let people = store.people()?;
             if cli.json {
                 output::json(&people);
@@ -466,13 +491,19 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Command::Person {
             command: PersonCommand::Export { id },
         } => {
-            let store = Store::open_existing(&path)?;
+            let store = Store::open_existing_to_read(&path)?;
             output::json(&store.person_export(id)?);
         }
         Command::Person {
-            command: PersonCommand::Erase { id },
+            command: PersonCommand::Erase { id, yes },
         } => {
             let mut store = Store::open_existing(&path)?;
+            if !*yes {
+                let person = store.person_export(id)?.person;
+                println!("{}", t(lang, "privacy.erase_warning", &[]));
+                println!("{}", t(lang, "cli.erase_confirm", &[("name", &person.name)]));
+                return Ok(ExitCode::from(2));
+            }
             let actor = store.actor(Utc::now())?;
             let alias = store.erase_person(&actor, id, today)?;
             let message = t(lang, "cli.erased", &[("alias", &alias)]);
@@ -481,7 +512,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Command::Grant {
             command: GrantCommand::List { council, year },
         } => {
-            let store = Store::open_existing(&path)?;
+            let store = Store::open_existing_to_read(&path)?;
             let id = find_council(&store, council, lang)?;
             let schemes = store.grants_of_council(&id, *year, lang)?;
             if cli.json {
@@ -544,8 +575,8 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
                 },
         } => package_cmd::all_minutes(cli, &path, *year, out)?,
         Command::Import {
-            command: ImportCommand::Package { file },
-        } => package_cmd::import_package(cli, &path, file)?,
+            command: ImportCommand::Package { file, replace },
+        } => package_cmd::import_package(cli, &path, file, *replace)?,
         Command::Export { command } => {
             let (kind, meeting, out) = match command {
                 ExportCommand::Notice { meeting, out } => (DocumentKind::Notice, meeting, out),
@@ -568,8 +599,19 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             let message = grendebok_core::documents::export_message(lang, out, &record);
             output::done(cli.json, &message, &record);
         }
-        Command::Bench { runs, scale: None } => bench::minutes(*runs)?,
-        Command::Bench { runs, scale: Some(_) } => {
+        Command::Bench {
+            runs,
+            scale: None,
+            office,
+        } => {
+            bench::minutes(*runs)?;
+            if *office {
+                bench_office::compare(*runs)?;
+            }
+        }
+        Command::Bench {
+            runs, scale: Some(_), ..
+        } => {
             let db = cli
                 .db
                 .clone()
@@ -590,7 +632,8 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             if cli.json {
                 output::json(&backups);
             } else {
-                output::backup_list(lang, &backups);
+                let warning = backup::clock_warning(&backups, Local::now().fixed_offset(), lang);
+                output::backup_list(lang, &backups, warning);
             }
         }
         Command::Backup { list: false } => {

@@ -103,6 +103,10 @@ pub fn council_detail(lang: Lang, detail: &CouncilDetail) {
     let c = &detail.council;
     println!("{}", c.name);
     println!("{}: {}", label(lang, "kind", &c.kind), c.area);
+    if let Some(kept) = &c.kept_elsewhere {
+        let note = grendebok_core::package::kept_note(lang, &c.name, &kept.kept_by, &kept.file_name, kept.exported_at);
+        println!("{note}");
+    }
     println!();
     let header = [
         "cli.col.category",
@@ -272,7 +276,12 @@ pub fn meeting_detail(lang: Lang, detail: &MeetingDetail) {
     }
 }
 
-pub fn backup_list(lang: Lang, backups: &[grendebok_core::store::backup::BackupInfo]) {
+/// The backups, newest first by sequence, and under them a warning when the
+/// clock looks wrong (a backup is dated after now).
+pub fn backup_list(lang: Lang, backups: &[grendebok_core::store::backup::BackupInfo], clock_warning: Option<String>) {
+    if let Some(warning) = clock_warning {
+        eprintln!("{warning}");
+    }
     if backups.is_empty() {
         println!("{}", t(lang, "cli.backups_none", &[]));
         return;

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use chrono::Utc;
 use grendebok_core::i18n::t;
-use grendebok_core::{package, Store};
+use grendebok_core::{package, CoreError, Store};
 
 use crate::{find_council, output, Cli, Failure};
 
@@ -20,15 +20,29 @@ pub fn export_package(cli: &Cli, path: &Path, council: &str, out: &Path) -> Resu
 }
 
 /// Reads a package into the database, which is made if there is none yet.
-pub fn import_package(cli: &Cli, path: &Path, file: &Path) -> Result<(), Failure> {
+/// Refused for want of `--replace`, the message says how to go on.
+pub fn import_package(cli: &Cli, path: &Path, file: &Path, replace: bool) -> Result<(), Failure> {
     let mut store = Store::open(path)?;
     let actor = store.actor(Utc::now())?;
-    let outcome = store.import_package(&actor, file)?;
+    let outcome = match store.import_package(&actor, file, replace) {
+        Err(e @ CoreError::WouldReplace(_)) => {
+            let message = format!(
+                "{} {}",
+                e.message(cli.lang),
+                t(cli.lang, "package.replace_hint_cli", &[])
+            );
+            return Err(Failure::Message {
+                code: e.code(),
+                message,
+            });
+        }
+        other => other?,
+    };
     output::done(cli.json, &package::import_message(cli.lang, &outcome, file), &outcome);
     Ok(())
 }
 
-/// Every held or approved meeting's minutes of `year`, of every council, one
+/// Every approved meeting's minutes of `year`, of every council, one
 /// PDF per meeting in `dir`, each archived; a progress line per file on
 /// stderr. Ctrl-C stops it with nothing written or archived.
 pub fn all_minutes(cli: &Cli, path: &Path, year: i32, dir: &Path) -> Result<(), Failure> {
@@ -50,6 +64,27 @@ pub fn all_minutes(cli: &Cli, path: &Path, year: i32, dir: &Path) -> Result<(), 
             ("path", &dir.display().to_string()),
         ],
     );
+    let waiting = store.minutes_waiting(None, year)?;
+    let message = if waiting.is_empty() {
+        message
+    } else {
+        let list: Vec<String> = waiting
+            .iter()
+            .map(|m| {
+                t(
+                    cli.lang,
+                    "export.waiting_minutes",
+                    &[("date", &grendebok_core::i18n::date(m.date))],
+                )
+            })
+            .collect();
+        let more = t(
+            cli.lang,
+            "export.kommune_waiting",
+            &[("count", &waiting.len().to_string()), ("list", &list.join("; "))],
+        );
+        format!("{message} {more}")
+    };
     output::done(cli.json, &message, &records);
     Ok(())
 }

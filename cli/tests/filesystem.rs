@@ -393,6 +393,44 @@ fn a_pdf_export_to_a_full_disk_fails_clearly_and_leaves_no_file_and_no_archive_r
     assert_eq!(archived_documents(&db, &meeting), archived + 1);
 }
 
+/// A restore onto a full disk: the backup cannot be copied beside the file,
+/// so the restore fails with the full-disk message — and the file in use is
+/// byte-identical, nothing is renamed and no half copy is left. After
+/// freeing space the same restore works. (It used to rename the file away
+/// first: the failed copy then left no database at all.)
+#[test]
+fn a_restore_onto_a_full_disk_leaves_the_file_in_use_untouched() {
+    if !inside_private_mounts("a_restore_onto_a_full_disk_leaves_the_file_in_use_untouched") {
+        return;
+    }
+    let top = tempfile::tempdir().unwrap();
+    let disk = top.path().join("disk");
+    let _mount = Mount::tmpfs(&disk, "3m");
+    let db = demo_database(&disk);
+    let taken = json(&cli(&db, &["--json", "backup"]));
+    let name = taken["fileName"].as_str().unwrap().to_owned();
+    assert!(cli(&db, &["council", "list"]).status.success());
+    let hash = sha256(&db);
+    let filler = top.path().join("disk/filler");
+    fill(&filler);
+    let before = names_in(&disk);
+
+    fails_with("a restore onto a full disk", &cli(&db, &["restore", &name]), DISK_FULL);
+    assert_eq!(sha256(&db), hash, "the file in use is byte-identical");
+    assert_eq!(names_in(&disk), before, "nothing renamed, no half copy left");
+
+    std::fs::remove_file(&filler).unwrap();
+    assert_eq!(cli(&db, &["check"]).status.code(), Some(0), "the file in use is sound");
+    let out = cli(&db, &["restore", &name]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(cli(&db, &["check"]).status.code(), Some(0));
+    assert!(
+        names_in(&disk).iter().any(|n| n.contains(".replaced-")),
+        "the replaced file is kept beside: {:?}",
+        names_in(&disk)
+    );
+}
+
 /// A read-only folder (a read-only bind mount: EROFS, even for root): the
 /// file is read and checked, every write is refused with the read-only
 /// message, and nothing is written — the file is byte-identical and no

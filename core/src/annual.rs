@@ -80,6 +80,7 @@ pub fn annual_report(facts: &ReportFacts, created: DateTime<Utc>) -> Rendered {
         author: council.name.clone(),
         subject: t(lang, "annual.subject", &[("year", &year)]),
         created,
+        lang: crate::documents::pdf_lang(lang),
     });
     doc.heading(1, &title);
     doc.label_value(&t(lang, "annual.kind", &[]), &label(lang, "kind", &council.kind));
@@ -90,9 +91,11 @@ pub fn annual_report(facts: &ReportFacts, created: DateTime<Utc>) -> Rendered {
         doc.label_value(&t(lang, "annual.mandate", &[]), &council.mandate);
     }
     let held = facts.meetings.len();
+    // Decisions count once final: from approved minutes only.
     let decisions: Vec<(&MeetingDetail, &AgendaItem)> = facts
         .meetings
         .iter()
+        .filter(|m| m.meeting.status == MeetingStatus::Approved)
         .flat_map(|m| m.items.iter().map(move |i| (m, i)))
         .filter(|(_, i)| !i.withdrawn && i.kind == ItemKind::Vedtak)
         .collect();
@@ -100,6 +103,7 @@ pub fn annual_report(facts: &ReportFacts, created: DateTime<Utc>) -> Rendered {
         .grants
         .iter()
         .flat_map(|(_, apps)| apps)
+        .filter(|a| a.letter_sent.is_some())
         .filter_map(|a| a.decision.as_ref().map(|d| d.granted_ore))
         .sum();
     doc.paragraph(&t(
@@ -167,7 +171,11 @@ pub fn annual_report(facts: &ReportFacts, created: DateTime<Utc>) -> Rendered {
                     } else {
                         cases.join(", ")
                     },
-                    label(lang, "meeting_status", &m.meeting.status),
+                    if m.meeting.status == MeetingStatus::Approved {
+                        label(lang, "meeting_status", &m.meeting.status)
+                    } else {
+                        t(lang, "annual.minutes_waiting", &[])
+                    },
                 ]
             })
             .collect();
@@ -210,7 +218,11 @@ pub fn annual_report(facts: &ReportFacts, created: DateTime<Utc>) -> Rendered {
         doc.paragraph(&t(lang, "annual.no_grants", &[]));
     }
     for (scheme, applications) in &facts.grants {
-        let decided: Vec<&Application> = applications.iter().filter(|a| a.decision.is_some()).collect();
+        // A grant counts once its letter is sent.
+        let decided: Vec<&Application> = applications
+            .iter()
+            .filter(|a| a.decision.is_some() && a.letter_sent.is_some())
+            .collect();
         let paid: i64 = decided.iter().map(|a| a.paid_ore).sum();
         let granted: i64 = decided
             .iter()

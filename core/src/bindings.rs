@@ -22,6 +22,28 @@ macro_rules! bindings {
     };
 }
 
+/// The limits themselves as a TypeScript constant, for the forms' counters:
+/// the UI shows them, core enforces them.
+fn text_limits_ts() -> String {
+    use crate::rules::validate::{FIELD_LIMITS, TEXT_LIMITS};
+    let limits = serde_json::to_string_pretty(&TEXT_LIMITS).expect("limits serialise");
+    let fields: serde_json::Map<String, serde_json::Value> =
+        FIELD_LIMITS.iter().map(|(f, l)| (f.to_string(), (*l).into())).collect();
+    let fields = serde_json::to_string_pretty(&fields).expect("limits serialise");
+    format!(
+        "// Generated from core/src/rules/validate.rs (TEXT_LIMITS) by core/src/bindings.rs. Do not edit.\n\
+         // Characters are Unicode scalar values: count them with [...text].length.\n\
+         import type {{ TextLimits }} from \"./TextLimits\";\n\n\
+         export const TEXT_LIMITS: TextLimits = {limits};\n\n\
+         /** The limit of a field by the last part of its name; a field not listed holds `TEXT_LIMITS.short`. */\n\
+         export const FIELD_LIMITS: Record<string, number> = {fields};\n\n\
+         export function textLimit(field: string): number {{\n  \
+           const name = field.split(\".\").pop() ?? field;\n  \
+           return FIELD_LIMITS[name] ?? TEXT_LIMITS.short;\n\
+         }}\n"
+    )
+}
+
 #[test]
 fn committed_typescript_bindings_are_fresh() {
     let rendered: Vec<(String, String)> = bindings![
@@ -58,6 +80,7 @@ fn committed_typescript_bindings_are_fresh() {
         FieldMessage,
         DemoSummary,
         MeetingKind,
+        Lifecycle,
         MeetingStatus,
         MeetingInput,
         Approval,
@@ -90,6 +113,10 @@ fn committed_typescript_bindings_are_fresh() {
         Startup,
         crate::store::privacy::AttendanceRecord,
         crate::store::privacy::PersonExport,
+        crate::store::privacy::GrantContactRecord,
+        crate::store::privacy::ScoreRecord,
+        crate::store::privacy::InhabilRecord,
+        crate::store::privacy::Mention,
         CriterionInput,
         Criterion,
         SchemeInput,
@@ -125,6 +152,7 @@ fn committed_typescript_bindings_are_fresh() {
         PackageInfo,
         ImportStatus,
         ImportOutcome,
+        KeptElsewhere,
         DutyKind,
         DutyStatus,
         EvidenceKind,
@@ -136,6 +164,8 @@ fn committed_typescript_bindings_are_fresh() {
         Overview,
         AnnualReportRecord,
         crate::store::KommuneExport,
+        crate::records::FolderEntry,
+        crate::records::EntryKind,
         crate::progress::ProgressEvent,
         SearchKind,
         SearchQuery,
@@ -143,7 +173,10 @@ fn committed_typescript_bindings_are_fresh() {
         SearchResults,
         MemberAttendance,
         AttendanceYear,
+        crate::rules::validate::TextLimits,
     ];
+    let mut rendered = rendered;
+    rendered.push(("limits.ts".to_owned(), text_limits_ts()));
     let update = std::env::var_os("UPDATE_BINDINGS").is_some();
     let dir = dir();
     let mut stale = Vec::new();

@@ -164,6 +164,7 @@ mod tests {
             evidence: None,
             waived_reason: None,
             waived: None,
+            before_council: false,
         }
     }
 

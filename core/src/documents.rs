@@ -18,6 +18,16 @@ pub fn document_lang(council: &Council) -> Lang {
     }
 }
 
+/// A document's language as the BCP 47 tag a PDF's `/Lang` takes.
+pub fn pdf_lang(lang: Lang) -> String {
+    match lang {
+        Lang::Nb => "nb-NO",
+        Lang::Nn => "nn-NO",
+        Lang::En => "en",
+    }
+    .to_string()
+}
+
 /// What a person is told after an export: where the file went, its SHA-256,
 /// and the control number printed in its footer.
 pub fn export_message(lang: Lang, path: &std::path::Path, record: &DocumentRecord) -> String {
@@ -79,18 +89,26 @@ fn when(lang: Lang, meeting: &Meeting) -> String {
 
 /// The file name a document is offered under: `Protokoll <council> <date>.pdf`
 /// in the document's language, with anything a file system may refuse
-/// replaced by `_`.
+/// replaced by `_`. Minutes not yet approved say so: `Protokoll UTKAST …`.
 pub fn file_name(kind: DocumentKind, council: &Council, meeting: &Meeting) -> String {
-    let key = match kind {
-        DocumentKind::Notice => "file.notice",
-        DocumentKind::Minutes => "file.minutes",
+    let lang = document_lang(council);
+    let word = match kind {
+        DocumentKind::Notice => t(lang, "file.notice", &[]),
+        DocumentKind::Minutes if is_draft(kind, meeting) => {
+            format!("{} {}", t(lang, "file.minutes", &[]), t(lang, "pdf.draft_stamp", &[]))
+        }
+        DocumentKind::Minutes => t(lang, "file.minutes", &[]),
     };
-    let word = t(document_lang(council), key, &[]);
     safe_file_name(&format!(
         "{word} {} {}.pdf",
         council.name,
         meeting.date.format("%Y-%m-%d")
     ))
+}
+
+/// Whether a document of `meeting` is a draft: minutes are final only once approved.
+pub fn is_draft(kind: DocumentKind, meeting: &Meeting) -> bool {
+    kind == DocumentKind::Minutes && meeting.status != MeetingStatus::Approved
 }
 
 fn item_heading(lang: Lang, item: &AgendaItem) -> String {
@@ -186,6 +204,7 @@ pub fn notice(detail: &MeetingDetail, created: DateTime<Utc>) -> Rendered {
             &[("date", &i18n::date(detail.meeting.date))],
         ),
         created,
+        lang: crate::documents::pdf_lang(lang),
     });
     doc.heading(1, &title);
     header(&mut doc, lang, detail);
@@ -367,9 +386,11 @@ pub fn minutes(detail: &MeetingDetail, created: DateTime<Utc>) -> Rendered {
         author: council.name.clone(),
         subject: t(lang, "pdf.minutes.subject", &[("date", &i18n::date(meeting.date))]),
         created,
+        lang: crate::documents::pdf_lang(lang),
     });
     doc.heading(1, &title);
-    if meeting.status != MeetingStatus::Approved {
+    if is_draft(DocumentKind::Minutes, meeting) {
+        doc.stamp_every_page(&t(lang, "pdf.draft_stamp", &[]));
         doc.note(&t(lang, "pdf.draft", &[]));
     }
     header(&mut doc, lang, detail);

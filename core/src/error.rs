@@ -97,6 +97,37 @@ pub enum CoreError {
         fault: crate::package::PackageFault,
     },
 
+    /// A write to a council kept in another file (read in from its package):
+    /// here it is only read. Nothing was written.
+    #[error("the council {council} is kept in another file")]
+    KeptElsewhere {
+        council: String,
+        kept: Box<crate::model::KeptElsewhere>,
+    },
+
+    /// Reading in the package would replace a council in its own home file,
+    /// or changes made here since its last package: asked first, and not
+    /// done unless the person confirms (`replace`). Nothing was written.
+    #[error("the import needs confirmation: {0:?}")]
+    WouldReplace(Box<crate::model::Replacement>),
+
+    /// A backup chosen for a restore is not a sound Grendebok database; the
+    /// file in use was not touched.
+    #[error("backup {file_name} cannot be restored ({damage:?})")]
+    BackupUnusable {
+        file_name: String,
+        damage: crate::store::Damage,
+    },
+
+    /// The app is replacing its database with a backup: try again in a moment.
+    #[error("a backup is being restored")]
+    Restoring,
+
+    /// An export was aimed at the database, its `-wal`, `-shm` or lock, or
+    /// its backups folder; nothing was written.
+    #[error("{path} is part of the database; an export may not overwrite it")]
+    ExportOverStore { path: String },
+
     /// The person cancelled a long job; nothing it did was kept.
     #[error("cancelled")]
     Cancelled,
@@ -138,6 +169,29 @@ impl CoreError {
         CoreError::Invalid(vec![issue])
     }
 
+    /// A read that met a page SQLite found malformed, said as the damage of
+    /// the file at `path` (the same message as a refusal at open, advising a
+    /// restore); any other error is returned as it is. For readers that
+    /// open a file without reading every page first
+    /// ([`crate::Store::open_existing_to_read`]).
+    pub fn found_in(self, path: &std::path::Path) -> CoreError {
+        match &self {
+            CoreError::Db(e)
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+                ) =>
+            {
+                CoreError::Damaged {
+                    path: path.display().to_string(),
+                    damage: crate::store::Damage::Corrupt,
+                    detail: e.to_string(),
+                }
+            }
+            _ => self,
+        }
+    }
+
     /// The stable code a program switches on.
     pub fn code(&self) -> &'static str {
         match self {
@@ -158,6 +212,11 @@ impl CoreError {
                 ..
             } => "too_new",
             CoreError::BadPackage { .. } => "bad_package",
+            CoreError::KeptElsewhere { .. } => "kept_elsewhere",
+            CoreError::WouldReplace(_) => "confirm_replace",
+            CoreError::BackupUnusable { .. } => "backup_damaged",
+            CoreError::Restoring => "restoring",
+            CoreError::ExportOverStore { .. } => "export_over_store",
             CoreError::Cancelled => "cancelled",
             CoreError::Db(e) if is_disk_full(e) => "disk_full",
             CoreError::Db(e) if is_read_only(e) => "read_only",
@@ -194,6 +253,22 @@ impl CoreError {
             CoreError::ReadOnlyWal { path } => t(lang, "error.read_only_wal", &[("path", path)]),
             CoreError::ReadOnlyFolder { path } => t(lang, "error.read_only_folder", &[("path", path)]),
             CoreError::BadPackage { path, fault } => fault.message(lang, path),
+            CoreError::KeptElsewhere { council, kept } => {
+                let note = crate::package::kept_note(lang, council, &kept.kept_by, &kept.file_name, kept.exported_at);
+                t(lang, "error.kept_elsewhere", &[("council", council), ("note", &note)])
+            }
+            CoreError::WouldReplace(r) => crate::package::replacement_message(lang, r),
+
+            CoreError::BackupUnusable { file_name, damage } => {
+                let reason = t(lang, damage.key(), &[]);
+                t(
+                    lang,
+                    "error.backup_unusable",
+                    &[("file", file_name), ("reason", &reason)],
+                )
+            }
+            CoreError::Restoring => t(lang, "error.restoring", &[]),
+            CoreError::ExportOverStore { path } => t(lang, "error.export_over_store", &[("path", path)]),
             CoreError::Cancelled => t(lang, "error.cancelled", &[]),
             CoreError::Db(e) if is_disk_full(e) => t(lang, "error.disk_full", &[]),
             CoreError::Db(e) if is_read_only(e) => t(lang, "error.read_only", &[]),

@@ -40,7 +40,20 @@ pub fn file_name(scheme: &GrantScheme, format: LedgerFormat, lang: Lang) -> Stri
     safe_file_name(&format!("{word} {name}.{extension}"))
 }
 
-/// The text cells of a row, amounts left out (they are written as numbers).
+/// A text cell a spreadsheet would read as a formula, or as the start of one,
+/// gets a leading apostrophe (OWASP's advice against CSV injection): an
+/// applicant named `=HYPERLINK(…)` shows as that text and runs nothing.
+/// Amounts never pass here: they are numbers.
+pub fn neutralised(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The text cells of a row, amounts left out (they are written as numbers),
+/// each [`neutralised`].
 fn texts(row: &LedgerRow, lang: Lang) -> [String; 6] {
     [
         row.organisation.clone(),
@@ -50,6 +63,7 @@ fn texts(row: &LedgerRow, lang: Lang) -> [String; 6] {
         row.report_received.map(i18n::date).unwrap_or_default(),
         row.case_label.clone().unwrap_or_default(),
     ]
+    .map(|text| neutralised(&text))
 }
 
 struct Sums {
@@ -100,7 +114,7 @@ pub fn csv(scheme: &GrantScheme, rows: &[LedgerRow], lang: Lang) -> Vec<u8> {
         lines.push(cells.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(";"));
     }
     let s = sums(rows);
-    let sum_label = t(lang, "ledger.sum", &[("scheme", &scheme.name)]);
+    let sum_label = neutralised(&t(lang, "ledger.sum", &[("scheme", &scheme.name)]));
     let sum_row = [
         String::new(),
         csv_cell(&sum_label),
@@ -171,7 +185,12 @@ pub fn xlsx(scheme: &GrantScheme, rows: &[LedgerRow], lang: Lang) -> Result<Vec<
     let r = rows.len() as u32 + 1;
     let s = sums(rows);
     sheet
-        .write_string_with_format(r, 1, t(lang, "ledger.sum", &[("scheme", &scheme.name)]), &bold)
+        .write_string_with_format(
+            r,
+            1,
+            neutralised(&t(lang, "ledger.sum", &[("scheme", &scheme.name)])),
+            &bold,
+        )
         .map_err(xlsx_error)?;
     for (col, ore) in [(5, s.asked), (6, s.granted), (7, s.paid)] {
         sheet
@@ -189,4 +208,19 @@ pub fn export_message(lang: Lang, path: &std::path::Path, count: usize) -> Strin
         "export.ledger_saved",
         &[("path", &path.display().to_string()), ("count", &count.to_string())],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::neutralised;
+
+    #[test]
+    fn text_a_spreadsheet_would_run_gets_an_apostrophe_and_other_text_is_kept() {
+        for risky in ["=1+1", "+47 22", "-2", "@SUM(A1)", "\tTab", "\rCR"] {
+            assert_eq!(neutralised(risky), format!("'{risky}"), "{risky:?}");
+        }
+        for plain in ["Stavern IL", "", "1-2", "a=b", " =not first", "'sitat"] {
+            assert_eq!(neutralised(plain), plain, "{plain:?}");
+        }
+    }
 }

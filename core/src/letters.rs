@@ -62,6 +62,7 @@ pub fn grant_letter(facts: &LetterFacts, created: DateTime<Utc>) -> Rendered {
         author: council.clone(),
         subject: t(lang, "letter.subject", &[("organisation", &a.organisation)]),
         created,
+        lang: crate::documents::pdf_lang(lang),
     });
     let case = d.case_label.clone().unwrap_or_else(|| a.title.clone());
     let reference = t(

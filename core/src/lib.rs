@@ -20,6 +20,7 @@ pub mod package;
 pub mod paths;
 pub mod pdf;
 pub mod progress;
+pub mod records;
 pub mod rules;
 pub mod store;
 

@@ -261,6 +261,11 @@ pub struct Council {
     pub contact_email: String,
     pub contact_phone: String,
     pub seat_plan: SeatPlan,
+    /// Set when the council is kept in another file (read in from its
+    /// package): here it is only read, and every write to it is refused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub kept_elsewhere: Option<KeptElsewhere>,
 }
 
 impl Council {
@@ -896,6 +901,24 @@ pub struct MeetingDetail {
     /// Corrections to earlier minutes that these minutes report.
     pub earlier_amendments: Vec<Amendment>,
     pub documents: Vec<DocumentRecord>,
+    /// What the meeting's status allows and means now.
+    pub lifecycle: Lifecycle,
+}
+
+/// What a meeting's status allows and means on a given day
+/// (`rules::meetings::lifecycle`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Lifecycle {
+    /// The status "Angre" returns the meeting to, while the next step is not
+    /// yet taken; `None` for a planned meeting and for approved minutes.
+    pub undo_to: Option<MeetingStatus>,
+    /// Days from the day asked about to the meeting's date (positive: the
+    /// meeting is still ahead); `None` when no day was given.
+    pub days_until: Option<i32>,
+    /// Whether attendance, quorum and the minutes' checklist are judged yet:
+    /// only once the meeting is held. Before that they are shown as neutral.
+    pub judged: bool,
 }
 
 /// The result of an export: where the file went and its checksum.
@@ -928,5 +951,9 @@ pub struct Startup {
     /// The file is open read-only (it or its folder cannot be written): it can
     /// be read, and every change is refused.
     pub read_only: bool,
+    /// Newest first, by the order they were taken (never by their dates).
     pub backups: Vec<crate::store::backup::BackupInfo>,
+    /// Said on the Backups screen when the clock looks wrong (a backup is
+    /// dated after now), in the user's language.
+    pub clock_warning: Option<String>,
 }

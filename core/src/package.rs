@@ -15,7 +15,7 @@
 //! store's (`store/package.rs`). It reads no clock: the export's time comes in.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::io::{Cursor, Read, Write};
 use std::path::Path;
 
@@ -34,6 +34,19 @@ pub const FORMAT: &str = "grendebok-package";
 pub const FORMAT_VERSION: i64 = 1;
 /// The extension package files are offered under.
 pub const EXTENSION: &str = "grendebok";
+
+/// The largest package file read at all: the file is read into memory.
+pub const MAX_PACKAGE_BYTES: u64 = 256 << 20;
+/// The largest manifest: it lists the parts, a few hundred bytes each.
+pub const MAX_MANIFEST_BYTES: u64 = 4 << 20;
+/// The largest table part (JSON rows), inflated.
+pub const MAX_TABLE_BYTES: u64 = 64 << 20;
+/// The largest archived PDF, inflated.
+pub const MAX_PDF_BYTES: u64 = 64 << 20;
+/// All parts together, inflated: what reading a package may take in memory.
+pub const MAX_INFLATED_BYTES: u64 = 512 << 20;
+/// The most entries a package's zip may hold.
+pub const MAX_PARTS: usize = 100_000;
 
 const MANIFEST: &str = "manifest.json";
 const TABLES: &str = "tables/";
@@ -83,6 +96,10 @@ pub struct Manifest {
     pub council_name: String,
     pub exported_at: DateTime<Utc>,
     pub exported_by: String,
+    /// The installation that keeps the council (its home file); absent in
+    /// packages made before homes were recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub home_id: Option<String>,
     /// Every part but the manifest itself.
     pub parts: Vec<Part>,
 }
@@ -104,6 +121,7 @@ impl Manifest {
             council_name: council_name.to_owned(),
             exported_at,
             exported_by: exported_by.to_owned(),
+            home_id: None,
             parts: Vec::new(),
         }
     }
@@ -154,6 +172,17 @@ pub enum PackageFault {
     Altered(String),
     /// A part is sound, but not what it should be (e.g. an unknown column).
     BadPart { part: String, detail: String },
+    /// The file, a part, or all parts inflated are larger than a package may
+    /// be (`limit` in bytes): refused before more is read or inflated.
+    TooLarge { part: String, limit: u64 },
+    /// A row breaks a rule the forms hold a person to: its table, its number
+    /// (from 1), its id, and the rule.
+    BadRow {
+        table: String,
+        row: usize,
+        id: String,
+        issue: Box<crate::error::FieldIssue>,
+    },
 }
 
 impl PackageFault {
@@ -176,6 +205,45 @@ impl PackageFault {
             PackageFault::Extra(part) => ("package.extra_part", part.as_str(), ""),
             PackageFault::Altered(part) => ("package.altered", part.as_str(), ""),
             PackageFault::BadPart { part, detail } => ("package.bad_part", part.as_str(), detail.as_str()),
+            PackageFault::TooLarge { part, limit } => {
+                let limit = format!("{}", limit >> 20);
+                let part = if part.is_empty() { path } else { part.as_str() };
+                return t(
+                    lang,
+                    "package.too_large",
+                    &[("path", path), ("part", part), ("limit", &limit)],
+                );
+            }
+            PackageFault::BadRow { table, row, id, issue } => {
+                let what = t(lang, &format!("package.table.{table}"), &[]);
+                let what = if what.starts_with("package.table.") {
+                    table.clone()
+                } else {
+                    what
+                };
+                let field = if issue.field.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", issue.field)
+                };
+                let id = if id.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (id {id})")
+                };
+                return t(
+                    lang,
+                    "package.bad_row",
+                    &[
+                        ("path", path),
+                        ("table", &what),
+                        ("row", &row.to_string()),
+                        ("id", &id),
+                        ("field", &field),
+                        ("detail", &issue.message(lang)),
+                    ],
+                );
+            }
         };
         t(lang, key, &[("path", path), ("part", part), ("detail", detail)])
     }
@@ -244,44 +312,130 @@ pub fn build(mut manifest: Manifest, contents: Contents) -> std::io::Result<(Pac
     Ok((package, bytes))
 }
 
+/// Reads the package file at `path` ([`read`]), refusing a file larger than
+/// [`MAX_PACKAGE_BYTES`] before reading it.
+pub fn read_file(path: &Path, known_schema: i64) -> Result<Result<Package, PackageFault>, std::io::Error> {
+    let size = std::fs::metadata(path)?.len();
+    if size > MAX_PACKAGE_BYTES {
+        return Ok(Err(PackageFault::TooLarge {
+            part: String::new(),
+            limit: MAX_PACKAGE_BYTES,
+        }));
+    }
+    let bytes = std::fs::read(path)?;
+    Ok(read(&bytes, known_schema))
+}
+
+/// The most bytes a part may inflate to.
+fn part_limit(name: &str) -> u64 {
+    if name.starts_with(FILES) {
+        MAX_PDF_BYTES
+    } else {
+        MAX_TABLE_BYTES
+    }
+}
+
+/// Inflates one entry, never more than `limit` bytes: a part that holds
+/// more is refused when the limit is passed, not after inflating it all.
+fn inflate(entry: &mut impl Read, limit: u64) -> Result<Option<Vec<u8>>, std::io::Error> {
+    let mut data = Vec::new();
+    entry.take(limit + 1).read_to_end(&mut data)?;
+    Ok((data.len() as u64 <= limit).then_some(data))
+}
+
 /// Reads a package and checks all of it: a whole zip, a Grendebok manifest
 /// no newer than `known_schema`, exactly the parts it lists, each with the
-/// SHA-256 it lists, and tables that parse.
+/// size and SHA-256 it lists, and tables that parse. The manifest is read
+/// first; every part is then inflated only up to the size the manifest
+/// gives it (and [`MAX_TABLE_BYTES`], [`MAX_PDF_BYTES`] and
+/// [`MAX_INFLATED_BYTES`] in all), so a zip bomb is refused after reading
+/// what it claims, in little time and memory.
 pub fn read(bytes: &[u8], known_schema: i64) -> Result<Package, PackageFault> {
+    if bytes.len() as u64 > MAX_PACKAGE_BYTES {
+        return Err(PackageFault::TooLarge {
+            part: String::new(),
+            limit: MAX_PACKAGE_BYTES,
+        });
+    }
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| PackageFault::Unreadable)?;
+    if zip.len() > MAX_PARTS + 1 {
+        return Err(PackageFault::TooLarge {
+            part: String::new(),
+            limit: MAX_PACKAGE_BYTES,
+        });
+    }
+    let manifest_bytes = {
+        let mut entry = match zip.by_name(MANIFEST) {
+            Ok(entry) => entry,
+            Err(zip::result::ZipError::FileNotFound) => return Err(PackageFault::NotPackage),
+            Err(_) => return Err(PackageFault::Unreadable),
+        };
+        inflate(&mut entry, MAX_MANIFEST_BYTES)
+            .map_err(|_| PackageFault::Altered(MANIFEST.into()))?
+            .ok_or_else(|| PackageFault::TooLarge {
+                part: MANIFEST.into(),
+                limit: MAX_MANIFEST_BYTES,
+            })?
+    };
+    let manifest = manifest(&manifest_bytes, known_schema)?;
+
+    let listed: BTreeMap<&str, &Part> = manifest.parts.iter().map(|p| (p.name.as_str(), p)).collect();
+    if listed.len() != manifest.parts.len() {
+        return Err(PackageFault::BadManifest("a part is listed twice".into()));
+    }
+    // What the manifest claims, before anything is inflated.
+    let mut total = manifest_bytes.len() as u64;
+    for part in &manifest.parts {
+        let limit = part_limit(&part.name);
+        if part.size > limit {
+            return Err(PackageFault::TooLarge {
+                part: part.name.clone(),
+                limit,
+            });
+        }
+        total = total.saturating_add(part.size);
+        if total > MAX_INFLATED_BYTES {
+            return Err(PackageFault::TooLarge {
+                part: String::new(),
+                limit: MAX_INFLATED_BYTES,
+            });
+        }
+    }
+
     let mut entries = BTreeMap::new();
+    let mut manifests = 0;
     for i in 0..zip.len() {
         let mut entry = zip.by_index(i).map_err(|_| PackageFault::Unreadable)?;
         if entry.is_dir() {
             continue;
         }
         let name = entry.name().map_err(|_| PackageFault::Unreadable)?.into_owned();
-        let mut data = Vec::new();
-        // A checksum (CRC) that fails while inflating: the bytes were changed.
-        entry
-            .read_to_end(&mut data)
-            .map_err(|_| PackageFault::Altered(name.clone()))?;
-        if entries.insert(name.clone(), data).is_some() {
+        if name == MANIFEST {
+            manifests += 1;
+            if manifests > 1 {
+                return Err(PackageFault::Extra(name));
+            }
+            continue;
+        }
+        let Some(part) = listed.get(name.as_str()) else {
+            return Err(PackageFault::Extra(name));
+        };
+        if entries.contains_key(&name) {
             return Err(PackageFault::Extra(name));
         }
-    }
-    let manifest_bytes = entries.remove(MANIFEST).ok_or(PackageFault::NotPackage)?;
-    let manifest = manifest(&manifest_bytes, known_schema)?;
-
-    let listed: BTreeSet<&str> = manifest.parts.iter().map(|p| p.name.as_str()).collect();
-    if listed.len() != manifest.parts.len() {
-        return Err(PackageFault::BadManifest("a part is listed twice".into()));
-    }
-    if let Some(extra) = entries.keys().find(|name| !listed.contains(name.as_str())) {
-        return Err(PackageFault::Extra(extra.clone()));
-    }
-    for part in &manifest.parts {
-        let data = entries
-            .get(&part.name)
-            .ok_or_else(|| PackageFault::Missing(part.name.clone()))?;
-        if sha256_hex(data) != part.sha256.to_ascii_lowercase() {
-            return Err(PackageFault::Altered(part.name.clone()));
+        // A checksum (CRC) that fails while inflating, or more or fewer bytes
+        // than the manifest lists: the part was changed.
+        let data = inflate(&mut entry, part.size)
+            .map_err(|_| PackageFault::Altered(name.clone()))?
+            .filter(|data| data.len() as u64 == part.size)
+            .ok_or_else(|| PackageFault::Altered(name.clone()))?;
+        if sha256_hex(&data) != part.sha256.to_ascii_lowercase() {
+            return Err(PackageFault::Altered(name));
         }
+        entries.insert(name, data);
+    }
+    if let Some(missing) = manifest.parts.iter().find(|p| !entries.contains_key(&p.name)) {
+        return Err(PackageFault::Missing(missing.name.clone()));
     }
 
     let mut files = BTreeMap::new();
@@ -393,6 +547,14 @@ fn row_value(object: Map<String, Json>, files: &BTreeMap<String, &[u8]>) -> Resu
         .collect()
 }
 
+/// A short hash of one row, its columns in name order (so rows read from the
+/// file and from a package hash alike): what a fingerprint keeps per row.
+pub fn row_hash(row: &Row) -> String {
+    let mut sorted = row.clone();
+    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    sha256_hex(row_json(&sorted, None).to_string().as_bytes())[..16].to_owned()
+}
+
 /// The council's rows as JSON text, BLOBs by their SHA-256 only: the
 /// snapshot the audit log keeps of what a newer package replaced. (The PDFs'
 /// bytes stay out, so an erasure, which rewrites the log's text, reaches
@@ -430,6 +592,81 @@ fn norwegian_time(at: DateTime<Utc>) -> NaiveDateTime {
     };
     let summer = (change(3)..change(10)).contains(&at);
     at.naive_utc() + Duration::hours(if summer { 2 } else { 1 })
+}
+
+/// The note on a council kept in another file: who keeps it, and the package
+/// it was last read in from.
+pub fn kept_note(
+    lang: Lang,
+    council: &str,
+    kept_by: &str,
+    file_name: &str,
+    exported_at: Option<DateTime<Utc>>,
+) -> String {
+    let date = exported_at.map(|at| when(lang, at)).unwrap_or_default();
+    t(
+        lang,
+        "package.kept_note",
+        &[
+            ("council", council),
+            ("who", kept_by),
+            ("file", file_name),
+            ("date", &date),
+        ],
+    )
+}
+
+/// What reading in a package would replace, for the question put to the person.
+pub fn replacement_message(lang: Lang, r: &crate::model::Replacement) -> String {
+    let mut lost: Vec<String> = r
+        .changes
+        .iter()
+        .map(|c| {
+            let table = t(lang, &format!("package.table.{}", c.table), &[]);
+            t(
+                lang,
+                "package.lost_table",
+                &[
+                    ("table", &table),
+                    ("added", &c.added.to_string()),
+                    ("changed", &c.changed.to_string()),
+                    ("removed", &c.removed.to_string()),
+                ],
+            )
+        })
+        .collect();
+    if r.logged_changes > 0 {
+        lost.push(t(
+            lang,
+            "package.lost_logged",
+            &[("count", &r.logged_changes.to_string())],
+        ));
+    }
+    let lost = lost.join("; ");
+    let date = r.since.map(|at| when(lang, at)).unwrap_or_default();
+    if r.home_here {
+        let lost = if lost.is_empty() {
+            String::new()
+        } else {
+            t(lang, "package.lost_since", &[("date", &date), ("lost", &lost)])
+        };
+        t(
+            lang,
+            "package.replace_home",
+            &[("council", &r.council), ("file", &r.file), ("lost", &lost)],
+        )
+    } else {
+        t(
+            lang,
+            "package.replace_changes",
+            &[
+                ("council", &r.council),
+                ("file", &r.file),
+                ("date", &date),
+                ("lost", &lost),
+            ],
+        )
+    }
 }
 
 /// What an export says it did.

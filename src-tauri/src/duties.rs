@@ -142,9 +142,17 @@ pub async fn export_package(
     .await
 }
 
+/// The package file whose import waits for the person's answer (a council
+/// it would replace): `import_package` with `replace` reads this file, so
+/// the path never comes from the web view.
+static AWAITING_ANSWER: std::sync::Mutex<Option<std::path::PathBuf>> = std::sync::Mutex::new(None);
+
 /// Reads a council's `.grendebok` file (an open dialog from Rust; the path
 /// never comes from the web view): a new council is added, a newer snapshot
-/// replaces the old, anything else is refused whole.
+/// replaces the old, anything else is refused whole. One that would replace
+/// a council kept here, or changes made here since its last package, is
+/// refused with `confirm_replace`; asked again with `replace`, the same
+/// file is read in and replaces it.
 #[tauri::command]
 pub async fn import_package(
     app: tauri::AppHandle,
@@ -152,10 +160,16 @@ pub async fn import_package(
     jobs: State<'_, Jobs>,
     job_id: String,
     on_progress: Channel<ProgressEvent>,
+    replace: Option<bool>,
 ) -> Answer<SavedFile> {
     // Registered first, so an "Avbryt" pressed while the open dialog is open counts too.
     let progress = jobs.start(&job_id, on_progress);
+    let replace = replace.unwrap_or(false);
+    let waiting = AWAITING_ANSWER.lock().map(|mut w| w.take()).unwrap_or(None);
     let chosen = tauri::async_runtime::spawn_blocking(move || {
+        if replace {
+            return waiting;
+        }
         if let Some(file) = std::env::var_os("GRENDEBOK_IMPORT_FILE").filter(|f| !f.is_empty()) {
             return Some(std::path::PathBuf::from(file));
         }
@@ -173,14 +187,20 @@ pub async fn import_package(
         jobs.finish(&job_id);
         return Err(crate::cancelled());
     };
+    let file = chosen.clone();
     let answer = with_store(&state, move |s, lang| {
-        let outcome = s.import_package_with_progress(&s.actor(Utc::now())?, &chosen, &progress)?;
+        let outcome = s.import_package_with_progress(&s.actor(Utc::now())?, &file, replace, &progress)?;
         Ok(SavedFile {
-            message: grendebok_core::package::import_message(lang, &outcome, &chosen),
-            path: chosen.display().to_string(),
+            message: grendebok_core::package::import_message(lang, &outcome, &file),
+            path: file.display().to_string(),
         })
     })
     .await;
+    if answer.as_ref().is_err_and(|e| e.code == "confirm_replace") {
+        if let Ok(mut waiting) = AWAITING_ANSWER.lock() {
+            *waiting = Some(chosen);
+        }
+    }
     jobs.finish(&job_id);
     answer
 }

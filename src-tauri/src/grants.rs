@@ -61,6 +61,12 @@ pub async fn add_application(state: State<'_, AppState>, input: ApplicationInput
     application_write(&state, move |s, a| s.add_application(a, &input)).await
 }
 
+/// The application form's every fault at once, nothing saved.
+#[tauri::command]
+pub async fn check_application(state: State<'_, AppState>, input: ApplicationInput) -> Answer<()> {
+    with_store(&state, move |s, _| s.check_application(&input)).await
+}
+
 #[tauri::command]
 pub async fn update_application(
     state: State<'_, AppState>,

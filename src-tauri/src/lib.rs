@@ -25,9 +25,17 @@ mod stats;
 type Slot = Result<Arc<Mutex<Store>>, ErrorReport>;
 
 /// The one store of the running app, or why it could not be opened.
+///
+/// Architecture invariant: only the slot keeps the store. A command or a
+/// background job takes a clone of it for that one job and lets go when it
+/// is done, so a restore can close the store (and its writer lock) by
+/// waiting for the jobs under way.
 pub struct AppState {
     path: PathBuf,
     store: Arc<Mutex<Slot>>,
+    /// Held by a job that reads or replaces the file outside the store (an
+    /// automatic backup, a restore), so the two never overlap.
+    file_jobs: Arc<Mutex<()>>,
 }
 
 impl AppState {
@@ -44,6 +52,7 @@ impl AppState {
         let state = AppState {
             path,
             store: Arc::new(Mutex::new(store)),
+            file_jobs: Arc::new(Mutex::new(())),
         };
         (state, check)
     }
@@ -68,6 +77,8 @@ fn open_store(path: &std::path::Path) -> Slot {
 /// backups.
 fn keep_watch(state: &AppState, check: Option<IntegrityCheck>) {
     let slot = Arc::clone(&state.store);
+    let file_jobs = Arc::clone(&state.file_jobs);
+    let path = state.path.clone();
     let opened = state.current().ok();
     std::thread::spawn(move || {
         // Give way to the window and WebKit: on Linux this lowers only this thread.
@@ -77,11 +88,10 @@ fn keep_watch(state: &AppState, check: Option<IntegrityCheck>) {
             libc::setpriority(libc::PRIO_PROCESS, 0, 19);
         }
         if let (Some(check), Some(opened)) = (check, opened) {
-            if close_if_damaged(&slot, &opened, check.run()).is_err() {
-                return;
-            }
+            // A damaged file is closed here; the backups below skip it.
+            let _ = close_if_damaged(&slot, &opened, check.run());
         }
-        keep_backing_up(&slot);
+        keep_backing_up(&slot, &file_jobs, &path);
     });
 }
 
@@ -116,33 +126,26 @@ async fn await_sound_file(state: State<'_, AppState>) -> Answer<()> {
     close_if_damaged(&slot, &opened, checked)
 }
 
-/// Takes an automatic backup at start and then whenever the newest one is a
-/// day old, checking every hour, for as long as the app runs. A store open
-/// read-only is never backed up (nothing may be written beside it).
+/// Takes an automatic backup at start and then whenever one is due
+/// (`backup::automatic_due`: the newest, by sequence, is a day old or dated
+/// ahead of the clock), checking every hour, for as long as the app runs.
+/// A store open read-only, damaged or not open is never backed up.
 ///
 /// The copy is made through a connection of its own (`backup::take_beside`),
-/// not under the store's lock, so no screen waits for it.
-fn keep_backing_up(slot: &Mutex<Slot>) {
-    let Ok(store) = slot.lock().unwrap_or_else(|p| p.into_inner()).clone() else {
-        return;
-    };
-    let (read_only, path) = {
-        let store = store.lock().unwrap_or_else(|p| p.into_inner());
-        (store.read_only(), store.path().map(std::path::Path::to_owned))
-    };
-    let Some(path) = path.filter(|_| !read_only) else {
-        return;
-    };
+/// not under the store's lock, so no screen waits for it. The store itself
+/// is looked at only for a moment each hour and never kept: a restore can
+/// always close it.
+fn keep_backing_up(slot: &Mutex<Slot>, file_jobs: &Mutex<()>, path: &std::path::Path) {
     loop {
-        let newest = backup::list(&path)
-            .ok()
-            .and_then(|all| all.into_iter().find(|b| b.kind == backup::BackupKind::Auto));
-        let age = newest
-            .and_then(|b| chrono::DateTime::parse_from_rfc3339(&b.taken_at).ok())
-            .map(|t| Utc::now().signed_duration_since(t));
-        if age.is_none_or(|a| a >= chrono::Duration::hours(24)) {
-            // A failed backup is retried at the next check; the app goes on.
-            let _ = backup::take_beside(&path, backup::BackupKind::Auto, Utc::now());
+        {
+            let _only_file_job = file_jobs.lock().unwrap_or_else(|p| p.into_inner());
+            let current = slot.lock().unwrap_or_else(|p| p.into_inner()).clone();
+            let writable = current.is_ok_and(|store| !store.lock().unwrap_or_else(|p| p.into_inner()).read_only());
+            let due = || backup::automatic_due(&backup::list(path).unwrap_or_default(), Utc::now());
+            if writable && due() {
+                // A failed backup is retried at the next check; the app goes on.
+                let _ = backup::take_beside(path, backup::BackupKind::Auto, Utc::now());
+            }
         }
         std::thread::sleep(std::time::Duration::from_secs(3600));
     }
@@ -271,7 +274,7 @@ async fn list_meetings(state: State<'_, AppState>, council_id: String) -> Answer
 
 #[tauri::command]
 async fn get_meeting(state: State<'_, AppState>, id: String) -> Answer<MeetingDetail> {
-    with_store(&state, move |s, lang| s.meeting_detail(&id, lang)).await
+    with_store(&state, move |s, lang| s.meeting_detail_on(&id, lang, today())).await
 }
 
 /// Runs a write that returns the id of the meeting it touched, and answers
@@ -283,7 +286,7 @@ where
     with_store(state, move |s, lang| {
         let actor = s.actor(Utc::now())?;
         let meeting_id = write(s, &actor, lang)?;
-        s.meeting_detail(&meeting_id, lang)
+        s.meeting_detail_on(&meeting_id, lang, today())
     })
     .await
 }
@@ -306,6 +309,12 @@ async fn send_notice(state: State<'_, AppState>, id: String) -> Answer<MeetingDe
 #[tauri::command]
 async fn mark_held(state: State<'_, AppState>, id: String) -> Answer<MeetingDetail> {
     meeting_write(&state, move |s, a, _| Ok(s.mark_held(a, &id)?.id)).await
+}
+
+/// Takes back the meeting's last status change (until the next step).
+#[tauri::command]
+async fn undo_status(state: State<'_, AppState>, id: String) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| Ok(s.undo_status(a, &id)?.id)).await
 }
 
 #[tauri::command]
@@ -464,24 +473,29 @@ async fn export_minutes(app: tauri::AppHandle, state: State<'_, AppState>, meeti
 // --- start-up, backups and restore ---------------------------------------------------
 
 /// Whether the database opened, and if not why, whether it is read-only,
-/// with the backups to restore from.
+/// with the backups to restore from and a warning when the clock looks wrong.
 #[tauri::command]
 async fn get_startup(state: State<'_, AppState>) -> Answer<Startup> {
     let current = state.current();
     let store = current.clone().ok();
     let error = current.err();
     let path = state.path.clone();
-    let (read_only, backups) = tauri::async_runtime::spawn_blocking(move || {
-        let read_only = store.is_some_and(|s| s.lock().unwrap_or_else(|p| p.into_inner()).read_only());
-        (read_only, backup::list(&path).unwrap_or_default())
+    let (read_only, lang, backups) = tauri::async_runtime::spawn_blocking(move || {
+        let (read_only, lang) = store.map_or((false, Lang::default()), |s| {
+            let s = s.lock().unwrap_or_else(|p| p.into_inner());
+            (s.read_only(), s.settings().map(|s| s.language).unwrap_or_default())
+        });
+        (read_only, lang, backup::list(&path).unwrap_or_default())
     })
     .await
     .unwrap_or_default();
+    let clock_warning = backup::clock_warning(&backups, Local::now().fixed_offset(), lang);
     Ok(Startup {
         db_path: state.path.display().to_string(),
         error,
         read_only,
         backups,
+        clock_warning,
     })
 }
 
@@ -503,6 +517,8 @@ async fn backup_now(
 
 /// Replaces the database with a listed backup (by name; never a path from
 /// the web view), keeping the current file beside it, and opens it again.
+/// If the restore fails, the current file is untouched and opened again:
+/// the app goes on as before.
 #[tauri::command]
 async fn restore_backup(state: State<'_, AppState>, file_name: String) -> Answer<Startup> {
     let lang = match state.current() {
@@ -514,25 +530,82 @@ async fn restore_backup(state: State<'_, AppState>, file_name: String) -> Answer
             .unwrap_or_default(),
         Err(_) => Lang::default(),
     };
-    let restored = {
-        let mut slot = state.store.lock().unwrap_or_else(|p| p.into_inner());
-        // Close the store first: the restore takes the writer lock itself.
-        *slot = Err(ErrorReport {
-            code: "restoring".into(),
-            message: String::new(),
+    let slot = Arc::clone(&state.store);
+    let file_jobs = Arc::clone(&state.file_jobs);
+    let path = state.path.clone();
+    tauri::async_runtime::spawn_blocking(move || restore_in_place(&slot, &file_jobs, &path, &file_name))
+        .await
+        .map_err(|e| ErrorReport {
+            code: "internal".into(),
+            message: format!("Grendebok fikk en intern feil: {e}"),
             fields: Vec::new(),
-        });
-        let result = backup::restore(
-            &state.path,
-            &file_name,
-            grendebok_core::store::known_version(),
-            Utc::now(),
-        );
-        *slot = open_store(&state.path);
-        result
-    };
-    restored.map_err(|e| e.report(lang))?;
+        })?
+        .map_err(|e| e.report(lang))?;
     get_startup(state).await
+}
+
+/// How long a restore waits for the jobs under way on the store to finish.
+const CLOSE_WAIT: std::time::Duration = std::time::Duration::from_secs(120);
+
+/// Closes the store, restores the backup `file_name` over the file at
+/// `path` (`backup::restore`, as the CLI does), and opens the file again —
+/// the restored one, or the untouched current one if the restore failed.
+fn restore_in_place(
+    slot: &Mutex<Slot>,
+    file_jobs: &Mutex<()>,
+    path: &std::path::Path,
+    file_name: &str,
+) -> grendebok_core::Result<backup::BackupInfo> {
+    let _only_file_job = file_jobs.lock().unwrap_or_else(|p| p.into_inner());
+    let open = {
+        let mut slot = slot.lock().unwrap_or_else(|p| p.into_inner());
+        if slot.as_ref().is_err_and(|e| e.code == "restoring") {
+            return Err(grendebok_core::CoreError::Restoring);
+        }
+        std::mem::replace(
+            &mut *slot,
+            Err(grendebok_core::CoreError::Restoring.report(Lang::default())),
+        )
+    };
+    // The writer lock goes with the store: wait for the jobs that hold it.
+    if let Ok(store) = open {
+        if let Err(still_held) = close(store) {
+            *slot.lock().unwrap_or_else(|p| p.into_inner()) = Ok(still_held);
+            return Err(grendebok_core::CoreError::Restoring);
+        }
+    }
+    let restored = backup::restore(path, file_name, grendebok_core::store::known_version(), Utc::now());
+    *slot.lock().unwrap_or_else(|p| p.into_inner()) = open_store(path);
+    restored
+}
+
+/// Drops the store once no job holds it any more (its file and writer lock
+/// are then let go), or gives it back if a job still holds it after [`CLOSE_WAIT`].
+fn close(mut store: Arc<Mutex<Store>>) -> Result<(), Arc<Mutex<Store>>> {
+    let deadline = std::time::Instant::now() + CLOSE_WAIT;
+    loop {
+        match Arc::try_unwrap(store) {
+            Ok(only) => {
+                drop(only);
+                return Ok(());
+            }
+            Err(shared) if std::time::Instant::now() < deadline => {
+                store = shared;
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(shared) => return Err(shared),
+        }
+    }
+}
+
+/// `GRENDEBOK_ZOOM` (e.g. `1.25`) zooms the page as a person who reads at
+/// 125 % does: the layout tests take the screens at that zoom.
+fn zoom_from_env(app: &tauri::App) {
+    use tauri::Manager;
+    let zoom = std::env::var("GRENDEBOK_ZOOM").ok().and_then(|z| z.parse::<f64>().ok());
+    if let (Some(zoom), Some(window)) = (zoom, app.get_webview_window("main")) {
+        let _ = window.set_zoom(zoom);
+    }
 }
 
 /// Builds and runs the app until its window closes.
@@ -543,6 +616,10 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .manage(jobs::Jobs::default())
+        .setup(|app| {
+            zoom_from_env(app);
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             get_settings,
             save_user_name,
@@ -562,6 +639,7 @@ pub fn run() {
             update_meeting,
             send_notice,
             mark_held,
+            undo_status,
             approve_minutes,
             list_approval_items,
             add_amendment,
@@ -597,6 +675,7 @@ pub fn run() {
             grants::update_scheme,
             grants::get_application,
             grants::add_application,
+            grants::check_application,
             grants::update_application,
             grants::withdraw_application,
             grants::start_review,

@@ -324,6 +324,9 @@ async fn every_screen_and_dialog_passes_axe_core_without_serious_violations() {
             audit.check(&client, "agenda item dialog").await;
             close_dialog(&client).await;
             click(&client, "[data-testid=mark-held]").await.unwrap();
+            wait(&client, "[data-testid=step-dialog]").await.unwrap();
+            audit.check(&client, "mark held question").await;
+            confirm_step(&client).await;
             wait(&client, "[data-testid=meeting-status][data-status=held]")
                 .await
                 .unwrap();
@@ -646,6 +649,10 @@ async fn a_keyboard_user_plans_a_meeting_adds_an_item_and_sends_the_notice() {
     // "Send innkalling" with Enter: the notice is sent, the screen says so,
     // and the focus is still inside the page, not lost to its top.
     tab_to(&client, "send-notice", "").await;
+    press(&client, Key::Enter).await;
+    // The question says what sending does; its button is reached with Tab.
+    wait(&client, "[data-testid=step-dialog]").await.unwrap();
+    tab_to(&client, "confirm-step", "").await;
     press(&client, Key::Enter).await;
     wait(&client, "[data-testid=meeting-status][data-status=notice_sent]")
         .await

@@ -151,8 +151,10 @@ async fn an_overdue_joint_meeting_is_fulfilled_by_holding_one_and_a_waiver_needs
     click(&client, "[data-testid=save-meeting]").await.unwrap();
     wait_screen(&client, "meeting").await;
     click(&client, "[data-testid=send-notice]").await.unwrap();
+    confirm_step(&client).await;
     wait(&client, "[data-testid=mark-held]").await.unwrap();
     click(&client, "[data-testid=mark-held]").await.unwrap();
+    confirm_step(&client).await;
     wait(&client, "[data-testid=approve-minutes]").await.unwrap();
 
     // Back in the overview the duty is fulfilled.

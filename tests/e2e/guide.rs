@@ -81,6 +81,7 @@ async fn a_new_secretary_follows_the_guide_in_nynorsk_to_approved_minutes() {
     click(&client, "[data-testid=save-item]").await.unwrap();
     wait(&client, "[data-testid=item-row]").await.unwrap();
     click(&client, "[data-testid=send-notice]").await.unwrap();
+    confirm_step(&client).await;
     wait_for_text(&client, "main", &format!("Sak 01/{:02}", year % 100)).await;
     wait_for_text(&client, "[data-testid=meeting-status]", "Kalla inn").await;
 
@@ -118,6 +119,7 @@ async fn a_new_secretary_follows_the_guide_in_nynorsk_to_approved_minutes() {
     fill(&client, "#meeting-ends-at", "21:00").await.unwrap();
     click(&client, "[data-testid=save-meeting]").await.unwrap();
     click(&client, "[data-testid=mark-held]").await.unwrap();
+    confirm_step(&client).await;
 
     // 7. Nothing missing; two signatories approve; locked.
     wait(&client, "[data-testid=complete]").await.unwrap();

@@ -12,3 +12,4 @@ mod meetings;
 mod progress;
 mod recovery;
 mod search_and_packages;
+mod secretary;

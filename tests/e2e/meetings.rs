@@ -141,10 +141,12 @@ async fn a_meeting_is_held_through_the_ui_and_its_minutes_exported_and_locked() 
 
     // The notice numbers the items; then the meeting is held.
     click(&client, "[data-testid=send-notice]").await.unwrap();
+    confirm_step(&client).await;
     let yy = year % 100;
     wait_for_text(&client, "main", &format!("Sak 01/{yy:02}")).await;
     wait_for_text(&client, "main", &format!("Sak 02/{yy:02}")).await;
     click(&client, "[data-testid=mark-held]").await.unwrap();
+    confirm_step(&client).await;
     wait(&client, "[data-testid=approve-minutes]").await.unwrap();
 
     // Everyone is present.
@@ -227,5 +229,16 @@ async fn a_meeting_is_held_through_the_ui_and_its_minutes_exported_and_locked() 
     assert_eq!(meeting.status, MeetingStatus::Approved);
     let detail = store.meeting_detail(&meeting.id, Lang::Nb).unwrap();
     assert_eq!(detail.items[0].recusals[0].person_name, "Cathrine Ødegård");
-    assert_eq!(detail.documents.len(), 1, "the export is archived");
+    // The draft exported before approval, and the final minutes approval archived.
+    let names: Vec<&str> = detail.documents.iter().map(|d| d.file_name.as_str()).collect();
+    assert_eq!(
+        names.len(),
+        2,
+        "the export and the approved minutes are archived: {names:?}"
+    );
+    assert_eq!(
+        names.iter().filter(|n| n.contains("UTKAST")).count(),
+        1,
+        "one draft, one final: {names:?}"
+    );
 }

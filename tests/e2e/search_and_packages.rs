@@ -266,3 +266,105 @@ async fn a_package_read_in_on_an_empty_file_adds_the_council_once() {
     assert_eq!(councils[0].id, seeded.council_id, "the council keeps its id");
     assert_eq!(councils[0].name, "Kvelde grendeutvalg");
 }
+
+/// One home per council, in the real app. The coordinator's file shows a
+/// council read in from its package with the note saying where it is kept,
+/// and no button that would write to it. Handed back to the secretary's own
+/// file, the package is read in only after the person confirms in a dialog;
+/// "keep what is here" changes nothing.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_council_is_read_only_away_from_home_and_replaced_at_home_only_when_confirmed() {
+    let source = tempfile::tempdir().unwrap();
+    let home_db = source.path().join("utvalg.sqlite3");
+    let package = source.path().join("Kvelde grendeutvalg.grendebok");
+    let seeded = council_with_a_path_through_the_beech_wood(&home_db, "Kvelde grendeutvalg", "Nils Vik");
+    {
+        let mut store = Store::open(&home_db).unwrap();
+        let actor = store.actor(Utc::now()).unwrap();
+        store.export_package(&actor, &seeded.council_id, &package).unwrap();
+    }
+
+    // The coordinator's app reads it in and opens it.
+    let app = App::start_with(&[("GRENDEBOK_IMPORT_FILE", package.as_os_str())]);
+    Store::open(&app.db)
+        .unwrap()
+        .save_user_name("Ingrid Koordinator", Utc::now())
+        .unwrap();
+    let client = app.launch().await;
+    wait_screen(&client, "council-list").await;
+    click(&client, "[data-testid=import-package]").await.unwrap();
+    wait_for_text(&client, "[data-testid=import-result]", "er lagt til").await;
+    click(&client, "[data-testid=open-council]").await.unwrap();
+    wait_screen(&client, "council").await;
+    wait_for_text(
+        &client,
+        "[data-testid=kept-elsewhere]",
+        "føres av Nils Vik i en annen Grendebok-fil",
+    )
+    .await;
+    wait_for_text(&client, "[data-testid=kept-elsewhere]", "Kvelde grendeutvalg.grendebok").await;
+    for button in [
+        "edit-council",
+        "add-member",
+        "new-meeting",
+        "new-scheme",
+        "edit-member",
+        "waive-duty",
+    ] {
+        assert_eq!(
+            count(&client, &format!("[data-testid={button}]")).await,
+            0,
+            "no {button} on a council kept elsewhere"
+        );
+    }
+    client.close().await.unwrap();
+    let coordinator_db = app.db.clone();
+
+    // The coordinator's copy, handed back to the secretary's own file.
+    let back = source.path().join("tilbake.grendebok");
+    {
+        let mut store = open_store(&coordinator_db);
+        let actor = store.actor(Utc::now()).unwrap();
+        store.export_package(&actor, &seeded.council_id, &back).unwrap();
+    }
+    let home = App::start_with(&[("GRENDEBOK_IMPORT_FILE", back.as_os_str())]);
+    std::fs::copy(&home_db, &home.db).unwrap();
+    let before = Store::open(&home.db).unwrap().audit_log(None).unwrap().len();
+    let client = home.launch().await;
+    wait_screen(&client, "council-list").await;
+    click(&client, "[data-testid=import-package]").await.unwrap();
+    wait_for_text(
+        &client,
+        "[data-testid=replace-question]",
+        "Kvelde grendeutvalg føres i denne filen",
+    )
+    .await;
+    click(&client, "[data-testid=keep-here]").await.unwrap();
+    wait_until("the dialog is closed", || async {
+        count(&client, "[data-testid=replace-dialog]").await == 0
+    })
+    .await;
+    assert_eq!(count(&client, "[data-testid=import-result]").await, 0);
+
+    click(&client, "[data-testid=import-package]").await.unwrap();
+    wait(&client, "[data-testid=confirm-replace]").await.unwrap();
+    click(&client, "[data-testid=confirm-replace]").await.unwrap();
+    wait_for_text(
+        &client,
+        "[data-testid=import-result]",
+        "Kvelde grendeutvalg er oppdatert med pakken",
+    )
+    .await;
+    client.close().await.unwrap();
+
+    let store = open_store(&home.db);
+    let council = store.council(&seeded.council_id).unwrap();
+    assert!(council.kept_elsewhere.is_none(), "still kept at home: {council:?}");
+    let log = store.audit_log(None).unwrap();
+    assert!(log.len() > before);
+    assert_eq!(
+        log.iter().filter(|e| e.field == "packageImported").count(),
+        1,
+        "read in once, after the answer"
+    );
+}

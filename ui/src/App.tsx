@@ -12,6 +12,8 @@ import { AppHeader } from "./components/AppHeader";
 import { Page } from "./components/Page";
 import { Loading, LoadError } from "./components/Loading";
 import { ConfirmationProvider, useConfirmationState } from "./components/Confirmation";
+import { LeaveDialog } from "./components/LeaveDialog";
+import { leaveGuard } from "./lib/leaveGuard";
 import { Welcome } from "./screens/Welcome";
 import { CouncilList } from "./screens/CouncilList";
 import { Overview } from "./screens/Overview";
@@ -96,10 +98,18 @@ export function App({ backend, initialView = { name: "list" } }: { backend: Back
   // A read-only file cannot save a name: it is shown without the welcome step.
   const entered = Boolean(settings?.userName) || readOnly;
 
-  const navigate = (next: View) => {
+  // A navigation held back by the question about unsaved text.
+  const [leaving, setLeaving] = useState<{ next: View; unsaved: string[] } | null>(null);
+
+  const go = (next: View) => {
     setNotice(null);
     clearConfirmation();
     setView(next);
+  };
+  const navigate = (next: View) => {
+    const unsaved = leaveGuard()?.unsaved() ?? [];
+    if (unsaved.length > 0) setLeaving({ next, unsaved });
+    else go(next);
   };
 
   /** After a restore (from either screen): start again from the fresh file, on the council list. */
@@ -202,6 +212,20 @@ export function App({ backend, initialView = { name: "list" } }: { backend: Back
           </div>
         ) : null}
         <ConfirmationProvider state={confirmation}>{content}</ConfirmationProvider>
+        {leaving ? (
+          <LeaveDialog
+            unsaved={leaving.unsaved}
+            onStay={() => {
+              setLeaving(null);
+              leaveGuard()?.stay();
+            }}
+            onDiscard={() => {
+              leaveGuard()?.discard();
+              setLeaving(null);
+              go(leaving.next);
+            }}
+          />
+        ) : null}
       </I18nContext.Provider>
     </BackendContext.Provider>
   );

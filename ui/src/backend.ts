@@ -68,7 +68,8 @@ export interface Backend {
   /**
    * Replaces the database with the named backup (the current file is kept
    * beside it, renamed) and opens it again; `error` is null when that worked.
-   * Rejects (codes such as "locked", "damaged", "invalid") when nothing was replaced.
+   * Rejects (codes such as "locked", "backup_damaged", "too_new", "disk_full", "invalid") when nothing was replaced;
+   * the file in use is then as it was and stays open.
    */
   restoreBackup(fileName: string): Promise<Startup>;
   getSettings(): Promise<Settings>;
@@ -93,6 +94,8 @@ export interface Backend {
   updateMeeting(id: string, input: MeetingInput): Promise<MeetingDetail>;
   sendNotice(id: string): Promise<MeetingDetail>;
   markHeld(id: string): Promise<MeetingDetail>;
+  /** Takes back the last status change, until the next step is taken. */
+  undoStatus(id: string): Promise<MeetingDetail>;
   /** Items with a decision in later meetings of the same council: each can approve meeting `id`'s minutes. */
   listApprovalItems(id: string): Promise<ApprovalCandidate[]>;
   approveMinutes(id: string, approval: Approval): Promise<MeetingDetail>;
@@ -117,6 +120,8 @@ export interface Backend {
   createScheme(input: SchemeInput): Promise<SchemeDetail>;
   updateScheme(id: string, input: SchemeInput): Promise<SchemeDetail>;
   getApplication(id: string): Promise<ApplicationDetail>;
+  /** Checks an application form without saving: rejects with every field's fault at once. */
+  checkApplication(input: ApplicationInput): Promise<void>;
   addApplication(input: ApplicationInput): Promise<ApplicationDetail>;
   updateApplication(id: string, input: ApplicationInput): Promise<ApplicationDetail>;
   withdrawApplication(id: string): Promise<ApplicationDetail>;
@@ -157,8 +162,11 @@ export interface Backend {
   /**
    * Reads a .grendebok file (Rust shows the open dialog; rejects with code "cancelled"). The message
    * says whether the council was added, replaced or unchanged; a refused package rejects, and nothing is read in.
+   * A package that would replace a council kept here, or changes made here since its last package, rejects
+   * with code "confirm_replace" and says what would be lost; `replace` then reads the same file in (Rust
+   * remembers it; no path crosses from the web view).
    */
-  importPackage(job?: Job): Promise<SavedFile>;
+  importPackage(job?: Job, replace?: boolean): Promise<SavedFile>;
   /** The year's minutes, letters, annual report and ledgers as a folder. Rust shows the folder dialog; rejects with code "cancelled". */
   exportForKommune(councilId: string, year: number, job?: Job): Promise<SavedFile>;
 }

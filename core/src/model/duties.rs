@@ -102,6 +102,9 @@ pub struct Duty {
     pub evidence: Option<Evidence>,
     pub waived_reason: Option<String>,
     pub waived: Option<Step>,
+    /// The duty fell due before the council existed (its earliest record),
+    /// so it is not owed.
+    pub before_council: bool,
 }
 
 /// A change to one duty: its due date (`None` restores the default), a
@@ -142,6 +145,8 @@ pub struct CouncilOverview {
     /// The date of the newest meeting whose minutes are approved.
     pub last_approved: Option<MeetingBrief>,
     pub duties_overdue: i32,
+    /// Days the longest overdue duty is past its due date (0 when none is).
+    pub days_overdue: i32,
     pub duties_due_soon: i32,
     pub duties_fulfilled: i32,
     pub duties: Vec<Duty>,

@@ -49,3 +49,44 @@ pub struct ImportOutcome {
     /// When the snapshot held here before was exported, if there was one.
     pub previous_exported_at: Option<DateTime<Utc>>,
 }
+
+/// Where a council read in from a package is kept, for the note a screen
+/// shows on it: it is written only there, and only read here.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct KeptElsewhere {
+    /// Who exported the newest package read in (the secretary).
+    pub kept_by: String,
+    /// The package file it was last read from.
+    pub file_name: String,
+    /// When that package was made.
+    pub exported_at: Option<DateTime<Utc>>,
+}
+
+/// Changes made here to one table of a council since its last package.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableChanges {
+    pub table: String,
+    pub added: usize,
+    pub changed: usize,
+    pub removed: usize,
+}
+
+/// Why reading in a package needs the person's confirmation: it would
+/// replace a council in its own home file, or changes made here since the
+/// council's last package.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replacement {
+    pub council: String,
+    /// The package's file, as the person chose it.
+    pub file: String,
+    /// The council is kept in this file (its home).
+    pub home_here: bool,
+    /// When the last package of it written or read here was made.
+    pub since: Option<DateTime<Utc>>,
+    /// What changed here since, table by table (empty when nothing did).
+    pub changes: Vec<TableChanges>,
+    /// Changes found in the audit log, where no fingerprint was kept
+    /// (a package read in before this version).
+    pub logged_changes: usize,
+}

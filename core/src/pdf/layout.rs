@@ -30,10 +30,52 @@ const CELL_PAD_Y: f32 = 3.5;
 const LABEL_W: f32 = 32.0 * MM;
 const SIGNATURE_GAP: f32 = 16.0 * MM;
 
+/// The kind of a structure element: the standard structure types of PDF
+/// (ISO 32000-1, 14.8.4) a screen reader knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    Document,
+    H1,
+    H2,
+    H3,
+    P,
+    Table,
+    TR,
+    TH,
+    TD,
+}
+
+impl Role {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Role::Document => "Document",
+            Role::H1 => "H1",
+            Role::H2 => "H2",
+            Role::H3 => "H3",
+            Role::P => "P",
+            Role::Table => "Table",
+            Role::TR => "TR",
+            Role::TH => "TH",
+            Role::TD => "TD",
+        }
+    }
+}
+
+/// One element of the document's structure tree; element 0 is the document.
+/// Elements are made in reading order, so their index order is the order a
+/// screen reader reads them in.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Elem {
+    pub(crate) role: Role,
+    pub(crate) parent: usize,
+}
+
 /// One thing drawn on a page.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Item {
-    /// `text` (cleaned, one line) with its baseline starting at (`x`, `y`).
+    /// `text` (cleaned, one line) with its baseline starting at (`x`, `y`),
+    /// part of structure element `tag`; `None` is page furniture (an artifact:
+    /// the footer, a table header repeated on a later page).
     Text {
         x: f32,
         y: f32,
@@ -41,6 +83,7 @@ pub(crate) enum Item {
         size: f32,
         grey: f32,
         text: String,
+        tag: Option<usize>,
     },
     /// A straight stroke.
     Line {
@@ -53,6 +96,16 @@ pub(crate) enum Item {
     },
     /// A filled rectangle; (`x`, `y`) is its lower left corner.
     Fill { x: f32, y: f32, w: f32, h: f32, grey: f32 },
+    /// Bold text turned `angle` degrees counter-clockwise about its start, drawn
+    /// under everything else (the draft stamp across a page).
+    Watermark {
+        x: f32,
+        y: f32,
+        angle: f32,
+        size: f32,
+        grey: f32,
+        text: String,
+    },
 }
 
 /// What the document is made of; laid out only when it is rendered.
@@ -118,9 +171,14 @@ fn heading_height(level: u8, text: &str) -> f32 {
     style.before + lines as f32 * style.leading + rule + style.after
 }
 
-/// Places blocks top to bottom, starting a new page when one is full.
+/// Places blocks top to bottom, starting a new page when one is full, and
+/// builds the structure tree of what it places.
 pub(crate) struct Layouter {
     pub(crate) pages: Vec<Vec<Item>>,
+    /// The structure tree: element 0 is the document.
+    pub(crate) elems: Vec<Elem>,
+    /// The structure element the text being placed belongs to (`None`: an artifact).
+    leaf: Option<usize>,
     /// Distance from the top of the body area to the next free spot.
     y: f32,
     height: f32,
@@ -135,9 +193,28 @@ impl Layouter {
     fn with_height(height: f32) -> Self {
         Layouter {
             pages: vec![Vec::new()],
+            elems: vec![Elem {
+                role: Role::Document,
+                parent: 0,
+            }],
+            leaf: None,
             y: 0.0,
             height,
         }
+    }
+
+    /// A new structure element under `parent`.
+    fn open(&mut self, role: Role, parent: usize) -> usize {
+        self.elems.push(Elem { role, parent });
+        self.elems.len() - 1
+    }
+
+    /// Places what `place` draws as a new element of `role` under the document.
+    fn tagged(&mut self, role: Role, place: impl FnOnce(&mut Self)) {
+        let elem = self.open(role, 0);
+        let outer = self.leaf.replace(elem);
+        place(self);
+        self.leaf = outer;
     }
 
     fn remaining(&self) -> f32 {
@@ -196,6 +273,7 @@ impl Layouter {
                 size,
                 grey,
                 text: text.to_string(),
+                tag: self.leaf,
             });
         }
     }
@@ -245,10 +323,10 @@ impl Layouter {
             Block::Heading { level, text } => self.heading(*level, text, 0.0),
             Block::Paragraph { text, face, size, grey } => {
                 let lines = wrap(*face, &clean(*face, text), *size, CONTENT_W);
-                self.lines(MARGIN_X, &lines, *face, *size, size * 1.38, *grey);
+                self.tagged(Role::P, |l| l.lines(MARGIN_X, &lines, *face, *size, size * 1.38, *grey));
                 self.space(6.0);
             }
-            Block::LabelValue { label, value } => self.label_value(label, value),
+            Block::LabelValue { label, value } => self.tagged(Role::P, |l| l.label_value(label, value)),
             Block::Table { columns, rows } => self.table(columns, rows),
             Block::Spacer { height } => self.space(*height),
             Block::Rule => {
@@ -285,7 +363,12 @@ impl Layouter {
         let lines = wrap(Face::Bold, &clean(Face::Bold, text), size, CONTENT_W);
         self.space(before);
         self.ensure(leading * lines.len() as f32 + after + follow + 2.0 * BODY_LEADING);
-        self.lines(MARGIN_X, &lines, Face::Bold, size, leading, 0.0);
+        let role = match level {
+            0 | 1 => Role::H1,
+            2 => Role::H2,
+            _ => Role::H3,
+        };
+        self.tagged(role, |l| l.lines(MARGIN_X, &lines, Face::Bold, size, leading, 0.0));
         if level <= 1 {
             // The document title: a thin rule under it.
             self.y += 5.0;
@@ -364,9 +447,24 @@ impl Layouter {
         });
         self.space(2.0);
         self.ensure(header_h + first_row_h);
-        self.table_row(columns, &widths, &header, 0..header_lines, Face::Bold, true);
+        let table = self.open(Role::Table, 0);
+        let header_row = self.open(Role::TR, table);
+        let header_tags: Vec<Option<usize>> = columns.iter().map(|_| Some(self.open(Role::TH, header_row))).collect();
+        // The header repeated on a later page is page furniture: read once.
+        let repeated: Vec<Option<usize>> = vec![None; columns.len()];
+        self.table_row(
+            columns,
+            &widths,
+            &header,
+            &header_tags,
+            0..header_lines,
+            Face::Bold,
+            true,
+        );
 
         for row in &rows {
+            let tr = self.open(Role::TR, table);
+            let tags: Vec<Option<usize>> = columns.iter().map(|_| Some(self.open(Role::TD, tr))).collect();
             let n = row.iter().map(Vec::len).max().unwrap_or(1);
             let row_h = n as f32 * TABLE_LEADING + 2.0 * CELL_PAD_Y;
             let one_line = TABLE_LEADING + 2.0 * CELL_PAD_Y;
@@ -374,30 +472,33 @@ impl Layouter {
             // split between lines so it does not leave half a page blank.
             if row_h > self.remaining() && (row_h <= self.height / 4.0 || self.remaining() < one_line + TABLE_LEADING) {
                 self.new_page();
-                self.table_row(columns, &widths, &header, 0..header_lines, Face::Bold, true);
+                self.table_row(columns, &widths, &header, &repeated, 0..header_lines, Face::Bold, true);
             }
             let mut from = 0;
             while from < n {
                 let fit = ((self.remaining() - 2.0 * CELL_PAD_Y) / TABLE_LEADING).floor().max(0.0) as usize;
                 if fit == 0 {
                     self.new_page();
-                    self.table_row(columns, &widths, &header, 0..header_lines, Face::Bold, true);
+                    self.table_row(columns, &widths, &header, &repeated, 0..header_lines, Face::Bold, true);
                     continue;
                 }
                 let to = (from + fit).min(n);
-                self.table_row(columns, &widths, row, from..to, Face::Regular, false);
+                self.table_row(columns, &widths, row, &tags, from..to, Face::Regular, false);
                 from = to;
             }
         }
         self.space(8.0);
     }
 
-    /// Draws lines `range` of one table row (cells given as wrapped lines) at the cursor.
+    /// Draws lines `range` of one table row (cells given as wrapped lines,
+    /// each tagged as its structure element) at the cursor.
+    #[allow(clippy::too_many_arguments)]
     fn table_row(
         &mut self,
         columns: &[Column],
         widths: &[f32],
         cells: &[Vec<String>],
+        tags: &[Option<usize>],
         range: std::ops::Range<usize>,
         face: Face,
         header: bool,
@@ -414,7 +515,9 @@ impl Layouter {
             });
         }
         let mut x = MARGIN_X;
-        for ((column, width), lines) in columns.iter().zip(widths).zip(cells) {
+        let outer = self.leaf;
+        for (((column, width), lines), tag) in columns.iter().zip(widths).zip(cells).zip(tags) {
+            self.leaf = *tag;
             for (k, line) in lines.iter().enumerate().take(range.end).skip(range.start) {
                 let dy = CELL_PAD_Y + (k - range.start) as f32 * TABLE_LEADING;
                 let y = self.page_y(dy + TABLE_SIZE * 0.905 + (TABLE_LEADING - TABLE_SIZE * 1.117) / 2.0);
@@ -426,6 +529,7 @@ impl Layouter {
             }
             x += width;
         }
+        self.leaf = outer;
         self.y += h;
         let y = self.page_y(0.0);
         let (width, grey) = if header { (0.8, MUTED) } else { (0.4, HAIRLINE) };
@@ -452,10 +556,16 @@ impl Layouter {
             for (i, lines) in wrapped.iter().enumerate() {
                 let x = MARGIN_X + i as f32 * (col_w + SIGNATURE_GAP);
                 self.hline(x, x + col_w, line_y, 0.6, 0.2);
+                // A name is a paragraph; an empty line to sign on is only drawn.
+                let outer = self.leaf;
+                if lines.iter().any(|l| !l.is_empty()) {
+                    self.leaf = Some(self.open(Role::P, 0));
+                }
                 for (k, line) in lines.iter().enumerate() {
                     let y = self.page_y(k as f32 * name_leading + name_size * 0.905);
                     self.text(x, y, Face::Regular, name_size, MUTED, line);
                 }
+                self.leaf = outer;
             }
             self.y += name_lines as f32 * name_leading;
         }

@@ -13,6 +13,7 @@
 //!     author: "Grendeutvalget".into(),
 //!     subject: "Møte 12.03.2026".into(),
 //!     created,
+//!     lang: "nb-NO".into(),
 //! });
 //! doc.heading(1, "Innkalling til møte i Bøler grendeutvalg");
 //! doc.label_value("Tid:", "12.03.2026 kl. 18:00");
@@ -59,16 +60,26 @@
 //! So we get subset-sized PDFs at the cost of the smaller build. A 20-page
 //! document renders in about 40 ms in a release build, about 0.3 s in a debug
 //! build (most of it deflate, which is slow unoptimised).
+//!
+//! Archival and accessible: every document is PDF/A-2b with XMP metadata,
+//! an sRGB output intent and `/Lang`, and tagged — a structure tree of
+//! headings, paragraphs and tables in reading order, page furniture marked
+//! as artifacts (see `archival.rs` and ARCHITECTURE.md). Saved with object
+//! streams, which keep the tree's many small dictionaries compact.
 
+mod archival;
 mod layout;
 mod text;
 
 #[cfg(test)]
 mod tests;
 
+#[cfg(test)]
+pub(crate) mod archival_tests;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use printpdf::{
@@ -77,7 +88,7 @@ use printpdf::{
 };
 use sha2::{Digest, Sha256};
 
-use layout::{Block, Item, Layouter, BODY_SIZE, CONTENT_W, INK, MARGIN_BOTTOM, MARGIN_X, MM, MUTED};
+use layout::{Block, Elem, Item, Layouter, BODY_SIZE, CONTENT_W, INK, MARGIN_BOTTOM, MARGIN_X, MM, MUTED};
 use text::{clean, text_width, Face};
 
 /// The PDF's info dictionary.
@@ -90,6 +101,9 @@ pub struct DocMeta {
     /// instant of the event (e.g. when the minutes were signed), not the
     /// clock, if the bytes must be reproducible.
     pub created: DateTime<Utc>,
+    /// The document's language as a BCP 47 tag (`nb-NO`, `nn-NO`): the
+    /// catalogue's `/Lang`, so a screen reader speaks it right.
+    pub lang: String,
 }
 
 /// How a table column's text lines up.
@@ -150,6 +164,8 @@ impl<'a> Footer<'a> {
 pub struct Doc {
     meta: DocMeta,
     blocks: Vec<Block>,
+    /// Printed on every page when set: "UTKAST" on minutes not yet approved.
+    stamp: Option<String>,
 }
 
 impl Doc {
@@ -157,7 +173,15 @@ impl Doc {
         Doc {
             meta,
             blocks: Vec::new(),
+            stamp: None,
         }
+    }
+
+    /// Marks every page with `word` (e.g. "UTKAST"): in bold at the top right
+    /// and large and light across the page, so no page of a draft can pass
+    /// for final on its own.
+    pub fn stamp_every_page(&mut self, word: &str) {
+        self.stamp = Some(word.to_string());
     }
 
     /// A heading: 1 is the document title (with a thin rule under it), 2 a
@@ -244,6 +268,7 @@ impl Doc {
     fn render_with(self, footer: &Footer, subset_fonts: bool) -> Vec<u8> {
         let mut layouter = Layouter::new();
         layouter.blocks(&self.blocks);
+        let elems = layouter.elems;
         let mut pages = layouter.pages;
         while pages.len() > 1 && pages.last().is_some_and(Vec::is_empty) {
             pages.pop();
@@ -251,6 +276,9 @@ impl Doc {
         let total = pages.len();
         for (i, page) in pages.iter_mut().enumerate() {
             footer_items(page, &footer.left, &(footer.page_label)(i + 1, total));
+            if let Some(word) = &self.stamp {
+                stamp_items(page, word);
+            }
         }
 
         let mut pdf = PdfDocument::new(&self.meta.title);
@@ -272,6 +300,7 @@ impl Doc {
                 .flatten()
                 .filter_map(|item| match item {
                     Item::Text { face: f, text, .. } if *f == face => Some(text.chars()),
+                    Item::Watermark { text, .. } if face == Face::Bold => Some(text.chars()),
                     _ => None,
                 })
                 .flatten()
@@ -287,27 +316,38 @@ impl Doc {
             names.insert(face, name);
         }
         let id = content_id(&self.meta, &pages);
+        let mut marks = Vec::new();
         let pages: Vec<PdfPage> = pages
             .iter()
-            .map(|items| PdfPage::new(Mm(210.0), Mm(297.0), page_ops(items, &names)))
+            .map(|items| {
+                let (ops, page_marks) = page_ops(items, &names, &elems);
+                marks.push(page_marks);
+                PdfPage::new(Mm(210.0), Mm(297.0), ops)
+            })
             .collect();
         pdf.pages = pages;
 
         let mut warnings = Vec::new();
         let mut lo = pdf.to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
+        lo.version = "1.7".to_string();
         let id = lopdf::Object::String(id, lopdf::StringFormat::Hexadecimal);
         lo.trailer.set("ID", lopdf::Object::Array(vec![id.clone(), id]));
-        tidy_info(&mut lo);
+        tidy_info(&mut lo, &self.meta);
+        archival::make_pdfa(&mut lo, &self.meta);
+        archival::add_structure(&mut lo, &elems, &marks, &self.meta.lang);
         lo.compress();
         let mut out = Vec::new();
-        lo.save_to(&mut out).expect("writing to memory does not fail");
+        // Object streams: the structure tree is many small dictionaries, compressed together.
+        lo.save_modern(&mut out).expect("writing to memory does not fail");
         out
     }
 }
 
 /// Drops what printpdf writes into the info dictionary that is not true or
-/// not set: a PDF/X version we do not conform to, empty keywords and identifier.
-fn tidy_info(lo: &mut lopdf::Document) {
+/// not set (a PDF/X version we do not conform to, empty keywords and
+/// identifier, the trapping flag) and writes the dates in the one form the
+/// XMP metadata repeats, as PDF/A wants the two to agree.
+fn tidy_info(lo: &mut lopdf::Document, meta: &DocMeta) {
     let Ok(info_ref) = lo.trailer.get(b"Info").and_then(lopdf::Object::as_reference) else {
         return;
     };
@@ -315,6 +355,11 @@ fn tidy_info(lo: &mut lopdf::Document) {
         info.remove(b"GTS_PDFXVersion");
         info.remove(b"Identifier");
         info.remove(b"Keywords");
+        info.remove(b"Trapped");
+        let date = meta.created.format("D:%Y%m%d%H%M%S+00'00'").to_string();
+        for key in ["CreationDate", "ModDate"] {
+            info.set(key, lopdf::Object::string_literal(date.clone()));
+        }
     }
 }
 
@@ -361,6 +406,7 @@ fn footer_items(page: &mut Vec<Item>, left: &str, label: &str) {
                 size,
                 grey: MUTED,
                 text,
+                tag: None,
             });
         }
     };
@@ -368,13 +414,105 @@ fn footer_items(page: &mut Vec<Item>, left: &str, label: &str) {
     push(page, MARGIN_X + CONTENT_W - label_w, label);
 }
 
+/// Adds the draft stamp: `word` in bold at the top right of the page, above
+/// the body, and once more large, light and slanted across the page.
+fn stamp_items(page: &mut Vec<Item>, word: &str) {
+    let word = clean(Face::Bold, word).replace('\n', " ");
+    let size = 11.0;
+    let w = text_width(Face::Bold, &word, size);
+    page.push(Item::Text {
+        x: MARGIN_X + CONTENT_W - w,
+        y: layout::PAGE_H - layout::MARGIN_TOP + 6.0 * MM,
+        face: Face::Bold,
+        size,
+        grey: 0.0,
+        text: word.clone(),
+        tag: None,
+    });
+    let big = 96.0;
+    let angle: f32 = 40.0;
+    let w = text_width(Face::Bold, &word, big);
+    let (sin, cos) = angle.to_radians().sin_cos();
+    // Centred on the page: start half the word's length back along the slant.
+    let (cx, cy) = (layout::PAGE_W / 2.0, layout::PAGE_H / 2.0);
+    let (dx, dy) = (w / 2.0 * cos - big * 0.35 * sin, w / 2.0 * sin + big * 0.35 * cos);
+    page.push(Item::Watermark {
+        x: cx - dx,
+        y: cy - dy,
+        angle,
+        size: big,
+        grey: 0.88,
+        text: word,
+    });
+}
+
 fn grey(level: f32) -> Color {
     Color::Greyscale(Greyscale::new(level, None))
 }
 
-/// The PDF operations for one page: fills, then strokes, then one text section.
-fn page_ops(items: &[Item], names: &BTreeMap<Face, String>) -> Vec<Op> {
+fn name(n: &str) -> printpdf::DictItem {
+    printpdf::DictItem::Name(n.as_bytes().to_vec())
+}
+
+fn dict(entries: Vec<(&str, printpdf::DictItem)>) -> printpdf::DictItem {
+    printpdf::DictItem::Dict {
+        map: entries.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+    }
+}
+
+/// An artifact's marked-content properties: `<< /Type /Pagination >>` and so on.
+fn artifact(kind: &str, subtype: Option<&str>) -> Op {
+    let mut entries = vec![("Type", name(kind))];
+    if let Some(subtype) = subtype {
+        entries.push(("Subtype", name(subtype)));
+    }
+    Op::BeginMarkedContentWithProperties {
+        tag: "Artifact".into(),
+        properties: dict(entries),
+    }
+}
+
+/// The PDF operations for one page: the draft stamp, fills, strokes, then
+/// one text section. Text that belongs to a structure element is marked
+/// content with an MCID (`/P << /MCID 3 >> BDC … EMC`); everything else —
+/// rules, fills, the footer, a repeated table header, the stamp — is marked
+/// as an artifact, so a screen reader skips it. Returns the structure
+/// element of each MCID, in MCID order.
+fn page_ops(items: &[Item], names: &BTreeMap<Face, String>, elems: &[Elem]) -> (Vec<Op>, Vec<usize>) {
     let mut ops = Vec::new();
+    let mut marks = Vec::new();
+    for item in items {
+        if let Item::Watermark {
+            x,
+            y,
+            angle,
+            size,
+            grey: g,
+            text,
+        } = item
+        {
+            let (sin, cos) = angle.to_radians().sin_cos();
+            ops.push(artifact("Pagination", Some("Watermark")));
+            ops.push(Op::StartTextSection);
+            ops.push(Op::SetFont {
+                font: PdfFontHandle::External(FontId(names[&Face::Bold].clone())),
+                size: Pt(*size),
+            });
+            ops.push(Op::SetFillColor { col: grey(*g) });
+            ops.push(Op::SetTextMatrix {
+                matrix: TextMatrix::Raw([cos, sin, -sin, cos, *x, *y]),
+            });
+            ops.push(Op::ShowText {
+                items: vec![TextItem::Text(text.clone())],
+            });
+            ops.push(Op::EndTextSection);
+            ops.push(Op::EndMarkedContent);
+        }
+    }
+    let drawn = items.iter().any(|i| matches!(i, Item::Fill { .. } | Item::Line { .. }));
+    if drawn {
+        ops.push(artifact("Layout", None));
+    }
     for item in items {
         if let Item::Fill { x, y, w, h, grey: g } = item {
             ops.push(Op::SetFillColor { col: grey(*g) });
@@ -414,9 +552,14 @@ fn page_ops(items: &[Item], names: &BTreeMap<Face, String>) -> Vec<Op> {
             });
         }
     }
+    if drawn {
+        ops.push(Op::EndMarkedContent);
+    }
     ops.push(Op::StartTextSection);
     let mut font: Option<(Face, f32)> = None;
     let mut fill: Option<f32> = None;
+    // The marked-content sequence open now: `Some(tag)` (tag `None` is an artifact).
+    let mut open: Option<Option<usize>> = None;
     for item in items {
         if let Item::Text {
             x,
@@ -425,8 +568,25 @@ fn page_ops(items: &[Item], names: &BTreeMap<Face, String>) -> Vec<Op> {
             size,
             grey: g,
             text,
+            tag,
         } = item
         {
+            if open != Some(*tag) {
+                if open.is_some() {
+                    ops.push(Op::EndMarkedContent);
+                }
+                ops.push(match tag {
+                    Some(elem) => {
+                        marks.push(*elem);
+                        Op::BeginMarkedContentWithProperties {
+                            tag: elems[*elem].role.name().into(),
+                            properties: dict(vec![("MCID", printpdf::DictItem::Int(marks.len() as i64 - 1))]),
+                        }
+                    }
+                    None => artifact("Pagination", None),
+                });
+                open = Some(*tag);
+            }
             if font != Some((*face, *size)) {
                 ops.push(Op::SetFont {
                     font: PdfFontHandle::External(FontId(names[face].clone())),
@@ -446,8 +606,16 @@ fn page_ops(items: &[Item], names: &BTreeMap<Face, String>) -> Vec<Op> {
             });
         }
     }
+    if open.is_some() {
+        ops.push(Op::EndMarkedContent);
+    }
     ops.push(Op::EndTextSection);
-    ops
+    (ops, marks)
+}
+
+/// The number of pages of a PDF, read back with lopdf (`None` if it cannot be read).
+pub fn page_count(pdf: &[u8]) -> Option<usize> {
+    lopdf::Document::load_mem(pdf).ok().map(|doc| doc.get_pages().len())
 }
 
 /// Lower-case hex SHA-256 of `bytes`, e.g. to record a stored PDF's checksum.
@@ -460,32 +628,69 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// same folder, which is flushed to disk and then renamed over `path`. On an
 /// error the temporary file is removed and `path` is untouched.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    stage(path, bytes)?.put_in_place()
+}
+
+/// Bytes written and flushed to a temporary file beside `path`, not yet in
+/// its place: [`Staged::put_in_place`] renames them over `path`; dropped
+/// without that, the temporary file is removed and `path` is untouched. An
+/// export archived in the database is put in place only once the archive
+/// has committed, so a failed archive leaves the previous file as it was.
+#[derive(Debug)]
+pub struct Staged {
+    tmp: PathBuf,
+    path: PathBuf,
+    placed: bool,
+}
+
+/// Writes `bytes` to a new temporary file beside `path` and flushes it to disk.
+pub fn stage(path: &Path, bytes: &[u8]) -> std::io::Result<Staged> {
     use std::sync::atomic::{AtomicU64, Ordering};
     static COUNTER: AtomicU64 = AtomicU64::new(0);
 
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
+    let dir = folder(path);
     let name = path
         .file_name()
         .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "the path names no file"))?;
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     let tmp = dir.join(format!(".{}.{}-{n}.tmp", name.to_string_lossy(), std::process::id()));
+    let staged = Staged {
+        tmp,
+        path: path.to_owned(),
+        placed: false,
+    };
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&staged.tmp)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    Ok(staged)
+}
 
-    let result = (|| {
-        let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-        return result;
+fn folder(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
     }
-    // Make the rename itself durable.
-    #[cfg(unix)]
-    std::fs::File::open(dir)?.sync_all()?;
-    Ok(())
+}
+
+impl Staged {
+    /// Renames the bytes over the target in one step and makes that durable.
+    pub fn put_in_place(mut self) -> std::io::Result<()> {
+        std::fs::rename(&self.tmp, &self.path)?;
+        self.placed = true;
+        // Make the rename itself durable.
+        #[cfg(unix)]
+        std::fs::File::open(folder(&self.path))?.sync_all()?;
+        Ok(())
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.placed {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
 }

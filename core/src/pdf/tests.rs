@@ -14,23 +14,24 @@ fn created() -> DateTime<Utc> {
         .with_timezone(&Utc)
 }
 
-fn meta() -> DocMeta {
+pub(super) fn meta() -> DocMeta {
     DocMeta {
         title: "Møteprotokoll – Bøler grendeutvalg".into(),
         author: "Åse Ødegård".into(),
         subject: "Møte 12.03.2026".into(),
         created: created(),
+        lang: "nb-NO".into(),
     }
 }
 
-fn footer() -> Footer<'static> {
+pub(super) fn footer() -> Footer<'static> {
     Footer::new("Bøler grendeutvalg · Protokollnr. 3f2a9c1b7d0e", |n, total| {
         format!("Side {n} av {total}")
     })
 }
 
 /// Runs a poppler tool on `pdf` (written to a temp file) and returns its stdout.
-fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
+pub(super) fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("doc.pdf");
     std::fs::write(&file, pdf).unwrap();
@@ -76,7 +77,7 @@ fn long_paragraph(chars: usize) -> String {
 }
 
 /// The sample document: everything the engine does, in Norwegian.
-fn sample() -> Doc {
+pub(super) fn sample() -> Doc {
     let mut doc = Doc::new(meta());
     doc.heading(1, "Møteprotokoll for Bøler grendeutvalg");
     doc.label_value("Tid:", "Torsdag 12.03.2026 kl. 18:00–20:30");

@@ -231,6 +231,7 @@ mod tests {
 
     fn stavern() -> Council {
         Council {
+            kept_elsewhere: None,
             id: "c".into(),
             name: "Stavern nærmiljøutvalg".into(),
             kind: CouncilKind::Naermiljoutvalg,

@@ -46,6 +46,14 @@ pub struct DutyFacts {
     pub waived: bool,
     /// False when there is nothing to account for (no grant scheme that year).
     pub applicable: bool,
+    /// The first day the council existed (its earliest record); a duty due
+    /// before it is not owed.
+    pub owed_from: Option<NaiveDate>,
+}
+
+/// Whether a duty was due before the council existed, and so is not owed.
+pub fn due_before_council(due: NaiveDate, owed_from: Option<NaiveDate>) -> bool {
+    owed_from.is_some_and(|from| due < from)
 }
 
 /// A duty's status on `today`: evidence wins, then a waiver; otherwise the
@@ -55,7 +63,7 @@ pub fn status(facts: DutyFacts, today: NaiveDate) -> DutyStatus {
         DutyStatus::Fulfilled
     } else if facts.waived {
         DutyStatus::Waived
-    } else if !facts.applicable {
+    } else if !facts.applicable || due_before_council(facts.due, facts.owed_from) {
         DutyStatus::NotApplicable
     } else if today > facts.due {
         DutyStatus::Overdue
@@ -121,7 +129,31 @@ mod tests {
             fulfilled: false,
             waived: false,
             applicable: true,
+            owed_from: None,
         }
+    }
+
+    #[test]
+    fn a_duty_due_before_the_council_existed_is_not_owed() {
+        // A council begun on 22 November: the open meeting due 30 June is not
+        // owed (not "157 days late"); the joint meeting due 30 November is.
+        let begun = Some(day(2026, 11, 22));
+        let june = DutyFacts {
+            owed_from: begun,
+            ..facts(day(2026, 6, 30))
+        };
+        assert_eq!(status(june, day(2026, 11, 22)), DutyStatus::NotApplicable);
+        assert!(!needs_attention(status(june, day(2026, 11, 22))));
+        let november = DutyFacts {
+            owed_from: begun,
+            ..facts(day(2026, 11, 30))
+        };
+        assert_eq!(status(november, day(2026, 11, 22)), DutyStatus::DueSoon);
+        let held_anyway = DutyFacts {
+            fulfilled: true,
+            ..june
+        };
+        assert_eq!(status(held_anyway, day(2026, 11, 22)), DutyStatus::Fulfilled);
     }
 
     #[test]

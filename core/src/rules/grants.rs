@@ -24,9 +24,7 @@ impl Issues {
     }
 
     fn free_text(&mut self, field: &str, text: &str) {
-        if let Some(issue) = super::privacy::check_free_text(field, text) {
-            self.push(issue);
-        }
+        self.0.extend(super::validate::text_issues(field, text));
     }
 
     fn date(&mut self, field: &str, day: NaiveDate) {

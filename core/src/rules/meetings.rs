@@ -1,20 +1,22 @@
 //! Meeting rules as plain functions: input validation, quorum per item, and
 //! the completeness check of the minutes (kommuneloven § 11-4).
 
+use chrono::NaiveDate;
+
 use super::validate::clean_text;
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::i18n::t;
 use crate::model::{
-    AgendaItemInput, AttendanceRow, AttendanceStatus, FollowUpInput, ItemKind, ItemRecord, Lang, LegalMode, Meeting,
-    MeetingInput, MeetingStatus, Missing, MissingKind, Quorum, Recusal, Role,
+    AgendaItemInput, AttendanceRow, AttendanceStatus, FollowUpInput, ItemKind, ItemRecord, Lang, LegalMode, Lifecycle,
+    Meeting, MeetingInput, MeetingStatus, Missing, MissingKind, Quorum, Recusal, Role, Votes,
 };
 
-/// Adds an issue for each free-text field that holds a national identity number.
+/// Adds an issue for each free-text field that is too long or holds a national identity number.
 fn free_text(issues: &mut Vec<FieldIssue>, fields: &[(&str, &str)]) {
     issues.extend(
         fields
             .iter()
-            .filter_map(|(field, text)| super::privacy::check_free_text(field, text)),
+            .flat_map(|(field, text)| super::validate::text_issues(field, text)),
     );
 }
 
@@ -121,6 +123,41 @@ pub fn follow_up(input: &FollowUpInput) -> Result<FollowUpInput> {
     }
     free_text(&mut issues, &[("what", &clean.what), ("who", &clean.who)]);
     issues_or(issues, clean)
+}
+
+/// The status an undo returns a meeting to: the step before, until the next
+/// step is taken (a sent notice until the meeting is held, a held meeting
+/// until its minutes are approved). Approved minutes are locked: no undo.
+pub fn undo_to(status: MeetingStatus) -> Option<MeetingStatus> {
+    match status {
+        MeetingStatus::NoticeSent => Some(MeetingStatus::Planned),
+        MeetingStatus::Held => Some(MeetingStatus::NoticeSent),
+        MeetingStatus::Planned | MeetingStatus::Approved => None,
+    }
+}
+
+/// What a meeting's status allows and means on `today` (when known).
+pub fn lifecycle(meeting: &Meeting, today: Option<NaiveDate>) -> Lifecycle {
+    Lifecycle {
+        undo_to: undo_to(meeting.status),
+        days_until: today.map(|t| (meeting.date - t).num_days() as i32),
+        judged: meeting.status >= MeetingStatus::Held,
+    }
+}
+
+/// The votes of an item may not outnumber those who could vote on it; a
+/// record before the meeting is held (attendance not known yet) is not judged.
+pub fn votes_within(votes: Option<Votes>, quorum: &Quorum, held: bool) -> Result<()> {
+    let Some(v) = votes else { return Ok(()) };
+    let total = v.in_favour.saturating_add(v.against).saturating_add(v.blank);
+    if held && total > quorum.voting {
+        return Err(CoreError::invalid(
+            FieldIssue::new("votes.for", "validation.votes_more_than_voting")
+                .with("votes", total.to_string())
+                .with("voting", quorum.voting.to_string()),
+        ));
+    }
+    Ok(())
 }
 
 /// Whether a member at the meeting may vote: present, and either holding a

@@ -31,41 +31,72 @@ pub fn is_national_id(digits: &[u32; 11]) -> bool {
     digits[9] == k1 && digits[10] == k2
 }
 
+/// The characters people put between the groups of a number they type or
+/// paste: a space, a no-break or thin space, a dot, a hyphen or a dash.
+fn is_group_separator(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\u{a0}' | '\u{2009}' | '\u{202f}' | '.' | '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}'
+    )
+}
+
+/// Where the groups of a national identity number may be split, as digits
+/// before each split: `01010100131`, `010101 00131` (`-`, `.` alike),
+/// `010101 001 31`, `01 01 01 00131`, `01 01 01 001 31`. A bank account
+/// number's `1234 56 78903` is not one of these.
+const GROUPINGS: &[&[usize]] = &[&[], &[6], &[6, 9], &[2, 4, 6], &[2, 4, 6, 9]];
+
 /// Whether `text` contains something that looks like a national identity
-/// number: eleven digits in a row, or six and five digits with one space or
-/// dot between them (`010190 12345`), with valid control digits. Longer runs
-/// of digits (account numbers with more digits, ids) are not taken for one.
+/// number: eleven digits in a row or in one of the common groupings
+/// ([`GROUPINGS`]), the groups joined by one separator each (a space, a
+/// no-break space, a dot or a hyphen: `010101-00131`), with valid control
+/// digits. Eleven digits inside a longer run of digits (account numbers with
+/// more digits, ids) are not taken for one.
 pub fn contains_national_id(text: &str) -> bool {
-    // Runs of ASCII digits with the separator that follows each.
-    let mut runs: Vec<(Vec<u32>, Option<char>)> = Vec::new();
+    // Groups of ASCII digits; `joined` says one separator links a group to the next.
+    struct Group {
+        digits: Vec<u32>,
+        joined: bool,
+    }
+    let mut groups: Vec<Group> = Vec::new();
     let mut current: Vec<u32> = Vec::new();
-    for c in text.chars() {
-        if let Some(d) = c.to_digit(10).filter(|_| c.is_ascii_digit()) {
-            current.push(d);
-        } else {
-            if !current.is_empty() {
-                runs.push((std::mem::take(&mut current), Some(c)));
-            } else if let Some(last) = runs.last_mut() {
-                // Two separators in a row end any "six + five" pairing.
-                last.1 = None;
-            }
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii_digit() {
+            current.push(c as u32 - '0' as u32);
+            continue;
+        }
+        if !current.is_empty() {
+            // One separator followed by a digit joins this group to the next.
+            let joined = is_group_separator(c) && chars.peek().is_some_and(char::is_ascii_digit);
+            groups.push(Group {
+                digits: std::mem::take(&mut current),
+                joined,
+            });
         }
     }
     if !current.is_empty() {
-        runs.push((current, None));
+        groups.push(Group {
+            digits: current,
+            joined: false,
+        });
     }
-    let check = |digits: &[u32]| -> bool {
-        let array: [u32; 11] = digits.try_into().expect("eleven digits");
-        is_national_id(&array)
-    };
-    runs.iter().enumerate().any(|(i, (run, sep))| {
-        if run.len() == 11 && check(run) {
-            return true;
+    // Every chain of joined groups, from each group on, that adds up to eleven digits.
+    (0..groups.len()).any(|start| {
+        let mut digits: Vec<u32> = Vec::with_capacity(11);
+        let mut splits: Vec<usize> = Vec::new();
+        for (i, group) in groups[start..].iter().enumerate() {
+            if i > 0 {
+                splits.push(digits.len());
+            }
+            digits.extend(&group.digits);
+            if digits.len() >= 11 || !group.joined {
+                break;
+            }
         }
-        let joined = run.len() == 6
-            && matches!(sep, Some(' ' | '.'))
-            && runs.get(i + 1).is_some_and(|(next, _)| next.len() == 5);
-        joined && check(&[run.as_slice(), runs[i + 1].0.as_slice()].concat())
+        digits.len() == 11
+            && GROUPINGS.contains(&splits.as_slice())
+            && is_national_id(&digits.clone().try_into().expect("eleven digits"))
     })
 }
 
@@ -87,6 +118,18 @@ mod tests {
         assert!(contains_national_id(&format!("Fødselsnummer: {VALID}.")));
         assert!(contains_national_id("fnr 010101 00131, takk"));
         assert!(contains_national_id("010101.00131"));
+        assert!(contains_national_id("010101-00131"), "a hyphen, as many write it");
+        assert!(
+            contains_national_id("010101\u{a0}00131"),
+            "a no-break space, as word processors paste it"
+        );
+        assert!(contains_national_id("010101\u{202f}00131"));
+        assert!(contains_national_id("fnr: 01 01 01 001 31"));
+        assert!(contains_national_id("010101 001 31."));
+        assert!(
+            contains_national_id("Sak 5 010101 00131"),
+            "a number before does not hide it"
+        );
     }
 
     #[test]
@@ -97,6 +140,8 @@ mod tests {
         assert!(!contains_national_id(&format!("9{VALID}")), "twelve digits are not one");
         assert!(!contains_national_id("010101  00131"), "two spaces do not join");
         assert!(!contains_national_id("Sak 03/26 ble vedtatt 12.03.2026"));
+        assert!(!contains_national_id("0101.01.00131"), "a bank account's grouping");
+        assert!(!contains_national_id("010101--00131"));
     }
 
     #[test]

@@ -2,11 +2,97 @@
 //! rule, and returns either the clean input or every broken rule at once, each
 //! tied to its field, so a form can show all its messages in one go.
 
+use serde::Serialize;
+use ts_rs::TS;
+
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::model::{CouncilInput, MembershipEdit, MembershipInput, PersonChoice, PersonInput, SeatCategory};
 
 /// The most seats a category can plan; more is surely a typing mistake.
 pub const MAX_SEATS: i32 = 99;
+
+/// How many characters (Unicode scalar values, as `[...text].length` counts
+/// them in TypeScript) each kind of free-text field holds. Long enough for
+/// any real text (a 10 000-character decision fits), short enough that a
+/// pasted file or a hostile package cannot fill the database or a PDF page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TextLimits {
+    /// Names, titles, places, organisations: one line.
+    pub short: u32,
+    /// E-mail addresses (RFC 5321's longest path).
+    pub email: u32,
+    /// Telephone numbers.
+    pub phone: u32,
+    /// Reasons and short notes: why a seat ended, a recusal, a waiver, a
+    /// closed session's legal basis, a follow-up, a score's comment.
+    pub reason: u32,
+    /// Running text: a mandate, an item's background, proposal and decision,
+    /// an application's description, a report, conditions, an amendment.
+    pub long: u32,
+}
+
+/// The limits every form and every imported package is held to.
+pub const TEXT_LIMITS: TextLimits = TextLimits {
+    short: 200,
+    email: 254,
+    phone: 40,
+    reason: 2_000,
+    long: 20_000,
+};
+
+/// The fields whose limit is not [`TextLimits::short`], by the last part of
+/// their path as the forms name them; every other text field is short.
+pub const FIELD_LIMITS: &[(&str, u32)] = &[
+    ("mandate", TEXT_LIMITS.long),
+    ("background", TEXT_LIMITS.long),
+    ("proposal", TEXT_LIMITS.long),
+    ("decision", TEXT_LIMITS.long),
+    ("description", TEXT_LIMITS.long),
+    ("conditions", TEXT_LIMITS.long),
+    ("text", TEXT_LIMITS.long),
+    ("summary", TEXT_LIMITS.long),
+    ("reportSummary", TEXT_LIMITS.long),
+    ("reasons", TEXT_LIMITS.long),
+    ("guests", TEXT_LIMITS.long),
+    ("reason", TEXT_LIMITS.reason),
+    ("endReason", TEXT_LIMITS.reason),
+    ("waivedReason", TEXT_LIMITS.reason),
+    ("closedBasis", TEXT_LIMITS.reason),
+    ("what", TEXT_LIMITS.reason),
+    ("comment", TEXT_LIMITS.reason),
+    ("appealBody", TEXT_LIMITS.reason),
+    ("email", TEXT_LIMITS.email),
+    ("contactEmail", TEXT_LIMITS.email),
+    ("phone", TEXT_LIMITS.phone),
+    ("contactPhone", TEXT_LIMITS.phone),
+];
+
+/// The limit of a field, by the last part of its path (`criteria.0.name` → `name`).
+pub fn text_limit(field: &str) -> u32 {
+    let name = field.rsplit('.').next().unwrap_or(field);
+    FIELD_LIMITS
+        .iter()
+        .find(|(f, _)| *f == name)
+        .map_or(TEXT_LIMITS.short, |(_, limit)| *limit)
+}
+
+/// Every rule a free-text field's (already cleaned) text breaks: longer than
+/// its field's limit, or holding a national identity number.
+pub fn text_issues(field: &str, text: &str) -> Vec<FieldIssue> {
+    let mut issues = Vec::new();
+    let max = text_limit(field);
+    let length = text.chars().count();
+    if length > max as usize {
+        issues.push(
+            FieldIssue::new(field, "validation.too_long")
+                .with("max", max.to_string())
+                .with("length", length.to_string()),
+        );
+    }
+    issues.extend(super::privacy::check_free_text(field, text));
+    issues
+}
 
 /// Collects broken rules while a validation runs.
 #[derive(Default)]
@@ -17,11 +103,9 @@ impl Issues {
         self.0.push(issue);
     }
 
-    /// Refuses free text holding a national identity number.
+    /// Refuses free text that is too long or holds a national identity number.
     fn free_text(&mut self, field: &str, text: &str) {
-        if let Some(issue) = super::privacy::check_free_text(field, text) {
-            self.push(issue);
-        }
+        self.0.extend(text_issues(field, text));
     }
 
     fn finish<T>(self, value: T) -> Result<T> {
@@ -78,11 +162,13 @@ pub fn user_name(name: &str) -> Result<String> {
     issues.finish(name)
 }
 
-/// One free-text field on its own (an end reason, an amendment, a recusal reason).
+/// One free-text field on its own (an end reason, an amendment, a recusal
+/// reason), cleaned; the text checked is the text returned to be stored.
 pub fn free_text(field: &str, text: &str) -> Result<String> {
+    let clean = clean_text(text);
     let mut issues = Issues::default();
-    issues.free_text(field, text);
-    issues.finish(clean_text(text))
+    issues.free_text(field, &clean);
+    issues.finish(clean)
 }
 
 pub fn council(input: &CouncilInput) -> Result<CouncilInput> {
@@ -103,6 +189,7 @@ pub fn council(input: &CouncilInput) -> Result<CouncilInput> {
         ("area", &clean.area),
         ("mandate", &clean.mandate),
         ("contactName", &clean.contact_name),
+        ("contactEmail", &clean.contact_email),
         ("contactPhone", &clean.contact_phone),
     ] {
         issues.free_text(field, text);
@@ -146,6 +233,19 @@ pub fn date_in_range(day: chrono::NaiveDate) -> bool {
     (1900..=2200).contains(&day.year())
 }
 
+/// A year a person asks for (duties, reports, the overview, a batch of
+/// minutes): the years of [`date_in_range`], or a typed refusal — never a
+/// date computed past what a calendar can hold.
+pub fn year(year: i32) -> Result<i32> {
+    if (1900..=2200).contains(&year) {
+        Ok(year)
+    } else {
+        Err(CoreError::invalid(
+            FieldIssue::new("year", "validation.year_out_of_range").with("year", year.to_string()),
+        ))
+    }
+}
+
 fn check_date(issues: &mut Issues, field: &str, day: chrono::NaiveDate) {
     if !date_in_range(day) {
         issues.push(FieldIssue::new(field, "validation.date_out_of_range"));
@@ -173,10 +273,11 @@ pub fn membership(input: &MembershipInput) -> Result<MembershipInput> {
         existing => existing.clone(),
     };
     check_term(&mut issues, input.term_from, input.term_to);
-    issues.free_text("organisation", &input.organisation);
+    let organisation = trimmed(&input.organisation);
+    issues.free_text("organisation", &organisation);
     let clean = MembershipInput {
         person,
-        organisation: trimmed(&input.organisation),
+        organisation,
         ..input.clone()
     };
     issues.finish(clean)
@@ -186,10 +287,11 @@ pub fn membership_edit(input: &MembershipEdit) -> Result<MembershipEdit> {
     let mut issues = Issues::default();
     let person = person_into(&mut issues, "person.", &input.person);
     check_term(&mut issues, input.term_from, input.term_to);
-    issues.free_text("organisation", &input.organisation);
+    let organisation = trimmed(&input.organisation);
+    issues.free_text("organisation", &organisation);
     let clean = MembershipEdit {
         person,
-        organisation: trimmed(&input.organisation),
+        organisation,
         ..input.clone()
     };
     issues.finish(clean)
@@ -341,5 +443,62 @@ mod tests {
             ..input
         };
         assert!(membership(&same_day).is_ok());
+    }
+
+    #[test]
+    fn text_longer_than_its_field_holds_is_refused_with_the_limit_in_the_message() {
+        let mut input = council_input();
+        input.name = "L".repeat(201);
+        input.mandate = "m".repeat(TEXT_LIMITS.long as usize + 1);
+        let err = council(&input).unwrap_err();
+        let message = |lang| match &err {
+            CoreError::Invalid(issues) => issues[0].message(lang),
+            other => panic!("{other:?}"),
+        };
+        assert!(message(Lang::Nb).contains("201 tegn") && message(Lang::Nb).contains("høyst 200"));
+        assert!(message(Lang::En).contains("at most 200"));
+        assert_eq!(
+            fields(err),
+            [
+                ("name".into(), "validation.too_long"),
+                ("mandate".into(), "validation.too_long")
+            ]
+        );
+        // At the limit, and a 10 000-character decision, are fine; emoji count as one each.
+        input.name = "🌲".repeat(200);
+        input.mandate = "m".repeat(TEXT_LIMITS.long as usize);
+        assert!(council(&input).is_ok());
+        let record = ItemRecord {
+            decision: "Vedtatt. ".repeat(1_200),
+            votes: None,
+            closed: false,
+            closed_basis: String::new(),
+        };
+        assert!(crate::rules::meetings::record(&record).is_ok());
+        assert_eq!(
+            free_text("endReason", &"x".repeat(2_001)).unwrap_err().code(),
+            "invalid"
+        );
+    }
+
+    #[test]
+    fn the_text_checked_for_an_identity_number_is_the_text_stored() {
+        // A NUL between the digits hid the number from the check, and cleaning
+        // then removed the NUL: the number was stored.
+        assert!(free_text("reason", "fnr 010101\u{0}00131").is_err());
+        assert!(free_text("reason", "fnr 0101\u{7}0100131").is_err());
+        let input = MembershipInput {
+            council_id: "x".into(),
+            person: PersonChoice::Existing { id: "p".into() },
+            category: SeatCategory::Senior,
+            role: Role::Medlem,
+            organisation: "Lag 010101\u{1b}00131".into(),
+            term_from: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            term_to: None,
+        };
+        assert_eq!(
+            fields(membership(&input).unwrap_err()),
+            [("organisation".into(), "validation.national_id")]
+        );
     }
 }

@@ -1,10 +1,10 @@
-//! The coordinator's batch: every council's minutes of a year as PDFs in one
+//! The coordinator's batch: every council's approved minutes of a year as PDFs in one
 //! folder, each archived. Long, so it reports each file and can be
 //! cancelled; cancelled, nothing is left of it — neither a file in the
 //! folder nor an archive row.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::Datelike;
 
@@ -14,14 +14,16 @@ use crate::model::{Actor, DocumentKind, DocumentRecord, MeetingStatus, MeetingSu
 use crate::progress::{check, tick, Progress};
 
 impl Store {
-    /// The held and approved meetings of `year`, council by council, each in date order.
-    fn held_meetings_of_year(&self, year: i32) -> Result<Vec<MeetingSummary>> {
+    /// The meetings of `year` whose minutes are approved, council by council,
+    /// each in date order. Held meetings not yet approved wait
+    /// ([`Store::minutes_waiting`]): a draft never goes out as final.
+    fn approved_meetings_of_year(&self, year: i32) -> Result<Vec<MeetingSummary>> {
         let mut meetings = Vec::new();
         for council in self.councils()? {
             let mut held: Vec<_> = self
                 .meetings_of_council(&council.id)?
                 .into_iter()
-                .filter(|m| m.date.year() == year && matches!(m.status, MeetingStatus::Held | MeetingStatus::Approved))
+                .filter(|m| m.date.year() == year && m.status == MeetingStatus::Approved)
                 .collect();
             held.sort_by_key(|m| (m.date, m.starts_at));
             meetings.extend(held);
@@ -29,11 +31,12 @@ impl Store {
         Ok(meetings)
     }
 
-    /// Every held or approved meeting's minutes of `year`, of every council,
+    /// Every approved meeting's minutes of `year`, of every council,
     /// one PDF per meeting in `dir`, reporting each file. The PDFs are laid
     /// out in a temporary folder inside `dir` first; only when all are there
-    /// are they moved in and archived, in one write. Cancelled, or failed,
-    /// the temporary folder is removed and nothing is archived.
+    /// are they archived, in one write, and then moved in. Cancelled, or
+    /// failed, the temporary folder is removed, nothing is archived and the
+    /// files already in `dir` are as they were.
     pub fn export_minutes_of_year(
         &mut self,
         actor: &Actor,
@@ -42,7 +45,9 @@ impl Store {
         progress: &dyn Progress,
     ) -> Result<Vec<DocumentRecord>> {
         self.writable()?;
-        let meetings = self.held_meetings_of_year(year)?;
+        self.export_target(dir)?;
+        let year = crate::rules::validate::year(year)?;
+        let meetings = self.approved_meetings_of_year(year)?;
         let total = meetings.len() as u64;
         tick(progress, 0, total, "")?;
         std::fs::create_dir_all(dir)?;
@@ -90,8 +95,8 @@ impl Store {
         Ok(rendered)
     }
 
-    /// Renames the laid-out files into `dir` and archives them all in one
-    /// write; if archiving fails, the files moved in are removed again.
+    /// Archives the laid-out files all in one write, then renames them into
+    /// `dir`; if archiving fails, nothing in `dir` has been touched.
     fn move_in_and_archive(
         &mut self,
         actor: &Actor,
@@ -99,38 +104,31 @@ impl Store {
         dir: &Path,
         rendered: Vec<(String, String, crate::documents::Rendered)>,
     ) -> Result<Vec<DocumentRecord>> {
-        let mut moved: Vec<PathBuf> = Vec::new();
-        let result = (|| {
-            for (_, name, _) in &rendered {
-                let to = dir.join(name);
-                std::fs::rename(staging.join(name), &to)?;
-                moved.push(to);
-            }
-            self.write(|tx| {
-                rendered
-                    .iter()
-                    .map(|(meeting_id, name, document)| {
-                        documents::archive(
-                            tx,
-                            actor,
-                            &documents::NewDocument {
-                                kind: DocumentKind::Minutes,
-                                meeting_id,
-                                file_name: name,
-                                sha256: &crate::pdf::sha256_hex(&document.bytes),
-                                content_sha256: &document.content_sha256,
-                                bytes: &document.bytes,
-                            },
-                        )
-                    })
-                    .collect()
-            })
-        })();
-        if result.is_err() {
-            for path in &moved {
-                let _ = std::fs::remove_file(path);
-            }
+        let records = self.write(|tx| {
+            rendered
+                .iter()
+                .map(|(meeting_id, name, document)| {
+                    documents::archive(
+                        tx,
+                        actor,
+                        &documents::NewDocument {
+                            kind: DocumentKind::Minutes,
+                            meeting_id,
+                            file_name: name,
+                            sha256: &crate::pdf::sha256_hex(&document.bytes),
+                            content_sha256: &document.content_sha256,
+                            bytes: &document.bytes,
+                        },
+                    )
+                })
+                .collect()
+        })?;
+        for (_, name, _) in &rendered {
+            std::fs::rename(staging.join(name), dir.join(name))?;
         }
-        result
+        if let Ok(folder) = std::fs::File::open(dir) {
+            let _ = folder.sync_all();
+        }
+        Ok(records)
     }
 }

@@ -4,10 +4,20 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::{audit, codec, new_id};
 use crate::error::{CoreError, FieldIssue, Result};
-use crate::model::{Actor, Council, CouncilInput, SeatPlan};
+use crate::model::{Actor, Council, CouncilInput, KeptElsewhere, SeatPlan};
 
 const COLUMNS: &str = "id, name, kind, area, mandate, malform, legal_mode, contact_name, contact_email, \
      contact_phone, seats_senior, seats_school, seats_sports, seats_business, seats_volunteer";
+
+/// The council's columns, then where it is kept when that is another file
+/// (migration 10): the newest package of it read in here.
+const SELECT: &str = "SELECT c.id, c.name, c.kind, c.area, c.mandate, c.malform, c.legal_mode, c.contact_name,
+            c.contact_email, c.contact_phone, c.seats_senior, c.seats_school, c.seats_sports,
+            c.seats_business, c.seats_volunteer, h.council_id IS NOT NULL, s.exported_by, s.file_name, s.exported_at
+     FROM council c LEFT JOIN council_home h ON h.council_id = c.id
+     LEFT JOIN package_snapshot s ON h.council_id IS NOT NULL AND s.sha256 = (
+         SELECT sha256 FROM package_snapshot WHERE council_id = c.id AND direction = 'import'
+         ORDER BY exported_at DESC LIMIT 1)";
 
 fn from_row(r: &Row) -> rusqlite::Result<Council> {
     Ok(Council {
@@ -28,11 +38,20 @@ fn from_row(r: &Row) -> rusqlite::Result<Council> {
             business: r.get(13)?,
             volunteer: r.get(14)?,
         },
+        kept_elsewhere: if r.get(15)? {
+            Some(KeptElsewhere {
+                kept_by: r.get::<_, Option<String>>(16)?.unwrap_or_default(),
+                file_name: r.get::<_, Option<String>>(17)?.unwrap_or_default(),
+                exported_at: r.get::<_, Option<String>>(18)?.and_then(|at| at.parse().ok()),
+            })
+        } else {
+            None
+        },
     })
 }
 
 pub fn get(conn: &Connection, id: &str) -> Result<Council> {
-    conn.query_row(&format!("SELECT {COLUMNS} FROM council WHERE id = ?1"), [id], from_row)
+    conn.query_row(&format!("{SELECT} WHERE c.id = ?1"), [id], from_row)
         .optional()?
         .ok_or_else(|| CoreError::NotFound {
             entity: "council",
@@ -41,9 +60,7 @@ pub fn get(conn: &Connection, id: &str) -> Result<Council> {
 }
 
 pub fn all(conn: &Connection) -> Result<Vec<Council>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM council ORDER BY name COLLATE NOCASE, id"
-    ))?;
+    let mut stmt = conn.prepare(&format!("{SELECT} ORDER BY c.name COLLATE NOCASE, c.id"))?;
     let rows = stmt.query_map([], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

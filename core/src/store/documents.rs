@@ -81,3 +81,45 @@ pub fn by_content_prefix(conn: &Connection, prefix: &str) -> Result<Vec<Document
     let rows = stmt.query_map([pattern], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// Lays out the final minutes of an approved meeting and archives them: done
+/// in the approval's own transaction, so approved minutes are never without
+/// their final PDF. The file name is the one the PDF is offered under.
+pub fn archive_final_minutes(conn: &Connection, actor: &Actor, meeting_id: &str) -> Result<DocumentRecord> {
+    let meeting = super::meetings::get(conn, meeting_id)?;
+    let council = super::councils::get(conn, &meeting.council_id)?;
+    let lang = crate::documents::document_lang(&council);
+    let detail = super::meetings::detail(conn, meeting_id, lang)?;
+    let rendered = crate::documents::minutes(&detail, actor.at);
+    archive(
+        conn,
+        actor,
+        &NewDocument {
+            kind: DocumentKind::Minutes,
+            meeting_id,
+            file_name: &rendered.file_name,
+            sha256: &crate::pdf::sha256_hex(&rendered.bytes),
+            content_sha256: &rendered.content_sha256,
+            bytes: &rendered.bytes,
+        },
+    )
+}
+
+/// The newest archived minutes of a meeting made once it was approved (the
+/// final PDF), with its bytes; `None` while the minutes are a draft, or for
+/// minutes approved without an archived PDF (e.g. a generated kommune).
+pub fn final_minutes(conn: &Connection, meeting_id: &str) -> Result<Option<(DocumentRecord, Vec<u8>)>> {
+    let found = conn
+        .query_row(
+            &format!(
+                "SELECT {COLUMNS}, bytes FROM document
+                 WHERE meeting_id = ?1 AND kind = 'minutes'
+                   AND created_at >= (SELECT approved_at FROM meeting WHERE id = ?1 AND status = 'approved')
+                 ORDER BY created_at DESC, id DESC LIMIT 1"
+            ),
+            [meeting_id],
+            |r| Ok((from_row(r)?, r.get::<_, Vec<u8>>(9)?)),
+        )
+        .optional()?;
+    Ok(found)
+}

@@ -47,6 +47,9 @@ struct YearFacts {
     money: HashMap<String, (i64, i64, i64)>,
     next: HashMap<String, MeetingBrief>,
     last_approved: HashMap<String, MeetingBrief>,
+    /// The first day each council existed: the earliest of its creation,
+    /// a member's term and a meeting.
+    since: HashMap<String, NaiveDate>,
 }
 
 /// What was edited for the duties of `year`, of one council or all.
@@ -99,6 +102,18 @@ fn year_facts(conn: &Connection, year: i32, council_id: Option<&str>) -> Result<
     })? {
         let (key, meeting) = row?;
         facts.meetings.insert(key, meeting);
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, min(substr(c.created_at, 1, 10),
+                    coalesce((SELECT min(m.term_from) FROM membership m WHERE m.council_id = c.id), '9999-12-31'),
+                    coalesce((SELECT min(x.date) FROM meeting x WHERE x.council_id = c.id), '9999-12-31'))
+         FROM council c WHERE (?1 IS NULL OR c.id = ?1)",
+    )?;
+    for row in stmt.query_map(params![council_id], |r| {
+        Ok((r.get::<_, String>(0)?, codec::parse_day(1, &r.get::<_, String>(1)?)?))
+    })? {
+        let (council, since) = row?;
+        facts.since.insert(council, since);
     }
     let mut stmt = conn.prepare_cached(
         "SELECT council_id, id, min(created_at) FROM annual_report
@@ -209,12 +224,14 @@ fn duties_from(facts: &YearFacts, council: &Council, year: i32, today: NaiveDate
                 .unwrap_or_else(|| rules::duties::default_due(kind, year));
             let (applicable, evidence) = evidence(facts, &council.id, year, kind, lang);
             let waived_reason = edit.and_then(|e| e.waived_reason.clone());
+            let owed_from = facts.since.get(&council.id).copied();
             let status = rules::duties::status(
                 DutyFacts {
                     due,
                     fulfilled: evidence.is_some(),
                     waived: waived_reason.is_some(),
                     applicable,
+                    owed_from,
                 },
                 today,
             );
@@ -230,6 +247,8 @@ fn duties_from(facts: &YearFacts, council: &Council, year: i32, today: NaiveDate
                 evidence,
                 waived_reason,
                 waived: edit.and_then(|e| e.waived.clone()),
+                before_council: status == DutyStatus::NotApplicable
+                    && rules::duties::due_before_council(due, owed_from),
             }
         })
         .collect()
@@ -343,6 +362,12 @@ fn council_line(
     let count = |status: DutyStatus| duties.iter().filter(|d| d.status == status).count() as i32;
     CouncilOverview {
         duties_overdue: count(DutyStatus::Overdue),
+        days_overdue: duties
+            .iter()
+            .filter(|d| d.status == DutyStatus::Overdue)
+            .map(|d| -d.days_left)
+            .max()
+            .unwrap_or(0),
         duties_due_soon: count(DutyStatus::DueSoon),
         duties_fulfilled: count(DutyStatus::Fulfilled),
         council_id: council.id,
@@ -482,18 +507,19 @@ fn archive_report(
 }
 
 /// Everything the annual report of a council and year shows.
-fn report_facts(
+pub(super) fn report_facts(
     conn: &Connection,
     council_id: &str,
     year: i32,
     today: NaiveDate,
 ) -> Result<crate::annual::ReportFacts> {
+    let year = rules::validate::year(year)?;
     let council = councils::get(conn, council_id)?;
     let lang = crate::documents::document_lang(&council);
-    let (first, last) = (
-        NaiveDate::from_ymd_opt(year, 1, 1).ok_or_else(|| out_of_range(year))?,
-        NaiveDate::from_ymd_opt(year, 12, 31).ok_or_else(|| out_of_range(year))?,
-    );
+    let day = |month, day| {
+        NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| rules::validate::year(i32::MIN).unwrap_err())
+    };
+    let (first, last) = (day(1, 1)?, day(12, 31)?);
     let members = memberships::of_council(conn, council_id)?
         .into_iter()
         .filter(|m| m.term_from <= last && m.last_day().is_none_or(|d| d >= first))
@@ -519,21 +545,17 @@ fn report_facts(
     })
 }
 
-fn out_of_range(year: i32) -> CoreError {
-    CoreError::invalid(
-        crate::error::FieldIssue::new("year", "validation.date_out_of_range").with("year", year.to_string()),
-    )
-}
-
 impl Store {
     /// A council's four duties of `year` as they stand on `today`.
     pub fn duties(&self, council_id: &str, year: i32, today: NaiveDate, lang: Lang) -> Result<Vec<Duty>> {
+        let year = rules::validate::year(year)?;
         let council = councils::get(&self.conn, council_id)?;
         of_council(&self.conn, &council, year, today, lang)
     }
 
     /// Every council's duties of `year`, council by council.
     pub fn all_duties(&self, year: i32, today: NaiveDate, lang: Lang) -> Result<Vec<Duty>> {
+        let year = rules::validate::year(year)?;
         let mut all = Vec::new();
         for council in councils::all(&self.conn)? {
             all.extend(of_council(&self.conn, &council, year, today, lang)?);
@@ -551,9 +573,7 @@ impl Store {
         edit: &DutyEdit,
         lang: Lang,
     ) -> Result<Vec<Duty>> {
-        if !(1900..=2200).contains(&year) {
-            return Err(out_of_range(year));
-        }
+        let year = rules::validate::year(year)?;
         let change = match edit {
             DutyEdit::Waive { reason } => DutyEdit::Waive {
                 reason: rules::duties::waiver_reason(reason)?,
@@ -575,7 +595,7 @@ impl Store {
 
     /// The coordinator's overview: every council in `year`, on `today`.
     pub fn overview(&self, year: i32, today: NaiveDate, lang: Lang) -> Result<Overview> {
-        overview(&self.conn, year, today, lang)
+        overview(&self.conn, rules::validate::year(year)?, today, lang)
     }
 
     /// Lays out the annual report of a council and year in its målform.
@@ -585,12 +605,14 @@ impl Store {
         year: i32,
         created: DateTime<Utc>,
     ) -> Result<crate::documents::Rendered> {
+        let year = rules::validate::year(year)?;
         let facts = report_facts(&self.conn, council_id, year, created.date_naive())?;
         Ok(crate::annual::annual_report(&facts, created))
     }
 
     /// The file name an annual report is offered under.
     pub fn annual_report_file_name(&self, council_id: &str, year: i32) -> Result<String> {
+        let year = rules::validate::year(year)?;
         let council = councils::get(&self.conn, council_id)?;
         Ok(crate::annual::file_name(&council, year))
     }
@@ -621,6 +643,7 @@ impl Store {
         now: DateTime<Utc>,
         lang: Lang,
     ) -> Result<crate::calendar::Calendar> {
+        let year = rules::validate::year(year)?;
         if let Some(id) = council_id {
             councils::get(&self.conn, id)?;
         }
@@ -634,11 +657,12 @@ impl Store {
             .flat_map(|c| c.duties)
             .collect();
         let calendar = crate::calendar::ics(&meetings, &duties, now, lang);
+        self.export_target(out)?;
         crate::pdf::write_atomically(out, calendar.text.as_bytes())?;
         Ok(calendar)
     }
 
     pub fn annual_reports(&self, council_id: &str, year: i32) -> Result<Vec<AnnualReportRecord>> {
-        reports_of(&self.conn, council_id, year)
+        reports_of(&self.conn, council_id, rules::validate::year(year)?)
     }
 }

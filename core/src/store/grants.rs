@@ -813,9 +813,11 @@ pub fn save_scores(
                 issues.append(&mut found);
             }
         }
-        if let Some(issue) = crate::rules::privacy::check_free_text(&format!("scores.{i}.comment"), &s.comment) {
-            issues.push(issue);
-        }
+        let comment = crate::rules::validate::clean_text(&s.comment);
+        issues.extend(crate::rules::validate::text_issues(
+            &format!("scores.{i}.comment"),
+            &comment,
+        ));
     }
     if !issues.is_empty() {
         return Err(CoreError::Invalid(issues));

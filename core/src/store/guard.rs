@@ -128,15 +128,18 @@ pub fn access(db: &Path) -> Access {
 /// immutable: false when a `-wal` with content lies beside it (its commits
 /// must be read) or a rollback `-journal` (a transaction to roll back).
 pub fn readable_as_immutable(db: &Path) -> bool {
-    std::fs::metadata(beside(db, "-wal")).map_or(true, |m| m.len() == 0)
-        && std::fs::symlink_metadata(beside(db, "-journal")).is_err()
+    !wal_has_content(db) && std::fs::symlink_metadata(beside(db, "-journal")).is_err()
+}
+
+/// A `-wal` with content lies beside the file: commits SQLite reads with it.
+pub fn wal_has_content(db: &Path) -> bool {
+    std::fs::metadata(beside(db, "-wal")).is_ok_and(|m| m.len() > 0)
 }
 
 /// Commits lie in a `-wal` beside the file, but no `-shm` through which a
 /// read-only connection could read them: SQLite would have to create one.
 pub fn wal_without_shm(db: &Path) -> bool {
-    std::fs::metadata(beside(db, "-wal")).is_ok_and(|m| m.len() > 0)
-        && std::fs::symlink_metadata(beside(db, "-shm")).is_err()
+    wal_has_content(db) && std::fs::symlink_metadata(beside(db, "-shm")).is_err()
 }
 
 /// Percent-encodes what SQLite's URI parser would otherwise read as syntax.
@@ -185,6 +188,8 @@ pub enum Depth {
     Whole,
     /// The header, the schema and the file's length only; the whole-file
     /// check is left to [`super::integrity::IntegrityCheck`] before any write.
+    /// A file shorter than its header says, with WAL content beside it, is
+    /// read whole all the same (see [`inspect_to`]).
     Header,
 }
 
@@ -208,13 +213,22 @@ pub fn inspect_to(path: &Path, known_version: i64, immutable: bool, depth: Depth
     if file.read_exact(&mut header).is_err() || &header[..16] != SQLITE_MAGIC {
         return Err(damaged(path, Damage::NotSqlite, ""));
     }
+    let mut depth = depth;
     if let Some(expected) = size_in_header(&header) {
         if meta.len() < expected {
-            return Err(damaged(
-                path,
-                Damage::Corrupt,
-                format!("{} of {expected} bytes", meta.len()),
-            ));
+            if immutable || !wal_has_content(path) {
+                return Err(damaged(
+                    path,
+                    Damage::Corrupt,
+                    format!("{} of {expected} bytes", meta.len()),
+                ));
+            }
+            // A checkpoint interrupted by a crash: it copies pages from the
+            // WAL into the file in page order, so page 1 (with the new page
+            // count) can be written before the pages at the end. SQLite reads
+            // those pages from the WAL, which still holds them. Whether it
+            // does, only SQLite can tell: every page is read through the WAL.
+            depth = Depth::Whole;
         }
     }
     let conn = open_read_only(path, immutable).map_err(|e| damaged(path, Damage::Corrupt, e.to_string()))?;
@@ -271,8 +285,52 @@ pub struct WriterLock {
     _file: File,
 }
 
+/// The lock file of the database at `db`: beside the file `db` names after
+/// every symbolic link is followed, so two paths to one file share one lock.
 pub fn lock_path(db: &Path) -> PathBuf {
-    beside(db, ".lock")
+    beside(&canonical(db), ".lock")
+}
+
+/// `path` with every symbolic link followed and made absolute: the file's
+/// own path when it exists, else its folder's followed and its name joined.
+/// As given when not even its folder can be found.
+pub fn canonical(path: &Path) -> PathBuf {
+    if let Ok(real) = std::fs::canonicalize(path) {
+        return real;
+    }
+    match (std::fs::canonicalize(folder_of(path)), path.file_name()) {
+        (Ok(folder), Some(name)) => folder.join(name),
+        _ => path.to_owned(),
+    }
+}
+
+/// Whether writing an export to `target` would write over the database at
+/// `db`: the file itself (by any path, a hard link included), its `-wal`,
+/// `-shm`, `-journal` or lock, or anything in its backups folder.
+pub fn is_part_of_store(db: &Path, target: &Path) -> bool {
+    let real_db = canonical(db);
+    let real_target = canonical(target);
+    let beside_db = ["", "-wal", "-shm", "-journal", ".lock"]
+        .iter()
+        .any(|suffix| beside(&real_db, suffix) == real_target || beside(db, suffix) == target);
+    let in_backups = [super::backup::backup_dir(db), super::backup::backup_dir(&real_db)]
+        .iter()
+        .any(|dir| real_target.starts_with(canonical(dir)) || target.starts_with(dir));
+    beside_db || in_backups || same_file(db, target)
+}
+
+#[cfg(unix)]
+fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &Path, _: &Path) -> bool {
+    false
 }
 
 /// Whether an I/O error means "this may not be written" (permissions or a read-only mount).

@@ -128,6 +128,140 @@ fn a_wal_from_another_database_is_refused_and_nothing_is_checkpointed() {
     assert_eq!(std::fs::read(&wal).unwrap(), wal_before);
 }
 
+/// A kill in the middle of a checkpoint, written by hand: a sound file grows
+/// by `added` people in its WAL alone; then, as a checkpoint does (it copies
+/// pages from the WAL into the file in page order), page 1 with its new page
+/// count and the other pages that already fit are copied into the file, and
+/// the pages past its end are not. Returns the crash copy's path, whose file
+/// is shorter than its header says and whose WAL holds every page.
+fn interrupted_checkpoint(dir: &std::path::Path, added: usize) -> std::path::PathBuf {
+    let (_source_dir, source) = sound_file();
+    let mut store = Store::open(&source).unwrap();
+    store.conn.execute_batch("PRAGMA wal_autocheckpoint = 0").unwrap();
+    let council = store.councils().unwrap().remove(0).id;
+    for n in 0..added {
+        let input = MembershipInput {
+            council_id: council.clone(),
+            person: PersonChoice::New {
+                person: PersonInput {
+                    name: format!("Sjekkpunkt {n}"),
+                    email: format!("sjekkpunkt{n}@eksempel.no"),
+                    phone: String::new(),
+                    gender: None,
+                },
+            },
+            category: SeatCategory::Volunteer,
+            role: Role::Varamedlem,
+            organisation: "Sjekkpunktforeningen ".repeat(9),
+            term_from: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            term_to: None,
+        };
+        store.add_membership(&actor(), &input).unwrap();
+    }
+    // The state on disk now, with the writer still open (nothing checkpointed).
+    let copy = dir.join("grendebok.sqlite3");
+    let mut file = std::fs::read(&source).unwrap();
+    let wal = std::fs::read(guard::beside(&source, "-wal")).unwrap();
+    std::fs::write(guard::beside(&copy, "-wal"), &wal).unwrap();
+    drop(store);
+
+    // The newest committed frame of each page (WAL format: a 32-byte header,
+    // then frames of a 24-byte header and one page; a commit frame carries the
+    // database's size in pages).
+    let be32 = |b: &[u8], at: usize| u32::from_be_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]) as usize;
+    let page_size = be32(&wal, 8);
+    let mut newest = std::collections::BTreeMap::new();
+    let mut pending = Vec::new();
+    let mut pages_after = 0;
+    for (i, frame) in wal[32..].chunks_exact(24 + page_size).enumerate() {
+        pending.push((be32(frame, 0), i));
+        if be32(frame, 4) > 0 {
+            pages_after = be32(frame, 4);
+            newest.extend(pending.drain(..));
+        }
+    }
+    let pages_before = file.len() / page_size;
+    assert!(
+        pages_after > pages_before,
+        "the WAL grows the file: {pages_before} → {pages_after} pages"
+    );
+    for (&page, &i) in newest.range(..=pages_before) {
+        let at = 32 + i * (24 + page_size) + 24;
+        file[(page - 1) * page_size..page * page_size].copy_from_slice(&wal[at..at + page_size]);
+    }
+    std::fs::write(&copy, &file).unwrap();
+    let header_pages = be32(&file, 28);
+    assert_eq!(
+        header_pages, pages_after,
+        "page 1 is the checkpoint's: it counts the grown file"
+    );
+    assert!(
+        file.len() < header_pages * page_size,
+        "the file is shorter than its header says"
+    );
+    copy
+}
+
+fn names_of_people(store: &Store) -> Vec<String> {
+    let mut names: Vec<String> = store
+        .people()
+        .unwrap()
+        .into_iter()
+        .map(|p| p.name)
+        .filter(|n| n.starts_with("Sjekkpunkt "))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_kill_during_a_checkpoint_leaves_a_file_that_opens_with_all_its_data() {
+    let added = 120;
+    let mut expected: Vec<String> = (0..added).map(|n| format!("Sjekkpunkt {n}")).collect();
+    expected.sort();
+    // The CLI's open, which reads every page first.
+    let dir = tempfile::tempdir().unwrap();
+    let path = interrupted_checkpoint(dir.path(), added);
+    let store = Store::open(&path).unwrap_or_else(|e| panic!("the file does not open: {e}"));
+    assert_eq!(names_of_people(&store), expected);
+    assert!(
+        store
+            .health(NaiveDate::from_ymd_opt(2026, 3, 12).unwrap(), Lang::Nb)
+            .unwrap()
+            .sound
+    );
+    // The app's open, which reads the header first and every page after.
+    let dir = tempfile::tempdir().unwrap();
+    let path = interrupted_checkpoint(dir.path(), added);
+    let (store, check) = Store::open_checking_later(&path).unwrap_or_else(|e| panic!("the file does not open: {e}"));
+    if let Some(check) = check {
+        check.run().unwrap();
+    }
+    assert_eq!(names_of_people(&store), expected);
+}
+
+#[test]
+fn a_short_file_is_damaged_when_its_wal_does_not_hold_the_missing_pages() {
+    // Without its WAL, the interrupted checkpoint's file is truncated.
+    let dir = tempfile::tempdir().unwrap();
+    let path = interrupted_checkpoint(dir.path(), 120);
+    std::fs::remove_file(guard::beside(&path, "-wal")).unwrap();
+    assert!(refused(&path, "damaged").starts_with("Databasefilen er skadet"));
+    // With its WAL, but cut short where the WAL holds no copy of the pages.
+    let dir = tempfile::tempdir().unwrap();
+    let path = interrupted_checkpoint(dir.path(), 120);
+    let bytes = std::fs::read(&path).unwrap();
+    let page_size = u16::from_be_bytes([bytes[16], bytes[17]]) as usize;
+    std::fs::write(&path, &bytes[..(bytes.len() / page_size / 2) * page_size]).unwrap();
+    assert!(refused(&path, "damaged").starts_with("Databasefilen er skadet"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = interrupted_checkpoint(dir.path(), 120);
+    let bytes = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &bytes[..(bytes.len() / page_size / 2) * page_size]).unwrap();
+    let err = Store::open_checking_later(&path).err().expect("refused at open");
+    assert_eq!(err.code(), "damaged");
+}
+
 #[test]
 fn a_second_writer_is_refused_with_who_holds_the_file() {
     let (_dir, path) = sound_file();
@@ -141,6 +275,37 @@ fn a_second_writer_is_refused_with_who_holds_the_file() {
     );
     drop(first);
     Store::open(&path).expect("free again once the first has closed");
+}
+
+/// A second path to the same file — a symbolic link to the file, or to its
+/// folder — is the same database: its writer is refused as a second writer.
+/// (The lock sat beside the path as given, so each path had a lock of its own.)
+#[cfg(unix)]
+#[test]
+fn a_second_writer_through_a_symbolic_link_is_refused() {
+    let (dir, path) = sound_file();
+    let first = Store::open(&path).unwrap();
+    let linked_file = dir.path().join("snarvei.sqlite3");
+    std::os::unix::fs::symlink(&path, &linked_file).unwrap();
+    let linked_folder = dir.path().join("mappe-snarvei");
+    std::os::unix::fs::symlink(dir.path(), &linked_folder).unwrap();
+    for other in [linked_file.clone(), linked_folder.join("grendebok.sqlite3")] {
+        let err = Store::open(&other)
+            .err()
+            .expect("a second writer through a link is refused");
+        assert_eq!(err.code(), "locked", "{}", other.display());
+        assert!(
+            err.message(Lang::Nb)
+                .contains(&format!("prosess {}", std::process::id())),
+            "{}",
+            err.message(Lang::Nb)
+        );
+    }
+    drop(first);
+    let through_link = Store::open(&linked_file).expect("free once the first has closed");
+    let err = Store::open(&path).err().expect("and the other way round");
+    assert_eq!(err.code(), "locked");
+    drop(through_link);
 }
 
 #[test]
@@ -171,24 +336,11 @@ fn a_full_disk_refuses_the_write_whole_and_recovers_when_space_is_freed() {
             .unwrap()
     };
     let (people, audit) = (count(&store, "person"), count(&store, "audit"));
-    let big = "Lang tekst som fyller disken. ".repeat(2_000);
-    let input = MembershipInput {
-        council_id: council.clone(),
-        person: PersonChoice::New {
-            person: PersonInput {
-                name: "Fyll Disk".into(),
-                email: String::new(),
-                phone: String::new(),
-                gender: None,
-            },
-        },
-        category: SeatCategory::Volunteer,
-        role: Role::Varamedlem,
-        organisation: big,
-        term_from: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
-        term_to: None,
-    };
-    let err = store.add_membership(&actor(), &input).unwrap_err();
+    // A mandate near its limit, with its audit row: more pages than the file may grow.
+    let big = "Lang tekst som fyller disken. ".repeat(600);
+    let mut input = store.council(&council).unwrap().input();
+    input.mandate = big.clone();
+    let err = store.update_council(&actor(), &council, &input).unwrap_err();
     assert_eq!(err.code(), "disk_full");
     assert!(err
         .message(Lang::Nb)
@@ -204,9 +356,10 @@ fn a_full_disk_refuses_the_write_whole_and_recovers_when_space_is_freed() {
         .execute_batch(&format!("PRAGMA max_page_count = {}", pages * 100))
         .unwrap();
     store
-        .add_membership(&actor(), &input)
+        .update_council(&actor(), &council, &input)
         .expect("the next write succeeds once there is room");
-    assert_eq!(count(&store, "person"), people + 1);
+    assert_eq!(store.council(&council).unwrap().mandate, big.trim());
+    assert!(count(&store, "audit") > audit);
 }
 
 /// What SQLite says on a full disk — `SQLITE_FULL`, or `SQLITE_IOERR_SHMSIZE`

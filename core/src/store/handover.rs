@@ -16,6 +16,7 @@ use crate::documents::safe_file_name;
 use crate::error::{CoreError, Result};
 use crate::model::{DocumentKind, Lang, LedgerFormat, MeetingStatus};
 use crate::progress::{tick, NoProgress, Progress};
+use crate::records::{EntryKind, FolderEntry};
 
 /// What a folder for the kommune holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -26,12 +27,17 @@ pub struct KommuneExport {
     pub letters: i32,
     pub annual_report: bool,
     pub ledgers: i32,
+    /// What is not final yet and so is not in the folder: held meetings whose
+    /// minutes wait for approval, decided applications whose letter is not sent.
+    pub waiting: Vec<String>,
+    /// Every file of the folder as its document list (`Dokumentliste.csv`) lists it.
+    pub records: Vec<FolderEntry>,
 }
 
 impl KommuneExport {
     /// What a person is told after the folder is made.
     pub fn message(&self, lang: Lang) -> String {
-        crate::i18n::t(
+        let saved = crate::i18n::t(
             lang,
             "export.kommune_saved",
             &[
@@ -40,7 +46,19 @@ impl KommuneExport {
                 ("letters", &self.letters.to_string()),
                 ("ledgers", &self.ledgers.to_string()),
             ],
-        )
+        );
+        if self.waiting.is_empty() {
+            return saved;
+        }
+        let waiting = crate::i18n::t(
+            lang,
+            "export.kommune_waiting",
+            &[
+                ("count", &self.waiting.len().to_string()),
+                ("list", &self.waiting.join("; ")),
+            ],
+        );
+        format!("{saved} {waiting}")
     }
 }
 
@@ -54,7 +72,7 @@ fn newest_blob(conn: &Connection, sql: &str, id: &str) -> Result<Option<(String,
 /// job can say "3 av 12 filer".
 enum Planned {
     Minutes(String),
-    Letter { application_id: String, sent: bool },
+    Letter(String),
     Ledger(crate::model::GrantScheme),
     AnnualReport,
 }
@@ -89,6 +107,7 @@ impl Store {
     ) -> Result<KommuneExport> {
         let council = councils::get(&self.conn, council_id)?;
         let folder = parent.join(safe_file_name(&format!("{} {year}", council.name)));
+        self.export_target(&folder)?;
         if folder.exists() {
             return Err(CoreError::AlreadyExists(folder.display().to_string()));
         }
@@ -110,32 +129,42 @@ impl Store {
     }
 
     /// The files of the folder, in the order they are written.
-    fn plan_kommune_folder(&self, council_id: &str, year: i32, lang: Lang) -> Result<Vec<Planned>> {
+    /// Only what is final goes in: approved minutes and sent letters. A held
+    /// meeting whose minutes are not approved, or a decision whose letter is
+    /// not sent, is listed as waiting instead.
+    fn plan_kommune_folder(&self, council_id: &str, year: i32, lang: Lang) -> Result<(Vec<Planned>, Vec<String>)> {
+        let year = crate::rules::validate::year(year)?;
         let mut plan = Vec::new();
-        for m in meetings::of_council(&self.conn, council_id)? {
-            if m.date.year() == year && m.status >= MeetingStatus::Held {
+        let mut waiting = Vec::new();
+        let mut held: Vec<_> = meetings::of_council(&self.conn, council_id)?
+            .into_iter()
+            .filter(|m| m.date.year() == year && m.status >= MeetingStatus::Held)
+            .collect();
+        held.reverse();
+        for m in held {
+            if m.status == MeetingStatus::Approved {
                 plan.push(Planned::Minutes(m.id));
+            } else {
+                let date = crate::i18n::date(m.date);
+                waiting.push(crate::i18n::t(lang, "export.waiting_minutes", &[("date", &date)]));
             }
         }
         for (scheme, applications) in grants::of_council_year(&self.conn, council_id, Some(year), lang)? {
             for a in &applications {
-                let sent: bool = self.conn.query_row(
-                    "SELECT EXISTS (SELECT 1 FROM grant_letter WHERE application_id = ?1)",
-                    params![a.id],
-                    |r| r.get(0),
-                )?;
-                // A decided application's letter as sent, or laid out now if it never was exported.
-                if sent || a.decision.is_some() {
-                    plan.push(Planned::Letter {
-                        application_id: a.id.clone(),
-                        sent,
-                    });
+                if a.letter_sent.is_some() {
+                    plan.push(Planned::Letter(a.id.clone()));
+                } else if a.decision.is_some() {
+                    waiting.push(crate::i18n::t(
+                        lang,
+                        "export.waiting_letter",
+                        &[("applicant", &a.organisation)],
+                    ));
                 }
             }
             plan.push(Planned::Ledger(scheme));
         }
         plan.push(Planned::AnnualReport);
-        Ok(plan)
+        Ok((plan, waiting))
     }
 
     fn fill_kommune_folder(
@@ -147,83 +176,164 @@ impl Store {
         lang: Lang,
         progress: &dyn Progress,
     ) -> Result<KommuneExport> {
-        let plan = self.plan_kommune_folder(council_id, year, lang)?;
+        let (plan, waiting) = self.plan_kommune_folder(council_id, year, lang)?;
         let total = plan.len() as u64;
         tick(progress, 0, total, "")?;
         std::fs::create_dir_all(dir)?;
-        let write = |name: &str, bytes: &[u8]| crate::pdf::write_atomically(&dir.join(safe_file_name(name)), bytes);
+        let write = |name: &str, bytes: &[u8]| crate::pdf::write_atomically(&dir.join(name), bytes);
         let mut summary = KommuneExport {
             folder: String::new(),
             minutes: 0,
             letters: 0,
             annual_report: false,
             ledgers: 0,
+            waiting,
+            records: Vec::new(),
+        };
+        let council = councils::get(&self.conn, council_id)?;
+        let doc_lang = crate::documents::document_lang(&council);
+        let mut records: Vec<FolderEntry> = Vec::new();
+        let mut names = std::collections::BTreeSet::new();
+        // Two documents of one day would share a name: the second gets " (2)".
+        let mut unique = |name: String| -> String {
+            let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s).to_owned();
+            let ext = name.rsplit_once('.').map_or("", |(_, e)| e).to_owned();
+            (1..)
+                .map(|n| {
+                    if n == 1 {
+                        name.clone()
+                    } else {
+                        format!("{stem} ({n}).{ext}")
+                    }
+                })
+                .find(|candidate| names.insert(safe_file_name(candidate)))
+                .map(|n| safe_file_name(&n))
+                .expect("some name is free")
         };
         for (done, planned) in plan.into_iter().enumerate() {
-            let written = match planned {
+            let (name, bytes, kind, date, cases) = match planned {
                 Planned::Minutes(meeting_id) => {
-                    let name = self.document_file_name(&meeting_id, DocumentKind::Minutes)?;
-                    let archived = newest_blob(
-                        &self.conn,
-                        "SELECT file_name, bytes FROM document WHERE meeting_id = ?1 AND kind = 'minutes'
-                         ORDER BY created_at DESC, id DESC LIMIT 1",
-                        &meeting_id,
-                    )?;
-                    let bytes = match archived {
-                        Some((_, bytes)) => bytes,
-                        None => self.render_document(&meeting_id, DocumentKind::Minutes, now)?.bytes,
+                    let detail = meetings::detail(&self.conn, &meeting_id, doc_lang)?;
+                    // The final PDF archived at approval (or exported since); laid out now
+                    // only for minutes approved without one.
+                    let bytes = match self.final_minutes(&meeting_id)? {
+                        Some((_, bytes)) if !bytes.is_empty() => bytes,
+                        _ => self.render_document(&meeting_id, DocumentKind::Minutes, now)?.bytes,
                     };
-                    write(&name, &bytes)?;
                     summary.minutes += 1;
-                    name
+                    let cases: Vec<String> = detail
+                        .items
+                        .iter()
+                        .filter_map(|i| i.case_number.map(|n| n.short()))
+                        .collect();
+                    (
+                        self.document_file_name(&meeting_id, DocumentKind::Minutes)?,
+                        bytes,
+                        EntryKind::Minutes,
+                        detail.meeting.date,
+                        cases.join(", "),
+                    )
                 }
-                Planned::Letter { application_id, sent } => {
-                    let letter = if sent {
-                        newest_blob(
-                            &self.conn,
-                            "SELECT file_name, bytes FROM grant_letter WHERE application_id = ?1
-                             ORDER BY created_at DESC, id DESC LIMIT 1",
-                            &application_id,
-                        )?
-                    } else {
-                        None
-                    };
+                Planned::Letter(application_id) => {
+                    let letter = newest_blob(
+                        &self.conn,
+                        "SELECT file_name, bytes FROM grant_letter WHERE application_id = ?1
+                         ORDER BY created_at DESC, id DESC LIMIT 1",
+                        &application_id,
+                    )?;
+                    // The letter as archived when it was exported; laid out now if it was
+                    // marked sent without an export.
                     let bytes = match letter {
-                        Some((_, bytes)) => bytes,
-                        None => self.render_letter(&application_id, now)?.bytes,
+                        Some((_, bytes)) if !bytes.is_empty() => bytes,
+                        _ => self.render_letter(&application_id, now)?.bytes,
                     };
-                    let name = self.letter_file_name(&application_id)?;
-                    write(&name, &bytes)?;
                     summary.letters += 1;
-                    name
+                    let application = grants::application(&self.conn, &application_id, doc_lang)?;
+                    let sent = application
+                        .letter_sent
+                        .as_ref()
+                        .and_then(|s| chrono::NaiveDate::parse_from_str(s.at.get(..10)?, "%Y-%m-%d").ok())
+                        .unwrap_or_else(|| now.date_naive());
+                    let case = application
+                        .decision
+                        .as_ref()
+                        .and_then(|d| d.case_label.clone())
+                        .unwrap_or_default();
+                    (
+                        self.letter_file_name(&application_id)?,
+                        bytes,
+                        EntryKind::Letter,
+                        sent,
+                        case,
+                    )
                 }
                 Planned::Ledger(scheme) => {
                     let rows = grants::ledger(&self.conn, &scheme.id, lang)?;
-                    let name = crate::ledger::file_name(&scheme, LedgerFormat::Csv, lang);
-                    write(&name, &crate::ledger::csv(&scheme, &rows, lang))?;
                     summary.ledgers += 1;
-                    name
+                    (
+                        crate::ledger::file_name(&scheme, LedgerFormat::Csv, lang),
+                        crate::ledger::csv(&scheme, &rows, lang),
+                        EntryKind::Ledger,
+                        now.date_naive(),
+                        String::new(),
+                    )
                 }
                 Planned::AnnualReport => {
                     let report = self.annual_reports(council_id, year)?.pop();
-                    let bytes = match report {
+                    let archived = match &report {
                         Some(r) => newest_blob(
                             &self.conn,
                             "SELECT file_name, bytes FROM annual_report WHERE id = ?1",
                             &r.id,
-                        )?
-                        .map(|(_, b)| b)
-                        .unwrap_or_default(),
-                        None => self.render_annual_report(council_id, year, now)?.bytes,
+                        )?,
+                        None => None,
                     };
-                    let name = self.annual_report_file_name(council_id, year)?;
-                    write(&name, &bytes)?;
+                    // Never an empty file: laid out now if none was archived.
+                    let (bytes, date) = match archived {
+                        Some((_, bytes)) if !bytes.is_empty() => {
+                            let at = report.as_ref().map(|r| r.created.at.clone()).unwrap_or_default();
+                            let date = chrono::NaiveDate::parse_from_str(at.get(..10).unwrap_or(""), "%Y-%m-%d")
+                                .unwrap_or_else(|_| now.date_naive());
+                            (bytes, date)
+                        }
+                        _ => (
+                            self.render_annual_report(council_id, year, now)?.bytes,
+                            now.date_naive(),
+                        ),
+                    };
                     summary.annual_report = true;
-                    name
+                    (
+                        self.annual_report_file_name(council_id, year)?,
+                        bytes,
+                        EntryKind::AnnualReport,
+                        date,
+                        String::new(),
+                    )
                 }
             };
-            tick(progress, done as u64 + 1, total, &safe_file_name(&written))?;
+            if bytes.is_empty() {
+                return Err(CoreError::Io(std::io::Error::other(format!("{name} would be empty"))));
+            }
+            let name = unique(name);
+            write(&name, &bytes)?;
+            records.push(FolderEntry {
+                title: name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s).to_owned(),
+                file: name.clone(),
+                date,
+                cases,
+                kind,
+                public: true,
+                basis: String::new(),
+                sha256: crate::pdf::sha256_hex(&bytes),
+            });
+            tick(progress, done as u64 + 1, total, &name)?;
         }
+        // The list of what the folder holds, for the archive to register it.
+        write(
+            &crate::records::file_name(doc_lang),
+            &crate::records::csv(&records, doc_lang),
+        )?;
+        summary.records = records;
         Ok(summary)
     }
 }

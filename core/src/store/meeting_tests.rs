@@ -232,6 +232,114 @@ fn the_lifecycle_moves_forward_only_by_its_steps() {
 }
 
 #[test]
+fn a_status_change_can_be_undone_until_the_next_step_and_numbers_stay() {
+    let mut w = world();
+    let m = w
+        .store
+        .create_meeting(&actor(), &meeting_input(&w.council.id, day(2026, 3, 12)))
+        .unwrap();
+    w.store
+        .add_item(&actor(), &m.id, &item(ItemKind::Vedtak, "Benker"))
+        .unwrap();
+    let planned = w.store.meeting_detail(&m.id, Lang::Nb).unwrap();
+    assert_eq!(planned.lifecycle.undo_to, None, "nothing to undo yet");
+    assert!(!planned.lifecycle.judged, "a planned meeting's checklist is not judged");
+    assert_eq!(
+        conflict_key(w.store.undo_status(&actor(), &m.id).unwrap_err()),
+        "validation.nothing_to_undo"
+    );
+
+    // Held by a double click: undone step by step, back to planned.
+    w.store.send_notice(&actor(), &m.id).unwrap();
+    w.store.mark_held(&actor(), &m.id).unwrap();
+    let held = w.store.meeting_detail(&m.id, Lang::Nb).unwrap();
+    assert_eq!(held.lifecycle.undo_to, Some(MeetingStatus::NoticeSent));
+    assert!(held.lifecycle.judged);
+    let back = w.store.undo_status(&actor(), &m.id).unwrap();
+    assert_eq!((back.status, back.held.is_none()), (MeetingStatus::NoticeSent, true));
+    assert!(back.notice_sent.is_some(), "the notice is still sent");
+    let back = w.store.undo_status(&actor(), &m.id).unwrap();
+    assert_eq!(
+        (back.status, back.notice_sent.is_none()),
+        (MeetingStatus::Planned, true)
+    );
+    let detail = w.store.meeting_detail(&m.id, Lang::Nb).unwrap();
+    assert_eq!(labels(&detail), [Some("Sak 01/26".to_owned())], "the number is kept");
+
+    // Sent again: the same number, not a new one.
+    w.store.send_notice(&actor(), &m.id).unwrap();
+    let detail = w.store.meeting_detail(&m.id, Lang::Nb).unwrap();
+    assert_eq!(labels(&detail), [Some("Sak 01/26".to_owned())]);
+
+    // Approved minutes are locked: no undo.
+    let approved_id = hold_complete_meeting(&mut w, day(2026, 3, 20));
+    w.store
+        .approve_minutes(&actor(), &approved_id, &signed_by(&w), Lang::Nb)
+        .unwrap();
+    let approved = w.store.meeting_detail(&approved_id, Lang::Nb).unwrap();
+    assert_eq!(approved.lifecycle.undo_to, None);
+    assert!(w.store.undo_status(&actor(), &approved_id).is_err());
+}
+
+#[test]
+fn the_days_to_the_meeting_are_known_for_the_question_before_marking_it_held() {
+    let mut w = world();
+    let m = w
+        .store
+        .create_meeting(&actor(), &meeting_input(&w.council.id, day(2027, 1, 20)))
+        .unwrap();
+    let on = |today| {
+        w.store
+            .meeting_detail_on(&m.id, Lang::Nb, today)
+            .unwrap()
+            .lifecycle
+            .days_until
+    };
+    assert_eq!(on(day(2026, 12, 4)), Some(47));
+    assert_eq!(on(day(2027, 1, 20)), Some(0));
+    assert_eq!(on(day(2027, 1, 21)), Some(-1));
+}
+
+#[test]
+fn votes_cannot_outnumber_those_who_could_vote() {
+    let mut w = world();
+    let m = w
+        .store
+        .create_meeting(&actor(), &meeting_input(&w.council.id, day(2026, 3, 12)))
+        .unwrap();
+    let id = w
+        .store
+        .add_item(&actor(), &m.id, &item(ItemKind::Vedtak, "Benker"))
+        .unwrap();
+    w.store.send_notice(&actor(), &m.id).unwrap();
+    w.store.mark_held(&actor(), &m.id).unwrap();
+    for member in &w.members[..3] {
+        let present = AttendanceInput {
+            membership_id: member.id.clone(),
+            status: AttendanceStatus::Present,
+            substitute_for: None,
+        };
+        w.store.set_attendance(&actor(), &m.id, &present).unwrap();
+    }
+    let record = |for_: i32| ItemRecord {
+        decision: "Vedtatt.".into(),
+        votes: Some(Votes {
+            in_favour: for_,
+            against: 0,
+            blank: 0,
+        }),
+        closed: false,
+        closed_basis: String::new(),
+    };
+    let err = w.store.record_item(&actor(), &id, &record(12)).unwrap_err();
+    let report = err.report(Lang::Nb);
+    assert_eq!(report.fields[0].message, "12 stemmer, men bare 3 kunne stemme.");
+    let detail = w.store.meeting_detail(&m.id, Lang::Nb).unwrap();
+    assert_eq!(detail.items[0].decision, "", "nothing was written");
+    w.store.record_item(&actor(), &id, &record(3)).unwrap();
+}
+
+#[test]
 fn quorum_is_per_item_and_an_inhabil_member_is_counted_out() {
     let mut w = world();
     let m = w
@@ -617,6 +725,68 @@ fn the_minutes_pdf_holds_every_name_number_and_decision() {
         assert!(text.contains(&member.person.name), "{} is listed", member.person.name);
     }
     assert!(!text.contains("Utkast"), "approved minutes are not a draft");
+}
+
+/// The text of each page of a PDF, as `pdftotext` reads it.
+pub(super) fn pdf_pages(pdf: &[u8]) -> Vec<String> {
+    let mut pages: Vec<String> = pdf_text(pdf).split('\u{c}').map(str::to_string).collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+#[test]
+fn minutes_say_utkast_on_every_page_until_approved_and_approval_archives_the_final_pdf() {
+    let mut w = world();
+    let m = full_meeting(&mut w);
+    // A long decision, so the draft runs over several pages.
+    let long = w.store.meeting_detail(&m, Lang::Nb).unwrap().items[0].id.clone();
+    let record = ItemRecord {
+        decision: "Utvalget drøftet saken grundig og ble enige om veien videre. ".repeat(120),
+        votes: None,
+        closed: false,
+        closed_basis: String::new(),
+    };
+    w.store.record_item(&actor(), &long, &record).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let name = w.store.document_file_name(&m, DocumentKind::Minutes).unwrap();
+    assert_eq!(name, "Protokoll UTKAST Stavern nærmiljøutvalg 2026-03-12.pdf");
+    let draft = w
+        .store
+        .export_document(&actor(), &m, DocumentKind::Minutes, &out.path().join(&name))
+        .unwrap();
+    let bytes = std::fs::read(out.path().join(&name)).unwrap();
+    let pages = pdf_pages(&bytes);
+    assert!(pages.len() >= 3, "{} pages", pages.len());
+    for (n, page) in pages.iter().enumerate() {
+        assert!(page.contains("UTKAST"), "page {} says UTKAST:\n{page}", n + 1);
+    }
+    assert!(w.store.final_minutes(&m).unwrap().is_none(), "a draft is not final");
+
+    let documents_before = w.store.meeting_detail(&m, Lang::Nb).unwrap().documents.len();
+    w.store.approve_minutes(&actor(), &m, &signed_by(&w), Lang::Nb).unwrap();
+    let (record, final_bytes) = w
+        .store
+        .final_minutes(&m)
+        .unwrap()
+        .expect("approving archives the final PDF");
+    assert_ne!(record.id, draft.id);
+    assert_eq!(record.file_name, "Protokoll Stavern nærmiljøutvalg 2026-03-12.pdf");
+    assert_eq!(record.sha256, crate::pdf::sha256_hex(&final_bytes));
+    let detail = w.store.meeting_detail(&m, Lang::Nb).unwrap();
+    assert_eq!(
+        detail.documents.len(),
+        documents_before + 1,
+        "archived in the approval itself"
+    );
+    for page in pdf_pages(&final_bytes) {
+        assert!(!page.contains("UTKAST") && !page.contains("Utkast"), "{page}");
+    }
+    assert_eq!(
+        w.store.document_file_name(&m, DocumentKind::Minutes).unwrap(),
+        "Protokoll Stavern nærmiljøutvalg 2026-03-12.pdf"
+    );
 }
 
 #[test]

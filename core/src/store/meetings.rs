@@ -256,6 +256,38 @@ pub fn send_notice(conn: &Connection, actor: &Actor, id: &str) -> Result<()> {
     set_status(conn, actor, &meeting, MeetingStatus::NoticeSent, "notice_sent")
 }
 
+/// Takes back the last status change (notice sent → planned, held → notice
+/// sent) while the next step is not taken. Case numbers stay with their
+/// items (a number is never reused); recorded text and attendance are kept.
+pub fn undo_status(conn: &Connection, actor: &Actor, id: &str) -> Result<MeetingStatus> {
+    let meeting = get(conn, id)?;
+    check_unlocked(&meeting)?;
+    let Some(to) = rules::undo_to(meeting.status) else {
+        return Err(CoreError::Conflict(FieldIssue::new(
+            "status",
+            "validation.nothing_to_undo",
+        )));
+    };
+    let step = match meeting.status {
+        MeetingStatus::NoticeSent => "notice_sent",
+        _ => "held",
+    };
+    conn.execute(
+        &format!("UPDATE meeting SET status = ?2, {step}_at = NULL, {step}_by = NULL, updated_at = ?3 WHERE id = ?1"),
+        params![meeting.id, codec::name(&to), codec::instant(actor.at)],
+    )?;
+    audit::record(
+        conn,
+        actor,
+        "meeting",
+        &meeting.id,
+        "status",
+        Some(&codec::name(&meeting.status)),
+        Some(&codec::name(&to)),
+    )?;
+    Ok(to)
+}
+
 /// Notice sent → held.
 pub fn mark_held(conn: &Connection, actor: &Actor, id: &str) -> Result<()> {
     let meeting = get(conn, id)?;
@@ -458,7 +490,24 @@ pub fn update_item(conn: &Connection, actor: &Actor, item_id: &str, input: &Agen
 
 pub fn record_item(conn: &Connection, actor: &Actor, item_id: &str, record: &ItemRecord) -> Result<String> {
     let old = item(conn, item_id)?;
-    unlocked_meeting_of(conn, &old)?;
+    let meeting = unlocked_meeting_of(conn, &old)?;
+    if record.votes.is_some() {
+        let council = councils::get(conn, &meeting.council_id)?;
+        let present = attendance(conn, &meeting)?;
+        let recusals: Vec<Recusal> = {
+            let mut stmt = conn.prepare_cached("SELECT membership_id, reason FROM recusal WHERE item_id = ?1")?;
+            let rows = stmt.query_map([item_id], |r| {
+                Ok(Recusal {
+                    membership_id: r.get(0)?,
+                    person_name: String::new(),
+                    reason: r.get(1)?,
+                })
+            })?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let quorum = rules::quorum(council.seat_plan.total(), &present, &recusals);
+        rules::votes_within(record.votes, &quorum, meeting.status >= MeetingStatus::Held)?;
+    }
     let new = AgendaItem {
         decision: record.decision.clone(),
         votes: record.votes,
@@ -980,7 +1029,9 @@ pub fn detail(conn: &Connection, id: &str, lang: Lang) -> Result<MeetingDetail> 
         }
         _ => None,
     };
+    let lifecycle = rules::lifecycle(&meeting, None);
     Ok(MeetingDetail {
+        lifecycle,
         meeting,
         council,
         items,

@@ -26,6 +26,7 @@ mod integrity;
 mod meetings;
 mod memberships;
 mod package;
+mod package_rows;
 mod people;
 pub mod privacy;
 mod search;
@@ -210,6 +211,21 @@ impl Store {
         Store::open(path)
     }
 
+    /// Opens an existing database for a command that only reads (a list, a
+    /// search): like [`Store::open_existing`], but without reading every page
+    /// first — the header, the schema and the file's length are checked, as
+    /// the app does at start ([`Store::open_checking_later`]). On a
+    /// coordinator's file that check takes seconds, the read milliseconds.
+    /// Should a write come through this store after all, it runs the
+    /// whole-file check first and is refused on a damaged file; a file that
+    /// must be migrated is checked whole at once.
+    pub fn open_existing_to_read(path: &Path) -> Result<Store> {
+        if std::fs::symlink_metadata(path).is_err() {
+            return Err(CoreError::NoDatabase(path.display().to_string()));
+        }
+        Store::open_to(path, guard::Depth::Header)
+    }
+
     /// Creates a new, empty database; refuses to touch an existing file.
     pub fn create(path: &Path) -> Result<Store> {
         if std::fs::symlink_metadata(path).is_ok() {
@@ -270,7 +286,14 @@ impl Store {
     fn write<T>(&mut self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         self.writable()?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = f(&tx)?;
+        let value = match f(&tx) {
+            Ok(value) => value,
+            Err(e) => {
+                drop(tx);
+                // A council kept in another file: say where, not what SQLite said.
+                return Err(package::kept_elsewhere_error(&self.conn, e));
+            }
+        };
         tx.commit()?;
         Ok(value)
     }
@@ -473,6 +496,22 @@ impl Store {
         meetings::detail(&self.conn, id, lang)
     }
 
+    /// [`Store::meeting_detail`] as it stands on `today`: how many days are
+    /// left to the meeting, for the question before marking it held.
+    pub fn meeting_detail_on(&self, id: &str, lang: Lang, today: NaiveDate) -> Result<MeetingDetail> {
+        let mut detail = meetings::detail(&self.conn, id, lang)?;
+        detail.lifecycle = rules::meetings::lifecycle(&detail.meeting, Some(today));
+        Ok(detail)
+    }
+
+    /// Takes back the meeting's last status change, until the next step is taken.
+    pub fn undo_status(&mut self, actor: &Actor, id: &str) -> Result<Meeting> {
+        self.write(|tx| {
+            meetings::undo_status(tx, actor, id)?;
+            meetings::get(tx, id)
+        })
+    }
+
     pub fn create_meeting(&mut self, actor: &Actor, input: &MeetingInput) -> Result<Meeting> {
         let input = rules::meetings::meeting(input)?;
         self.write(|tx| meetings::create(tx, actor, &input))
@@ -499,12 +538,39 @@ impl Store {
         })
     }
 
-    /// Held → approved, when the minutes are complete; the protocol is then locked.
+    /// Held → approved, when the minutes are complete; the protocol is then
+    /// locked, and its final PDF is laid out and archived in the same write.
     pub fn approve_minutes(&mut self, actor: &Actor, id: &str, approval: &Approval, lang: Lang) -> Result<Meeting> {
         self.write(|tx| {
             meetings::approve(tx, actor, id, approval, lang)?;
+            documents::archive_final_minutes(tx, actor, id)?;
             meetings::get(tx, id)
         })
+    }
+
+    /// The final minutes of an approved meeting as archived (record and
+    /// bytes); `None` while they are a draft.
+    pub fn final_minutes(&self, meeting_id: &str) -> Result<Option<(DocumentRecord, Vec<u8>)>> {
+        documents::final_minutes(&self.conn, meeting_id)
+    }
+
+    /// Held meetings whose minutes are not yet approved, of one council (or
+    /// all) in `year`, oldest first: they wait, and never go out as final.
+    pub fn minutes_waiting(&self, council_id: Option<&str>, year: i32) -> Result<Vec<MeetingSummary>> {
+        let councils = match council_id {
+            Some(id) => vec![councils::get(&self.conn, id)?],
+            None => self.councils()?,
+        };
+        let mut waiting = Vec::new();
+        for council in councils {
+            let mut held: Vec<MeetingSummary> = meetings::of_council(&self.conn, &council.id)?
+                .into_iter()
+                .filter(|m| chrono::Datelike::year(&m.date) == year && m.status == MeetingStatus::Held)
+                .collect();
+            held.reverse();
+            waiting.extend(held);
+        }
+        Ok(waiting)
     }
 
     /// Items of later meetings whose decision can approve this meeting's minutes.
@@ -613,10 +679,10 @@ impl Store {
         })
     }
 
-    /// Writes a rendered PDF to `out` (a temporary file, then a rename, so a
-    /// failed export never leaves half a file), then archives it in one
-    /// write with the name it was saved under and its SHA-256. If archiving
-    /// fails, the file is removed again, so the archive and the disk agree.
+    /// Writes a rendered PDF beside `out` (a temporary file, flushed), archives
+    /// it in one write with the name it is saved under and its SHA-256, and
+    /// only then renames it over `out`. A failed export never leaves half a
+    /// file, and a failed archive leaves whatever was at `out` as it was.
     fn save_and_archive<T>(
         &mut self,
         out: &Path,
@@ -624,17 +690,27 @@ impl Store {
         archive: impl FnOnce(&Connection, &str, &str) -> Result<T>,
     ) -> Result<T> {
         self.writable()?;
-        crate::pdf::write_atomically(out, &rendered.bytes)?;
+        self.export_target(out)?;
+        let staged = crate::pdf::stage(out, &rendered.bytes)?;
         let sha256 = crate::pdf::sha256_hex(&rendered.bytes);
         let file_name = out
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| rendered.file_name.clone());
-        let archived = self.write(|tx| archive(tx, &file_name, &sha256));
-        if archived.is_err() {
-            let _ = std::fs::remove_file(out);
+        let archived = self.write(|tx| archive(tx, &file_name, &sha256))?;
+        staged.put_in_place()?;
+        Ok(archived)
+    }
+
+    /// Refuses an export aimed at the store itself: the database file (by any
+    /// path), its `-wal`, `-shm`, `-journal` or lock, or its backups folder.
+    pub(crate) fn export_target(&self, out: &Path) -> Result<()> {
+        match &self.path {
+            Some(db) if guard::is_part_of_store(db, out) => Err(CoreError::ExportOverStore {
+                path: out.display().to_string(),
+            }),
+            _ => Ok(()),
         }
-        archived
     }
 
     /// The file name a document of a meeting is offered under, e.g.
@@ -682,6 +758,13 @@ impl Store {
 
     pub fn application_detail(&self, id: &str, today: NaiveDate, lang: Lang) -> Result<ApplicationDetail> {
         grants::application_detail(&self.conn, id, today, lang)
+    }
+
+    /// Checks an application form without saving it: every broken rule at
+    /// once, so a form whose date the UI could not read still hears about
+    /// its other fields in the same round.
+    pub fn check_application(&self, input: &ApplicationInput) -> Result<()> {
+        rules::grants::application(input).map(|_| ())
     }
 
     pub fn add_application(&mut self, actor: &Actor, input: &ApplicationInput) -> Result<Application> {
@@ -793,6 +876,7 @@ impl Store {
         year: Option<i32>,
         lang: Lang,
     ) -> Result<Vec<(GrantScheme, Vec<Application>)>> {
+        let year = year.map(rules::validate::year).transpose()?;
         grants::of_council_year(&self.conn, council_id, year, lang)
     }
 
@@ -803,27 +887,7 @@ impl Store {
     }
 
     fn letter_facts(&self, application_id: &str) -> Result<crate::letters::LetterFacts> {
-        let application = grants::application(&self.conn, application_id, Lang::Nb)?;
-        let scheme = grants::scheme(&self.conn, &application.scheme_id)?;
-        let council = councils::get(&self.conn, &scheme.council_id)?;
-        let lang = crate::documents::document_lang(&council);
-        let application = grants::application(&self.conn, application_id, lang)?;
-        let Some(decision) = application.decision.clone() else {
-            return Err(CoreError::Conflict(FieldIssue::new("", "validation.not_decided")));
-        };
-        let meeting = grants::decision_meeting(&self.conn, &decision)?;
-        let leader = memberships::of_council(&self.conn, &council.id)?
-            .into_iter()
-            .find(|m| m.role == Role::Leder && m.sits_on(meeting.date))
-            .map(|m| m.person.name);
-        Ok(crate::letters::LetterFacts {
-            application,
-            decision,
-            scheme,
-            council,
-            meeting,
-            leader,
-        })
+        letter_facts(&self.conn, application_id)
     }
 
     /// The file name a decision letter is offered under.
@@ -858,6 +922,7 @@ impl Store {
             LedgerFormat::Csv => crate::ledger::csv(&scheme, &rows, lang),
             LedgerFormat::Xlsx => crate::ledger::xlsx(&scheme, &rows, lang)?,
         };
+        self.export_target(out)?;
         crate::pdf::write_atomically(out, &bytes)?;
         Ok(rows.len())
     }
@@ -882,7 +947,12 @@ impl Store {
     pub fn erase_person(&mut self, actor: &Actor, person_id: &str, today: NaiveDate) -> Result<String> {
         self.writable()?;
         self.conn.execute_batch("PRAGMA secure_delete = ON")?;
-        let alias = self.write(|tx| privacy::erase(tx, actor, person_id, today))?;
+        // An erasure reaches the person's rows in councils kept elsewhere too.
+        let alias = self.write(|tx| {
+            let alias = package::unguarded(tx, || privacy::erase(tx, actor, person_id, today))?;
+            package::erasure_is_not_local_work(tx)?;
+            Ok(alias)
+        })?;
         // The search index merges its segments, so no erased word stays behind in it.
         self.conn.execute_batch(
             "INSERT INTO search_fts (search_fts) VALUES ('optimize'); VACUUM; PRAGMA wal_checkpoint(TRUNCATE);",
@@ -904,6 +974,23 @@ impl Store {
     /// The audit log, oldest first; only one record's entries if `entity_id` is given.
     pub fn audit_log(&self, entity_id: Option<&str>) -> Result<Vec<AuditEntry>> {
         audit::entries(&self.conn, entity_id)
+    }
+
+    /// Lets SQLite copy the WAL into the file after any commit that leaves
+    /// more than `pages` pages in it (its default is 1000). The crash test
+    /// sets it low, so that kills land in checkpoints.
+    pub fn set_wal_autocheckpoint(&self, pages: u32) -> Result<()> {
+        let _pages: i64 = self
+            .conn
+            .query_row(&format!("PRAGMA wal_autocheckpoint = {pages}"), [], |r| r.get(0))?;
+        Ok(())
+    }
+
+    /// Copies every committed page of the WAL into the file now (a passive
+    /// checkpoint: it waits for no reader). For the crash test.
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+        Ok(())
     }
 
     /// `PRAGMA integrity_check`, the foreign keys, and every council's composition.
@@ -937,6 +1024,31 @@ impl Store {
             councils,
         })
     }
+}
+
+/// What an application's decision letter shows, gathered from the record.
+fn letter_facts(conn: &Connection, application_id: &str) -> Result<crate::letters::LetterFacts> {
+    let application = grants::application(conn, application_id, Lang::Nb)?;
+    let scheme = grants::scheme(conn, &application.scheme_id)?;
+    let council = councils::get(conn, &scheme.council_id)?;
+    let lang = crate::documents::document_lang(&council);
+    let application = grants::application(conn, application_id, lang)?;
+    let Some(decision) = application.decision.clone() else {
+        return Err(CoreError::Conflict(FieldIssue::new("", "validation.not_decided")));
+    };
+    let meeting = grants::decision_meeting(conn, &decision)?;
+    let leader = memberships::of_council(conn, &council.id)?
+        .into_iter()
+        .find(|m| m.role == Role::Leder && m.sits_on(meeting.date))
+        .map(|m| m.person.name);
+    Ok(crate::letters::LetterFacts {
+        application,
+        decision,
+        scheme,
+        council,
+        meeting,
+        leader,
+    })
 }
 
 fn user_version(conn: &Connection) -> Result<i64> {
@@ -973,6 +1085,9 @@ mod read_only_tests;
 mod backup_tests;
 
 #[cfg(test)]
+mod export_tests;
+
+#[cfg(test)]
 mod privacy_tests;
 
 #[cfg(test)]
@@ -992,3 +1107,9 @@ mod progress_tests;
 
 #[cfg(test)]
 mod test_fixtures;
+
+#[cfg(test)]
+mod archive_tests;
+
+#[cfg(test)]
+mod reading_tests;

@@ -6,15 +6,16 @@
 //! names them, so a new column needs no code here and a new table one line
 //! in [`TABLES`].
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::{DateTime, SubsecRound, Utc};
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::{audit, codec, councils, known_version, Store};
+use super::{audit, codec, councils, known_version, new_id, settings, Store};
 use crate::error::{CoreError, FieldIssue, Result};
-use crate::model::{Actor, ImportOutcome, ImportStatus, PackageInfo};
+use crate::model::{Actor, ImportOutcome, ImportStatus, KeptElsewhere, PackageInfo, Replacement, TableChanges};
 use crate::package::{self, Contents, Manifest, Package, PackageFault, Row};
 use crate::progress::{check, tick, NoProgress, Progress};
 
@@ -228,6 +229,206 @@ fn check_owned(conn: &Connection, package: &Package) -> Result<(), PackageFault>
     Ok(())
 }
 
+/// After writing: the council reads back the way its screens read it, so a
+/// value the row checks let through but a screen could not read refuses the
+/// package instead of breaking the screen.
+fn read_back(conn: &Connection, council_id: &str) -> Result<(), PackageFault> {
+    fn unreadable(table: &'static str) -> impl Fn(CoreError) -> PackageFault {
+        move |e| PackageFault::in_table(table, e.to_string())
+    }
+    councils::get(conn, council_id).map_err(unreadable("council"))?;
+    super::memberships::of_council(conn, council_id).map_err(unreadable("membership"))?;
+    for meeting in super::meetings::of_council(conn, council_id).map_err(unreadable("meeting"))? {
+        super::meetings::detail(conn, &meeting.id, crate::model::Lang::Nb).map_err(unreadable("meeting"))?;
+    }
+    super::grants::of_council_year(conn, council_id, None, crate::model::Lang::Nb)
+        .map_err(unreadable("grant_application"))?;
+    Ok(())
+}
+
+/// The archive of what this file printed: its own, never guarded, and not
+/// counted among a council's changes (a package's rows replace it as before,
+/// and the audit log's snapshot keeps what they replaced).
+const ARCHIVES: &[&str] = &["document", "grant_letter", "annual_report"];
+
+/// The settings key of this file's installation id: the home a package names.
+const INSTALLATION_ID: &str = "installation_id";
+
+/// This file's installation id, made (and logged) at its first package.
+fn installation_id(conn: &Connection, actor: &Actor) -> Result<String> {
+    let found: Option<String> = conn
+        .query_row("SELECT value FROM settings WHERE key = ?1", [INSTALLATION_ID], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    match found {
+        Some(id) => Ok(id),
+        None => {
+            let id = new_id();
+            settings::set(conn, actor, INSTALLATION_ID, &id)?;
+            Ok(id)
+        }
+    }
+}
+
+/// The installation that keeps a council, when it is not this file ('' when unknown).
+fn home_elsewhere(conn: &Connection, council_id: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT home_id FROM council_home WHERE council_id = ?1",
+            [council_id],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Table → row key → row hash.
+type Fingerprint = BTreeMap<String, BTreeMap<String, String>>;
+
+/// Every row of a council but its archive, each by its key and a short hash.
+fn fingerprint(conn: &Connection, council_id: &str) -> Result<Fingerprint> {
+    let mut out = Fingerprint::new();
+    for (table, selection) in TABLES.iter().filter(|(t, _)| !ARCHIVES.contains(t)) {
+        let columns = columns(conn, table)?;
+        let mut key: Vec<&Column> = columns.iter().filter(|c| c.key > 0).collect();
+        key.sort_by_key(|c| c.key);
+        let rows = rows(conn, table, selection, council_id)?;
+        let hashes = out.entry(table.to_string()).or_default();
+        for row in &rows {
+            let hash = package::row_hash(row);
+            let name = if key.is_empty() {
+                hash.clone()
+            } else {
+                key.iter()
+                    .map(|k| match row.iter().find(|(c, _)| *c == k.name).map(|(_, v)| v) {
+                        Some(Value::Text(s)) => s.clone(),
+                        Some(Value::Integer(n)) => n.to_string(),
+                        _ => String::new(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("|")
+            };
+            hashes.insert(name, hash);
+        }
+    }
+    Ok(out)
+}
+
+/// Keeps the council's fingerprint as of the package `sha256` written or read now.
+fn save_fingerprint(conn: &Connection, council_id: &str, sha256: &str) -> Result<()> {
+    let text = serde_json::to_string(&fingerprint(conn, council_id)?).map_err(std::io::Error::other)?;
+    conn.execute(
+        "INSERT INTO snapshot_fingerprint (council_id, sha256, fingerprint) VALUES (?1, ?2, ?3)
+         ON CONFLICT (council_id) DO UPDATE SET sha256 = excluded.sha256, fingerprint = excluded.fingerprint",
+        params![council_id, sha256, text],
+    )?;
+    Ok(())
+}
+
+/// After an erasure: the councils kept elsewhere take the erased rows as
+/// their snapshot, so their next package is not held up as if work done here
+/// would be lost (an erasure is done again after every import, see
+/// `privacy::erase_again`). Councils kept here are left alone: their changes
+/// since the last package are real work.
+pub(super) fn erasure_is_not_local_work(conn: &Connection) -> Result<()> {
+    let kept_elsewhere: Vec<(String, String)> = {
+        let mut stmt = conn.prepare(
+            "SELECT f.council_id, f.sha256 FROM snapshot_fingerprint f
+             JOIN council_home h ON h.council_id = f.council_id",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for (council_id, sha256) in kept_elsewhere {
+        save_fingerprint(conn, &council_id, &sha256)?;
+    }
+    Ok(())
+}
+
+/// What changed here in a council since its last package, table by table;
+/// where no fingerprint was kept (a package read in before this version),
+/// the audit log's entries since then for the council's rows.
+fn changes_since(conn: &Connection, council_id: &str) -> Result<(Vec<TableChanges>, usize)> {
+    let stored: Option<String> = conn
+        .query_row(
+            "SELECT fingerprint FROM snapshot_fingerprint WHERE council_id = ?1",
+            [council_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(stored) = stored else {
+        let logged: i64 = conn.query_row(
+            "SELECT count(*) FROM audit WHERE at > (SELECT max(recorded_at) FROM package_snapshot WHERE council_id = ?1)
+               AND field NOT IN ('packageImported', 'packageExported', 'snapshot')
+               AND (entity_id = ?1
+                    OR entity_id IN (SELECT id FROM membership WHERE council_id = ?1)
+                    OR entity_id IN (SELECT id FROM meeting WHERE council_id = ?1)
+                    OR entity_id IN (SELECT id FROM agenda_item WHERE council_id = ?1)
+                    OR entity_id IN (SELECT id FROM grant_scheme WHERE council_id = ?1)
+                    OR entity_id IN (SELECT a.id FROM grant_application a JOIN grant_scheme s ON s.id = a.scheme_id
+                                     WHERE s.council_id = ?1))",
+            [council_id],
+            |r| r.get(0),
+        )?;
+        return Ok((Vec::new(), logged as usize));
+    };
+    let then: Fingerprint = serde_json::from_str(&stored).unwrap_or_default();
+    let now = fingerprint(conn, council_id)?;
+    let empty = BTreeMap::new();
+    let mut changes = Vec::new();
+    for (table, _) in TABLES.iter().filter(|(t, _)| !ARCHIVES.contains(t)) {
+        let (before, after) = (then.get(*table).unwrap_or(&empty), now.get(*table).unwrap_or(&empty));
+        let added = after.keys().filter(|k| !before.contains_key(*k)).count();
+        let removed = before.keys().filter(|k| !after.contains_key(*k)).count();
+        let changed = after
+            .iter()
+            .filter(|(k, hash)| before.get(*k).is_some_and(|old| old != *hash))
+            .count();
+        if added + removed + changed > 0 {
+            changes.push(TableChanges {
+                table: table.to_string(),
+                added,
+                changed,
+                removed,
+            });
+        }
+    }
+    Ok((changes, 0))
+}
+
+/// Runs `f` with the guard of councils kept elsewhere lifted (migration 10):
+/// for reading in a package, and for an erasure, which must reach every copy.
+pub(super) fn unguarded<T>(conn: &Connection, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    conn.execute("INSERT INTO package_import (active) VALUES (1)", [])?;
+    let value = f()?;
+    conn.execute("DELETE FROM package_import", [])?;
+    Ok(value)
+}
+
+/// The error a write to a council kept elsewhere meets: the triggers of
+/// migration 10 name the council (`kept_elsewhere:<id>`); the store names
+/// where it is kept. Any other error is returned as it was.
+pub(super) fn kept_elsewhere_error(conn: &Connection, err: CoreError) -> CoreError {
+    let council_id = match &err {
+        CoreError::Db(rusqlite::Error::SqliteFailure(_, Some(message))) => message.strip_prefix("kept_elsewhere:"),
+        _ => None,
+    };
+    let Some(council_id) = council_id else {
+        return err;
+    };
+    match councils::get(conn, council_id) {
+        Ok(council) => CoreError::KeptElsewhere {
+            kept: Box::new(council.kept_elsewhere.unwrap_or(KeptElsewhere {
+                kept_by: String::new(),
+                file_name: String::new(),
+                exported_at: None,
+            })),
+            council: council.name,
+        },
+        Err(_) => err,
+    }
+}
+
 /// The newest snapshot of a council this file holds: its `exported_at` as stored.
 fn newest(conn: &Connection, council_id: &str) -> Result<Option<String>> {
     Ok(conn.query_row(
@@ -296,6 +497,7 @@ fn import(
     actor: &Actor,
     package: &Package,
     path: &Path,
+    replace: bool,
     progress: &dyn Progress,
 ) -> Result<ImportOutcome> {
     let bad = |fault| CoreError::BadPackage {
@@ -303,6 +505,16 @@ fn import(
         fault,
     };
     let m = &package.manifest;
+    // A package from more than a day ahead of this clock: one of the clocks
+    // is wrong, and a snapshot dated in the future would refuse every later one.
+    if m.exported_at > actor.at + chrono::Duration::days(1) {
+        let (date, time) = package::norwegian_date_time(m.exported_at);
+        return Err(CoreError::Conflict(
+            FieldIssue::new("", "package.from_future")
+                .with("date", date)
+                .with("time", time),
+        ));
+    }
     let newest = newest(conn, &m.council_id)?;
     let previous_name = match councils::get(conn, &m.council_id) {
         Ok(council) => Some(council.name),
@@ -354,7 +566,45 @@ fn import(
             FieldIssue::new("", "package.name_taken").with("name", name),
         ));
     }
-    let status = if previous_name.is_some() {
+    if let Some(council) = &previous_name {
+        let home_here = home_elsewhere(conn, &m.council_id)?.is_none();
+        let (changes, logged_changes) = changes_since(conn, &m.council_id)?;
+        if !replace && (home_here || !changes.is_empty() || logged_changes > 0) {
+            return Err(CoreError::WouldReplace(Box::new(Replacement {
+                council: council.clone(),
+                file: path.display().to_string(),
+                home_here,
+                since: newest.as_deref().map(parse_instant).transpose()?,
+                changes,
+                logged_changes,
+            })));
+        }
+    }
+    unguarded(conn, || {
+        write_council(conn, actor, package, path, previous_name.is_some(), bad, progress)
+    })?;
+    // The last chance to stop: cancelled now, the transaction is rolled back.
+    check(progress)?;
+    outcome(if previous_name.is_some() {
+        ImportStatus::Replaced
+    } else {
+        ImportStatus::Added
+    })
+}
+
+/// Replaces (or adds) the council's rows with the package's, records where
+/// it is kept, and remembers the package and the council's fingerprint.
+fn write_council(
+    conn: &Connection,
+    actor: &Actor,
+    package: &Package,
+    path: &Path,
+    replacing: bool,
+    bad: impl Fn(PackageFault) -> CoreError,
+    progress: &dyn Progress,
+) -> Result<()> {
+    let m = &package.manifest;
+    if replacing {
         let before = package::snapshot(&contents(conn, &m.council_id)?);
         audit::record(
             conn,
@@ -366,36 +616,55 @@ fn import(
             Some(&package.sha256),
         )?;
         delete(conn, &m.council_id)?;
-        ImportStatus::Replaced
-    } else {
-        ImportStatus::Added
-    };
-    insert(conn, &package.contents, bad, progress)?;
-    check_owned(conn, package).map_err(bad)?;
+    }
+    insert(conn, &package.contents, &bad, progress)?;
+    check_owned(conn, package).map_err(&bad)?;
+    read_back(conn, &m.council_id).map_err(&bad)?;
+    // Someone erased here stays erased, whatever an older snapshot of theirs says.
+    super::privacy::erase_again(conn, actor)?;
+    let own = installation_id(conn, actor)?;
+    match &m.home_id {
+        Some(home) if *home == own => {
+            conn.execute("DELETE FROM council_home WHERE council_id = ?1", [&m.council_id])?;
+        }
+        home => {
+            conn.execute(
+                "INSERT INTO council_home (council_id, home_id) VALUES (?1, ?2)
+                 ON CONFLICT (council_id) DO UPDATE SET home_id = excluded.home_id",
+                params![m.council_id, home.clone().unwrap_or_default()],
+            )?;
+        }
+    }
     record(conn, actor, "import", package, path)?;
-    // The last chance to stop: cancelled now, the transaction is rolled back.
-    check(progress)?;
-    outcome(status)
+    save_fingerprint(conn, &m.council_id, &package.sha256)
 }
 
 impl Store {
-    /// Writes one council as one package to `out` (a temporary file, then
-    /// renamed) and remembers it here, so an older package of the council is
-    /// never read in over it. If remembering fails, the file is removed again.
+    /// Writes one council as one package beside `out` (a temporary file,
+    /// flushed), remembers it here, so an older package of the council is
+    /// never read in over it, and only then renames it over `out`. If
+    /// remembering fails, whatever was at `out` is left as it was.
     pub fn export_package(&mut self, actor: &Actor, council_id: &str, out: &Path) -> Result<PackageInfo> {
         // Read-only: refused before the file is written, as the record could not be.
         self.writable()?;
         let council = councils::get(&self.conn, council_id)?;
+        // The home the package names: this file, or the one that keeps the council.
+        let home = match home_elsewhere(&self.conn, council_id)?.filter(|h| !h.is_empty()) {
+            Some(home) => home,
+            None => self.write(|tx| installation_id(tx, actor))?,
+        };
         // Stored instants have milliseconds: the manifest says what the file remembers.
         let at = actor.at.trunc_subsecs(3);
-        let manifest = Manifest::new(known_version(), &council.id, &council.name, at, &actor.name);
+        let mut manifest = Manifest::new(known_version(), &council.id, &council.name, at, &actor.name);
+        manifest.home_id = Some(home);
         let (package, bytes) = package::build(manifest, contents(&self.conn, council_id)?)?;
-        crate::pdf::write_atomically(out, &bytes)?;
-        let recorded = self.write(|tx| record(tx, actor, "export", &package, out));
-        if let Err(e) = recorded {
-            let _ = std::fs::remove_file(out);
-            return Err(e);
-        }
+        self.export_target(out)?;
+        let staged = crate::pdf::stage(out, &bytes)?;
+        self.write(|tx| {
+            record(tx, actor, "export", &package, out)?;
+            save_fingerprint(tx, council_id, &package.sha256)
+        })?;
+        staged.put_in_place()?;
         Ok(package.info(out))
     }
 
@@ -404,8 +673,14 @@ impl Store {
     /// added; one here is replaced if the package is newer than the snapshot
     /// here, its previous rows kept in the audit log as a snapshot; the very
     /// same package again changes nothing; an older one is refused.
-    pub fn import_package(&mut self, actor: &Actor, path: &Path) -> Result<ImportOutcome> {
-        self.import_package_with_progress(actor, path, &NoProgress)
+    ///
+    /// A council kept in this file (its home), or one changed here since its
+    /// last package, is replaced only when `replace` says the person agreed;
+    /// otherwise the import is refused with [`CoreError::WouldReplace`], which
+    /// says what would be lost. A package made more than a day ahead of
+    /// `actor.at` is refused.
+    pub fn import_package(&mut self, actor: &Actor, path: &Path, replace: bool) -> Result<ImportOutcome> {
+        self.import_package_with_progress(actor, path, replace, &NoProgress)
     }
 
     /// [`Store::import_package`], reporting each row written. Cancelled, the
@@ -414,15 +689,17 @@ impl Store {
         &mut self,
         actor: &Actor,
         path: &Path,
+        replace: bool,
         progress: &dyn Progress,
     ) -> Result<ImportOutcome> {
         self.writable()?;
-        let bytes = std::fs::read(path)?;
-        let package = package::read(&bytes, known_version()).map_err(|fault| CoreError::BadPackage {
+        let bad = |fault| CoreError::BadPackage {
             path: path.display().to_string(),
             fault,
-        })?;
+        };
+        let package = package::read_file(path, known_version())?.map_err(bad)?;
+        super::package_rows::check(&package.contents).map_err(bad)?;
         check(progress)?;
-        self.write(|tx| import(tx, actor, &package, path, progress))
+        self.write(|tx| import(tx, actor, &package, path, replace, progress))
     }
 }

@@ -94,3 +94,234 @@ fn an_erased_former_member_is_gone_from_the_file_its_wal_and_the_newest_backup()
     drop(store);
     assert!(Store::open(&path).unwrap().health(today(), Lang::Nb).unwrap().sound);
 }
+
+/// A former member of `council` (their seat ended today), by name.
+fn former(store: &mut Store, council: &str, name: &str) -> Person {
+    let id = store.find_councils(council).unwrap()[0].id.clone();
+    let seat = store
+        .memberships_of_council(&id)
+        .unwrap()
+        .into_iter()
+        .find(|m| m.person.name == name)
+        .unwrap();
+    store.end_membership(&actor(), &seat.id, today(), "Flyttet").unwrap();
+    seat.person
+}
+
+fn pdf_text(pdf: &[u8]) -> String {
+    super::meeting_tests::pdf_text(pdf)
+}
+
+#[test]
+fn erasing_twice_or_a_sitting_member_is_refused_and_changes_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    store.load_demo(&actor(), today()).unwrap();
+    let lyngvik = store.find_councils("Lyngvik").unwrap()[0].id.clone();
+    let sitting = store.memberships_of_council(&lyngvik).unwrap()[0].person.clone();
+    let err = store.erase_person(&actor(), &sitting.id, today()).unwrap_err();
+    assert_eq!(err.code(), "conflict");
+    assert!(
+        err.message(Lang::Nb).contains("Avslutt plassen først"),
+        "{}",
+        err.message(Lang::Nb)
+    );
+
+    let einar = former(&mut store, "Lyngvik", "Einar Bråthen");
+    store.erase_person(&actor(), &einar.id, today()).unwrap();
+    let log = store.audit_log(None).unwrap().len();
+    let err = store.erase_person(&actor(), &einar.id, today()).unwrap_err();
+    assert_eq!(err.code(), "conflict");
+    assert_eq!(err.message(Lang::Nb), "Denne personen er allerede slettet.");
+    assert_eq!(store.audit_log(None).unwrap().len(), log, "nothing written");
+}
+
+#[test]
+fn a_formal_bodys_approved_minutes_and_archive_are_kept_and_everything_else_is_erased() {
+    let mut store = Store::open_in_memory().unwrap();
+    store.load_demo(&actor(), today()).unwrap();
+    let midtbyen = store.find_councils("Midtbyen").unwrap()[0].clone();
+    assert_eq!(midtbyen.legal_mode, LegalMode::Formal);
+    let meetings = store.meetings_of_council(&midtbyen.id).unwrap();
+    let approved: Vec<&MeetingSummary> = meetings
+        .iter()
+        .filter(|m| m.status == MeetingStatus::Approved)
+        .collect();
+    let archived_before: Vec<(DocumentRecord, Vec<u8>)> = approved
+        .iter()
+        .map(|m| store.final_minutes(&m.id).unwrap().unwrap())
+        .collect();
+    let person = store.memberships_of_council(&midtbyen.id).unwrap()[0].person.clone();
+    assert!(
+        pdf_text(&archived_before[0].1).contains(&person.name),
+        "the minutes name them"
+    );
+    // Named in the upcoming meeting's agenda, a waiver and the council's contact, too.
+    let upcoming = meetings.iter().find(|m| m.status == MeetingStatus::NoticeSent).unwrap();
+    let item = store.meeting_detail(&upcoming.id, Lang::Nb).unwrap().items[0].clone();
+    let input = AgendaItemInput {
+        kind: item.kind,
+        title: item.title.clone(),
+        background: format!("Spørsmål fra {}.", person.name),
+        proposal: item.proposal.clone(),
+    };
+    store.update_item(&actor(), &item.id, &input).unwrap();
+    store
+        .edit_duty(
+            &actor(),
+            &midtbyen.id,
+            2026,
+            DutyKind::OpenMeeting,
+            &DutyEdit::Waive {
+                reason: format!("Avtalt med {} i telefon.", person.name),
+            },
+            Lang::Nb,
+        )
+        .unwrap();
+    let person = former(&mut store, "Midtbyen", &person.name);
+
+    let alias = store.erase_person(&actor(), &person.id, today()).unwrap();
+    assert!(alias.starts_with("Tidligere medlem "), "{alias}");
+    for ((record, bytes), m) in archived_before.iter().zip(&approved) {
+        let (now, now_bytes) = store.final_minutes(&m.id).unwrap().unwrap();
+        assert_eq!(
+            (&now.sha256, &now_bytes),
+            (&record.sha256, bytes),
+            "the archived minutes are kept as they were"
+        );
+    }
+    let background = &store.meeting_detail(&upcoming.id, Lang::Nb).unwrap().items[0].background;
+    assert_eq!(background, &format!("Spørsmål fra {alias}."));
+    let duties = store.duties(&midtbyen.id, 2026, today(), Lang::Nb).unwrap();
+    assert!(
+        duties.iter().all(|d| !format!("{d:?}").contains(&person.name)),
+        "{duties:?}"
+    );
+    let log = serde_json::to_string(&store.audit_log(None).unwrap()).unwrap();
+    assert!(
+        !log.contains(&person.name),
+        "neither old nor new audit values name them"
+    );
+    assert!(!log.contains(&person.email));
+    let query = SearchQuery {
+        text: person.name.clone(),
+        council_id: None,
+        year: None,
+    };
+    let found = store.search(&query, Lang::Nb).unwrap();
+    assert!(
+        found.hits.iter().all(|h| h.parent_id != upcoming.id),
+        "the search no longer finds them outside the kept minutes: {found:?}"
+    );
+}
+
+#[test]
+fn a_voluntary_councils_archive_is_laid_out_again_never_left_empty() {
+    let mut store = Store::open_in_memory().unwrap();
+    store.load_demo(&actor(), today()).unwrap();
+    let lyngvik = store.find_councils("Lyngvik").unwrap()[0].id.clone();
+    let astrid = former(&mut store, "Lyngvik", "Astrid Kvalvik");
+    // She is also the contact of an application.
+    let (scheme, applications) = store.grants_of_council(&lyngvik, None, Lang::Nb).unwrap().remove(0);
+    let open = applications
+        .iter()
+        .find(|a| a.decision.is_none() && a.withdrawn.is_none())
+        .unwrap();
+    let input = ApplicationInput {
+        scheme_id: scheme.id.clone(),
+        organisation: open.organisation.clone(),
+        org_number: open.org_number.clone().unwrap_or_default(),
+        contact_name: astrid.name.clone(),
+        email: astrid.email.clone(),
+        phone: astrid.phone.clone(),
+        title: open.title.clone(),
+        description: open.description.clone(),
+        amount_asked: "1000".into(),
+        project_budget: "2000".into(),
+        received: open.received,
+    };
+    store.update_application(&actor(), &open.id, &input).unwrap();
+    let export = store.person_export(&astrid.id).unwrap();
+    assert_eq!(
+        export.grant_contacts.len(),
+        1,
+        "the access request lists the grant contact"
+    );
+
+    let alias = store.erase_person(&actor(), &astrid.id, today()).unwrap();
+    let a = store.application(&open.id, Lang::Nb).unwrap();
+    assert_eq!(
+        (a.contact_name.as_str(), a.email.as_str(), a.phone.as_str()),
+        (alias.as_str(), "", "")
+    );
+    let mut checked = 0;
+    for m in store.meetings_of_council(&lyngvik).unwrap() {
+        for d in store.meeting_detail(&m.id, Lang::Nb).unwrap().documents {
+            let (_, bytes) = match store.final_minutes(&m.id).unwrap() {
+                Some(found) if found.0.id == d.id => found,
+                _ => continue,
+            };
+            assert!(bytes.starts_with(b"%PDF"), "{} is not empty", d.file_name);
+            let text = pdf_text(&bytes);
+            assert!(!text.contains("Astrid Kvalvik"), "{}:\n{text}", d.file_name);
+            assert!(text.contains(&alias), "{}:\n{text}", d.file_name);
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 2, "both approved minutes were laid out again");
+    let json = serde_json::to_string(&store.person_export(&astrid.id).unwrap()).unwrap();
+    assert!(
+        !json.contains("Astrid Kvalvik") && !json.contains("astrid.kvalvik"),
+        "{json}"
+    );
+}
+
+#[test]
+fn a_nynorsk_councils_former_member_gets_a_nynorsk_pseudonym() {
+    let mut store = Store::open_in_memory().unwrap();
+    store.load_demo(&actor(), today()).unwrap();
+    let storlia = store.find_councils("Storlia").unwrap()[0].id.clone();
+    let name = store.memberships_of_council(&storlia).unwrap()[0].person.name.clone();
+    let person = former(&mut store, "Storlia", &name);
+    let alias = store.erase_person(&actor(), &person.id, today()).unwrap();
+    assert!(alias.starts_with("Tidlegare medlem "), "{alias}");
+}
+
+#[test]
+fn a_later_package_cannot_bring_an_erased_person_back() {
+    let dir = tempfile::tempdir().unwrap();
+    // The secretary's file is Lyngvik's home; the coordinator reads its packages.
+    let mut secretary = Store::open_in_memory().unwrap();
+    secretary.load_demo(&actor(), today()).unwrap();
+    let lyngvik = secretary.find_councils("Lyngvik").unwrap()[0].id.clone();
+    let einar = former(&mut secretary, "Lyngvik", "Einar Bråthen");
+    let first = dir.path().join("first.grendebok");
+    secretary.export_package(&actor(), &lyngvik, &first).unwrap();
+    let mut coordinator = Store::open_in_memory().unwrap();
+    coordinator.import_package(&actor(), &first, false).unwrap();
+
+    // The kommune erases him in its file (an erasure reaches a council kept elsewhere).
+    let alias = coordinator.erase_person(&actor(), &einar.id, today()).unwrap();
+
+    // The secretary still has him, and sends a newer package.
+    let later = Actor::new("Sekretær", actor().at + chrono::Duration::hours(1));
+    let other = secretary
+        .memberships_of_council(&lyngvik)
+        .unwrap()
+        .into_iter()
+        .find(|m| m.sits_on(today()))
+        .unwrap();
+    secretary.end_membership(&later, &other.id, today(), "Flyttet").unwrap();
+    let second = dir.path().join("second.grendebok");
+    secretary.export_package(&later, &lyngvik, &second).unwrap();
+    let at = Actor::new("Kari", actor().at + chrono::Duration::hours(2));
+    coordinator.import_package(&at, &second, false).unwrap();
+
+    let back = coordinator.person_export(&einar.id).unwrap().person;
+    assert_eq!(
+        (back.name.as_str(), back.email.as_str()),
+        (alias.as_str(), ""),
+        "erased again"
+    );
+    let everyone = serde_json::to_string(&coordinator.people().unwrap()).unwrap();
+    assert!(!everyone.contains("Einar Bråthen"));
+}

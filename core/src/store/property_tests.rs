@@ -183,3 +183,85 @@ proptest! {
         }
     }
 }
+
+/// The demo, with one meeting that has items to move, shared by every case
+/// of the year-and-number property test (each case only reads, or moves an item).
+struct Demo {
+    store: Store,
+    council: String,
+    item: String,
+    dir: tempfile::TempDir,
+}
+
+thread_local! {
+    static DEMO: std::cell::RefCell<Demo> = std::cell::RefCell::new({
+        let mut store = Store::open_in_memory().unwrap();
+        store.load_demo(&actor(), actor().at.date_naive()).unwrap();
+        let council = store.find_councils("Lyngvik").unwrap()[0].id.clone();
+        let meeting = store
+            .create_meeting(&actor(), &MeetingInput {
+                council_id: council.clone(),
+                kind: MeetingKind::Ordinary,
+                date: actor().at.date_naive(),
+                starts_at: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
+                ends_at: None,
+                place: String::new(),
+                guests: String::new(),
+                kommune_rep: String::new(),
+            })
+            .unwrap();
+        let mut items = ["Vei", "Lys"].into_iter().map(|title| {
+            let input = AgendaItemInput { kind: ItemKind::Vedtak, title: title.into(), background: String::new(), proposal: String::new() };
+            store.add_item(&actor(), &meeting.id, &input).unwrap()
+        }).collect::<Vec<_>>();
+        let item = items.remove(0);
+        Demo { store, council, item, dir: tempfile::tempdir().unwrap() }
+    });
+}
+
+/// Answered, or refused with a message a person can read: never a panic,
+/// never a database error.
+fn answered_or_refused<T>(what: &str, result: Result<T>) {
+    if let Err(err) = result {
+        assert!(
+            matches!(
+                err,
+                CoreError::Invalid(_) | CoreError::Conflict(_) | CoreError::NotFound { .. }
+            ),
+            "{what}: {err:?}"
+        );
+        assert!(!err.message(Lang::Nb).contains("validation."), "{what}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// `duties --year 2147483647` panicked (rules/duties.rs adding a year);
+    /// every command that takes a year or a number answers or refuses.
+    #[test]
+    fn no_command_panics_on_any_year_or_number(year in number(), offset in number(), day in date()) {
+        DEMO.with(|demo| {
+            let mut d = demo.borrow_mut();
+            let (council, item, out) = (d.council.clone(), d.item.clone(), d.dir.path().to_owned());
+            let today = actor().at.date_naive();
+            let s = &mut d.store;
+            answered_or_refused("duties", s.duties(&council, year, today, Lang::Nb));
+            answered_or_refused("all duties", s.all_duties(year, today, Lang::Nb));
+            answered_or_refused("overview", s.overview(year, day, Lang::Nb));
+            answered_or_refused("annual report", s.render_annual_report(&council, year, actor().at));
+            answered_or_refused("annual report name", s.annual_report_file_name(&council, year));
+            answered_or_refused("annual reports", s.annual_reports(&council, year));
+            answered_or_refused("calendar", s.export_calendar(year, Some(&council), &out.join("y.ics"), actor().at, Lang::Nb));
+            answered_or_refused("kommune folder", s.export_for_kommune(&council, year, &out, actor().at, Lang::Nb));
+            answered_or_refused("attendance", s.attendance_by_member(&council, year));
+            answered_or_refused("grants", s.grants_of_council(&council, Some(year), Lang::Nb));
+            let query = SearchQuery { text: "lys".into(), council_id: Some(council.clone()), year: Some(year) };
+            answered_or_refused("search", s.search(&query, Lang::Nb));
+            answered_or_refused("move item", s.move_item(&actor(), &item, offset));
+            let due = DutyEdit::SetDue { due: Some(day) };
+            answered_or_refused("duty due", s.edit_duty(&actor(), &council, year, DutyKind::JointMeeting, &due, Lang::Nb));
+            answered_or_refused("duties on any day", s.duties(&council, 2026, day, Lang::Nb));
+        });
+    }
+}

@@ -6,37 +6,91 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
+use std::sync::{LazyLock, Mutex};
+
 use super::{codec, Store};
-use crate::error::Result;
+use crate::error::{CoreError, Result};
 use crate::i18n::t;
 use crate::model::{CaseNumber, Lang, SearchHit, SearchKind, SearchQuery, SearchResults};
 
 /// At most this many hits are returned.
 pub const LIMIT: usize = 50;
 
+/// A private in-memory table with the index's tokenizer (migration 06), so
+/// the words of a search are split by SQLite itself. Its own connection: a
+/// store opened read-only can still tokenize.
+static TOKENIZER: LazyLock<Mutex<Option<Connection>>> = LazyLock::new(|| {
+    let open = || -> rusqlite::Result<Connection> {
+        let conn = Connection::open_in_memory()?;
+        conn.execute_batch(
+            "CREATE VIRTUAL TABLE words USING fts5(text, tokenize = 'unicode61 remove_diacritics 0');
+             CREATE VIRTUAL TABLE word_list USING fts5vocab(words, 'instance');",
+        )?;
+        Ok(conn)
+    };
+    Mutex::new(open().ok())
+});
+
+/// The words of what a person typed, exactly as the index's tokenizer
+/// splits and folds them: a vowel sign or a virama (हिन्दी), a combining
+/// accent or a symbol ends a word wherever SQLite's Unicode tables say so.
+/// Each quoted word is then exactly one token, never a phrase, which an index
+/// with `detail = column` refuses ("phrase queries are not supported").
+fn words(text: &str) -> Result<Vec<String>> {
+    let mut guard = TOKENIZER.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let conn = guard
+        .as_mut()
+        .ok_or_else(|| CoreError::Db(rusqlite::Error::InvalidParameterName("search tokenizer".into())))?;
+    let tx = conn.transaction()?;
+    tx.execute("INSERT INTO words (rowid, text) VALUES (1, ?1)", [text])?;
+    let words = {
+        let mut stmt = tx.prepare_cached("SELECT term FROM word_list ORDER BY offset LIMIT 12")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()?
+    };
+    // Rolled back: the table stays empty.
+    drop(tx);
+    Ok(words)
+}
+
+/// The tag a council has in the index: its id without hyphens. An id with
+/// anything but letters, digits and hyphens is no council's (ids are UUIDs):
+/// `None`, and nothing is found, rather than text pasted into the query.
+fn council_tag(council_id: &str) -> Option<String> {
+    council_id
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-')
+        .then(|| format!("c{}", council_id.replace('-', "").to_ascii_lowercase()))
+}
+
 /// The FTS5 query for what a person typed: each word quoted (so no word is
 /// read as an operator) and matched as a prefix, all of them required, plus
-/// the council and year tags. `None` when there is no word to search for.
-pub(crate) fn fts_query(query: &SearchQuery) -> Option<String> {
-    let words: Vec<String> = query
-        .text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(12)
-        .map(|w| format!("\"{}\"*", w.to_lowercase()))
+/// the council and year tags. `None` when there is no word to search for, or
+/// the council or the year cannot be one.
+pub(crate) fn fts_query(query: &SearchQuery) -> Result<Option<String>> {
+    let words: Vec<String> = words(&query.text)?
+        .into_iter()
+        .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
         .collect();
     if words.is_empty() {
-        return None;
+        return Ok(None);
     }
     let mut terms = Vec::new();
     if let Some(council) = &query.council_id {
-        terms.push(format!("tags : \"c{}\"", council.replace('-', "").to_lowercase()));
+        let Some(tag) = council_tag(council) else {
+            return Ok(None);
+        };
+        terms.push(format!("tags : \"{tag}\""));
     }
     if let Some(year) = query.year {
+        // A year before year 0 is no record's; its minus sign would split the tag.
+        if year < 0 {
+            return Ok(None);
+        }
         terms.push(format!("tags : \"y{year}\""));
     }
     terms.push(format!("{{title body}} : ({})", words.join(" AND ")));
-    Some(terms.join(" AND "))
+    Ok(Some(terms.join(" AND ")))
 }
 
 fn excerpt(text: &str) -> String {
@@ -112,7 +166,7 @@ fn application_hit(conn: &Connection, id: &str, lang: Lang) -> Result<Option<Sea
 }
 
 pub fn search(conn: &Connection, query: &SearchQuery, lang: Lang) -> Result<SearchResults> {
-    let Some(fts) = fts_query(query) else {
+    let Some(fts) = fts_query(query)? else {
         return Ok(SearchResults {
             hits: Vec::new(),
             more: false,
@@ -173,10 +227,10 @@ mod tests {
 
     #[test]
     fn words_become_quoted_prefix_terms_and_operators_stay_words() {
-        assert_eq!(fts_query(&query("  ")), None);
-        assert_eq!(fts_query(&query("\"*:()\"")), None);
+        assert_eq!(fts_query(&query("  ")).unwrap(), None);
+        assert_eq!(fts_query(&query("\"*:()\"")).unwrap(), None);
         assert_eq!(
-            fts_query(&query("Bøkeskogen OR dugnad")).unwrap(),
+            fts_query(&query("Bøkeskogen OR dugnad")).unwrap().unwrap(),
             "{title body} : (\"bøkeskogen\"* AND \"or\"* AND \"dugnad\"*)"
         );
         let narrowed = SearchQuery {
@@ -185,7 +239,7 @@ mod tests {
             ..query("lys")
         };
         assert_eq!(
-            fts_query(&narrowed).unwrap(),
+            fts_query(&narrowed).unwrap().unwrap(),
             "tags : \"c01a2b3\" AND tags : \"y2026\" AND {title body} : (\"lys\"*)"
         );
     }
@@ -311,5 +365,125 @@ mod tests {
         let results = store.search(&query("utvalget"), Lang::Nb).unwrap();
         assert_eq!(results.hits.len(), LIMIT);
         assert!(results.more);
+    }
+
+    /// A store with the demo and one item whose title and background hold
+    /// words of many scripts; returns it with the item's meeting's council.
+    fn many_scripts() -> (Store, String) {
+        let mut store = Store::open_in_memory().unwrap();
+        let actor = Actor::new("Kari", Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap());
+        store.load_demo(&actor, actor.at.date_naive()).unwrap();
+        let lyngvik = store.find_councils("lyngvik").unwrap().remove(0);
+        let meeting = store
+            .create_meeting(
+                &actor,
+                &MeetingInput {
+                    council_id: lyngvik.id.clone(),
+                    kind: MeetingKind::Ordinary,
+                    date: actor.at.date_naive(),
+                    starts_at: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
+                    ends_at: None,
+                    place: String::new(),
+                    guests: String::new(),
+                    kommune_rep: String::new(),
+                },
+            )
+            .unwrap();
+        store
+            .add_item(
+                &actor,
+                &meeting.id,
+                &AgendaItemInput {
+                    kind: ItemKind::Orientering,
+                    title: "Velkommen: हिन्दी, العربية, 中文, ไทย, Ελληνικά, Sámegiella".into(),
+                    background: "Kafé e\u{301} 🌲 Čáhppesjávri".into(),
+                    proposal: String::new(),
+                },
+            )
+            .unwrap();
+        (store, lyngvik.id)
+    }
+
+    #[test]
+    fn words_of_any_script_are_searched_without_an_error() {
+        let (store, _) = many_scripts();
+        // "fts5: phrase queries are not supported" for each of these before:
+        // a vowel sign or a combining accent split the word in the index only.
+        for text in [
+            "हिन्दी",
+            "العربية",
+            "中文",
+            "ไทย",
+            "Ελληνικά",
+            "Sámegiella",
+            "Čáhppesjávri",
+            "हि",
+        ] {
+            let hits = store
+                .search(&query(text), Lang::Nb)
+                .unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!(hits.hits.len(), 1, "{text}");
+            assert!(hits.hits[0].title.starts_with("Velkommen"), "{text}");
+        }
+        for text in [
+            "e\u{301}",
+            "🌲",
+            "\u{301}",
+            "·",
+            "\"",
+            "*",
+            "\u{200d}",
+            "NEAR(a b)",
+            "-x",
+            "^y",
+        ] {
+            assert!(store.search(&query(text), Lang::Nb).is_ok(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_council_filter_is_never_read_as_part_of_the_query() {
+        let (store, lyngvik) = many_scripts();
+        for council in [
+            "x\" OR tags : \"y2026",
+            "\"",
+            "x\" * \"",
+            "c) OR (title : hindi",
+            "",
+            "Lyngvik nærmiljøutvalg",
+        ] {
+            let narrowed = SearchQuery {
+                council_id: Some(council.into()),
+                ..query("हिन्दी")
+            };
+            let results = store
+                .search(&narrowed, Lang::Nb)
+                .unwrap_or_else(|e| panic!("{council}: {e}"));
+            assert!(results.hits.is_empty(), "{council}: no such council, nothing found");
+        }
+        let narrowed = SearchQuery {
+            council_id: Some(lyngvik),
+            ..query("हिन्दी")
+        };
+        assert_eq!(store.search(&narrowed, Lang::Nb).unwrap().hits.len(), 1);
+    }
+
+    thread_local! {
+        /// One store for every case of the property test.
+        static SCRIPTS: (Store, String) = many_scripts();
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+        #[test]
+        fn any_text_council_and_year_search_without_an_error(
+            text in proptest::prelude::any::<String>(),
+            council in proptest::option::of(proptest::prelude::any::<String>()),
+            year in proptest::option::of(proptest::prelude::any::<i32>()),
+        ) {
+            let q = SearchQuery { text, council_id: council, year };
+            let found = SCRIPTS.with(|(store, _)| store.search(&q, Lang::Nb).map(|_| ()));
+            proptest::prop_assert!(found.is_ok(), "{q:?}: {found:?}");
+        }
     }
 }

@@ -76,6 +76,7 @@ fn held_per_year(conn: &Connection, council_id: &str) -> Result<Vec<(i32, i32)>>
 impl Store {
     /// A council's attendance in `year`, member by member, with the years it held meetings.
     pub fn attendance_by_member(&self, council_id: &str, year: i32) -> Result<AttendanceYear> {
+        let year = crate::rules::validate::year(year)?;
         let council = councils::get(&self.conn, council_id)?;
         let per_year = held_per_year(&self.conn, &council.id)?;
         Ok(AttendanceYear {

@@ -5,11 +5,13 @@ import type { Startup } from "../bindings/Startup";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
 import { backupKindLabel } from "../lib/labels";
-import { formatLocalDateTime, formatSize, newestFirst } from "../lib/backups";
+import { formatLocalDateTime, formatSize } from "../lib/backups";
 import { toErrorReport } from "../lib/errors";
 
 /**
- * The backups, newest first, each with a restore button that asks first.
+ * The backups in the core's order (newest first by the sequence they were
+ * taken in, never by their dates, which a wrong clock can make lie), each
+ * with a restore button that asks first.
  * Used on the start-up error screen and on the backups screen. `onRestored`
  * gets the fresh start-up state once the backend has replaced the file.
  */
@@ -20,7 +22,6 @@ export function BackupTable({ backups, onRestored }: { backups: readonly BackupI
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const when = (b: BackupInfo) => formatLocalDateTime(b.takenAt, t("time.at"));
-  const rows = newestFirst(backups);
 
   const restore = async () => {
     if (!chosen) return;
@@ -60,7 +61,7 @@ export function BackupTable({ backups, onRestored }: { backups: readonly BackupI
           </Table.Row>
         </Table.Head>
         <Table.Body>
-          {rows.map((b, i) => (
+          {backups.map((b, i) => (
             <Table.Row key={b.fileName} data-testid="backup-row" data-file-name={b.fileName} data-kind={b.kind}>
               <Table.Cell className="backup-when">
                 {when(b)}

@@ -6,6 +6,11 @@ import type { BackupKind } from "./BackupKind";
  */
 export type BackupInfo = { fileName: string, path: string, kind: BackupKind, 
 /**
- * When it was taken, RFC 3339 UTC.
+ * Its place in the order backups were taken: higher is newer, whatever
+ * the clock said. 0 for backups named before sequences were used.
+ */
+sequence: number, 
+/**
+ * When it was taken by the computer's clock, RFC 3339 UTC.
  */
 takenAt: string, size: bigint, };

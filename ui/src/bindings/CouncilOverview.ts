@@ -10,4 +10,8 @@ export type CouncilOverview = { councilId: string, name: string, kind: CouncilKi
 /**
  * The date of the newest meeting whose minutes are approved.
  */
-lastApproved: MeetingBrief | null, dutiesOverdue: number, dutiesDueSoon: number, dutiesFulfilled: number, duties: Array<Duty>, budgetOre: number, grantedOre: number, paidOre: number, leftOre: number, };
+lastApproved: MeetingBrief | null, dutiesOverdue: number, 
+/**
+ * Days the longest overdue duty is past its due date (0 when none is).
+ */
+daysOverdue: number, dutiesDueSoon: number, dutiesFulfilled: number, duties: Array<Duty>, budgetOre: number, grantedOre: number, paidOre: number, leftOre: number, };

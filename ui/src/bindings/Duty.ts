@@ -15,4 +15,9 @@ defaultDue: boolean, status: DutyStatus,
 /**
  * Days from the day asked about to the due date (negative when past).
  */
-daysLeft: number, evidence: Evidence | null, waivedReason: string | null, waived: Step | null, };
+daysLeft: number, evidence: Evidence | null, waivedReason: string | null, waived: Step | null, 
+/**
+ * The duty fell due before the council existed (its earliest record),
+ * so it is not owed.
+ */
+beforeCouncil: boolean, };

@@ -4,6 +4,7 @@ import type { Amendment } from "./Amendment";
 import type { AttendanceRow } from "./AttendanceRow";
 import type { Council } from "./Council";
 import type { DocumentRecord } from "./DocumentRecord";
+import type { Lifecycle } from "./Lifecycle";
 import type { Meeting } from "./Meeting";
 import type { Missing } from "./Missing";
 
@@ -26,4 +27,8 @@ amendments: Array<Amendment>,
 /**
  * Corrections to earlier minutes that these minutes report.
  */
-earlierAmendments: Array<Amendment>, documents: Array<DocumentRecord>, };
+earlierAmendments: Array<Amendment>, documents: Array<DocumentRecord>, 
+/**
+ * What the meeting's status allows and means now.
+ */
+lifecycle: Lifecycle, };

@@ -11,4 +11,13 @@ export type Startup = { dbPath: string, error: ErrorReport | null,
  * The file is open read-only (it or its folder cannot be written): it can
  * be read, and every change is refused.
  */
-readOnly: boolean, backups: Array<BackupInfo>, };
+readOnly: boolean, 
+/**
+ * Newest first, by the order they were taken (never by their dates).
+ */
+backups: Array<BackupInfo>, 
+/**
+ * Said on the Backups screen when the clock looks wrong (a backup is
+ * dated after now), in the user's language.
+ */
+clockWarning: string | null, };

@@ -34,7 +34,11 @@ export function YearAtAGlance({ year, councils, meetings }: { year: number; coun
     label: dutyKindLabel(t, d.kind),
     values: d.counts,
     total: d.counts.reduce((a, b) => a + b, 0),
-    end: t("chart.year.dutyEnd", { done: (d.counts[0] ?? 0) + (d.counts[1] ?? 0), count: d.counts.reduce((a, b) => a + b, 0) }),
+    // Not yet due is not a failure: the line says what is overdue, else what is in order.
+    end:
+      (d.counts[3] ?? 0) > 0
+        ? t("chart.year.dutyOverdue", { overdue: d.counts[3] ?? 0, count: d.counts.reduce((a, b) => a + b, 0) })
+        : t("chart.year.dutyEnd", { done: (d.counts[0] ?? 0) + (d.counts[1] ?? 0), count: d.counts.reduce((a, b) => a + b, 0) }),
     data: d,
   }));
   const columns: Column[] = months.map((values, i) => ({

@@ -139,7 +139,7 @@ describe("AttendanceChart", () => {
 });
 
 function duty(councilId: string, kind: DutyKind, status: DutyStatus): Duty {
-  return { councilId, councilName: councilId, year: 2026, kind, due: "2026-11-30", defaultDue: true, status, daysLeft: 0, evidence: null, waivedReason: null, waived: null };
+  return { councilId, councilName: councilId, year: 2026, kind, due: "2026-11-30", defaultDue: true, status, daysLeft: 0, evidence: null, waivedReason: null, waived: null, beforeCouncil: false };
 }
 
 function council(id: string, statuses: [DutyStatus, DutyStatus, DutyStatus, DutyStatus]): CouncilOverview {

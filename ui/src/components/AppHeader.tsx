@@ -28,7 +28,7 @@ export function AppHeader({
         <span className="app-header__brand">{t("app.name")}</span>
         <nav aria-label={t("header.nav")} className="app-header__nav">
           {onHome ? (
-            <Button variant="tertiary" data-size="sm" onClick={onHome}>
+            <Button variant="tertiary" data-size="sm" data-testid="open-councils" onClick={onHome}>
               {t("header.councils")}
             </Button>
           ) : null}

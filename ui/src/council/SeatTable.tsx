@@ -7,13 +7,15 @@ import { categoryLabel } from "../lib/labels";
 import { MemberColumns, MemberRow, type MemberActions } from "./MemberTable";
 
 /** Columns of the seat table: name, role, organisation, term, contact, actions. */
-const COLUMNS = 6;
+/** The columns with the action buttons; one fewer on a council only read here. */
+const columnsOf = (actions: MemberActions | undefined) => (actions ? 6 : 5);
 
 /**
  * Who sits now, in ONE table grouped by seat category: each category's members,
  * then a "Ledig plass" row per vacant seat; the deputies as a last group.
  */
-export function SeatTable({ detail, actions }: { detail: CouncilDetail; actions: MemberActions }) {
+/** `actions` absent: the council is only read here, and no row has buttons. */
+export function SeatTable({ detail, actions }: { detail: CouncilDetail; actions: MemberActions | undefined }) {
   const { t } = useI18n();
   const seated = detail.current.filter((m) => m.role !== "varamedlem");
   const deputies = detail.current.filter((m) => m.role === "varamedlem");
@@ -27,7 +29,7 @@ export function SeatTable({ detail, actions }: { detail: CouncilDetail; actions:
       </Heading>
       <Table border data-color="neutral" data-size="sm" className="member-table seat-table">
         <caption className="visually-hidden">{t("council.seats")}</caption>
-        <MemberColumns actions />
+        <MemberColumns actions={actions !== undefined} />
         {groups.map((g) => (
           <CategoryGroup key={g.status.category} status={g.status} members={g.members} actions={actions} />
         ))}
@@ -37,14 +39,14 @@ export function SeatTable({ detail, actions }: { detail: CouncilDetail; actions:
   );
 }
 
-function CategoryGroup({ status, members, actions }: { status: CategoryStatus; members: Membership[]; actions: MemberActions }) {
+function CategoryGroup({ status, members, actions }: { status: CategoryStatus; members: Membership[]; actions: MemberActions | undefined }) {
   const { t } = useI18n();
   const c = status.category;
   const over = status.over > 0;
   return (
     <Table.Body className={over ? "seat-group seat-group--over" : "seat-group"} data-category={c}>
       <Table.Row className="group-row">
-        <Table.HeaderCell scope="rowgroup" colSpan={COLUMNS}>
+        <Table.HeaderCell scope="rowgroup" colSpan={columnsOf(actions)}>
           <span className="group-row__label">{categoryLabel(t, c)}</span>
           <span className="group-row__count">{t("council.category.count", { filled: status.filled, planned: status.planned })}</span>
           {over ? (
@@ -59,7 +61,7 @@ function CategoryGroup({ status, members, actions }: { status: CategoryStatus; m
       ))}
       {Array.from({ length: Math.max(0, status.vacant) }, (_, i) => (
         <Table.Row key={`vacant-${i}`} data-testid="vacant-seat" data-category={c} className="row-vacant">
-          <Table.Cell colSpan={COLUMNS}>
+          <Table.Cell colSpan={columnsOf(actions)}>
             <Tag data-color="warning" data-size="sm">
               {t("council.vacantSeat")}
             </Tag>
@@ -70,12 +72,12 @@ function CategoryGroup({ status, members, actions }: { status: CategoryStatus; m
   );
 }
 
-function DeputyGroup({ deputies, actions }: { deputies: Membership[]; actions: MemberActions }) {
+function DeputyGroup({ deputies, actions }: { deputies: Membership[]; actions: MemberActions | undefined }) {
   const { t } = useI18n();
   return (
     <Table.Body className="seat-group seat-group--deputies">
       <Table.Row className="group-row">
-        <Table.HeaderCell scope="rowgroup" colSpan={COLUMNS}>
+        <Table.HeaderCell scope="rowgroup" colSpan={columnsOf(actions)}>
           <span className="group-row__label">{t("council.deputies")}</span>
           <span className="group-row__help">{t("council.deputiesHelp")}</span>
         </Table.HeaderCell>
@@ -85,7 +87,7 @@ function DeputyGroup({ deputies, actions }: { deputies: Membership[]; actions: M
       ))}
       {deputies.length === 0 ? (
         <Table.Row>
-          <Table.Cell colSpan={COLUMNS} className="muted">
+          <Table.Cell colSpan={columnsOf(actions)} className="muted">
             {t("council.noDeputies")}
           </Table.Cell>
         </Table.Row>

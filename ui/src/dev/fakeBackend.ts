@@ -49,26 +49,30 @@ export type FakeFiles = {
   error: ErrorReport | null;
   /** The database "is open read-only": get_startup says so (the fake still saves). */
   readOnly: boolean;
-  /** Newest first. */
+  /** Newest first (by sequence). */
   backups: BackupInfo[];
+  /** What get_startup says about a clock that looks wrong, if anything. */
+  clockWarning?: string | null;
   /** File names whose restore fails as damaged. */
   damaged: string[];
 };
 
 const KIND_TAG: Record<BackupKind, string> = { auto: "auto", manual: "manual", pre_migration: "premigration" };
 
-/** A backup as the core names it: backup-20261122-075800.000-auto.sqlite3. */
-export function fakeBackup(dbPath: string, takenAt: string, kind: BackupKind, size: number): BackupInfo {
+/** A backup as the core names it: backup-000042-20261122-075800.000-auto.sqlite3. */
+export function fakeBackup(dbPath: string, sequence: number, takenAt: string, kind: BackupKind, size: number): BackupInfo {
   const stamp = takenAt.replace(/[-:]/g, "").replace("T", "-").replace(/Z$/, "");
-  const fileName = `backup-${stamp.includes(".") ? stamp : `${stamp}.000`}-${KIND_TAG[kind]}.sqlite3`;
-  return { fileName, path: `${backupFolder(dbPath)}/${fileName}`, kind, takenAt, size: BigInt(size) };
+  const seq = String(sequence).padStart(6, "0");
+  const fileName = `backup-${seq}-${stamp.includes(".") ? stamp : `${stamp}.000`}-${KIND_TAG[kind]}.sqlite3`;
+  return { fileName, path: `${backupFolder(dbPath)}/${fileName}`, kind, sequence, takenAt, size: BigInt(size) };
 }
 
 export const FAKE_DB_PATH = "/home/kari/.local/share/no.grendebok.app/grendebok.sqlite3";
 
 /** A week of daily backups, two weekly ones, one manual, one from before an upgrade. */
 export function demoFiles(dbPath = FAKE_DB_PATH): FakeFiles {
-  const b = (at: string, kind: BackupKind, size: number) => fakeBackup(dbPath, at, kind, size);
+  let sequence = 9;
+  const b = (at: string, kind: BackupKind, size: number) => fakeBackup(dbPath, sequence--, at, kind, size);
   return {
     dbPath,
     error: null,
@@ -283,6 +287,7 @@ export function createFakeBackend(state: FakeState, opts: { delayMs?: number; to
     error: state.files.error,
     readOnly: state.files.readOnly,
     backups: state.files.backups,
+    clockWarning: state.files.clockWarning ?? null,
   });
 
   return {
@@ -298,7 +303,8 @@ export function createFakeBackend(state: FakeState, opts: { delayMs?: number; to
     backupNow: (job) =>
       wait(() => {
         const now = new Date().toISOString().slice(10);
-        const info = fakeBackup(state.files.dbPath, `${today}${now}`, "manual", 290_816 + state.files.backups.length * 4096);
+        const sequence = Math.max(0, ...state.files.backups.map((b) => b.sequence)) + 1;
+        const info = fakeBackup(state.files.dbPath, sequence, `${today}${now}`, "manual", 290_816 + state.files.backups.length * 4096);
         state.files.backups.unshift(info);
         job?.onProgress({ done: 71, total: 71, what: "" });
         return info;
@@ -311,8 +317,8 @@ export function createFakeBackend(state: FakeState, opts: { delayMs?: number; to
           throw invalid([{ field: "fileName", message: "Fant ingen sikkerhetskopi med det navnet. Velg en fra listen." }]);
         if (state.files.damaged.includes(fileName))
           throw {
-            code: "damaged",
-            message: `Sikkerhetskopien er skadet (${found.path}). Grendebok har ikke endret noe. Velg en annen sikkerhetskopi.`,
+            code: "backup_damaged",
+            message: `Sikkerhetskopien ${found.fileName} kan ikke gjenopprettes. Databasefilen er skadet. Filen du bruker nå, er ikke endret. Velg en annen sikkerhetskopi.`,
             fields: [],
           } satisfies ErrorReport;
         state.files.error = null;

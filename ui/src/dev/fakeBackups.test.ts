@@ -27,14 +27,14 @@ describe("fake backups", () => {
     backend.state.files.error = report;
     await expect(backend.restoreBackup("backup-x.sqlite3")).rejects.toMatchObject({ code: "invalid" });
     backend.state.files.damaged = [backend.state.files.backups[0]!.fileName];
-    await expect(backend.restoreBackup(backend.state.files.backups[0]!.fileName)).rejects.toMatchObject({ code: "damaged" });
+    await expect(backend.restoreBackup(backend.state.files.backups[0]!.fileName)).rejects.toMatchObject({ code: "backup_damaged" });
     expect(backend.state.files.error).toEqual(report);
   });
   it("puts a manual backup first", async () => {
     const backend = fresh();
     const info = await backend.backupNow();
     expect(info.kind).toBe("manual");
-    expect(info.fileName).toMatch(/^backup-20261122-\d{6}\.\d{3}-manual\.sqlite3$/);
+    expect(info.fileName).toMatch(/^backup-000010-20261122-\d{6}\.\d{3}-manual\.sqlite3$/);
     expect((await backend.getStartup()).backups[0]!.fileName).toBe(info.fileName);
   });
 });

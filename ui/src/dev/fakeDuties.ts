@@ -133,6 +133,7 @@ export function dutyMethods(state: DutyState, host: Host) {
         evidence: ev,
         waivedReason,
         waived: edit?.waived ?? null,
+        beforeCouncil: false,
       };
     });
 
@@ -174,6 +175,7 @@ export function dutyMethods(state: DutyState, host: Host) {
       nextMeeting: next ? brief(next) : null,
       lastApproved: last ? brief(last) : null,
       dutiesOverdue: count("overdue"),
+      daysOverdue: Math.max(0, ...ds.filter((d) => d.status === "overdue").map((d) => -d.daysLeft)),
       dutiesDueSoon: count("due_soon"),
       dutiesFulfilled: count("fulfilled"),
       duties: ds,

@@ -277,7 +277,7 @@ export function grantMethods(state: GrantState, host: Host) {
 
   const methods: Pick<
     Backend,
-    | "listSchemes" | "getScheme" | "createScheme" | "updateScheme" | "getApplication" | "addApplication" | "updateApplication" | "withdrawApplication"
+    | "listSchemes" | "getScheme" | "createScheme" | "updateScheme" | "getApplication" | "checkApplication" | "addApplication" | "updateApplication" | "withdrawApplication"
     | "startReview" | "proposeAmount" | "declareInhabil" | "clearInhabil" | "saveScores" | "decideApplication" | "markLetterSent" | "amendGrant"
     | "addPayout" | "recordReport" | "exportLetter" | "exportLedger"
   > = {
@@ -316,6 +316,10 @@ export function grantMethods(state: GrantState, host: Host) {
         return schemeDetail(id);
       }),
     getApplication: (id) => host.wait(() => appDetail(id)),
+    checkApplication: (input) =>
+      host.wait(() => {
+        checkApplication(input);
+      }),
     addApplication: (input) =>
       host.wait(() => {
         const s = scheme(input.schemeId);

@@ -44,6 +44,8 @@ export function kveldePackage(): Council {
     contactEmail: "",
     contactPhone: "",
     seatPlan: { senior: 1, school: 1, sports: 1, business: 0, volunteer: 1 },
+    // As core reads a council in from its package: kept in the secretary's file.
+    keptElsewhere: { keptBy: "Nils Vik", fileName: "Kvelde grendeutvalg.grendebok", exportedAt: "2026-11-22T10:00:00.000Z" },
   };
 }
 
@@ -88,10 +90,10 @@ export function handoverMethods(state: HandoverState, host: Host): Pick<Backend,
         state.folders.push(folder);
         const minutes = host
           .meetings()
-          .meetings.filter((m) => m.councilId === councilId && m.date.startsWith(`${year}-`) && (m.status === "held" || m.status === "approved")).length;
+          .meetings.filter((m) => m.councilId === councilId && m.date.startsWith(`${year}-`) && m.status === "approved").length;
         const { schemes, applications } = host.grants();
         const mine = schemes.filter((s) => s.councilId === councilId && s.year === year);
-        const letters = applications.filter((a) => a.decision && mine.some((s) => s.id === a.schemeId)).length;
+        const letters = applications.filter((a) => a.letterSent && mine.some((s) => s.id === a.schemeId)).length;
         return {
           path: folder,
           message: `Mappen ${folder} er laget til kommunen: ${minutes} protokoller, ${letters} vedtaksbrev, årsmeldingen og ${mine.length} regnskap (CSV).`,

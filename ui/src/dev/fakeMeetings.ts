@@ -167,6 +167,8 @@ export function meetingMethods(state: MeetingState, host: Host) {
       amendments: state.amendments.filter((a) => a.meetingId === id),
       earlierAmendments: earlier,
       documents: state.documents.filter((d) => d.meetingId === id),
+      // Played back as core answers it for these statuses (rules::meetings::lifecycle); no day is known here.
+      lifecycle: { undoTo: null, daysUntil: null, judged: m.status === "held" || m.status === "approved" },
     };
   };
 
@@ -212,7 +214,7 @@ export function meetingMethods(state: MeetingState, host: Host) {
 
   const methods: Pick<
     Backend,
-    | "listMeetings" | "getMeeting" | "createMeeting" | "updateMeeting" | "sendNotice" | "markHeld" | "listApprovalItems" | "approveMinutes" | "addAmendment"
+    | "listMeetings" | "getMeeting" | "createMeeting" | "updateMeeting" | "sendNotice" | "markHeld" | "undoStatus" | "listApprovalItems" | "approveMinutes" | "addAmendment"
     | "addItem" | "updateItem" | "recordItem" | "withdrawItem" | "moveItem" | "setRecusal" | "removeRecusal" | "addFollowUp"
     | "removeFollowUp" | "setAttendance" | "exportNotice" | "exportMinutes"
   > = {
@@ -253,6 +255,9 @@ export function meetingMethods(state: MeetingState, host: Host) {
         m.status = "held";
         m.held = step();
       }),
+    undoStatus: () => host.wait(() => {
+      throw err("conflict", "Det er ingenting å angre.");
+    }),
     listApprovalItems: (id) => host.wait(() => candidates(id)),
     approveMinutes: (id, approval) =>
       write(id, (m) => {

@@ -4,7 +4,7 @@ import type { Duty } from "../bindings/Duty";
 import type { ErrorReport } from "../bindings/ErrorReport";
 import { useI18n } from "../i18n/context";
 import { useReturnFocus } from "../lib/useReturnFocus";
-import { formatDate, readDateField } from "../lib/dates";
+import { dateFault, dateWords, formatDate, readDateField } from "../lib/dates";
 import { dutyKindLabel } from "../lib/labels";
 import { useFormErrors } from "../lib/useFormErrors";
 import { DateField } from "../components/fields";
@@ -47,7 +47,7 @@ export function DueDialog({
     e.preventDefault();
     const parsed = readDateField(due, false);
     if (!parsed.ok) {
-      errors.showLocal({ "duty-due": parsed.reason === "required" ? t("date.required") : t("date.invalid") });
+      errors.showLocal({ "duty-due": dateFault(parsed, dateWords(t)) });
       return;
     }
     await save(parsed.iso, "save");

@@ -16,6 +16,7 @@ import { dueHint } from "./dutyModel";
 import { LoadingLine } from "../components/Loading";
 import { Confirmation, ExportDone, useConfirmation } from "../components/Confirmation";
 import { SelectField } from "../components/fields";
+import { useReadOnlyCouncil } from "../council/KeptElsewhere";
 
 type Open = { kind: "waive" | "due"; duty: Duty } | null;
 
@@ -44,6 +45,7 @@ export function DutiesSection({
   // The answer of the last edit, until the next load.
   const [fresh, setFresh] = useState<Duty[] | null>(null);
   const [open, setOpen] = useState<Open>(null);
+  const readOnly = useReadOnlyCouncil();
   const [busy, setBusy] = useState<string | null>(null);
   const [exported, setExported] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -206,12 +208,12 @@ export function DutiesSection({
                       </span>
                     ) : null}
                     {!duty.evidence && !duty.waivedReason ? (
-                      <span className="muted">{duty.status === "not_applicable" ? t("duties.notApplicable", { year }) : t("duties.noEvidence")}</span>
+                      <span className="muted">{duty.beforeCouncil ? t("duties.beforeCouncil") : duty.status === "not_applicable" ? t("duties.notApplicable", { year }) : t("duties.noEvidence")}</span>
                     ) : null}
                   </Table.Cell>
                   <Table.Cell className="cell-actions">
                     <div className="action-buttons">
-                      {duty.status === "waived" ? (
+                      {readOnly ? null : duty.status === "waived" ? (
                         <Button
                           variant="tertiary"
                           data-size="sm"
@@ -225,7 +227,7 @@ export function DutiesSection({
                           {t("duties.unwaive")}
                         </Button>
                       ) : null}
-                      {duty.status === "overdue" || duty.status === "due_soon" || duty.status === "open" ? (
+                      {!readOnly && (duty.status === "overdue" || duty.status === "due_soon" || duty.status === "open") ? (
                         <Button
                           variant="tertiary"
                           data-size="sm"
@@ -238,7 +240,7 @@ export function DutiesSection({
                           {t("duties.waive")}
                         </Button>
                       ) : null}
-                      {duty.status !== "fulfilled" && duty.status !== "not_applicable" ? (
+                      {!readOnly && duty.status !== "fulfilled" && duty.status !== "not_applicable" ? (
                         <Button
                           variant="tertiary"
                           data-size="sm"

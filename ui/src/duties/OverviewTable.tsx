@@ -76,6 +76,13 @@ export function OverviewTable({
               {c.lastApproved ? meeting(c.lastApproved, "open-last-approved", false) : <span className="muted">{t("overview.noApproved")}</span>}
             </Table.Cell>
             <Table.Cell>
+              {c.dutiesOverdue > 0 ? (
+                <p className="overview-overdue" data-testid="overview-overdue">
+                  {c.dutiesOverdue === 1
+                    ? t("overview.overdueOne", { days: c.daysOverdue })
+                    : t("overview.overdueMany", { count: c.dutiesOverdue, days: c.daysOverdue })}
+                </p>
+              ) : null}
               <ul className="duty-tags" aria-label={t("overview.dutiesOf", { name: c.name })}>
                 {c.duties.map((d) => (
                   <li key={d.kind}>

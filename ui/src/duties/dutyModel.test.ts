@@ -18,6 +18,7 @@ const duty = (councilId: string, kind: DutyKind, due: string, status: DutyStatus
   evidence: null,
   waivedReason: null,
   waived: null,
+  beforeCouncil: false,
 });
 
 const council = (name: string, overdue: number, dueSoon: number, leftOre: number, duties: Duty[] = []): CouncilOverview => ({
@@ -30,6 +31,7 @@ const council = (name: string, overdue: number, dueSoon: number, leftOre: number
   nextMeeting: null,
   lastApproved: null,
   dutiesOverdue: overdue,
+  daysOverdue: 0,
   dutiesDueSoon: dueSoon,
   dutiesFulfilled: 0,
   duties,

@@ -4,8 +4,10 @@ import type { Application } from "../bindings/Application";
 import type { ApplicationInput } from "../bindings/ApplicationInput";
 import type { ErrorReport } from "../bindings/ErrorReport";
 import { useI18n } from "../i18n/context";
+import { useBackend } from "../backend";
+import { toErrorReport } from "../lib/errors";
 import { useReturnFocus } from "../lib/useReturnFocus";
-import { todayIso } from "../lib/dates";
+import { dateWords, todayIso } from "../lib/dates";
 import { useFormErrors } from "../lib/useFormErrors";
 import { DateField, TextAreaField, TextField } from "../components/fields";
 import { FormError } from "../components/FormError";
@@ -28,6 +30,7 @@ type Props = {
 /** The intake of an application as it came in, or its correction before it is decided. */
 export function ApplicationDialog({ schemeId, onSave, onClose, application }: Props) {
   const { t } = useI18n();
+  const backend = useBackend();
   useReturnFocus();
   const [d, setD] = useState<ApplicationDraft>(() => (application ? editApplicationDraft(application) : newApplicationDraft(todayIso())));
   const [saving, setSaving] = useState(false);
@@ -46,8 +49,15 @@ export function ApplicationDialog({ schemeId, onSave, onClose, application }: Pr
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = toApplicationInput(d, schemeId, { invalidDate: t("date.invalid"), requiredDate: t("date.required"), integer: t("form.integer") });
-    if (!r.ok) return errors.showLocal(r.errors);
+    const r = toApplicationInput(d, schemeId, { ...dateWords(t), integer: t("form.integer") });
+    if (!r.ok) {
+      // The date cannot be read here; the backend still checks every other field, so all faults show at once.
+      const other = await backend.checkApplication(r.probe).then(
+        () => null,
+        (e: unknown) => toErrorReport(e),
+      );
+      return errors.showLocal(r.errors, other);
+    }
     setSaving(true);
     const report = await onSave(r.input);
     setSaving(false);

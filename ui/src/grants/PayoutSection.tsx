@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { Button, Checkbox, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
-import { formatDate, readDateField, todayIso } from "../lib/dates";
+import { dateFault, dateWords, formatDate, readDateField, todayIso } from "../lib/dates";
 import { useFormErrors } from "../lib/useFormErrors";
 import { DateField, TextAreaField, TextField } from "../components/fields";
 import { FormError } from "../components/FormError";
@@ -28,7 +28,7 @@ export function PayoutSection() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const d = readDateField(date, false);
-    if (!d.ok) return errors.showLocal({ "payout-date": d.reason === "required" ? t("date.required") : t("date.invalid") });
+    if (!d.ok) return errors.showLocal({ "payout-date": dateFault(d, dateWords(t)) });
     setSaving(true);
     const report = await act(
       () => backend.addPayout(a.id, { date: d.iso!, amount }),
@@ -125,7 +125,7 @@ export function ReportSection() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const d = readDateField(received, false);
-    if (!d.ok) return errors.showLocal({ "report-received": d.reason === "required" ? t("date.required") : t("date.invalid") });
+    if (!d.ok) return errors.showLocal({ "report-received": dateFault(d, dateWords(t)) });
     setSaving(true);
     const report = await act(
       () => backend.recordReport(a.id, { received: d.iso!, summary, accepted }),

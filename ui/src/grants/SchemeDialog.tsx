@@ -4,6 +4,7 @@ import type { ErrorReport } from "../bindings/ErrorReport";
 import type { GrantScheme } from "../bindings/GrantScheme";
 import type { SchemeInput } from "../bindings/SchemeInput";
 import { useI18n } from "../i18n/context";
+import { dateWords } from "../lib/dates";
 import { useReturnFocus } from "../lib/useReturnFocus";
 import { useFormErrors } from "../lib/useFormErrors";
 import { errorId, DateField, TextAreaField, TextField } from "../components/fields";
@@ -61,7 +62,7 @@ export function SchemeDialog(props: Props) {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = toSchemeInput(d, councilId, { invalidDate: t("date.invalid"), requiredDate: t("date.required"), integer: t("form.integer") });
+    const r = toSchemeInput(d, councilId, { ...dateWords(t), integer: t("form.integer") });
     if (!r.ok) return errors.showLocal(r.errors);
     setSaving(true);
     const report = await props.onSave(r.input);

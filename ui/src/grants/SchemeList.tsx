@@ -9,12 +9,14 @@ import { SchemeDialog } from "./SchemeDialog";
 import { BudgetChart } from "../charts/BudgetChart";
 import { LoadingLine } from "../components/Loading";
 import { useConfirmation } from "../components/Confirmation";
+import { useReadOnlyCouncil } from "../council/KeptElsewhere";
 
 /** The council's grant schemes ("Tilskudd"), newest year first, and the button that creates one. */
 export function SchemeList({ councilId, onOpen }: { councilId: string; onOpen: (schemeId: string) => void }) {
   const { t } = useI18n();
   const backend = useBackend();
   const [schemes, reload] = useLoad(() => backend.listSchemes(councilId), councilId);
+  const readOnly = useReadOnlyCouncil();
   const [adding, setAdding] = useState(false);
   const { confirm, clear } = useConfirmation();
   return (
@@ -23,9 +25,11 @@ export function SchemeList({ councilId, onOpen }: { councilId: string; onOpen: (
         <Heading level={2} data-size="2xs" id="schemes-title">
           {t("schemes.title")}
         </Heading>
-        <Button data-size="sm" variant="secondary" data-testid="new-scheme" onClick={() => setAdding(true)}>
-          + {t("schemes.new")}
-        </Button>
+        {!readOnly ? (
+          <Button data-size="sm" variant="secondary" data-testid="new-scheme" onClick={() => setAdding(true)}>
+            + {t("schemes.new")}
+          </Button>
+        ) : null}
       </div>
       {schemes.status === "loading" ? <LoadingLine /> : null}
       {schemes.status === "error" ? (

@@ -5,7 +5,7 @@ import type { Application } from "../bindings/Application";
 import type { ApplicationStatus } from "../bindings/ApplicationStatus";
 import type { GrantScheme } from "../bindings/GrantScheme";
 import type { SchemeInput } from "../bindings/SchemeInput";
-import { formatDate, readDateField } from "../lib/dates";
+import { dateFault, formatDate, readDateField, type DateWords } from "../lib/dates";
 import type { FieldErrors } from "../lib/errors";
 import type { MessageKey, T } from "../i18n/translate";
 import { amountForInput } from "./format";
@@ -33,12 +33,12 @@ export function statusColor(s: ApplicationStatus): "neutral" | "info" | "success
 /** Whether an application can still be changed, scored or proposed on. */
 export const isOpen = (a: Application) => !a.withdrawn && !a.decision;
 
-type DateMessages = { invalidDate: string; requiredDate: string; integer: string };
+type DateMessages = Partial<DateWords> & { invalidDate: string; requiredDate: string; integer: string };
 
 function readDate(text: string, id: string, errors: FieldErrors, msg: DateMessages): string {
   const r = readDateField(text, false);
   if (!r.ok) {
-    errors[id] = r.reason === "required" ? msg.requiredDate : msg.invalidDate;
+    errors[id] = dateFault(r, msg);
     return "";
   }
   return r.iso ?? "";
@@ -224,12 +224,17 @@ export function toApplicationInput(
   d: ApplicationDraft,
   schemeId: string,
   msg: DateMessages,
-): { ok: true; input: ApplicationInput } | { ok: false; errors: FieldErrors } {
+): { ok: true; input: ApplicationInput } | { ok: false; errors: FieldErrors; probe: ApplicationInput } {
   const errors: FieldErrors = {};
   const received = readDate(d.received, APPLICATION_FIELD_IDS.received, errors, msg);
-  if (Object.keys(errors).length) return { ok: false, errors };
+  // `probe`: the form with a readable date in place of the unreadable one, for
+  // the backend to check every other field in the same round.
+  if (Object.keys(errors).length) return { ok: false, errors, probe: { ...d, schemeId, received: PROBE_DAY } };
   return { ok: true, input: { ...d, schemeId, received } };
 }
+
+/** Any day that exists, put in the date's place when only the other fields are checked. */
+const PROBE_DAY = "2000-01-01";
 
 /* ---------- the scoring grid ---------- */
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { BackupInfo } from "../bindings/BackupInfo";
-import { backupFolder, formatLocalDateTime, formatSize, newestFirst } from "./backups";
+import { backupFolder, formatLocalDateTime, formatSize } from "./backups";
 
 describe("formatSize", () => {
   it("shows whole kilobytes", () => {
@@ -45,14 +44,5 @@ describe("backupFolder", () => {
     expect(backupFolder("/home/kari/.local/share/grendebok/grendebok.sqlite3")).toBe("/home/kari/.local/share/grendebok/grendebok-backups");
     expect(backupFolder("C:\\Users\\Kari\\AppData\\Grendebok\\utvalg.db")).toBe("C:\\Users\\Kari\\AppData\\Grendebok\\utvalg-backups");
     expect(backupFolder("data")).toBe("data-backups");
-  });
-});
-
-describe("newestFirst", () => {
-  const b = (fileName: string, takenAt: string): BackupInfo => ({ fileName, path: fileName, kind: "auto", takenAt, size: BigInt(1) });
-  it("sorts by time taken, newest first, without changing the input", () => {
-    const input = [b("a", "2026-11-20T10:00:00Z"), b("c", "2026-11-22T10:00:00Z"), b("b", "2026-11-21T10:00:00Z")];
-    expect(newestFirst(input).map((x) => x.fileName)).toEqual(["c", "b", "a"]);
-    expect(input.map((x) => x.fileName)).toEqual(["a", "c", "b"]);
   });
 });

@@ -1,5 +1,4 @@
-/** Pure helpers for the backup lists: size, local time, folder, order. */
-import type { BackupInfo } from "../bindings/BackupInfo";
+/** Pure helpers for the backup lists: size, local time, folder. The order is the core's (newest first by sequence, never by the clock). */
 import type { Lang } from "../bindings/Lang";
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -40,16 +39,4 @@ export function backupFolder(dbPath: string): string {
   const dot = file.lastIndexOf(".");
   const stem = dot > 0 ? file.slice(0, dot) : file || "grendebok";
   return `${dir}${stem}-backups`;
-}
-
-/** Newest first (the backend already sends them so; this keeps the screen right regardless). */
-export function newestFirst(backups: readonly BackupInfo[]): BackupInfo[] {
-  const time = (b: BackupInfo) => {
-    const ms = Date.parse(b.takenAt);
-    return Number.isNaN(ms) ? -Infinity : ms;
-  };
-  return backups
-    .map((b, i) => ({ b, i }))
-    .sort((x, y) => time(y.b) - time(x.b) || x.i - y.i)
-    .map(({ b }) => b);
 }

@@ -1,5 +1,6 @@
+import { translator } from "../i18n/translate";
 import { describe, expect, it } from "vitest";
-import { formatDate, parseDate, readDateField, todayIso } from "./dates";
+import { dateFault, dateWords, formatDate, parseDate, readDateField, todayIso } from "./dates";
 
 describe("parseDate", () => {
   it("reads dd.mm.åååå", () => {
@@ -38,7 +39,18 @@ describe("readDateField", () => {
   it("allows empty only when optional", () => {
     expect(readDateField("", true)).toEqual({ ok: true, iso: null });
     expect(readDateField("  ", false)).toEqual({ ok: false, reason: "required" });
-    expect(readDateField("32.01.2026", true)).toEqual({ ok: false, reason: "invalid" });
+    expect(readDateField("32.01.2026", true)).toEqual({ ok: false, reason: "no_such_day", day: 32, month: 1 });
+    expect(readDateField("1.13.2026", true)).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("names the day that does not exist rather than asking for the format again", () => {
+    const words = dateWords(translator("nb"));
+    const fault = readDateField("31.02.2026", false);
+    expect(fault.ok).toBe(false);
+    if (!fault.ok) expect(dateFault(fault, words)).toBe("31. februar finnes ikke. Sjekk dagen og måneden.");
+    const format = readDateField("31/2", false);
+    if (!format.ok) expect(dateFault(format, words)).toBe(words.invalidDate);
+    expect(readDateField("29.02.2028", false)).toEqual({ ok: true, iso: "2028-02-29" });
   });
 });
 

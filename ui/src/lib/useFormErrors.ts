@@ -27,12 +27,19 @@ export function useFormErrors(order: readonly string[], fieldToId: Record<string
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusTick]);
 
-  /** Errors found in the UI before anything was sent. */
-  const showLocal = useCallback((local: FieldErrors) => {
-    setFields(local);
-    setGeneral([t("form.fixFields")]);
-    setFocusTick((n) => n + 1);
-  }, [t]);
+  /**
+   * Errors found in the UI before anything was sent, with what the backend
+   * found in the other fields when it was asked to check them (`other`).
+   */
+  const showLocal = useCallback(
+    (local: FieldErrors, other?: ErrorReport | null) => {
+      const more = other && other.code === "invalid" ? splitErrors(other, fieldToId).fields : {};
+      setFields({ ...more, ...local });
+      setGeneral([t("form.fixFields")]);
+      setFocusTick((n) => n + 1);
+    },
+    [fieldToId, t],
+  );
 
   /** An error report from the backend. */
   const showReport = useCallback(

@@ -1,10 +1,11 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button, Heading, Paragraph } from "@digdir/designsystemet-react";
 import type { AgendaItem } from "../bindings/AgendaItem";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
 import { itemKindLabel } from "../lib/labels";
 import { added } from "../lib/added";
+import { draftsUnder, meetingDraftPrefix, onDraftsChanged, recordDraftKey } from "../lib/drafts";
 import { useMeeting } from "./context";
 import { itemName } from "./meetingModel";
 import { ItemDialog } from "./ItemDialog";
@@ -18,6 +19,7 @@ export function AgendaSection({ selected }: { selected: string | null }) {
   const { detail, act, locked, selectItem } = useMeeting();
   const [adding, setAdding] = useState(false);
   const item = detail.items.find((i) => i.id === selected) ?? null;
+  const unsaved = useUnsavedItems(detail.meeting.id);
   return (
     <section aria-labelledby="agenda-title" className="section section--tight">
       <div className="section-head">
@@ -37,7 +39,7 @@ export function AgendaSection({ selected }: { selected: string | null }) {
           <nav aria-label={t("agenda.title")} className="agenda__list">
             <ol className="item-list">
               {detail.items.map((i) => (
-                <ItemLink key={i.id} item={i} current={i.id === selected} onSelect={() => selectItem(i.id)} />
+                <ItemLink key={i.id} item={i} current={i.id === selected} unsaved={unsaved.has(recordDraftKey(detail.meeting.id, i.id))} onSelect={() => selectItem(i.id)} />
               ))}
             </ol>
           </nav>
@@ -63,7 +65,19 @@ export function AgendaSection({ selected }: { selected: string | null }) {
   );
 }
 
-function ItemLink({ item, current, onSelect }: { item: AgendaItem; current: boolean; onSelect: () => void }) {
+const unsavedKeys = (meetingId: string) => new Set(draftsUnder(meetingDraftPrefix(meetingId)).map((d) => d.key));
+
+/** The draft keys of the meeting's items that hold unsaved text, kept up to date. */
+function useUnsavedItems(meetingId: string): Set<string> {
+  const [keys, setKeys] = useState<Set<string>>(() => unsavedKeys(meetingId));
+  useEffect(() => {
+    setKeys(unsavedKeys(meetingId));
+    return onDraftsChanged(() => setKeys(unsavedKeys(meetingId)));
+  }, [meetingId]);
+  return keys;
+}
+
+function ItemLink({ item, current, unsaved, onSelect }: { item: AgendaItem; current: boolean; unsaved: boolean; onSelect: () => void }) {
   const { t } = useI18n();
   return (
     <li>
@@ -87,7 +101,13 @@ function ItemLink({ item, current, onSelect }: { item: AgendaItem; current: bool
           ) : (
             <>
               <QuorumBadge quorum={item.quorum} />
-              {item.decision.trim() ? <span className="item-link__done">✓ {t("agenda.recorded")}</span> : null}
+              {unsaved ? (
+                <span className="item-link__unsaved" data-testid="item-unsaved">
+                  {t("agenda.unsaved")}
+                </span>
+              ) : item.decision.trim() ? (
+                <span className="item-link__done">✓ {t("agenda.recorded")}</span>
+              ) : null}
             </>
           )}
         </span>

@@ -9,6 +9,19 @@ export function Completeness() {
   const missing = [...detail.missing].sort((a, b) => Number(b.blocking) - Number(a.blocking));
   const blocking = missing.filter((m) => m.blocking).length;
   const approved = detail.meeting.status === "approved";
+  if (!detail.lifecycle.judged) {
+    // Before the meeting is held nothing is missing yet: what the minutes will need, said plainly.
+    return (
+      <section aria-labelledby="missing-title" className="section section--tight meeting-card completeness" data-complete="pending" data-testid="checklist-pending">
+        <Heading level={2} data-size="2xs" id="missing-title">
+          {t("missing.title")}
+        </Heading>
+        <Paragraph data-size="sm" className="muted">
+          {t("missing.pending")}
+        </Paragraph>
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="missing-title" className="section section--tight meeting-card completeness" data-complete={missing.length === 0}>
       <Heading level={2} data-size="2xs" id="missing-title">

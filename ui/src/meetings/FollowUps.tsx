@@ -3,7 +3,7 @@ import { Button, Heading, Paragraph } from "@digdir/designsystemet-react";
 import type { AgendaItem } from "../bindings/AgendaItem";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
-import { formatDate } from "../lib/dates";
+import { dateWords, formatDate } from "../lib/dates";
 import { useFormErrors } from "../lib/useFormErrors";
 import { DateField, TextField } from "../components/fields";
 import { FormError } from "../components/FormError";
@@ -25,7 +25,7 @@ export function FollowUps({ item }: { item: AgendaItem }) {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = toFollowUpInput(d, { whatRequired: t("followUp.whatRequired"), invalidDate: t("date.invalid") });
+    const r = toFollowUpInput(d, { ...dateWords(t), whatRequired: t("followUp.whatRequired") });
     if (!r.ok) return errors.showLocal(r.errors);
     setSaving(true);
     const report = await act(() => backend.addFollowUp(item.id, r.input), t("confirm.followUpAdded", { what: r.input.what.trim() }));

@@ -5,6 +5,7 @@ import type { Meeting } from "../bindings/Meeting";
 import type { MeetingInput } from "../bindings/MeetingInput";
 import type { MeetingKind } from "../bindings/MeetingKind";
 import { useI18n } from "../i18n/context";
+import { dateWords } from "../lib/dates";
 import { useReturnFocus } from "../lib/useReturnFocus";
 import { useFormErrors } from "../lib/useFormErrors";
 import { MEETING_KINDS, meetingKindLabel, options } from "../lib/labels";
@@ -48,8 +49,7 @@ export function MeetingDialog(props: Props) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const r = toMeetingInput(d, councilId, {
-      invalidDate: t("date.invalid"),
-      requiredDate: t("date.required"),
+      ...dateWords(t),
       invalidTime: t("time.invalid"),
       requiredTime: t("time.required"),
     });

@@ -9,12 +9,15 @@ import { nextAction, statusColor, timeRange, type LifecycleAction } from "./meet
 export function MeetingHeader({
   busy,
   onAction,
+  onUndo,
   onEdit,
   onExportNotice,
   onExportMinutes,
 }: {
   busy: boolean;
   onAction: (a: LifecycleAction) => void;
+  /** Takes the last status change back (while the next step is not taken). */
+  onUndo: () => void;
   onEdit: () => void;
   onExportNotice: () => void;
   onExportMinutes: () => void;
@@ -22,7 +25,8 @@ export function MeetingHeader({
   const { t } = useI18n();
   const { detail, locked } = useMeeting();
   const m = detail.meeting;
-  const action = nextAction(m.status);
+  // Read only here (kept in another file) or approved: no step forward.
+  const action = locked ? null : nextAction(m.status);
   const minutesReady = m.status === "held" || m.status === "approved";
   return (
     <div className="meeting-header">
@@ -39,10 +43,15 @@ export function MeetingHeader({
           <Tag data-color={statusColor(m.status)} data-testid="meeting-status" data-status={m.status}>
             {meetingStatusLabel(t, m.status)}
           </Tag>
-          {locked ? (
+          {m.status === "approved" ? (
             <Tag data-color="success" variant="outline" data-testid="locked">
               {t("meeting.locked")}
             </Tag>
+          ) : null}
+          {detail.lifecycle.undoTo && !detail.council.keptElsewhere ? (
+            <Button variant="tertiary" data-size="sm" data-testid="undo-status" disabled={busy} onClick={onUndo}>
+              ↶ {t("meeting.undo", { status: meetingStatusLabel(t, detail.lifecycle.undoTo) })}
+            </Button>
           ) : null}
         </div>
       </div>

@@ -12,6 +12,7 @@ import { MeetingDialog } from "./MeetingDialog";
 import { statusColor } from "./meetingModel";
 import { LoadingLine } from "../components/Loading";
 import { useConfirmation } from "../components/Confirmation";
+import { useReadOnlyCouncil } from "../council/KeptElsewhere";
 
 /** The council's meetings, newest first, and the button that plans a new one. */
 export function MeetingList({
@@ -28,6 +29,7 @@ export function MeetingList({
   const { t } = useI18n();
   const backend = useBackend();
   const [adding, setAdding] = useState(false);
+  const readOnly = useReadOnlyCouncil();
   const { confirm, clear } = useConfirmation();
   return (
     <section aria-labelledby="meetings-title" className="section section--tight">
@@ -35,9 +37,11 @@ export function MeetingList({
         <Heading level={2} data-size="2xs" id="meetings-title">
           {t("meetings.title")}
         </Heading>
-        <Button data-size="sm" variant="secondary" data-testid="new-meeting" onClick={() => setAdding(true)}>
-          + {t("meetings.new")}
-        </Button>
+        {!readOnly ? (
+          <Button data-size="sm" variant="secondary" data-testid="new-meeting" onClick={() => setAdding(true)}>
+            + {t("meetings.new")}
+          </Button>
+        ) : null}
       </div>
       {meetings.status === "loading" ? <LoadingLine /> : null}
       {meetings.status === "error" ? (

@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useState, type FormEvent, type KeyboardEvent } from "react";
 import { Button, Checkbox, Heading, Paragraph } from "@digdir/designsystemet-react";
 import type { AgendaItem } from "../bindings/AgendaItem";
 import { useBackend } from "../backend";
@@ -6,6 +6,7 @@ import { useI18n } from "../i18n/context";
 import { useFormErrors } from "../lib/useFormErrors";
 import { errorId, TextAreaField, TextField } from "../components/fields";
 import { FormError } from "../components/FormError";
+import { dropDraft, keepDraft, loadDraft, recordDraftKey } from "../lib/drafts";
 import { useMeeting } from "./context";
 import { RECORD_FIELD_IDS, RECORD_FIELD_ORDER, itemName, recordDraft, sameRecord, toItemRecord, type RecordDraft } from "./meetingModel";
 
@@ -15,14 +16,29 @@ const clock = () => new Date().toTimeString().slice(0, 5);
 export function RecordForm({ item }: { item: AgendaItem }) {
   const { t } = useI18n();
   const backend = useBackend();
-  const { act } = useMeeting();
-  const [d, setD] = useState<RecordDraft>(() => recordDraft(item));
+  const { act, detail } = useMeeting();
+  const key = recordDraftKey(detail.meeting.id, item.id);
+  // Text typed earlier and not saved (another item was opened, the window closed) comes back.
+  const [d, setD] = useState<RecordDraft>(() => loadDraft<RecordDraft>(key)?.value ?? recordDraft(item));
   const [saving, setSaving] = useState(false);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const errors = useFormErrors(RECORD_FIELD_ORDER, RECORD_FIELD_IDS);
   const err = (id: string) => errors.fields[id];
   const dirty = !sameRecord(d, recordDraft(item));
   const vedtak = item.kind === "vedtak";
+  const label = itemName(t, item);
+
+  // Every keystroke is kept as a draft until it is saved or thrown away.
+  useEffect(() => {
+    if (dirty) keepDraft(key, { label, value: d });
+    else dropDraft(key);
+  }, [dirty, key, label, d]);
+
+  const discard = () => {
+    dropDraft(key);
+    setD(recordDraft(item));
+    errors.clear();
+  };
 
   const set = <K extends keyof RecordDraft>(key: K, id: string) => (value: RecordDraft[K]) => {
     setD((old) => ({ ...old, [key]: value }));
@@ -37,7 +53,12 @@ export function RecordForm({ item }: { item: AgendaItem }) {
     setSaving(true);
     const report = await act(
       () => backend.recordItem(item.id, r.record),
-      t(vedtak ? "confirm.decisionRecorded" : "confirm.noteRecorded", { item: itemName(t, item) }),
+      (fresh) => {
+        // The form now shows what was stored (votes left empty are stored as 0), so it is not "unsaved".
+        const stored = fresh.items.find((i) => i.id === item.id);
+        if (stored) setD(recordDraft(stored));
+        return t(vedtak ? "confirm.decisionRecorded" : "confirm.noteRecorded", { item: itemName(t, item) });
+      },
     );
     setSaving(false);
     if (report) errors.showReport(report);
@@ -117,9 +138,14 @@ export function RecordForm({ item }: { item: AgendaItem }) {
         <span className="muted record-form__hint" aria-hidden="true">
           {t("record.shortcut")}
         </span>
-        <span role="status" className="record-form__status" data-testid="record-status" data-dirty={dirty ? "true" : "false"}>
+        <span role="status" className={dirty ? "record-form__status record-form__status--unsaved" : "record-form__status"} data-testid="record-status" data-dirty={dirty ? "true" : "false"}>
           {dirty ? t("record.unsaved") : savedAt ? t("record.savedAt", { time: savedAt }) : ""}
         </span>
+        {dirty ? (
+          <Button type="button" variant="tertiary" data-size="sm" data-testid="discard-record" onClick={discard}>
+            {t("record.discard")}
+          </Button>
+        ) : null}
       </div>
     </form>
   );

@@ -14,7 +14,7 @@ import type { MeetingKind } from "../bindings/MeetingKind";
 import type { MeetingStatus } from "../bindings/MeetingStatus";
 import type { Quorum } from "../bindings/Quorum";
 import type { T } from "../i18n/translate";
-import { formatDate, readDateField } from "../lib/dates";
+import { dateFault, formatDate, readDateField, type DateWords } from "../lib/dates";
 import type { FieldErrors } from "../lib/errors";
 import { formatTime, readTimeField } from "../lib/times";
 
@@ -66,7 +66,7 @@ export function editMeetingDraft(m: Meeting): MeetingDraft {
   };
 }
 
-export type DateTimeMessages = {
+export type DateTimeMessages = Partial<DateWords> & {
   invalidDate: string;
   requiredDate: string;
   invalidTime: string;
@@ -80,7 +80,7 @@ export function toMeetingInput(
 ): { ok: true; input: MeetingInput } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const date = readDateField(d.date, false);
-  if (!date.ok) errors["meeting-date"] = date.reason === "required" ? msg.requiredDate : msg.invalidDate;
+  if (!date.ok) errors["meeting-date"] = dateFault(date, msg);
   const starts = readTimeField(d.startsAt, false);
   if (!starts.ok) errors["meeting-starts-at"] = starts.reason === "required" ? msg.requiredTime : msg.invalidTime;
   const ends = readTimeField(d.endsAt, true);
@@ -206,12 +206,12 @@ export const newFollowUpDraft = (): FollowUpDraft => ({ what: "", who: "", due: 
 
 export function toFollowUpInput(
   d: FollowUpDraft,
-  msg: { whatRequired: string; invalidDate: string },
+  msg: Partial<DateWords> & { whatRequired: string; invalidDate: string },
 ): { ok: true; input: FollowUpInput } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   if (d.what.trim() === "") errors["follow-up-what"] = msg.whatRequired;
   const due = readDateField(d.due, true);
-  if (!due.ok) errors["follow-up-due"] = msg.invalidDate;
+  if (!due.ok) errors["follow-up-due"] = dateFault(due, msg);
   if (!due.ok || Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, input: { what: d.what.trim(), who: d.who.trim(), due: due.iso } };
 }

@@ -4,7 +4,7 @@ import type { Membership } from "../bindings/Membership";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
 import { useReturnFocus } from "../lib/useReturnFocus";
-import { formatDate, readDateField, todayIso } from "../lib/dates";
+import { dateFault, dateWords, formatDate, readDateField, todayIso } from "../lib/dates";
 import { toErrorReport } from "../lib/errors";
 import { useFormErrors } from "../lib/useFormErrors";
 import { DateField, TextField } from "../components/fields";
@@ -33,7 +33,7 @@ export function EndDialog({ membership, onSaved, onClose }: { membership: Member
     e.preventDefault();
     const parsed = readDateField(date, false);
     if (!parsed.ok) {
-      errors.showLocal({ "end-date": parsed.reason === "required" ? t("date.required") : t("date.invalid") });
+      errors.showLocal({ "end-date": dateFault(parsed, dateWords(t)) });
       return;
     }
     setSaving(true);

@@ -6,6 +6,7 @@ import type { Person } from "../bindings/Person";
 import type { SeatCategory } from "../bindings/SeatCategory";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
+import { dateWords } from "../lib/dates";
 import { useReturnFocus } from "../lib/useReturnFocus";
 import { toErrorReport } from "../lib/errors";
 import { useFormErrors } from "../lib/useFormErrors";
@@ -81,8 +82,7 @@ export function MemberDialog(props: Props) {
   };
 
   const msg = {
-    invalidDate: t("date.invalid"),
-    requiredDate: t("date.required"),
+    ...dateWords(t),
     personRequired: t("member.personRequired"),
   };
 

@@ -5,7 +5,7 @@ import type { MembershipInput } from "../bindings/MembershipInput";
 import type { PersonInput } from "../bindings/PersonInput";
 import type { Role } from "../bindings/Role";
 import type { SeatCategory } from "../bindings/SeatCategory";
-import { formatDate, readDateField, todayIso } from "../lib/dates";
+import { dateFault, formatDate, readDateField, todayIso, type DateWords } from "../lib/dates";
 import type { FieldErrors } from "../lib/errors";
 
 export type MemberDraft = {
@@ -81,7 +81,7 @@ export const MEMBER_FIELD_IDS: Record<string, string> = {
   termTo: "member-term-to",
 };
 
-type Messages = { invalidDate: string; requiredDate: string; personRequired: string };
+type Messages = Partial<DateWords> & { invalidDate: string; requiredDate: string; personRequired: string };
 
 type Common = Pick<MembershipInput, "category" | "role" | "organisation" | "termFrom" | "termTo">;
 
@@ -89,8 +89,8 @@ type Common = Pick<MembershipInput, "category" | "role" | "organisation" | "term
 function readCommon(d: MemberDraft, msg: Messages, errors: FieldErrors): Common | null {
   const from = readDateField(d.termFrom, false);
   const to = readDateField(d.termTo, true);
-  if (!from.ok) errors["member-term-from"] = from.reason === "required" ? msg.requiredDate : msg.invalidDate;
-  if (!to.ok) errors["member-term-to"] = msg.invalidDate;
+  if (!from.ok) errors["member-term-from"] = dateFault(from, msg);
+  if (!to.ok) errors["member-term-to"] = dateFault(to, msg);
   if (!from.ok || !to.ok) return null;
   return { category: d.category, role: d.role, organisation: d.organisation, termFrom: from.iso!, termTo: to.iso };
 }

@@ -62,6 +62,11 @@ export function Backups({ onRestored }: { onRestored: (startup: Startup) => void
           <Paragraph>{error}</Paragraph>
         </Alert>
       ) : null}
+      {startup?.clockWarning ? (
+        <Alert data-color="warning" data-testid="clock-warning" className="page-alert">
+          <Paragraph>{startup.clockWarning}</Paragraph>
+        </Alert>
+      ) : null}
       <div className="section backups-about">
         <Paragraph>{t("backups.intro")}</Paragraph>
         {startup ? (

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Alert, Button, Card, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { Alert, Button, Card, Dialog, Heading, Paragraph } from "@digdir/designsystemet-react";
 import type { CouncilSummary } from "../bindings/CouncilSummary";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
@@ -22,21 +22,28 @@ export function CouncilList({ navigate, notice = null }: { navigate: Navigate; n
   const [importing, setImporting] = useState(false);
   const [imported, setImported] = useState<string | null>(null);
   const [importError, setImportError] = useState<string | null>(null);
+  // A package that would replace work here: what it would replace, until the person answers.
+  const [question, setQuestion] = useState<string | null>(null);
   const job = useJob();
 
   const councils = fresh ?? (state.status === "ready" ? state.data : null);
   const newCouncil = () => navigate({ name: "new-council" });
 
-  /** Reads in a .grendebok file (Rust shows the open dialog), then lists the councils afresh. */
-  const importPackage = async () => {
+  /**
+   * Reads in a .grendebok file (Rust shows the open dialog), then lists the councils afresh. With
+   * `replace`, the file the person was just asked about is read in and replaces what is here.
+   */
+  const importPackage = async (replace = false) => {
     setImporting(true);
     setImported(null);
     setImportError(null);
+    setQuestion(null);
     try {
-      setImported((await job.run(t("progress.title.import"), "rows", (j) => backend.importPackage(j))).message);
+      setImported((await job.run(t("progress.title.import"), "rows", (j) => backend.importPackage(j, replace))).message);
     } catch (e) {
       const report = toErrorReport(e);
-      if (report.code !== "cancelled") setImportError(report.message);
+      if (report.code === "confirm_replace") setQuestion(report.message);
+      else if (report.code !== "cancelled") setImportError(report.message);
       setImporting(false);
       return;
     }
@@ -73,6 +80,35 @@ export function CouncilList({ navigate, notice = null }: { navigate: Navigate; n
         </Alert>
       ) : null}
       {job.view}
+      {question ? (
+        <Dialog
+          open
+          onClose={() => setQuestion(null)}
+          closeButton={t("form.close")}
+          aria-labelledby="replace-title"
+          className="form-dialog form-dialog--small"
+          data-testid="replace-dialog"
+        >
+          <Dialog.Block>
+            <Heading level={2} data-size="sm" id="replace-title">
+              {t("list.replaceTitle")}
+            </Heading>
+          </Dialog.Block>
+          <Dialog.Block className="stack stack--tight">
+            <Paragraph className="break" data-testid="replace-question">
+              {question}
+            </Paragraph>
+            <div className="button-row">
+              <Button data-color="danger" data-testid="confirm-replace" onClick={() => void importPackage(true)}>
+                {t("list.replaceConfirm")}
+              </Button>
+              <Button variant="secondary" data-testid="keep-here" onClick={() => setQuestion(null)}>
+                {t("list.replaceKeep")}
+              </Button>
+            </div>
+          </Dialog.Block>
+        </Dialog>
+      ) : null}
       {importError ? (
         <Alert data-color="danger" role="alert" data-testid="import-error" className="page-alert">
           <Paragraph className="break">{importError}</Paragraph>

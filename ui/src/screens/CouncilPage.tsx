@@ -22,6 +22,7 @@ import { MeetingList } from "../meetings/MeetingList";
 import { SchemeList } from "../grants/SchemeList";
 import { DutiesSection } from "../duties/DutiesSection";
 import { HandoverSection } from "../council/HandoverSection";
+import { KeptElsewhereContext, KeptElsewhereNote } from "../council/KeptElsewhere";
 import { AttendanceSection } from "../charts/AttendanceSection";
 import { todayIso } from "../lib/dates";
 import { roleInSentence } from "../lib/labels";
@@ -49,10 +50,14 @@ export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }
     confirm(done);
     void reload();
   };
-  const actions: MemberActions = {
-    onEdit: (membership) => setOpen({ kind: "edit", membership }),
-    onEnd: (membership) => setOpen({ kind: "end", membership }),
-  };
+  // A council kept in another file is only read here: no buttons that write.
+  const readOnly = detail?.council.keptElsewhere != null;
+  const actions: MemberActions | undefined = readOnly
+    ? undefined
+    : {
+        onEdit: (membership) => setOpen({ kind: "edit", membership }),
+        onEnd: (membership) => setOpen({ kind: "end", membership }),
+      };
 
   return (
     <Page screen="council" ready={detail !== null}>
@@ -64,7 +69,7 @@ export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }
       {state.status === "loading" ? <Loading /> : null}
       {state.status === "error" ? <LoadError message={state.error.message} onRetry={reload} /> : null}
       {detail ? (
-        <>
+        <KeptElsewhereContext.Provider value={detail.council.keptElsewhere ?? null}>
           <div className="page-title page-title--compact">
             <Heading level={1} data-size="md" tabIndex={-1}>
               {detail.council.name}
@@ -73,14 +78,19 @@ export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }
               <Button variant="tertiary" data-testid="print" className="print-hidden" onClick={() => window.print()}>
                 {t("app.print")}
               </Button>
-              <Button variant="secondary" data-testid="edit-council" onClick={() => navigate({ name: "edit-council", id })}>
-                {t("council.edit")}
-              </Button>
-              <Button data-testid="add-member" onClick={() => setOpen({ kind: "add" })}>
-                {t("council.addMember")}
-              </Button>
+              {!readOnly ? (
+                <>
+                  <Button variant="secondary" data-testid="edit-council" onClick={() => navigate({ name: "edit-council", id })}>
+                    {t("council.edit")}
+                  </Button>
+                  <Button data-testid="add-member" onClick={() => setOpen({ kind: "add" })}>
+                    {t("council.addMember")}
+                  </Button>
+                </>
+              ) : null}
             </div>
           </div>
+          <KeptElsewhereNote council={detail.council} />
           <Confirmation />
           <SeatPlan composition={detail.composition} />
           <Notices notices={detail.composition.notices} />
@@ -97,7 +107,7 @@ export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }
           <HandoverSection key={`handover-${year}`} councilId={id} year={year} />
           <CouncilFacts council={detail.council} />
           <OtherMembers detail={detail} actions={actions} />
-        </>
+        </KeptElsewhereContext.Provider>
       ) : null}
 
       {detail && open?.kind === "add" ? (
@@ -135,7 +145,7 @@ function firstVacant(detail: CouncilDetail): SeatCategory {
   return detail.composition.categories.find((c) => c.vacant > 0)?.category ?? "senior";
 }
 
-function OtherMembers({ detail, actions }: { detail: CouncilDetail; actions: MemberActions }) {
+function OtherMembers({ detail, actions }: { detail: CouncilDetail; actions: MemberActions | undefined }) {
   const { t } = useI18n();
   return (
     <>

@@ -5,6 +5,7 @@ import type { ExportResult } from "../bindings/ExportResult";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
 import { formatDate } from "../lib/dates";
+import { meetingStatusLabel } from "../lib/labels";
 import { toErrorReport } from "../lib/errors";
 import type { Navigate } from "../navigation";
 import { Page } from "../components/Page";
@@ -17,11 +18,15 @@ import { AttendanceSection } from "../meetings/AttendanceSection";
 import { Completeness } from "../meetings/Completeness";
 import { AgendaSection } from "../meetings/AgendaSection";
 import { ApprovalSection } from "../meetings/ApprovalSection";
+import { KeptElsewhereNote } from "../council/KeptElsewhere";
 import { DocumentsSection } from "../meetings/DocumentsSection";
 import { MeetingDialog } from "../meetings/MeetingDialog";
 import { ApproveDialog } from "../meetings/ApproveDialog";
+import { StepDialog, type StatusStep } from "../meetings/StepDialog";
+import { dropDraft, draftsUnder, meetingDraftPrefix } from "../lib/drafts";
+import { useLeaveGuard } from "../lib/leaveGuard";
 
-type Open = "edit" | "approve" | null;
+type Open = "edit" | "approve" | StatusStep | null;
 
 /**
  * One meeting, built for use during the meeting: attendance, then the agenda one item at a time.
@@ -124,21 +129,51 @@ export function MeetingPage({ id, item, navigate }: { id: string; item?: string 
     }
   };
 
-  const lifecycle = async (action: "send-notice" | "mark-held" | "approve-minutes") => {
-    if (action === "approve-minutes") return setOpen("approve");
+  // Every status change is asked first (StepDialog); this runs it once confirmed.
+  const changeStatus = async (step: StatusStep) => {
     setBusy(true);
     const date = (d: MeetingDetail) => ({ date: formatDate(d.meeting.date) });
+    const call = step === "send-notice" ? backend.sendNotice : step === "mark-held" ? backend.markHeld : backend.undoStatus;
     await actOrAlert(
-      () => (action === "send-notice" ? backend.sendNotice(id) : backend.markHeld(id)),
-      (d) => (action === "send-notice" ? t("confirm.noticeSent", date(d)) : t("confirm.meetingHeld", date(d))),
+      () => call(id),
+      (d) =>
+        step === "send-notice"
+          ? t("confirm.noticeSent", date(d))
+          : step === "mark-held"
+            ? t("confirm.meetingHeld", date(d))
+            : t("confirm.statusUndone", { status: meetingStatusLabel(t, d.meeting.status) }),
     );
     setBusy(false);
+    setOpen(null);
   };
+  const lifecycle = (action: "send-notice" | "mark-held" | "approve-minutes") => {
+    if (busy || open) return;
+    setOpen(action === "approve-minutes" ? "approve" : action);
+  };
+
+  // Unsaved referat or decision text: kept as drafts, and asked about before leaving.
+  useLeaveGuard({
+    unsaved: () => draftsUnder(meetingDraftPrefix(id)).map((d) => d.label),
+    discard: () => draftsUnder(meetingDraftPrefix(id)).forEach((d) => dropDraft(d.key)),
+    stay: () => {
+      const first = draftsUnder(meetingDraftPrefix(id))[0];
+      const itemId = first?.key.slice(meetingDraftPrefix(id).length);
+      if (itemId) setSelected(itemId);
+      requestAnimationFrame(() => document.getElementById("item-decision")?.focus());
+    },
+  });
 
   const ctx: MeetingCtx | null = useMemo(
     () =>
       detail
-        ? { detail, act, actOrAlert, locked: detail.meeting.status === "approved", selectItem: setSelected }
+        ? {
+            detail,
+            act,
+            actOrAlert,
+            // Approved minutes are locked; a council kept in another file is only read here.
+            locked: detail.meeting.status === "approved" || detail.council.keptElsewhere != null,
+            selectItem: setSelected,
+          }
         : null,
     [detail, act, actOrAlert],
   );
@@ -161,7 +196,10 @@ export function MeetingPage({ id, item, navigate }: { id: string; item?: string 
         <MeetingContext.Provider value={ctx}>
           <MeetingHeader
             busy={busy}
-            onAction={(a) => void lifecycle(a)}
+            onAction={lifecycle}
+            onUndo={() => {
+              if (!busy && !open) setOpen("undo");
+            }}
             onEdit={() => setOpen("edit")}
             onExportNotice={() => void runExport(() => backend.exportNotice(id))}
             onExportMinutes={() => void runExport(() => backend.exportMinutes(id))}
@@ -174,6 +212,7 @@ export function MeetingPage({ id, item, navigate }: { id: string; item?: string 
             </Alert>
           ) : null}
           {exported ? <ExportDone title={exported.title} message={exported.message} /> : null}
+          <KeptElsewhereNote council={ctx.detail.council} />
           <Confirmation />
           <div className="meeting-top">
             <AttendanceSection />
@@ -198,6 +237,9 @@ export function MeetingPage({ id, item, navigate }: { id: string; item?: string 
             />
           ) : null}
           {open === "approve" ? <ApproveDialog onClose={() => setOpen(null)} /> : null}
+          {open === "send-notice" || open === "mark-held" || open === "undo" ? (
+            <StepDialog step={open} onConfirm={() => changeStatus(open)} onClose={() => setOpen(null)} />
+          ) : null}
         </MeetingContext.Provider>
       ) : null}
     </Page>

@@ -41,6 +41,11 @@ export function StartupError({ startup, onRestored }: { startup: Startup; onRest
           {hasBackups ? (
             <>
               <Paragraph>{t("startup.restoreIntro")}</Paragraph>
+              {startup.clockWarning ? (
+                <Alert data-color="warning" data-testid="clock-warning">
+                  <Paragraph>{startup.clockWarning}</Paragraph>
+                </Alert>
+              ) : null}
               <BackupTable backups={startup.backups} onRestored={onRestored} />
             </>
           ) : (

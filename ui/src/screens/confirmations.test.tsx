@@ -91,9 +91,13 @@ describe("confirmations on the meeting page", () => {
     expect(await said()).toBe("Møtet 14.01.2027 er opprettet.");
   });
 
-  it("says the notice of the meeting was sent", async () => {
+  it("asks before sending the notice, then says it was sent", async () => {
     const backend = await render({ name: "meeting", id: "mt-dec" });
     await click("[data-testid=send-notice]");
+    const question = await waitFor(() => $("[data-testid=step-dialog]"), "the question");
+    expect(plain(question.textContent)).toContain("sakene på sakslisten");
+    expect(backend.state.meetings.meetings.find((m) => m.id === "mt-dec")!.status).toBe("planned");
+    await click("[data-testid=confirm-step]");
     expect(await said()).toBe("Innkallingen til møtet 10.12.2026 er sendt.");
     expect(backend.state.meetings.meetings.find((m) => m.id === "mt-dec")!.status).toBe("notice_sent");
     expect(confirmation()!.contains(document.activeElement)).toBe(false);
