@@ -541,7 +541,7 @@ pub enum MeetingKind {
     Extraordinary,
     /// Fellesmøte med kommunen.
     Joint,
-    /// Åpent møte / årsmøte.
+    /// Åpent møte for innbyggerne (not an association's årsmøte).
     Open,
 }
 

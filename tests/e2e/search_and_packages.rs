@@ -2,7 +2,8 @@
 //! the header finds the one agenda item that has it and opens its meeting on
 //! that item; the council page makes the kommune's folder and the package
 //! for the coordinator; a package read in on an empty file adds the council,
-//! and the same package again changes nothing.
+//! and the same package again changes nothing; away from its home a council,
+//! its schemes and applications are only read.
 
 use std::path::{Path, PathBuf};
 
@@ -29,6 +30,27 @@ fn council_with_a_path_through_the_beech_wood(db: &Path, council_name: &str, use
             &CouncilInput {
                 area: "Kvelde og Hvarnes".into(),
                 ..CouncilInput::named(council_name, SeatPlan::new(1, 1, 1, 0, 1))
+            },
+        )
+        .unwrap();
+    store
+        .add_membership(
+            &actor,
+            &MembershipInput {
+                council_id: council.id.clone(),
+                person: PersonChoice::New {
+                    person: PersonInput {
+                        name: "Aslaug Fjeldstad".into(),
+                        email: String::new(),
+                        phone: String::new(),
+                        gender: None,
+                    },
+                },
+                category: SeatCategory::Senior,
+                role: Role::Medlem,
+                organisation: String::new(),
+                term_from: chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
+                term_to: None,
             },
         )
         .unwrap();
@@ -65,6 +87,46 @@ fn council_with_a_path_through_the_beech_wood(db: &Path, council_name: &str, use
             &actor,
             &meeting.id,
             &item("Sti gjennom Bøkeskogen", "Grunneieren er positiv til en merket sti."),
+        )
+        .unwrap();
+    let year = Local::now().year();
+    let scheme = store
+        .create_scheme(
+            &actor,
+            &SchemeInput {
+                council_id: council.id.clone(),
+                year,
+                name: format!("Grendemidler {year}"),
+                budget: "50 000".into(),
+                deadline: Local::now().date_naive(),
+                report_deadline: Local::now().date_naive() + chrono::Days::new(200),
+                max_per_application: String::new(),
+                criteria: vec![CriterionInput {
+                    name: "Mange deltakere".into(),
+                    weight: 1,
+                }],
+                enkeltvedtak: false,
+                appeal_body: String::new(),
+                conditions: String::new(),
+            },
+        )
+        .unwrap();
+    store
+        .add_application(
+            &actor,
+            &ApplicationInput {
+                scheme_id: scheme.id.clone(),
+                organisation: "Kvelde skolekorps".into(),
+                org_number: String::new(),
+                contact_name: String::new(),
+                email: String::new(),
+                phone: String::new(),
+                title: "Nye noter".into(),
+                description: String::new(),
+                amount_asked: "5 000".into(),
+                project_budget: "5 000".into(),
+                received: Local::now().date_naive(),
+            },
         )
         .unwrap();
     Seeded {
@@ -315,6 +377,36 @@ async fn a_council_is_read_only_away_from_home_and_replaced_at_home_only_when_co
             count(&client, &format!("[data-testid={button}]")).await,
             0,
             "no {button} on a council kept elsewhere"
+        );
+    }
+    // Its grant scheme and application are read-only too, with the same note.
+    click(&client, "[data-testid=open-scheme]").await.unwrap();
+    wait_screen(&client, "scheme").await;
+    wait_for_text(&client, "[data-testid=kept-elsewhere]", "Nils Vik").await;
+    for button in ["edit-scheme", "add-application"] {
+        assert_eq!(
+            count(&client, &format!("[data-testid={button}]")).await,
+            0,
+            "no {button} on a scheme kept elsewhere"
+        );
+    }
+    click(&client, "[data-testid=open-application]").await.unwrap();
+    wait_screen(&client, "application").await;
+    wait_for_text(&client, "[data-testid=kept-elsewhere]", "Nils Vik").await;
+    wait(&client, "[data-testid=score-grid]").await.unwrap();
+    for button in [
+        "edit-application",
+        "withdraw-application",
+        "save-proposal",
+        "save-scores",
+        "declare-inhabil",
+        "decide",
+        "score-cell",
+    ] {
+        assert_eq!(
+            count(&client, &format!("[data-testid={button}]")).await,
+            0,
+            "no {button} on an application kept elsewhere"
         );
     }
     client.close().await.unwrap();

@@ -13,10 +13,19 @@ use crate::model::{
 
 /// Terms that end within this many days are flagged.
 pub const TERM_ENDING_DAYS: u64 = 90;
-/// The gender-balance rule (kommuneloven § 7-6) applies from this many members.
-pub const GENDER_RULE_MIN_MEMBERS: i32 = 4;
-/// Each gender's share must be at least this many per cent.
-pub const GENDER_MIN_PERCENT: i32 = 40;
+/// How many of each gender a body of `size` people must hold under
+/// kommuneloven § 7-6's steps, as Prop. 46 L (2017–2018) ch. 14.2.1 sets them
+/// out: 2–3 members, both genders; 4–5, at least 2 of each; 6–8, at least 3;
+/// 9 or more, at least 40 % of each (rounded up, so 4 of 9). `None` below two.
+pub fn gender_minimum(size: i32) -> Option<i32> {
+    match size {
+        ..=1 => None,
+        2..=3 => Some(1),
+        4..=5 => Some(2),
+        6..=8 => Some(3),
+        _ => Some((size * 2 + 4) / 5),
+    }
+}
 
 pub fn category_label(lang: Lang, category: SeatCategory) -> String {
     t(
@@ -142,8 +151,14 @@ pub fn check(council: &Council, memberships: &[Membership], today: NaiveDate, la
     }
 
     let genders = count_genders(&seated);
-    if let Some(notice) = gender_advice(&genders, seated.len() as i32, council.legal_mode, lang) {
-        notices.push(notice);
+    let deputies: Vec<&Membership> = sitting.iter().copied().filter(|m| !m.role.holds_seat()).collect();
+    for (group, people) in [
+        (GenderGroup::Members, &genders),
+        (GenderGroup::Deputies, &count_genders(&deputies)),
+    ] {
+        if let Some(notice) = gender_balance(people, group, council.legal_mode, lang) {
+            notices.push(notice);
+        }
     }
 
     let seats_planned = categories.iter().map(|c| c.planned).sum();
@@ -178,29 +193,45 @@ fn count_genders(seated: &[&Membership]) -> GenderCount {
     count
 }
 
-/// Advice, never a block: with four or more members, each of women and men
-/// should be at least 40 % of those whose gender is recorded.
-fn gender_advice(genders: &GenderCount, members: i32, mode: LegalMode, lang: Lang) -> Option<Notice> {
-    let recorded = genders.female + genders.male + genders.other;
-    if members < GENDER_RULE_MIN_MEMBERS || recorded == 0 {
+/// The members who hold seats, or the varamedlemmer: § 7-6 counts each
+/// group on its own.
+#[derive(Clone, Copy)]
+enum GenderGroup {
+    Members,
+    Deputies,
+}
+
+/// The gender balance of one group against § 7-6's steps: a warning for a
+/// formal body, which the rule binds; for a voluntary council the same
+/// numbers as advice, in words that cite no rule. Never a block. Only women
+/// and men recorded count; people without a recorded gender are named in
+/// the message, and a group with none recorded says nothing.
+fn gender_balance(genders: &GenderCount, group: GenderGroup, mode: LegalMode, lang: Lang) -> Option<Notice> {
+    let size = genders.female + genders.male + genders.other + genders.unknown;
+    let minimum = gender_minimum(size)?;
+    if genders.female + genders.male + genders.other == 0 {
         return None;
     }
-    let share = |n: i32| n * 100 / recorded;
-    let balanced =
-        genders.female * 100 >= GENDER_MIN_PERCENT * recorded && genders.male * 100 >= GENDER_MIN_PERCENT * recorded;
-    if balanced {
+    if genders.female >= minimum && genders.male >= minimum {
         return None;
     }
-    let key = match mode {
-        LegalMode::Formal => "notice.gender_balance.formal",
-        LegalMode::Voluntary => "notice.gender_balance.voluntary",
+    let (key, severity) = match mode {
+        LegalMode::Formal => ("notice.gender_balance.formal", Severity::Warning),
+        LegalMode::Voluntary => ("notice.gender_balance.voluntary", Severity::Advice),
+    };
+    let group = match group {
+        GenderGroup::Members => t(lang, "notice.gender_group.members", &[]),
+        GenderGroup::Deputies => t(lang, "notice.gender_group.deputies", &[]),
     };
     let mut message = t(
         lang,
         key,
         &[
-            ("female", &share(genders.female).to_string()),
-            ("male", &share(genders.male).to_string()),
+            ("group", &group),
+            ("female", &genders.female.to_string()),
+            ("male", &genders.male.to_string()),
+            ("size", &size.to_string()),
+            ("minimum", &minimum.to_string()),
         ],
     );
     if genders.unknown > 0 {
@@ -213,7 +244,7 @@ fn gender_advice(genders: &GenderCount, members: i32, mode: LegalMode, lang: Lan
     }
     Some(Notice {
         kind: NoticeKind::GenderBalance,
-        severity: Severity::Advice,
+        severity,
         category: None,
         membership_id: None,
         message,
@@ -361,21 +392,135 @@ mod tests {
         assert!(kinds(&c).contains(&NoticeKind::NoLeader));
     }
 
+    /// `women` women and `men` men, all members (the first the leader), in
+    /// the plan's volunteer seats so no seat notice depends on the numbers.
+    fn people(women: i32, men: i32, role: Role) -> Vec<Membership> {
+        let mut list = Vec::new();
+        for i in 0..women + men {
+            let gender = if i < women { Gender::Female } else { Gender::Male };
+            let role = if i == 0 && role == Role::Medlem {
+                Role::Leder
+            } else {
+                role
+            };
+            list.push(member(&format!("p{i}"), Volunteer, role, Some(gender)));
+        }
+        list
+    }
+
+    fn balance(c: &Composition) -> Vec<&Notice> {
+        c.notices
+            .iter()
+            .filter(|n| n.kind == NoticeKind::GenderBalance)
+            .collect()
+    }
+
+    fn formal() -> Council {
+        Council {
+            legal_mode: LegalMode::Formal,
+            ..stavern()
+        }
+    }
+
     #[test]
-    fn gender_balance_is_advice_from_four_members() {
+    fn section_7_6_steps_from_two_to_twelve_members() {
+        // (size, the fewest of each gender the step asks for)
+        let steps = [
+            (2, 1),
+            (3, 1),
+            (4, 2),
+            (5, 2),
+            (6, 3),
+            (7, 3),
+            (8, 3),
+            (9, 4),
+            (10, 4),
+            (11, 5),
+            (12, 5),
+        ];
+        assert_eq!(gender_minimum(0), None);
+        assert_eq!(gender_minimum(1), None);
+        for (size, minimum) in steps {
+            assert_eq!(gender_minimum(size), Some(minimum), "{size} members");
+            // Exactly the minimum of women is balanced; one fewer is not.
+            let at = check(
+                &formal(),
+                &people(minimum, size - minimum, Role::Medlem),
+                day(2026, 6, 1),
+                Lang::Nb,
+            );
+            assert!(
+                balance(&at).is_empty(),
+                "{size} members with {minimum} women: {:?}",
+                at.notices
+            );
+            let below = check(
+                &formal(),
+                &people(minimum - 1, size - minimum + 1, Role::Medlem),
+                day(2026, 6, 1),
+                Lang::Nb,
+            );
+            let notice = balance(&below);
+            assert_eq!(notice.len(), 1, "{size} members with {} women", minimum - 1);
+            assert_eq!(notice[0].severity, Severity::Warning);
+        }
+        // One person alone has no balance to keep.
+        let one = check(&formal(), &people(1, 0, Role::Medlem), day(2026, 6, 1), Lang::Nb);
+        assert!(balance(&one).is_empty());
+    }
+
+    #[test]
+    fn eight_members_five_and_three_pass_and_three_of_one_gender_do_not() {
+        let eight = check(&formal(), &people(5, 3, Role::Medlem), day(2026, 6, 1), Lang::Nb);
+        assert!(balance(&eight).is_empty(), "5/3 of 8 meets § 7-6: {:?}", eight.notices);
+        let three = check(&formal(), &people(0, 3, Role::Medlem), day(2026, 6, 1), Lang::Nb);
+        assert_eq!(
+            balance(&three)[0].message,
+            "Kjønnsbalanse blant medlemmene (3): kvinner 0, menn 3. \
+             Kommuneloven § 7-6 krever minst 1 av hvert kjønn i en gruppe på 3."
+        );
+    }
+
+    #[test]
+    fn deputies_are_counted_on_their_own() {
+        // Balanced members; three male deputies.
+        let mut list = people(2, 2, Role::Medlem);
+        list.extend(people(0, 3, Role::Varamedlem).into_iter().map(|mut m| {
+            m.id.push_str("-vara");
+            m
+        }));
+        let c = check(&formal(), &list, day(2026, 6, 1), Lang::Nb);
+        let notices = balance(&c);
+        assert_eq!(notices.len(), 1);
+        assert!(notices[0]
+            .message
+            .starts_with("Kjønnsbalanse blant varamedlemmene (3): kvinner 0, menn 3."));
+    }
+
+    #[test]
+    fn voluntary_councils_get_advice_that_cites_no_rule() {
         let mut members = five_members();
-        // Three women and two men: 60/40, balanced.
+        // Three women and two men of five: at least two of each, balanced.
         let c = check(&stavern(), &members, day(2026, 6, 1), Lang::Nb);
-        assert!(!kinds(&c).contains(&NoticeKind::GenderBalance));
-        // Four women and one man: 80/20.
+        assert!(balance(&c).is_empty());
+        // Four women and one man.
         members[1].person.gender = Some(Gender::Female);
+        for lang in [Lang::Nb, Lang::Nn, Lang::En] {
+            let c = check(&stavern(), &members, day(2026, 6, 1), lang);
+            let advice = balance(&c)[0];
+            assert_eq!(advice.severity, Severity::Advice);
+            assert!(!advice.message.contains('§'), "{}", advice.message);
+        }
         let c = check(&stavern(), &members, day(2026, 6, 1), Lang::Nb);
-        let advice = c.notices.iter().find(|n| n.kind == NoticeKind::GenderBalance).unwrap();
-        assert_eq!(advice.severity, Severity::Advice);
-        assert!(advice.message.contains("80 %"), "{}", advice.message);
-        // Three members are below the rule's threshold.
-        let c = check(&stavern(), &members[..3], day(2026, 6, 1), Lang::Nb);
-        assert!(!kinds(&c).contains(&NoticeKind::GenderBalance));
+        assert_eq!(
+            balance(&c)[0].message,
+            "Råd om kjønnsbalanse blant medlemmene (5): kvinner 4, menn 1. Et godt mål er minst 2 av hvert kjønn."
+        );
+        // Nobody's gender recorded: nothing to say.
+        for m in &mut members {
+            m.person.gender = None;
+        }
+        assert!(balance(&check(&stavern(), &members, day(2026, 6, 1), Lang::Nb)).is_empty());
     }
 
     #[test]

@@ -277,7 +277,7 @@ fn the_annual_report_of_a_nynorsk_council_is_in_nynorsk() {
             .bytes,
     );
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(flat.contains("Medlemmer og plassar"), "{flat}");
+    assert!(flat.contains("Medlemer og plassar"), "{flat}");
     assert!(flat.contains("Plikter overfor kommunen"));
 }
 

@@ -806,7 +806,7 @@ fn documents_follow_the_councils_malform() {
         "Stad:",
         "Røysting:",
         "Framlegg",
-        "ugild",
+        "inhabil",
         "protokollen er ikkje godkjend",
     ] {
         assert!(

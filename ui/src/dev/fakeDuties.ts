@@ -53,7 +53,7 @@ const KIND_NB: Record<MeetingKind, string> = {
   ordinary: "Ordinært møte",
   extraordinary: "Ekstraordinært møte",
   joint: "Fellesmøte med kommunen",
-  open: "Åpent møte / årsmøte",
+  open: "Åpent møte for innbyggerne",
 };
 
 const err = (code: string, message: string, fields: { field: string; message: string }[] = []): ErrorReport => ({ code, message, fields });

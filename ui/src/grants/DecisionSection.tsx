@@ -10,6 +10,7 @@ import { FormError } from "../components/FormError";
 import { added } from "../lib/added";
 import { useApplication } from "./context";
 import { amountForInput, decisionItemLabel, formatKr } from "./format";
+import { useReadOnlyCouncil } from "../council/KeptElsewhere";
 
 const DECISION_ORDER = ["decision-granted", "decision-reasons", "decision-item"] as const;
 const DECISION_IDS = { granted: "decision-granted", reasons: "decision-reasons", itemId: "decision-item" };
@@ -19,9 +20,11 @@ export function DecisionSection({ onExportLetter, exporting }: { onExportLetter:
   const { t } = useI18n();
   const backend = useBackend();
   const { detail, actOrAlert } = useApplication();
+  const readOnly = useReadOnlyCouncil();
   const a = detail.application;
   const d = a.decision;
   if (a.withdrawn) return null;
+  if (readOnly && !d) return null;
   return (
     <section aria-labelledby="decision-title" className="section section--tight">
       <Heading level={2} data-size="2xs" id="decision-title">
@@ -39,14 +42,16 @@ export function DecisionSection({ onExportLetter, exporting }: { onExportLetter:
             </Paragraph>
           ) : null}
           <div className="button-row">
-            <Button variant="secondary" data-size="sm" data-testid="export-letter" loading={exporting} onClick={onExportLetter}>
-              {d.grantedOre > 0 ? t("letter.exportGrant") : t("letter.exportRefusal")}
-            </Button>
+            {readOnly ? null : (
+              <Button variant="secondary" data-size="sm" data-testid="export-letter" loading={exporting} onClick={onExportLetter}>
+                {d.grantedOre > 0 ? t("letter.exportGrant") : t("letter.exportRefusal")}
+              </Button>
+            )}
             {a.letterSent ? (
               <Paragraph data-size="sm" data-testid="letter-sent">
                 {t("letter.sentAt", { when: formatDateTime(a.letterSent.at, t("time.at")), by: a.letterSent.by })}
               </Paragraph>
-            ) : (
+            ) : readOnly ? null : (
               <Button
                 variant="secondary"
                 data-size="sm"
@@ -57,14 +62,14 @@ export function DecisionSection({ onExportLetter, exporting }: { onExportLetter:
               </Button>
             )}
           </div>
-          {!a.letterSent ? (
+          {!a.letterSent && !readOnly ? (
             <Paragraph data-size="xs" className="muted">
               {t("letter.sentHelp")}
             </Paragraph>
           ) : null}
         </div>
       ) : null}
-      {!a.letterSent ? <DecisionForm /> : <AmendForm />}
+      {readOnly ? null : !a.letterSent ? <DecisionForm /> : <AmendForm />}
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { FormError } from "../components/FormError";
 import { added } from "../lib/added";
 import { useApplication } from "./context";
 import { formatKr } from "./format";
+import { useReadOnlyCouncil } from "../council/KeptElsewhere";
 
 const PAYOUT_ORDER = ["payout-date", "payout-amount"] as const;
 const PAYOUT_IDS = { date: "payout-date", amount: "payout-amount" };
@@ -18,6 +19,7 @@ export function PayoutSection() {
   const { t } = useI18n();
   const backend = useBackend();
   const { detail, act } = useApplication();
+  const readOnly = useReadOnlyCouncil();
   const a = detail.application;
   const granted = a.decision?.grantedOre ?? 0;
   const [date, setDate] = useState(() => formatDate(todayIso()));
@@ -72,7 +74,7 @@ export function PayoutSection() {
           </Table.Body>
         </Table>
       ) : null}
-      {a.paidOre < granted ? (
+      {a.paidOre < granted && !readOnly ? (
         <form onSubmit={submit} noValidate className="inline-form">
           <FormError messages={errors.general} />
           <div className="inline-form__row inline-form__row--payout">
@@ -115,6 +117,7 @@ export function ReportSection() {
   const { t } = useI18n();
   const backend = useBackend();
   const { detail, act } = useApplication();
+  const readOnly = useReadOnlyCouncil();
   const a = detail.application;
   const [received, setReceived] = useState(() => formatDate(a.report?.received ?? todayIso()));
   const [summary, setSummary] = useState(a.report?.summary ?? "");
@@ -146,6 +149,7 @@ export function ReportSection() {
           ? t(a.report.accepted ? "report.accepted" : "report.notAccepted", { date: formatDate(a.report.received) })
           : t("report.due", { date: formatDate(detail.scheme.reportDeadline) })}
       </Paragraph>
+      {readOnly ? null : (
       <form onSubmit={submit} noValidate className="form">
         <FormError messages={errors.general} />
         <DateField
@@ -176,6 +180,7 @@ export function ReportSection() {
           </Button>
         </div>
       </form>
+      )}
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { splitErrors } from "../lib/errors";
 import { useApplication } from "./context";
 import { formatScore } from "./format";
 import { isOpen, nextCell } from "./grantModel";
+import { useReadOnlyCouncil } from "../council/KeptElsewhere";
 import { InhabilDialog } from "./InhabilDialog";
 
 type Draft = Record<string, Record<string, string>>;
@@ -30,7 +31,9 @@ export function ScoringGrid() {
   const { detail, act, actOrAlert } = useApplication();
   const { application, scheme, reviews } = detail;
   const criteria = scheme.criteria;
-  const editable = isOpen(application);
+  // Scores are written only in the council's home file.
+  const readOnly = useReadOnlyCouncil();
+  const editable = isOpen(application) && !readOnly;
   const saved = useMemo(() => draftOf(reviews), [reviews]);
   const [draft, setDraft] = useState<Draft>(saved);
   const [errors, setErrors] = useState<Record<string, { general?: string; cells: Record<string, string> }>>({});
@@ -126,9 +129,12 @@ export function ScoringGrid() {
       <Heading level={2} data-size="2xs" id="review-title">
         {t("review.title")}
       </Heading>
-      <Paragraph data-size="sm" className="muted">
-        {editable ? t("review.help") : t("review.closed")}
-      </Paragraph>
+      {/* Away from its home the note at the top says why nothing is editable. */}
+      {readOnly && isOpen(application) ? null : (
+        <Paragraph data-size="sm" className="muted">
+          {editable ? t("review.help") : t("review.closed")}
+        </Paragraph>
+      )}
       {reviews.length === 0 ? (
         <Paragraph data-size="sm" className="muted">
           {t("review.noMembers")}

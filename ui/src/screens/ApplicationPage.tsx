@@ -18,6 +18,7 @@ import { PayoutSection, ReportSection } from "../grants/PayoutSection";
 import { LettersList } from "../grants/LettersList";
 import { formatKr } from "../grants/format";
 import { isOpen, statusColor, statusLabel } from "../grants/grantModel";
+import { KeptElsewhereContext, KeptElsewhereNote } from "../council/KeptElsewhere";
 
 /** One application: what was asked, the committee's scores, the decision and what follows it. */
 export function ApplicationPage({ id, navigate }: { id: string; navigate: Navigate }) {
@@ -103,6 +104,8 @@ export function ApplicationPage({ id, navigate }: { id: string; navigate: Naviga
   const ctx: ApplicationCtx | null = useMemo(() => (detail ? { detail, act, actOrAlert } : null), [detail, act, actOrAlert]);
   const a = detail?.application;
   const granted = a?.decision && a.decision.grantedOre > 0;
+  // A council kept in another file is only read here: core refuses its writes.
+  const readOnly = detail?.council.keptElsewhere != null;
 
   return (
     <Page screen="application" ready={detail !== null}>
@@ -119,6 +122,7 @@ export function ApplicationPage({ id, navigate }: { id: string; navigate: Naviga
       {!detail && !loadError ? <Loading /> : null}
       {!detail && loadError ? <LoadError message={loadError} onRetry={() => void load()} /> : null}
       {ctx && a ? (
+        <KeptElsewhereContext.Provider value={ctx.detail.council.keptElsewhere ?? null}>
         <ApplicationContext.Provider value={ctx}>
           <div className="page-title page-title--compact">
             <div>
@@ -136,7 +140,7 @@ export function ApplicationPage({ id, navigate }: { id: string; navigate: Naviga
                 ) : null}
               </div>
             </div>
-            {isOpen(a) ? (
+            {isOpen(a) && !readOnly ? (
               <div className="button-row">
                 <Button variant="secondary" data-testid="edit-application" onClick={() => setEditing(true)}>
                   {t("application.edit")}
@@ -166,9 +170,10 @@ export function ApplicationPage({ id, navigate }: { id: string; navigate: Naviga
           ) : null}
           {exported ? <ExportDone title={exported.title} message={exported.message} /> : null}
           <Confirmation />
+          <KeptElsewhereNote council={ctx.detail.council} />
           <ApplicationFacts detail={ctx.detail} />
           <ScoringGrid />
-          {isOpen(a) ? <ProposalForm /> : null}
+          {isOpen(a) && !readOnly ? <ProposalForm /> : null}
           <DecisionSection onExportLetter={() => void exportLetter()} exporting={exporting} />
           {granted ? <PayoutSection /> : null}
           {granted ? <ReportSection /> : null}
@@ -189,6 +194,7 @@ export function ApplicationPage({ id, navigate }: { id: string; navigate: Naviga
             />
           ) : null}
         </ApplicationContext.Provider>
+        </KeptElsewhereContext.Provider>
       ) : null}
     </Page>
   );

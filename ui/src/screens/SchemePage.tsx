@@ -16,6 +16,7 @@ import { Reminders } from "../grants/Reminders";
 import { SchemeDialog } from "../grants/SchemeDialog";
 import { ApplicationDialog } from "../grants/ApplicationDialog";
 import { formatKr } from "../grants/format";
+import { KeptElsewhereNote } from "../council/KeptElsewhere";
 
 type Open = "edit" | "add" | null;
 
@@ -81,6 +82,7 @@ export function SchemePage({ id, navigate }: { id: string; navigate: Navigate })
                   .join(" · ")}
               </Paragraph>
             </div>
+            {detail.council.keptElsewhere ? null : (
             <div className="button-row">
               <Button variant="secondary" data-testid="edit-scheme" onClick={() => setOpen("edit")}>
                 {t("scheme.edit")}
@@ -89,8 +91,10 @@ export function SchemePage({ id, navigate }: { id: string; navigate: Navigate })
                 + {t("scheme.addApplication")}
               </Button>
             </div>
+            )}
           </div>
           <Confirmation />
+          <KeptElsewhereNote council={detail.council} />
           <section aria-labelledby="budget-title" className="section section--tight">
             <div className="section-head">
               <Heading level={2} data-size="2xs" id="budget-title">
