@@ -294,6 +294,7 @@ fn fresh_database(db: &Path) -> grendebok_core::Result<String> {
         }],
         enkeltvedtak: false,
         appeal_body: String::new(),
+        appeal_address: String::new(),
         conditions: String::new(),
     };
     store.create_scheme(&actor, &scheme)?;

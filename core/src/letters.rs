@@ -32,9 +32,14 @@ impl LetterFacts {
     }
 }
 
-/// `Tilsagn Lyngvik idrettslag 2026-3.pdf` or `Avslag …` (nynorsk `Tilsegn …`).
+/// `Tilsagn Lyngvik idrettslag 2026-3.pdf` or `Avslag …` (nynorsk `Tilsegn …`);
+/// after an amendment `Endret vedtak Lyngvik idrettslag 2026-3.pdf`, so the
+/// new letter does not take the first one's name.
 pub fn file_name(facts: &LetterFacts) -> String {
-    let key = if facts.granted() {
+    let amendments = facts.application.amendments.len();
+    let key = if amendments > 0 {
+        "file.amended_letter"
+    } else if facts.granted() {
         "file.grant_letter"
     } else {
         "file.refusal_letter"
@@ -51,7 +56,9 @@ pub fn grant_letter(facts: &LetterFacts, created: DateTime<Utc>) -> Rendered {
     let a = &facts.application;
     let d = &facts.decision;
     let council = &facts.council.name;
-    let title_key = if facts.granted() {
+    let title_key = if !a.amendments.is_empty() {
+        "letter.title.amended"
+    } else if facts.granted() {
         "letter.title.granted"
     } else {
         "letter.title.refused"
@@ -143,14 +150,25 @@ pub fn grant_letter(facts: &LetterFacts, created: DateTime<Utc>) -> Rendered {
             let day = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
                 .map(i18n::date)
                 .unwrap_or_default();
-            doc.label_value(
-                &day,
-                &t(
-                    lang,
-                    "letter.amendment",
-                    &[("old", &kr(m.old_ore)), ("new", &kr(m.new_ore)), ("reason", &m.reason)],
-                ),
-            );
+            let amounts = [
+                ("old", kr(m.old_ore)),
+                ("new", kr(m.new_ore)),
+                ("reason", m.reason.clone()),
+            ];
+            let line = match (&m.case_label, m.meeting_date) {
+                (Some(case), Some(meeting)) => {
+                    let mut args: Vec<(&str, &str)> = amounts.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                    let meeting = i18n::date(meeting);
+                    args.push(("case", case));
+                    args.push(("date", &meeting));
+                    t(lang, "letter.amendment.decided", &args)
+                }
+                _ => {
+                    let args: Vec<(&str, &str)> = amounts.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                    t(lang, "letter.amendment", &args)
+                }
+            };
+            doc.label_value(&day, &line);
         }
     }
     if facts.scheme.enkeltvedtak {
@@ -160,7 +178,17 @@ pub fn grant_letter(facts: &LetterFacts, created: DateTime<Utc>) -> Rendered {
         } else {
             facts.scheme.appeal_body.clone()
         };
-        doc.paragraph(&t(lang, "letter.appeal.text", &[("council", council), ("body", &body)]));
+        // An appeal goes to the body that decided (forvaltningsloven § 32).
+        let send_to = if facts.scheme.appeal_address.is_empty() {
+            council.clone()
+        } else {
+            format!("{council}, {}", facts.scheme.appeal_address)
+        };
+        doc.paragraph(&t(
+            lang,
+            "letter.appeal.text",
+            &[("council", &send_to), ("body", &body)],
+        ));
     }
 
     doc.spacer(8.0);

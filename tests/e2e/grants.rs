@@ -178,6 +178,9 @@ async fn a_grant_round_is_run_through_the_ui_and_the_letter_exported() {
     click(&client, "[data-testid=add-criterion]").await.unwrap();
     fill(&client, "#criterion-name-1", "Gjennomførbarhet").await.unwrap();
     fill(&client, "#criterion-weight-1", "1").await.unwrap();
+    fill(&client, "#scheme-appeal-address", "Postboks 4, 3251 Larvik")
+        .await
+        .unwrap();
     fill(&client, "#scheme-appeal-body", "Larvik kommunes klagenemnd")
         .await
         .unwrap();

@@ -107,6 +107,7 @@ fn council_with_a_path_through_the_beech_wood(db: &Path, council_name: &str, use
                 }],
                 enkeltvedtak: false,
                 appeal_body: String::new(),
+                appeal_address: String::new(),
                 conditions: String::new(),
             },
         )

@@ -47,8 +47,14 @@ pub struct SchemeInput {
     /// Whether decisions are enkeltvedtak (forvaltningsloven § 2): then every
     /// decision gives reasons and the letter tells of the right to appeal.
     pub enkeltvedtak: bool,
-    /// Who decides an appeal, e.g. "Kommunens klagenemnd".
+    /// Who decides an appeal, e.g. "Kommunens klagenemnd". Required for an
+    /// enkeltvedtak.
     pub appeal_body: String,
+    /// Where an appeal is sent: the council's postal or e-mail address (an
+    /// appeal goes to the body that decided, forvaltningsloven § 32).
+    /// Required for an enkeltvedtak.
+    #[serde(default)]
+    pub appeal_address: String,
     /// The conditions every grant letter repeats.
     pub conditions: String,
 }
@@ -69,6 +75,7 @@ pub struct GrantScheme {
     pub criteria: Vec<Criterion>,
     pub enkeltvedtak: bool,
     pub appeal_body: String,
+    pub appeal_address: String,
     pub conditions: String,
 }
 
@@ -184,6 +191,10 @@ pub struct GrantAmendmentInput {
     /// The new amount, kroner as typed.
     pub granted: String,
     pub reason: String,
+    /// The vedtak item of the meeting that decided the change: required when
+    /// the scheme's decisions are enkeltvedtak, empty otherwise.
+    #[serde(default)]
+    pub item_id: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -196,6 +207,10 @@ pub struct GrantAmendment {
     pub new_ore: i64,
     pub reason: String,
     pub recorded: Step,
+    /// The decision that made the change, for an enkeltvedtak: "Sak 04/27"
+    /// and the meeting's day.
+    pub case_label: Option<String>,
+    pub meeting_date: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -123,6 +123,7 @@ pub struct SchemeData {
     pub criteria: Vec<CriterionInput>,
     pub enkeltvedtak: bool,
     pub appeal_body: String,
+    pub appeal_address: String,
     pub conditions: String,
 }
 
@@ -173,10 +174,21 @@ pub fn scheme(input: &SchemeInput) -> Result<SchemeData> {
         })
         .collect();
     let appeal_body = clean_text(&input.appeal_body);
+    let appeal_address = clean_text(&input.appeal_address);
     let conditions = clean_text(&input.conditions);
+    // An enkeltvedtak's letter tells who decides an appeal and where to send it.
+    if input.enkeltvedtak {
+        if appeal_body.is_empty() {
+            issues.push(FieldIssue::new("appealBody", "validation.appeal_body_required"));
+        }
+        if appeal_address.is_empty() {
+            issues.push(FieldIssue::new("appealAddress", "validation.appeal_address_required"));
+        }
+    }
     for (field, text) in [
         ("name", &name),
         ("appealBody", &appeal_body),
+        ("appealAddress", &appeal_address),
         ("conditions", &conditions),
     ] {
         issues.free_text(field, text);
@@ -192,6 +204,7 @@ pub fn scheme(input: &SchemeInput) -> Result<SchemeData> {
         criteria,
         enkeltvedtak: input.enkeltvedtak,
         appeal_body,
+        appeal_address,
         conditions,
     };
     issues.finish(data)
@@ -483,6 +496,45 @@ mod tests {
         assert!(same_organisation("Lyngvik Idrettslag", "LyngvikIdrettslag"));
         assert!(!same_organisation("Lyngvik IL", "Lyngvik Idrettslag"));
         assert!(!same_organisation("", " "));
+    }
+
+    #[test]
+    fn an_enkeltvedtak_scheme_names_its_appeal_body_and_where_to_send_an_appeal() {
+        let input = SchemeInput {
+            council_id: "c".into(),
+            year: 2026,
+            name: "Grendemidler".into(),
+            budget: "100 000".into(),
+            deadline: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+            report_deadline: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            max_per_application: String::new(),
+            criteria: vec![CriterionInput {
+                name: "Mange deltakere".into(),
+                weight: 1,
+            }],
+            enkeltvedtak: true,
+            appeal_body: " ".into(),
+            appeal_address: String::new(),
+            conditions: String::new(),
+        };
+        let CoreError::Invalid(issues) = scheme(&input).unwrap_err() else {
+            panic!("a form fault")
+        };
+        let fields: Vec<&str> = issues.iter().map(|i| i.field.as_str()).collect();
+        assert_eq!(fields, ["appealBody", "appealAddress"]);
+        // Not an enkeltvedtak: neither is asked for.
+        assert!(scheme(&SchemeInput {
+            enkeltvedtak: false,
+            ..input.clone()
+        })
+        .is_ok());
+        let named = scheme(&SchemeInput {
+            appeal_body: "Kommunens klagenemnd".into(),
+            appeal_address: "Postboks 12, 3291 Stavern".into(),
+            ..input
+        })
+        .unwrap();
+        assert_eq!(named.appeal_address, "Postboks 12, 3291 Stavern");
     }
 
     #[test]

@@ -258,6 +258,7 @@ pub fn load(
                 .to_vec(),
             enkeltvedtak: true,
             appeal_body: "Fjordvik kommunes klagenemnd".into(),
+            appeal_address: "Postboks 40, 9990 Fjordvik".into(),
             conditions: "Tiltaket skal være åpent for alle i nærmiljøet. Bruk kommunens logo på plakater og i \
                          sosiale medier."
                 .into(),

@@ -57,6 +57,7 @@ fn scheme_input(council_id: &str) -> SchemeInput {
         ],
         enkeltvedtak: true,
         appeal_body: "Kommunens klagenemnd".into(),
+        appeal_address: "Grendeutvalget, Postboks 12, 3291 Stavern".into(),
         conditions: "Kommunens logo skal brukes på plakater for tiltaket.".into(),
     }
 }
@@ -236,18 +237,28 @@ fn a_year_from_intake_to_final_report() {
             .decide_application(&actor(), &a.id, &decision("70 000", &w.item)),
     );
     assert!(message.contains("Vedtaksbrevet er sendt"), "{message}");
-    let amended = w
-        .store
-        .amend_grant(
-            &actor(),
-            &a.id,
-            &GrantAmendmentInput {
-                granted: "50 000".into(),
-                reason: "Prosjektet ble mindre enn planlagt.".into(),
-            },
-        )
-        .unwrap();
+    // A sent enkeltvedtak changes only by a new decision in a meeting: both
+    // faults of the form at once, then the change tied to its vedtak item.
+    let mut change = GrantAmendmentInput {
+        granted: "50 000".into(),
+        reason: String::new(),
+        item_id: String::new(),
+    };
+    let refused = w.store.amend_grant(&actor(), &a.id, &change).unwrap_err();
+    let report = refused.report(Lang::Nb);
+    let fields: Vec<&str> = report.fields.iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(fields, ["reason", "itemId"], "{report:?}");
+    change.reason = "Prosjektet ble mindre enn planlagt.".into();
+    change.item_id = w.item.clone();
+    let amended = w.store.amend_grant(&actor(), &a.id, &change).unwrap();
     assert_eq!(amended.amendments.len(), 1);
+    assert_eq!(
+        amended.amendments[0]
+            .case_label
+            .as_deref()
+            .map(|c| c.starts_with("Sak ")),
+        Some(true)
+    );
     assert_eq!(amended.decision.unwrap().granted_ore, 5_000_000);
 
     // Two payouts make it paid; the report makes it reported.
@@ -603,6 +614,8 @@ fn the_letter_says_what_was_decided_in_the_councils_malform() {
         "Klagerett",
         "tre uker",
         "Kommunens klagenemnd",
+        "Postboks 12",
+        "rett til å se dokumentene",
         "Aud Leder, leder",
         &record.content_sha256[..12],
     ] {
@@ -623,6 +636,38 @@ fn the_letter_says_what_was_decided_in_the_councils_malform() {
     let text = pdf_text(&w.store.render_letter(&b.id, actor().at).unwrap().bytes);
     assert!(text.contains("Søknaden er avslått."), "{text}");
     assert!(!text.contains("Vilkår"), "{text}");
+}
+
+/// Changing a sent enkeltvedtak takes a new decision in a meeting, and the
+/// letter made after it is the amended decision, under its own name.
+#[test]
+fn a_changed_enkeltvedtak_gets_a_new_letter_naming_the_new_decision() {
+    let mut w = world();
+    let a = apply(&mut w, "Stavern IL", "80 000");
+    w.store
+        .decide_application(&actor(), &a.id, &decision("60 000", &w.item))
+        .unwrap();
+    w.store.mark_letter_sent(&actor(), &a.id).unwrap();
+    let change = GrantAmendmentInput {
+        granted: "40 000".into(),
+        reason: "Prosjektet ble mindre enn planlagt.".into(),
+        item_id: w.item.clone(),
+    };
+    w.store.amend_grant(&actor(), &a.id, &change).unwrap();
+    let text = pdf_text(&w.store.render_letter(&a.id, actor().at).unwrap().bytes);
+    for expected in [
+        "Endret vedtak om tilskudd – Prosjekt for Stavern IL",
+        "Vedtak i Sak 01/26",
+        "fra kr 60 000,00 til kr",
+        "Prosjektet ble mindre enn planlagt.",
+        "Klagerett",
+    ] {
+        assert!(text.contains(expected), "{expected} in the letter:\n{text}");
+    }
+    assert_eq!(
+        w.store.letter_file_name(&a.id).unwrap(),
+        "Endret vedtak Stavern IL 2026-1.pdf"
+    );
 }
 
 #[test]
@@ -835,7 +880,11 @@ proptest! {
                 Op::Amend(i, k) => w.store.amend_grant(
                     &actor(),
                     &apps[i].id,
-                    &GrantAmendmentInput { granted: kr(k), reason: "Endret".into() },
+                    &GrantAmendmentInput {
+                        granted: kr(k),
+                        reason: "Endret".into(),
+                        item_id: w.item.clone(),
+                    },
                 ),
                 Op::SendLetter(i) => w.store.mark_letter_sent(&actor(), &apps[i].id),
                 Op::Pay(i, k) => w.store.add_payout(

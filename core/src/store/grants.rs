@@ -33,7 +33,7 @@ fn case_label(lang: Lang, year: Option<i32>, number: Option<i32>) -> Option<Stri
 // --- schemes ----------------------------------------------------------------
 
 const SCHEME_COLUMNS: &str = "id, council_id, year, name, budget_ore, deadline, report_deadline, \
-     max_per_application_ore, enkeltvedtak, appeal_body, conditions";
+     max_per_application_ore, enkeltvedtak, appeal_body, conditions, appeal_address";
 
 fn scheme_from_row(r: &Row) -> rusqlite::Result<GrantScheme> {
     Ok(GrantScheme {
@@ -49,6 +49,7 @@ fn scheme_from_row(r: &Row) -> rusqlite::Result<GrantScheme> {
         enkeltvedtak: r.get(8)?,
         appeal_body: r.get(9)?,
         conditions: r.get(10)?,
+        appeal_address: r.get(11)?,
     })
 }
 
@@ -94,8 +95,8 @@ pub fn create_scheme(conn: &Connection, actor: &Actor, data: &SchemeData) -> Res
     let at = codec::instant(actor.at);
     conn.execute(
         "INSERT INTO grant_scheme (id, council_id, year, name, budget_ore, deadline, report_deadline,
-            max_per_application_ore, enkeltvedtak, appeal_body, conditions, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+            max_per_application_ore, enkeltvedtak, appeal_body, conditions, created_at, updated_at, appeal_address)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13)",
         params![
             id,
             data.council_id,
@@ -108,7 +109,8 @@ pub fn create_scheme(conn: &Connection, actor: &Actor, data: &SchemeData) -> Res
             data.enkeltvedtak,
             data.appeal_body,
             data.conditions,
-            at
+            at,
+            data.appeal_address
         ],
     )?;
     insert_criteria(conn, &id, &data.criteria)?;
@@ -135,6 +137,7 @@ fn scheme_data(s: &GrantScheme) -> SchemeData {
             .collect(),
         enkeltvedtak: s.enkeltvedtak,
         appeal_body: s.appeal_body.clone(),
+        appeal_address: s.appeal_address.clone(),
         conditions: s.conditions.clone(),
     }
 }
@@ -175,7 +178,8 @@ pub fn update_scheme(conn: &Connection, actor: &Actor, id: &str, data: &SchemeDa
     }
     conn.execute(
         "UPDATE grant_scheme SET year = ?2, name = ?3, budget_ore = ?4, deadline = ?5, report_deadline = ?6,
-            max_per_application_ore = ?7, enkeltvedtak = ?8, appeal_body = ?9, conditions = ?10, updated_at = ?11
+            max_per_application_ore = ?7, enkeltvedtak = ?8, appeal_body = ?9, conditions = ?10, updated_at = ?11,
+            appeal_address = ?12
          WHERE id = ?1",
         params![
             id,
@@ -188,7 +192,8 @@ pub fn update_scheme(conn: &Connection, actor: &Actor, id: &str, data: &SchemeDa
             data.enkeltvedtak,
             data.appeal_body,
             data.conditions,
-            codec::instant(actor.at)
+            codec::instant(actor.at),
+            data.appeal_address
         ],
     )?;
     audit::record_diff(conn, actor, "grant_scheme", id, Some(&before), &data)?;
@@ -329,7 +334,7 @@ fn application_from_row(r: &Row, lang: Lang) -> rusqlite::Result<Application> {
 }
 
 /// Adds the payouts and amendments to applications read from their rows.
-fn complete(conn: &Connection, application: &mut Application) -> Result<()> {
+fn complete(conn: &Connection, application: &mut Application, lang: Lang) -> Result<()> {
     application.payouts = {
         let mut stmt = conn.prepare(
             "SELECT id, date, amount_ore, recorded_at, recorded_by FROM grant_payout
@@ -351,10 +356,17 @@ fn complete(conn: &Connection, application: &mut Application) -> Result<()> {
     application.paid_ore = application.payouts.iter().map(|p| p.amount_ore).sum();
     application.amendments = {
         let mut stmt = conn.prepare(
-            "SELECT id, old_ore, new_ore, reason, recorded_at, recorded_by FROM grant_amendment
-             WHERE application_id = ?1 ORDER BY recorded_at, id",
+            "SELECT g.id, g.old_ore, g.new_ore, g.reason, g.recorded_at, g.recorded_by, m.date, i.case_year,
+                i.case_number
+             FROM grant_amendment g LEFT JOIN agenda_item i ON i.id = g.item_id
+             LEFT JOIN meeting m ON m.id = i.meeting_id
+             WHERE g.application_id = ?1 ORDER BY g.recorded_at, g.id",
         )?;
         let rows = stmt.query_map([&application.id], |r| {
+            let meeting_date = match r.get::<_, Option<String>>(6)? {
+                Some(day) => Some(codec::parse_day(6, &day)?),
+                None => None,
+            };
             Ok(GrantAmendment {
                 id: r.get(0)?,
                 old_ore: r.get(1)?,
@@ -364,6 +376,8 @@ fn complete(conn: &Connection, application: &mut Application) -> Result<()> {
                     at: r.get(4)?,
                     by: r.get(5)?,
                 },
+                case_label: case_label(lang, r.get(7)?, r.get(8)?),
+                meeting_date,
             })
         })?;
         rows.collect::<rusqlite::Result<_>>()?
@@ -380,7 +394,7 @@ pub fn application(conn: &Connection, id: &str, lang: Lang) -> Result<Applicatio
         )
         .optional()?
         .ok_or_else(|| not_found("application", id))?;
-    complete(conn, &mut application)?;
+    complete(conn, &mut application, lang)?;
     Ok(application)
 }
 
@@ -391,7 +405,7 @@ pub fn applications_of(conn: &Connection, scheme_id: &str, lang: Lang) -> Result
     let rows = stmt.query_map([scheme_id], |r| application_from_row(r, lang))?;
     let mut applications: Vec<Application> = rows.collect::<rusqlite::Result<_>>()?;
     for application in &mut applications {
-        complete(conn, application)?;
+        complete(conn, application, lang)?;
     }
     Ok(applications)
 }
@@ -976,7 +990,17 @@ pub fn mark_letter_sent(conn: &Connection, actor: &Actor, id: &str) -> Result<Ap
     refresh_status(conn, actor, id)
 }
 
-pub fn amend(conn: &Connection, actor: &Actor, id: &str, granted: i64, reason: &str) -> Result<Application> {
+/// Changes a grant whose letter is sent. For an enkeltvedtak the change is a
+/// new decision: `item_id` must be a vedtak item of a meeting whose minutes
+/// are open, as for the first decision; the next letter is the amended one.
+pub fn amend(
+    conn: &Connection,
+    actor: &Actor,
+    id: &str,
+    granted: i64,
+    reason: &str,
+    item_id: &str,
+) -> Result<Application> {
     let a = application(conn, id, Lang::Nb)?;
     let Some(decision) = &a.decision else {
         return Err(conflict("", "validation.not_decided"));
@@ -984,17 +1008,32 @@ pub fn amend(conn: &Connection, actor: &Actor, id: &str, granted: i64, reason: &
     if a.letter_sent.is_none() {
         return Err(conflict("granted", "validation.amend_before_letter"));
     }
-    if reason.is_empty() {
-        return Err(CoreError::invalid(FieldIssue::new("reason", "validation.reason_empty")));
-    }
     let scheme = scheme(conn, &a.scheme_id)?;
+    // Every fault of the form at once.
+    let mut issues = Vec::new();
+    if reason.is_empty() {
+        issues.push(FieldIssue::new("reason", "validation.reason_empty"));
+    }
+    if scheme.enkeltvedtak && item_id.is_empty() {
+        issues.push(FieldIssue::new("itemId", "validation.amend_needs_decision"));
+    }
+    if !issues.is_empty() {
+        return Err(CoreError::Invalid(issues));
+    }
     rules::check_grant("granted", granted, figures(conn, &scheme, &a)?)?;
+    let item_id = if scheme.enkeltvedtak {
+        check_decision_item(conn, &scheme, item_id)?;
+        Some(item_id)
+    } else {
+        None
+    };
     if granted == decision.granted_ore {
         return Ok(a);
     }
     conn.execute(
-        "INSERT INTO grant_amendment (id, application_id, old_ore, new_ore, reason, recorded_at, recorded_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO grant_amendment (id, application_id, old_ore, new_ore, reason, recorded_at, recorded_by,
+            item_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             new_id(),
             id,
@@ -1002,7 +1041,8 @@ pub fn amend(conn: &Connection, actor: &Actor, id: &str, granted: i64, reason: &
             granted,
             reason,
             codec::instant(actor.at),
-            actor.name
+            actor.name,
+            item_id
         ],
     )?;
     conn.execute(

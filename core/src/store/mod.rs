@@ -836,7 +836,7 @@ impl Store {
     pub fn amend_grant(&mut self, actor: &Actor, id: &str, input: &GrantAmendmentInput) -> Result<Application> {
         let granted = rules::grants::amount("granted", &input.granted, false)?;
         let reason = rules::validate::free_text("reason", &input.reason)?;
-        self.write(|tx| grants::amend(tx, actor, id, granted, &reason))
+        self.write(|tx| grants::amend(tx, actor, id, granted, &reason, input.item_id.trim()))
     }
 
     pub fn add_payout(&mut self, actor: &Actor, id: &str, input: &PayoutInput) -> Result<Application> {

@@ -799,6 +799,7 @@ fn a_council_read_in_is_read_only_here_and_every_write_says_where_it_is_kept() {
                     }],
                     enkeltvedtak: false,
                     appeal_body: String::new(),
+                    appeal_address: String::new(),
                     conditions: String::new(),
                 };
                 input.budget = "2000".into();

@@ -64,8 +64,14 @@ fn upgrading_a_file_fills_in_what_each_application_has_been_paid_and_indexes_it_
     migrations().to_version(&mut conn, 7).unwrap();
     // Today's code reads where each council is kept (migration 10) with
     // every council: a stand-in table while the demo is written at schema 7.
-    conn.execute_batch("CREATE TEMP TABLE council_home (council_id TEXT, home_id TEXT)")
-        .unwrap();
+    // So do the appeal's columns (migration 11): added for the demo's writes
+    // and dropped again before the file is upgraded.
+    conn.execute_batch(
+        "CREATE TEMP TABLE council_home (council_id TEXT, home_id TEXT);
+         ALTER TABLE grant_scheme ADD COLUMN appeal_address TEXT NOT NULL DEFAULT '';
+         ALTER TABLE grant_amendment ADD COLUMN item_id TEXT;",
+    )
+    .unwrap();
     let mut store = Store {
         conn,
         path: None,
@@ -74,7 +80,14 @@ fn upgrading_a_file_fills_in_what_each_application_has_been_paid_and_indexes_it_
         gate: None,
     };
     store.load_demo(&actor(), today()).unwrap();
-    store.conn.execute_batch("DROP TABLE temp.council_home").unwrap();
+    store
+        .conn
+        .execute_batch(
+            "DROP TABLE temp.council_home;
+             ALTER TABLE grant_scheme DROP COLUMN appeal_address;
+             ALTER TABLE grant_amendment DROP COLUMN item_id;",
+        )
+        .unwrap();
     let paid_before: i64 = store
         .conn
         .query_row("SELECT sum(amount_ore) FROM grant_payout", [], |r| r.get(0))

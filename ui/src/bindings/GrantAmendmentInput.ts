@@ -7,4 +7,9 @@ export type GrantAmendmentInput = {
 /**
  * The new amount, kroner as typed.
  */
-granted: string, reason: string, };
+granted: string, reason: string, 
+/**
+ * The vedtak item of the meeting that decided the change: required when
+ * the scheme's decisions are enkeltvedtak, empty otherwise.
+ */
+itemId: string, };

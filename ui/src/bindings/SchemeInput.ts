@@ -27,9 +27,16 @@ maxPerApplication: string, criteria: Array<CriterionInput>,
  */
 enkeltvedtak: boolean, 
 /**
- * Who decides an appeal, e.g. "Kommunens klagenemnd".
+ * Who decides an appeal, e.g. "Kommunens klagenemnd". Required for an
+ * enkeltvedtak.
  */
 appealBody: string, 
+/**
+ * Where an appeal is sent: the council's postal or e-mail address (an
+ * appeal goes to the body that decided, forvaltningsloven § 32).
+ * Required for an enkeltvedtak.
+ */
+appealAddress: string, 
 /**
  * The conditions every grant letter repeats.
  */

@@ -295,7 +295,7 @@ export function grantMethods(state: GrantState, host: Host) {
         const s: GrantScheme = {
           id: host.newId(), councilId: input.councilId, year: input.year, name: input.name.trim(), budgetOre, deadline: input.deadline, reportDeadline: input.reportDeadline,
           maxPerApplicationOre: max, criteria: input.criteria.map((c) => ({ id: host.newId(), name: c.name.trim(), weight: c.weight })),
-          enkeltvedtak: input.enkeltvedtak, appealBody: input.appealBody.trim(), conditions: input.conditions.trim(),
+          enkeltvedtak: input.enkeltvedtak, appealBody: input.appealBody.trim(), appealAddress: input.appealAddress.trim(), conditions: input.conditions.trim(),
         };
         state.schemes.push(s);
         return schemeDetail(s.id);
@@ -311,7 +311,7 @@ export function grantMethods(state: GrantState, host: Host) {
         Object.assign(s, {
           year: input.year, name: input.name.trim(), budgetOre, deadline: input.deadline, reportDeadline: input.reportDeadline, maxPerApplicationOre: max,
           criteria: same ? s.criteria : input.criteria.map((c) => ({ id: host.newId(), name: c.name.trim(), weight: c.weight })),
-          enkeltvedtak: input.enkeltvedtak, appealBody: input.appealBody.trim(), conditions: input.conditions.trim(),
+          enkeltvedtak: input.enkeltvedtak, appealBody: input.appealBody.trim(), appealAddress: input.appealAddress.trim(), conditions: input.conditions.trim(),
         });
         return schemeDetail(id);
       }),
@@ -426,7 +426,7 @@ export function grantMethods(state: GrantState, host: Host) {
         if (f.length) throw invalid(f);
         checkGrant("granted", granted!, a, s);
         if (granted === a.decision.grantedOre) return;
-        a.amendments.push({ id: host.newId(), oldOre: a.decision.grantedOre, newOre: granted!, reason: input.reason.trim(), recorded: step() });
+        a.amendments.push({ id: host.newId(), oldOre: a.decision.grantedOre, newOre: granted!, reason: input.reason.trim(), recorded: step(), caseLabel: null, meetingDate: null });
         a.decision.grantedOre = granted!;
       }),
     addPayout: (id, input) =>
@@ -486,7 +486,7 @@ export function demoGrants(): GrantState {
       { id: "cr2", name: "Gjennomførbarhet", weight: 2 },
       { id: "cr3", name: "Egeninnsats og frivillighet", weight: 1 },
     ],
-    enkeltvedtak: true, appealBody: "Larvik kommunes klagenemnd", conditions: "Tilskuddet skal brukes slik søknaden beskriver. Sluttrapport sendes innen 1. november.",
+    enkeltvedtak: true, appealBody: "Larvik kommunes klagenemnd", appealAddress: "postmottak@larvik.kommune.example", conditions: "Tilskuddet skal brukes slik søknaden beskriver. Sluttrapport sendes innen 1. november.",
   };
   const base = { orgNumber: null, proposedOre: null, decision: null, letterSent: null, payouts: [], report: null, amendments: [], withdrawn: null, late: false, reviewing: true, description: "" };
   const decided = (grantedOre: number, reasons: string) => ({

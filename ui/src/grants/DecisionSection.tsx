@@ -159,10 +159,13 @@ function DecisionForm() {
   );
 }
 
-const AMEND_ORDER = ["amend-granted", "amend-reason"] as const;
-const AMEND_IDS = { granted: "amend-granted", reason: "amend-reason" };
+const AMEND_ORDER = ["amend-granted", "amend-reason", "amend-item"] as const;
+const AMEND_IDS = { granted: "amend-granted", reason: "amend-reason", itemId: "amend-item" };
 
-/** After the letter: the grant changes only by a recorded amendment. */
+/**
+ * After the letter: the grant changes only by a recorded amendment; for an
+ * enkeltvedtak, by a new decision in a meeting, chosen here.
+ */
 function AmendForm() {
   const { t } = useI18n();
   const backend = useBackend();
@@ -170,6 +173,9 @@ function AmendForm() {
   const a = detail.application;
   const [granted, setGranted] = useState("");
   const [reason, setReason] = useState("");
+  const items = detail.decisionItems;
+  const needsDecision = detail.scheme.enkeltvedtak;
+  const [itemId, setItemId] = useState(needsDecision && items.length === 1 ? items[0]!.itemId : "");
   const [saving, setSaving] = useState(false);
   const errors = useFormErrors(AMEND_ORDER, AMEND_IDS);
 
@@ -177,7 +183,7 @@ function AmendForm() {
     e.preventDefault();
     setSaving(true);
     const report = await act(
-      () => backend.amendGrant(a.id, { granted, reason }),
+      () => backend.amendGrant(a.id, { granted, reason, itemId: needsDecision ? itemId : "" }),
       (d) => {
         const change = added(d.application.amendments, a.amendments);
         return change
@@ -214,7 +220,10 @@ function AmendForm() {
                 <Table.Cell className="nowrap">{formatDateTime(x.recorded.at, t("time.at"))}</Table.Cell>
                 <Table.Cell className="num nowrap">{formatKr(x.oldOre)}</Table.Cell>
                 <Table.Cell className="num nowrap">{formatKr(x.newOre)}</Table.Cell>
-                <Table.Cell className="break">{x.reason}</Table.Cell>
+                <Table.Cell className="break">
+                  {x.caseLabel && x.meetingDate ? `${x.caseLabel} (${formatDate(x.meetingDate)}): ` : null}
+                  {x.reason}
+                </Table.Cell>
               </Table.Row>
             ))}
           </Table.Body>
@@ -248,6 +257,20 @@ function AmendForm() {
             }}
             error={errors.fields["amend-reason"]}
           />
+          {needsDecision ? (
+            <SelectField
+              id="amend-item"
+              label={t("amend.item")}
+              description={items.length ? t("amend.itemHelp") : t("decision.noItems")}
+              value={itemId}
+              onChange={(v) => {
+                setItemId(v);
+                errors.clearField("amend-item");
+              }}
+              options={[{ value: "", label: t("decision.chooseItem") }, ...items.map((c) => ({ value: c.itemId, label: decisionItemLabel(c) }))]}
+              error={errors.fields["amend-item"]}
+            />
+          ) : null}
           <Button type="submit" variant="secondary" data-size="sm" data-testid="amend-grant" loading={saving} className="inline-form__button">
             {t("amend.save")}
           </Button>

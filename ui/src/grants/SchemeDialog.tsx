@@ -123,7 +123,13 @@ export function SchemeDialog(props: Props) {
             checked={d.enkeltvedtak}
             onChange={(e) => set("enkeltvedtak", "scheme-enkeltvedtak")(e.target.checked)}
           />
-          <TextField id="scheme-appeal-body" label={t("schemeForm.appealBody")} description={t("schemeForm.appealBodyHelp")} value={d.appealBody} onChange={set("appealBody", "scheme-appeal-body")} error={err("scheme-appeal-body")} />
+          {/* An enkeltvedtak's letter names who decides an appeal and where to send it. */}
+          {d.enkeltvedtak || d.appealBody || d.appealAddress ? (
+            <>
+              <TextField id="scheme-appeal-body" label={t("schemeForm.appealBody")} description={t("schemeForm.appealBodyHelp")} value={d.appealBody} onChange={set("appealBody", "scheme-appeal-body")} error={err("scheme-appeal-body")} />
+              <TextField id="scheme-appeal-address" label={t("schemeForm.appealAddress")} description={t("schemeForm.appealAddressHelp")} value={d.appealAddress} onChange={set("appealAddress", "scheme-appeal-address")} error={err("scheme-appeal-address")} />
+            </>
+          ) : null}
           <TextAreaField id="scheme-conditions" rows={3} label={t("schemeForm.conditions")} description={t("schemeForm.conditionsHelp")} value={d.conditions} onChange={set("conditions", "scheme-conditions")} error={err("scheme-conditions")} />
           {locked ? null : <Paragraph data-size="xs" className="muted">{t("schemeForm.criteriaLockNote")}</Paragraph>}
           <div className="button-row">

@@ -67,6 +67,7 @@ export type SchemeDraft = {
   criteria: CriterionDraft[];
   enkeltvedtak: boolean;
   appealBody: string;
+  appealAddress: string;
   conditions: string;
 };
 
@@ -84,6 +85,7 @@ export function newSchemeDraft(year: number): SchemeDraft {
     criteria: [newCriterion()],
     enkeltvedtak: true,
     appealBody: "",
+    appealAddress: "",
     conditions: "",
   };
 }
@@ -99,6 +101,7 @@ export function editSchemeDraft(s: GrantScheme): SchemeDraft {
     criteria: s.criteria.map((c) => newCriterion(c.name, String(c.weight))),
     enkeltvedtak: s.enkeltvedtak,
     appealBody: s.appealBody,
+    appealAddress: s.appealAddress,
     conditions: s.conditions,
   };
 }
@@ -115,6 +118,7 @@ export function schemeFieldOrder(d: SchemeDraft): string[] {
     ...d.criteria.flatMap((_, i) => [`criterion-name-${i}`, `criterion-weight-${i}`]),
     "scheme-criteria",
     "scheme-appeal-body",
+    "scheme-appeal-address",
     "scheme-conditions",
   ];
 }
@@ -130,6 +134,7 @@ export function schemeFieldIds(d: SchemeDraft): Record<string, string> {
     reportDeadline: "scheme-report-deadline",
     criteria: "scheme-criteria",
     appealBody: "scheme-appeal-body",
+    appealAddress: "scheme-appeal-address",
     conditions: "scheme-conditions",
   };
   d.criteria.forEach((_, i) => {
@@ -166,6 +171,7 @@ export function toSchemeInput(
       criteria,
       enkeltvedtak: d.enkeltvedtak,
       appealBody: d.appealBody,
+      appealAddress: d.appealAddress,
       conditions: d.conditions,
     },
   };
