@@ -305,6 +305,18 @@ enum ImportCommand {
         #[arg(long)]
         replace: bool,
     },
+    /// Members from a spreadsheet (XLSX, or CSV with comma or semicolon,
+    /// UTF-8): columns Navn, E-post, Telefon, Plass, Rolle, Representerer,
+    /// Fra, Til (or their English names). Every row is checked first and
+    /// every fault named by row and column; then all are read in, or none. A
+    /// person already registered with the same name and e-mail is matched.
+    Members {
+        /// The council's id, its name, or part of its name.
+        #[arg(long)]
+        council: String,
+        /// The .xlsx or .csv file.
+        file: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -380,7 +392,12 @@ fn main() -> ExitCode {
             } else {
                 eprintln!("grendebok-cli: {}", report.message);
                 for field in &report.fields {
-                    eprintln!("  {}: {}", field.field, field.message);
+                    // A spreadsheet's rows are named in their own words ("Rad 3, Plass: …").
+                    if field.field.starts_with("row.") {
+                        eprintln!("  {}", field.message);
+                    } else {
+                        eprintln!("  {}: {}", field.field, field.message);
+                    }
                 }
             }
             ExitCode::FAILURE
@@ -577,6 +594,26 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Command::Import {
             command: ImportCommand::Package { file, replace },
         } => package_cmd::import_package(cli, &path, file, *replace)?,
+        Command::Import {
+            command: ImportCommand::Members { council, file },
+        } => {
+            let mut store = Store::open_existing(&path)?;
+            let council_id = find_council(&store, council, cli.lang)?;
+            let actor = store.actor(Utc::now())?;
+            let done = store.import_members(&actor, &council_id, file)?;
+            let name = store.council(&council_id)?.name;
+            let message = t(
+                cli.lang,
+                "cli.members_imported",
+                &[
+                    ("seats", &done.seats.to_string()),
+                    ("council", &name),
+                    ("added", &done.people_added.to_string()),
+                    ("matched", &done.people_matched.to_string()),
+                ],
+            );
+            output::done(cli.json, &message, &done);
+        }
         Command::Export { command } => {
             let (kind, meeting, out) = match command {
                 ExportCommand::Notice { meeting, out } => (DocumentKind::Notice, meeting, out),

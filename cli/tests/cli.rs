@@ -797,3 +797,64 @@ fn erasing_a_person_says_what_is_kept_first_and_refuses_a_sitting_member() {
         stderr(&refused)
     );
 }
+
+/// A members' list from a spreadsheet: a bad file is refused whole with
+/// every fault by row and column; the corrected one gives every seat.
+#[test]
+fn members_come_in_from_a_spreadsheet_or_not_at_all() {
+    let db = db();
+    assert!(cli(&db.path, &["demo"]).status.success());
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("medlemmer.csv");
+    std::fs::write(
+        &list,
+        "Navn;E-post;Plass;Rolle;Fra\n\
+         Tora Lid;tora@lid.example;Frivillighet;Varamedlem;01.01.2027\n\
+         Ulf Lid;ulf.lid.example;Skolen;Medlem;31.02.2027\n",
+    )
+    .unwrap();
+    let council = |name: &str| -> usize {
+        let shown = json(&cli(&db.path, &["--json", "council", "show", name]));
+        ["current", "upcoming", "former"]
+            .iter()
+            .map(|k| shown[k].as_array().map(Vec::len).unwrap_or_else(|| panic!("{shown}")))
+            .sum()
+    };
+    let before = council("Lyngvik");
+    let refused = cli(
+        &db.path,
+        &["import", "members", "--council", "Lyngvik", list.to_str().unwrap()],
+    );
+    assert_eq!(refused.status.code(), Some(1));
+    let said = stderr(&refused);
+    assert!(said.contains("Ingenting ble lest inn: filen har 3 feil"), "{said}");
+    assert!(said.contains("Rad 3, Plass: «Skolen» er ikke en plass."), "{said}");
+    assert!(
+        said.contains("Rad 3, Fra: 31.02.2027 finnes ikke i kalenderen."),
+        "{said}"
+    );
+    assert!(said.contains("Rad 3, E-post:"), "{said}");
+    assert_eq!(council("Lyngvik"), before, "nothing read in");
+
+    std::fs::write(
+        &list,
+        "Navn;E-post;Plass;Rolle;Fra\n\
+         Tora Lid;tora@lid.example;Frivillighet;Varamedlem;01.01.2027\n\
+         Ulf Lid;ulf@lid.example;Barnehage og skole;Varamedlem;01.02.2027\n",
+    )
+    .unwrap();
+    let done = json(&cli(
+        &db.path,
+        &[
+            "--json",
+            "import",
+            "members",
+            "--council",
+            "Lyngvik",
+            list.to_str().unwrap(),
+        ],
+    ));
+    assert_eq!(done["seats"], 2);
+    assert_eq!(done["peopleAdded"], 2);
+    assert_eq!(council("Lyngvik"), before + 2);
+}

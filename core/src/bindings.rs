@@ -64,6 +64,7 @@ fn committed_typescript_bindings_are_fresh() {
         PeopleFound,
         PersonChoice,
         MembershipInput,
+        MembersImported,
         MembershipEdit,
         Membership,
         CategoryStatus,

@@ -33,11 +33,50 @@ impl FieldIssue {
     }
 }
 
+/// One bad cell of a spreadsheet read in: its row as the spreadsheet numbers
+/// it (the heading row is 1), its column's heading and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowFault {
+    pub row: usize,
+    pub column: String,
+    pub issue: FieldIssue,
+}
+
+impl RowFault {
+    pub fn message(&self, lang: Lang) -> String {
+        if self.column.is_empty() {
+            let row = self.row.to_string();
+            return t(
+                lang,
+                "intake.row_fault_whole",
+                &[("row", &row), ("fault", &self.issue.message(lang))],
+            );
+        }
+        t(
+            lang,
+            "intake.row_fault",
+            &[
+                ("row", &self.row.to_string()),
+                ("column", &self.column),
+                ("fault", &self.issue.message(lang)),
+            ],
+        )
+    }
+}
+
+/// How many of a file's bad cells a message lists; the rest are counted.
+const ROW_FAULTS_LISTED: usize = 20;
+
 #[derive(Debug, thiserror::Error)]
 pub enum CoreError {
     /// The input breaks one or more rules; nothing was written.
     #[error("invalid input: {0:?}")]
     Invalid(Vec<FieldIssue>),
+
+    /// A spreadsheet read in is refused whole: every bad cell, by row and
+    /// column; nothing was written.
+    #[error("bad rows: {0:?}")]
+    BadRows(Vec<RowFault>),
 
     #[error("{entity} {id} not found")]
     NotFound { entity: &'static str, id: String },
@@ -195,7 +234,7 @@ impl CoreError {
     /// The stable code a program switches on.
     pub fn code(&self) -> &'static str {
         match self {
-            CoreError::Invalid(_) => "invalid",
+            CoreError::Invalid(_) | CoreError::BadRows(_) => "invalid",
             CoreError::NotFound { .. } => "not_found",
             CoreError::Conflict(_) => "conflict",
             CoreError::AlreadyExists(_) => "already_exists",
@@ -238,6 +277,8 @@ impl CoreError {
                 t(lang, "error.not_found", &[("what", &what), ("id", id)])
             }
             CoreError::Conflict(issue) => issue.message(lang),
+            // The headline; the report's fields carry each bad cell.
+            CoreError::BadRows(faults) => t(lang, "intake.refused", &[("count", &faults.len().to_string())]),
             CoreError::AlreadyExists(path) => t(lang, "error.already_exists", &[("path", path)]),
             CoreError::NoDatabase(path) => t(lang, "error.no_database", &[("path", path)]),
             CoreError::TooNew { .. } => t(lang, "error.too_new", &[]),
@@ -293,6 +334,24 @@ impl CoreError {
                 field: issue.field.clone(),
                 message: issue.message(lang),
             }],
+            CoreError::BadRows(faults) => {
+                let mut fields: Vec<FieldMessage> = faults
+                    .iter()
+                    .take(ROW_FAULTS_LISTED)
+                    .map(|f| FieldMessage {
+                        field: format!("row.{}.{}", f.row, f.issue.field),
+                        message: f.message(lang),
+                    })
+                    .collect();
+                if faults.len() > ROW_FAULTS_LISTED {
+                    let more = (faults.len() - ROW_FAULTS_LISTED).to_string();
+                    fields.push(FieldMessage {
+                        field: "row.more".into(),
+                        message: t(lang, "intake.more_faults", &[("count", &more)]),
+                    });
+                }
+                fields
+            }
             _ => Vec::new(),
         };
         ErrorReport {

@@ -13,6 +13,7 @@ pub mod calendar;
 pub mod documents;
 pub mod error;
 pub mod i18n;
+pub mod intake;
 pub mod ledger;
 pub mod letters;
 pub mod model;

@@ -336,6 +336,16 @@ pub enum PersonChoice {
     New { person: PersonInput },
 }
 
+/// What reading a members' spreadsheet did: seats given, people
+/// registered, and people found already registered (same name and e-mail).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MembersImported {
+    pub seats: usize,
+    pub people_added: usize,
+    pub people_matched: usize,
+}
+
 /// What a user types to give someone a seat.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -7,7 +7,9 @@ use serde::Serialize;
 use super::{audit, codec, councils, new_id, people};
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::i18n;
-use crate::model::{Actor, Membership, MembershipEdit, MembershipInput, PersonChoice, Role, SeatCategory};
+use crate::model::{
+    Actor, MembersImported, Membership, MembershipEdit, MembershipInput, PersonChoice, Role, SeatCategory,
+};
 
 const SELECT: &str = "SELECT membership.id, membership.council_id, membership.category, membership.role,
         membership.organisation, membership.term_from, membership.term_to, membership.ended_on,
@@ -280,4 +282,53 @@ pub fn end(conn: &Connection, actor: &Actor, id: &str, ended_on: NaiveDate, reas
         &Record::from(&new),
     )?;
     Ok(new)
+}
+
+/// Seats read from a members' spreadsheet (rows already held to the form's
+/// rules by [`crate::intake::member_rows`]), written in the caller's one
+/// transaction. A person registered with the same name and e-mail (letters
+/// compared as search compares them) is given the seat instead of being
+/// registered again, also when the same person is on two rows. A row the
+/// store refuses (a seat overlapping one the person has) is reported by its
+/// row with the others, and the caller's transaction writes nothing.
+pub fn import(conn: &Connection, actor: &Actor, seats: Vec<(usize, MembershipInput)>) -> Result<MembersImported> {
+    let mut done = MembersImported::default();
+    let mut faults = Vec::new();
+    for (row, mut input) in seats {
+        if let PersonChoice::New { person } = &input.person {
+            let known: Option<String> = conn
+                .query_row(
+                    "SELECT id FROM person WHERE gb_fold(name) = gb_fold(?1) AND gb_fold(email) = gb_fold(?2)
+                     ORDER BY created_at, id LIMIT 1",
+                    params![person.name, person.email],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(id) = known {
+                input.person = PersonChoice::Existing { id };
+                done.people_matched += 1;
+            } else {
+                done.people_added += 1;
+            }
+        }
+        match add(conn, actor, &input) {
+            Ok(_) => done.seats += 1,
+            Err(CoreError::Invalid(issues)) => faults.extend(issues.into_iter().map(|issue| (row, issue))),
+            Err(CoreError::Conflict(issue)) => faults.push((row, issue)),
+            Err(other) => return Err(other),
+        }
+    }
+    if !faults.is_empty() {
+        return Err(CoreError::BadRows(
+            faults
+                .into_iter()
+                .map(|(row, issue)| crate::error::RowFault {
+                    row,
+                    column: String::new(),
+                    issue,
+                })
+                .collect(),
+        ));
+    }
+    Ok(done)
 }

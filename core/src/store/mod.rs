@@ -460,6 +460,15 @@ impl Store {
         self.write(|tx| memberships::add(tx, actor, &input))
     }
 
+    /// Seats from a members' spreadsheet (XLSX or CSV, see [`crate::intake`]):
+    /// every row checked first and every fault reported at once; then all
+    /// rows written in one transaction, or none.
+    pub fn import_members(&mut self, actor: &Actor, council_id: &str, path: &Path) -> Result<MembersImported> {
+        let sheet = crate::intake::read_sheet(path)?;
+        let seats = crate::intake::member_rows(&sheet, council_id)?;
+        self.write(|tx| memberships::import(tx, actor, seats))
+    }
+
     pub fn update_membership(&mut self, actor: &Actor, id: &str, edit: &MembershipEdit) -> Result<Membership> {
         let edit = crate::rules::validate::membership_edit(edit)?;
         self.write(|tx| memberships::update(tx, actor, id, &edit))
