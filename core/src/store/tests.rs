@@ -66,6 +66,17 @@ fn upgrading_a_file_fills_in_what_each_application_has_been_paid_and_indexes_it_
     // every council: a stand-in table while the demo is written at schema 7.
     conn.execute_batch("CREATE TEMP TABLE council_home (council_id TEXT, home_id TEXT)")
         .unwrap();
+    // And the columns of public access (migration 12), dropped again before the upgrade.
+    const ACCESS_COLUMNS: [(&str, &str, &str); 4] = [
+        ("agenda_item", "exempt", "INTEGER NOT NULL DEFAULT 0"),
+        ("agenda_item", "exempt_basis", "TEXT NOT NULL DEFAULT ''"),
+        ("agenda_item", "title_withheld", "INTEGER NOT NULL DEFAULT 0"),
+        ("document", "public", "INTEGER NOT NULL DEFAULT 0"),
+    ];
+    for (table, column, kind) in ACCESS_COLUMNS {
+        conn.execute_batch(&format!("ALTER TABLE {table} ADD COLUMN {column} {kind}"))
+            .unwrap();
+    }
     let mut store = Store {
         conn,
         path: None,
@@ -75,6 +86,12 @@ fn upgrading_a_file_fills_in_what_each_application_has_been_paid_and_indexes_it_
     };
     store.load_demo(&actor(), today()).unwrap();
     store.conn.execute_batch("DROP TABLE temp.council_home").unwrap();
+    for (table, column, _) in ACCESS_COLUMNS {
+        store
+            .conn
+            .execute_batch(&format!("ALTER TABLE {table} DROP COLUMN {column}"))
+            .unwrap();
+    }
     let paid_before: i64 = store
         .conn
         .query_row("SELECT sum(amount_ore) FROM grant_payout", [], |r| r.get(0))
