@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from "react";
-import { Button, Checkbox, Dialog, Fieldset, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { Button, Checkbox, Dialog, Heading, Paragraph } from "@digdir/designsystemet-react";
 import type { AgendaItem } from "../bindings/AgendaItem";
 import type { AgendaItemInput } from "../bindings/AgendaItemInput";
 import type { ErrorReport } from "../bindings/ErrorReport";
@@ -93,8 +93,8 @@ export function ItemDialog(props: Props) {
             onChange={set("proposal", "item-proposal")}
             error={err("item-proposal")}
           />
-          <Fieldset className="item-access" data-testid="item-access">
-            <Fieldset.Legend>{t("item.access")}</Fieldset.Legend>
+          <fieldset className="item-access" data-testid="item-access">
+            <legend className="item-access__legend">{t("item.access")}</legend>
             {props.mode === "edit" && props.item.closed && !d.exempt ? (
               <Paragraph data-size="sm" className="muted">
                 {t("item.closedExempt")}
@@ -117,7 +117,7 @@ export function ItemDialog(props: Props) {
                     const picked = bases.find((b) => b.key === key);
                     if (picked) set("exemptBasis", "item-exempt-basis")(picked.text);
                   }}
-                  options={[{ value: "", label: t("item.exemptPickNone") }, ...bases.map((b) => ({ value: b.key, label: `${b.text} (${b.hint})` }))]}
+                  options={[{ value: "", label: t("item.exemptPickNone") }, ...bases.map((b) => ({ value: b.key, label: `${b.hint} (${b.text})` }))]}
                 />
                 <TextField
                   id="item-exempt-basis"
@@ -135,7 +135,7 @@ export function ItemDialog(props: Props) {
                 />
               </>
             ) : null}
-          </Fieldset>
+          </fieldset>
           <div className="button-row">
             <Button type="submit" data-testid="save-item" loading={saving}>
               {props.mode === "new" ? t("item.create") : t("item.save")}
