@@ -99,7 +99,8 @@ fn exempt_items(items: &[crate::model::AgendaItem]) -> (bool, String) {
 
 impl Store {
     /// Writes `<council> <year>/` into `parent`: the minutes of every held
-    /// meeting of the year, every decision letter sent, the annual report and
+    /// meeting of the year, in full and as the public version («… offentlig
+    /// versjon»), every decision letter sent, the annual report and
     /// a CSV ledger of each grant scheme. Built in a temporary folder and
     /// renamed, so the folder is there whole or not at all; an existing
     /// folder of that name is never overwritten.
