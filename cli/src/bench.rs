@@ -59,6 +59,7 @@ pub(crate) fn big_meeting(pages: usize) -> grendebok_core::Result<(Store, String
             title: format!("Sak om nærmiljøtiltak nummer {}", n + 1),
             background: text.repeat(2),
             proposal: "Utvalget slutter seg til forslaget.".into(),
+            access: Default::default(),
         };
         items.push(store.add_item(&actor, &meeting.id, &input)?);
     }

@@ -314,6 +314,7 @@ fn fresh_database(db: &Path) -> grendebok_core::Result<String> {
         title: "Krasjmidler".into(),
         background: String::new(),
         proposal: String::new(),
+        access: Default::default(),
     };
     store.add_item(&actor, &meeting.id, &item)?;
     Ok(council.id)

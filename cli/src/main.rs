@@ -243,6 +243,10 @@ enum ExportCommand {
     Notice {
         #[arg(long)]
         meeting: String,
+        /// The public version: items exempt from public access show only
+        /// their case number and legal basis.
+        #[arg(long)]
+        public: bool,
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
@@ -258,6 +262,10 @@ enum ExportCommand {
         /// Every council's minutes of --year, one PDF per meeting.
         #[arg(long, requires = "year", conflicts_with = "meeting")]
         all: bool,
+        /// The public version: items exempt from public access show only
+        /// their case number and legal basis (minutes not yet approved still say UTKAST).
+        #[arg(long, conflicts_with = "all")]
+        public: bool,
         /// The PDF file; with --all, the folder.
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
@@ -615,13 +623,14 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             output::done(cli.json, &message, &done);
         }
         Command::Export { command } => {
-            let (kind, meeting, out) = match command {
-                ExportCommand::Notice { meeting, out } => (DocumentKind::Notice, meeting, out),
+            let (kind, meeting, public, out) = match command {
+                ExportCommand::Notice { meeting, public, out } => (DocumentKind::Notice, meeting, *public, out),
                 ExportCommand::Minutes {
                     meeting: Some(meeting),
+                    public,
                     out,
                     ..
-                } => (DocumentKind::Minutes, meeting, out),
+                } => (DocumentKind::Minutes, meeting, *public, out),
                 ExportCommand::Minutes { .. }
                 | ExportCommand::Package { .. }
                 | ExportCommand::Letter { .. }
@@ -632,7 +641,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             };
             let mut store = Store::open_existing(&path)?;
             let actor = store.actor(Utc::now())?;
-            let record = store.export_document(&actor, meeting, kind, out)?;
+            let record = store.export_version(&actor, meeting, kind, public, out)?;
             let message = grendebok_core::documents::export_message(lang, out, &record);
             output::done(cli.json, &message, &record);
         }

@@ -202,10 +202,10 @@ fn demo_meetings_are_listed_and_their_minutes_export_as_archived_pdf() {
     let documents = again["documents"].as_array().unwrap();
     assert_eq!(
         documents.len(),
-        2,
-        "the final PDF archived at approval, and this export"
+        3,
+        "the final PDF and its public version archived at approval, and this export"
     );
-    assert_eq!(documents[1]["sha256"], record["sha256"], "the export is archived");
+    assert_eq!(documents[2]["sha256"], record["sha256"], "the export is archived");
 
     let upcoming = meetings[0]["id"].as_str().unwrap();
     let notice = db.path.with_file_name("innkalling.pdf");
@@ -221,6 +221,113 @@ fn demo_meetings_are_listed_and_their_minutes_export_as_archived_pdf() {
         ],
     );
     assert!(stdout(&out).starts_with("Innkallingen er lagret i"), "{}", stdout(&out));
+}
+
+fn pdf_text(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext from poppler-utils");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_public_version_of_minutes_and_notice_withholds_the_exempt_item_and_a_draft_says_utkast() {
+    let db = db();
+    assert!(cli(&db.path, &["demo"]).status.success());
+    let meetings = json(&cli(&db.path, &["--json", "meeting", "list", "--council", "Lyngvik"]));
+    let approved = meetings[1]["id"].as_str().unwrap();
+    let shown = json(&cli(&db.path, &["--json", "meeting", "show", approved]));
+    let exempt: Vec<&Value> = shown["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["access"]["exempt"] == true)
+        .collect();
+    assert_eq!(
+        exempt.len(),
+        1,
+        "the demo's last approved meeting holds one exempt item"
+    );
+    let title = exempt[0]["title"].as_str().unwrap();
+    let decision = exempt[0]["decision"].as_str().unwrap();
+    let case = exempt[0]["caseLabel"].as_str().unwrap();
+
+    for kind in ["minutes", "notice"] {
+        let out = db.path.with_file_name(format!("{kind} offentlig.pdf"));
+        let record = json(&cli(
+            &db.path,
+            &[
+                "--json",
+                "export",
+                kind,
+                "--meeting",
+                approved,
+                "--public",
+                "--out",
+                out.to_str().unwrap(),
+            ],
+        ));
+        assert_eq!(record["public"], true, "archived as the public version");
+        let text = pdf_text(&out);
+        assert!(
+            text.contains(case) && text.contains("Unntatt offentlighet: Offentleglova § 13"),
+            "{text}"
+        );
+        assert!(!text.contains(title), "{kind}: the title is withheld:\n{text}");
+        assert!(!text.contains(decision), "{kind}: the decision is withheld");
+        assert!(!text.contains("UTKAST"), "approved minutes are final");
+    }
+    let full = db.path.with_file_name("full.pdf");
+    let out = cli(
+        &db.path,
+        &[
+            "export",
+            "minutes",
+            "--meeting",
+            approved,
+            "--out",
+            full.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(pdf_text(&full).contains(title), "the full minutes keep the title");
+
+    // Minutes not yet approved: the public version is allowed, and says UTKAST too.
+    let storlia = json(&cli(&db.path, &["--json", "meeting", "list", "--council", "Storlia"]));
+    let held = storlia
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["status"] == "held")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let draft = db.path.with_file_name("utkast.pdf");
+    let out = cli(
+        &db.path,
+        &[
+            "export",
+            "minutes",
+            "--meeting",
+            &held,
+            "--public",
+            "--out",
+            draft.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("Den offentlige versjonen av protokollen er lagret i"),
+        "{}",
+        stdout(&out)
+    );
+    let text = pdf_text(&draft);
+    assert!(text.contains("UTKAST") && text.contains("Offentleg versjon"), "{text}");
 }
 
 #[test]

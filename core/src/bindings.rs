@@ -93,6 +93,8 @@ fn committed_typescript_bindings_are_fresh() {
         AgendaItemInput,
         Votes,
         ItemRecord,
+        ItemAccess,
+        ExemptionBasis,
         Recusal,
         FollowUpInput,
         FollowUp,

@@ -31,9 +31,11 @@ pub fn pdf_lang(lang: Lang) -> String {
 /// What a person is told after an export: where the file went, its SHA-256,
 /// and the control number printed in its footer.
 pub fn export_message(lang: Lang, path: &std::path::Path, record: &DocumentRecord) -> String {
-    let key = match record.kind {
-        DocumentKind::Notice => "export.notice_saved",
-        DocumentKind::Minutes => "export.minutes_saved",
+    let key = match (record.kind, record.public) {
+        (DocumentKind::Notice, false) => "export.notice_saved",
+        (DocumentKind::Minutes, false) => "export.minutes_saved",
+        (DocumentKind::Notice, true) => "export.public_notice_saved",
+        (DocumentKind::Minutes, true) => "export.public_minutes_saved",
     };
     let code = record.content_sha256.get(..12).unwrap_or(&record.content_sha256);
     t(
@@ -60,6 +62,7 @@ pub struct Rendered {
 #[derive(Serialize)]
 struct Content<'a> {
     kind: DocumentKind,
+    public: bool,
     meeting: &'a Meeting,
     council: &'a Council,
     items: &'a [AgendaItem],
@@ -89,8 +92,14 @@ fn when(lang: Lang, meeting: &Meeting) -> String {
 
 /// The file name a document is offered under: `Protokoll <council> <date>.pdf`
 /// in the document's language, with anything a file system may refuse
-/// replaced by `_`. Minutes not yet approved say so: `Protokoll UTKAST …`.
+/// replaced by `_`. Minutes not yet approved say so: `Protokoll UTKAST …`;
+/// the public version too: `… <date> offentlig versjon.pdf`.
 pub fn file_name(kind: DocumentKind, council: &Council, meeting: &Meeting) -> String {
+    version_file_name(kind, false, council, meeting)
+}
+
+/// [`file_name`] of the full (`public` false) or the public version.
+pub fn version_file_name(kind: DocumentKind, public: bool, council: &Council, meeting: &Meeting) -> String {
     let lang = document_lang(council);
     let word = match kind {
         DocumentKind::Notice => t(lang, "file.notice", &[]),
@@ -99,11 +108,61 @@ pub fn file_name(kind: DocumentKind, council: &Council, meeting: &Meeting) -> St
         }
         DocumentKind::Minutes => t(lang, "file.minutes", &[]),
     };
+    let version = if public {
+        format!(" {}", t(lang, "file.public_version", &[]))
+    } else {
+        String::new()
+    };
     safe_file_name(&format!(
-        "{word} {} {}.pdf",
+        "{word} {} {}{version}.pdf",
         council.name,
         meeting.date.format("%Y-%m-%d")
     ))
+}
+
+/// The meeting's record as the public version shows it: every exempt item
+/// withheld (`rules::access::public_item`); the rest as it is.
+pub fn public_detail(detail: &MeetingDetail) -> MeetingDetail {
+    let lang = document_lang(&detail.council);
+    MeetingDetail {
+        items: detail
+            .items
+            .iter()
+            .map(|i| crate::rules::access::public_item(i, lang))
+            .collect(),
+        ..detail.clone()
+    }
+}
+
+/// Lays out the notice or the minutes, in full or as the public version.
+pub fn render(kind: DocumentKind, public: bool, detail: &MeetingDetail, created: DateTime<Utc>) -> Rendered {
+    if !public {
+        return match kind {
+            DocumentKind::Notice => notice(detail, created),
+            DocumentKind::Minutes => minutes(detail, created),
+        };
+    }
+    let shown = public_detail(detail);
+    match kind {
+        DocumentKind::Notice => notice_version(&shown, true, created),
+        DocumentKind::Minutes => minutes_version(&shown, true, created),
+    }
+}
+
+/// What an exempt item shows: "Unntatt offentlighet:" and its basis.
+fn exempt_line(doc: &mut Doc, lang: Lang, item: &AgendaItem) {
+    if let Some(exemption) = crate::rules::access::exemption(item) {
+        doc.paragraph(&t(lang, "pdf.exempt", &[("basis", &exemption.basis)]));
+    }
+}
+
+/// The title of a document, naming the public version as such.
+fn version_title(lang: Lang, title: &str, public: bool) -> String {
+    if public {
+        format!("{title} ({})", t(lang, "file.public_version", &[]))
+    } else {
+        title.to_owned()
+    }
 }
 
 /// Whether a document of `meeting` is a draft: minutes are final only once approved.
@@ -129,9 +188,17 @@ fn signatory_names(detail: &MeetingDetail) -> Vec<String> {
     }
 }
 
-fn finish(kind: DocumentKind, detail: &MeetingDetail, doc: Doc, lang: Lang, footer_key: &str) -> Rendered {
+fn finish(
+    kind: DocumentKind,
+    public: bool,
+    detail: &MeetingDetail,
+    doc: Doc,
+    lang: Lang,
+    footer_key: &str,
+) -> Rendered {
     let content = Content {
         kind,
+        public,
         meeting: &detail.meeting,
         council: &detail.council,
         items: &detail.items,
@@ -154,7 +221,7 @@ fn finish(kind: DocumentKind, detail: &MeetingDetail, doc: Doc, lang: Lang, foot
     Rendered {
         bytes,
         content_sha256,
-        file_name: file_name(kind, &detail.council, &detail.meeting),
+        file_name: version_file_name(kind, public, &detail.council, &detail.meeting),
     }
 }
 
@@ -192,11 +259,16 @@ fn header(doc: &mut Doc, lang: Lang, detail: &MeetingDetail) {
 /// The notice (innkalling): the council, time, place, who is called, and the
 /// agenda with case numbers, backgrounds and proposals.
 pub fn notice(detail: &MeetingDetail, created: DateTime<Utc>) -> Rendered {
+    notice_version(detail, false, created)
+}
+
+/// The notice; `public`: of a record already withheld by [`public_detail`].
+fn notice_version(detail: &MeetingDetail, public: bool, created: DateTime<Utc>) -> Rendered {
     let lang = document_lang(&detail.council);
     let council = &detail.council;
     let title = t(lang, "pdf.notice.title", &[("council", &council.name)]);
     let mut doc = Doc::new(DocMeta {
-        title: title.clone(),
+        title: version_title(lang, &title, public),
         author: council.name.clone(),
         subject: t(
             lang,
@@ -207,6 +279,9 @@ pub fn notice(detail: &MeetingDetail, created: DateTime<Utc>) -> Rendered {
         lang: crate::documents::pdf_lang(lang),
     });
     doc.heading(1, &title);
+    if public {
+        doc.note(&t(lang, "pdf.public_version", &[]));
+    }
     header(&mut doc, lang, detail);
     doc.spacer(4.0);
 
@@ -257,7 +332,11 @@ pub fn notice(detail: &MeetingDetail, created: DateTime<Utc>) -> Rendered {
     for item in items {
         doc.spacer(3.0);
         doc.heading(3, &item_heading(lang, item));
+        exempt_line(&mut doc, lang, item);
         doc.label_value(&t(lang, "pdf.col.kind", &[]), &label(lang, "item_kind", &item.kind));
+        if public && item.access.exempt {
+            continue;
+        }
         if !item.background.is_empty() {
             doc.label_value(&t(lang, "pdf.background", &[]), &item.background);
         }
@@ -265,7 +344,7 @@ pub fn notice(detail: &MeetingDetail, created: DateTime<Utc>) -> Rendered {
             doc.label_value(&t(lang, "pdf.proposal", &[]), &item.proposal);
         }
     }
-    finish(DocumentKind::Notice, detail, doc, lang, "pdf.notice.footer")
+    finish(DocumentKind::Notice, public, detail, doc, lang, "pdf.notice.footer")
 }
 
 fn attendance_text(lang: Lang, row: &AttendanceRow) -> String {
@@ -291,17 +370,21 @@ fn votes_text(lang: Lang, votes: &Votes) -> String {
     )
 }
 
-fn minutes_item(doc: &mut Doc, lang: Lang, item: &AgendaItem) {
+fn minutes_item(doc: &mut Doc, lang: Lang, item: &AgendaItem, public: bool) {
     doc.spacer(3.0);
     doc.heading(3, &item_heading(lang, item));
     if item.withdrawn {
         doc.note(&t(lang, "pdf.withdrawn", &[]));
         return;
     }
-    if item.closed {
+    if item.closed && !public {
         doc.label_value(&t(lang, "pdf.closed", &[]), &item.closed_basis);
     }
+    exempt_line(doc, lang, item);
     doc.label_value(&t(lang, "pdf.col.kind", &[]), &label(lang, "item_kind", &item.kind));
+    if public && item.access.exempt {
+        return;
+    }
     if !item.background.is_empty() {
         doc.label_value(&t(lang, "pdf.background", &[]), &item.background);
     }
@@ -377,12 +460,17 @@ fn minutes_item(doc: &mut Doc, lang: Lang, item: &AgendaItem) {
 /// every item with its decision, votes, recusals and follow-ups, and the
 /// approval with signature lines.
 pub fn minutes(detail: &MeetingDetail, created: DateTime<Utc>) -> Rendered {
+    minutes_version(detail, false, created)
+}
+
+/// The minutes; `public`: of a record already withheld by [`public_detail`].
+fn minutes_version(detail: &MeetingDetail, public: bool, created: DateTime<Utc>) -> Rendered {
     let lang = document_lang(&detail.council);
     let council = &detail.council;
     let meeting = &detail.meeting;
     let title = t(lang, "pdf.minutes.title", &[("council", &council.name)]);
     let mut doc = Doc::new(DocMeta {
-        title: title.clone(),
+        title: version_title(lang, &title, public),
         author: council.name.clone(),
         subject: t(lang, "pdf.minutes.subject", &[("date", &i18n::date(meeting.date))]),
         created,
@@ -392,6 +480,9 @@ pub fn minutes(detail: &MeetingDetail, created: DateTime<Utc>) -> Rendered {
     if is_draft(DocumentKind::Minutes, meeting) {
         doc.stamp_every_page(&t(lang, "pdf.draft_stamp", &[]));
         doc.note(&t(lang, "pdf.draft", &[]));
+    }
+    if public {
+        doc.note(&t(lang, "pdf.public_version", &[]));
     }
     header(&mut doc, lang, detail);
     doc.spacer(4.0);
@@ -439,7 +530,7 @@ pub fn minutes(detail: &MeetingDetail, created: DateTime<Utc>) -> Rendered {
         doc.paragraph(&t(lang, "pdf.agenda_empty", &[]));
     }
     for item in &detail.items {
-        minutes_item(&mut doc, lang, item);
+        minutes_item(&mut doc, lang, item, public);
     }
 
     doc.spacer(6.0);
@@ -476,5 +567,5 @@ pub fn minutes(detail: &MeetingDetail, created: DateTime<Utc>) -> Rendered {
             doc.label_value(&by, &a.text);
         }
     }
-    finish(DocumentKind::Minutes, detail, doc, lang, "pdf.minutes.footer")
+    finish(DocumentKind::Minutes, public, detail, doc, lang, "pdf.minutes.footer")
 }

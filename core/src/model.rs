@@ -704,6 +704,34 @@ pub struct AgendaItemInput {
     pub background: String,
     /// Forslag til vedtak.
     pub proposal: String,
+    /// Whether the item is exempt from public access, and on what basis.
+    pub access: ItemAccess,
+}
+
+/// Whether an agenda item is exempt from public access (unntatt
+/// offentlighet) in the public version of the notice and the minutes. An
+/// item handled in a closed session is exempt whatever this says
+/// (`rules::access::exemption`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemAccess {
+    pub exempt: bool,
+    /// The legal basis, e.g. a line of `rules::access::BASES` or written by hand;
+    /// required when `exempt`.
+    pub basis: String,
+    /// The title itself reveals the matter: the public version withholds it too.
+    pub title_withheld: bool,
+}
+
+/// A legal basis for exemption the item form offers to pick.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExemptionBasis {
+    pub key: String,
+    /// The text written into the item, in the council's målform.
+    pub text: String,
+    /// What it covers, in the user's language.
+    pub hint: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -783,6 +811,8 @@ pub struct AgendaItem {
     pub votes: Option<Votes>,
     pub closed: bool,
     pub closed_basis: String,
+    /// As marked in the item form; see [`AgendaItem::exemption`] for what the public version does.
+    pub access: ItemAccess,
     pub withdrawn: bool,
     pub recusals: Vec<Recusal>,
     pub follow_ups: Vec<FollowUp>,
@@ -883,6 +913,8 @@ pub enum DocumentKind {
 pub struct DocumentRecord {
     pub id: String,
     pub kind: DocumentKind,
+    /// The public version, in which exempt items are withheld; else the full one.
+    pub public: bool,
     pub meeting_id: String,
     pub file_name: String,
     /// SHA-256 of the PDF file.

@@ -440,16 +440,17 @@ async fn export(
     state: &AppState,
     meeting_id: String,
     kind: DocumentKind,
+    public: bool,
 ) -> Answer<ExportResult> {
     let id = meeting_id.clone();
-    let suggested = with_store(state, move |s, _| s.document_file_name(&id, kind)).await?;
+    let suggested = with_store(state, move |s, _| s.version_file_name(&id, kind, public)).await?;
     let chosen = tauri::async_runtime::spawn_blocking(move || choose_export_path(&app, &suggested, ("PDF", "pdf")))
         .await
         .ok()
         .flatten();
     let path = chosen.ok_or_else(cancelled)?;
     with_store(state, move |s, lang| {
-        let document = s.export_document(&s.actor(Utc::now())?, &meeting_id, kind, &path)?;
+        let document = s.export_version(&s.actor(Utc::now())?, &meeting_id, kind, public, &path)?;
         let message = grendebok_core::documents::export_message(lang, &path, &document);
         Ok(ExportResult {
             path: path.display().to_string(),
@@ -462,12 +463,38 @@ async fn export(
 
 #[tauri::command]
 async fn export_notice(app: tauri::AppHandle, state: State<'_, AppState>, meeting_id: String) -> Answer<ExportResult> {
-    export(app, &state, meeting_id, DocumentKind::Notice).await
+    export(app, &state, meeting_id, DocumentKind::Notice, false).await
 }
 
 #[tauri::command]
 async fn export_minutes(app: tauri::AppHandle, state: State<'_, AppState>, meeting_id: String) -> Answer<ExportResult> {
-    export(app, &state, meeting_id, DocumentKind::Minutes).await
+    export(app, &state, meeting_id, DocumentKind::Minutes, false).await
+}
+
+/// The public version of the notice: items exempt from public access withheld.
+#[tauri::command]
+async fn export_public_notice(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    meeting_id: String,
+) -> Answer<ExportResult> {
+    export(app, &state, meeting_id, DocumentKind::Notice, true).await
+}
+
+/// The public version of the minutes: items exempt from public access withheld.
+#[tauri::command]
+async fn export_public_minutes(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    meeting_id: String,
+) -> Answer<ExportResult> {
+    export(app, &state, meeting_id, DocumentKind::Minutes, true).await
+}
+
+/// The legal bases for exemption from public access the item form offers a council.
+#[tauri::command]
+async fn exemption_bases(state: State<'_, AppState>, council_id: String) -> Answer<Vec<ExemptionBasis>> {
+    with_store(&state, move |s, lang| s.exemption_bases(&council_id, lang)).await
 }
 
 // --- start-up, backups and restore ---------------------------------------------------
@@ -655,6 +682,9 @@ pub fn run() {
             set_attendance,
             export_notice,
             export_minutes,
+            export_public_notice,
+            export_public_minutes,
+            exemption_bases,
             get_startup,
             await_sound_file,
             backup_now,

@@ -90,6 +90,7 @@ fn council_with_meeting(app: &App) -> Seeded {
                 title: "Fordeling av nærmiljøtilskudd".into(),
                 background: String::new(),
                 proposal: String::new(),
+                access: Default::default(),
             },
         )
         .unwrap();

@@ -93,6 +93,7 @@ fn hostile_world(app: &App) {
                 title: hostile("Tittel"),
                 background: hostile("Bakgrunn"),
                 proposal: hostile("Forslag"),
+                access: Default::default(),
             },
         )
         .unwrap();

@@ -74,6 +74,7 @@ fn council_with_a_path_through_the_beech_wood(db: &Path, council_name: &str, use
         title: title.into(),
         background: background.into(),
         proposal: String::new(),
+        access: Default::default(),
     };
     store
         .add_item(

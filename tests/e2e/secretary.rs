@@ -71,6 +71,7 @@ fn council_with_meeting(app: &App, date: NaiveDate, held: bool) -> (String, Vec<
                         title: title.into(),
                         background: String::new(),
                         proposal: String::new(),
+                        access: Default::default(),
                     },
                 )
                 .unwrap()

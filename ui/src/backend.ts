@@ -20,6 +20,7 @@ import type { ItemRecord } from "./bindings/ItemRecord";
 import type { FollowUpInput } from "./bindings/FollowUpInput";
 import type { AttendanceInput } from "./bindings/AttendanceInput";
 import type { ExportResult } from "./bindings/ExportResult";
+import type { ExemptionBasis } from "./bindings/ExemptionBasis";
 import type { Startup } from "./bindings/Startup";
 import type { BackupInfo } from "./bindings/BackupInfo";
 import type { SchemeSummary } from "./bindings/SchemeSummary";
@@ -113,6 +114,11 @@ export interface Backend {
   /** Rust shows the save dialog itself; rejects with code "cancelled" when the user cancels. */
   exportNotice(meetingId: string): Promise<ExportResult>;
   exportMinutes(meetingId: string): Promise<ExportResult>;
+  /** The public versions: items exempt from public access withheld. */
+  exportPublicNotice(meetingId: string): Promise<ExportResult>;
+  exportPublicMinutes(meetingId: string): Promise<ExportResult>;
+  /** The legal bases for exemption the item form offers a council. */
+  exemptionBases(councilId: string): Promise<ExemptionBasis[]>;
 
   // Grants. Every write to an application answers with its fresh ApplicationDetail.
   listSchemes(councilId: string): Promise<SchemeSummary[]>;

@@ -63,9 +63,10 @@ pub fn item(input: &AgendaItemInput) -> Result<AgendaItemInput> {
         proposal: clean_text(&input.proposal),
         ..input.clone()
     };
-    let mut issues = Vec::new();
+    let (access, mut issues) = super::access::issues(&input.access);
+    let clean = AgendaItemInput { access, ..clean };
     if clean.title.is_empty() {
-        issues.push(FieldIssue::new("title", "validation.title_empty"));
+        issues.insert(0, FieldIssue::new("title", "validation.title_empty"));
     }
     free_text(
         &mut issues,

@@ -1,5 +1,6 @@
 //! Domain rules as plain functions: no storage, no clock, no I/O.
 
+pub mod access;
 pub mod composition;
 pub mod duties;
 pub mod grants;

@@ -59,6 +59,7 @@ pub const FIELD_LIMITS: &[(&str, u32)] = &[
     ("endReason", TEXT_LIMITS.reason),
     ("waivedReason", TEXT_LIMITS.reason),
     ("closedBasis", TEXT_LIMITS.reason),
+    ("exemptBasis", TEXT_LIMITS.reason),
     ("what", TEXT_LIMITS.reason),
     ("comment", TEXT_LIMITS.reason),
     ("appealBody", TEXT_LIMITS.reason),

@@ -35,6 +35,11 @@ fn every_archived_pdf_is_pdfa_and_tagged_in_the_councils_language() {
             .unwrap()
             .expect("archived at approval");
         pdfs.push((record.file_name, bytes));
+        let (record, bytes) = store
+            .final_public_minutes(&approved.id)
+            .unwrap()
+            .expect("the public version archived at approval");
+        pdfs.push((record.file_name, bytes));
         for m in &meetings {
             if m.status == MeetingStatus::Held {
                 let draft = store.render_document(&m.id, DocumentKind::Minutes, actor.at).unwrap();

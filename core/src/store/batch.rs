@@ -113,6 +113,7 @@ impl Store {
                         actor,
                         &documents::NewDocument {
                             kind: DocumentKind::Minutes,
+                            public: false,
                             meeting_id,
                             file_name: name,
                             sha256: &crate::pdf::sha256_hex(&document.bytes),

@@ -315,6 +315,16 @@ fn local(nynorsk: bool, text: &'static str) -> String {
     found.unwrap_or(text).to_owned()
 }
 
+/// An item of Lyngvik's last approved meeting exempt from public access: a
+/// member's personal matter, whose title is withheld too.
+const EXEMPT_ITEM: DemoItem = DemoItem(
+    ItemKind::Vedtak,
+    "Søknad om fritak fra vervet av helsegrunner",
+    "Et medlem har søkt om fritak fra vervet ut året av helsegrunner. Legeerklæring er lagt fram.",
+    "Utvalget innvilger fritak ut året.",
+    "Utvalget innvilger fritak ut året. Første varamedlem møter fast i perioden.",
+);
+
 /// The vedtak item under which Lyngvik's grants are decided.
 const GRANT_ITEM: DemoItem = DemoItem(
     ItemKind::Vedtak,
@@ -405,13 +415,26 @@ fn demo_meetings(conn: &Connection, actor: &Actor, council: &Council, today: Nai
         if grant_round {
             items.push(GRANT_ITEM);
         }
+        if with_grants && offset == -21 {
+            items.push(EXEMPT_ITEM);
+        }
         let mut ids = Vec::new();
         for DemoItem(kind, title, background, proposal, _) in &items {
+            let access = if *title == EXEMPT_ITEM.1 {
+                ItemAccess {
+                    exempt: true,
+                    basis: crate::i18n::t(crate::documents::document_lang(council), "access.basis.personal", &[]),
+                    title_withheld: true,
+                }
+            } else {
+                ItemAccess::default()
+            };
             let input = AgendaItemInput {
                 kind: *kind,
                 title: local(nynorsk, title),
                 background: local(nynorsk, background),
                 proposal: local(nynorsk, proposal),
+                access,
             };
             ids.push(meetings::add_item(conn, actor, &meeting.id, &input)?);
         }
@@ -432,7 +455,8 @@ fn demo_meetings(conn: &Connection, actor: &Actor, council: &Council, today: Nai
             meetings::set_attendance(conn, actor, &meeting.id, &input)?;
         }
         for (id, DemoItem(kind, .., decision)) in ids.iter().zip(&items) {
-            let votes = (*kind == ItemKind::Vedtak && decision.contains("benker")).then_some(Votes {
+            let counted = decision.contains("benker") || decision.contains("fritak");
+            let votes = (*kind == ItemKind::Vedtak && counted).then_some(Votes {
                 in_favour: voters.len().saturating_sub(2) as i32,
                 against: 0,
                 blank: 0,
@@ -500,6 +524,7 @@ fn demo_meetings(conn: &Connection, actor: &Actor, council: &Council, today: Nai
             title: local(nynorsk, title),
             background: local(nynorsk, background),
             proposal: local(nynorsk, proposal),
+            access: Default::default(),
         };
         meetings::add_item(conn, actor, &upcoming.id, &input)?;
     }

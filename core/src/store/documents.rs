@@ -7,12 +7,14 @@ use super::{audit, codec, new_id};
 use crate::error::{CoreError, Result};
 use crate::model::{Actor, DocumentKind, DocumentRecord, Step};
 
-const COLUMNS: &str = "id, kind, meeting_id, file_name, sha256, content_sha256, length(bytes), created_at, created_by";
+const COLUMNS: &str =
+    "id, kind, meeting_id, file_name, sha256, content_sha256, length(bytes), created_at, created_by, public";
 
 fn from_row(r: &Row) -> rusqlite::Result<DocumentRecord> {
     Ok(DocumentRecord {
         id: r.get(0)?,
         kind: codec::parse(1, &r.get::<_, String>(1)?)?,
+        public: r.get(9)?,
         meeting_id: r.get(2)?,
         file_name: r.get(3)?,
         sha256: r.get(4)?,
@@ -27,6 +29,7 @@ fn from_row(r: &Row) -> rusqlite::Result<DocumentRecord> {
 
 pub struct NewDocument<'a> {
     pub kind: DocumentKind,
+    pub public: bool,
     pub meeting_id: &'a str,
     pub file_name: &'a str,
     pub sha256: &'a str,
@@ -37,8 +40,9 @@ pub struct NewDocument<'a> {
 pub fn archive(conn: &Connection, actor: &Actor, doc: &NewDocument) -> Result<DocumentRecord> {
     let id = new_id();
     conn.execute(
-        "INSERT INTO document (id, kind, meeting_id, file_name, sha256, content_sha256, bytes, created_at, created_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO document (id, kind, meeting_id, file_name, sha256, content_sha256, bytes, created_at, created_by,
+            public)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
             id,
             codec::name(&doc.kind),
@@ -48,7 +52,8 @@ pub fn archive(conn: &Connection, actor: &Actor, doc: &NewDocument) -> Result<Do
             doc.content_sha256,
             doc.bytes,
             codec::instant(actor.at),
-            actor.name
+            actor.name,
+            doc.public
         ],
     )?;
     audit::record(conn, actor, "document", &id, "sha256", None, Some(doc.sha256))?;
@@ -82,43 +87,50 @@ pub fn by_content_prefix(conn: &Connection, prefix: &str) -> Result<Vec<Document
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Lays out the final minutes of an approved meeting and archives them: done
-/// in the approval's own transaction, so approved minutes are never without
-/// their final PDF. The file name is the one the PDF is offered under.
+/// Lays out the final minutes of an approved meeting and their public
+/// version, and archives both: done in the approval's own transaction, so
+/// approved minutes are never without their final PDFs. The file names are
+/// the ones the PDFs are offered under. Returns the full version.
 pub fn archive_final_minutes(conn: &Connection, actor: &Actor, meeting_id: &str) -> Result<DocumentRecord> {
     let meeting = super::meetings::get(conn, meeting_id)?;
     let council = super::councils::get(conn, &meeting.council_id)?;
     let lang = crate::documents::document_lang(&council);
     let detail = super::meetings::detail(conn, meeting_id, lang)?;
-    let rendered = crate::documents::minutes(&detail, actor.at);
-    archive(
-        conn,
-        actor,
-        &NewDocument {
-            kind: DocumentKind::Minutes,
-            meeting_id,
-            file_name: &rendered.file_name,
-            sha256: &crate::pdf::sha256_hex(&rendered.bytes),
-            content_sha256: &rendered.content_sha256,
-            bytes: &rendered.bytes,
-        },
-    )
+    let mut archived = Vec::new();
+    for public in [false, true] {
+        let rendered = crate::documents::render(DocumentKind::Minutes, public, &detail, actor.at);
+        archived.push(archive(
+            conn,
+            actor,
+            &NewDocument {
+                kind: DocumentKind::Minutes,
+                public,
+                meeting_id,
+                file_name: &rendered.file_name,
+                sha256: &crate::pdf::sha256_hex(&rendered.bytes),
+                content_sha256: &rendered.content_sha256,
+                bytes: &rendered.bytes,
+            },
+        )?);
+    }
+    Ok(archived.swap_remove(0))
 }
 
 /// The newest archived minutes of a meeting made once it was approved (the
-/// final PDF), with its bytes; `None` while the minutes are a draft, or for
-/// minutes approved without an archived PDF (e.g. a generated kommune).
-pub fn final_minutes(conn: &Connection, meeting_id: &str) -> Result<Option<(DocumentRecord, Vec<u8>)>> {
+/// final PDF), in full or the public version, with its bytes; `None` while
+/// the minutes are a draft, or for minutes approved without an archived PDF
+/// (e.g. a generated kommune, or approved before public versions existed).
+pub fn final_minutes(conn: &Connection, meeting_id: &str, public: bool) -> Result<Option<(DocumentRecord, Vec<u8>)>> {
     let found = conn
         .query_row(
             &format!(
                 "SELECT {COLUMNS}, bytes FROM document
-                 WHERE meeting_id = ?1 AND kind = 'minutes'
+                 WHERE meeting_id = ?1 AND kind = 'minutes' AND public = ?2
                    AND created_at >= (SELECT approved_at FROM meeting WHERE id = ?1 AND status = 'approved')
                  ORDER BY created_at DESC, id DESC LIMIT 1"
             ),
-            [meeting_id],
-            |r| Ok((from_row(r)?, r.get::<_, Vec<u8>>(9)?)),
+            rusqlite::params![meeting_id, public],
+            |r| Ok((from_row(r)?, r.get::<_, Vec<u8>>(10)?)),
         )
         .optional()?;
     Ok(found)

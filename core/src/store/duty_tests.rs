@@ -401,7 +401,8 @@ fn the_folder_for_the_kommune_holds_the_years_minutes_letters_report_and_ledger(
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names.len(), 2 + decided + 1 + 1 + 1, "{names:?}");
+    // Each approved meeting's minutes twice: in full and as the public version.
+    assert_eq!(names.len(), 2 * 2 + decided + 1 + 1 + 1, "{names:?}");
     // The document list names every other file with its SHA-256, kind and case numbers.
     let list = std::fs::read_to_string(folder.join("Dokumentliste.csv")).unwrap();
     let mut lines = list.lines();
@@ -414,10 +415,32 @@ fn the_folder_for_the_kommune_holds_the_years_minutes_letters_report_and_ledger(
     for row in &rows {
         let bytes = std::fs::read(folder.join(row[0])).unwrap();
         assert_eq!(row[7], crate::pdf::sha256_hex(&bytes), "{row:?}");
-        assert_eq!(row[5], "Offentlig");
     }
+    // The last approved minutes hold an item exempt from public access: in
+    // full they are exempt, with the basis and the case; their public version is public.
+    let exempt: Vec<&Vec<&str>> = rows.iter().filter(|r| r[5] != "Offentlig").collect();
+    assert_eq!(exempt.len(), 1, "{list}");
+    assert_eq!(exempt[0][5], "Unntatt offentlighet");
+    assert!(
+        exempt[0][6].starts_with("Offentleglova § 13 første ledd, jf. forvaltningsloven § 13 første ledd nr. 1 ("),
+        "{list}"
+    );
+    assert!(!exempt[0][0].contains("offentlig versjon"));
+    let public_name = exempt[0][0].replace(".pdf", " offentlig versjon.pdf");
+    let public_row = rows
+        .iter()
+        .find(|r| r[0] == public_name)
+        .expect("the public version is listed");
+    assert_eq!((public_row[5], public_row[6]), ("Offentlig", ""));
     let minutes_rows: Vec<&Vec<&str>> = rows.iter().filter(|r| r[4] == "Møteprotokoll").collect();
-    assert_eq!(minutes_rows.len(), 2);
+    assert_eq!(minutes_rows.len(), 4);
+    assert_eq!(
+        minutes_rows
+            .iter()
+            .filter(|r| r[0].ends_with("offentlig versjon.pdf"))
+            .count(),
+        2
+    );
     assert!(
         minutes_rows.iter().all(|r| r[3].contains("/26")),
         "case numbers: {list}"

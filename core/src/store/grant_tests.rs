@@ -99,6 +99,7 @@ fn world() -> World {
                 title: "Tildeling av grendemidler 2026".into(),
                 background: String::new(),
                 proposal: String::new(),
+                access: Default::default(),
             },
         )
         .unwrap();
@@ -458,6 +459,7 @@ fn the_money_rules_name_their_figures_and_write_nothing() {
                 title: "Orientering".into(),
                 background: String::new(),
                 proposal: String::new(),
+                access: Default::default(),
             },
         )
         .unwrap();

@@ -11,7 +11,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{councils, grants, meetings, Store};
+use super::{councils, documents, grants, meetings, Store};
 use crate::documents::safe_file_name;
 use crate::error::{CoreError, Result};
 use crate::model::{DocumentKind, Lang, LedgerFormat, MeetingStatus};
@@ -24,6 +24,8 @@ use crate::records::{EntryKind, FolderEntry};
 pub struct KommuneExport {
     pub folder: String,
     pub minutes: i32,
+    /// The public version of each of those minutes, beside it.
+    pub public_minutes: i32,
     pub letters: i32,
     pub annual_report: bool,
     pub ledgers: i32,
@@ -71,15 +73,34 @@ fn newest_blob(conn: &Connection, sql: &str, id: &str) -> Result<Option<(String,
 /// One file of the kommune's folder, planned before any is written so the
 /// job can say "3 av 12 filer".
 enum Planned {
-    Minutes(String),
+    /// The full minutes (`false`) or their public version (`true`).
+    Minutes(String, bool),
     Letter(String),
     Ledger(crate::model::GrantScheme),
     AnnualReport,
 }
 
+/// Whether full minutes with these items are public, and if not, on what
+/// bases: `Offentleglova § 13 … (03/26)`, one per exempt item, `; ` between.
+fn exempt_items(items: &[crate::model::AgendaItem]) -> (bool, String) {
+    let bases: Vec<String> = items
+        .iter()
+        .filter(|i| !i.withdrawn)
+        .filter_map(|i| {
+            let exemption = crate::rules::access::exemption(i)?;
+            Some(match i.case_number {
+                Some(n) => format!("{} ({})", exemption.basis, n.short()),
+                None => exemption.basis,
+            })
+        })
+        .collect();
+    (bases.is_empty(), bases.join("; "))
+}
+
 impl Store {
     /// Writes `<council> <year>/` into `parent`: the minutes of every held
-    /// meeting of the year, every decision letter sent, the annual report and
+    /// meeting of the year, in full and as the public version («… offentlig
+    /// versjon»), every decision letter sent, the annual report and
     /// a CSV ledger of each grant scheme. Built in a temporary folder and
     /// renamed, so the folder is there whole or not at all; an existing
     /// folder of that name is never overwritten.
@@ -143,7 +164,8 @@ impl Store {
         held.reverse();
         for m in held {
             if m.status == MeetingStatus::Approved {
-                plan.push(Planned::Minutes(m.id));
+                plan.push(Planned::Minutes(m.id.clone(), false));
+                plan.push(Planned::Minutes(m.id, true));
             } else {
                 let date = crate::i18n::date(m.date);
                 waiting.push(crate::i18n::t(lang, "export.waiting_minutes", &[("date", &date)]));
@@ -184,6 +206,7 @@ impl Store {
         let mut summary = KommuneExport {
             folder: String::new(),
             minutes: 0,
+            public_minutes: 0,
             letters: 0,
             annual_report: false,
             ledgers: 0,
@@ -211,23 +234,34 @@ impl Store {
                 .expect("some name is free")
         };
         for (done, planned) in plan.into_iter().enumerate() {
+            // Public unless the document holds what is exempt from public access.
+            let mut access = (true, String::new());
             let (name, bytes, kind, date, cases) = match planned {
-                Planned::Minutes(meeting_id) => {
+                Planned::Minutes(meeting_id, public) => {
                     let detail = meetings::detail(&self.conn, &meeting_id, doc_lang)?;
                     // The final PDF archived at approval (or exported since); laid out now
                     // only for minutes approved without one.
-                    let bytes = match self.final_minutes(&meeting_id)? {
+                    let archived = documents::final_minutes(&self.conn, &meeting_id, public)?;
+                    let bytes = match archived {
                         Some((_, bytes)) if !bytes.is_empty() => bytes,
-                        _ => self.render_document(&meeting_id, DocumentKind::Minutes, now)?.bytes,
+                        _ => {
+                            self.render_version(&meeting_id, DocumentKind::Minutes, public, now)?
+                                .bytes
+                        }
                     };
-                    summary.minutes += 1;
+                    if public {
+                        summary.public_minutes += 1;
+                    } else {
+                        summary.minutes += 1;
+                        access = exempt_items(&detail.items);
+                    }
                     let cases: Vec<String> = detail
                         .items
                         .iter()
                         .filter_map(|i| i.case_number.map(|n| n.short()))
                         .collect();
                     (
-                        self.document_file_name(&meeting_id, DocumentKind::Minutes)?,
+                        self.version_file_name(&meeting_id, DocumentKind::Minutes, public)?,
                         bytes,
                         EntryKind::Minutes,
                         detail.meeting.date,
@@ -322,8 +356,8 @@ impl Store {
                 date,
                 cases,
                 kind,
-                public: true,
-                basis: String::new(),
+                public: access.0,
+                basis: access.1,
                 sha256: crate::pdf::sha256_hex(&bytes),
             });
             tick(progress, done as u64 + 1, total, &name)?;

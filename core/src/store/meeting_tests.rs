@@ -60,6 +60,7 @@ fn item(kind: ItemKind, title: &str) -> AgendaItemInput {
         title: title.into(),
         background: String::new(),
         proposal: String::new(),
+        access: Default::default(),
     }
 }
 
@@ -660,6 +661,7 @@ fn full_meeting(w: &mut World) -> String {
                 title: "Tilskudd til Stavern idrettslag".into(),
                 background: "Idrettslaget søker om kr 20 000 til nye mål på Brunlanes kunstgress.".into(),
                 proposal: "Idrettslaget får kr 15 000.".into(),
+                access: Default::default(),
             },
         )
         .unwrap();
@@ -777,8 +779,8 @@ fn minutes_say_utkast_on_every_page_until_approved_and_approval_archives_the_fin
     let detail = w.store.meeting_detail(&m, Lang::Nb).unwrap();
     assert_eq!(
         detail.documents.len(),
-        documents_before + 1,
-        "archived in the approval itself"
+        documents_before + 2,
+        "archived in the approval itself, in full and as the public version"
     );
     for page in pdf_pages(&final_bytes) {
         assert!(!page.contains("UTKAST") && !page.contains("Utkast"), "{page}");
@@ -835,6 +837,7 @@ fn the_notice_lists_who_is_called_and_the_agenda_with_proposals() {
         title: "Benker langs strandpromenaden".into(),
         background: "Beboere ønsker benker.".into(),
         proposal: "Utvalget søker kommunen om fire benker.".into(),
+        access: Default::default(),
     };
     w.store.add_item(&actor(), &m.id, &input).unwrap();
     w.store.send_notice(&actor(), &m.id).unwrap();
@@ -932,4 +935,225 @@ fn an_export_is_written_whole_and_archived_with_its_checksums() {
         .export_document(&actor(), &m, DocumentKind::Notice, &missing_dir)
         .is_err());
     assert_eq!(w.store.meeting_detail(&m, Lang::Nb).unwrap().documents.len(), 1);
+}
+
+// --- public access -------------------------------------------------------------
+
+const PERSONAL: &str = "Offentleglova § 13 første ledd, jf. forvaltningsloven § 13 første ledd nr. 1";
+
+/// Marks the grant item of [`full_meeting`] exempt, its title withheld; returns its id.
+fn exempt_grant_item(w: &mut World, m: &str) -> String {
+    let detail = w.store.meeting_detail(m, Lang::Nb).unwrap();
+    let grant = detail.items.iter().find(|i| i.title.starts_with("Tilskudd")).unwrap();
+    let input = AgendaItemInput {
+        kind: grant.kind,
+        title: grant.title.clone(),
+        background: grant.background.clone(),
+        proposal: grant.proposal.clone(),
+        access: ItemAccess {
+            exempt: true,
+            basis: PERSONAL.into(),
+            title_withheld: true,
+        },
+    };
+    w.store.update_item(&actor(), &grant.id, &input).unwrap();
+    grant.id.clone()
+}
+
+#[test]
+fn marking_an_item_exempt_without_a_basis_is_refused_and_changes_nothing() {
+    let mut w = world();
+    let m = full_meeting(&mut w);
+    let detail = w.store.meeting_detail(&m, Lang::Nb).unwrap();
+    let grant = detail.items.iter().find(|i| i.title.starts_with("Tilskudd")).unwrap();
+    let audit_before = super::test_fixtures::table_rows(&w.store);
+    let input = AgendaItemInput {
+        kind: grant.kind,
+        title: "  ".into(),
+        background: grant.background.clone(),
+        proposal: grant.proposal.clone(),
+        access: ItemAccess {
+            exempt: true,
+            basis: " ".into(),
+            title_withheld: true,
+        },
+    };
+    let err = w.store.update_item(&actor(), &grant.id, &input).unwrap_err();
+    let CoreError::Invalid(issues) = &err else {
+        panic!("{err:?}")
+    };
+    let fields: Vec<&str> = issues.iter().map(|i| i.field.as_str()).collect();
+    assert_eq!(fields, ["title", "exemptBasis"], "every fault of the form at once");
+    assert!(issues[1].message(Lang::Nb).contains("hjemmelen"));
+    assert_eq!(
+        super::test_fixtures::table_rows(&w.store),
+        audit_before,
+        "nothing written"
+    );
+    let after = w.store.meeting_detail(&m, Lang::Nb).unwrap();
+    let kept = after.items.iter().find(|i| i.id == grant.id).unwrap();
+    assert_eq!(kept.access, ItemAccess::default());
+}
+
+#[test]
+fn the_public_minutes_and_notice_withhold_an_exempt_items_title_text_votes_and_names() {
+    let mut w = world();
+    let m = full_meeting(&mut w);
+    let grant = exempt_grant_item(&mut w, &m);
+    let saved = w.store.meeting_detail(&m, Lang::Nb).unwrap();
+    let saved = saved.items.iter().find(|i| i.id == grant).unwrap();
+    assert_eq!(
+        saved.access,
+        ItemAccess {
+            exempt: true,
+            basis: PERSONAL.into(),
+            title_withheld: true
+        }
+    );
+
+    // Not yet approved: the public version is allowed, and says UTKAST too.
+    let name = w.store.version_file_name(&m, DocumentKind::Minutes, true).unwrap();
+    assert_eq!(
+        name,
+        "Protokoll UTKAST Stavern nærmiljøutvalg 2026-03-12 offentlig versjon.pdf"
+    );
+    let public = w
+        .store
+        .render_version(&m, DocumentKind::Minutes, true, actor().at)
+        .unwrap();
+    assert_eq!(public.file_name, name);
+    let text = pdf_text(&public.bytes);
+    for expected in [
+        "UTKAST",
+        "Offentlig versjon: saker unntatt offentlighet er tatt ut.",
+        "Sak 02/26",
+        "(tittel unntatt offentlighet)",
+        "Unntatt offentlighet:",
+        "Offentleglova § 13 første ledd",
+        // The rest of the minutes stay: other items, who met.
+        "Godkjenning av innkalling",
+        "Aud",
+    ] {
+        assert!(text.contains(expected), "the public minutes lack {expected:?}:\n{text}");
+    }
+    for withheld in [
+        "Tilskudd til Stavern idrettslag",
+        "Idrettslaget søker",
+        "Idrettslaget får kr 15 000",
+        "15 000 til nye mål",
+        "3 for, 1 mot",
+        "Styreleder i idrettslaget",
+        "fratrådte",
+        "Sende tilsagnsbrev",
+    ] {
+        assert!(
+            !text.contains(withheld),
+            "the public minutes show {withheld:?}:\n{text}"
+        );
+    }
+
+    // The full minutes keep everything and say what is exempt.
+    let full = w.store.render_document(&m, DocumentKind::Minutes, actor().at).unwrap();
+    let full_text = pdf_text(&full.bytes);
+    for expected in [
+        "Tilskudd til Stavern idrettslag",
+        "3 for, 1 mot",
+        "Unntatt offentlighet:",
+    ] {
+        assert!(full_text.contains(expected), "the full minutes lack {expected:?}");
+    }
+    assert_ne!(full.content_sha256, public.content_sha256);
+
+    // The notice's public version too: the case number stays, the title and background go.
+    let notice = w
+        .store
+        .render_version(&m, DocumentKind::Notice, true, actor().at)
+        .unwrap();
+    assert_eq!(
+        notice.file_name,
+        "Innkalling Stavern nærmiljøutvalg 2026-03-12 offentlig versjon.pdf"
+    );
+    let notice_text = pdf_text(&notice.bytes);
+    assert!(notice_text.contains("02/26") && notice_text.contains("Unntatt offentlighet:"));
+    assert!(!notice_text.contains("Tilskudd til Stavern") && !notice_text.contains("Idrettslaget søker"));
+
+    // Approval archives the final minutes and their public version at once.
+    w.store.approve_minutes(&actor(), &m, &signed_by(&w), Lang::Nb).unwrap();
+    let (full_record, _) = w.store.final_minutes(&m).unwrap().unwrap();
+    let (public_record, public_bytes) = w.store.final_public_minutes(&m).unwrap().unwrap();
+    assert!(!full_record.public && public_record.public);
+    assert_eq!(full_record.file_name, "Protokoll Stavern nærmiljøutvalg 2026-03-12.pdf");
+    assert_eq!(
+        public_record.file_name,
+        "Protokoll Stavern nærmiljøutvalg 2026-03-12 offentlig versjon.pdf"
+    );
+    let final_text = pdf_text(&public_bytes);
+    assert!(!final_text.contains("UTKAST") && !final_text.contains("Tilskudd til Stavern"));
+    assert!(final_text.contains("Unntatt offentlighet:"));
+}
+
+#[test]
+fn a_closed_session_item_is_exempt_by_default_with_its_basis() {
+    let mut w = world();
+    let m = full_meeting(&mut w);
+    let detail = w.store.meeting_detail(&m, Lang::Nb).unwrap();
+    let grant = detail.items.iter().find(|i| i.title.starts_with("Tilskudd")).unwrap();
+    let record = ItemRecord {
+        decision: "Stavern idrettslag får kr 15 000 til nye mål.".into(),
+        votes: grant.votes,
+        closed: true,
+        closed_basis: "Kommuneloven § 11-5 andre ledd bokstav a".into(),
+    };
+    w.store.record_item(&actor(), &grant.id, &record).unwrap();
+    let public = w
+        .store
+        .render_version(&m, DocumentKind::Minutes, true, actor().at)
+        .unwrap();
+    let text = pdf_text(&public.bytes);
+    assert!(text.contains("Unntatt offentlighet:"), "{text}");
+    assert!(text.contains("Kommuneloven § 11-5 andre ledd bokstav a"), "{text}");
+    assert!(
+        text.contains("Tilskudd til Stavern idrettslag"),
+        "the title is not marked withheld"
+    );
+    assert!(
+        !text.contains("15 000 til nye mål") && !text.contains("3 for, 1 mot"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_demos_public_minutes_show_no_contact_details_and_withhold_the_exempt_item() {
+    let mut store = Store::open_in_memory().unwrap();
+    let actor = Actor::new("Kari Koordinator", Utc.with_ymd_and_hms(2026, 12, 1, 10, 0, 0).unwrap());
+    store.load_demo(&actor, day(2026, 12, 1)).unwrap();
+    let lyngvik = store.find_councils("lyngvik").unwrap().remove(0);
+    let last = store
+        .meetings_of_council(&lyngvik.id)
+        .unwrap()
+        .into_iter()
+        .find(|m| m.status == MeetingStatus::Approved)
+        .unwrap();
+    let detail = store.meeting_detail(&last.id, Lang::Nb).unwrap();
+    let exempt: Vec<&AgendaItem> = detail.items.iter().filter(|i| i.access.exempt).collect();
+    assert_eq!(
+        exempt.len(),
+        1,
+        "the last approved meeting of Lyngvik holds one exempt item"
+    );
+    let (_, bytes) = store
+        .final_public_minutes(&last.id)
+        .unwrap()
+        .expect("archived at approval");
+    let text = pdf_text(&bytes);
+    assert!(!text.contains(&exempt[0].title) && !text.contains(&exempt[0].decision));
+    let council = store.council_detail(&lyngvik.id, day(2026, 12, 1), Lang::Nb).unwrap();
+    for m in council.current.iter().chain(&council.former) {
+        for contact in [&m.person.email, &m.person.phone] {
+            assert!(
+                contact.is_empty() || !text.contains(contact.as_str()),
+                "{contact} is shown"
+            );
+        }
+    }
 }

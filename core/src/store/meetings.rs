@@ -313,6 +313,9 @@ struct ItemFields<'a> {
     votes: Option<Votes>,
     closed: bool,
     closed_basis: &'a str,
+    exempt: bool,
+    exempt_basis: &'a str,
+    title_withheld: bool,
     withdrawn: bool,
 }
 
@@ -327,13 +330,17 @@ impl<'a> From<&'a AgendaItem> for ItemFields<'a> {
             votes: i.votes,
             closed: i.closed,
             closed_basis: &i.closed_basis,
+            exempt: i.access.exempt,
+            exempt_basis: &i.access.basis,
+            title_withheld: i.access.title_withheld,
             withdrawn: i.withdrawn,
         }
     }
 }
 
 const ITEM_COLUMNS: &str = "id, meeting_id, position, case_year, case_number, kind, title, background, proposal, \
-     decision, votes_for, votes_against, votes_blank, closed, closed_basis, withdrawn";
+     decision, votes_for, votes_against, votes_blank, closed, closed_basis, withdrawn, \
+     exempt, exempt_basis, title_withheld";
 
 /// Reads an item without its recusals, follow-ups and quorum (see [`items_of`]).
 fn item_from_row(r: &Row) -> rusqlite::Result<AgendaItem> {
@@ -365,6 +372,11 @@ fn item_from_row(r: &Row) -> rusqlite::Result<AgendaItem> {
         votes,
         closed: r.get(13)?,
         closed_basis: r.get(14)?,
+        access: ItemAccess {
+            exempt: r.get(16)?,
+            basis: r.get(17)?,
+            title_withheld: r.get(18)?,
+        },
         withdrawn: r.get(15)?,
         recusals: Vec::new(),
         follow_ups: Vec::new(),
@@ -419,8 +431,8 @@ pub fn add_item(conn: &Connection, actor: &Actor, meeting_id: &str, input: &Agen
     )?;
     conn.execute(
         "INSERT INTO agenda_item (id, meeting_id, council_id, position, kind, title, background, proposal,
-            created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+            exempt, exempt_basis, title_withheld, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10, ?11, ?12, ?9, ?9)",
         params![
             id,
             meeting_id,
@@ -430,7 +442,10 @@ pub fn add_item(conn: &Connection, actor: &Actor, meeting_id: &str, input: &Agen
             input.title,
             input.background,
             input.proposal,
-            codec::instant(actor.at)
+            codec::instant(actor.at),
+            input.access.exempt,
+            input.access.basis,
+            input.access.title_withheld
         ],
     )?;
     audit::record_diff(conn, actor, "agenda_item", &id, None, input)?;
@@ -446,7 +461,7 @@ fn write_item_fields(conn: &Connection, actor: &Actor, old: &AgendaItem, new: &A
     conn.execute(
         "UPDATE agenda_item SET kind = ?2, title = ?3, background = ?4, proposal = ?5, decision = ?6,
             votes_for = ?7, votes_against = ?8, votes_blank = ?9, closed = ?10, closed_basis = ?11,
-            withdrawn = ?12, updated_at = ?13
+            withdrawn = ?12, updated_at = ?13, exempt = ?14, exempt_basis = ?15, title_withheld = ?16
          WHERE id = ?1",
         params![
             new.id,
@@ -461,7 +476,10 @@ fn write_item_fields(conn: &Connection, actor: &Actor, old: &AgendaItem, new: &A
             new.closed,
             new.closed_basis,
             new.withdrawn,
-            codec::instant(actor.at)
+            codec::instant(actor.at),
+            new.access.exempt,
+            new.access.basis,
+            new.access.title_withheld
         ],
     )?;
     audit::record_diff(
@@ -482,6 +500,7 @@ pub fn update_item(conn: &Connection, actor: &Actor, item_id: &str, input: &Agen
         title: input.title.clone(),
         background: input.background.clone(),
         proposal: input.proposal.clone(),
+        access: input.access.clone(),
         ..old.clone()
     };
     write_item_fields(conn, actor, &old, &new)?;

@@ -560,7 +560,13 @@ impl Store {
     /// The final minutes of an approved meeting as archived (record and
     /// bytes); `None` while they are a draft.
     pub fn final_minutes(&self, meeting_id: &str) -> Result<Option<(DocumentRecord, Vec<u8>)>> {
-        documents::final_minutes(&self.conn, meeting_id)
+        documents::final_minutes(&self.conn, meeting_id, false)
+    }
+
+    /// The public version of an approved meeting's minutes as archived at
+    /// approval (record and bytes); `None` while they are a draft.
+    pub fn final_public_minutes(&self, meeting_id: &str) -> Result<Option<(DocumentRecord, Vec<u8>)>> {
+        documents::final_minutes(&self.conn, meeting_id, true)
     }
 
     /// Held meetings whose minutes are not yet approved, of one council (or
@@ -649,13 +655,22 @@ impl Store {
         kind: DocumentKind,
         created: DateTime<Utc>,
     ) -> Result<crate::documents::Rendered> {
+        self.render_version(meeting_id, kind, false, created)
+    }
+
+    /// [`Store::render_document`] in full (`public` false) or as the public
+    /// version, in which every item exempt from public access is withheld.
+    pub fn render_version(
+        &self,
+        meeting_id: &str,
+        kind: DocumentKind,
+        public: bool,
+        created: DateTime<Utc>,
+    ) -> Result<crate::documents::Rendered> {
         let meeting = meetings::get(&self.conn, meeting_id)?;
         let council = councils::get(&self.conn, &meeting.council_id)?;
         let detail = meetings::detail(&self.conn, meeting_id, crate::documents::document_lang(&council))?;
-        Ok(match kind {
-            DocumentKind::Notice => crate::documents::notice(&detail, created),
-            DocumentKind::Minutes => crate::documents::minutes(&detail, created),
-        })
+        Ok(crate::documents::render(kind, public, &detail, created))
     }
 
     /// Exports a meeting's notice or minutes to `out`: written to a temporary
@@ -669,15 +684,30 @@ impl Store {
         kind: DocumentKind,
         out: &Path,
     ) -> Result<DocumentRecord> {
+        self.export_version(actor, meeting_id, kind, false, out)
+    }
+
+    /// [`Store::export_document`] in full (`public` false) or as the public
+    /// version; either is archived, marked as what it is. Minutes not yet
+    /// approved say UTKAST in either version.
+    pub fn export_version(
+        &mut self,
+        actor: &Actor,
+        meeting_id: &str,
+        kind: DocumentKind,
+        public: bool,
+        out: &Path,
+    ) -> Result<DocumentRecord> {
         // Read-only: refused before the file is written, as the archive row could not be.
         self.writable()?;
-        let rendered = self.render_document(meeting_id, kind, actor.at)?;
+        let rendered = self.render_version(meeting_id, kind, public, actor.at)?;
         self.save_and_archive(out, &rendered, |tx, file_name, sha256| {
             documents::archive(
                 tx,
                 actor,
                 &documents::NewDocument {
                     kind,
+                    public,
                     meeting_id,
                     file_name,
                     sha256,
@@ -725,9 +755,26 @@ impl Store {
     /// The file name a document of a meeting is offered under, e.g.
     /// `Protokoll Lyngvik nærmiljøutvalg 2026-03-12.pdf`.
     pub fn document_file_name(&self, meeting_id: &str, kind: DocumentKind) -> Result<String> {
+        self.version_file_name(meeting_id, kind, false)
+    }
+
+    /// [`Store::document_file_name`] of the full or the public version
+    /// (`… 2026-03-12 offentlig versjon.pdf`).
+    pub fn version_file_name(&self, meeting_id: &str, kind: DocumentKind, public: bool) -> Result<String> {
         let meeting = meetings::get(&self.conn, meeting_id)?;
         let council = councils::get(&self.conn, &meeting.council_id)?;
-        Ok(crate::documents::file_name(kind, &council, &meeting))
+        Ok(crate::documents::version_file_name(kind, public, &council, &meeting))
+    }
+
+    /// The bases for exemption from public access the item form offers a
+    /// council: texts in its målform, hints in `lang`.
+    pub fn exemption_bases(&self, council_id: &str, lang: Lang) -> Result<Vec<crate::model::ExemptionBasis>> {
+        let council = councils::get(&self.conn, council_id)?;
+        Ok(crate::rules::access::bases(
+            council.legal_mode,
+            crate::documents::document_lang(&council),
+            lang,
+        ))
     }
 
     /// Archived PDFs whose content checksum starts with `prefix`, as printed in a footer.

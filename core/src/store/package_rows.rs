@@ -38,7 +38,16 @@ const TIME_COLUMNS: &[&str] = &["starts_at", "ends_at"];
 /// Columns holding the id of another row, though not named `*_id`.
 const REFERENCE_COLUMNS: &[&str] = &["approved_in_item", "substitute_for", "reported_in"];
 /// Columns holding 0 or 1.
-const FLAG_COLUMNS: &[&str] = &["closed", "withdrawn", "enkeltvedtak", "reviewing", "report_accepted"];
+const FLAG_COLUMNS: &[&str] = &[
+    "closed",
+    "withdrawn",
+    "enkeltvedtak",
+    "reviewing",
+    "report_accepted",
+    "exempt",
+    "title_withheld",
+    "public",
+];
 /// The largest count or position a row may hold (a case number, an
 /// application's number, a place on the agenda).
 const MAX_COUNT: i64 = 1_000_000;

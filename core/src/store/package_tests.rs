@@ -175,12 +175,12 @@ fn a_council_moves_to_an_empty_file_row_for_row_and_byte_for_byte() {
     let archived = pdfs(&target);
     assert_eq!(
         archived.len(),
-        6,
-        "two final minutes archived at approval, two exported since, a letter and the annual report"
+        8,
+        "two final minutes and their public versions archived at approval, two exported since, a letter and the annual report"
     );
     assert!(archived.iter().all(|(_, bytes)| bytes.starts_with(b"%PDF")));
     assert_eq!(archived, pdfs(&w.store));
-    assert_eq!(outcome.package.files, 6);
+    assert_eq!(outcome.package.files, 8);
     assert!(
         sent.rows("grant_application")
             .iter()
@@ -774,6 +774,7 @@ fn a_council_read_in_is_read_only_here_and_every_write_says_where_it_is_kept() {
                     title: "Ny sak".into(),
                     background: String::new(),
                     proposal: String::new(),
+                    access: Default::default(),
                 };
                 s.add_item(&at(30), &meeting, &input).map(|_| ())
             }),

@@ -54,7 +54,7 @@ fn the_kommune_folder_reports_every_file_up_to_the_whole() {
     let export = store
         .export_for_kommune_with_progress(&lyngvik(&store), 2026, out.path(), actor(1).at, Lang::Nb, &seen)
         .unwrap();
-    let files = (export.minutes + export.letters + export.ledgers + 1) as u64;
+    let files = (export.minutes + export.public_minutes + export.letters + export.ledgers + 1) as u64;
     assert_eq!(seen.last(), Some((files, files)), "the last step is the whole");
     assert_eq!(seen.steps.borrow()[0], (0, files, String::new()));
     let folder = std::path::Path::new(&export.folder);

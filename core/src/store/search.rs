@@ -282,6 +282,7 @@ mod tests {
                     title: "Sti gjennom Bøkeskogen".into(),
                     background: "Grunneieren er positiv.".into(),
                     proposal: String::new(),
+                    access: Default::default(),
                 },
             )
             .unwrap();
@@ -307,6 +308,7 @@ mod tests {
                     title: "Sti langs Furulia".into(),
                     background: String::new(),
                     proposal: String::new(),
+                    access: Default::default(),
                 },
             )
             .unwrap();
@@ -398,6 +400,7 @@ mod tests {
                     title: "Velkommen: हिन्दी, العربية, 中文, ไทย, Ελληνικά, Sámegiella".into(),
                     background: "Kafé e\u{301} 🌲 Čáhppesjávri".into(),
                     proposal: String::new(),
+                    access: Default::default(),
                 },
             )
             .unwrap();

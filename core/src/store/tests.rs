@@ -64,14 +64,23 @@ fn upgrading_a_file_fills_in_what_each_application_has_been_paid_and_indexes_it_
     migrations().to_version(&mut conn, 7).unwrap();
     // Today's code reads where each council is kept (migration 10) with
     // every council: a stand-in table while the demo is written at schema 7.
-    // So do the appeal's columns (migration 11): added for the demo's writes
-    // and dropped again before the file is upgraded.
-    conn.execute_batch(
-        "CREATE TEMP TABLE council_home (council_id TEXT, home_id TEXT);
-         ALTER TABLE grant_scheme ADD COLUMN appeal_address TEXT NOT NULL DEFAULT '';
-         ALTER TABLE grant_amendment ADD COLUMN item_id TEXT;",
-    )
-    .unwrap();
+    // So do the appeal's columns (migration 11) and those of public access
+    // (migration 12): added for the demo's writes and dropped again before
+    // the file is upgraded.
+    conn.execute_batch("CREATE TEMP TABLE council_home (council_id TEXT, home_id TEXT)")
+        .unwrap();
+    const LATER_COLUMNS: [(&str, &str, &str); 6] = [
+        ("grant_scheme", "appeal_address", "TEXT NOT NULL DEFAULT ''"),
+        ("grant_amendment", "item_id", "TEXT"),
+        ("agenda_item", "exempt", "INTEGER NOT NULL DEFAULT 0"),
+        ("agenda_item", "exempt_basis", "TEXT NOT NULL DEFAULT ''"),
+        ("agenda_item", "title_withheld", "INTEGER NOT NULL DEFAULT 0"),
+        ("document", "public", "INTEGER NOT NULL DEFAULT 0"),
+    ];
+    for (table, column, kind) in LATER_COLUMNS {
+        conn.execute_batch(&format!("ALTER TABLE {table} ADD COLUMN {column} {kind}"))
+            .unwrap();
+    }
     let mut store = Store {
         conn,
         path: None,
@@ -80,14 +89,13 @@ fn upgrading_a_file_fills_in_what_each_application_has_been_paid_and_indexes_it_
         gate: None,
     };
     store.load_demo(&actor(), today()).unwrap();
-    store
-        .conn
-        .execute_batch(
-            "DROP TABLE temp.council_home;
-             ALTER TABLE grant_scheme DROP COLUMN appeal_address;
-             ALTER TABLE grant_amendment DROP COLUMN item_id;",
-        )
-        .unwrap();
+    store.conn.execute_batch("DROP TABLE temp.council_home").unwrap();
+    for (table, column, _) in LATER_COLUMNS {
+        store
+            .conn
+            .execute_batch(&format!("ALTER TABLE {table} DROP COLUMN {column}"))
+            .unwrap();
+    }
     let paid_before: i64 = store
         .conn
         .query_row("SELECT sum(amount_ore) FROM grant_payout", [], |r| r.get(0))

@@ -5,7 +5,11 @@ import type { Step } from "./Step";
 /**
  * An exported PDF, archived with its checksum so a printed copy can be matched.
  */
-export type DocumentRecord = { id: string, kind: DocumentKind, meetingId: string, fileName: string, 
+export type DocumentRecord = { id: string, kind: DocumentKind, 
+/**
+ * The public version, in which exempt items are withheld; else the full one.
+ */
+public: boolean, meetingId: string, fileName: string, 
 /**
  * SHA-256 of the PDF file.
  */

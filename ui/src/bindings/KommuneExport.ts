@@ -4,7 +4,11 @@ import type { FolderEntry } from "./FolderEntry";
 /**
  * What a folder for the kommune holds.
  */
-export type KommuneExport = { folder: string, minutes: number, letters: number, annualReport: boolean, ledgers: number, 
+export type KommuneExport = { folder: string, minutes: number, 
+/**
+ * The public version of each of those minutes, beside it.
+ */
+publicMinutes: number, letters: number, annualReport: boolean, ledgers: number, 
 /**
  * What is not final yet and so is not in the folder: held meetings whose
  * minutes wait for approval, decided applications whose letter is not sent.

@@ -23,6 +23,7 @@ export const FIELD_LIMITS: Record<string, number> = {
   "description": 20000,
   "email": 254,
   "endReason": 2000,
+  "exemptBasis": 2000,
   "guests": 20000,
   "mandate": 20000,
   "phone": 40,

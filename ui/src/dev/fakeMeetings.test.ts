@@ -11,7 +11,7 @@ describe("fake meetings", () => {
     const d = await b.createMeeting({ councilId: "c-stavern", kind: "ordinary", date: "2027-01-14", startsAt: "18:00", endsAt: null, place: "", guests: "", kommuneRep: "" });
     expect(d.meeting.startsAt).toBe("18:00:00");
     const id = d.meeting.id;
-    await b.addItem(id, { kind: "vedtak", title: "Budsjett", background: "", proposal: "" });
+    await b.addItem(id, { kind: "vedtak", title: "Budsjett", background: "", proposal: "", access: { exempt: false, basis: "", titleWithheld: false } });
     await expect(b.sendNotice(id)).rejects.toMatchObject({ fields: [{ field: "place" }] });
     const m = (await b.getMeeting(id)).meeting;
     await b.updateMeeting(id, { ...m, place: "Biblioteket" });

@@ -11,6 +11,7 @@ import type { AttendanceStatus } from "../bindings/AttendanceStatus";
 import type { Council } from "../bindings/Council";
 import type { DocumentRecord } from "../bindings/DocumentRecord";
 import type { ErrorReport } from "../bindings/ErrorReport";
+import type { ExemptionBasis } from "../bindings/ExemptionBasis";
 import type { FieldMessage } from "../bindings/FieldMessage";
 import type { Meeting } from "../bindings/Meeting";
 import type { MeetingDetail } from "../bindings/MeetingDetail";
@@ -199,14 +200,14 @@ export function meetingMethods(state: MeetingState, host: Host) {
       return detail(m.id);
     });
 
-  const exportDoc = (meetingId: string, kind: DocumentRecord["kind"]) =>
+  const exportDoc = (meetingId: string, kind: DocumentRecord["kind"], isPublic = false) =>
     host.wait(() => {
       const m = meeting(meetingId);
       if (kind === "minutes" && (m.status === "planned" || m.status === "notice_sent"))
         throw err("conflict", "Protokollen kan lages når møtet er avholdt.");
       const hex = () => Array.from({ length: 64 }, () => "0123456789abcdef"[Math.floor(Math.random() * 16)]).join("");
-      const fileName = `${kind === "notice" ? "innkalling" : "protokoll"}-${m.date}.pdf`;
-      const doc: DocumentRecord = { id: host.newId(), kind, meetingId, fileName, sha256: hex(), contentSha256: hex(), size: 48213n, created: step() };
+      const fileName = `${kind === "notice" ? "innkalling" : "protokoll"}-${m.date}${isPublic ? " offentlig versjon" : ""}.pdf`;
+      const doc: DocumentRecord = { id: host.newId(), kind, public: isPublic, meetingId, fileName, sha256: hex(), contentSha256: hex(), size: 48213n, created: step() };
       state.documents.push(doc);
       const path = `/home/kari/Dokumenter/${fileName}`;
       return { path, document: doc, message: `${kind === "notice" ? "Innkallingen" : "Protokollen"} er lagret i ${path}` };
@@ -216,7 +217,7 @@ export function meetingMethods(state: MeetingState, host: Host) {
     Backend,
     | "listMeetings" | "getMeeting" | "createMeeting" | "updateMeeting" | "sendNotice" | "markHeld" | "undoStatus" | "listApprovalItems" | "approveMinutes" | "addAmendment"
     | "addItem" | "updateItem" | "recordItem" | "withdrawItem" | "moveItem" | "setRecusal" | "removeRecusal" | "addFollowUp"
-    | "removeFollowUp" | "setAttendance" | "exportNotice" | "exportMinutes"
+    | "removeFollowUp" | "setAttendance" | "exportNotice" | "exportMinutes" | "exportPublicNotice" | "exportPublicMinutes" | "exemptionBases"
   > = {
     listMeetings: (councilId) =>
       host.wait(() =>
@@ -287,18 +288,18 @@ export function meetingMethods(state: MeetingState, host: Host) {
       }),
     addItem: (meetingId, input: AgendaItemInput) =>
       write(meetingId, (m) => {
-        if (!input.title.trim()) throw invalid([{ field: "title", message: "Saken må ha en tittel." }]);
+        refuseItem(input);
         const i: FakeItem = {
           id: host.newId(), meetingId, position: itemsOf(meetingId).length + 1, caseNumber: null, kind: input.kind, title: input.title.trim(), background: input.background.trim(), proposal: input.proposal.trim(),
-          decision: "", votes: null, closed: false, closedBasis: "", withdrawn: false, recusals: [], followUps: [],
+          decision: "", votes: null, closed: false, closedBasis: "", access: accessOf(input), withdrawn: false, recusals: [], followUps: [],
         };
         if (m.status !== "planned") number(m, i);
         state.items.push(i);
       }),
     updateItem: (itemId, input) =>
       writeItem(itemId, (i) => {
-        if (!input.title.trim()) throw invalid([{ field: "title", message: "Saken må ha en tittel." }]);
-        Object.assign(i, { kind: input.kind, title: input.title.trim(), background: input.background.trim(), proposal: input.proposal.trim() });
+        refuseItem(input);
+        Object.assign(i, { kind: input.kind, title: input.title.trim(), background: input.background.trim(), proposal: input.proposal.trim(), access: accessOf(input) });
       }),
     recordItem: (itemId, record) =>
       writeItem(itemId, (i) => {
@@ -355,9 +356,31 @@ export function meetingMethods(state: MeetingState, host: Host) {
       }),
     exportNotice: (meetingId) => exportDoc(meetingId, "notice"),
     exportMinutes: (meetingId) => exportDoc(meetingId, "minutes"),
+    exportPublicNotice: (meetingId) => exportDoc(meetingId, "notice", true),
+    exportPublicMinutes: (meetingId) => exportDoc(meetingId, "minutes", true),
+    exemptionBases: () => host.wait(() => EXEMPTION_BASES),
   };
   return methods;
 }
+
+/** The bases the core's catalogue offers a formal body in bokmål (`rules::access::bases`), played back. */
+const EXEMPTION_BASES: ExemptionBasis[] = [
+  { key: "personal", text: "Offentleglova § 13 første ledd, jf. forvaltningsloven § 13 første ledd nr. 1", hint: "Taushetsplikt om noens personlige forhold" },
+  { key: "business", text: "Offentleglova § 13 første ledd, jf. forvaltningsloven § 13 første ledd nr. 2", hint: "Taushetsplikt om drifts- eller forretningsforhold av konkurransemessig betydning" },
+  { key: "statutes", text: "Rådets vedtekter", hint: "For et frivillig råd som offentleglova ikke gjelder for" },
+];
+
+/** The core's refusals of an item form, played back with its messages. */
+function refuseItem(input: AgendaItemInput) {
+  const f: FieldMessage[] = [];
+  if (!input.title.trim()) f.push({ field: "title", message: "Saken må ha en tittel." });
+  if (input.access.exempt && !input.access.basis.trim())
+    f.push({ field: "exemptBasis", message: "Velg eller skriv hjemmelen for å unnta saken fra offentlighet (for eksempel offentleglova § 13 første ledd, jf. forvaltningsloven § 13 første ledd nr. 1)." });
+  if (f.length) throw invalid(f);
+}
+
+const accessOf = (input: AgendaItemInput) =>
+  input.access.exempt ? { exempt: true, basis: input.access.basis.trim(), titleWithheld: input.access.titleWithheld } : { exempt: false, basis: "", titleWithheld: false };
 
 export const emptyMeetings = (): MeetingState => ({ meetings: [], items: [], attendance: [], amendments: [], documents: [], caseCounters: {} });
 
@@ -379,7 +402,7 @@ export function demoMeetings(): MeetingState {
     { ...base, id: "mt-dec", councilId: "c-stavern", kind: "joint", date: "2026-12-10", startsAt: "18:30:00", place: "Larvik rådhus", kommuneRep: "Ingrid Halvorsen", status: "planned" },
   ];
   const it = (id: string, meetingId: string, position: number, number: number | null, kind: FakeItem["kind"], title: string, rest: Partial<FakeItem> = {}): FakeItem => ({
-    id, meetingId, position, caseNumber: number ? { year: 2026, number } : null, kind, title, background: "", proposal: "", decision: "", votes: null, closed: false, closedBasis: "", withdrawn: false, recusals: [], followUps: [], ...rest,
+    id, meetingId, position, caseNumber: number ? { year: 2026, number } : null, kind, title, background: "", proposal: "", decision: "", votes: null, closed: false, closedBasis: "", access: { exempt: false, basis: "", titleWithheld: false }, withdrawn: false, recusals: [], followUps: [], ...rest,
   });
   const items: FakeItem[] = [
     it("i-s1", "mt-sep", 1, 5, "orientering", "Orientering fra kommunen om budsjett 2027", { decision: "Ingrid Halvorsen orienterte om kommunens budsjettforslag. Tatt til orientering." }),
@@ -408,9 +431,9 @@ export function demoMeetings(): MeetingState {
     { id: "am1", meetingId: "mt-sep", meetingDate: "2026-09-10", text: "I sak 06/26 skal det stå at vedtaket var enstemmig med 3 stemmer. Ahmed Karimi var inhabil og forlot møtet under saken.", recorded: { at: "2026-10-02T14:12:00", by } },
   ];
   const documents: DocumentRecord[] = [
-    { id: "d1", kind: "notice", meetingId: "mt-sep", fileName: "innkalling-2026-09-10.pdf", sha256: "3f9a1c27be04d6e58a1f0c9b7d2e4a6183b5c7d9e0f1a2b3c4d5e6f708192a3b", contentSha256: "a81c9e0042fd7b6e1c3a5d7f9b0e2c4a6d8f0b1c3e5a7d9f1b3c5e7a9d0f2b4c", size: 38211n, created: { at: "2026-08-27T10:03:00", by } },
-    { id: "d2", kind: "minutes", meetingId: "mt-sep", fileName: "protokoll-2026-09-10.pdf", sha256: "c0ffee52a9d14b7e88f3210d6a5b4c3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c", contentSha256: "5e2d8b1a7c4f0e3d6a9b2c5f8e1d4a7b0c3f6e9d2a5b8c1f4e7d0a3b6c9f2e5d", size: 52904n, created: { at: "2026-09-10T20:45:00", by } },
-    { id: "d3", kind: "notice", meetingId: "mt-nov", fileName: "innkalling-2026-11-12.pdf", sha256: "9b8e7d6c5b4a39281706f5e4d3c2b1a0918273645546372819a0b1c2d3e4f5a6", contentSha256: "17e4c2a9b0d3f6e8a1c4b7d0e3f6a9c2b5d8e1f4a7c0b3d6e9f2a5c8b1d4e7f0", size: 40127n, created: { at: "2026-10-29T09:16:00", by } },
+    { id: "d1", kind: "notice", public: false, meetingId: "mt-sep", fileName: "innkalling-2026-09-10.pdf", sha256: "3f9a1c27be04d6e58a1f0c9b7d2e4a6183b5c7d9e0f1a2b3c4d5e6f708192a3b", contentSha256: "a81c9e0042fd7b6e1c3a5d7f9b0e2c4a6d8f0b1c3e5a7d9f1b3c5e7a9d0f2b4c", size: 38211n, created: { at: "2026-08-27T10:03:00", by } },
+    { id: "d2", kind: "minutes", public: false, meetingId: "mt-sep", fileName: "protokoll-2026-09-10.pdf", sha256: "c0ffee52a9d14b7e88f3210d6a5b4c3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c", contentSha256: "5e2d8b1a7c4f0e3d6a9b2c5f8e1d4a7b0c3f6e9d2a5b8c1f4e7d0a3b6c9f2e5d", size: 52904n, created: { at: "2026-09-10T20:45:00", by } },
+    { id: "d3", kind: "notice", public: false, meetingId: "mt-nov", fileName: "innkalling-2026-11-12.pdf", sha256: "9b8e7d6c5b4a39281706f5e4d3c2b1a0918273645546372819a0b1c2d3e4f5a6", contentSha256: "17e4c2a9b0d3f6e8a1c4b7d0e3f6a9c2b5d8e1f4a7c0b3d6e9f2a5c8b1d4e7f0", size: 40127n, created: { at: "2026-10-29T09:16:00", by } },
   ];
   return { meetings, items, attendance, amendments, documents, caseCounters: { "c-stavern/2026": 10 } };
 }

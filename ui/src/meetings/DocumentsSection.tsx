@@ -32,7 +32,7 @@ export function DocumentsSection() {
           </Table.Head>
           <Table.Body>
             {detail.documents.map((d) => (
-              <Table.Row key={d.id} data-testid="document-row" data-kind={d.kind}>
+              <Table.Row key={d.id} data-testid="document-row" data-kind={d.kind} data-public={d.public}>
                 <Table.Cell>{documentKindLabel(t, d.kind)}</Table.Cell>
                 <Table.Cell>{formatDateTime(d.created.at, t("time.at"))}</Table.Cell>
                 <Table.Cell className="break">{d.fileName}</Table.Cell>

@@ -1,8 +1,11 @@
 import { useEffect, useState, type FormEvent } from "react";
-import { Button, Dialog, Heading } from "@digdir/designsystemet-react";
+import { Button, Checkbox, Dialog, Heading, Paragraph } from "@digdir/designsystemet-react";
 import type { AgendaItem } from "../bindings/AgendaItem";
 import type { AgendaItemInput } from "../bindings/AgendaItemInput";
 import type { ErrorReport } from "../bindings/ErrorReport";
+import type { ExemptionBasis } from "../bindings/ExemptionBasis";
+import { useBackend } from "../backend";
+import { useMeeting } from "./context";
 import type { ItemKind } from "../bindings/ItemKind";
 import { useI18n } from "../i18n/context";
 import { useReturnFocus } from "../lib/useReturnFocus";
@@ -17,10 +20,24 @@ type Props = {
   onClose: () => void;
 } & ({ mode: "new" } | { mode: "edit"; item: AgendaItem });
 
-/** Put an item on the agenda, or change its kind, title, background and proposal. */
+/** Put an item on the agenda, or change its kind, title, background and
+ * proposal, and whether it is exempt from public access and on what basis. */
 export function ItemDialog(props: Props) {
   const { t } = useI18n();
+  const backend = useBackend();
+  const { detail } = useMeeting();
+  const [bases, setBases] = useState<ExemptionBasis[]>([]);
   useReturnFocus();
+  useEffect(() => {
+    let live = true;
+    backend.exemptionBases(detail.council.id).then(
+      (found) => live && setBases(found),
+      () => live && setBases([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [backend, detail.council.id]);
   const [d, setD] = useState<ItemDraft>(() => (props.mode === "new" ? newItemDraft() : editItemDraft(props.item)));
   const [saving, setSaving] = useState(false);
   const errors = useFormErrors(ITEM_FIELD_ORDER, ITEM_FIELD_IDS);
@@ -76,6 +93,49 @@ export function ItemDialog(props: Props) {
             onChange={set("proposal", "item-proposal")}
             error={err("item-proposal")}
           />
+          <fieldset className="item-access" data-testid="item-access">
+            <legend className="item-access__legend">{t("item.access")}</legend>
+            {props.mode === "edit" && props.item.closed && !d.exempt ? (
+              <Paragraph data-size="sm" className="muted">
+                {t("item.closedExempt")}
+              </Paragraph>
+            ) : null}
+            <Checkbox
+              id="item-exempt"
+              label={t("item.exempt")}
+              description={t("item.exemptHelp")}
+              checked={d.exempt}
+              onChange={(e) => set("exempt", "item-exempt-basis")(e.target.checked)}
+            />
+            {d.exempt ? (
+              <>
+                <SelectField
+                  id="item-exempt-pick"
+                  label={t("item.exemptPick")}
+                  value={bases.find((b) => b.text === d.exemptBasis)?.key ?? ""}
+                  onChange={(key) => {
+                    const picked = bases.find((b) => b.key === key);
+                    if (picked) set("exemptBasis", "item-exempt-basis")(picked.text);
+                  }}
+                  options={[{ value: "", label: t("item.exemptPickNone") }, ...bases.map((b) => ({ value: b.key, label: `${b.hint} (${b.text})` }))]}
+                />
+                <TextField
+                  id="item-exempt-basis"
+                  label={t("item.exemptBasis")}
+                  description={t("item.exemptBasisHelp")}
+                  value={d.exemptBasis}
+                  onChange={set("exemptBasis", "item-exempt-basis")}
+                  error={err("item-exempt-basis")}
+                />
+                <Checkbox
+                  id="item-title-withheld"
+                  label={t("item.titleWithheld")}
+                  checked={d.titleWithheld}
+                  onChange={(e) => set("titleWithheld", "item-title-withheld")(e.target.checked)}
+                />
+              </>
+            ) : null}
+          </fieldset>
           <div className="button-row">
             <Button type="submit" data-testid="save-item" loading={saving}>
               {props.mode === "new" ? t("item.create") : t("item.save")}

@@ -40,6 +40,11 @@ export function ItemPanel({ item }: { item: AgendaItem }) {
               {t("agenda.withdrawn")}
             </Tag>
           ) : null}
+          {item.access.exempt ? (
+            <Tag data-size="sm" data-color="info" data-testid="exempt-tag" title={item.access.basis}>
+              {t("item.exemptTag")}
+            </Tag>
+          ) : null}
         </div>
         {!locked ? (
           <div className="action-buttons">

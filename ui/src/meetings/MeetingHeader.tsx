@@ -13,6 +13,8 @@ export function MeetingHeader({
   onEdit,
   onExportNotice,
   onExportMinutes,
+  onExportPublicNotice,
+  onExportPublicMinutes,
 }: {
   busy: boolean;
   onAction: (a: LifecycleAction) => void;
@@ -21,6 +23,9 @@ export function MeetingHeader({
   onEdit: () => void;
   onExportNotice: () => void;
   onExportMinutes: () => void;
+  /** The public versions, in which items exempt from public access are withheld. */
+  onExportPublicNotice: () => void;
+  onExportPublicMinutes: () => void;
 }) {
   const { t } = useI18n();
   const { detail, locked } = useMeeting();
@@ -72,6 +77,14 @@ export function MeetingHeader({
         {minutesReady ? (
           <Button variant="secondary" data-size="sm" data-testid="export-minutes" disabled={busy} onClick={onExportMinutes}>
             {t("meeting.exportMinutes")}
+          </Button>
+        ) : null}
+        <Button variant="tertiary" data-size="sm" data-testid="export-public-notice" disabled={busy} onClick={onExportPublicNotice}>
+          {t("meeting.exportPublicNotice")}
+        </Button>
+        {minutesReady ? (
+          <Button variant="tertiary" data-size="sm" data-testid="export-public-minutes" disabled={busy} onClick={onExportPublicMinutes}>
+            {t("meeting.exportPublicMinutes")}
           </Button>
         ) : null}
       </div>

@@ -51,6 +51,7 @@ const item = (over: Partial<AgendaItem> = {}): AgendaItem => ({
   votes: null,
   closed: false,
   closedBasis: "",
+  access: { exempt: false, basis: "", titleWithheld: false },
   withdrawn: false,
   recusals: [],
   grants: [],
@@ -83,8 +84,20 @@ describe("the meeting form", () => {
 
 describe("an item", () => {
   it("needs a title", () => {
-    expect(toItemInput({ kind: "drofting", title: "  ", background: "", proposal: "" }, "title!")).toEqual({ ok: false, errors: { "item-title": "title!" } });
-    expect(toItemInput({ kind: "drofting", title: " Veg ", background: " b ", proposal: "" }, "x")).toEqual({ ok: true, input: { kind: "drofting", title: "Veg", background: "b", proposal: "" } });
+    const open = { exempt: false, exemptBasis: "", titleWithheld: false };
+    expect(toItemInput({ kind: "drofting", title: "  ", background: "", proposal: "", ...open }, "title!")).toEqual({ ok: false, errors: { "item-title": "title!" } });
+    expect(toItemInput({ kind: "drofting", title: " Veg ", background: " b ", proposal: "", ...open }, "x")).toEqual({
+      ok: true,
+      input: { kind: "drofting", title: "Veg", background: "b", proposal: "", access: { exempt: false, basis: "", titleWithheld: false } },
+    });
+    // Unticked, a basis typed before is not sent; ticked, the basis goes to the core as typed (it holds the rule).
+    expect(toItemInput({ kind: "vedtak", title: "Sak", background: "", proposal: "", exempt: false, exemptBasis: "x", titleWithheld: true }, "t")).toMatchObject({
+      input: { access: { exempt: false, basis: "", titleWithheld: false } },
+    });
+    expect(toItemInput({ kind: "vedtak", title: "Sak", background: "", proposal: "", exempt: true, exemptBasis: "", titleWithheld: true }, "t")).toMatchObject({
+      ok: true,
+      input: { access: { exempt: true, basis: "", titleWithheld: true } },
+    });
   });
 });
 

@@ -103,27 +103,42 @@ export function toMeetingInput(
 
 /* ---------- an agenda item ---------- */
 
-export type ItemDraft = { kind: ItemKind; title: string; background: string; proposal: string };
+export type ItemDraft = {
+  kind: ItemKind;
+  title: string;
+  background: string;
+  proposal: string;
+  /** Exempt from public access (unntatt offentlighet), on `exemptBasis`. */
+  exempt: boolean;
+  exemptBasis: string;
+  titleWithheld: boolean;
+};
 
-export const ITEM_FIELD_ORDER = ["item-kind", "item-title", "item-background", "item-proposal"] as const;
+export const ITEM_FIELD_ORDER = ["item-kind", "item-title", "item-background", "item-proposal", "item-exempt", "item-exempt-basis", "item-title-withheld"] as const;
 export const ITEM_FIELD_IDS: Record<string, string> = {
   kind: "item-kind",
   title: "item-title",
   background: "item-background",
   proposal: "item-proposal",
+  exemptBasis: "item-exempt-basis",
 };
 
-export const newItemDraft = (): ItemDraft => ({ kind: "vedtak", title: "", background: "", proposal: "" });
+export const newItemDraft = (): ItemDraft => ({ kind: "vedtak", title: "", background: "", proposal: "", exempt: false, exemptBasis: "", titleWithheld: false });
 export const editItemDraft = (i: AgendaItem): ItemDraft => ({
   kind: i.kind,
   title: i.title,
   background: i.background,
   proposal: i.proposal,
+  exempt: i.access.exempt,
+  exemptBasis: i.access.basis,
+  titleWithheld: i.access.titleWithheld,
 });
 
+/** The form as the core takes it; whether an exempt item has a basis is the core's rule. */
 export function toItemInput(d: ItemDraft, titleRequired: string): { ok: true; input: AgendaItemInput } | { ok: false; errors: FieldErrors } {
   if (d.title.trim() === "") return { ok: false, errors: { "item-title": titleRequired } };
-  return { ok: true, input: { kind: d.kind, title: d.title.trim(), background: d.background.trim(), proposal: d.proposal.trim() } };
+  const access = d.exempt ? { exempt: true, basis: d.exemptBasis, titleWithheld: d.titleWithheld } : { exempt: false, basis: "", titleWithheld: false };
+  return { ok: true, input: { kind: d.kind, title: d.title.trim(), background: d.background.trim(), proposal: d.proposal.trim(), access } };
 }
 
 /* ---------- what is recorded for an item ---------- */

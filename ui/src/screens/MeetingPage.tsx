@@ -203,6 +203,8 @@ export function MeetingPage({ id, item, navigate }: { id: string; item?: string 
             onEdit={() => setOpen("edit")}
             onExportNotice={() => void runExport(() => backend.exportNotice(id))}
             onExportMinutes={() => void runExport(() => backend.exportMinutes(id))}
+            onExportPublicNotice={() => void runExport(() => backend.exportPublicNotice(id))}
+            onExportPublicMinutes={() => void runExport(() => backend.exportPublicMinutes(id))}
           />
           {actionError ? (
             <Alert data-color="danger" role="alert" data-testid="action-error" className="page-alert">
