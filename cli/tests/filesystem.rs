@@ -288,7 +288,7 @@ fn a_full_disk_refuses_a_write_whole_and_the_next_write_after_freeing_space_succ
     }
     let top = tempfile::tempdir().unwrap();
     let disk = top.path().join("disk");
-    let _mount = Mount::tmpfs(&disk, "2m");
+    let _mount = Mount::tmpfs(&disk, "4m");
     let db = demo_database(&disk);
     let before = people(&db);
 
@@ -405,7 +405,7 @@ fn a_restore_onto_a_full_disk_leaves_the_file_in_use_untouched() {
     }
     let top = tempfile::tempdir().unwrap();
     let disk = top.path().join("disk");
-    let _mount = Mount::tmpfs(&disk, "3m");
+    let _mount = Mount::tmpfs(&disk, "5m");
     let db = demo_database(&disk);
     let taken = json(&cli(&db, &["--json", "backup"]));
     let name = taken["fileName"].as_str().unwrap().to_owned();
