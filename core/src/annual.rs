@@ -201,14 +201,17 @@ pub fn annual_report(facts: &ReportFacts, created: DateTime<Utc>) -> Rendered {
             .case_label
             .clone()
             .unwrap_or_else(|| t(lang, "pdf.unnumbered", &[]));
+        // The report is public: an item exempt from public access shows what
+        // the public minutes show of it, never its decision.
+        let shown = crate::rules::access::public_item(item, lang);
+        let decision = if shown.access.exempt {
+            t(lang, "pdf.exempt", &[("basis", &shown.access.basis)])
+        } else {
+            brief(&item.decision)
+        };
         doc.label_value(
             &case,
-            &format!(
-                "{} ({}): {}",
-                item.title,
-                i18n::date(meeting.meeting.date),
-                brief(&item.decision)
-            ),
+            &format!("{} ({}): {}", shown.title, i18n::date(meeting.meeting.date), decision),
         );
     }
 

@@ -1147,6 +1147,16 @@ fn the_demos_public_minutes_show_no_contact_details_and_withhold_the_exempt_item
         .expect("archived at approval");
     let text = pdf_text(&bytes);
     assert!(!text.contains(&exempt[0].title) && !text.contains(&exempt[0].decision));
+    // The annual report is public too: it names the case and its basis, not the matter.
+    let report = store.render_annual_report(&lyngvik.id, 2026, actor.at).unwrap();
+    let report = pdf_text(&report.bytes).split_whitespace().collect::<Vec<_>>().join(" ");
+    let case = exempt[0].case_label.clone().unwrap();
+    assert!(report.contains(&case), "{report}");
+    assert!(report.contains("Unntatt offentlighet: Offentleglova § 13"), "{report}");
+    assert!(
+        !report.contains("helsegrunner") && !report.contains("innvilger fritak"),
+        "{report}"
+    );
     let council = store.council_detail(&lyngvik.id, day(2026, 12, 1), Lang::Nb).unwrap();
     for m in council.current.iter().chain(&council.former) {
         for contact in [&m.person.email, &m.person.phone] {

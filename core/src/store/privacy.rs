@@ -13,7 +13,7 @@ use ts_rs::TS;
 use super::{audit, codec, memberships, people};
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::i18n::t;
-use crate::model::{Actor, AuditEntry, Lang, LegalMode, Malform, MeetingStatus, Membership, Person};
+use crate::model::{Actor, AuditEntry, DocumentKind, Lang, LegalMode, Malform, MeetingStatus, Membership, Person};
 
 /// One meeting a person's seat was recorded at.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -429,25 +429,29 @@ fn relay_voluntary_documents(conn: &Connection, actor: &Actor, council_ids: &[St
             continue;
         }
         let lang = crate::documents::document_lang(&council);
-        let docs: Vec<(String, String, String, String)> = {
+        let docs: Vec<(String, String, String, String, bool)> = {
             let mut stmt = conn.prepare(
-                "SELECT d.id, d.kind, d.meeting_id, d.created_at FROM document d JOIN meeting m ON m.id = d.meeting_id
+                "SELECT d.id, d.kind, d.meeting_id, d.created_at, d.public FROM document d
+                 JOIN meeting m ON m.id = d.meeting_id
                  WHERE m.council_id = ?1",
             )?;
-            let rows = stmt.query_map([council_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+            let rows = stmt.query_map([council_id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?;
             rows.collect::<rusqlite::Result<_>>()?
         };
-        for (id, kind, meeting_id, created_at) in docs {
+        // Each document laid out again as the version it is: a public version stays public.
+        for (id, kind, meeting_id, created_at, public) in docs {
             let mut detail = super::meetings::detail(conn, &meeting_id, lang)?;
             let rendered = if kind == "notice" {
-                crate::documents::notice(&detail, actor.at)
+                crate::documents::render(DocumentKind::Notice, public, &detail, actor.at)
             } else {
                 // Archived before approval: a draft, and laid out as one again.
                 let approved_at = detail.meeting.approved.as_ref().map(|s| s.at.clone());
                 if approved_at.is_none_or(|at| created_at < at) {
                     detail.meeting.status = MeetingStatus::Held;
                 }
-                crate::documents::minutes(&detail, actor.at)
+                crate::documents::render(DocumentKind::Minutes, public, &detail, actor.at)
             };
             replace_bytes(conn, "document", &id, &rendered)?;
         }

@@ -269,6 +269,22 @@ fn a_voluntary_councils_archive_is_laid_out_again_never_left_empty() {
         }
     }
     assert_eq!(checked, 2, "both approved minutes were laid out again");
+    // The public versions were laid out again as public versions: the exempt item stays withheld.
+    let mut public = 0;
+    for m in store.meetings_of_council(&lyngvik).unwrap() {
+        let Some((record, bytes)) = store.final_public_minutes(&m.id).unwrap() else {
+            continue;
+        };
+        let text = pdf_text(&bytes);
+        assert!(record.public && text.contains(&alias), "{}:\n{text}", record.file_name);
+        for item in store.meeting_detail(&m.id, Lang::Nb).unwrap().items {
+            if item.access.exempt {
+                assert!(!text.contains(&item.decision), "{}:\n{text}", record.file_name);
+                public += 1;
+            }
+        }
+    }
+    assert_eq!(public, 1, "the demo's exempt item was checked");
     let json = serde_json::to_string(&store.person_export(&astrid.id).unwrap()).unwrap();
     assert!(
         !json.contains("Astrid Kvalvik") && !json.contains("astrid.kvalvik"),
