@@ -376,9 +376,21 @@ pub fn open_store(path: &Path) -> grendebok_core::Store {
 /// "Merke møtet som avholdt?", "Angre siste steg?") with its confirm button
 /// and waits until the question is gone.
 pub async fn confirm_step(client: &Client) {
-    click(client, "[data-testid=step-dialog] [data-testid=confirm-step]")
-        .await
-        .unwrap();
+    let button = "[data-testid=step-dialog] [data-testid=confirm-step]";
+    click(client, button).await.unwrap();
+    // Under heavy load WebKit has been seen to drop a click on a dialog that
+    // has just opened: the dialog stays, its button not running. Clicking
+    // again then is what a person does; the button itself ignores a second
+    // click once its change runs, so the step is never taken twice.
+    for _ in 0..50 {
+        if count(client, "[data-testid=step-dialog]").await == 0 {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    if count(client, &format!("{button}[aria-disabled]")).await == 0 && count(client, button).await == 1 {
+        let _ = click(client, button).await;
+    }
     wait_shown(client, "the status change is done and its question gone", || async {
         count(client, "[data-testid=step-dialog]").await == 0
     })
