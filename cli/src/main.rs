@@ -610,16 +610,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             let actor = store.actor(Utc::now())?;
             let done = store.import_members(&actor, &council_id, file)?;
             let name = store.council(&council_id)?.name;
-            let message = t(
-                cli.lang,
-                "cli.members_imported",
-                &[
-                    ("seats", &done.seats.to_string()),
-                    ("council", &name),
-                    ("added", &done.people_added.to_string()),
-                    ("matched", &done.people_matched.to_string()),
-                ],
-            );
+            let message = grendebok_core::intake::imported_message(cli.lang, &done, &name);
             output::done(cli.json, &message, &done);
         }
         Command::Export { command } => {

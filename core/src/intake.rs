@@ -368,6 +368,20 @@ pub fn member_rows(sheet: &Sheet, council_id: &str) -> Result<Vec<(usize, Member
     Ok(seats)
 }
 
+/// What a person is told after a members' list was read in.
+pub fn imported_message(lang: Lang, done: &crate::model::MembersImported, council: &str) -> String {
+    t(
+        lang,
+        "intake.members_imported",
+        &[
+            ("seats", &done.seats.to_string()),
+            ("council", council),
+            ("added", &done.people_added.to_string()),
+            ("matched", &done.people_matched.to_string()),
+        ],
+    )
+}
+
 #[cfg(test)]
 #[path = "intake_tests.rs"]
 mod tests;

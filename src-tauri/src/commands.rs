@@ -21,6 +21,7 @@ pub const COMMANDS: &[&str] = &[
     "update_council",
     "find_people",
     "add_membership",
+    "import_members",
     "update_membership",
     "end_membership",
     "load_demo",

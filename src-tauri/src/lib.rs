@@ -227,6 +227,39 @@ async fn add_membership(state: State<'_, AppState>, input: MembershipInput) -> A
     with_store(&state, move |s, _| s.add_membership(&s.actor(Utc::now())?, &input)).await
 }
 
+/// Members from a spreadsheet the person picks (XLSX or CSV): every row
+/// checked first, then all read in or none. `GRENDEBOK_IMPORT_FILE` stands
+/// in for the file dialog in the end-to-end tests.
+#[tauri::command]
+async fn import_members(app: tauri::AppHandle, state: State<'_, AppState>, council_id: String) -> Answer<SavedFile> {
+    let chosen = tauri::async_runtime::spawn_blocking(move || {
+        if let Some(file) = std::env::var_os("GRENDEBOK_IMPORT_FILE").filter(|f| !f.is_empty()) {
+            return Some(std::path::PathBuf::from(file));
+        }
+        use tauri_plugin_dialog::DialogExt;
+        app.dialog()
+            .file()
+            .add_filter("Regneark / Spreadsheet", &["xlsx", "csv"])
+            .blocking_pick_file()
+            .and_then(|p| p.into_path().ok())
+    })
+    .await
+    .ok()
+    .flatten();
+    let Some(file) = chosen else {
+        return Err(cancelled());
+    };
+    with_store(&state, move |s, lang| {
+        let done = s.import_members(&s.actor(Utc::now())?, &council_id, &file)?;
+        let council = s.council(&council_id)?.name;
+        Ok(SavedFile {
+            message: grendebok_core::intake::imported_message(lang, &done, &council),
+            path: file.display().to_string(),
+        })
+    })
+    .await
+}
+
 #[tauri::command]
 async fn update_membership(state: State<'_, AppState>, id: String, edit: MembershipEdit) -> Answer<Membership> {
     with_store(&state, move |s, _| {
@@ -697,6 +730,7 @@ pub fn run() {
             duties::export_for_kommune,
             duties::export_package,
             duties::import_package,
+            import_members,
             jobs::cancel_job,
             duties::search,
             grants::list_schemes,

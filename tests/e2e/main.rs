@@ -8,6 +8,7 @@ mod foundation;
 mod grants;
 mod guide;
 mod hostile;
+mod intake;
 mod meetings;
 mod progress;
 mod recovery;

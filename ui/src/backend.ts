@@ -83,6 +83,8 @@ export interface Backend {
   /** At most `limit` people whose name or e-mail holds `query` (any case), by name. */
   findPeople(query: string, limit: number): Promise<PeopleFound>;
   addMembership(input: MembershipInput): Promise<Membership>;
+  /** Members from a spreadsheet the person picks; `cancelled` when none is picked. */
+  importMembers(councilId: string): Promise<SavedFile>;
   updateMembership(id: string, edit: MembershipEdit): Promise<Membership>;
   endMembership(id: string, endedOn: string, reason: string): Promise<Membership>;
   /** Fills an empty database with demo councils. The caller reloads the list afterwards. */

@@ -8,6 +8,7 @@ import type { CouncilDetail } from "../bindings/CouncilDetail";
 import type { CouncilSummary } from "../bindings/CouncilSummary";
 import type { Composition } from "../bindings/Composition";
 import type { ErrorReport } from "../bindings/ErrorReport";
+import type { SavedFile } from "../bindings/SavedFile";
 import type { FieldMessage } from "../bindings/FieldMessage";
 import type { Membership } from "../bindings/Membership";
 import type { Notice } from "../bindings/Notice";
@@ -357,6 +358,11 @@ export function createFakeBackend(state: FakeState, opts: { delayMs?: number; to
           .filter((p) => needle === "" || p.name.toLowerCase().includes(needle) || p.email.toLowerCase().includes(needle))
           .sort((a, b) => a.name.localeCompare(b.name, "nb"));
         return { people: matches.slice(0, limit), more: matches.length > limit };
+      }),
+    // The browser build has no file to read: it says so, as a cancelled pick.
+    importMembers: () =>
+      wait<SavedFile>(() => {
+        throw { code: "cancelled", message: "", fields: [] } satisfies ErrorReport;
       }),
     addMembership: (input) =>
       wait(() => {

@@ -18,6 +18,7 @@ import { MemberTable, type MemberActions } from "../council/MemberTable";
 import { FormerTable } from "../council/FormerTable";
 import { MemberDialog } from "../members/MemberDialog";
 import { EndDialog } from "../members/EndDialog";
+import { ImportMembers } from "../members/ImportMembers";
 import { MeetingList } from "../meetings/MeetingList";
 import { SchemeList } from "../grants/SchemeList";
 import { DutiesSection } from "../duties/DutiesSection";
@@ -86,6 +87,7 @@ export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }
                   <Button data-testid="add-member" onClick={() => setOpen({ kind: "add" })}>
                     {t("council.addMember")}
                   </Button>
+                  <ImportMembers councilId={id} onImported={saved} />
                 </>
               ) : null}
             </div>

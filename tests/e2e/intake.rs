@@ -1,0 +1,85 @@
+//! Members from a spreadsheet, in the real app: a list with mistakes is
+//! refused whole, each fault named by its row and column in plain words and
+//! nothing read in; the corrected list gives every seat.
+
+use chrono::Utc;
+use fantoccini::Locator;
+use grendebok_core::model::*;
+use grendebok_core::Store;
+use grendebok_e2e::*;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_members_list_is_read_in_whole_or_refused_row_by_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("medlemmer.csv");
+    std::fs::write(
+        &list,
+        "Navn;E-post;Plass;Rolle;Fra\n\
+         Aslaug Fjeldstad;aslaug@eksempel.no;Senior;Leder;01.01.2026\n\
+         Bror Kvamme;bror.kvamme.eksempel.no;Skolen;Medlem;31.02.2026\n",
+    )
+    .unwrap();
+    let app = App::start_with(&[("GRENDEBOK_IMPORT_FILE", list.as_os_str())]);
+    {
+        let mut store = Store::open(&app.db).unwrap();
+        store.save_user_name("Kari Sekretær", Utc::now()).unwrap();
+        let actor = store.actor(Utc::now()).unwrap();
+        store
+            .create_council(
+                &actor,
+                &CouncilInput::named("Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 1, 0, 0)),
+            )
+            .unwrap();
+    }
+    let client = app.launch().await;
+    wait_screen(&client, "council-list").await;
+    click(&client, "[data-testid=open-council]").await.unwrap();
+    wait_screen(&client, "council").await;
+
+    click(&client, "[data-testid=import-members]").await.unwrap();
+    wait_for_text(
+        &client,
+        "[data-testid=import-members-error]",
+        "Ingenting ble lest inn: filen har 3 feil",
+    )
+    .await;
+    let mut faults = Vec::new();
+    for fault in client
+        .find_all(Locator::Css("[data-testid=import-members-fault]"))
+        .await
+        .unwrap()
+    {
+        faults.push(fault.text().await.unwrap());
+    }
+    assert_eq!(
+        faults,
+        [
+            "Rad 3, Plass: «Skolen» er ikke en plass. Skriv Senior, Barnehage og skole, Idrett, Næringsliv eller Frivillighet.",
+            "Rad 3, Fra: 31.02.2026 finnes ikke i kalenderen.",
+            "Rad 3, E-post: E-postadressen må ha formen navn@domene.no.",
+        ]
+    );
+
+    std::fs::write(
+        &list,
+        "Navn;E-post;Plass;Rolle;Fra\n\
+         Aslaug Fjeldstad;aslaug@eksempel.no;Senior;Leder;01.01.2026\n\
+         Bror Kvamme;bror@kvamme.example;Barnehage og skole;Medlem;01.02.2026\n",
+    )
+    .unwrap();
+    click(&client, "[data-testid=import-members]").await.unwrap();
+    wait_for_text(
+        &client,
+        "[data-testid=confirmation]",
+        "2 plasser lest inn i Stavern nærmiljøutvalg",
+    )
+    .await;
+    assert_eq!(count(&client, "[data-testid=import-members-error]").await, 0);
+    wait_for_text(&client, "main", "Bror Kvamme").await;
+    client.close().await.unwrap();
+
+    // Two seats: the refused list left nothing behind.
+    let store = open_store(&app.db);
+    let council = &store.councils().unwrap()[0];
+    assert_eq!(store.memberships_of_council(&council.id).unwrap().len(), 2);
+}
