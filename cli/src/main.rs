@@ -325,6 +325,17 @@ enum ImportCommand {
         /// The .xlsx or .csv file.
         file: PathBuf,
     },
+    /// Applications from a web form's export or a spreadsheet (XLSX or CSV):
+    /// columns Organisasjon, Organisasjonsnummer, Kontaktperson, E-post,
+    /// Telefon, Prosjekt, Beskrivelse, Søkt beløp, Prosjektbudsjett, Mottatt
+    /// (or their English names). All read in, or none.
+    Applications {
+        /// The scheme's id (see `grant list`).
+        #[arg(long)]
+        scheme: String,
+        /// The .xlsx or .csv file.
+        file: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -602,6 +613,17 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Command::Import {
             command: ImportCommand::Package { file, replace },
         } => package_cmd::import_package(cli, &path, file, *replace)?,
+        Command::Import {
+            command: ImportCommand::Applications { scheme, file },
+        } => {
+            let mut store = Store::open_existing(&path)?;
+            let actor = store.actor(Utc::now())?;
+            let added = store.import_applications(&actor, scheme, file)?;
+            let name = store.scheme(scheme)?.name;
+            let late = added.iter().filter(|a| a.late).count();
+            let message = grendebok_core::intake::applications_message(cli.lang, added.len(), late, &name);
+            output::done(cli.json, &message, &added);
+        }
         Command::Import {
             command: ImportCommand::Members { council, file },
         } => {

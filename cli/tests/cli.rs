@@ -965,3 +965,41 @@ fn members_come_in_from_a_spreadsheet_or_not_at_all() {
     assert_eq!(done["peopleAdded"], 2);
     assert_eq!(council("Lyngvik"), before + 2);
 }
+
+/// A web form's export read into a scheme: every application, numbered after
+/// those already there, and said how many came in late.
+#[test]
+fn applications_come_in_from_a_forms_export() {
+    let db = db();
+    assert!(cli(&db.path, &["demo"]).status.success());
+    let listed = json(&cli(&db.path, &["--json", "grant", "list", "--council", "Lyngvik"]));
+    let scheme = &listed.as_array().unwrap()[0];
+    let id = scheme["scheme"]["id"].as_str().unwrap_or_else(|| panic!("{scheme}"));
+    let before = scheme["applications"].as_array().unwrap().len();
+    let dir = tempfile::tempdir().unwrap();
+    let export = dir.path().join("nettskjema.csv");
+    std::fs::write(
+        &export,
+        "Organisasjon;Prosjekt;Søkt beløp;Prosjektbudsjett;Mottatt\n\
+         Lyngvik bygdekvinnelag;Kurs i bunadsøm;8 000;10 000;01.02.2026 09:15\n",
+    )
+    .unwrap();
+    let added = json(&cli(
+        &db.path,
+        &[
+            "--json",
+            "import",
+            "applications",
+            "--scheme",
+            id,
+            export.to_str().unwrap(),
+        ],
+    ));
+    assert_eq!(added.as_array().unwrap().len(), 1);
+    assert_eq!(added[0]["number"], before + 1);
+    let said = stdout(&cli(
+        &db.path,
+        &["import", "applications", "--scheme", id, export.to_str().unwrap()],
+    ));
+    assert!(said.contains("1 søknader lest inn i Grendemidler 2026"), "{said}");
+}

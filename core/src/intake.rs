@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 
 use crate::error::{CoreError, FieldIssue, Result, RowFault};
 use crate::i18n::t;
-use crate::model::{Lang, MembershipInput, PersonChoice, PersonInput, Role, SeatCategory};
+use crate::model::{ApplicationInput, Lang, MembershipInput, PersonChoice, PersonInput, Role, SeatCategory};
 use crate::rules::validate;
 
 /// The largest spreadsheet read in: a members' list is a few kB; this leaves
@@ -93,7 +93,8 @@ fn cell_text(cell: &Data) -> String {
         Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Int(i) => i.to_string(),
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        Data::Float(f) => f.to_string(),
+        // As a person types an amount: a decimal comma.
+        Data::Float(f) => f.to_string().replace('.', ","),
         Data::Bool(b) => b.to_string(),
         Data::DateTime(d) => d
             .as_datetime()
@@ -368,6 +369,230 @@ pub fn member_rows(sheet: &Sheet, council_id: &str) -> Result<Vec<(usize, Member
     Ok(seats)
 }
 
+/// The columns of a grant application, as a web form's export (Nettskjema,
+/// Microsoft Forms and the like) or a spreadsheet heads them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AppColumn {
+    Organisation,
+    OrgNumber,
+    Contact,
+    Email,
+    Phone,
+    Title,
+    Description,
+    Asked,
+    Budget,
+    Received,
+}
+
+const APPLICATION_HEADINGS: &[(AppColumn, &[&str])] = &[
+    (
+        AppColumn::Organisation,
+        &[
+            "organisasjon",
+            "søker",
+            "lag/forening",
+            "organisation",
+            "organization",
+            "applicant",
+        ],
+    ),
+    (
+        AppColumn::OrgNumber,
+        &[
+            "organisasjonsnummer",
+            "org.nr.",
+            "org.nr",
+            "orgnr",
+            "organisation number",
+            "organization number",
+        ],
+    ),
+    (
+        AppColumn::Contact,
+        &["kontaktperson", "kontakt", "contact", "contact person"],
+    ),
+    (
+        AppColumn::Email,
+        &["e-post", "epost", "e-postadresse", "email", "e-mail"],
+    ),
+    (
+        AppColumn::Phone,
+        &["telefon", "tlf", "mobil", "phone", "telephone", "mobile"],
+    ),
+    (
+        AppColumn::Title,
+        &[
+            "prosjekt",
+            "prosjektnavn",
+            "tittel",
+            "tiltak",
+            "project",
+            "title",
+            "project title",
+        ],
+    ),
+    (AppColumn::Description, &["beskrivelse", "skildring", "description"]),
+    (
+        AppColumn::Asked,
+        &[
+            "søkt beløp",
+            "beløp",
+            "søknadsbeløp",
+            "amount",
+            "amount asked",
+            "amount requested",
+        ],
+    ),
+    (
+        AppColumn::Budget,
+        &["prosjektbudsjett", "budsjett", "project budget", "budget"],
+    ),
+    (
+        AppColumn::Received,
+        &[
+            "mottatt",
+            "motteke",
+            "motteken",
+            "innsendt",
+            "dato",
+            "received",
+            "submitted",
+            "date",
+        ],
+    ),
+];
+
+/// The applications a form's export gives `scheme_id`, with every fault of
+/// the file at once: each row held to the application form's rules
+/// (organisation number mod 11, amounts as `25 000,50`, dates, the text
+/// guard), and the same application twice in one file refused.
+pub fn application_rows(sheet: &Sheet, scheme_id: &str) -> Result<Vec<(usize, ApplicationInput)>> {
+    let columns: Vec<Option<AppColumn>> = sheet
+        .headings
+        .iter()
+        .map(|h| {
+            let h = fold(h);
+            APPLICATION_HEADINGS
+                .iter()
+                .find(|(_, names)| names.contains(&h.as_str()))
+                .map(|(c, _)| *c)
+        })
+        .collect();
+    let heading = |column: AppColumn| -> Option<usize> { columns.iter().position(|c| *c == Some(column)) };
+    let missing: Vec<FieldIssue> = [
+        (AppColumn::Organisation, "intake.missing.organisation"),
+        (AppColumn::Title, "intake.missing.title"),
+        (AppColumn::Asked, "intake.missing.asked"),
+        (AppColumn::Received, "intake.missing.received"),
+    ]
+    .into_iter()
+    .filter(|(c, _)| heading(*c).is_none())
+    .map(|(_, key)| FieldIssue::new("file", key))
+    .collect();
+    if !missing.is_empty() {
+        return Err(CoreError::Invalid(missing));
+    }
+    let field_column = |field: &str| match field {
+        "organisation" => AppColumn::Organisation,
+        "orgNumber" => AppColumn::OrgNumber,
+        "contactName" => AppColumn::Contact,
+        "email" => AppColumn::Email,
+        "phone" => AppColumn::Phone,
+        "description" => AppColumn::Description,
+        "amountAsked" => AppColumn::Asked,
+        "projectBudget" => AppColumn::Budget,
+        "received" => AppColumn::Received,
+        _ => AppColumn::Title,
+    };
+    let mut faults = Vec::new();
+    let mut applications: Vec<(usize, ApplicationInput)> = Vec::new();
+    let mut seen: Vec<(String, String, usize)> = Vec::new();
+    for (i, row) in sheet.rows.iter().enumerate() {
+        if row.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let number = sheet.first_row + i;
+        let cell = |column: AppColumn| -> &str {
+            heading(column)
+                .and_then(|at| row.get(at))
+                .map(|s| s.trim())
+                .unwrap_or_default()
+        };
+        let title_of = |column: AppColumn| {
+            heading(column)
+                .or(heading(AppColumn::Organisation))
+                .map(|at| sheet.headings[at].clone())
+                .unwrap_or_default()
+        };
+        // A form's export stamps the time too: "05.12.2026 14:33".
+        let received_text = cell(AppColumn::Received).split_whitespace().next().unwrap_or_default();
+        let received = match day_of(received_text) {
+            Ok(day) => Some(day),
+            Err(key) => {
+                faults.push(RowFault {
+                    row: number,
+                    column: title_of(AppColumn::Received),
+                    issue: FieldIssue::new("received", key).with("value", cell(AppColumn::Received)),
+                });
+                None
+            }
+        };
+        // Without a budget column the project costs what is asked.
+        let budget = if heading(AppColumn::Budget).is_some() {
+            cell(AppColumn::Budget)
+        } else {
+            cell(AppColumn::Asked)
+        };
+        let input = ApplicationInput {
+            scheme_id: scheme_id.to_owned(),
+            organisation: cell(AppColumn::Organisation).to_owned(),
+            org_number: cell(AppColumn::OrgNumber).to_owned(),
+            contact_name: cell(AppColumn::Contact).to_owned(),
+            email: cell(AppColumn::Email).to_owned(),
+            phone: cell(AppColumn::Phone).to_owned(),
+            title: cell(AppColumn::Title).to_owned(),
+            description: cell(AppColumn::Description).to_owned(),
+            amount_asked: cell(AppColumn::Asked).to_owned(),
+            project_budget: budget.to_owned(),
+            received: received.unwrap_or(NaiveDate::from_ymd_opt(2000, 1, 1).expect("a day")),
+        };
+        let mut good = received.is_some();
+        if let Err(CoreError::Invalid(issues)) = crate::rules::grants::application(&input) {
+            good = false;
+            for issue in issues {
+                let column = title_of(field_column(&issue.field));
+                faults.push(RowFault {
+                    row: number,
+                    column,
+                    issue,
+                });
+            }
+        }
+        let key = (fold(&input.organisation), fold(&input.title));
+        if let Some((_, _, first)) = seen.iter().find(|(o, t, _)| (o, t) == (&key.0, &key.1)) {
+            faults.push(RowFault {
+                row: number,
+                column: title_of(AppColumn::Organisation),
+                issue: FieldIssue::new("organisation", "intake.duplicate").with("first", first.to_string()),
+            });
+            good = false;
+        } else {
+            seen.push((key.0, key.1, number));
+        }
+        if good {
+            applications.push((number, input));
+        }
+    }
+    if !faults.is_empty() {
+        return Err(CoreError::BadRows(faults));
+    }
+    if applications.is_empty() {
+        return Err(file_fault("intake.empty"));
+    }
+    Ok(applications)
+}
+
 /// What a person is told after a members' list was read in.
 pub fn imported_message(lang: Lang, done: &crate::model::MembersImported, council: &str) -> String {
     t(
@@ -378,6 +603,19 @@ pub fn imported_message(lang: Lang, done: &crate::model::MembersImported, counci
             ("council", council),
             ("added", &done.people_added.to_string()),
             ("matched", &done.people_matched.to_string()),
+        ],
+    )
+}
+
+/// What a person is told after a form's export was read into a scheme.
+pub fn applications_message(lang: Lang, count: usize, late: usize, scheme: &str) -> String {
+    t(
+        lang,
+        "intake.applications_imported",
+        &[
+            ("count", &count.to_string()),
+            ("late", &late.to_string()),
+            ("scheme", scheme),
         ],
     )
 }

@@ -245,3 +245,74 @@ fn days_are_read_as_people_write_them() {
     assert_eq!(day_of("i morgen"), Err("intake.date_form"));
     assert_eq!(day_of("01.02.9999"), Err("validation.date_out_of_range"));
 }
+
+fn scheme(store: &mut Store, council: &str) -> GrantScheme {
+    store
+        .create_scheme(
+            &actor(),
+            &SchemeInput {
+                council_id: council.into(),
+                year: 2026,
+                name: "Grendemidler 2026".into(),
+                budget: "200 000".into(),
+                deadline: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+                report_deadline: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+                max_per_application: String::new(),
+                criteria: vec![CriterionInput {
+                    name: "Mange deltakere".into(),
+                    weight: 1,
+                }],
+                enkeltvedtak: false,
+                appeal_body: String::new(),
+                appeal_address: String::new(),
+                conditions: String::new(),
+            },
+        )
+        .unwrap()
+}
+
+/// A web form's export (Nettskjema writes the time beside the day): every
+/// application in the file's order, a late one flagged as a typed one is.
+#[test]
+fn a_forms_export_becomes_the_schemes_applications_in_order() {
+    let (mut store, council) = store_with_council();
+    let s = scheme(&mut store, &council);
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "Organisasjon;Organisasjonsnummer;Kontaktperson;E-post;Telefon;Prosjekt;Beskrivelse;Søkt beløp;Prosjektbudsjett;Mottatt\n\
+               Stavern IL;974760673;Siri Søker;siri@lag.example;900 00 000;Ny ballbinge;Dugnad;25 000,50;80 000;20.02.2026 14:33\n\
+               Stavern vel;;Per Vel;;;Benker i parken;;12 000;12 000;02.03.2026\n";
+    let path = write(dir.path(), "nettskjema.csv", csv.as_bytes());
+    let added = store.import_applications(&actor(), &s.id, &path).unwrap();
+    assert_eq!(added.len(), 2);
+    assert_eq!((added[0].number, added[0].organisation.as_str()), (1, "Stavern IL"));
+    assert_eq!(added[0].amount_asked_ore, 2_500_050);
+    assert_eq!(added[0].org_number.as_deref(), Some("974760673"));
+    assert!(!added[0].late);
+    assert!(added[1].late, "received after the deadline 01.03.2026");
+}
+
+#[test]
+fn a_bad_or_repeated_application_refuses_the_whole_file() {
+    let (mut store, council) = store_with_council();
+    let s = scheme(&mut store, &council);
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "Organisation,Organisation number,Project,Amount asked,Project budget,Received\n\
+               Stavern IL,974760674,Ny ballbinge,\"25 000\",\"80 000\",20.02.2026\n\
+               Stavern vel,,Benker,femti,\"12 000\",02.03.2026\n\
+               Stavern vel,,Benker,\"1 000\",\"12 000\",02.03.2026\n";
+    let path = write(dir.path(), "form.csv", csv.as_bytes());
+    let CoreError::BadRows(faults) = store.import_applications(&actor(), &s.id, &path).unwrap_err() else {
+        panic!("refused by rows")
+    };
+    let found: Vec<(usize, &str, &str)> = faults.iter().map(|f| (f.row, f.column.as_str(), f.issue.key)).collect();
+    assert_eq!(found[0].0, 2);
+    assert_eq!(found[0].1, "Organisation number");
+    assert_eq!((found[1].0, found[1].1), (3, "Amount asked"));
+    assert_eq!(found[2], (4, "Organisation", "intake.duplicate"));
+    assert_eq!(found.len(), 3, "{faults:?}");
+    assert!(store
+        .scheme_detail(&s.id, NaiveDate::from_ymd_opt(2026, 12, 5).unwrap(), Lang::Nb)
+        .unwrap()
+        .rows
+        .is_empty());
+}

@@ -823,6 +823,21 @@ impl Store {
         rules::grants::application(input).map(|_| ())
     }
 
+    /// Applications from a web form's export or a spreadsheet (XLSX or CSV,
+    /// see [`crate::intake`]) into `scheme_id`: every row held to the form's
+    /// rules first and every fault reported at once; then all added in one
+    /// transaction, numbered in the file's order, or none. Late ones are
+    /// flagged as late, as typed ones are.
+    pub fn import_applications(&mut self, actor: &Actor, scheme_id: &str, path: &Path) -> Result<Vec<Application>> {
+        let sheet = crate::intake::read_sheet(path)?;
+        let rows = crate::intake::application_rows(&sheet, scheme_id)?;
+        let data = rows
+            .iter()
+            .map(|(_, input)| rules::grants::application(input))
+            .collect::<Result<Vec<_>>>()?;
+        self.write(|tx| data.iter().map(|d| grants::add_application(tx, actor, d)).collect())
+    }
+
     pub fn add_application(&mut self, actor: &Actor, input: &ApplicationInput) -> Result<Application> {
         let data = rules::grants::application(input)?;
         self.write(|tx| grants::add_application(tx, actor, &data))
