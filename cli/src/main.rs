@@ -286,6 +286,22 @@ enum ExportCommand {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// The notice as an e-mail draft (.eml) to everyone on the council that
+    /// day, the PDF attached; open it in a mail program and send it there.
+    NoticeMail {
+        #[arg(long)]
+        meeting: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// The decision letter as an e-mail draft (.eml) to the applicant.
+    LetterMail {
+        /// The application's id (see `grant list`).
+        #[arg(long)]
+        application: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// A scheme's ledger: applicant, org.nr., asked, granted, paid, reported.
     Ledger {
         /// The scheme's id (see `grant list`).
@@ -562,6 +578,24 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             }
         }
         Command::Export {
+            command: ExportCommand::NoticeMail { meeting, out },
+        } => {
+            let store = Store::open_existing_to_read(&path)?;
+            let (_, bytes) = store.notice_draft(meeting, Utc::now())?;
+            grendebok_core::pdf::write_atomically(out, &bytes).map_err(grendebok_core::error::CoreError::from)?;
+            let message = t(lang, "mail.saved", &[("path", &out.display().to_string())]);
+            output::done(cli.json, &message, &serde_json::json!({ "path": out }));
+        }
+        Command::Export {
+            command: ExportCommand::LetterMail { application, out },
+        } => {
+            let store = Store::open_existing_to_read(&path)?;
+            let (_, bytes) = store.letter_draft(application, Utc::now())?;
+            grendebok_core::pdf::write_atomically(out, &bytes).map_err(grendebok_core::error::CoreError::from)?;
+            let message = t(lang, "mail.saved", &[("path", &out.display().to_string())]);
+            output::done(cli.json, &message, &serde_json::json!({ "path": out }));
+        }
+        Command::Export {
             command: ExportCommand::Letter { application, out },
         } => {
             let mut store = Store::open_existing(&path)?;
@@ -647,6 +681,8 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
                 ExportCommand::Minutes { .. }
                 | ExportCommand::Package { .. }
                 | ExportCommand::Letter { .. }
+                | ExportCommand::NoticeMail { .. }
+                | ExportCommand::LetterMail { .. }
                 | ExportCommand::Ledger { .. }
                 | ExportCommand::AnnualReport { .. }
                 | ExportCommand::Kommune { .. }

@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod intake;
 pub mod ledger;
 pub mod letters;
+pub mod mail;
 pub mod model;
 pub mod package;
 pub mod paths;

@@ -961,6 +961,92 @@ impl Store {
         letter_facts(&self.conn, application_id)
     }
 
+    /// The notice of a meeting as an e-mail draft (`.eml`) to everyone who
+    /// sits on the council that day and has an e-mail address, with the
+    /// notice PDF attached and a short text in the council's målform naming
+    /// whom to tell of an absence. Returns the draft's file name and bytes.
+    pub fn notice_draft(&self, meeting_id: &str, now: DateTime<Utc>) -> Result<(String, Vec<u8>)> {
+        let meeting = meetings::get(&self.conn, meeting_id)?;
+        let council = councils::get(&self.conn, &meeting.council_id)?;
+        let lang = crate::documents::document_lang(&council);
+        let rendered = self.render_document(meeting_id, DocumentKind::Notice, now)?;
+        let sitting: Vec<Membership> = memberships::of_council(&self.conn, &council.id)?
+            .into_iter()
+            .filter(|m| m.sits_on(meeting.date))
+            .collect();
+        // An absence is told to the secretary, else to the council's contact.
+        let (who, how) = match sitting.iter().find(|m| m.role == Role::Sekretaer) {
+            Some(s) => (s.person.name.clone(), [&s.person.phone, &s.person.email]),
+            None => (
+                council.contact_name.clone(),
+                [&council.contact_phone, &council.contact_email],
+            ),
+        };
+        let how: Vec<&str> = how.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
+        let excuse = if who.trim().is_empty() {
+            crate::i18n::t(lang, "mail.notice.excuse_council", &[("council", &council.name)])
+        } else {
+            let who = if how.is_empty() {
+                who
+            } else {
+                format!("{who} ({})", how.join(", "))
+            };
+            crate::i18n::t(lang, "mail.notice.excuse", &[("who", &who)])
+        };
+        let date = crate::i18n::date(meeting.date);
+        let time = meeting.starts_at.format("%H:%M").to_string();
+        let draft = crate::mail::Draft {
+            to: sitting
+                .iter()
+                .map(|m| (m.person.name.clone(), m.person.email.clone()))
+                .collect(),
+            subject: crate::i18n::t(
+                lang,
+                "mail.notice.subject",
+                &[("council", &council.name), ("date", &date)],
+            ),
+            body: crate::i18n::t(
+                lang,
+                "mail.notice.body",
+                &[
+                    ("council", &council.name),
+                    ("date", &date),
+                    ("time", &time),
+                    ("place", &meeting.place),
+                    ("excuse", &excuse),
+                ],
+            ),
+            file_name: rendered.file_name.clone(),
+            pdf: rendered.bytes,
+        };
+        Ok((eml_name(&rendered.file_name), crate::mail::eml(&draft, now)))
+    }
+
+    /// An application's decision letter as an e-mail draft to the applicant.
+    pub fn letter_draft(&self, application_id: &str, now: DateTime<Utc>) -> Result<(String, Vec<u8>)> {
+        let facts = self.letter_facts(application_id)?;
+        let lang = crate::documents::document_lang(&facts.council);
+        let rendered = crate::letters::grant_letter(&facts, now);
+        let a = &facts.application;
+        let name = if a.contact_name.is_empty() {
+            a.organisation.clone()
+        } else {
+            a.contact_name.clone()
+        };
+        let draft = crate::mail::Draft {
+            to: vec![(name, a.email.clone())],
+            subject: crate::i18n::t(lang, "mail.letter.subject", &[("title", &a.title)]),
+            body: crate::i18n::t(
+                lang,
+                "mail.letter.body",
+                &[("title", &a.title), ("council", &facts.council.name)],
+            ),
+            file_name: rendered.file_name.clone(),
+            pdf: rendered.bytes,
+        };
+        Ok((eml_name(&rendered.file_name), crate::mail::eml(&draft, now)))
+    }
+
     /// The file name a decision letter is offered under.
     pub fn letter_file_name(&self, application_id: &str) -> Result<String> {
         Ok(crate::letters::file_name(&self.letter_facts(application_id)?))
@@ -1184,3 +1270,8 @@ mod archive_tests;
 
 #[cfg(test)]
 mod reading_tests;
+
+/// `Innkalling … .pdf` → `Innkalling … .eml`.
+fn eml_name(pdf_name: &str) -> String {
+    format!("{}.eml", pdf_name.strip_suffix(".pdf").unwrap_or(pdf_name))
+}
