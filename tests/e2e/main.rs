@@ -8,6 +8,7 @@ mod foundation;
 mod grants;
 mod guide;
 mod hostile;
+mod layout;
 mod meetings;
 mod progress;
 mod recovery;

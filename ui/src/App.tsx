@@ -187,17 +187,19 @@ export function App({ backend, initialView = { name: "list" } }: { backend: Back
     }
   }
 
-  const home = entered && view.name !== "list" ? () => navigate({ name: "list" }) : undefined;
-  const overview = entered && view.name !== "overview" ? () => navigate({ name: "overview" }) : undefined;
-  const backups = entered && view.name !== "backups" ? () => navigate({ name: "backups" }) : undefined;
-  // The search screen has its own field.
-  const search = entered && view.name !== "search" ? (text: string) => navigate({ name: "search", text }) : undefined;
+  // The header's links are the same on every screen; the current one is marked.
+  const home = entered ? () => navigate({ name: "list" }) : undefined;
+  const overview = entered ? () => navigate({ name: "overview" }) : undefined;
+  const backups = entered ? () => navigate({ name: "backups" }) : undefined;
+  const current = view.name === "list" || view.name === "overview" || view.name === "backups" ? view.name : null;
+  const search = entered ? (text: string) => navigate({ name: "search", text }) : undefined;
   return (
     <BackendContext.Provider value={backend}>
       <I18nContext.Provider value={i18n}>
         <SkipLink href="#main">{i18n.t("app.skipToContent")}</SkipLink>
         <AppHeader
           userName={settings?.userName ?? null}
+          current={current}
           onHome={home}
           onOverview={overview}
           onBackups={backups}
