@@ -151,6 +151,7 @@ struct Survey {
     faults: Vec<String>,
     screens: Vec<String>,
     shots: PathBuf,
+    window: String,
 }
 
 impl Survey {
@@ -196,8 +197,9 @@ impl Survey {
     fn assert_clean(&self) {
         assert!(
             self.faults.is_empty(),
-            "{} layout fault(s) at 1024×640 and 125 % on {} screens:\n  {}",
+            "{} layout fault(s) in a window of {} on {} screens:\n  {}",
             self.faults.len(),
+            self.window,
             self.screens.len(),
             self.faults.join("\n  ")
         );
@@ -260,23 +262,41 @@ async fn dialog(client: &Client, survey: &mut Survey, button: &str, name: &str) 
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_main_screens_fit_a_small_laptop_at_125_percent() {
-    let app = App::start_with(&[("GRENDEBOK_ZOOM", "1.25".as_ref())]);
+    survey_at(1024, 640, "1.25").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_main_screens_fit_a_laptop_at_150_percent() {
+    survey_at(1280, 800, "1.5").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_main_screens_fit_a_small_window_at_100_percent() {
+    survey_at(1024, 640, "1").await;
+}
+
+/// Opens the main screens in a `width`×`height` window at `zoom` and fails
+/// with every layout fault found.
+async fn survey_at(width: u32, height: u32, zoom: &str) {
+    let app = App::start_with(&[("GRENDEBOK_ZOOM", zoom.as_ref())]);
     load_demo(&app);
     let client = app.launch().await;
-    client.set_window_size(1024, 640).await.unwrap();
-    wait_until("the window is 1024 wide at 125 %", || async {
+    client.set_window_size(width, height).await.unwrap();
+    wait_until(&format!("the window is {width} wide"), || async {
         client
             .execute("return window.outerWidth;", vec![])
             .await
             .ok()
             .and_then(|w: Value| w.as_f64())
-            .is_some_and(|w| (w - 1024.0).abs() < 2.0)
+            .is_some_and(|w| (w - f64::from(width)).abs() < 2.0)
     })
     .await;
     let mut survey = Survey {
-        shots: shots_dir(&app),
+        shots: shots_dir(&app).join(format!("{width}x{height}-{zoom}")),
+        window: format!("{width}×{height} at {zoom}"),
         ..Survey::default()
     };
+    std::fs::create_dir_all(&survey.shots).unwrap();
 
     wait(&client, "[data-testid=council-row]").await.unwrap();
     survey.check(&client, "council list").await;
