@@ -28,23 +28,38 @@ pub fn pdf_lang(lang: Lang) -> String {
     .to_string()
 }
 
-/// What a person is told after an export: where the file went, its SHA-256,
-/// and the control number printed in its footer.
+/// What a person is told after an export, in plain words: the folder it is
+/// in, by the name they see ("Dokumenter"), and the file's name. The
+/// checksums are in [`export_details`].
 pub fn export_message(lang: Lang, path: &std::path::Path, record: &DocumentRecord) -> String {
     let key = match record.kind {
         DocumentKind::Notice => "export.notice_saved",
         DocumentKind::Minutes => "export.minutes_saved",
     };
-    let code = record.content_sha256.get(..12).unwrap_or(&record.content_sha256);
-    t(
-        lang,
-        key,
-        &[
-            ("path", &path.display().to_string()),
-            ("sha", &record.sha256),
-            ("code", code),
-        ],
-    )
+    saved_message(lang, key, path, &[])
+}
+
+/// `key`'s message with `{folder}` and `{file}` of `path` (and `more`).
+pub fn saved_message(lang: Lang, key: &str, path: &std::path::Path, more: &[(&str, &str)]) -> String {
+    let folder = path
+        .parent()
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.parent().map(|p| p.display().to_string()).unwrap_or_default());
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut args: Vec<(&str, &str)> = vec![("folder", &folder), ("file", &file)];
+    args.extend_from_slice(more);
+    t(lang, key, &args)
+}
+
+/// For whoever checks a file later: its SHA-256 and the control number
+/// printed in its footer (the first 12 hex digits of the content's SHA-256).
+pub fn export_details(lang: Lang, sha256: &str, content_sha256: &str) -> String {
+    let code = content_sha256.get(..12).unwrap_or(content_sha256);
+    t(lang, "export.details", &[("sha", sha256), ("code", code)])
 }
 
 /// A document made from the record: the PDF and the checksum of the content
@@ -477,4 +492,26 @@ pub fn minutes(detail: &MeetingDetail, created: DateTime<Utc>) -> Rendered {
         }
     }
     finish(DocumentKind::Minutes, detail, doc, lang, "pdf.minutes.footer")
+}
+
+#[cfg(test)]
+mod saved_message_tests {
+    use super::*;
+
+    #[test]
+    fn an_export_says_the_folder_and_the_file_and_keeps_the_checksums_apart() {
+        let path = std::path::Path::new("/home/kari/Dokumenter/Innkalling 2027-01-20.pdf");
+        let message = saved_message(Lang::Nb, "export.notice_saved", path, &[]);
+        assert_eq!(
+            message,
+            "Innkallingen er lagret i Dokumenter som «Innkalling 2027-01-20.pdf»."
+        );
+        let sha = "a".repeat(64);
+        let details = export_details(Lang::Nb, &sha, "0123456789abcdef");
+        assert!(
+            details.contains(&sha) && details.contains("Kontrollnummer i bunnteksten: 0123456789ab."),
+            "{details}"
+        );
+        assert!(!message.contains("SHA") && !message.contains("/home"));
+    }
 }

@@ -46,6 +46,7 @@ pub const COMMANDS: &[&str] = &[
     "set_attendance",
     "export_notice",
     "export_minutes",
+    "open_saved",
     "get_startup",
     "await_sound_file",
     "backup_now",

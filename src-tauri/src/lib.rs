@@ -20,6 +20,7 @@ mod commands;
 mod duties;
 mod grants;
 mod jobs;
+mod saved;
 mod stats;
 
 type Slot = Result<Arc<Mutex<Store>>, ErrorReport>;
@@ -451,10 +452,12 @@ async fn export(
     with_store(state, move |s, lang| {
         let document = s.export_document(&s.actor(Utc::now())?, &meeting_id, kind, &path)?;
         let message = grendebok_core::documents::export_message(lang, &path, &document);
+        let details = grendebok_core::documents::export_details(lang, &document.sha256, &document.content_sha256);
         Ok(ExportResult {
-            path: path.display().to_string(),
+            path: saved::remember(&path),
             document,
             message,
+            details,
         })
     })
     .await
@@ -621,6 +624,7 @@ pub fn run() {
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
+            saved::open_saved,
             get_settings,
             save_user_name,
             save_language,

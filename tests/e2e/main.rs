@@ -10,6 +10,7 @@ mod guide;
 mod hostile;
 mod layout;
 mod meetings;
+mod messages;
 mod progress;
 mod recovery;
 mod search_and_packages;

@@ -446,5 +446,8 @@ pub enum LedgerFormat {
 #[serde(rename_all = "camelCase")]
 pub struct SavedFile {
     pub path: String,
+    /// Where it went, in plain words ("lagret i Dokumenter som …").
     pub message: String,
+    /// Its SHA-256 and footer control number when it has them, else empty.
+    pub details: String,
 }

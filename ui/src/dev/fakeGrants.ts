@@ -454,13 +454,18 @@ export function grantMethods(state: GrantState, host: Host) {
         const fileName = `${a.decision.grantedOre > 0 ? "tilsagnsbrev" : "avslagsbrev"}-${s.year}-${String(a.number).padStart(3, "0")}.pdf`;
         state.letters.push({ id: host.newId(), applicationId: id, fileName, sha256: hex(), contentSha256: hex(), size: 41_733n, created: step() });
         const path = `/home/kari/Dokumenter/${fileName}`;
-        return { path, message: `Brevet er lagret i ${path}` };
+        const letter = state.letters[state.letters.length - 1]!;
+        return {
+          path,
+          message: `Vedtaksbrevet er lagret i Dokumenter som «${fileName}».`,
+          details: `Sjekksum (SHA-256) for filen: ${letter.sha256}. Kontrollnummer i bunnteksten: ${letter.contentSha256.slice(0, 12)}.`,
+        };
       }),
     exportLedger: (schemeId, format) =>
       host.wait(() => {
         const s = scheme(schemeId);
         const path = `/home/kari/Dokumenter/tilskudd-${s.year}.${format}`;
-        return { path, message: `Regnskapet (${appsOf(schemeId).length} søknader) er lagret i ${path}` };
+        return { path, message: `Regnskapet med ${appsOf(schemeId).length} søknader er lagret i Dokumenter som «tilskudd-${s.year}.${format}».`, details: "" };
       }),
   };
 

@@ -27,7 +27,7 @@ export function ApplicationPage({ id, navigate }: { id: string; navigate: Naviga
   const [detail, setDetail] = useState<ApplicationDetail | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string[] | null>(null);
-  const [exported, setExported] = useState<{ title: string; message: string } | null>(null);
+  const [exported, setExported] = useState<{ title: string; message: string; path: string; details: string } | null>(null);
   const [exporting, setExporting] = useState(false);
   const [editing, setEditing] = useState(false);
   const { confirm, clear } = useConfirmation();
@@ -87,11 +87,11 @@ export function ApplicationPage({ id, navigate }: { id: string; navigate: Naviga
     setExported(null);
     clear();
     try {
-      const { message } = await backend.exportLetter(id);
+      const saved = await backend.exportLetter(id);
       const a = detail?.application;
       const organisation = a?.organisation ?? "";
       const title = a?.decision && a.decision.grantedOre > 0 ? t("exported.grantLetter", { organisation }) : t("exported.refusalLetter", { organisation });
-      setExported({ title, message });
+      setExported({ title, ...saved });
       void load(); // the archive has a new letter
     } catch (e) {
       const report = toErrorReport(e);
@@ -168,7 +168,7 @@ export function ApplicationPage({ id, navigate }: { id: string; navigate: Naviga
               ))}
             </Alert>
           ) : null}
-          {exported ? <ExportDone title={exported.title} message={exported.message} /> : null}
+          {exported ? <ExportDone {...exported} /> : null}
           <Confirmation />
           <KeptElsewhereNote council={ctx.detail.council} />
           <ApplicationFacts detail={ctx.detail} />

@@ -38,7 +38,7 @@ export function MeetingPage({ id, item, navigate }: { id: string; item?: string 
   const [detail, setDetail] = useState<MeetingDetail | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string[] | null>(null);
-  const [exported, setExported] = useState<{ title: string; message: string } | null>(null);
+  const [exported, setExported] = useState<{ title: string; message: string; path: string; details: string } | null>(null);
   const [open, setOpen] = useState<Open>(null);
   const [selected, setSelected] = useState<string | null>(item ?? null);
   const [busy, setBusy] = useState(false);
@@ -119,7 +119,7 @@ export function MeetingPage({ id, item, navigate }: { id: string; item?: string 
       const result = await call();
       const date = formatDate(detail?.meeting.date);
       const title = result.document.kind === "notice" ? t("exported.notice", { date }) : t("exported.minutes", { date });
-      setExported({ title, message: result.message });
+      setExported({ title, message: result.message, path: result.path, details: result.details });
       void load(); // the archive list has a new document
     } catch (e) {
       const report = toErrorReport(e);
@@ -211,7 +211,7 @@ export function MeetingPage({ id, item, navigate }: { id: string; item?: string 
               ))}
             </Alert>
           ) : null}
-          {exported ? <ExportDone title={exported.title} message={exported.message} /> : null}
+          {exported ? <ExportDone {...exported} /> : null}
           <KeptElsewhereNote council={ctx.detail.council} />
           <Confirmation />
           <div className="meeting-top">
