@@ -170,13 +170,13 @@ export function App({ backend, initialView = { name: "list" } }: { backend: Back
         content = <CouncilPage key={view.id} id={view.id} navigate={navigate} />;
         break;
       case "meeting":
-        content = <MeetingPage key={`${view.id}/${view.item ?? ""}`} id={view.id} item={view.item} navigate={navigate} />;
+        content = <MeetingPage key={`${view.id}/${view.item ?? ""}`} id={view.id} item={view.item} search={view.search} navigate={navigate} />;
         break;
       case "scheme":
         content = <SchemePage key={view.id} id={view.id} navigate={navigate} />;
         break;
       case "application":
-        content = <ApplicationPage key={view.id} id={view.id} navigate={navigate} />;
+        content = <ApplicationPage key={view.id} id={view.id} search={view.search} navigate={navigate} />;
         break;
       case "backups":
         content = <Backups onRestored={restored} />;

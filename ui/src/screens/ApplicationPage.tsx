@@ -21,7 +21,7 @@ import { isOpen, statusColor, statusLabel } from "../grants/grantModel";
 import { KeptElsewhereContext, KeptElsewhereNote } from "../council/KeptElsewhere";
 
 /** One application: what was asked, the committee's scores, the decision and what follows it. */
-export function ApplicationPage({ id, navigate }: { id: string; navigate: Navigate }) {
+export function ApplicationPage({ id, search, navigate }: { id: string; search?: string | undefined; navigate: Navigate }) {
   const backend = useBackend();
   const { t } = useI18n();
   const [detail, setDetail] = useState<ApplicationDetail | null>(null);
@@ -110,6 +110,11 @@ export function ApplicationPage({ id, navigate }: { id: string; navigate: Naviga
   return (
     <Page screen="application" ready={detail !== null}>
       <nav aria-label={t("application.back")} className="back-nav">
+        {search !== undefined ? (
+          <Button variant="tertiary" data-size="sm" data-testid="back-to-search" onClick={() => navigate({ name: "search", text: search })}>
+            ← {t("search.back")}
+          </Button>
+        ) : null}
         <Button
           variant="tertiary"
           data-size="sm"

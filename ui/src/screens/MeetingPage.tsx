@@ -32,7 +32,18 @@ type Open = "edit" | "approve" | StatusStep | null;
  * One meeting, built for use during the meeting: attendance, then the agenda one item at a time.
  * `item`: the agenda item to open first (from a search hit); otherwise the first one not withdrawn.
  */
-export function MeetingPage({ id, item, navigate }: { id: string; item?: string | undefined; navigate: Navigate }) {
+export function MeetingPage({
+  id,
+  item,
+  search,
+  navigate,
+}: {
+  id: string;
+  item?: string | undefined;
+  /** The search this meeting was opened from: a way back to its hits. */
+  search?: string | undefined;
+  navigate: Navigate;
+}) {
   const backend = useBackend();
   const { t } = useI18n();
   const [detail, setDetail] = useState<MeetingDetail | null>(null);
@@ -181,6 +192,11 @@ export function MeetingPage({ id, item, navigate }: { id: string; item?: string 
   return (
     <Page screen="meeting" ready={detail !== null}>
       <nav aria-label={t("meeting.back")} className="back-nav">
+        {search !== undefined ? (
+          <Button variant="tertiary" data-size="sm" data-testid="back-to-search" onClick={() => navigate({ name: "search", text: search })}>
+            ← {t("search.back")}
+          </Button>
+        ) : null}
         <Button
           variant="tertiary"
           data-size="sm"
