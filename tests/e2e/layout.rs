@@ -332,6 +332,16 @@ async fn survey_at(width: u32, height: u32, zoom: &str) {
     press(&client, "[data-testid=open-application]").await;
     wait_screen(&client, "application").await;
     survey.check(&client, "application").await;
+    // One still in review: the scoring grid and the decision form.
+    press(&client, "[data-testid=back-to-scheme]").await;
+    wait_screen(&client, "scheme").await;
+    press(
+        &client,
+        "[data-testid=committee-row][data-status=in_review] [data-testid=open-application]",
+    )
+    .await;
+    wait_screen(&client, "application").await;
+    survey.check(&client, "application in review").await;
 
     survey.assert_clean();
     client.close().await.unwrap();
