@@ -28,6 +28,20 @@ pub fn pdf_lang(lang: Lang) -> String {
     .to_string()
 }
 
+/// The notice's line on absence: to the secretary by name, with a phone
+/// number when the secretary has one.
+pub fn excuse(lang: Lang, secretary: Option<&Person>) -> String {
+    match secretary {
+        Some(p) if !p.phone.trim().is_empty() => t(
+            lang,
+            "pdf.notice.excuse_phone",
+            &[("name", &p.name), ("phone", &p.phone.trim().replace(' ', "\u{a0}"))],
+        ),
+        Some(p) => t(lang, "pdf.notice.excuse_name", &[("name", &p.name)]),
+        None => t(lang, "pdf.notice.excuse", &[]),
+    }
+}
+
 /// What a person is told after an export, in plain words: the folder it is
 /// in, by the name they see ("Dokumenter"), and the file's name. The
 /// checksums are in [`export_details`].
@@ -206,7 +220,7 @@ fn header(doc: &mut Doc, lang: Lang, detail: &MeetingDetail) {
 
 /// The notice (innkalling): the council, time, place, who is called, and the
 /// agenda with case numbers, backgrounds and proposals.
-pub fn notice(detail: &MeetingDetail, created: DateTime<Utc>) -> Rendered {
+pub fn notice(detail: &MeetingDetail, secretary: Option<&Person>, created: DateTime<Utc>) -> Rendered {
     let lang = document_lang(&detail.council);
     let council = &detail.council;
     let title = t(lang, "pdf.notice.title", &[("council", &council.name)]);
@@ -245,7 +259,7 @@ pub fn notice(detail: &MeetingDetail, created: DateTime<Utc>) -> Rendered {
         ],
         &called,
     );
-    doc.note(&t(lang, "pdf.notice.excuse", &[]));
+    doc.note(&excuse(lang, secretary));
     doc.spacer(4.0);
 
     let items: Vec<&AgendaItem> = detail.items.iter().filter(|i| !i.withdrawn).collect();
@@ -513,5 +527,23 @@ mod saved_message_tests {
             "{details}"
         );
         assert!(!message.contains("SHA") && !message.contains("/home"));
+    }
+
+    #[test]
+    fn the_notice_says_whom_to_tell_by_name_and_phone() {
+        let mut kari = Person {
+            id: "p".into(),
+            name: "Kari Sekretær".into(),
+            email: String::new(),
+            phone: "900 11 222".into(),
+            gender: None,
+        };
+        assert_eq!(
+            excuse(Lang::Nb, Some(&kari)),
+            "Meld forfall til sekretæren, Kari Sekretær, på telefon 900\u{a0}11\u{a0}222 så snart som mulig, så varamedlem kan kalles inn."
+        );
+        kari.phone = String::new();
+        assert!(excuse(Lang::Nn, Some(&kari)).starts_with("Meld forfall til sekretæren, Kari Sekretær, så snart"));
+        assert!(excuse(Lang::En, None).starts_with("Please tell the secretary as soon"));
     }
 }

@@ -23,6 +23,28 @@ fn council_with_meeting(app: &App) {
             &CouncilInput::named("Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 1, 0, 0)),
         )
         .unwrap();
+    // The secretary, whom the notice names for word of absence.
+    store
+        .add_membership(
+            &actor,
+            &MembershipInput {
+                council_id: council.id.clone(),
+                person: PersonChoice::New {
+                    person: PersonInput {
+                        name: "Kari Sekretær".into(),
+                        email: String::new(),
+                        phone: "900 11 222".into(),
+                        gender: None,
+                    },
+                },
+                category: SeatCategory::Senior,
+                role: Role::Sekretaer,
+                organisation: String::new(),
+                term_from: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
+                term_to: None,
+            },
+        )
+        .unwrap();
     let meeting = store
         .create_meeting(
             &actor,
@@ -94,6 +116,21 @@ async fn an_export_says_where_in_plain_words_and_opens_the_pdf_and_its_folder() 
     let sha = grendebok_core::pdf::sha256_hex(&std::fs::read(&file).unwrap());
     assert!(details.contains(&sha), "{details}");
     assert!(details.contains("Kontrollnummer i bunnteksten"), "{details}");
+    // The notice says whom to tell, by name and phone (issue 16, item 10).
+    let text = std::process::Command::new("pdftotext")
+        .arg(&file)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    let text = String::from_utf8_lossy(&text.stdout)
+        .replace('\u{a0}', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains("Meld forfall til sekretæren, Kari Sekretær, på telefon 900 11 222"),
+        "{text}"
+    );
 
     // "Åpne PDF" and "Åpne mappen" open the file and the folder it is in.
     assert_eq!(text_of(&client, "[data-testid=open-saved-file]").await, "Åpne PDF");

@@ -440,7 +440,7 @@ fn relay_voluntary_documents(conn: &Connection, actor: &Actor, council_ids: &[St
         for (id, kind, meeting_id, created_at) in docs {
             let mut detail = super::meetings::detail(conn, &meeting_id, lang)?;
             let rendered = if kind == "notice" {
-                crate::documents::notice(&detail, actor.at)
+                crate::documents::notice(&detail, super::notice_secretary(conn, &detail)?.as_ref(), actor.at)
             } else {
                 // Archived before approval: a draft, and laid out as one again.
                 let approved_at = detail.meeting.approved.as_ref().map(|s| s.at.clone());
