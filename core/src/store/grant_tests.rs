@@ -328,8 +328,8 @@ fn bad_input_gets_a_clear_message_and_changes_nothing() {
         ("amountAsked", "", "-5", "negativt"),
         ("amountAsked", "", "0", "større enn 0"),
         ("amountAsked", "", "100 000 001", "kr 100 000 000"),
-        ("amountAsked", "", "12.500,5", "12 500,50"),
-        ("amountAsked", "", "abc", "12 500,50"),
+        ("amountAsked", "", "12.500,5", "12\u{a0}500,50"),
+        ("amountAsked", "", "abc", "12\u{a0}500,50"),
         ("amountAsked", "", "300 000", "totale budsjett (kr 250 000,00)"),
     ];
     for (field, orgnr, asked, expected) in cases {
