@@ -28,17 +28,8 @@ pub struct ReportFacts {
 
 /// What a person is told after the annual report is exported: where it went,
 /// its SHA-256 and the control number in its footer.
-pub fn export_message(lang: Lang, path: &std::path::Path, record: &AnnualReportRecord) -> String {
-    let code = record.content_sha256.get(..12).unwrap_or_default();
-    t(
-        lang,
-        "export.annual_report_saved",
-        &[
-            ("path", &path.display().to_string()),
-            ("sha", &record.sha256),
-            ("code", code),
-        ],
-    )
+pub fn export_message(lang: Lang, path: &std::path::Path, _record: &AnnualReportRecord) -> String {
+    crate::documents::saved_message(lang, "export.annual_report_saved", path, &[])
 }
 
 /// `Årsmelding <council> <year>.pdf`, in the report's language.

@@ -54,11 +54,11 @@ pub struct Calendar {
 impl Calendar {
     /// What a person is told after the calendar is saved to `path`.
     pub fn export_message(&self, lang: Lang, path: &std::path::Path) -> String {
-        t(
+        crate::documents::saved_message(
             lang,
             "export.ics_saved",
+            path,
             &[
-                ("path", &path.display().to_string()),
                 ("meetings", &self.meetings.to_string()),
                 ("duties", &self.due_dates.to_string()),
             ],

@@ -28,8 +28,23 @@ pub fn pdf_lang(lang: Lang) -> String {
     .to_string()
 }
 
-/// What a person is told after an export: where the file went, its SHA-256,
-/// and the control number printed in its footer.
+/// The notice's line on absence: to the secretary by name, with a phone
+/// number when the secretary has one.
+pub fn excuse(lang: Lang, secretary: Option<&Person>) -> String {
+    match secretary {
+        Some(p) if !p.phone.trim().is_empty() => t(
+            lang,
+            "pdf.notice.excuse_phone",
+            &[("name", &p.name), ("phone", &p.phone.trim().replace(' ', "\u{a0}"))],
+        ),
+        Some(p) => t(lang, "pdf.notice.excuse_name", &[("name", &p.name)]),
+        None => t(lang, "pdf.notice.excuse", &[]),
+    }
+}
+
+/// What a person is told after an export, in plain words: the folder it is
+/// in, by the name they see ("Dokumenter"), and the file's name. The
+/// checksums are in [`export_details`].
 pub fn export_message(lang: Lang, path: &std::path::Path, record: &DocumentRecord) -> String {
     let key = match (record.kind, record.public) {
         (DocumentKind::Notice, false) => "export.notice_saved",
@@ -37,16 +52,30 @@ pub fn export_message(lang: Lang, path: &std::path::Path, record: &DocumentRecor
         (DocumentKind::Notice, true) => "export.public_notice_saved",
         (DocumentKind::Minutes, true) => "export.public_minutes_saved",
     };
-    let code = record.content_sha256.get(..12).unwrap_or(&record.content_sha256);
-    t(
-        lang,
-        key,
-        &[
-            ("path", &path.display().to_string()),
-            ("sha", &record.sha256),
-            ("code", code),
-        ],
-    )
+    saved_message(lang, key, path, &[])
+}
+
+/// `key`'s message with `{folder}` and `{file}` of `path` (and `more`).
+pub fn saved_message(lang: Lang, key: &str, path: &std::path::Path, more: &[(&str, &str)]) -> String {
+    let folder = path
+        .parent()
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.parent().map(|p| p.display().to_string()).unwrap_or_default());
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut args: Vec<(&str, &str)> = vec![("folder", &folder), ("file", &file)];
+    args.extend_from_slice(more);
+    t(lang, key, &args)
+}
+
+/// For whoever checks a file later: its SHA-256 and the control number
+/// printed in its footer (the first 12 hex digits of the content's SHA-256).
+pub fn export_details(lang: Lang, sha256: &str, content_sha256: &str) -> String {
+    let code = content_sha256.get(..12).unwrap_or(content_sha256);
+    t(lang, "export.details", &[("sha", sha256), ("code", code)])
 }
 
 /// A document made from the record: the PDF and the checksum of the content
@@ -135,16 +164,30 @@ pub fn public_detail(detail: &MeetingDetail) -> MeetingDetail {
 }
 
 /// Lays out the notice or the minutes, in full or as the public version.
-pub fn render(kind: DocumentKind, public: bool, detail: &MeetingDetail, created: DateTime<Utc>) -> Rendered {
+/// `secretary` is named on the notice for absences; the public version names
+/// them without their phone number or e-mail (a private person's contact
+/// details never appear in it).
+pub fn render(
+    kind: DocumentKind,
+    public: bool,
+    detail: &MeetingDetail,
+    secretary: Option<&Person>,
+    created: DateTime<Utc>,
+) -> Rendered {
     if !public {
         return match kind {
-            DocumentKind::Notice => notice(detail, created),
+            DocumentKind::Notice => notice(detail, secretary, created),
             DocumentKind::Minutes => minutes(detail, created),
         };
     }
     let shown = public_detail(detail);
+    let named = secretary.map(|p| Person {
+        phone: String::new(),
+        email: String::new(),
+        ..p.clone()
+    });
     match kind {
-        DocumentKind::Notice => notice_version(&shown, true, created),
+        DocumentKind::Notice => notice_version(&shown, named.as_ref(), true, created),
         DocumentKind::Minutes => minutes_version(&shown, true, created),
     }
 }
@@ -258,12 +301,17 @@ fn header(doc: &mut Doc, lang: Lang, detail: &MeetingDetail) {
 
 /// The notice (innkalling): the council, time, place, who is called, and the
 /// agenda with case numbers, backgrounds and proposals.
-pub fn notice(detail: &MeetingDetail, created: DateTime<Utc>) -> Rendered {
-    notice_version(detail, false, created)
+pub fn notice(detail: &MeetingDetail, secretary: Option<&Person>, created: DateTime<Utc>) -> Rendered {
+    notice_version(detail, secretary, false, created)
 }
 
 /// The notice; `public`: of a record already withheld by [`public_detail`].
-fn notice_version(detail: &MeetingDetail, public: bool, created: DateTime<Utc>) -> Rendered {
+fn notice_version(
+    detail: &MeetingDetail,
+    secretary: Option<&Person>,
+    public: bool,
+    created: DateTime<Utc>,
+) -> Rendered {
     let lang = document_lang(&detail.council);
     let council = &detail.council;
     let title = t(lang, "pdf.notice.title", &[("council", &council.name)]);
@@ -305,7 +353,7 @@ fn notice_version(detail: &MeetingDetail, public: bool, created: DateTime<Utc>) 
         ],
         &called,
     );
-    doc.note(&t(lang, "pdf.notice.excuse", &[]));
+    doc.note(&excuse(lang, secretary));
     doc.spacer(4.0);
 
     let items: Vec<&AgendaItem> = detail.items.iter().filter(|i| !i.withdrawn).collect();
@@ -568,4 +616,44 @@ fn minutes_version(detail: &MeetingDetail, public: bool, created: DateTime<Utc>)
         }
     }
     finish(DocumentKind::Minutes, public, detail, doc, lang, "pdf.minutes.footer")
+}
+
+#[cfg(test)]
+mod saved_message_tests {
+    use super::*;
+
+    #[test]
+    fn an_export_says_the_folder_and_the_file_and_keeps_the_checksums_apart() {
+        let path = std::path::Path::new("/home/kari/Dokumenter/Innkalling 2027-01-20.pdf");
+        let message = saved_message(Lang::Nb, "export.notice_saved", path, &[]);
+        assert_eq!(
+            message,
+            "Innkallingen er lagret i Dokumenter som «Innkalling 2027-01-20.pdf»."
+        );
+        let sha = "a".repeat(64);
+        let details = export_details(Lang::Nb, &sha, "0123456789abcdef");
+        assert!(
+            details.contains(&sha) && details.contains("Kontrollnummer i bunnteksten: 0123456789ab."),
+            "{details}"
+        );
+        assert!(!message.contains("SHA") && !message.contains("/home"));
+    }
+
+    #[test]
+    fn the_notice_says_whom_to_tell_by_name_and_phone() {
+        let mut kari = Person {
+            id: "p".into(),
+            name: "Kari Sekretær".into(),
+            email: String::new(),
+            phone: "900 11 222".into(),
+            gender: None,
+        };
+        assert_eq!(
+            excuse(Lang::Nb, Some(&kari)),
+            "Meld forfall til sekretæren, Kari Sekretær, på telefon 900\u{a0}11\u{a0}222 så snart som mulig, så varamedlem kan kalles inn."
+        );
+        kari.phone = String::new();
+        assert!(excuse(Lang::Nn, Some(&kari)).starts_with("Meld forfall til sekretæren, Kari Sekretær, så snart"));
+        assert!(excuse(Lang::En, None).starts_with("Please tell the secretary as soon"));
+    }
 }

@@ -183,6 +183,97 @@ pub enum CoreError {
 
 pub type Result<T, E = CoreError> = std::result::Result<T, E>;
 
+/// An operating system's file error with the file it was about, carried
+/// inside a `std::io::Error` (of the same kind) so that `?` keeps working;
+/// [`CoreError::message`] finds it again to name the file.
+#[derive(Debug)]
+pub struct AtPath {
+    pub path: std::path::PathBuf,
+    pub source: std::io::Error,
+}
+
+impl std::fmt::Display for AtPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.source)
+    }
+}
+
+impl std::error::Error for AtPath {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.source)
+    }
+}
+
+/// `e`, naming `path` (unless it already names a file).
+pub fn at_path(path: &std::path::Path, e: std::io::Error) -> std::io::Error {
+    if e.get_ref().is_some_and(|inner| inner.is::<AtPath>()) {
+        return e;
+    }
+    std::io::Error::new(
+        e.kind(),
+        AtPath {
+            path: path.to_owned(),
+            source: e,
+        },
+    )
+}
+
+/// A file error in plain words in the person's language, naming the file
+/// (its name and the folder it is in) when known; never the system's own
+/// English text.
+pub fn io_message(lang: Lang, e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let path = e
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<AtPath>())
+        .map(|a| &a.path);
+    let file = match path {
+        Some(p) => {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| p.display().to_string());
+            let folder = p.parent().map(|f| f.display().to_string()).unwrap_or_default();
+            if folder.is_empty() {
+                t(lang, "error.io.file", &[("file", &name)])
+            } else {
+                t(lang, "error.io.file_in", &[("file", &name), ("folder", &folder)])
+            }
+        }
+        None => t(lang, "error.io.a_file", &[]),
+    };
+    let key = match e.kind() {
+        K::StorageFull | K::QuotaExceeded | K::FileTooLarge if path.is_none() => {
+            return t(lang, "error.disk_full", &[])
+        }
+        K::NotFound => "error.io.not_found",
+        K::PermissionDenied => "error.io.permission",
+        K::StorageFull | K::QuotaExceeded | K::FileTooLarge => "error.io.full",
+        K::ReadOnlyFilesystem => "error.io.read_only",
+        K::AlreadyExists => "error.io.exists",
+        K::IsADirectory | K::InvalidInput | K::InvalidFilename => "error.io.bad_name",
+        K::NotADirectory => "error.io.not_a_folder",
+        K::ResourceBusy | K::ExecutableFileBusy => "error.io.busy",
+        K::Interrupted | K::TimedOut | K::WouldBlock => "error.io.interrupted",
+        _ => "error.io.other",
+    };
+    let code = e
+        .raw_os_error()
+        .or_else(|| {
+            e.get_ref()
+                .and_then(|inner| inner.downcast_ref::<AtPath>())
+                .and_then(|a| a.source.raw_os_error())
+        })
+        .map(|c| c.to_string())
+        .unwrap_or_else(|| "–".into());
+    let message = t(lang, key, &[("file", &file), ("code", &code)]);
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => message,
+    }
+}
+
 /// SQLite says the disk (or the file's size limit) is full — or could not
 /// grow its `-shm` file, which SQLite's documentation says "may indicate that
 /// the underlying filesystem volume is out of space" (`SQLITE_IOERR_SHMSIZE`,
@@ -315,8 +406,7 @@ impl CoreError {
             CoreError::Db(e) if is_read_only(e) => t(lang, "error.read_only", &[]),
             CoreError::Db(e) => t(lang, "error.database", &[("detail", &e.to_string())]),
             CoreError::Migration(e) => t(lang, "error.database", &[("detail", &e.to_string())]),
-            CoreError::Io(e) if e.kind() == std::io::ErrorKind::StorageFull => t(lang, "error.disk_full", &[]),
-            CoreError::Io(e) => t(lang, "error.io", &[("detail", &e.to_string())]),
+            CoreError::Io(e) => io_message(lang, e),
         }
     }
 
@@ -359,5 +449,67 @@ impl CoreError {
             message: self.message(lang),
             fields,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::ErrorKind;
+    use std::path::Path;
+
+    /// Writes into a folder that is not there, as an export to a removed USB stick does.
+    fn missing_folder_error() -> std::io::Error {
+        crate::pdf::write_atomically(Path::new("/nonexistent-grendebok/Innkalling.pdf"), b"x").unwrap_err()
+    }
+
+    #[test]
+    fn a_file_error_is_in_plain_words_and_names_the_file() {
+        let e = CoreError::Io(missing_folder_error());
+        assert_eq!(e.code(), "io");
+        let nb = e.message(Lang::Nb);
+        assert!(
+            nb.starts_with("Finner ikke «Innkalling.pdf» i mappen /nonexistent-grendebok."),
+            "{nb}"
+        );
+        assert!(!nb.contains("os error") && !nb.contains("No such file"), "{nb}");
+        let en = e.message(Lang::En);
+        assert!(
+            en.starts_with("Cannot find “Innkalling.pdf” in the folder /nonexistent-grendebok."),
+            "{en}"
+        );
+        let nn = e.message(Lang::Nn);
+        assert!(nn.starts_with("Finn ikkje «Innkalling.pdf»"), "{nn}");
+    }
+
+    #[test]
+    fn every_kind_of_file_error_has_its_own_words() {
+        let at = |kind: ErrorKind| {
+            CoreError::Io(at_path(Path::new("/media/usb/Protokoll.pdf"), kind.into())).message(Lang::Nb)
+        };
+        assert!(at(ErrorKind::PermissionDenied)
+            .starts_with("Grendebok har ikke lov til å lese eller skrive «Protokoll.pdf» i mappen /media/usb."));
+        assert!(at(ErrorKind::StorageFull).starts_with(
+            "Disken er full, så ingenting ble lagret. «Protokoll.pdf» i mappen /media/usb ble ikke skrevet."
+        ));
+        assert!(at(ErrorKind::ReadOnlyFilesystem)
+            .starts_with("«Protokoll.pdf» i mappen /media/usb ligger på en disk som bare kan leses"));
+        assert!(at(ErrorKind::AlreadyExists).contains("finnes allerede"));
+        let other =
+            CoreError::Io(at_path(Path::new("/x/y.pdf"), std::io::Error::from_raw_os_error(5))).message(Lang::Nb);
+        assert!(
+            other.starts_with("«y.pdf» i mappen /x kunne ikke leses eller skrives (systemets feilkode 5)"),
+            "{other}"
+        );
+        // Without a known file: "Filen", capitalised, and still no English.
+        let bare = CoreError::Io(std::io::Error::other("Broken pipe")).message(Lang::Nb);
+        assert!(bare.starts_with("Filen kunne ikke leses eller skrives"), "{bare}");
+        assert!(!bare.contains("Broken pipe"), "{bare}");
+        // Wrapping twice keeps the first file.
+        let twice = at_path(
+            Path::new("/b"),
+            at_path(Path::new("/a/first.pdf"), ErrorKind::NotFound.into()),
+        );
+        assert!(CoreError::Io(twice).message(Lang::Nb).contains("«first.pdf»"));
     }
 }

@@ -203,11 +203,7 @@ pub fn xlsx(scheme: &GrantScheme, rows: &[LedgerRow], lang: Lang) -> Result<Vec<
 
 /// What a person is told after a ledger is saved.
 pub fn export_message(lang: Lang, path: &std::path::Path, count: usize) -> String {
-    t(
-        lang,
-        "export.ledger_saved",
-        &[("path", &path.display().to_string()), ("count", &count.to_string())],
-    )
+    crate::documents::saved_message(lang, "export.ledger_saved", path, &[("count", &count.to_string())])
 }
 
 #[cfg(test)]

@@ -222,15 +222,6 @@ pub fn grant_letter(facts: &LetterFacts, created: DateTime<Utc>) -> Rendered {
 
 /// What a person is told after a letter is saved: where, its SHA-256 and the
 /// control number in its footer.
-pub fn export_message(lang: Lang, path: &std::path::Path, record: &LetterRecord) -> String {
-    let code = record.content_sha256.get(..12).unwrap_or(&record.content_sha256);
-    t(
-        lang,
-        "export.letter_saved",
-        &[
-            ("path", &path.display().to_string()),
-            ("sha", &record.sha256),
-            ("code", code),
-        ],
-    )
+pub fn export_message(lang: Lang, path: &std::path::Path, _record: &LetterRecord) -> String {
+    crate::documents::saved_message(lang, "export.letter_saved", path, &[])
 }

@@ -969,7 +969,10 @@ pub struct Lifecycle {
 pub struct ExportResult {
     pub path: String,
     pub document: DocumentRecord,
+    /// Where it went, in plain words ("lagret i Dokumenter som …").
     pub message: String,
+    /// Its SHA-256 and footer control number, for whoever checks it later.
+    pub details: String,
 }
 
 /// An item of a later meeting that can approve earlier minutes by its decision.

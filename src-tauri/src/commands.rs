@@ -50,6 +50,7 @@ pub const COMMANDS: &[&str] = &[
     "export_public_notice",
     "export_public_minutes",
     "exemption_bases",
+    "open_saved",
     "get_startup",
     "await_sound_file",
     "backup_now",

@@ -48,8 +48,9 @@ pub async fn export_annual_report(
     with_store(&state, move |s, lang| {
         let record = s.export_annual_report(&s.actor(Utc::now())?, &council_id, year, &path)?;
         Ok(SavedFile {
+            details: grendebok_core::documents::export_details(lang, &record.sha256, &record.content_sha256),
             message: grendebok_core::annual::export_message(lang, &path, &record),
-            path: path.display().to_string(),
+            path: crate::saved::remember(&path),
         })
     })
     .await
@@ -67,8 +68,9 @@ pub async fn export_calendar(
     with_store(&state, move |s, lang| {
         let calendar = s.export_calendar(year, council_id.as_deref(), &path, Utc::now(), lang)?;
         Ok(SavedFile {
+            details: String::new(),
             message: calendar.export_message(lang, &path),
-            path: path.display().to_string(),
+            path: crate::saved::remember(&path),
         })
     })
     .await
@@ -112,8 +114,9 @@ pub async fn export_for_kommune(
     let answer = with_store(&state, move |s, lang| {
         let export = s.export_for_kommune_with_progress(&council_id, year, &parent, Utc::now(), lang, &progress)?;
         Ok(SavedFile {
+            details: String::new(),
             message: export.message(lang),
-            path: export.folder,
+            path: crate::saved::remember(std::path::Path::new(&export.folder)),
         })
     })
     .await;
@@ -135,8 +138,9 @@ pub async fn export_package(
     with_store(&state, move |s, lang| {
         let info = s.export_package(&s.actor(Utc::now())?, &council_id, &path)?;
         Ok(SavedFile {
+            details: String::new(),
             message: grendebok_core::package::export_message(lang, &info),
-            path: path.display().to_string(),
+            path: crate::saved::remember(&path),
         })
     })
     .await
@@ -191,8 +195,9 @@ pub async fn import_package(
     let answer = with_store(&state, move |s, lang| {
         let outcome = s.import_package_with_progress(&s.actor(Utc::now())?, &file, replace, &progress)?;
         Ok(SavedFile {
+            details: String::new(),
             message: grendebok_core::package::import_message(lang, &outcome, &file),
-            path: file.display().to_string(),
+            path: crate::saved::remember(&file),
         })
     })
     .await;

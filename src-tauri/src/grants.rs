@@ -170,8 +170,9 @@ pub async fn export_letter(app: tauri::AppHandle, state: State<'_, AppState>, id
     with_store(&state, move |s, lang| {
         let letter = s.export_letter(&s.actor(Utc::now())?, &id, &path)?;
         Ok(SavedFile {
+            details: grendebok_core::documents::export_details(lang, &letter.sha256, &letter.content_sha256),
             message: grendebok_core::letters::export_message(lang, &path, &letter),
-            path: path.display().to_string(),
+            path: crate::saved::remember(&path),
         })
     })
     .await
@@ -194,8 +195,9 @@ pub async fn export_ledger(
     with_store(&state, move |s, lang| {
         let count = s.export_ledger(&scheme_id, format, &path, lang)?;
         Ok(SavedFile {
+            details: String::new(),
             message: grendebok_core::ledger::export_message(lang, &path, count),
-            path: path.display().to_string(),
+            path: crate::saved::remember(&path),
         })
     })
     .await

@@ -20,6 +20,7 @@ mod commands;
 mod duties;
 mod grants;
 mod jobs;
+mod saved;
 mod stats;
 
 type Slot = Result<Arc<Mutex<Store>>, ErrorReport>;
@@ -255,6 +256,7 @@ async fn import_members(app: tauri::AppHandle, state: State<'_, AppState>, counc
         Ok(SavedFile {
             message: grendebok_core::intake::imported_message(lang, &done, &council),
             path: file.display().to_string(),
+            details: String::new(),
         })
     })
     .await
@@ -485,10 +487,12 @@ async fn export(
     with_store(state, move |s, lang| {
         let document = s.export_version(&s.actor(Utc::now())?, &meeting_id, kind, public, &path)?;
         let message = grendebok_core::documents::export_message(lang, &path, &document);
+        let details = grendebok_core::documents::export_details(lang, &document.sha256, &document.content_sha256);
         Ok(ExportResult {
-            path: path.display().to_string(),
+            path: saved::remember(&path),
             document,
             message,
+            details,
         })
     })
     .await
@@ -681,6 +685,7 @@ pub fn run() {
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
+            saved::open_saved,
             get_settings,
             save_user_name,
             save_language,

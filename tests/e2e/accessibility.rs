@@ -510,7 +510,7 @@ async fn a_keyboard_user_opens_a_council_and_adds_a_member_without_the_mouse() {
     let (_, skip, _) = focused(&client).await;
     assert_eq!(skip, "Gå til hovedinnhold", "the first stop is the skip link");
     // The next stop is the header's navigation, its ring visible on the blue header; back with Shift+Tab.
-    tab_to(&client, "open-overview", "Oversikt").await;
+    tab_to(&client, "open-councils", "Utvalg").await;
     tokio::time::sleep(Duration::from_millis(400)).await;
     screenshot(&client, &shots_dir(&app).join("keyboard-header.png")).await;
     client

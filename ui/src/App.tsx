@@ -170,13 +170,13 @@ export function App({ backend, initialView = { name: "list" } }: { backend: Back
         content = <CouncilPage key={view.id} id={view.id} navigate={navigate} />;
         break;
       case "meeting":
-        content = <MeetingPage key={`${view.id}/${view.item ?? ""}`} id={view.id} item={view.item} navigate={navigate} />;
+        content = <MeetingPage key={`${view.id}/${view.item ?? ""}`} id={view.id} item={view.item} search={view.search} navigate={navigate} />;
         break;
       case "scheme":
         content = <SchemePage key={view.id} id={view.id} navigate={navigate} />;
         break;
       case "application":
-        content = <ApplicationPage key={view.id} id={view.id} navigate={navigate} />;
+        content = <ApplicationPage key={view.id} id={view.id} search={view.search} navigate={navigate} />;
         break;
       case "backups":
         content = <Backups onRestored={restored} />;
@@ -187,17 +187,19 @@ export function App({ backend, initialView = { name: "list" } }: { backend: Back
     }
   }
 
-  const home = entered && view.name !== "list" ? () => navigate({ name: "list" }) : undefined;
-  const overview = entered && view.name !== "overview" ? () => navigate({ name: "overview" }) : undefined;
-  const backups = entered && view.name !== "backups" ? () => navigate({ name: "backups" }) : undefined;
-  // The search screen has its own field.
-  const search = entered && view.name !== "search" ? (text: string) => navigate({ name: "search", text }) : undefined;
+  // The header's links are the same on every screen; the current one is marked.
+  const home = entered ? () => navigate({ name: "list" }) : undefined;
+  const overview = entered ? () => navigate({ name: "overview" }) : undefined;
+  const backups = entered ? () => navigate({ name: "backups" }) : undefined;
+  const current = view.name === "list" || view.name === "overview" || view.name === "backups" ? view.name : null;
+  const search = entered ? (text: string) => navigate({ name: "search", text }) : undefined;
   return (
     <BackendContext.Provider value={backend}>
       <I18nContext.Provider value={i18n}>
         <SkipLink href="#main">{i18n.t("app.skipToContent")}</SkipLink>
         <AppHeader
           userName={settings?.userName ?? null}
+          current={current}
           onHome={home}
           onOverview={overview}
           onBackups={backups}

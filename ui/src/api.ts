@@ -83,6 +83,7 @@ export const tauriBackend: Backend = {
   editDuty: (councilId, year, kind, edit) => invoke("edit_duty", { councilId, year, kind, edit }),
   exportAnnualReport: (councilId, year) => invoke("export_annual_report", { councilId, year }),
   exportCalendar: (year, councilId) => invoke("export_calendar", { year, councilId }),
+  openSaved: (path, folder) => invoke("open_saved", { path, folder }),
   search: (query) => invoke("search", { query }),
   exportPackage: (councilId) => invoke("export_package", { councilId }),
   importPackage: (j, replace) => invoke("import_package", { ...job(j), replace: replace ?? false }),

@@ -161,6 +161,8 @@ export interface Backend {
   exportAnnualReport(councilId: string, year: number): Promise<SavedFile>;
   /** The year's meetings and due dates as .ics, of one council or (null) of all. */
   exportCalendar(year: number, councilId: string | null): Promise<SavedFile>;
+  /** Opens a file the app saved (its path as an export answered), or the folder it is in. */
+  openSaved(path: string, folder: boolean): Promise<void>;
 
   // Search and handing councils over.
   /** Every word may be the start of a word; newest first, at most 50 hits (`more` says there are more). */

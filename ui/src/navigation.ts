@@ -7,9 +7,10 @@ export type View =
   | { name: "new-council" }
   | { name: "edit-council"; id: string }
   /** `item`: the agenda item to open first (from a search hit). */
-  | { name: "meeting"; id: string; item?: string }
+  | { name: "meeting"; id: string; item?: string; search?: string }
   | { name: "scheme"; id: string }
-  | { name: "application"; id: string }
+  /** `search`: the words of the search it was opened from, to go back to its hits. */
+  | { name: "application"; id: string; search?: string }
   | { name: "backups" }
   /** Search across meetings and grants; `text` is what was typed in the header. */
   | { name: "search"; text: string };

@@ -171,6 +171,8 @@ pub struct GrantDecision {
     pub meeting_date: NaiveDate,
     /// `Sak 07/26`, when the item has its number.
     pub case_label: Option<String>,
+    /// The title of the item that decided it.
+    pub item_title: String,
     pub decided: Step,
 }
 
@@ -409,6 +411,9 @@ pub struct ApplicationDetail {
     /// Vedtak items of the council's meetings whose minutes are still open:
     /// the items a decision can be tied to.
     pub decision_items: Vec<ApprovalCandidate>,
+    /// Members of the committee, not inhabil, who have not scored every
+    /// criterion: a decision now is made without their scores (which then lock).
+    pub missing_scores: Vec<String>,
     pub letters: Vec<LetterRecord>,
     /// Budget left for this application: what is left in the scheme plus
     /// what this application holds now.
@@ -461,5 +466,8 @@ pub enum LedgerFormat {
 #[serde(rename_all = "camelCase")]
 pub struct SavedFile {
     pub path: String,
+    /// Where it went, in plain words ("lagret i Dokumenter som …").
     pub message: String,
+    /// Its SHA-256 and footer control number when it has them, else empty.
+    pub details: String,
 }

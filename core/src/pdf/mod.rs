@@ -645,6 +645,10 @@ pub struct Staged {
 
 /// Writes `bytes` to a new temporary file beside `path` and flushes it to disk.
 pub fn stage(path: &Path, bytes: &[u8]) -> std::io::Result<Staged> {
+    stage_unnamed(path, bytes).map_err(|e| crate::error::at_path(path, e))
+}
+
+fn stage_unnamed(path: &Path, bytes: &[u8]) -> std::io::Result<Staged> {
     use std::sync::atomic::{AtomicU64, Ordering};
     static COUNTER: AtomicU64 = AtomicU64::new(0);
 
@@ -678,11 +682,14 @@ fn folder(path: &Path) -> &Path {
 impl Staged {
     /// Renames the bytes over the target in one step and makes that durable.
     pub fn put_in_place(mut self) -> std::io::Result<()> {
-        std::fs::rename(&self.tmp, &self.path)?;
+        let path = self.path.clone();
+        std::fs::rename(&self.tmp, &self.path).map_err(|e| crate::error::at_path(&path, e))?;
         self.placed = true;
         // Make the rename itself durable.
         #[cfg(unix)]
-        std::fs::File::open(folder(&self.path))?.sync_all()?;
+        std::fs::File::open(folder(&self.path))
+            .and_then(|f| f.sync_all())
+            .map_err(|e| crate::error::at_path(&path, e))?;
         Ok(())
     }
 }

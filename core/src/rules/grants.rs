@@ -329,6 +329,16 @@ pub fn weighted(criteria: &[Criterion], scores: &[Score]) -> Option<f64> {
 }
 
 /// The committee's score of an application: the mean of the complete reviews.
+/// The members, not inhabil, who have not scored every criterion: a decision
+/// made now is made without them, so the decision form names them first.
+pub fn missing_scores(reviews: &[crate::model::Review]) -> Vec<String> {
+    reviews
+        .iter()
+        .filter(|r| r.inhabil.is_none() && r.weighted.is_none())
+        .map(|r| r.person_name.clone())
+        .collect()
+}
+
 pub fn committee_score(reviews: &[f64]) -> Option<f64> {
     (!reviews.is_empty()).then(|| reviews.iter().sum::<f64>() / reviews.len() as f64)
 }

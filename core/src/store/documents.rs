@@ -98,7 +98,7 @@ pub fn archive_final_minutes(conn: &Connection, actor: &Actor, meeting_id: &str)
     let detail = super::meetings::detail(conn, meeting_id, lang)?;
     let mut archived = Vec::new();
     for public in [false, true] {
-        let rendered = crate::documents::render(DocumentKind::Minutes, public, &detail, actor.at);
+        let rendered = crate::documents::render(DocumentKind::Minutes, public, &detail, None, actor.at);
         archived.push(archive(
             conn,
             actor,

@@ -340,8 +340,8 @@ fn bad_input_gets_a_clear_message_and_changes_nothing() {
         ("amountAsked", "", "-5", "negativt"),
         ("amountAsked", "", "0", "større enn 0"),
         ("amountAsked", "", "100 000 001", "kr 100 000 000"),
-        ("amountAsked", "", "12.500,5", "12 500,50"),
-        ("amountAsked", "", "abc", "12 500,50"),
+        ("amountAsked", "", "12.500,5", "12\u{a0}500,50"),
+        ("amountAsked", "", "abc", "12\u{a0}500,50"),
         ("amountAsked", "", "300 000", "totale budsjett (kr 250 000,00)"),
     ];
     for (field, orgnr, asked, expected) in cases {
@@ -918,4 +918,31 @@ proptest! {
 
 fn money_text(ore: i64) -> String {
     crate::rules::money::format(ore)
+}
+
+#[test]
+fn a_decision_names_who_has_not_scored_and_its_item_by_title() {
+    let mut w = world();
+    // Bjørn Berg represents the applicant: inhabil, so never missing.
+    let a = apply(&mut w, "Stavern skole FAU", "10 000");
+    w.store
+        .save_scores(&actor(), &a.id, &w.members[0].id, &scores(&w.scheme, [4, 4, 4]))
+        .unwrap();
+    // Cecilie has scored one criterion of three: not done.
+    let mut partial = scores(&w.scheme, [3, 3, 3]);
+    partial[1].score = None;
+    partial[2].score = None;
+    w.store
+        .save_scores(&actor(), &a.id, &w.members[2].id, &partial)
+        .unwrap();
+    let detail = w.store.application_detail(&a.id, day(2026, 4, 1), Lang::Nb).unwrap();
+    assert_eq!(detail.missing_scores, vec!["Cecilie Ask", "Dag Dahl"]);
+
+    w.store
+        .decide_application(&actor(), &a.id, &decision("8 000", &w.item))
+        .unwrap();
+    let detail = w.store.application_detail(&a.id, day(2026, 4, 20), Lang::Nb).unwrap();
+    let decided = detail.application.decision.unwrap();
+    assert_eq!(decided.item_title, "Tildeling av grendemidler 2026");
+    assert_eq!(decided.case_label.as_deref(), Some("Sak 01/26"));
 }

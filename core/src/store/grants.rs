@@ -260,7 +260,7 @@ const APPLICATION_COLUMNS: &str = "a.id, a.scheme_id, a.number, a.organisation, 
      a.proposed_ore, a.granted_ore, a.reasons, a.decision_item_id, a.decided_at, a.decided_by, a.letter_sent_at, \
      a.letter_sent_by, a.report_received, a.report_summary, a.report_accepted, a.report_recorded_at, \
      a.report_recorded_by, a.withdrawn_at, a.withdrawn_by, s.deadline, i.meeting_id, m.date, i.case_year, \
-     i.case_number";
+     i.case_number, i.title";
 
 const APPLICATION_FROM: &str = "grant_application a JOIN grant_scheme s ON s.id = a.scheme_id \
      LEFT JOIN agenda_item i ON i.id = a.decision_item_id LEFT JOIN meeting m ON m.id = i.meeting_id";
@@ -286,6 +286,7 @@ fn application_from_row(r: &Row, lang: Lang) -> rusqlite::Result<Application> {
             meeting_id: r.get::<_, Option<String>>(30)?.unwrap_or_default(),
             meeting_date: codec::parse_day(31, &r.get::<_, Option<String>>(31)?.unwrap_or_default())?,
             case_label: case_label(lang, r.get(32)?, r.get(33)?),
+            item_title: r.get::<_, Option<String>>(34)?.unwrap_or_default(),
             decided: step(r, 18)?.unwrap_or(Step {
                 at: String::new(),
                 by: String::new(),
@@ -1223,6 +1224,7 @@ pub fn application_detail(conn: &Connection, id: &str, today: NaiveDate, lang: L
     let available_ore = budget(conn, &scheme)?.left_ore + held_here;
     Ok(ApplicationDetail {
         decision_items: decision_items(conn, &scheme.council_id, lang)?,
+        missing_scores: rules::missing_scores(&reviews),
         letters: letters_of(conn, id)?,
         available_ore,
         weighted_score,

@@ -79,6 +79,15 @@ pub struct Store {
 
 pub use integrity::IntegrityCheck;
 
+/// Whom a notice tells to send word when one cannot come: the council's
+/// secretary among those called to the meeting, if it has one.
+pub(crate) fn notice_secretary(conn: &Connection, detail: &MeetingDetail) -> Result<Option<Person>> {
+    match detail.attendance.iter().find(|r| r.role == Role::Sekretaer) {
+        Some(row) => Ok(Some(memberships::get(conn, &row.membership_id)?.person)),
+        None => Ok(None),
+    }
+}
+
 impl Store {
     /// Opens the database at `path`, creating it (and its folder) if missing,
     /// and brings its schema up to date. An existing file is first inspected
@@ -670,7 +679,14 @@ impl Store {
         let meeting = meetings::get(&self.conn, meeting_id)?;
         let council = councils::get(&self.conn, &meeting.council_id)?;
         let detail = meetings::detail(&self.conn, meeting_id, crate::documents::document_lang(&council))?;
-        Ok(crate::documents::render(kind, public, &detail, created))
+        let secretary = notice_secretary(&self.conn, &detail)?;
+        Ok(crate::documents::render(
+            kind,
+            public,
+            &detail,
+            secretary.as_ref(),
+            created,
+        ))
     }
 
     /// Exports a meeting's notice or minutes to `out`: written to a temporary

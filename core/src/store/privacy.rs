@@ -444,14 +444,20 @@ fn relay_voluntary_documents(conn: &Connection, actor: &Actor, council_ids: &[St
         for (id, kind, meeting_id, created_at, public) in docs {
             let mut detail = super::meetings::detail(conn, &meeting_id, lang)?;
             let rendered = if kind == "notice" {
-                crate::documents::render(DocumentKind::Notice, public, &detail, actor.at)
+                crate::documents::render(
+                    DocumentKind::Notice,
+                    public,
+                    &detail,
+                    super::notice_secretary(conn, &detail)?.as_ref(),
+                    actor.at,
+                )
             } else {
                 // Archived before approval: a draft, and laid out as one again.
                 let approved_at = detail.meeting.approved.as_ref().map(|s| s.at.clone());
                 if approved_at.is_none_or(|at| created_at < at) {
                     detail.meeting.status = MeetingStatus::Held;
                 }
-                crate::documents::render(DocumentKind::Minutes, public, &detail, actor.at)
+                crate::documents::render(DocumentKind::Minutes, public, &detail, None, actor.at)
             };
             replace_bytes(conn, "document", &id, &rendered)?;
         }

@@ -14,7 +14,12 @@ export type ApplicationDetail = { application: Application, scheme: GrantScheme,
  * Vedtak items of the council's meetings whose minutes are still open:
  * the items a decision can be tied to.
  */
-decisionItems: Array<ApprovalCandidate>, letters: Array<LetterRecord>, 
+decisionItems: Array<ApprovalCandidate>, 
+/**
+ * Members of the committee, not inhabil, who have not scored every
+ * criterion: a decision now is made without their scores (which then lock).
+ */
+missingScores: Array<string>, letters: Array<LetterRecord>, 
 /**
  * Budget left for this application: what is left in the scheme plus
  * what this application holds now.

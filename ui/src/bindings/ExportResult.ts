@@ -4,4 +4,12 @@ import type { DocumentRecord } from "./DocumentRecord";
 /**
  * The result of an export: where the file went and its checksum.
  */
-export type ExportResult = { path: string, document: DocumentRecord, message: string, };
+export type ExportResult = { path: string, document: DocumentRecord, 
+/**
+ * Where it went, in plain words ("lagret i Dokumenter som …").
+ */
+message: string, 
+/**
+ * Its SHA-256 and footer control number, for whoever checks it later.
+ */
+details: string, };

@@ -12,4 +12,8 @@ grantedOre: number, reasons: string, itemId: string, meetingId: string, meetingD
 /**
  * `Sak 07/26`, when the item has its number.
  */
-caseLabel: string | null, decided: Step, };
+caseLabel: string | null, 
+/**
+ * The title of the item that decided it.
+ */
+itemTitle: string, decided: Step, };

@@ -4,4 +4,12 @@
  * The result of saving a file (a letter, a ledger): where it went, and what
  * to tell the person.
  */
-export type SavedFile = { path: string, message: string, };
+export type SavedFile = { path: string, 
+/**
+ * Where it went, in plain words ("lagret i Dokumenter som …").
+ */
+message: string, 
+/**
+ * Its SHA-256 and footer control number when it has them, else empty.
+ */
+details: string, };

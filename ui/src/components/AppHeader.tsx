@@ -4,8 +4,12 @@ import type { Lang } from "../bindings/Lang";
 import { useI18n } from "../i18n/context";
 import { LANGS, langLabel } from "../lib/labels";
 
+/** The screens the header always links to; the current one is marked, never hidden. */
+export type HeaderPlace = "list" | "overview" | "backups";
+
 export function AppHeader({
   userName,
+  current,
   onHome,
   onOverview,
   onBackups,
@@ -13,36 +17,44 @@ export function AppHeader({
   onLanguage,
 }: {
   userName: string | null;
+  /** The header's screen the user is on, if any: its link is marked aria-current. */
+  current?: HeaderPlace | null | undefined;
   onHome?: (() => void) | undefined;
   onOverview?: (() => void) | undefined;
   onBackups?: (() => void) | undefined;
-  /** Opens the search screen with what was typed; absent on the search screen itself. */
+  /** Opens the search screen with what was typed. */
   onSearch?: ((text: string) => void) | undefined;
   onLanguage: (lang: Lang) => void;
 }) {
   const { t, lang } = useI18n();
   const [text, setText] = useState("");
+  const links: [HeaderPlace, string, string, (() => void) | undefined][] = [
+    ["list", "open-councils", t("header.councils"), onHome],
+    ["overview", "open-overview", t("header.overview"), onOverview],
+    ["backups", "open-backups", t("header.backups"), onBackups],
+  ];
   return (
     <header className="app-header">
       <div className="app-header__inner">
         <span className="app-header__brand">{t("app.name")}</span>
-        <nav aria-label={t("header.nav")} className="app-header__nav">
-          {onHome ? (
-            <Button variant="tertiary" data-size="sm" data-testid="open-councils" onClick={onHome}>
-              {t("header.councils")}
-            </Button>
-          ) : null}
-          {onOverview ? (
-            <Button variant="tertiary" data-size="sm" data-testid="open-overview" onClick={onOverview}>
-              {t("header.overview")}
-            </Button>
-          ) : null}
-          {onBackups ? (
-            <Button variant="tertiary" data-size="sm" data-testid="open-backups" onClick={onBackups}>
-              {t("header.backups")}
-            </Button>
-          ) : null}
-        </nav>
+        {onHome || onOverview || onBackups ? (
+          <nav aria-label={t("header.nav")} className="app-header__nav">
+            {links.map(([place, testid, label, onClick]) => (
+              <Button
+                key={place}
+                variant="tertiary"
+                data-size="sm"
+                data-testid={testid}
+                aria-current={current === place ? "page" : undefined}
+                onClick={onClick}
+              >
+                {label}
+              </Button>
+            ))}
+          </nav>
+        ) : (
+          <span className="app-header__nav" />
+        )}
         <div className="app-header__end">
           {onSearch ? (
             <form

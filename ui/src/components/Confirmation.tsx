@@ -1,5 +1,8 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
-import { Alert, Paragraph } from "@digdir/designsystemet-react";
+import { Alert, Button, Paragraph } from "@digdir/designsystemet-react";
+import { useBackend } from "../backend";
+import { useI18n } from "../i18n/context";
+import { toErrorReport } from "../lib/errors";
 
 /**
  * Where on a screen a confirmation is said: the screen's own place under its
@@ -76,13 +79,53 @@ export function Confirmation({ slot = "page" }: { slot?: ConfirmationSlot }) {
  * The success alert of an export: which document was made (`title`), then
  * the backend's words on where it went and its checksum (`message`).
  */
-export function ExportDone({ title, message }: { title: string; message: string }) {
+/**
+ * What an export says when done: where the file is in plain words, buttons
+ * that open it and its folder, and its checksums folded away for whoever
+ * checks the file later. `path` is the path the export answered; the shell
+ * opens only files it saved itself.
+ */
+export function ExportDone({ title, message, path, details }: { title: string; message: string; path?: string; details?: string }) {
+  const { t } = useI18n();
+  const backend = useBackend();
+  const [error, setError] = useState<string | null>(null);
+  const open = (folder: boolean) => {
+    if (!path) return;
+    setError(null);
+    backend.openSaved(path, folder).catch((e: unknown) => setError(toErrorReport(e).message));
+  };
+  const isPdf = path?.toLowerCase().endsWith(".pdf") ?? false;
   return (
     <Alert data-color="success" role="status" data-testid="export-result" className="page-alert">
       <Paragraph>
         <strong data-testid="export-title">{title}</strong>
       </Paragraph>
-      <Paragraph className="break">{message}</Paragraph>
+      <Paragraph className="break" data-testid="export-message">
+        {message}
+      </Paragraph>
+      {path ? (
+        <div className="button-row export-actions">
+          <Button data-size="sm" variant="secondary" data-testid="open-saved-file" onClick={() => open(false)}>
+            {isPdf ? t("export.openPdf") : t("export.openFile")}
+          </Button>
+          <Button data-size="sm" variant="tertiary" data-testid="open-saved-folder" onClick={() => open(true)}>
+            {t("export.openFolder")}
+          </Button>
+        </div>
+      ) : null}
+      {error ? (
+        <Paragraph data-size="sm" className="export-error" data-testid="open-saved-error">
+          {error}
+        </Paragraph>
+      ) : null}
+      {details ? (
+        <details className="export-details" data-testid="export-details">
+          <summary>{t("export.details")}</summary>
+          <Paragraph data-size="sm" className="break">
+            {details}
+          </Paragraph>
+        </details>
+      ) : null}
     </Alert>
   );
 }

@@ -1,3 +1,4 @@
+import { rowClick } from "../lib/rowClick";
 import { Link, Table, Tag } from "@digdir/designsystemet-react";
 import type { CouncilSummary } from "../bindings/CouncilSummary";
 import { useI18n } from "../i18n/context";
@@ -20,7 +21,7 @@ export function CouncilTable({ councils, onOpen }: { councils: CouncilSummary[];
       </Table.Head>
       <Table.Body>
         {councils.map((c) => (
-          <Table.Row key={c.id} data-testid="council-row">
+          <Table.Row key={c.id} data-testid="council-row" {...rowClick(() => onOpen(c.id))}>
             <Table.Cell>
               <Link asChild data-color="accent">
                 <button type="button" className="link-button" data-testid="open-council" onClick={() => onOpen(c.id)}>

@@ -41,6 +41,8 @@ export type FakeState = {
   /** Absent: the open dialog picks the Kvelde package; nothing handed over yet. */
   handover?: HandoverState;
   files: FakeFiles;
+  /** What "Åpne PDF" / "Åpne mappen" asked to open. */
+  opened?: { path: string; folder: boolean }[];
 };
 
 /** The database file and its backups, as get_startup reports them. */
@@ -300,6 +302,8 @@ export function createFakeBackend(state: FakeState, opts: { delayMs?: number; to
     ...handover,
     ...statsMethods({ councils: () => state.councils, memberships: () => state.memberships, meetings: () => state.meetings, sitsOn, wait }),
     getStartup: () => answer(startup),
+    /** Nothing to open in the browser: the fake notes what was asked. */
+    openSaved: (path: string, folder: boolean) => answer(() => void (state.opened ??= []).push({ path, folder })),
     awaitSoundFile: () => answer(() => undefined),
     backupNow: (job) =>
       wait(() => {

@@ -236,7 +236,11 @@ export function dutyMethods(state: DutyState, host: Host) {
         state.reports.push({ id: host.newId(), councilId, year, at: `${host.today}T12:00:00Z` });
         const slug = c.name.toLowerCase().replace(/[^a-zæøå0-9]+/g, "-");
         const path = `/home/kari/Dokumenter/arsmelding-${year}-${slug}.pdf`;
-        return { path, message: `Årsmeldingen er lagret i ${path}. SHA-256: 5e2d8b1a7c4f0e3d6a9b2c5f8e1d4a7b0c3f6e9d2a5b8c1f4e7d0a3b6c9f2e5d. Kontrollnummer i bunnteksten: 5e2d8b1a7c4f.` };
+        return {
+          path,
+          message: `Årsmeldingen er lagret i Dokumenter som «arsmelding-${year}-${slug}.pdf».`,
+          details: "Sjekksum (SHA-256) for filen: 5e2d8b1a7c4f0e3d6a9b2c5f8e1d4a7b0c3f6e9d2a5b8c1f4e7d0a3b6c9f2e5d. Kontrollnummer i bunnteksten: 5e2d8b1a7c4f.",
+        };
       }),
     exportCalendar: (year, councilId) =>
       host.wait(() => {
@@ -244,7 +248,7 @@ export function dutyMethods(state: DutyState, host: Host) {
         const meetings = host.meetings().meetings.filter((m) => m.date.startsWith(`${year}-`) && councils.some((c) => c.id === m.councilId)).length;
         const owed = councils.flatMap((c) => duties(c, year)).filter((d) => d.status !== "fulfilled" && d.status !== "waived" && d.status !== "not_applicable").length;
         const path = `/home/kari/Dokumenter/Grendebok ${year}.ics`;
-        return { path, message: `Kalenderen med ${meetings} møter og ${owed} frister er lagret i ${path}.` };
+        return { path, message: `Kalenderen med ${meetings} møter og ${owed} frister er lagret i Dokumenter som «Grendebok ${year}.ics».`, details: "" };
       }),
   };
   return methods;

@@ -208,6 +208,8 @@ export function grantMethods(state: GrantState, host: Host) {
       reviews: rs,
       weightedScore: committeeScore(rs)[0],
       decisionItems: decisionItems(s.councilId),
+      // As the core answers it: members, not inhabil, without a complete score.
+      missingScores: rs.filter((r) => !r.inhabil && r.weighted === null).map((r) => r.personName),
       letters: state.letters.filter((l) => l.applicationId === id),
       availableOre: budget(s).leftOre + (a.decision?.grantedOre ?? 0),
     };
@@ -408,7 +410,7 @@ export function grantMethods(state: GrantState, host: Host) {
         if (!input.reasons.trim() && granted! < a.amountAskedOre) throw invalid([{ field: "reasons", message: "Skriv en begrunnelse når søkeren får mindre enn omsøkt." }]);
         const item = decisionItems(s.councilId).find((c) => c.itemId === input.itemId);
         if (!item) throw invalid([{ field: "itemId", message: "Velg en vedtakssak fra et møte i utvalget der protokollen ikke er godkjent." }]);
-        a.decision = { grantedOre: granted!, reasons: input.reasons.trim(), itemId: item.itemId, meetingId: item.meetingId, meetingDate: item.meetingDate, caseLabel: item.caseLabel, decided: step() };
+        a.decision = { grantedOre: granted!, reasons: input.reasons.trim(), itemId: item.itemId, meetingId: item.meetingId, meetingDate: item.meetingDate, caseLabel: item.caseLabel, itemTitle: item.title, decided: step() };
         a.proposedOre = a.proposedOre ?? null;
       }),
     markLetterSent: (id) =>
@@ -454,13 +456,18 @@ export function grantMethods(state: GrantState, host: Host) {
         const fileName = `${a.decision.grantedOre > 0 ? "tilsagnsbrev" : "avslagsbrev"}-${s.year}-${String(a.number).padStart(3, "0")}.pdf`;
         state.letters.push({ id: host.newId(), applicationId: id, fileName, sha256: hex(), contentSha256: hex(), size: 41_733n, created: step() });
         const path = `/home/kari/Dokumenter/${fileName}`;
-        return { path, message: `Brevet er lagret i ${path}` };
+        const letter = state.letters[state.letters.length - 1]!;
+        return {
+          path,
+          message: `Vedtaksbrevet er lagret i Dokumenter som «${fileName}».`,
+          details: `Sjekksum (SHA-256) for filen: ${letter.sha256}. Kontrollnummer i bunnteksten: ${letter.contentSha256.slice(0, 12)}.`,
+        };
       }),
     exportLedger: (schemeId, format) =>
       host.wait(() => {
         const s = scheme(schemeId);
         const path = `/home/kari/Dokumenter/tilskudd-${s.year}.${format}`;
-        return { path, message: `Regnskapet (${appsOf(schemeId).length} søknader) er lagret i ${path}` };
+        return { path, message: `Regnskapet med ${appsOf(schemeId).length} søknader er lagret i Dokumenter som «tilskudd-${s.year}.${format}».`, details: "" };
       }),
   };
 
@@ -490,7 +497,7 @@ export function demoGrants(): GrantState {
   };
   const base = { orgNumber: null, proposedOre: null, decision: null, letterSent: null, payouts: [], report: null, amendments: [], withdrawn: null, late: false, reviewing: true, description: "" };
   const decided = (grantedOre: number, reasons: string) => ({
-    grantedOre, reasons, itemId: "i-n2", meetingId: "mt-nov", meetingDate: "2026-11-12", caseLabel: "Sak 08/26", decided: { at: "2026-11-12T19:40:00", by },
+    grantedOre, reasons, itemId: "i-n2", meetingId: "mt-nov", meetingDate: "2026-11-12", caseLabel: "Sak 08/26", itemTitle: "Tilskudd til ny lysløype ved Stavern IL", decided: { at: "2026-11-12T19:40:00", by },
   });
   const applications: FakeApplication[] = [
     {

@@ -63,7 +63,7 @@ export function handoverMethods(state: HandoverState, host: Host): Pick<Backend,
       host.wait(() => {
         const c = council(councilId);
         const path = `${DOCUMENTS}/${c.name.replace(/[/\\:]/g, "_")}.grendebok`;
-        return { path, message: `${c.name} er pakket i ${path} (${when}). Send filen til koordinatoren i kommunen.` };
+        return { path, message: `${c.name} er pakket i ${path} (${when}). Send filen til koordinatoren i kommunen.`, details: "" };
       }),
     importPackage: (job) =>
       host.wait(() => {
@@ -73,12 +73,12 @@ export function handoverMethods(state: HandoverState, host: Host): Pick<Backend,
         const path = `${DOCUMENTS}/${incoming.name}.grendebok`;
         const councils = host.councils();
         if (councils.some((c) => c.id === incoming.id))
-          return { path, message: `Pakken ${path} for ${incoming.name} fra ${when} er allerede lest inn. Ingenting er endret.` };
+          return { path, message: `Pakken ${path} for ${incoming.name} fra ${when} er allerede lest inn. Ingenting er endret.`, details: "" };
         if (councils.some((c) => c.name === incoming.name))
           throw err("conflict", `Her finnes allerede et annet utvalg som heter «${incoming.name}». Gi det et annet navn før du leser inn pakken; ingenting er endret.`);
         councils.push(structuredClone(incoming));
         state.imported.push(incoming.id);
-        return { path, message: `${incoming.name} er lagt til fra pakken ${path}, laget ${when} av Nils Vik.` };
+        return { path, message: `${incoming.name} er lagt til fra pakken ${path}, laget ${when} av Nils Vik.`, details: "" };
       }),
     exportForKommune: (councilId, year, job) =>
       host.wait(() => {
@@ -97,6 +97,7 @@ export function handoverMethods(state: HandoverState, host: Host): Pick<Backend,
         return {
           path: folder,
           message: `Mappen ${folder} er laget til kommunen: ${minutes} protokoller, ${letters} vedtaksbrev, årsmeldingen og ${mine.length} regnskap (CSV).`,
+          details: "",
         };
       }),
   };

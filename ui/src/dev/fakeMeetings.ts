@@ -210,7 +210,12 @@ export function meetingMethods(state: MeetingState, host: Host) {
       const doc: DocumentRecord = { id: host.newId(), kind, public: isPublic, meetingId, fileName, sha256: hex(), contentSha256: hex(), size: 48213n, created: step() };
       state.documents.push(doc);
       const path = `/home/kari/Dokumenter/${fileName}`;
-      return { path, document: doc, message: `${kind === "notice" ? "Innkallingen" : "Protokollen"} er lagret i ${path}` };
+      return {
+        path,
+        document: doc,
+        message: `${kind === "notice" ? "Innkallingen" : "Protokollen"} er lagret i Dokumenter som «${fileName}».`,
+        details: `Sjekksum (SHA-256) for filen: ${doc.sha256}. Kontrollnummer i bunnteksten: ${doc.contentSha256.slice(0, 12)}.`,
+      };
     });
 
   const methods: Pick<

@@ -1,3 +1,4 @@
+import type { SavedFile } from "../bindings/SavedFile";
 import { useState } from "react";
 import { Alert, Button, Heading, Link, Paragraph, Table } from "@digdir/designsystemet-react";
 import type { Duty } from "../bindings/Duty";
@@ -47,7 +48,7 @@ export function DutiesSection({
   const [open, setOpen] = useState<Open>(null);
   const readOnly = useReadOnlyCouncil();
   const [busy, setBusy] = useState<string | null>(null);
-  const [exported, setExported] = useState<string | null>(null);
+  const [exported, setExported] = useState<SavedFile | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const { confirm, clear } = useConfirmation();
   const duties = fresh ?? (loaded.status === "ready" ? loaded.data : null);
@@ -96,7 +97,7 @@ export function DutiesSection({
     setActionError(null);
     clear();
     try {
-      setExported((await backend.exportAnnualReport(councilId, year)).message);
+      setExported(await backend.exportAnnualReport(councilId, year));
       setFresh(null);
       await reload();
     } catch (e) {
@@ -152,7 +153,7 @@ export function DutiesSection({
           <Paragraph>{actionError}</Paragraph>
         </Alert>
       ) : null}
-      {exported ? <ExportDone title={t("exported.annualReport", { year })} message={exported} /> : null}
+      {exported ? <ExportDone title={t("exported.annualReport", { year })} {...exported} /> : null}
       <Confirmation slot="duties" />
       {loaded.status === "loading" && !duties ? <LoadingLine /> : null}
       {loaded.status === "error" && !duties ? (

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { Button, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
 import { formatDate } from "../lib/dates";
@@ -34,7 +34,10 @@ export function DecisionSection({ onExportLetter, exporting }: { onExportLetter:
         <div className="decision-summary" data-testid="decision-summary" data-granted-ore={d.grantedOre}>
           <Paragraph>
             <strong>{d.grantedOre > 0 ? t("decision.granted", { amount: formatKr(d.grantedOre) }) : t("decision.refused")}</strong>{" "}
-            {t("decision.in", { item: d.caseLabel ?? t("agenda.noNumberShort"), date: formatDate(d.meetingDate) })}
+            {t("decision.in", {
+              item: d.itemTitle ? `${d.caseLabel ?? t("agenda.noNumberShort")} «${d.itemTitle}»` : (d.caseLabel ?? t("agenda.noNumberShort")),
+              date: formatDate(d.meetingDate),
+            })}
           </Paragraph>
           {d.reasons ? (
             <Paragraph data-size="sm" className="pre-line break">
@@ -112,8 +115,18 @@ function DecisionForm() {
         </Heading>
       ) : null}
       <FormError messages={errors.general} />
-      <div className="field-row field-row--2">
-        <TextField
+      {!a.decision && detail.missingScores.length > 0 ? (
+        <Alert data-color="warning" data-testid="missing-scores" className="page-alert">
+          <Paragraph data-size="sm">
+            {t("decision.missingScores", {
+              count: detail.missingScores.length,
+              total: detail.reviews.filter((r) => !r.inhabil).length,
+              names: detail.missingScores.join(", "),
+            })}
+          </Paragraph>
+        </Alert>
+      ) : null}
+      <TextField
           id="decision-granted"
           label={t("decision.amount")}
           description={t("decision.amountHelp", { asked: formatKr(a.amountAskedOre), available: formatKr(detail.availableOre) })}
@@ -125,7 +138,7 @@ function DecisionForm() {
           }}
           error={errors.fields["decision-granted"]}
         />
-        <SelectField
+      <SelectField
           id="decision-item"
           label={t("decision.item")}
           description={items.length ? t("decision.itemHelp") : t("decision.noItems")}
@@ -137,7 +150,6 @@ function DecisionForm() {
           options={[{ value: "", label: t("decision.chooseItem") }, ...items.map((c) => ({ value: c.itemId, label: decisionItemLabel(c) }))]}
           error={errors.fields["decision-item"]}
         />
-      </div>
       <TextAreaField
         id="decision-reasons"
         rows={3}
@@ -235,7 +247,7 @@ function AmendForm() {
       )}
       <form onSubmit={submit} noValidate className="inline-form">
         <FormError messages={errors.general} />
-        <div className="inline-form__row inline-form__row--amend">
+        <div className={`inline-form__row inline-form__row--amend${needsDecision ? " inline-form__row--amend-decision" : ""}`}>
           <TextField
             id="amend-granted"
             label={t("amend.newAmount")}

@@ -1,3 +1,4 @@
+import { rowClick } from "../lib/rowClick";
 import { useState } from "react";
 import { Button, Heading, Link, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
 import { useBackend } from "../backend";
@@ -59,7 +60,7 @@ export function SchemeList({ councilId, onOpen }: { councilId: string; onOpen: (
           </Table.Head>
           <Table.Body>
             {schemes.data.map(({ scheme, budget, applicationCount, reportsOverdue }) => (
-              <Table.Row key={scheme.id} data-testid="scheme-row" data-scheme-id={scheme.id}>
+              <Table.Row key={scheme.id} data-testid="scheme-row" data-scheme-id={scheme.id} {...rowClick(() => onOpen(scheme.id))}>
                 <Table.Cell className="break">
                   <Link asChild data-color="accent">
                     <button type="button" className="link-button" data-testid="open-scheme" onClick={() => onOpen(scheme.id)}>

@@ -102,3 +102,18 @@ describe("the scheme page", () => {
     expect(document.querySelectorAll("[data-testid=report-reminder]")).toHaveLength(1);
   });
 });
+
+describe("the decision", () => {
+  it("warns by name when members have not scored", async () => {
+    await render({ name: "application", id: "ga3" });
+    const warning = await waitFor(() => $("[data-testid=missing-scores]"), "the warning");
+    expect(warning.textContent).toContain("har ikke gitt poeng ennå");
+    expect(warning.textContent).toContain("Bjørn Åsheim");
+  });
+
+  it("names the item it was made in by its number and title", async () => {
+    await render({ name: "application", id: "ga1" });
+    const summary = await waitFor(() => $("[data-testid=decision-summary]"), "the decision");
+    expect(summary.textContent).toContain("Sak 08/26 «Tilskudd til ny lysløype ved Stavern IL»");
+  });
+});

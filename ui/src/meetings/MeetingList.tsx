@@ -1,3 +1,4 @@
+import { rowClick } from "../lib/rowClick";
 import { useState } from "react";
 import { Button, Heading, Link, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
 import type { MeetingSummary } from "../bindings/MeetingSummary";
@@ -71,7 +72,7 @@ export function MeetingList({
           </Table.Head>
           <Table.Body>
             {meetings.data.map((m) => (
-              <Table.Row key={m.id} data-testid="meeting-row" data-meeting-id={m.id} data-status={m.status}>
+              <Table.Row key={m.id} data-testid="meeting-row" data-meeting-id={m.id} data-status={m.status} {...rowClick(() => onOpen(m.id))}>
                 <Table.Cell className="nowrap">
                   <Link asChild data-color="accent">
                     <button type="button" className="link-button" data-testid="open-meeting" onClick={() => onOpen(m.id)}>

@@ -21,13 +21,13 @@ import { isOpen, statusColor, statusLabel } from "../grants/grantModel";
 import { KeptElsewhereContext, KeptElsewhereNote } from "../council/KeptElsewhere";
 
 /** One application: what was asked, the committee's scores, the decision and what follows it. */
-export function ApplicationPage({ id, navigate }: { id: string; navigate: Navigate }) {
+export function ApplicationPage({ id, search, navigate }: { id: string; search?: string | undefined; navigate: Navigate }) {
   const backend = useBackend();
   const { t } = useI18n();
   const [detail, setDetail] = useState<ApplicationDetail | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string[] | null>(null);
-  const [exported, setExported] = useState<{ title: string; message: string } | null>(null);
+  const [exported, setExported] = useState<{ title: string; message: string; path: string; details: string } | null>(null);
   const [exporting, setExporting] = useState(false);
   const [editing, setEditing] = useState(false);
   const { confirm, clear } = useConfirmation();
@@ -87,11 +87,11 @@ export function ApplicationPage({ id, navigate }: { id: string; navigate: Naviga
     setExported(null);
     clear();
     try {
-      const { message } = await backend.exportLetter(id);
+      const saved = await backend.exportLetter(id);
       const a = detail?.application;
       const organisation = a?.organisation ?? "";
       const title = a?.decision && a.decision.grantedOre > 0 ? t("exported.grantLetter", { organisation }) : t("exported.refusalLetter", { organisation });
-      setExported({ title, message });
+      setExported({ title, ...saved });
       void load(); // the archive has a new letter
     } catch (e) {
       const report = toErrorReport(e);
@@ -110,6 +110,11 @@ export function ApplicationPage({ id, navigate }: { id: string; navigate: Naviga
   return (
     <Page screen="application" ready={detail !== null}>
       <nav aria-label={t("application.back")} className="back-nav">
+        {search !== undefined ? (
+          <Button variant="tertiary" data-size="sm" data-testid="back-to-search" onClick={() => navigate({ name: "search", text: search })}>
+            ← {t("search.back")}
+          </Button>
+        ) : null}
         <Button
           variant="tertiary"
           data-size="sm"
@@ -168,7 +173,7 @@ export function ApplicationPage({ id, navigate }: { id: string; navigate: Naviga
               ))}
             </Alert>
           ) : null}
-          {exported ? <ExportDone title={exported.title} message={exported.message} /> : null}
+          {exported ? <ExportDone {...exported} /> : null}
           <Confirmation />
           <KeptElsewhereNote council={ctx.detail.council} />
           <ApplicationFacts detail={ctx.detail} />

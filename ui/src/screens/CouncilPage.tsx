@@ -94,15 +94,16 @@ export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }
           </div>
           <KeptElsewhereNote council={detail.council} />
           <Confirmation />
-          <SeatPlan composition={detail.composition} />
-          <Notices notices={detail.composition.notices} />
-          <SeatTable detail={detail} actions={actions} />
+          {/* The meetings first: what a secretary opens most evenings. */}
           <MeetingList
             councilId={id}
             meetings={meetings}
             onOpen={(meetingId) => navigate({ name: "meeting", id: meetingId })}
             onRetry={() => void reloadMeetings()}
           />
+          <SeatPlan composition={detail.composition} />
+          <Notices notices={detail.composition.notices} />
+          <SeatTable detail={detail} actions={actions} />
           <AttendanceSection councilId={id} />
           <SchemeList councilId={id} onOpen={(schemeId) => navigate({ name: "scheme", id: schemeId })} />
           <DutiesSection key={`duties-${year}`} councilId={id} year={year} years={[...new Set([thisYear, year, thisYear - 1])].sort((a, b) => b - a)} onYear={setPicked} navigate={navigate} />

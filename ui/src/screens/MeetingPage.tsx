@@ -32,13 +32,24 @@ type Open = "edit" | "approve" | StatusStep | null;
  * One meeting, built for use during the meeting: attendance, then the agenda one item at a time.
  * `item`: the agenda item to open first (from a search hit); otherwise the first one not withdrawn.
  */
-export function MeetingPage({ id, item, navigate }: { id: string; item?: string | undefined; navigate: Navigate }) {
+export function MeetingPage({
+  id,
+  item,
+  search,
+  navigate,
+}: {
+  id: string;
+  item?: string | undefined;
+  /** The search this meeting was opened from: a way back to its hits. */
+  search?: string | undefined;
+  navigate: Navigate;
+}) {
   const backend = useBackend();
   const { t } = useI18n();
   const [detail, setDetail] = useState<MeetingDetail | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string[] | null>(null);
-  const [exported, setExported] = useState<{ title: string; message: string } | null>(null);
+  const [exported, setExported] = useState<{ title: string; message: string; path: string; details: string } | null>(null);
   const [open, setOpen] = useState<Open>(null);
   const [selected, setSelected] = useState<string | null>(item ?? null);
   const [busy, setBusy] = useState(false);
@@ -119,7 +130,7 @@ export function MeetingPage({ id, item, navigate }: { id: string; item?: string 
       const result = await call();
       const date = formatDate(detail?.meeting.date);
       const title = result.document.kind === "notice" ? t("exported.notice", { date }) : t("exported.minutes", { date });
-      setExported({ title, message: result.message });
+      setExported({ title, message: result.message, path: result.path, details: result.details });
       void load(); // the archive list has a new document
     } catch (e) {
       const report = toErrorReport(e);
@@ -181,6 +192,11 @@ export function MeetingPage({ id, item, navigate }: { id: string; item?: string 
   return (
     <Page screen="meeting" ready={detail !== null}>
       <nav aria-label={t("meeting.back")} className="back-nav">
+        {search !== undefined ? (
+          <Button variant="tertiary" data-size="sm" data-testid="back-to-search" onClick={() => navigate({ name: "search", text: search })}>
+            ← {t("search.back")}
+          </Button>
+        ) : null}
         <Button
           variant="tertiary"
           data-size="sm"
@@ -213,7 +229,7 @@ export function MeetingPage({ id, item, navigate }: { id: string; item?: string 
               ))}
             </Alert>
           ) : null}
-          {exported ? <ExportDone title={exported.title} message={exported.message} /> : null}
+          {exported ? <ExportDone {...exported} /> : null}
           <KeptElsewhereNote council={ctx.detail.council} />
           <Confirmation />
           <div className="meeting-top">

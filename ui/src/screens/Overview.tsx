@@ -30,7 +30,7 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
   const [name, setName] = useState("");
   const [sort, setSort] = useState<Sort>({ key: "name", dir: "ascending" });
   const [busy, setBusy] = useState(false);
-  const [exported, setExported] = useState<{ title: string; message: string } | null>(null);
+  const [exported, setExported] = useState<{ title: string; message: string; path: string; details: string } | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const overview = state.status === "ready" ? state.data : null;
 
@@ -48,8 +48,8 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
     setExported(null);
     setActionError(null);
     try {
-      const { message } = await backend.exportCalendar(year, null);
-      setExported({ title: t("exported.calendar", { year }), message });
+      const saved = await backend.exportCalendar(year, null);
+      setExported({ title: t("exported.calendar", { year }), ...saved });
     } catch (e) {
       const report = toErrorReport(e);
       if (report.code !== "cancelled") setActionError(report.message);
@@ -80,7 +80,7 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
           <Paragraph>{actionError}</Paragraph>
         </Alert>
       ) : null}
-      {exported ? <ExportDone title={exported.title} message={exported.message} /> : null}
+      {exported ? <ExportDone {...exported} /> : null}
       <div className="overview-filters" role="group" aria-label={t("overview.filters")}>
         <SelectField
           id="overview-year"

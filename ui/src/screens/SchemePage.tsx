@@ -27,7 +27,7 @@ export function SchemePage({ id, navigate }: { id: string; navigate: Navigate })
   const [state, reload] = useLoad(() => backend.getScheme(id), id);
   const [open, setOpen] = useState<Open>(null);
   const [busy, setBusy] = useState<LedgerFormat | null>(null);
-  const [exported, setExported] = useState<{ title: string; message: string } | null>(null);
+  const [exported, setExported] = useState<{ title: string; message: string; path: string; details: string } | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const { confirm, clear } = useConfirmation();
   const detail = state.status === "ready" ? state.data : null;
@@ -39,9 +39,9 @@ export function SchemePage({ id, navigate }: { id: string; navigate: Navigate })
     setActionError(null);
     clear();
     try {
-      const { message } = await backend.exportLedger(id, format);
+      const saved = await backend.exportLedger(id, format);
       const title = t("exported.ledger", { name: detail?.scheme.name ?? "", format: format === "csv" ? "CSV" : "Excel" });
-      setExported({ title, message });
+      setExported({ title, ...saved });
     } catch (e) {
       const report = toErrorReport(e);
       if (report.code !== "cancelled") setActionError(report.message);
@@ -116,7 +116,7 @@ export function SchemePage({ id, navigate }: { id: string; navigate: Navigate })
               <Paragraph>{actionError}</Paragraph>
             </Alert>
           ) : null}
-          {exported ? <ExportDone title={exported.title} message={exported.message} /> : null}
+          {exported ? <ExportDone {...exported} /> : null}
           <Reminders reminders={detail.reminders} onOpen={openApplication} />
           <CommitteeTable detail={detail} onOpen={openApplication} />
           {open === "edit" ? (

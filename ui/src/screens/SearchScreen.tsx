@@ -142,7 +142,7 @@ export function SearchScreen({ initialText, navigate }: { initialText: string; n
       ) : null}
       {query !== null && !answer ? <LoadingLine /> : null}
       {query !== null && answer && "results" in answer ? (
-        <Results results={answer.results} pending={pending} onOpen={(hit) => navigate(hitView(hit))} />
+        <Results results={answer.results} pending={pending} onOpen={(hit) => navigate(hitView(hit, text))} />
       ) : null}
     </Page>
   );

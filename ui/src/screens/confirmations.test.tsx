@@ -111,12 +111,22 @@ describe("confirmations on the meeting page", () => {
     expect(await said()).toBe("Sak 11/26 er lagt til i sakslisten.");
   });
 
-  it("names the document an export made, and keeps where it went", async () => {
-    await render({ name: "meeting", id: "mt-nov" });
+  it("names the document an export made, says where in plain words, and opens it", async () => {
+    const backend = await render({ name: "meeting", id: "mt-nov" });
     await click("[data-testid=export-minutes]");
     await waitFor(() => $("[data-testid=export-result]"), "the export's result");
     expect(text("[data-testid=export-title]")).toBe("Protokollen for møtet 12.11.2026 er eksportert.");
-    expect(text("[data-testid=export-result]")).toContain("Protokollen er lagret i /home/kari/Dokumenter/protokoll-2026-11-12.pdf");
+    expect(text("[data-testid=export-message]")).toBe("Protokollen er lagret i Dokumenter som «protokoll-2026-11-12.pdf».");
+    // The checksums are folded away, under their own summary.
+    expect($<HTMLDetailsElement>("[data-testid=export-details]")!.open).toBe(false);
+    expect(text("[data-testid=export-details] summary")).toBe("Sjekksum og kontrollnummer");
+    await click("[data-testid=open-saved-file]");
+    await click("[data-testid=open-saved-folder]");
+    await waitFor(() => backend.state.opened?.length === 2, "both opened");
+    expect(backend.state.opened).toEqual([
+      { path: "/home/kari/Dokumenter/protokoll-2026-11-12.pdf", folder: false },
+      { path: "/home/kari/Dokumenter/protokoll-2026-11-12.pdf", folder: true },
+    ]);
   });
 });
 

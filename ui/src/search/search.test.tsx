@@ -34,7 +34,8 @@ describe("search", () => {
     await type($<HTMLInputElement>("[data-testid=search-input]")!, "lysløypa");
     await act(async () => $<HTMLFormElement>("form.app-header__search")!.requestSubmit());
     await waitFor(() => $("main[data-screen=search][data-ready=true]"), "the search screen");
-    expect($("[data-testid=search-input]")).toBeNull();
+    // The header's field stays where it was: another search starts from there too.
+    expect($("[data-testid=search-input]")).not.toBeNull();
     expect($<HTMLInputElement>("[data-testid=search-field]")!.value).toBe("lysløypa");
     const hits = await waitFor(() => ($$("[data-testid=search-hit]").length === 2 ? $$("[data-testid=search-hit]") : null), "two hits");
     expect(hits.map((h) => h.dataset.kind)).toEqual(["item", "application"]);
@@ -83,6 +84,39 @@ describe("search", () => {
     await waitFor(() => $("main[data-screen=meeting][data-ready=true]"), "the meeting");
     expect($("[data-item-id=i-n3]")!.getAttribute("aria-current")).toBe("true");
     expect(document.activeElement).toBe($("[data-item-id=i-n3]"));
+  });
+
+  it("keeps the hits one step back from what a hit opened", async () => {
+    await render({ name: "search", text: "trafikksikkerhet" });
+    await waitFor(() => $("[data-testid=search-hit][data-kind=item]"), "the item");
+    const before = $$("[data-testid=search-hit]").length;
+    await click("[data-testid=search-hit][data-kind=item] [data-testid=open-hit]");
+    await waitFor(() => $("main[data-screen=meeting][data-ready=true]"), "the meeting");
+    expect($("[data-testid=search-input]")).not.toBeNull();
+    await click("[data-testid=back-to-search]");
+    await waitFor(() => $("main[data-screen=search][data-ready=true]"), "the search again");
+    expect($<HTMLInputElement>("[data-testid=search-field]")!.value).toBe("trafikksikkerhet");
+    await waitFor(() => $$("[data-testid=search-hit]").length === before, "the same hits");
+  });
+});
+
+describe("whole rows", () => {
+  it("open a meeting from anywhere in its row, with the meetings before the seat plan", async () => {
+    await render({ name: "council", id: "c-stavern" });
+    const row = await waitFor(() => $("[data-testid=meeting-row]"), "a meeting row");
+    const meetings = $("#meetings-title")!;
+    const plan = $("#plan-title")!;
+    expect(meetings.compareDocumentPosition(plan) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const place = row.querySelectorAll("td")[2]!;
+    await act(async () => place.click());
+    await waitFor(() => $("main[data-screen=meeting][data-ready=true]"), "the meeting");
+  });
+
+  it("open a council from anywhere in its row", async () => {
+    await render({ name: "list" });
+    const row = await waitFor(() => $("[data-testid=council-row]"), "a council row");
+    await act(async () => row.querySelectorAll("td")[1]!.click());
+    await waitFor(() => $("main[data-screen=council][data-ready=true]"), "the council");
   });
 });
 

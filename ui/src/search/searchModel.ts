@@ -41,6 +41,7 @@ export function searchYears(current: number, selected: string): number[] {
 }
 
 /** Where a hit leads: its meeting with the item open, or the application itself. */
-export function hitView(hit: Pick<SearchHit, "kind" | "id" | "parentId">): View {
-  return hit.kind === "item" ? { name: "meeting", id: hit.parentId, item: hit.id } : { name: "application", id: hit.id };
+export function hitView(hit: Pick<SearchHit, "kind" | "id" | "parentId">, search?: string): View {
+  const back = search === undefined ? {} : { search };
+  return hit.kind === "item" ? { name: "meeting", id: hit.parentId, item: hit.id, ...back } : { name: "application", id: hit.id, ...back };
 }

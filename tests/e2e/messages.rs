@@ -1,0 +1,174 @@
+//! Messages in plain words (issue 16, item 8), in the real app: an export
+//! says the folder by its name and the file, with buttons that open them; the
+//! checksums wait under a disclosure; a file error is in the person's
+//! language and names the file — never the system's English.
+
+use std::ffi::OsStr;
+use std::path::Path;
+
+use chrono::{NaiveDate, NaiveTime, Utc};
+use fantoccini::Client;
+use grendebok_core::model::*;
+use grendebok_core::Store;
+use grendebok_e2e::*;
+
+/// A council with a planned meeting and one item, made before the app starts.
+fn council_with_meeting(app: &App) {
+    let mut store = Store::open(&app.db).unwrap();
+    store.save_user_name("Kari Sekretær", Utc::now()).unwrap();
+    let actor = store.actor(Utc::now()).unwrap();
+    let council = store
+        .create_council(
+            &actor,
+            &CouncilInput::named("Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 1, 0, 0)),
+        )
+        .unwrap();
+    // The secretary, whom the notice names for word of absence.
+    store
+        .add_membership(
+            &actor,
+            &MembershipInput {
+                council_id: council.id.clone(),
+                person: PersonChoice::New {
+                    person: PersonInput {
+                        name: "Kari Sekretær".into(),
+                        email: String::new(),
+                        phone: "900 11 222".into(),
+                        gender: None,
+                    },
+                },
+                category: SeatCategory::Senior,
+                role: Role::Sekretaer,
+                organisation: String::new(),
+                term_from: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
+                term_to: None,
+            },
+        )
+        .unwrap();
+    let meeting = store
+        .create_meeting(
+            &actor,
+            &MeetingInput {
+                council_id: council.id.clone(),
+                kind: MeetingKind::Ordinary,
+                date: NaiveDate::from_ymd_opt(2027, 1, 20).unwrap(),
+                starts_at: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
+                ends_at: None,
+                place: "Stavern grendehus".into(),
+                guests: String::new(),
+                kommune_rep: String::new(),
+            },
+        )
+        .unwrap();
+    store
+        .add_item(
+            &actor,
+            &meeting.id,
+            &AgendaItemInput {
+                kind: ItemKind::Vedtak,
+                title: "Benker på torget".into(),
+                background: String::new(),
+                proposal: String::new(),
+                access: Default::default(),
+            },
+        )
+        .unwrap();
+}
+
+async fn open_meeting(client: &Client) {
+    click(client, "[data-testid=open-council]").await.unwrap();
+    wait_screen(client, "council").await;
+    click(client, "[data-testid=open-meeting]").await.unwrap();
+    wait_screen(client, "meeting").await;
+}
+
+fn is_hex64(word: &str) -> bool {
+    word.len() == 64 && word.chars().all(|c| c.is_ascii_hexdigit())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_export_says_where_in_plain_words_and_opens_the_pdf_and_its_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("opened.txt");
+    let app = App::start_with(&[("GRENDEBOK_OPEN_LOG", log.as_os_str())]);
+    council_with_meeting(&app);
+    let client = app.launch().await;
+    open_meeting(&client).await;
+
+    click(&client, "[data-testid=export-notice]").await.unwrap();
+    wait(&client, "[data-testid=export-result]").await.unwrap();
+    let file = std::fs::read_dir(app.exports())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let name = file.file_name().unwrap().to_string_lossy().into_owned();
+    let message = text_of(&client, "[data-testid=export-message]").await;
+    assert_eq!(message, format!("Innkallingen er lagret i exports som «{name}»."));
+    // No path, no checksum, no "kontrollnr." in what is shown.
+    let shown = text_of(&client, "[data-testid=export-result]").await;
+    assert!(!shown.contains('/'), "{shown}");
+    assert!(!shown.split_whitespace().any(is_hex64), "{shown}");
+    assert!(!shown.contains("kontrollnr"), "{shown}");
+    // The checksums are there for whoever looks under "Sjekksum og kontrollnummer".
+    click(&client, "[data-testid=export-details] summary").await.unwrap();
+    let details = text_of(&client, "[data-testid=export-details]").await;
+    let sha = grendebok_core::pdf::sha256_hex(&std::fs::read(&file).unwrap());
+    assert!(details.contains(&sha), "{details}");
+    assert!(details.contains("Kontrollnummer i bunnteksten"), "{details}");
+    // The notice says whom to tell, by name and phone (issue 16, item 10).
+    let text = std::process::Command::new("pdftotext")
+        .arg(&file)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    let text = String::from_utf8_lossy(&text.stdout)
+        .replace('\u{a0}', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains("Meld forfall til sekretæren, Kari Sekretær, på telefon 900 11 222"),
+        "{text}"
+    );
+
+    // "Åpne PDF" and "Åpne mappen" open the file and the folder it is in.
+    assert_eq!(text_of(&client, "[data-testid=open-saved-file]").await, "Åpne PDF");
+    click(&client, "[data-testid=open-saved-file]").await.unwrap();
+    click(&client, "[data-testid=open-saved-folder]").await.unwrap();
+    wait_shown(&client, "both were opened", || async {
+        std::fs::read_to_string(&log).unwrap_or_default().lines().count() == 2
+    })
+    .await;
+    let opened = std::fs::read_to_string(&log).unwrap();
+    assert_eq!(
+        opened,
+        format!("file\t{}\nfolder\t{}\n", file.display(), app.exports().display())
+    );
+    client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_export_to_a_folder_that_is_gone_says_so_in_norwegian_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let gone = dir.path().join("Minnepinne");
+    let app = App::start_with(&[("GRENDEBOK_EXPORT_DIR", gone.as_os_str() as &OsStr)]);
+    council_with_meeting(&app);
+    let client = app.launch().await;
+    open_meeting(&client).await;
+
+    click(&client, "[data-testid=export-notice]").await.unwrap();
+    wait(&client, "[data-testid=action-error]").await.unwrap();
+    let error = text_of(&client, "[data-testid=action-error]").await;
+    assert!(
+        error.starts_with("Finner ikke «Innkalling") && error.contains(&format!("i mappen {}.", gone.display())),
+        "{error}"
+    );
+    assert!(error.contains("Velg en annen mappe"), "{error}");
+    for english in ["No such file", "os error", "directory"] {
+        assert!(!error.contains(english), "{error}");
+    }
+    assert!(!Path::new(&gone).exists(), "nothing was made");
+    client.close().await.unwrap();
+}
