@@ -8,6 +8,7 @@ mod foundation;
 mod grants;
 mod guide;
 mod hostile;
+mod long_lists;
 mod meetings;
 mod progress;
 mod recovery;

@@ -10,7 +10,9 @@ import { Page } from "../components/Page";
 import { Loading, LoadError } from "../components/Loading";
 import { ExportDone } from "../components/Confirmation";
 import { SelectField, TextField } from "../components/fields";
-import { OverviewTable } from "../duties/OverviewTable";
+import { OverviewTable, useOverviewRows } from "../duties/OverviewTable";
+import { ShowAllRows } from "../components/VirtualTable";
+import { Lazy } from "../components/Lazy";
 import { YearWheel } from "../duties/YearWheel";
 import { YearAtAGlance } from "../charts/YearAtAGlance";
 import { filterRows, nextSort, sortRows, wheel, yearOptions, type Sort } from "../duties/dutyModel";
@@ -38,6 +40,7 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
     () => (overview ? sortRows(filterRows(overview.councils, { behindOnly, name }), sort) : []),
     [overview, behindOnly, name, sort],
   );
+  const shown = useOverviewRows(rows);
   const yearWheel = useMemo(
     () => (overview ? wheel(overview, new Set(rows.map((c) => c.councilId))) : null),
     [overview, rows],
@@ -116,6 +119,7 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
               <Paragraph data-size="sm" className="muted" aria-live="polite" data-testid="overview-count">
                 {t("overview.shown", { shown: rows.length, total: overview.councils.length })}
               </Paragraph>
+              <ShowAllRows rows={shown} count={rows.length} />
             </div>
             {overview.councils.length === 0 ? (
               <Paragraph className="muted">{t("overview.empty")}</Paragraph>
@@ -126,6 +130,7 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
             ) : (
               <OverviewTable
                 rows={rows}
+                shown={shown}
                 year={overview.year}
                 sort={sort}
                 onSort={(key) => setSort((s) => nextSort(s, key))}
@@ -135,7 +140,12 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
             )}
           </section>
           {rows.length > 0 ? <YearAtAGlance year={overview.year} councils={rows} meetings={overview.meetings} /> : null}
-          {yearWheel ? <YearWheel wheel={yearWheel} year={overview.year} onOpenMeeting={openMeeting} /> : null}
+          {yearWheel ? (
+            // A kommune's wheel holds thousands of entries: rendered when scrolled to.
+            <Lazy when={shown.long} minHeight={1200} testid="year-wheel-later">
+              <YearWheel wheel={yearWheel} year={overview.year} onOpenMeeting={openMeeting} />
+            </Lazy>
+          ) : null}
         </>
       ) : null}
     </Page>
