@@ -24,6 +24,15 @@ fn many_councils(app: &App) {
     }
 }
 
+/// Where screenshots go: `$GRENDEBOK_A11Y_SHOTS` to keep them for a person
+/// to look at, else the test's own folder.
+fn shots(app: &App) -> std::path::PathBuf {
+    std::env::var_os("GRENDEBOK_A11Y_SHOTS")
+        .map(std::path::PathBuf::from)
+        .inspect(|d| std::fs::create_dir_all(d).expect("the screenshot folder"))
+        .unwrap_or_else(|| app.dir.path().to_path_buf())
+}
+
 async fn rows(client: &Client, css: &str) -> usize {
     count(client, css).await
 }
@@ -88,6 +97,7 @@ async fn a_long_council_list_and_overview_render_in_part_and_reach_every_row() {
     );
     assert_no_serious_violations(&client, "council list, in part").await;
     tab_through(&client).await;
+    screenshot(&client, &shots(&app).join("long-council-list-end.png")).await;
     // "Vis alle 90 radene" puts every row in the page.
     click(&client, "[data-testid=show-all-rows]").await.unwrap();
     wait_until("every council row is rendered", || async {
@@ -105,6 +115,7 @@ async fn a_long_council_list_and_overview_render_in_part_and_reach_every_row() {
         Some("91")
     );
     assert_no_serious_violations(&client, "overview, in part").await;
+    screenshot(&client, &shots(&app).join("long-overview.png")).await;
     tab_through(&client).await;
     // Printing renders every row: the page as the print dialog would take it.
     client

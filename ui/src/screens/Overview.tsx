@@ -1,6 +1,8 @@
 import { useMemo, useState } from "react";
 import { Alert, Button, Heading, Paragraph, Switch } from "@digdir/designsystemet-react";
 import { useBackend } from "../backend";
+import type { CouncilOverview } from "../bindings/CouncilOverview";
+import type { Overview as YearOverview } from "../bindings/Overview";
 import { useI18n } from "../i18n/context";
 import { todayIso } from "../lib/dates";
 import { toErrorReport } from "../lib/errors";
@@ -41,10 +43,6 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
     [overview, behindOnly, name, sort],
   );
   const shown = useOverviewRows(rows);
-  const yearWheel = useMemo(
-    () => (overview ? wheel(overview, new Set(rows.map((c) => c.councilId))) : null),
-    [overview, rows],
-  );
 
   const exportCalendar = async () => {
     setBusy(true);
@@ -140,14 +138,18 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
             )}
           </section>
           {rows.length > 0 ? <YearAtAGlance year={overview.year} councils={rows} meetings={overview.meetings} /> : null}
-          {yearWheel ? (
-            // A kommune's wheel holds thousands of entries: rendered when scrolled to.
-            <Lazy when={shown.long} minHeight={1200} testid="year-wheel-later">
-              <YearWheel wheel={yearWheel} year={overview.year} onOpenMeeting={openMeeting} />
-            </Lazy>
-          ) : null}
+          {/* A kommune's wheel holds thousands of entries: built and rendered when scrolled to. */}
+          <Lazy when={shown.long} minHeight={1200} testid="year-wheel-later">
+            <OverviewWheel overview={overview} rows={rows} onOpenMeeting={openMeeting} />
+          </Lazy>
         </>
       ) : null}
     </Page>
   );
+}
+
+/** The year wheel of the councils shown. */
+function OverviewWheel({ overview, rows, onOpenMeeting }: { overview: YearOverview; rows: CouncilOverview[]; onOpenMeeting: (id: string) => void }) {
+  const yearWheel = useMemo(() => wheel(overview, new Set(rows.map((c) => c.councilId))), [overview, rows]);
+  return <YearWheel wheel={yearWheel} year={overview.year} onOpenMeeting={onOpenMeeting} />;
 }
