@@ -289,5 +289,13 @@ async fn main() {
             settled.last().unwrap(),
         );
     }
+    println!();
+    println!("ready, click by click (the first click of a screen builds its code paths):");
+    for screen in ["overview", "council list", "council", "meeting", "scheme"] {
+        if let Some(s) = by_screen.get(screen) {
+            let each: Vec<String> = s.ready.iter().map(|t| format!("{t:.0}")).collect();
+            println!("  {screen}: {} ms", each.join(", "));
+        }
+    }
     client.close().await.unwrap();
 }
