@@ -134,9 +134,18 @@ impl App {
             .connect(&format!("http://127.0.0.1:{}", self.port))
             .await
             .unwrap_or_else(|e| panic!("the app did not start under tauri-driver: {e}"));
-        wait(&client, "[data-ready=true]")
-            .await
-            .unwrap_or_else(|e| panic!("the app started but showed no screen within {UI_TIMEOUT:?}: {e}"));
+        if let Err(e) = wait(&client, "[data-ready=true]").await {
+            // What the web view holds says whether the UI failed to start.
+            let body = client
+                .execute(
+                    "return document.body ? document.body.outerHTML.slice(0, 2000) : 'no body'",
+                    vec![],
+                )
+                .await
+                .map(|v| v.to_string())
+                .unwrap_or_default();
+            panic!("the app started but showed no screen within {UI_TIMEOUT:?}: {e}\nthe page held: {body}");
+        }
         client
     }
 }

@@ -10,6 +10,7 @@ mod guide;
 mod hostile;
 mod intake;
 mod layout;
+mod long_lists;
 mod meetings;
 mod messages;
 mod progress;

@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { Details, Heading, Link, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
 import type { MessageKey } from "../i18n/translate";
 import { useI18n } from "../i18n/context";
@@ -19,6 +20,8 @@ const monthName = (t: (k: MessageKey) => string, month: number) => t(`month.${mo
 export function YearWheel({ wheel, year, onOpenMeeting }: { wheel: Wheel; year: number; onOpenMeeting: (id: string) => void }) {
   const { t } = useI18n();
   const all = [...wheel.months.flat(), ...wheel.outside];
+  // The table repeats every entry: built the first time it is opened, not with the page.
+  const [tableOpened, setTableOpened] = useState(false);
 
   // `full`: the whole date, for the due dates that fall in another year.
   const entry = (e: WheelEntry, i: number, full = false) =>
@@ -83,10 +86,10 @@ export function YearWheel({ wheel, year, onOpenMeeting }: { wheel: Wheel; year: 
           </ul>
         </div>
       ) : null}
-      <Details data-testid="wheel-as-table">
+      <Details data-testid="wheel-as-table" onToggle={() => setTableOpened(true)}>
         <Details.Summary>{t("wheel.asTable")}</Details.Summary>
         <Details.Content>
-          {all.length ? (
+          {!tableOpened ? null : all.length ? (
             <Table border data-color="neutral" data-size="sm" className="wheel-table">
               <caption className="visually-hidden">{t("wheel.title", { year })}</caption>
               <Table.Head>

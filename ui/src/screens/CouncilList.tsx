@@ -9,8 +9,11 @@ import type { Navigate } from "../navigation";
 import { Page } from "../components/Page";
 import { Loading, LoadError } from "../components/Loading";
 import { FormError } from "../components/FormError";
-import { CouncilTable } from "../council/CouncilTable";
+import { CouncilTable, useCouncilRows } from "../council/CouncilTable";
+import { ShowAllRows } from "../components/VirtualTable";
 import { useJob } from "../components/ProgressDialog";
+
+const NONE: CouncilSummary[] = [];
 
 /** `notice`: a success message from the screen before (after a restore). */
 export function CouncilList({ navigate, notice = null }: { navigate: Navigate; notice?: string | null }) {
@@ -27,6 +30,7 @@ export function CouncilList({ navigate, notice = null }: { navigate: Navigate; n
   const job = useJob();
 
   const councils = fresh ?? (state.status === "ready" ? state.data : null);
+  const shown = useCouncilRows(councils ?? NONE);
   const newCouncil = () => navigate({ name: "new-council" });
 
   /**
@@ -135,7 +139,8 @@ export function CouncilList({ navigate, notice = null }: { navigate: Navigate; n
       {councils && councils.length > 0 ? (
         <>
           <Paragraph className="muted">{t("list.intro")}</Paragraph>
-          <CouncilTable councils={councils} onOpen={(id) => navigate({ name: "council", id })} />
+          <ShowAllRows rows={shown} count={councils.length} />
+          <CouncilTable councils={councils} shown={shown} onOpen={(id) => navigate({ name: "council", id })} />
         </>
       ) : null}
     </Page>

@@ -1,6 +1,8 @@
 import { useMemo, useState } from "react";
 import { Alert, Button, Heading, Paragraph, Switch } from "@digdir/designsystemet-react";
 import { useBackend } from "../backend";
+import type { CouncilOverview } from "../bindings/CouncilOverview";
+import type { Overview as YearOverview } from "../bindings/Overview";
 import { useI18n } from "../i18n/context";
 import { todayIso } from "../lib/dates";
 import { toErrorReport } from "../lib/errors";
@@ -10,7 +12,9 @@ import { Page } from "../components/Page";
 import { Loading, LoadError } from "../components/Loading";
 import { ExportDone } from "../components/Confirmation";
 import { SelectField, TextField } from "../components/fields";
-import { OverviewTable } from "../duties/OverviewTable";
+import { OverviewTable, useOverviewRows } from "../duties/OverviewTable";
+import { ShowAllRows } from "../components/VirtualTable";
+import { Lazy } from "../components/Lazy";
 import { YearWheel } from "../duties/YearWheel";
 import { YearAtAGlance } from "../charts/YearAtAGlance";
 import { filterRows, nextSort, sortRows, wheel, yearOptions, type Sort } from "../duties/dutyModel";
@@ -38,10 +42,7 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
     () => (overview ? sortRows(filterRows(overview.councils, { behindOnly, name }), sort) : []),
     [overview, behindOnly, name, sort],
   );
-  const yearWheel = useMemo(
-    () => (overview ? wheel(overview, new Set(rows.map((c) => c.councilId))) : null),
-    [overview, rows],
-  );
+  const shown = useOverviewRows(rows);
 
   const exportCalendar = async () => {
     setBusy(true);
@@ -116,6 +117,7 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
               <Paragraph data-size="sm" className="muted" aria-live="polite" data-testid="overview-count">
                 {t("overview.shown", { shown: rows.length, total: overview.councils.length })}
               </Paragraph>
+              <ShowAllRows rows={shown} count={rows.length} />
             </div>
             {overview.councils.length === 0 ? (
               <Paragraph className="muted">{t("overview.empty")}</Paragraph>
@@ -126,6 +128,7 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
             ) : (
               <OverviewTable
                 rows={rows}
+                shown={shown}
                 year={overview.year}
                 sort={sort}
                 onSort={(key) => setSort((s) => nextSort(s, key))}
@@ -135,9 +138,18 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
             )}
           </section>
           {rows.length > 0 ? <YearAtAGlance year={overview.year} councils={rows} meetings={overview.meetings} /> : null}
-          {yearWheel ? <YearWheel wheel={yearWheel} year={overview.year} onOpenMeeting={openMeeting} /> : null}
+          {/* A kommune's wheel holds thousands of entries: built and rendered when scrolled to. */}
+          <Lazy when={shown.long} minHeight={1200} testid="year-wheel-later">
+            <OverviewWheel overview={overview} rows={rows} onOpenMeeting={openMeeting} />
+          </Lazy>
         </>
       ) : null}
     </Page>
   );
+}
+
+/** The year wheel of the councils shown. */
+function OverviewWheel({ overview, rows, onOpenMeeting }: { overview: YearOverview; rows: CouncilOverview[]; onOpenMeeting: (id: string) => void }) {
+  const yearWheel = useMemo(() => wheel(overview, new Set(rows.map((c) => c.councilId))), [overview, rows]);
+  return <YearWheel wheel={yearWheel} year={overview.year} onOpenMeeting={onOpenMeeting} />;
 }

@@ -1,0 +1,301 @@
+//! What a user feels: the real app, each main screen opened by a click again
+//! and again, timed in the web view from the click to two animation frames
+//! after the screen reports ready (`main[data-ready=true]`), with the screen's
+//! DOM element count; at the end, the proportional set size (PSS) of the app
+//! and every process it started (WebKit's web and network processes).
+//!
+//! ```sh
+//! (cd ui && npm run build) && cargo build --release -p grendebok --features custom-protocol
+//! GRENDEBOK_APP=$PWD/target/release/grendebok dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \
+//!   cargo run -q -p grendebok-e2e --example probe -- [DATABASE] [ROUNDS]
+//! ```
+//! Without DATABASE the app runs on a new, empty file (the floor: only the
+//! council list and the overview exist there). Nothing here is asserted: it
+//! prints a table (BENCHMARKS.md).
+//!
+//! One round: the overview (header button), the council list (header
+//! button), a council (from the list; a different one each round), its
+//! newest meeting, back to the council, its newest grant scheme, back. The
+//! way back is not timed.
+//!
+//! Two times per click, both in the web view's own clock: "ready" (the
+//! screen's main data is shown) and "settled" (no section of it is still
+//! loading, `[data-loading]`), each taken two `requestAnimationFrame`
+//! callbacks later, when WebKit has painted the frame.
+
+use std::collections::{BTreeMap, HashSet};
+use std::ffi::OsStr;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, Locator};
+use grendebok_e2e::*;
+use serde_json::{json, Value};
+
+/// Installed before each click: a capture-phase click listener takes the
+/// time, then a MutationObserver waits for the target screen's ready main
+/// (not the one on screen before), and for no section still loading.
+const ARM: &str = r#"
+const target = arguments[0];
+const before = document.querySelector('main');
+const beforeScreen = before ? before.dataset.screen : null;
+window.__probe = null;
+const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now()))));
+const nodes = () => document.getElementsByTagName('*').length;
+document.addEventListener('click', function onClick() {
+  document.removeEventListener('click', onClick, true);
+  const t0 = performance.now();
+  const result = {};
+  let readySeen = false, settledSeen = false;
+  const check = () => {
+    const main = document.querySelector('main[data-screen="' + target + '"][data-ready="true"]');
+    if (!main || (main === before && beforeScreen === target)) return;
+    if (!readySeen) {
+      readySeen = true;
+      frames().then((t) => { result.ready = t - t0; result.readyNodes = nodes(); finish(); });
+    }
+    if (!settledSeen && !document.querySelector('[data-loading]')) {
+      settledSeen = true;
+      observer.disconnect();
+      frames().then((t) => { result.settled = t - t0; result.nodes = nodes(); finish(); });
+    }
+  };
+  const finish = () => { if (result.ready !== undefined && result.settled !== undefined) window.__probe = result; };
+  const observer = new MutationObserver(check);
+  observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+  check();
+}, true);
+"#;
+
+#[derive(Default)]
+struct Samples {
+    ready: Vec<f64>,
+    settled: Vec<f64>,
+    nodes: Vec<u64>,
+}
+
+/// Clicks the `index`th element matching `css` (wrapping) and returns what
+/// the web view measured for `screen`.
+async fn timed_click(client: &Client, css: &str, index: usize, screen: &str) -> Option<(f64, f64, u64)> {
+    // Let the screen before finish whatever it was doing, as a person would.
+    wait_loaded(client).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let all = client.find_all(Locator::Css(css)).await.ok()?;
+    if all.is_empty() {
+        return None;
+    }
+    let element = all[index % all.len()].clone();
+    let arg = serde_json::to_value(&element).unwrap();
+    client
+        .execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg])
+        .await
+        .ok()?;
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    client
+        .execute(ARM, vec![json!(screen)])
+        .await
+        .expect("the probe installs");
+    element.click().await.expect("the click lands");
+    let deadline = Instant::now() + UI_TIMEOUT;
+    loop {
+        let got = client
+            .execute("return window.__probe;", vec![])
+            .await
+            .expect("the probe answers");
+        if let Value::Object(m) = got {
+            let f = |k: &str| m.get(k).and_then(Value::as_f64).unwrap_or(f64::NAN);
+            return Some((f("ready"), f("settled"), f("nodes") as u64));
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the {screen} screen did not become ready after clicking {css}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Every process whose executable is `binary`, and all their descendants.
+fn app_processes(binary: &std::path::Path) -> Vec<u32> {
+    let binary = binary.canonicalize().unwrap_or_else(|_| binary.to_owned());
+    let mut parent_of = Vec::new();
+    let mut roots = Vec::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        if std::fs::read_link(entry.path().join("exe")).ok().as_deref() == Some(binary.as_path()) {
+            roots.push(pid);
+        }
+        let stat = std::fs::read_to_string(entry.path().join("stat")).unwrap_or_default();
+        // The command name is in parentheses and may hold spaces: read after the last ')'.
+        if let Some(ppid) = stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().nth(1))
+            .and_then(|p| p.parse::<u32>().ok())
+        {
+            parent_of.push((pid, ppid));
+        }
+    }
+    let mut found: HashSet<u32> = roots.iter().copied().collect();
+    loop {
+        let more: Vec<u32> = parent_of
+            .iter()
+            .filter(|(pid, ppid)| found.contains(ppid) && !found.contains(pid))
+            .map(|(pid, _)| *pid)
+            .collect();
+        if more.is_empty() {
+            break;
+        }
+        found.extend(more);
+    }
+    let mut pids: Vec<u32> = found.into_iter().collect();
+    pids.sort();
+    pids
+}
+
+/// Pss of one process in KiB, from /proc/PID/smaps_rollup, and its name.
+fn pss_kib(pid: u32) -> Option<(String, u64)> {
+    let rollup = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok()?;
+    let kib = rollup
+        .lines()
+        .find(|l| l.starts_with("Pss:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())?;
+    let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+    Some((name.trim().to_owned(), kib))
+}
+
+fn print_memory(when: &str) {
+    let mut total = 0;
+    let mut parts = Vec::new();
+    for pid in app_processes(&app_binary()) {
+        if let Some((name, kib)) = pss_kib(pid) {
+            parts.push(format!("{name} {:.0}", kib as f64 / 1024.0));
+            total += kib;
+        }
+    }
+    println!(
+        "PSS {when}: {:.0} MiB in all ({} MiB)",
+        total as f64 / 1024.0,
+        parts.join(" + ")
+    );
+}
+
+/// Nearest-rank percentile of sorted values.
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
+    sorted[rank.clamp(1, sorted.len()) - 1]
+}
+
+fn sorted(v: &[f64]) -> Vec<f64> {
+    let mut v = v.to_vec();
+    v.sort_by(f64::total_cmp);
+    v
+}
+
+#[tokio::main]
+async fn main() {
+    let mut args = std::env::args().skip(1);
+    let db: Option<PathBuf> = args.next().filter(|a| !a.is_empty()).map(PathBuf::from);
+    let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(8);
+    println!("app: {}", app_binary().display());
+    println!(
+        "file: {}",
+        db.as_ref()
+            .map_or("a new, empty file".into(), |d| d.display().to_string())
+    );
+    let env: Vec<(&str, &OsStr)> = db.iter().map(|d| ("GRENDEBOK_DB", d.as_os_str())).collect();
+    let app = App::start_with(&env);
+    // The user's name, which the first start asks for: written into a given
+    // file before the app starts (on a large file the first write waits for
+    // the whole-file check), typed into a new one.
+    if let Some(db) = &db {
+        let mut store = open_store(db);
+        if store.settings().unwrap().user_name.is_none() {
+            store.save_user_name("Probe", chrono::Utc::now()).unwrap();
+        }
+    }
+    let client = app.launch().await;
+    if count(&client, "#user-name").await > 0 {
+        fill(&client, "#user-name", "Probe").await.unwrap();
+        click(&client, "[data-testid=save-user-name]").await.unwrap();
+        wait(&client, "[data-testid=open-overview]").await.unwrap();
+    }
+    // Let the start-up's background work (the whole-file check) finish first.
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    print_memory("at start");
+
+    let mut by_screen: BTreeMap<&str, Samples> = BTreeMap::new();
+    let mut record = |screen: &'static str, got: Option<(f64, f64, u64)>| {
+        if let Some((ready, settled, nodes)) = got {
+            let s = by_screen.entry(screen).or_default();
+            s.ready.push(ready);
+            s.settled.push(settled);
+            s.nodes.push(nodes);
+        }
+    };
+    for round in 0..rounds {
+        record(
+            "overview",
+            timed_click(&client, "[data-testid=open-overview]", 0, "overview").await,
+        );
+        record(
+            "council list",
+            timed_click(&client, "[data-testid=open-councils]", 0, "council-list").await,
+        );
+        // A different council each round (spread over the list), so no screen is a repeat.
+        let council = timed_click(&client, "main [data-testid=open-council]", round * 37, "council").await;
+        let has_council = council.is_some();
+        record("council", council);
+        if !has_council {
+            continue;
+        }
+        let meeting = timed_click(&client, "[data-testid=open-meeting]", 0, "meeting").await;
+        if meeting.is_some() {
+            record("meeting", meeting);
+            timed_click(&client, "[data-testid=back-to-council]", 0, "council").await;
+        }
+        let scheme = timed_click(&client, "[data-testid=open-scheme]", 0, "scheme").await;
+        if scheme.is_some() {
+            record("scheme", scheme);
+            timed_click(&client, "[data-testid=back-to-council]", 0, "council").await;
+        }
+        eprintln!("  round {} of {rounds} done", round + 1);
+    }
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    print_memory("after every screen");
+
+    println!();
+    println!("| screen | clicks | ready p50 | ready p95 | settled p50 | settled p95 | settled max | DOM elements |");
+    println!("|---|---|---|---|---|---|---|---|");
+    for screen in ["overview", "council list", "council", "meeting", "scheme"] {
+        let Some(s) = by_screen.get(screen) else {
+            continue;
+        };
+        let (ready, settled) = (sorted(&s.ready), sorted(&s.settled));
+        let nodes = (s.nodes.iter().min().unwrap(), s.nodes.iter().max().unwrap());
+        let nodes = if nodes.0 == nodes.1 {
+            format!("{}", nodes.0)
+        } else {
+            format!("{}–{}", nodes.0, nodes.1)
+        };
+        println!(
+            "| {screen} | {} | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} ms | {nodes} |",
+            ready.len(),
+            percentile(&ready, 50.0),
+            percentile(&ready, 95.0),
+            percentile(&settled, 50.0),
+            percentile(&settled, 95.0),
+            settled.last().unwrap(),
+        );
+    }
+    println!();
+    println!("ready, click by click (the first click of a screen builds its code paths):");
+    for screen in ["overview", "council list", "council", "meeting", "scheme"] {
+        if let Some(s) = by_screen.get(screen) {
+            let each: Vec<String> = s.ready.iter().map(|t| format!("{t:.0}")).collect();
+            println!("  {screen}: {} ms", each.join(", "));
+        }
+    }
+    client.close().await.unwrap();
+}
