@@ -323,8 +323,13 @@ fn minutes_item(doc: &mut Doc, lang: Lang, item: &AgendaItem) {
         ItemKind::Vedtak => t(lang, "pdf.decision", &[]),
         _ => t(lang, "pdf.note", &[]),
     };
-    doc.label_value(&decision_label, &item.decision);
-    if item.kind == ItemKind::Vedtak && !item.quorum.quorate {
+    if !item.decision.is_empty() || item.decisions.is_empty() {
+        doc.label_value(&decision_label, &item.decision);
+    }
+    for d in &item.decisions {
+        minutes_decision(doc, lang, d);
+    }
+    if item.kind == ItemKind::Vedtak && item.decisions.is_empty() && !item.quorum.quorate {
         let q = &item.quorum;
         doc.note(&t(
             lang,
@@ -371,6 +376,46 @@ fn minutes_item(doc: &mut Doc, lang: Lang, item: &AgendaItem) {
             &rows,
         );
     }
+}
+
+/// One decision inside an item: what was proposed, who left for it and why,
+/// the votes, what was decided — kept together on a page.
+fn minutes_decision(doc: &mut Doc, lang: Lang, d: &ItemDecision) {
+    doc.keep_together(|doc| {
+        let heading = t(
+            lang,
+            "pdf.decision_heading",
+            &[("position", &d.position.to_string()), ("title", &d.title)],
+        );
+        doc.heading(4, &heading);
+        if !d.proposal.is_empty() {
+            doc.label_value(&t(lang, "pdf.proposal", &[]), &d.proposal);
+        }
+        let left_label = t(lang, "pdf.decision_left", &[]);
+        for r in &d.recusals {
+            let line = t(
+                lang,
+                "pdf.recusal_line",
+                &[("name", &r.person_name), ("reason", &r.reason)],
+            );
+            doc.label_value(&left_label, &line);
+        }
+        if d.recusals.is_empty() {
+            doc.label_value(&left_label, &t(lang, "pdf.decision_nobody_left", &[]));
+        }
+        if let Some(votes) = &d.votes {
+            doc.label_value(&t(lang, "pdf.votes", &[]), &votes_text(lang, votes));
+        }
+        doc.label_value(&t(lang, "pdf.decision", &[]), &d.decision);
+        if !d.quorum.quorate {
+            let q = &d.quorum;
+            doc.note(&t(
+                lang,
+                "pdf.not_quorate",
+                &[("voting", &q.voting.to_string()), ("required", &q.required.to_string())],
+            ));
+        }
+    });
 }
 
 /// The minutes (møteprotokoll): time and place, who met and who did not,

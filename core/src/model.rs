@@ -726,6 +726,59 @@ pub struct Recusal {
     pub reason: String,
 }
 
+/// What a user types to add a decision inside an item: a free decision, or one
+/// per application of a grant round (then the title may be left empty and is
+/// taken from the application).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemDecisionInput {
+    pub title: String,
+    /// Forslag til vedtak for this decision.
+    pub proposal: String,
+    pub application_id: Option<String>,
+}
+
+/// What the secretary records for one decision inside an item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemDecisionRecord {
+    pub decision: String,
+    pub votes: Option<Votes>,
+}
+
+/// One decision inside an agenda item, with its own proposal, votes and the
+/// members who left for it. A member who left for the whole item is out of
+/// every decision of it too (and counted so in `quorum`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemDecision {
+    pub id: String,
+    pub item_id: String,
+    pub position: i32,
+    /// The grant application decided, in a grant round.
+    pub application_id: Option<String>,
+    pub title: String,
+    pub proposal: String,
+    pub decision: String,
+    pub votes: Option<Votes>,
+    /// Members who left for this decision only.
+    pub recusals: Vec<Recusal>,
+    /// Members present who are inhabil for the application (declared in the
+    /// committee, or representing the applicant) and not recorded as having
+    /// left: the recusals the app proposes. `reason` says why.
+    pub proposed_recusals: Vec<Recusal>,
+    pub quorum: Quorum,
+}
+
+/// An application a grant round item can decide, for the meeting page's choice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DecisionApplication {
+    pub application_id: String,
+    /// "Grendemidler 2026 nr. 3: Lyngvik IL – Sommerleir".
+    pub label: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FollowUpInput {
@@ -777,6 +830,9 @@ pub struct AgendaItem {
     pub recusals: Vec<Recusal>,
     pub follow_ups: Vec<FollowUp>,
     pub quorum: Quorum,
+    /// Further decisions inside the item (one per application in a grant
+    /// round), in order; empty when the item's own record is its one decision.
+    pub decisions: Vec<ItemDecision>,
     /// Grants decided under this item, for the minutes.
     pub grants: Vec<ItemGrant>,
 }
@@ -836,6 +892,9 @@ pub enum MissingKind {
     ClosedBasis,
     Quorum,
     NotHeld,
+    /// A member present who is inhabil for an application is not recorded as
+    /// having left while it was decided.
+    InhabilPresent,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -901,6 +960,9 @@ pub struct MeetingDetail {
     /// Corrections to earlier minutes that these minutes report.
     pub earlier_amendments: Vec<Amendment>,
     pub documents: Vec<DocumentRecord>,
+    /// Applications of the council's grant schemes that a decision inside an
+    /// item can be about (not withdrawn, not yet decided); empty once approved.
+    pub applications: Vec<DecisionApplication>,
     /// What the meeting's status allows and means now.
     pub lifecycle: Lifecycle,
 }

@@ -387,6 +387,50 @@ async fn remove_recusal(state: State<'_, AppState>, item_id: String, membership_
 }
 
 #[tauri::command]
+async fn add_decision(state: State<'_, AppState>, item_id: String, input: ItemDecisionInput) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| s.add_decision(a, &item_id, &input)).await
+}
+
+#[tauri::command]
+async fn record_decision(
+    state: State<'_, AppState>,
+    decision_id: String,
+    record: ItemDecisionRecord,
+) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| s.record_decision(a, &decision_id, &record)).await
+}
+
+#[tauri::command]
+async fn remove_decision(state: State<'_, AppState>, decision_id: String) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| s.remove_decision(a, &decision_id)).await
+}
+
+#[tauri::command]
+async fn set_decision_recusal(
+    state: State<'_, AppState>,
+    decision_id: String,
+    membership_id: String,
+    reason: String,
+) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| {
+        s.set_decision_recusal(a, &decision_id, &membership_id, &reason)
+    })
+    .await
+}
+
+#[tauri::command]
+async fn remove_decision_recusal(
+    state: State<'_, AppState>,
+    decision_id: String,
+    membership_id: String,
+) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| {
+        s.remove_decision_recusal(a, &decision_id, &membership_id)
+    })
+    .await
+}
+
+#[tauri::command]
 async fn add_follow_up(state: State<'_, AppState>, item_id: String, input: FollowUpInput) -> Answer<MeetingDetail> {
     meeting_write(&state, move |s, a, _| s.add_follow_up(a, &item_id, &input)).await
 }
@@ -650,6 +694,11 @@ pub fn run() {
             move_item,
             set_recusal,
             remove_recusal,
+            add_decision,
+            record_decision,
+            remove_decision,
+            set_decision_recusal,
+            remove_decision_recusal,
             add_follow_up,
             remove_follow_up,
             set_attendance,

@@ -17,6 +17,8 @@ import type { Approval } from "./bindings/Approval";
 import type { ApprovalCandidate } from "./bindings/ApprovalCandidate";
 import type { AgendaItemInput } from "./bindings/AgendaItemInput";
 import type { ItemRecord } from "./bindings/ItemRecord";
+import type { ItemDecisionInput } from "./bindings/ItemDecisionInput";
+import type { ItemDecisionRecord } from "./bindings/ItemDecisionRecord";
 import type { FollowUpInput } from "./bindings/FollowUpInput";
 import type { AttendanceInput } from "./bindings/AttendanceInput";
 import type { ExportResult } from "./bindings/ExportResult";
@@ -107,6 +109,12 @@ export interface Backend {
   moveItem(itemId: string, offset: -1 | 1): Promise<MeetingDetail>;
   setRecusal(itemId: string, membershipId: string, reason: string): Promise<MeetingDetail>;
   removeRecusal(itemId: string, membershipId: string): Promise<MeetingDetail>;
+  /** Decisions inside a vedtak item: one per application in a grant round. */
+  addDecision(itemId: string, input: ItemDecisionInput): Promise<MeetingDetail>;
+  recordDecision(decisionId: string, record: ItemDecisionRecord): Promise<MeetingDetail>;
+  removeDecision(decisionId: string): Promise<MeetingDetail>;
+  setDecisionRecusal(decisionId: string, membershipId: string, reason: string): Promise<MeetingDetail>;
+  removeDecisionRecusal(decisionId: string, membershipId: string): Promise<MeetingDetail>;
   addFollowUp(itemId: string, input: FollowUpInput): Promise<MeetingDetail>;
   removeFollowUp(followUpId: string): Promise<MeetingDetail>;
   setAttendance(meetingId: string, input: AttendanceInput): Promise<MeetingDetail>;

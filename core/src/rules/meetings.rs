@@ -7,8 +7,9 @@ use super::validate::clean_text;
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::i18n::t;
 use crate::model::{
-    AgendaItemInput, AttendanceRow, AttendanceStatus, FollowUpInput, ItemKind, ItemRecord, Lang, LegalMode, Lifecycle,
-    Meeting, MeetingInput, MeetingStatus, Missing, MissingKind, Quorum, Recusal, Role, Votes,
+    AgendaItemInput, AttendanceRow, AttendanceStatus, FollowUpInput, ItemDecisionInput, ItemDecisionRecord, ItemKind,
+    ItemRecord, Lang, LegalMode, Lifecycle, Meeting, MeetingInput, MeetingStatus, Missing, MissingKind, Quorum,
+    Recusal, Role, Votes,
 };
 
 /// Adds an issue for each free-text field that is too long or holds a national identity number.
@@ -85,19 +86,7 @@ pub fn record(input: &ItemRecord) -> Result<ItemRecord> {
         ..input.clone()
     };
     let mut issues = Vec::new();
-    if let Some(v) = clean.votes {
-        for (field, n) in [
-            ("votes.for", v.in_favour),
-            ("votes.against", v.against),
-            ("votes.blank", v.blank),
-        ] {
-            if n < 0 {
-                issues.push(FieldIssue::new(field, "validation.votes_negative"));
-            } else if n > MAX_VOTES {
-                issues.push(FieldIssue::new(field, "validation.votes_too_many").with("max", MAX_VOTES.to_string()));
-            }
-        }
-    }
+    vote_issues(&mut issues, clean.votes);
     if clean.closed && clean.closed_basis.is_empty() {
         issues.push(FieldIssue::new("closedBasis", "validation.closed_basis_missing"));
     }
@@ -106,6 +95,77 @@ pub fn record(input: &ItemRecord) -> Result<ItemRecord> {
         &[("decision", &clean.decision), ("closedBasis", &clean.closed_basis)],
     );
     issues_or(issues, clean)
+}
+
+/// Each count of `votes` is at least 0 and at most [`MAX_VOTES`].
+fn vote_issues(issues: &mut Vec<FieldIssue>, votes: Option<Votes>) {
+    let Some(v) = votes else { return };
+    for (field, n) in [
+        ("votes.for", v.in_favour),
+        ("votes.against", v.against),
+        ("votes.blank", v.blank),
+    ] {
+        if n < 0 {
+            issues.push(FieldIssue::new(field, "validation.votes_negative"));
+        } else if n > MAX_VOTES {
+            issues.push(FieldIssue::new(field, "validation.votes_too_many").with("max", MAX_VOTES.to_string()));
+        }
+    }
+}
+
+/// A decision inside an item: a title, unless it is about an application
+/// (then the application names it).
+pub fn decision_input(input: &ItemDecisionInput) -> Result<ItemDecisionInput> {
+    let clean = ItemDecisionInput {
+        title: clean_text(&input.title),
+        proposal: clean_text(&input.proposal),
+        application_id: input.application_id.clone().filter(|id| !id.trim().is_empty()),
+    };
+    let mut issues = Vec::new();
+    if clean.title.is_empty() && clean.application_id.is_none() {
+        issues.push(FieldIssue::new("title", "validation.decision_title_empty"));
+    }
+    free_text(&mut issues, &[("title", &clean.title), ("proposal", &clean.proposal)]);
+    issues_or(issues, clean)
+}
+
+pub fn decision_record(input: &ItemDecisionRecord) -> Result<ItemDecisionRecord> {
+    let clean = ItemDecisionRecord {
+        decision: clean_text(&input.decision),
+        votes: input.votes,
+    };
+    let mut issues = Vec::new();
+    vote_issues(&mut issues, clean.votes);
+    free_text(&mut issues, &[("decision", &clean.decision)]);
+    issues_or(issues, clean)
+}
+
+/// Those who left for a decision inside an item: who left for the whole item,
+/// and who left for this decision only (each once).
+pub fn left_for_decision(item: &[Recusal], decision: &[Recusal]) -> Vec<Recusal> {
+    let mut left: Vec<Recusal> = item.to_vec();
+    for r in decision {
+        if !left.iter().any(|x| x.membership_id == r.membership_id) {
+            left.push(r.clone());
+        }
+    }
+    left
+}
+
+/// Members inhabil for what is decided who would vote on it: voting at the
+/// meeting and not recorded as having left. `inhabil` holds every member
+/// inhabil for it (declared, or by the organisation they represent).
+pub fn inhabil_voting(attendance: &[AttendanceRow], left: &[Recusal], inhabil: &[Recusal]) -> Vec<Recusal> {
+    inhabil
+        .iter()
+        .filter(|i| {
+            attendance
+                .iter()
+                .any(|r| r.membership_id == i.membership_id && votes_at_meeting(r))
+                && !left.iter().any(|l| l.membership_id == i.membership_id)
+        })
+        .cloned()
+        .collect()
 }
 
 pub fn follow_up(input: &FollowUpInput) -> Result<FollowUpInput> {
@@ -199,6 +259,21 @@ pub struct ItemFacts<'a> {
     pub withdrawn: bool,
     pub recusals: &'a [Recusal],
     pub quorum: Quorum,
+    /// The decisions inside the item; when there are any, they carry the
+    /// item's decisions and the item's own text is an introduction.
+    pub decisions: Vec<DecisionFacts<'a>>,
+}
+
+/// A decision inside an item as the completeness check needs it.
+pub struct DecisionFacts<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub decision: &'a str,
+    pub votes_total: Option<i32>,
+    pub recusals: &'a [Recusal],
+    /// Members present, inhabil for it and not recorded as having left.
+    pub inhabil_present: &'a [Recusal],
+    pub quorum: Quorum,
 }
 
 /// Lists exactly what the minutes lack before they can be approved. Blocking
@@ -236,7 +311,8 @@ pub fn completeness(
     }
     for item in items.iter().filter(|i| !i.withdrawn) {
         let label = item.label.as_str();
-        if item.decision.trim().is_empty() {
+        let has_decisions = !item.decisions.is_empty();
+        if item.decision.trim().is_empty() && !(has_decisions && item.kind == ItemKind::Vedtak) {
             let (kind, key) = match item.kind {
                 ItemKind::Vedtak => (MissingKind::Decision, "missing.decision"),
                 _ => (MissingKind::Note, "missing.note"),
@@ -280,7 +356,86 @@ pub fn completeness(
                 t(lang, "missing.closed_basis", &[("item", label)]),
             );
         }
-        if item.kind == ItemKind::Vedtak && !item.quorum.quorate && meeting.status >= MeetingStatus::Held {
+        for d in &item.decisions {
+            let label = t(lang, "missing.decision_label", &[("item", label), ("title", d.title)]);
+            let label = label.as_str();
+            if d.decision.trim().is_empty() {
+                push(
+                    MissingKind::Decision,
+                    Some(item.id),
+                    None,
+                    true,
+                    t(lang, "missing.decision", &[("item", label)]),
+                );
+            }
+            if let Some(total) = d.votes_total.filter(|total| *total > d.quorum.voting) {
+                let message = t(
+                    lang,
+                    "missing.votes",
+                    &[
+                        ("item", label),
+                        ("votes", &total.to_string()),
+                        ("voting", &d.quorum.voting.to_string()),
+                    ],
+                );
+                push(MissingKind::Votes, Some(item.id), None, true, message);
+            }
+            for recusal in d.recusals.iter().filter(|r| r.reason.trim().is_empty()) {
+                let message = t(
+                    lang,
+                    "missing.recusal_reason",
+                    &[("item", label), ("name", &recusal.person_name)],
+                );
+                push(
+                    MissingKind::RecusalReason,
+                    Some(item.id),
+                    Some(&recusal.membership_id),
+                    true,
+                    message,
+                );
+            }
+            for inhabil in d.inhabil_present {
+                let message = t(
+                    lang,
+                    "missing.inhabil_present",
+                    &[
+                        ("item", label),
+                        ("name", &inhabil.person_name),
+                        ("reason", &inhabil.reason),
+                    ],
+                );
+                push(
+                    MissingKind::InhabilPresent,
+                    Some(item.id),
+                    Some(&inhabil.membership_id),
+                    true,
+                    message,
+                );
+            }
+            if !d.quorum.quorate && meeting.status >= MeetingStatus::Held {
+                let message = t(
+                    lang,
+                    "missing.quorum",
+                    &[
+                        ("item", label),
+                        ("voting", &d.quorum.voting.to_string()),
+                        ("required", &d.quorum.required.to_string()),
+                    ],
+                );
+                push(
+                    MissingKind::Quorum,
+                    Some(item.id),
+                    None,
+                    legal_mode == LegalMode::Formal,
+                    message,
+                );
+            }
+        }
+        if item.kind == ItemKind::Vedtak
+            && !has_decisions
+            && !item.quorum.quorate
+            && meeting.status >= MeetingStatus::Held
+        {
             let message = t(
                 lang,
                 "missing.quorum",
@@ -358,6 +513,45 @@ mod tests {
     }
 
     #[test]
+    fn who_would_vote_while_inhabil_for_a_decision() {
+        let rows = [
+            row("a", Role::Leder, Some(Present), None),
+            row("b", Role::Medlem, Some(Present), None),
+            row("c", Role::Medlem, Some(Excused), None),
+            row("d", Role::Varamedlem, Some(Present), Some("c")),
+            row("e", Role::Varamedlem, Some(Present), None),
+        ];
+        // (inhabil, left the item, left the decision) → inhabil and voting
+        type Ids<'a> = &'a [&'a str];
+        let cases: [(Ids, Ids, Ids, Ids); 7] = [
+            (&[], &[], &[], &[]),
+            (&["b"], &[], &[], &["b"]),
+            (&["b"], &["b"], &[], &[]),
+            (&["b"], &[], &["b"], &[]),
+            (&["b", "d"], &[], &["b"], &["d"]),
+            // Not present, or a deputy meeting for no one: does not vote anyway.
+            (&["c", "e"], &[], &[], &[]),
+            (&["a", "b"], &["a"], &["a"], &["b"]),
+        ];
+        for (inhabil, item_left, decision_left, expected) in cases {
+            let list = |ids: &[&str]| ids.iter().map(|id| recusal(id)).collect::<Vec<_>>();
+            let left = left_for_decision(&list(item_left), &list(decision_left));
+            let ids: Vec<String> = left.iter().map(|r| r.membership_id.clone()).collect();
+            let mut unique = ids.clone();
+            unique.dedup();
+            assert_eq!(ids, unique, "each member who left is counted once");
+            let voting = inhabil_voting(&rows, &left, &list(inhabil));
+            let found: Vec<&str> = voting.iter().map(|r| r.membership_id.as_str()).collect();
+            assert_eq!(found, expected, "{inhabil:?} {item_left:?} {decision_left:?}");
+            let q = quorum(6, &rows, &left);
+            assert_eq!(
+                q.voting,
+                3 - left.iter().filter(|r| r.membership_id != "c").count() as i32
+            );
+        }
+    }
+
+    #[test]
     fn no_one_present_is_never_quorate() {
         let q = quorum(0, &[], &[]);
         assert!(!q.quorate);
@@ -405,6 +599,7 @@ mod tests {
                 withdrawn: false,
                 recusals: &recusals,
                 quorum: q,
+                decisions: Vec::new(),
             },
             ItemFacts {
                 id: "i2",
@@ -417,6 +612,7 @@ mod tests {
                 withdrawn: true,
                 recusals: &[],
                 quorum: q,
+                decisions: Vec::new(),
             },
         ];
         let found = completeness(

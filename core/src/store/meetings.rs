@@ -376,6 +376,7 @@ fn item_from_row(r: &Row) -> rusqlite::Result<AgendaItem> {
             required: 0,
             quorate: false,
         },
+        decisions: Vec::new(),
         grants: Vec::new(),
     })
 }
@@ -388,7 +389,7 @@ fn items_of(conn: &Connection, meeting_id: &str) -> Result<Vec<AgendaItem>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn item(conn: &Connection, id: &str) -> Result<AgendaItem> {
+pub(super) fn item(conn: &Connection, id: &str) -> Result<AgendaItem> {
     conn.query_row(
         &format!("SELECT {ITEM_COLUMNS} FROM agenda_item WHERE id = ?1"),
         [id],
@@ -402,7 +403,7 @@ fn item(conn: &Connection, id: &str) -> Result<AgendaItem> {
 }
 
 /// The meeting an item belongs to, refusing when its minutes are locked.
-fn unlocked_meeting_of(conn: &Connection, item: &AgendaItem) -> Result<Meeting> {
+pub(super) fn unlocked_meeting_of(conn: &Connection, item: &AgendaItem) -> Result<Meeting> {
     let meeting = get(conn, &item.meeting_id)?;
     check_unlocked(&meeting)?;
     Ok(meeting)
@@ -494,17 +495,7 @@ pub fn record_item(conn: &Connection, actor: &Actor, item_id: &str, record: &Ite
     if record.votes.is_some() {
         let council = councils::get(conn, &meeting.council_id)?;
         let present = attendance(conn, &meeting)?;
-        let recusals: Vec<Recusal> = {
-            let mut stmt = conn.prepare_cached("SELECT membership_id, reason FROM recusal WHERE item_id = ?1")?;
-            let rows = stmt.query_map([item_id], |r| {
-                Ok(Recusal {
-                    membership_id: r.get(0)?,
-                    person_name: String::new(),
-                    reason: r.get(1)?,
-                })
-            })?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
+        let recusals = item_recusals(conn, item_id, &present)?;
         let quorum = rules::quorum(council.seat_plan.total(), &present, &recusals);
         rules::votes_within(record.votes, &quorum, meeting.status >= MeetingStatus::Held)?;
     }
@@ -530,6 +521,11 @@ pub fn withdraw_item(conn: &Connection, actor: &Actor, item_id: &str) -> Result<
     unlocked_meeting_of(conn, &old)?;
     if old.case_number.is_none() {
         conn.execute("DELETE FROM recusal WHERE item_id = ?1", [item_id])?;
+        conn.execute(
+            "DELETE FROM decision_recusal WHERE decision_id IN (SELECT id FROM item_decision WHERE item_id = ?1)",
+            [item_id],
+        )?;
+        conn.execute("DELETE FROM item_decision WHERE item_id = ?1", [item_id])?;
         conn.execute("DELETE FROM follow_up WHERE item_id = ?1", [item_id])?;
         conn.execute("DELETE FROM agenda_item WHERE id = ?1", [item_id])?;
         audit::record(conn, actor, "agenda_item", item_id, "deleted", Some(&old.title), None)?;
@@ -685,6 +681,28 @@ pub fn remove_follow_up(conn: &Connection, actor: &Actor, follow_up_id: &str) ->
         None,
     )?;
     Ok(item.meeting_id)
+}
+
+/// The members who left for the whole item, named from the attendance.
+pub(super) fn item_recusals(conn: &Connection, item_id: &str, attendance: &[AttendanceRow]) -> Result<Vec<Recusal>> {
+    let mut stmt = conn.prepare_cached("SELECT membership_id, reason FROM recusal WHERE item_id = ?1")?;
+    let rows = stmt.query_map([item_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let mut recusals = Vec::new();
+    for row in rows {
+        let (membership_id, reason) = row?;
+        let person_name = attendance
+            .iter()
+            .find(|a| a.membership_id == membership_id)
+            .map(|a| a.person_name.clone())
+            .unwrap_or_default();
+        recusals.push(Recusal {
+            membership_id,
+            person_name,
+            reason,
+        });
+    }
+    recusals.sort_by(|a, b| a.person_name.cmp(&b.person_name));
+    Ok(recusals)
 }
 
 // --- attendance ---------------------------------------------------------------
@@ -954,26 +972,8 @@ pub fn detail(conn: &Connection, id: &str, lang: Lang) -> Result<MeetingDetail> 
         item.case_label = item
             .case_number
             .map(|n| t(lang, "case.label", &[("number", &n.short())]));
-        item.recusals = {
-            let mut stmt = conn.prepare_cached("SELECT membership_id, reason FROM recusal WHERE item_id = ?1")?;
-            let rows = stmt.query_map([&item.id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-            let mut recusals = Vec::new();
-            for row in rows {
-                let (membership_id, reason) = row?;
-                let person_name = attendance
-                    .iter()
-                    .find(|a| a.membership_id == membership_id)
-                    .map(|a| a.person_name.clone())
-                    .unwrap_or_default();
-                recusals.push(Recusal {
-                    membership_id,
-                    person_name,
-                    reason,
-                });
-            }
-            recusals.sort_by(|a, b| a.person_name.cmp(&b.person_name));
-            recusals
-        };
+        item.recusals = item_recusals(conn, &item.id, &attendance)?;
+        item.decisions = super::decisions::of_item_filled(conn, &item.id, seats, &attendance, &item.recusals, lang)?;
         item.follow_ups = {
             let mut stmt = conn.prepare_cached(
                 "SELECT id, what, who, due FROM follow_up WHERE item_id = ?1 ORDER BY created_at, id",
@@ -1007,6 +1007,21 @@ pub fn detail(conn: &Connection, id: &str, lang: Lang) -> Result<MeetingDetail> 
             withdrawn: i.withdrawn,
             recusals: &i.recusals,
             quorum: i.quorum,
+            decisions: i
+                .decisions
+                .iter()
+                .map(|d| rules::DecisionFacts {
+                    id: &d.id,
+                    title: &d.title,
+                    decision: &d.decision,
+                    votes_total: d
+                        .votes
+                        .map(|v| v.in_favour.saturating_add(v.against).saturating_add(v.blank)),
+                    recusals: &d.recusals,
+                    inhabil_present: &d.proposed_recusals,
+                    quorum: d.quorum,
+                })
+                .collect(),
         })
         .collect();
     let missing = rules::completeness(&meeting, council.legal_mode, &attendance, &facts, lang);
@@ -1030,7 +1045,13 @@ pub fn detail(conn: &Connection, id: &str, lang: Lang) -> Result<MeetingDetail> 
         _ => None,
     };
     let lifecycle = rules::lifecycle(&meeting, None);
+    let applications = if meeting.status == MeetingStatus::Approved {
+        Vec::new()
+    } else {
+        super::decisions::applications(conn, &meeting.council_id, lang)?
+    };
     Ok(MeetingDetail {
+        applications,
         lifecycle,
         meeting,
         council,

@@ -14,6 +14,7 @@ pub mod backup;
 mod batch;
 mod codec;
 mod councils;
+mod decisions;
 mod demo;
 mod demo_grants;
 mod documents;
@@ -619,6 +620,38 @@ impl Store {
         self.write(|tx| meetings::remove_recusal(tx, actor, item_id, membership_id))
     }
 
+    /// Adds a decision inside a vedtak item (one per application in a grant
+    /// round). Returns the meeting's id.
+    pub fn add_decision(&mut self, actor: &Actor, item_id: &str, input: &ItemDecisionInput) -> Result<String> {
+        let input = rules::meetings::decision_input(input)?;
+        self.write(|tx| decisions::add(tx, actor, item_id, &input))
+    }
+
+    pub fn record_decision(&mut self, actor: &Actor, decision_id: &str, record: &ItemDecisionRecord) -> Result<String> {
+        let record = rules::meetings::decision_record(record)?;
+        self.write(|tx| decisions::record(tx, actor, decision_id, &record))
+    }
+
+    pub fn remove_decision(&mut self, actor: &Actor, decision_id: &str) -> Result<String> {
+        self.write(|tx| decisions::remove(tx, actor, decision_id))
+    }
+
+    /// Records that a member present left for one decision inside an item.
+    pub fn set_decision_recusal(
+        &mut self,
+        actor: &Actor,
+        decision_id: &str,
+        membership_id: &str,
+        reason: &str,
+    ) -> Result<String> {
+        let reason = rules::validate::free_text("reason", reason)?;
+        self.write(|tx| decisions::set_recusal(tx, actor, decision_id, membership_id, &reason))
+    }
+
+    pub fn remove_decision_recusal(&mut self, actor: &Actor, decision_id: &str, membership_id: &str) -> Result<String> {
+        self.write(|tx| decisions::remove_recusal(tx, actor, decision_id, membership_id))
+    }
+
     pub fn add_follow_up(&mut self, actor: &Actor, item_id: &str, input: &FollowUpInput) -> Result<String> {
         let input = rules::meetings::follow_up(input)?;
         self.write(|tx| meetings::add_follow_up(tx, actor, item_id, &input))
@@ -1095,6 +1128,9 @@ mod property_tests;
 
 #[cfg(test)]
 mod grant_tests;
+
+#[cfg(test)]
+mod decision_tests;
 
 #[cfg(test)]
 mod package_tests;

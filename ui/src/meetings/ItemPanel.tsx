@@ -13,6 +13,7 @@ import { RecordForm, RecordView } from "./RecordForm";
 import { Recusals } from "./Recusals";
 import { FollowUps } from "./FollowUps";
 import { ItemGrants } from "../grants/ItemGrants";
+import { Decisions } from "./Decisions";
 
 /** The selected item: what it is about, what was decided, who was inhabil, what follows up. */
 export function ItemPanel({ item }: { item: AgendaItem }) {
@@ -87,6 +88,7 @@ export function ItemPanel({ item }: { item: AgendaItem }) {
         </div>
       ) : null}
       {readOnly ? <RecordView item={item} /> : <RecordForm item={item} />}
+      <Decisions item={item} />
       <ItemGrants item={item} />
       {!item.withdrawn ? <Recusals item={item} /> : null}
       {!item.withdrawn ? <FollowUps item={item} /> : null}

@@ -54,6 +54,7 @@ const item = (over: Partial<AgendaItem> = {}): AgendaItem => ({
   withdrawn: false,
   recusals: [],
   grants: [],
+  decisions: [],
   followUps: [],
   quorum: { seats: 6, present: 4, inhabil: 0, voting: 4, required: 3, quorate: true },
   ...over,
