@@ -404,3 +404,36 @@ fn a_decision_needs_a_title_or_an_application_and_a_vedtak_item() {
     assert_eq!(err.report(Lang::Nb).fields[0].field, "applicationId");
     assert_eq!(super::test_fixtures::table_rows(&r.store), before);
 }
+
+#[test]
+fn the_demos_grant_round_is_quorate_application_by_application() {
+    let mut store = Store::open_in_memory().unwrap();
+    store.load_demo(&actor(), day(2026, 4, 20)).unwrap();
+    let lyngvik = store.find_councils("Lyngvik").unwrap().remove(0);
+    let mut rounds = 0;
+    for summary in store.meetings_of_council(&lyngvik.id).unwrap() {
+        let detail = store.meeting_detail(&summary.id, Lang::Nb).unwrap();
+        for item in detail.items.iter().filter(|i| !i.decisions.is_empty()) {
+            rounds += 1;
+            assert!(item.recusals.is_empty(), "nobody leaves the whole round");
+            assert_eq!(
+                item.decisions.len(),
+                item.grants.len(),
+                "one decision per grant decided"
+            );
+            let left: usize = item.decisions.iter().map(|d| d.recusals.len()).sum();
+            assert!(left >= 2, "members representing applicants leave their own decisions");
+            for d in &item.decisions {
+                assert!(d.quorum.quorate, "{}: {:?}", d.title, d.quorum);
+                assert!(d.proposed_recusals.is_empty(), "{}", d.title);
+                assert!(!d.decision.is_empty() && d.votes.is_some());
+            }
+        }
+        assert!(
+            !detail.missing.iter().any(|m| m.kind == MissingKind::Quorum),
+            "{:?}",
+            detail.missing
+        );
+    }
+    assert_eq!(rounds, 1);
+}

@@ -369,10 +369,11 @@ fn record_decision(
     nynorsk: bool,
 ) -> Result<()> {
     let amount = crate::rules::money::kr(granted * 100);
-    let proposal = if nynorsk {
-        format!("Innstilling frå komiteen: {amount}.")
-    } else {
-        format!("Komiteens innstilling: {amount}.")
+    let proposal = match (granted > 0, nynorsk) {
+        (true, false) => format!("Komiteens innstilling: {amount}."),
+        (true, true) => format!("Innstilling frå komiteen: {amount}."),
+        (false, false) => "Komiteens innstilling: avslag.".to_owned(),
+        (false, true) => "Innstilling frå komiteen: avslag.".to_owned(),
     };
     let input = ItemDecisionInput {
         title: String::new(),
