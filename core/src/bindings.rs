@@ -108,6 +108,7 @@ fn committed_typescript_bindings_are_fresh() {
         MeetingDetail,
         ExportResult,
         ApprovalCandidate,
+        VoteOutcome,
         ItemDecisionInput,
         ItemDecisionRecord,
         ItemDecision,

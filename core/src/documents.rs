@@ -279,16 +279,30 @@ fn attendance_text(lang: Lang, row: &AttendanceRow) -> String {
     }
 }
 
-fn votes_text(lang: Lang, votes: &Votes) -> String {
-    t(
+/// "3 for, 1 mot – vedtatt"; blank votes are named only when there are any
+/// (they may be cast only in elections), and unanimity says itself.
+fn votes_text(lang: Lang, votes: &Votes, outcome: Option<VoteOutcome>) -> String {
+    if outcome == Some(VoteOutcome::Unanimous) {
+        return t(lang, "pdf.votes_unanimous", &[("for", &votes.in_favour.to_string())]);
+    }
+    let key = if votes.blank > 0 {
+        "pdf.votes_line"
+    } else {
+        "pdf.votes_line_no_blank"
+    };
+    let line = t(
         lang,
-        "pdf.votes_line",
+        key,
         &[
             ("for", &votes.in_favour.to_string()),
             ("against", &votes.against.to_string()),
             ("blank", &votes.blank.to_string()),
         ],
-    )
+    );
+    match outcome {
+        Some(o) => format!("{line} – {}", label(lang, "vote_outcome", &o)),
+        None => line,
+    }
 }
 
 fn minutes_item(doc: &mut Doc, lang: Lang, item: &AgendaItem) {
@@ -317,11 +331,12 @@ fn minutes_item(doc: &mut Doc, lang: Lang, item: &AgendaItem) {
         doc.label_value(&t(lang, "pdf.recusal", &[]), &line);
     }
     if let Some(votes) = &item.votes {
-        doc.label_value(&t(lang, "pdf.votes", &[]), &votes_text(lang, votes));
+        doc.label_value(&t(lang, "pdf.votes", &[]), &votes_text(lang, votes, item.outcome));
     }
-    let decision_label = match item.kind {
-        ItemKind::Vedtak => t(lang, "pdf.decision", &[]),
-        _ => t(lang, "pdf.note", &[]),
+    let decision_label = if item.kind.decides() {
+        t(lang, "pdf.decision", &[])
+    } else {
+        t(lang, "pdf.note", &[])
     };
     if !item.decision.is_empty() || item.decisions.is_empty() {
         doc.label_value(&decision_label, &item.decision);
@@ -329,7 +344,7 @@ fn minutes_item(doc: &mut Doc, lang: Lang, item: &AgendaItem) {
     for d in &item.decisions {
         minutes_decision(doc, lang, d);
     }
-    if item.kind == ItemKind::Vedtak && item.decisions.is_empty() && !item.quorum.quorate {
+    if item.kind.decides() && item.decisions.is_empty() && !item.quorum.quorate {
         let q = &item.quorum;
         doc.note(&t(
             lang,
@@ -404,7 +419,7 @@ fn minutes_decision(doc: &mut Doc, lang: Lang, d: &ItemDecision) {
             doc.label_value(&left_label, &t(lang, "pdf.decision_nobody_left", &[]));
         }
         if let Some(votes) = &d.votes {
-            doc.label_value(&t(lang, "pdf.votes", &[]), &votes_text(lang, votes));
+            doc.label_value(&t(lang, "pdf.votes", &[]), &votes_text(lang, votes, d.outcome));
         }
         doc.label_value(&t(lang, "pdf.decision", &[]), &d.decision);
         if !d.quorum.quorate {

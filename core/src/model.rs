@@ -664,10 +664,38 @@ pub enum ItemKind {
     Orientering,
     Drofting,
     Vedtak,
+    /// Elections and appointments (valg og ansettelser): the one kind where a
+    /// blank vote may be cast, and a tie is not settled by the chair's vote.
+    Valg,
 }
 
 impl ItemKind {
-    pub const ALL: [ItemKind; 3] = [ItemKind::Orientering, ItemKind::Drofting, ItemKind::Vedtak];
+    pub const ALL: [ItemKind; 4] = [
+        ItemKind::Orientering,
+        ItemKind::Drofting,
+        ItemKind::Vedtak,
+        ItemKind::Valg,
+    ];
+
+    /// Whether the item ends in a decision that is voted on (vedtak or valg),
+    /// rather than a note.
+    pub fn decides(self) -> bool {
+        matches!(self, ItemKind::Vedtak | ItemKind::Valg)
+    }
+}
+
+/// What a vote came to, as the minutes say it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum VoteOutcome {
+    /// Everyone who could vote voted for.
+    Unanimous,
+    Adopted,
+    Rejected,
+    /// As many for as against outside an election: the chair's vote decides.
+    TieChairDecides,
+    /// As many for as against in an election: not settled by the chair.
+    TieInElection,
 }
 
 /// A case number, `Sak 03/26`: given once per council and year, never reused.
@@ -761,6 +789,8 @@ pub struct ItemDecision {
     pub proposal: String,
     pub decision: String,
     pub votes: Option<Votes>,
+    /// What the votes came to (`rules::meetings::outcome`), when counted.
+    pub outcome: Option<VoteOutcome>,
     /// Members who left for this decision only.
     pub recusals: Vec<Recusal>,
     /// Members present who are inhabil for the application (declared in the
@@ -824,6 +854,8 @@ pub struct AgendaItem {
     pub proposal: String,
     pub decision: String,
     pub votes: Option<Votes>,
+    /// What the votes came to (`rules::meetings::outcome`), when counted.
+    pub outcome: Option<VoteOutcome>,
     pub closed: bool,
     pub closed_basis: String,
     pub withdrawn: bool,

@@ -78,3 +78,14 @@ WHEN NOT EXISTS (SELECT 1 FROM package_import)
     SELECT RAISE(ABORT, 'kept_elsewhere:' || (SELECT i.council_id FROM item_decision d
         JOIN agenda_item i ON i.id = d.item_id WHERE d.id = OLD.decision_id));
 END;
+
+-- A new kind of item, 'valg' (elections and appointments): the one kind where
+-- a blank vote may be cast, and where a tie is not settled by the chair.
+-- Adding a value to a CHECK changes nothing stored, so the table's schema is
+-- widened in place, as SQLite documents for such changes, and reloaded.
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema
+SET sql = replace(sql, 'CHECK (kind IN (''orientering'', ''drofting'', ''vedtak''))',
+                       'CHECK (kind IN (''orientering'', ''drofting'', ''vedtak'', ''valg''))')
+WHERE type = 'table' AND name = 'agenda_item';
+PRAGMA writable_schema = RESET;

@@ -416,11 +416,18 @@ fn card(application: &str) -> String {
     format!("[data-testid=decision][data-application-id='{application}']")
 }
 
-/// Records a decision's text and votes for, and waits until it is stored.
-async fn record_in_card(client: &Client, application: &str, text: &str, votes_for: &str) {
+/// Records a decision's text and votes for (none: "unanimous", one click),
+/// and waits until it is stored.
+async fn record_in_card(client: &Client, application: &str, text: &str, votes_for: Option<&str>) {
     let id = attr(client, &card(application), "data-decision-id").await.unwrap();
     fill(client, &format!("#decision-text-{id}"), text).await.unwrap();
-    fill(client, &format!("#decision-for-{id}"), votes_for).await.unwrap();
+    match votes_for {
+        Some(n) => fill(client, &format!("#decision-for-{id}"), n).await.unwrap(),
+        None => {
+            let unanimous = format!("{} [data-testid=decision-unanimous]", card(application));
+            click(client, &unanimous).await.unwrap();
+        }
+    }
     click(client, &format!("{} [data-testid=save-decision]", card(application)))
         .await
         .unwrap();
@@ -500,8 +507,8 @@ async fn a_grant_round_item_decides_each_application_with_its_own_recusals_and_i
     wait(&client, &format!("#decision-for-{sports_id}-error"))
         .await
         .unwrap();
-    record_in_card(&client, &sports, "Stavern idrettslag får kr 15 000.", "2").await;
-    record_in_card(&client, &agnes, "Agnes vel får kr 10 000.", "3").await;
+    record_in_card(&client, &sports, "Stavern idrettslag får kr 15 000.", Some("2")).await;
+    record_in_card(&client, &agnes, "Agnes vel får kr 10 000.", None).await;
     wait(&client, "[data-testid=complete]").await.unwrap();
     screenshot(&client, &app.dir.path().join("grant-round.png")).await;
 
@@ -543,8 +550,9 @@ async fn a_grant_round_item_decides_each_application_with_its_own_recusals_and_i
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for expected in [
         "Cathrine Ødegård fratrådte under behandlingen. Grunn: Representerer søkeren Stavern idrettslag",
-        "Votering: 2 for, 0 mot, 0 blanke",
+        "Votering: Enstemmig (2 for)",
         "Agnes vel får kr 10 000.",
+        "Votering: Enstemmig (3 for)",
         "Fratrådte: Ingen",
     ] {
         assert!(flat.contains(expected), "the minutes lack {expected:?}:\n{text}");

@@ -9,7 +9,7 @@ use crate::i18n::t;
 use crate::model::{
     AgendaItemInput, AttendanceRow, AttendanceStatus, FollowUpInput, ItemDecisionInput, ItemDecisionRecord, ItemKind,
     ItemRecord, Lang, LegalMode, Lifecycle, Meeting, MeetingInput, MeetingStatus, Missing, MissingKind, Quorum,
-    Recusal, Role, Votes,
+    Recusal, Role, VoteOutcome, Votes,
 };
 
 /// Adds an issue for each free-text field that is too long or holds a national identity number.
@@ -207,17 +207,43 @@ pub fn lifecycle(meeting: &Meeting, today: Option<NaiveDate>) -> Lifecycle {
 
 /// The votes of an item may not outnumber those who could vote on it; a
 /// record before the meeting is held (attendance not known yet) is not judged.
-pub fn votes_within(votes: Option<Votes>, quorum: &Quorum, held: bool) -> Result<()> {
+/// A blank vote may be cast only in an election or appointment (`valg`).
+pub fn votes_within(votes: Option<Votes>, quorum: &Quorum, held: bool, kind: ItemKind) -> Result<()> {
     let Some(v) = votes else { return Ok(()) };
+    let mut issues = Vec::new();
+    if v.blank > 0 && kind != ItemKind::Valg {
+        issues.push(FieldIssue::new("votes.blank", "validation.blank_only_in_elections"));
+    }
     let total = v.in_favour.saturating_add(v.against).saturating_add(v.blank);
     if held && total > quorum.voting {
-        return Err(CoreError::invalid(
+        issues.push(
             FieldIssue::new("votes.for", "validation.votes_more_than_voting")
                 .with("votes", total.to_string())
                 .with("voting", quorum.voting.to_string()),
-        ));
+        );
     }
-    Ok(())
+    issues_or(issues, ())
+}
+
+/// What the votes came to: unanimous when everyone who could vote voted for;
+/// otherwise a majority of the votes cast for or against. Blank votes count
+/// for neither side. A tie is settled by the chair's vote, except in an
+/// election.
+pub fn outcome(kind: ItemKind, votes: Option<Votes>, voting: i32) -> Option<VoteOutcome> {
+    let v = votes?;
+    Some(
+        if v.in_favour > 0 && v.in_favour == voting && v.against == 0 && v.blank == 0 {
+            VoteOutcome::Unanimous
+        } else if v.in_favour > v.against {
+            VoteOutcome::Adopted
+        } else if v.in_favour < v.against {
+            VoteOutcome::Rejected
+        } else if kind == ItemKind::Valg {
+            VoteOutcome::TieInElection
+        } else {
+            VoteOutcome::TieChairDecides
+        },
+    )
 }
 
 /// Whether a member at the meeting may vote: present, and either holding a
@@ -312,9 +338,9 @@ pub fn completeness(
     for item in items.iter().filter(|i| !i.withdrawn) {
         let label = item.label.as_str();
         let has_decisions = !item.decisions.is_empty();
-        if item.decision.trim().is_empty() && !(has_decisions && item.kind == ItemKind::Vedtak) {
+        if item.decision.trim().is_empty() && !(has_decisions && item.kind.decides()) {
             let (kind, key) = match item.kind {
-                ItemKind::Vedtak => (MissingKind::Decision, "missing.decision"),
+                ItemKind::Vedtak | ItemKind::Valg => (MissingKind::Decision, "missing.decision"),
                 _ => (MissingKind::Note, "missing.note"),
             };
             push(kind, Some(item.id), None, true, t(lang, key, &[("item", label)]));
@@ -431,11 +457,7 @@ pub fn completeness(
                 );
             }
         }
-        if item.kind == ItemKind::Vedtak
-            && !has_decisions
-            && !item.quorum.quorate
-            && meeting.status >= MeetingStatus::Held
-        {
+        if item.kind.decides() && !has_decisions && !item.quorum.quorate && meeting.status >= MeetingStatus::Held {
             let message = t(
                 lang,
                 "missing.quorum",
@@ -548,6 +570,72 @@ mod tests {
                 q.voting,
                 3 - left.iter().filter(|r| r.membership_id != "c").count() as i32
             );
+        }
+    }
+
+    fn votes(in_favour: i32, against: i32, blank: i32) -> Option<Votes> {
+        Some(Votes {
+            in_favour,
+            against,
+            blank,
+        })
+    }
+
+    #[test]
+    fn what_a_vote_comes_to() {
+        use ItemKind::*;
+        use VoteOutcome::*;
+        // (kind, for, against, blank, could vote) → outcome
+        let cases = [
+            (Vedtak, 5, 0, 0, 5, Unanimous),
+            (Vedtak, 4, 0, 0, 5, Adopted),
+            (Vedtak, 3, 2, 0, 5, Adopted),
+            (Vedtak, 2, 3, 0, 5, Rejected),
+            (Vedtak, 2, 2, 0, 5, TieChairDecides),
+            (Vedtak, 0, 0, 0, 5, TieChairDecides),
+            (Valg, 3, 0, 2, 5, Adopted),
+            (Valg, 2, 2, 1, 5, TieInElection),
+            (Valg, 4, 0, 0, 4, Unanimous),
+            (Valg, 1, 2, 2, 5, Rejected),
+        ];
+        for (kind, f, a, b, voting, expected) in cases {
+            assert_eq!(
+                outcome(kind, votes(f, a, b), voting),
+                Some(expected),
+                "{kind:?} {f}/{a}/{b} of {voting}"
+            );
+        }
+        assert_eq!(outcome(Vedtak, None, 5), None, "no votes counted");
+    }
+
+    #[test]
+    fn blank_votes_only_in_elections_and_never_more_votes_than_voters() {
+        let q = Quorum {
+            seats: 6,
+            present: 5,
+            inhabil: 1,
+            voting: 4,
+            required: 3,
+            quorate: true,
+        };
+        // (kind, for, against, blank, held) → the fields refused
+        type Case<'a> = (ItemKind, i32, i32, i32, bool, &'a [&'a str]);
+        let cases: [Case; 7] = [
+            (ItemKind::Vedtak, 3, 1, 0, true, &[]),
+            (ItemKind::Vedtak, 3, 0, 1, true, &["votes.blank"]),
+            (ItemKind::Valg, 3, 0, 1, true, &[]),
+            (ItemKind::Vedtak, 4, 1, 0, true, &["votes.for"]),
+            (ItemKind::Vedtak, 4, 1, 0, false, &[]),
+            (ItemKind::Vedtak, 4, 0, 1, true, &["votes.blank", "votes.for"]),
+            (ItemKind::Valg, 2, 1, 2, true, &["votes.for"]),
+        ];
+        for (kind, f, a, b, held, expected) in cases {
+            let found: Vec<String> = match votes_within(votes(f, a, b), &q, held, kind) {
+                Ok(()) => Vec::new(),
+                Err(CoreError::Invalid(issues)) => issues.into_iter().map(|i| i.field).collect(),
+                Err(other) => panic!("{other:?}"),
+            };
+            assert_eq!(found, expected, "{kind:?} {f}/{a}/{b} held {held}");
         }
     }
 

@@ -354,8 +354,8 @@ fn a_grant_round_is_minuted_per_application_and_approved() {
         "Fratrådte: Cecilie Ask fratrådte under behandlingen. Grunn: Representerer søkeren",
         "Fratrådte: Bjørn Berg fratrådte under behandlingen.",
         "Fratrådte: Ingen",
-        "Votering: 3 for, 0 mot, 0 blanke",
-        "Votering: 4 for, 0 mot, 0 blanke",
+        "Votering: Enstemmig (3 for)",
+        "Votering: Enstemmig (4 for)",
         "Søknaden fra Kystlaget avslås.",
     ] {
         assert!(flat.contains(expected), "{expected:?} not in {flat}");
@@ -436,4 +436,68 @@ fn the_demos_grant_round_is_quorate_application_by_application() {
         );
     }
     assert_eq!(rounds, 1);
+}
+
+#[test]
+fn an_election_item_takes_blank_votes_and_a_vedtak_item_does_not() {
+    let mut r = round([true; 4]);
+    let meeting = r.meeting.clone();
+    let election = r
+        .store
+        .add_item(
+            &actor(),
+            &meeting,
+            &AgendaItemInput {
+                kind: ItemKind::Valg,
+                title: "Valg av nestleder".into(),
+                background: String::new(),
+                proposal: "Dag Dahl velges som nestleder.".into(),
+            },
+        )
+        .unwrap();
+    let record = |blank| ItemRecord {
+        decision: "Dag Dahl ble valgt som nestleder.".into(),
+        votes: Some(Votes {
+            in_favour: 2,
+            against: 1,
+            blank,
+        }),
+        closed: false,
+        closed_basis: String::new(),
+    };
+    r.store.record_item(&actor(), &election, &record(1)).unwrap();
+    let err = r.store.record_item(&actor(), &r.item.clone(), &record(1)).unwrap_err();
+    let report = err.report(Lang::Nb);
+    assert_eq!(report.fields[0].field, "votes.blank");
+    assert!(report.fields[0]
+        .message
+        .starts_with("Blanke stemmer kan bare gis ved valg"));
+    let detail = r.store.meeting_detail(&meeting, Lang::Nb).unwrap();
+    let item = detail.items.iter().find(|i| i.id == election).unwrap();
+    assert_eq!(item.kind, ItemKind::Valg);
+    assert_eq!(item.outcome, Some(VoteOutcome::Adopted));
+    // A tie on a decision is settled by the chair, and the minutes say so.
+    let decision = r.decision_of(2).id;
+    let tie = ItemDecisionRecord {
+        decision: "Søknaden fra Kystlaget avslås.".into(),
+        votes: Some(Votes {
+            in_favour: 2,
+            against: 2,
+            blank: 0,
+        }),
+    };
+    r.store.record_decision(&actor(), &decision, &tie).unwrap();
+    assert_eq!(r.decision_of(2).outcome, Some(VoteOutcome::TieChairDecides));
+    let pdf = r
+        .store
+        .render_document(&meeting, DocumentKind::Minutes, actor().at)
+        .unwrap();
+    let flat = pdf_text(&pdf.bytes).split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "Votering: 2 for, 2 mot – stemmelikhet, møtelederens stemme avgjør",
+        "Votering: 2 for, 1 mot, 1 blanke – vedtatt",
+        "Type: Valg",
+    ] {
+        assert!(flat.contains(expected), "{expected:?} not in {flat}");
+    }
 }

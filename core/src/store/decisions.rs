@@ -49,6 +49,7 @@ fn from_row(r: &Row) -> rusqlite::Result<ItemDecision> {
         proposal: r.get(5)?,
         decision: r.get(6)?,
         votes,
+        outcome: None,
         recusals: Vec::new(),
         proposed_recusals: Vec::new(),
         quorum: empty_quorum(),
@@ -117,35 +118,37 @@ fn inhabil_present(
     grants::inhabil_recusals(conn, application_id, &voters, lang)
 }
 
-/// Fills a decision's recusals, its proposed recusals and its quorum.
+/// Fills a decision's recusals, its proposed recusals, its quorum and what
+/// its votes came to.
 fn fill(
     conn: &Connection,
     decision: &mut ItemDecision,
     seats: i32,
     attendance: &[AttendanceRow],
-    item_recusals: &[Recusal],
+    item: &AgendaItem,
     lang: Lang,
 ) -> Result<()> {
     decision.recusals = recusals_of(conn, &decision.id, attendance)?;
-    let left = rules::left_for_decision(item_recusals, &decision.recusals);
+    let left = rules::left_for_decision(&item.recusals, &decision.recusals);
     let inhabil = inhabil_present(conn, decision, attendance, lang)?;
     decision.proposed_recusals = rules::inhabil_voting(attendance, &left, &inhabil);
     decision.quorum = rules::quorum(seats, attendance, &left);
+    decision.outcome = rules::outcome(item.kind, decision.votes, decision.quorum.voting);
     Ok(())
 }
 
-/// An item's decisions as the meeting page and the minutes show them.
+/// An item's decisions as the meeting page and the minutes show them
+/// (`item` with its own recusals read).
 pub(super) fn of_item_filled(
     conn: &Connection,
-    item_id: &str,
+    item: &AgendaItem,
     seats: i32,
     attendance: &[AttendanceRow],
-    item_recusals: &[Recusal],
     lang: Lang,
 ) -> Result<Vec<ItemDecision>> {
-    let mut decisions = of_item(conn, item_id)?;
+    let mut decisions = of_item(conn, &item.id)?;
     for d in &mut decisions {
-        fill(conn, d, seats, attendance, item_recusals, lang)?;
+        fill(conn, d, seats, attendance, item, lang)?;
     }
     Ok(decisions)
 }
@@ -232,7 +235,7 @@ pub(super) fn applications(conn: &Connection, council_id: &str, lang: Lang) -> R
 /// inhabil for it are proposed as leaving (see [`ItemDecision::proposed_recusals`]).
 pub fn add(conn: &Connection, actor: &Actor, item_id: &str, input: &ItemDecisionInput) -> Result<String> {
     let Context { item, meeting, .. } = context(conn, item_id)?;
-    if item.kind != ItemKind::Vedtak || item.withdrawn {
+    if !item.kind.decides() || item.withdrawn {
         return Err(CoreError::invalid(FieldIssue::new(
             "itemId",
             "validation.decision_item_kind",
@@ -299,15 +302,24 @@ pub fn record(conn: &Connection, actor: &Actor, decision_id: &str, record: &Item
     if record.votes.is_some() {
         let council = councils::get(conn, &ctx.meeting.council_id)?;
         let mut filled = old.clone();
+        let item = AgendaItem {
+            recusals: ctx.item_recusals.clone(),
+            ..ctx.item.clone()
+        };
         fill(
             conn,
             &mut filled,
             council.seat_plan.total(),
             &ctx.attendance,
-            &ctx.item_recusals,
+            &item,
             Lang::Nb,
         )?;
-        rules::votes_within(record.votes, &filled.quorum, ctx.meeting.status >= MeetingStatus::Held)?;
+        rules::votes_within(
+            record.votes,
+            &filled.quorum,
+            ctx.meeting.status >= MeetingStatus::Held,
+            item.kind,
+        )?;
     }
     let v = record.votes;
     conn.execute(

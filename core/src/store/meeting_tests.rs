@@ -711,7 +711,7 @@ fn the_minutes_pdf_holds_every_name_number_and_decision() {
         "Sak 02/26",
         "Tilskudd til Stavern idrettslag",
         "Stavern idrettslag får kr 15 000 til nye mål.",
-        "3 for, 1 mot, 0 blanke",
+        "3 for, 1 mot – vedtatt",
         "Cecilie fratrådte under behandlingen. Grunn: Styreleder i idrettslaget",
         "Sende tilsagnsbrev",
         "26.03.2026",

@@ -363,6 +363,7 @@ fn item_from_row(r: &Row) -> rusqlite::Result<AgendaItem> {
         proposal: r.get(8)?,
         decision: r.get(9)?,
         votes,
+        outcome: None,
         closed: r.get(13)?,
         closed_basis: r.get(14)?,
         withdrawn: r.get(15)?,
@@ -497,7 +498,7 @@ pub fn record_item(conn: &Connection, actor: &Actor, item_id: &str, record: &Ite
         let present = attendance(conn, &meeting)?;
         let recusals = item_recusals(conn, item_id, &present)?;
         let quorum = rules::quorum(council.seat_plan.total(), &present, &recusals);
-        rules::votes_within(record.votes, &quorum, meeting.status >= MeetingStatus::Held)?;
+        rules::votes_within(record.votes, &quorum, meeting.status >= MeetingStatus::Held, old.kind)?;
     }
     let new = AgendaItem {
         decision: record.decision.clone(),
@@ -973,7 +974,7 @@ pub fn detail(conn: &Connection, id: &str, lang: Lang) -> Result<MeetingDetail> 
             .case_number
             .map(|n| t(lang, "case.label", &[("number", &n.short())]));
         item.recusals = item_recusals(conn, &item.id, &attendance)?;
-        item.decisions = super::decisions::of_item_filled(conn, &item.id, seats, &attendance, &item.recusals, lang)?;
+        item.decisions = super::decisions::of_item_filled(conn, item, seats, &attendance, lang)?;
         item.follow_ups = {
             let mut stmt = conn.prepare_cached(
                 "SELECT id, what, who, due FROM follow_up WHERE item_id = ?1 ORDER BY created_at, id",
@@ -990,6 +991,7 @@ pub fn detail(conn: &Connection, id: &str, lang: Lang) -> Result<MeetingDetail> 
             rows.collect::<rusqlite::Result<_>>()?
         };
         item.quorum = rules::quorum(seats, &attendance, &item.recusals);
+        item.outcome = rules::outcome(item.kind, item.votes, item.quorum.voting);
         item.grants = super::grants::of_item(conn, &item.id)?;
     }
     let facts: Vec<rules::ItemFacts> = items

@@ -6,13 +6,18 @@ import type { ItemGrant } from "./ItemGrant";
 import type { ItemKind } from "./ItemKind";
 import type { Quorum } from "./Quorum";
 import type { Recusal } from "./Recusal";
+import type { VoteOutcome } from "./VoteOutcome";
 import type { Votes } from "./Votes";
 
 export type AgendaItem = { id: string, meetingId: string, position: number, caseNumber: CaseNumber | null, 
 /**
  * `Sak 03/26` (or `Sak 03/26` in nynorsk too), when numbered.
  */
-caseLabel: string | null, kind: ItemKind, title: string, background: string, proposal: string, decision: string, votes: Votes | null, closed: boolean, closedBasis: string, withdrawn: boolean, recusals: Array<Recusal>, followUps: Array<FollowUp>, quorum: Quorum, 
+caseLabel: string | null, kind: ItemKind, title: string, background: string, proposal: string, decision: string, votes: Votes | null, 
+/**
+ * What the votes came to (`rules::meetings::outcome`), when counted.
+ */
+outcome: VoteOutcome | null, closed: boolean, closedBasis: string, withdrawn: boolean, recusals: Array<Recusal>, followUps: Array<FollowUp>, quorum: Quorum, 
 /**
  * Further decisions inside the item (one per application in a grant
  * round), in order; empty when the item's own record is its one decision.

@@ -308,7 +308,7 @@ export function meetingMethods(state: MeetingState, host: Host) {
         if (!input.title.trim()) throw invalid([{ field: "title", message: "Saken må ha en tittel." }]);
         const i: FakeItem = {
           id: host.newId(), meetingId, position: itemsOf(meetingId).length + 1, caseNumber: null, kind: input.kind, title: input.title.trim(), background: input.background.trim(), proposal: input.proposal.trim(),
-          decision: "", votes: null, closed: false, closedBasis: "", withdrawn: false, recusals: [], followUps: [], decisions: [],
+          decision: "", votes: null, outcome: null, closed: false, closedBasis: "", withdrawn: false, recusals: [], followUps: [], decisions: [],
         };
         if (m.status !== "planned") number(m, i);
         state.items.push(i);
@@ -354,7 +354,7 @@ export function meetingMethods(state: MeetingState, host: Host) {
         const label = input.applicationId ? host.decisionApplications?.(meeting(i.meetingId).councilId).find((a) => a.applicationId === input.applicationId)?.label : undefined;
         const title = input.title.trim() || (label ? label.slice(label.indexOf(": ") + 2) : "");
         if (!title) throw invalid([{ field: "title", message: "Skriv hva vedtaket gjelder." }]);
-        i.decisions.push({ id: host.newId(), itemId, position: i.decisions.length + 1, applicationId: input.applicationId, title, proposal: input.proposal.trim(), decision: "", votes: null, recusals: [], proposedRecusals: [] });
+        i.decisions.push({ id: host.newId(), itemId, position: i.decisions.length + 1, applicationId: input.applicationId, title, proposal: input.proposal.trim(), decision: "", votes: null, outcome: null, recusals: [], proposedRecusals: [] });
       }),
     recordDecision: (decisionId, record) =>
       writeDecision(decisionId, (d) => {
@@ -424,7 +424,7 @@ export function demoMeetings(): MeetingState {
     { ...base, id: "mt-dec", councilId: "c-stavern", kind: "joint", date: "2026-12-10", startsAt: "18:30:00", place: "Larvik rådhus", kommuneRep: "Ingrid Halvorsen", status: "planned" },
   ];
   const it = (id: string, meetingId: string, position: number, number: number | null, kind: FakeItem["kind"], title: string, rest: Partial<FakeItem> = {}): FakeItem => ({
-    id, meetingId, position, caseNumber: number ? { year: 2026, number } : null, kind, title, background: "", proposal: "", decision: "", votes: null, closed: false, closedBasis: "", withdrawn: false, recusals: [], followUps: [], decisions: [], ...rest,
+    id, meetingId, position, caseNumber: number ? { year: 2026, number } : null, kind, title, background: "", proposal: "", decision: "", votes: null, closed: false, closedBasis: "", withdrawn: false, recusals: [], followUps: [], decisions: [], outcome: null, ...rest,
   });
   const items: FakeItem[] = [
     it("i-s1", "mt-sep", 1, 5, "orientering", "Orientering fra kommunen om budsjett 2027", { decision: "Ingrid Halvorsen orienterte om kommunens budsjettforslag. Tatt til orientering." }),

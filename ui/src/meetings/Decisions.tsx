@@ -9,6 +9,8 @@ import { SelectField, TextAreaField, TextField } from "../components/fields";
 import { FormError } from "../components/FormError";
 import { useMeeting } from "./context";
 import { QuorumLine } from "./Quorum";
+import { VotesLine } from "./RecordForm";
+import { decides } from "../lib/labels";
 import { presentRows, toDecisionRecord, type DecisionDraft, decisionDraft } from "./meetingModel";
 
 /**
@@ -19,7 +21,7 @@ export function Decisions({ item }: { item: AgendaItem }) {
   const { t } = useI18n();
   const { locked } = useMeeting();
   const readOnly = locked || item.withdrawn;
-  if (item.kind !== "vedtak" || (readOnly && item.decisions.length === 0)) return null;
+  if (!decides(item.kind) || (readOnly && item.decisions.length === 0)) return null;
   return (
     <section className="item-sub decisions" aria-labelledby={`decisions-${item.id}`} data-testid="decisions">
       <Heading level={4} data-size="2xs" id={`decisions-${item.id}`}>
@@ -33,7 +35,7 @@ export function Decisions({ item }: { item: AgendaItem }) {
         <ol className="plain-list decisions__list">
           {item.decisions.map((d) => (
             <li key={d.id}>
-              <DecisionCard decision={d} readOnly={readOnly} />
+              <DecisionCard decision={d} readOnly={readOnly} election={item.kind === "valg"} />
             </li>
           ))}
         </ol>
@@ -43,7 +45,7 @@ export function Decisions({ item }: { item: AgendaItem }) {
   );
 }
 
-function DecisionCard({ decision: d, readOnly }: { decision: ItemDecision; readOnly: boolean }) {
+function DecisionCard({ decision: d, readOnly, election }: { decision: ItemDecision; readOnly: boolean; election: boolean }) {
   const { t } = useI18n();
   const backend = useBackend();
   const { detail, act, actOrAlert } = useMeeting();
@@ -143,7 +145,7 @@ function DecisionCard({ decision: d, readOnly }: { decision: ItemDecision; readO
       </div>
       {readOnly ? (
         <>
-          {d.votes ? <Paragraph data-size="sm">{t("record.votesText", { for: d.votes.for, against: d.votes.against, blank: d.votes.blank })}</Paragraph> : null}
+          {d.votes ? <VotesLine votes={d.votes} outcome={d.outcome} /> : null}
           <Paragraph data-size="sm" className="pre-line break" data-testid="decision-text">
             <strong>{t("record.decision")}:</strong> {d.decision || <span className="muted">{t("record.none")}</span>}
           </Paragraph>
@@ -183,7 +185,21 @@ function DecisionCard({ decision: d, readOnly }: { decision: ItemDecision; readO
               <div className="votes__fields">
                 <TextField id={ids["votes.for"]} label={t("record.for")} value={draft.votesFor} onChange={set("votesFor", ids["votes.for"])} inputMode="numeric" width="narrow" error={errors.fields[ids["votes.for"]]} />
                 <TextField id={ids["votes.against"]} label={t("record.against")} value={draft.votesAgainst} onChange={set("votesAgainst", ids["votes.against"])} inputMode="numeric" width="narrow" error={errors.fields[ids["votes.against"]]} />
-                <TextField id={ids["votes.blank"]} label={t("record.blank")} value={draft.votesBlank} onChange={set("votesBlank", ids["votes.blank"])} inputMode="numeric" width="narrow" error={errors.fields[ids["votes.blank"]]} />
+                {election || draft.votesBlank.trim() ? (
+                  <TextField id={ids["votes.blank"]} label={t("record.blank")} value={draft.votesBlank} onChange={set("votesBlank", ids["votes.blank"])} inputMode="numeric" width="narrow" error={errors.fields[ids["votes.blank"]]} />
+                ) : null}
+                {d.quorum.voting > 0 ? (
+                  <Button
+                    type="button"
+                    variant="tertiary"
+                    data-size="sm"
+                    data-testid="decision-unanimous"
+                    className="votes__unanimous"
+                    onClick={() => setDraft((old) => ({ ...old, votesFor: String(d.quorum.voting), votesAgainst: "0", votesBlank: "" }))}
+                  >
+                    {t("record.unanimous", { count: d.quorum.voting })}
+                  </Button>
+                ) : null}
               </div>
             </fieldset>
             <div className="button-row">
