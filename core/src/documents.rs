@@ -305,7 +305,9 @@ fn votes_text(lang: Lang, votes: &Votes, outcome: Option<VoteOutcome>) -> String
     }
 }
 
-fn minutes_item(doc: &mut Doc, lang: Lang, item: &AgendaItem) {
+/// `judged`: the meeting is held, so quorum is known and an item without it
+/// is minuted as not decided.
+fn minutes_item(doc: &mut Doc, lang: Lang, item: &AgendaItem, judged: bool) {
     doc.spacer(3.0);
     doc.heading(3, &item_heading(lang, item));
     if item.withdrawn {
@@ -338,13 +340,16 @@ fn minutes_item(doc: &mut Doc, lang: Lang, item: &AgendaItem) {
     } else {
         t(lang, "pdf.note", &[])
     };
-    if !item.decision.is_empty() || item.decisions.is_empty() {
+    let not_decided = judged && item.kind.decides() && item.decisions.is_empty() && !item.quorum.quorate;
+    if not_decided {
+        doc.label_value(&decision_label, &t(lang, "pdf.not_decided", &[]));
+    } else if !item.decision.is_empty() || item.decisions.is_empty() {
         doc.label_value(&decision_label, &item.decision);
     }
     for d in &item.decisions {
-        minutes_decision(doc, lang, d);
+        minutes_decision(doc, lang, d, judged);
     }
-    if item.kind.decides() && item.decisions.is_empty() && !item.quorum.quorate {
+    if not_decided {
         let q = &item.quorum;
         doc.note(&t(
             lang,
@@ -395,7 +400,7 @@ fn minutes_item(doc: &mut Doc, lang: Lang, item: &AgendaItem) {
 
 /// One decision inside an item: what was proposed, who left for it and why,
 /// the votes, what was decided — kept together on a page.
-fn minutes_decision(doc: &mut Doc, lang: Lang, d: &ItemDecision) {
+fn minutes_decision(doc: &mut Doc, lang: Lang, d: &ItemDecision, judged: bool) {
     doc.keep_together(|doc| {
         let heading = t(
             lang,
@@ -421,8 +426,10 @@ fn minutes_decision(doc: &mut Doc, lang: Lang, d: &ItemDecision) {
         if let Some(votes) = &d.votes {
             doc.label_value(&t(lang, "pdf.votes", &[]), &votes_text(lang, votes, d.outcome));
         }
-        doc.label_value(&t(lang, "pdf.decision", &[]), &d.decision);
-        if !d.quorum.quorate {
+        if d.quorum.quorate || !judged {
+            doc.label_value(&t(lang, "pdf.decision", &[]), &d.decision);
+        } else {
+            doc.label_value(&t(lang, "pdf.decision", &[]), &t(lang, "pdf.not_decided", &[]));
             let q = &d.quorum;
             doc.note(&t(
                 lang,
@@ -499,7 +506,7 @@ pub fn minutes(detail: &MeetingDetail, created: DateTime<Utc>) -> Rendered {
         doc.paragraph(&t(lang, "pdf.agenda_empty", &[]));
     }
     for item in &detail.items {
-        minutes_item(&mut doc, lang, item);
+        minutes_item(&mut doc, lang, item, detail.meeting.status >= MeetingStatus::Held);
     }
 
     doc.spacer(6.0);

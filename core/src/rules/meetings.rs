@@ -8,8 +8,8 @@ use crate::error::{CoreError, FieldIssue, Result};
 use crate::i18n::t;
 use crate::model::{
     AgendaItemInput, AttendanceRow, AttendanceStatus, FollowUpInput, ItemDecisionInput, ItemDecisionRecord, ItemKind,
-    ItemRecord, Lang, LegalMode, Lifecycle, Meeting, MeetingInput, MeetingStatus, Missing, MissingKind, Quorum,
-    Recusal, Role, VoteOutcome, Votes,
+    ItemRecord, Lang, Lifecycle, Meeting, MeetingInput, MeetingStatus, Missing, MissingKind, Quorum, Recusal, Role,
+    VoteOutcome, Votes,
 };
 
 /// Adds an issue for each free-text field that is too long or holds a national identity number.
@@ -305,13 +305,7 @@ pub struct DecisionFacts<'a> {
 /// Lists exactly what the minutes lack before they can be approved. Blocking
 /// gaps stop approval; a missing quorum is blocking for a formal municipal
 /// body and advice for a voluntary council.
-pub fn completeness(
-    meeting: &Meeting,
-    legal_mode: LegalMode,
-    attendance: &[AttendanceRow],
-    items: &[ItemFacts],
-    lang: Lang,
-) -> Vec<Missing> {
+pub fn completeness(meeting: &Meeting, attendance: &[AttendanceRow], items: &[ItemFacts], lang: Lang) -> Vec<Missing> {
     let mut missing = Vec::new();
     let mut push = |kind, item_id: Option<&str>, membership_id: Option<&str>, blocking, message: String| {
         missing.push(Missing {
@@ -338,7 +332,12 @@ pub fn completeness(
     for item in items.iter().filter(|i| !i.withdrawn) {
         let label = item.label.as_str();
         let has_decisions = !item.decisions.is_empty();
-        if item.decision.trim().is_empty() && !(has_decisions && item.kind.decides()) {
+        // Quorum is known once the meeting is held and everyone's attendance recorded.
+        let held = meeting.status >= MeetingStatus::Held && attendance.iter().all(|r| r.status.is_some());
+        // A vote the council could not take is minuted as not decided: no
+        // decision is asked for, and the gap is advice, not a block.
+        let not_decided = item.kind.decides() && !has_decisions && held && !item.quorum.quorate;
+        if item.decision.trim().is_empty() && !(has_decisions && item.kind.decides()) && !not_decided {
             let (kind, key) = match item.kind {
                 ItemKind::Vedtak | ItemKind::Valg => (MissingKind::Decision, "missing.decision"),
                 _ => (MissingKind::Note, "missing.note"),
@@ -385,7 +384,8 @@ pub fn completeness(
         for d in &item.decisions {
             let label = t(lang, "missing.decision_label", &[("item", label), ("title", d.title)]);
             let label = label.as_str();
-            if d.decision.trim().is_empty() {
+            let not_decided = held && !d.quorum.quorate;
+            if d.decision.trim().is_empty() && !not_decided {
                 push(
                     MissingKind::Decision,
                     Some(item.id),
@@ -438,42 +438,30 @@ pub fn completeness(
                     message,
                 );
             }
-            if !d.quorum.quorate && meeting.status >= MeetingStatus::Held {
+            if not_decided {
                 let message = t(
                     lang,
-                    "missing.quorum",
+                    "missing.not_decided",
                     &[
                         ("item", label),
                         ("voting", &d.quorum.voting.to_string()),
                         ("required", &d.quorum.required.to_string()),
                     ],
                 );
-                push(
-                    MissingKind::Quorum,
-                    Some(item.id),
-                    None,
-                    legal_mode == LegalMode::Formal,
-                    message,
-                );
+                push(MissingKind::Quorum, Some(item.id), None, false, message);
             }
         }
-        if item.kind.decides() && !has_decisions && !item.quorum.quorate && meeting.status >= MeetingStatus::Held {
+        if not_decided {
             let message = t(
                 lang,
-                "missing.quorum",
+                "missing.not_decided",
                 &[
                     ("item", label),
                     ("voting", &item.quorum.voting.to_string()),
                     ("required", &item.quorum.required.to_string()),
                 ],
             );
-            push(
-                MissingKind::Quorum,
-                Some(item.id),
-                None,
-                legal_mode == LegalMode::Formal,
-                message,
-            );
+            push(MissingKind::Quorum, Some(item.id), None, false, message);
         }
     }
     missing
@@ -703,41 +691,31 @@ mod tests {
                 decisions: Vec::new(),
             },
         ];
-        let found = completeness(
-            &meeting(MeetingStatus::Held),
-            LegalMode::Formal,
-            &rows,
-            &items,
-            Lang::Nb,
-        );
+        let found = completeness(&meeting(MeetingStatus::Held), &rows, &items, Lang::Nb);
         let kinds: Vec<MissingKind> = found.iter().map(|m| m.kind).collect();
         use MissingKind::*;
+        // While someone's attendance is not recorded, quorum is not judged.
         assert_eq!(
             kinds,
-            [
-                Place,
-                EndTime,
-                Attendance,
-                Decision,
-                Votes,
-                RecusalReason,
-                ClosedBasis,
-                Quorum
-            ]
+            [Place, EndTime, Attendance, Decision, Votes, RecusalReason, ClosedBasis]
         );
         assert!(found.iter().all(|m| m.blocking));
         assert_eq!(found[2].message, "Oppmøte er ikke registrert for Person b.");
         assert_eq!(found[3].message, "Sak 01/26 mangler vedtak.");
 
-        // For a voluntary council a missing quorum is advice, not a block.
-        let voluntary = completeness(
-            &meeting(MeetingStatus::Held),
-            LegalMode::Voluntary,
-            &rows,
-            &items,
-            Lang::Nb,
+        // Recorded absent: the item was not quorate, so it is minuted as not
+        // decided — no decision is asked for, and the missing quorum is advice.
+        let rows = [rows[0].clone(), row("b", Role::Medlem, Some(Absent), None)];
+        let found = completeness(&meeting(MeetingStatus::Held), &rows, &items, Lang::Nb);
+        let kinds: Vec<MissingKind> = found.iter().map(|m| m.kind).collect();
+        assert_eq!(kinds, [Place, EndTime, Votes, RecusalReason, ClosedBasis, Quorum]);
+        let quorum_gap = found.last().unwrap();
+        assert!(!quorum_gap.blocking);
+        assert_eq!(
+            quorum_gap.message,
+            "Sak 01/26 protokolleres som ikke avgjort: utvalget var ikke vedtaksført (0 kunne stemme, 1 trengs). \
+             Saken kan settes opp på et senere møte."
         );
-        assert!(!voluntary.iter().find(|m| m.kind == Quorum).unwrap().blocking);
     }
 
     #[test]

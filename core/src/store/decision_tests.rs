@@ -501,3 +501,56 @@ fn an_election_item_takes_blank_votes_and_a_vedtak_item_does_not() {
         assert!(flat.contains(expected), "{expected:?} not in {flat}");
     }
 }
+
+#[test]
+fn a_decision_without_quorum_is_minuted_as_not_decided_and_grants_nothing() {
+    // Two of four seats present: quorate, until Cecilie leaves for her club's application.
+    let mut r = round([true, false, true, false]);
+    r.leave(0, 2);
+    let q = r.decision_of(0).quorum;
+    assert_eq!((q.voting, q.required, q.quorate), (1, 2, false));
+    assert!(r.decision_of(2).quorum.quorate);
+    // `decide` refuses a grant the council could not decide.
+    let err = r.decide(0).expect_err("not quorate");
+    assert!(err.report(Lang::Nb).fields[0]
+        .message
+        .starts_with("Søknaden ble ikke avgjort i denne saken"));
+    // The other decisions are recorded; this one is left without a decision.
+    for application in [1, 2] {
+        let id = r.decision_of(application).id;
+        let record = ItemDecisionRecord {
+            decision: "Innvilget.".into(),
+            votes: None,
+        };
+        r.store.record_decision(&actor(), &id, &record).unwrap();
+    }
+    let mut input = r.store.meeting_detail(&r.meeting, Lang::Nb).unwrap().meeting.input();
+    input.ends_at = chrono::NaiveTime::from_hms_opt(20, 0, 0);
+    r.store.update_meeting(&actor(), &r.meeting, &input).unwrap();
+    let detail = r.store.meeting_detail(&r.meeting, Lang::Nb).unwrap();
+    let blocking: Vec<&str> = detail
+        .missing
+        .iter()
+        .filter(|m| m.blocking)
+        .map(|m| m.message.as_str())
+        .collect();
+    assert!(blocking.is_empty(), "{blocking:?}");
+    let advice: Vec<&str> = detail.missing.iter().map(|m| m.message.as_str()).collect();
+    assert_eq!(advice.len(), 1, "one decision without quorum: {advice:?}");
+    assert!(advice[0].contains("protokolleres som ikke avgjort"), "{advice:?}");
+    let pdf = r
+        .store
+        .render_document(&r.meeting, DocumentKind::Minutes, actor().at)
+        .unwrap();
+    let flat = pdf_text(&pdf.bytes).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Vedtak: Ikke avgjort Utvalget var ikke vedtaksført i denne saken: 1 kunne stemme, 2 trengs."),
+        "{flat}"
+    );
+    let approval = Approval::Signatories {
+        membership_ids: vec![r.members[0].id.clone(), r.members[2].id.clone()],
+    };
+    r.store
+        .approve_minutes(&actor(), &r.meeting, &approval, Lang::Nb)
+        .unwrap();
+}

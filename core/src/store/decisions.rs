@@ -436,7 +436,8 @@ pub fn remove_recusal(conn: &Connection, actor: &Actor, decision_id: &str, membe
     Ok(ctx.item.meeting_id)
 }
 
-/// Refuses a grant decided under `item_id` while a member inhabil for the
+/// Refuses a grant decided under `item_id` when the council was not quorate
+/// for it (once the meeting is held), or while a member inhabil for the
 /// application could vote on it: present, and recorded as having left
 /// neither the whole item nor the application's decision inside it.
 pub(super) fn check_no_inhabil_voted(conn: &Connection, item_id: &str, application_id: &str) -> Result<()> {
@@ -456,6 +457,16 @@ pub(super) fn check_no_inhabil_voted(conn: &Connection, item_id: &str, applicati
         None => Vec::new(),
     };
     let left = rules::left_for_decision(&item_recusals, &decision_recusals);
+    // A vote the council could not take decided nothing.
+    if meeting.status >= MeetingStatus::Held {
+        let seats = councils::get(conn, &meeting.council_id)?.seat_plan.total();
+        if !rules::quorum(seats, &attendance, &left).quorate {
+            return Err(CoreError::invalid(FieldIssue::new(
+                "itemId",
+                "validation.grant_not_quorate",
+            )));
+        }
+    }
     let voters: Vec<String> = attendance.iter().map(|r| r.membership_id.clone()).collect();
     let inhabil = grants::inhabil_recusals(conn, application_id, &voters, Lang::Nb)?;
     let voted = rules::inhabil_voting(&attendance, &left, &inhabil);

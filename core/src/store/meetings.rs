@@ -1026,7 +1026,7 @@ pub fn detail(conn: &Connection, id: &str, lang: Lang) -> Result<MeetingDetail> 
                 .collect(),
         })
         .collect();
-    let missing = rules::completeness(&meeting, council.legal_mode, &attendance, &facts, lang);
+    let missing = rules::completeness(&meeting, &attendance, &facts, lang);
     drop(facts);
     let amendments = amendments_where(conn, "a.meeting_id = ?1", &[id])?;
     let earlier_amendments = earlier_amendments(conn, &meeting)?;

@@ -163,7 +163,7 @@ export function meetingMethods(state: MeetingState, host: Host) {
       for (const r of i.recusals.filter((r) => !r.reason.trim())) push("recusal_reason", `${label}: grunnen til at ${r.personName} er inhabil mangler.`, true, i.id, r.membershipId);
       if (i.closed && !i.closedBasis.trim()) push("closed_basis", `${label}: hjemmelen for lukket møte mangler.`, true, i.id);
       if (i.kind === "vedtak" && !i.quorum.quorate && (m.status === "held" || m.status === "approved"))
-        push("quorum", `${label}: utvalget var ikke vedtaksført (${i.quorum.voting} kunne stemme, ${i.quorum.required} trengs).`, c.legalMode === "formal", i.id);
+        push("quorum", `${label} protokolleres som ikke avgjort: utvalget var ikke vedtaksført (${i.quorum.voting} kunne stemme, ${i.quorum.required} trengs).`, false, i.id);
     }
     const mine = state.meetings.filter((x) => x.councilId === m.councilId);
     const earlier = state.amendments.filter((a) => a.meetingId !== id && mine.some((x) => x.id === a.meetingId && x.date < m.date));
