@@ -100,6 +100,7 @@ fn committed_typescript_bindings_are_fresh() {
         AttendanceStatus,
         AttendanceInput,
         AttendanceRow,
+        AttendanceSpan,
         MissingKind,
         Missing,
         Amendment,

@@ -273,9 +273,14 @@ fn attendance_text(lang: Lang, row: &AttendanceRow) -> String {
         Some(status) => label(lang, "attendance", &status),
         None => t(lang, "pdf.attendance_unknown", &[]),
     };
-    match &row.substitute_for_name {
+    let status = match &row.substitute_for_name {
         Some(name) => t(lang, "pdf.meets_for", &[("status", &status), ("name", name)]),
         None => status,
+    };
+    if row.span.is_empty() {
+        status
+    } else {
+        format!("{status}, {}", row.span)
     }
 }
 

@@ -907,6 +907,24 @@ pub struct AttendanceRow {
     pub status: Option<AttendanceStatus>,
     pub substitute_for: Option<String>,
     pub substitute_for_name: Option<String>,
+    /// Present from this item on (arrived late); `None`: from the start.
+    pub from_item: Option<String>,
+    /// Present until after this item (left early); `None`: to the end.
+    pub until_item: Option<String>,
+    /// "møtte fra sak 05/26, gikk etter sak 07/26", in the user's language; empty
+    /// when present the whole meeting.
+    pub span: String,
+}
+
+/// When a member present arrived and left, by agenda item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AttendanceSpan {
+    pub membership_id: String,
+    /// The first item the member was there for; `None`: from the start.
+    pub from_item: Option<String>,
+    /// The last item the member was there for; `None`: to the end.
+    pub until_item: Option<String>,
 }
 
 /// What the completeness check found missing before the minutes can be approved.

@@ -89,3 +89,9 @@ SET sql = replace(sql, 'CHECK (kind IN (''orientering'', ''drofting'', ''vedtak'
                        'CHECK (kind IN (''orientering'', ''drofting'', ''vedtak'', ''valg''))')
 WHERE type = 'table' AND name = 'agenda_item';
 PRAGMA writable_schema = RESET;
+
+-- Arrivals and departures during the meeting: a member present may have met
+-- from an item ("møtte fra sak 05/26") and left after another. Quorum per
+-- item counts only who was there for it. NULL: from the start, to the end.
+ALTER TABLE attendance ADD COLUMN from_item TEXT REFERENCES agenda_item (id);
+ALTER TABLE attendance ADD COLUMN until_item TEXT REFERENCES agenda_item (id);

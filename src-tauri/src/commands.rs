@@ -49,6 +49,7 @@ pub const COMMANDS: &[&str] = &[
     "add_follow_up",
     "remove_follow_up",
     "set_attendance",
+    "set_attendance_span",
     "export_notice",
     "export_minutes",
     "get_startup",

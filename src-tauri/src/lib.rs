@@ -387,6 +387,19 @@ async fn remove_recusal(state: State<'_, AppState>, item_id: String, membership_
 }
 
 #[tauri::command]
+async fn set_attendance_span(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    span: AttendanceSpan,
+) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| {
+        s.set_attendance_span(a, &meeting_id, &span)?;
+        Ok(meeting_id)
+    })
+    .await
+}
+
+#[tauri::command]
 async fn add_decision(state: State<'_, AppState>, item_id: String, input: ItemDecisionInput) -> Answer<MeetingDetail> {
     meeting_write(&state, move |s, a, _| s.add_decision(a, &item_id, &input)).await
 }
@@ -702,6 +715,7 @@ pub fn run() {
             add_follow_up,
             remove_follow_up,
             set_attendance,
+            set_attendance_span,
             export_notice,
             export_minutes,
             get_startup,

@@ -558,3 +558,73 @@ async fn a_grant_round_item_decides_each_application_with_its_own_recusals_and_i
         assert!(flat.contains(expected), "the minutes lack {expected:?}:\n{text}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_member_who_met_from_a_later_item_is_not_counted_for_the_earlier_one() {
+    let app = App::start();
+    let (Seeded { members, item_id }, meeting, _) = grant_round(&app);
+    let later = {
+        let mut store = Store::open(&app.db).unwrap();
+        let actor = store.actor(Utc::now()).unwrap();
+        store
+            .add_item(
+                &actor,
+                &meeting,
+                &AgendaItemInput {
+                    kind: ItemKind::Vedtak,
+                    title: "Benker i parken".into(),
+                    background: String::new(),
+                    proposal: String::new(),
+                },
+            )
+            .unwrap()
+    };
+    let client = app.launch().await;
+    click(&client, "[data-testid=open-council]").await.unwrap();
+    wait_screen(&client, "council").await;
+    click(&client, "[data-testid=open-meeting]").await.unwrap();
+    wait_screen(&client, "meeting").await;
+    let badge = |id: &str| format!("[data-testid=item-row][data-item-id='{id}'] [data-testid=quorum-badge]");
+    wait(&client, &badge(&item_id)).await.unwrap();
+    assert_eq!(
+        attr(&client, &badge(&item_id), "data-quorate").await.as_deref(),
+        Some("true")
+    );
+    // Bror and Cathrine met from the second item: the first had one of three seats.
+    for m in &members[1..] {
+        let row = format!("[data-testid=attendance-row][data-membership-id='{}']", m.id);
+        select(&client, &format!("{row} [data-testid=attendance-from]"), &later)
+            .await
+            .unwrap();
+        wait_until("the arrival is saved", || async {
+            text_of(&client, "[data-testid=confirmation]")
+                .await
+                .contains(&m.person.name)
+        })
+        .await;
+    }
+    wait_until("the first item is no longer quorate", || async {
+        attr(&client, &badge(&item_id), "data-quorate").await.as_deref() == Some("false")
+    })
+    .await;
+    assert_eq!(
+        attr(&client, &badge(&later), "data-quorate").await.as_deref(),
+        Some("true")
+    );
+    screenshot(&client, &app.dir.path().join("arrivals.png")).await;
+    client.close().await.unwrap();
+
+    let store = open_store(&app.db);
+    let detail = store.meeting_detail(&meeting, Lang::Nb).unwrap();
+    let row = detail
+        .attendance
+        .iter()
+        .find(|r| r.membership_id == members[1].id)
+        .unwrap();
+    assert_eq!(row.from_item.as_deref(), Some(later.as_str()));
+    assert!(row.span.starts_with("møtte fra sak 02/"), "{}", row.span);
+    assert!(detail
+        .missing
+        .iter()
+        .any(|m| m.kind == MissingKind::Quorum && !m.blocking && m.message.contains("ikke avgjort")));
+}

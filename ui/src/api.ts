@@ -55,6 +55,7 @@ export const tauriBackend: Backend = {
   addFollowUp: (itemId, input) => invoke("add_follow_up", { itemId, input }),
   removeFollowUp: (followUpId) => invoke("remove_follow_up", { followUpId }),
   setAttendance: (meetingId, input) => invoke("set_attendance", { meetingId, input }),
+  setAttendanceSpan: (meetingId, span) => invoke("set_attendance_span", { meetingId, span }),
   exportNotice: (meetingId) => invoke("export_notice", { meetingId }),
   exportMinutes: (meetingId) => invoke("export_minutes", { meetingId }),
   listSchemes: (councilId) => invoke("list_schemes", { councilId }),

@@ -21,6 +21,7 @@ import type { ItemDecisionInput } from "./bindings/ItemDecisionInput";
 import type { ItemDecisionRecord } from "./bindings/ItemDecisionRecord";
 import type { FollowUpInput } from "./bindings/FollowUpInput";
 import type { AttendanceInput } from "./bindings/AttendanceInput";
+import type { AttendanceSpan } from "./bindings/AttendanceSpan";
 import type { ExportResult } from "./bindings/ExportResult";
 import type { Startup } from "./bindings/Startup";
 import type { BackupInfo } from "./bindings/BackupInfo";
@@ -118,6 +119,8 @@ export interface Backend {
   addFollowUp(itemId: string, input: FollowUpInput): Promise<MeetingDetail>;
   removeFollowUp(followUpId: string): Promise<MeetingDetail>;
   setAttendance(meetingId: string, input: AttendanceInput): Promise<MeetingDetail>;
+  /** When a member present arrived and left, by agenda item. */
+  setAttendanceSpan(meetingId: string, span: AttendanceSpan): Promise<MeetingDetail>;
   /** Rust shows the save dialog itself; rejects with code "cancelled" when the user cancels. */
   exportNotice(meetingId: string): Promise<ExportResult>;
   exportMinutes(meetingId: string): Promise<ExportResult>;

@@ -252,6 +252,44 @@ pub fn votes_at_meeting(row: &AttendanceRow) -> bool {
     row.status == Some(AttendanceStatus::Present) && (row.role != Role::Varamedlem || row.substitute_for.is_some())
 }
 
+/// Who was at the meeting for the item at `position`: a member who arrived at
+/// a later item, or left after an earlier one, counts as absent for it.
+/// `position_of` gives an item's place on the agenda.
+pub fn attendance_for_item(
+    attendance: &[AttendanceRow],
+    position: i32,
+    position_of: impl Fn(&str) -> Option<i32>,
+) -> Vec<AttendanceRow> {
+    attendance
+        .iter()
+        .map(|r| {
+            let from = r.from_item.as_deref().and_then(&position_of);
+            let until = r.until_item.as_deref().and_then(&position_of);
+            let away = from.is_some_and(|f| position < f) || until.is_some_and(|u| position > u);
+            if away && r.status == Some(AttendanceStatus::Present) {
+                AttendanceRow {
+                    status: Some(AttendanceStatus::Absent),
+                    ..r.clone()
+                }
+            } else {
+                r.clone()
+            }
+        })
+        .collect()
+}
+
+/// A span must run forward: arriving at an item and leaving after an earlier
+/// one is a typing mistake.
+pub fn span(from: Option<i32>, until: Option<i32>) -> Result<()> {
+    match (from, until) {
+        (Some(f), Some(u)) if u < f => Err(CoreError::invalid(FieldIssue::new(
+            "untilItem",
+            "validation.span_backwards",
+        ))),
+        _ => Ok(()),
+    }
+}
+
 /// Quorum for one item: the voting members present minus those inhabil on the
 /// item must be at least half of the council's seats — and at least one.
 pub fn quorum(seats: i32, attendance: &[AttendanceRow], recusals: &[Recusal]) -> Quorum {
@@ -482,6 +520,9 @@ mod tests {
             status,
             substitute_for: substitute_for.map(str::to_owned),
             substitute_for_name: None,
+            from_item: None,
+            until_item: None,
+            span: String::new(),
         }
     }
 
@@ -625,6 +666,50 @@ mod tests {
             };
             assert_eq!(found, expected, "{kind:?} {f}/{a}/{b} held {held}");
         }
+    }
+
+    #[test]
+    fn who_is_there_for_each_item_follows_arrivals_and_departures() {
+        let late = AttendanceRow {
+            from_item: Some("i3".into()),
+            ..row("a", Role::Leder, Some(Present), None)
+        };
+        let early = AttendanceRow {
+            until_item: Some("i2".into()),
+            ..row("b", Role::Medlem, Some(Present), None)
+        };
+        let both = AttendanceRow {
+            from_item: Some("i2".into()),
+            until_item: Some("i3".into()),
+            ..row("c", Role::Medlem, Some(Present), None)
+        };
+        let rows = [
+            late,
+            early,
+            both,
+            row("d", Role::Medlem, Some(Present), None),
+            row("e", Role::Medlem, Some(Excused), None),
+        ];
+        let position_of = |id: &str| id.strip_prefix('i').and_then(|n| n.parse().ok());
+        // item position → who is present for it, and the quorum of 5 seats (3 needed)
+        let cases = [
+            (1, vec!["b", "d"], false),
+            (2, vec!["b", "c", "d"], true),
+            (3, vec!["a", "c", "d"], true),
+            (4, vec!["a", "d"], false),
+        ];
+        for (position, present, quorate) in cases {
+            let rows = attendance_for_item(&rows, position, position_of);
+            let found: Vec<&str> = rows
+                .iter()
+                .filter(|r| r.status == Some(Present))
+                .map(|r| r.membership_id.as_str())
+                .collect();
+            assert_eq!(found, present, "item {position}");
+            assert_eq!(quorum(5, &rows, &[]).quorate, quorate, "item {position}");
+        }
+        assert!(span(Some(3), Some(2)).is_err());
+        assert!(span(Some(2), Some(2)).is_ok() && span(None, Some(1)).is_ok());
     }
 
     #[test]

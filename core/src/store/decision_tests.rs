@@ -554,3 +554,60 @@ fn a_decision_without_quorum_is_minuted_as_not_decided_and_grants_nothing() {
         .approve_minutes(&actor(), &r.meeting, &approval, Lang::Nb)
         .unwrap();
 }
+
+#[test]
+fn quorum_per_item_follows_who_arrived_late_and_the_minutes_say_so() {
+    let mut r = round([true, false, false, true]);
+    let meeting = r.meeting.clone();
+    let later = r
+        .store
+        .add_item(
+            &actor(),
+            &meeting,
+            &AgendaItemInput {
+                kind: ItemKind::Vedtak,
+                title: "Benker i parken".into(),
+                background: String::new(),
+                proposal: String::new(),
+            },
+        )
+        .unwrap();
+    let dag = r.members[3].id.clone();
+    let span = |from: Option<&str>, until: Option<&str>| AttendanceSpan {
+        membership_id: dag.clone(),
+        from_item: from.map(str::to_owned),
+        until_item: until.map(str::to_owned),
+    };
+    // Leaving after an item before the one arrived at is refused, and so is a span for someone not present.
+    let item = r.item.clone();
+    let err = r
+        .store
+        .set_attendance_span(&actor(), &meeting, &span(Some(&later), Some(&item)))
+        .unwrap_err();
+    assert_eq!(err.report(Lang::Nb).fields[0].field, "untilItem");
+    let bjorn = AttendanceSpan {
+        membership_id: r.members[1].id.clone(),
+        ..span(Some(&later), None)
+    };
+    assert!(r.store.set_attendance_span(&actor(), &meeting, &bjorn).is_err());
+    // Dag met from the second item: the grant round (item 1) had only Aud.
+    r.store
+        .set_attendance_span(&actor(), &meeting, &span(Some(&later), None))
+        .unwrap();
+    let detail = r.store.meeting_detail(&meeting, Lang::Nb).unwrap();
+    let voting: Vec<(i32, bool)> = detail
+        .items
+        .iter()
+        .map(|i| (i.quorum.voting, i.quorum.quorate))
+        .collect();
+    assert_eq!(voting, [(1, false), (2, true)]);
+    assert!(detail.items[0].decisions.iter().all(|d| d.quorum.voting == 1));
+    let row = detail.attendance.iter().find(|a| a.membership_id == dag).unwrap();
+    assert_eq!(row.span, "møtte fra sak 02/26");
+    let pdf = r
+        .store
+        .render_document(&meeting, DocumentKind::Minutes, actor().at)
+        .unwrap();
+    let flat = pdf_text(&pdf.bytes).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Til stede, møtte fra sak 02/26"), "{flat}");
+}

@@ -165,7 +165,7 @@ struct Context {
 fn context(conn: &Connection, item_id: &str) -> Result<Context> {
     let item = meetings::item(conn, item_id)?;
     let meeting = meetings::unlocked_meeting_of(conn, &item)?;
-    let attendance = meetings::attendance(conn, &meeting)?;
+    let attendance = meetings::attendance_for(conn, &meeting, &item)?;
     let item_recusals = meetings::item_recusals(conn, item_id, &attendance)?;
     Ok(Context {
         item,
@@ -443,7 +443,7 @@ pub fn remove_recusal(conn: &Connection, actor: &Actor, decision_id: &str, membe
 pub(super) fn check_no_inhabil_voted(conn: &Connection, item_id: &str, application_id: &str) -> Result<()> {
     let item = meetings::item(conn, item_id)?;
     let meeting = meetings::get(conn, &item.meeting_id)?;
-    let attendance = meetings::attendance(conn, &meeting)?;
+    let attendance = meetings::attendance_for(conn, &meeting, &item)?;
     let item_recusals = meetings::item_recusals(conn, item_id, &attendance)?;
     let own: Option<String> = conn
         .query_row(

@@ -495,7 +495,7 @@ pub fn record_item(conn: &Connection, actor: &Actor, item_id: &str, record: &Ite
     let meeting = unlocked_meeting_of(conn, &old)?;
     if record.votes.is_some() {
         let council = councils::get(conn, &meeting.council_id)?;
-        let present = attendance(conn, &meeting)?;
+        let present = attendance_for(conn, &meeting, &old)?;
         let recusals = item_recusals(conn, item_id, &present)?;
         let quorum = rules::quorum(council.seat_plan.total(), &present, &recusals);
         rules::votes_within(record.votes, &quorum, meeting.status >= MeetingStatus::Held, old.kind)?;
@@ -527,6 +527,12 @@ pub fn withdraw_item(conn: &Connection, actor: &Actor, item_id: &str) -> Result<
             [item_id],
         )?;
         conn.execute("DELETE FROM item_decision WHERE item_id = ?1", [item_id])?;
+        // Whoever arrived at, or left after, the item: from the start, or to the end.
+        conn.execute("UPDATE attendance SET from_item = NULL WHERE from_item = ?1", [item_id])?;
+        conn.execute(
+            "UPDATE attendance SET until_item = NULL WHERE until_item = ?1",
+            [item_id],
+        )?;
         conn.execute("DELETE FROM follow_up WHERE item_id = ?1", [item_id])?;
         conn.execute("DELETE FROM agenda_item WHERE id = ?1", [item_id])?;
         audit::record(conn, actor, "agenda_item", item_id, "deleted", Some(&old.title), None)?;
@@ -684,6 +690,89 @@ pub fn remove_follow_up(conn: &Connection, actor: &Actor, follow_up_id: &str) ->
     Ok(item.meeting_id)
 }
 
+/// Who was at the meeting for `item`: those who arrived later or left
+/// earlier count as absent for it (`rules::meetings::attendance_for_item`).
+pub(super) fn attendance_for(conn: &Connection, meeting: &Meeting, item: &AgendaItem) -> Result<Vec<AttendanceRow>> {
+    let all = attendance(conn, meeting)?;
+    let items = items_of(conn, &meeting.id)?;
+    Ok(rules::attendance_for_item(&all, item.position, |id| {
+        items.iter().find(|i| i.id == id).map(|i| i.position)
+    }))
+}
+
+/// Records when a member present arrived and left, by agenda item.
+pub fn set_span(conn: &Connection, actor: &Actor, meeting_id: &str, span: &AttendanceSpan) -> Result<()> {
+    let meeting = get(conn, meeting_id)?;
+    check_unlocked(&meeting)?;
+    let rows = attendance(conn, &meeting)?;
+    let row = rows
+        .iter()
+        .find(|r| r.membership_id == span.membership_id && r.status == Some(AttendanceStatus::Present))
+        .ok_or_else(|| CoreError::invalid(FieldIssue::new("membershipId", "validation.span_not_present")))?;
+    let items = items_of(conn, meeting_id)?;
+    let position = |field: &'static str, id: &Option<String>| -> Result<Option<i32>> {
+        match id {
+            None => Ok(None),
+            Some(id) => items
+                .iter()
+                .find(|i| &i.id == id)
+                .map(|i| Some(i.position))
+                .ok_or_else(|| CoreError::invalid(FieldIssue::new(field, "validation.span_item"))),
+        }
+    };
+    rules::span(
+        position("fromItem", &span.from_item)?,
+        position("untilItem", &span.until_item)?,
+    )?;
+    conn.execute(
+        "UPDATE attendance SET from_item = ?3, until_item = ?4 WHERE meeting_id = ?1 AND membership_id = ?2",
+        params![meeting_id, span.membership_id, span.from_item, span.until_item],
+    )?;
+    for (field, old, new) in [
+        ("from", &row.from_item, &span.from_item),
+        ("until", &row.until_item, &span.until_item),
+    ] {
+        if old != new {
+            audit::record(
+                conn,
+                actor,
+                "meeting",
+                meeting_id,
+                &format!("attendance.{}.{field}", span.membership_id),
+                old.as_deref(),
+                new.as_deref(),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// "møtte fra sak 05/26, gikk etter sak 07/26" (an item without a case
+/// number by its title), or empty for someone there the whole meeting.
+fn span_text(
+    lang: Lang,
+    row: &AttendanceRow,
+    positions: &[(String, i32, Option<String>)],
+    items: &[AgendaItem],
+) -> String {
+    let name = |id: &Option<String>| {
+        let id = id.as_deref()?;
+        let (_, _, case) = positions.iter().find(|(i, ..)| i == id)?;
+        Some(match case {
+            Some(number) => t(lang, "attendance.case", &[("number", number)]),
+            None => format!("«{}»", items.iter().find(|i| i.id == id)?.title),
+        })
+    };
+    let parts: Vec<String> = [
+        name(&row.from_item).map(|item| t(lang, "attendance.from_item", &[("item", &item)])),
+        name(&row.until_item).map(|item| t(lang, "attendance.until_item", &[("item", &item)])),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    parts.join(", ")
+}
+
 /// The members who left for the whole item, named from the attendance.
 pub(super) fn item_recusals(conn: &Connection, item_id: &str, attendance: &[AttendanceRow]) -> Result<Vec<Recusal>> {
     let mut stmt = conn.prepare_cached("SELECT membership_id, reason FROM recusal WHERE item_id = ?1")?;
@@ -712,11 +801,19 @@ pub(super) fn item_recusals(conn: &Connection, item_id: &str, attendance: &[Atte
 /// attendance), with what was recorded for them.
 pub fn attendance(conn: &Connection, meeting: &Meeting) -> Result<Vec<AttendanceRow>> {
     let members = memberships::of_council(conn, &meeting.council_id)?;
-    let recorded: Vec<(String, AttendanceStatus, Option<String>)> = {
-        let mut stmt =
-            conn.prepare("SELECT membership_id, status, substitute_for FROM attendance WHERE meeting_id = ?1")?;
+    type Recorded = (String, AttendanceStatus, Option<String>, Option<String>, Option<String>);
+    let recorded: Vec<Recorded> = {
+        let mut stmt = conn.prepare(
+            "SELECT membership_id, status, substitute_for, from_item, until_item FROM attendance WHERE meeting_id = ?1",
+        )?;
         let rows = stmt.query_map([&meeting.id], |r| {
-            Ok((r.get(0)?, codec::parse(1, &r.get::<_, String>(1)?)?, r.get(2)?))
+            Ok((
+                r.get(0)?,
+                codec::parse(1, &r.get::<_, String>(1)?)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+            ))
         })?;
         rows.collect::<rusqlite::Result<_>>()?
     };
@@ -725,9 +822,9 @@ pub fn attendance(conn: &Connection, meeting: &Meeting) -> Result<Vec<Attendance
         .iter()
         .filter(|m| m.sits_on(meeting.date) || recorded.iter().any(|(id, ..)| *id == m.id))
         .map(|m| {
-            let (status, substitute_for) = match recorded.iter().find(|(id, ..)| *id == m.id) {
-                Some((_, status, sub)) => (Some(*status), sub.clone()),
-                None => (None, None),
+            let (status, substitute_for, from_item, until_item) = match recorded.iter().find(|(id, ..)| *id == m.id) {
+                Some((_, status, sub, from, until)) => (Some(*status), sub.clone(), from.clone(), until.clone()),
+                None => (None, None, None, None),
             };
             AttendanceRow {
                 membership_id: m.id.clone(),
@@ -737,6 +834,9 @@ pub fn attendance(conn: &Connection, meeting: &Meeting) -> Result<Vec<Attendance
                 status,
                 substitute_for_name: substitute_for.as_deref().and_then(name_of),
                 substitute_for,
+                from_item,
+                until_item,
+                span: String::new(),
             }
         })
         .collect();
@@ -969,7 +1069,17 @@ pub fn detail(conn: &Connection, id: &str, lang: Lang) -> Result<MeetingDetail> 
     let attendance = attendance(conn, &meeting)?;
     let seats = council.seat_plan.total();
     let mut items = items_of(conn, id)?;
+    let positions: Vec<(String, i32, Option<String>)> = items
+        .iter()
+        .map(|i| (i.id.clone(), i.position, i.case_number.map(|n| n.short())))
+        .collect();
+    let position_of = |id: &str| positions.iter().find(|(i, ..)| i == id).map(|(_, p, _)| *p);
+    let mut attendance = attendance;
+    for row in &mut attendance {
+        row.span = span_text(lang, row, &positions, &items);
+    }
     for item in &mut items {
+        let attendance = rules::attendance_for_item(&attendance, item.position, position_of);
         item.case_label = item
             .case_number
             .map(|n| t(lang, "case.label", &[("number", &n.short())]));

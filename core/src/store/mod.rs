@@ -661,6 +661,12 @@ impl Store {
         self.write(|tx| meetings::remove_follow_up(tx, actor, follow_up_id))
     }
 
+    /// Records when a member present arrived and left, by agenda item
+    /// ("møtte fra sak 05/26"); quorum per item counts only who was there.
+    pub fn set_attendance_span(&mut self, actor: &Actor, meeting_id: &str, span: &AttendanceSpan) -> Result<()> {
+        self.write(|tx| meetings::set_span(tx, actor, meeting_id, span))
+    }
+
     pub fn set_attendance(&mut self, actor: &Actor, meeting_id: &str, input: &AttendanceInput) -> Result<()> {
         self.write(|tx| meetings::set_attendance(tx, actor, meeting_id, input))
     }

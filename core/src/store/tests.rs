@@ -66,13 +66,15 @@ fn upgrading_a_file_fills_in_what_each_application_has_been_paid_and_indexes_it_
     // every council: a stand-in table while the demo is written at schema 7.
     conn.execute_batch("CREATE TEMP TABLE council_home (council_id TEXT, home_id TEXT)")
         .unwrap();
-    // And the decisions inside an item (migration 11), which the demo's grant round writes.
+    // And the decisions inside an item and the arrivals (migration 11), which the demo writes and reads.
     conn.execute_batch(
         "CREATE TEMP TABLE item_decision (id TEXT, item_id TEXT, position INTEGER, application_id TEXT, title TEXT,
             proposal TEXT, decision TEXT NOT NULL DEFAULT '', votes_for INTEGER, votes_against INTEGER,
             votes_blank INTEGER, created_at TEXT, updated_at TEXT);
          CREATE TEMP TABLE decision_recusal (decision_id TEXT, membership_id TEXT, reason TEXT,
-            PRIMARY KEY (decision_id, membership_id));",
+            PRIMARY KEY (decision_id, membership_id));
+         ALTER TABLE attendance ADD COLUMN from_item TEXT;
+         ALTER TABLE attendance ADD COLUMN until_item TEXT;",
     )
     .unwrap();
     let mut store = Store {
@@ -85,7 +87,10 @@ fn upgrading_a_file_fills_in_what_each_application_has_been_paid_and_indexes_it_
     store.load_demo(&actor(), today()).unwrap();
     store
         .conn
-        .execute_batch("DROP TABLE temp.council_home; DROP TABLE temp.item_decision; DROP TABLE temp.decision_recusal")
+        .execute_batch(
+            "DROP TABLE temp.council_home; DROP TABLE temp.item_decision; DROP TABLE temp.decision_recusal;
+             ALTER TABLE attendance DROP COLUMN from_item; ALTER TABLE attendance DROP COLUMN until_item;",
+        )
         .unwrap();
     let paid_before: i64 = store
         .conn

@@ -27,7 +27,7 @@ import { CATEGORIES, ROLES } from "../lib/labels";
 
 export type FakeDecision = Omit<ItemDecision, "quorum">;
 export type FakeItem = Omit<AgendaItem, "quorum" | "caseLabel" | "grants" | "decisions"> & { decisions: FakeDecision[] };
-export type FakeAttendance = { meetingId: string; membershipId: string; status: AttendanceStatus; substituteFor: string | null };
+export type FakeAttendance = { meetingId: string; membershipId: string; status: AttendanceStatus; substituteFor: string | null; fromItem?: string | null; untilItem?: string | null };
 
 export type MeetingState = {
   meetings: Meeting[];
@@ -99,6 +99,9 @@ export function meetingMethods(state: MeetingState, host: Host) {
         status: a?.status ?? null,
         substituteFor: a?.substituteFor ?? null,
         substituteForName: sub?.person.name ?? null,
+        fromItem: a?.fromItem ?? null,
+        untilItem: a?.untilItem ?? null,
+        span: "",
       };
     });
   };
@@ -234,7 +237,7 @@ export function meetingMethods(state: MeetingState, host: Host) {
     | "listMeetings" | "getMeeting" | "createMeeting" | "updateMeeting" | "sendNotice" | "markHeld" | "undoStatus" | "listApprovalItems" | "approveMinutes" | "addAmendment"
     | "addItem" | "updateItem" | "recordItem" | "withdrawItem" | "moveItem" | "setRecusal" | "removeRecusal" | "addFollowUp"
     | "removeFollowUp" | "setAttendance" | "exportNotice" | "exportMinutes"
-    | "addDecision" | "recordDecision" | "removeDecision" | "setDecisionRecusal" | "removeDecisionRecusal"
+    | "setAttendanceSpan" | "addDecision" | "recordDecision" | "removeDecision" | "setDecisionRecusal" | "removeDecisionRecusal"
   > = {
     listMeetings: (councilId) =>
       host.wait(() =>
@@ -347,6 +350,12 @@ export function meetingMethods(state: MeetingState, host: Host) {
     removeRecusal: (itemId, membershipId) =>
       writeItem(itemId, (i) => {
         i.recusals = i.recusals.filter((r) => r.membershipId !== membershipId);
+      }),
+    setAttendanceSpan: (meetingId, span) =>
+      write(meetingId, () => {
+        const a = state.attendance.find((r) => r.meetingId === meetingId && r.membershipId === span.membershipId);
+        if (!a || a.status !== "present") throw invalid([{ field: "membershipId", message: "Bare et medlem som er registrert til stede, kan ha møtt fra eller gått etter en sak." }]);
+        Object.assign(a, { fromItem: span.fromItem, untilItem: span.untilItem });
       }),
     // Decisions inside an item: stored as core answered them; the rules stay in core.
     addDecision: (itemId, input) =>
