@@ -38,6 +38,7 @@ pub const COMMANDS: &[&str] = &[
     "update_item",
     "record_item",
     "withdraw_item",
+    "carry_over_item",
     "move_item",
     "set_recusal",
     "remove_recusal",

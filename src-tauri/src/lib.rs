@@ -364,6 +364,20 @@ async fn withdraw_item(state: State<'_, AppState>, item_id: String) -> Answer<Me
 }
 
 #[tauri::command]
+async fn carry_over_item(
+    state: State<'_, AppState>,
+    item_id: String,
+    to_meeting_id: String,
+    meeting_id: String,
+) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| {
+        s.carry_over_item(a, &item_id, &to_meeting_id)?;
+        Ok(meeting_id)
+    })
+    .await
+}
+
+#[tauri::command]
 async fn move_item(state: State<'_, AppState>, item_id: String, offset: i32) -> Answer<MeetingDetail> {
     meeting_write(&state, move |s, a, _| s.move_item(a, &item_id, offset)).await
 }
@@ -704,6 +718,7 @@ pub fn run() {
             update_item,
             record_item,
             withdraw_item,
+            carry_over_item,
             move_item,
             set_recusal,
             remove_recusal,

@@ -563,10 +563,14 @@ async fn a_grant_round_item_decides_each_application_with_its_own_recusals_and_i
 async fn a_member_who_met_from_a_later_item_is_not_counted_for_the_earlier_one() {
     let app = App::start();
     let (Seeded { members, item_id }, meeting, _) = grant_round(&app);
-    let later = {
+    let (later, next_meeting) = {
         let mut store = Store::open(&app.db).unwrap();
         let actor = store.actor(Utc::now()).unwrap();
-        store
+        let mut next = store.meeting_detail(&meeting, Lang::Nb).unwrap().meeting.input();
+        next.date += Duration::days(28);
+        next.ends_at = None;
+        let next = store.create_meeting(&actor, &next).unwrap().id;
+        let later = store
             .add_item(
                 &actor,
                 &meeting,
@@ -577,12 +581,18 @@ async fn a_member_who_met_from_a_later_item_is_not_counted_for_the_earlier_one()
                     proposal: String::new(),
                 },
             )
-            .unwrap()
+            .unwrap();
+        (later, next)
     };
     let client = app.launch().await;
     click(&client, "[data-testid=open-council]").await.unwrap();
     wait_screen(&client, "council").await;
-    click(&client, "[data-testid=open-meeting]").await.unwrap();
+    click(
+        &client,
+        &format!("[data-testid=meeting-row][data-meeting-id='{meeting}'] [data-testid=open-meeting]"),
+    )
+    .await
+    .unwrap();
     wait_screen(&client, "meeting").await;
     let badge = |id: &str| format!("[data-testid=item-row][data-item-id='{id}'] [data-testid=quorum-badge]");
     wait(&client, &badge(&item_id)).await.unwrap();
@@ -612,6 +622,19 @@ async fn a_member_who_met_from_a_later_item_is_not_counted_for_the_earlier_one()
         Some("true")
     );
     screenshot(&client, &app.dir.path().join("arrivals.png")).await;
+
+    // The first item is minuted as not decided, and put on the next meeting.
+    click(&client, &format!("[data-testid=item-row][data-item-id='{item_id}']"))
+        .await
+        .unwrap();
+    select(&client, "#carry-over-meeting", &next_meeting).await.unwrap();
+    click(&client, "[data-testid=carry-over-item]").await.unwrap();
+    wait_until("the item is put on the next meeting", || async {
+        text_of(&client, "[data-testid=confirmation]")
+            .await
+            .contains("er satt opp på møtet")
+    })
+    .await;
     client.close().await.unwrap();
 
     let store = open_store(&app.db);
@@ -627,4 +650,12 @@ async fn a_member_who_met_from_a_later_item_is_not_counted_for_the_earlier_one()
         .missing
         .iter()
         .any(|m| m.kind == MissingKind::Quorum && !m.blocking && m.message.contains("ikke avgjort")));
+    let next = store.meeting_detail(&next_meeting, Lang::Nb).unwrap();
+    assert_eq!(next.items.len(), 1);
+    assert_eq!(next.items[0].title, "Fordeling av nærmiljøtilskudd");
+    assert!(
+        next.items[0].background.starts_with("Utsatt fra møtet"),
+        "{}",
+        next.items[0].background
+    );
 }

@@ -44,6 +44,7 @@ export const tauriBackend: Backend = {
   updateItem: (itemId, input) => invoke("update_item", { itemId, input }),
   recordItem: (itemId, record) => invoke("record_item", { itemId, record }),
   withdrawItem: (itemId) => invoke("withdraw_item", { itemId }),
+  carryOverItem: (itemId, toMeetingId, meetingId) => invoke("carry_over_item", { itemId, toMeetingId, meetingId }),
   moveItem: (itemId, offset) => invoke("move_item", { itemId, offset }),
   setRecusal: (itemId, membershipId, reason) => invoke("set_recusal", { itemId, membershipId, reason }),
   removeRecusal: (itemId, membershipId) => invoke("remove_recusal", { itemId, membershipId }),

@@ -107,6 +107,8 @@ export interface Backend {
   updateItem(itemId: string, input: AgendaItemInput): Promise<MeetingDetail>;
   recordItem(itemId: string, record: ItemRecord): Promise<MeetingDetail>;
   withdrawItem(itemId: string): Promise<MeetingDetail>;
+  /** Puts an item not decided on a later meeting; answers with meeting `meetingId` (the item's own). */
+  carryOverItem(itemId: string, toMeetingId: string, meetingId: string): Promise<MeetingDetail>;
   moveItem(itemId: string, offset: -1 | 1): Promise<MeetingDetail>;
   setRecusal(itemId: string, membershipId: string, reason: string): Promise<MeetingDetail>;
   removeRecusal(itemId: string, membershipId: string): Promise<MeetingDetail>;

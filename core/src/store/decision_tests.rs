@@ -611,3 +611,42 @@ fn quorum_per_item_follows_who_arrived_late_and_the_minutes_say_so() {
     let flat = pdf_text(&pdf.bytes).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains("Til stede, møtte fra sak 02/26"), "{flat}");
 }
+
+#[test]
+fn an_item_not_decided_is_put_on_a_later_meeting_and_kept_in_the_first_minutes() {
+    let r = round([true, false, false, false]);
+    let mut store = r.store;
+    assert!(
+        !store.meeting_detail(&r.meeting, Lang::Nb).unwrap().items[0]
+            .quorum
+            .quorate
+    );
+    let council = store.meeting_detail(&r.meeting, Lang::Nb).unwrap().council.id;
+    let earlier = store
+        .create_meeting(&actor(), &meeting_input(&council, day(2026, 3, 1)))
+        .unwrap();
+    let later = store
+        .create_meeting(&actor(), &meeting_input(&council, day(2026, 5, 14)))
+        .unwrap();
+    // (meeting, accepted)
+    for (to, accepted) in [(&earlier.id, false), (&r.meeting, false), (&later.id, true)] {
+        let before = super::test_fixtures::table_rows(&store);
+        let result = store.carry_over_item(&actor(), &r.item, to);
+        assert_eq!(result.is_ok(), accepted, "{to}");
+        if !accepted {
+            assert_eq!(super::test_fixtures::table_rows(&store), before, "nothing written");
+        }
+    }
+    let moved = store.meeting_detail(&later.id, Lang::Nb).unwrap().items.remove(0);
+    assert_eq!(moved.title, "Tildeling av grendemidler 2026");
+    assert_eq!(moved.proposal, "Grendemidlene fordeles etter komiteens innstilling.");
+    assert_eq!(
+        moved.background,
+        "Utsatt fra møtet 16.04.2026 (Sak 01/26): utvalget var ikke vedtaksført."
+    );
+    assert_eq!(
+        store.meeting_detail(&r.meeting, Lang::Nb).unwrap().items.len(),
+        1,
+        "the first minutes keep it"
+    );
+}

@@ -515,6 +515,46 @@ pub fn record_item(conn: &Connection, actor: &Actor, item_id: &str, record: &Ite
     Ok(old.meeting_id)
 }
 
+/// Puts an item that was not decided (no quorum) on a later meeting of the
+/// same council whose minutes are open: a new item with the same kind, title
+/// and proposal, its background saying where it was put off from. The first
+/// minutes keep the item, minuted as not decided. Returns the later meeting's id.
+pub fn carry_over(conn: &Connection, actor: &Actor, item_id: &str, to_meeting_id: &str, lang: Lang) -> Result<String> {
+    let old = item(conn, item_id)?;
+    let from = get(conn, &old.meeting_id)?;
+    let to = get(conn, to_meeting_id)?;
+    if to.council_id != from.council_id || to.date <= from.date || to.status == MeetingStatus::Approved {
+        return Err(CoreError::invalid(FieldIssue::new(
+            "meetingId",
+            "validation.carry_over_meeting",
+        )));
+    }
+    let case = old
+        .case_number
+        .map(|n| t(lang, "case.label", &[("number", &n.short())]));
+    let put_off = t(
+        lang,
+        "item.carried_over",
+        &[
+            ("date", &crate::i18n::date(from.date)),
+            ("item", &case.unwrap_or_else(|| old.title.clone())),
+        ],
+    );
+    let background = if old.background.is_empty() {
+        put_off
+    } else {
+        format!("{put_off}\n\n{}", old.background)
+    };
+    let input = rules::item(&AgendaItemInput {
+        kind: old.kind,
+        title: old.title.clone(),
+        background,
+        proposal: old.proposal.clone(),
+    })?;
+    add_item(conn, actor, to_meeting_id, &input)?;
+    Ok(to.id)
+}
+
 /// Takes an item off the agenda. An item without a case number is deleted;
 /// a numbered one is kept as withdrawn, so its number is never reused.
 pub fn withdraw_item(conn: &Connection, actor: &Actor, item_id: &str) -> Result<String> {

@@ -591,6 +591,19 @@ impl Store {
         self.write(|tx| meetings::add_item(tx, actor, meeting_id, &input))
     }
 
+    /// Puts an item that was not decided on a later meeting of the council
+    /// (a new item there; the first minutes keep it as not decided). Returns
+    /// the later meeting's id.
+    pub fn carry_over_item(&mut self, actor: &Actor, item_id: &str, to_meeting_id: &str) -> Result<String> {
+        self.write(|tx| {
+            let item = meetings::item(tx, item_id)?;
+            let meeting = meetings::get(tx, &item.meeting_id)?;
+            let council = councils::get(tx, &meeting.council_id)?;
+            let lang = crate::documents::document_lang(&council);
+            meetings::carry_over(tx, actor, item_id, to_meeting_id, lang)
+        })
+    }
+
     /// Changes an item's title, kind, background or proposal; returns its meeting's id.
     pub fn update_item(&mut self, actor: &Actor, item_id: &str, input: &AgendaItemInput) -> Result<String> {
         let input = rules::meetings::item(input)?;

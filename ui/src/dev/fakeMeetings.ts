@@ -237,7 +237,7 @@ export function meetingMethods(state: MeetingState, host: Host) {
     | "listMeetings" | "getMeeting" | "createMeeting" | "updateMeeting" | "sendNotice" | "markHeld" | "undoStatus" | "listApprovalItems" | "approveMinutes" | "addAmendment"
     | "addItem" | "updateItem" | "recordItem" | "withdrawItem" | "moveItem" | "setRecusal" | "removeRecusal" | "addFollowUp"
     | "removeFollowUp" | "setAttendance" | "exportNotice" | "exportMinutes"
-    | "setAttendanceSpan" | "addDecision" | "recordDecision" | "removeDecision" | "setDecisionRecusal" | "removeDecisionRecusal"
+    | "setAttendanceSpan" | "carryOverItem" | "addDecision" | "recordDecision" | "removeDecision" | "setDecisionRecusal" | "removeDecisionRecusal"
   > = {
     listMeetings: (councilId) =>
       host.wait(() =>
@@ -356,6 +356,12 @@ export function meetingMethods(state: MeetingState, host: Host) {
         const a = state.attendance.find((r) => r.meetingId === meetingId && r.membershipId === span.membershipId);
         if (!a || a.status !== "present") throw invalid([{ field: "membershipId", message: "Bare et medlem som er registrert til stede, kan ha møtt fra eller gått etter en sak." }]);
         Object.assign(a, { fromItem: span.fromItem, untilItem: span.untilItem });
+      }),
+    carryOverItem: (itemId, toMeetingId, meetingId) =>
+      write(meetingId, () => {
+        const i = item(itemId);
+        const to = meeting(toMeetingId);
+        state.items.push({ ...i, id: host.newId(), meetingId: to.id, position: itemsOf(to.id).length + 1, caseNumber: null, decision: "", votes: null, outcome: null, recusals: [], followUps: [], decisions: [] });
       }),
     // Decisions inside an item: stored as core answered them; the rules stay in core.
     addDecision: (itemId, input) =>
