@@ -88,7 +88,7 @@ pub fn annual_report(facts: &ReportFacts, created: DateTime<Utc>) -> Rendered {
         .iter()
         .filter(|m| m.meeting.status == MeetingStatus::Approved)
         .flat_map(|m| m.items.iter().map(move |i| (m, i)))
-        .filter(|(_, i)| !i.withdrawn && i.kind == ItemKind::Vedtak)
+        .filter(|(_, i)| !i.withdrawn && i.kind.decides())
         .collect();
     let granted: i64 = facts
         .grants

@@ -400,25 +400,47 @@ fn attendance_text(lang: Lang, row: &AttendanceRow) -> String {
         Some(status) => label(lang, "attendance", &status),
         None => t(lang, "pdf.attendance_unknown", &[]),
     };
-    match &row.substitute_for_name {
+    let status = match &row.substitute_for_name {
         Some(name) => t(lang, "pdf.meets_for", &[("status", &status), ("name", name)]),
         None => status,
+    };
+    if row.span.is_empty() {
+        status
+    } else {
+        format!("{status}, {}", row.span)
     }
 }
 
-fn votes_text(lang: Lang, votes: &Votes) -> String {
-    t(
+/// "3 for, 1 mot – vedtatt"; blank votes are named only when there are any
+/// (they may be cast only in elections), and unanimity says itself.
+fn votes_text(lang: Lang, votes: &Votes, outcome: Option<VoteOutcome>) -> String {
+    if outcome == Some(VoteOutcome::Unanimous) {
+        return t(lang, "pdf.votes_unanimous", &[("for", &votes.in_favour.to_string())]);
+    }
+    let key = if votes.blank > 0 {
+        "pdf.votes_line"
+    } else {
+        "pdf.votes_line_no_blank"
+    };
+    let line = t(
         lang,
-        "pdf.votes_line",
+        key,
         &[
             ("for", &votes.in_favour.to_string()),
             ("against", &votes.against.to_string()),
             ("blank", &votes.blank.to_string()),
         ],
-    )
+    );
+    match outcome {
+        Some(o) => format!("{line} – {}", label(lang, "vote_outcome", &o)),
+        None => line,
+    }
 }
 
-fn minutes_item(doc: &mut Doc, lang: Lang, item: &AgendaItem, public: bool) {
+/// `public`: the public version, which withholds what an exempt item holds.
+/// `judged`: the meeting is held, so quorum is known and an item without it
+/// is minuted as not decided.
+fn minutes_item(doc: &mut Doc, lang: Lang, item: &AgendaItem, public: bool, judged: bool) {
     doc.spacer(3.0);
     doc.heading(3, &item_heading(lang, item));
     if item.withdrawn {
@@ -448,14 +470,23 @@ fn minutes_item(doc: &mut Doc, lang: Lang, item: &AgendaItem, public: bool) {
         doc.label_value(&t(lang, "pdf.recusal", &[]), &line);
     }
     if let Some(votes) = &item.votes {
-        doc.label_value(&t(lang, "pdf.votes", &[]), &votes_text(lang, votes));
+        doc.label_value(&t(lang, "pdf.votes", &[]), &votes_text(lang, votes, item.outcome));
     }
-    let decision_label = match item.kind {
-        ItemKind::Vedtak => t(lang, "pdf.decision", &[]),
-        _ => t(lang, "pdf.note", &[]),
+    let decision_label = if item.kind.decides() {
+        t(lang, "pdf.decision", &[])
+    } else {
+        t(lang, "pdf.note", &[])
     };
-    doc.label_value(&decision_label, &item.decision);
-    if item.kind == ItemKind::Vedtak && !item.quorum.quorate {
+    let not_decided = judged && item.kind.decides() && item.decisions.is_empty() && !item.quorum.quorate;
+    if not_decided {
+        doc.label_value(&decision_label, &t(lang, "pdf.not_decided", &[]));
+    } else if !item.decision.is_empty() || item.decisions.is_empty() {
+        doc.label_value(&decision_label, &item.decision);
+    }
+    for d in &item.decisions {
+        minutes_decision(doc, lang, d, judged);
+    }
+    if not_decided {
         let q = &item.quorum;
         doc.note(&t(
             lang,
@@ -502,6 +533,48 @@ fn minutes_item(doc: &mut Doc, lang: Lang, item: &AgendaItem, public: bool) {
             &rows,
         );
     }
+}
+
+/// One decision inside an item: what was proposed, who left for it and why,
+/// the votes, what was decided — kept together on a page.
+fn minutes_decision(doc: &mut Doc, lang: Lang, d: &ItemDecision, judged: bool) {
+    doc.keep_together(|doc| {
+        let heading = t(
+            lang,
+            "pdf.decision_heading",
+            &[("position", &d.position.to_string()), ("title", &d.title)],
+        );
+        doc.heading(4, &heading);
+        if !d.proposal.is_empty() {
+            doc.label_value(&t(lang, "pdf.proposal", &[]), &d.proposal);
+        }
+        let left_label = t(lang, "pdf.decision_left", &[]);
+        for r in &d.recusals {
+            let line = t(
+                lang,
+                "pdf.recusal_line",
+                &[("name", &r.person_name), ("reason", &r.reason)],
+            );
+            doc.label_value(&left_label, &line);
+        }
+        if d.recusals.is_empty() {
+            doc.label_value(&left_label, &t(lang, "pdf.decision_nobody_left", &[]));
+        }
+        if let Some(votes) = &d.votes {
+            doc.label_value(&t(lang, "pdf.votes", &[]), &votes_text(lang, votes, d.outcome));
+        }
+        if d.quorum.quorate || !judged {
+            doc.label_value(&t(lang, "pdf.decision", &[]), &d.decision);
+        } else {
+            doc.label_value(&t(lang, "pdf.decision", &[]), &t(lang, "pdf.not_decided", &[]));
+            let q = &d.quorum;
+            doc.note(&t(
+                lang,
+                "pdf.not_quorate",
+                &[("voting", &q.voting.to_string()), ("required", &q.required.to_string())],
+            ));
+        }
+    });
 }
 
 /// The minutes (møteprotokoll): time and place, who met and who did not,
@@ -578,7 +651,13 @@ fn minutes_version(detail: &MeetingDetail, public: bool, created: DateTime<Utc>)
         doc.paragraph(&t(lang, "pdf.agenda_empty", &[]));
     }
     for item in &detail.items {
-        minutes_item(&mut doc, lang, item, public);
+        minutes_item(
+            &mut doc,
+            lang,
+            item,
+            public,
+            detail.meeting.status >= MeetingStatus::Held,
+        );
     }
 
     doc.spacer(6.0);

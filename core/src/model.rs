@@ -674,10 +674,38 @@ pub enum ItemKind {
     Orientering,
     Drofting,
     Vedtak,
+    /// Elections and appointments (valg og ansettelser): the one kind where a
+    /// blank vote may be cast, and a tie is not settled by the chair's vote.
+    Valg,
 }
 
 impl ItemKind {
-    pub const ALL: [ItemKind; 3] = [ItemKind::Orientering, ItemKind::Drofting, ItemKind::Vedtak];
+    pub const ALL: [ItemKind; 4] = [
+        ItemKind::Orientering,
+        ItemKind::Drofting,
+        ItemKind::Vedtak,
+        ItemKind::Valg,
+    ];
+
+    /// Whether the item ends in a decision that is voted on (vedtak or valg),
+    /// rather than a note.
+    pub fn decides(self) -> bool {
+        matches!(self, ItemKind::Vedtak | ItemKind::Valg)
+    }
+}
+
+/// What a vote came to, as the minutes say it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum VoteOutcome {
+    /// Everyone who could vote voted for.
+    Unanimous,
+    Adopted,
+    Rejected,
+    /// As many for as against outside an election: the chair's vote decides.
+    TieChairDecides,
+    /// As many for as against in an election: not settled by the chair.
+    TieInElection,
 }
 
 /// A case number, `Sak 03/26`: given once per council and year, never reused.
@@ -764,6 +792,61 @@ pub struct Recusal {
     pub reason: String,
 }
 
+/// What a user types to add a decision inside an item: a free decision, or one
+/// per application of a grant round (then the title may be left empty and is
+/// taken from the application).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemDecisionInput {
+    pub title: String,
+    /// Forslag til vedtak for this decision.
+    pub proposal: String,
+    pub application_id: Option<String>,
+}
+
+/// What the secretary records for one decision inside an item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemDecisionRecord {
+    pub decision: String,
+    pub votes: Option<Votes>,
+}
+
+/// One decision inside an agenda item, with its own proposal, votes and the
+/// members who left for it. A member who left for the whole item is out of
+/// every decision of it too (and counted so in `quorum`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemDecision {
+    pub id: String,
+    pub item_id: String,
+    pub position: i32,
+    /// The grant application decided, in a grant round.
+    pub application_id: Option<String>,
+    pub title: String,
+    pub proposal: String,
+    pub decision: String,
+    pub votes: Option<Votes>,
+    /// What the votes came to (`rules::meetings::outcome`), when counted.
+    pub outcome: Option<VoteOutcome>,
+    /// Members who left for this decision only.
+    pub recusals: Vec<Recusal>,
+    /// Members present who are inhabil for the application (declared in the
+    /// committee, or representing the applicant) and not recorded as having
+    /// left: the recusals the app proposes. `reason` says why.
+    pub proposed_recusals: Vec<Recusal>,
+    pub quorum: Quorum,
+}
+
+/// An application a grant round item can decide, for the meeting page's choice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DecisionApplication {
+    pub application_id: String,
+    /// "Grendemidler 2026 nr. 3: Lyngvik IL – Sommerleir".
+    pub label: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FollowUpInput {
@@ -809,6 +892,8 @@ pub struct AgendaItem {
     pub proposal: String,
     pub decision: String,
     pub votes: Option<Votes>,
+    /// What the votes came to (`rules::meetings::outcome`), when counted.
+    pub outcome: Option<VoteOutcome>,
     pub closed: bool,
     pub closed_basis: String,
     /// As marked in the item form; see [`AgendaItem::exemption`] for what the public version does.
@@ -817,6 +902,9 @@ pub struct AgendaItem {
     pub recusals: Vec<Recusal>,
     pub follow_ups: Vec<FollowUp>,
     pub quorum: Quorum,
+    /// Further decisions inside the item (one per application in a grant
+    /// round), in order; empty when the item's own record is its one decision.
+    pub decisions: Vec<ItemDecision>,
     /// Grants decided under this item, for the minutes.
     pub grants: Vec<ItemGrant>,
 }
@@ -859,6 +947,24 @@ pub struct AttendanceRow {
     pub status: Option<AttendanceStatus>,
     pub substitute_for: Option<String>,
     pub substitute_for_name: Option<String>,
+    /// Present from this item on (arrived late); `None`: from the start.
+    pub from_item: Option<String>,
+    /// Present until after this item (left early); `None`: to the end.
+    pub until_item: Option<String>,
+    /// "møtte fra sak 05/26, gikk etter sak 07/26", in the user's language; empty
+    /// when present the whole meeting.
+    pub span: String,
+}
+
+/// When a member present arrived and left, by agenda item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AttendanceSpan {
+    pub membership_id: String,
+    /// The first item the member was there for; `None`: from the start.
+    pub from_item: Option<String>,
+    /// The last item the member was there for; `None`: to the end.
+    pub until_item: Option<String>,
 }
 
 /// What the completeness check found missing before the minutes can be approved.
@@ -876,6 +982,9 @@ pub enum MissingKind {
     ClosedBasis,
     Quorum,
     NotHeld,
+    /// A member present who is inhabil for an application is not recorded as
+    /// having left while it was decided.
+    InhabilPresent,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -943,6 +1052,9 @@ pub struct MeetingDetail {
     /// Corrections to earlier minutes that these minutes report.
     pub earlier_amendments: Vec<Amendment>,
     pub documents: Vec<DocumentRecord>,
+    /// Applications of the council's grant schemes that a decision inside an
+    /// item can be about (not withdrawn, not yet decided); empty once approved.
+    pub applications: Vec<DecisionApplication>,
     /// What the meeting's status allows and means now.
     pub lifecycle: Lifecycle,
 }

@@ -399,6 +399,20 @@ async fn withdraw_item(state: State<'_, AppState>, item_id: String) -> Answer<Me
 }
 
 #[tauri::command]
+async fn carry_over_item(
+    state: State<'_, AppState>,
+    item_id: String,
+    to_meeting_id: String,
+    meeting_id: String,
+) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| {
+        s.carry_over_item(a, &item_id, &to_meeting_id)?;
+        Ok(meeting_id)
+    })
+    .await
+}
+
+#[tauri::command]
 async fn move_item(state: State<'_, AppState>, item_id: String, offset: i32) -> Answer<MeetingDetail> {
     meeting_write(&state, move |s, a, _| s.move_item(a, &item_id, offset)).await
 }
@@ -419,6 +433,63 @@ async fn set_recusal(
 #[tauri::command]
 async fn remove_recusal(state: State<'_, AppState>, item_id: String, membership_id: String) -> Answer<MeetingDetail> {
     meeting_write(&state, move |s, a, _| s.remove_recusal(a, &item_id, &membership_id)).await
+}
+
+#[tauri::command]
+async fn set_attendance_span(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    span: AttendanceSpan,
+) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| {
+        s.set_attendance_span(a, &meeting_id, &span)?;
+        Ok(meeting_id)
+    })
+    .await
+}
+
+#[tauri::command]
+async fn add_decision(state: State<'_, AppState>, item_id: String, input: ItemDecisionInput) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| s.add_decision(a, &item_id, &input)).await
+}
+
+#[tauri::command]
+async fn record_decision(
+    state: State<'_, AppState>,
+    decision_id: String,
+    record: ItemDecisionRecord,
+) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| s.record_decision(a, &decision_id, &record)).await
+}
+
+#[tauri::command]
+async fn remove_decision(state: State<'_, AppState>, decision_id: String) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| s.remove_decision(a, &decision_id)).await
+}
+
+#[tauri::command]
+async fn set_decision_recusal(
+    state: State<'_, AppState>,
+    decision_id: String,
+    membership_id: String,
+    reason: String,
+) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| {
+        s.set_decision_recusal(a, &decision_id, &membership_id, &reason)
+    })
+    .await
+}
+
+#[tauri::command]
+async fn remove_decision_recusal(
+    state: State<'_, AppState>,
+    decision_id: String,
+    membership_id: String,
+) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| {
+        s.remove_decision_recusal(a, &decision_id, &membership_id)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -712,12 +783,19 @@ pub fn run() {
             update_item,
             record_item,
             withdraw_item,
+            carry_over_item,
             move_item,
             set_recusal,
             remove_recusal,
+            add_decision,
+            record_decision,
+            remove_decision,
+            set_decision_recusal,
+            remove_decision_recusal,
             add_follow_up,
             remove_follow_up,
             set_attendance,
+            set_attendance_span,
             export_notice,
             export_minutes,
             export_public_notice,

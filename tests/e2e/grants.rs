@@ -348,3 +348,320 @@ async fn a_grant_round_is_run_through_the_ui_and_the_letter_exported() {
     assert_eq!(agnes_detail.application.amount_asked_ore, 1_250_050);
     assert_eq!(agnes_detail.application.status, ApplicationStatus::PartlyGranted);
 }
+
+/// The council of three with its meeting held — everyone present, the end
+/// time set — and a scheme with two applications: one from Cathrine's club.
+/// Returns the seeded council, the meeting's id and the two applications.
+fn grant_round(app: &App) -> (Seeded, String, [String; 2]) {
+    let seeded = council_with_meeting(app);
+    let mut store = Store::open(&app.db).unwrap();
+    let actor = store.actor(Utc::now()).unwrap();
+    let council_id = seeded.members[0].council_id.clone();
+    let meeting = store.meetings_of_council(&council_id).unwrap()[0].id.clone();
+    store.mark_held(&actor, &meeting).unwrap();
+    for m in &seeded.members {
+        let input = AttendanceInput {
+            membership_id: m.id.clone(),
+            status: AttendanceStatus::Present,
+            substitute_for: None,
+        };
+        store.set_attendance(&actor, &meeting, &input).unwrap();
+    }
+    let mut input = store.meeting_detail(&meeting, Lang::Nb).unwrap().meeting.input();
+    input.ends_at = chrono::NaiveTime::from_hms_opt(20, 0, 0);
+    store.update_meeting(&actor, &meeting, &input).unwrap();
+    let year = Utc::now().year();
+    let scheme = store
+        .create_scheme(
+            &actor,
+            &SchemeInput {
+                council_id,
+                year,
+                name: format!("Nærmiljøtilskudd {year}"),
+                budget: "100 000".into(),
+                deadline: NaiveDate::from_ymd_opt(year, 3, 1).unwrap(),
+                report_deadline: NaiveDate::from_ymd_opt(year, 11, 1).unwrap(),
+                max_per_application: String::new(),
+                criteria: vec![CriterionInput {
+                    name: "Nytte for nærmiljøet".into(),
+                    weight: 1,
+                }],
+                enkeltvedtak: true,
+                appeal_body: "Larvik kommunes klagenemnd".into(),
+                appeal_address: "Postboks 4, 3251 Larvik".into(),
+                conditions: String::new(),
+            },
+        )
+        .unwrap();
+    let applications = [
+        ("Stavern idrettslag", "Nye mål til kunstgresset"),
+        ("Agnes vel", "Benker i Agnes"),
+    ]
+    .map(|(organisation, title)| {
+        let input = ApplicationInput {
+            scheme_id: scheme.id.clone(),
+            organisation: organisation.into(),
+            org_number: String::new(),
+            contact_name: "Siri Søker".into(),
+            email: "siri@example.no".into(),
+            phone: String::new(),
+            title: title.into(),
+            description: String::new(),
+            amount_asked: "20 000".into(),
+            project_budget: "40 000".into(),
+            received: NaiveDate::from_ymd_opt(year, 2, 15).unwrap(),
+        };
+        store.add_application(&actor, &input).unwrap().id
+    });
+    (seeded, meeting, applications)
+}
+
+/// The decision card of an application inside the grant item.
+fn card(application: &str) -> String {
+    format!("[data-testid=decision][data-application-id='{application}']")
+}
+
+/// Records a decision's text and votes for (none: "unanimous", one click),
+/// and waits until it is stored.
+async fn record_in_card(client: &Client, application: &str, text: &str, votes_for: Option<&str>) {
+    let id = attr(client, &card(application), "data-decision-id").await.unwrap();
+    fill(client, &format!("#decision-text-{id}"), text).await.unwrap();
+    match votes_for {
+        Some(n) => fill(client, &format!("#decision-for-{id}"), n).await.unwrap(),
+        None => {
+            let unanimous = format!("{} [data-testid=decision-unanimous]", card(application));
+            click(client, &unanimous).await.unwrap();
+        }
+    }
+    click(client, &format!("{} [data-testid=save-decision]", card(application)))
+        .await
+        .unwrap();
+    let organisation = text.split(" får ").next().unwrap();
+    wait_until("the decision is saved", || async {
+        let said = text_of(client, "[data-testid=confirmation]").await;
+        said.contains("er lagret") && said.contains(organisation)
+    })
+    .await;
+}
+
+async fn add_decision_for(client: &Client, application: &str) {
+    select(client, "#decision-application", application).await.unwrap();
+    click(client, "[data-testid=add-decision]").await.unwrap();
+    wait(client, &card(application)).await.unwrap();
+    wait_until("the decision is added", || async {
+        text_of(client, "[data-testid=confirmation]")
+            .await
+            .contains("er lagt til i saken")
+    })
+    .await;
+    // The form is emptied for the next one, and no longer offers this application.
+    let offered = format!("#decision-application option[value='{application}']");
+    wait_until("the form is ready for the next decision", || async {
+        count(client, &offered).await == 0
+            && attr(client, "#decision-application", "value").await.as_deref() == Some("")
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_grant_round_item_decides_each_application_with_its_own_recusals_and_is_approved() {
+    let app = App::start();
+    let (Seeded { members, item_id }, _meeting, [sports, agnes]) = grant_round(&app);
+    let cathrine = &members[2];
+    let client = app.launch().await;
+    click(&client, "[data-testid=open-council]").await.unwrap();
+    wait_screen(&client, "council").await;
+    click(&client, "[data-testid=open-meeting]").await.unwrap();
+    wait_screen(&client, "meeting").await;
+    click(&client, &format!("[data-testid=item-row][data-item-id='{item_id}']"))
+        .await
+        .unwrap();
+    wait(&client, "[data-testid=decisions]").await.unwrap();
+
+    // One decision per application. Cathrine represents the sports club: the
+    // app proposes that she leaves for that decision, and only for that one.
+    add_decision_for(&client, &sports).await;
+    add_decision_for(&client, &agnes).await;
+    let proposed = format!("{} [data-testid=proposed-recusal]", card(&sports));
+    wait_for_text(&client, &proposed, "Cathrine Ødegård").await;
+    assert_eq!(
+        count(&client, &format!("{} [data-testid=proposed-recusal]", card(&agnes))).await,
+        0,
+        "nobody is inhabil for Agnes vel"
+    );
+    click(&client, &format!("{} [data-testid=confirm-recusal]", card(&sports)))
+        .await
+        .unwrap();
+    wait_for_text(
+        &client,
+        &format!("{} [data-testid=decision-recusal]", card(&sports)),
+        "Cathrine Ødegård",
+    )
+    .await;
+    // Two of three seats could vote on the sports club's decision: quorate.
+    let quorum = format!("{} [data-testid=quorum]", card(&sports));
+    wait_for_text(&client, &quorum, "2").await;
+    assert_eq!(attr(&client, &quorum, "data-quorate").await.as_deref(), Some("true"));
+
+    // Votes beyond those who could vote are refused at the field.
+    let sports_id = attr(&client, &card(&sports), "data-decision-id").await.unwrap();
+    fill(&client, &format!("#decision-for-{sports_id}"), "3").await.unwrap();
+    click(&client, &format!("{} [data-testid=save-decision]", card(&sports)))
+        .await
+        .unwrap();
+    wait(&client, &format!("#decision-for-{sports_id}-error"))
+        .await
+        .unwrap();
+    record_in_card(&client, &sports, "Stavern idrettslag får kr 15 000.", Some("2")).await;
+    record_in_card(&client, &agnes, "Agnes vel får kr 10 000.", None).await;
+    wait(&client, "[data-testid=complete]").await.unwrap();
+    screenshot(&client, &app.dir.path().join("grant-round.png")).await;
+
+    // Approve with two signatories: the protocol is locked.
+    click(&client, "[data-testid=approve-minutes]").await.unwrap();
+    select(&client, "#signatory-1", &members[0].id).await.unwrap();
+    select(&client, "#signatory-2", &members[1].id).await.unwrap();
+    click(&client, "[data-testid=confirm-approve]").await.unwrap();
+    wait(&client, "[data-testid=locked]").await.unwrap();
+    client.close().await.unwrap();
+
+    let store = open_store(&app.db);
+    let council = &store.find_councils("Stavern").unwrap()[0];
+    let meeting = &store.meetings_of_council(&council.id).unwrap()[0];
+    assert_eq!(meeting.status, MeetingStatus::Approved);
+    let detail = store.meeting_detail(&meeting.id, Lang::Nb).unwrap();
+    let decisions = &detail.items[0].decisions;
+    assert_eq!(decisions.len(), 2);
+    assert!(detail.items[0].recusals.is_empty(), "nobody left the whole item");
+    let left: Vec<Vec<&str>> = decisions
+        .iter()
+        .map(|d| d.recusals.iter().map(|r| r.membership_id.as_str()).collect())
+        .collect();
+    assert_eq!(left, [vec![cathrine.id.as_str()], vec![]]);
+    assert_eq!(decisions.iter().map(|d| d.quorum.voting).collect::<Vec<_>>(), [2, 3]);
+    // The approved minutes say, per application, who left and how the vote went.
+    let (_, bytes) = store
+        .final_minutes(&meeting.id)
+        .unwrap()
+        .expect("the approved minutes are archived");
+    let path = app.dir.path().join("minutes.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let text = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let text = String::from_utf8(text.stdout).unwrap();
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "Cathrine Ødegård fratrådte under behandlingen. Grunn: Representerer søkeren Stavern idrettslag",
+        "Votering: Enstemmig (2 for)",
+        "Agnes vel får kr 10 000.",
+        "Votering: Enstemmig (3 for)",
+        "Fratrådte: Ingen",
+    ] {
+        assert!(flat.contains(expected), "the minutes lack {expected:?}:\n{text}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_member_who_met_from_a_later_item_is_not_counted_for_the_earlier_one() {
+    let app = App::start();
+    let (Seeded { members, item_id }, meeting, _) = grant_round(&app);
+    let (later, next_meeting) = {
+        let mut store = Store::open(&app.db).unwrap();
+        let actor = store.actor(Utc::now()).unwrap();
+        let mut next = store.meeting_detail(&meeting, Lang::Nb).unwrap().meeting.input();
+        next.date += Duration::days(28);
+        next.ends_at = None;
+        let next = store.create_meeting(&actor, &next).unwrap().id;
+        let later = store
+            .add_item(
+                &actor,
+                &meeting,
+                &AgendaItemInput {
+                    access: Default::default(),
+                    kind: ItemKind::Vedtak,
+                    title: "Benker i parken".into(),
+                    background: String::new(),
+                    proposal: String::new(),
+                },
+            )
+            .unwrap();
+        (later, next)
+    };
+    let client = app.launch().await;
+    click(&client, "[data-testid=open-council]").await.unwrap();
+    wait_screen(&client, "council").await;
+    click(
+        &client,
+        &format!("[data-testid=meeting-row][data-meeting-id='{meeting}'] [data-testid=open-meeting]"),
+    )
+    .await
+    .unwrap();
+    wait_screen(&client, "meeting").await;
+    let badge = |id: &str| format!("[data-testid=item-row][data-item-id='{id}'] [data-testid=quorum-badge]");
+    wait(&client, &badge(&item_id)).await.unwrap();
+    assert_eq!(
+        attr(&client, &badge(&item_id), "data-quorate").await.as_deref(),
+        Some("true")
+    );
+    // Bror and Cathrine met from the second item: the first had one of three seats.
+    for m in &members[1..] {
+        let row = format!("[data-testid=attendance-row][data-membership-id='{}']", m.id);
+        select(&client, &format!("{row} [data-testid=attendance-from]"), &later)
+            .await
+            .unwrap();
+        wait_until("the arrival is saved", || async {
+            text_of(&client, "[data-testid=confirmation]")
+                .await
+                .contains(&m.person.name)
+        })
+        .await;
+    }
+    wait_until("the first item is no longer quorate", || async {
+        attr(&client, &badge(&item_id), "data-quorate").await.as_deref() == Some("false")
+    })
+    .await;
+    assert_eq!(
+        attr(&client, &badge(&later), "data-quorate").await.as_deref(),
+        Some("true")
+    );
+    screenshot(&client, &app.dir.path().join("arrivals.png")).await;
+
+    // The first item is minuted as not decided, and put on the next meeting.
+    click(&client, &format!("[data-testid=item-row][data-item-id='{item_id}']"))
+        .await
+        .unwrap();
+    select(&client, "#carry-over-meeting", &next_meeting).await.unwrap();
+    click(&client, "[data-testid=carry-over-item]").await.unwrap();
+    wait_until("the item is put on the next meeting", || async {
+        text_of(&client, "[data-testid=confirmation]")
+            .await
+            .contains("er satt opp på møtet")
+    })
+    .await;
+    client.close().await.unwrap();
+
+    let store = open_store(&app.db);
+    let detail = store.meeting_detail(&meeting, Lang::Nb).unwrap();
+    let row = detail
+        .attendance
+        .iter()
+        .find(|r| r.membership_id == members[1].id)
+        .unwrap();
+    assert_eq!(row.from_item.as_deref(), Some(later.as_str()));
+    assert!(row.span.starts_with("møtte fra sak 02/"), "{}", row.span);
+    assert!(detail
+        .missing
+        .iter()
+        .any(|m| m.kind == MissingKind::Quorum && !m.blocking && m.message.contains("ikke avgjort")));
+    let next = store.meeting_detail(&next_meeting, Lang::Nb).unwrap();
+    assert_eq!(next.items.len(), 1);
+    assert_eq!(next.items[0].title, "Fordeling av nærmiljøtilskudd");
+    assert!(
+        next.items[0].background.starts_with("Utsatt fra møtet"),
+        "{}",
+        next.items[0].background
+    );
+}

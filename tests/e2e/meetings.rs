@@ -287,6 +287,15 @@ fn held_meeting_with_a_personal_matter(app: &App, council_id: &str) -> String {
     }
     store.send_notice(&actor, &meeting.id).unwrap();
     store.mark_held(&actor, &meeting.id).unwrap();
+    // Everyone came, so each item is quorate and minuted with its decision.
+    for m in store.memberships_of_council(council_id).unwrap() {
+        let present = AttendanceInput {
+            membership_id: m.id,
+            status: AttendanceStatus::Present,
+            substitute_for: None,
+        };
+        store.set_attendance(&actor, &meeting.id, &present).unwrap();
+    }
     for (id, decision) in ids.iter().zip([
         "Utvalget søker kommunen om to benker.",
         "Bror Kvamme får fritak ut året; varamedlemmet møter fast.",

@@ -17,8 +17,11 @@ import type { Approval } from "./bindings/Approval";
 import type { ApprovalCandidate } from "./bindings/ApprovalCandidate";
 import type { AgendaItemInput } from "./bindings/AgendaItemInput";
 import type { ItemRecord } from "./bindings/ItemRecord";
+import type { ItemDecisionInput } from "./bindings/ItemDecisionInput";
+import type { ItemDecisionRecord } from "./bindings/ItemDecisionRecord";
 import type { FollowUpInput } from "./bindings/FollowUpInput";
 import type { AttendanceInput } from "./bindings/AttendanceInput";
+import type { AttendanceSpan } from "./bindings/AttendanceSpan";
 import type { ExportResult } from "./bindings/ExportResult";
 import type { ExemptionBasis } from "./bindings/ExemptionBasis";
 import type { Startup } from "./bindings/Startup";
@@ -107,12 +110,22 @@ export interface Backend {
   updateItem(itemId: string, input: AgendaItemInput): Promise<MeetingDetail>;
   recordItem(itemId: string, record: ItemRecord): Promise<MeetingDetail>;
   withdrawItem(itemId: string): Promise<MeetingDetail>;
+  /** Puts an item not decided on a later meeting; answers with meeting `meetingId` (the item's own). */
+  carryOverItem(itemId: string, toMeetingId: string, meetingId: string): Promise<MeetingDetail>;
   moveItem(itemId: string, offset: -1 | 1): Promise<MeetingDetail>;
   setRecusal(itemId: string, membershipId: string, reason: string): Promise<MeetingDetail>;
   removeRecusal(itemId: string, membershipId: string): Promise<MeetingDetail>;
+  /** Decisions inside a vedtak item: one per application in a grant round. */
+  addDecision(itemId: string, input: ItemDecisionInput): Promise<MeetingDetail>;
+  recordDecision(decisionId: string, record: ItemDecisionRecord): Promise<MeetingDetail>;
+  removeDecision(decisionId: string): Promise<MeetingDetail>;
+  setDecisionRecusal(decisionId: string, membershipId: string, reason: string): Promise<MeetingDetail>;
+  removeDecisionRecusal(decisionId: string, membershipId: string): Promise<MeetingDetail>;
   addFollowUp(itemId: string, input: FollowUpInput): Promise<MeetingDetail>;
   removeFollowUp(followUpId: string): Promise<MeetingDetail>;
   setAttendance(meetingId: string, input: AttendanceInput): Promise<MeetingDetail>;
+  /** When a member present arrived and left, by agenda item. */
+  setAttendanceSpan(meetingId: string, span: AttendanceSpan): Promise<MeetingDetail>;
   /** Rust shows the save dialog itself; rejects with code "cancelled" when the user cancels. */
   exportNotice(meetingId: string): Promise<ExportResult>;
   exportMinutes(meetingId: string): Promise<ExportResult>;

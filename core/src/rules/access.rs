@@ -153,6 +153,8 @@ mod tests {
                 against: 0,
                 blank: 0,
             }),
+            outcome: None,
+            decisions: Vec::new(),
             closed: false,
             closed_basis: String::new(),
             access: ItemAccess::default(),

@@ -7,8 +7,9 @@ use super::validate::clean_text;
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::i18n::t;
 use crate::model::{
-    AgendaItemInput, AttendanceRow, AttendanceStatus, FollowUpInput, ItemKind, ItemRecord, Lang, LegalMode, Lifecycle,
-    Meeting, MeetingInput, MeetingStatus, Missing, MissingKind, Quorum, Recusal, Role, Votes,
+    AgendaItemInput, AttendanceRow, AttendanceStatus, FollowUpInput, ItemDecisionInput, ItemDecisionRecord, ItemKind,
+    ItemRecord, Lang, Lifecycle, Meeting, MeetingInput, MeetingStatus, Missing, MissingKind, Quorum, Recusal, Role,
+    VoteOutcome, Votes,
 };
 
 /// Adds an issue for each free-text field that is too long or holds a national identity number.
@@ -86,19 +87,7 @@ pub fn record(input: &ItemRecord) -> Result<ItemRecord> {
         ..input.clone()
     };
     let mut issues = Vec::new();
-    if let Some(v) = clean.votes {
-        for (field, n) in [
-            ("votes.for", v.in_favour),
-            ("votes.against", v.against),
-            ("votes.blank", v.blank),
-        ] {
-            if n < 0 {
-                issues.push(FieldIssue::new(field, "validation.votes_negative"));
-            } else if n > MAX_VOTES {
-                issues.push(FieldIssue::new(field, "validation.votes_too_many").with("max", MAX_VOTES.to_string()));
-            }
-        }
-    }
+    vote_issues(&mut issues, clean.votes);
     if clean.closed && clean.closed_basis.is_empty() {
         issues.push(FieldIssue::new("closedBasis", "validation.closed_basis_missing"));
     }
@@ -107,6 +96,77 @@ pub fn record(input: &ItemRecord) -> Result<ItemRecord> {
         &[("decision", &clean.decision), ("closedBasis", &clean.closed_basis)],
     );
     issues_or(issues, clean)
+}
+
+/// Each count of `votes` is at least 0 and at most [`MAX_VOTES`].
+fn vote_issues(issues: &mut Vec<FieldIssue>, votes: Option<Votes>) {
+    let Some(v) = votes else { return };
+    for (field, n) in [
+        ("votes.for", v.in_favour),
+        ("votes.against", v.against),
+        ("votes.blank", v.blank),
+    ] {
+        if n < 0 {
+            issues.push(FieldIssue::new(field, "validation.votes_negative"));
+        } else if n > MAX_VOTES {
+            issues.push(FieldIssue::new(field, "validation.votes_too_many").with("max", MAX_VOTES.to_string()));
+        }
+    }
+}
+
+/// A decision inside an item: a title, unless it is about an application
+/// (then the application names it).
+pub fn decision_input(input: &ItemDecisionInput) -> Result<ItemDecisionInput> {
+    let clean = ItemDecisionInput {
+        title: clean_text(&input.title),
+        proposal: clean_text(&input.proposal),
+        application_id: input.application_id.clone().filter(|id| !id.trim().is_empty()),
+    };
+    let mut issues = Vec::new();
+    if clean.title.is_empty() && clean.application_id.is_none() {
+        issues.push(FieldIssue::new("title", "validation.decision_title_empty"));
+    }
+    free_text(&mut issues, &[("title", &clean.title), ("proposal", &clean.proposal)]);
+    issues_or(issues, clean)
+}
+
+pub fn decision_record(input: &ItemDecisionRecord) -> Result<ItemDecisionRecord> {
+    let clean = ItemDecisionRecord {
+        decision: clean_text(&input.decision),
+        votes: input.votes,
+    };
+    let mut issues = Vec::new();
+    vote_issues(&mut issues, clean.votes);
+    free_text(&mut issues, &[("decision", &clean.decision)]);
+    issues_or(issues, clean)
+}
+
+/// Those who left for a decision inside an item: who left for the whole item,
+/// and who left for this decision only (each once).
+pub fn left_for_decision(item: &[Recusal], decision: &[Recusal]) -> Vec<Recusal> {
+    let mut left: Vec<Recusal> = item.to_vec();
+    for r in decision {
+        if !left.iter().any(|x| x.membership_id == r.membership_id) {
+            left.push(r.clone());
+        }
+    }
+    left
+}
+
+/// Members inhabil for what is decided who would vote on it: voting at the
+/// meeting and not recorded as having left. `inhabil` holds every member
+/// inhabil for it (declared, or by the organisation they represent).
+pub fn inhabil_voting(attendance: &[AttendanceRow], left: &[Recusal], inhabil: &[Recusal]) -> Vec<Recusal> {
+    inhabil
+        .iter()
+        .filter(|i| {
+            attendance
+                .iter()
+                .any(|r| r.membership_id == i.membership_id && votes_at_meeting(r))
+                && !left.iter().any(|l| l.membership_id == i.membership_id)
+        })
+        .cloned()
+        .collect()
 }
 
 pub fn follow_up(input: &FollowUpInput) -> Result<FollowUpInput> {
@@ -148,23 +208,87 @@ pub fn lifecycle(meeting: &Meeting, today: Option<NaiveDate>) -> Lifecycle {
 
 /// The votes of an item may not outnumber those who could vote on it; a
 /// record before the meeting is held (attendance not known yet) is not judged.
-pub fn votes_within(votes: Option<Votes>, quorum: &Quorum, held: bool) -> Result<()> {
+/// A blank vote may be cast only in an election or appointment (`valg`).
+pub fn votes_within(votes: Option<Votes>, quorum: &Quorum, held: bool, kind: ItemKind) -> Result<()> {
     let Some(v) = votes else { return Ok(()) };
+    let mut issues = Vec::new();
+    if v.blank > 0 && kind != ItemKind::Valg {
+        issues.push(FieldIssue::new("votes.blank", "validation.blank_only_in_elections"));
+    }
     let total = v.in_favour.saturating_add(v.against).saturating_add(v.blank);
     if held && total > quorum.voting {
-        return Err(CoreError::invalid(
+        issues.push(
             FieldIssue::new("votes.for", "validation.votes_more_than_voting")
                 .with("votes", total.to_string())
                 .with("voting", quorum.voting.to_string()),
-        ));
+        );
     }
-    Ok(())
+    issues_or(issues, ())
+}
+
+/// What the votes came to: unanimous when everyone who could vote voted for;
+/// otherwise a majority of the votes cast for or against. Blank votes count
+/// for neither side. A tie is settled by the chair's vote, except in an
+/// election.
+pub fn outcome(kind: ItemKind, votes: Option<Votes>, voting: i32) -> Option<VoteOutcome> {
+    let v = votes?;
+    Some(
+        if v.in_favour > 0 && v.in_favour == voting && v.against == 0 && v.blank == 0 {
+            VoteOutcome::Unanimous
+        } else if v.in_favour > v.against {
+            VoteOutcome::Adopted
+        } else if v.in_favour < v.against {
+            VoteOutcome::Rejected
+        } else if kind == ItemKind::Valg {
+            VoteOutcome::TieInElection
+        } else {
+            VoteOutcome::TieChairDecides
+        },
+    )
 }
 
 /// Whether a member at the meeting may vote: present, and either holding a
 /// seat or a varamedlem meeting for a named member.
 pub fn votes_at_meeting(row: &AttendanceRow) -> bool {
     row.status == Some(AttendanceStatus::Present) && (row.role != Role::Varamedlem || row.substitute_for.is_some())
+}
+
+/// Who was at the meeting for the item at `position`: a member who arrived at
+/// a later item, or left after an earlier one, counts as absent for it.
+/// `position_of` gives an item's place on the agenda.
+pub fn attendance_for_item(
+    attendance: &[AttendanceRow],
+    position: i32,
+    position_of: impl Fn(&str) -> Option<i32>,
+) -> Vec<AttendanceRow> {
+    attendance
+        .iter()
+        .map(|r| {
+            let from = r.from_item.as_deref().and_then(&position_of);
+            let until = r.until_item.as_deref().and_then(&position_of);
+            let away = from.is_some_and(|f| position < f) || until.is_some_and(|u| position > u);
+            if away && r.status == Some(AttendanceStatus::Present) {
+                AttendanceRow {
+                    status: Some(AttendanceStatus::Absent),
+                    ..r.clone()
+                }
+            } else {
+                r.clone()
+            }
+        })
+        .collect()
+}
+
+/// A span must run forward: arriving at an item and leaving after an earlier
+/// one is a typing mistake.
+pub fn span(from: Option<i32>, until: Option<i32>) -> Result<()> {
+    match (from, until) {
+        (Some(f), Some(u)) if u < f => Err(CoreError::invalid(FieldIssue::new(
+            "untilItem",
+            "validation.span_backwards",
+        ))),
+        _ => Ok(()),
+    }
 }
 
 /// Quorum for one item: the voting members present minus those inhabil on the
@@ -200,18 +324,27 @@ pub struct ItemFacts<'a> {
     pub withdrawn: bool,
     pub recusals: &'a [Recusal],
     pub quorum: Quorum,
+    /// The decisions inside the item; when there are any, they carry the
+    /// item's decisions and the item's own text is an introduction.
+    pub decisions: Vec<DecisionFacts<'a>>,
+}
+
+/// A decision inside an item as the completeness check needs it.
+pub struct DecisionFacts<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub decision: &'a str,
+    pub votes_total: Option<i32>,
+    pub recusals: &'a [Recusal],
+    /// Members present, inhabil for it and not recorded as having left.
+    pub inhabil_present: &'a [Recusal],
+    pub quorum: Quorum,
 }
 
 /// Lists exactly what the minutes lack before they can be approved. Blocking
 /// gaps stop approval; a missing quorum is blocking for a formal municipal
 /// body and advice for a voluntary council.
-pub fn completeness(
-    meeting: &Meeting,
-    legal_mode: LegalMode,
-    attendance: &[AttendanceRow],
-    items: &[ItemFacts],
-    lang: Lang,
-) -> Vec<Missing> {
+pub fn completeness(meeting: &Meeting, attendance: &[AttendanceRow], items: &[ItemFacts], lang: Lang) -> Vec<Missing> {
     let mut missing = Vec::new();
     let mut push = |kind, item_id: Option<&str>, membership_id: Option<&str>, blocking, message: String| {
         missing.push(Missing {
@@ -237,9 +370,15 @@ pub fn completeness(
     }
     for item in items.iter().filter(|i| !i.withdrawn) {
         let label = item.label.as_str();
-        if item.decision.trim().is_empty() {
+        let has_decisions = !item.decisions.is_empty();
+        // Quorum is known once the meeting is held and everyone's attendance recorded.
+        let held = meeting.status >= MeetingStatus::Held && attendance.iter().all(|r| r.status.is_some());
+        // A vote the council could not take is minuted as not decided: no
+        // decision is asked for, and the gap is advice, not a block.
+        let not_decided = item.kind.decides() && !has_decisions && held && !item.quorum.quorate;
+        if item.decision.trim().is_empty() && !(has_decisions && item.kind.decides()) && !not_decided {
             let (kind, key) = match item.kind {
-                ItemKind::Vedtak => (MissingKind::Decision, "missing.decision"),
+                ItemKind::Vedtak | ItemKind::Valg => (MissingKind::Decision, "missing.decision"),
                 _ => (MissingKind::Note, "missing.note"),
             };
             push(kind, Some(item.id), None, true, t(lang, key, &[("item", label)]));
@@ -281,23 +420,87 @@ pub fn completeness(
                 t(lang, "missing.closed_basis", &[("item", label)]),
             );
         }
-        if item.kind == ItemKind::Vedtak && !item.quorum.quorate && meeting.status >= MeetingStatus::Held {
+        for d in &item.decisions {
+            let label = t(lang, "missing.decision_label", &[("item", label), ("title", d.title)]);
+            let label = label.as_str();
+            let not_decided = held && !d.quorum.quorate;
+            if d.decision.trim().is_empty() && !not_decided {
+                push(
+                    MissingKind::Decision,
+                    Some(item.id),
+                    None,
+                    true,
+                    t(lang, "missing.decision", &[("item", label)]),
+                );
+            }
+            if let Some(total) = d.votes_total.filter(|total| *total > d.quorum.voting) {
+                let message = t(
+                    lang,
+                    "missing.votes",
+                    &[
+                        ("item", label),
+                        ("votes", &total.to_string()),
+                        ("voting", &d.quorum.voting.to_string()),
+                    ],
+                );
+                push(MissingKind::Votes, Some(item.id), None, true, message);
+            }
+            for recusal in d.recusals.iter().filter(|r| r.reason.trim().is_empty()) {
+                let message = t(
+                    lang,
+                    "missing.recusal_reason",
+                    &[("item", label), ("name", &recusal.person_name)],
+                );
+                push(
+                    MissingKind::RecusalReason,
+                    Some(item.id),
+                    Some(&recusal.membership_id),
+                    true,
+                    message,
+                );
+            }
+            for inhabil in d.inhabil_present {
+                let message = t(
+                    lang,
+                    "missing.inhabil_present",
+                    &[
+                        ("item", label),
+                        ("name", &inhabil.person_name),
+                        ("reason", &inhabil.reason),
+                    ],
+                );
+                push(
+                    MissingKind::InhabilPresent,
+                    Some(item.id),
+                    Some(&inhabil.membership_id),
+                    true,
+                    message,
+                );
+            }
+            if not_decided {
+                let message = t(
+                    lang,
+                    "missing.not_decided",
+                    &[
+                        ("item", label),
+                        ("voting", &d.quorum.voting.to_string()),
+                        ("required", &d.quorum.required.to_string()),
+                    ],
+                );
+                push(MissingKind::Quorum, Some(item.id), None, false, message);
+            }
+        }
+        if not_decided {
             let message = t(
                 lang,
-                "missing.quorum",
+                "missing.not_decided",
                 &[
                     ("item", label),
                     ("voting", &item.quorum.voting.to_string()),
                     ("required", &item.quorum.required.to_string()),
                 ],
             );
-            push(
-                MissingKind::Quorum,
-                Some(item.id),
-                None,
-                legal_mode == LegalMode::Formal,
-                message,
-            );
+            push(MissingKind::Quorum, Some(item.id), None, false, message);
         }
     }
     missing
@@ -318,6 +521,9 @@ mod tests {
             status,
             substitute_for: substitute_for.map(str::to_owned),
             substitute_for_name: None,
+            from_item: None,
+            until_item: None,
+            span: String::new(),
         }
     }
 
@@ -356,6 +562,155 @@ mod tests {
         assert_eq!((q.present, q.inhabil, q.voting, q.quorate), (3, 1, 2, false));
         // With five seats, half is 2.5: three are needed.
         assert_eq!(quorum(5, &rows, &[]).required, 3);
+    }
+
+    #[test]
+    fn who_would_vote_while_inhabil_for_a_decision() {
+        let rows = [
+            row("a", Role::Leder, Some(Present), None),
+            row("b", Role::Medlem, Some(Present), None),
+            row("c", Role::Medlem, Some(Excused), None),
+            row("d", Role::Varamedlem, Some(Present), Some("c")),
+            row("e", Role::Varamedlem, Some(Present), None),
+        ];
+        // (inhabil, left the item, left the decision) → inhabil and voting
+        type Ids<'a> = &'a [&'a str];
+        let cases: [(Ids, Ids, Ids, Ids); 7] = [
+            (&[], &[], &[], &[]),
+            (&["b"], &[], &[], &["b"]),
+            (&["b"], &["b"], &[], &[]),
+            (&["b"], &[], &["b"], &[]),
+            (&["b", "d"], &[], &["b"], &["d"]),
+            // Not present, or a deputy meeting for no one: does not vote anyway.
+            (&["c", "e"], &[], &[], &[]),
+            (&["a", "b"], &["a"], &["a"], &["b"]),
+        ];
+        for (inhabil, item_left, decision_left, expected) in cases {
+            let list = |ids: &[&str]| ids.iter().map(|id| recusal(id)).collect::<Vec<_>>();
+            let left = left_for_decision(&list(item_left), &list(decision_left));
+            let ids: Vec<String> = left.iter().map(|r| r.membership_id.clone()).collect();
+            let mut unique = ids.clone();
+            unique.dedup();
+            assert_eq!(ids, unique, "each member who left is counted once");
+            let voting = inhabil_voting(&rows, &left, &list(inhabil));
+            let found: Vec<&str> = voting.iter().map(|r| r.membership_id.as_str()).collect();
+            assert_eq!(found, expected, "{inhabil:?} {item_left:?} {decision_left:?}");
+            let q = quorum(6, &rows, &left);
+            assert_eq!(
+                q.voting,
+                3 - left.iter().filter(|r| r.membership_id != "c").count() as i32
+            );
+        }
+    }
+
+    fn votes(in_favour: i32, against: i32, blank: i32) -> Option<Votes> {
+        Some(Votes {
+            in_favour,
+            against,
+            blank,
+        })
+    }
+
+    #[test]
+    fn what_a_vote_comes_to() {
+        use ItemKind::*;
+        use VoteOutcome::*;
+        // (kind, for, against, blank, could vote) → outcome
+        let cases = [
+            (Vedtak, 5, 0, 0, 5, Unanimous),
+            (Vedtak, 4, 0, 0, 5, Adopted),
+            (Vedtak, 3, 2, 0, 5, Adopted),
+            (Vedtak, 2, 3, 0, 5, Rejected),
+            (Vedtak, 2, 2, 0, 5, TieChairDecides),
+            (Vedtak, 0, 0, 0, 5, TieChairDecides),
+            (Valg, 3, 0, 2, 5, Adopted),
+            (Valg, 2, 2, 1, 5, TieInElection),
+            (Valg, 4, 0, 0, 4, Unanimous),
+            (Valg, 1, 2, 2, 5, Rejected),
+        ];
+        for (kind, f, a, b, voting, expected) in cases {
+            assert_eq!(
+                outcome(kind, votes(f, a, b), voting),
+                Some(expected),
+                "{kind:?} {f}/{a}/{b} of {voting}"
+            );
+        }
+        assert_eq!(outcome(Vedtak, None, 5), None, "no votes counted");
+    }
+
+    #[test]
+    fn blank_votes_only_in_elections_and_never_more_votes_than_voters() {
+        let q = Quorum {
+            seats: 6,
+            present: 5,
+            inhabil: 1,
+            voting: 4,
+            required: 3,
+            quorate: true,
+        };
+        // (kind, for, against, blank, held) → the fields refused
+        type Case<'a> = (ItemKind, i32, i32, i32, bool, &'a [&'a str]);
+        let cases: [Case; 7] = [
+            (ItemKind::Vedtak, 3, 1, 0, true, &[]),
+            (ItemKind::Vedtak, 3, 0, 1, true, &["votes.blank"]),
+            (ItemKind::Valg, 3, 0, 1, true, &[]),
+            (ItemKind::Vedtak, 4, 1, 0, true, &["votes.for"]),
+            (ItemKind::Vedtak, 4, 1, 0, false, &[]),
+            (ItemKind::Vedtak, 4, 0, 1, true, &["votes.blank", "votes.for"]),
+            (ItemKind::Valg, 2, 1, 2, true, &["votes.for"]),
+        ];
+        for (kind, f, a, b, held, expected) in cases {
+            let found: Vec<String> = match votes_within(votes(f, a, b), &q, held, kind) {
+                Ok(()) => Vec::new(),
+                Err(CoreError::Invalid(issues)) => issues.into_iter().map(|i| i.field).collect(),
+                Err(other) => panic!("{other:?}"),
+            };
+            assert_eq!(found, expected, "{kind:?} {f}/{a}/{b} held {held}");
+        }
+    }
+
+    #[test]
+    fn who_is_there_for_each_item_follows_arrivals_and_departures() {
+        let late = AttendanceRow {
+            from_item: Some("i3".into()),
+            ..row("a", Role::Leder, Some(Present), None)
+        };
+        let early = AttendanceRow {
+            until_item: Some("i2".into()),
+            ..row("b", Role::Medlem, Some(Present), None)
+        };
+        let both = AttendanceRow {
+            from_item: Some("i2".into()),
+            until_item: Some("i3".into()),
+            ..row("c", Role::Medlem, Some(Present), None)
+        };
+        let rows = [
+            late,
+            early,
+            both,
+            row("d", Role::Medlem, Some(Present), None),
+            row("e", Role::Medlem, Some(Excused), None),
+        ];
+        let position_of = |id: &str| id.strip_prefix('i').and_then(|n| n.parse().ok());
+        // item position → who is present for it, and the quorum of 5 seats (3 needed)
+        let cases = [
+            (1, vec!["b", "d"], false),
+            (2, vec!["b", "c", "d"], true),
+            (3, vec!["a", "c", "d"], true),
+            (4, vec!["a", "d"], false),
+        ];
+        for (position, present, quorate) in cases {
+            let rows = attendance_for_item(&rows, position, position_of);
+            let found: Vec<&str> = rows
+                .iter()
+                .filter(|r| r.status == Some(Present))
+                .map(|r| r.membership_id.as_str())
+                .collect();
+            assert_eq!(found, present, "item {position}");
+            assert_eq!(quorum(5, &rows, &[]).quorate, quorate, "item {position}");
+        }
+        assert!(span(Some(3), Some(2)).is_err());
+        assert!(span(Some(2), Some(2)).is_ok() && span(None, Some(1)).is_ok());
     }
 
     #[test]
@@ -406,6 +761,7 @@ mod tests {
                 withdrawn: false,
                 recusals: &recusals,
                 quorum: q,
+                decisions: Vec::new(),
             },
             ItemFacts {
                 id: "i2",
@@ -418,43 +774,34 @@ mod tests {
                 withdrawn: true,
                 recusals: &[],
                 quorum: q,
+                decisions: Vec::new(),
             },
         ];
-        let found = completeness(
-            &meeting(MeetingStatus::Held),
-            LegalMode::Formal,
-            &rows,
-            &items,
-            Lang::Nb,
-        );
+        let found = completeness(&meeting(MeetingStatus::Held), &rows, &items, Lang::Nb);
         let kinds: Vec<MissingKind> = found.iter().map(|m| m.kind).collect();
         use MissingKind::*;
+        // While someone's attendance is not recorded, quorum is not judged.
         assert_eq!(
             kinds,
-            [
-                Place,
-                EndTime,
-                Attendance,
-                Decision,
-                Votes,
-                RecusalReason,
-                ClosedBasis,
-                Quorum
-            ]
+            [Place, EndTime, Attendance, Decision, Votes, RecusalReason, ClosedBasis]
         );
         assert!(found.iter().all(|m| m.blocking));
         assert_eq!(found[2].message, "Oppmøte er ikke registrert for Person b.");
         assert_eq!(found[3].message, "Sak 01/26 mangler vedtak.");
 
-        // For a voluntary council a missing quorum is advice, not a block.
-        let voluntary = completeness(
-            &meeting(MeetingStatus::Held),
-            LegalMode::Voluntary,
-            &rows,
-            &items,
-            Lang::Nb,
+        // Recorded absent: the item was not quorate, so it is minuted as not
+        // decided — no decision is asked for, and the missing quorum is advice.
+        let rows = [rows[0].clone(), row("b", Role::Medlem, Some(Absent), None)];
+        let found = completeness(&meeting(MeetingStatus::Held), &rows, &items, Lang::Nb);
+        let kinds: Vec<MissingKind> = found.iter().map(|m| m.kind).collect();
+        assert_eq!(kinds, [Place, EndTime, Votes, RecusalReason, ClosedBasis, Quorum]);
+        let quorum_gap = found.last().unwrap();
+        assert!(!quorum_gap.blocking);
+        assert_eq!(
+            quorum_gap.message,
+            "Sak 01/26 protokolleres som ikke avgjort: utvalget var ikke vedtaksført (0 kunne stemme, 1 trengs). \
+             Saken kan settes opp på et senere møte."
         );
-        assert!(!voluntary.iter().find(|m| m.kind == Quorum).unwrap().blocking);
     }
 
     #[test]

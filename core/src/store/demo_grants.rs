@@ -1,13 +1,14 @@
 //! Demo grants: Lyngvik's "Grendemidler" with a dozen applications in every
 //! status — received late, in review with scores, granted, partly granted,
-//! refused, paid, reported, withdrawn — two members inhabil by organisation,
+//! refused, paid, reported, withdrawn — members inhabil by organisation, each
+//! leaving only while their applicant's decision is treated in the grant round,
 //! and final reports overdue. Every applicant, number and text is invented
 //! (the organisation numbers only carry a valid control digit).
 
 use chrono::{Datelike, Days, NaiveDate};
 use rusqlite::Connection;
 
-use super::{grants, meetings, memberships};
+use super::{decisions, grants, meetings, memberships};
 use crate::error::Result;
 use crate::model::*;
 use crate::rules::grants::{ApplicationData, SchemeData};
@@ -270,21 +271,10 @@ pub fn load(
         .collect();
     let list = applications();
     let count = list.len() as i32;
-    // Members present who represent an applicant step aside when the grants are decided.
-    let present: Vec<String> = meetings::attendance(conn, meeting)?
-        .into_iter()
-        .filter(|r| r.status == Some(AttendanceStatus::Present))
-        .map(|r| r.membership_id)
-        .collect();
-    for member in committee.iter().filter(|m| present.contains(&m.id)) {
-        let applicant = list
-            .iter()
-            .find(|d| crate::rules::grants::same_organisation(&member.organisation, d.organisation));
-        if let Some(d) = applicant {
-            let reason = format!("Representerer søkeren {} i utvalget", d.organisation);
-            meetings::set_recusal(conn, actor, item_id, &member.id, &reason)?;
-        }
-    }
+    // Each application is one decision inside the item: a member present who
+    // represents the applicant leaves for that decision only.
+    let attendance = meetings::attendance(conn, meeting)?;
+    let nynorsk = crate::documents::document_lang(council) == Lang::Nn;
     for (i, d) in list.into_iter().enumerate() {
         let received = if d.late {
             today.checked_sub_days(Days::new(3 + i as u64)).expect("valid date")
@@ -345,6 +335,7 @@ pub fn load(
                 reported,
             } => {
                 grants::propose(conn, actor, id, Some(granted * 100))?;
+                record_decision(conn, actor, &attendance, item_id, &application, granted, nynorsk)?;
                 grants::decide(conn, actor, id, granted * 100, reasons, item_id)?;
                 if letter {
                     grants::mark_letter_sent(conn, actor, id)?;
@@ -365,4 +356,60 @@ pub fn load(
         }
     }
     Ok(count)
+}
+
+/// The application's decision inside the grant item: the members inhabil for
+/// it leave, the others vote for the committee's proposal unanimously.
+fn record_decision(
+    conn: &Connection,
+    actor: &Actor,
+    attendance: &[AttendanceRow],
+    item_id: &str,
+    application: &Application,
+    granted: i64,
+    nynorsk: bool,
+) -> Result<()> {
+    let amount = crate::rules::money::kr(granted * 100);
+    let proposal = match (granted > 0, nynorsk) {
+        (true, false) => format!("Komiteens innstilling: {amount}."),
+        (true, true) => format!("Innstilling frå komiteen: {amount}."),
+        (false, false) => "Komiteens innstilling: avslag.".to_owned(),
+        (false, true) => "Innstilling frå komiteen: avslag.".to_owned(),
+    };
+    let input = ItemDecisionInput {
+        title: String::new(),
+        proposal,
+        application_id: Some(application.id.clone()),
+    };
+    decisions::add(conn, actor, item_id, &input)?;
+    let decision = decisions::of_item(conn, item_id)?
+        .into_iter()
+        .find(|d| d.application_id.as_deref() == Some(application.id.as_str()))
+        .expect("the decision was added");
+    let voters: Vec<String> = attendance
+        .iter()
+        .filter(|r| crate::rules::meetings::votes_at_meeting(r))
+        .map(|r| r.membership_id.clone())
+        .collect();
+    let lang = if nynorsk { Lang::Nn } else { Lang::Nb };
+    let inhabil = grants::inhabil_recusals(conn, &application.id, &voters, lang)?;
+    for r in &inhabil {
+        decisions::set_recusal(conn, actor, &decision.id, &r.membership_id, &r.reason)?;
+    }
+    let text = match (granted > 0, nynorsk) {
+        (true, false) => format!("{} får {amount} i grendemidler.", application.organisation),
+        (true, true) => format!("{} får {amount} i grendemidlar.", application.organisation),
+        (false, false) => format!("Søknaden fra {} avslås.", application.organisation),
+        (false, true) => format!("Søknaden frå {} blir avslått.", application.organisation),
+    };
+    let record = ItemDecisionRecord {
+        decision: text,
+        votes: Some(Votes {
+            in_favour: (voters.len() - inhabil.len()) as i32,
+            against: 0,
+            blank: 0,
+        }),
+    };
+    decisions::record(conn, actor, &decision.id, &record)?;
+    Ok(())
 }

@@ -656,6 +656,39 @@ fn inhabil_of(conn: &Connection, application: &Application, member: &Membership)
     })
 }
 
+/// The members of `members` inhabil for an application, as recusals a meeting
+/// proposes: declared in the committee (with its reason), or representing the
+/// applicant (said in `lang`).
+pub(super) fn inhabil_recusals(
+    conn: &Connection,
+    application_id: &str,
+    members: &[String],
+    lang: Lang,
+) -> Result<Vec<Recusal>> {
+    let a = application(conn, application_id, lang)?;
+    let mut found = Vec::new();
+    for id in members {
+        let member = memberships::get(conn, id)?;
+        if let Some(inhabil) = inhabil_of(conn, &a, &member)? {
+            let reason = match (inhabil.source, inhabil.reason.trim()) {
+                (InhabilSource::Organisation, _) => t(
+                    lang,
+                    "decision.inhabil_organisation",
+                    &[("organisation", &a.organisation)],
+                ),
+                (InhabilSource::Declared, "") => t(lang, "decision.inhabil_declared", &[]),
+                (InhabilSource::Declared, reason) => reason.to_owned(),
+            };
+            found.push(Recusal {
+                membership_id: inhabil.membership_id,
+                person_name: inhabil.person_name,
+                reason,
+            });
+        }
+    }
+    Ok(found)
+}
+
 fn scores_of(conn: &Connection, application_id: &str, membership_id: &str) -> Result<Vec<Score>> {
     let mut stmt = conn.prepare(
         "SELECT s.criterion_id, s.score, s.comment FROM grant_score s
@@ -944,6 +977,7 @@ pub fn decide(
     rules::check_grant("granted", granted, figures(conn, &scheme, &a)?)?;
     rules::check_reasons(reasons, scheme.enkeltvedtak, granted, a.amount_asked_ore)?;
     check_decision_item(conn, &scheme, item_id)?;
+    super::decisions::check_no_inhabil_voted(conn, item_id, id)?;
     let old = a.decision.as_ref();
     conn.execute(
         "UPDATE grant_application SET granted_ore = ?2, reasons = ?3, decision_item_id = ?4, decided_at = ?5,

@@ -612,11 +612,16 @@ fn a_meeting_with_no_one_present_is_not_quorate_said_plainly() {
     let gap = detail.missing.iter().find(|g| g.kind == MissingKind::Quorum).unwrap();
     assert_eq!(
         gap.message,
-        "Sak 01/26 ble ikke behandlet av et vedtaksført utvalg: 0 kunne stemme, 3 trengs."
+        "Sak 01/26 protokolleres som ikke avgjort: utvalget var ikke vedtaksført (0 kunne stemme, 3 trengs). \
+         Saken kan settes opp på et senere møte."
     );
     assert!(
-        gap.blocking,
-        "a formal body cannot approve minutes of a decision without quorum"
+        !gap.blocking,
+        "an item without quorum is minuted as not decided; it does not stop the minutes"
+    );
+    assert!(
+        !detail.missing.iter().any(|g| g.kind == MissingKind::Decision),
+        "no decision is asked for what could not be decided"
     );
 }
 
@@ -713,7 +718,7 @@ fn the_minutes_pdf_holds_every_name_number_and_decision() {
         "Sak 02/26",
         "Tilskudd til Stavern idrettslag",
         "Stavern idrettslag får kr 15 000 til nye mål.",
-        "3 for, 1 mot, 0 blanke",
+        "3 for, 1 mot – vedtatt",
         "Cecilie fratrådte under behandlingen. Grunn: Styreleder i idrettslaget",
         "Sende tilsagnsbrev",
         "26.03.2026",

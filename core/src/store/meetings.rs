@@ -370,6 +370,7 @@ fn item_from_row(r: &Row) -> rusqlite::Result<AgendaItem> {
         proposal: r.get(8)?,
         decision: r.get(9)?,
         votes,
+        outcome: None,
         closed: r.get(13)?,
         closed_basis: r.get(14)?,
         access: ItemAccess {
@@ -388,6 +389,7 @@ fn item_from_row(r: &Row) -> rusqlite::Result<AgendaItem> {
             required: 0,
             quorate: false,
         },
+        decisions: Vec::new(),
         grants: Vec::new(),
     })
 }
@@ -400,7 +402,7 @@ fn items_of(conn: &Connection, meeting_id: &str) -> Result<Vec<AgendaItem>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn item(conn: &Connection, id: &str) -> Result<AgendaItem> {
+pub(super) fn item(conn: &Connection, id: &str) -> Result<AgendaItem> {
     conn.query_row(
         &format!("SELECT {ITEM_COLUMNS} FROM agenda_item WHERE id = ?1"),
         [id],
@@ -414,7 +416,7 @@ fn item(conn: &Connection, id: &str) -> Result<AgendaItem> {
 }
 
 /// The meeting an item belongs to, refusing when its minutes are locked.
-fn unlocked_meeting_of(conn: &Connection, item: &AgendaItem) -> Result<Meeting> {
+pub(super) fn unlocked_meeting_of(conn: &Connection, item: &AgendaItem) -> Result<Meeting> {
     let meeting = get(conn, &item.meeting_id)?;
     check_unlocked(&meeting)?;
     Ok(meeting)
@@ -512,20 +514,10 @@ pub fn record_item(conn: &Connection, actor: &Actor, item_id: &str, record: &Ite
     let meeting = unlocked_meeting_of(conn, &old)?;
     if record.votes.is_some() {
         let council = councils::get(conn, &meeting.council_id)?;
-        let present = attendance(conn, &meeting)?;
-        let recusals: Vec<Recusal> = {
-            let mut stmt = conn.prepare_cached("SELECT membership_id, reason FROM recusal WHERE item_id = ?1")?;
-            let rows = stmt.query_map([item_id], |r| {
-                Ok(Recusal {
-                    membership_id: r.get(0)?,
-                    person_name: String::new(),
-                    reason: r.get(1)?,
-                })
-            })?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
+        let present = attendance_for(conn, &meeting, &old)?;
+        let recusals = item_recusals(conn, item_id, &present)?;
         let quorum = rules::quorum(council.seat_plan.total(), &present, &recusals);
-        rules::votes_within(record.votes, &quorum, meeting.status >= MeetingStatus::Held)?;
+        rules::votes_within(record.votes, &quorum, meeting.status >= MeetingStatus::Held, old.kind)?;
     }
     let new = AgendaItem {
         decision: record.decision.clone(),
@@ -542,6 +534,48 @@ pub fn record_item(conn: &Connection, actor: &Actor, item_id: &str, record: &Ite
     Ok(old.meeting_id)
 }
 
+/// Puts an item that was not decided (no quorum) on a later meeting of the
+/// same council whose minutes are open: a new item with the same kind, title
+/// and proposal, its background saying where it was put off from. The first
+/// minutes keep the item, minuted as not decided. Returns the later meeting's id.
+pub fn carry_over(conn: &Connection, actor: &Actor, item_id: &str, to_meeting_id: &str, lang: Lang) -> Result<String> {
+    let old = item(conn, item_id)?;
+    let from = get(conn, &old.meeting_id)?;
+    let to = get(conn, to_meeting_id)?;
+    if to.council_id != from.council_id || to.date <= from.date || to.status == MeetingStatus::Approved {
+        return Err(CoreError::invalid(FieldIssue::new(
+            "meetingId",
+            "validation.carry_over_meeting",
+        )));
+    }
+    let case = old
+        .case_number
+        .map(|n| t(lang, "case.label", &[("number", &n.short())]));
+    let put_off = t(
+        lang,
+        "item.carried_over",
+        &[
+            ("date", &crate::i18n::date(from.date)),
+            ("item", &case.unwrap_or_else(|| old.title.clone())),
+        ],
+    );
+    let background = if old.background.is_empty() {
+        put_off
+    } else {
+        format!("{put_off}\n\n{}", old.background)
+    };
+    let input = rules::item(&AgendaItemInput {
+        kind: old.kind,
+        title: old.title.clone(),
+        background,
+        proposal: old.proposal.clone(),
+        // An item exempt from public access stays exempt on its new meeting.
+        access: old.access.clone(),
+    })?;
+    add_item(conn, actor, to_meeting_id, &input)?;
+    Ok(to.id)
+}
+
 /// Takes an item off the agenda. An item without a case number is deleted;
 /// a numbered one is kept as withdrawn, so its number is never reused.
 pub fn withdraw_item(conn: &Connection, actor: &Actor, item_id: &str) -> Result<String> {
@@ -549,6 +583,17 @@ pub fn withdraw_item(conn: &Connection, actor: &Actor, item_id: &str) -> Result<
     unlocked_meeting_of(conn, &old)?;
     if old.case_number.is_none() {
         conn.execute("DELETE FROM recusal WHERE item_id = ?1", [item_id])?;
+        conn.execute(
+            "DELETE FROM decision_recusal WHERE decision_id IN (SELECT id FROM item_decision WHERE item_id = ?1)",
+            [item_id],
+        )?;
+        conn.execute("DELETE FROM item_decision WHERE item_id = ?1", [item_id])?;
+        // Whoever arrived at, or left after, the item: from the start, or to the end.
+        conn.execute("UPDATE attendance SET from_item = NULL WHERE from_item = ?1", [item_id])?;
+        conn.execute(
+            "UPDATE attendance SET until_item = NULL WHERE until_item = ?1",
+            [item_id],
+        )?;
         conn.execute("DELETE FROM follow_up WHERE item_id = ?1", [item_id])?;
         conn.execute("DELETE FROM agenda_item WHERE id = ?1", [item_id])?;
         audit::record(conn, actor, "agenda_item", item_id, "deleted", Some(&old.title), None)?;
@@ -706,17 +751,130 @@ pub fn remove_follow_up(conn: &Connection, actor: &Actor, follow_up_id: &str) ->
     Ok(item.meeting_id)
 }
 
+/// Who was at the meeting for `item`: those who arrived later or left
+/// earlier count as absent for it (`rules::meetings::attendance_for_item`).
+pub(super) fn attendance_for(conn: &Connection, meeting: &Meeting, item: &AgendaItem) -> Result<Vec<AttendanceRow>> {
+    let all = attendance(conn, meeting)?;
+    let items = items_of(conn, &meeting.id)?;
+    Ok(rules::attendance_for_item(&all, item.position, |id| {
+        items.iter().find(|i| i.id == id).map(|i| i.position)
+    }))
+}
+
+/// Records when a member present arrived and left, by agenda item.
+pub fn set_span(conn: &Connection, actor: &Actor, meeting_id: &str, span: &AttendanceSpan) -> Result<()> {
+    let meeting = get(conn, meeting_id)?;
+    check_unlocked(&meeting)?;
+    let rows = attendance(conn, &meeting)?;
+    let row = rows
+        .iter()
+        .find(|r| r.membership_id == span.membership_id && r.status == Some(AttendanceStatus::Present))
+        .ok_or_else(|| CoreError::invalid(FieldIssue::new("membershipId", "validation.span_not_present")))?;
+    let items = items_of(conn, meeting_id)?;
+    let position = |field: &'static str, id: &Option<String>| -> Result<Option<i32>> {
+        match id {
+            None => Ok(None),
+            Some(id) => items
+                .iter()
+                .find(|i| &i.id == id)
+                .map(|i| Some(i.position))
+                .ok_or_else(|| CoreError::invalid(FieldIssue::new(field, "validation.span_item"))),
+        }
+    };
+    rules::span(
+        position("fromItem", &span.from_item)?,
+        position("untilItem", &span.until_item)?,
+    )?;
+    conn.execute(
+        "UPDATE attendance SET from_item = ?3, until_item = ?4 WHERE meeting_id = ?1 AND membership_id = ?2",
+        params![meeting_id, span.membership_id, span.from_item, span.until_item],
+    )?;
+    for (field, old, new) in [
+        ("from", &row.from_item, &span.from_item),
+        ("until", &row.until_item, &span.until_item),
+    ] {
+        if old != new {
+            audit::record(
+                conn,
+                actor,
+                "meeting",
+                meeting_id,
+                &format!("attendance.{}.{field}", span.membership_id),
+                old.as_deref(),
+                new.as_deref(),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// "møtte fra sak 05/26, gikk etter sak 07/26" (an item without a case
+/// number by its title), or empty for someone there the whole meeting.
+fn span_text(
+    lang: Lang,
+    row: &AttendanceRow,
+    positions: &[(String, i32, Option<String>)],
+    items: &[AgendaItem],
+) -> String {
+    let name = |id: &Option<String>| {
+        let id = id.as_deref()?;
+        let (_, _, case) = positions.iter().find(|(i, ..)| i == id)?;
+        Some(match case {
+            Some(number) => t(lang, "attendance.case", &[("number", number)]),
+            None => format!("«{}»", items.iter().find(|i| i.id == id)?.title),
+        })
+    };
+    let parts: Vec<String> = [
+        name(&row.from_item).map(|item| t(lang, "attendance.from_item", &[("item", &item)])),
+        name(&row.until_item).map(|item| t(lang, "attendance.until_item", &[("item", &item)])),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    parts.join(", ")
+}
+
+/// The members who left for the whole item, named from the attendance.
+pub(super) fn item_recusals(conn: &Connection, item_id: &str, attendance: &[AttendanceRow]) -> Result<Vec<Recusal>> {
+    let mut stmt = conn.prepare_cached("SELECT membership_id, reason FROM recusal WHERE item_id = ?1")?;
+    let rows = stmt.query_map([item_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let mut recusals = Vec::new();
+    for row in rows {
+        let (membership_id, reason) = row?;
+        let person_name = attendance
+            .iter()
+            .find(|a| a.membership_id == membership_id)
+            .map(|a| a.person_name.clone())
+            .unwrap_or_default();
+        recusals.push(Recusal {
+            membership_id,
+            person_name,
+            reason,
+        });
+    }
+    recusals.sort_by(|a, b| a.person_name.cmp(&b.person_name));
+    Ok(recusals)
+}
+
 // --- attendance ---------------------------------------------------------------
 
 /// Every member who sits on the meeting date (and anyone with a recorded
 /// attendance), with what was recorded for them.
 pub fn attendance(conn: &Connection, meeting: &Meeting) -> Result<Vec<AttendanceRow>> {
     let members = memberships::of_council(conn, &meeting.council_id)?;
-    let recorded: Vec<(String, AttendanceStatus, Option<String>)> = {
-        let mut stmt =
-            conn.prepare("SELECT membership_id, status, substitute_for FROM attendance WHERE meeting_id = ?1")?;
+    type Recorded = (String, AttendanceStatus, Option<String>, Option<String>, Option<String>);
+    let recorded: Vec<Recorded> = {
+        let mut stmt = conn.prepare(
+            "SELECT membership_id, status, substitute_for, from_item, until_item FROM attendance WHERE meeting_id = ?1",
+        )?;
         let rows = stmt.query_map([&meeting.id], |r| {
-            Ok((r.get(0)?, codec::parse(1, &r.get::<_, String>(1)?)?, r.get(2)?))
+            Ok((
+                r.get(0)?,
+                codec::parse(1, &r.get::<_, String>(1)?)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+            ))
         })?;
         rows.collect::<rusqlite::Result<_>>()?
     };
@@ -725,9 +883,9 @@ pub fn attendance(conn: &Connection, meeting: &Meeting) -> Result<Vec<Attendance
         .iter()
         .filter(|m| m.sits_on(meeting.date) || recorded.iter().any(|(id, ..)| *id == m.id))
         .map(|m| {
-            let (status, substitute_for) = match recorded.iter().find(|(id, ..)| *id == m.id) {
-                Some((_, status, sub)) => (Some(*status), sub.clone()),
-                None => (None, None),
+            let (status, substitute_for, from_item, until_item) = match recorded.iter().find(|(id, ..)| *id == m.id) {
+                Some((_, status, sub, from, until)) => (Some(*status), sub.clone(), from.clone(), until.clone()),
+                None => (None, None, None, None),
             };
             AttendanceRow {
                 membership_id: m.id.clone(),
@@ -737,6 +895,9 @@ pub fn attendance(conn: &Connection, meeting: &Meeting) -> Result<Vec<Attendance
                 status,
                 substitute_for_name: substitute_for.as_deref().and_then(name_of),
                 substitute_for,
+                from_item,
+                until_item,
+                span: String::new(),
             }
         })
         .collect();
@@ -969,30 +1130,22 @@ pub fn detail(conn: &Connection, id: &str, lang: Lang) -> Result<MeetingDetail> 
     let attendance = attendance(conn, &meeting)?;
     let seats = council.seat_plan.total();
     let mut items = items_of(conn, id)?;
+    let positions: Vec<(String, i32, Option<String>)> = items
+        .iter()
+        .map(|i| (i.id.clone(), i.position, i.case_number.map(|n| n.short())))
+        .collect();
+    let position_of = |id: &str| positions.iter().find(|(i, ..)| i == id).map(|(_, p, _)| *p);
+    let mut attendance = attendance;
+    for row in &mut attendance {
+        row.span = span_text(lang, row, &positions, &items);
+    }
     for item in &mut items {
+        let attendance = rules::attendance_for_item(&attendance, item.position, position_of);
         item.case_label = item
             .case_number
             .map(|n| t(lang, "case.label", &[("number", &n.short())]));
-        item.recusals = {
-            let mut stmt = conn.prepare_cached("SELECT membership_id, reason FROM recusal WHERE item_id = ?1")?;
-            let rows = stmt.query_map([&item.id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-            let mut recusals = Vec::new();
-            for row in rows {
-                let (membership_id, reason) = row?;
-                let person_name = attendance
-                    .iter()
-                    .find(|a| a.membership_id == membership_id)
-                    .map(|a| a.person_name.clone())
-                    .unwrap_or_default();
-                recusals.push(Recusal {
-                    membership_id,
-                    person_name,
-                    reason,
-                });
-            }
-            recusals.sort_by(|a, b| a.person_name.cmp(&b.person_name));
-            recusals
-        };
+        item.recusals = item_recusals(conn, &item.id, &attendance)?;
+        item.decisions = super::decisions::of_item_filled(conn, item, seats, &attendance, lang)?;
         item.follow_ups = {
             let mut stmt = conn.prepare_cached(
                 "SELECT id, what, who, due FROM follow_up WHERE item_id = ?1 ORDER BY created_at, id",
@@ -1009,6 +1162,7 @@ pub fn detail(conn: &Connection, id: &str, lang: Lang) -> Result<MeetingDetail> 
             rows.collect::<rusqlite::Result<_>>()?
         };
         item.quorum = rules::quorum(seats, &attendance, &item.recusals);
+        item.outcome = rules::outcome(item.kind, item.votes, item.quorum.voting);
         item.grants = super::grants::of_item(conn, &item.id)?;
     }
     let facts: Vec<rules::ItemFacts> = items
@@ -1026,9 +1180,24 @@ pub fn detail(conn: &Connection, id: &str, lang: Lang) -> Result<MeetingDetail> 
             withdrawn: i.withdrawn,
             recusals: &i.recusals,
             quorum: i.quorum,
+            decisions: i
+                .decisions
+                .iter()
+                .map(|d| rules::DecisionFacts {
+                    id: &d.id,
+                    title: &d.title,
+                    decision: &d.decision,
+                    votes_total: d
+                        .votes
+                        .map(|v| v.in_favour.saturating_add(v.against).saturating_add(v.blank)),
+                    recusals: &d.recusals,
+                    inhabil_present: &d.proposed_recusals,
+                    quorum: d.quorum,
+                })
+                .collect(),
         })
         .collect();
-    let missing = rules::completeness(&meeting, council.legal_mode, &attendance, &facts, lang);
+    let missing = rules::completeness(&meeting, &attendance, &facts, lang);
     drop(facts);
     let amendments = amendments_where(conn, "a.meeting_id = ?1", &[id])?;
     let earlier_amendments = earlier_amendments(conn, &meeting)?;
@@ -1049,7 +1218,13 @@ pub fn detail(conn: &Connection, id: &str, lang: Lang) -> Result<MeetingDetail> 
         _ => None,
     };
     let lifecycle = rules::lifecycle(&meeting, None);
+    let applications = if meeting.status == MeetingStatus::Approved {
+        Vec::new()
+    } else {
+        super::decisions::applications(conn, &meeting.council_id, lang)?
+    };
     Ok(MeetingDetail {
+        applications,
         lifecycle,
         meeting,
         council,

@@ -14,6 +14,7 @@ pub mod backup;
 mod batch;
 mod codec;
 mod councils;
+mod decisions;
 mod demo;
 mod demo_grants;
 mod documents;
@@ -614,6 +615,19 @@ impl Store {
         self.write(|tx| meetings::add_item(tx, actor, meeting_id, &input))
     }
 
+    /// Puts an item that was not decided on a later meeting of the council
+    /// (a new item there; the first minutes keep it as not decided). Returns
+    /// the later meeting's id.
+    pub fn carry_over_item(&mut self, actor: &Actor, item_id: &str, to_meeting_id: &str) -> Result<String> {
+        self.write(|tx| {
+            let item = meetings::item(tx, item_id)?;
+            let meeting = meetings::get(tx, &item.meeting_id)?;
+            let council = councils::get(tx, &meeting.council_id)?;
+            let lang = crate::documents::document_lang(&council);
+            meetings::carry_over(tx, actor, item_id, to_meeting_id, lang)
+        })
+    }
+
     /// Changes an item's title, kind, background or proposal; returns its meeting's id.
     pub fn update_item(&mut self, actor: &Actor, item_id: &str, input: &AgendaItemInput) -> Result<String> {
         let input = rules::meetings::item(input)?;
@@ -643,6 +657,38 @@ impl Store {
         self.write(|tx| meetings::remove_recusal(tx, actor, item_id, membership_id))
     }
 
+    /// Adds a decision inside a vedtak item (one per application in a grant
+    /// round). Returns the meeting's id.
+    pub fn add_decision(&mut self, actor: &Actor, item_id: &str, input: &ItemDecisionInput) -> Result<String> {
+        let input = rules::meetings::decision_input(input)?;
+        self.write(|tx| decisions::add(tx, actor, item_id, &input))
+    }
+
+    pub fn record_decision(&mut self, actor: &Actor, decision_id: &str, record: &ItemDecisionRecord) -> Result<String> {
+        let record = rules::meetings::decision_record(record)?;
+        self.write(|tx| decisions::record(tx, actor, decision_id, &record))
+    }
+
+    pub fn remove_decision(&mut self, actor: &Actor, decision_id: &str) -> Result<String> {
+        self.write(|tx| decisions::remove(tx, actor, decision_id))
+    }
+
+    /// Records that a member present left for one decision inside an item.
+    pub fn set_decision_recusal(
+        &mut self,
+        actor: &Actor,
+        decision_id: &str,
+        membership_id: &str,
+        reason: &str,
+    ) -> Result<String> {
+        let reason = rules::validate::free_text("reason", reason)?;
+        self.write(|tx| decisions::set_recusal(tx, actor, decision_id, membership_id, &reason))
+    }
+
+    pub fn remove_decision_recusal(&mut self, actor: &Actor, decision_id: &str, membership_id: &str) -> Result<String> {
+        self.write(|tx| decisions::remove_recusal(tx, actor, decision_id, membership_id))
+    }
+
     pub fn add_follow_up(&mut self, actor: &Actor, item_id: &str, input: &FollowUpInput) -> Result<String> {
         let input = rules::meetings::follow_up(input)?;
         self.write(|tx| meetings::add_follow_up(tx, actor, item_id, &input))
@@ -650,6 +696,12 @@ impl Store {
 
     pub fn remove_follow_up(&mut self, actor: &Actor, follow_up_id: &str) -> Result<String> {
         self.write(|tx| meetings::remove_follow_up(tx, actor, follow_up_id))
+    }
+
+    /// Records when a member present arrived and left, by agenda item
+    /// ("møtte fra sak 05/26"); quorum per item counts only who was there.
+    pub fn set_attendance_span(&mut self, actor: &Actor, meeting_id: &str, span: &AttendanceSpan) -> Result<()> {
+        self.write(|tx| meetings::set_span(tx, actor, meeting_id, span))
     }
 
     pub fn set_attendance(&mut self, actor: &Actor, meeting_id: &str, input: &AttendanceInput) -> Result<()> {
@@ -1268,6 +1320,9 @@ mod property_tests;
 
 #[cfg(test)]
 mod grant_tests;
+
+#[cfg(test)]
+mod decision_tests;
 
 #[cfg(test)]
 mod package_tests;

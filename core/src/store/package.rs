@@ -51,6 +51,11 @@ const TABLES: &[(&str, &str)] = &[
     ("grant_amendment", BY_APPLICATION),
     ("grant_payout", BY_APPLICATION),
     ("grant_letter", BY_APPLICATION),
+    ("item_decision", BY_ITEM),
+    (
+        "decision_recusal",
+        "decision_id IN (SELECT d.id FROM item_decision d JOIN agenda_item i ON i.id = d.item_id WHERE i.council_id = ?1)",
+    ),
     ("duty", "council_id = ?1"),
     ("annual_report", "council_id = ?1"),
 ];

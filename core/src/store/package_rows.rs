@@ -36,7 +36,16 @@ const DATE_COLUMNS: &[&str] = &[
 /// Columns holding a time of day (`HH:MM:SS`); every other `*_at` is an instant.
 const TIME_COLUMNS: &[&str] = &["starts_at", "ends_at"];
 /// Columns holding the id of another row, though not named `*_id`.
-const REFERENCE_COLUMNS: &[&str] = &["approved_in_item", "substitute_for", "reported_in"];
+const REFERENCE_COLUMNS: &[&str] = &[
+    "approved_in_item",
+    "substitute_for",
+    "reported_in",
+    "from_item",
+    "until_item",
+];
+/// Columns holding a SHA-256 digest in hex: checked as such, never as free
+/// text (a digest may hold a run of digits that looks like an identity number).
+const DIGEST_COLUMNS: &[&str] = &["sha256", "content_sha256"];
 /// Columns holding 0 or 1.
 const FLAG_COLUMNS: &[&str] = &[
     "closed",
@@ -157,6 +166,14 @@ fn check_text(column: &str, f: &str, text: &str) -> Vec<FieldIssue> {
         return match uuid::Uuid::parse_str(text) {
             Ok(_) => Vec::new(),
             Err(_) => vec![issue(f, "package.row_id").with("value", shown())],
+        };
+    }
+    if DIGEST_COLUMNS.contains(&column) {
+        let hex = text.len() == 64 && text.chars().all(|c| matches!(c, '0'..='9' | 'a'..='f'));
+        return if hex {
+            Vec::new()
+        } else {
+            vec![issue(f, "package.row_digest").with("value", shown())]
         };
     }
     if DATE_COLUMNS.contains(&column) {
@@ -315,6 +332,12 @@ mod tests {
         assert_eq!(bad("created_at", text("2026-11-22T10:00:00.000Z")), None);
         assert_eq!(bad("council_id", text("x\" OR 1")), Some("package.row_id"));
         assert_eq!(bad("title", text("fnr 010101-00131")), Some("validation.national_id"));
+        // A digest is a digest, though it holds a run of digits like an identity number.
+        let digest = format!("{}01010100131", "ab".repeat(26) + "c");
+        assert_eq!(digest.len(), 64);
+        assert_eq!(bad("content_sha256", text(&digest)), None);
+        assert_eq!(bad("sha256", text("not a digest")), Some("package.row_digest"));
+        assert_eq!(bad("from_item", text("sak 5")), Some("package.row_id"));
         assert_eq!(bad("title", text(&"x".repeat(201))), Some("validation.too_long"));
         assert_eq!(bad("background", text(&"x".repeat(5_000))), None);
         assert_eq!(bad("title", text("a\u{0}b")), Some("package.row_control"));

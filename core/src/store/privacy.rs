@@ -162,6 +162,10 @@ pub fn export(conn: &Connection, person_id: &str) -> Result<PersonExport> {
             let (meeting_id, council_name, date, status, membership_id) = row?;
             let mut recused = conn.prepare(
                 "SELECT i.title FROM recusal x JOIN agenda_item i ON i.id = x.item_id
+                 WHERE x.membership_id = ?1 AND i.meeting_id = ?2
+                 UNION ALL
+                 SELECT i.title || ' – ' || d.title FROM decision_recusal x
+                 JOIN item_decision d ON d.id = x.decision_id JOIN agenda_item i ON i.id = d.item_id
                  WHERE x.membership_id = ?1 AND i.meeting_id = ?2",
             )?;
             let recused_from = recused
@@ -227,6 +231,8 @@ pub fn export(conn: &Connection, person_id: &str) -> Result<PersonExport> {
         &person,
         "SELECT 'agenda_item', id, title || char(10) || background || char(10) || proposal || char(10) || decision
            FROM agenda_item WHERE instr(title || background || proposal || decision, ?1) > 0
+         UNION ALL SELECT 'item_decision', id, title || char(10) || proposal || char(10) || decision
+           FROM item_decision WHERE instr(title || proposal || decision, ?1) > 0
          UNION ALL SELECT 'follow_up', id, what || ' – ' || who FROM follow_up
            WHERE instr(what || who, ?1) > 0
          UNION ALL SELECT 'amendment', id, text FROM amendment WHERE instr(text, ?1) > 0
@@ -306,6 +312,19 @@ fn text_columns() -> Vec<(&'static str, &'static [&'static str], String)> {
             not_kept_meeting.clone(),
         ),
         ("recusal", &["reason"], not_kept_item.clone()),
+        (
+            "item_decision",
+            &["title", "proposal", "decision"],
+            not_kept_item.clone(),
+        ),
+        (
+            "decision_recusal",
+            &["reason"],
+            format!(
+                "decision_id NOT IN (SELECT id FROM item_decision WHERE {})",
+                not_kept_item.replace("item_id NOT IN", "item_id IN")
+            ),
+        ),
         ("follow_up", &["what", "who"], not_kept_item),
         ("amendment", &["text", "recorded_by"], not_kept_meeting),
         (

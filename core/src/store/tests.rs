@@ -81,6 +81,17 @@ fn upgrading_a_file_fills_in_what_each_application_has_been_paid_and_indexes_it_
         conn.execute_batch(&format!("ALTER TABLE {table} ADD COLUMN {column} {kind}"))
             .unwrap();
     }
+    // And the decisions inside an item and the arrivals (migration 13), which the demo writes and reads.
+    conn.execute_batch(
+        "CREATE TEMP TABLE item_decision (id TEXT, item_id TEXT, position INTEGER, application_id TEXT, title TEXT,
+            proposal TEXT, decision TEXT NOT NULL DEFAULT '', votes_for INTEGER, votes_against INTEGER,
+            votes_blank INTEGER, created_at TEXT, updated_at TEXT);
+         CREATE TEMP TABLE decision_recusal (decision_id TEXT, membership_id TEXT, reason TEXT,
+            PRIMARY KEY (decision_id, membership_id));
+         ALTER TABLE attendance ADD COLUMN from_item TEXT;
+         ALTER TABLE attendance ADD COLUMN until_item TEXT;",
+    )
+    .unwrap();
     let mut store = Store {
         conn,
         path: None,
@@ -89,7 +100,13 @@ fn upgrading_a_file_fills_in_what_each_application_has_been_paid_and_indexes_it_
         gate: None,
     };
     store.load_demo(&actor(), today()).unwrap();
-    store.conn.execute_batch("DROP TABLE temp.council_home").unwrap();
+    store
+        .conn
+        .execute_batch(
+            "DROP TABLE temp.council_home; DROP TABLE temp.item_decision; DROP TABLE temp.decision_recusal;
+             ALTER TABLE attendance DROP COLUMN from_item; ALTER TABLE attendance DROP COLUMN until_item;",
+        )
+        .unwrap();
     for (table, column, _) in LATER_COLUMNS {
         store
             .conn

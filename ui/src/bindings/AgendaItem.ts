@@ -2,21 +2,32 @@
 import type { CaseNumber } from "./CaseNumber";
 import type { FollowUp } from "./FollowUp";
 import type { ItemAccess } from "./ItemAccess";
+import type { ItemDecision } from "./ItemDecision";
 import type { ItemGrant } from "./ItemGrant";
 import type { ItemKind } from "./ItemKind";
 import type { Quorum } from "./Quorum";
 import type { Recusal } from "./Recusal";
+import type { VoteOutcome } from "./VoteOutcome";
 import type { Votes } from "./Votes";
 
 export type AgendaItem = { id: string, meetingId: string, position: number, caseNumber: CaseNumber | null, 
 /**
  * `Sak 03/26` (or `Sak 03/26` in nynorsk too), when numbered.
  */
-caseLabel: string | null, kind: ItemKind, title: string, background: string, proposal: string, decision: string, votes: Votes | null, closed: boolean, closedBasis: string, 
+caseLabel: string | null, kind: ItemKind, title: string, background: string, proposal: string, decision: string, votes: Votes | null, 
+/**
+ * What the votes came to (`rules::meetings::outcome`), when counted.
+ */
+outcome: VoteOutcome | null, closed: boolean, closedBasis: string, 
 /**
  * As marked in the item form; see [`AgendaItem::exemption`] for what the public version does.
  */
 access: ItemAccess, withdrawn: boolean, recusals: Array<Recusal>, followUps: Array<FollowUp>, quorum: Quorum, 
+/**
+ * Further decisions inside the item (one per application in a grant
+ * round), in order; empty when the item's own record is its one decision.
+ */
+decisions: Array<ItemDecision>, 
 /**
  * Grants decided under this item, for the minutes.
  */

@@ -6,4 +6,17 @@ import type { SeatCategory } from "./SeatCategory";
 /**
  * One member of the council at the meeting date, and whether they met.
  */
-export type AttendanceRow = { membershipId: string, personName: string, category: SeatCategory, role: Role, status: AttendanceStatus | null, substituteFor: string | null, substituteForName: string | null, };
+export type AttendanceRow = { membershipId: string, personName: string, category: SeatCategory, role: Role, status: AttendanceStatus | null, substituteFor: string | null, substituteForName: string | null, 
+/**
+ * Present from this item on (arrived late); `None`: from the start.
+ */
+fromItem: string | null, 
+/**
+ * Present until after this item (left early); `None`: to the end.
+ */
+untilItem: string | null, 
+/**
+ * "møtte fra sak 05/26, gikk etter sak 07/26", in the user's language; empty
+ * when present the whole meeting.
+ */
+span: string, };

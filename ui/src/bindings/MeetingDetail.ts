@@ -3,6 +3,7 @@ import type { AgendaItem } from "./AgendaItem";
 import type { Amendment } from "./Amendment";
 import type { AttendanceRow } from "./AttendanceRow";
 import type { Council } from "./Council";
+import type { DecisionApplication } from "./DecisionApplication";
 import type { DocumentRecord } from "./DocumentRecord";
 import type { Lifecycle } from "./Lifecycle";
 import type { Meeting } from "./Meeting";
@@ -28,6 +29,11 @@ amendments: Array<Amendment>,
  * Corrections to earlier minutes that these minutes report.
  */
 earlierAmendments: Array<Amendment>, documents: Array<DocumentRecord>, 
+/**
+ * Applications of the council's grant schemes that a decision inside an
+ * item can be about (not withdrawn, not yet decided); empty once approved.
+ */
+applications: Array<DecisionApplication>, 
 /**
  * What the meeting's status allows and means now.
  */

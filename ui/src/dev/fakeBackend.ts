@@ -283,6 +283,7 @@ export function createFakeBackend(state: FakeState, opts: { delayMs?: number; to
     wait,
     newId,
     itemGrants: grants.ofItem,
+    decisionApplications: grants.decisionApplications,
   });
 
   const startup = (): Startup => ({

@@ -477,7 +477,17 @@ export function grantMethods(state: GrantState, host: Host) {
       .filter((a) => a.decision?.itemId === itemId && !a.withdrawn)
       .map((a) => ({ applicationId: a.id, organisation: a.organisation, title: a.title, askedOre: a.amountAskedOre, grantedOre: a.decision!.grantedOre }));
 
-  return { methods, ofItem };
+  /** Applications a decision inside an item can be about: listed as core lists them (not withdrawn, not decided). */
+  const decisionApplications = (councilId: string) =>
+    state.schemes
+      .filter((sc) => sc.councilId === councilId)
+      .flatMap((sc) =>
+        appsOf(sc.id)
+          .filter((a) => !a.withdrawn && !a.decision)
+          .map((a) => ({ applicationId: a.id, label: `${sc.name}: Søknad ${a.number}: ${a.organisation} – ${a.title}` })),
+      );
+
+  return { methods, ofItem, decisionApplications };
 }
 
 export const emptyGrants = (): GrantState => ({ schemes: [], applications: [], inhabil: [], scores: [], letters: [] });

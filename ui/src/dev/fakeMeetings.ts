@@ -12,6 +12,7 @@ import type { Council } from "../bindings/Council";
 import type { DocumentRecord } from "../bindings/DocumentRecord";
 import type { ErrorReport } from "../bindings/ErrorReport";
 import type { ExemptionBasis } from "../bindings/ExemptionBasis";
+import type { ItemDecision } from "../bindings/ItemDecision";
 import type { FieldMessage } from "../bindings/FieldMessage";
 import type { Meeting } from "../bindings/Meeting";
 import type { MeetingDetail } from "../bindings/MeetingDetail";
@@ -25,8 +26,9 @@ import type { Step } from "../bindings/Step";
 import { formatDate } from "../lib/dates";
 import { CATEGORIES, ROLES } from "../lib/labels";
 
-export type FakeItem = Omit<AgendaItem, "quorum" | "caseLabel" | "grants">;
-export type FakeAttendance = { meetingId: string; membershipId: string; status: AttendanceStatus; substituteFor: string | null };
+export type FakeDecision = Omit<ItemDecision, "quorum">;
+export type FakeItem = Omit<AgendaItem, "quorum" | "caseLabel" | "grants" | "decisions"> & { decisions: FakeDecision[] };
+export type FakeAttendance = { meetingId: string; membershipId: string; status: AttendanceStatus; substituteFor: string | null; fromItem?: string | null; untilItem?: string | null };
 
 export type MeetingState = {
   meetings: Meeting[];
@@ -47,6 +49,8 @@ type Host = {
   newId: () => string;
   /** Grants decided under an item (from the fake's grant state). */
   itemGrants?: (itemId: string) => AgendaItem["grants"];
+  /** Applications a decision inside an item can be about, as core lists them. */
+  decisionApplications?: (councilId: string) => MeetingDetail["applications"];
 };
 
 const pad2 = (n: number) => String(n).padStart(2, "0");
@@ -96,6 +100,9 @@ export function meetingMethods(state: MeetingState, host: Host) {
         status: a?.status ?? null,
         substituteFor: a?.substituteFor ?? null,
         substituteForName: sub?.person.name ?? null,
+        fromItem: a?.fromItem ?? null,
+        untilItem: a?.untilItem ?? null,
+        span: "",
       };
     });
   };
@@ -138,7 +145,13 @@ export function meetingMethods(state: MeetingState, host: Host) {
     const items: AgendaItem[] = state.items
       .filter((i) => i.meetingId === id)
       .sort((a, b) => a.position - b.position)
-      .map((i) => ({ ...i, caseLabel: caseLabel(i), quorum: quorum(seats(c), att, i.recusals), grants: host.itemGrants?.(i.id) ?? [] }));
+      .map((i) => ({
+        ...i,
+        caseLabel: caseLabel(i),
+        quorum: quorum(seats(c), att, i.recusals),
+        decisions: i.decisions.map((d) => ({ ...d, quorum: quorum(seats(c), att, [...i.recusals, ...d.recusals]) })),
+        grants: host.itemGrants?.(i.id) ?? [],
+      }));
     const missing: Missing[] = [];
     const push = (kind: Missing["kind"], message: string, blocking = true, itemId: string | null = null, membershipId: string | null = null) =>
       missing.push({ kind, itemId, membershipId, blocking, message });
@@ -154,7 +167,7 @@ export function meetingMethods(state: MeetingState, host: Host) {
       for (const r of i.recusals.filter((r) => !r.reason.trim())) push("recusal_reason", `${label}: grunnen til at ${r.personName} er inhabil mangler.`, true, i.id, r.membershipId);
       if (i.closed && !i.closedBasis.trim()) push("closed_basis", `${label}: hjemmelen for lukket møte mangler.`, true, i.id);
       if (i.kind === "vedtak" && !i.quorum.quorate && (m.status === "held" || m.status === "approved"))
-        push("quorum", `${label}: utvalget var ikke vedtaksført (${i.quorum.voting} kunne stemme, ${i.quorum.required} trengs).`, c.legalMode === "formal", i.id);
+        push("quorum", `${label} protokolleres som ikke avgjort: utvalget var ikke vedtaksført (${i.quorum.voting} kunne stemme, ${i.quorum.required} trengs).`, false, i.id);
     }
     const mine = state.meetings.filter((x) => x.councilId === m.councilId);
     const earlier = state.amendments.filter((a) => a.meetingId !== id && mine.some((x) => x.id === a.meetingId && x.date < m.date));
@@ -168,6 +181,7 @@ export function meetingMethods(state: MeetingState, host: Host) {
       amendments: state.amendments.filter((a) => a.meetingId === id),
       earlierAmendments: earlier,
       documents: state.documents.filter((d) => d.meetingId === id),
+      applications: m.status === "approved" ? [] : (host.decisionApplications?.(m.councilId) ?? []),
       // Played back as core answers it for these statuses (rules::meetings::lifecycle); no day is known here.
       lifecycle: { undoTo: null, daysUntil: null, judged: m.status === "held" || m.status === "approved" },
     };
@@ -200,6 +214,12 @@ export function meetingMethods(state: MeetingState, host: Host) {
       return detail(m.id);
     });
 
+  const writeDecision = (decisionId: string, f: (d: FakeDecision, i: FakeItem, m: Meeting) => void) => {
+    const i = state.items.find((x) => x.decisions.some((d) => d.id === decisionId));
+    if (!i) return Promise.reject(err("not_found", "Fant ikke vedtaket."));
+    return writeItem(i.id, (i, m) => f(i.decisions.find((d) => d.id === decisionId)!, i, m));
+  };
+
   const exportDoc = (meetingId: string, kind: DocumentRecord["kind"], isPublic = false) =>
     host.wait(() => {
       const m = meeting(meetingId);
@@ -223,6 +243,7 @@ export function meetingMethods(state: MeetingState, host: Host) {
     | "listMeetings" | "getMeeting" | "createMeeting" | "updateMeeting" | "sendNotice" | "markHeld" | "undoStatus" | "listApprovalItems" | "approveMinutes" | "addAmendment"
     | "addItem" | "updateItem" | "recordItem" | "withdrawItem" | "moveItem" | "setRecusal" | "removeRecusal" | "addFollowUp"
     | "removeFollowUp" | "setAttendance" | "exportNotice" | "exportMinutes" | "exportPublicNotice" | "exportPublicMinutes" | "exemptionBases"
+    | "setAttendanceSpan" | "carryOverItem" | "addDecision" | "recordDecision" | "removeDecision" | "setDecisionRecusal" | "removeDecisionRecusal"
   > = {
     listMeetings: (councilId) =>
       host.wait(() =>
@@ -296,7 +317,7 @@ export function meetingMethods(state: MeetingState, host: Host) {
         refuseItem(input);
         const i: FakeItem = {
           id: host.newId(), meetingId, position: itemsOf(meetingId).length + 1, caseNumber: null, kind: input.kind, title: input.title.trim(), background: input.background.trim(), proposal: input.proposal.trim(),
-          decision: "", votes: null, closed: false, closedBasis: "", access: accessOf(input), withdrawn: false, recusals: [], followUps: [],
+          decision: "", votes: null, outcome: null, closed: false, closedBasis: "", access: accessOf(input), withdrawn: false, recusals: [], followUps: [], decisions: [],
         };
         if (m.status !== "planned") number(m, i);
         state.items.push(i);
@@ -335,6 +356,45 @@ export function meetingMethods(state: MeetingState, host: Host) {
     removeRecusal: (itemId, membershipId) =>
       writeItem(itemId, (i) => {
         i.recusals = i.recusals.filter((r) => r.membershipId !== membershipId);
+      }),
+    setAttendanceSpan: (meetingId, span) =>
+      write(meetingId, () => {
+        const a = state.attendance.find((r) => r.meetingId === meetingId && r.membershipId === span.membershipId);
+        if (!a || a.status !== "present") throw invalid([{ field: "membershipId", message: "Bare et medlem som er registrert til stede, kan ha møtt fra eller gått etter en sak." }]);
+        Object.assign(a, { fromItem: span.fromItem, untilItem: span.untilItem });
+      }),
+    carryOverItem: (itemId, toMeetingId, meetingId) =>
+      write(meetingId, () => {
+        const i = item(itemId);
+        const to = meeting(toMeetingId);
+        state.items.push({ ...i, id: host.newId(), meetingId: to.id, position: itemsOf(to.id).length + 1, caseNumber: null, decision: "", votes: null, outcome: null, recusals: [], followUps: [], decisions: [] });
+      }),
+    // Decisions inside an item: stored as core answered them; the rules stay in core.
+    addDecision: (itemId, input) =>
+      writeItem(itemId, (i) => {
+        const label = input.applicationId ? host.decisionApplications?.(meeting(i.meetingId).councilId).find((a) => a.applicationId === input.applicationId)?.label : undefined;
+        const title = input.title.trim() || (label ? label.slice(label.indexOf(": ") + 2) : "");
+        if (!title) throw invalid([{ field: "title", message: "Skriv hva vedtaket gjelder." }]);
+        i.decisions.push({ id: host.newId(), itemId, position: i.decisions.length + 1, applicationId: input.applicationId, title, proposal: input.proposal.trim(), decision: "", votes: null, outcome: null, recusals: [], proposedRecusals: [] });
+      }),
+    recordDecision: (decisionId, record) =>
+      writeDecision(decisionId, (d) => {
+        Object.assign(d, { decision: record.decision.trim(), votes: record.votes });
+      }),
+    removeDecision: (decisionId) =>
+      writeDecision(decisionId, (_, i) => {
+        i.decisions = i.decisions.filter((d) => d.id !== decisionId);
+      }),
+    setDecisionRecusal: (decisionId, membershipId, reason) =>
+      writeDecision(decisionId, (d, _, m) => {
+        const row = rows(m).find((r) => r.membershipId === membershipId);
+        if (!row) throw invalid([{ field: "membershipId", message: "Velg et medlem av utvalget." }]);
+        d.recusals = [...d.recusals.filter((r) => r.membershipId !== membershipId), { membershipId, personName: row.personName, reason: reason.trim() }];
+        d.proposedRecusals = d.proposedRecusals.filter((r) => r.membershipId !== membershipId);
+      }),
+    removeDecisionRecusal: (decisionId, membershipId) =>
+      writeDecision(decisionId, (d) => {
+        d.recusals = d.recusals.filter((r) => r.membershipId !== membershipId);
       }),
     addFollowUp: (itemId, input) =>
       writeItem(itemId, (i) => {
@@ -407,7 +467,7 @@ export function demoMeetings(): MeetingState {
     { ...base, id: "mt-dec", councilId: "c-stavern", kind: "joint", date: "2026-12-10", startsAt: "18:30:00", place: "Larvik rådhus", kommuneRep: "Ingrid Halvorsen", status: "planned" },
   ];
   const it = (id: string, meetingId: string, position: number, number: number | null, kind: FakeItem["kind"], title: string, rest: Partial<FakeItem> = {}): FakeItem => ({
-    id, meetingId, position, caseNumber: number ? { year: 2026, number } : null, kind, title, background: "", proposal: "", decision: "", votes: null, closed: false, closedBasis: "", access: { exempt: false, basis: "", titleWithheld: false }, withdrawn: false, recusals: [], followUps: [], ...rest,
+    id, meetingId, position, caseNumber: number ? { year: 2026, number } : null, kind, title, background: "", proposal: "", decision: "", votes: null, closed: false, closedBasis: "", access: { exempt: false, basis: "", titleWithheld: false }, withdrawn: false, recusals: [], followUps: [], decisions: [], outcome: null, ...rest,
   });
   const items: FakeItem[] = [
     it("i-s1", "mt-sep", 1, 5, "orientering", "Orientering fra kommunen om budsjett 2027", { decision: "Ingrid Halvorsen orienterte om kommunens budsjettforslag. Tatt til orientering." }),

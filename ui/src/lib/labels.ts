@@ -7,6 +7,7 @@ import type { Gender } from "../bindings/Gender";
 import type { Lang } from "../bindings/Lang";
 import type { MeetingKind } from "../bindings/MeetingKind";
 import type { MeetingStatus } from "../bindings/MeetingStatus";
+import type { VoteOutcome } from "../bindings/VoteOutcome";
 import type { ItemKind } from "../bindings/ItemKind";
 import type { AttendanceStatus } from "../bindings/AttendanceStatus";
 import type { DocumentKind } from "../bindings/DocumentKind";
@@ -30,7 +31,7 @@ export const LEGAL_MODES: readonly LegalMode[] = ["formal", "voluntary"];
 export const GENDERS: readonly Gender[] = ["female", "male", "other"];
 export const MEETING_KINDS: readonly MeetingKind[] = ["ordinary", "extraordinary", "joint", "open"];
 export const MEETING_STATUSES: readonly MeetingStatus[] = ["planned", "notice_sent", "held", "approved"];
-export const ITEM_KINDS: readonly ItemKind[] = ["orientering", "drofting", "vedtak"];
+export const ITEM_KINDS: readonly ItemKind[] = ["orientering", "drofting", "vedtak", "valg"];
 export const ATTENDANCE_STATUSES: readonly AttendanceStatus[] = ["present", "excused", "absent"];
 export const DOCUMENT_KINDS: readonly DocumentKind[] = ["notice", "minutes"];
 export const BACKUP_KINDS: readonly BackupKind[] = ["auto", "manual", "pre_migration"];
@@ -62,3 +63,7 @@ export const dutyStatusLabel = (t: T, s: DutyStatus) => t(`dutyStatus.${s}` as M
 export function options<C extends string>(codes: readonly C[], label: (c: C) => string) {
   return codes.map((c) => ({ value: c, label: label(c) }));
 }
+
+/** Whether an item ends in a decision that is voted on (vedtak or valg), not a note. */
+export const decides = (k: ItemKind) => k === "vedtak" || k === "valg";
+export const voteOutcomeLabel = (t: T, o: VoteOutcome) => t(`voteOutcome.${o}` as MessageKey);

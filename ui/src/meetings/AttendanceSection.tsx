@@ -88,6 +88,16 @@ function AttendanceLine({ row, seats }: { row: AttendanceRow; seats: AttendanceR
           {deputy ? t("council.deputyFor", { category: categoryLabel(t, row.category) }) : `${roleLabel(t, row.role)} · ${categoryLabel(t, row.category)}`}
         </span>
         {flag ? <span className="attendance-unset__mark">{t("attendance.unset")}</span> : null}
+        {row.status === "present" && !locked && detail.items.length > 1 ? (
+          <span className="attendance-span">
+            <SpanSelect row={row} end="from" />
+            <SpanSelect row={row} end="until" />
+          </span>
+        ) : row.span ? (
+          <span className="attendance-span muted" data-testid="attendance-span">
+            {row.span}
+          </span>
+        ) : null}
       </Table.Cell>
       <Table.Cell>
         <ToggleGroup
@@ -125,5 +135,34 @@ function AttendanceLine({ row, seats }: { row: AttendanceRow; seats: AttendanceR
         ) : null}
       </Table.Cell>
     </Table.Row>
+  );
+}
+
+/** When a member present arrived ("from") or left ("until"), by agenda item; quorum per item follows it. */
+function SpanSelect({ row, end }: { row: AttendanceRow; end: "from" | "until" }) {
+  const { t } = useI18n();
+  const backend = useBackend();
+  const { detail, actOrAlert } = useMeeting();
+  const value = (end === "from" ? row.fromItem : row.untilItem) ?? "";
+  const items = detail.items.filter((i) => !i.withdrawn);
+  const change = (itemId: string) => {
+    const span = { membershipId: row.membershipId, fromItem: row.fromItem, untilItem: row.untilItem, [end === "from" ? "fromItem" : "untilItem"]: itemId || null };
+    void actOrAlert(() => backend.setAttendanceSpan(detail.meeting.id, span), t("confirm.attendanceSpan", { name: row.personName }));
+  };
+  return (
+    <Select
+      data-size="sm"
+      data-testid={`attendance-${end}`}
+      aria-label={t(end === "from" ? "attendance.fromLabel" : "attendance.untilLabel", { name: row.personName })}
+      value={value}
+      onChange={(e) => change(e.target.value)}
+    >
+      <Select.Option value="">{t(end === "from" ? "attendance.fromStart" : "attendance.toEnd")}</Select.Option>
+      {items.map((i) => (
+        <Select.Option key={i.id} value={i.id}>
+          {t(end === "from" ? "attendance.fromItem" : "attendance.untilItem", { item: i.caseLabel ?? i.title })}
+        </Select.Option>
+      ))}
+    </Select>
   );
 }

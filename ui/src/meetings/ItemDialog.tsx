@@ -10,7 +10,7 @@ import type { ItemKind } from "../bindings/ItemKind";
 import { useI18n } from "../i18n/context";
 import { useReturnFocus } from "../lib/useReturnFocus";
 import { useFormErrors } from "../lib/useFormErrors";
-import { ITEM_KINDS, itemKindLabel, options } from "../lib/labels";
+import { ITEM_KINDS, decides, itemKindLabel, options } from "../lib/labels";
 import { SelectField, TextAreaField, TextField } from "../components/fields";
 import { FormError } from "../components/FormError";
 import { ITEM_FIELD_IDS, ITEM_FIELD_ORDER, editItemDraft, newItemDraft, toItemInput, type ItemDraft } from "./meetingModel";
@@ -88,7 +88,7 @@ export function ItemDialog(props: Props) {
             id="item-proposal"
             rows={3}
             label={t("item.proposal")}
-            description={d.kind === "vedtak" ? undefined : t("item.proposalHelp")}
+            description={decides(d.kind) ? undefined : t("item.proposalHelp")}
             value={d.proposal}
             onChange={set("proposal", "item-proposal")}
             error={err("item-proposal")}

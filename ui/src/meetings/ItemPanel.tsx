@@ -13,6 +13,9 @@ import { RecordForm, RecordView } from "./RecordForm";
 import { Recusals } from "./Recusals";
 import { FollowUps } from "./FollowUps";
 import { ItemGrants } from "../grants/ItemGrants";
+import { Decisions } from "./Decisions";
+import { CarryOver } from "./CarryOver";
+import { decides } from "../lib/labels";
 
 /** The selected item: what it is about, what was decided, who was inhabil, what follows up. */
 export function ItemPanel({ item }: { item: AgendaItem }) {
@@ -92,6 +95,8 @@ export function ItemPanel({ item }: { item: AgendaItem }) {
         </div>
       ) : null}
       {readOnly ? <RecordView item={item} /> : <RecordForm item={item} />}
+      <Decisions item={item} />
+      {!readOnly && detail.lifecycle.judged && decides(item.kind) && item.decisions.length === 0 && !item.quorum.quorate ? <CarryOver item={item} /> : null}
       <ItemGrants item={item} />
       {!item.withdrawn ? <Recusals item={item} /> : null}
       {!item.withdrawn ? <FollowUps item={item} /> : null}

@@ -24,6 +24,7 @@ export function QuorumLine({ quorum }: { quorum: Quorum }) {
       <strong>{quorum.quorate ? t("quorum.yes") : t("quorum.no")}</strong>{" "}
       {t("quorum.detail", p)}
       {quorum.inhabil > 0 ? ` ${t("quorum.inhabil", p)}` : ""}
+      {!quorum.quorate ? ` ${t("quorum.notDecided")}` : ""}
     </p>
   );
 }

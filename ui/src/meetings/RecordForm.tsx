@@ -1,6 +1,8 @@
 import { useEffect, useState, type FormEvent, type KeyboardEvent } from "react";
 import { Button, Checkbox, Heading, Paragraph } from "@digdir/designsystemet-react";
 import type { AgendaItem } from "../bindings/AgendaItem";
+import type { VoteOutcome } from "../bindings/VoteOutcome";
+import type { Votes } from "../bindings/Votes";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
 import { useFormErrors } from "../lib/useFormErrors";
@@ -8,6 +10,7 @@ import { errorId, TextAreaField, TextField } from "../components/fields";
 import { FormError } from "../components/FormError";
 import { dropDraft, keepDraft, loadDraft, recordDraftKey } from "../lib/drafts";
 import { useMeeting } from "./context";
+import { decides, voteOutcomeLabel } from "../lib/labels";
 import { RECORD_FIELD_IDS, RECORD_FIELD_ORDER, itemName, recordDraft, sameRecord, toItemRecord, type RecordDraft } from "./meetingModel";
 
 const clock = () => new Date().toTimeString().slice(0, 5);
@@ -25,7 +28,7 @@ export function RecordForm({ item }: { item: AgendaItem }) {
   const errors = useFormErrors(RECORD_FIELD_ORDER, RECORD_FIELD_IDS);
   const err = (id: string) => errors.fields[id];
   const dirty = !sameRecord(d, recordDraft(item));
-  const vedtak = item.kind === "vedtak";
+  const vedtak = decides(item.kind);
   const label = itemName(t, item);
 
   // Every keystroke is kept as a draft until it is saved or thrown away.
@@ -108,7 +111,21 @@ export function RecordForm({ item }: { item: AgendaItem }) {
         <div className="votes__fields">
           <TextField id="votes-for" label={t("record.for")} value={d.votesFor} onChange={set("votesFor", "votes-for")} inputMode="numeric" width="narrow" error={err("votes-for")} />
           <TextField id="votes-against" label={t("record.against")} value={d.votesAgainst} onChange={set("votesAgainst", "votes-against")} inputMode="numeric" width="narrow" error={err("votes-against")} />
-          <TextField id="votes-blank" label={t("record.blank")} value={d.votesBlank} onChange={set("votesBlank", "votes-blank")} inputMode="numeric" width="narrow" error={err("votes-blank")} />
+          {item.kind === "valg" || d.votesBlank.trim() ? (
+            <TextField id="votes-blank" label={t("record.blank")} value={d.votesBlank} onChange={set("votesBlank", "votes-blank")} inputMode="numeric" width="narrow" error={err("votes-blank")} />
+          ) : null}
+          {vedtak && item.quorum.voting > 0 ? (
+            <Button
+              type="button"
+              variant="tertiary"
+              data-size="sm"
+              data-testid="unanimous"
+              className="votes__unanimous"
+              onClick={() => setD((old) => ({ ...old, votesFor: String(item.quorum.voting), votesAgainst: "0", votesBlank: "" }))}
+            >
+              {t("record.unanimous", { count: item.quorum.voting })}
+            </Button>
+          ) : null}
         </div>
       </fieldset>
       <div className="closed">
@@ -154,7 +171,7 @@ export function RecordForm({ item }: { item: AgendaItem }) {
 /** The recorded decision, read-only (approved minutes, or a withdrawn item). */
 export function RecordView({ item }: { item: AgendaItem }) {
   const { t } = useI18n();
-  const vedtak = item.kind === "vedtak";
+  const vedtak = decides(item.kind);
   return (
     <div className="item-text item-text--record" data-testid="record-view">
       <Heading level={4} data-size="2xs">
@@ -163,10 +180,20 @@ export function RecordView({ item }: { item: AgendaItem }) {
       <Paragraph data-size="sm" className="pre-line break">
         {item.decision || <span className="muted">{t("record.none")}</span>}
       </Paragraph>
-      {item.votes ? (
-        <Paragraph data-size="sm">{t("record.votesText", { for: item.votes.for, against: item.votes.against, blank: item.votes.blank })}</Paragraph>
-      ) : null}
+      {item.votes ? <VotesLine votes={item.votes} outcome={item.outcome} /> : null}
       {item.closed ? <Paragraph data-size="sm">{t("record.closedText", { basis: item.closedBasis })}</Paragraph> : null}
     </div>
+  );
+}
+
+/** "Stemmer: 3 for, 1 mot – vedtatt", blank votes only when there are any. */
+export function VotesLine({ votes, outcome }: { votes: Votes; outcome: VoteOutcome | null }) {
+  const { t } = useI18n();
+  const counted = votes.blank > 0 ? t("record.votesText", { for: votes.for, against: votes.against, blank: votes.blank }) : t("record.votesTextNoBlank", { for: votes.for, against: votes.against });
+  return (
+    <Paragraph data-size="sm" data-testid="votes-line" data-outcome={outcome ?? ""}>
+      {counted.replace(/\.$/, "")}
+      {outcome ? ` ${voteOutcomeLabel(t, outcome)}` : ""}
+    </Paragraph>
   );
 }

@@ -55,6 +55,8 @@ const item = (over: Partial<AgendaItem> = {}): AgendaItem => ({
   withdrawn: false,
   recusals: [],
   grants: [],
+  decisions: [],
+  outcome: null,
   followUps: [],
   quorum: { seats: 6, present: 4, inhabil: 0, voting: 4, required: 3, quorate: true },
   ...over,

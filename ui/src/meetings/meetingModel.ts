@@ -6,6 +6,8 @@ import type { Approval } from "../bindings/Approval";
 import type { ApprovalCandidate } from "../bindings/ApprovalCandidate";
 import type { AttendanceRow } from "../bindings/AttendanceRow";
 import type { FollowUpInput } from "../bindings/FollowUpInput";
+import type { ItemDecision } from "../bindings/ItemDecision";
+import type { ItemDecisionRecord } from "../bindings/ItemDecisionRecord";
 import type { ItemKind } from "../bindings/ItemKind";
 import type { ItemRecord } from "../bindings/ItemRecord";
 import type { Meeting } from "../bindings/Meeting";
@@ -210,6 +212,29 @@ export function toItemRecord(d: RecordDraft, notInteger: string): { ok: true; re
       closedBasis: d.closed ? d.closedBasis.trim() : "",
     },
   };
+}
+
+/* ---------- a decision inside an item ---------- */
+
+export type DecisionDraft = { decision: string; votesFor: string; votesAgainst: string; votesBlank: string };
+
+export function decisionDraft(d: ItemDecision): DecisionDraft {
+  const v = d.votes;
+  return { decision: d.decision, votesFor: v ? String(v.for) : "", votesAgainst: v ? String(v.against) : "", votesBlank: v ? String(v.blank) : "" };
+}
+
+/** The draft as core takes it; `ids` names the inputs ("votes.for" → its element id) for the errors. */
+export function toDecisionRecord(
+  d: DecisionDraft,
+  notInteger: string,
+  ids: Record<"votes.for" | "votes.against" | "votes.blank", string>,
+): { ok: true; record: ItemDecisionRecord } | { ok: false; errors: FieldErrors } {
+  const r = toItemRecord({ decision: d.decision, votesFor: d.votesFor, votesAgainst: d.votesAgainst, votesBlank: d.votesBlank, closed: false, closedBasis: "" }, notInteger);
+  if (!r.ok) {
+    const byId: Record<string, string> = { "votes-for": ids["votes.for"], "votes-against": ids["votes.against"], "votes-blank": ids["votes.blank"] };
+    return { ok: false, errors: Object.fromEntries(Object.entries(r.errors).map(([k, v]) => [byId[k] ?? k, v])) };
+  }
+  return { ok: true, record: { decision: r.record.decision, votes: r.record.votes } };
 }
 
 /* ---------- a follow-up ---------- */

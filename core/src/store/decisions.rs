@@ -1,0 +1,480 @@
+//! Queries of the decisions inside an agenda item (`item_decision`) and of
+//! the members who left for one of them (`decision_recusal`). An item keeps
+//! its own record in `meetings`; a grant round holds one decision here per
+//! application. Every write checks first that the minutes are not approved.
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::Serialize;
+
+use super::{audit, codec, councils, grants, meetings, new_id};
+use crate::error::{CoreError, FieldIssue, Result};
+use crate::i18n::t;
+use crate::model::*;
+use crate::rules::meetings as rules;
+
+const COLUMNS: &str = "id, item_id, position, application_id, title, proposal, decision, \
+     votes_for, votes_against, votes_blank";
+
+fn empty_quorum() -> Quorum {
+    Quorum {
+        seats: 0,
+        present: 0,
+        inhabil: 0,
+        voting: 0,
+        required: 0,
+        quorate: false,
+    }
+}
+
+/// Reads a decision without its recusals and quorum (see [`fill`]).
+fn from_row(r: &Row) -> rusqlite::Result<ItemDecision> {
+    let votes = match (
+        r.get::<_, Option<i32>>(7)?,
+        r.get::<_, Option<i32>>(8)?,
+        r.get::<_, Option<i32>>(9)?,
+    ) {
+        (Some(in_favour), Some(against), Some(blank)) => Some(Votes {
+            in_favour,
+            against,
+            blank,
+        }),
+        _ => None,
+    };
+    Ok(ItemDecision {
+        id: r.get(0)?,
+        item_id: r.get(1)?,
+        position: r.get(2)?,
+        application_id: r.get(3)?,
+        title: r.get(4)?,
+        proposal: r.get(5)?,
+        decision: r.get(6)?,
+        votes,
+        outcome: None,
+        recusals: Vec::new(),
+        proposed_recusals: Vec::new(),
+        quorum: empty_quorum(),
+    })
+}
+
+/// The decisions inside an item, in order, without recusals and quorum.
+pub(super) fn of_item(conn: &Connection, item_id: &str) -> Result<Vec<ItemDecision>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM item_decision WHERE item_id = ?1 ORDER BY position, id"
+    ))?;
+    let rows = stmt.query_map([item_id], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn get(conn: &Connection, id: &str) -> Result<ItemDecision> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM item_decision WHERE id = ?1"),
+        [id],
+        from_row,
+    )
+    .optional()?
+    .ok_or_else(|| CoreError::NotFound {
+        entity: "item_decision",
+        id: id.to_owned(),
+    })
+}
+
+/// The members who left for this decision only, named from the attendance.
+fn recusals_of(conn: &Connection, decision_id: &str, attendance: &[AttendanceRow]) -> Result<Vec<Recusal>> {
+    let mut stmt = conn.prepare_cached("SELECT membership_id, reason FROM decision_recusal WHERE decision_id = ?1")?;
+    let rows = stmt.query_map([decision_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let mut recusals = Vec::new();
+    for row in rows {
+        let (membership_id, reason) = row?;
+        let person_name = attendance
+            .iter()
+            .find(|a| a.membership_id == membership_id)
+            .map(|a| a.person_name.clone())
+            .unwrap_or_default();
+        recusals.push(Recusal {
+            membership_id,
+            person_name,
+            reason,
+        });
+    }
+    recusals.sort_by(|a, b| a.person_name.cmp(&b.person_name));
+    Ok(recusals)
+}
+
+/// Members present who are inhabil for the application a decision is about.
+fn inhabil_present(
+    conn: &Connection,
+    decision: &ItemDecision,
+    attendance: &[AttendanceRow],
+    lang: Lang,
+) -> Result<Vec<Recusal>> {
+    let Some(application_id) = &decision.application_id else {
+        return Ok(Vec::new());
+    };
+    let voters: Vec<String> = attendance
+        .iter()
+        .filter(|r| rules::votes_at_meeting(r))
+        .map(|r| r.membership_id.clone())
+        .collect();
+    grants::inhabil_recusals(conn, application_id, &voters, lang)
+}
+
+/// Fills a decision's recusals, its proposed recusals, its quorum and what
+/// its votes came to.
+fn fill(
+    conn: &Connection,
+    decision: &mut ItemDecision,
+    seats: i32,
+    attendance: &[AttendanceRow],
+    item: &AgendaItem,
+    lang: Lang,
+) -> Result<()> {
+    decision.recusals = recusals_of(conn, &decision.id, attendance)?;
+    let left = rules::left_for_decision(&item.recusals, &decision.recusals);
+    let inhabil = inhabil_present(conn, decision, attendance, lang)?;
+    decision.proposed_recusals = rules::inhabil_voting(attendance, &left, &inhabil);
+    decision.quorum = rules::quorum(seats, attendance, &left);
+    decision.outcome = rules::outcome(item.kind, decision.votes, decision.quorum.voting);
+    Ok(())
+}
+
+/// An item's decisions as the meeting page and the minutes show them
+/// (`item` with its own recusals read).
+pub(super) fn of_item_filled(
+    conn: &Connection,
+    item: &AgendaItem,
+    seats: i32,
+    attendance: &[AttendanceRow],
+    lang: Lang,
+) -> Result<Vec<ItemDecision>> {
+    let mut decisions = of_item(conn, &item.id)?;
+    for d in &mut decisions {
+        fill(conn, d, seats, attendance, item, lang)?;
+    }
+    Ok(decisions)
+}
+
+/// The item, its meeting (refused when the minutes are locked) and its
+/// recusals with names.
+struct Context {
+    item: AgendaItem,
+    meeting: Meeting,
+    attendance: Vec<AttendanceRow>,
+    item_recusals: Vec<Recusal>,
+}
+
+fn context(conn: &Connection, item_id: &str) -> Result<Context> {
+    let item = meetings::item(conn, item_id)?;
+    let meeting = meetings::unlocked_meeting_of(conn, &item)?;
+    let attendance = meetings::attendance_for(conn, &meeting, &item)?;
+    let item_recusals = meetings::item_recusals(conn, item_id, &attendance)?;
+    Ok(Context {
+        item,
+        meeting,
+        attendance,
+        item_recusals,
+    })
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Fields<'a> {
+    title: &'a str,
+    proposal: &'a str,
+    application_id: Option<&'a str>,
+    decision: &'a str,
+    votes: Option<Votes>,
+}
+
+impl<'a> From<&'a ItemDecision> for Fields<'a> {
+    fn from(d: &'a ItemDecision) -> Self {
+        Fields {
+            title: &d.title,
+            proposal: &d.proposal,
+            application_id: d.application_id.as_deref(),
+            decision: &d.decision,
+            votes: d.votes,
+        }
+    }
+}
+
+/// The applications a decision inside an item of the council can be about:
+/// of the council's schemes, not withdrawn, not yet decided.
+pub(super) fn applications(conn: &Connection, council_id: &str, lang: Lang) -> Result<Vec<DecisionApplication>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.id, s.name, a.number, a.organisation, a.title FROM grant_application a
+         JOIN grant_scheme s ON s.id = a.scheme_id
+         WHERE s.council_id = ?1 AND a.withdrawn_at IS NULL AND a.granted_ore IS NULL
+         ORDER BY s.year DESC, s.name, a.number",
+    )?;
+    let rows = stmt.query_map([council_id], |r| {
+        let number: i32 = r.get(2)?;
+        let organisation: String = r.get(3)?;
+        let title: String = r.get(4)?;
+        let scheme: String = r.get(1)?;
+        Ok(DecisionApplication {
+            application_id: r.get(0)?,
+            label: format!(
+                "{scheme}: {}",
+                t(
+                    lang,
+                    "decision.application_title",
+                    &[
+                        ("number", &number.to_string()),
+                        ("organisation", &organisation),
+                        ("title", &title)
+                    ]
+                )
+            ),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Adds a decision to a vedtak item. For an application the title, when left
+/// empty, is the application's, in the council's målform; the members
+/// inhabil for it are proposed as leaving (see [`ItemDecision::proposed_recusals`]).
+pub fn add(conn: &Connection, actor: &Actor, item_id: &str, input: &ItemDecisionInput) -> Result<String> {
+    let Context { item, meeting, .. } = context(conn, item_id)?;
+    if !item.kind.decides() || item.withdrawn {
+        return Err(CoreError::invalid(FieldIssue::new(
+            "itemId",
+            "validation.decision_item_kind",
+        )));
+    }
+    let council = councils::get(conn, &meeting.council_id)?;
+    let lang = crate::documents::document_lang(&council);
+    let mut title = input.title.clone();
+    if let Some(application_id) = &input.application_id {
+        let open = applications(conn, &council.id, lang)?;
+        let taken: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM item_decision WHERE item_id = ?1 AND application_id = ?2)",
+            [item_id, application_id],
+            |r| r.get(0),
+        )?;
+        if taken || !open.iter().any(|a| &a.application_id == application_id) {
+            return Err(CoreError::invalid(FieldIssue::new(
+                "applicationId",
+                "validation.decision_application",
+            )));
+        }
+        if title.is_empty() {
+            let a = grants::application(conn, application_id, lang)?;
+            title = t(
+                lang,
+                "decision.application_title",
+                &[
+                    ("number", &a.number.to_string()),
+                    ("organisation", &a.organisation),
+                    ("title", &a.title),
+                ],
+            );
+        }
+    }
+    let id = new_id();
+    let position: i32 = conn.query_row(
+        "SELECT coalesce(max(position), 0) + 1 FROM item_decision WHERE item_id = ?1",
+        [item_id],
+        |r| r.get(0),
+    )?;
+    conn.execute(
+        "INSERT INTO item_decision (id, item_id, position, application_id, title, proposal, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+        params![
+            id,
+            item_id,
+            position,
+            input.application_id,
+            title,
+            input.proposal,
+            codec::instant(actor.at)
+        ],
+    )?;
+    let added = get(conn, &id)?;
+    audit::record_diff(conn, actor, "item_decision", &id, None, &Fields::from(&added))?;
+    Ok(item.meeting_id)
+}
+
+/// Records the decision and its votes; the votes may not outnumber those
+/// who could vote on it once the meeting is held.
+pub fn record(conn: &Connection, actor: &Actor, decision_id: &str, record: &ItemDecisionRecord) -> Result<String> {
+    let old = get(conn, decision_id)?;
+    let ctx = context(conn, &old.item_id)?;
+    if record.votes.is_some() {
+        let council = councils::get(conn, &ctx.meeting.council_id)?;
+        let mut filled = old.clone();
+        let item = AgendaItem {
+            recusals: ctx.item_recusals.clone(),
+            ..ctx.item.clone()
+        };
+        fill(
+            conn,
+            &mut filled,
+            council.seat_plan.total(),
+            &ctx.attendance,
+            &item,
+            Lang::Nb,
+        )?;
+        rules::votes_within(
+            record.votes,
+            &filled.quorum,
+            ctx.meeting.status >= MeetingStatus::Held,
+            item.kind,
+        )?;
+    }
+    let v = record.votes;
+    conn.execute(
+        "UPDATE item_decision SET decision = ?2, votes_for = ?3, votes_against = ?4, votes_blank = ?5,
+            updated_at = ?6 WHERE id = ?1",
+        params![
+            decision_id,
+            record.decision,
+            v.map(|v| v.in_favour),
+            v.map(|v| v.against),
+            v.map(|v| v.blank),
+            codec::instant(actor.at)
+        ],
+    )?;
+    let new = ItemDecision {
+        decision: record.decision.clone(),
+        votes: record.votes,
+        ..old.clone()
+    };
+    audit::record_diff(
+        conn,
+        actor,
+        "item_decision",
+        decision_id,
+        Some(&Fields::from(&old)),
+        &Fields::from(&new),
+    )?;
+    Ok(ctx.item.meeting_id)
+}
+
+/// Takes a decision out of its item, with who left for it.
+pub fn remove(conn: &Connection, actor: &Actor, decision_id: &str) -> Result<String> {
+    let old = get(conn, decision_id)?;
+    let ctx = context(conn, &old.item_id)?;
+    conn.execute("DELETE FROM decision_recusal WHERE decision_id = ?1", [decision_id])?;
+    conn.execute("DELETE FROM item_decision WHERE id = ?1", [decision_id])?;
+    audit::record(
+        conn,
+        actor,
+        "item_decision",
+        decision_id,
+        "deleted",
+        Some(&old.title),
+        None,
+    )?;
+    Ok(ctx.item.meeting_id)
+}
+
+/// Records that a member present left for one decision of an item.
+pub fn set_recusal(
+    conn: &Connection,
+    actor: &Actor,
+    decision_id: &str,
+    membership_id: &str,
+    reason: &str,
+) -> Result<String> {
+    let decision = get(conn, decision_id)?;
+    let ctx = context(conn, &decision.item_id)?;
+    let row = ctx
+        .attendance
+        .iter()
+        .find(|r| r.membership_id == membership_id)
+        .ok_or_else(|| CoreError::invalid(FieldIssue::new("membershipId", "validation.not_a_member_at_meeting")))?;
+    if row.status != Some(AttendanceStatus::Present) {
+        return Err(CoreError::invalid(
+            FieldIssue::new("membershipId", "validation.recusal_not_present").with("name", row.person_name.clone()),
+        ));
+    }
+    let old: Option<String> = conn
+        .query_row(
+            "SELECT reason FROM decision_recusal WHERE decision_id = ?1 AND membership_id = ?2",
+            [decision_id, membership_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    conn.execute(
+        "INSERT INTO decision_recusal (decision_id, membership_id, reason) VALUES (?1, ?2, ?3)
+         ON CONFLICT (decision_id, membership_id) DO UPDATE SET reason = excluded.reason",
+        params![decision_id, membership_id, reason],
+    )?;
+    audit::record(
+        conn,
+        actor,
+        "item_decision",
+        decision_id,
+        &format!("recusal.{membership_id}"),
+        old.as_deref(),
+        Some(reason),
+    )?;
+    Ok(ctx.item.meeting_id)
+}
+
+pub fn remove_recusal(conn: &Connection, actor: &Actor, decision_id: &str, membership_id: &str) -> Result<String> {
+    let decision = get(conn, decision_id)?;
+    let ctx = context(conn, &decision.item_id)?;
+    let old: Option<String> = conn
+        .query_row(
+            "DELETE FROM decision_recusal WHERE decision_id = ?1 AND membership_id = ?2 RETURNING reason",
+            [decision_id, membership_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(old) = old {
+        audit::record(
+            conn,
+            actor,
+            "item_decision",
+            decision_id,
+            &format!("recusal.{membership_id}"),
+            Some(&old),
+            None,
+        )?;
+    }
+    Ok(ctx.item.meeting_id)
+}
+
+/// Refuses a grant decided under `item_id` when the council was not quorate
+/// for it (once the meeting is held), or while a member inhabil for the
+/// application could vote on it: present, and recorded as having left
+/// neither the whole item nor the application's decision inside it.
+pub(super) fn check_no_inhabil_voted(conn: &Connection, item_id: &str, application_id: &str) -> Result<()> {
+    let item = meetings::item(conn, item_id)?;
+    let meeting = meetings::get(conn, &item.meeting_id)?;
+    let attendance = meetings::attendance_for(conn, &meeting, &item)?;
+    let item_recusals = meetings::item_recusals(conn, item_id, &attendance)?;
+    let own: Option<String> = conn
+        .query_row(
+            "SELECT id FROM item_decision WHERE item_id = ?1 AND application_id = ?2",
+            [item_id, application_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let decision_recusals = match &own {
+        Some(id) => recusals_of(conn, id, &attendance)?,
+        None => Vec::new(),
+    };
+    let left = rules::left_for_decision(&item_recusals, &decision_recusals);
+    // A vote the council could not take decided nothing.
+    if meeting.status >= MeetingStatus::Held {
+        let seats = councils::get(conn, &meeting.council_id)?.seat_plan.total();
+        if !rules::quorum(seats, &attendance, &left).quorate {
+            return Err(CoreError::invalid(FieldIssue::new(
+                "itemId",
+                "validation.grant_not_quorate",
+            )));
+        }
+    }
+    let voters: Vec<String> = attendance.iter().map(|r| r.membership_id.clone()).collect();
+    let inhabil = grants::inhabil_recusals(conn, application_id, &voters, Lang::Nb)?;
+    let voted = rules::inhabil_voting(&attendance, &left, &inhabil);
+    if voted.is_empty() {
+        return Ok(());
+    }
+    let names: Vec<&str> = voted.iter().map(|r| r.person_name.as_str()).collect();
+    Err(CoreError::invalid(
+        FieldIssue::new("itemId", "validation.grant_inhabil_voted").with("names", names.join(", ")),
+    ))
+}

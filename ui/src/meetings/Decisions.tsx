@@ -1,0 +1,282 @@
+import { useMemo, useState, type FormEvent } from "react";
+import { Button, Heading, Paragraph } from "@digdir/designsystemet-react";
+import type { AgendaItem } from "../bindings/AgendaItem";
+import type { ItemDecision } from "../bindings/ItemDecision";
+import { useBackend } from "../backend";
+import { useI18n } from "../i18n/context";
+import { useFormErrors } from "../lib/useFormErrors";
+import { SelectField, TextAreaField, TextField } from "../components/fields";
+import { FormError } from "../components/FormError";
+import { useMeeting } from "./context";
+import { QuorumLine } from "./Quorum";
+import { VotesLine } from "./RecordForm";
+import { decides } from "../lib/labels";
+import { presentRows, toDecisionRecord, type DecisionDraft, decisionDraft } from "./meetingModel";
+
+/**
+ * The decisions inside a vedtak item — one per application in a grant round —
+ * each with its proposal, who left for it, its votes and what was decided.
+ */
+export function Decisions({ item }: { item: AgendaItem }) {
+  const { t } = useI18n();
+  const { locked } = useMeeting();
+  const readOnly = locked || item.withdrawn;
+  if (!decides(item.kind) || (readOnly && item.decisions.length === 0)) return null;
+  return (
+    <section className="item-sub decisions" aria-labelledby={`decisions-${item.id}`} data-testid="decisions">
+      <Heading level={4} data-size="2xs" id={`decisions-${item.id}`}>
+        {t("decisions.title")}
+      </Heading>
+      {item.decisions.length === 0 ? (
+        <Paragraph data-size="sm" className="muted">
+          {t("decisions.none")}
+        </Paragraph>
+      ) : (
+        <ol className="plain-list decisions__list">
+          {item.decisions.map((d) => (
+            <li key={d.id}>
+              <DecisionCard decision={d} readOnly={readOnly} election={item.kind === "valg"} />
+            </li>
+          ))}
+        </ol>
+      )}
+      {!readOnly ? <AddDecision item={item} /> : null}
+    </section>
+  );
+}
+
+function DecisionCard({ decision: d, readOnly, election }: { decision: ItemDecision; readOnly: boolean; election: boolean }) {
+  const { t } = useI18n();
+  const backend = useBackend();
+  const { detail, act, actOrAlert } = useMeeting();
+  const ids = useMemo(
+    () => ({
+      decision: `decision-text-${d.id}`,
+      "votes.for": `decision-for-${d.id}`,
+      "votes.against": `decision-against-${d.id}`,
+      "votes.blank": `decision-blank-${d.id}`,
+      membershipId: `decision-member-${d.id}`,
+      reason: `decision-reason-${d.id}`,
+    }),
+    [d.id],
+  );
+  const order = useMemo(() => Object.values(ids), [ids]);
+  const errors = useFormErrors(order, ids);
+  const [draft, setDraft] = useState<DecisionDraft>(() => decisionDraft(d));
+  const [member, setMember] = useState("");
+  const [reason, setReason] = useState("");
+  const title = t("decisions.heading", { position: d.position, title: d.title });
+  const leftIds = new Set(d.recusals.map((r) => r.membershipId));
+  const candidates = presentRows(detail.attendance).filter((r) => !leftIds.has(r.membershipId));
+  const set = (key: keyof DecisionDraft, id: string) => (value: string) => {
+    setDraft((old) => ({ ...old, [key]: value }));
+    errors.clearField(id);
+  };
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    const r = toDecisionRecord(draft, t("form.integer"), ids);
+    if (!r.ok) return errors.showLocal(r.errors);
+    const report = await act(() => backend.recordDecision(d.id, r.record), t("confirm.decisionInItemRecorded", { title: d.title }));
+    if (report) errors.showReport(report);
+    else errors.clear();
+  };
+  const leave = async (membershipId: string, why: string) => {
+    const name = detail.attendance.find((r) => r.membershipId === membershipId)?.personName ?? "";
+    const report = await act(() => backend.setDecisionRecusal(d.id, membershipId, why), t("confirm.decisionRecusalAdded", { name, title: d.title }));
+    if (report) return errors.showReport(report);
+    errors.clear();
+    setMember("");
+    setReason("");
+  };
+  const addRecusal = (e: FormEvent) => {
+    e.preventDefault();
+    if (!member) return errors.showLocal({ [ids.membershipId]: t("recusal.chooseMember") });
+    void leave(member, reason.trim());
+  };
+
+  return (
+    <article className="decision meeting-card" data-testid="decision" data-decision-id={d.id} data-application-id={d.applicationId ?? ""} aria-label={title}>
+      <Heading level={5} data-size="2xs" className="break">
+        {title}
+      </Heading>
+      <QuorumLine quorum={d.quorum} />
+      {d.proposal ? (
+        <Paragraph data-size="sm" className="pre-line break">
+          <strong>{t("item.proposal")}:</strong> {d.proposal}
+        </Paragraph>
+      ) : null}
+      <FormError messages={errors.general} />
+      {d.proposedRecusals.map((r) => (
+        <div key={r.membershipId} className="decision__proposed" data-testid="proposed-recusal" data-membership-id={r.membershipId}>
+          <Paragraph data-size="sm">{t("decisions.proposed", { name: r.personName, reason: r.reason })}</Paragraph>
+          {!readOnly ? (
+            <Button variant="secondary" data-size="sm" data-testid="confirm-recusal" onClick={() => void leave(r.membershipId, r.reason)}>
+              {t("decisions.confirmLeft", { name: r.personName })}
+            </Button>
+          ) : null}
+        </div>
+      ))}
+      <div data-testid="decision-left">
+        <strong className="decision__label">{t("decisions.left")}</strong>{" "}
+        {d.recusals.length === 0 ? <span className="muted">{t("decisions.nobodyLeft")}</span> : null}
+        <ul className="plain-list">
+          {d.recusals.map((r) => (
+            <li key={r.membershipId} data-testid="decision-recusal" data-membership-id={r.membershipId}>
+              <span>
+                <strong>{r.personName}</strong>
+                {r.reason ? ` – ${r.reason}` : <span className="missing-inline"> – {t("recusal.noReason")}</span>}
+              </span>
+              {!readOnly ? (
+                <Button
+                  variant="tertiary"
+                  data-size="sm"
+                  data-color="danger"
+                  data-testid="remove-decision-recusal"
+                  aria-label={t("recusal.removeLabel", { name: r.personName })}
+                  onClick={() => void actOrAlert(() => backend.removeDecisionRecusal(d.id, r.membershipId), t("confirm.recusalRemoved", { name: r.personName, item: d.title }))}
+                >
+                  {t("recusal.remove")}
+                </Button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </div>
+      {readOnly ? (
+        <>
+          {d.votes ? <VotesLine votes={d.votes} outcome={d.outcome} /> : null}
+          <Paragraph data-size="sm" className="pre-line break" data-testid="decision-text">
+            <strong>{t("record.decision")}:</strong> {d.decision || <span className="muted">{t("record.none")}</span>}
+          </Paragraph>
+        </>
+      ) : (
+        <>
+          <form onSubmit={addRecusal} noValidate className="inline-form">
+            <div className="inline-form__row inline-form__row--recusal">
+              <SelectField
+                id={ids.membershipId}
+                label={t("decisions.leftMember")}
+                value={member}
+                onChange={(v) => {
+                  setMember(v);
+                  errors.clearField(ids.membershipId);
+                }}
+                options={[{ value: "", label: candidates.length ? t("recusal.choose") : t("recusal.nobodyPresent") }, ...candidates.map((r) => ({ value: r.membershipId, label: r.personName }))]}
+                error={errors.fields[ids.membershipId]}
+              />
+              <TextField id={ids.reason} label={t("recusal.reason")} placeholder={t("recusal.reasonPlaceholder")} value={reason} onChange={setReason} error={errors.fields[ids.reason]} />
+              <Button type="submit" variant="secondary" data-size="sm" data-testid="add-decision-recusal" className="inline-form__button">
+                {t("decisions.addLeft")}
+              </Button>
+            </div>
+          </form>
+          <form onSubmit={save} noValidate className="record-form">
+            <TextAreaField id={ids.decision} rows={3} label={t("record.decision")} value={draft.decision} onChange={set("decision", ids.decision)} error={errors.fields[ids.decision]} />
+            {d.proposal && !draft.decision.trim() ? (
+              <div className="use-proposal">
+                <Button type="button" variant="tertiary" data-size="sm" data-testid="decision-use-proposal" onClick={() => set("decision", ids.decision)(d.proposal)}>
+                  {t("record.useProposal")}
+                </Button>
+              </div>
+            ) : null}
+            <fieldset className="votes">
+              <legend className="votes__legend">{t("record.votes")}</legend>
+              <div className="votes__fields">
+                <TextField id={ids["votes.for"]} label={t("record.for")} value={draft.votesFor} onChange={set("votesFor", ids["votes.for"])} inputMode="numeric" width="narrow" error={errors.fields[ids["votes.for"]]} />
+                <TextField id={ids["votes.against"]} label={t("record.against")} value={draft.votesAgainst} onChange={set("votesAgainst", ids["votes.against"])} inputMode="numeric" width="narrow" error={errors.fields[ids["votes.against"]]} />
+                {election || draft.votesBlank.trim() ? (
+                  <TextField id={ids["votes.blank"]} label={t("record.blank")} value={draft.votesBlank} onChange={set("votesBlank", ids["votes.blank"])} inputMode="numeric" width="narrow" error={errors.fields[ids["votes.blank"]]} />
+                ) : null}
+                {d.quorum.voting > 0 ? (
+                  <Button
+                    type="button"
+                    variant="tertiary"
+                    data-size="sm"
+                    data-testid="decision-unanimous"
+                    className="votes__unanimous"
+                    onClick={() => setDraft((old) => ({ ...old, votesFor: String(d.quorum.voting), votesAgainst: "0", votesBlank: "" }))}
+                  >
+                    {t("record.unanimous", { count: d.quorum.voting })}
+                  </Button>
+                ) : null}
+              </div>
+            </fieldset>
+            <div className="button-row">
+              <Button type="submit" data-size="sm" data-testid="save-decision">
+                {t("decisions.save")}
+              </Button>
+              <Button
+                type="button"
+                variant="tertiary"
+                data-size="sm"
+                data-color="danger"
+                data-testid="remove-decision"
+                onClick={() => void actOrAlert(() => backend.removeDecision(d.id), t("confirm.decisionRemoved", { title: d.title }))}
+              >
+                {t("decisions.remove")}
+              </Button>
+            </div>
+          </form>
+        </>
+      )}
+    </article>
+  );
+}
+
+const ADD_IDS = { applicationId: "decision-application", title: "decision-title", proposal: "decision-proposal" };
+const ADD_ORDER = Object.values(ADD_IDS);
+
+function AddDecision({ item }: { item: AgendaItem }) {
+  const { t } = useI18n();
+  const backend = useBackend();
+  const { detail, act } = useMeeting();
+  const [application, setApplication] = useState("");
+  const [title, setTitle] = useState("");
+  const [proposal, setProposal] = useState("");
+  const errors = useFormErrors(ADD_ORDER, ADD_IDS);
+  const taken = new Set(item.decisions.map((d) => d.applicationId));
+  const open = detail.applications.filter((a) => !taken.has(a.applicationId));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const input = { title: title.trim(), proposal: proposal.trim(), applicationId: application || null };
+    const label = title.trim() || open.find((a) => a.applicationId === application)?.label || "";
+    const report = await act(() => backend.addDecision(item.id, input), t("confirm.decisionAdded", { title: label }));
+    if (report) return errors.showReport(report);
+    errors.clear();
+    setApplication("");
+    setTitle("");
+    setProposal("");
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="inline-form decisions__add" aria-labelledby={`add-decision-${item.id}`}>
+      <Heading level={5} data-size="2xs" id={`add-decision-${item.id}`}>
+        {t("decisions.addTitle")}
+      </Heading>
+      <FormError messages={errors.general} />
+      <SelectField
+        // A fresh list after each decision added: the application just added is no longer offered.
+        key={item.decisions.length}
+        id={ADD_IDS.applicationId}
+        label={t("decisions.application")}
+        description={t("decisions.applicationHelp")}
+        value={application}
+        onChange={(v) => {
+          setApplication(v);
+          errors.clearField(ADD_IDS.applicationId);
+        }}
+        options={[{ value: "", label: t("decisions.noApplication") }, ...open.map((a) => ({ value: a.applicationId, label: a.label }))]}
+        error={errors.fields[ADD_IDS.applicationId]}
+      />
+      <TextField id={ADD_IDS.title} label={t("decisions.decisionTitle")} description={application ? t("decisions.titleFromApplication") : undefined} value={title} onChange={setTitle} error={errors.fields[ADD_IDS.title]} />
+      <TextAreaField id={ADD_IDS.proposal} rows={2} label={t("item.proposal")} value={proposal} onChange={setProposal} error={errors.fields[ADD_IDS.proposal]} />
+      <div className="button-row">
+        <Button type="submit" variant="secondary" data-size="sm" data-testid="add-decision">
+          {t("decisions.add")}
+        </Button>
+      </div>
+    </form>
+  );
+}
