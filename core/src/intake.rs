@@ -467,7 +467,7 @@ const APPLICATION_HEADINGS: &[(AppColumn, &[&str])] = &[
 /// the file at once: each row held to the application form's rules
 /// (organisation number mod 11, amounts as `25 000,50`, dates, the text
 /// guard), and the same application twice in one file refused.
-pub fn application_rows(sheet: &Sheet, scheme_id: &str) -> Result<Vec<(usize, ApplicationInput)>> {
+pub fn application_rows(sheet: &Sheet, scheme_id: &str) -> Result<Vec<(usize, crate::rules::grants::ApplicationData)>> {
     let columns: Vec<Option<AppColumn>> = sheet
         .headings
         .iter()
@@ -506,7 +506,7 @@ pub fn application_rows(sheet: &Sheet, scheme_id: &str) -> Result<Vec<(usize, Ap
         _ => AppColumn::Title,
     };
     let mut faults = Vec::new();
-    let mut applications: Vec<(usize, ApplicationInput)> = Vec::new();
+    let mut applications = Vec::new();
     let mut seen: Vec<(String, String, usize)> = Vec::new();
     for (i, row) in sheet.rows.iter().enumerate() {
         if row.iter().all(|c| c.trim().is_empty()) {
@@ -557,18 +557,22 @@ pub fn application_rows(sheet: &Sheet, scheme_id: &str) -> Result<Vec<(usize, Ap
             project_budget: budget.to_owned(),
             received: received.unwrap_or(NaiveDate::from_ymd_opt(2000, 1, 1).expect("a day")),
         };
-        let mut good = received.is_some();
-        if let Err(CoreError::Invalid(issues)) = crate::rules::grants::application(&input) {
-            good = false;
-            for issue in issues {
-                let column = title_of(field_column(&issue.field));
-                faults.push(RowFault {
-                    row: number,
-                    column,
-                    issue,
-                });
+        let checked = match crate::rules::grants::application(&input) {
+            Ok(data) => Some(data),
+            Err(CoreError::Invalid(issues)) => {
+                for issue in issues {
+                    let column = title_of(field_column(&issue.field));
+                    faults.push(RowFault {
+                        row: number,
+                        column,
+                        issue,
+                    });
+                }
+                None
             }
-        }
+            Err(other) => return Err(other),
+        };
+        let mut good = received.is_some();
         let key = (fold(&input.organisation), fold(&input.title));
         if let Some((_, _, first)) = seen.iter().find(|(o, t, _)| (o, t) == (&key.0, &key.1)) {
             faults.push(RowFault {
@@ -580,8 +584,8 @@ pub fn application_rows(sheet: &Sheet, scheme_id: &str) -> Result<Vec<(usize, Ap
         } else {
             seen.push((key.0, key.1, number));
         }
-        if good {
-            applications.push((number, input));
+        if let (true, Some(data)) = (good, checked) {
+            applications.push((number, data));
         }
     }
     if !faults.is_empty() {

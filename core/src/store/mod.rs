@@ -899,11 +899,11 @@ impl Store {
     pub fn import_applications(&mut self, actor: &Actor, scheme_id: &str, path: &Path) -> Result<Vec<Application>> {
         let sheet = crate::intake::read_sheet(path)?;
         let rows = crate::intake::application_rows(&sheet, scheme_id)?;
-        let data = rows
-            .iter()
-            .map(|(_, input)| rules::grants::application(input))
-            .collect::<Result<Vec<_>>>()?;
-        self.write(|tx| data.iter().map(|d| grants::add_application(tx, actor, d)).collect())
+        self.write(|tx| {
+            rows.iter()
+                .map(|(_, d)| grants::add_application(tx, actor, d))
+                .collect()
+        })
     }
 
     pub fn add_application(&mut self, actor: &Actor, input: &ApplicationInput) -> Result<Application> {
