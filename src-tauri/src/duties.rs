@@ -174,15 +174,7 @@ pub async fn import_package(
         if replace {
             return waiting;
         }
-        if let Some(file) = std::env::var_os("GRENDEBOK_IMPORT_FILE").filter(|f| !f.is_empty()) {
-            return Some(std::path::PathBuf::from(file));
-        }
-        use tauri_plugin_dialog::DialogExt;
-        app.dialog()
-            .file()
-            .add_filter("Grendebok", &["grendebok"])
-            .blocking_pick_file()
-            .and_then(|p| p.into_path().ok())
+        crate::pick_file(&app, "Grendebok", &["grendebok"])
     })
     .await
     .ok()

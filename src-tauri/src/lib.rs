@@ -228,25 +228,30 @@ async fn add_membership(state: State<'_, AppState>, input: MembershipInput) -> A
     with_store(&state, move |s, _| s.add_membership(&s.actor(Utc::now())?, &input)).await
 }
 
+/// The file a person picks to read in (blocking: call it off the async
+/// runtime); `GRENDEBOK_IMPORT_FILE` stands in for the dialog in the
+/// end-to-end tests. `None` when the dialog was closed.
+pub(crate) fn pick_file(app: &tauri::AppHandle, filter: &str, extensions: &[&str]) -> Option<std::path::PathBuf> {
+    if let Some(file) = std::env::var_os("GRENDEBOK_IMPORT_FILE").filter(|f| !f.is_empty()) {
+        return Some(std::path::PathBuf::from(file));
+    }
+    use tauri_plugin_dialog::DialogExt;
+    app.dialog()
+        .file()
+        .add_filter(filter, extensions)
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
+}
+
 /// Members from a spreadsheet the person picks (XLSX or CSV): every row
-/// checked first, then all read in or none. `GRENDEBOK_IMPORT_FILE` stands
-/// in for the file dialog in the end-to-end tests.
+/// checked first, then all read in or none.
 #[tauri::command]
 async fn import_members(app: tauri::AppHandle, state: State<'_, AppState>, council_id: String) -> Answer<SavedFile> {
-    let chosen = tauri::async_runtime::spawn_blocking(move || {
-        if let Some(file) = std::env::var_os("GRENDEBOK_IMPORT_FILE").filter(|f| !f.is_empty()) {
-            return Some(std::path::PathBuf::from(file));
-        }
-        use tauri_plugin_dialog::DialogExt;
-        app.dialog()
-            .file()
-            .add_filter("Regneark / Spreadsheet", &["xlsx", "csv"])
-            .blocking_pick_file()
-            .and_then(|p| p.into_path().ok())
-    })
-    .await
-    .ok()
-    .flatten();
+    let chosen =
+        tauri::async_runtime::spawn_blocking(move || pick_file(&app, "Regneark / Spreadsheet", &["xlsx", "csv"]))
+            .await
+            .ok()
+            .flatten();
     let Some(file) = chosen else {
         return Err(cancelled());
     };
