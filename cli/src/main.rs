@@ -344,11 +344,16 @@ enum ImportCommand {
     /// Applications from a web form's export or a spreadsheet (XLSX or CSV):
     /// columns Organisasjon, Organisasjonsnummer, Kontaktperson, E-post,
     /// Telefon, Prosjekt, Beskrivelse, Søkt beløp, Prosjektbudsjett, Mottatt
-    /// (or their English names). All read in, or none.
+    /// (or their English names). All read in, or none; an application the
+    /// scheme already holds is a bad row, so the same file twice adds nothing.
     Applications {
         /// The scheme's id (see `grant list`).
         #[arg(long)]
         scheme: String,
+        /// Read the good rows and report the bad ones, instead of refusing
+        /// the file.
+        #[arg(long)]
+        leave_out_bad: bool,
         /// The .xlsx or .csv file.
         file: PathBuf,
     },
@@ -648,15 +653,19 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             command: ImportCommand::Package { file, replace },
         } => package_cmd::import_package(cli, &path, file, *replace)?,
         Command::Import {
-            command: ImportCommand::Applications { scheme, file },
+            command:
+                ImportCommand::Applications {
+                    scheme,
+                    leave_out_bad,
+                    file,
+                },
         } => {
             let mut store = Store::open_existing(&path)?;
             let actor = store.actor(Utc::now())?;
-            let added = store.import_applications(&actor, scheme, file)?;
+            let done = store.import_applications_mapped(&actor, scheme, file, None, *leave_out_bad)?;
             let name = store.scheme(scheme)?.name;
-            let late = added.iter().filter(|a| a.late).count();
-            let message = grendebok_core::intake::applications_message(cli.lang, added.len(), late, &name);
-            output::done(cli.json, &message, &added);
+            let message = grendebok_core::intake::applications::imported_message(cli.lang, &done, &name);
+            output::done(cli.json, &message, &done.added);
         }
         Command::Import {
             command: ImportCommand::Members { council, file },

@@ -997,9 +997,33 @@ fn applications_come_in_from_a_forms_export() {
     ));
     assert_eq!(added.as_array().unwrap().len(), 1);
     assert_eq!(added[0]["number"], before + 1);
-    let said = stdout(&cli(
+    // The same export again adds nothing: the application is known.
+    let again = cli(
         &db.path,
         &["import", "applications", "--scheme", id, export.to_str().unwrap()],
+    );
+    assert!(!again.status.success());
+    let said = String::from_utf8_lossy(&again.stderr);
+    assert!(said.contains("allerede registrert i ordningen"), "{said}");
+    // With a new row beside it, the known one can be left out.
+    std::fs::write(
+        &export,
+        "Organisasjon;Prosjekt;Søkt beløp;Prosjektbudsjett;Mottatt\n\
+         Lyngvik bygdekvinnelag;Kurs i bunadsøm;8 000;10 000;01.02.2026 09:15\n\
+         Lyngvik skolekorps;Nye noter;5 000;5 000;02.02.2026\n",
+    )
+    .unwrap();
+    let said = stdout(&cli(
+        &db.path,
+        &[
+            "import",
+            "applications",
+            "--scheme",
+            id,
+            "--leave-out-bad",
+            export.to_str().unwrap(),
+        ],
     ));
     assert!(said.contains("1 søknader lest inn i Grendemidler 2026"), "{said}");
+    assert!(said.contains("utelatt: rad 2"), "{said}");
 }

@@ -316,3 +316,98 @@ fn a_bad_or_repeated_application_refuses_the_whole_file() {
         .rows
         .is_empty());
 }
+
+/// A form's export whose headings nobody recognises: the preview says which
+/// fields have no column; mapped by the person it reads, and the preview
+/// counts the good, late and bad rows before anything is written.
+#[test]
+fn a_preview_maps_unknown_headings_and_writes_nothing() {
+    use crate::intake::applications::ApplicationField as F;
+    let (mut store, council) = store_with_council();
+    let s = scheme(&mut store, &council);
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "Tidsstempel;Navn på laget;Hva vil dere gjøre?;Hvor mye søker dere om?;Ekstra\n\
+               20.02.2026 14:33;Stavern IL;Ny ballbinge;25 000;x\n\
+               02.03.2026 09:00;Stavern vel;Benker i parken;12 000;\n\
+               01.02.2026 10:00;Stavern kor;Konsert;mange;\n";
+    let path = write(dir.path(), "skjema.csv", csv.as_bytes());
+    let first = store.preview_applications(&s.id, &path, None, Lang::Nb).unwrap();
+    assert_eq!(first.columns.len(), 5);
+    assert!(first.columns.iter().all(|c| c.field.is_none()));
+    assert_eq!(first.columns[1].examples, ["Stavern IL", "Stavern vel", "Stavern kor"]);
+    assert_eq!(first.problems.len(), 4, "{:?}", first.problems);
+    assert!(first.problems[0].contains("Organisasjon"), "{:?}", first.problems);
+
+    let mapping = vec![
+        Some(F::Received),
+        Some(F::Organisation),
+        Some(F::Title),
+        Some(F::AmountAsked),
+        None,
+    ];
+    let mapped = store
+        .preview_applications(&s.id, &path, Some(mapping.clone()), Lang::Nb)
+        .unwrap();
+    assert!(mapped.problems.is_empty(), "{:?}", mapped.problems);
+    assert_eq!((mapped.rows, mapped.good, mapped.late, mapped.bad_rows), (3, 2, 1, 1));
+    assert_eq!(mapped.faults.len(), 1);
+    assert!(
+        mapped.faults[0].starts_with("Rad 4, Hvor mye søker dere om?"),
+        "{:?}",
+        mapped.faults
+    );
+    assert!(store
+        .scheme_detail(&s.id, NaiveDate::from_ymd_opt(2026, 12, 5).unwrap(), Lang::Nb)
+        .unwrap()
+        .rows
+        .is_empty());
+
+    // Two columns to one field is not a mapping.
+    let twice = vec![
+        Some(F::Received),
+        Some(F::Organisation),
+        Some(F::Title),
+        Some(F::AmountAsked),
+        Some(F::Title),
+    ];
+    let twice = store.preview_applications(&s.id, &path, Some(twice), Lang::Nb).unwrap();
+    assert!(
+        twice.problems.iter().any(|p| p.contains("Hva vil dere gjøre?, Ekstra")),
+        "{:?}",
+        twice.problems
+    );
+
+    // The bad row refuses the file, unless the person leaves it out.
+    let refused = store.import_applications_mapped(&actor(), &s.id, &path, Some(mapping.clone()), false);
+    assert!(matches!(refused, Err(CoreError::BadRows(ref f)) if f.len() == 1 && f[0].row == 4));
+    let done = store
+        .import_applications_mapped(&actor(), &s.id, &path, Some(mapping.clone()), true)
+        .unwrap();
+    assert_eq!(done.added.len(), 2);
+    assert_eq!(done.left_out.iter().map(|f| f.row).collect::<Vec<_>>(), [4]);
+    let message = crate::intake::applications::imported_message(Lang::Nb, &done, &s.name);
+    assert_eq!(
+        message,
+        "2 søknader lest inn i Grendemidler 2026, 1 av dem kom inn etter fristen. 1 rader med feil ble utelatt: rad 4."
+    );
+}
+
+/// The same export read twice adds nothing the second time: each of its
+/// applications is already in the scheme, and the file is refused row by row.
+#[test]
+fn the_same_export_twice_adds_nothing() {
+    let (mut store, council) = store_with_council();
+    let s = scheme(&mut store, &council);
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "Organisasjon;Prosjekt;Søkt beløp;Mottatt\nStavern IL;Ny ballbinge;25 000;20.02.2026\n";
+    let path = write(dir.path(), "skjema.csv", csv.as_bytes());
+    assert_eq!(store.import_applications(&actor(), &s.id, &path).unwrap().len(), 1);
+    let CoreError::BadRows(faults) = store.import_applications(&actor(), &s.id, &path).unwrap_err() else {
+        panic!("refused by rows")
+    };
+    assert_eq!(faults[0].issue.key, "intake.already_in_scheme");
+    let again = store.import_applications_mapped(&actor(), &s.id, &path, None, true);
+    assert!(matches!(again, Err(CoreError::BadRows(_))), "nothing good to read");
+    let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    assert_eq!(store.scheme_detail(&s.id, today, Lang::Nb).unwrap().rows.len(), 1);
+}

@@ -22,6 +22,8 @@ pub const COMMANDS: &[&str] = &[
     "find_people",
     "add_membership",
     "import_members",
+    "preview_applications",
+    "import_applications",
     "update_membership",
     "end_membership",
     "load_demo",

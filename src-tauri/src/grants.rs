@@ -4,11 +4,12 @@
 //! from one round trip.
 
 use chrono::Utc;
+use grendebok_core::intake::applications::{ApplicationField, ApplicationsPreview};
 use grendebok_core::model::*;
 use grendebok_core::Store;
 use tauri::State;
 
-use crate::{choose_export_path, today, with_store, Answer, AppState};
+use crate::{cancelled, choose_export_path, pick_file, today, with_store, Answer, AppState};
 
 #[tauri::command]
 pub async fn list_schemes(state: State<'_, AppState>, council_id: String) -> Answer<Vec<SchemeSummary>> {
@@ -18,6 +19,57 @@ pub async fn list_schemes(state: State<'_, AppState>, council_id: String) -> Ans
 #[tauri::command]
 pub async fn get_scheme(state: State<'_, AppState>, id: String) -> Answer<SchemeDetail> {
     with_store(&state, move |s, lang| s.scheme_detail(&id, today(), lang)).await
+}
+
+/// What reading a form's export into a scheme would do, written nowhere.
+/// Without `file` the person picks one; with `columns` the file's headings
+/// are read into the fields the person chose.
+#[tauri::command]
+pub async fn preview_applications(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    scheme_id: String,
+    file: Option<String>,
+    columns: Option<Vec<Option<ApplicationField>>>,
+) -> Answer<ApplicationsPreview> {
+    let file = match file {
+        Some(file) => std::path::PathBuf::from(file),
+        None => {
+            tauri::async_runtime::spawn_blocking(move || pick_file(&app, "Regneark / Spreadsheet", &["xlsx", "csv"]))
+                .await
+                .ok()
+                .flatten()
+                .ok_or_else(cancelled)?
+        }
+    };
+    with_store(&state, move |s, lang| {
+        s.preview_applications(&scheme_id, &file, columns, lang)
+    })
+    .await
+}
+
+/// Reads the previewed file into the scheme: every row good, or, when the
+/// person chose to leave bad rows out, the good ones with the others named.
+#[tauri::command]
+pub async fn import_applications(
+    state: State<'_, AppState>,
+    scheme_id: String,
+    file: String,
+    columns: Vec<Option<ApplicationField>>,
+    leave_out_bad: bool,
+) -> Answer<SavedFile> {
+    with_store(&state, move |s, lang| {
+        let path = std::path::PathBuf::from(&file);
+        let done =
+            s.import_applications_mapped(&s.actor(Utc::now())?, &scheme_id, &path, Some(columns), leave_out_bad)?;
+        let scheme = s.scheme(&scheme_id)?.name;
+        Ok(SavedFile {
+            message: grendebok_core::intake::applications::imported_message(lang, &done, &scheme),
+            path: file,
+            details: String::new(),
+        })
+    })
+    .await
 }
 
 #[tauri::command]

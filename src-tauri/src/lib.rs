@@ -823,6 +823,8 @@ pub fn run() {
             duties::search,
             grants::list_schemes,
             grants::get_scheme,
+            grants::preview_applications,
+            grants::import_applications,
             grants::create_scheme,
             grants::update_scheme,
             grants::get_application,

@@ -83,3 +83,131 @@ async fn a_members_list_is_read_in_whole_or_refused_row_by_row() {
     let council = &store.councils().unwrap()[0];
     assert_eq!(store.memberships_of_council(&council.id).unwrap().len(), 2);
 }
+
+/// A form's export whose organisation column the app does not know: the
+/// preview says so, the person maps it, sees one bad row, leaves it out and
+/// reads the rest in; the same export again adds nothing.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_forms_export_is_previewed_mapped_and_read_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = dir.path().join("nettskjema.csv");
+    std::fs::write(
+        &export,
+        "Navn på laget;Prosjekt;Søkt beløp;Mottatt\n\
+         Stavern IL;Ny ballbinge;25 000;20.02.2026 14:33\n\
+         Stavern vel;Benker i parken;12 000;02.03.2026\n\
+         Stavern kor;Konsert;mange;01.02.2026\n",
+    )
+    .unwrap();
+    let app = App::start_with(&[("GRENDEBOK_IMPORT_FILE", export.as_os_str())]);
+    let scheme_id = {
+        let mut store = Store::open(&app.db).unwrap();
+        store.save_user_name("Kari Sekretær", Utc::now()).unwrap();
+        let actor = store.actor(Utc::now()).unwrap();
+        let council = store
+            .create_council(
+                &actor,
+                &CouncilInput::named("Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 1, 0, 0)),
+            )
+            .unwrap();
+        store
+            .create_scheme(
+                &actor,
+                &SchemeInput {
+                    council_id: council.id,
+                    year: 2026,
+                    name: "Grendemidler 2026".into(),
+                    budget: "200 000".into(),
+                    deadline: chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+                    report_deadline: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+                    max_per_application: String::new(),
+                    criteria: vec![CriterionInput {
+                        name: "Mange deltakere".into(),
+                        weight: 1,
+                    }],
+                    enkeltvedtak: false,
+                    appeal_body: String::new(),
+                    appeal_address: String::new(),
+                    conditions: String::new(),
+                },
+            )
+            .unwrap()
+            .id
+    };
+    let client = app.launch().await;
+    wait_screen(&client, "council-list").await;
+    click(&client, "[data-testid=open-council]").await.unwrap();
+    wait_screen(&client, "council").await;
+    click(&client, "[data-testid=open-scheme]").await.unwrap();
+    wait_screen(&client, "scheme").await;
+
+    click(&client, "[data-testid=import-applications]").await.unwrap();
+    wait_for_text(
+        &client,
+        "[data-testid=import-problems]",
+        "Filen mangler kolonnen Organisasjon",
+    )
+    .await;
+    assert_eq!(count(&client, "[data-testid=import-column]").await, 4);
+    assert_eq!(
+        attr(&client, "[data-testid=import-applications-read]", "disabled")
+            .await
+            .as_deref(),
+        Some("true")
+    );
+    select(&client, "[data-testid=import-field-0]", "organisation")
+        .await
+        .unwrap();
+    wait_for_text(
+        &client,
+        "[data-testid=import-summary]",
+        "3 rader: 2 kan leses inn (1 kom etter fristen), 1 har feil.",
+    )
+    .await;
+    wait_for_text(&client, "[data-testid=import-fault]", "Rad 4, Søkt beløp").await;
+    assert_eq!(
+        attr(&client, "[data-testid=import-applications-read]", "disabled")
+            .await
+            .as_deref(),
+        Some("true"),
+        "a bad row keeps the file out until the person leaves it out"
+    );
+    click(
+        &client,
+        "[data-testid=import-leave-out] input, input[data-testid=import-leave-out]",
+    )
+    .await
+    .unwrap();
+    click(&client, "[data-testid=import-applications-read]").await.unwrap();
+    wait_for_text(
+        &client,
+        "[data-testid=confirmation]",
+        "2 søknader lest inn i Grendemidler 2026, 1 av dem kom inn etter fristen. 1 rader med feil ble utelatt: rad 4.",
+    )
+    .await;
+    wait_for_text(&client, "main", "Benker i parken").await;
+
+    // The same export again: nothing new to read.
+    click(&client, "[data-testid=import-applications]").await.unwrap();
+    wait(&client, "[data-testid=import-problems]").await.unwrap();
+    select(&client, "[data-testid=import-field-0]", "organisation")
+        .await
+        .unwrap();
+    wait_for_text(
+        &client,
+        "[data-testid=import-summary]",
+        "3 rader: 0 kan leses inn (0 kom etter fristen), 3 har feil.",
+    )
+    .await;
+    wait_for_text(
+        &client,
+        "[data-testid=import-faults]",
+        "allerede registrert i ordningen",
+    )
+    .await;
+    client.close().await.unwrap();
+
+    let store = open_store(&app.db);
+    let today = chrono::Utc::now().date_naive();
+    assert_eq!(store.scheme_detail(&scheme_id, today, Lang::Nb).unwrap().rows.len(), 2);
+}

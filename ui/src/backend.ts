@@ -1,4 +1,6 @@
 import { createContext, useContext } from "react";
+import type { ApplicationField } from "./bindings/ApplicationField";
+import type { ApplicationsPreview } from "./bindings/ApplicationsPreview";
 import type { Settings } from "./bindings/Settings";
 import type { ProgressEvent } from "./bindings/ProgressEvent";
 import type { Lang } from "./bindings/Lang";
@@ -144,6 +146,14 @@ export interface Backend {
   /** Checks an application form without saving: rejects with every field's fault at once. */
   checkApplication(input: ApplicationInput): Promise<void>;
   addApplication(input: ApplicationInput): Promise<ApplicationDetail>;
+  /**
+   * What reading a form's export (XLSX or CSV) into a scheme would do, written
+   * nowhere. Without `file` the person picks one (`cancelled` when none is
+   * picked); `columns` maps each heading to a field.
+   */
+  previewApplications(schemeId: string, file?: string, columns?: (ApplicationField | null)[]): Promise<ApplicationsPreview>;
+  /** Reads the previewed file in; bad rows refuse it unless `leaveOutBad`. */
+  importApplications(schemeId: string, file: string, columns: (ApplicationField | null)[], leaveOutBad: boolean): Promise<SavedFile>;
   updateApplication(id: string, input: ApplicationInput): Promise<ApplicationDetail>;
   withdrawApplication(id: string): Promise<ApplicationDetail>;
   startReview(id: string): Promise<ApplicationDetail>;

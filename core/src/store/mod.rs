@@ -43,6 +43,10 @@ use rusqlite::{Connection, TransactionBehavior};
 use rusqlite_migration::{MigrationDefinitionError, Migrations};
 
 use crate::error::{CoreError, FieldIssue, Result};
+use crate::intake::applications::{
+    self as intake_apps, ApplicationField, ApplicationsImported, ApplicationsPreview, CheckedRows,
+};
+use crate::intake::Sheet;
 use crate::model::*;
 use crate::rules::{self, composition};
 
@@ -896,13 +900,77 @@ impl Store {
     /// rules first and every fault reported at once; then all added in one
     /// transaction, numbered in the file's order, or none. Late ones are
     /// flagged as late, as typed ones are.
+    /// Applications from a form's export with its headings as they are: every
+    /// row good, or nothing written.
     pub fn import_applications(&mut self, actor: &Actor, scheme_id: &str, path: &Path) -> Result<Vec<Application>> {
+        Ok(self
+            .import_applications_mapped(actor, scheme_id, path, None, false)?
+            .added)
+    }
+
+    /// The rows of a form's export held to the form's rules, read through
+    /// `columns` (the recognised headings when `None`): each known
+    /// application of the scheme is a fault of its row.
+    fn check_application_sheet(
+        &self,
+        scheme_id: &str,
+        path: &Path,
+        columns: Option<Vec<Option<ApplicationField>>>,
+    ) -> Result<(Sheet, Vec<Option<ApplicationField>>, Result<CheckedRows>)> {
         let sheet = crate::intake::read_sheet(path)?;
-        let rows = crate::intake::application_rows(&sheet, scheme_id)?;
-        self.write(|tx| {
-            rows.iter()
+        let columns = columns.unwrap_or_else(|| intake_apps::suggested_columns(&sheet.headings));
+        let existing: Vec<(String, String)> = grants::applications_of(&self.conn, scheme_id, Lang::Nb)?
+            .iter()
+            .map(|a| intake_apps::same_application_key(&a.organisation, &a.title))
+            .collect();
+        let checked = intake_apps::check_rows(&sheet, scheme_id, &columns, &existing);
+        Ok((sheet, columns, checked))
+    }
+
+    /// What reading a form's export into `scheme_id` would do, written
+    /// nowhere: the columns and the fields they go to, the good rows and every
+    /// fault.
+    pub fn preview_applications(
+        &self,
+        scheme_id: &str,
+        path: &Path,
+        columns: Option<Vec<Option<ApplicationField>>>,
+        lang: Lang,
+    ) -> Result<ApplicationsPreview> {
+        let deadline = self.scheme(scheme_id)?.deadline;
+        let (sheet, columns, checked) = self.check_application_sheet(scheme_id, path, columns)?;
+        intake_apps::preview(lang, &path.display().to_string(), &sheet, &columns, checked, deadline)
+    }
+
+    /// Reads a form's export into `scheme_id` through `columns`. A bad row
+    /// refuses the whole file unless `leave_out_bad`, which reads the good
+    /// rows and reports the others; either way in one transaction.
+    pub fn import_applications_mapped(
+        &mut self,
+        actor: &Actor,
+        scheme_id: &str,
+        path: &Path,
+        columns: Option<Vec<Option<ApplicationField>>>,
+        leave_out_bad: bool,
+    ) -> Result<ApplicationsImported> {
+        let (_, _, checked) = self.check_application_sheet(scheme_id, path, columns)?;
+        let checked = checked?;
+        if !checked.faults.is_empty() && !leave_out_bad {
+            return Err(CoreError::BadRows(checked.faults));
+        }
+        if checked.good.is_empty() {
+            return Err(CoreError::BadRows(checked.faults));
+        }
+        let added = self.write(|tx| {
+            checked
+                .good
+                .iter()
                 .map(|(_, d)| grants::add_application(tx, actor, d))
-                .collect()
+                .collect::<Result<Vec<_>>>()
+        })?;
+        Ok(ApplicationsImported {
+            added,
+            left_out: checked.faults,
         })
     }
 

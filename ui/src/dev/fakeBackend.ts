@@ -1,6 +1,7 @@
 // DEV ONLY: an in-memory stand-in for the Tauri backend, for the screenshot
 // build (src/dev/shots-main.tsx) and for tests. Never imported by src/main.tsx,
 // so it is not part of the production bundle. Messages are bokmål only.
+import type { ApplicationsPreview } from "../bindings/ApplicationsPreview";
 import type { Backend } from "../backend";
 import type { Council } from "../bindings/Council";
 import type { CouncilInput } from "../bindings/CouncilInput";
@@ -366,6 +367,14 @@ export function createFakeBackend(state: FakeState, opts: { delayMs?: number; to
       }),
     // The browser build has no file to read: it says so, as a cancelled pick.
     importMembers: () =>
+      wait<SavedFile>(() => {
+        throw { code: "cancelled", message: "", fields: [] } satisfies ErrorReport;
+      }),
+    previewApplications: () =>
+      wait<ApplicationsPreview>(() => {
+        throw { code: "cancelled", message: "", fields: [] } satisfies ErrorReport;
+      }),
+    importApplications: () =>
       wait<SavedFile>(() => {
         throw { code: "cancelled", message: "", fields: [] } satisfies ErrorReport;
       }),

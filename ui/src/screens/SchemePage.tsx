@@ -10,6 +10,7 @@ import type { Navigate } from "../navigation";
 import { Page } from "../components/Page";
 import { Loading, LoadError } from "../components/Loading";
 import { Confirmation, ExportDone, useConfirmation } from "../components/Confirmation";
+import { ImportApplications } from "../grants/ImportApplications";
 import { BudgetBar } from "../grants/BudgetBar";
 import { CommitteeTable } from "../grants/CommitteeTable";
 import { Reminders } from "../grants/Reminders";
@@ -90,6 +91,15 @@ export function SchemePage({ id, navigate }: { id: string; navigate: Navigate })
               <Button data-testid="add-application" onClick={() => setOpen("add")}>
                 + {t("scheme.addApplication")}
               </Button>
+              <ImportApplications
+                schemeId={id}
+                onImported={(message) => {
+                  clear();
+                  setExported(null);
+                  confirm(message);
+                  void reload();
+                }}
+              />
             </div>
             )}
           </div>
