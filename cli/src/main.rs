@@ -583,21 +583,18 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             }
         }
         Command::Export {
-            command: ExportCommand::NoticeMail { meeting, out },
+            command:
+                command @ (ExportCommand::NoticeMail { meeting: id, out }
+                | ExportCommand::LetterMail { application: id, out }),
         } => {
             let store = Store::open_existing_to_read(&path)?;
-            let (_, bytes) = store.notice_draft(meeting, Utc::now())?;
+            let (_, bytes) = if matches!(command, ExportCommand::NoticeMail { .. }) {
+                store.notice_draft(id, Utc::now())?
+            } else {
+                store.letter_draft(id, Utc::now())?
+            };
             grendebok_core::pdf::write_atomically(out, &bytes).map_err(grendebok_core::error::CoreError::from)?;
-            let message = t(lang, "mail.saved", &[("path", &out.display().to_string())]);
-            output::done(cli.json, &message, &serde_json::json!({ "path": out }));
-        }
-        Command::Export {
-            command: ExportCommand::LetterMail { application, out },
-        } => {
-            let store = Store::open_existing_to_read(&path)?;
-            let (_, bytes) = store.letter_draft(application, Utc::now())?;
-            grendebok_core::pdf::write_atomically(out, &bytes).map_err(grendebok_core::error::CoreError::from)?;
-            let message = t(lang, "mail.saved", &[("path", &out.display().to_string())]);
+            let message = grendebok_core::mail::saved_message(lang, out);
             output::done(cli.json, &message, &serde_json::json!({ "path": out }));
         }
         Command::Export {

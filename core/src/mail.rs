@@ -100,6 +100,11 @@ pub fn eml(draft: &Draft, now: DateTime<Utc>) -> Vec<u8> {
     out.into_bytes()
 }
 
+/// What a person is told when a draft was saved at `path`.
+pub fn saved_message(lang: crate::model::Lang, path: &std::path::Path) -> String {
+    crate::documents::saved_message(lang, "mail.saved", path, &[])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -22,6 +22,8 @@ pub const COMMANDS: &[&str] = &[
     "find_people",
     "add_membership",
     "import_members",
+    "export_notice_mail",
+    "export_letter_mail",
     "preview_applications",
     "import_applications",
     "update_membership",

@@ -214,6 +214,34 @@ pub(crate) async fn ask_path(
         .ok_or_else(crate::cancelled)
 }
 
+/// Saves an e-mail draft (`.eml`: name, bytes and the person's language)
+/// where the person chooses; the UI then opens it in the mail program.
+/// Grendebok never sends mail itself.
+pub(crate) async fn save_mail_draft(
+    app: tauri::AppHandle,
+    (name, bytes, lang): (String, Vec<u8>, Lang),
+) -> Answer<SavedFile> {
+    let path = ask_path(app, name, ("E-post", "eml")).await?;
+    grendebok_core::pdf::write_atomically(&path, &bytes)
+        .map_err(|e| grendebok_core::CoreError::Io(grendebok_core::error::at_path(&path, e)).report(lang))?;
+    Ok(SavedFile {
+        message: grendebok_core::mail::saved_message(lang, &path),
+        path: crate::saved::remember(&path),
+        details: String::new(),
+    })
+}
+
+/// The decision letter as an e-mail draft to the applicant, the PDF attached.
+#[tauri::command]
+pub async fn export_letter_mail(app: tauri::AppHandle, state: State<'_, AppState>, id: String) -> Answer<SavedFile> {
+    let draft = with_store(&state, move |s, lang| {
+        let (name, bytes) = s.letter_draft(&id, Utc::now())?;
+        Ok((name, bytes, lang))
+    })
+    .await?;
+    save_mail_draft(app, draft).await
+}
+
 #[tauri::command]
 pub async fn export_letter(app: tauri::AppHandle, state: State<'_, AppState>, id: String) -> Answer<SavedFile> {
     let for_name = id.clone();

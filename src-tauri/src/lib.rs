@@ -584,6 +584,22 @@ async fn export_minutes(app: tauri::AppHandle, state: State<'_, AppState>, meeti
     export(app, &state, meeting_id, DocumentKind::Minutes, false).await
 }
 
+/// The notice as an e-mail draft to everyone who sits on the council that
+/// day, the PDF attached.
+#[tauri::command]
+async fn export_notice_mail(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    meeting_id: String,
+) -> Answer<SavedFile> {
+    let draft = with_store(&state, move |s, lang| {
+        let (name, bytes) = s.notice_draft(&meeting_id, Utc::now())?;
+        Ok((name, bytes, lang))
+    })
+    .await?;
+    grants::save_mail_draft(app, draft).await
+}
+
 /// The public version of the notice: items exempt from public access withheld.
 #[tauri::command]
 async fn export_public_notice(
@@ -805,6 +821,7 @@ pub fn run() {
             export_minutes,
             export_public_notice,
             export_public_minutes,
+            export_notice_mail,
             exemption_bases,
             get_startup,
             await_sound_file,
@@ -843,6 +860,7 @@ pub fn run() {
             grants::add_payout,
             grants::record_report,
             grants::export_letter,
+            grants::export_letter_mail,
             grants::export_ledger,
             stats::attendance_by_member,
         ])

@@ -172,3 +172,73 @@ async fn an_export_to_a_folder_that_is_gone_says_so_in_norwegian_naming_the_file
     assert!(!Path::new(&gone).exists(), "nothing was made");
     client.close().await.unwrap();
 }
+
+/// "E-post med innkallingen": the notice as an e-mail draft to the members,
+/// the PDF attached, saved and opened in the mail program at once; nothing
+/// is sent by the app.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_notice_becomes_an_email_draft_opened_in_the_mail_program() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("opened.txt");
+    let app = App::start_with(&[("GRENDEBOK_OPEN_LOG", log.as_os_str())]);
+    council_with_meeting(&app);
+    {
+        let mut store = Store::open(&app.db).unwrap();
+        let actor = store.actor(Utc::now()).unwrap();
+        let council = store.councils().unwrap()[0].id.clone();
+        store
+            .add_membership(
+                &actor,
+                &MembershipInput {
+                    council_id: council,
+                    person: PersonChoice::New {
+                        person: PersonInput {
+                            name: "Olav Haugen".into(),
+                            email: "olav@haugen.example".into(),
+                            phone: String::new(),
+                            gender: None,
+                        },
+                    },
+                    category: SeatCategory::Sports,
+                    role: Role::Leder,
+                    organisation: String::new(),
+                    term_from: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
+                    term_to: None,
+                },
+            )
+            .unwrap();
+    }
+    let client = app.launch().await;
+    open_meeting(&client).await;
+
+    click(&client, "[data-testid=notice-mail]").await.unwrap();
+    wait_for_text(
+        &client,
+        "[data-testid=export-title]",
+        "E-posten med innkallingen til møtet 20.01.2027 er laget",
+    )
+    .await;
+    let draft = std::fs::read_dir(app.exports())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "eml"))
+        .expect("an .eml draft");
+    let name = draft.file_name().unwrap().to_string_lossy().into_owned();
+    assert_eq!(
+        text_of(&client, "[data-testid=export-message]").await,
+        format!("E-postutkastet {name} er lagret i mappen exports. Åpne det i e-postprogrammet ditt, se over og send.")
+    );
+    wait_shown(&client, "the draft was opened", || async {
+        std::fs::read_to_string(&log).unwrap_or_default().lines().count() == 1
+    })
+    .await;
+    assert_eq!(
+        std::fs::read_to_string(&log).unwrap(),
+        format!("file\t{}\n", draft.display())
+    );
+    let eml = String::from_utf8_lossy(&std::fs::read(&draft).unwrap()).into_owned();
+    assert!(eml.contains("olav@haugen.example"), "{eml}");
+    assert!(eml.contains("application/pdf"), "{eml}");
+    assert_eq!(text_of(&client, "[data-testid=open-saved-file]").await, "Åpne e-posten");
+    client.close().await.unwrap();
+}

@@ -170,6 +170,10 @@ export interface Backend {
   recordReport(id: string, input: ReportInput): Promise<ApplicationDetail>;
   /** Rust shows the save dialog itself; rejects with code "cancelled" when the user cancels. */
   exportLetter(id: string): Promise<SavedFile>;
+  /** The decision letter as an e-mail draft (.eml) to the applicant, saved where the person chooses. */
+  exportLetterMail(id: string): Promise<SavedFile>;
+  /** The notice as an e-mail draft (.eml) to the members, saved where the person chooses. */
+  exportNoticeMail(meetingId: string): Promise<SavedFile>;
   exportLedger(schemeId: string, format: LedgerFormat): Promise<SavedFile>;
 
   // Duties and the coordinator's overview. Every edit answers with the council's four fresh duties.

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { Alert, Button, Paragraph } from "@digdir/designsystemet-react";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
@@ -85,16 +85,40 @@ export function Confirmation({ slot = "page" }: { slot?: ConfirmationSlot }) {
  * checks the file later. `path` is the path the export answered; the shell
  * opens only files it saved itself.
  */
-export function ExportDone({ title, message, path, details }: { title: string; message: string; path?: string; details?: string }) {
+export function ExportDone({
+  title,
+  message,
+  path,
+  details,
+  openNow = false,
+}: {
+  title: string;
+  message: string;
+  path?: string;
+  details?: string;
+  /** Opens the file at once (an e-mail draft goes straight to the mail program). */
+  openNow?: boolean;
+}) {
   const { t } = useI18n();
   const backend = useBackend();
   const [error, setError] = useState<string | null>(null);
-  const open = (folder: boolean) => {
-    if (!path) return;
-    setError(null);
-    backend.openSaved(path, folder).catch((e: unknown) => setError(toErrorReport(e).message));
-  };
-  const isPdf = path?.toLowerCase().endsWith(".pdf") ?? false;
+  const open = useCallback(
+    (folder: boolean) => {
+      if (!path) return;
+      setError(null);
+      backend.openSaved(path, folder).catch((e: unknown) => setError(toErrorReport(e).message));
+    },
+    [backend, path],
+  );
+  const opened = useRef<string | null>(null);
+  useEffect(() => {
+    if (openNow && path && opened.current !== path) {
+      opened.current = path;
+      open(false);
+    }
+  }, [openNow, path, open]);
+  const lower = path?.toLowerCase() ?? "";
+  const openLabel = lower.endsWith(".pdf") ? t("export.openPdf") : lower.endsWith(".eml") ? t("export.openMail") : t("export.openFile");
   return (
     <Alert data-color="success" role="status" data-testid="export-result" className="page-alert">
       <Paragraph>
@@ -106,7 +130,7 @@ export function ExportDone({ title, message, path, details }: { title: string; m
       {path ? (
         <div className="button-row export-actions">
           <Button data-size="sm" variant="secondary" data-testid="open-saved-file" onClick={() => open(false)}>
-            {isPdf ? t("export.openPdf") : t("export.openFile")}
+            {openLabel}
           </Button>
           <Button data-size="sm" variant="tertiary" data-testid="open-saved-folder" onClick={() => open(true)}>
             {t("export.openFolder")}

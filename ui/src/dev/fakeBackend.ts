@@ -374,6 +374,14 @@ export function createFakeBackend(state: FakeState, opts: { delayMs?: number; to
       wait<ApplicationsPreview>(() => {
         throw { code: "cancelled", message: "", fields: [] } satisfies ErrorReport;
       }),
+    exportLetterMail: () =>
+      wait<SavedFile>(() => {
+        throw { code: "cancelled", message: "", fields: [] } satisfies ErrorReport;
+      }),
+    exportNoticeMail: () =>
+      wait<SavedFile>(() => {
+        throw { code: "cancelled", message: "", fields: [] } satisfies ErrorReport;
+      }),
     importApplications: () =>
       wait<SavedFile>(() => {
         throw { code: "cancelled", message: "", fields: [] } satisfies ErrorReport;

@@ -16,7 +16,16 @@ const DECISION_ORDER = ["decision-granted", "decision-reasons", "decision-item"]
 const DECISION_IDS = { granted: "decision-granted", reasons: "decision-reasons", itemId: "decision-item" };
 
 /** The decision: its form until the letter is sent, then what was decided and the letter's steps. */
-export function DecisionSection({ onExportLetter, exporting }: { onExportLetter: () => void; exporting: boolean }) {
+export function DecisionSection({
+  onExportLetter,
+  onLetterMail,
+  exporting,
+}: {
+  onExportLetter: () => void;
+  /** The letter as an e-mail draft to the applicant (shown when there is an address). */
+  onLetterMail: () => void;
+  exporting: boolean;
+}) {
   const { t } = useI18n();
   const backend = useBackend();
   const { detail, actOrAlert } = useApplication();
@@ -48,6 +57,11 @@ export function DecisionSection({ onExportLetter, exporting }: { onExportLetter:
             {readOnly ? null : (
               <Button variant="secondary" data-size="sm" data-testid="export-letter" loading={exporting} onClick={onExportLetter}>
                 {d.grantedOre > 0 ? t("letter.exportGrant") : t("letter.exportRefusal")}
+              </Button>
+            )}
+            {readOnly || !a.email ? null : (
+              <Button variant="tertiary" data-size="sm" data-testid="letter-mail" disabled={exporting} onClick={onLetterMail}>
+                {t("application.letterMail")}
               </Button>
             )}
             {a.letterSent ? (

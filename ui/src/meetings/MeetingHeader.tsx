@@ -12,6 +12,7 @@ export function MeetingHeader({
   onUndo,
   onEdit,
   onExportNotice,
+  onNoticeMail,
   onExportMinutes,
   onExportPublicNotice,
   onExportPublicMinutes,
@@ -22,6 +23,8 @@ export function MeetingHeader({
   onUndo: () => void;
   onEdit: () => void;
   onExportNotice: () => void;
+  /** The notice as an e-mail draft to the members, opened in the mail program. */
+  onNoticeMail: () => void;
   onExportMinutes: () => void;
   /** The public versions, in which items exempt from public access are withheld. */
   onExportPublicNotice: () => void;
@@ -74,6 +77,11 @@ export function MeetingHeader({
         <Button variant="secondary" data-size="sm" data-testid="export-notice" disabled={busy} onClick={onExportNotice}>
           {t("meeting.exportNotice")}
         </Button>
+        {m.status === "planned" || m.status === "notice_sent" ? (
+          <Button variant="tertiary" data-size="sm" data-testid="notice-mail" disabled={busy} onClick={onNoticeMail}>
+            {t("meeting.noticeMail")}
+          </Button>
+        ) : null}
         {minutesReady ? (
           <Button variant="secondary" data-size="sm" data-testid="export-minutes" disabled={busy} onClick={onExportMinutes}>
             {t("meeting.exportMinutes")}

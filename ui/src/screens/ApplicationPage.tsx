@@ -27,7 +27,7 @@ export function ApplicationPage({ id, search, navigate }: { id: string; search?:
   const [detail, setDetail] = useState<ApplicationDetail | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string[] | null>(null);
-  const [exported, setExported] = useState<{ title: string; message: string; path: string; details: string } | null>(null);
+  const [exported, setExported] = useState<{ title: string; message: string; path: string; details: string; openNow?: boolean } | null>(null);
   const [exporting, setExporting] = useState(false);
   const [editing, setEditing] = useState(false);
   const { confirm, clear } = useConfirmation();
@@ -81,15 +81,21 @@ export function ApplicationPage({ id, search, navigate }: { id: string; search?:
     [act],
   );
 
-  const exportLetter = async () => {
+  const exportLetter = async (mail: boolean) => {
     setExporting(true);
     setActionError(null);
     setExported(null);
     clear();
     try {
-      const saved = await backend.exportLetter(id);
       const a = detail?.application;
       const organisation = a?.organisation ?? "";
+      if (mail) {
+        // The draft goes straight to the mail program; nothing is archived.
+        const saved = await backend.exportLetterMail(id);
+        setExported({ title: t("exported.letterMail", { organisation }), ...saved, openNow: true });
+        return;
+      }
+      const saved = await backend.exportLetter(id);
       const title = a?.decision && a.decision.grantedOre > 0 ? t("exported.grantLetter", { organisation }) : t("exported.refusalLetter", { organisation });
       setExported({ title, ...saved });
       void load(); // the archive has a new letter
@@ -179,7 +185,7 @@ export function ApplicationPage({ id, search, navigate }: { id: string; search?:
           <ApplicationFacts detail={ctx.detail} />
           <ScoringGrid />
           {isOpen(a) && !readOnly ? <ProposalForm /> : null}
-          <DecisionSection onExportLetter={() => void exportLetter()} exporting={exporting} />
+          <DecisionSection onExportLetter={() => void exportLetter(false)} onLetterMail={() => void exportLetter(true)} exporting={exporting} />
           {granted ? <PayoutSection /> : null}
           {granted ? <ReportSection /> : null}
           <LettersList />

@@ -49,7 +49,7 @@ export function MeetingPage({
   const [detail, setDetail] = useState<MeetingDetail | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string[] | null>(null);
-  const [exported, setExported] = useState<{ title: string; message: string; path: string; details: string } | null>(null);
+  const [exported, setExported] = useState<{ title: string; message: string; path: string; details: string; openNow?: boolean } | null>(null);
   const [open, setOpen] = useState<Open>(null);
   const [selected, setSelected] = useState<string | null>(item ?? null);
   const [busy, setBusy] = useState(false);
@@ -140,6 +140,24 @@ export function MeetingPage({
     }
   };
 
+  // The notice as an e-mail draft: saved where the person chooses and opened
+  // in the mail program at once; nothing is archived or sent.
+  const noticeMail = async () => {
+    setBusy(true);
+    setActionError(null);
+    setExported(null);
+    clear();
+    try {
+      const saved = await backend.exportNoticeMail(id);
+      setExported({ title: t("exported.noticeMail", { date: formatDate(detail?.meeting.date) }), ...saved, openNow: true });
+    } catch (e) {
+      const report = toErrorReport(e);
+      if (report.code !== "cancelled") setActionError([report.message]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   // Every status change is asked first (StepDialog); this runs it once confirmed.
   const changeStatus = async (step: StatusStep) => {
     setBusy(true);
@@ -218,6 +236,7 @@ export function MeetingPage({
             }}
             onEdit={() => setOpen("edit")}
             onExportNotice={() => void runExport(() => backend.exportNotice(id))}
+            onNoticeMail={() => void noticeMail()}
             onExportMinutes={() => void runExport(() => backend.exportMinutes(id))}
             onExportPublicNotice={() => void runExport(() => backend.exportPublicNotice(id))}
             onExportPublicMinutes={() => void runExport(() => backend.exportPublicMinutes(id))}
