@@ -659,7 +659,9 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         } => {
             let mut store = Store::open_existing(&path)?;
             let actor = store.actor(Utc::now())?;
-            let done = store.import_applications_mapped(&actor, scheme, file, None, *leave_out_bad)?;
+            // Ctrl-C rolls the whole file back.
+            let interrupt = crate::interrupt::Interruptible::new(|_, _, _: &str| {});
+            let done = store.import_applications_mapped(&actor, scheme, file, None, *leave_out_bad, &interrupt)?;
             let name = store.scheme(scheme)?.name;
             let message = grendebok_core::intake::applications::imported_message(cli.lang, &done, &name);
             output::done(cli.json, &message, &done.added);

@@ -378,10 +378,24 @@ fn a_preview_maps_unknown_headings_and_writes_nothing() {
     );
 
     // The bad row refuses the file, unless the person leaves it out.
-    let refused = store.import_applications_mapped(&actor(), &s.id, &path, Some(mapping.clone()), false);
+    let refused = store.import_applications_mapped(
+        &actor(),
+        &s.id,
+        &path,
+        Some(mapping.clone()),
+        false,
+        &crate::progress::NoProgress,
+    );
     assert!(matches!(refused, Err(CoreError::BadRows(ref f)) if f.len() == 1 && f[0].row == 4));
     let done = store
-        .import_applications_mapped(&actor(), &s.id, &path, Some(mapping.clone()), true)
+        .import_applications_mapped(
+            &actor(),
+            &s.id,
+            &path,
+            Some(mapping.clone()),
+            true,
+            &crate::progress::NoProgress,
+        )
         .unwrap();
     assert_eq!(done.added.len(), 2);
     assert_eq!(done.left_out.iter().map(|f| f.row).collect::<Vec<_>>(), [4]);
@@ -406,8 +420,32 @@ fn the_same_export_twice_adds_nothing() {
         panic!("refused by rows")
     };
     assert_eq!(faults[0].issue.key, "intake.already_in_scheme");
-    let again = store.import_applications_mapped(&actor(), &s.id, &path, None, true);
+    let again = store.import_applications_mapped(&actor(), &s.id, &path, None, true, &crate::progress::NoProgress);
     assert!(matches!(again, Err(CoreError::BadRows(_))), "nothing good to read");
     let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
     assert_eq!(store.scheme_detail(&s.id, today, Lang::Nb).unwrap().rows.len(), 1);
+}
+
+/// A long file read in can be cancelled: nothing of it stays.
+#[test]
+fn a_cancelled_read_in_leaves_nothing() {
+    struct Cancelled;
+    impl crate::progress::Progress for Cancelled {
+        fn step(&self, _: u64, _: u64, _: &str) {}
+        fn cancelled(&self) -> bool {
+            true
+        }
+    }
+    let (mut store, council) = store_with_council();
+    let s = scheme(&mut store, &council);
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("Organisasjon;Prosjekt;Søkt beløp;Mottatt\n");
+    for i in 0..250 {
+        csv.push_str(&format!("Lag {i};Prosjekt {i};1 000;20.02.2026\n"));
+    }
+    let path = write(dir.path(), "stor.csv", csv.as_bytes());
+    let cancelled = store.import_applications_mapped(&actor(), &s.id, &path, None, false, &Cancelled);
+    assert!(matches!(cancelled, Err(CoreError::Cancelled)), "{cancelled:?}");
+    let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    assert!(store.scheme_detail(&s.id, today, Lang::Nb).unwrap().rows.is_empty());
 }

@@ -50,18 +50,24 @@ pub async fn preview_applications(
 
 /// Reads the previewed file into the scheme: every row good, or, when the
 /// person chose to leave bad rows out, the good ones with the others named.
+/// A long file shows its progress and can be cancelled, leaving nothing.
 #[tauri::command]
+#[allow(clippy::too_many_arguments)] // a job's id and channel beside the file's
 pub async fn import_applications(
     state: State<'_, AppState>,
+    jobs: State<'_, crate::jobs::Jobs>,
+    job_id: String,
+    on_progress: tauri::ipc::Channel<grendebok_core::progress::ProgressEvent>,
     scheme_id: String,
     file: String,
     columns: Vec<Option<ApplicationField>>,
     leave_out_bad: bool,
 ) -> Answer<SavedFile> {
-    with_store(&state, move |s, lang| {
+    let progress = jobs.start(&job_id, on_progress);
+    let answer = with_store(&state, move |s, lang| {
         let path = std::path::PathBuf::from(&file);
-        let done =
-            s.import_applications_mapped(&s.actor(Utc::now())?, &scheme_id, &path, Some(columns), leave_out_bad)?;
+        let actor = s.actor(Utc::now())?;
+        let done = s.import_applications_mapped(&actor, &scheme_id, &path, Some(columns), leave_out_bad, &progress)?;
         let scheme = s.scheme(&scheme_id)?.name;
         Ok(SavedFile {
             message: grendebok_core::intake::applications::imported_message(lang, &done, &scheme),
@@ -69,7 +75,9 @@ pub async fn import_applications(
             details: String::new(),
         })
     })
-    .await
+    .await;
+    jobs.finish(&job_id);
+    answer
 }
 
 #[tauri::command]

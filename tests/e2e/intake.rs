@@ -100,40 +100,7 @@ async fn a_forms_export_is_previewed_mapped_and_read_in() {
     )
     .unwrap();
     let app = App::start_with(&[("GRENDEBOK_IMPORT_FILE", export.as_os_str())]);
-    let scheme_id = {
-        let mut store = Store::open(&app.db).unwrap();
-        store.save_user_name("Kari Sekretær", Utc::now()).unwrap();
-        let actor = store.actor(Utc::now()).unwrap();
-        let council = store
-            .create_council(
-                &actor,
-                &CouncilInput::named("Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 1, 0, 0)),
-            )
-            .unwrap();
-        store
-            .create_scheme(
-                &actor,
-                &SchemeInput {
-                    council_id: council.id,
-                    year: 2026,
-                    name: "Grendemidler 2026".into(),
-                    budget: "200 000".into(),
-                    deadline: chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
-                    report_deadline: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
-                    max_per_application: String::new(),
-                    criteria: vec![CriterionInput {
-                        name: "Mange deltakere".into(),
-                        weight: 1,
-                    }],
-                    enkeltvedtak: false,
-                    appeal_body: String::new(),
-                    appeal_address: String::new(),
-                    conditions: String::new(),
-                },
-            )
-            .unwrap()
-            .id
-    };
+    let scheme_id = council_with_scheme(&app);
     let client = app.launch().await;
     wait_screen(&client, "council-list").await;
     click(&client, "[data-testid=open-council]").await.unwrap();
@@ -210,4 +177,89 @@ async fn a_forms_export_is_previewed_mapped_and_read_in() {
     let store = open_store(&app.db);
     let today = chrono::Utc::now().date_naive();
     assert_eq!(store.scheme_detail(&scheme_id, today, Lang::Nb).unwrap().rows.len(), 2);
+}
+
+/// A council with a grant scheme (deadline 01.03.2026), made before the app starts.
+fn council_with_scheme(app: &App) -> String {
+    let mut store = Store::open(&app.db).unwrap();
+    store.save_user_name("Kari Sekretær", Utc::now()).unwrap();
+    let actor = store.actor(Utc::now()).unwrap();
+    let council = store
+        .create_council(
+            &actor,
+            &CouncilInput::named("Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 1, 0, 0)),
+        )
+        .unwrap();
+    store
+        .create_scheme(
+            &actor,
+            &SchemeInput {
+                council_id: council.id,
+                year: 2026,
+                name: "Grendemidler 2026".into(),
+                budget: "200 000".into(),
+                deadline: chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+                report_deadline: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+                max_per_application: String::new(),
+                criteria: vec![CriterionInput {
+                    name: "Mange deltakere".into(),
+                    weight: 1,
+                }],
+                enkeltvedtak: false,
+                appeal_body: String::new(),
+                appeal_address: String::new(),
+                conditions: String::new(),
+            },
+        )
+        .unwrap()
+        .id
+}
+
+/// A form's export of 10 000 rows: reading it in shows how far it has come
+/// and can be cancelled, after which not one application is in the scheme.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_long_export_shows_progress_and_a_cancel_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = dir.path().join("stor.csv");
+    let mut csv = String::from("Organisasjon;Prosjekt;Søkt beløp;Mottatt\n");
+    for i in 0..10_000 {
+        csv.push_str(&format!("Lag {i};Prosjekt {i};1 000;20.02.2026\n"));
+    }
+    std::fs::write(&export, csv).unwrap();
+    let app = App::start_with(&[("GRENDEBOK_IMPORT_FILE", export.as_os_str())]);
+    let scheme_id = council_with_scheme(&app);
+    let client = app.launch().await;
+    wait_screen(&client, "council-list").await;
+    click(&client, "[data-testid=open-council]").await.unwrap();
+    wait_screen(&client, "council").await;
+    click(&client, "[data-testid=open-scheme]").await.unwrap();
+    wait_screen(&client, "scheme").await;
+
+    click(&client, "[data-testid=import-applications]").await.unwrap();
+    wait_for_text(
+        &client,
+        "[data-testid=import-summary]",
+        "10000 rader: 10000 kan leses inn (0 kom etter fristen), 0 har feil.",
+    )
+    .await;
+    click(&client, "[data-testid=import-applications-read]").await.unwrap();
+    visible(&client, "[data-testid=progress-dialog]").await.unwrap();
+    wait_for_text(&client, "[data-testid=progress-text]", " rader").await;
+    click(&client, "[data-testid=progress-cancel]").await.unwrap();
+    wait_for_text(
+        &client,
+        "[data-testid=job-cancelled]",
+        "Avbrutt — ingenting ble endret.",
+    )
+    .await;
+    assert_eq!(count(&client, "[data-testid=progress-dialog]").await, 0);
+    client.close().await.unwrap();
+
+    let store = open_store(&app.db);
+    let today = chrono::Utc::now().date_naive();
+    assert!(store
+        .scheme_detail(&scheme_id, today, Lang::Nb)
+        .unwrap()
+        .rows
+        .is_empty());
 }

@@ -153,7 +153,7 @@ export interface Backend {
    */
   previewApplications(schemeId: string, file?: string, columns?: (ApplicationField | null)[]): Promise<ApplicationsPreview>;
   /** Reads the previewed file in; bad rows refuse it unless `leaveOutBad`. */
-  importApplications(schemeId: string, file: string, columns: (ApplicationField | null)[], leaveOutBad: boolean): Promise<SavedFile>;
+  importApplications(schemeId: string, file: string, columns: (ApplicationField | null)[], leaveOutBad: boolean, job?: Job): Promise<SavedFile>;
   updateApplication(id: string, input: ApplicationInput): Promise<ApplicationDetail>;
   withdrawApplication(id: string): Promise<ApplicationDetail>;
   startReview(id: string): Promise<ApplicationDetail>;

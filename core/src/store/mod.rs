@@ -904,7 +904,7 @@ impl Store {
     /// row good, or nothing written.
     pub fn import_applications(&mut self, actor: &Actor, scheme_id: &str, path: &Path) -> Result<Vec<Application>> {
         Ok(self
-            .import_applications_mapped(actor, scheme_id, path, None, false)?
+            .import_applications_mapped(actor, scheme_id, path, None, false, &crate::progress::NoProgress)?
             .added)
     }
 
@@ -944,7 +944,8 @@ impl Store {
 
     /// Reads a form's export into `scheme_id` through `columns`. A bad row
     /// refuses the whole file unless `leave_out_bad`, which reads the good
-    /// rows and reports the others; either way in one transaction.
+    /// rows and reports the others; either way in one transaction, which a
+    /// cancel rolls back whole.
     pub fn import_applications_mapped(
         &mut self,
         actor: &Actor,
@@ -952,6 +953,7 @@ impl Store {
         path: &Path,
         columns: Option<Vec<Option<ApplicationField>>>,
         leave_out_bad: bool,
+        progress: &dyn crate::progress::Progress,
     ) -> Result<ApplicationsImported> {
         let (_, _, checked) = self.check_application_sheet(scheme_id, path, columns)?;
         let checked = checked?;
@@ -961,12 +963,17 @@ impl Store {
         if checked.good.is_empty() {
             return Err(CoreError::BadRows(checked.faults));
         }
+        let total = checked.good.len() as u64;
         let added = self.write(|tx| {
-            checked
-                .good
-                .iter()
-                .map(|(_, d)| grants::add_application(tx, actor, d))
-                .collect::<Result<Vec<_>>>()
+            let mut added = Vec::with_capacity(checked.good.len());
+            for (i, (_, data)) in checked.good.iter().enumerate() {
+                if i % 100 == 0 {
+                    crate::progress::tick(progress, i as u64, total, "")?;
+                }
+                added.push(grants::add_application(tx, actor, data)?);
+            }
+            crate::progress::tick(progress, total, total, "")?;
+            Ok(added)
         })?;
         Ok(ApplicationsImported {
             added,

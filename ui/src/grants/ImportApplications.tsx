@@ -4,6 +4,7 @@ import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
 import { toErrorReport } from "../lib/errors";
 import { useReturnFocus } from "../lib/useReturnFocus";
+import { useJob } from "../components/ProgressDialog";
 import type { ApplicationField } from "../bindings/ApplicationField";
 import type { ApplicationsPreview } from "../bindings/ApplicationsPreview";
 import type { MessageKey } from "../i18n/translate";
@@ -92,6 +93,7 @@ function PreviewDialog({
   const [leaveOut, setLeaveOut] = useState(false);
   const [working, setWorking] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const job = useJob();
   const columns = preview.columns.map((c) => c.field);
   const fileName = preview.file.split(/[\\/]/).pop() ?? preview.file;
   const readable = preview.problems.length === 0 && preview.good > 0;
@@ -114,11 +116,14 @@ function PreviewDialog({
     setWorking(true);
     setError(null);
     try {
-      const { message } = await backend.importApplications(schemeId, preview.file, columns, leaveOut);
+      const { message } = await job.run(t("progress.title.applications"), "rows", (j) =>
+        backend.importApplications(schemeId, preview.file, columns, leaveOut, j),
+      );
       onImported(message);
     } catch (e) {
       const report = toErrorReport(e);
-      setError([report.message, ...report.fields.map((f) => f.message)].join(" "));
+      // A cancelled job says so itself (job.view): nothing was read in.
+      if (report.code !== "cancelled") setError([report.message, ...report.fields.map((f) => f.message)].join(" "));
       setWorking(false);
     }
   };
@@ -198,6 +203,7 @@ function PreviewDialog({
               onChange={(e) => setLeaveOut(e.target.checked)}
             />
           ) : null}
+          {job.view}
           {error ? (
             <Alert data-color="danger" role="alert" data-testid="import-applications-failed">
               <Paragraph>{error}</Paragraph>
