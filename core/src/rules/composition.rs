@@ -129,7 +129,7 @@ pub fn check(council: &Council, memberships: &[Membership], today: NaiveDate, la
         .iter()
         .filter_map(|m| m.last_day().filter(|last| *last <= horizon).map(|last| (*m, last)))
         .collect();
-    ending.sort_by_key(|(m, last)| (*last, m.person.name.clone()));
+    ending.sort_by_key(|(m, last)| (*last, super::names::sort_key(&m.person.name)));
     for (m, last) in ending {
         let days = (last - today).num_days().to_string();
         notices.push(Notice {

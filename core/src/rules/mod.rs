@@ -6,5 +6,6 @@ pub mod duties;
 pub mod grants;
 pub mod meetings;
 pub mod money;
+pub mod names;
 pub mod privacy;
 pub mod validate;

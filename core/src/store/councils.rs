@@ -60,7 +60,7 @@ pub fn get(conn: &Connection, id: &str) -> Result<Council> {
 }
 
 pub fn all(conn: &Connection) -> Result<Vec<Council>> {
-    let mut stmt = conn.prepare(&format!("{SELECT} ORDER BY c.name COLLATE NOCASE, c.id"))?;
+    let mut stmt = conn.prepare(&format!("{SELECT} ORDER BY c.name COLLATE gb_norsk, c.id"))?;
     let rows = stmt.query_map([], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

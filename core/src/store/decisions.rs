@@ -96,7 +96,7 @@ fn recusals_of(conn: &Connection, decision_id: &str, attendance: &[AttendanceRow
             reason,
         });
     }
-    recusals.sort_by(|a, b| a.person_name.cmp(&b.person_name));
+    recusals.sort_by(|a, b| crate::rules::names::compare(&a.person_name, &b.person_name));
     Ok(recusals)
 }
 

@@ -628,7 +628,7 @@ fn reviewers(conn: &Connection, council_id: &str, day: NaiveDate) -> Result<Vec<
         .into_iter()
         .filter(|m| m.role.holds_seat() && m.sits_on(day))
         .collect();
-    members.sort_by_key(|m| m.person.name.to_lowercase());
+    members.sort_by_key(|m| crate::rules::names::sort_key(&m.person.name));
     Ok(members)
 }
 

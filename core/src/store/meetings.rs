@@ -852,7 +852,7 @@ pub(super) fn item_recusals(conn: &Connection, item_id: &str, attendance: &[Atte
             reason,
         });
     }
-    recusals.sort_by(|a, b| a.person_name.cmp(&b.person_name));
+    recusals.sort_by(|a, b| crate::rules::names::compare(&a.person_name, &b.person_name));
     Ok(recusals)
 }
 
@@ -901,7 +901,13 @@ pub fn attendance(conn: &Connection, meeting: &Meeting) -> Result<Vec<Attendance
             }
         })
         .collect();
-    rows.sort_by_key(|r| (r.role == Role::Varamedlem, r.category, r.person_name.to_lowercase()));
+    rows.sort_by_key(|r| {
+        (
+            r.role == Role::Varamedlem,
+            r.category,
+            crate::rules::names::sort_key(&r.person_name),
+        )
+    });
     Ok(rows)
 }
 

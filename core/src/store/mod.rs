@@ -444,8 +444,8 @@ impl Store {
                 former.push(m);
             }
         }
-        current.sort_by_key(|m| (m.category, role_order(m.role), m.person.name.to_lowercase()));
-        upcoming.sort_by_key(|m| (m.term_from, m.person.name.to_lowercase()));
+        current.sort_by_key(|m| (m.category, role_order(m.role), rules::names::sort_key(&m.person.name)));
+        upcoming.sort_by_key(|m| (m.term_from, rules::names::sort_key(&m.person.name)));
         former.sort_by_key(|m| std::cmp::Reverse(m.last_day()));
         Ok(CouncilDetail {
             council,

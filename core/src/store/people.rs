@@ -42,7 +42,7 @@ pub fn get(conn: &Connection, id: &str) -> Result<Person> {
 
 pub fn all(conn: &Connection) -> Result<Vec<Person>> {
     let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM person ORDER BY name COLLATE NOCASE, id"
+        "SELECT {COLUMNS} FROM person ORDER BY name COLLATE gb_norsk, id"
     ))?;
     let rows = stmt.query_map([], |r| from_row_at(r, 0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -52,8 +52,8 @@ pub fn all(conn: &Connection) -> Result<Vec<Person>> {
 /// rules, so `ø` matches `Ø` (SQLite's own `lower` folds ASCII only) while
 /// `æ`, `ø` and `å` stay letters of their own.
 ///
-/// Also registers the collation `gb_norsk`: case-blind, with æ, ø and å after
-/// z in that order, as a Norwegian reader expects a list of names.
+/// Also registers the collation `gb_norsk`: the Norwegian order of names
+/// ([`crate::rules::names`]).
 pub fn register_fold(conn: &Connection) -> rusqlite::Result<()> {
     use rusqlite::functions::FunctionFlags;
     conn.create_scalar_function(
@@ -62,17 +62,7 @@ pub fn register_fold(conn: &Connection) -> rusqlite::Result<()> {
         FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
         |ctx| Ok(ctx.get::<Option<String>>(0)?.map(|t| t.to_lowercase())),
     )?;
-    conn.create_collation("gb_norsk", |a, b| norsk_key(a).cmp(norsk_key(b)))
-}
-
-/// The sort key of [`register_fold`]'s collation.
-fn norsk_key(text: &str) -> impl Iterator<Item = char> + '_ {
-    text.chars().flat_map(char::to_lowercase).map(|c| match c {
-        'æ' | 'ä' => '\u{10FFFD}',
-        'ø' | 'ö' => '\u{10FFFE}',
-        'å' => '\u{10FFFF}',
-        c => c,
-    })
+    conn.create_collation("gb_norsk", crate::rules::names::compare)
 }
 
 /// Up to `limit` people, by name, whose name or e-mail holds `query` (any

@@ -58,7 +58,13 @@ fn members(conn: &Connection, council_id: &str, year: i32) -> Result<Vec<MemberA
         },
     )?;
     let mut members: Vec<MemberAttendance> = rows.collect::<rusqlite::Result<_>>()?;
-    members.sort_by_key(|m| (m.role == Role::Varamedlem, m.category, m.person_name.to_lowercase()));
+    members.sort_by_key(|m| {
+        (
+            m.role == Role::Varamedlem,
+            m.category,
+            crate::rules::names::sort_key(&m.person_name),
+        )
+    });
     Ok(members)
 }
 

@@ -587,3 +587,29 @@ fn the_member_forms_people_search_ignores_case_keeps_aeoa_apart_and_stops_at_the
     assert!(!names("", 4).1, "no more than the four");
     assert_eq!(names("ingen slik", 10), (vec![], false));
 }
+
+/// Councils and people are listed in the one Norwegian order: æ, ø and å
+/// after z, whatever the case.
+#[test]
+fn lists_of_names_are_in_norwegian_order() {
+    let mut s = store();
+    for name in [
+        "Åsen grendeutvalg",
+        "ørsta nærmiljøutvalg",
+        "Berg grendeutvalg",
+        "Ærfugl vel",
+    ] {
+        s.create_council(&actor(), &CouncilInput::named(name, SeatPlan::new(1, 0, 0, 0, 0)))
+            .unwrap();
+    }
+    let names: Vec<String> = s.councils().unwrap().into_iter().map(|c| c.name).collect();
+    assert_eq!(
+        names,
+        [
+            "Berg grendeutvalg",
+            "Ærfugl vel",
+            "ørsta nærmiljøutvalg",
+            "Åsen grendeutvalg"
+        ]
+    );
+}
