@@ -9,6 +9,7 @@ import { formatScore } from "./format";
 import { isOpen, nextCell } from "./grantModel";
 import { useReadOnlyCouncil } from "../council/KeptElsewhere";
 import { InhabilDialog } from "./InhabilDialog";
+import { OverruleDialog } from "./OverruleDialog";
 
 type Draft = Record<string, Record<string, string>>;
 
@@ -39,6 +40,7 @@ export function ScoringGrid() {
   const [errors, setErrors] = useState<Record<string, { general?: string; cells: Record<string, string> }>>({});
   const [saving, setSaving] = useState<string | null>(null);
   const [declaring, setDeclaring] = useState<Review | null>(null);
+  const [overruling, setOverruling] = useState<Review | null>(null);
   const previous = useRef(saved);
 
   // Fresh data from the backend replaces the draft of every row but those
@@ -173,6 +175,30 @@ export function ScoringGrid() {
                     <Table.HeaderCell scope="row" className="score-grid__member">
                       {r.personName}
                       {r.organisation ? <div className="muted score-grid__org">{r.organisation}</div> : null}
+                      {r.overruled ? (
+                        <div className="score-grid__overruled" data-testid="overruled-note">
+                          <span className="break">
+                            <strong>{t("review.overruled")}</strong> {r.overruled.reason}
+                          </span>
+                          {editable ? (
+                            <Button
+                              variant="tertiary"
+                              data-color="accent"
+                              data-size="sm"
+                              data-testid="withdraw-overrule"
+                              aria-label={t("review.withdrawOverruleLabel", { name: r.personName })}
+                              onClick={() =>
+                                void actOrAlert(
+                                  () => backend.clearInhabil(application.id, m),
+                                  t("confirm.overruleWithdrawn", { name: r.personName, number: application.number }),
+                                )
+                              }
+                            >
+                              {t("review.withdrawOverrule")}
+                            </Button>
+                          ) : null}
+                        </div>
+                      ) : null}
                     </Table.HeaderCell>
                     {r.inhabil ? (
                       <Table.Cell colSpan={criteria.length + 1} data-testid="inhabil-note">
@@ -236,6 +262,11 @@ export function ScoringGrid() {
                           {t("review.declare")}
                         </Button>
                       ) : null}
+                      {editable && r.inhabil?.source === "organisation" ? (
+                        <Button variant="tertiary" data-color="accent" data-size="sm" data-testid="overrule-inhabil" aria-label={t("review.overruleLabel", { name: r.personName })} onClick={() => setOverruling(r)}>
+                          {t("review.overrule")}
+                        </Button>
+                      ) : null}
                       {editable && r.inhabil?.source === "declared" ? (
                         <Button
                           variant="tertiary"
@@ -273,6 +304,7 @@ export function ScoringGrid() {
           : t("review.total", { score: formatScore(detail.weightedScore), count: reviews.filter((r) => !r.inhabil && r.weighted !== null).length })}
       </Paragraph>
       {declaring ? <InhabilDialog review={declaring} onClose={() => setDeclaring(null)} /> : null}
+      {overruling ? <OverruleDialog review={overruling} onClose={() => setOverruling(null)} /> : null}
     </section>
   );
 }
