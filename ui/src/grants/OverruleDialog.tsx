@@ -52,6 +52,7 @@ export function OverruleDialog({ review, onClose }: { review: Review; onClose: (
           <Paragraph data-size="sm">{t("overrule.help", { name: review.personName, organisation: review.organisation })}</Paragraph>
           <TextField
             id="overrule-reason"
+            limit="reason"
             label={t("overrule.reason")}
             description={t("overrule.reasonHelp")}
             placeholder={t("overrule.reasonPlaceholder")}
