@@ -67,6 +67,15 @@ export function ScoringGrid() {
   const setCell = (m: string, c: string, value: string) =>
     setDraft((old) => ({ ...old, [m]: { ...old[m], [c]: value } }));
 
+  // A key that is not a score (a 7, a letter) is answered at its cell, not ignored.
+  const setHint = (m: string, c: string, hint: string | null) =>
+    setErrors((old) => {
+      const cells = { ...(old[m]?.cells ?? {}) };
+      if (hint) cells[c] = hint;
+      else delete cells[c];
+      return { ...old, [m]: { general: old[m]?.general, cells } };
+    });
+
   const save = async (row: number) => {
     const r = reviews[row]!;
     const m = r.membershipId;
@@ -99,10 +108,12 @@ export function ScoringGrid() {
     };
     if (/^[1-5]$/.test(e.key)) {
       e.preventDefault();
+      setHint(m, c, null);
       setCell(m, c, e.key);
       go("next");
     } else if (e.key === "Backspace" || e.key === "Delete") {
       e.preventDefault();
+      setHint(m, c, null);
       setCell(m, c, "");
     } else if (e.key === "ArrowRight") {
       e.preventDefault();
@@ -119,8 +130,11 @@ export function ScoringGrid() {
     } else if (e.key === "Enter") {
       e.preventDefault();
       void save(row);
-    } else if (e.key.length === 1) {
-      e.preventDefault(); // only 1–5 go into a cell
+    } else if (e.key.length === 1 && e.key !== " ") {
+      e.preventDefault(); // only 1–5 go into a cell; anything else is answered
+      setHint(m, c, t("review.scoreRange", { typed: e.key }));
+    } else if (e.key === " ") {
+      e.preventDefault();
     }
   };
 
@@ -231,7 +245,10 @@ export function ScoringGrid() {
                                   onKeyDown={onKey(row, col)}
                                   onChange={(e) => {
                                     const v = e.target.value.trim();
-                                    if (/^[1-5]?$/.test(v)) setCell(m, c.id, v);
+                                    if (/^[1-5]?$/.test(v)) {
+                                      setHint(m, c.id, null);
+                                      setCell(m, c.id, v);
+                                    } else setHint(m, c.id, t("review.scoreRange", { typed: v }));
                                   }}
                                 />
                               ) : (
