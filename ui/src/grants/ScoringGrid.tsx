@@ -13,6 +13,9 @@ import { OverruleDialog } from "./OverruleDialog";
 
 type Draft = Record<string, Record<string, string>>;
 
+/** A criterion named "Egeninnsats/dugnad" may wrap after its slash in a narrow column. */
+const breakAtSlashes = (name: string) => name.replace(/\//g, "/\u200b");
+
 const cellId = (membershipId: string, criterionId: string) => `score-${membershipId}-${criterionId}`;
 
 function draftOf(reviews: Review[]): Draft {
@@ -164,7 +167,7 @@ export function ScoringGrid() {
                 <Table.HeaderCell>{t("review.member")}</Table.HeaderCell>
                 {criteria.map((c) => (
                   <Table.HeaderCell key={c.id} className="score-grid__criterion">
-                    {c.name} <span className="muted nowrap">{t("review.weight", { weight: c.weight })}</span>
+                    {breakAtSlashes(c.name)} <span className="muted nowrap">{t("review.weight", { weight: c.weight })}</span>
                   </Table.HeaderCell>
                 ))}
                 <Table.HeaderCell className="num">{t("review.weighted")}</Table.HeaderCell>
