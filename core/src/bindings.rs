@@ -145,6 +145,7 @@ fn committed_typescript_bindings_are_fresh() {
         Application,
         InhabilSource,
         Inhabil,
+        InhabilOverruled,
         ScoreInput,
         Score,
         Review,

@@ -560,6 +560,14 @@ fn minutes_decision(doc: &mut Doc, lang: Lang, d: &ItemDecision, judged: bool) {
         if d.recusals.is_empty() {
             doc.label_value(&left_label, &t(lang, "pdf.decision_nobody_left", &[]));
         }
+        for o in &d.inhabil_overruled {
+            let line = t(
+                lang,
+                "pdf.not_inhabil_line",
+                &[("name", &o.person_name), ("reason", &o.reason)],
+            );
+            doc.label_value(&t(lang, "pdf.decision_not_inhabil", &[]), &line);
+        }
         if let Some(votes) = &d.votes {
             doc.label_value(&t(lang, "pdf.votes", &[]), &votes_text(lang, votes, d.outcome));
         }

@@ -835,6 +835,10 @@ pub struct ItemDecision {
     /// committee, or representing the applicant) and not recorded as having
     /// left: the recusals the app proposes. `reason` says why.
     pub proposed_recusals: Vec<Recusal>,
+    /// Members present who represent the applicant but whom the grant
+    /// committee found not inhabil: they vote, and the minutes say why
+    /// (`reason` is the committee's).
+    pub inhabil_overruled: Vec<Recusal>,
     pub quorum: Quorum,
 }
 

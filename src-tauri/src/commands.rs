@@ -79,6 +79,7 @@ pub const COMMANDS: &[&str] = &[
     "propose_amount",
     "declare_inhabil",
     "clear_inhabil",
+    "overrule_inhabil",
     "save_scores",
     "decide_application",
     "mark_letter_sent",

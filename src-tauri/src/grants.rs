@@ -162,6 +162,16 @@ pub async fn declare_inhabil(
 }
 
 #[tauri::command]
+pub async fn overrule_inhabil(
+    state: State<'_, AppState>,
+    id: String,
+    membership_id: String,
+    reason: String,
+) -> Answer<ApplicationDetail> {
+    application_write(&state, move |s, a| s.overrule_inhabil(a, &id, &membership_id, &reason)).await
+}
+
+#[tauri::command]
 pub async fn clear_inhabil(state: State<'_, AppState>, id: String, membership_id: String) -> Answer<ApplicationDetail> {
     application_write(&state, move |s, a| s.clear_inhabil(a, &id, &membership_id)).await
 }

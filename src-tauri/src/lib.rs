@@ -853,6 +853,7 @@ pub fn run() {
             grants::propose_amount,
             grants::declare_inhabil,
             grants::clear_inhabil,
+            grants::overrule_inhabil,
             grants::save_scores,
             grants::decide_application,
             grants::mark_letter_sent,

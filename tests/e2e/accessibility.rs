@@ -358,6 +358,31 @@ async fn every_screen_and_dialog_passes_axe_core_without_serious_violations() {
     open_dialog(&client, "[data-testid=declare-inhabil]").await;
     audit.check(&client, "inhabil dialog").await;
     close_dialog(&client).await;
+    // A member proposed inhabil (Hanne Lislerud sits for the volunteer
+    // centre): the dialog that overrules the proposal with a reason.
+    click(&client, "[data-testid=back-to-scheme]").await.unwrap();
+    wait_screen(&client, "scheme").await;
+    let mut volunteer_centre = None;
+    for row in client
+        .find_all(Locator::Css("[data-testid=committee-row]"))
+        .await
+        .unwrap()
+    {
+        if row.text().await.unwrap().contains("Lyngvik frivilligsentral") {
+            volunteer_centre = row.attr("data-application-id").await.unwrap();
+        }
+    }
+    let id = volunteer_centre.expect("the demo has the volunteer centre's application");
+    click(
+        &client,
+        &format!("[data-testid=committee-row][data-application-id='{id}'] [data-testid=open-application]"),
+    )
+    .await
+    .unwrap();
+    wait(&client, "[data-testid=score-grid]").await.unwrap();
+    open_dialog(&client, "[data-testid=overrule-inhabil]").await;
+    audit.check(&client, "overrule inhabil dialog").await;
+    close_dialog(&client).await;
 
     // A granted application: its payouts and final report.
     let mut granted = false;

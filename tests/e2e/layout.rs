@@ -147,7 +147,7 @@ fn shots_dir(app: &App) -> PathBuf {
 }
 
 #[derive(Default)]
-struct Survey {
+pub(crate) struct Survey {
     faults: Vec<String>,
     screens: Vec<String>,
     shots: PathBuf,
@@ -155,7 +155,29 @@ struct Survey {
 }
 
 impl Survey {
-    async fn check(&mut self, client: &Client, screen: &str) {
+    /// Sets the window to `width`×`height` (the app started with
+    /// `GRENDEBOK_ZOOM` = `zoom`) and starts a survey of its screens.
+    pub(crate) async fn of_window(app: &App, client: &Client, width: u32, height: u32, zoom: &str) -> Survey {
+        client.set_window_size(width, height).await.unwrap();
+        wait_until(&format!("the window is {width} wide"), || async {
+            client
+                .execute("return window.outerWidth;", vec![])
+                .await
+                .ok()
+                .and_then(|w: Value| w.as_f64())
+                .is_some_and(|w| (w - f64::from(width)).abs() < 2.0)
+        })
+        .await;
+        let survey = Survey {
+            shots: shots_dir(app).join(format!("{width}x{height}-{zoom}")),
+            window: format!("{width}×{height} at {zoom}"),
+            ..Survey::default()
+        };
+        std::fs::create_dir_all(&survey.shots).unwrap();
+        survey
+    }
+
+    pub(crate) async fn check(&mut self, client: &Client, screen: &str) {
         wait_loaded(client).await;
         tokio::time::sleep(Duration::from_millis(300)).await;
         // The whole screen, a window's height at a time (the first four), for a person to look at.
@@ -194,7 +216,7 @@ impl Survey {
         }
     }
 
-    fn assert_clean(&self) {
+    pub(crate) fn assert_clean(&self) {
         assert!(
             self.faults.is_empty(),
             "{} layout fault(s) in a window of {} on {} screens:\n  {}",
@@ -233,7 +255,7 @@ async fn click_text(client: &Client, css: &str, text: &str) {
 /// Clicks `css` in the page. WebKit's driver aims its pointer in unzoomed
 /// pixels, so at 125 % a real click lands beside the button; the layout is
 /// what is tested here, the clicks are tested at 100 % elsewhere.
-async fn press(client: &Client, css: &str) {
+pub(crate) async fn press(client: &Client, css: &str) {
     let element = visible(client, css).await.unwrap();
     let arg = serde_json::to_value(&element).unwrap();
     client.execute("arguments[0].click();", vec![arg]).await.unwrap();
@@ -281,22 +303,7 @@ async fn survey_at(width: u32, height: u32, zoom: &str) {
     let app = App::start_with(&[("GRENDEBOK_ZOOM", zoom.as_ref())]);
     load_demo(&app);
     let client = app.launch().await;
-    client.set_window_size(width, height).await.unwrap();
-    wait_until(&format!("the window is {width} wide"), || async {
-        client
-            .execute("return window.outerWidth;", vec![])
-            .await
-            .ok()
-            .and_then(|w: Value| w.as_f64())
-            .is_some_and(|w| (w - f64::from(width)).abs() < 2.0)
-    })
-    .await;
-    let mut survey = Survey {
-        shots: shots_dir(&app).join(format!("{width}x{height}-{zoom}")),
-        window: format!("{width}×{height} at {zoom}"),
-        ..Survey::default()
-    };
-    std::fs::create_dir_all(&survey.shots).unwrap();
+    let mut survey = Survey::of_window(&app, &client, width, height, zoom).await;
 
     wait(&client, "[data-testid=council-row]").await.unwrap();
     survey.check(&client, "council list").await;

@@ -78,6 +78,7 @@ export const tauriBackend: Backend = {
   proposeAmount: (id, amount) => invoke("propose_amount", { id, amount }),
   declareInhabil: (id, membershipId, reason) => invoke("declare_inhabil", { id, membershipId, reason }),
   clearInhabil: (id, membershipId) => invoke("clear_inhabil", { id, membershipId }),
+  overruleInhabil: (id, membershipId, reason) => invoke("overrule_inhabil", { id, membershipId, reason }),
   saveScores: (id, membershipId, scores) => invoke("save_scores", { id, membershipId, scores }),
   decideApplication: (id, input) => invoke("decide_application", { id, input }),
   markLetterSent: (id) => invoke("mark_letter_sent", { id }),

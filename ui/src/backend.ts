@@ -160,7 +160,10 @@ export interface Backend {
   /** The committee's proposal, kroner as typed; empty clears it. */
   proposeAmount(id: string, amount: string): Promise<ApplicationDetail>;
   declareInhabil(id: string, membershipId: string, reason: string): Promise<ApplicationDetail>;
+  /** Withdraws a declared inhabilitet, or the overruling of a proposed one. */
   clearInhabil(id: string, membershipId: string): Promise<ApplicationDetail>;
+  /** Finds a member proposed inhabil (they represent the applicant) not inhabil, with the reason. */
+  overruleInhabil(id: string, membershipId: string, reason: string): Promise<ApplicationDetail>;
   /** One member's scores, every criterion at once. */
   saveScores(id: string, membershipId: string, scores: ScoreInput[]): Promise<ApplicationDetail>;
   decideApplication(id: string, input: DecisionInput): Promise<ApplicationDetail>;

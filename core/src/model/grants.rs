@@ -306,6 +306,19 @@ pub struct Inhabil {
     pub reason: String,
 }
 
+/// An inhabilitet Grendebok proposed (the member represents the applicant)
+/// that the committee overruled: the member is found not inhabil, for
+/// `reason`, and scores and votes on the application.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct InhabilOverruled {
+    pub membership_id: String,
+    pub person_name: String,
+    /// The organisation the member represents: the applicant.
+    pub organisation: String,
+    pub reason: String,
+}
+
 /// A score a member gives one criterion: 1–5, or none yet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -331,6 +344,8 @@ pub struct Review {
     pub person_name: String,
     pub organisation: String,
     pub inhabil: Option<Inhabil>,
+    /// The proposed inhabilitet the committee overruled, with its reason.
+    pub overruled: Option<InhabilOverruled>,
     pub scores: Vec<Score>,
     /// This member's weighted score, when they have scored every criterion.
     pub weighted: Option<f64>,
@@ -355,6 +370,8 @@ pub struct CommitteeRow {
     /// How many members have scored every criterion.
     pub reviews_complete: i32,
     pub inhabil: Vec<Inhabil>,
+    /// Members proposed inhabil whom the committee found not inhabil.
+    pub overruled: Vec<InhabilOverruled>,
 }
 
 /// A final report not received by the scheme's report deadline.

@@ -328,7 +328,6 @@ pub fn weighted(criteria: &[Criterion], scores: &[Score]) -> Option<f64> {
     Some(sum as f64 / f64::from(total_weight))
 }
 
-/// The committee's score of an application: the mean of the complete reviews.
 /// The members, not inhabil, who have not scored every criterion: a decision
 /// made now is made without them, so the decision form names them first.
 pub fn missing_scores(reviews: &[crate::model::Review]) -> Vec<String> {
@@ -339,6 +338,7 @@ pub fn missing_scores(reviews: &[crate::model::Review]) -> Vec<String> {
         .collect()
 }
 
+/// The committee's score of an application: the mean of the complete reviews.
 pub fn committee_score(reviews: &[f64]) -> Option<f64> {
     (!reviews.is_empty()).then(|| reviews.iter().sum::<f64>() / reviews.len() as f64)
 }
@@ -429,9 +429,50 @@ pub fn check_reasons(reasons: &str, enkeltvedtak: bool, granted: i64, asked: i64
     Err(CoreError::invalid(FieldIssue::new("reasons", key)))
 }
 
+/// Whether the committee may find a member not inhabil after all. Only an
+/// inhabilitet Grendebok proposes (the member represents the applicant, and
+/// nothing is declared) can be overruled — a declared one is withdrawn
+/// instead — and only with a reason, as the minutes must say why the member
+/// took part (forvaltningsloven § 6: representing an organisation is not in
+/// itself leading it or sitting on its board).
+pub fn check_overrule(proposed: bool, reason: &str) -> Result<()> {
+    if !proposed {
+        return Err(CoreError::Conflict(FieldIssue::new(
+            "membershipId",
+            "validation.inhabil_not_proposed",
+        )));
+    }
+    if reason.trim().is_empty() {
+        return Err(CoreError::invalid(FieldIssue::new(
+            "reason",
+            "validation.inhabil_overrule_reason",
+        )));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_proposed_inhabil_is_overruled_only_with_a_reason() {
+        assert!(check_overrule(true, "Vanlig medlem i laget, ikke i styret").is_ok());
+        for blank in ["", "  \n "] {
+            match check_overrule(true, blank) {
+                Err(CoreError::Invalid(issues)) => {
+                    assert_eq!(issues.len(), 1);
+                    assert_eq!(issues[0].field, "reason");
+                    assert_eq!(issues[0].key, "validation.inhabil_overrule_reason");
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+        match check_overrule(false, "Grunn") {
+            Err(CoreError::Conflict(issue)) => assert_eq!(issue.key, "validation.inhabil_not_proposed"),
+            other => panic!("{other:?}"),
+        }
+    }
 
     #[test]
     fn organisation_numbers_carry_a_mod_11_control_digit() {

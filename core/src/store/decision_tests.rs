@@ -654,3 +654,85 @@ fn an_item_not_decided_is_put_on_a_later_meeting_and_kept_in_the_first_minutes()
         "the first minutes keep it"
     );
 }
+
+#[test]
+fn a_proposed_inhabil_overruled_in_the_committee_votes_and_the_minutes_say_why() {
+    let mut r = round([true; 4]);
+    let (stavern_il, cecilie) = (r.applications[0].id.clone(), r.members[2].id.clone());
+    // Without a reason the overruling is refused, in the user's language.
+    let refused = r
+        .store
+        .overrule_inhabil(&actor(), &stavern_il, &cecilie, "  ")
+        .expect_err("no reason");
+    for (lang, said) in [
+        (Lang::Nb, "Skriv hvorfor medlemmet ikke er inhabil."),
+        (Lang::Nn, "Skriv kvifor medlemmet ikkje er inhabil."),
+        (Lang::En, "Write why the member is not disqualified."),
+    ] {
+        let report = refused.report(lang);
+        assert_eq!(report.fields[0].field, "reason");
+        assert!(report.fields[0].message.starts_with(said), "{:?}", report.fields);
+    }
+    // Only a proposal can be overruled: Aud represents nobody.
+    let refused = r
+        .store
+        .overrule_inhabil(&actor(), &stavern_il, &r.members[0].id, "Ikke inhabil")
+        .expect_err("Aud was not proposed inhabil");
+    assert!(matches!(refused, CoreError::Conflict(_)), "{refused:?}");
+
+    let reason = "Vanlig medlem i idrettslaget, ikke i styret";
+    r.store
+        .overrule_inhabil(&actor(), &stavern_il, &cecilie, reason)
+        .unwrap();
+    // The meeting no longer proposes that she leaves, and says why she votes.
+    let d = r.decision_of(0);
+    assert!(d.proposed_recusals.is_empty(), "{:?}", d.proposed_recusals);
+    assert_eq!(names(&d.inhabil_overruled), ["Cecilie Ask"]);
+    assert_eq!(d.inhabil_overruled[0].reason, reason);
+    assert_eq!(d.quorum.voting, 4);
+    // Bjørn is still proposed for his school's application; nobody is overruled there.
+    assert!(r.decision_of(1).inhabil_overruled.is_empty());
+    // Recorded in the audit log, and withdrawn: the proposal stands again.
+    let log = r.store.audit_log(Some(&stavern_il)).unwrap();
+    let field = format!("inhabilOverruled.{cecilie}");
+    assert!(
+        log.iter().any(|e| e.field == field && e.new.as_deref() == Some(reason)),
+        "{log:?}"
+    );
+    r.store.clear_inhabil(&actor(), &stavern_il, &cecilie).unwrap();
+    assert_eq!(names(&r.decision_of(0).proposed_recusals), ["Cecilie Ask"]);
+    assert!(r.decision_of(0).inhabil_overruled.is_empty());
+    let log = r.store.audit_log(Some(&stavern_il)).unwrap();
+    assert!(
+        log.iter()
+            .any(|e| e.field == field && e.old.as_deref() == Some(reason) && e.new.is_none()),
+        "{log:?}"
+    );
+
+    // Overruled again, she votes on the grant, and the minutes say why.
+    r.store
+        .overrule_inhabil(&actor(), &stavern_il, &cecilie, reason)
+        .unwrap();
+    let d = r.decision_of(0);
+    let record = ItemDecisionRecord {
+        decision: "Stavern IL får 20 000 kr.".into(),
+        votes: Some(Votes {
+            in_favour: 4,
+            against: 0,
+            blank: 0,
+        }),
+    };
+    r.store.record_decision(&actor(), &d.id, &record).unwrap();
+    r.decide(0).unwrap();
+    let pdf = r
+        .store
+        .render_document(&r.meeting, DocumentKind::Minutes, actor().at)
+        .unwrap();
+    let flat = pdf_text(&pdf.bytes).split_whitespace().collect::<Vec<_>>().join(" ");
+    let expected = format!(
+        "Ikke inhabil: Cecilie Ask representerer søkeren, men utvalget fant at medlemmet ikke er inhabil. Grunn: {reason}"
+    );
+    assert!(flat.contains(&expected), "{expected:?} not in {flat}");
+    // Once decided, the committee's finding stands.
+    assert!(r.store.clear_inhabil(&actor(), &stavern_il, &cecilie).is_err());
+}

@@ -52,6 +52,7 @@ fn from_row(r: &Row) -> rusqlite::Result<ItemDecision> {
         outcome: None,
         recusals: Vec::new(),
         proposed_recusals: Vec::new(),
+        inhabil_overruled: Vec::new(),
         quorum: empty_quorum(),
     })
 }
@@ -100,6 +101,14 @@ fn recusals_of(conn: &Connection, decision_id: &str, attendance: &[AttendanceRow
     Ok(recusals)
 }
 
+fn voters(attendance: &[AttendanceRow]) -> Vec<String> {
+    attendance
+        .iter()
+        .filter(|r| rules::votes_at_meeting(r))
+        .map(|r| r.membership_id.clone())
+        .collect()
+}
+
 /// Members present who are inhabil for the application a decision is about.
 fn inhabil_present(
     conn: &Connection,
@@ -110,12 +119,16 @@ fn inhabil_present(
     let Some(application_id) = &decision.application_id else {
         return Ok(Vec::new());
     };
-    let voters: Vec<String> = attendance
-        .iter()
-        .filter(|r| rules::votes_at_meeting(r))
-        .map(|r| r.membership_id.clone())
-        .collect();
-    grants::inhabil_recusals(conn, application_id, &voters, lang)
+    grants::inhabil_recusals(conn, application_id, &voters(attendance), lang)
+}
+
+/// Members present whose proposed inhabilitet for the application the grant
+/// committee overruled, with the committee's reason.
+fn overruled_present(conn: &Connection, decision: &ItemDecision, attendance: &[AttendanceRow]) -> Result<Vec<Recusal>> {
+    let Some(application_id) = &decision.application_id else {
+        return Ok(Vec::new());
+    };
+    grants::overruled_of(conn, application_id, &voters(attendance))
 }
 
 /// Fills a decision's recusals, its proposed recusals, its quorum and what
@@ -132,6 +145,9 @@ fn fill(
     let left = rules::left_for_decision(&item.recusals, &decision.recusals);
     let inhabil = inhabil_present(conn, decision, attendance, lang)?;
     decision.proposed_recusals = rules::inhabil_voting(attendance, &left, &inhabil);
+    let mut overruled = overruled_present(conn, decision, attendance)?;
+    overruled.retain(|o| !left.iter().any(|l| l.membership_id == o.membership_id));
+    decision.inhabil_overruled = overruled;
     decision.quorum = rules::quorum(seats, attendance, &left);
     decision.outcome = rules::outcome(item.kind, decision.votes, decision.quorum.voting);
     Ok(())

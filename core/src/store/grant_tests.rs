@@ -946,3 +946,91 @@ fn a_decision_names_who_has_not_scored_and_its_item_by_title() {
     assert_eq!(decided.item_title, "Tildeling av grendemidler 2026");
     assert_eq!(decided.case_label.as_deref(), Some("Sak 01/26"));
 }
+
+#[test]
+fn a_member_found_not_inhabil_scores_and_loses_the_scores_when_that_is_withdrawn() {
+    let mut w = world();
+    let a = apply(&mut w, "Stavern IL", "10 000");
+    let cecilie = w.members[2].id.clone();
+    let reason = "Støttemedlem, ingen rolle i laget";
+    w.store.overrule_inhabil(&actor(), &a.id, &cecilie, reason).unwrap();
+    let view = w.store.scheme_detail(&w.scheme.id, day(2026, 4, 1), Lang::Nb).unwrap();
+    assert!(view.rows[0].inhabil.is_empty());
+    assert_eq!(view.rows[0].overruled.len(), 1);
+    assert_eq!(view.rows[0].overruled[0].person_name, "Cecilie Ask");
+    assert_eq!(view.rows[0].overruled[0].organisation, "Stavern IL");
+    assert_eq!(view.rows[0].overruled[0].reason, reason);
+    // She scores, and counts among those who must score before a decision.
+    w.store
+        .save_scores(&actor(), &a.id, &cecilie, &scores(&w.scheme, [4, 4, 4]))
+        .unwrap();
+    let detail = w.store.application_detail(&a.id, day(2026, 4, 1), Lang::Nb).unwrap();
+    let review = detail.reviews.iter().find(|r| r.membership_id == cecilie).unwrap();
+    assert!(review.inhabil.is_none());
+    assert_eq!(review.overruled.as_ref().unwrap().reason, reason);
+    assert_eq!(review.weighted, Some(4.0));
+    assert!(!detail.missing_scores.contains(&"Cecilie Ask".to_owned()));
+    // A second overruling is refused: nothing is proposed any more.
+    assert!(w.store.overrule_inhabil(&actor(), &a.id, &cecilie, reason).is_err());
+    // Withdrawn: inhabil as proposed again, her scores no longer count and are removed.
+    w.store.clear_inhabil(&actor(), &a.id, &cecilie).unwrap();
+    let detail = w.store.application_detail(&a.id, day(2026, 4, 1), Lang::Nb).unwrap();
+    let review = detail.reviews.iter().find(|r| r.membership_id == cecilie).unwrap();
+    assert_eq!(review.inhabil.as_ref().unwrap().source, InhabilSource::Organisation);
+    assert!(review.overruled.is_none());
+    assert!(review.scores.is_empty());
+    // Declaring her inhabil over an overruling makes her inhabil, with the new reason.
+    w.store.overrule_inhabil(&actor(), &a.id, &cecilie, reason).unwrap();
+    w.store
+        .declare_inhabil(&actor(), &a.id, &cecilie, "Kasserer i laget")
+        .unwrap();
+    let detail = w.store.application_detail(&a.id, day(2026, 4, 1), Lang::Nb).unwrap();
+    let review = detail.reviews.iter().find(|r| r.membership_id == cecilie).unwrap();
+    assert_eq!(review.inhabil.as_ref().unwrap().reason, "Kasserer i laget");
+    assert!(review.overruled.is_none());
+}
+
+#[test]
+fn a_grant_decision_is_tied_only_to_a_vedtak_item_of_the_council() {
+    let mut w = world();
+    let a = apply(&mut w, "Stavern vel", "10 000");
+    let detail = w.store.application_detail(&a.id, day(2026, 4, 1), Lang::Nb).unwrap();
+    // Every item offered decides, has its title and belongs to the council.
+    assert!(!detail.decision_items.is_empty());
+    assert!(detail.decision_items.iter().all(|c| !c.title.is_empty()));
+    let meeting = w
+        .store
+        .meeting_detail(&detail.decision_items[0].meeting_id, Lang::Nb)
+        .unwrap();
+    let orientation = w
+        .store
+        .add_item(
+            &actor(),
+            &meeting.meeting.id,
+            &AgendaItemInput {
+                access: Default::default(),
+                kind: ItemKind::Orientering,
+                title: "Godkjenning av innkalling og saksliste".into(),
+                background: String::new(),
+                proposal: String::new(),
+            },
+        )
+        .unwrap();
+    let detail = w.store.application_detail(&a.id, day(2026, 4, 1), Lang::Nb).unwrap();
+    assert!(detail.decision_items.iter().all(|c| c.item_id != orientation));
+    let input = DecisionInput {
+        granted: "10 000".into(),
+        reasons: "Tiltaket når mange.".into(),
+        item_id: orientation,
+    };
+    let refused = w
+        .store
+        .decide_application(&actor(), &a.id, &input)
+        .expect_err("not a vedtak item");
+    let report = refused.report(Lang::Nb);
+    assert_eq!(report.fields[0].field, "itemId");
+    assert!(
+        report.fields[0].message.starts_with("Velg en sak av typen vedtak"),
+        "{report:?}"
+    );
+}

@@ -632,28 +632,73 @@ fn reviewers(conn: &Connection, council_id: &str, day: NaiveDate) -> Result<Vec<
     Ok(members)
 }
 
-/// Whether `member` is inhabil for `application`: declared, or by representing the applicant.
-fn inhabil_of(conn: &Connection, application: &Application, member: &Membership) -> Result<Option<Inhabil>> {
-    let declared: Option<String> = conn
+/// What the committee recorded for a member and an application: a declared
+/// inhabilitet, or a proposed one overruled — each with its reason.
+fn finding(conn: &Connection, application_id: &str, membership_id: &str) -> Result<Option<(String, bool)>> {
+    Ok(conn
         .query_row(
-            "SELECT reason FROM grant_inhabil WHERE application_id = ?1 AND membership_id = ?2",
-            [&application.id, &member.id],
-            |r| r.get(0),
+            "SELECT reason, overruled FROM grant_inhabil WHERE application_id = ?1 AND membership_id = ?2",
+            [application_id, membership_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
-        .optional()?;
+        .optional()?)
+}
+
+/// Whether `member` is inhabil for `application`: declared, or by
+/// representing the applicant unless the committee overruled that.
+fn inhabil_of(conn: &Connection, application: &Application, member: &Membership) -> Result<Option<Inhabil>> {
     let inhabil = |source, reason: String| Inhabil {
         membership_id: member.id.clone(),
         person_name: member.person.name.clone(),
         source,
         reason,
     };
-    Ok(match declared {
-        Some(reason) => Some(inhabil(InhabilSource::Declared, reason)),
+    Ok(match finding(conn, &application.id, &member.id)? {
+        Some((reason, false)) => Some(inhabil(InhabilSource::Declared, reason)),
+        Some((_, true)) => None,
         None if rules::same_organisation(&member.organisation, &application.organisation) => {
             Some(inhabil(InhabilSource::Organisation, member.organisation.clone()))
         }
         None => None,
     })
+}
+
+/// The overruled proposal of inhabilitet for `member`, while it still stands
+/// (the member still represents the applicant).
+fn overruling_of(
+    conn: &Connection,
+    application: &Application,
+    member: &Membership,
+) -> Result<Option<InhabilOverruled>> {
+    Ok(match finding(conn, &application.id, &member.id)? {
+        Some((reason, true)) if rules::same_organisation(&member.organisation, &application.organisation) => {
+            Some(InhabilOverruled {
+                membership_id: member.id.clone(),
+                person_name: member.person.name.clone(),
+                organisation: member.organisation.clone(),
+                reason,
+            })
+        }
+        _ => None,
+    })
+}
+
+/// The members of `members` proposed inhabil for an application whom the
+/// committee found not inhabil, with its reason, as a meeting shows them.
+pub(super) fn overruled_of(conn: &Connection, application_id: &str, members: &[String]) -> Result<Vec<Recusal>> {
+    let a = application(conn, application_id, Lang::Nb)?;
+    let mut found = Vec::new();
+    for id in members {
+        let member = memberships::get(conn, id)?;
+        if let Some(o) = overruling_of(conn, &a, &member)? {
+            found.push(Recusal {
+                membership_id: o.membership_id,
+                person_name: o.person_name,
+                reason: o.reason,
+            });
+        }
+    }
+    Ok(found)
 }
 
 /// The members of `members` inhabil for an application, as recusals a meeting
@@ -732,6 +777,7 @@ fn reviews(
                 person_name: m.person.name.clone(),
                 organisation: m.organisation.clone(),
                 inhabil: inhabil_of(conn, application, m)?,
+                overruled: overruling_of(conn, application, m)?,
                 weighted: rules::weighted(&scheme.criteria, &scores),
                 scores,
             })
@@ -773,13 +819,8 @@ pub fn declare_inhabil(
     committee_member(conn, &scheme, membership_id)?;
     conn.execute(
         "INSERT INTO grant_inhabil (application_id, membership_id, reason) VALUES (?1, ?2, ?3)
-         ON CONFLICT (application_id, membership_id) DO UPDATE SET reason = excluded.reason",
+         ON CONFLICT (application_id, membership_id) DO UPDATE SET reason = excluded.reason, overruled = 0",
         params![application_id, membership_id, reason],
-    )?;
-    // An inhabil member's scores do not count: they are removed, and the removal audited.
-    let removed = conn.execute(
-        "DELETE FROM grant_score WHERE application_id = ?1 AND membership_id = ?2",
-        params![application_id, membership_id],
     )?;
     audit::record(
         conn,
@@ -789,6 +830,62 @@ pub fn declare_inhabil(
         &format!("inhabil.{membership_id}"),
         None,
         Some(reason),
+    )?;
+    // An inhabil member's scores do not count: they are removed, and the removal audited.
+    remove_scores(conn, actor, application_id, membership_id)?;
+    refresh_status(conn, actor, application_id)
+}
+
+/// Withdraws what the committee recorded for a member: a declared
+/// inhabilitet, or the overruling of a proposed one — then the proposal
+/// stands again and the member's scores, which no longer count, are removed.
+pub fn clear_inhabil(
+    conn: &Connection,
+    actor: &Actor,
+    application_id: &str,
+    membership_id: &str,
+) -> Result<Application> {
+    let a = application(conn, application_id, Lang::Nb)?;
+    check_open(&a)?;
+    let old: Option<(String, bool)> = conn
+        .query_row(
+            "DELETE FROM grant_inhabil WHERE application_id = ?1 AND membership_id = ?2 RETURNING reason, overruled",
+            [application_id, membership_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    match old {
+        Some((old, false)) => audit::record(
+            conn,
+            actor,
+            "grant_application",
+            application_id,
+            &format!("inhabil.{membership_id}"),
+            Some(&old),
+            None,
+        )?,
+        Some((old, true)) => {
+            audit::record(
+                conn,
+                actor,
+                "grant_application",
+                application_id,
+                &format!("inhabilOverruled.{membership_id}"),
+                Some(&old),
+                None,
+            )?;
+            remove_scores(conn, actor, application_id, membership_id)?;
+        }
+        None => {}
+    }
+    refresh_status(conn, actor, application_id)
+}
+
+/// Removes a member's scores of an application, which no longer count, and audits it.
+fn remove_scores(conn: &Connection, actor: &Actor, application_id: &str, membership_id: &str) -> Result<()> {
+    let removed = conn.execute(
+        "DELETE FROM grant_score WHERE application_id = ?1 AND membership_id = ?2",
+        params![application_id, membership_id],
     )?;
     if removed > 0 {
         audit::record(
@@ -801,35 +898,45 @@ pub fn declare_inhabil(
             None,
         )?;
     }
-    refresh_status(conn, actor, application_id)
+    Ok(())
 }
 
-pub fn clear_inhabil(
+/// Finds a member proposed inhabil (they represent the applicant) not
+/// inhabil after all, for `reason`: they may then score the application and
+/// vote on its decision. Refused without a reason, and for a member not
+/// proposed inhabil.
+pub fn overrule_inhabil(
     conn: &Connection,
     actor: &Actor,
     application_id: &str,
     membership_id: &str,
+    reason: &str,
 ) -> Result<Application> {
     let a = application(conn, application_id, Lang::Nb)?;
     check_open(&a)?;
-    let old: Option<String> = conn
-        .query_row(
-            "DELETE FROM grant_inhabil WHERE application_id = ?1 AND membership_id = ?2 RETURNING reason",
-            [application_id, membership_id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if let Some(old) = old {
-        audit::record(
-            conn,
-            actor,
-            "grant_application",
-            application_id,
-            &format!("inhabil.{membership_id}"),
-            Some(&old),
-            None,
-        )?;
-    }
+    let scheme = scheme(conn, &a.scheme_id)?;
+    let member = committee_member(conn, &scheme, membership_id)?;
+    let proposed = matches!(
+        inhabil_of(conn, &a, &member)?,
+        Some(Inhabil {
+            source: InhabilSource::Organisation,
+            ..
+        })
+    );
+    rules::check_overrule(proposed, reason)?;
+    conn.execute(
+        "INSERT INTO grant_inhabil (application_id, membership_id, reason, overruled) VALUES (?1, ?2, ?3, 1)",
+        params![application_id, membership_id, reason],
+    )?;
+    audit::record(
+        conn,
+        actor,
+        "grant_application",
+        application_id,
+        &format!("inhabilOverruled.{membership_id}"),
+        None,
+        Some(reason),
+    )?;
     refresh_status(conn, actor, application_id)
 }
 
@@ -1202,6 +1309,7 @@ pub fn scheme_detail(conn: &Connection, id: &str, today: NaiveDate, lang: Lang) 
             let reviews = reviews(conn, &scheme, &application, &committee)?;
             let (weighted_score, reviews_complete) = committee_score(&reviews);
             Ok(CommitteeRow {
+                overruled: reviews.iter().filter_map(|r| r.overruled.clone()).collect(),
                 inhabil: reviews.into_iter().filter_map(|r| r.inhabil).collect(),
                 weighted_score,
                 reviews_complete,

@@ -1024,6 +1024,18 @@ impl Store {
         self.write(|tx| grants::clear_inhabil(tx, actor, application_id, membership_id))
     }
 
+    /// Finds a member proposed inhabil not inhabil after all, with the reason.
+    pub fn overrule_inhabil(
+        &mut self,
+        actor: &Actor,
+        application_id: &str,
+        membership_id: &str,
+        reason: &str,
+    ) -> Result<Application> {
+        let reason = rules::validate::free_text("reason", reason)?;
+        self.write(|tx| grants::overrule_inhabil(tx, actor, application_id, membership_id, &reason))
+    }
+
     /// One member's scores of one application, every criterion in one write.
     pub fn save_scores(
         &mut self,

@@ -56,6 +56,8 @@ pub struct InhabilRecord {
     pub application_id: String,
     pub organisation: String,
     pub reason: String,
+    /// The committee found the person not inhabil after all (`reason` says why).
+    pub overruled: bool,
 }
 
 /// Free text that names the person: an item's text, a follow-up, an amendment.
@@ -215,7 +217,7 @@ pub fn export(conn: &Connection, person_id: &str) -> Result<PersonExport> {
     let inhabil = about(
         conn,
         &person,
-        "SELECT x.application_id, a.organisation, x.reason FROM grant_inhabil x
+        "SELECT x.application_id, a.organisation, x.reason, x.overruled FROM grant_inhabil x
          JOIN grant_application a ON a.id = x.application_id JOIN membership m ON m.id = x.membership_id
          WHERE m.person_id = ?4 ORDER BY a.id",
         |r| {
@@ -223,6 +225,7 @@ pub fn export(conn: &Connection, person_id: &str) -> Result<PersonExport> {
                 application_id: r.get(0)?,
                 organisation: r.get(1)?,
                 reason: r.get(2)?,
+                overruled: r.get(3)?,
             })
         },
     )?;

@@ -65,12 +65,13 @@ fn upgrading_a_file_fills_in_what_each_application_has_been_paid_and_indexes_it_
     // Today's code reads where each council is kept (migration 10) with
     // every council: a stand-in table while the demo is written at schema 7.
     // So do the appeal's columns (migration 11) and those of public access
-    // (migration 12): added for the demo's writes and dropped again before
-    // the file is upgraded.
+    // (migration 12) and the overruled inhabil (migration 14): added for the
+    // demo's writes and dropped again before the file is upgraded.
     conn.execute_batch("CREATE TEMP TABLE council_home (council_id TEXT, home_id TEXT)")
         .unwrap();
-    const LATER_COLUMNS: [(&str, &str, &str); 6] = [
+    const LATER_COLUMNS: [(&str, &str, &str); 7] = [
         ("grant_scheme", "appeal_address", "TEXT NOT NULL DEFAULT ''"),
+        ("grant_inhabil", "overruled", "INTEGER NOT NULL DEFAULT 0"),
         ("grant_amendment", "item_id", "TEXT"),
         ("agenda_item", "exempt", "INTEGER NOT NULL DEFAULT 0"),
         ("agenda_item", "exempt_basis", "TEXT NOT NULL DEFAULT ''"),

@@ -3,4 +3,8 @@
 /**
  * An application the person was inhabil for, and why.
  */
-export type InhabilRecord = { applicationId: string, organisation: string, reason: string, };
+export type InhabilRecord = { applicationId: string, organisation: string, reason: string, 
+/**
+ * The committee found the person not inhabil after all (`reason` says why).
+ */
+overruled: boolean, };

@@ -27,4 +27,10 @@ recusals: Array<Recusal>,
  * committee, or representing the applicant) and not recorded as having
  * left: the recusals the app proposes. `reason` says why.
  */
-proposedRecusals: Array<Recusal>, quorum: Quorum, };
+proposedRecusals: Array<Recusal>, 
+/**
+ * Members present who represent the applicant but whom the grant
+ * committee found not inhabil: they vote, and the minutes say why
+ * (`reason` is the committee's).
+ */
+inhabilOverruled: Array<Recusal>, quorum: Quorum, };

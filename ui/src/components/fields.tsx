@@ -8,13 +8,30 @@ import {
 } from "@digdir/designsystemet-react";
 import type { InputHTMLAttributes, ReactNode } from "react";
 import { useI18n } from "../i18n/context";
+import { textLimit } from "../bindings/limits";
 
 /** The id of a field's error message: the end-to-end tests rely on `<input id>-error`. */
 export const errorId = (id: string) => `${id}-error`;
 const descId = (id: string) => `${id}-description`;
+const counterId = (id: string) => `${id}-counter`;
 
-function describedBy(id: string, description?: ReactNode, error?: string): string | undefined {
-  const ids = [error ? errorId(id) : null, description ? descId(id) : null].filter(Boolean);
+/** The share of a field's limit from which its counter shows. */
+const COUNTER_FROM = 0.8;
+
+/**
+ * The counter of a field with a limit (`limit` names the field as core
+ * does, see bindings/limits.ts), once the text nears it: core enforces the
+ * limit, the counter says it before the save does.
+ */
+export function counterOf(limit: string | undefined, value: string): { length: number; max: number } | null {
+  if (!limit) return null;
+  const max = textLimit(limit);
+  const length = [...value].length;
+  return length >= max * COUNTER_FROM ? { length, max } : null;
+}
+
+function describedBy(id: string, description?: ReactNode, error?: string, counter?: boolean): string | undefined {
+  const ids = [error ? errorId(id) : null, description ? descId(id) : null, counter ? counterId(id) : null].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
 }
 
@@ -24,6 +41,8 @@ type Common = {
   description?: ReactNode;
   error?: string | undefined;
   className?: string;
+  /** The field's name as core names it, for its length limit and counter. */
+  limit?: string;
 };
 
 function FieldShell({
@@ -32,13 +51,21 @@ function FieldShell({
   description,
   error,
   className,
+  counter,
   children,
-}: Common & { children: ReactNode }) {
+}: Omit<Common, "limit"> & { counter?: { length: number; max: number } | null; children: ReactNode }) {
+  const { t } = useI18n();
+  const over = counter ? counter.length - counter.max : 0;
   return (
     <Field className={className}>
       <Label htmlFor={id}>{label}</Label>
       {description ? <Field.Description id={descId(id)}>{description}</Field.Description> : null}
       {children}
+      {counter ? (
+        <p id={counterId(id)} className={over > 0 ? "field-counter field-counter--over" : "field-counter"} data-testid="field-counter">
+          {over > 0 ? t("field.counterOver", { length: counter.length, max: counter.max, over }) : t("field.counter", { length: counter.length, max: counter.max })}
+        </p>
+      ) : null}
       {error ? <ValidationMessage id={errorId(id)}>{error}</ValidationMessage> : null}
     </Field>
   );
@@ -57,10 +84,11 @@ type TextFieldProps = Common & {
 };
 
 /** A labelled one-line text input with its description and error message. */
-export function TextField({ value, onChange, type = "text", inputMode, autoComplete, placeholder, min, width, readOnly, ...common }: TextFieldProps) {
+export function TextField({ value, onChange, type = "text", inputMode, autoComplete, placeholder, min, width, readOnly, limit, ...common }: TextFieldProps) {
   const { id, description, error } = common;
+  const counter = counterOf(limit, value);
   return (
-    <FieldShell {...common}>
+    <FieldShell {...common} counter={counter}>
       <Input
         id={id}
         name={id}
@@ -74,7 +102,7 @@ export function TextField({ value, onChange, type = "text", inputMode, autoCompl
         className={width ? `input-${width}` : undefined}
         onChange={(e) => onChange(e.target.value)}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, description, error)}
+        aria-describedby={describedBy(id, description, error, !!counter)}
       />
     </FieldShell>
   );
@@ -90,11 +118,13 @@ export function TextAreaField({
   value,
   onChange,
   rows = 4,
+  limit,
   ...common
 }: Common & { value: string; onChange: (value: string) => void; rows?: number }) {
   const { id, description, error } = common;
+  const counter = counterOf(limit, value);
   return (
-    <FieldShell {...common}>
+    <FieldShell {...common} counter={counter}>
       <Textarea
         id={id}
         name={id}
@@ -102,7 +132,7 @@ export function TextAreaField({
         value={value}
         onChange={(e) => onChange(e.target.value)}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, description, error)}
+        aria-describedby={describedBy(id, description, error, !!counter)}
       />
     </FieldShell>
   );

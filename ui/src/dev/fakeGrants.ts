@@ -14,6 +14,7 @@ import type { ErrorReport } from "../bindings/ErrorReport";
 import type { FieldMessage } from "../bindings/FieldMessage";
 import type { GrantScheme } from "../bindings/GrantScheme";
 import type { Inhabil } from "../bindings/Inhabil";
+import type { InhabilOverruled } from "../bindings/InhabilOverruled";
 import type { ItemGrant } from "../bindings/ItemGrant";
 import type { LetterRecord } from "../bindings/LetterRecord";
 import type { Membership } from "../bindings/Membership";
@@ -34,8 +35,8 @@ export type FakeScore = { applicationId: string; membershipId: string; criterion
 export type GrantState = {
   schemes: GrantScheme[];
   applications: FakeApplication[];
-  /** Declared inhabil (the organisation match is derived). */
-  inhabil: { applicationId: string; membershipId: string; reason: string }[];
+  /** Declared inhabil (the organisation match is derived), or with `overruled` a proposal the committee overruled. */
+  inhabil: { applicationId: string; membershipId: string; reason: string; overruled?: boolean }[];
   scores: FakeScore[];
   letters: LetterRecord[];
 };
@@ -118,10 +119,18 @@ export function grantMethods(state: GrantState, host: Host) {
 
   const inhabilOf = (a: FakeApplication, m: Membership): Inhabil | null => {
     const declared = state.inhabil.find((x) => x.applicationId === a.id && x.membershipId === m.id);
+    if (declared?.overruled) return null;
     if (declared) return { membershipId: m.id, personName: m.person.name, source: "declared", reason: declared.reason };
     if (m.organisation && norm(m.organisation) === norm(a.organisation))
       return { membershipId: m.id, personName: m.person.name, source: "organisation", reason: m.organisation };
     return null;
+  };
+
+  const overruledOf = (a: FakeApplication, m: Membership): InhabilOverruled | null => {
+    const found = state.inhabil.find((x) => x.applicationId === a.id && x.membershipId === m.id && x.overruled);
+    return found && m.organisation && norm(m.organisation) === norm(a.organisation)
+      ? { membershipId: m.id, personName: m.person.name, organisation: m.organisation, reason: found.reason }
+      : null;
   };
 
   const weighted = (s: GrantScheme, scores: { criterionId: string; score: number }[]): number | null => {
@@ -141,7 +150,7 @@ export function grantMethods(state: GrantState, host: Host) {
       const scores = state.scores
         .filter((x) => x.applicationId === a.id && x.membershipId === m.id)
         .map((x) => ({ criterionId: x.criterionId, score: x.score, comment: x.comment }));
-      return { membershipId: m.id, personName: m.person.name, organisation: m.organisation, inhabil: inhabilOf(a, m), scores, weighted: weighted(s, scores) };
+      return { membershipId: m.id, personName: m.person.name, organisation: m.organisation, inhabil: inhabilOf(a, m), overruled: overruledOf(a, m), scores, weighted: weighted(s, scores) };
     });
 
   const committeeScore = (rs: Review[]): [number | null, number] => {
@@ -177,7 +186,7 @@ export function grantMethods(state: GrantState, host: Host) {
       rows: appsOf(id).map((a) => {
         const rs = reviews(s, a);
         const [weightedScore, reviewsComplete] = committeeScore(rs);
-        return { application: full(a), weightedScore, reviewsComplete, inhabil: rs.flatMap((r) => (r.inhabil ? [r.inhabil] : [])) };
+        return { application: full(a), weightedScore, reviewsComplete, inhabil: rs.flatMap((r) => (r.inhabil ? [r.inhabil] : [])), overruled: rs.flatMap((r) => (r.overruled ? [r.overruled] : [])) };
       }),
       reminders: reminders(s),
       scoringStarted: state.scores.some((x) => appsOf(id).some((a) => a.id === x.applicationId)),
@@ -280,7 +289,7 @@ export function grantMethods(state: GrantState, host: Host) {
   const methods: Pick<
     Backend,
     | "listSchemes" | "getScheme" | "createScheme" | "updateScheme" | "getApplication" | "checkApplication" | "addApplication" | "updateApplication" | "withdrawApplication"
-    | "startReview" | "proposeAmount" | "declareInhabil" | "clearInhabil" | "saveScores" | "decideApplication" | "markLetterSent" | "amendGrant"
+    | "startReview" | "proposeAmount" | "declareInhabil" | "clearInhabil" | "overruleInhabil" | "saveScores" | "decideApplication" | "markLetterSent" | "amendGrant"
     | "addPayout" | "recordReport" | "exportLetter" | "exportLedger"
   > = {
     listSchemes: (councilId) =>
@@ -379,7 +388,17 @@ export function grantMethods(state: GrantState, host: Host) {
     clearInhabil: (id, membershipId) =>
       write(id, (a) => {
         open(a);
+        const overruled = state.inhabil.some((x) => x.applicationId === id && x.membershipId === membershipId && x.overruled);
         state.inhabil = state.inhabil.filter((x) => !(x.applicationId === id && x.membershipId === membershipId));
+        if (overruled) state.scores = state.scores.filter((x) => !(x.applicationId === id && x.membershipId === membershipId));
+      }),
+    overruleInhabil: (id, membershipId, reason) =>
+      write(id, (a, s) => {
+        open(a);
+        const m = committee(s.councilId).find((x) => x.id === membershipId);
+        if (!m || inhabilOf(a, m)?.source !== "organisation") throw conflict("Bare et forslag om inhabilitet (medlemmet representerer søkeren) kan overprøves.", "membershipId");
+        if (!reason.trim()) throw invalid([{ field: "reason", message: "Skriv hvorfor medlemmet ikke er inhabil. Grunnen står i protokollen." }]);
+        state.inhabil.push({ applicationId: id, membershipId, reason: reason.trim(), overruled: true });
       }),
     saveScores: (id, membershipId, scores) =>
       write(id, (a, s) => {

@@ -375,7 +375,7 @@ export function meetingMethods(state: MeetingState, host: Host) {
         const label = input.applicationId ? host.decisionApplications?.(meeting(i.meetingId).councilId).find((a) => a.applicationId === input.applicationId)?.label : undefined;
         const title = input.title.trim() || (label ? label.slice(label.indexOf(": ") + 2) : "");
         if (!title) throw invalid([{ field: "title", message: "Skriv hva vedtaket gjelder." }]);
-        i.decisions.push({ id: host.newId(), itemId, position: i.decisions.length + 1, applicationId: input.applicationId, title, proposal: input.proposal.trim(), decision: "", votes: null, outcome: null, recusals: [], proposedRecusals: [] });
+        i.decisions.push({ id: host.newId(), itemId, position: i.decisions.length + 1, applicationId: input.applicationId, title, proposal: input.proposal.trim(), decision: "", votes: null, outcome: null, recusals: [], proposedRecusals: [], inhabilOverruled: [] });
       }),
     recordDecision: (decisionId, record) =>
       writeDecision(decisionId, (d) => {

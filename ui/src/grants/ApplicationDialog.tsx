@@ -83,7 +83,7 @@ export function ApplicationDialog({ schemeId, onSave, onClose, application }: Pr
             <TextField {...field("email")} label={t("applicationForm.email")} type="email" />
             <TextField {...field("phone")} label={t("applicationForm.phone")} type="tel" />
           </div>
-          <TextField {...field("title")} label={t("applicationForm.title")} />
+          <TextField {...field("title")} limit="title" label={t("applicationForm.title")} />
           <TextAreaField {...field("description")} rows={3} label={t("applicationForm.description")} />
           <div className="field-row field-row--3">
             <TextField {...field("amountAsked")} label={t("applicationForm.amount")} description={t("amount.help")} inputMode="decimal" />

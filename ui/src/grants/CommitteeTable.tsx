@@ -40,7 +40,7 @@ export function CommitteeTable({ detail, onOpen }: { detail: SchemeDetail; onOpe
               </Table.Row>
             </Table.Head>
             <Table.Body>
-              {rows.map(({ application: a, weightedScore, reviewsComplete, inhabil }) => (
+              {rows.map(({ application: a, weightedScore, reviewsComplete, inhabil, overruled }) => (
                 <Table.Row
                   key={a.id}
                   data-testid="committee-row"
@@ -84,10 +84,15 @@ export function CommitteeTable({ detail, onOpen }: { detail: SchemeDetail; onOpe
                   <Table.Cell className="num" data-testid="row-score">{formatScore(weightedScore)}</Table.Cell>
                   <Table.Cell className="num nowrap">{t("committee.reviewsOf", { done: reviewsComplete, of: Math.max(0, committee - inhabil.length) })}</Table.Cell>
                   <Table.Cell data-testid="row-inhabil">
-                    {inhabil.length ? (
+                    {inhabil.length || overruled.length ? (
                       <ul className="plain-list inhabil-list">
                         {inhabil.map((i) => (
                           <li key={i.membershipId}>{inhabilText(i)}</li>
+                        ))}
+                        {overruled.map((o) => (
+                          <li key={o.membershipId} data-testid="row-overruled">
+                            {t("inhabil.overruledShort", { name: o.personName, reason: o.reason })}
+                          </li>
                         ))}
                       </ul>
                     ) : (

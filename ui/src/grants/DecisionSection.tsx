@@ -164,6 +164,7 @@ function DecisionForm() {
           options={[{ value: "", label: t("decision.chooseItem") }, ...items.map((c) => ({ value: c.itemId, label: decisionItemLabel(c) }))]}
           error={errors.fields["decision-item"]}
         />
+      <ChosenItem itemId={itemId} />
       <TextAreaField
         id="decision-reasons"
         rows={3}
@@ -182,6 +183,22 @@ function DecisionForm() {
         </Button>
       </div>
     </form>
+  );
+}
+
+/**
+ * The chosen item's case number, title and meeting in full, wrapped: a
+ * closed select shows only as much of a long title as its width allows.
+ */
+function ChosenItem({ itemId }: { itemId: string }) {
+  const { t } = useI18n();
+  const { detail } = useApplication();
+  const chosen = detail.decisionItems.find((c) => c.itemId === itemId);
+  if (!chosen) return null;
+  return (
+    <Paragraph data-size="sm" className="break muted" data-testid="decision-item-chosen">
+      {t("decision.itemChosen", { item: decisionItemLabel(chosen) })}
+    </Paragraph>
   );
 }
 

@@ -47,6 +47,7 @@ export function InhabilDialog({ review, onClose }: { review: Review; onClose: ()
           <Paragraph data-size="sm">{t("inhabil.help")}</Paragraph>
           <TextField
             id="inhabil-reason"
+            limit="reason"
             label={t("recusal.reason")}
             placeholder={t("recusal.reasonPlaceholder")}
             value={reason}

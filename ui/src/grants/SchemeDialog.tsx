@@ -81,7 +81,7 @@ export function SchemeDialog(props: Props) {
         <form onSubmit={submit} noValidate className="form">
           <FormError messages={errors.general} />
           <div className="field-row field-row--scheme-name">
-            <TextField id="scheme-name" label={t("schemeForm.name")} value={d.name} onChange={set("name", "scheme-name")} error={err("scheme-name")} />
+            <TextField id="scheme-name" limit="name" label={t("schemeForm.name")} value={d.name} onChange={set("name", "scheme-name")} error={err("scheme-name")} />
             <TextField id="scheme-year" label={t("schemeForm.year")} value={d.year} onChange={set("year", "scheme-year")} inputMode="numeric" width="narrow" error={err("scheme-year")} />
           </div>
           <div className="field-row field-row--2">

@@ -9,8 +9,12 @@ import { formatScore } from "./format";
 import { isOpen, nextCell } from "./grantModel";
 import { useReadOnlyCouncil } from "../council/KeptElsewhere";
 import { InhabilDialog } from "./InhabilDialog";
+import { OverruleDialog } from "./OverruleDialog";
 
 type Draft = Record<string, Record<string, string>>;
+
+/** A criterion named "Egeninnsats/dugnad" may wrap after its slash in a narrow column. */
+const breakAtSlashes = (name: string) => name.replace(/\//g, "/\u200b");
 
 const cellId = (membershipId: string, criterionId: string) => `score-${membershipId}-${criterionId}`;
 
@@ -39,6 +43,7 @@ export function ScoringGrid() {
   const [errors, setErrors] = useState<Record<string, { general?: string; cells: Record<string, string> }>>({});
   const [saving, setSaving] = useState<string | null>(null);
   const [declaring, setDeclaring] = useState<Review | null>(null);
+  const [overruling, setOverruling] = useState<Review | null>(null);
   const previous = useRef(saved);
 
   // Fresh data from the backend replaces the draft of every row but those
@@ -64,6 +69,15 @@ export function ScoringGrid() {
 
   const setCell = (m: string, c: string, value: string) =>
     setDraft((old) => ({ ...old, [m]: { ...old[m], [c]: value } }));
+
+  // A key that is not a score (a 7, a letter) is answered at its cell, not ignored.
+  const setHint = (m: string, c: string, hint: string | null) =>
+    setErrors((old) => {
+      const cells = { ...(old[m]?.cells ?? {}) };
+      if (hint) cells[c] = hint;
+      else delete cells[c];
+      return { ...old, [m]: { general: old[m]?.general, cells } };
+    });
 
   const save = async (row: number) => {
     const r = reviews[row]!;
@@ -97,10 +111,12 @@ export function ScoringGrid() {
     };
     if (/^[1-5]$/.test(e.key)) {
       e.preventDefault();
+      setHint(m, c, null);
       setCell(m, c, e.key);
       go("next");
     } else if (e.key === "Backspace" || e.key === "Delete") {
       e.preventDefault();
+      setHint(m, c, null);
       setCell(m, c, "");
     } else if (e.key === "ArrowRight") {
       e.preventDefault();
@@ -117,8 +133,11 @@ export function ScoringGrid() {
     } else if (e.key === "Enter") {
       e.preventDefault();
       void save(row);
-    } else if (e.key.length === 1) {
-      e.preventDefault(); // only 1–5 go into a cell
+    } else if (e.key.length === 1 && e.key !== " ") {
+      e.preventDefault(); // only 1–5 go into a cell; anything else is answered
+      setHint(m, c, t("review.scoreRange", { typed: e.key }));
+    } else if (e.key === " ") {
+      e.preventDefault();
     }
   };
 
@@ -148,7 +167,7 @@ export function ScoringGrid() {
                 <Table.HeaderCell>{t("review.member")}</Table.HeaderCell>
                 {criteria.map((c) => (
                   <Table.HeaderCell key={c.id} className="score-grid__criterion">
-                    {c.name} <span className="muted nowrap">{t("review.weight", { weight: c.weight })}</span>
+                    {breakAtSlashes(c.name)} <span className="muted nowrap">{t("review.weight", { weight: c.weight })}</span>
                   </Table.HeaderCell>
                 ))}
                 <Table.HeaderCell className="num">{t("review.weighted")}</Table.HeaderCell>
@@ -173,6 +192,30 @@ export function ScoringGrid() {
                     <Table.HeaderCell scope="row" className="score-grid__member">
                       {r.personName}
                       {r.organisation ? <div className="muted score-grid__org">{r.organisation}</div> : null}
+                      {r.overruled ? (
+                        <div className="score-grid__overruled" data-testid="overruled-note">
+                          <span className="break">
+                            <strong>{t("review.overruled")}</strong> {r.overruled.reason}
+                          </span>
+                          {editable ? (
+                            <Button
+                              variant="tertiary"
+                              data-color="accent"
+                              data-size="sm"
+                              data-testid="withdraw-overrule"
+                              aria-label={t("review.withdrawOverruleLabel", { name: r.personName })}
+                              onClick={() =>
+                                void actOrAlert(
+                                  () => backend.clearInhabil(application.id, m),
+                                  t("confirm.overruleWithdrawn", { name: r.personName, number: application.number }),
+                                )
+                              }
+                            >
+                              {t("review.withdrawOverrule")}
+                            </Button>
+                          ) : null}
+                        </div>
+                      ) : null}
                     </Table.HeaderCell>
                     {r.inhabil ? (
                       <Table.Cell colSpan={criteria.length + 1} data-testid="inhabil-note">
@@ -205,7 +248,10 @@ export function ScoringGrid() {
                                   onKeyDown={onKey(row, col)}
                                   onChange={(e) => {
                                     const v = e.target.value.trim();
-                                    if (/^[1-5]?$/.test(v)) setCell(m, c.id, v);
+                                    if (/^[1-5]?$/.test(v)) {
+                                      setHint(m, c.id, null);
+                                      setCell(m, c.id, v);
+                                    } else setHint(m, c.id, t("review.scoreRange", { typed: v }));
                                   }}
                                 />
                               ) : (
@@ -234,6 +280,11 @@ export function ScoringGrid() {
                       {editable && !r.inhabil ? (
                         <Button variant="tertiary" data-color="accent" data-size="sm" data-testid="declare-inhabil" aria-label={t("review.declareLabel", { name: r.personName })} onClick={() => setDeclaring(r)}>
                           {t("review.declare")}
+                        </Button>
+                      ) : null}
+                      {editable && r.inhabil?.source === "organisation" ? (
+                        <Button variant="tertiary" data-color="accent" data-size="sm" data-testid="overrule-inhabil" aria-label={t("review.overruleLabel", { name: r.personName })} onClick={() => setOverruling(r)}>
+                          {t("review.overrule")}
                         </Button>
                       ) : null}
                       {editable && r.inhabil?.source === "declared" ? (
@@ -273,6 +324,7 @@ export function ScoringGrid() {
           : t("review.total", { score: formatScore(detail.weightedScore), count: reviews.filter((r) => !r.inhabil && r.weighted !== null).length })}
       </Paragraph>
       {declaring ? <InhabilDialog review={declaring} onClose={() => setDeclaring(null)} /> : null}
+      {overruling ? <OverruleDialog review={overruling} onClose={() => setOverruling(null)} /> : null}
     </section>
   );
 }

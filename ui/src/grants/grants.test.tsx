@@ -28,9 +28,16 @@ describe("the scoring grid", () => {
     await key(first, "4");
     expect(first.value).toBe("4");
     expect(document.activeElement).toBe(cell("m5", "cr2"));
-    await key(document.activeElement!, "x"); // not a score: ignored
+    // Not a score: kept out of the cell, and answered there.
+    await key(document.activeElement!, "7");
     expect(cell("m5", "cr2").value).toBe("");
+    expect(document.activeElement).toBe(cell("m5", "cr2"));
+    expect(text("#score-m5-cr2-error")).toBe("«7» er ikke et poeng. Skriv et tall fra 1 til 5.");
+    expect(cell("m5", "cr2").getAttribute("aria-invalid")).toBe("true");
+    await key(document.activeElement!, "x");
+    expect(text("#score-m5-cr2-error")).toBe("«x» er ikke et poeng. Skriv et tall fra 1 til 5.");
     await key(document.activeElement!, "5");
+    expect($("#score-m5-cr2-error")).toBeNull();
     await key(document.activeElement!, "3");
     expect(document.activeElement).toBe(cell("m5", "cr3"));
     expect($("[data-testid=review-row][data-membership-id=m5]")!.getAttribute("data-dirty")).toBe("true");
@@ -53,6 +60,24 @@ describe("the scoring grid", () => {
     expect(row.querySelectorAll("[data-testid=score-cell]")).toHaveLength(0);
     expect(row.textContent).toContain("Inhabil:");
     expect(row.textContent).toContain("Stavern skole FAU");
+  });
+
+  it("overrules a proposed inhabil only with a reason, and the member then scores", async () => {
+    const backend = await render({ name: "application", id: "ga2" });
+    const overrule = await waitFor(() => $<HTMLButtonElement>("[data-testid=review-row][data-membership-id=m2] [data-testid=overrule-inhabil]"), "Ikke inhabil …");
+    await act(async () => overrule.click());
+    const confirm = await waitFor(() => $<HTMLButtonElement>("[data-testid=confirm-overrule]"), "the dialog");
+    expect(text("dialog")).toContain("forvaltningsloven § 6 første ledd bokstav e");
+    await act(async () => confirm.click());
+    await waitFor(() => $("#overrule-reason-error"), "the reason's error");
+    await type($<HTMLInputElement>("#overrule-reason")!, "Vanlig forelder, ikke i FAU-styret");
+    await act(async () => $<HTMLButtonElement>("[data-testid=confirm-overrule]")!.click());
+    const note = await waitFor(() => $("[data-testid=review-row][data-membership-id=m2] [data-testid=overruled-note]"), "the note");
+    expect(note.textContent).toContain("Ikke inhabil: Vanlig forelder, ikke i FAU-styret");
+    const row = $("[data-testid=review-row][data-membership-id=m2]")!;
+    expect(row.getAttribute("data-inhabil")).toBe("false");
+    expect(row.querySelectorAll("[data-testid=score-cell]").length).toBeGreaterThan(0);
+    expect(backend.state.grants!.inhabil).toContainEqual({ applicationId: "ga2", membershipId: "m2", reason: "Vanlig forelder, ikke i FAU-styret", overruled: true });
   });
 });
 

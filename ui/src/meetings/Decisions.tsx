@@ -117,6 +117,11 @@ function DecisionCard({ decision: d, readOnly, election }: { decision: ItemDecis
           ) : null}
         </div>
       ))}
+      {d.inhabilOverruled.map((o) => (
+        <Paragraph key={o.membershipId} data-size="sm" className="break" data-testid="decision-overruled" data-membership-id={o.membershipId}>
+          {t("decisions.overruled", { name: o.personName, reason: o.reason })}
+        </Paragraph>
+      ))}
       <div data-testid="decision-left">
         <strong className="decision__label">{t("decisions.left")}</strong>{" "}
         {d.recusals.length === 0 ? <span className="muted">{t("decisions.nobodyLeft")}</span> : null}

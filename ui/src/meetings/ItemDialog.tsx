@@ -81,7 +81,7 @@ export function ItemDialog(props: Props) {
               options={options(ITEM_KINDS, (k) => itemKindLabel(t, k))}
               error={err("item-kind")}
             />
-            <TextField id="item-title" label={t("item.title")} value={d.title} onChange={set("title", "item-title")} error={err("item-title")} />
+            <TextField id="item-title" limit="title" label={t("item.title")} value={d.title} onChange={set("title", "item-title")} error={err("item-title")} />
           </div>
           <TextAreaField id="item-background" rows={4} label={t("item.background")} value={d.background} onChange={set("background", "item-background")} error={err("item-background")} />
           <TextAreaField
