@@ -533,14 +533,27 @@ fn a_council_is_handed_over_as_a_package_and_the_coordinator_exports_a_years_min
         ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
+    // Each approved meeting's minutes in full and as the public version.
     let progress: Vec<String> = stderr(&out).lines().map(str::to_owned).collect();
-    assert_eq!(progress.len(), expected, "{progress:?}");
+    assert_eq!(progress.len(), 2 * expected, "{progress:?}");
     assert!(
-        progress[0].starts_with(&format!("[1/{expected}] Protokoll ")),
+        progress[0].starts_with(&format!("[1/{}] Protokoll ", 2 * expected)),
         "{progress:?}"
     );
     let files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
-    assert_eq!(files.len(), expected);
+    assert_eq!(files.len(), 2 * expected);
+    let public = files
+        .iter()
+        .filter(|f| {
+            let name = f.to_string_lossy();
+            name.ends_with(" offentlig versjon.pdf") || name.ends_with(" offentleg versjon.pdf")
+        })
+        .count();
+    assert_eq!(public, expected, "one public version per minutes: {files:?}");
+    assert!(
+        files.iter().all(|f| !f.to_string_lossy().contains("UTKAST")),
+        "only approved minutes: {files:?}"
+    );
     for file in &files {
         assert!(std::fs::read(file).unwrap().starts_with(b"%PDF"), "{}", file.display());
     }
