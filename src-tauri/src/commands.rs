@@ -22,6 +22,7 @@ pub const COMMANDS: &[&str] = &[
     "find_people",
     "add_membership",
     "import_members",
+    "export_person_data",
     "update_membership",
     "end_membership",
     "load_demo",

@@ -76,10 +76,42 @@ async fn a_members_list_is_read_in_whole_or_refused_row_by_row() {
     .await;
     assert_eq!(count(&client, "[data-testid=import-members-error]").await, 0);
     wait_for_text(&client, "main", "Bror Kvamme").await;
+
+    // An access request, from the member's dialog: everything about Aslaug as JSON.
+    click(&client, "[data-testid=edit-member]").await.unwrap();
+    click(&client, "[data-testid=export-person-data]").await.unwrap();
+    wait_for_text(
+        &client,
+        "[data-testid=person-data-saved]",
+        "Alt Grendebok har om Aslaug Fjeldstad er lagret i exports",
+    )
+    .await;
+    screenshot(&client, &shots(&app).join("access-request.png")).await;
+    let saved: Vec<_> = std::fs::read_dir(app.exports())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains("Innsyn Aslaug Fjeldstad"))
+        .collect();
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    let answer: serde_json::Value = serde_json::from_slice(&std::fs::read(&saved[0]).unwrap()).unwrap();
+    assert_eq!(answer["person"]["email"], "aslaug@eksempel.no");
+    assert_eq!(answer["memberships"].as_array().unwrap().len(), 1);
     client.close().await.unwrap();
 
     // Two seats: the refused list left nothing behind.
     let store = open_store(&app.db);
     let council = &store.councils().unwrap()[0];
     assert_eq!(store.memberships_of_council(&council.id).unwrap().len(), 2);
+}
+
+/// Where screenshots go: `$GRENDEBOK_A11Y_SHOTS` to keep them for a person to
+/// look at, else the test's own folder.
+fn shots(app: &App) -> std::path::PathBuf {
+    match std::env::var_os("GRENDEBOK_A11Y_SHOTS") {
+        Some(dir) => {
+            std::fs::create_dir_all(&dir).expect("the screenshot folder");
+            std::path::PathBuf::from(dir)
+        }
+        None => app.dir.path().to_path_buf(),
+    }
 }

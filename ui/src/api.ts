@@ -28,6 +28,7 @@ export const tauriBackend: Backend = {
   findPeople: (query, limit) => invoke("find_people", { query, limit }),
   addMembership: (input) => invoke("add_membership", { input }),
   importMembers: (councilId) => invoke("import_members", { councilId }),
+  exportPersonData: (personId) => invoke("export_person_data", { personId }),
   updateMembership: (id, edit) => invoke("update_membership", { id, edit }),
   endMembership: (id, endedOn, reason) => invoke("end_membership", { id, endedOn, reason }),
   loadDemo: (j) => invoke("load_demo", job(j)),

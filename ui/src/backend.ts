@@ -88,6 +88,8 @@ export interface Backend {
   addMembership(input: MembershipInput): Promise<Membership>;
   /** Members from a spreadsheet the person picks; `cancelled` when none is picked. */
   importMembers(councilId: string): Promise<SavedFile>;
+  /** An access request (GDPR art. 15): everything about one person as JSON, saved where the person chooses. */
+  exportPersonData(personId: string): Promise<SavedFile>;
   updateMembership(id: string, edit: MembershipEdit): Promise<Membership>;
   endMembership(id: string, endedOn: string, reason: string): Promise<Membership>;
   /** Fills an empty database with demo councils. The caller reloads the list afterwards. */

@@ -81,10 +81,7 @@ impl Store {
         staging: &Path,
         progress: &dyn Progress,
     ) -> Result<Vec<LaidOut>> {
-        let versions: Vec<(&MeetingSummary, bool)> = meetings
-            .iter()
-            .flat_map(|m| [(m, false), (m, true)])
-            .collect();
+        let versions: Vec<(&MeetingSummary, bool)> = meetings.iter().flat_map(|m| [(m, false), (m, true)]).collect();
         let total = versions.len() as u64;
         let mut names = BTreeSet::new();
         let mut rendered = Vec::new();

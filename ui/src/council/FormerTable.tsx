@@ -4,6 +4,7 @@ import { useI18n } from "../i18n/context";
 import { formatDate } from "../lib/dates";
 import { categoryLabel, roleLabel } from "../lib/labels";
 import { termText } from "./MemberTable";
+import { PersonDataButton } from "../members/PersonDataButton";
 
 /** The history: seats that have ended, with when and why. */
 export function FormerTable({ members, caption }: { members: Membership[]; caption: string }) {
@@ -19,6 +20,7 @@ export function FormerTable({ members, caption }: { members: Membership[]; capti
           <Table.HeaderCell>{t("col.term")}</Table.HeaderCell>
           <Table.HeaderCell>{t("col.endedOn")}</Table.HeaderCell>
           <Table.HeaderCell>{t("col.reason")}</Table.HeaderCell>
+          <Table.HeaderCell>{t("col.privacy")}</Table.HeaderCell>
         </Table.Row>
       </Table.Head>
       <Table.Body>
@@ -30,6 +32,9 @@ export function FormerTable({ members, caption }: { members: Membership[]; capti
             <Table.Cell className="nowrap">{termText(t, m)}</Table.Cell>
             <Table.Cell className="nowrap">{formatDate(m.endedOn ?? m.termTo)}</Table.Cell>
             <Table.Cell>{m.endReason}</Table.Cell>
+            <Table.Cell>
+              <PersonDataButton personId={m.person.id} name={m.person.name} compact />
+            </Table.Cell>
           </Table.Row>
         ))}
       </Table.Body>

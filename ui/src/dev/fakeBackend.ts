@@ -369,6 +369,11 @@ export function createFakeBackend(state: FakeState, opts: { delayMs?: number; to
       wait<SavedFile>(() => {
         throw { code: "cancelled", message: "", fields: [] } satisfies ErrorReport;
       }),
+    // Nor a file to write: the access request answers as a cancelled save.
+    exportPersonData: () =>
+      wait<SavedFile>(() => {
+        throw { code: "cancelled", message: "", fields: [] } satisfies ErrorReport;
+      }),
     addMembership: (input) =>
       wait(() => {
         let person: Person;
