@@ -30,6 +30,7 @@ mod package;
 mod package_rows;
 mod people;
 pub mod privacy;
+pub mod review;
 mod search;
 mod settings;
 mod stats;
@@ -1365,6 +1366,9 @@ mod archive_tests;
 
 #[cfg(test)]
 mod reading_tests;
+
+#[cfg(test)]
+mod review_tests;
 
 /// `Innkalling … .pdf` → `Innkalling … .eml`.
 fn eml_name(pdf_name: &str) -> String {
