@@ -23,6 +23,8 @@ pub const COMMANDS: &[&str] = &[
     "add_membership",
     "import_members",
     "export_person_data",
+    "export_review_sheet",
+    "import_review_sheet",
     "update_membership",
     "end_membership",
     "load_demo",

@@ -869,6 +869,8 @@ pub fn run() {
             grants::record_report,
             grants::export_letter,
             grants::export_ledger,
+            grants::export_review_sheet,
+            grants::import_review_sheet,
             stats::attendance_by_member,
         ])
         .run(tauri::generate_context!())

@@ -374,6 +374,15 @@ export function createFakeBackend(state: FakeState, opts: { delayMs?: number; to
       wait<SavedFile>(() => {
         throw { code: "cancelled", message: "", fields: [] } satisfies ErrorReport;
       }),
+    // Review sheets are files too: the browser build answers as a cancelled dialog.
+    exportReviewSheet: () =>
+      wait<SavedFile>(() => {
+        throw { code: "cancelled", message: "", fields: [] } satisfies ErrorReport;
+      }),
+    importReviewSheet: () =>
+      wait<SavedFile>(() => {
+        throw { code: "cancelled", message: "", fields: [] } satisfies ErrorReport;
+      }),
     addMembership: (input) =>
       wait(() => {
         let person: Person;

@@ -36,6 +36,7 @@ export function PersonDataButton({ personId, name, compact = false }: { personId
         type="button"
         data-size="sm"
         variant={compact ? "tertiary" : "secondary"}
+        data-color="accent"
         data-testid="export-person-data"
         aria-label={compact ? t("member.accessRequestFor", { name }) : undefined}
         loading={busy}
