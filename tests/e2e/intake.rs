@@ -86,6 +86,7 @@ async fn a_members_list_is_read_in_whole_or_refused_row_by_row() {
         "Alt Grendebok har om Aslaug Fjeldstad er lagret i exports",
     )
     .await;
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
     screenshot(&client, &shots(&app).join("access-request.png")).await;
     let saved: Vec<_> = std::fs::read_dir(app.exports())
         .unwrap()

@@ -200,6 +200,27 @@ async fn a_filled_review_sheet_is_read_in_from_the_committee_view() {
         .await
         .contains("Ikke levert"));
     screenshot(&client, &shots(&app).join("review-sheet-returned.png")).await;
+
+    // «Lag vurderingsark» for Aslaug: saved where the save dialog would put it.
+    click(
+        &client,
+        "[data-testid=reviewer-row]:nth-child(1) [data-testid=export-review-sheet]",
+    )
+    .await
+    .unwrap();
+    wait_for_text(
+        &client,
+        "[data-testid=export-message]",
+        "Vurderingsarket til Aslaug Fjeldstad med 2 søknader er lagret i exports",
+    )
+    .await;
+    let made: Vec<_> = std::fs::read_dir(app.exports())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "xlsx"))
+        .collect();
+    assert_eq!(made.len(), 1, "{made:?}");
+    assert!(made[0].to_string_lossy().contains("Vurderingsark"), "{made:?}");
     client.close().await.unwrap();
 
     let store = open_store(&app.db);

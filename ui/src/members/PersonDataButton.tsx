@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Alert, Button, Paragraph } from "@digdir/designsystemet-react";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
@@ -15,6 +15,11 @@ export function PersonDataButton({ personId, name, compact = false }: { personId
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const said = useRef<HTMLDivElement>(null);
+  // What the export said is shown where the person looks, even at the foot of a long dialog.
+  useEffect(() => {
+    if (saved || error) said.current?.scrollIntoView?.({ block: "nearest" });
+  }, [saved, error]);
 
   const run = async () => {
     setBusy(true);
@@ -31,7 +36,7 @@ export function PersonDataButton({ personId, name, compact = false }: { personId
   };
 
   return (
-    <div className="person-data">
+    <div className="person-data" ref={said}>
       <Button
         type="button"
         data-size="sm"
