@@ -23,6 +23,7 @@ pub const COMMANDS: &[&str] = &[
     "add_membership",
     "import_members",
     "export_person_data",
+    "erase_person",
     "export_review_sheet",
     "import_review_sheet",
     "update_membership",

@@ -293,6 +293,22 @@ async fn export_person_data(app: tauri::AppHandle, state: State<'_, AppState>, p
     .await
 }
 
+/// Erases a former member (GDPR art. 17): core refuses a sitting member and
+/// keeps a formal body's approved minutes and archive as they are.
+#[tauri::command]
+async fn erase_person(state: State<'_, AppState>, person_id: String) -> Answer<SavedFile> {
+    with_store(&state, move |s, lang| {
+        let name = s.person_export(&person_id)?.person.name;
+        let alias = s.erase_person(&s.actor(Utc::now())?, &person_id, today())?;
+        Ok(SavedFile {
+            message: grendebok_core::i18n::t(lang, "privacy.erased", &[("name", &name), ("alias", &alias)]),
+            path: String::new(),
+            details: String::new(),
+        })
+    })
+    .await
+}
+
 #[tauri::command]
 async fn update_membership(state: State<'_, AppState>, id: String, edit: MembershipEdit) -> Answer<Membership> {
     with_store(&state, move |s, _| {
@@ -846,6 +862,7 @@ pub fn run() {
             duties::import_package,
             import_members,
             export_person_data,
+            erase_person,
             jobs::cancel_job,
             duties::search,
             grants::list_schemes,

@@ -29,6 +29,7 @@ export const tauriBackend: Backend = {
   addMembership: (input) => invoke("add_membership", { input }),
   importMembers: (councilId) => invoke("import_members", { councilId }),
   exportPersonData: (personId) => invoke("export_person_data", { personId }),
+  erasePerson: (personId) => invoke("erase_person", { personId }),
   exportReviewSheet: (schemeId, personId) => invoke("export_review_sheet", { schemeId, personId }),
   importReviewSheet: (schemeId) => invoke("import_review_sheet", { schemeId }),
   updateMembership: (id, edit) => invoke("update_membership", { id, edit }),

@@ -90,6 +90,8 @@ export interface Backend {
   importMembers(councilId: string): Promise<SavedFile>;
   /** An access request (GDPR art. 15): everything about one person as JSON, saved where the person chooses. */
   exportPersonData(personId: string): Promise<SavedFile>;
+  /** Erases a former member; `message` says what they are shown as now. */
+  erasePerson(personId: string): Promise<SavedFile>;
   /** A committee member's review sheet (XLSX), saved where the person chooses. */
   exportReviewSheet(schemeId: string, personId: string): Promise<SavedFile>;
   /** A returned review sheet the person picks; `cancelled` when none is picked. */

@@ -374,6 +374,11 @@ export function createFakeBackend(state: FakeState, opts: { delayMs?: number; to
       wait<SavedFile>(() => {
         throw { code: "cancelled", message: "", fields: [] } satisfies ErrorReport;
       }),
+    // Erasure rewrites the whole record: the browser build leaves it to core and says so.
+    erasePerson: () =>
+      wait<SavedFile>(() => {
+        throw { code: "conflict", message: "Sletting virker bare i appen.", fields: [] } satisfies ErrorReport;
+      }),
     // Review sheets are files too: the browser build answers as a cancelled dialog.
     exportReviewSheet: () =>
       wait<SavedFile>(() => {
