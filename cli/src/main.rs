@@ -302,6 +302,18 @@ enum ExportCommand {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// A committee member's review sheet (XLSX) for a scheme: the applications
+    /// they may score, one «Poeng» cell (1–5) per criterion, and a comment.
+    Review {
+        /// The scheme's id (see `grant list`).
+        #[arg(long)]
+        scheme: String,
+        /// The member's person id (see `council show`).
+        #[arg(long)]
+        member: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// A scheme's ledger: applicant, org.nr., asked, granted, paid, reported.
     Ledger {
         /// The scheme's id (see `grant list`).
@@ -328,6 +340,13 @@ enum ImportCommand {
         /// changed here since its last package.
         #[arg(long)]
         replace: bool,
+    },
+    /// A committee member's filled-in review sheet: every cell checked, then
+    /// the member's scores replaced where the sheet has one, or nothing read
+    /// in. The same sheet twice changes nothing.
+    Review {
+        /// The .xlsx file made by `export review`.
+        file: PathBuf,
     },
     /// Members from a spreadsheet (XLSX, or CSV with comma or semicolon,
     /// UTF-8): columns Navn, E-post, Telefon, Plass, Rolle, Representerer,
@@ -667,6 +686,21 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             output::done(cli.json, &message, &done.added);
         }
         Command::Import {
+            command: ImportCommand::Review { file },
+        } => {
+            let mut store = Store::open_existing(&path)?;
+            let actor = store.actor(Utc::now())?;
+            let done = store.import_review_sheet(&actor, file, None)?;
+            output::done(cli.json, &done.message(cli.lang), &done);
+        }
+        Command::Export {
+            command: ExportCommand::Review { scheme, member, out },
+        } => {
+            let store = Store::open_existing_to_read(&path)?;
+            let saved = store.export_review_sheet(scheme, member, today, out)?;
+            output::done(cli.json, &saved.message(lang), &saved);
+        }
+        Command::Import {
             command: ImportCommand::Members { council, file },
         } => {
             let mut store = Store::open_existing(&path)?;
@@ -692,6 +726,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
                 | ExportCommand::NoticeMail { .. }
                 | ExportCommand::LetterMail { .. }
                 | ExportCommand::Ledger { .. }
+                | ExportCommand::Review { .. }
                 | ExportCommand::AnnualReport { .. }
                 | ExportCommand::Kommune { .. }
                 | ExportCommand::Ics { .. } => unreachable!("matched above"),

@@ -59,7 +59,7 @@ pub fn all_minutes(cli: &Cli, path: &Path, year: i32, dir: &Path) -> Result<(), 
         cli.lang,
         "package.minutes_saved",
         &[
-            ("count", &records.len().to_string()),
+            ("count", &records.iter().filter(|r| !r.public).count().to_string()),
             ("year", &year.to_string()),
             ("path", &dir.display().to_string()),
         ],

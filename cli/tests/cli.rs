@@ -533,14 +533,27 @@ fn a_council_is_handed_over_as_a_package_and_the_coordinator_exports_a_years_min
         ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
+    // Each approved meeting's minutes in full and as the public version.
     let progress: Vec<String> = stderr(&out).lines().map(str::to_owned).collect();
-    assert_eq!(progress.len(), expected, "{progress:?}");
+    assert_eq!(progress.len(), 2 * expected, "{progress:?}");
     assert!(
-        progress[0].starts_with(&format!("[1/{expected}] Protokoll ")),
+        progress[0].starts_with(&format!("[1/{}] Protokoll ", 2 * expected)),
         "{progress:?}"
     );
     let files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
-    assert_eq!(files.len(), expected);
+    assert_eq!(files.len(), 2 * expected);
+    let public = files
+        .iter()
+        .filter(|f| {
+            let name = f.to_string_lossy();
+            name.ends_with(" offentlig versjon.pdf") || name.ends_with(" offentleg versjon.pdf")
+        })
+        .count();
+    assert_eq!(public, expected, "one public version per minutes: {files:?}");
+    assert!(
+        files.iter().all(|f| !f.to_string_lossy().contains("UTKAST")),
+        "only approved minutes: {files:?}"
+    );
     for file in &files {
         assert!(std::fs::read(file).unwrap().starts_with(b"%PDF"), "{}", file.display());
     }
@@ -1026,4 +1039,117 @@ fn applications_come_in_from_a_forms_export() {
     ));
     assert!(said.contains("1 søknader lest inn i Grendemidler 2026"), "{said}");
     assert!(said.contains("utelatt: rad 2"), "{said}");
+}
+
+/// A committee member's review sheet out and back in: the sheet as XLSX, a
+/// filled copy read in, the same copy again changes nothing, and a workbook
+/// that is not a review sheet is refused.
+#[test]
+fn a_review_sheet_goes_out_and_comes_back_with_scores() {
+    use calamine::{Data, Reader, Xlsx};
+    let db = db();
+    assert!(cli(&db.path, &["demo"]).status.success());
+    let listed = json(&cli(
+        &db.path,
+        &["--json", "grant", "list", "--council", "Lyngvik", "--year", "2026"],
+    ));
+    let scheme = listed[0]["scheme"]["id"].as_str().unwrap().to_owned();
+    let shown = json(&cli(&db.path, &["--json", "council", "show", "Lyngvik"]));
+    let astrid = shown["current"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["person"]["name"] == "Astrid Kvalvik")
+        .unwrap()["person"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = dir.path().join("astrid.xlsx");
+    let out = cli(
+        &db.path,
+        &[
+            "export",
+            "review",
+            "--scheme",
+            &scheme,
+            "--member",
+            &astrid,
+            "--out",
+            sheet.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("Vurderingsarket til Astrid Kvalvik med "),
+        "{}",
+        stdout(&out)
+    );
+
+    // Astrid gives 4 in every «Poeng» cell of the first application.
+    let mut book: Xlsx<_> = calamine::open_workbook(&sheet).unwrap();
+    let names = book.sheet_names().to_vec();
+    let mut filled = rust_xlsxwriter::Workbook::new();
+    for (i, name) in names.iter().enumerate() {
+        let range = book.worksheet_range(name).unwrap();
+        let target = filled.add_worksheet();
+        target.set_name(name).unwrap();
+        let (r0, c0) = range.start().unwrap();
+        let mut poeng = Vec::new();
+        for (r, row) in range.rows().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let (r, c) = (r0 + r as u32, (c0 + c as u32) as u16);
+                match cell {
+                    Data::Empty => {}
+                    Data::Float(f) => drop(target.write_number(r, c, *f).unwrap()),
+                    other => drop(target.write_string(r, c, other.to_string()).unwrap()),
+                }
+                if i == 0 && matches!(cell, Data::String(s) if s.starts_with("Poeng")) {
+                    poeng.push((r + 1, c));
+                }
+            }
+        }
+        for (r, c) in poeng {
+            target.write_number(r, c, 4).unwrap();
+        }
+        if i == 1 {
+            target.set_hidden(true);
+        }
+    }
+    let returned = dir.path().join("astrid-utfylt.xlsx");
+    filled.save(&returned).unwrap();
+
+    let out = cli(&db.path, &["import", "review", returned.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("Vurderingsarket fra Astrid Kvalvik er lest inn: "),
+        "{}",
+        stdout(&out)
+    );
+    assert!(!stdout(&out).contains(": 0 poeng"), "{}", stdout(&out));
+    let again = cli(&db.path, &["--json", "import", "review", returned.to_str().unwrap()]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert_eq!(json(&again)["unchanged"], true);
+
+    let ledger = dir.path().join("regnskap.xlsx");
+    assert!(cli(
+        &db.path,
+        &[
+            "export",
+            "ledger",
+            "--scheme",
+            &scheme,
+            "--out",
+            ledger.to_str().unwrap()
+        ]
+    )
+    .status
+    .success());
+    let refused = cli(&db.path, &["import", "review", ledger.to_str().unwrap()]);
+    assert!(!refused.status.success());
+    assert!(
+        stderr(&refused).contains("«regnskap.xlsx» er ikke et vurderingsark fra Grendebok"),
+        "{}",
+        stderr(&refused)
+    );
 }

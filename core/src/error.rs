@@ -136,6 +136,15 @@ pub enum CoreError {
         fault: crate::package::PackageFault,
     },
 
+    /// A returned reviewer sheet that cannot be read in: not a review sheet,
+    /// its layout or hidden identification changed, or meant for another
+    /// scheme. Nothing was written.
+    #[error("review sheet {path}: {fault:?}")]
+    BadReviewSheet {
+        path: String,
+        fault: crate::review::ReviewSheetFault,
+    },
+
     /// A write to a council kept in another file (read in from its package):
     /// here it is only read. Nothing was written.
     #[error("the council {council} is kept in another file")]
@@ -342,6 +351,7 @@ impl CoreError {
                 ..
             } => "too_new",
             CoreError::BadPackage { .. } => "bad_package",
+            CoreError::BadReviewSheet { .. } => "bad_review_sheet",
             CoreError::KeptElsewhere { .. } => "kept_elsewhere",
             CoreError::WouldReplace(_) => "confirm_replace",
             CoreError::BackupUnusable { .. } => "backup_damaged",
@@ -385,6 +395,7 @@ impl CoreError {
             CoreError::ReadOnlyWal { path } => t(lang, "error.read_only_wal", &[("path", path)]),
             CoreError::ReadOnlyFolder { path } => t(lang, "error.read_only_folder", &[("path", path)]),
             CoreError::BadPackage { path, fault } => fault.message(lang, path),
+            CoreError::BadReviewSheet { path, fault } => fault.message(lang, path),
             CoreError::KeptElsewhere { council, kept } => {
                 let note = crate::package::kept_note(lang, council, &kept.kept_by, &kept.file_name, kept.exported_at);
                 t(lang, "error.kept_elsewhere", &[("council", council), ("note", &note)])

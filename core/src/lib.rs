@@ -23,6 +23,7 @@ pub mod paths;
 pub mod pdf;
 pub mod progress;
 pub mod records;
+pub mod review;
 pub mod rules;
 pub mod store;
 

@@ -300,3 +300,55 @@ pub async fn export_ledger(
     })
     .await
 }
+
+/// A committee member's review sheet (XLSX), to a file chosen in a save dialog.
+#[tauri::command]
+pub async fn export_review_sheet(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    scheme_id: String,
+    person_id: String,
+) -> Answer<SavedFile> {
+    let (for_scheme, for_person) = (scheme_id.clone(), person_id.clone());
+    let suggested = with_store(&state, move |s, _| {
+        s.review_sheet_file_name(&for_scheme, &for_person, crate::today())
+    })
+    .await?;
+    let path = ask_path(app, suggested, ("Excel", "xlsx")).await?;
+    with_store(&state, move |s, lang| {
+        let saved = s.export_review_sheet(&scheme_id, &person_id, crate::today(), &path)?;
+        Ok(SavedFile {
+            details: String::new(),
+            message: saved.message(lang),
+            path: crate::saved::remember(&path),
+        })
+    })
+    .await
+}
+
+/// «Les inn vurderingsark»: a member's returned sheet, picked in the shell's
+/// one open dialog; refused whole unless it is this scheme's and unchanged
+/// outside its cells.
+#[tauri::command]
+pub async fn import_review_sheet(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    scheme_id: String,
+) -> Answer<SavedFile> {
+    let chosen = tauri::async_runtime::spawn_blocking(move || crate::pick_file(&app, "Excel", &["xlsx"]))
+        .await
+        .ok()
+        .flatten();
+    let Some(file) = chosen else {
+        return Err(crate::cancelled());
+    };
+    with_store(&state, move |s, lang| {
+        let done = s.import_review_sheet(&s.actor(Utc::now())?, &file, Some(&scheme_id))?;
+        Ok(SavedFile {
+            message: done.message(lang),
+            path: file.display().to_string(),
+            details: String::new(),
+        })
+    })
+    .await
+}

@@ -267,6 +267,48 @@ async fn import_members(app: tauri::AppHandle, state: State<'_, AppState>, counc
     .await
 }
 
+/// An access request (GDPR art. 15): everything the file holds about one
+/// person, as JSON, to a file chosen in a save dialog opened from Rust.
+#[tauri::command]
+async fn export_person_data(app: tauri::AppHandle, state: State<'_, AppState>, person_id: String) -> Answer<SavedFile> {
+    let for_name = person_id.clone();
+    let suggested = with_store(&state, move |s, lang| {
+        s.person_export_file_name(&for_name, today(), lang)
+    })
+    .await?;
+    let path = grants::ask_path(app, suggested, ("JSON", "json")).await?;
+    with_store(&state, move |s, lang| {
+        let export = s.export_person_data(&person_id, &path)?;
+        Ok(SavedFile {
+            message: grendebok_core::documents::saved_message(
+                lang,
+                "export.person_saved",
+                &path,
+                &[("name", &export.person.name)],
+            ),
+            path: crate::saved::remember(&path),
+            details: String::new(),
+        })
+    })
+    .await
+}
+
+/// Erases a former member (GDPR art. 17): core refuses a sitting member and
+/// keeps a formal body's approved minutes and archive as they are.
+#[tauri::command]
+async fn erase_person(state: State<'_, AppState>, person_id: String) -> Answer<SavedFile> {
+    with_store(&state, move |s, lang| {
+        let name = s.person_export(&person_id)?.person.name;
+        let alias = s.erase_person(&s.actor(Utc::now())?, &person_id, today())?;
+        Ok(SavedFile {
+            message: grendebok_core::i18n::t(lang, "privacy.erased", &[("name", &name), ("alias", &alias)]),
+            path: String::new(),
+            details: String::new(),
+        })
+    })
+    .await
+}
+
 #[tauri::command]
 async fn update_membership(state: State<'_, AppState>, id: String, edit: MembershipEdit) -> Answer<Membership> {
     with_store(&state, move |s, _| {
@@ -836,6 +878,8 @@ pub fn run() {
             duties::export_package,
             duties::import_package,
             import_members,
+            export_person_data,
+            erase_person,
             jobs::cancel_job,
             duties::search,
             grants::list_schemes,
@@ -863,6 +907,8 @@ pub fn run() {
             grants::export_letter,
             grants::export_letter_mail,
             grants::export_ledger,
+            grants::export_review_sheet,
+            grants::import_review_sheet,
             stats::attendance_by_member,
         ])
         .run(tauri::generate_context!())

@@ -76,12 +76,111 @@ async fn a_members_list_is_read_in_whole_or_refused_row_by_row() {
     .await;
     assert_eq!(count(&client, "[data-testid=import-members-error]").await, 0);
     wait_for_text(&client, "main", "Bror Kvamme").await;
+
+    // An access request, from the member's dialog: everything about Aslaug as JSON.
+    click(&client, "[data-testid=edit-member]").await.unwrap();
+    click(&client, "[data-testid=export-person-data]").await.unwrap();
+    wait_for_text(
+        &client,
+        "[data-testid=person-data-saved]",
+        "Alt Grendebok har om Aslaug Fjeldstad er lagret i exports",
+    )
+    .await;
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    screenshot(&client, &shots(&app).join("access-request.png")).await;
+    let saved: Vec<_> = std::fs::read_dir(app.exports())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains("Innsyn Aslaug Fjeldstad"))
+        .collect();
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    let answer: serde_json::Value = serde_json::from_slice(&std::fs::read(&saved[0]).unwrap()).unwrap();
+    assert_eq!(answer["person"]["email"], "aslaug@eksempel.no");
+    assert_eq!(answer["memberships"].as_array().unwrap().len(), 1);
     client.close().await.unwrap();
 
     // Two seats: the refused list left nothing behind.
     let store = open_store(&app.db);
     let council = &store.councils().unwrap()[0];
     assert_eq!(store.memberships_of_council(&council.id).unwrap().len(), 2);
+}
+
+/// Erasure from the council page: only a former member has the button; the
+/// dialog says what is kept before anything is done; afterwards the person
+/// shows as a pseudonym.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_former_member_is_erased_after_the_dialog_says_what_is_kept() {
+    let app = App::start();
+    let person_id = {
+        let mut store = Store::open(&app.db).unwrap();
+        store.save_user_name("Kari Sekretær", Utc::now()).unwrap();
+        let actor = store.actor(Utc::now()).unwrap();
+        let council = store
+            .create_council(
+                &actor,
+                &CouncilInput::named("Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 0, 0, 0)),
+            )
+            .unwrap();
+        let seat = store
+            .add_membership(
+                &actor,
+                &MembershipInput {
+                    council_id: council.id.clone(),
+                    person: PersonChoice::New {
+                        person: PersonInput {
+                            name: "Gunvor Flatebø".into(),
+                            email: "gunvor@eksempel.no".into(),
+                            phone: String::new(),
+                            gender: None,
+                        },
+                    },
+                    category: SeatCategory::Senior,
+                    role: Role::Medlem,
+                    organisation: String::new(),
+                    term_from: chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
+                    term_to: None,
+                },
+            )
+            .unwrap();
+        let yesterday = Utc::now().date_naive() - chrono::Duration::days(1);
+        store.end_membership(&actor, &seat.id, yesterday, "Flyttet").unwrap();
+        seat.person.id
+    };
+    let client = app.launch().await;
+    wait_screen(&client, "council-list").await;
+    click(&client, "[data-testid=open-council]").await.unwrap();
+    wait_screen(&client, "council").await;
+    click(&client, "[data-testid=erase-person]").await.unwrap();
+    wait_for_text(&client, "[data-testid=erase-warning]", "beholdes slik de er").await;
+    screenshot(&client, &shots(&app).join("erase-dialog.png")).await;
+    click(&client, "[data-testid=confirm-erase]").await.unwrap();
+    wait_for_text(
+        &client,
+        "[data-testid=confirmation]",
+        "Gunvor Flatebø er slettet og vises nå som «",
+    )
+    .await;
+    wait_until("the former row shows the pseudonym", || async {
+        !text_of(&client, "[data-testid=former-row]").await.contains("Gunvor")
+    })
+    .await;
+    client.close().await.unwrap();
+    let store = open_store(&app.db);
+    let export = store.person_export(&person_id).unwrap();
+    assert_ne!(export.person.name, "Gunvor Flatebø");
+    assert_eq!(export.person.email, "");
+}
+
+/// Where screenshots go: `$GRENDEBOK_A11Y_SHOTS` to keep them for a person to
+/// look at, else the test's own folder.
+fn shots(app: &App) -> std::path::PathBuf {
+    match std::env::var_os("GRENDEBOK_A11Y_SHOTS") {
+        Some(dir) => {
+            std::fs::create_dir_all(&dir).expect("the screenshot folder");
+            std::path::PathBuf::from(dir)
+        }
+        None => app.dir.path().to_path_buf(),
+    }
 }
 
 /// A form's export whose organisation column the app does not know: the

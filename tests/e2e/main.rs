@@ -15,5 +15,6 @@ mod meetings;
 mod messages;
 mod progress;
 mod recovery;
+mod review;
 mod search_and_packages;
 mod secretary;

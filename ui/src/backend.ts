@@ -90,6 +90,14 @@ export interface Backend {
   addMembership(input: MembershipInput): Promise<Membership>;
   /** Members from a spreadsheet the person picks; `cancelled` when none is picked. */
   importMembers(councilId: string): Promise<SavedFile>;
+  /** An access request (GDPR art. 15): everything about one person as JSON, saved where the person chooses. */
+  exportPersonData(personId: string): Promise<SavedFile>;
+  /** Erases a former member; `message` says what they are shown as now. */
+  erasePerson(personId: string): Promise<SavedFile>;
+  /** A committee member's review sheet (XLSX), saved where the person chooses. */
+  exportReviewSheet(schemeId: string, personId: string): Promise<SavedFile>;
+  /** A returned review sheet the person picks; `cancelled` when none is picked. */
+  importReviewSheet(schemeId: string): Promise<SavedFile>;
   updateMembership(id: string, edit: MembershipEdit): Promise<Membership>;
   endMembership(id: string, endedOn: string, reason: string): Promise<Membership>;
   /** Fills an empty database with demo councils. The caller reloads the list afterwards. */

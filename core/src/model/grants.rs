@@ -356,8 +356,12 @@ pub struct Review {
 #[serde(rename_all = "camelCase")]
 pub struct Reviewer {
     pub membership_id: String,
+    /// The person's id, which names them on a review sheet.
+    pub person_id: String,
     pub person_name: String,
     pub organisation: String,
+    /// When the member's newest review sheet was read in, and by whom; none if never.
+    pub sheet_returned: Option<Step>,
 }
 
 /// One application in the committee's side-by-side view.

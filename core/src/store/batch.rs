@@ -1,5 +1,5 @@
 //! The coordinator's batch: every council's approved minutes of a year as PDFs in one
-//! folder, each archived. Long, so it reports each file and can be
+//! folder, each in full and as its public version («… offentlig versjon»), each archived. Long, so it reports each file and can be
 //! cancelled; cancelled, nothing is left of it — neither a file in the
 //! folder nor an archive row.
 
@@ -12,6 +12,15 @@ use super::{documents, Store};
 use crate::error::Result;
 use crate::model::{Actor, DocumentKind, DocumentRecord, MeetingStatus, MeetingSummary};
 use crate::progress::{check, tick, Progress};
+
+/// One PDF laid out in the staging folder, not yet archived.
+struct LaidOut {
+    meeting_id: String,
+    /// The public version; else the full minutes.
+    public: bool,
+    name: String,
+    document: crate::documents::Rendered,
+}
 
 impl Store {
     /// The meetings of `year` whose minutes are approved, council by council,
@@ -32,7 +41,8 @@ impl Store {
     }
 
     /// Every approved meeting's minutes of `year`, of every council,
-    /// one PDF per meeting in `dir`, reporting each file. The PDFs are laid
+    /// two PDFs per meeting in `dir` — the full minutes and their public
+    /// version, in which exempt items are withheld — reporting each file. The PDFs are laid
     /// out in a temporary folder inside `dir` first; only when all are there
     /// are they archived, in one write, and then moved in. Cancelled, or
     /// failed, the temporary folder is removed, nothing is archived and the
@@ -62,19 +72,21 @@ impl Store {
         result
     }
 
-    /// Writes each meeting's minutes into `staging` under a name of its own.
+    /// Writes each meeting's minutes, in full and as the public version,
+    /// into `staging` under a name of its own.
     fn lay_out_minutes(
         &self,
         meetings: &[MeetingSummary],
         actor: &Actor,
         staging: &Path,
         progress: &dyn Progress,
-    ) -> Result<Vec<(String, String, crate::documents::Rendered)>> {
-        let total = meetings.len() as u64;
+    ) -> Result<Vec<LaidOut>> {
+        let versions: Vec<(&MeetingSummary, bool)> = meetings.iter().flat_map(|m| [(m, false), (m, true)]).collect();
+        let total = versions.len() as u64;
         let mut names = BTreeSet::new();
         let mut rendered = Vec::new();
-        for (i, meeting) in meetings.iter().enumerate() {
-            let name = self.document_file_name(&meeting.id, DocumentKind::Minutes)?;
+        for (i, (meeting, public)) in versions.into_iter().enumerate() {
+            let name = self.version_file_name(&meeting.id, DocumentKind::Minutes, public)?;
             // Two meetings of a council on one day would share a name.
             let stem = name.trim_end_matches(".pdf").to_owned();
             let name = (1..)
@@ -87,10 +99,15 @@ impl Store {
                 })
                 .find(|candidate| names.insert(candidate.clone()))
                 .expect("some name is free");
-            let document = self.render_document(&meeting.id, DocumentKind::Minutes, actor.at)?;
+            let document = self.render_version(&meeting.id, DocumentKind::Minutes, public, actor.at)?;
             crate::pdf::write_atomically(&staging.join(&name), &document.bytes)?;
             tick(progress, i as u64 + 1, total, &name)?;
-            rendered.push((meeting.id.clone(), name, document));
+            rendered.push(LaidOut {
+                meeting_id: meeting.id.clone(),
+                public,
+                name,
+                document,
+            });
         }
         Ok(rendered)
     }
@@ -102,30 +119,30 @@ impl Store {
         actor: &Actor,
         staging: &Path,
         dir: &Path,
-        rendered: Vec<(String, String, crate::documents::Rendered)>,
+        rendered: Vec<LaidOut>,
     ) -> Result<Vec<DocumentRecord>> {
         let records = self.write(|tx| {
             rendered
                 .iter()
-                .map(|(meeting_id, name, document)| {
+                .map(|laid| {
                     documents::archive(
                         tx,
                         actor,
                         &documents::NewDocument {
                             kind: DocumentKind::Minutes,
-                            public: false,
-                            meeting_id,
-                            file_name: name,
-                            sha256: &crate::pdf::sha256_hex(&document.bytes),
-                            content_sha256: &document.content_sha256,
-                            bytes: &document.bytes,
+                            public: laid.public,
+                            meeting_id: &laid.meeting_id,
+                            file_name: &laid.name,
+                            sha256: &crate::pdf::sha256_hex(&laid.document.bytes),
+                            content_sha256: &laid.document.content_sha256,
+                            bytes: &laid.document.bytes,
                         },
                     )
                 })
                 .collect()
         })?;
-        for (_, name, _) in &rendered {
-            std::fs::rename(staging.join(name), dir.join(name))?;
+        for laid in &rendered {
+            std::fs::rename(staging.join(&laid.name), dir.join(&laid.name))?;
         }
         if let Ok(folder) = std::fs::File::open(dir) {
             let _ = folder.sync_all();

@@ -531,7 +531,22 @@ fn minutes_not_yet_approved_wait_and_never_reach_the_kommune_or_the_annual_repor
         .flat_map(|c| store.meetings_of_council(&c.id).unwrap())
         .filter(|m| m.status == MeetingStatus::Approved && m.date.year() == 2026)
         .count();
-    assert_eq!(records.len(), approved);
+    assert_eq!(records.len(), 2 * approved, "each in full and as the public version");
+    let public: Vec<_> = records.iter().filter(|r| r.public).collect();
+    assert_eq!(public.len(), approved);
+    assert!(
+        public
+            .iter()
+            .all(|r| r.file_name.ends_with(" offentlig versjon.pdf") || r.file_name.ends_with(" offentleg versjon.pdf")),
+        "{public:?}"
+    );
+    // The public versions withhold what is exempt; the full minutes keep it.
+    let withheld = public
+        .iter()
+        .map(|r| pdf_text(&std::fs::read(dir.join(&r.file_name)).unwrap()))
+        .filter(|text| text.contains("Unntatt offentlighet"))
+        .count();
+    assert!(withheld >= 1, "the demo's exempt item is withheld in a public version");
 
     // The annual report lists the meeting as waiting and none of its decisions.
     let report = store.render_annual_report(&storlia.id, 2026, actor.at).unwrap();

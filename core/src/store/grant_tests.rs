@@ -10,29 +10,29 @@ use super::meeting_tests::pdf_text;
 use super::test_fixtures::{meeting_input, member_input};
 use super::*;
 
-fn at(month: u32, d: u32) -> Actor {
+pub(super) fn at(month: u32, d: u32) -> Actor {
     Actor::new("Kari Sekretær", Utc.with_ymd_and_hms(2026, month, d, 12, 0, 0).unwrap())
 }
 
-fn actor() -> Actor {
+pub(super) fn actor() -> Actor {
     at(4, 20)
 }
 
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+pub(super) fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-struct World {
-    store: Store,
-    council: Council,
+pub(super) struct World {
+    pub(super) store: Store,
+    pub(super) council: Council,
     /// Aud (leder), Bjørn, Cecilie (represents Stavern IL), Dag.
-    members: Vec<Membership>,
-    scheme: GrantScheme,
+    pub(super) members: Vec<Membership>,
+    pub(super) scheme: GrantScheme,
     /// A vedtak item of a meeting whose minutes are open.
-    item: String,
+    pub(super) item: String,
 }
 
-fn scheme_input(council_id: &str) -> SchemeInput {
+pub(super) fn scheme_input(council_id: &str) -> SchemeInput {
     SchemeInput {
         council_id: council_id.into(),
         year: 2026,
@@ -62,7 +62,7 @@ fn scheme_input(council_id: &str) -> SchemeInput {
     }
 }
 
-fn world() -> World {
+pub(super) fn world() -> World {
     let mut store = Store::open_in_memory().unwrap();
     let council = store
         .create_council(
@@ -129,13 +129,13 @@ fn application_input(scheme_id: &str, organisation: &str, asked: &str) -> Applic
     }
 }
 
-fn apply(w: &mut World, organisation: &str, asked: &str) -> Application {
+pub(super) fn apply(w: &mut World, organisation: &str, asked: &str) -> Application {
     w.store
         .add_application(&actor(), &application_input(&w.scheme.id, organisation, asked))
         .unwrap()
 }
 
-fn decision(granted: &str, item: &str) -> DecisionInput {
+pub(super) fn decision(granted: &str, item: &str) -> DecisionInput {
     DecisionInput {
         granted: granted.into(),
         reasons: "Tiltaket når mange barn og unge.".into(),
@@ -143,7 +143,7 @@ fn decision(granted: &str, item: &str) -> DecisionInput {
     }
 }
 
-fn scores(scheme: &GrantScheme, values: [i32; 3]) -> Vec<ScoreInput> {
+pub(super) fn scores(scheme: &GrantScheme, values: [i32; 3]) -> Vec<ScoreInput> {
     scheme
         .criteria
         .iter()

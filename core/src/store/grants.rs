@@ -623,7 +623,7 @@ pub fn propose(conn: &Connection, actor: &Actor, id: &str, proposed: Option<i64>
 // --- the committee's review ---------------------------------------------------
 
 /// The members of the committee on `day`: the council's members with a seat.
-fn reviewers(conn: &Connection, council_id: &str, day: NaiveDate) -> Result<Vec<Membership>> {
+pub(super) fn reviewers(conn: &Connection, council_id: &str, day: NaiveDate) -> Result<Vec<Membership>> {
     let mut members: Vec<Membership> = memberships::of_council(conn, council_id)?
         .into_iter()
         .filter(|m| m.role.holds_seat() && m.sits_on(day))
@@ -646,7 +646,7 @@ fn finding(conn: &Connection, application_id: &str, membership_id: &str) -> Resu
 
 /// Whether `member` is inhabil for `application`: declared, or by
 /// representing the applicant unless the committee overruled that.
-fn inhabil_of(conn: &Connection, application: &Application, member: &Membership) -> Result<Option<Inhabil>> {
+pub(super) fn inhabil_of(conn: &Connection, application: &Application, member: &Membership) -> Result<Option<Inhabil>> {
     let inhabil = |source, reason: String| Inhabil {
         membership_id: member.id.clone(),
         person_name: member.person.name.clone(),
@@ -734,7 +734,7 @@ pub(super) fn inhabil_recusals(
     Ok(found)
 }
 
-fn scores_of(conn: &Connection, application_id: &str, membership_id: &str) -> Result<Vec<Score>> {
+pub(super) fn scores_of(conn: &Connection, application_id: &str, membership_id: &str) -> Result<Vec<Score>> {
     let mut stmt = conn.prepare(
         "SELECT s.criterion_id, s.score, s.comment FROM grant_score s
          JOIN grant_criterion c ON c.id = s.criterion_id
@@ -1317,12 +1317,15 @@ pub fn scheme_detail(conn: &Connection, id: &str, today: NaiveDate, lang: Lang) 
             })
         })
         .collect::<Result<_>>()?;
+    let mut returned = super::review::returns(conn, id)?;
     Ok(SchemeDetail {
         budget: budget(conn, &scheme)?,
         reviewers: committee
             .into_iter()
             .map(|m| Reviewer {
+                sheet_returned: returned.remove(&m.id).map(|(step, _)| step),
                 membership_id: m.id,
+                person_id: m.person.id,
                 person_name: m.person.name,
                 organisation: m.organisation,
             })

@@ -30,6 +30,7 @@ mod package;
 mod package_rows;
 mod people;
 pub mod privacy;
+pub mod review;
 mod search;
 mod settings;
 mod stats;
@@ -1252,6 +1253,30 @@ impl Store {
         privacy::export(&self.conn, person_id)
     }
 
+    /// The file name an access request is offered under:
+    /// `Innsyn Kari Nordmann 2026-12-01.json` (in `lang`).
+    pub fn person_export_file_name(&self, person_id: &str, today: NaiveDate, lang: Lang) -> Result<String> {
+        let person = privacy::export(&self.conn, person_id)?.person;
+        let word = crate::i18n::t(lang, "file.access_request", &[]);
+        Ok(crate::documents::safe_file_name(&format!(
+            "{word} {} {}.json",
+            person.name,
+            today.format("%Y-%m-%d")
+        )))
+    }
+
+    /// Writes everything the file holds about one person (an access request,
+    /// GDPR art. 15) to `out` as JSON: written beside it and renamed, so a
+    /// failed write leaves no half file; never over the store or its backups.
+    /// Reads only, so a read-only file can answer an access request too.
+    pub fn export_person_data(&self, person_id: &str, out: &Path) -> Result<privacy::PersonExport> {
+        self.export_target(out)?;
+        let export = privacy::export(&self.conn, person_id)?;
+        let json = serde_json::to_vec_pretty(&export).map_err(|e| CoreError::Io(std::io::Error::other(e)))?;
+        crate::pdf::write_atomically(out, &json)?;
+        Ok(export)
+    }
+
     /// Erases a former member (see [`privacy::erase`]), then makes sure the
     /// old values are gone from the file and its WAL too: freed space is
     /// zeroed (`secure_delete`), the file is rebuilt, the WAL truncated, and
@@ -1428,6 +1453,9 @@ mod archive_tests;
 
 #[cfg(test)]
 mod reading_tests;
+
+#[cfg(test)]
+mod review_tests;
 
 /// `Innkalling … .pdf` → `Innkalling … .eml`.
 fn eml_name(pdf_name: &str) -> String {

@@ -38,6 +38,45 @@ fn a_persons_export_holds_their_seats_meetings_and_changes() {
     assert!(json.contains("astrid.kvalvik@eksempel.no"));
 }
 
+/// The app's "Innsyn i egne opplysninger": the same export as a JSON file,
+/// named after the person; never written over the store itself.
+#[test]
+fn an_access_request_is_saved_as_a_json_file_and_never_over_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("grendebok.sqlite3");
+    let mut store = Store::create(&path).unwrap();
+    store.load_demo(&actor(), today()).unwrap();
+    let astrid = store
+        .people()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.name == "Astrid Kvalvik")
+        .unwrap();
+    let name = store.person_export_file_name(&astrid.id, today(), Lang::Nb).unwrap();
+    assert_eq!(name, "Innsyn Astrid Kvalvik 2026-11-22.json");
+    let out = dir.path().join(&name);
+    let export = store.export_person_data(&astrid.id, &out).unwrap();
+    let written: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(written, serde_json::to_value(&export).unwrap());
+    assert_eq!(written["person"]["email"], "astrid.kvalvik@eksempel.no");
+    for part in [
+        "memberships",
+        "attendance",
+        "grantContacts",
+        "scores",
+        "inhabil",
+        "mentions",
+        "changes",
+    ] {
+        assert!(written[part].is_array(), "{part} is part of the answer: {written}");
+    }
+
+    let before = std::fs::read(&path).unwrap();
+    let err = store.export_person_data(&astrid.id, &path).unwrap_err();
+    assert_eq!(err.code(), "export_over_store");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
 #[test]
 fn an_erased_former_member_is_gone_from_the_file_its_wal_and_the_newest_backup() {
     let dir = tempfile::tempdir().unwrap();

@@ -386,6 +386,25 @@ export function createFakeBackend(state: FakeState, opts: { delayMs?: number; to
       wait<SavedFile>(() => {
         throw { code: "cancelled", message: "", fields: [] } satisfies ErrorReport;
       }),
+    // Nor a file to write: the access request answers as a cancelled save.
+    exportPersonData: () =>
+      wait<SavedFile>(() => {
+        throw { code: "cancelled", message: "", fields: [] } satisfies ErrorReport;
+      }),
+    // Erasure rewrites the whole record: the browser build leaves it to core and says so.
+    erasePerson: () =>
+      wait<SavedFile>(() => {
+        throw { code: "conflict", message: "Sletting virker bare i appen.", fields: [] } satisfies ErrorReport;
+      }),
+    // Review sheets are files too: the browser build answers as a cancelled dialog.
+    exportReviewSheet: () =>
+      wait<SavedFile>(() => {
+        throw { code: "cancelled", message: "", fields: [] } satisfies ErrorReport;
+      }),
+    importReviewSheet: () =>
+      wait<SavedFile>(() => {
+        throw { code: "cancelled", message: "", fields: [] } satisfies ErrorReport;
+      }),
     addMembership: (input) =>
       wait(() => {
         let person: Person;

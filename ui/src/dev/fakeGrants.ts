@@ -182,7 +182,7 @@ export function grantMethods(state: GrantState, host: Host) {
       scheme: s,
       council: council(s.councilId),
       budget: budget(s),
-      reviewers: committee(s.councilId).map((m): Reviewer => ({ membershipId: m.id, personName: m.person.name, organisation: m.organisation })),
+      reviewers: committee(s.councilId).map((m): Reviewer => ({ membershipId: m.id, personId: m.person.id, personName: m.person.name, organisation: m.organisation, sheetReturned: null })),
       rows: appsOf(id).map((a) => {
         const rs = reviews(s, a);
         const [weightedScore, reviewsComplete] = committeeScore(rs);

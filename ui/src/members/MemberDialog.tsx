@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from "react";
+import { PersonDataButton } from "./PersonDataButton";
 import { Button, Dialog, Fieldset, Heading, Paragraph, Radio } from "@digdir/designsystemet-react";
 import type { Membership } from "../bindings/Membership";
 import type { PeopleFound } from "../bindings/PeopleFound";
@@ -234,6 +235,11 @@ export function MemberDialog(props: Props) {
           </div>
         </form>
       </Dialog.Block>
+      {props.mode === "edit" ? (
+        <Dialog.Block>
+          <PersonDataButton personId={props.membership.person.id} name={props.membership.person.name} />
+        </Dialog.Block>
+      ) : null}
     </Dialog>
   );
 }

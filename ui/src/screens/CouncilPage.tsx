@@ -16,6 +16,7 @@ import { SeatPlan } from "../council/SeatPlan";
 import { SeatTable } from "../council/SeatTable";
 import { MemberTable, type MemberActions } from "../council/MemberTable";
 import { FormerTable } from "../council/FormerTable";
+import { EraseDialog } from "../members/EraseDialog";
 import { MemberDialog } from "../members/MemberDialog";
 import { EndDialog } from "../members/EndDialog";
 import { ImportMembers } from "../members/ImportMembers";
@@ -28,7 +29,12 @@ import { AttendanceSection } from "../charts/AttendanceSection";
 import { todayIso } from "../lib/dates";
 import { roleInSentence } from "../lib/labels";
 
-type Open = { kind: "add" } | { kind: "edit"; membership: Membership } | { kind: "end"; membership: Membership } | null;
+type Open =
+  | { kind: "add" }
+  | { kind: "edit"; membership: Membership }
+  | { kind: "end"; membership: Membership }
+  | { kind: "erase"; membership: Membership }
+  | null;
 
 export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }) {
   const backend = useBackend();
@@ -109,7 +115,7 @@ export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }
           <DutiesSection key={`duties-${year}`} councilId={id} year={year} years={[...new Set([thisYear, year, thisYear - 1])].sort((a, b) => b - a)} onYear={setPicked} navigate={navigate} />
           <HandoverSection key={`handover-${year}`} councilId={id} year={year} />
           <CouncilFacts council={detail.council} />
-          <OtherMembers detail={detail} actions={actions} />
+          <OtherMembers detail={detail} actions={actions} onErase={readOnly ? undefined : (membership) => setOpen({ kind: "erase", membership })} />
         </KeptElsewhereContext.Provider>
       ) : null}
 
@@ -131,6 +137,9 @@ export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }
           onClose={close}
         />
       ) : null}
+      {open?.kind === "erase" ? (
+        <EraseDialog key={open.membership.id} membership={open.membership} onErased={saved} onClose={close} />
+      ) : null}
       {open?.kind === "end" ? (
         <EndDialog
           key={open.membership.id}
@@ -148,7 +157,15 @@ function firstVacant(detail: CouncilDetail): SeatCategory {
   return detail.composition.categories.find((c) => c.vacant > 0)?.category ?? "senior";
 }
 
-function OtherMembers({ detail, actions }: { detail: CouncilDetail; actions: MemberActions | undefined }) {
+function OtherMembers({
+  detail,
+  actions,
+  onErase,
+}: {
+  detail: CouncilDetail;
+  actions: MemberActions | undefined;
+  onErase: ((m: Membership) => void) | undefined;
+}) {
   const { t } = useI18n();
   return (
     <>
@@ -174,7 +191,7 @@ function OtherMembers({ detail, actions }: { detail: CouncilDetail; actions: Mem
           {t("council.former")}
         </Heading>
         {detail.former.length ? (
-          <FormerTable members={detail.former} caption={t("council.former")} />
+          <FormerTable members={detail.former} caption={t("council.former")} onErase={onErase} />
         ) : (
           <Paragraph className="muted" data-size="sm">
             {t("council.noFormer")}

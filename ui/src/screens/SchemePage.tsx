@@ -13,6 +13,7 @@ import { Confirmation, ExportDone, useConfirmation } from "../components/Confirm
 import { ImportApplications } from "../grants/ImportApplications";
 import { BudgetBar } from "../grants/BudgetBar";
 import { CommitteeTable } from "../grants/CommitteeTable";
+import { ReviewSheets } from "../grants/ReviewSheets";
 import { Reminders } from "../grants/Reminders";
 import { SchemeDialog } from "../grants/SchemeDialog";
 import { ApplicationDialog } from "../grants/ApplicationDialog";
@@ -129,6 +130,7 @@ export function SchemePage({ id, navigate }: { id: string; navigate: Navigate })
           {exported ? <ExportDone {...exported} /> : null}
           <Reminders reminders={detail.reminders} onOpen={openApplication} />
           <CommitteeTable detail={detail} onOpen={openApplication} />
+          <ReviewSheets detail={detail} onImported={() => void reload()} />
           {open === "edit" ? (
             <SchemeDialog
               mode="edit"
