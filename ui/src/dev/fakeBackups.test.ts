@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createFakeBackend, demoState } from "./fakeBackend";
+import type { ErrorReport } from "../bindings/ErrorReport";
 
 const fresh = () => createFakeBackend(demoState({ userName: "Kari", language: "nb" }), { today: "2026-11-22" });
-const report = { code: "damaged", message: "Databasefilen er skadet.", fields: [] };
+const report: ErrorReport = { code: "damaged", message: "Databasefilen er skadet.", fields: [] };
 
 describe("fake backups", () => {
   it("answers get_startup while the file cannot be opened, and nothing else", async () => {

@@ -3,6 +3,7 @@
 // every read (a held meeting of the kind, an exported annual report, a scheme
 // fully decided and reported), waivers that need a reason, due soon within
 // 30 days. Messages are bokmål only.
+import type { ErrorCode } from "../bindings/ErrorCode";
 import type { Backend } from "../backend";
 import type { Council } from "../bindings/Council";
 import type { CouncilOverview } from "../bindings/CouncilOverview";
@@ -56,7 +57,7 @@ const KIND_NB: Record<MeetingKind, string> = {
   open: "Åpent møte for innbyggerne",
 };
 
-const err = (code: string, message: string, fields: { field: string; message: string }[] = []): ErrorReport => ({ code, message, fields });
+const err = (code: ErrorCode, message: string, fields: { field: string; message: string }[] = []): ErrorReport => ({ code, message, fields });
 
 export function defaultDue(kind: DutyKind, year: number): string {
   switch (kind) {

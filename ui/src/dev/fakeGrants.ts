@@ -2,6 +2,7 @@
 // rules roughly: derived status, inhabil by organisation, weighted scores,
 // budget/asked/maximum checks on decisions, the letter lock, payouts never
 // above the grant. Messages are bokmål only.
+import type { ErrorCode } from "../bindings/ErrorCode";
 import type { Backend } from "../backend";
 import type { Application } from "../bindings/Application";
 import type { ApplicationDetail } from "../bindings/ApplicationDetail";
@@ -51,7 +52,7 @@ type Host = {
   today: string;
 };
 
-const err = (code: string, message: string, fields: FieldMessage[] = []): ErrorReport => ({ code, message, fields });
+const err = (code: ErrorCode, message: string, fields: FieldMessage[] = []): ErrorReport => ({ code, message, fields });
 const invalid = (fields: FieldMessage[]) => err("invalid", fields.length === 1 ? fields[0]!.message : "Noe må rettes.", fields);
 const conflict = (message: string, field = "") => err("conflict", message, [{ field, message }]);
 

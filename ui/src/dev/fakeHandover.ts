@@ -3,6 +3,7 @@
 // (added the first time, unchanged the next, refused when another council
 // has its name), and a year as a folder for the kommune (never over an
 // existing one). Messages are bokmål only, worded like the core's.
+import type { ErrorCode } from "../bindings/ErrorCode";
 import type { Backend } from "../backend";
 import type { Council } from "../bindings/Council";
 import type { ErrorReport } from "../bindings/ErrorReport";
@@ -28,7 +29,7 @@ type Host = {
 };
 
 const DOCUMENTS = "/home/kari/Dokumenter";
-const err = (code: string, message: string): ErrorReport => ({ code, message, fields: [] });
+const err = (code: ErrorCode, message: string): ErrorReport => ({ code, message, fields: [] });
 
 /** The package a coordinator gets from Kvelde: a small grendeutvalg not in the demo. */
 export function kveldePackage(): Council {

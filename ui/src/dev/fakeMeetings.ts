@@ -1,6 +1,7 @@
 // DEV ONLY: the meeting commands of the in-memory fake backend. Mirrors the
 // Rust rules roughly: case numbers at send_notice, quorum per item, the
 // completeness list, and locking once the minutes are approved.
+import type { ErrorCode } from "../bindings/ErrorCode";
 import type { Backend } from "../backend";
 import type { AgendaItem } from "../bindings/AgendaItem";
 import type { AgendaItemInput } from "../bindings/AgendaItemInput";
@@ -55,7 +56,7 @@ type Host = {
 
 const pad2 = (n: number) => String(n).padStart(2, "0");
 
-const err = (code: string, message: string, fields: FieldMessage[] = []): ErrorReport => ({ code, message, fields });
+const err = (code: ErrorCode, message: string, fields: FieldMessage[] = []): ErrorReport => ({ code, message, fields });
 const invalid = (fields: FieldMessage[]) => err("invalid", fields.length === 1 ? fields[0]!.message : "Noe må rettes.", fields);
 const LOCKED = "Protokollen er godkjent og låst. En rettelse må føres som et tillegg.";
 
