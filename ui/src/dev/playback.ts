@@ -1,0 +1,121 @@
+// DEV ONLY: the UI's test backend. It plays back what the real core answered
+// in a named scenario (src/dev/fixtures/<name>.json, written by
+// core/src/fixtures.rs and kept fresh by its test) and records every call.
+// It holds no rule of the domain: a call the scenario has no answer for is
+// refused, and a write answers only what the test says it answers next
+// (`next`), never something computed here. Never imported by src/main.tsx.
+import type { Backend } from "../backend";
+import type { ErrorReport } from "../bindings/ErrorReport";
+import demoJson from "./fixtures/demo.json?raw";
+import januaryJson from "./fixtures/january.json?raw";
+import marchJson from "./fixtures/march.json?raw";
+
+/** An answer as the core gave it: a value, or the error report. */
+export type Answer = { ok: unknown } | { err: ErrorReport };
+
+export type Scenario = {
+  scenario: string;
+  /** The day the scenario was made for (the app's "today"). */
+  today: string;
+  answers: Record<string, Answer>;
+};
+
+const SCENARIOS = { demo: demoJson, january: januaryJson, march: marchJson } as const;
+export type ScenarioName = keyof typeof SCENARIOS;
+
+/** A fresh copy of the scenario `name`. */
+export function scenario(name: ScenarioName): Scenario {
+  return JSON.parse(SCENARIOS[name]) as Scenario;
+}
+
+/** A long job's argument ({id?, onProgress}): not part of what is asked. */
+const isJob = (a: unknown) => !!a && typeof a === "object" && typeof (a as { onProgress?: unknown }).onProgress === "function";
+
+/** JSON with object keys sorted and null members left out (as core/src/fixtures.rs `canonical`). */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? "null" : canonical(v))).join(",")}]`;
+  if (value && typeof value === "object") {
+    const o = value as Record<string, unknown>;
+    const keys = Object.keys(o)
+      .filter((k) => o[k] !== null && o[k] !== undefined)
+      .sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/** The key of a call in a scenario: `method [args]`, jobs and trailing undefined left out. */
+export function callKey(method: string, args: unknown[]): string {
+  const asked = args.filter((a) => !isJob(a));
+  while (asked.length && asked[asked.length - 1] === undefined) asked.pop();
+  return `${method} ${canonical(asked)}`;
+}
+
+export type Call = { method: string; args: unknown[] };
+
+export type Playback = Backend & {
+  scenario: Scenario;
+  /** Every call made, in order (jobs left out of the arguments). */
+  calls: Call[];
+  /** The keys of the calls the scenario had no answer for (each refused with code "internal"). */
+  unanswered: string[];
+  /** The calls of `method`, by their arguments. */
+  callsOf(method: keyof Backend): unknown[][];
+  /** What the scenario answers to `method(...args)`; throws when it holds no value for it. */
+  answer<T = unknown>(method: keyof Backend, ...args: unknown[]): T;
+  /** From now on `method(...args)` answers `answer`: a write's next screen, or a read after it. */
+  next(method: keyof Backend, args: unknown[], answer: Answer): void;
+};
+
+/** What a call that needs no core answers: opening a saved file, cancelling a job. */
+const NO_ANSWER_NEEDED: Partial<Record<keyof Backend, unknown>> = { openSaved: undefined, cancelJob: false };
+
+export function playback(name: ScenarioName | Scenario, opts: { delayMs?: number } = {}): Playback {
+  const played = typeof name === "string" ? scenario(name) : name;
+  const calls: Call[] = [];
+  const unanswered: string[] = [];
+  const answerOf = (method: string, args: unknown[]): Answer => {
+    const found = played.answers[callKey(method, args)];
+    if (found) return found;
+    if (method in NO_ANSWER_NEEDED) return { ok: NO_ANSWER_NEEDED[method as keyof Backend] };
+    unanswered.push(callKey(method, args));
+    const message = `The scenario «${played.scenario}» holds no answer to ${callKey(method, args)}: add it in core/src/fixtures.rs.`;
+    return { err: { code: "internal", message, fields: [] } };
+  };
+  const extra = {
+    scenario: played,
+    calls,
+    unanswered,
+    callsOf: (method: keyof Backend) => calls.filter((c) => c.method === method).map((c) => c.args),
+    answer<T>(method: keyof Backend, ...args: unknown[]): T {
+      const found = answerOf(method, args);
+      if ("err" in found) throw new Error(found.err.message);
+      return structuredClone(found.ok) as T;
+    },
+    next(method: keyof Backend, args: unknown[], answer: Answer) {
+      played.answers[callKey(method, args)] = answer;
+    },
+  };
+  return new Proxy(extra, {
+    get(target, prop, receiver) {
+      if (typeof prop !== "string" || prop in target) return Reflect.get(target, prop, receiver);
+      // Not a promise: `await` looks for `then`.
+      if (prop === "then") return undefined;
+      return (...args: unknown[]) => {
+        calls.push({ method: prop, args: args.filter((a) => !isJob(a)) });
+        const found = answerOf(prop, args);
+        return new Promise((resolve, reject) =>
+          setTimeout(() => ("err" in found ? reject(structuredClone(found.err)) : resolve(structuredClone(found.ok))), opts.delayMs ?? 0),
+        );
+      };
+    },
+  }) as unknown as Playback;
+}
+
+/** The id of the council named `name` in the scenario's council list. */
+export function councilId(backend: Playback, name: string): string {
+  const councils = backend.answer<{ id: string; name: string }[]>("listCouncils");
+  const found = councils.find((c) => c.name === name);
+  if (!found) throw new Error(`no council named ${name} in the scenario ${backend.scenario.scenario}`);
+  return found.id;
+}
