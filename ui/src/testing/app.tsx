@@ -64,7 +64,7 @@ export function rerender(node: ReactNode) {
  * until the screen is ready.
  */
 export async function renderApp<B extends Backend>(view: View, backend: B): Promise<B> {
-  rendered = backend;
+  rendered = backend as { unanswered?: string[] };
   await mountAsync(<App backend={backend} initialView={view} />);
   await waitFor(() => document.querySelector("main[data-ready=true]"));
   return backend;
