@@ -5,8 +5,11 @@
 //! A scenario is the demo data on a given day, with a few steps taken; its
 //! file maps each call of the UI's `Backend` — `method [args]`, the arguments
 //! as canonical JSON — to what the app's command answers: `{"ok": value}` or
-//! `{"err": ErrorReport}`. A write is recorded with the answer it gives;
-//! the UI's fake never computes one. Ids are fixed for the run (see
+//! `{"err": ErrorReport}`. A write is recorded with the answer it gives and
+//! what every screen reads after it: under `after`, by the write's call, the
+//! answer and the reads that changed (and the writes after that one); the
+//! UI's play-back moves there when the screen makes that call, and never
+//! computes an answer itself. Ids are fixed for the run (see
 //! `store::FIXED_IDS`), and the database's folder is written as the user's.
 //!
 //! The test fails when a committed file is stale; run it with
@@ -94,6 +97,12 @@ impl Scenario {
 
     /// Records `method(args)` answering `answer`.
     fn put<T: Serialize>(&mut self, method: &str, args: Value, answer: Result<T>) {
+        let answer = self.answer(answer);
+        self.answers.insert(key(method, &args), answer);
+    }
+
+    /// `{"ok": value}` or `{"err": report}`, the database's folder written as the user's.
+    fn answer<T: Serialize>(&self, answer: Result<T>) -> Value {
         let answer = match answer {
             Ok(value) => json!({ "ok": value }),
             Err(e) => json!({ "err": e.report(self.lang) }),
@@ -102,8 +111,37 @@ impl Scenario {
         let text = serde_json::to_string(&answer)
             .expect("answers serialise")
             .replace(&folder, DB_FOLDER);
-        let answer: Value = serde_json::from_str(&text).expect("answers parse");
-        self.answers.insert(format!("{method} {}", canonical(&args)), answer);
+        serde_json::from_str(&text).expect("answers parse")
+    }
+
+    /// Makes the call `method(args)` as the app's command does, and answers as it does.
+    fn write(&mut self, method: &str, args: &Value) -> Value {
+        fn arg<T: serde::de::DeserializeOwned>(args: &Value, i: usize) -> T {
+            serde_json::from_value(args[i].clone()).unwrap_or_else(|e| panic!("argument {i} of {args}: {e}"))
+        }
+        let (today, lang) = (self.today, self.lang);
+        let actor = self.store.actor(self.at()).expect("the actor");
+        let s = &mut self.store;
+        let answer = match method {
+            "saveScores" => {
+                let (id, member, scores): (String, String, Vec<ScoreInput>) =
+                    (arg(args, 0), arg(args, 1), arg(args, 2));
+                s.save_scores(&actor, &id, &member, &scores)
+                    .and_then(|a| s.application_detail(&a.id, today, lang))
+            }
+            "decideApplication" => {
+                let (id, input): (String, DecisionInput) = (arg(args, 0), arg(args, 1));
+                s.decide_application(&actor, &id, &input)
+                    .and_then(|a| s.application_detail(&a.id, today, lang))
+            }
+            "addPayout" => {
+                let (id, input): (String, PayoutInput) = (arg(args, 0), arg(args, 1));
+                s.add_payout(&actor, &id, &input)
+                    .and_then(|a| s.application_detail(&a.id, today, lang))
+            }
+            other => panic!("core/src/fixtures.rs makes no call {other} yet: add it to Scenario::write"),
+        };
+        self.answer(answer)
     }
 
     /// What every screen of the app reads: start-up, settings, every
@@ -183,12 +221,63 @@ impl Scenario {
             self.put("search", json!([query]), found);
         }
     }
+}
+
+fn key(method: &str, args: &Value) -> String {
+    format!("{method} {}", canonical(args))
+}
+
+/// A scenario's file: its answers, and after each write what changed.
+struct Fixture {
+    name: &'static str,
+    today: NaiveDate,
+    answers: BTreeMap<String, Value>,
+    /// The writes a screen test takes from here, each a list of calls made one after the other.
+    after: Value,
+}
+
+impl Fixture {
+    /// `scenario` read whole, and each path of writes taken on a fresh copy
+    /// of it (`make` builds one), with what the screens read after each write.
+    fn new(make: impl Fn() -> Scenario, paths: &[&[(&str, Value)]]) -> Fixture {
+        let base = make();
+        let mut after = json!({});
+        for path in paths {
+            let mut scenario = make();
+            let mut seen = base.answers.clone();
+            let mut node = &mut after;
+            for (method, args) in path.iter() {
+                let answer = scenario.write(method, args);
+                scenario.answers.clear();
+                scenario.read_everything();
+                let changed: BTreeMap<&String, &Value> = scenario
+                    .answers
+                    .iter()
+                    .filter(|(k, v)| seen.get(*k) != Some(*v))
+                    .collect();
+                let step = node
+                    .as_object_mut()
+                    .expect("an object")
+                    .entry(key(method, args))
+                    .or_insert_with(|| json!({ "answer": answer, "answers": changed, "after": {} }));
+                seen.extend(scenario.answers.clone());
+                node = &mut step["after"];
+            }
+        }
+        Fixture {
+            name: base.name,
+            today: base.today,
+            answers: base.answers,
+            after,
+        }
+    }
 
     fn render(&self) -> String {
         let file = json!({
             "scenario": self.name,
             "today": self.today,
             "answers": self.answers,
+            "after": self.after,
         });
         serde_json::to_string_pretty(&file).expect("fixtures serialise") + "\n"
     }
@@ -202,17 +291,90 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("a date")
 }
 
-/// Every scenario the UI plays back.
-fn scenarios() -> Vec<Scenario> {
-    let mut demo = Scenario::demo("demo", day(2026, 11, 22));
-    demo.read_everything();
-    demo.search(&["dugnad", "benker", "bøkeskogen"]);
+/// Ids of the demo data, found by name (they are the same in every copy).
+struct Ids<'a>(&'a Scenario);
 
+impl Ids<'_> {
+    fn council(&self, name: &str) -> String {
+        let councils = self
+            .0
+            .store
+            .council_summaries(self.0.today, self.0.lang)
+            .expect("councils");
+        councils
+            .into_iter()
+            .find(|c| c.name == name)
+            .expect("a demo council")
+            .id
+    }
+
+    fn scheme(&self, council: &str) -> SchemeDetail {
+        let schemes = self.0.store.schemes_of_council(&self.council(council), self.0.today);
+        let id = &schemes.expect("schemes")[0].scheme.id;
+        self.0
+            .store
+            .scheme_detail(id, self.0.today, self.0.lang)
+            .expect("the scheme")
+    }
+
+    /// The application of `organisation` to Lyngvik's scheme.
+    fn application(&self, organisation: &str) -> ApplicationDetail {
+        let scheme = self.scheme("Lyngvik nærmiljøutvalg");
+        let row = scheme.rows.iter().find(|r| r.application.organisation == organisation);
+        let id = &row.expect("a demo application").application.id;
+        self.0
+            .store
+            .application_detail(id, self.0.today, self.0.lang)
+            .expect("the application")
+    }
+}
+
+/// Every scenario the UI plays back.
+fn scenarios() -> Vec<Fixture> {
+    let demo = || {
+        let mut demo = Scenario::demo("demo", day(2026, 11, 22));
+        demo.read_everything();
+        demo.search(&["dugnad", "benker", "bøkeskogen"]);
+        demo
+    };
+    let probe = Scenario::demo("probe", day(2026, 11, 22));
+    let ids = Ids(&probe);
+    // Lyngvik historielag's application, in review; Einar Bråthen has not scored it.
+    let historielag = ids.application("Lyngvik historielag");
+    let einar = &historielag
+        .reviews
+        .iter()
+        .find(|r| r.person_name == "Einar Bråthen")
+        .expect("Einar")
+        .membership_id;
+    let criteria: Vec<&String> = historielag.scheme.criteria.iter().map(|c| &c.id).collect();
+    let id = &historielag.application.id;
+    let item = &historielag.decision_items[0].item_id;
+    let scores = json!([id, einar, [
+        { "criterionId": criteria[0], "score": 4, "comment": "" },
+        { "criterionId": criteria[1], "score": 5, "comment": "" },
+        { "criterionId": criteria[2], "score": 3, "comment": "" },
+    ]]);
+    let decide = |granted: &str| json!([id, { "granted": granted, "itemId": item, "reasons": "" }]);
+    let demo = Fixture::new(
+        demo,
+        &[
+            &[("saveScores", scores)],
+            // Refused: a dot is not how an amount is written; more than was asked.
+            &[("decideApplication", decide("12.500"))],
+            &[("decideApplication", decide("30 000"))],
+        ],
+    );
     // In January the secretary still closes last year; from March on, this year.
-    let mut january = Scenario::demo("january", day(2027, 1, 15));
-    january.read_everything();
-    let mut march = Scenario::demo("march", day(2027, 3, 2));
-    march.read_everything();
+    let month = |name: &'static str, on: NaiveDate| {
+        move || {
+            let mut scenario = Scenario::demo(name, on);
+            scenario.read_everything();
+            scenario
+        }
+    };
+    let january = Fixture::new(month("january", day(2027, 1, 15)), &[]);
+    let march = Fixture::new(month("march", day(2027, 3, 2)), &[]);
     vec![demo, january, march]
 }
 

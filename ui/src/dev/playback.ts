@@ -2,8 +2,9 @@
 // in a named scenario (src/dev/fixtures/<name>.json, written by
 // core/src/fixtures.rs and kept fresh by its test) and records every call.
 // It holds no rule of the domain: a call the scenario has no answer for is
-// refused, and a write answers only what the test says it answers next
-// (`next`), never something computed here. Never imported by src/main.tsx.
+// refused, and a write answers what the core answered to that very call
+// (the scenario's `after`), after which the screen reads what the core read
+// after it; nothing is computed here. Never imported by src/main.tsx.
 import type { Backend } from "../backend";
 import type { ErrorReport } from "../bindings/ErrorReport";
 import demoJson from "./fixtures/demo.json?raw";
@@ -13,11 +14,16 @@ import marchJson from "./fixtures/march.json?raw";
 /** An answer as the core gave it: a value, or the error report. */
 export type Answer = { ok: unknown } | { err: ErrorReport };
 
+/** What a write answered, the reads that changed with it, and the writes that may follow. */
+export type Step = { answer: Answer; answers: Record<string, Answer>; after: Record<string, Step> };
+
 export type Scenario = {
   scenario: string;
   /** The day the scenario was made for (the app's "today"). */
   today: string;
   answers: Record<string, Answer>;
+  /** The writes recorded from the start, by their call. */
+  after: Record<string, Step>;
 };
 
 const SCENARIOS = { demo: demoJson, january: januaryJson, march: marchJson } as const;
@@ -63,8 +69,6 @@ export type Playback = Backend & {
   callsOf(method: keyof Backend): unknown[][];
   /** What the scenario answers to `method(...args)`; throws when it holds no value for it. */
   answer<T = unknown>(method: keyof Backend, ...args: unknown[]): T;
-  /** From now on `method(...args)` answers `answer`: a write's next screen, or a read after it. */
-  next(method: keyof Backend, args: unknown[], answer: Answer): void;
 };
 
 /** What a call that needs no core answers: opening a saved file, cancelling a job. */
@@ -74,8 +78,17 @@ export function playback(name: ScenarioName | Scenario, opts: { delayMs?: number
   const played = typeof name === "string" ? scenario(name) : name;
   const calls: Call[] = [];
   const unanswered: string[] = [];
+  // Where the screen is in the scenario: the start, then each recorded write it made.
+  const taken: Step[] = [];
   const answerOf = (method: string, args: unknown[]): Answer => {
-    const found = played.answers[callKey(method, args)];
+    const key = callKey(method, args);
+    const write = (taken.at(-1)?.after ?? played.after)[key];
+    if (write) {
+      taken.push(write);
+      return write.answer;
+    }
+    for (const step of [...taken].reverse()) if (step.answers[key]) return step.answers[key]!;
+    const found = played.answers[key];
     if (found) return found;
     if (method in NO_ANSWER_NEEDED) return { ok: NO_ANSWER_NEEDED[method as keyof Backend] };
     unanswered.push(callKey(method, args));
@@ -88,12 +101,11 @@ export function playback(name: ScenarioName | Scenario, opts: { delayMs?: number
     unanswered,
     callsOf: (method: keyof Backend) => calls.filter((c) => c.method === method).map((c) => c.args),
     answer<T>(method: keyof Backend, ...args: unknown[]): T {
-      const found = answerOf(method, args);
+      const key = callKey(method, args);
+      const found = [...taken].reverse().find((step) => step.answers[key])?.answers[key] ?? played.answers[key];
+      if (!found) throw new Error(`The scenario «${played.scenario}» holds no answer to ${key}.`);
       if ("err" in found) throw new Error(found.err.message);
       return structuredClone(found.ok) as T;
-    },
-    next(method: keyof Backend, args: unknown[], answer: Answer) {
-      played.answers[callKey(method, args)] = answer;
     },
   };
   return new Proxy(extra, {
