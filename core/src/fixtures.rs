@@ -150,23 +150,14 @@ impl Scenario {
     fn read_everything(&mut self) {
         let (today, lang) = (self.today, self.lang);
         let year = chrono::Datelike::year(&today);
-        let path = self.folder.join("grendebok.sqlite3");
-        let startup = Startup {
-            db_path: path.display().to_string(),
-            error: None,
-            read_only: false,
-            backups: backup::list(&path).unwrap_or_default(),
-            clock_warning: None,
-        };
-        self.put("getStartup", json!([]), Ok(startup));
-        self.put("awaitSoundFile", json!([]), Ok(()));
-        let settings = self.store.settings();
-        self.put("getSettings", json!([]), settings);
+        self.read_start();
         let councils = self.store.council_summaries(today, lang);
         let ids: Vec<String> = councils.iter().flatten().map(|c| c.id.clone()).collect();
-        self.put("listCouncils", json!([]), councils);
-        let found = self.store.find_people("", 50);
-        self.put("findPeople", json!(["", 50]), found);
+        // The member form's search, as it lists everyone and as a name is typed.
+        for query in ["", "ÅSH", "ingen slik"] {
+            let found = self.store.find_people(query, 20);
+            self.put("findPeople", json!([query, 20]), found);
+        }
         for y in [year - 1, year] {
             let overview = self.store.overview(y, today, lang);
             self.put("getOverview", json!([y]), overview);
@@ -209,17 +200,54 @@ impl Scenario {
         }
     }
 
-    /// `search(query)` for each text, over every council and year.
-    fn search(&mut self, texts: &[&str]) {
+    /// `search(query)` for each text, over every council and year, in
+    /// `year` and in each council.
+    fn search(&mut self, texts: &[&str], year: i32) {
+        let councils: Vec<String> = self
+            .store
+            .council_summaries(self.today, self.lang)
+            .expect("councils")
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
         for text in texts {
-            let query = SearchQuery {
+            let everywhere = SearchQuery {
                 text: (*text).to_owned(),
                 council_id: None,
                 year: None,
             };
-            let found = self.store.search(&query, self.lang);
-            self.put("search", json!([query]), found);
+            let mut queries = vec![SearchQuery {
+                year: Some(year),
+                ..everywhere.clone()
+            }];
+            queries.extend(councils.iter().map(|c| SearchQuery {
+                council_id: Some(c.clone()),
+                ..everywhere.clone()
+            }));
+            queries.push(everywhere);
+            for query in queries {
+                let found = self.store.search(&query, self.lang);
+                self.put("search", json!([query]), found);
+            }
         }
+    }
+
+    /// What the first screen reads: start-up, settings and the councils.
+    fn read_start(&mut self) {
+        let path = self.folder.join("grendebok.sqlite3");
+        let startup = Startup {
+            db_path: path.display().to_string(),
+            error: None,
+            read_only: false,
+            backups: backup::list(&path).unwrap_or_default(),
+            clock_warning: None,
+        };
+        self.put("getStartup", json!([]), Ok(startup));
+        self.put("awaitSoundFile", json!([]), Ok(()));
+        let settings = self.store.settings();
+        self.put("getSettings", json!([]), settings);
+        let councils = self.store.council_summaries(self.today, self.lang);
+        self.put("listCouncils", json!([]), councils);
     }
 }
 
@@ -334,7 +362,7 @@ fn scenarios() -> Vec<Fixture> {
     let demo = || {
         let mut demo = Scenario::demo("demo", day(2026, 11, 22));
         demo.read_everything();
-        demo.search(&["dugnad", "benker", "bøkeskogen"]);
+        demo.search(&["dugnad", "benker", "bøkeskogen"], 2025);
         demo
     };
     let probe = Scenario::demo("probe", day(2026, 11, 22));
@@ -373,9 +401,35 @@ fn scenarios() -> Vec<Fixture> {
             scenario
         }
     };
+    // More hits than a search shows: 55 more items about the dugnad.
+    let crowded = || {
+        let mut crowded = Scenario::demo("crowded", day(2026, 11, 22));
+        let lyngvik = Ids(&crowded).council("Lyngvik nærmiljøutvalg");
+        let upcoming = crowded.store.meetings_of_council(&lyngvik).expect("meetings");
+        let meeting = upcoming
+            .into_iter()
+            .find(|m| m.date > crowded.today)
+            .expect("the next meeting")
+            .id;
+        let actor = crowded.store.actor(crowded.at()).expect("the actor");
+        for n in 1..=55 {
+            let input = AgendaItemInput {
+                kind: ItemKind::Orientering,
+                title: format!("Dugnad i parken, runde {n}"),
+                background: String::new(),
+                proposal: String::new(),
+                access: Default::default(),
+            };
+            crowded.store.add_item(&actor, &meeting, &input).expect("an item");
+        }
+        crowded.read_start();
+        crowded.search(&["dugnad"], 2025);
+        crowded
+    };
+    let crowded = Fixture::new(crowded, &[]);
     let january = Fixture::new(month("january", day(2027, 1, 15)), &[]);
     let march = Fixture::new(month("march", day(2027, 3, 2)), &[]);
-    vec![demo, january, march]
+    vec![demo, crowded, january, march]
 }
 
 #[test]

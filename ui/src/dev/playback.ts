@@ -7,6 +7,7 @@
 // after it; nothing is computed here. Never imported by src/main.tsx.
 import type { Backend } from "../backend";
 import type { ErrorReport } from "../bindings/ErrorReport";
+import crowdedJson from "./fixtures/crowded.json?raw";
 import demoJson from "./fixtures/demo.json?raw";
 import januaryJson from "./fixtures/january.json?raw";
 import marchJson from "./fixtures/march.json?raw";
@@ -26,7 +27,7 @@ export type Scenario = {
   after: Record<string, Step>;
 };
 
-const SCENARIOS = { demo: demoJson, january: januaryJson, march: marchJson } as const;
+const SCENARIOS = { demo: demoJson, crowded: crowdedJson, january: januaryJson, march: marchJson } as const;
 export type ScenarioName = keyof typeof SCENARIOS;
 
 /** A fresh copy of the scenario `name`. */
