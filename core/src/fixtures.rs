@@ -28,6 +28,8 @@ use crate::{Result, Store};
 
 /// Where the fixtures say the database is: a secretary's data folder.
 const DB_FOLDER: &str = "/home/kari/.local/share/no.grendebok.app";
+/// Where the fixtures say exports go (the shell asks; here, a folder beside the database).
+const DOCUMENTS: &str = "/home/kari/Dokumenter";
 
 fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/dev/fixtures")
@@ -107,9 +109,11 @@ impl Scenario {
             Ok(value) => json!({ "ok": value }),
             Err(e) => json!({ "err": e.report(self.lang) }),
         };
+        let documents = self.folder.join("Dokumenter").display().to_string();
         let folder = self.folder.display().to_string();
         let text = serde_json::to_string(&answer)
             .expect("answers serialise")
+            .replace(&documents, DOCUMENTS)
             .replace(&folder, DB_FOLDER);
         serde_json::from_str(&text).expect("answers parse")
     }
@@ -121,23 +125,68 @@ impl Scenario {
         }
         let (today, lang) = (self.today, self.lang);
         let actor = self.store.actor(self.at()).expect("the actor");
+        let documents = self.folder.join("Dokumenter");
         let s = &mut self.store;
         let answer = match method {
             "saveScores" => {
                 let (id, member, scores): (String, String, Vec<ScoreInput>) =
                     (arg(args, 0), arg(args, 1), arg(args, 2));
                 s.save_scores(&actor, &id, &member, &scores)
-                    .and_then(|a| s.application_detail(&a.id, today, lang))
+                    .and_then(|a| to_value(s.application_detail(&a.id, today, lang)))
             }
             "decideApplication" => {
                 let (id, input): (String, DecisionInput) = (arg(args, 0), arg(args, 1));
                 s.decide_application(&actor, &id, &input)
-                    .and_then(|a| s.application_detail(&a.id, today, lang))
+                    .and_then(|a| to_value(s.application_detail(&a.id, today, lang)))
             }
             "addPayout" => {
                 let (id, input): (String, PayoutInput) = (arg(args, 0), arg(args, 1));
                 s.add_payout(&actor, &id, &input)
-                    .and_then(|a| s.application_detail(&a.id, today, lang))
+                    .and_then(|a| to_value(s.application_detail(&a.id, today, lang)))
+            }
+            "addMembership" => to_value(s.add_membership(&actor, &arg::<MembershipInput>(args, 0))),
+            "endMembership" => {
+                let (id, ended_on, reason): (String, NaiveDate, String) = (arg(args, 0), arg(args, 1), arg(args, 2));
+                to_value(s.end_membership(&actor, &id, ended_on, &reason))
+            }
+            "updateCouncil" => {
+                let (id, input): (String, CouncilInput) = (arg(args, 0), arg(args, 1));
+                to_value(s.update_council(&actor, &id, &input))
+            }
+            "editDuty" => {
+                let (id, year, kind, edit): (String, i32, DutyKind, DutyEdit) =
+                    (arg(args, 0), arg(args, 1), arg(args, 2), arg(args, 3));
+                to_value(s.edit_duty(&actor, &id, year, kind, &edit, lang))
+            }
+            // Meeting writes answer with the whole meeting, as the shell's `meeting_write`.
+            "createMeeting" => s
+                .create_meeting(&actor, &arg::<MeetingInput>(args, 0))
+                .and_then(|m| to_value(s.meeting_detail_on(&m.id, lang, today))),
+            "addItem" => {
+                let (meeting, input): (String, AgendaItemInput) = (arg(args, 0), arg(args, 1));
+                s.add_item(&actor, &meeting, &input)
+                    .and_then(|_| to_value(s.meeting_detail_on(&meeting, lang, today)))
+            }
+            "sendNotice" => {
+                let id: String = arg(args, 0);
+                s.send_notice(&actor, &id)
+                    .and_then(|_| to_value(s.meeting_detail_on(&id, lang, today)))
+            }
+            // As the shell's `export`, the file going to the suggested name in Dokumenter.
+            "exportMinutes" => {
+                let id: String = arg(args, 0);
+                let kind = DocumentKind::Minutes;
+                std::fs::create_dir_all(&documents).expect("the documents folder");
+                s.version_file_name(&id, kind, false).and_then(|name| {
+                    let path = documents.join(name);
+                    let document = s.export_version(&actor, &id, kind, false, &path)?;
+                    to_value(Ok(ExportResult {
+                        path: path.display().to_string(),
+                        message: crate::documents::export_message(lang, &path, &document),
+                        details: crate::documents::export_details(lang, &document.sha256, &document.content_sha256),
+                        document,
+                    }))
+                })
             }
             other => panic!("core/src/fixtures.rs makes no call {other} yet: add it to Scenario::write"),
         };
@@ -163,6 +212,16 @@ impl Scenario {
             self.put("getOverview", json!([y]), overview);
         }
         for id in ids {
+            self.read_council(&id);
+        }
+    }
+
+    /// What the council's page, its meetings, scheme and applications read.
+    fn read_council(&mut self, id: &str) {
+        let (today, lang) = (self.today, self.lang);
+        let year = chrono::Datelike::year(&today);
+        let id = id.to_owned();
+        {
             let detail = self.store.council_detail(&id, today, lang);
             self.put("getCouncil", json!([id]), detail);
             let meetings = self.store.meetings_of_council(&id);
@@ -249,6 +308,11 @@ impl Scenario {
         let councils = self.store.council_summaries(self.today, self.lang);
         self.put("listCouncils", json!([]), councils);
     }
+}
+
+/// An answer as JSON, for the answers of every kind of write in one `match`.
+fn to_value<T: Serialize>(answer: Result<T>) -> Result<Value> {
+    answer.map(|v| serde_json::to_value(v).expect("answers serialise"))
 }
 
 fn key(method: &str, args: &Value) -> String {
@@ -384,6 +448,53 @@ fn scenarios() -> Vec<Fixture> {
         { "criterionId": criteria[2], "score": 3, "comment": "" },
     ]]);
     let decide = |granted: &str| json!([id, { "granted": granted, "itemId": item, "reasons": "" }]);
+    // What the confirmations' tests do on Lyngvik's pages.
+    let lyngvik = ids.council("Lyngvik nærmiljøutvalg");
+    let council = probe.store.council(&lyngvik).expect("Lyngvik");
+    let mut council_input = serde_json::to_value(&council).expect("a council");
+    council_input.as_object_mut().expect("an object").remove("id");
+    let meetings = probe.store.meetings_of_council(&lyngvik).expect("meetings");
+    let upcoming = &meetings
+        .iter()
+        .find(|m| m.date > probe.today)
+        .expect("the next meeting")
+        .id;
+    let approved = &meetings
+        .iter()
+        .find(|m| m.date == day(2026, 11, 1))
+        .expect("November's meeting")
+        .id;
+    let detail = probe
+        .store
+        .council_detail(&lyngvik, probe.today, probe.lang)
+        .expect("Lyngvik");
+    let torbjorn = &detail
+        .current
+        .iter()
+        .find(|m| m.person.name == "Torbjørn Leirvåg")
+        .expect("Torbjørn")
+        .id;
+    let pensjonister = ids.application("Lyngvik pensjonistforening").application.id;
+    let new_member = |name: &str, category: &str, role: &str| {
+        json!([{ "category": category, "councilId": lyngvik, "organisation": "",
+                 "person": { "type": "new", "person": { "name": name, "email": "", "phone": "" } },
+                 "role": role, "termFrom": "2026-11-22" }])
+    };
+    let new_meeting = json!([{ "councilId": lyngvik, "date": "2027-01-14", "guests": "", "kind": "ordinary",
+                               "kommuneRep": "", "place": "Grendehuset", "startsAt": "18:00" }]);
+    let item = |meeting: &str| {
+        json!([meeting, { "access": { "basis": "", "exempt": false, "titleWithheld": false }, "background": "",
+                          "kind": "vedtak", "proposal": "", "title": "Julegrantenning på torget" }])
+    };
+    // The meeting made in a copy of the demo gets the same id in every copy.
+    let made = {
+        let mut copy = demo();
+        let answer = copy.write("createMeeting", &new_meeting);
+        answer["ok"]["meeting"]["id"]
+            .as_str()
+            .expect("the new meeting's id")
+            .to_owned()
+    };
     let demo = Fixture::new(
         demo,
         &[
@@ -391,6 +502,27 @@ fn scenarios() -> Vec<Fixture> {
             // Refused: a dot is not how an amount is written; more than was asked.
             &[("decideApplication", decide("12.500"))],
             &[("decideApplication", decide("30 000"))],
+            &[("addMembership", new_member("Olav Haugen", "volunteer", "leder"))],
+            &[
+                ("endMembership", json!([torbjorn, "2026-11-22", ""])),
+                ("addMembership", new_member("", "school", "medlem")),
+            ],
+            &[("updateCouncil", json!([lyngvik, council_input]))],
+            &[(
+                "editDuty",
+                json!([lyngvik, 2026, "joint_meeting", { "action": "waive", "reason": "Ingen møter i år på grunn av ombygging." }]),
+            )],
+            &[
+                ("createMeeting", new_meeting.clone()),
+                ("addItem", item(&made)),
+                ("sendNotice", json!([made])),
+            ],
+            &[("addItem", item(upcoming))],
+            &[("exportMinutes", json!([approved]))],
+            &[(
+                "addPayout",
+                json!([pensjonister, { "amount": "5000", "date": "2026-11-22" }]),
+            )],
         ],
     );
     // In January the secretary still closes last year; from March on, this year.
@@ -427,9 +559,26 @@ fn scenarios() -> Vec<Fixture> {
         crowded
     };
     let crowded = Fixture::new(crowded, &[]);
+    // A secretary who reads English: the overview and Lyngvik's page.
+    let english = || {
+        let mut english = Scenario::demo("english", day(2026, 11, 22));
+        english
+            .store
+            .save_language(Lang::En, english.at())
+            .expect("the language");
+        english.lang = Lang::En;
+        english.read_start();
+        let year = chrono::Datelike::year(&english.today);
+        let overview = english.store.overview(year, english.today, english.lang);
+        english.put("getOverview", json!([year]), overview);
+        let lyngvik = Ids(&english).council("Lyngvik nærmiljøutvalg");
+        english.read_council(&lyngvik);
+        english
+    };
+    let english = Fixture::new(english, &[]);
     let january = Fixture::new(month("january", day(2027, 1, 15)), &[]);
     let march = Fixture::new(month("march", day(2027, 3, 2)), &[]);
-    vec![demo, crowded, january, march]
+    vec![demo, crowded, english, january, march]
 }
 
 #[test]

@@ -9,6 +9,7 @@ import type { Backend } from "../backend";
 import type { ErrorReport } from "../bindings/ErrorReport";
 import crowdedJson from "./fixtures/crowded.json?raw";
 import demoJson from "./fixtures/demo.json?raw";
+import englishJson from "./fixtures/english.json?raw";
 import januaryJson from "./fixtures/january.json?raw";
 import marchJson from "./fixtures/march.json?raw";
 
@@ -27,7 +28,7 @@ export type Scenario = {
   after: Record<string, Step>;
 };
 
-const SCENARIOS = { demo: demoJson, crowded: crowdedJson, january: januaryJson, march: marchJson } as const;
+const SCENARIOS = { demo: demoJson, crowded: crowdedJson, english: englishJson, january: januaryJson, march: marchJson } as const;
 export type ScenarioName = keyof typeof SCENARIOS;
 
 /** A fresh copy of the scenario `name`. */
