@@ -23,6 +23,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::model::*;
+use crate::progress::NoProgress;
 use crate::store::backup::{self, BackupKind};
 use crate::{Result, Store};
 
@@ -61,6 +62,8 @@ struct Scenario {
     folder: PathBuf,
     today: NaiveDate,
     lang: Lang,
+    /// The name of the council in the package `importPackage` picks.
+    incoming: String,
     answers: BTreeMap<String, Value>,
     /// Holds the database's folder for as long as the scenario lives.
     _keep: tempfile::TempDir,
@@ -88,6 +91,7 @@ impl Scenario {
             folder: keep.path().to_owned(),
             today,
             lang: Lang::Nb,
+            incoming: "Kvelde grendeutvalg".into(),
             answers: BTreeMap::new(),
             _keep: keep,
         }
@@ -187,6 +191,49 @@ impl Scenario {
                         document,
                     }))
                 })
+            }
+            // As the shell's hand-over commands, with Dokumenter as the folder chosen.
+            "exportPackage" => {
+                let id: String = arg(args, 0);
+                std::fs::create_dir_all(&documents).expect("the documents folder");
+                s.council(&id).and_then(|council| {
+                    let path = documents.join(format!("{}.grendebok", council.name));
+                    let info = s.export_package(&actor, &id, &path)?;
+                    to_value(Ok(SavedFile {
+                        details: String::new(),
+                        message: crate::package::export_message(lang, &info),
+                        path: path.display().to_string(),
+                    }))
+                })
+            }
+            "exportForKommune" => {
+                let (id, year): (String, i32) = (arg(args, 0), arg(args, 1));
+                std::fs::create_dir_all(&documents).expect("the documents folder");
+                let now = noon(today);
+                let done = s.export_for_kommune_with_progress(&id, year, &documents, now, lang, &NoProgress);
+                done.and_then(|export| {
+                    to_value(Ok(SavedFile {
+                        details: String::new(),
+                        message: export.message(lang),
+                        path: export.folder.clone(),
+                    }))
+                })
+            }
+            // The package picked: a council of another installation, named `self.incoming`.
+            "importPackage" => {
+                let file = documents.join(format!("{}.grendebok", self.incoming));
+                if !file.exists() {
+                    make_package(&self.incoming, &file, noon(today));
+                }
+                let replace: bool = arg(args, 0);
+                s.import_package_with_progress(&actor, &file, replace, &NoProgress)
+                    .and_then(|outcome| {
+                        to_value(Ok(SavedFile {
+                            details: String::new(),
+                            message: crate::package::import_message(lang, &outcome, &file),
+                            path: file.display().to_string(),
+                        }))
+                    })
             }
             other => panic!("core/src/fixtures.rs makes no call {other} yet: add it to Scenario::write"),
         };
@@ -375,6 +422,35 @@ impl Fixture {
     }
 }
 
+/// A package of a council named `name` from another installation, at `file`.
+fn make_package(name: &str, file: &std::path::Path, at: DateTime<Utc>) {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let mut other = Store::create(&folder.path().join("annen.sqlite3")).expect("another database");
+    other.save_user_name("Per Hagen", at).expect("a name");
+    let actor = other.actor(at).expect("the actor");
+    let input = CouncilInput {
+        name: name.to_owned(),
+        kind: CouncilKind::Grendeutvalg,
+        area: "Kvelde og Hvarnes".into(),
+        mandate: String::new(),
+        malform: Malform::Bokmal,
+        legal_mode: LegalMode::Voluntary,
+        contact_name: String::new(),
+        contact_email: String::new(),
+        contact_phone: String::new(),
+        seat_plan: SeatPlan {
+            senior: 1,
+            school: 1,
+            sports: 1,
+            business: 0,
+            volunteer: 1,
+        },
+    };
+    let council = other.create_council(&actor, &input).expect("the council");
+    std::fs::create_dir_all(file.parent().expect("a folder")).expect("the documents folder");
+    other.export_package(&actor, &council.id, file).expect("the package");
+}
+
 fn noon(day: NaiveDate) -> DateTime<Utc> {
     Utc.from_utc_datetime(&day.and_hms_opt(11, 0, 0).expect("noon"))
 }
@@ -523,8 +599,23 @@ fn scenarios() -> Vec<Fixture> {
                 "addPayout",
                 json!([pensjonister, { "amount": "5000", "date": "2026-11-22" }]),
             )],
+            // Read in, then the same package again; Lyngvik handed over twice to the kommune.
+            &[("importPackage", json!([false])), ("importPackage", json!([false]))],
+            &[
+                ("exportPackage", json!([lyngvik])),
+                ("exportForKommune", json!([lyngvik, 2026])),
+                ("exportForKommune", json!([lyngvik, 2026])),
+            ],
         ],
     );
+    // A package of another council of the same name as one kept here.
+    let samename = || {
+        let mut samename = Scenario::demo("samename", day(2026, 11, 22));
+        samename.incoming = "Lyngvik nærmiljøutvalg".into();
+        samename.read_start();
+        samename
+    };
+    let samename = Fixture::new(samename, &[&[("importPackage", json!([false]))]]);
     // In January the secretary still closes last year; from March on, this year.
     let month = |name: &'static str, on: NaiveDate| {
         move || {
@@ -578,7 +669,7 @@ fn scenarios() -> Vec<Fixture> {
     let english = Fixture::new(english, &[]);
     let january = Fixture::new(month("january", day(2027, 1, 15)), &[]);
     let march = Fixture::new(month("march", day(2027, 3, 2)), &[]);
-    vec![demo, crowded, english, january, march]
+    vec![demo, crowded, english, samename, january, march]
 }
 
 #[test]

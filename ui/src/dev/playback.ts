@@ -12,6 +12,7 @@ import demoJson from "./fixtures/demo.json?raw";
 import englishJson from "./fixtures/english.json?raw";
 import januaryJson from "./fixtures/january.json?raw";
 import marchJson from "./fixtures/march.json?raw";
+import samenameJson from "./fixtures/samename.json?raw";
 
 /** An answer as the core gave it: a value, or the error report. */
 export type Answer = { ok: unknown } | { err: ErrorReport };
@@ -28,7 +29,7 @@ export type Scenario = {
   after: Record<string, Step>;
 };
 
-const SCENARIOS = { demo: demoJson, crowded: crowdedJson, english: englishJson, january: januaryJson, march: marchJson } as const;
+const SCENARIOS = { demo: demoJson, crowded: crowdedJson, english: englishJson, samename: samenameJson, january: januaryJson, march: marchJson } as const;
 export type ScenarioName = keyof typeof SCENARIOS;
 
 /** A fresh copy of the scenario `name`. */
