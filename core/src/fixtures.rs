@@ -616,6 +616,52 @@ fn scenarios() -> Vec<Fixture> {
         samename
     };
     let samename = Fixture::new(samename, &[&[("importPackage", json!([false]))]]);
+    // The first start (no name yet), a new empty file, and a file found damaged.
+    let empty = |name: &'static str, user: Option<&'static str>| {
+        move || {
+            crate::store::FIXED_IDS.with(|next| next.set(Some(1)));
+            let keep = tempfile::tempdir().expect("a temporary folder");
+            let mut store = Store::create(&keep.path().join("grendebok.sqlite3")).expect("a new database");
+            let today = day(2026, 11, 22);
+            if let Some(user) = user {
+                store.save_user_name(user, noon(today)).expect("the user's name");
+            }
+            let mut scenario = Scenario {
+                name,
+                store,
+                folder: keep.path().to_owned(),
+                today,
+                lang: Lang::Nb,
+                incoming: String::new(),
+                answers: BTreeMap::new(),
+                _keep: keep,
+            };
+            scenario.read_start();
+            scenario
+        }
+    };
+    let welcome = Fixture::new(empty("welcome", None), &[]);
+    let blank = Fixture::new(empty("empty", Some("Kari Nordmann")), &[]);
+    let damaged = || {
+        let mut damaged = Scenario::demo("damaged", day(2026, 11, 22));
+        damaged.read_start();
+        let path = damaged.folder.join("grendebok.sqlite3");
+        let error = crate::CoreError::Damaged {
+            path: path.display().to_string(),
+            damage: crate::store::Damage::Corrupt,
+            detail: String::new(),
+        };
+        let startup = Startup {
+            db_path: path.display().to_string(),
+            error: Some(error.report(damaged.lang)),
+            read_only: false,
+            backups: backup::list(&path).unwrap_or_default(),
+            clock_warning: None,
+        };
+        damaged.put("getStartup", json!([]), Ok(startup));
+        damaged
+    };
+    let damaged = Fixture::new(damaged, &[]);
     // In January the secretary still closes last year; from March on, this year.
     let month = |name: &'static str, on: NaiveDate| {
         move || {
@@ -669,7 +715,9 @@ fn scenarios() -> Vec<Fixture> {
     let english = Fixture::new(english, &[]);
     let january = Fixture::new(month("january", day(2027, 1, 15)), &[]);
     let march = Fixture::new(month("march", day(2027, 3, 2)), &[]);
-    vec![demo, crowded, english, samename, january, march]
+    vec![
+        demo, crowded, english, samename, welcome, blank, damaged, january, march,
+    ]
 }
 
 #[test]

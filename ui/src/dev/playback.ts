@@ -8,11 +8,14 @@
 import type { Backend } from "../backend";
 import type { ErrorReport } from "../bindings/ErrorReport";
 import crowdedJson from "./fixtures/crowded.json?raw";
+import damagedJson from "./fixtures/damaged.json?raw";
 import demoJson from "./fixtures/demo.json?raw";
+import emptyJson from "./fixtures/empty.json?raw";
 import englishJson from "./fixtures/english.json?raw";
 import januaryJson from "./fixtures/january.json?raw";
 import marchJson from "./fixtures/march.json?raw";
 import samenameJson from "./fixtures/samename.json?raw";
+import welcomeJson from "./fixtures/welcome.json?raw";
 
 /** An answer as the core gave it: a value, or the error report. */
 export type Answer = { ok: unknown } | { err: ErrorReport };
@@ -29,7 +32,17 @@ export type Scenario = {
   after: Record<string, Step>;
 };
 
-const SCENARIOS = { demo: demoJson, crowded: crowdedJson, english: englishJson, samename: samenameJson, january: januaryJson, march: marchJson } as const;
+const SCENARIOS = {
+  demo: demoJson,
+  crowded: crowdedJson,
+  damaged: damagedJson,
+  empty: emptyJson,
+  english: englishJson,
+  samename: samenameJson,
+  welcome: welcomeJson,
+  january: januaryJson,
+  march: marchJson,
+} as const;
 export type ScenarioName = keyof typeof SCENARIOS;
 
 /** A fresh copy of the scenario `name`. */

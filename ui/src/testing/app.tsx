@@ -59,7 +59,7 @@ export function rerender(node: ReactNode) {
 }
 
 /**
- * Renders the App on `view` against `backend` (in the tests, the fake one:
+ * Renders the App on `view` against `backend` (in the tests, the play-back of the core's answers:
  * this module may not import src/dev, see boundaries.test.ts) and waits
  * until the screen is ready.
  */
