@@ -12,6 +12,12 @@
 //! computes an answer itself. Ids are fixed for the run (see
 //! `store::FIXED_IDS`), and the database's folder is written as the user's.
 //!
+//! `Scenario::write` makes a write as the shell's command does (the same store
+//! calls, the same answer: a meeting write answers the whole meeting, an
+//! export its `ExportResult`…): keep the two alike. A screen test that needs
+//! another state adds a path of writes in `scenarios()`; a call the
+//! scenario does not answer fails the test and names the call.
+//!
 //! The test fails when a committed file is stale; run it with
 //! `UPDATE_FIXTURES=1` to rewrite them.
 
@@ -268,40 +274,38 @@ impl Scenario {
         let (today, lang) = (self.today, self.lang);
         let year = chrono::Datelike::year(&today);
         let id = id.to_owned();
-        {
-            let detail = self.store.council_detail(&id, today, lang);
-            self.put("getCouncil", json!([id]), detail);
-            let meetings = self.store.meetings_of_council(&id);
-            let meeting_ids: Vec<String> = meetings.iter().flatten().map(|m| m.id.clone()).collect();
-            self.put("listMeetings", json!([id]), meetings);
-            let bases = self.store.exemption_bases(&id, lang);
-            self.put("exemptionBases", json!([id]), bases);
-            for y in [year - 1, year] {
-                let duties = self.store.duties(&id, y, today, lang);
-                self.put("listDuties", json!([id, y]), duties);
-                let attendance = self.store.attendance_by_member(&id, y);
-                self.put("attendanceByMember", json!([id, y]), attendance);
-            }
-            for meeting in meeting_ids {
-                let detail = self.store.meeting_detail_on(&meeting, lang, today);
-                self.put("getMeeting", json!([meeting]), detail);
-                let candidates = self.store.approval_candidates(&meeting, lang);
-                self.put("listApprovalItems", json!([meeting]), candidates);
-            }
-            let schemes = self.store.schemes_of_council(&id, today);
-            let scheme_ids: Vec<String> = schemes.iter().flatten().map(|s| s.scheme.id.clone()).collect();
-            self.put("listSchemes", json!([id]), schemes);
-            for scheme in scheme_ids {
-                let detail = self.store.scheme_detail(&scheme, today, lang);
-                let applications: Vec<String> = detail
-                    .iter()
-                    .flat_map(|d| d.rows.iter().map(|r| r.application.id.clone()))
-                    .collect();
-                self.put("getScheme", json!([scheme]), detail);
-                for application in applications {
-                    let detail = self.store.application_detail(&application, today, lang);
-                    self.put("getApplication", json!([application]), detail);
-                }
+        let detail = self.store.council_detail(&id, today, lang);
+        self.put("getCouncil", json!([id]), detail);
+        let meetings = self.store.meetings_of_council(&id);
+        let meeting_ids: Vec<String> = meetings.iter().flatten().map(|m| m.id.clone()).collect();
+        self.put("listMeetings", json!([id]), meetings);
+        let bases = self.store.exemption_bases(&id, lang);
+        self.put("exemptionBases", json!([id]), bases);
+        for y in [year - 1, year] {
+            let duties = self.store.duties(&id, y, today, lang);
+            self.put("listDuties", json!([id, y]), duties);
+            let attendance = self.store.attendance_by_member(&id, y);
+            self.put("attendanceByMember", json!([id, y]), attendance);
+        }
+        for meeting in meeting_ids {
+            let detail = self.store.meeting_detail_on(&meeting, lang, today);
+            self.put("getMeeting", json!([meeting]), detail);
+            let candidates = self.store.approval_candidates(&meeting, lang);
+            self.put("listApprovalItems", json!([meeting]), candidates);
+        }
+        let schemes = self.store.schemes_of_council(&id, today);
+        let scheme_ids: Vec<String> = schemes.iter().flatten().map(|s| s.scheme.id.clone()).collect();
+        self.put("listSchemes", json!([id]), schemes);
+        for scheme in scheme_ids {
+            let detail = self.store.scheme_detail(&scheme, today, lang);
+            let applications: Vec<String> = detail
+                .iter()
+                .flat_map(|d| d.rows.iter().map(|r| r.application.id.clone()))
+                .collect();
+            self.put("getScheme", json!([scheme]), detail);
+            for application in applications {
+                let detail = self.store.application_detail(&application, today, lang);
+                self.put("getApplication", json!([application]), detail);
             }
         }
     }
