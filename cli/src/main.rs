@@ -401,7 +401,7 @@ fn find_council(store: &Store, query: &str, lang: Lang) -> Result<String, Failur
         many => {
             let names: Vec<&str> = many.iter().map(|c| c.name.as_str()).collect();
             Err(Failure::Message {
-                code: "ambiguous",
+                code: grendebok_core::model::ErrorCode::Ambiguous,
                 message: t(lang, "cli.ambiguous", &[("query", query), ("names", &names.join(", "))]),
             })
         }
@@ -423,7 +423,10 @@ fn parse_lang(code: &str) -> Result<Lang, String> {
 /// A command's failure: a core error, or a message already written for people.
 enum Failure {
     Core(CoreError),
-    Message { code: &'static str, message: String },
+    Message {
+        code: grendebok_core::model::ErrorCode,
+        message: String,
+    },
 }
 
 impl From<CoreError> for Failure {
@@ -441,7 +444,7 @@ fn main() -> ExitCode {
                 // A read opened without the whole-file check may meet a damaged page.
                 Failure::Core(e) => e.found_in(&database(&cli)).report(cli.lang),
                 Failure::Message { code, message } => grendebok_core::model::ErrorReport {
-                    code: code.to_owned(),
+                    code,
                     message,
                     fields: Vec::new(),
                 },

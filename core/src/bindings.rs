@@ -77,6 +77,7 @@ fn committed_typescript_bindings_are_fresh() {
         AuditEntry,
         HealthReport,
         CouncilHealth,
+        ErrorCode,
         ErrorReport,
         FieldMessage,
         DemoSummary,

@@ -2,7 +2,7 @@
 //! a message for people, rendered from the catalogue in the user's language.
 
 use crate::i18n::t;
-use crate::model::{ErrorReport, FieldMessage, Lang};
+use crate::model::{ErrorCode, ErrorReport, FieldMessage, Lang};
 
 /// A broken rule on one field of an input: the field's path in the input
 /// (as the UI names it, e.g. `person.email`) and the catalogue key saying why.
@@ -332,37 +332,37 @@ impl CoreError {
     }
 
     /// The stable code a program switches on.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            CoreError::Invalid(_) | CoreError::BadRows(_) => "invalid",
-            CoreError::NotFound { .. } => "not_found",
-            CoreError::Conflict(_) => "conflict",
-            CoreError::AlreadyExists(_) => "already_exists",
-            CoreError::NoDatabase(_) => "no_database",
-            CoreError::TooNew { .. } => "too_new",
-            CoreError::Damaged { .. } => "damaged",
-            CoreError::Locked { .. } => "locked",
+            CoreError::Invalid(_) | CoreError::BadRows(_) => ErrorCode::Invalid,
+            CoreError::NotFound { .. } => ErrorCode::NotFound,
+            CoreError::Conflict(_) => ErrorCode::Conflict,
+            CoreError::AlreadyExists(_) => ErrorCode::AlreadyExists,
+            CoreError::NoDatabase(_) => ErrorCode::NoDatabase,
+            CoreError::TooNew { .. } => ErrorCode::TooNew,
+            CoreError::Damaged { .. } => ErrorCode::Damaged,
+            CoreError::Locked { .. } => ErrorCode::Locked,
             CoreError::ReadOnly
             | CoreError::ReadOnlyOutdated { .. }
             | CoreError::ReadOnlyWal { .. }
-            | CoreError::ReadOnlyFolder { .. } => "read_only",
+            | CoreError::ReadOnlyFolder { .. } => ErrorCode::ReadOnly,
             CoreError::BadPackage {
                 fault: crate::package::PackageFault::TooNew { .. },
                 ..
-            } => "too_new",
-            CoreError::BadPackage { .. } => "bad_package",
-            CoreError::BadReviewSheet { .. } => "bad_review_sheet",
-            CoreError::KeptElsewhere { .. } => "kept_elsewhere",
-            CoreError::WouldReplace(_) => "confirm_replace",
-            CoreError::BackupUnusable { .. } => "backup_damaged",
-            CoreError::Restoring => "restoring",
-            CoreError::ExportOverStore { .. } => "export_over_store",
-            CoreError::Cancelled => "cancelled",
-            CoreError::Db(e) if is_disk_full(e) => "disk_full",
-            CoreError::Db(e) if is_read_only(e) => "read_only",
-            CoreError::Db(_) | CoreError::Migration(_) => "database",
-            CoreError::Io(e) if e.kind() == std::io::ErrorKind::StorageFull => "disk_full",
-            CoreError::Io(_) => "io",
+            } => ErrorCode::TooNew,
+            CoreError::BadPackage { .. } => ErrorCode::BadPackage,
+            CoreError::BadReviewSheet { .. } => ErrorCode::BadReviewSheet,
+            CoreError::KeptElsewhere { .. } => ErrorCode::KeptElsewhere,
+            CoreError::WouldReplace(_) => ErrorCode::ConfirmReplace,
+            CoreError::BackupUnusable { .. } => ErrorCode::BackupDamaged,
+            CoreError::Restoring => ErrorCode::Restoring,
+            CoreError::ExportOverStore { .. } => ErrorCode::ExportOverStore,
+            CoreError::Cancelled => ErrorCode::Cancelled,
+            CoreError::Db(e) if is_disk_full(e) => ErrorCode::DiskFull,
+            CoreError::Db(e) if is_read_only(e) => ErrorCode::ReadOnly,
+            CoreError::Db(_) | CoreError::Migration(_) => ErrorCode::Database,
+            CoreError::Io(e) if e.kind() == std::io::ErrorKind::StorageFull => ErrorCode::DiskFull,
+            CoreError::Io(_) => ErrorCode::Io,
         }
     }
 
@@ -456,7 +456,7 @@ impl CoreError {
             _ => Vec::new(),
         };
         ErrorReport {
-            code: self.code().to_owned(),
+            code: self.code(),
             message: self.message(lang),
             fields,
         }
@@ -472,6 +472,16 @@ mod tests {
     /// Writes into a folder that is not there, as an export to a removed USB stick does.
     fn missing_folder_error() -> std::io::Error {
         crate::pdf::write_atomically(Path::new("/nonexistent-grendebok/Innkalling.pdf"), b"x").unwrap_err()
+    }
+
+    /// A code reads the same as text and in JSON, and no two codes read alike.
+    #[test]
+    fn every_error_code_serialises_as_its_text() {
+        let mut seen = std::collections::HashSet::new();
+        for code in ErrorCode::ALL {
+            assert_eq!(serde_json::to_string(&code).unwrap(), format!("\"{code}\""));
+            assert!(seen.insert(code.as_str()), "{code} twice");
+        }
     }
 
     #[test]

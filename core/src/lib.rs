@@ -29,6 +29,8 @@ pub mod store;
 
 #[cfg(test)]
 mod bindings;
+#[cfg(test)]
+mod fixtures;
 
 pub use error::{CoreError, FieldIssue, Result};
 pub use store::Store;

@@ -521,12 +521,114 @@ pub struct CouncilHealth {
     pub composition: Composition,
 }
 
+/// The stable code of an error, the one list of them: core's errors
+/// ([`crate::CoreError::code`]) and the few the faces make themselves. The UI
+/// and scripts reading the CLI's JSON switch on it, never on the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    Invalid,
+    NotFound,
+    Conflict,
+    AlreadyExists,
+    NoDatabase,
+    TooNew,
+    Damaged,
+    Locked,
+    ReadOnly,
+    BadPackage,
+    /// A committee member's review sheet that cannot be read back whole.
+    BadReviewSheet,
+    KeptElsewhere,
+    ConfirmReplace,
+    BackupDamaged,
+    /// The app is replacing its database with a backup.
+    Restoring,
+    ExportOverStore,
+    /// The person cancelled a long job or closed a file dialog.
+    Cancelled,
+    DiskFull,
+    Database,
+    Io,
+    /// The shell lost a command's thread (a bug, not the person's doing).
+    Internal,
+    /// The CLI: a council's name matches more than one council.
+    Ambiguous,
+}
+
+impl ErrorCode {
+    pub const ALL: [ErrorCode; 22] = [
+        ErrorCode::Invalid,
+        ErrorCode::NotFound,
+        ErrorCode::Conflict,
+        ErrorCode::AlreadyExists,
+        ErrorCode::NoDatabase,
+        ErrorCode::TooNew,
+        ErrorCode::Damaged,
+        ErrorCode::Locked,
+        ErrorCode::ReadOnly,
+        ErrorCode::BadPackage,
+        ErrorCode::BadReviewSheet,
+        ErrorCode::KeptElsewhere,
+        ErrorCode::ConfirmReplace,
+        ErrorCode::BackupDamaged,
+        ErrorCode::Restoring,
+        ErrorCode::ExportOverStore,
+        ErrorCode::Cancelled,
+        ErrorCode::DiskFull,
+        ErrorCode::Database,
+        ErrorCode::Io,
+        ErrorCode::Internal,
+        ErrorCode::Ambiguous,
+    ];
+
+    /// The code as text, as it is serialised.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::Invalid => "invalid",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::Conflict => "conflict",
+            ErrorCode::AlreadyExists => "already_exists",
+            ErrorCode::NoDatabase => "no_database",
+            ErrorCode::TooNew => "too_new",
+            ErrorCode::Damaged => "damaged",
+            ErrorCode::Locked => "locked",
+            ErrorCode::ReadOnly => "read_only",
+            ErrorCode::BadPackage => "bad_package",
+            ErrorCode::BadReviewSheet => "bad_review_sheet",
+            ErrorCode::KeptElsewhere => "kept_elsewhere",
+            ErrorCode::ConfirmReplace => "confirm_replace",
+            ErrorCode::BackupDamaged => "backup_damaged",
+            ErrorCode::Restoring => "restoring",
+            ErrorCode::ExportOverStore => "export_over_store",
+            ErrorCode::Cancelled => "cancelled",
+            ErrorCode::DiskFull => "disk_full",
+            ErrorCode::Database => "database",
+            ErrorCode::Io => "io",
+            ErrorCode::Internal => "internal",
+            ErrorCode::Ambiguous => "ambiguous",
+        }
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<&str> for ErrorCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 /// An error as the UI and the CLI's JSON receive it: a stable code to switch
 /// on, a message in the user's language, and messages tied to form fields.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorReport {
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
     pub fields: Vec<FieldMessage>,
 }

@@ -1,96 +1,148 @@
-// The names of the app's own commands: the one list that `build.rs` declares
-// to Tauri's access control and that the main window's capability must grant.
+// The app's commands, once: each Tauri command's path, from which come the
+// handler list (`generate_handler!` in lib.rs), the names `build.rs` declares
+// to Tauri's access control (`COMMANDS`), and the main window's capability
+// (capabilities/main.json, written by `build.rs`). The tests check that
+// ui/src/api.ts invokes exactly these commands, each by its camelCase name.
+// Adding a command: its function, one line here, its call in api.ts.
 
-pub const COMMANDS: &[&str] = &[
-    "get_settings",
-    "get_overview",
-    "list_duties",
-    "edit_duty",
-    "export_annual_report",
-    "export_calendar",
-    "export_for_kommune",
-    "export_package",
-    "import_package",
-    "cancel_job",
-    "search",
-    "save_user_name",
-    "save_language",
-    "list_councils",
-    "get_council",
-    "create_council",
-    "update_council",
-    "find_people",
-    "add_membership",
-    "import_members",
-    "export_notice_mail",
-    "export_letter_mail",
-    "preview_applications",
-    "import_applications",
-    "export_person_data",
-    "erase_person",
-    "export_review_sheet",
-    "import_review_sheet",
-    "update_membership",
-    "end_membership",
-    "load_demo",
-    "list_meetings",
-    "get_meeting",
-    "create_meeting",
-    "update_meeting",
-    "send_notice",
-    "mark_held",
-    "undo_status",
-    "approve_minutes",
-    "list_approval_items",
-    "add_amendment",
-    "add_item",
-    "update_item",
-    "record_item",
-    "withdraw_item",
-    "carry_over_item",
-    "move_item",
-    "set_recusal",
-    "remove_recusal",
-    "add_decision",
-    "record_decision",
-    "remove_decision",
-    "set_decision_recusal",
-    "remove_decision_recusal",
-    "add_follow_up",
-    "remove_follow_up",
-    "set_attendance",
-    "set_attendance_span",
-    "export_notice",
-    "export_minutes",
-    "export_public_notice",
-    "export_public_minutes",
-    "exemption_bases",
-    "open_saved",
-    "get_startup",
-    "await_sound_file",
-    "backup_now",
-    "restore_backup",
-    "list_schemes",
-    "get_scheme",
-    "create_scheme",
-    "update_scheme",
-    "get_application",
-    "add_application",
-    "check_application",
-    "update_application",
-    "withdraw_application",
-    "start_review",
-    "propose_amount",
-    "declare_inhabil",
-    "clear_inhabil",
-    "overrule_inhabil",
-    "save_scores",
-    "decide_application",
-    "mark_letter_sent",
-    "amend_grant",
-    "add_payout",
-    "record_report",
-    "export_letter",
-    "export_ledger",
-    "attendance_by_member",
-];
+/// Calls `$then!` with every command's path, comma-separated.
+macro_rules! with_commands {
+    ($then:ident) => {
+        $then! {
+            saved::open_saved,
+            get_settings,
+            save_user_name,
+            save_language,
+            list_councils,
+            get_council,
+            create_council,
+            update_council,
+            find_people,
+            add_membership,
+            update_membership,
+            end_membership,
+            load_demo,
+            list_meetings,
+            get_meeting,
+            create_meeting,
+            update_meeting,
+            send_notice,
+            mark_held,
+            undo_status,
+            approve_minutes,
+            list_approval_items,
+            add_amendment,
+            add_item,
+            update_item,
+            record_item,
+            withdraw_item,
+            carry_over_item,
+            move_item,
+            set_recusal,
+            remove_recusal,
+            add_decision,
+            record_decision,
+            remove_decision,
+            set_decision_recusal,
+            remove_decision_recusal,
+            add_follow_up,
+            remove_follow_up,
+            set_attendance,
+            set_attendance_span,
+            export_notice,
+            export_minutes,
+            export_public_notice,
+            export_public_minutes,
+            exemption_bases,
+            get_startup,
+            await_sound_file,
+            backup_now,
+            restore_backup,
+            duties::get_overview,
+            duties::list_duties,
+            duties::edit_duty,
+            duties::export_annual_report,
+            duties::export_calendar,
+            duties::export_for_kommune,
+            duties::export_package,
+            duties::import_package,
+            import_members,
+            export_notice_mail,
+            export_person_data,
+            erase_person,
+            jobs::cancel_job,
+            duties::search,
+            grants::list_schemes,
+            grants::get_scheme,
+            grants::preview_applications,
+            grants::import_applications,
+            grants::create_scheme,
+            grants::update_scheme,
+            grants::get_application,
+            grants::add_application,
+            grants::check_application,
+            grants::update_application,
+            grants::withdraw_application,
+            grants::start_review,
+            grants::propose_amount,
+            grants::declare_inhabil,
+            grants::clear_inhabil,
+            grants::overrule_inhabil,
+            grants::save_scores,
+            grants::decide_application,
+            grants::mark_letter_sent,
+            grants::amend_grant,
+            grants::add_payout,
+            grants::record_report,
+            grants::export_letter,
+            grants::export_letter_mail,
+            grants::export_review_sheet,
+            grants::import_review_sheet,
+            grants::export_ledger,
+            stats::attendance_by_member,
+        }
+    };
+}
+
+/// The last segment of a command's path: its name.
+macro_rules! command_name {
+    ($name:ident) => {
+        stringify!($name)
+    };
+    ($module:ident :: $($rest:tt)+) => {
+        command_name!($($rest)+)
+    };
+}
+
+macro_rules! command_names {
+    ($($($segment:ident)::+),* $(,)?) => {
+        &[$(command_name!($($segment)::+)),*]
+    };
+}
+
+/// The names of the app's own commands.
+#[allow(dead_code)]
+pub const COMMANDS: &[&str] = with_commands!(command_names);
+
+/// The main window's capability: exactly the app's own commands, no plugin.
+#[allow(dead_code)]
+pub fn capability() -> String {
+    let permissions: Vec<String> = COMMANDS
+        .iter()
+        .map(|c| format!("    \"allow-{}\"", c.replace('_', "-")))
+        .collect();
+    format!(
+        "{{\n  \"$schema\": \"../gen/schemas/desktop-schema.json\",\n  \"identifier\": \"main-window\",\n  \
+         \"description\": \"Written by build.rs from src/commands.rs: do not edit. The main window may call Grendebok's own commands and nothing else: no core plugins, no file system, shell, HTTP or opener.\",\n  \
+         \"windows\": [\n    \"main\"\n  ],\n  \"permissions\": [\n{}\n  ]\n}}\n",
+        permissions.join(",\n")
+    )
+}
+
+/// Tauri's handler of every command in the table.
+#[allow(unused_macros)]
+macro_rules! handler {
+    ($($($segment:ident)::+),* $(,)?) => {
+        tauri::generate_handler![$($($segment)::+),*]
+    };
+}

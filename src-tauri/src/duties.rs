@@ -193,7 +193,7 @@ pub async fn import_package(
         })
     })
     .await;
-    if answer.as_ref().is_err_and(|e| e.code == "confirm_replace") {
+    if answer.as_ref().is_err_and(|e| e.code == ErrorCode::ConfirmReplace) {
         if let Ok(mut waiting) = AWAITING_ANSWER.lock() {
             *waiting = Some(chosen);
         }

@@ -15,7 +15,7 @@ use grendebok_core::store::IntegrityCheck;
 use grendebok_core::{paths, Store};
 use tauri::State;
 
-#[cfg(test)]
+#[macro_use]
 mod commands;
 mod duties;
 mod grants;
@@ -119,11 +119,7 @@ async fn await_sound_file(state: State<'_, AppState>) -> Answer<()> {
     let Some(check) = check else { return Ok(()) };
     let checked = tauri::async_runtime::spawn_blocking(move || check.run())
         .await
-        .map_err(|e| ErrorReport {
-            code: "internal".into(),
-            message: format!("Grendebok fikk en intern feil: {e}"),
-            fields: Vec::new(),
-        })?;
+        .map_err(internal)?;
     close_if_damaged(&slot, &opened, checked)
 }
 
@@ -170,11 +166,7 @@ where
         f(&mut store, lang).map_err(|e| e.report(lang))
     })
     .await
-    .map_err(|e| ErrorReport {
-        code: "internal".into(),
-        message: format!("Grendebok fikk en intern feil: {e}"),
-        fields: Vec::new(),
-    })?
+    .map_err(internal)?
 }
 
 pub(crate) fn today() -> NaiveDate {
@@ -582,8 +574,17 @@ pub(crate) fn choose_export_path(app: &tauri::AppHandle, suggested: &str, filter
 /// The answer when the person closed the save dialog without choosing.
 pub(crate) fn cancelled() -> ErrorReport {
     ErrorReport {
-        code: "cancelled".into(),
+        code: ErrorCode::Cancelled,
         message: String::new(),
+        fields: Vec::new(),
+    }
+}
+
+/// The answer when a command's thread was lost (a bug, not the person's doing).
+fn internal(e: impl std::fmt::Display) -> ErrorReport {
+    ErrorReport {
+        code: ErrorCode::Internal,
+        message: format!("Grendebok fikk en intern feil: {e}"),
         fields: Vec::new(),
     }
 }
@@ -733,11 +734,7 @@ async fn restore_backup(state: State<'_, AppState>, file_name: String) -> Answer
     let path = state.path.clone();
     tauri::async_runtime::spawn_blocking(move || restore_in_place(&slot, &file_jobs, &path, &file_name))
         .await
-        .map_err(|e| ErrorReport {
-            code: "internal".into(),
-            message: format!("Grendebok fikk en intern feil: {e}"),
-            fields: Vec::new(),
-        })?
+        .map_err(internal)?
         .map_err(|e| e.report(lang))?;
     get_startup(state).await
 }
@@ -757,7 +754,7 @@ fn restore_in_place(
     let _only_file_job = file_jobs.lock().unwrap_or_else(|p| p.into_inner());
     let open = {
         let mut slot = slot.lock().unwrap_or_else(|p| p.into_inner());
-        if slot.as_ref().is_err_and(|e| e.code == "restoring") {
+        if slot.as_ref().is_err_and(|e| e.code == ErrorCode::Restoring) {
             return Err(grendebok_core::CoreError::Restoring);
         }
         std::mem::replace(
@@ -818,125 +815,60 @@ pub fn run() {
             zoom_from_env(app);
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            saved::open_saved,
-            get_settings,
-            save_user_name,
-            save_language,
-            list_councils,
-            get_council,
-            create_council,
-            update_council,
-            find_people,
-            add_membership,
-            update_membership,
-            end_membership,
-            load_demo,
-            list_meetings,
-            get_meeting,
-            create_meeting,
-            update_meeting,
-            send_notice,
-            mark_held,
-            undo_status,
-            approve_minutes,
-            list_approval_items,
-            add_amendment,
-            add_item,
-            update_item,
-            record_item,
-            withdraw_item,
-            carry_over_item,
-            move_item,
-            set_recusal,
-            remove_recusal,
-            add_decision,
-            record_decision,
-            remove_decision,
-            set_decision_recusal,
-            remove_decision_recusal,
-            add_follow_up,
-            remove_follow_up,
-            set_attendance,
-            set_attendance_span,
-            export_notice,
-            export_minutes,
-            export_public_notice,
-            export_public_minutes,
-            export_notice_mail,
-            exemption_bases,
-            get_startup,
-            await_sound_file,
-            backup_now,
-            restore_backup,
-            duties::get_overview,
-            duties::list_duties,
-            duties::edit_duty,
-            duties::export_annual_report,
-            duties::export_calendar,
-            duties::export_for_kommune,
-            duties::export_package,
-            duties::import_package,
-            import_members,
-            export_person_data,
-            erase_person,
-            jobs::cancel_job,
-            duties::search,
-            grants::list_schemes,
-            grants::get_scheme,
-            grants::preview_applications,
-            grants::import_applications,
-            grants::create_scheme,
-            grants::update_scheme,
-            grants::get_application,
-            grants::add_application,
-            grants::check_application,
-            grants::update_application,
-            grants::withdraw_application,
-            grants::start_review,
-            grants::propose_amount,
-            grants::declare_inhabil,
-            grants::clear_inhabil,
-            grants::overrule_inhabil,
-            grants::save_scores,
-            grants::decide_application,
-            grants::mark_letter_sent,
-            grants::amend_grant,
-            grants::add_payout,
-            grants::record_report,
-            grants::export_letter,
-            grants::export_letter_mail,
-            grants::export_ledger,
-            grants::export_review_sheet,
-            grants::import_review_sheet,
-            stats::attendance_by_member,
-        ])
+        .invoke_handler(with_commands!(handler))
         .run(tauri::generate_context!())
         .expect("Grendebok could not start its window");
 }
 
 #[cfg(test)]
 mod tests {
-    /// The main window's capability grants exactly the app's own commands:
-    /// nothing missing (the UI would break) and nothing else (no plugins).
+    /// The main window's capability is the one build.rs writes from the
+    /// command table: exactly the app's own commands (nothing missing, or the
+    /// UI would break; nothing else: no plugins).
     #[test]
     fn the_main_window_may_call_exactly_the_apps_commands() {
+        assert_eq!(include_str!("../capabilities/main.json"), super::commands::capability());
         let capability: serde_json::Value =
             serde_json::from_str(include_str!("../capabilities/main.json")).expect("valid JSON");
-        let mut granted: Vec<String> = capability["permissions"]
-            .as_array()
-            .expect("a permission list")
-            .iter()
-            .map(|p| p.as_str().expect("plain permission names").to_owned())
-            .collect();
-        let mut expected: Vec<String> = super::commands::COMMANDS
-            .iter()
-            .map(|c| format!("allow-{}", c.replace('_', "-")))
-            .collect();
-        granted.sort();
-        expected.sort();
-        assert_eq!(granted, expected);
+        assert_eq!(
+            capability["permissions"].as_array().map(Vec::len),
+            Some(super::commands::COMMANDS.len())
+        );
         assert_eq!(capability["windows"], serde_json::json!(["main"]));
+    }
+
+    /// ui/src/api.ts invokes every command of the table and no other, each
+    /// from the Backend method of the same name in camelCase.
+    #[test]
+    fn the_ui_calls_exactly_the_apps_commands_by_their_names() {
+        let api = include_str!("../../ui/src/api.ts");
+        let mut invoked: Vec<&str> = Vec::new();
+        for line in api.lines().map(str::trim) {
+            let Some((_, rest)) = line.split_once("invoke(\"") else {
+                continue;
+            };
+            let name = rest.split('"').next().unwrap_or_default();
+            let camel: String = name
+                .split('_')
+                .enumerate()
+                .map(|(i, w)| {
+                    if i == 0 {
+                        w.to_owned()
+                    } else {
+                        w[..1].to_uppercase() + &w[1..]
+                    }
+                })
+                .collect();
+            assert!(
+                line.starts_with(&format!("{camel}: ")),
+                "api.ts calls {name} from another method: {line}"
+            );
+            invoked.push(name);
+        }
+        let mut commands = super::commands::COMMANDS.to_vec();
+        invoked.sort_unstable();
+        commands.sort_unstable();
+        assert_eq!(invoked, commands);
     }
 
     /// No inline or evaluated script, and nothing from another host.

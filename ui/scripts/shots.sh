@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# DEV ONLY: screenshots of every screen against the in-memory fake backend.
+# DEV ONLY: screenshots of every screen on the core's recorded answers (src/dev/playback.ts).
 # Needs: python3, chromium (apt-get install -y chromium). Output: ui/shots/*.png
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +10,7 @@ python3 -m http.server "$PORT" --bind 127.0.0.1 --directory dist-shots >/dev/nul
 SERVER=$!
 trap 'kill $SERVER' EXIT
 sleep 0.5
-SHOTS=${*:-"welcome list-empty list council-new council-new-errors council-edit council council-tall council-lyngvik add-member add-member-errors edit-member end-member meetings-new meetings-new-errors meeting meeting-tall meeting-item2 meeting-planned meeting-send-refused meeting-approved meeting-approved-tall meeting-add-item meeting-approve meeting-approve-refused meeting-approve-later meeting-approve-later-refused meeting-approved-later-tall meeting-approve-later-en meeting-approve-later-nn meeting-record-errors-tall meeting-nn meeting-en startup-error startup-error-none startup-restore startup-restore-refused startup-restored startup-error-nn startup-error-en backups backups-taken backups-restore backups-restored backups-nn backups-en scheme scheme-tall scheme-new scheme-new-errors scheme-edit application-new application-tall application-inhabil application-decided-tall application-refused-tall scheme-nn application-en-tall overview overview-tall overview-behind overview-exported overview-en-tall overview-nn council-duties waive-duty waive-duty-refused change-due"}
+SHOTS=${*:-"welcome list-empty list council-new council-edit council council-tall council-storlia add-member add-member-errors edit-member end-member meetings-new meeting meeting-tall meeting-item2 meeting-planned meeting-approved meeting-approved-tall meeting-add-item meeting-approve startup-error startup-restore backups backups-restore scheme scheme-tall scheme-new scheme-edit application-new application-tall application-inhabil application-decided-tall application-refused-tall overview overview-tall overview-behind overview-en-tall council-en council-duties waive-duty search search-more search-none list-imported list-import-refused change-due"}
 for shot in $SHOTS; do
   lang=nb; size=1280,800
   case $shot in *-tall) size=1280,2400; shot=${shot%-tall};; esac

@@ -52,7 +52,7 @@ import type { SearchResults } from "./bindings/SearchResults";
  * Everything the UI asks of the backend, one method per Tauri command.
  * Every method rejects with an ErrorReport. The real implementation is in
  * api.ts (the only module that imports @tauri-apps); the screenshot build
- * and the tests use an in-memory fake from src/dev/.
+ * and the tests play back the core's recorded answers (src/dev/playback.ts).
  */
 export interface Backend {
   /**

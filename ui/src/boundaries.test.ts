@@ -1,5 +1,5 @@
 // The house rules of the source tree, checked: one module talks to Tauri, the
-// dev-only fake never reaches the production entry, and no raw HTML is set.
+// dev-only play-back never reaches the production entry, and no raw HTML is set.
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";

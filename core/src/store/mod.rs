@@ -1403,7 +1403,21 @@ fn role_order(role: Role) -> usize {
 
 /// A new id: UUID v7, so ids sort by creation and survive moving between installations.
 fn new_id() -> String {
+    #[cfg(test)]
+    if let Some(n) = FIXED_IDS.with(|next| next.replace(next.get().map(|n| n + 1))) {
+        let counter: [u8; 10] = (n as u128).to_be_bytes()[6..].try_into().expect("ten bytes");
+        return uuid::Builder::from_unix_timestamp_millis(1_790_000_000_000, &counter)
+            .into_uuid()
+            .to_string();
+    }
     uuid::Uuid::now_v7().to_string()
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Set (by the UI fixtures' writer): new ids on this thread are UUID v7 of
+    /// one fixed moment numbered from this counter, the same on every run.
+    pub(crate) static FIXED_IDS: std::cell::Cell<Option<u64>> = const { std::cell::Cell::new(None) };
 }
 
 #[cfg(test)]

@@ -46,7 +46,10 @@ fn a_read_answers_past_damage_it_does_not_touch_and_every_write_is_refused() {
     scramble_root_of(&path, "audit");
     let before = std::fs::read(&path).unwrap();
     // What every command did before: read every page first, and refuse.
-    assert_eq!(Store::open_existing(&path).err().map(|e| e.code()), Some("damaged"));
+    assert_eq!(
+        Store::open_existing(&path).err().map(|e| e.code().as_str()),
+        Some("damaged")
+    );
 
     let mut store = Store::open_existing_to_read(&path).expect("opened on the header and schema");
     let councils = store.council_summaries(today(), Lang::Nb).unwrap();
@@ -60,7 +63,7 @@ fn a_read_answers_past_damage_it_does_not_touch_and_every_write_is_refused() {
     );
     drop(store);
     assert_eq!(
-        Store::open_existing(&path).err().map(|e| e.code()),
+        Store::open_existing(&path).err().map(|e| e.code().as_str()),
         Some("damaged"),
         "`check` and every write still read the whole file"
     );
@@ -87,7 +90,7 @@ fn a_missing_file_is_not_made_by_a_read() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("none.sqlite3");
     assert_eq!(
-        Store::open_existing_to_read(&path).err().map(|e| e.code()),
+        Store::open_existing_to_read(&path).err().map(|e| e.code().as_str()),
         Some("no_database")
     );
     assert!(!path.exists());

@@ -3,7 +3,7 @@
 // one marked rather than hidden, and the search field in its place everywhere.
 import { describe, expect, it } from "vitest";
 import { act } from "react";
-import { createFakeBackend, demoState } from "../dev/fakeBackend";
+import { playback } from "../dev/playback";
 import { $, $$, renderApp, setUpDom, waitFor } from "../testing/app";
 
 setUpDom();
@@ -12,8 +12,7 @@ const links = () => $$(".app-header__nav button").map((b) => [b.dataset.testid, 
 
 describe("the header", () => {
   it("keeps its links in place and marks the current one", async () => {
-    const backend = createFakeBackend(demoState({ userName: "Kari Nordmann", language: "nb" }), { today: "2026-11-22" });
-    await renderApp({ name: "list" }, backend);
+    await renderApp({ name: "list" }, playback("demo"));
     await waitFor(() => $("main[data-screen=council-list][data-ready=true]"), "the council list");
     expect(links()).toEqual([
       ["open-councils", "page"],

@@ -7,7 +7,7 @@ describe("toErrorReport", () => {
     expect(toErrorReport(r)).toEqual(r);
   });
   it("wraps anything else", () => {
-    expect(toErrorReport(new Error("boom"))).toEqual({ code: "unexpected", message: "boom", fields: [] });
+    expect(toErrorReport(new Error("boom"))).toEqual({ code: "internal", message: "boom", fields: [] });
     expect(toErrorReport("ipc down").message).toBe("ipc down");
   });
 });

@@ -1,17 +1,18 @@
+import type { ErrorCode } from "../bindings/ErrorCode";
 import type { ErrorReport } from "../bindings/ErrorReport";
 
-/** Any rejection as an ErrorReport: the backend's own, or one made from whatever was thrown. */
+/** Any rejection as an ErrorReport: the backend's own, or one made from whatever was thrown (code "internal"). */
 export function toErrorReport(e: unknown): ErrorReport {
   if (e && typeof e === "object" && "code" in e && "message" in e) {
     const r = e as Partial<ErrorReport>;
     return {
-      code: String(r.code),
+      code: String(r.code) as ErrorCode,
       message: String(r.message),
       fields: Array.isArray(r.fields) ? r.fields : [],
     };
   }
   const message = e instanceof Error ? e.message : typeof e === "string" ? e : String(e);
-  return { code: "unexpected", message, fields: [] };
+  return { code: "internal", message, fields: [] };
 }
 
 export type FieldErrors = Record<string, string>;

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
-// The member form against the in-memory fake backend: an already registered
-// person is found by typing part of the name, not picked from everyone.
+// The member form on the core's answers (demo scenario): an already
+// registered person is found by typing part of the name, not picked from everyone.
 import { describe, expect, it } from "vitest";
 import { act } from "react";
 import { App } from "../App";
-import { createFakeBackend, demoState } from "../dev/fakeBackend";
+import { councilId, playback } from "../dev/playback";
 import { $, mountAsync, setUpDom, type, waitFor } from "../testing/app";
 
 setUpDom();
@@ -13,8 +13,8 @@ const options = () => [...document.querySelectorAll<HTMLOptionElement>("#member-
 
 describe("the member form's people search", () => {
   it("narrows the people as a name is typed, ignoring case, and says when none match", async () => {
-    const backend = createFakeBackend(demoState({ userName: "Kari Nordmann", language: "nb" }), { today: "2026-11-22" });
-    await mountAsync(<App backend={backend} initialView={{ name: "council", id: "c-lyngvik" }} />);
+    const backend = playback("demo");
+    await mountAsync(<App backend={backend} initialView={{ name: "council", id: councilId(backend, "Storlia grendeutval") }} />);
     const add = await waitFor(() => $<HTMLButtonElement>("[data-testid=add-member]"), "the add button");
     await act(async () => add.click());
     await act(async () => $<HTMLInputElement>("#member-person-existing")!.click());
@@ -24,10 +24,12 @@ describe("the member form's people search", () => {
 
     await type($<HTMLInputElement>("#member-person-search")!, "ÅSH");
     await waitFor(() => options().length === 2, "the one match");
-    expect(options()[1]).toBe("Bjørn Åsheim (bjorn@frivillig.no)");
+    expect(options()[1]).toBe("Kjetil Åsheim (kjetil.asheim@eksempel.no)");
 
     await type($<HTMLInputElement>("#member-person-search")!, "ingen slik");
     await waitFor(() => $("[data-testid=people-found]")?.textContent === "Ingen personer passer med søket.", "no match said");
     expect(options()).toEqual(["Velg person"]);
+    expect(backend.callsOf("findPeople").map(([query]) => query)).toEqual(["", "ÅSH", "ingen slik"]);
+    expect(backend.unanswered).toEqual([]);
   });
 });

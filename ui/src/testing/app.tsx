@@ -11,6 +11,8 @@ import type { View } from "../navigation";
 
 let root: Root | null = null;
 let host: HTMLElement | null = null;
+/** The backend of the App rendered last; a play-back one lists the calls it had no answer for. */
+let rendered: { unanswered?: string[] } | null = null;
 
 /** Registers the act environment and the per-test unmount in the calling test file. */
 export function setUpDom() {
@@ -25,6 +27,10 @@ export function setUpDom() {
     act(() => root?.unmount());
     host?.remove();
     root = null;
+    // A screen that asked what the core's scenario does not answer was not tested on the core's data.
+    const unanswered = rendered?.unanswered ?? [];
+    rendered = null;
+    if (unanswered.length) throw new Error(`calls with no answer in the scenario: ${unanswered.join("; ")}`);
   });
 }
 
@@ -53,11 +59,12 @@ export function rerender(node: ReactNode) {
 }
 
 /**
- * Renders the App on `view` against `backend` (in the tests, the fake one:
+ * Renders the App on `view` against `backend` (in the tests, the play-back of the core's answers:
  * this module may not import src/dev, see boundaries.test.ts) and waits
  * until the screen is ready.
  */
 export async function renderApp<B extends Backend>(view: View, backend: B): Promise<B> {
+  rendered = backend as { unanswered?: string[] };
   await mountAsync(<App backend={backend} initialView={view} />);
   await waitFor(() => document.querySelector("main[data-ready=true]"));
   return backend;
