@@ -301,6 +301,8 @@ fn held_meeting_with_a_personal_matter(app: &App, council_id: &str) -> String {
         "Bror Kvamme får fritak ut året; varamedlemmet møter fast.",
     ]) {
         let record = ItemRecord {
+            closed_ground: None,
+            chair_vote: None,
             decision: decision.into(),
             votes: None,
             closed: false,

@@ -35,13 +35,13 @@ describe("fake meetings", () => {
     const m = (await b.getMeeting("mt-nov")).meeting;
     await b.updateMeeting("mt-nov", { ...m, endsAt: "20:00" });
     await b.setAttendance("mt-nov", { membershipId: "m5", status: "absent", substituteFor: null });
-    await b.recordItem("i-n2", { decision: "Innvilget.", votes: null, closed: false, closedBasis: "" });
-    const ready = await b.recordItem("i-n3", { decision: "Drøftet.", votes: null, closed: false, closedBasis: "" });
+    await b.recordItem("i-n2", { decision: "Innvilget.", votes: null, closed: false, closedBasis: "", closedGround: null, chairVote: null });
+    const ready = await b.recordItem("i-n3", { decision: "Drøftet.", votes: null, closed: false, closedBasis: "", closedGround: null, chairVote: null });
     expect(ready.missing.filter((x) => x.blocking)).toEqual([]);
     await expect(b.approveMinutes("mt-nov", { type: "signatories", membershipIds: ["m1", "m1"] })).rejects.toMatchObject({ fields: [{ field: "signatories" }] });
     const done = await b.approveMinutes("mt-nov", approval);
     expect(done.meeting.status).toBe("approved");
-    await expect(b.recordItem("i-n3", { decision: "Endret.", votes: null, closed: false, closedBasis: "" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(b.recordItem("i-n3", { decision: "Endret.", votes: null, closed: false, closedBasis: "", closedGround: null, chairVote: null })).rejects.toMatchObject({ code: "conflict" });
     const amended = await b.addAmendment("mt-nov", "Rettelse.");
     expect(amended.amendments).toHaveLength(1);
   });
@@ -55,8 +55,8 @@ describe("fake meetings", () => {
     const m = (await b.getMeeting("mt-nov")).meeting;
     await b.updateMeeting("mt-nov", { ...m, endsAt: "20:00" });
     await b.setAttendance("mt-nov", { membershipId: "m5", status: "absent", substituteFor: null });
-    await b.recordItem("i-n2", { decision: "Innvilget.", votes: null, closed: false, closedBasis: "" });
-    await b.recordItem("i-n3", { decision: "Drøftet.", votes: null, closed: false, closedBasis: "" });
+    await b.recordItem("i-n2", { decision: "Innvilget.", votes: null, closed: false, closedBasis: "", closedGround: null, chairVote: null });
+    await b.recordItem("i-n3", { decision: "Drøftet.", votes: null, closed: false, closedBasis: "", closedGround: null, chairVote: null });
     await expect(b.approveMinutes("mt-nov", { type: "laterMeeting", itemId: "i-n2" })).rejects.toMatchObject({ fields: [{ field: "itemId" }] });
     const done = await b.approveMinutes("mt-nov", { type: "laterMeeting", itemId: "i-d2" });
     expect(done.meeting.approval).toEqual({ type: "laterMeeting", itemId: "i-d2" });

@@ -182,6 +182,8 @@ export function meetingMethods(state: MeetingState, host: Host) {
       earlierAmendments: earlier,
       documents: state.documents.filter((d) => d.meetingId === id),
       applications: m.status === "approved" ? [] : (host.decisionApplications?.(m.councilId) ?? []),
+      chair: att.find((r) => r.membershipId === m.chairId)?.personName ?? null,
+      minuteTaker: att.find((r) => r.membershipId === m.minuteTakerId)?.personName ?? (m.minuteTakerName || null),
       // Played back as core answers it for these statuses (rules::meetings::lifecycle); no day is known here.
       lifecycle: { undoTo: null, daysUntil: null, judged: m.status === "held" || m.status === "approved" },
     };
@@ -244,6 +246,7 @@ export function meetingMethods(state: MeetingState, host: Host) {
     | "addItem" | "updateItem" | "recordItem" | "withdrawItem" | "moveItem" | "setRecusal" | "removeRecusal" | "addFollowUp"
     | "removeFollowUp" | "setAttendance" | "exportNotice" | "exportMinutes" | "exportPublicNotice" | "exportPublicMinutes" | "exemptionBases"
     | "setAttendanceSpan" | "carryOverItem" | "addDecision" | "recordDecision" | "removeDecision" | "setDecisionRecusal" | "removeDecisionRecusal"
+    | "setMeetingRoles" | "setItemChair" | "setDecisionChair" | "addAlternative" | "updateAlternative" | "removeAlternative"
   > = {
     listMeetings: (councilId) =>
       host.wait(() =>
@@ -259,6 +262,7 @@ export function meetingMethods(state: MeetingState, host: Host) {
         const m: Meeting = {
           id: host.newId(), councilId: input.councilId, kind: input.kind, date: input.date, startsAt: normTime(input.startsAt), endsAt: input.endsAt ? normTime(input.endsAt) : null,
           place: input.place.trim(), guests: input.guests.trim(), kommuneRep: input.kommuneRep.trim(), status: "planned", noticeSent: null, held: null, approved: null, approval: null,
+          chairId: null, minuteTakerId: null, minuteTakerName: "",
         };
         state.meetings.push(m);
         return detail(m.id);
@@ -318,6 +322,7 @@ export function meetingMethods(state: MeetingState, host: Host) {
         const i: FakeItem = {
           id: host.newId(), meetingId, position: itemsOf(meetingId).length + 1, caseNumber: null, kind: input.kind, title: input.title.trim(), background: input.background.trim(), proposal: input.proposal.trim(),
           decision: "", votes: null, outcome: null, closed: false, closedBasis: "", access: accessOf(input), withdrawn: false, recusals: [], followUps: [], decisions: [],
+          ...noChair(),
         };
         if (m.status !== "planned") number(m, i);
         state.items.push(i);
@@ -333,7 +338,7 @@ export function meetingMethods(state: MeetingState, host: Host) {
         if (record.votes) for (const k of ["for", "against", "blank"] as const) if (record.votes[k] < 0) f.push({ field: `votes.${k}`, message: "Antall stemmer kan ikke være negativt." });
         if (record.closed && !record.closedBasis.trim()) f.push({ field: "closedBasis", message: "Skriv hjemmelen for å lukke møtet." });
         if (f.length) throw invalid(f);
-        Object.assign(i, { decision: record.decision.trim(), votes: record.votes, closed: record.closed, closedBasis: record.closed ? record.closedBasis.trim() : "" });
+        Object.assign(i, { decision: record.decision.trim(), votes: record.votes, chairVote: record.chairVote, closed: record.closed, closedBasis: record.closed ? record.closedBasis.trim() : "", closedGround: record.closed ? record.closedGround : null });
       }),
     withdrawItem: (itemId) =>
       writeItem(itemId, (i) => {
@@ -375,11 +380,11 @@ export function meetingMethods(state: MeetingState, host: Host) {
         const label = input.applicationId ? host.decisionApplications?.(meeting(i.meetingId).councilId).find((a) => a.applicationId === input.applicationId)?.label : undefined;
         const title = input.title.trim() || (label ? label.slice(label.indexOf(": ") + 2) : "");
         if (!title) throw invalid([{ field: "title", message: "Skriv hva vedtaket gjelder." }]);
-        i.decisions.push({ id: host.newId(), itemId, position: i.decisions.length + 1, applicationId: input.applicationId, title, proposal: input.proposal.trim(), decision: "", votes: null, outcome: null, recusals: [], proposedRecusals: [] });
+        i.decisions.push({ id: host.newId(), itemId, position: i.decisions.length + 1, applicationId: input.applicationId, title, proposal: input.proposal.trim(), decision: "", votes: null, outcome: null, recusals: [], proposedRecusals: [], chairVote: null, chairId: null, chairName: null });
       }),
     recordDecision: (decisionId, record) =>
       writeDecision(decisionId, (d) => {
-        Object.assign(d, { decision: record.decision.trim(), votes: record.votes });
+        Object.assign(d, { decision: record.decision.trim(), votes: record.votes, chairVote: record.chairVote });
       }),
     removeDecision: (decisionId) =>
       writeDecision(decisionId, (_, i) => {
@@ -424,6 +429,40 @@ export function meetingMethods(state: MeetingState, host: Host) {
     exportPublicNotice: (meetingId) => exportDoc(meetingId, "notice", true),
     exportPublicMinutes: (meetingId) => exportDoc(meetingId, "minutes", true),
     exemptionBases: () => host.wait(() => EXEMPTION_BASES),
+    // Chair, minute-taker and alternatives: stored as given; the rules stay in core.
+    setMeetingRoles: (meetingId, roles) =>
+      write(meetingId, (m) => {
+        Object.assign(m, { chairId: roles.chairId, minuteTakerId: roles.minuteTakerId, minuteTakerName: roles.minuteTakerId ? "" : roles.minuteTakerName.trim() });
+      }),
+    setItemChair: (itemId, chairId) =>
+      writeItem(itemId, (i, m) => {
+        Object.assign(i, { chairId, chairName: rows(m).find((r) => r.membershipId === chairId)?.personName ?? null });
+      }),
+    setDecisionChair: (decisionId, chairId) =>
+      writeDecision(decisionId, (d, _, m) => {
+        Object.assign(d, { chairId, chairName: rows(m).find((r) => r.membershipId === chairId)?.personName ?? null });
+      }),
+    addAlternative: (itemId, input) =>
+      writeItem(itemId, (i) => {
+        if (!input.text.trim()) throw invalid([{ field: "text", message: "Skriv det alternative forslaget." }]);
+        i.alternatives.push({ id: host.newId(), position: i.alternatives.length + 1, proposedBy: input.proposedBy.trim(), text: input.text.trim(), votes: input.votes, chairVote: input.chairVote, outcome: null });
+      }),
+    updateAlternative: (alternativeId, input) =>
+      host.wait(() => {
+        const i = state.items.find((x) => x.alternatives.some((a) => a.id === alternativeId));
+        if (!i) throw err("not_found", "Fant ikke forslaget.");
+        open(meeting(i.meetingId));
+        Object.assign(i.alternatives.find((a) => a.id === alternativeId)!, { proposedBy: input.proposedBy.trim(), text: input.text.trim(), votes: input.votes, chairVote: input.chairVote });
+        return detail(i.meetingId);
+      }),
+    removeAlternative: (alternativeId) =>
+      host.wait(() => {
+        const i = state.items.find((x) => x.alternatives.some((a) => a.id === alternativeId));
+        if (!i) throw err("not_found", "Fant ikke forslaget.");
+        open(meeting(i.meetingId));
+        i.alternatives = i.alternatives.filter((a) => a.id !== alternativeId);
+        return detail(i.meetingId);
+      }),
   };
   return methods;
 }
@@ -447,12 +486,17 @@ function refuseItem(input: AgendaItemInput) {
 const accessOf = (input: AgendaItemInput) =>
   input.access.exempt ? { exempt: true, basis: input.access.basis.trim(), titleWithheld: input.access.titleWithheld } : { exempt: false, basis: "", titleWithheld: false };
 
+/** An item's fields for the chair, the chair's vote, alternatives and the closed session's ground, when none is recorded. */
+const noChair = (): Pick<FakeItem, "chairVote" | "alternatives" | "adopted" | "chairId" | "chairName" | "closedGround"> => ({
+  chairVote: null, alternatives: [], adopted: null, chairId: null, chairName: null, closedGround: null,
+});
+
 export const emptyMeetings = (): MeetingState => ({ meetings: [], items: [], attendance: [], amendments: [], documents: [], caseCounters: {} });
 
 /** Stavern's autumn: approved minutes from September, a meeting held last week, and one planned. */
 export function demoMeetings(): MeetingState {
   const by = "Ahmed Karimi";
-  const base = { guests: "", kommuneRep: "", noticeSent: null, held: null, approved: null, approval: null, endsAt: null } as const;
+  const base = { guests: "", kommuneRep: "", noticeSent: null, held: null, approved: null, approval: null, endsAt: null, chairId: "m1", minuteTakerId: null, minuteTakerName: "Ingrid Halvorsen" } as const;
   const meetings: Meeting[] = [
     {
       ...base, id: "mt-sep", councilId: "c-stavern", kind: "ordinary", date: "2026-09-10", startsAt: "18:00:00", endsAt: "20:15:00", place: "Stavern bibliotek, møterommet",
@@ -467,7 +511,7 @@ export function demoMeetings(): MeetingState {
     { ...base, id: "mt-dec", councilId: "c-stavern", kind: "joint", date: "2026-12-10", startsAt: "18:30:00", place: "Larvik rådhus", kommuneRep: "Ingrid Halvorsen", status: "planned" },
   ];
   const it = (id: string, meetingId: string, position: number, number: number | null, kind: FakeItem["kind"], title: string, rest: Partial<FakeItem> = {}): FakeItem => ({
-    id, meetingId, position, caseNumber: number ? { year: 2026, number } : null, kind, title, background: "", proposal: "", decision: "", votes: null, closed: false, closedBasis: "", access: { exempt: false, basis: "", titleWithheld: false }, withdrawn: false, recusals: [], followUps: [], decisions: [], outcome: null, ...rest,
+    id, meetingId, position, caseNumber: number ? { year: 2026, number } : null, kind, title, background: "", proposal: "", decision: "", votes: null, closed: false, closedBasis: "", access: { exempt: false, basis: "", titleWithheld: false }, withdrawn: false, recusals: [], followUps: [], decisions: [], outcome: null, ...noChair(), ...rest,
   });
   const items: FakeItem[] = [
     it("i-s1", "mt-sep", 1, 5, "orientering", "Orientering fra kommunen om budsjett 2027", { decision: "Ingrid Halvorsen orienterte om kommunens budsjettforslag. Tatt til orientering." }),
