@@ -1334,7 +1334,8 @@ mod tests {
             ..meeting(MeetingStatus::Held)
         };
         // (chair, minute-taker, the item) → what is missing, and whether it blocks
-        let cases: Vec<(Meeting, ItemFacts, Vec<(MissingKind, bool)>)> = vec![
+        type Case<'a> = (Meeting, ItemFacts<'a>, Vec<(MissingKind, bool)>);
+        let cases: Vec<Case> = vec![
             (held(Some("a"), "Ingrid"), item(false, Some(Adopted), vec![]), vec![]),
             (
                 held(None, ""),
