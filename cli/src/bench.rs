@@ -75,6 +75,8 @@ pub(crate) fn big_meeting(pages: usize) -> grendebok_core::Result<(Store, String
     }
     for id in &items {
         let record = ItemRecord {
+            closed_ground: None,
+            chair_vote: None,
             decision: text.repeat(2),
             votes: Some(Votes {
                 in_favour: 9,

@@ -249,6 +249,10 @@ pub fn meeting_detail(lang: Lang, detail: &MeetingDetail) {
         .collect();
     table(&header, &rows);
     println!();
+    for (key, name) in [("cli.chair", &detail.chair), ("cli.minute_taker", &detail.minute_taker)] {
+        println!("{}: {}", t(lang, key, &[]), name.as_deref().unwrap_or("–"));
+    }
+    println!();
     for item in &detail.items {
         let case = item.case_label.clone().unwrap_or_else(|| "–".into());
         let q = &item.quorum;
@@ -263,6 +267,18 @@ pub fn meeting_detail(lang: Lang, detail: &MeetingDetail) {
             String::new()
         };
         println!("{case}  {}{withdrawn} — {quorum}", item.title);
+        if let Some(chair) = &item.chair_name {
+            println!("    {}: {chair}", t(lang, "cli.chair", &[]));
+        }
+        for (n, a) in item.alternatives.iter().enumerate() {
+            let outcome = a.outcome.map(|o| format!(" – {}", label(lang, "vote_outcome", &o)));
+            println!(
+                "    {} {}{}",
+                t(lang, "pdf.alternative", &[("n", &(n + 1).to_string())]),
+                a.text,
+                outcome.unwrap_or_default()
+            );
+        }
         if !item.decision.is_empty() {
             println!("    {}", item.decision);
         }

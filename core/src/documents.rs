@@ -448,7 +448,11 @@ fn minutes_item(doc: &mut Doc, lang: Lang, item: &AgendaItem, public: bool, judg
         return;
     }
     if item.closed && !public {
-        doc.label_value(&t(lang, "pdf.closed", &[]), &item.closed_basis);
+        let basis = match item.closed_ground {
+            Some(ground) => format!("{} {}", label(lang, "closed_session", &ground), item.closed_basis),
+            None => item.closed_basis.clone(),
+        };
+        doc.label_value(&t(lang, "pdf.closed", &[]), &basis);
     }
     exempt_line(doc, lang, item);
     doc.label_value(&t(lang, "pdf.col.kind", &[]), &label(lang, "item_kind", &item.kind));
@@ -469,8 +473,36 @@ fn minutes_item(doc: &mut Doc, lang: Lang, item: &AgendaItem, public: bool, judg
         );
         doc.label_value(&t(lang, "pdf.recusal", &[]), &line);
     }
+    if let Some(name) = &item.chair_name {
+        let line = t(lang, "pdf.item_chair_line", &[("name", name)]);
+        doc.label_value(&t(lang, "pdf.item_chair", &[]), &line);
+    }
     if let Some(votes) = &item.votes {
         doc.label_value(&t(lang, "pdf.votes", &[]), &votes_text(lang, votes, item.outcome));
+    }
+    for (n, a) in item.alternatives.iter().enumerate() {
+        let n = (n + 1).to_string();
+        let text = if a.proposed_by.is_empty() {
+            a.text.clone()
+        } else {
+            t(
+                lang,
+                "pdf.alternative_by",
+                &[("text", &a.text), ("name", &a.proposed_by)],
+            )
+        };
+        doc.label_value(&t(lang, "pdf.alternative", &[("n", &n)]), &text);
+        if let Some(votes) = &a.votes {
+            doc.label_value(&t(lang, "pdf.votes", &[]), &votes_text(lang, votes, a.outcome));
+        }
+    }
+    if !item.alternatives.is_empty() && item.votes.is_some() {
+        let adopted = match item.adopted {
+            Some(0) => t(lang, "pdf.adopted_own", &[]),
+            Some(n) => t(lang, "pdf.adopted_alternative", &[("n", &n.to_string())]),
+            None => t(lang, "pdf.adopted_none", &[]),
+        };
+        doc.label_value(&t(lang, "pdf.adopted_proposal", &[]), &adopted);
     }
     let decision_label = if item.kind.decides() {
         t(lang, "pdf.decision", &[])
@@ -568,6 +600,10 @@ fn minutes_decision(doc: &mut Doc, lang: Lang, d: &ItemDecision, judged: bool) {
             );
             doc.label_value(&t(lang, "pdf.decision_not_inhabil", &[]), &line);
         }
+        if let Some(name) = &d.chair_name {
+            let line = t(lang, "pdf.item_chair_line", &[("name", name)]);
+            doc.label_value(&t(lang, "pdf.decision_chair", &[]), &line);
+        }
         if let Some(votes) = &d.votes {
             doc.label_value(&t(lang, "pdf.votes", &[]), &votes_text(lang, votes, d.outcome));
         }
@@ -643,6 +679,12 @@ fn minutes_version(detail: &MeetingDetail, public: bool, created: DateTime<Utc>)
     }
     if !meeting.kommune_rep.is_empty() {
         doc.label_value(&t(lang, "pdf.kommune_rep", &[]), &meeting.kommune_rep);
+    }
+    if let Some(chair) = &detail.chair {
+        doc.label_value(&t(lang, "pdf.chair", &[]), chair);
+    }
+    if let Some(taker) = &detail.minute_taker {
+        doc.label_value(&t(lang, "pdf.minute_taker", &[]), taker);
     }
 
     if !detail.earlier_amendments.is_empty() {

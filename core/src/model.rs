@@ -738,6 +738,70 @@ pub struct Meeting {
     pub held: Option<Step>,
     pub approved: Option<Step>,
     pub approval: Option<Approval>,
+    /// Who chaired the meeting (møteleder): a member present.
+    pub chair_id: Option<String>,
+    /// Who took the minutes (protokollfører): a member present, or
+    /// `minute_taker_name` for someone who does not sit on the council.
+    pub minute_taker_id: Option<String>,
+    pub minute_taker_name: String,
+}
+
+/// Who chaired the meeting and who took the minutes, as the secretary records it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MeetingRoles {
+    pub chair_id: Option<String>,
+    /// A member present who took the minutes; or leave it empty and name the person.
+    pub minute_taker_id: Option<String>,
+    pub minute_taker_name: String,
+}
+
+/// How the chair voted when the votes were tied (the chair's vote decides,
+/// except in an election).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ChairVote {
+    For,
+    Against,
+}
+
+/// On what ground an item was handled in a closed session: for a formal
+/// body, what kommuneloven § 11-5 says must be closed (second ledd) or may
+/// be closed (third ledd); for a voluntary council, its statutes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ClosedGround {
+    Must,
+    May,
+    Statutes,
+}
+
+impl ClosedGround {
+    pub const ALL: [ClosedGround; 3] = [ClosedGround::Must, ClosedGround::May, ClosedGround::Statutes];
+}
+
+/// An alternative proposal to an item's proposal, with its own votes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AlternativeInput {
+    /// Who put it forward, as the minutes name them ("Ola Nordmann").
+    pub proposed_by: String,
+    pub text: String,
+    /// For and against (a blank vote counts for neither side).
+    pub votes: Option<Votes>,
+    pub chair_vote: Option<ChairVote>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AlternativeProposal {
+    pub id: String,
+    pub position: i32,
+    pub proposed_by: String,
+    pub text: String,
+    pub votes: Option<Votes>,
+    pub chair_vote: Option<ChairVote>,
+    pub outcome: Option<VoteOutcome>,
 }
 
 impl Meeting {
@@ -804,8 +868,13 @@ pub enum VoteOutcome {
     Unanimous,
     Adopted,
     Rejected,
-    /// As many for as against outside an election: the chair's vote decides.
+    /// As many for as against outside an election: the chair's vote decides,
+    /// and how the chair voted is not recorded yet.
     TieChairDecides,
+    /// A tie settled by the chair voting for (møteleders dobbeltstemme).
+    AdoptedByChair,
+    /// A tie settled by the chair voting against.
+    RejectedByChair,
     /// As many for as against in an election: not settled by the chair.
     TieInElection,
 }
@@ -884,6 +953,12 @@ pub struct ItemRecord {
     /// Handled in a closed session (lukket møte); then `closed_basis` is required.
     pub closed: bool,
     pub closed_basis: String,
+    /// Must or may be closed (formal body), or by the statutes (voluntary council).
+    #[serde(default)]
+    pub closed_ground: Option<ClosedGround>,
+    /// How the chair voted on a tie.
+    #[serde(default)]
+    pub chair_vote: Option<ChairVote>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -912,6 +987,9 @@ pub struct ItemDecisionInput {
 pub struct ItemDecisionRecord {
     pub decision: String,
     pub votes: Option<Votes>,
+    /// How the chair voted on a tie.
+    #[serde(default)]
+    pub chair_vote: Option<ChairVote>,
 }
 
 /// One decision inside an agenda item, with its own proposal, votes and the
@@ -929,8 +1007,12 @@ pub struct ItemDecision {
     pub proposal: String,
     pub decision: String,
     pub votes: Option<Votes>,
+    pub chair_vote: Option<ChairVote>,
     /// What the votes came to (`rules::meetings::outcome`), when counted.
     pub outcome: Option<VoteOutcome>,
+    /// Who chaired this decision when the meeting's chair left for it.
+    pub chair_id: Option<String>,
+    pub chair_name: Option<String>,
     /// Members who left for this decision only.
     pub recusals: Vec<Recusal>,
     /// Members present who are inhabil for the application (declared in the
@@ -998,10 +1080,20 @@ pub struct AgendaItem {
     pub proposal: String,
     pub decision: String,
     pub votes: Option<Votes>,
+    pub chair_vote: Option<ChairVote>,
     /// What the votes came to (`rules::meetings::outcome`), when counted.
     pub outcome: Option<VoteOutcome>,
+    /// Alternative proposals, each with its votes.
+    pub alternatives: Vec<AlternativeProposal>,
+    /// Which proposal was adopted: 0 the item's own, n the n-th alternative;
+    /// `None` when none was, or the votes are not counted.
+    pub adopted: Option<i32>,
+    /// Who chaired this item when the meeting's chair left for it.
+    pub chair_id: Option<String>,
+    pub chair_name: Option<String>,
     pub closed: bool,
     pub closed_basis: String,
+    pub closed_ground: Option<ClosedGround>,
     /// As marked in the item form; see [`AgendaItem::exemption`] for what the public version does.
     pub access: ItemAccess,
     pub withdrawn: bool,
@@ -1091,6 +1183,17 @@ pub enum MissingKind {
     /// A member present who is inhabil for an application is not recorded as
     /// having left while it was decided.
     InhabilPresent,
+    /// No chair recorded, or the chair recorded is not present.
+    Chair,
+    /// No minute-taker recorded (advice).
+    MinuteTaker,
+    /// The meeting's chair left for an item or decision, and no one is
+    /// recorded as chairing it.
+    ItemChair,
+    /// A tie outside an election, and how the chair voted is not recorded.
+    ChairVote,
+    /// More than one of an item's proposals got a majority.
+    Proposals,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -1147,6 +1250,10 @@ pub struct DocumentRecord {
 pub struct MeetingDetail {
     pub meeting: Meeting,
     pub council: Council,
+    /// The chair's name, when recorded.
+    pub chair: Option<String>,
+    /// The minute-taker's name (a member's, or as typed), when recorded.
+    pub minute_taker: Option<String>,
     pub items: Vec<AgendaItem>,
     pub attendance: Vec<AttendanceRow>,
     /// Gaps to fill before the minutes can be approved (empty when complete).

@@ -10,6 +10,12 @@ macro_rules! with_commands {
     ($then:ident) => {
         $then! {
             saved::open_saved,
+            set_meeting_roles,
+            set_item_chair,
+            set_decision_chair,
+            add_alternative,
+            update_alternative,
+            remove_alternative,
             get_settings,
             save_user_name,
             save_language,

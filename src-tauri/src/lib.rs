@@ -554,6 +554,66 @@ async fn set_attendance(
     .await
 }
 
+#[tauri::command]
+async fn set_meeting_roles(
+    state: State<'_, AppState>,
+    meeting_id: String,
+    roles: MeetingRoles,
+) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| {
+        s.set_meeting_roles(a, &meeting_id, &roles)?;
+        Ok(meeting_id)
+    })
+    .await
+}
+
+#[tauri::command]
+async fn set_item_chair(
+    state: State<'_, AppState>,
+    item_id: String,
+    chair_id: Option<String>,
+) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| {
+        s.set_item_chair(a, &item_id, chair_id.as_deref())
+    })
+    .await
+}
+
+#[tauri::command]
+async fn set_decision_chair(
+    state: State<'_, AppState>,
+    decision_id: String,
+    chair_id: Option<String>,
+) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| {
+        s.set_decision_chair(a, &decision_id, chair_id.as_deref())
+    })
+    .await
+}
+
+#[tauri::command]
+async fn add_alternative(
+    state: State<'_, AppState>,
+    item_id: String,
+    input: AlternativeInput,
+) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| s.add_alternative(a, &item_id, &input)).await
+}
+
+#[tauri::command]
+async fn update_alternative(
+    state: State<'_, AppState>,
+    alternative_id: String,
+    input: AlternativeInput,
+) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| s.update_alternative(a, &alternative_id, &input)).await
+}
+
+#[tauri::command]
+async fn remove_alternative(state: State<'_, AppState>, alternative_id: String) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| s.remove_alternative(a, &alternative_id)).await
+}
+
 /// Where an export goes: a path the user picks in a native save dialog that
 /// Rust opens (no path ever comes from the web view). With
 /// `$GRENDEBOK_EXPORT_DIR` set (the end-to-end tests), the suggested file

@@ -371,6 +371,13 @@ fn grant_round(app: &App) -> (Seeded, String, [String; 2]) {
         };
         store.set_attendance(&actor, &meeting, &input).unwrap();
     }
+    // The leader chairs (she represents no applicant); the clerk takes the minutes.
+    let roles = MeetingRoles {
+        chair_id: Some(seeded.members[0].id.clone()),
+        minute_taker_id: None,
+        minute_taker_name: "Ingrid Haugland".into(),
+    };
+    store.set_meeting_roles(&actor, &meeting, &roles).unwrap();
     let mut input = store.meeting_detail(&meeting, Lang::Nb).unwrap().meeting.input();
     input.ends_at = chrono::NaiveTime::from_hms_opt(20, 0, 0);
     store.update_meeting(&actor, &meeting, &input).unwrap();

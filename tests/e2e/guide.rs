@@ -105,6 +105,22 @@ async fn a_new_secretary_follows_the_guide_in_nynorsk_to_approved_minutes() {
         })
         .await;
     }
+    // The first member called chairs; the third, the secretary, takes the minutes.
+    select(&client, "#meeting-chair", &members[0]).await.unwrap();
+    wait_for_text(
+        &client,
+        "[data-testid=confirmation]",
+        "Møteleiar og protokollførar er lagra.",
+    )
+    .await;
+    select(&client, "#minute-taker", &members[2]).await.unwrap();
+    wait_until("the minute-taker is saved", || async {
+        match client.find(Locator::Css("#minute-taker")).await {
+            Ok(e) => e.prop("value").await.ok().flatten().as_deref() == Some(members[2].as_str()),
+            Err(_) => false,
+        }
+    })
+    .await;
     click(&client, "[data-testid=item-row]").await.unwrap();
     click(&client, "[data-testid=use-proposal]").await.unwrap();
     click(&client, "[data-testid=save-record]").await.unwrap();

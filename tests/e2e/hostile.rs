@@ -107,6 +107,8 @@ fn hostile_world(app: &App) {
     store.set_attendance(&actor, &meeting.id, &present).unwrap();
     store.set_recusal(&actor, &item, &member.id, &hostile("Grunn")).unwrap();
     let record = ItemRecord {
+        closed_ground: Some(ClosedGround::Statutes),
+        chair_vote: None,
         decision: hostile("Vedtak"),
         votes: None,
         closed: true,

@@ -1,6 +1,7 @@
 //! A meeting held through the real UI: plan it, put two items on the agenda,
-//! send the notice, register attendance, record one member as inhabil and a
-//! decision, export the minutes, and approve and lock them.
+//! send the notice, register attendance, choose the chair and the
+//! minute-taker, record one member as inhabil, an alternative proposal voted
+//! down and a decision, export the minutes, and approve and lock them.
 
 use chrono::{Datelike, NaiveDate, Utc};
 use fantoccini::{Client, Locator};
@@ -161,6 +162,28 @@ async fn a_meeting_is_held_through_the_ui_and_its_minutes_exported_and_locked() 
         .await;
     }
 
+    // Aslaug (leder) chairs; the kommune's clerk, who is no member, takes the minutes.
+    select(&client, "#meeting-chair", &members[0].id).await.unwrap();
+    wait_for_text(
+        &client,
+        "[data-testid=confirmation]",
+        "Møteleder og protokollfører er lagret.",
+    )
+    .await;
+    select(&client, "#minute-taker", "__other").await.unwrap();
+    fill(&client, "#minute-taker-name", "Ingrid Haugland").await.unwrap();
+    click(&client, "[data-testid=save-minute-taker]").await.unwrap();
+    wait_until("the minute-taker is saved", || async {
+        // The chair is kept while the minute-taker is saved.
+        let chair = match client.find(Locator::Css("#meeting-chair")).await {
+            Ok(e) => e.prop("value").await.ok().flatten(),
+            Err(_) => None,
+        };
+        chair.as_deref() == Some(members[0].id.as_str()) && count(&client, "[data-testid=confirmation]").await > 0
+    })
+    .await;
+    screenshot(&client, &app.dir.path().join("meeting-roles.png")).await;
+
     // Cathrine chairs the applicant: she is inhabil on the grant and leaves.
     open_item(&client, 0).await;
     let cathrine = &members[2];
@@ -176,7 +199,21 @@ async fn a_meeting_is_held_through_the_ui_and_its_minutes_exported_and_locked() 
         attr(&client, "[data-testid=quorum]", "data-quorate").await.as_deref(),
         Some("true")
     );
+    // Didrik proposed the whole amount; his proposal fell, 1 to 3.
+    fill(&client, "#alternative-text", "Idrettslaget får kr 20 000.")
+        .await
+        .unwrap();
+    fill(&client, "#alternative-by", "Didrik Åmodt").await.unwrap();
+    fill(&client, "#alternative-for", "1").await.unwrap();
+    fill(&client, "#alternative-against", "3").await.unwrap();
+    click(&client, "[data-testid=add-alternative]").await.unwrap();
+    wait_for_text(&client, "[data-testid=alternative]", "Idrettslaget får kr 20 000.").await;
+    wait_for_text(&client, "[data-testid=alternative] [data-testid=votes-line]", "falt").await;
+    fill(&client, "#votes-for", "3").await.unwrap();
+    fill(&client, "#votes-against", "1").await.unwrap();
     record_decision(&client, "Stavern idrettslag får kr 15 000 til nye mål.").await;
+    wait_for_text(&client, "[data-testid=adopted-proposal]", "forslag til vedtak").await;
+    screenshot(&client, &app.dir.path().join("alternative-proposal.png")).await;
 
     open_item(&client, 1).await;
     record_decision(&client, "Kommunen orienterte om ny gang- og sykkelvei.").await;
@@ -206,6 +243,15 @@ async fn a_meeting_is_held_through_the_ui_and_its_minutes_exported_and_locked() 
         "Stavern idrettslag får kr 15 000 til nye mål.",
         "Cathrine Ødegård fratrådte under behandlingen",
         &format!("Sak 01/{yy:02}"),
+        "Møteleder:",
+        "Aslaug Fjeldstad",
+        "Protokollfører:",
+        "Ingrid Haugland",
+        "Idrettslaget får kr 20 000. (fremmet av Didrik Åmodt)",
+        "1 for, 3 mot – falt",
+        "3 for, 1 mot – vedtatt",
+        "Vedtatt forslag:",
+        "forslag til vedtak",
         "Side 1 av",
     ] {
         assert!(
@@ -301,6 +347,8 @@ fn held_meeting_with_a_personal_matter(app: &App, council_id: &str) -> String {
         "Bror Kvamme får fritak ut året; varamedlemmet møter fast.",
     ]) {
         let record = ItemRecord {
+            closed_ground: None,
+            chair_vote: None,
             decision: decision.into(),
             votes: None,
             closed: false,

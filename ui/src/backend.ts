@@ -1,6 +1,8 @@
 import { createContext, useContext } from "react";
 import type { ApplicationField } from "./bindings/ApplicationField";
 import type { ApplicationsPreview } from "./bindings/ApplicationsPreview";
+import type { AlternativeInput } from "./bindings/AlternativeInput";
+import type { MeetingRoles } from "./bindings/MeetingRoles";
 import type { Settings } from "./bindings/Settings";
 import type { ProgressEvent } from "./bindings/ProgressEvent";
 import type { Lang } from "./bindings/Lang";
@@ -136,6 +138,12 @@ export interface Backend {
   setAttendance(meetingId: string, input: AttendanceInput): Promise<MeetingDetail>;
   /** When a member present arrived and left, by agenda item. */
   setAttendanceSpan(meetingId: string, span: AttendanceSpan): Promise<MeetingDetail>;
+  setMeetingRoles(meetingId: string, roles: MeetingRoles): Promise<MeetingDetail>;
+  setItemChair(itemId: string, chairId: string | null): Promise<MeetingDetail>;
+  setDecisionChair(decisionId: string, chairId: string | null): Promise<MeetingDetail>;
+  addAlternative(itemId: string, input: AlternativeInput): Promise<MeetingDetail>;
+  updateAlternative(alternativeId: string, input: AlternativeInput): Promise<MeetingDetail>;
+  removeAlternative(alternativeId: string): Promise<MeetingDetail>;
   /** Rust shows the save dialog itself; rejects with code "cancelled" when the user cancels. */
   exportNotice(meetingId: string): Promise<ExportResult>;
   exportMinutes(meetingId: string): Promise<ExportResult>;

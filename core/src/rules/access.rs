@@ -127,6 +127,14 @@ pub fn public_item(item: &AgendaItem, lang: Lang) -> AgendaItem {
         recusals: Vec::new(),
         follow_ups: Vec::new(),
         grants: Vec::new(),
+        decisions: Vec::new(),
+        alternatives: Vec::new(),
+        adopted: None,
+        outcome: None,
+        chair_vote: None,
+        chair_id: None,
+        chair_name: None,
+        closed_ground: None,
         ..item.clone()
     }
 }
@@ -134,7 +142,7 @@ pub fn public_item(item: &AgendaItem, lang: Lang) -> AgendaItem {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CaseNumber, ItemKind, Quorum, Recusal, Votes};
+    use crate::model::{AlternativeProposal, CaseNumber, ItemKind, Quorum, Recusal, Votes};
 
     fn item() -> AgendaItem {
         AgendaItem {
@@ -155,8 +163,22 @@ mod tests {
             }),
             outcome: None,
             decisions: Vec::new(),
+            alternatives: vec![AlternativeProposal {
+                id: "a".into(),
+                position: 1,
+                proposed_by: "Ola Nordmann".into(),
+                text: "Fritak avslås.".into(),
+                votes: None,
+                chair_vote: None,
+                outcome: None,
+            }],
+            adopted: None,
+            chair_vote: None,
+            chair_id: Some("y".into()),
+            chair_name: Some("Per Hansen".into()),
             closed: false,
             closed_basis: String::new(),
+            closed_ground: None,
             access: ItemAccess::default(),
             withdrawn: false,
             recusals: vec![Recusal {
@@ -251,6 +273,9 @@ mod tests {
         assert_eq!(public.decision, "");
         assert_eq!(public.votes, None);
         assert!(public.recusals.is_empty());
+        // Nor who put forward an alternative, or who chaired while the chair was inhabil.
+        assert!(public.alternatives.is_empty());
+        assert_eq!((public.chair_id, public.chair_name), (None, None));
         assert_eq!(public.access.basis, "Offentleglova § 13");
         exempt.access.title_withheld = false;
         assert_eq!(public_item(&exempt, Lang::Nb).title, exempt.title);

@@ -7,9 +7,9 @@ use super::validate::clean_text;
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::i18n::t;
 use crate::model::{
-    AgendaItemInput, AttendanceRow, AttendanceStatus, FollowUpInput, ItemDecisionInput, ItemDecisionRecord, ItemKind,
-    ItemRecord, Lang, Lifecycle, Meeting, MeetingInput, MeetingStatus, Missing, MissingKind, Quorum, Recusal, Role,
-    VoteOutcome, Votes,
+    AgendaItemInput, AlternativeInput, AttendanceRow, AttendanceStatus, ChairVote, ClosedGround, FollowUpInput,
+    ItemDecisionInput, ItemDecisionRecord, ItemKind, ItemRecord, Lang, LegalMode, Lifecycle, Meeting, MeetingInput,
+    MeetingRoles, MeetingStatus, Missing, MissingKind, Quorum, Recusal, Role, VoteOutcome, Votes,
 };
 
 /// Adds an issue for each free-text field that is too long or holds a national identity number.
@@ -81,15 +81,42 @@ pub fn item(input: &AgendaItemInput) -> Result<AgendaItemInput> {
 }
 
 pub fn record(input: &ItemRecord) -> Result<ItemRecord> {
+    record_for(input, LegalMode::Formal)
+}
+
+/// [`record`] for a council of `mode`: a formal body closes an item on a
+/// ground of kommuneloven § 11-5 (must or may), a voluntary council by its
+/// statutes — each is told so in its own words, and neither is offered the
+/// other's ground.
+pub fn record_for(input: &ItemRecord, mode: LegalMode) -> Result<ItemRecord> {
     let clean = ItemRecord {
         decision: clean_text(&input.decision),
         closed_basis: clean_text(&input.closed_basis),
+        closed_ground: input.closed_ground.filter(|_| input.closed),
+        chair_vote: input
+            .chair_vote
+            .filter(|_| input.votes.is_some_and(|v| v.in_favour == v.against)),
         ..input.clone()
     };
     let mut issues = Vec::new();
     vote_issues(&mut issues, clean.votes);
-    if clean.closed && clean.closed_basis.is_empty() {
-        issues.push(FieldIssue::new("closedBasis", "validation.closed_basis_missing"));
+    if clean.closed {
+        let key = match mode {
+            LegalMode::Formal => "validation.closed_basis_missing",
+            LegalMode::Voluntary => "validation.closed_basis_missing_statutes",
+        };
+        match (mode, clean.closed_ground) {
+            (LegalMode::Formal, None | Some(ClosedGround::Statutes)) => {
+                issues.push(FieldIssue::new("closedGround", "validation.closed_ground_formal"))
+            }
+            (LegalMode::Voluntary, Some(ClosedGround::Must | ClosedGround::May)) => {
+                issues.push(FieldIssue::new("closedGround", "validation.closed_ground_voluntary"))
+            }
+            _ => {}
+        }
+        if clean.closed_basis.is_empty() {
+            issues.push(FieldIssue::new("closedBasis", key));
+        }
     }
     free_text(
         &mut issues,
@@ -134,6 +161,9 @@ pub fn decision_record(input: &ItemDecisionRecord) -> Result<ItemDecisionRecord>
     let clean = ItemDecisionRecord {
         decision: clean_text(&input.decision),
         votes: input.votes,
+        chair_vote: input
+            .chair_vote
+            .filter(|_| input.votes.is_some_and(|v| v.in_favour == v.against)),
     };
     let mut issues = Vec::new();
     vote_issues(&mut issues, clean.votes);
@@ -228,9 +258,14 @@ pub fn votes_within(votes: Option<Votes>, quorum: &Quorum, held: bool, kind: Ite
 
 /// What the votes came to: unanimous when everyone who could vote voted for;
 /// otherwise a majority of the votes cast for or against. Blank votes count
-/// for neither side. A tie is settled by the chair's vote, except in an
-/// election.
-pub fn outcome(kind: ItemKind, votes: Option<Votes>, voting: i32) -> Option<VoteOutcome> {
+/// for neither side. A tie is settled by the chair's vote (`chair_vote`, as
+/// recorded), except in an election.
+pub fn outcome(
+    kind: ItemKind,
+    votes: Option<Votes>,
+    voting: i32,
+    chair_vote: Option<ChairVote>,
+) -> Option<VoteOutcome> {
     let v = votes?;
     Some(
         if v.in_favour > 0 && v.in_favour == voting && v.against == 0 && v.blank == 0 {
@@ -242,9 +277,133 @@ pub fn outcome(kind: ItemKind, votes: Option<Votes>, voting: i32) -> Option<Vote
         } else if kind == ItemKind::Valg {
             VoteOutcome::TieInElection
         } else {
-            VoteOutcome::TieChairDecides
+            match chair_vote {
+                Some(ChairVote::For) => VoteOutcome::AdoptedByChair,
+                Some(ChairVote::Against) => VoteOutcome::RejectedByChair,
+                None => VoteOutcome::TieChairDecides,
+            }
         },
     )
+}
+
+/// Whether a proposal carried.
+pub fn carried(outcome: Option<VoteOutcome>) -> bool {
+    matches!(
+        outcome,
+        Some(VoteOutcome::Unanimous | VoteOutcome::Adopted | VoteOutcome::AdoptedByChair)
+    )
+}
+
+/// Which of an item's proposals was adopted — 0 its own, n its n-th
+/// alternative — when exactly one carried; `Err` with the ones that carried
+/// when more than one did (a vote between alternatives adopts one).
+pub fn adopted(
+    own: Option<VoteOutcome>,
+    alternatives: &[Option<VoteOutcome>],
+) -> std::result::Result<Option<i32>, Vec<i32>> {
+    let carried: Vec<i32> = std::iter::once(own)
+        .chain(alternatives.iter().copied())
+        .enumerate()
+        .filter(|(_, o)| carried(*o))
+        .map(|(i, _)| i as i32)
+        .collect();
+    match carried.as_slice() {
+        [] => Ok(None),
+        [one] => Ok(Some(*one)),
+        _ => Err(carried),
+    }
+}
+
+/// An alternative proposal: its text, who put it forward, and its votes
+/// (for and against; a blank vote is not recorded on an alternative).
+pub fn alternative(input: &AlternativeInput) -> Result<AlternativeInput> {
+    let clean = AlternativeInput {
+        proposed_by: clean_text(&input.proposed_by),
+        text: clean_text(&input.text),
+        votes: input.votes,
+        chair_vote: input
+            .chair_vote
+            .filter(|_| input.votes.is_some_and(|v| v.in_favour == v.against)),
+    };
+    let mut issues = Vec::new();
+    if clean.text.is_empty() {
+        issues.push(FieldIssue::new("text", "validation.alternative_empty"));
+    }
+    vote_issues(&mut issues, clean.votes);
+    if clean.votes.is_some_and(|v| v.blank != 0) {
+        issues.push(FieldIssue::new("votes.blank", "validation.alternative_blank"));
+    }
+    free_text(
+        &mut issues,
+        &[("proposedBy", &clean.proposed_by), ("text", &clean.text)],
+    );
+    issues_or(issues, clean)
+}
+
+fn present(attendance: &[AttendanceRow], id: &str) -> bool {
+    attendance
+        .iter()
+        .any(|r| r.membership_id == id && r.status == Some(AttendanceStatus::Present))
+}
+
+/// Who chaired the meeting and who took the minutes: the chair one of the
+/// members recorded present; the minute-taker a member present or a person
+/// named (a secretary who does not sit on the council). Every fault at once.
+pub fn roles(input: &MeetingRoles, attendance: &[AttendanceRow]) -> Result<MeetingRoles> {
+    let chair_id = input.chair_id.clone().filter(|id| !id.trim().is_empty());
+    let minute_taker_id = input.minute_taker_id.clone().filter(|id| !id.trim().is_empty());
+    let clean = MeetingRoles {
+        minute_taker_name: if minute_taker_id.is_some() {
+            String::new()
+        } else {
+            clean_text(&input.minute_taker_name)
+        },
+        chair_id,
+        minute_taker_id,
+    };
+    let mut issues = Vec::new();
+    if clean.chair_id.as_deref().is_some_and(|id| !present(attendance, id)) {
+        issues.push(FieldIssue::new("chairId", "validation.chair_not_present"));
+    }
+    if clean
+        .minute_taker_id
+        .as_deref()
+        .is_some_and(|id| !present(attendance, id))
+    {
+        issues.push(FieldIssue::new("minuteTakerId", "validation.minute_taker_not_present"));
+    }
+    free_text(&mut issues, &[("minuteTakerName", &clean.minute_taker_name)]);
+    issues_or(issues, clean)
+}
+
+/// Whether someone must be recorded as chairing an item (or a decision
+/// inside it): the meeting's chair left for it (inhabil) or was not there
+/// for it, and no one else is recorded — or the one recorded was not there
+/// or left too. `attendance` is who was there for the item.
+pub fn chair_missing(
+    meeting_chair: Option<&str>,
+    acting: Option<&str>,
+    left: &[Recusal],
+    attendance: &[AttendanceRow],
+) -> bool {
+    let there = |id: &str| present(attendance, id) && !left.iter().any(|l| l.membership_id == id);
+    match acting {
+        Some(id) => !there(id),
+        None => meeting_chair.is_some_and(|id| !there(id)),
+    }
+}
+
+/// The one recorded as chairing an item or decision must be there for it and
+/// not have left for it.
+pub fn acting_chair(id: &str, left: &[Recusal], attendance: &[AttendanceRow]) -> Result<()> {
+    if chair_missing(None, Some(id), left, attendance) {
+        Err(CoreError::invalid(FieldIssue::new(
+            "chairId",
+            "validation.acting_chair",
+        )))
+    } else {
+        Ok(())
+    }
 }
 
 /// Whether a member at the meeting may vote: present, and either holding a
@@ -327,6 +486,12 @@ pub struct ItemFacts<'a> {
     /// The decisions inside the item; when there are any, they carry the
     /// item's decisions and the item's own text is an introduction.
     pub decisions: Vec<DecisionFacts<'a>>,
+    /// The meeting's chair left for the item and no one is recorded as chairing it.
+    pub chair_missing: bool,
+    /// What its votes came to (a tie outside an election needs the chair's vote).
+    pub outcome: Option<VoteOutcome>,
+    /// The vote totals of its alternative proposals, and what each came to.
+    pub alternatives: Vec<(i32, Option<VoteOutcome>)>,
 }
 
 /// A decision inside an item as the completeness check needs it.
@@ -339,6 +504,8 @@ pub struct DecisionFacts<'a> {
     /// Members present, inhabil for it and not recorded as having left.
     pub inhabil_present: &'a [Recusal],
     pub quorum: Quorum,
+    pub chair_missing: bool,
+    pub outcome: Option<VoteOutcome>,
 }
 
 /// Lists exactly what the minutes lack before they can be approved. Blocking
@@ -367,6 +534,34 @@ pub fn completeness(meeting: &Meeting, attendance: &[AttendanceRow], items: &[It
     for row in attendance.iter().filter(|r| r.status.is_none()) {
         let message = t(lang, "missing.attendance", &[("name", &row.person_name)]);
         push(MissingKind::Attendance, None, Some(&row.membership_id), true, message);
+    }
+    // The minutes name who chaired: without a chair present the approval is
+    // refused; a missing minute-taker is advice.
+    match meeting.chair_id.as_deref() {
+        None => push(MissingKind::Chair, None, None, true, t(lang, "missing.chair", &[])),
+        Some(id) if !present(attendance, id) => {
+            let name = attendance
+                .iter()
+                .find(|r| r.membership_id == id)
+                .map(|r| r.person_name.as_str())
+                .unwrap_or_default();
+            let message = t(lang, "missing.chair_not_present", &[("name", name)]);
+            push(MissingKind::Chair, None, Some(id), true, message);
+        }
+        Some(_) => {}
+    }
+    let taker_gone = meeting
+        .minute_taker_id
+        .as_deref()
+        .is_some_and(|id| !present(attendance, id));
+    if (meeting.minute_taker_id.is_none() && meeting.minute_taker_name.trim().is_empty()) || taker_gone {
+        push(
+            MissingKind::MinuteTaker,
+            None,
+            None,
+            false,
+            t(lang, "missing.minute_taker", &[]),
+        );
     }
     for item in items.iter().filter(|i| !i.withdrawn) {
         let label = item.label.as_str();
@@ -409,6 +604,62 @@ pub fn completeness(meeting: &Meeting, attendance: &[AttendanceRow], items: &[It
                 Some(&recusal.membership_id),
                 true,
                 message,
+            );
+        }
+        if item.chair_missing {
+            push(
+                MissingKind::ItemChair,
+                Some(item.id),
+                None,
+                true,
+                t(lang, "missing.item_chair", &[("item", label)]),
+            );
+        }
+        if item.outcome == Some(VoteOutcome::TieChairDecides) {
+            push(
+                MissingKind::ChairVote,
+                Some(item.id),
+                None,
+                true,
+                t(lang, "missing.chair_vote", &[("item", label)]),
+            );
+        }
+        for (n, (total, outcome)) in item.alternatives.iter().enumerate() {
+            let alt = t(
+                lang,
+                "missing.alternative_label",
+                &[("item", label), ("n", &(n + 1).to_string())],
+            );
+            if *total > item.quorum.voting && held {
+                let message = t(
+                    lang,
+                    "missing.votes",
+                    &[
+                        ("item", &alt),
+                        ("votes", &total.to_string()),
+                        ("voting", &item.quorum.voting.to_string()),
+                    ],
+                );
+                push(MissingKind::Votes, Some(item.id), None, true, message);
+            }
+            if *outcome == Some(VoteOutcome::TieChairDecides) {
+                push(
+                    MissingKind::ChairVote,
+                    Some(item.id),
+                    None,
+                    true,
+                    t(lang, "missing.chair_vote", &[("item", &alt)]),
+                );
+            }
+        }
+        let alternatives: Vec<Option<VoteOutcome>> = item.alternatives.iter().map(|(_, o)| *o).collect();
+        if !alternatives.is_empty() && adopted(item.outcome, &alternatives).is_err() {
+            push(
+                MissingKind::Proposals,
+                Some(item.id),
+                None,
+                true,
+                t(lang, "missing.proposals", &[("item", label)]),
             );
         }
         if item.closed && item.closed_basis.trim().is_empty() {
@@ -475,6 +726,24 @@ pub fn completeness(meeting: &Meeting, attendance: &[AttendanceRow], items: &[It
                     Some(&inhabil.membership_id),
                     true,
                     message,
+                );
+            }
+            if d.chair_missing {
+                push(
+                    MissingKind::ItemChair,
+                    Some(item.id),
+                    None,
+                    true,
+                    t(lang, "missing.item_chair", &[("item", label)]),
+                );
+            }
+            if d.outcome == Some(VoteOutcome::TieChairDecides) {
+                push(
+                    MissingKind::ChairVote,
+                    Some(item.id),
+                    None,
+                    true,
+                    t(lang, "missing.chair_vote", &[("item", label)]),
                 );
             }
             if not_decided {
@@ -613,29 +882,247 @@ mod tests {
 
     #[test]
     fn what_a_vote_comes_to() {
+        use ChairVote::{Against, For};
         use ItemKind::*;
         use VoteOutcome::*;
-        // (kind, for, against, blank, could vote) → outcome
+        // (kind, for, against, blank, could vote, the chair's vote) → outcome
         let cases = [
-            (Vedtak, 5, 0, 0, 5, Unanimous),
-            (Vedtak, 4, 0, 0, 5, Adopted),
-            (Vedtak, 3, 2, 0, 5, Adopted),
-            (Vedtak, 2, 3, 0, 5, Rejected),
-            (Vedtak, 2, 2, 0, 5, TieChairDecides),
-            (Vedtak, 0, 0, 0, 5, TieChairDecides),
-            (Valg, 3, 0, 2, 5, Adopted),
-            (Valg, 2, 2, 1, 5, TieInElection),
-            (Valg, 4, 0, 0, 4, Unanimous),
-            (Valg, 1, 2, 2, 5, Rejected),
+            (Vedtak, 5, 0, 0, 5, None, Unanimous),
+            (Vedtak, 4, 0, 0, 5, None, Adopted),
+            (Vedtak, 3, 2, 0, 5, None, Adopted),
+            (Vedtak, 2, 3, 0, 5, None, Rejected),
+            (Vedtak, 2, 2, 0, 5, None, TieChairDecides),
+            (Vedtak, 0, 0, 0, 5, None, TieChairDecides),
+            // A tie is settled by how the chair voted (dobbeltstemme) …
+            (Vedtak, 2, 2, 0, 4, Some(For), AdoptedByChair),
+            (Vedtak, 3, 3, 0, 6, Some(Against), RejectedByChair),
+            // … and the chair's vote counts for nothing without a tie,
+            (Vedtak, 3, 2, 0, 5, Some(Against), Adopted),
+            // nor in an election.
+            (Valg, 3, 0, 2, 5, None, Adopted),
+            (Valg, 2, 2, 1, 5, None, TieInElection),
+            (Valg, 2, 2, 1, 5, Some(For), TieInElection),
+            (Valg, 4, 0, 0, 4, None, Unanimous),
+            (Valg, 1, 2, 2, 5, None, Rejected),
         ];
-        for (kind, f, a, b, voting, expected) in cases {
+        for (kind, f, a, b, voting, chair, expected) in cases {
             assert_eq!(
-                outcome(kind, votes(f, a, b), voting),
+                outcome(kind, votes(f, a, b), voting, chair),
                 Some(expected),
-                "{kind:?} {f}/{a}/{b} of {voting}"
+                "{kind:?} {f}/{a}/{b} of {voting}, chair {chair:?}"
             );
         }
-        assert_eq!(outcome(Vedtak, None, 5), None, "no votes counted");
+        assert_eq!(outcome(Vedtak, None, 5, Some(For)), None, "no votes counted");
+    }
+
+    #[test]
+    fn which_proposal_was_adopted_when_alternatives_were_voted_on() {
+        use VoteOutcome::*;
+        // (the item's own proposal, its alternatives) → which was adopted, or the ones in conflict
+        type Case = (
+            Option<VoteOutcome>,
+            Vec<Option<VoteOutcome>>,
+            std::result::Result<Option<i32>, Vec<i32>>,
+        );
+        let cases: Vec<Case> = vec![
+            (Some(Adopted), vec![Some(Rejected)], Ok(Some(0))),
+            (Some(Rejected), vec![Some(Adopted)], Ok(Some(1))),
+            (Some(Rejected), vec![Some(Rejected), Some(AdoptedByChair)], Ok(Some(2))),
+            (Some(Rejected), vec![Some(RejectedByChair)], Ok(None)),
+            (Some(Unanimous), vec![None], Ok(Some(0))),
+            (None, vec![None], Ok(None)),
+            (Some(TieChairDecides), vec![Some(Rejected)], Ok(None)),
+            (Some(Adopted), vec![Some(Adopted)], Err(vec![0, 1])),
+            (
+                Some(Rejected),
+                vec![Some(Adopted), Some(AdoptedByChair)],
+                Err(vec![1, 2]),
+            ),
+        ];
+        for (own, alternatives, expected) in cases {
+            assert_eq!(adopted(own, &alternatives), expected, "{own:?} {alternatives:?}");
+        }
+    }
+
+    #[test]
+    fn an_alternative_proposal_needs_its_text_and_takes_no_blank_votes() {
+        // (text, for, against, blank, the chair's vote) → the fields refused, and the chair's vote kept
+        type Case<'a> = (
+            &'a str,
+            Option<(i32, i32, i32)>,
+            Option<ChairVote>,
+            &'a [&'a str],
+            Option<ChairVote>,
+        );
+        let cases: [Case; 5] = [
+            ("To benker.", Some((2, 3, 0)), None, &[], None),
+            ("  ", None, None, &["text"], None),
+            ("To benker.", Some((2, 2, 1)), None, &["votes.blank"], None),
+            (
+                "To benker.",
+                Some((2, 2, 0)),
+                Some(ChairVote::For),
+                &[],
+                Some(ChairVote::For),
+            ),
+            // No tie: a chair's vote recorded by mistake is dropped.
+            ("To benker.", Some((3, 2, 0)), Some(ChairVote::For), &[], None),
+        ];
+        for (text, counted, chair, refused, kept) in cases {
+            let input = AlternativeInput {
+                proposed_by: "Kari".into(),
+                text: text.into(),
+                votes: counted.and_then(|(f, a, b)| votes(f, a, b)),
+                chair_vote: chair,
+            };
+            match alternative(&input) {
+                Ok(clean) => {
+                    assert!(refused.is_empty(), "{text} {counted:?}");
+                    assert_eq!(clean.chair_vote, kept);
+                }
+                Err(CoreError::Invalid(issues)) => {
+                    let fields: Vec<&str> = issues.iter().map(|i| i.field.as_str()).collect();
+                    assert_eq!(fields, refused, "{text} {counted:?}");
+                }
+                Err(other) => panic!("{other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn the_chair_and_minute_taker_are_chosen_from_those_present() {
+        let rows = [
+            row("a", Role::Leder, Some(Present), None),
+            row("b", Role::Sekretaer, Some(Present), None),
+            row("c", Role::Medlem, Some(Excused), None),
+        ];
+        let some = |id: &str| Some(id.to_owned());
+        // (chair, minute-taker, named minute-taker) → the fields refused
+        type Case<'a> = (Option<String>, Option<String>, &'a str, &'a [&'a str]);
+        let cases: [Case; 6] = [
+            (some("a"), some("b"), "", &[]),
+            (some("a"), None, "Ingrid Haugland", &[]),
+            (None, None, "", &[]),
+            (some("c"), some("b"), "", &["chairId"]),
+            (some("x"), some("c"), "", &["chairId", "minuteTakerId"]),
+            (some("a"), None, "Ingrid, fnr 01010100131", &["minuteTakerName"]),
+        ];
+        for (chair, taker, name, refused) in cases {
+            let input = MeetingRoles {
+                chair_id: chair.clone(),
+                minute_taker_id: taker.clone(),
+                minute_taker_name: name.into(),
+            };
+            let found: Vec<String> = match roles(&input, &rows) {
+                Ok(_) => Vec::new(),
+                Err(CoreError::Invalid(issues)) => issues.into_iter().map(|i| i.field).collect(),
+                Err(other) => panic!("{other:?}"),
+            };
+            assert_eq!(found, refused, "{chair:?} {taker:?} {name}");
+        }
+        // A member named as minute-taker: the typed name is dropped.
+        let input = MeetingRoles {
+            chair_id: some("a"),
+            minute_taker_id: some("b"),
+            minute_taker_name: "Ingrid".into(),
+        };
+        assert_eq!(roles(&input, &rows).unwrap().minute_taker_name, "");
+    }
+
+    #[test]
+    fn someone_chairs_an_item_the_chair_is_inhabil_for() {
+        let rows = [
+            row("a", Role::Leder, Some(Present), None),
+            row("b", Role::Nestleder, Some(Present), None),
+            row("c", Role::Medlem, Some(Absent), None),
+        ];
+        type Ids<'a> = &'a [&'a str];
+        // (meeting chair, acting chair, who left) → someone must be recorded
+        let cases: [(Option<&str>, Option<&str>, Ids, bool); 8] = [
+            (Some("a"), None, &[], false),
+            (Some("a"), None, &["b"], false),
+            (Some("a"), None, &["a"], true),
+            (Some("a"), Some("b"), &["a"], false),
+            (Some("a"), Some("b"), &["a", "b"], true),
+            (Some("a"), Some("c"), &["a"], true),
+            // The chair not there for the item (arrived later, left earlier).
+            (Some("c"), None, &[], true),
+            // No chair recorded at all is the meeting's gap, not the item's.
+            (None, None, &["a"], false),
+        ];
+        for (chair, acting, left, expected) in cases {
+            let left: Vec<Recusal> = left.iter().map(|id| recusal(id)).collect();
+            assert_eq!(
+                chair_missing(chair, acting, &left, &rows),
+                expected,
+                "{chair:?} {acting:?} {left:?}"
+            );
+            if let Some(acting) = acting {
+                assert_eq!(acting_chair(acting, &left, &rows).is_err(), expected);
+            }
+        }
+    }
+
+    #[test]
+    fn a_closed_session_is_held_to_the_councils_own_rules() {
+        use ClosedGround::*;
+        // (mode, ground, basis) → the fields refused, and the message's key for a missing basis
+        type Case<'a> = (LegalMode, Option<ClosedGround>, &'a str, &'a [&'a str]);
+        let cases: [Case; 7] = [
+            (
+                LegalMode::Formal,
+                Some(Must),
+                "Gjelder en arbeidstakers tjenstlige forhold.",
+                &[],
+            ),
+            (LegalMode::Formal, Some(May), "Personvern.", &[]),
+            (LegalMode::Formal, None, "Personvern.", &["closedGround"]),
+            (LegalMode::Formal, Some(Statutes), "", &["closedGround", "closedBasis"]),
+            (LegalMode::Voluntary, Some(Statutes), "Vedtektene § 6.", &[]),
+            (LegalMode::Voluntary, Some(May), "Vedtektene § 6.", &["closedGround"]),
+            (LegalMode::Voluntary, None, "", &["closedBasis"]),
+        ];
+        for (mode, ground, basis, refused) in cases {
+            let input = ItemRecord {
+                decision: "Vedtatt.".into(),
+                votes: None,
+                closed: true,
+                closed_basis: basis.into(),
+                closed_ground: ground,
+                chair_vote: None,
+            };
+            match record_for(&input, mode) {
+                Ok(clean) => {
+                    assert!(refused.is_empty(), "{mode:?} {ground:?}");
+                    assert_eq!(clean.closed_ground, ground);
+                }
+                Err(CoreError::Invalid(issues)) => {
+                    let fields: Vec<&str> = issues.iter().map(|i| i.field.as_str()).collect();
+                    assert_eq!(fields, refused, "{mode:?} {ground:?} {basis}");
+                    // A voluntary council is never pointed to kommuneloven.
+                    if mode == LegalMode::Voluntary {
+                        for issue in &issues {
+                            assert!(
+                                !issue.message(Lang::Nb).contains("kommuneloven"),
+                                "{}",
+                                issue.message(Lang::Nb)
+                            );
+                        }
+                    }
+                }
+                Err(other) => panic!("{other:?}"),
+            }
+        }
+        // An item not closed keeps no ground.
+        let open = ItemRecord {
+            decision: "Vedtatt.".into(),
+            votes: None,
+            closed: false,
+            closed_basis: String::new(),
+            closed_ground: Some(Must),
+            chair_vote: None,
+        };
+        assert_eq!(record_for(&open, LegalMode::Formal).unwrap().closed_ground, None);
     }
 
     #[test]
@@ -735,6 +1222,9 @@ mod tests {
             held: None,
             approved: None,
             approval: None,
+            chair_id: Some("a".into()),
+            minute_taker_id: None,
+            minute_taker_name: "Ingrid Haugland".into(),
         }
     }
 
@@ -762,6 +1252,9 @@ mod tests {
                 recusals: &recusals,
                 quorum: q,
                 decisions: Vec::new(),
+                chair_missing: false,
+                outcome: None,
+                alternatives: Vec::new(),
             },
             ItemFacts {
                 id: "i2",
@@ -775,6 +1268,9 @@ mod tests {
                 recusals: &[],
                 quorum: q,
                 decisions: Vec::new(),
+                chair_missing: false,
+                outcome: None,
+                alternatives: Vec::new(),
             },
         ];
         let found = completeness(&meeting(MeetingStatus::Held), &rows, &items, Lang::Nb);
@@ -805,8 +1301,102 @@ mod tests {
     }
 
     #[test]
+    fn the_minutes_name_the_chair_and_settle_ties_and_proposals() {
+        let rows = [
+            row("a", Role::Leder, Some(Present), None),
+            row("b", Role::Medlem, Some(Present), None),
+            row("c", Role::Medlem, Some(Excused), None),
+        ];
+        let q = quorum(3, &rows, &[]);
+        let item = |chair_missing, outcome, alternatives: Vec<(i32, Option<VoteOutcome>)>| ItemFacts {
+            id: "i1",
+            label: "Sak 01/26".into(),
+            kind: ItemKind::Vedtak,
+            decision: "Vedtatt.",
+            votes_total: Some(2),
+            closed: false,
+            closed_basis: "",
+            withdrawn: false,
+            recusals: &[],
+            quorum: q,
+            decisions: Vec::new(),
+            chair_missing,
+            outcome,
+            alternatives,
+        };
+        use MissingKind::*;
+        use VoteOutcome::*;
+        let held = |chair: Option<&str>, taker: &str| Meeting {
+            place: "Grendehuset".into(),
+            ends_at: NaiveTime::from_hms_opt(20, 0, 0),
+            chair_id: chair.map(str::to_owned),
+            minute_taker_name: taker.into(),
+            ..meeting(MeetingStatus::Held)
+        };
+        // (chair, minute-taker, the item) → what is missing, and whether it blocks
+        type Case<'a> = (Meeting, ItemFacts<'a>, Vec<(MissingKind, bool)>);
+        let cases: Vec<Case> = vec![
+            (held(Some("a"), "Ingrid"), item(false, Some(Adopted), vec![]), vec![]),
+            (
+                held(None, ""),
+                item(false, Some(Adopted), vec![]),
+                vec![(Chair, true), (MinuteTaker, false)],
+            ),
+            (
+                held(Some("c"), "Ingrid"),
+                item(false, Some(Adopted), vec![]),
+                vec![(Chair, true)],
+            ),
+            (
+                held(Some("a"), "Ingrid"),
+                item(true, Some(Adopted), vec![]),
+                vec![(ItemChair, true)],
+            ),
+            (
+                held(Some("a"), "Ingrid"),
+                item(false, Some(TieChairDecides), vec![]),
+                vec![(ChairVote, true)],
+            ),
+            (
+                held(Some("a"), "Ingrid"),
+                item(false, Some(AdoptedByChair), vec![]),
+                vec![],
+            ),
+            (
+                held(Some("a"), "Ingrid"),
+                item(false, Some(Rejected), vec![(2, Some(Adopted))]),
+                vec![],
+            ),
+            (
+                held(Some("a"), "Ingrid"),
+                item(false, Some(Adopted), vec![(2, Some(Adopted))]),
+                vec![(Proposals, true)],
+            ),
+            (
+                held(Some("a"), "Ingrid"),
+                item(false, Some(Rejected), vec![(3, Some(TieChairDecides))]),
+                vec![(Votes, true), (ChairVote, true)],
+            ),
+        ];
+        for (meeting, item, expected) in cases {
+            let found: Vec<(MissingKind, bool)> = completeness(&meeting, &rows, &[item], Lang::Nb)
+                .into_iter()
+                .map(|m| (m.kind, m.blocking))
+                .collect();
+            assert_eq!(found, expected, "chair {:?}", meeting.chair_id);
+        }
+        let found = completeness(&held(Some("c"), ""), &rows, &[], Lang::Nn);
+        assert_eq!(
+            found[0].message,
+            "Møteleiaren Person c er ikkje registrert som til stades."
+        );
+    }
+
+    #[test]
     fn a_closed_session_needs_its_legal_basis_and_votes_cannot_be_negative() {
         let input = ItemRecord {
+            closed_ground: None,
+            chair_vote: None,
             decision: "Vedtatt.".into(),
             votes: Some(Votes {
                 in_favour: 3,
@@ -819,7 +1409,7 @@ mod tests {
         match record(&input) {
             Err(CoreError::Invalid(issues)) => {
                 let fields: Vec<&str> = issues.iter().map(|i| i.field.as_str()).collect();
-                assert_eq!(fields, ["votes.against", "closedBasis"]);
+                assert_eq!(fields, ["votes.against", "closedGround", "closedBasis"]);
             }
             other => panic!("expected invalid input, got {other:?}"),
         }

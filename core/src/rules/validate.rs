@@ -470,6 +470,8 @@ mod tests {
         input.mandate = "m".repeat(TEXT_LIMITS.long as usize);
         assert!(council(&input).is_ok());
         let record = ItemRecord {
+            closed_ground: None,
+            chair_vote: None,
             decision: "Vedtatt. ".repeat(1_200),
             votes: None,
             closed: false,

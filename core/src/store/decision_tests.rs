@@ -132,6 +132,14 @@ fn round(present: [bool; 4]) -> Round {
         };
         store.set_attendance(&actor(), &meeting.id, &input).unwrap();
     }
+    // The member who represents no applicant chairs, when there; a clerk takes the minutes.
+    let chair = [3, 0, 1, 2].into_iter().find(|i| present[*i]);
+    let roles = MeetingRoles {
+        chair_id: chair.map(|i| members[i].id.clone()),
+        minute_taker_id: None,
+        minute_taker_name: "Ingrid Haugland".into(),
+    };
+    store.set_meeting_roles(&actor(), &meeting.id, &roles).unwrap();
     for a in &applications {
         let input = ItemDecisionInput {
             title: String::new(),
@@ -300,6 +308,7 @@ fn votes_on_a_decision_cannot_outnumber_those_who_could_vote_on_it() {
     r.leave(0, 2);
     let id = r.decision_of(0).id;
     let record = |n| ItemDecisionRecord {
+        chair_vote: None,
         decision: "Stavern IL får 20 000 kr.".into(),
         votes: Some(Votes {
             in_favour: n,
@@ -330,6 +339,7 @@ fn a_grant_round_is_minuted_per_application_and_approved() {
         let d = r.decision_of(application);
         let voting = d.quorum.voting;
         let record = ItemDecisionRecord {
+            chair_vote: None,
             decision: text.into(),
             votes: Some(Votes {
                 in_favour: voting,
@@ -459,6 +469,8 @@ fn an_election_item_takes_blank_votes_and_a_vedtak_item_does_not() {
         )
         .unwrap();
     let record = |blank| ItemRecord {
+        closed_ground: None,
+        chair_vote: None,
         decision: "Dag Dahl ble valgt som nestleder.".into(),
         votes: Some(Votes {
             in_favour: 2,
@@ -482,6 +494,7 @@ fn an_election_item_takes_blank_votes_and_a_vedtak_item_does_not() {
     // A tie on a decision is settled by the chair, and the minutes say so.
     let decision = r.decision_of(2).id;
     let tie = ItemDecisionRecord {
+        chair_vote: None,
         decision: "Søknaden fra Kystlaget avslås.".into(),
         votes: Some(Votes {
             in_favour: 2,
@@ -522,6 +535,7 @@ fn a_decision_without_quorum_is_minuted_as_not_decided_and_grants_nothing() {
     for application in [1, 2] {
         let id = r.decision_of(application).id;
         let record = ItemDecisionRecord {
+            chair_vote: None,
             decision: "Innvilget.".into(),
             votes: None,
         };
@@ -721,6 +735,7 @@ fn a_proposed_inhabil_overruled_in_the_committee_votes_and_the_minutes_say_why()
             against: 0,
             blank: 0,
         }),
+        chair_vote: None,
     };
     r.store.record_decision(&actor(), &d.id, &record).unwrap();
     r.decide(0).unwrap();

@@ -13,7 +13,7 @@ use crate::model::*;
 use crate::rules::meetings as rules;
 
 const COLUMNS: &str = "id, item_id, position, application_id, title, proposal, decision, \
-     votes_for, votes_against, votes_blank";
+     votes_for, votes_against, votes_blank, chair_id, chair_vote";
 
 fn empty_quorum() -> Quorum {
     Quorum {
@@ -49,7 +49,13 @@ fn from_row(r: &Row) -> rusqlite::Result<ItemDecision> {
         proposal: r.get(5)?,
         decision: r.get(6)?,
         votes,
+        chair_vote: r
+            .get::<_, Option<String>>(11)?
+            .map(|v| codec::parse(11, &v))
+            .transpose()?,
         outcome: None,
+        chair_id: r.get(10)?,
+        chair_name: None,
         recusals: Vec::new(),
         proposed_recusals: Vec::new(),
         inhabil_overruled: Vec::new(),
@@ -149,7 +155,13 @@ fn fill(
     overruled.retain(|o| !left.iter().any(|l| l.membership_id == o.membership_id));
     decision.inhabil_overruled = overruled;
     decision.quorum = rules::quorum(seats, attendance, &left);
-    decision.outcome = rules::outcome(item.kind, decision.votes, decision.quorum.voting);
+    decision.outcome = rules::outcome(item.kind, decision.votes, decision.quorum.voting, decision.chair_vote);
+    decision.chair_name = decision.chair_id.as_deref().and_then(|id| {
+        attendance
+            .iter()
+            .find(|a| a.membership_id == id)
+            .map(|a| a.person_name.clone())
+    });
     Ok(())
 }
 
@@ -199,6 +211,8 @@ struct Fields<'a> {
     application_id: Option<&'a str>,
     decision: &'a str,
     votes: Option<Votes>,
+    chair_vote: Option<ChairVote>,
+    chair_id: Option<&'a str>,
 }
 
 impl<'a> From<&'a ItemDecision> for Fields<'a> {
@@ -209,6 +223,8 @@ impl<'a> From<&'a ItemDecision> for Fields<'a> {
             application_id: d.application_id.as_deref(),
             decision: &d.decision,
             votes: d.votes,
+            chair_vote: d.chair_vote,
+            chair_id: d.chair_id.as_deref(),
         }
     }
 }
@@ -340,19 +356,21 @@ pub fn record(conn: &Connection, actor: &Actor, decision_id: &str, record: &Item
     let v = record.votes;
     conn.execute(
         "UPDATE item_decision SET decision = ?2, votes_for = ?3, votes_against = ?4, votes_blank = ?5,
-            updated_at = ?6 WHERE id = ?1",
+            updated_at = ?6, chair_vote = ?7 WHERE id = ?1",
         params![
             decision_id,
             record.decision,
             v.map(|v| v.in_favour),
             v.map(|v| v.against),
             v.map(|v| v.blank),
-            codec::instant(actor.at)
+            codec::instant(actor.at),
+            record.chair_vote.map(|c| codec::name(&c))
         ],
     )?;
     let new = ItemDecision {
         decision: record.decision.clone(),
         votes: record.votes,
+        chair_vote: record.chair_vote,
         ..old.clone()
     };
     audit::record_diff(
@@ -362,6 +380,33 @@ pub fn record(conn: &Connection, actor: &Actor, decision_id: &str, record: &Item
         decision_id,
         Some(&Fields::from(&old)),
         &Fields::from(&new),
+    )?;
+    Ok(ctx.item.meeting_id)
+}
+
+/// Records who chaired a decision while the meeting's chair had left for it
+/// (`None`: the meeting's chair). The one named must be there for it and not
+/// have left for it.
+pub fn set_chair(conn: &Connection, actor: &Actor, decision_id: &str, chair_id: Option<&str>) -> Result<String> {
+    let old = get(conn, decision_id)?;
+    let ctx = context(conn, &old.item_id)?;
+    if let Some(id) = chair_id {
+        let own = recusals_of(conn, decision_id, &ctx.attendance)?;
+        let left = rules::left_for_decision(&ctx.item_recusals, &own);
+        rules::acting_chair(id, &left, &ctx.attendance)?;
+    }
+    conn.execute(
+        "UPDATE item_decision SET chair_id = ?2, updated_at = ?3 WHERE id = ?1",
+        params![decision_id, chair_id, codec::instant(actor.at)],
+    )?;
+    audit::record(
+        conn,
+        actor,
+        "item_decision",
+        decision_id,
+        "chairId",
+        old.chair_id.as_deref(),
+        chair_id,
     )?;
     Ok(ctx.item.meeting_id)
 }

@@ -295,6 +295,7 @@ const NYNORSK: &[(&str, &str)] = &[
     ("Eldre beboere ønsker benker å hvile på langs turstien.", "Eldre bebuarar ønskjer benker å kvile på langs turstien."),
     ("Utvalget søker kommunen om fire benker.", "Utvalet søkjer kommunen om fire benker."),
     ("Utvalget søker kommunen om fire benker langs turstien.", "Utvalet søkjer kommunen om fire benker langs turstien."),
+    ("Utvalget søker kommunen om to benker.", "Utvalet søkjer kommunen om to benker."),
     ("Godkjenning av protokoll fra forrige møte", "Godkjenning av protokoll frå førre møte"),
     ("Protokollen godkjennes.", "Protokollen vert godkjend."),
     ("Status for dugnaden", "Status for dugnaden"),
@@ -454,11 +455,36 @@ fn demo_meetings(conn: &Connection, actor: &Actor, council: &Council, today: Nai
             };
             meetings::set_attendance(conn, actor, &meeting.id, &input)?;
         }
+        // The leader chairs (or the first member present); the secretary
+        // takes the minutes, or, without one present, the kommune's clerk.
+        let here: Vec<AttendanceRow> = meetings::attendance(conn, &meetings::get(conn, &meeting.id)?)?
+            .into_iter()
+            .filter(|r| r.status == Some(AttendanceStatus::Present) && r.role.holds_seat())
+            .collect();
+        let chair = here.iter().find(|r| r.role == Role::Leder).or(here.first());
+        let taker = here.iter().find(|r| r.role == Role::Sekretaer);
+        let roles = MeetingRoles {
+            chair_id: chair.map(|r| r.membership_id.clone()),
+            minute_taker_id: taker.map(|r| r.membership_id.clone()),
+            minute_taker_name: if taker.is_some() {
+                String::new()
+            } else {
+                "Ingrid Haugland".to_owned()
+            },
+        };
+        meetings::set_roles(conn, actor, &meeting.id, &roles)?;
+        let voting = here.len() as i32;
         for (id, DemoItem(kind, .., decision)) in ids.iter().zip(&items) {
             let counted = decision.contains("benker") || decision.contains("fritak");
+            // The benches were voted on against an alternative of two benches.
+            let alternative = decision.contains("benker") && voting >= 3;
             let votes = (*kind == ItemKind::Vedtak && counted).then_some(Votes {
-                in_favour: voters.len().saturating_sub(2) as i32,
-                against: 0,
+                in_favour: if alternative {
+                    voting - 1
+                } else {
+                    voters.len().saturating_sub(2) as i32
+                },
+                against: i32::from(alternative),
                 blank: 0,
             });
             let record = ItemRecord {
@@ -466,8 +492,23 @@ fn demo_meetings(conn: &Connection, actor: &Actor, council: &Council, today: Nai
                 votes,
                 closed: false,
                 closed_basis: String::new(),
+                closed_ground: None,
+                chair_vote: None,
             };
             meetings::record_item(conn, actor, id, &record)?;
+            if alternative {
+                let input = AlternativeInput {
+                    proposed_by: here.last().map(|r| r.person_name.clone()).unwrap_or_default(),
+                    text: local(nynorsk, "Utvalget søker kommunen om to benker."),
+                    votes: Some(Votes {
+                        in_favour: 1,
+                        against: voting - 1,
+                        blank: 0,
+                    }),
+                    chair_vote: None,
+                };
+                super::alternatives::add(conn, actor, id, &input)?;
+            }
         }
         if grant_round {
             let item = ids.last().expect("the grant item was added");

@@ -396,6 +396,19 @@ fn record_decision(
     for r in &inhabil {
         decisions::set_recusal(conn, actor, &decision.id, &r.membership_id, &r.reason)?;
     }
+    // A chair inhabil for the application hands the chair to someone who is not.
+    let chair = super::meetings::get(conn, &meeting_id_of(conn, item_id)?)?.chair_id;
+    if chair
+        .as_ref()
+        .is_some_and(|c| inhabil.iter().any(|r| &r.membership_id == c))
+    {
+        let acting = voters
+            .iter()
+            .find(|v| Some(*v) != chair.as_ref() && !inhabil.iter().any(|r| &r.membership_id == *v));
+        if let Some(acting) = acting {
+            decisions::set_chair(conn, actor, &decision.id, Some(acting))?;
+        }
+    }
     let text = match (granted > 0, nynorsk) {
         (true, false) => format!("{} får {amount} i grendemidler.", application.organisation),
         (true, true) => format!("{} får {amount} i grendemidlar.", application.organisation),
@@ -409,7 +422,12 @@ fn record_decision(
             against: 0,
             blank: 0,
         }),
+        chair_vote: None,
     };
     decisions::record(conn, actor, &decision.id, &record)?;
     Ok(())
+}
+
+fn meeting_id_of(conn: &Connection, item_id: &str) -> Result<String> {
+    Ok(super::meetings::item(conn, item_id)?.meeting_id)
 }

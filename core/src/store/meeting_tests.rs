@@ -323,6 +323,8 @@ fn votes_cannot_outnumber_those_who_could_vote() {
         w.store.set_attendance(&actor(), &m.id, &present).unwrap();
     }
     let record = |for_: i32| ItemRecord {
+        closed_ground: None,
+        chair_vote: None,
         decision: "Vedtatt.".into(),
         votes: Some(Votes {
             in_favour: for_,
@@ -437,7 +439,16 @@ fn hold_complete_meeting(w: &mut World, date: NaiveDate) -> String {
         };
         w.store.set_attendance(&actor(), &m.id, &input).unwrap();
     }
+    // Aud (leder) chairs; Eva (sekretær) takes the minutes.
+    let roles = MeetingRoles {
+        chair_id: Some(w.members[0].id.clone()),
+        minute_taker_id: Some(w.members[4].id.clone()),
+        minute_taker_name: String::new(),
+    };
+    w.store.set_meeting_roles(&actor(), &m.id, &roles).unwrap();
     let record = ItemRecord {
+        closed_ground: None,
+        chair_vote: None,
         decision: "Innkallingen godkjennes.".into(),
         votes: None,
         closed: false,
@@ -678,6 +689,8 @@ fn full_meeting(w: &mut World) -> String {
             &actor(),
             &grant,
             &ItemRecord {
+                closed_ground: None,
+                chair_vote: None,
                 decision: "Stavern idrettslag får kr 15 000 til nye mål.".into(),
                 votes: Some(Votes {
                     in_favour: 3,
@@ -700,7 +713,150 @@ fn full_meeting(w: &mut World) -> String {
             },
         )
         .unwrap();
+    // Dag proposed the whole amount; his proposal fell.
+    let alternative = AlternativeInput {
+        proposed_by: w.members[3].person.name.clone(),
+        text: "Idrettslaget får kr 20 000.".into(),
+        votes: Some(Votes {
+            in_favour: 1,
+            against: 3,
+            blank: 0,
+        }),
+        chair_vote: None,
+    };
+    w.store.add_alternative(&actor(), &grant, &alternative).unwrap();
+    // The chair, Aud, is inhabil for the crossing: Cecilie chairs it, and her
+    // vote settles the tie.
+    let crossing = w
+        .store
+        .add_item(&actor(), &m, &item(ItemKind::Vedtak, "Gangfelt ved Aud sitt verksted"))
+        .unwrap();
+    w.store
+        .set_recusal(&actor(), &crossing, &w.members[0].id, "Eier verkstedet")
+        .unwrap();
+    w.store
+        .set_item_chair(&actor(), &crossing, Some(&w.members[2].id))
+        .unwrap();
+    w.store
+        .record_item(
+            &actor(),
+            &crossing,
+            &ItemRecord {
+                closed_ground: None,
+                chair_vote: Some(ChairVote::For),
+                decision: "Utvalget ber kommunen om et gangfelt.".into(),
+                votes: Some(Votes {
+                    in_favour: 2,
+                    against: 2,
+                    blank: 0,
+                }),
+                closed: false,
+                closed_basis: String::new(),
+            },
+        )
+        .unwrap();
     m
+}
+
+#[test]
+fn the_minutes_need_a_chair_one_for_an_item_the_chair_left_and_the_chairs_vote_on_a_tie() {
+    let mut w = world();
+    let m = full_meeting(&mut w);
+    let crossing = w.store.meeting_detail(&m, Lang::Nb).unwrap().items[2].id.clone();
+    let (aud, cecilie, frode) = (
+        w.members[0].id.clone(),
+        w.members[2].id.clone(),
+        w.members[5].id.clone(),
+    );
+    // Only someone there for the item, and not inhabil for it, can chair it.
+    for refused in [&aud, &frode] {
+        let err = w.store.set_item_chair(&actor(), &crossing, Some(refused)).unwrap_err();
+        assert_eq!(invalid_fields(err), [("chairId".to_owned(), "validation.acting_chair")]);
+    }
+    // A deputy who did not meet cannot chair the meeting; every fault at once.
+    let err = w
+        .store
+        .set_meeting_roles(
+            &actor(),
+            &m,
+            &MeetingRoles {
+                chair_id: Some(frode.clone()),
+                minute_taker_id: Some(frode.clone()),
+                minute_taker_name: String::new(),
+            },
+        )
+        .unwrap_err();
+    assert_eq!(
+        invalid_fields(err),
+        [
+            ("chairId".to_owned(), "validation.chair_not_present"),
+            ("minuteTakerId".to_owned(), "validation.minute_taker_not_present")
+        ]
+    );
+    // Without the acting chair and the chair's vote, and without a chair at
+    // all, the minutes list each gap; the missing minute-taker is advice.
+    w.store.set_item_chair(&actor(), &crossing, None).unwrap();
+    let record = ItemRecord {
+        closed_ground: None,
+        chair_vote: None,
+        decision: "Utvalget ber kommunen om et gangfelt.".into(),
+        votes: Some(Votes {
+            in_favour: 2,
+            against: 2,
+            blank: 0,
+        }),
+        closed: false,
+        closed_basis: String::new(),
+    };
+    w.store.record_item(&actor(), &crossing, &record).unwrap();
+    w.store
+        .set_meeting_roles(&actor(), &m, &MeetingRoles::default())
+        .unwrap();
+    let gaps: Vec<(MissingKind, bool)> = w
+        .store
+        .meeting_detail(&m, Lang::Nb)
+        .unwrap()
+        .missing
+        .iter()
+        .map(|g| (g.kind, g.blocking))
+        .collect();
+    assert_eq!(
+        gaps,
+        [
+            (MissingKind::Chair, true),
+            (MissingKind::MinuteTaker, false),
+            (MissingKind::ChairVote, true)
+        ]
+    );
+    // With the chair back, the item he left needs its own chair.
+    let roles = MeetingRoles {
+        chair_id: Some(aud.clone()),
+        minute_taker_id: None,
+        minute_taker_name: "Ingrid Haugland".into(),
+    };
+    w.store.set_meeting_roles(&actor(), &m, &roles).unwrap();
+    let detail = w.store.meeting_detail(&m, Lang::Nb).unwrap();
+    let kinds: Vec<MissingKind> = detail.missing.iter().map(|g| g.kind).collect();
+    assert_eq!(kinds, [MissingKind::ItemChair, MissingKind::ChairVote]);
+    assert_eq!(detail.minute_taker.as_deref(), Some("Ingrid Haugland"));
+    let err = w
+        .store
+        .approve_minutes(&actor(), &m, &signed_by(&w), Lang::Nb)
+        .unwrap_err();
+    assert!(
+        err.message(Lang::Nb).contains("Registrer hvem som ledet saken"),
+        "{}",
+        err.message(Lang::Nb)
+    );
+    w.store.set_item_chair(&actor(), &crossing, Some(&cecilie)).unwrap();
+    let settled = ItemRecord {
+        chair_vote: Some(ChairVote::Against),
+        ..record
+    };
+    w.store.record_item(&actor(), &crossing, &settled).unwrap();
+    let item = &w.store.meeting_detail(&m, Lang::Nb).unwrap().items[2];
+    assert_eq!(item.outcome, Some(VoteOutcome::RejectedByChair));
+    w.store.approve_minutes(&actor(), &m, &signed_by(&w), Lang::Nb).unwrap();
 }
 
 #[test]
@@ -720,6 +876,16 @@ fn the_minutes_pdf_holds_every_name_number_and_decision() {
         "Stavern idrettslag får kr 15 000 til nye mål.",
         "3 for, 1 mot – vedtatt",
         "Cecilie fratrådte under behandlingen. Grunn: Styreleder i idrettslaget",
+        "Møteleder:",
+        "Protokollfører:",
+        "Alternativt",
+        "Idrettslaget får kr 20 000. (fremmet av Dag)",
+        "1 for, 3 mot – falt",
+        "Vedtatt forslag:",
+        "forslag til vedtak",
+        "Ledet saken:",
+        "(møtelederen var inhabil eller ikke til stede)",
+        "2 for, 2 mot – vedtatt med møteleders dobbeltstemme",
         "Sende tilsagnsbrev",
         "26.03.2026",
         "Protokollen er godkjent av:",
@@ -750,6 +916,8 @@ fn minutes_say_utkast_on_every_page_until_approved_and_approval_archives_the_fin
     // A long decision, so the draft runs over several pages.
     let long = w.store.meeting_detail(&m, Lang::Nb).unwrap().items[0].id.clone();
     let record = ItemRecord {
+        closed_ground: None,
+        chair_vote: None,
         decision: "Utvalget drøftet saken grundig og ble enige om veien videre. ".repeat(120),
         votes: None,
         closed: false,
@@ -889,6 +1057,8 @@ fn a_ten_thousand_character_decision_loses_no_word_and_odd_text_does_not_panic()
     }
     decision.push_str("Fest 🎉 på Café e\u{301}n <script>alert(1)</script>");
     let record = ItemRecord {
+        closed_ground: None,
+        chair_vote: None,
         decision: decision.clone(),
         votes: None,
         closed: false,
@@ -1048,7 +1218,7 @@ fn the_public_minutes_and_notice_withhold_an_exempt_items_title_text_votes_and_n
         "15 000 til nye mål",
         "3 for, 1 mot",
         "Styreleder i idrettslaget",
-        "fratrådte",
+        "Cecilie fratrådte",
         "Sende tilsagnsbrev",
     ] {
         assert!(
@@ -1104,6 +1274,8 @@ fn a_closed_session_item_is_exempt_by_default_with_its_basis() {
     let detail = w.store.meeting_detail(&m, Lang::Nb).unwrap();
     let grant = detail.items.iter().find(|i| i.title.starts_with("Tilskudd")).unwrap();
     let record = ItemRecord {
+        closed_ground: Some(ClosedGround::Must),
+        chair_vote: None,
         decision: "Stavern idrettslag får kr 15 000 til nye mål.".into(),
         votes: grant.votes,
         closed: true,
@@ -1170,5 +1342,12 @@ fn the_demos_public_minutes_show_no_contact_details_and_withhold_the_exempt_item
                 "{contact} is shown"
             );
         }
+    }
+}
+
+fn invalid_fields(err: CoreError) -> Vec<(String, &'static str)> {
+    match err {
+        CoreError::Invalid(issues) => issues.into_iter().map(|i| (i.field, i.key)).collect(),
+        other => panic!("expected invalid input, got {other:?}"),
     }
 }

@@ -15,7 +15,8 @@ use crate::model::*;
 use crate::rules::meetings as rules;
 
 const MEETING_COLUMNS: &str = "id, council_id, kind, date, starts_at, ends_at, place, guests, kommune_rep, status, \
-     notice_sent_at, notice_sent_by, held_at, held_by, approved_at, approved_by, approval_mode, approved_in_item";
+     notice_sent_at, notice_sent_by, held_at, held_by, approved_at, approved_by, approval_mode, approved_in_item, \
+     chair_id, minute_taker_id, minute_taker_name";
 
 fn meeting_from_row(r: &Row) -> rusqlite::Result<Meeting> {
     let step = |at: usize| -> rusqlite::Result<Option<Step>> {
@@ -53,6 +54,9 @@ fn meeting_from_row(r: &Row) -> rusqlite::Result<Meeting> {
         held: step(12)?,
         approved: step(14)?,
         approval,
+        chair_id: r.get(18)?,
+        minute_taker_id: r.get(19)?,
+        minute_taker_name: r.get(20)?,
     })
 }
 
@@ -313,6 +317,9 @@ struct ItemFields<'a> {
     votes: Option<Votes>,
     closed: bool,
     closed_basis: &'a str,
+    closed_ground: Option<ClosedGround>,
+    chair_vote: Option<ChairVote>,
+    chair_id: Option<&'a str>,
     exempt: bool,
     exempt_basis: &'a str,
     title_withheld: bool,
@@ -330,6 +337,9 @@ impl<'a> From<&'a AgendaItem> for ItemFields<'a> {
             votes: i.votes,
             closed: i.closed,
             closed_basis: &i.closed_basis,
+            closed_ground: i.closed_ground,
+            chair_vote: i.chair_vote,
+            chair_id: i.chair_id.as_deref(),
             exempt: i.access.exempt,
             exempt_basis: &i.access.basis,
             title_withheld: i.access.title_withheld,
@@ -340,7 +350,7 @@ impl<'a> From<&'a AgendaItem> for ItemFields<'a> {
 
 const ITEM_COLUMNS: &str = "id, meeting_id, position, case_year, case_number, kind, title, background, proposal, \
      decision, votes_for, votes_against, votes_blank, closed, closed_basis, withdrawn, \
-     exempt, exempt_basis, title_withheld";
+     exempt, exempt_basis, title_withheld, chair_id, chair_vote, closed_ground";
 
 /// Reads an item without its recusals, follow-ups and quorum (see [`items_of`]).
 fn item_from_row(r: &Row) -> rusqlite::Result<AgendaItem> {
@@ -370,9 +380,21 @@ fn item_from_row(r: &Row) -> rusqlite::Result<AgendaItem> {
         proposal: r.get(8)?,
         decision: r.get(9)?,
         votes,
+        chair_vote: r
+            .get::<_, Option<String>>(20)?
+            .map(|v| codec::parse(20, &v))
+            .transpose()?,
         outcome: None,
+        alternatives: Vec::new(),
+        adopted: None,
+        chair_id: r.get(19)?,
+        chair_name: None,
         closed: r.get(13)?,
         closed_basis: r.get(14)?,
+        closed_ground: r
+            .get::<_, Option<String>>(21)?
+            .map(|v| codec::parse(21, &v))
+            .transpose()?,
         access: ItemAccess {
             exempt: r.get(16)?,
             basis: r.get(17)?,
@@ -463,7 +485,8 @@ fn write_item_fields(conn: &Connection, actor: &Actor, old: &AgendaItem, new: &A
     conn.execute(
         "UPDATE agenda_item SET kind = ?2, title = ?3, background = ?4, proposal = ?5, decision = ?6,
             votes_for = ?7, votes_against = ?8, votes_blank = ?9, closed = ?10, closed_basis = ?11,
-            withdrawn = ?12, updated_at = ?13, exempt = ?14, exempt_basis = ?15, title_withheld = ?16
+            withdrawn = ?12, updated_at = ?13, exempt = ?14, exempt_basis = ?15, title_withheld = ?16,
+            chair_id = ?17, chair_vote = ?18, closed_ground = ?19
          WHERE id = ?1",
         params![
             new.id,
@@ -481,7 +504,10 @@ fn write_item_fields(conn: &Connection, actor: &Actor, old: &AgendaItem, new: &A
             codec::instant(actor.at),
             new.access.exempt,
             new.access.basis,
-            new.access.title_withheld
+            new.access.title_withheld,
+            new.chair_id,
+            new.chair_vote.map(|v| codec::name(&v)),
+            new.closed_ground.map(|g| codec::name(&g))
         ],
     )?;
     audit::record_diff(
@@ -522,6 +548,8 @@ pub fn record_item(conn: &Connection, actor: &Actor, item_id: &str, record: &Ite
     let new = AgendaItem {
         decision: record.decision.clone(),
         votes: record.votes,
+        chair_vote: record.chair_vote,
+        closed_ground: record.closed_ground,
         closed: record.closed,
         closed_basis: if record.closed {
             record.closed_basis.clone()
@@ -856,6 +884,49 @@ pub(super) fn item_recusals(conn: &Connection, item_id: &str, attendance: &[Atte
     Ok(recusals)
 }
 
+/// Records who chaired an item while the meeting's chair had left for it
+/// (`None`: the meeting's chair). The one named must be there for the item
+/// and not have left for it.
+pub fn set_item_chair(conn: &Connection, actor: &Actor, item_id: &str, chair_id: Option<&str>) -> Result<String> {
+    let old = item(conn, item_id)?;
+    let meeting = unlocked_meeting_of(conn, &old)?;
+    if let Some(id) = chair_id {
+        let present = attendance_for(conn, &meeting, &old)?;
+        let left = item_recusals(conn, item_id, &present)?;
+        rules::acting_chair(id, &left, &present)?;
+    }
+    let new = AgendaItem {
+        chair_id: chair_id.map(str::to_owned),
+        ..old.clone()
+    };
+    write_item_fields(conn, actor, &old, &new)?;
+    Ok(old.meeting_id)
+}
+
+/// Records who chaired the meeting and who took the minutes.
+pub fn set_roles(conn: &Connection, actor: &Actor, meeting_id: &str, input: &MeetingRoles) -> Result<()> {
+    let meeting = get(conn, meeting_id)?;
+    check_unlocked(&meeting)?;
+    let rows = attendance(conn, &meeting)?;
+    let roles = rules::roles(input, &rows)?;
+    conn.execute(
+        "UPDATE meeting SET chair_id = ?2, minute_taker_id = ?3, minute_taker_name = ?4, updated_at = ?5 WHERE id = ?1",
+        params![
+            meeting_id,
+            roles.chair_id,
+            roles.minute_taker_id,
+            roles.minute_taker_name,
+            codec::instant(actor.at)
+        ],
+    )?;
+    let old = MeetingRoles {
+        chair_id: meeting.chair_id.clone(),
+        minute_taker_id: meeting.minute_taker_id.clone(),
+        minute_taker_name: meeting.minute_taker_name.clone(),
+    };
+    audit::record_diff(conn, actor, "meeting", meeting_id, Some(&old), &roles)
+}
+
 // --- attendance ---------------------------------------------------------------
 
 /// Every member who sits on the meeting date (and anyone with a recorded
@@ -1168,39 +1239,74 @@ pub fn detail(conn: &Connection, id: &str, lang: Lang) -> Result<MeetingDetail> 
             rows.collect::<rusqlite::Result<_>>()?
         };
         item.quorum = rules::quorum(seats, &attendance, &item.recusals);
-        item.outcome = rules::outcome(item.kind, item.votes, item.quorum.voting);
+        item.outcome = rules::outcome(item.kind, item.votes, item.quorum.voting, item.chair_vote);
+        item.alternatives = super::alternatives::of_item(conn, item)?;
+        if !item.alternatives.is_empty() {
+            let outcomes: Vec<Option<VoteOutcome>> = item.alternatives.iter().map(|a| a.outcome).collect();
+            item.adopted = rules::adopted(item.outcome, &outcomes).ok().flatten();
+        }
+        item.chair_name = item.chair_id.as_deref().and_then(|id| {
+            attendance
+                .iter()
+                .find(|a| a.membership_id == id)
+                .map(|a| a.person_name.clone())
+        });
         item.grants = super::grants::of_item(conn, &item.id)?;
     }
+    let chair_id = meeting.chair_id.as_deref();
     let facts: Vec<rules::ItemFacts> = items
         .iter()
-        .map(|i| rules::ItemFacts {
-            id: &i.id,
-            label: i.case_label.clone().unwrap_or_else(|| format!("«{}»", i.title)),
-            kind: i.kind,
-            decision: &i.decision,
-            votes_total: i
-                .votes
-                .map(|v| v.in_favour.saturating_add(v.against).saturating_add(v.blank)),
-            closed: i.closed,
-            closed_basis: &i.closed_basis,
-            withdrawn: i.withdrawn,
-            recusals: &i.recusals,
-            quorum: i.quorum,
-            decisions: i
-                .decisions
-                .iter()
-                .map(|d| rules::DecisionFacts {
-                    id: &d.id,
-                    title: &d.title,
-                    decision: &d.decision,
-                    votes_total: d
-                        .votes
-                        .map(|v| v.in_favour.saturating_add(v.against).saturating_add(v.blank)),
-                    recusals: &d.recusals,
-                    inhabil_present: &d.proposed_recusals,
-                    quorum: d.quorum,
-                })
-                .collect(),
+        .map(|i| {
+            let there = rules::attendance_for_item(&attendance, i.position, position_of);
+            rules::ItemFacts {
+                id: &i.id,
+                label: i.case_label.clone().unwrap_or_else(|| format!("«{}»", i.title)),
+                kind: i.kind,
+                decision: &i.decision,
+                votes_total: i
+                    .votes
+                    .map(|v| v.in_favour.saturating_add(v.against).saturating_add(v.blank)),
+                closed: i.closed,
+                closed_basis: &i.closed_basis,
+                withdrawn: i.withdrawn,
+                recusals: &i.recusals,
+                quorum: i.quorum,
+                decisions: i
+                    .decisions
+                    .iter()
+                    .map(|d| rules::DecisionFacts {
+                        id: &d.id,
+                        title: &d.title,
+                        decision: &d.decision,
+                        votes_total: d
+                            .votes
+                            .map(|v| v.in_favour.saturating_add(v.against).saturating_add(v.blank)),
+                        recusals: &d.recusals,
+                        inhabil_present: &d.proposed_recusals,
+                        quorum: d.quorum,
+                        chair_missing: rules::chair_missing(
+                            chair_id.filter(|_| i.chair_id.is_none()).or(i.chair_id.as_deref()),
+                            d.chair_id.as_deref(),
+                            &rules::left_for_decision(&i.recusals, &d.recusals),
+                            &there,
+                        ),
+                        outcome: d.outcome,
+                    })
+                    .collect(),
+                chair_missing: !i.withdrawn
+                    && rules::chair_missing(chair_id, i.chair_id.as_deref(), &i.recusals, &there),
+                outcome: i.outcome,
+                alternatives: i
+                    .alternatives
+                    .iter()
+                    .map(|a| {
+                        (
+                            a.votes.map(|v| v.in_favour.saturating_add(v.against)).unwrap_or(0),
+                            a.outcome,
+                        )
+                    })
+                    .collect(),
+            }
         })
         .collect();
     let missing = rules::completeness(&meeting, &attendance, &facts, lang);
@@ -1229,7 +1335,17 @@ pub fn detail(conn: &Connection, id: &str, lang: Lang) -> Result<MeetingDetail> 
     } else {
         super::decisions::applications(conn, &meeting.council_id, lang)?
     };
+    let name_of = |id: &Option<String>| {
+        id.as_deref()
+            .and_then(|id| attendance.iter().find(|a| a.membership_id == id))
+            .map(|a| a.person_name.clone())
+    };
+    let chair = name_of(&meeting.chair_id);
+    let minute_taker =
+        name_of(&meeting.minute_taker_id).or_else(|| Some(meeting.minute_taker_name.clone()).filter(|n| !n.is_empty()));
     Ok(MeetingDetail {
+        chair,
+        minute_taker,
         applications,
         lifecycle,
         meeting,

@@ -9,6 +9,7 @@
 //! `&Connection` (a transaction derefs to one), so several can be composed
 //! into one transaction; `Store`'s methods are the public doors.
 
+mod alternatives;
 mod audit;
 pub mod backup;
 mod batch;
@@ -640,9 +641,48 @@ impl Store {
     }
 
     /// Records an item's decision or note, votes and closed session; returns its meeting's id.
+    /// A closed session is held to the council's kind: a formal body names the
+    /// ground of kommuneloven § 11-5, a voluntary council its statutes.
     pub fn record_item(&mut self, actor: &Actor, item_id: &str, record: &ItemRecord) -> Result<String> {
-        let record = rules::meetings::record(record)?;
-        self.write(|tx| meetings::record_item(tx, actor, item_id, &record))
+        self.write(|tx| {
+            let item = meetings::item(tx, item_id)?;
+            let meeting = meetings::get(tx, &item.meeting_id)?;
+            let council = councils::get(tx, &meeting.council_id)?;
+            let record = rules::meetings::record_for(record, council.legal_mode)?;
+            meetings::record_item(tx, actor, item_id, &record)
+        })
+    }
+
+    /// Records who chaired the meeting and who took the minutes.
+    pub fn set_meeting_roles(&mut self, actor: &Actor, meeting_id: &str, roles: &MeetingRoles) -> Result<()> {
+        self.write(|tx| meetings::set_roles(tx, actor, meeting_id, roles))
+    }
+
+    /// Records who chaired an item while the meeting's chair had left for it
+    /// (`None`: the meeting's chair); returns the meeting's id.
+    pub fn set_item_chair(&mut self, actor: &Actor, item_id: &str, chair_id: Option<&str>) -> Result<String> {
+        self.write(|tx| meetings::set_item_chair(tx, actor, item_id, chair_id))
+    }
+
+    /// Records who chaired a decision inside an item while the meeting's chair
+    /// had left for it; returns the meeting's id.
+    pub fn set_decision_chair(&mut self, actor: &Actor, decision_id: &str, chair_id: Option<&str>) -> Result<String> {
+        self.write(|tx| decisions::set_chair(tx, actor, decision_id, chair_id))
+    }
+
+    /// Adds an alternative proposal, with its votes, to an item; returns the meeting's id.
+    pub fn add_alternative(&mut self, actor: &Actor, item_id: &str, input: &AlternativeInput) -> Result<String> {
+        let input = rules::meetings::alternative(input)?;
+        self.write(|tx| alternatives::add(tx, actor, item_id, &input))
+    }
+
+    pub fn update_alternative(&mut self, actor: &Actor, id: &str, input: &AlternativeInput) -> Result<String> {
+        let input = rules::meetings::alternative(input)?;
+        self.write(|tx| alternatives::update(tx, actor, id, &input))
+    }
+
+    pub fn remove_alternative(&mut self, actor: &Actor, id: &str) -> Result<String> {
+        self.write(|tx| alternatives::remove(tx, actor, id))
     }
 
     pub fn withdraw_item(&mut self, actor: &Actor, item_id: &str) -> Result<String> {

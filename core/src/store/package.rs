@@ -43,6 +43,7 @@ const TABLES: &[(&str, &str)] = &[
     ("document", BY_MEETING),
     ("recusal", BY_ITEM),
     ("follow_up", BY_ITEM),
+    ("alternative_proposal", BY_ITEM),
     ("grant_scheme", "council_id = ?1"),
     ("grant_criterion", BY_SCHEME),
     ("grant_application", BY_SCHEME),

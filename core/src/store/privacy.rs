@@ -236,8 +236,11 @@ pub fn export(conn: &Connection, person_id: &str) -> Result<PersonExport> {
            FROM agenda_item WHERE instr(title || background || proposal || decision, ?1) > 0
          UNION ALL SELECT 'item_decision', id, title || char(10) || proposal || char(10) || decision
            FROM item_decision WHERE instr(title || proposal || decision, ?1) > 0
+         UNION ALL SELECT 'alternative_proposal', id, proposed_by || ': ' || text FROM alternative_proposal
+           WHERE instr(proposed_by || text, ?1) > 0
          UNION ALL SELECT 'follow_up', id, what || ' – ' || who FROM follow_up
            WHERE instr(what || who, ?1) > 0
+         UNION ALL SELECT 'meeting', id, minute_taker_name FROM meeting WHERE instr(minute_taker_name, ?1) > 0
          UNION ALL SELECT 'amendment', id, text FROM amendment WHERE instr(text, ?1) > 0
          UNION ALL SELECT 'grant_application', id, description || char(10) || reasons || char(10) || report_summary
            FROM grant_application WHERE instr(description || reasons || report_summary, ?1) > 0
@@ -302,6 +305,7 @@ fn text_columns() -> Vec<(&'static str, &'static [&'static str], String)> {
             &[
                 "guests",
                 "kommune_rep",
+                "minute_taker_name",
                 "place",
                 "notice_sent_by",
                 "held_by",
@@ -328,6 +332,7 @@ fn text_columns() -> Vec<(&'static str, &'static [&'static str], String)> {
                 not_kept_item.replace("item_id NOT IN", "item_id IN")
             ),
         ),
+        ("alternative_proposal", &["proposed_by", "text"], not_kept_item.clone()),
         ("follow_up", &["what", "who"], not_kept_item),
         ("amendment", &["text", "recorded_by"], not_kept_meeting),
         (

@@ -100,6 +100,8 @@ fn an_erased_former_member_is_gone_from_the_file_its_wal_and_the_newest_backup()
     let meeting = store.meetings_of_council(&lyngvik).unwrap()[0].id.clone();
     let item = store.meeting_detail(&meeting, Lang::Nb).unwrap().items[0].id.clone();
     let record = ItemRecord {
+        closed_ground: None,
+        chair_vote: None,
         decision: "Einar Bråthen takker for seg etter mange år.".into(),
         votes: None,
         closed: false,

@@ -164,6 +164,8 @@ proptest! {
             Err(err) => { refused_with_message(&err); return Ok(()); }
         };
         let record = ItemRecord {
+            closed_ground: None,
+            chair_vote: None,
             decision,
             votes: votes.map(|[a, b, c]| Votes { in_favour: a, against: b, blank: c }),
             closed: false,

@@ -69,7 +69,8 @@ fn upgrading_a_file_fills_in_what_each_application_has_been_paid_and_indexes_it_
     // demo's writes and dropped again before the file is upgraded.
     conn.execute_batch("CREATE TEMP TABLE council_home (council_id TEXT, home_id TEXT)")
         .unwrap();
-    const LATER_COLUMNS: [(&str, &str, &str); 7] = [
+    // And the chair, minute-taker, the chair's vote and the closed session's ground (migration 15).
+    const LATER_COLUMNS: [(&str, &str, &str); 13] = [
         ("grant_scheme", "appeal_address", "TEXT NOT NULL DEFAULT ''"),
         ("grant_inhabil", "overruled", "INTEGER NOT NULL DEFAULT 0"),
         ("grant_amendment", "item_id", "TEXT"),
@@ -77,6 +78,12 @@ fn upgrading_a_file_fills_in_what_each_application_has_been_paid_and_indexes_it_
         ("agenda_item", "exempt_basis", "TEXT NOT NULL DEFAULT ''"),
         ("agenda_item", "title_withheld", "INTEGER NOT NULL DEFAULT 0"),
         ("document", "public", "INTEGER NOT NULL DEFAULT 0"),
+        ("meeting", "chair_id", "TEXT"),
+        ("meeting", "minute_taker_id", "TEXT"),
+        ("meeting", "minute_taker_name", "TEXT NOT NULL DEFAULT ''"),
+        ("agenda_item", "chair_id", "TEXT"),
+        ("agenda_item", "chair_vote", "TEXT"),
+        ("agenda_item", "closed_ground", "TEXT"),
     ];
     for (table, column, kind) in LATER_COLUMNS {
         conn.execute_batch(&format!("ALTER TABLE {table} ADD COLUMN {column} {kind}"))
@@ -86,7 +93,9 @@ fn upgrading_a_file_fills_in_what_each_application_has_been_paid_and_indexes_it_
     conn.execute_batch(
         "CREATE TEMP TABLE item_decision (id TEXT, item_id TEXT, position INTEGER, application_id TEXT, title TEXT,
             proposal TEXT, decision TEXT NOT NULL DEFAULT '', votes_for INTEGER, votes_against INTEGER,
-            votes_blank INTEGER, created_at TEXT, updated_at TEXT);
+            votes_blank INTEGER, created_at TEXT, updated_at TEXT, chair_id TEXT, chair_vote TEXT);
+         CREATE TEMP TABLE alternative_proposal (id TEXT, item_id TEXT, position INTEGER, proposed_by TEXT,
+            text TEXT, votes_for INTEGER, votes_against INTEGER, chair_vote TEXT, created_at TEXT, updated_at TEXT);
          CREATE TEMP TABLE decision_recusal (decision_id TEXT, membership_id TEXT, reason TEXT,
             PRIMARY KEY (decision_id, membership_id));
          ALTER TABLE attendance ADD COLUMN from_item TEXT;
@@ -105,6 +114,7 @@ fn upgrading_a_file_fills_in_what_each_application_has_been_paid_and_indexes_it_
         .conn
         .execute_batch(
             "DROP TABLE temp.council_home; DROP TABLE temp.item_decision; DROP TABLE temp.decision_recusal;
+             DROP TABLE temp.alternative_proposal;
              ALTER TABLE attendance DROP COLUMN from_item; ALTER TABLE attendance DROP COLUMN until_item;",
         )
         .unwrap();

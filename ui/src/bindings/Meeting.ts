@@ -4,4 +4,13 @@ import type { MeetingKind } from "./MeetingKind";
 import type { MeetingStatus } from "./MeetingStatus";
 import type { Step } from "./Step";
 
-export type Meeting = { id: string, councilId: string, kind: MeetingKind, date: string, startsAt: string, endsAt: string | null, place: string, guests: string, kommuneRep: string, status: MeetingStatus, noticeSent: Step | null, held: Step | null, approved: Step | null, approval: Approval | null, };
+export type Meeting = { id: string, councilId: string, kind: MeetingKind, date: string, startsAt: string, endsAt: string | null, place: string, guests: string, kommuneRep: string, status: MeetingStatus, noticeSent: Step | null, held: Step | null, approved: Step | null, approval: Approval | null, 
+/**
+ * Who chaired the meeting (møteleder): a member present.
+ */
+chairId: string | null, 
+/**
+ * Who took the minutes (protokollfører): a member present, or
+ * `minute_taker_name` for someone who does not sit on the council.
+ */
+minuteTakerId: string | null, minuteTakerName: string, };

@@ -12,7 +12,15 @@ import type { Missing } from "./Missing";
 /**
  * Everything the meeting page shows, in one answer.
  */
-export type MeetingDetail = { meeting: Meeting, council: Council, items: Array<AgendaItem>, attendance: Array<AttendanceRow>, 
+export type MeetingDetail = { meeting: Meeting, council: Council, 
+/**
+ * The chair's name, when recorded.
+ */
+chair: string | null, 
+/**
+ * The minute-taker's name (a member's, or as typed), when recorded.
+ */
+minuteTaker: string | null, items: Array<AgendaItem>, attendance: Array<AttendanceRow>, 
 /**
  * Gaps to fill before the minutes can be approved (empty when complete).
  */

@@ -3,4 +3,4 @@
 /**
  * What a vote came to, as the minutes say it.
  */
-export type VoteOutcome = "unanimous" | "adopted" | "rejected" | "tie_chair_decides" | "tie_in_election";
+export type VoteOutcome = "unanimous" | "adopted" | "rejected" | "tie_chair_decides" | "adopted_by_chair" | "rejected_by_chair" | "tie_in_election";

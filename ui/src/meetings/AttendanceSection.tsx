@@ -7,6 +7,7 @@ import type { MessageKey } from "../i18n/translate";
 import { ATTENDANCE_STATUSES, attendanceLabel, categoryLabel, roleLabel } from "../lib/labels";
 import { useMeeting } from "./context";
 import { seatRows } from "./meetingModel";
+import { MeetingRoles } from "./MeetingRoles";
 
 /** Who met: one row per member, three toggles, and "møter for" for a deputy. */
 export function AttendanceSection() {
@@ -58,6 +59,7 @@ export function AttendanceSection() {
           <dd data-testid="meeting-kommune-rep">{m.kommuneRep || <span className="muted">{t("attendance.noKommuneRep")}</span>}</dd>
         </div>
       </dl>
+      <MeetingRoles />
     </section>
   );
 }

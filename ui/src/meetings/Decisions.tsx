@@ -1,3 +1,4 @@
+import { ActingChair } from "./MeetingRoles";
 import { useMemo, useState, type FormEvent } from "react";
 import { Button, Heading, Paragraph } from "@digdir/designsystemet-react";
 import type { AgendaItem } from "../bindings/AgendaItem";
@@ -148,6 +149,12 @@ function DecisionCard({ decision: d, readOnly, election }: { decision: ItemDecis
           ))}
         </ul>
       </div>
+      <ActingChair
+        chairId={d.chairId}
+        left={[...detail.items.filter((i) => i.id === d.itemId).flatMap((i) => i.recusals.map((r) => r.membershipId)), ...leftIds]}
+        onChange={(id) => void actOrAlert(() => backend.setDecisionChair(d.id, id), t("confirm.chairSaved", { item: d.title }))}
+        testId="decision-chair"
+      />
       {readOnly ? (
         <>
           {d.votes ? <VotesLine votes={d.votes} outcome={d.outcome} /> : null}

@@ -15,6 +15,8 @@ import { FollowUps } from "./FollowUps";
 import { ItemGrants } from "../grants/ItemGrants";
 import { Decisions } from "./Decisions";
 import { CarryOver } from "./CarryOver";
+import { Alternatives } from "./Alternatives";
+import { ActingChair } from "./MeetingRoles";
 import { decides } from "../lib/labels";
 
 /** The selected item: what it is about, what was decided, who was inhabil, what follows up. */
@@ -95,10 +97,19 @@ export function ItemPanel({ item }: { item: AgendaItem }) {
         </div>
       ) : null}
       {readOnly ? <RecordView item={item} /> : <RecordForm item={item} />}
+      {decides(item.kind) && item.decisions.length === 0 ? <Alternatives item={item} /> : null}
       <Decisions item={item} />
       {!readOnly && detail.lifecycle.judged && decides(item.kind) && item.decisions.length === 0 && !item.quorum.quorate ? <CarryOver item={item} /> : null}
       <ItemGrants item={item} />
       {!item.withdrawn ? <Recusals item={item} /> : null}
+      {!item.withdrawn ? (
+        <ActingChair
+          chairId={item.chairId}
+          left={item.recusals.map((r) => r.membershipId)}
+          onChange={(id) => void actOrAlert(() => backend.setItemChair(item.id, id), t("confirm.chairSaved", { item: name }))}
+          testId="item-chair"
+        />
+      ) : null}
       {!item.withdrawn ? <FollowUps item={item} /> : null}
       {editing ? (
         <ItemDialog

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent, type KeyboardEvent } from "react";
-import { Button, Checkbox, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { Button, Checkbox, Heading, Paragraph, Select } from "@digdir/designsystemet-react";
+import type { MessageKey } from "../i18n/translate";
 import type { AgendaItem } from "../bindings/AgendaItem";
 import type { VoteOutcome } from "../bindings/VoteOutcome";
 import type { Votes } from "../bindings/Votes";
@@ -30,6 +31,7 @@ export function RecordForm({ item }: { item: AgendaItem }) {
   const dirty = !sameRecord(d, recordDraft(item));
   const vedtak = decides(item.kind);
   const label = itemName(t, item);
+  const formal = detail.council.legalMode === "formal";
 
   // Every keystroke is kept as a draft until it is saved or thrown away.
   useEffect(() => {
@@ -128,6 +130,16 @@ export function RecordForm({ item }: { item: AgendaItem }) {
           ) : null}
         </div>
       </fieldset>
+      {vedtak && item.kind !== "valg" && (d.chairVote !== "" || (d.votesFor.trim() !== "" && d.votesFor.trim() === (d.votesAgainst.trim() || "0"))) ? (
+        <label className="meeting-roles__field chair-vote">
+          <span>{t("record.chairVote")}</span>
+          <Select id="item-chair-vote" data-size="sm" value={d.chairVote} onChange={(e) => set("chairVote", "item-chair-vote")(e.target.value)}>
+            <Select.Option value="">{t("roles.choose")}</Select.Option>
+            <Select.Option value="for">{t("record.chairVoteFor")}</Select.Option>
+            <Select.Option value="against">{t("record.chairVoteAgainst")}</Select.Option>
+          </Select>
+        </label>
+      ) : null}
       <div className="closed">
         <Checkbox
           id="item-closed"
@@ -137,10 +149,24 @@ export function RecordForm({ item }: { item: AgendaItem }) {
           aria-describedby={err("item-closed") ? errorId("item-closed") : undefined}
         />
         {d.closed ? (
+          <label className="meeting-roles__field">
+            <span>{t("record.closedGround")}</span>
+            <Select id="item-closed-ground" data-size="sm" value={d.closedGround} onChange={(e) => set("closedGround", "item-closed-ground")(e.target.value)} aria-invalid={err("item-closed-ground") ? true : undefined}>
+              <Select.Option value="">{t("roles.choose")}</Select.Option>
+              {(formal ? (["must", "may"] as const) : (["statutes"] as const)).map((g) => (
+                <Select.Option key={g} value={g}>
+                  {t(`closedGround.${g}` as MessageKey)}
+                </Select.Option>
+              ))}
+            </Select>
+            {err("item-closed-ground") ? <span className="field-error" data-testid="closed-ground-error">{err("item-closed-ground")}</span> : null}
+          </label>
+        ) : null}
+        {d.closed ? (
           <TextField
             id="item-closed-basis"
             label={t("record.closedBasis")}
-            description={t("record.closedBasisHelp")}
+            description={t(formal ? "record.closedBasisHelp" : "record.closedBasisHelpStatutes")}
             value={d.closedBasis}
             onChange={set("closedBasis", "item-closed-basis")}
             error={err("item-closed-basis")}
@@ -182,6 +208,7 @@ export function RecordView({ item }: { item: AgendaItem }) {
       </Paragraph>
       {item.votes ? <VotesLine votes={item.votes} outcome={item.outcome} /> : null}
       {item.closed ? <Paragraph data-size="sm">{t("record.closedText", { basis: item.closedBasis })}</Paragraph> : null}
+      {item.chairName ? <Paragraph data-size="sm" data-testid="item-chair-view">{t("roles.actingChairText", { name: item.chairName })}</Paragraph> : null}
     </div>
   );
 }

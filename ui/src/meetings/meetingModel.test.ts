@@ -35,6 +35,9 @@ const meeting: Meeting = {
   held: null,
   approved: null,
   approval: null,
+  chairId: null,
+  minuteTakerId: null,
+  minuteTakerName: "",
 };
 
 const item = (over: Partial<AgendaItem> = {}): AgendaItem => ({
@@ -57,6 +60,12 @@ const item = (over: Partial<AgendaItem> = {}): AgendaItem => ({
   grants: [],
   decisions: [],
   outcome: null,
+  chairVote: null,
+  alternatives: [],
+  adopted: null,
+  chairId: null,
+  chairName: null,
+  closedGround: null,
   followUps: [],
   quorum: { seats: 6, present: 4, inhabil: 0, voting: 4, required: 3, quorate: true },
   ...over,
@@ -106,7 +115,7 @@ describe("an item", () => {
 describe("the record of an item", () => {
   it("leaves votes out when none are typed", () => {
     const r = toItemRecord({ ...recordDraft(item()), decision: " Vedtatt. " }, "int");
-    expect(r).toEqual({ ok: true, record: { decision: "Vedtatt.", votes: null, closed: false, closedBasis: "" } });
+    expect(r).toEqual({ ok: true, record: { decision: "Vedtatt.", votes: null, closed: false, closedBasis: "", closedGround: null, chairVote: null } });
   });
   it("counts an empty box as 0 once one is typed", () => {
     const r = toItemRecord({ ...recordDraft(item()), votesFor: "4", votesBlank: "" }, "int");
@@ -124,7 +133,7 @@ describe("the record of an item", () => {
   it("round-trips a recorded item and notices changes", () => {
     const saved = item({ decision: "Ja", votes: { for: 3, against: 1, blank: 0 }, closed: true, closedBasis: "§ 11-5" });
     const d = recordDraft(saved);
-    expect(d).toEqual({ decision: "Ja", votesFor: "3", votesAgainst: "1", votesBlank: "0", closed: true, closedBasis: "§ 11-5" });
+    expect(d).toEqual({ decision: "Ja", votesFor: "3", votesAgainst: "1", votesBlank: "0", closed: true, closedBasis: "§ 11-5", closedGround: "", chairVote: "" });
     expect(sameRecord(d, recordDraft(saved))).toBe(true);
     expect(sameRecord({ ...d, votesFor: "4" }, recordDraft(saved))).toBe(false);
   });

@@ -1,5 +1,7 @@
 // Pure helpers of the meeting screens: form drafts ⇄ backend inputs, and the
 // small decisions the page makes (next lifecycle step, quorum sentence).
+import type { ChairVote } from "../bindings/ChairVote";
+import type { ClosedGround } from "../bindings/ClosedGround";
 import type { AgendaItem } from "../bindings/AgendaItem";
 import type { AgendaItemInput } from "../bindings/AgendaItemInput";
 import type { Approval } from "../bindings/Approval";
@@ -152,9 +154,13 @@ export type RecordDraft = {
   votesBlank: string;
   closed: boolean;
   closedBasis: string;
+  /** "", "must", "may" or "statutes". */
+  closedGround: string;
+  /** How the chair voted on a tie: "", "for" or "against". */
+  chairVote: string;
 };
 
-export const RECORD_FIELD_ORDER = ["item-decision", "votes-for", "votes-against", "votes-blank", "item-closed-basis"] as const;
+export const RECORD_FIELD_ORDER = ["item-decision", "votes-for", "votes-against", "votes-blank", "item-chair-vote", "item-closed-ground", "item-closed-basis"] as const;
 export const RECORD_FIELD_IDS: Record<string, string> = {
   decision: "item-decision",
   "votes.for": "votes-for",
@@ -162,6 +168,8 @@ export const RECORD_FIELD_IDS: Record<string, string> = {
   "votes.blank": "votes-blank",
   closed: "item-closed",
   closedBasis: "item-closed-basis",
+  closedGround: "item-closed-ground",
+  chairVote: "item-chair-vote",
 };
 
 export function recordDraft(i: AgendaItem): RecordDraft {
@@ -172,6 +180,8 @@ export function recordDraft(i: AgendaItem): RecordDraft {
     votesBlank: i.votes ? String(i.votes.blank) : "",
     closed: i.closed,
     closedBasis: i.closedBasis,
+    closedGround: i.closedGround ?? "",
+    chairVote: i.chairVote ?? "",
   };
 }
 
@@ -182,7 +192,8 @@ export function sameRecord(a: RecordDraft, b: RecordDraft): boolean {
     a.votesAgainst.trim() === b.votesAgainst.trim() &&
     a.votesBlank.trim() === b.votesBlank.trim() &&
     a.closed === b.closed &&
-    (!a.closed || a.closedBasis === b.closedBasis)
+    a.chairVote === b.chairVote &&
+    (!a.closed || (a.closedBasis === b.closedBasis && a.closedGround === b.closedGround))
   );
 }
 
@@ -210,17 +221,19 @@ export function toItemRecord(d: RecordDraft, notInteger: string): { ok: true; re
       votes: counted ? { for: n["votes-for"]!, against: n["votes-against"]!, blank: n["votes-blank"]! } : null,
       closed: d.closed,
       closedBasis: d.closed ? d.closedBasis.trim() : "",
+      closedGround: d.closed && d.closedGround ? (d.closedGround as ClosedGround) : null,
+      chairVote: d.chairVote ? (d.chairVote as ChairVote) : null,
     },
   };
 }
 
 /* ---------- a decision inside an item ---------- */
 
-export type DecisionDraft = { decision: string; votesFor: string; votesAgainst: string; votesBlank: string };
+export type DecisionDraft = { decision: string; votesFor: string; votesAgainst: string; votesBlank: string; chairVote?: string };
 
 export function decisionDraft(d: ItemDecision): DecisionDraft {
   const v = d.votes;
-  return { decision: d.decision, votesFor: v ? String(v.for) : "", votesAgainst: v ? String(v.against) : "", votesBlank: v ? String(v.blank) : "" };
+  return { decision: d.decision, votesFor: v ? String(v.for) : "", votesAgainst: v ? String(v.against) : "", votesBlank: v ? String(v.blank) : "", chairVote: d.chairVote ?? "" };
 }
 
 /** The draft as core takes it; `ids` names the inputs ("votes.for" → its element id) for the errors. */
@@ -229,12 +242,15 @@ export function toDecisionRecord(
   notInteger: string,
   ids: Record<"votes.for" | "votes.against" | "votes.blank", string>,
 ): { ok: true; record: ItemDecisionRecord } | { ok: false; errors: FieldErrors } {
-  const r = toItemRecord({ decision: d.decision, votesFor: d.votesFor, votesAgainst: d.votesAgainst, votesBlank: d.votesBlank, closed: false, closedBasis: "" }, notInteger);
+  const r = toItemRecord(
+    { decision: d.decision, votesFor: d.votesFor, votesAgainst: d.votesAgainst, votesBlank: d.votesBlank, closed: false, closedBasis: "", closedGround: "", chairVote: d.chairVote ?? "" },
+    notInteger,
+  );
   if (!r.ok) {
     const byId: Record<string, string> = { "votes-for": ids["votes.for"], "votes-against": ids["votes.against"], "votes-blank": ids["votes.blank"] };
     return { ok: false, errors: Object.fromEntries(Object.entries(r.errors).map(([k, v]) => [byId[k] ?? k, v])) };
   }
-  return { ok: true, record: { decision: r.record.decision, votes: r.record.votes } };
+  return { ok: true, record: { decision: r.record.decision, votes: r.record.votes, chairVote: r.record.chairVote } };
 }
 
 /* ---------- a follow-up ---------- */

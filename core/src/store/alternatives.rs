@@ -1,0 +1,169 @@
+//! Queries of an item's alternative proposals (`alternative_proposal`), each
+//! with its own votes. The item's own proposal and votes stay on the item.
+//! Every write checks first that the minutes are not approved.
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use super::{audit, codec, councils, meetings, new_id};
+use crate::error::{CoreError, Result};
+use crate::model::*;
+use crate::rules::meetings as rules;
+
+const COLUMNS: &str = "id, item_id, position, proposed_by, text, votes_for, votes_against, chair_vote";
+
+fn from_row(r: &Row) -> rusqlite::Result<(String, AlternativeProposal)> {
+    let votes = match (r.get::<_, Option<i32>>(5)?, r.get::<_, Option<i32>>(6)?) {
+        (Some(in_favour), Some(against)) => Some(Votes {
+            in_favour,
+            against,
+            blank: 0,
+        }),
+        _ => None,
+    };
+    Ok((
+        r.get(1)?,
+        AlternativeProposal {
+            id: r.get(0)?,
+            position: r.get(2)?,
+            proposed_by: r.get(3)?,
+            text: r.get(4)?,
+            votes,
+            chair_vote: r
+                .get::<_, Option<String>>(7)?
+                .map(|v| codec::parse(7, &v))
+                .transpose()?,
+            outcome: None,
+        },
+    ))
+}
+
+/// An item's alternatives in order, with what each vote came to.
+pub(super) fn of_item(conn: &Connection, item: &AgendaItem) -> Result<Vec<AlternativeProposal>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM alternative_proposal WHERE item_id = ?1 ORDER BY position, id"
+    ))?;
+    let rows = stmt.query_map([&item.id], from_row)?;
+    let mut list = Vec::new();
+    for row in rows {
+        let (_, mut a) = row?;
+        a.outcome = rules::outcome(item.kind, a.votes, item.quorum.voting, a.chair_vote);
+        list.push(a);
+    }
+    Ok(list)
+}
+
+fn get(conn: &Connection, id: &str) -> Result<(String, AlternativeProposal)> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM alternative_proposal WHERE id = ?1"),
+        [id],
+        from_row,
+    )
+    .optional()?
+    .ok_or_else(|| CoreError::NotFound {
+        entity: "alternative_proposal",
+        id: id.to_owned(),
+    })
+}
+
+/// The votes may not outnumber those who could vote on the item, once the meeting is held.
+fn check_votes(conn: &Connection, item: &AgendaItem, input: &AlternativeInput) -> Result<Meeting> {
+    let meeting = meetings::unlocked_meeting_of(conn, item)?;
+    if input.votes.is_some() {
+        let council = councils::get(conn, &meeting.council_id)?;
+        let present = meetings::attendance_for(conn, &meeting, item)?;
+        let recusals = meetings::item_recusals(conn, &item.id, &present)?;
+        let quorum = rules::quorum(council.seat_plan.total(), &present, &recusals);
+        rules::votes_within(input.votes, &quorum, meeting.status >= MeetingStatus::Held, item.kind)?;
+    }
+    Ok(meeting)
+}
+
+fn audit_fields(
+    conn: &Connection,
+    actor: &Actor,
+    id: &str,
+    old: Option<&AlternativeInput>,
+    new: &AlternativeInput,
+) -> Result<()> {
+    audit::record_diff(conn, actor, "alternative_proposal", id, old, new)
+}
+
+fn input_of(a: &AlternativeProposal) -> AlternativeInput {
+    AlternativeInput {
+        proposed_by: a.proposed_by.clone(),
+        text: a.text.clone(),
+        votes: a.votes,
+        chair_vote: a.chair_vote,
+    }
+}
+
+/// Adds an alternative proposal to an item; returns the meeting's id.
+pub fn add(conn: &Connection, actor: &Actor, item_id: &str, input: &AlternativeInput) -> Result<String> {
+    let item = meetings::item(conn, item_id)?;
+    check_votes(conn, &item, input)?;
+    let position: i32 = conn.query_row(
+        "SELECT COALESCE(MAX(position), 0) + 1 FROM alternative_proposal WHERE item_id = ?1",
+        [item_id],
+        |r| r.get(0),
+    )?;
+    let id = new_id();
+    let v = input.votes;
+    conn.execute(
+        "INSERT INTO alternative_proposal (id, item_id, position, proposed_by, text, votes_for, votes_against,
+            chair_vote, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+        params![
+            id,
+            item_id,
+            position,
+            input.proposed_by,
+            input.text,
+            v.map(|v| v.in_favour),
+            v.map(|v| v.against),
+            input.chair_vote.map(|c| codec::name(&c)),
+            codec::instant(actor.at)
+        ],
+    )?;
+    audit_fields(conn, actor, &id, None, input)?;
+    Ok(item.meeting_id)
+}
+
+/// Changes an alternative's text or votes; returns the meeting's id.
+pub fn update(conn: &Connection, actor: &Actor, id: &str, input: &AlternativeInput) -> Result<String> {
+    let (item_id, old) = get(conn, id)?;
+    let item = meetings::item(conn, &item_id)?;
+    check_votes(conn, &item, input)?;
+    let v = input.votes;
+    conn.execute(
+        "UPDATE alternative_proposal SET proposed_by = ?2, text = ?3, votes_for = ?4, votes_against = ?5,
+            chair_vote = ?6, updated_at = ?7 WHERE id = ?1",
+        params![
+            id,
+            input.proposed_by,
+            input.text,
+            v.map(|v| v.in_favour),
+            v.map(|v| v.against),
+            input.chair_vote.map(|c| codec::name(&c)),
+            codec::instant(actor.at)
+        ],
+    )?;
+    audit_fields(conn, actor, id, Some(&input_of(&old)), input)?;
+    Ok(item.meeting_id)
+}
+
+/// Takes an alternative proposal out; returns the meeting's id.
+pub fn remove(conn: &Connection, actor: &Actor, id: &str) -> Result<String> {
+    let (item_id, _) = get(conn, id)?;
+    let item = meetings::item(conn, &item_id)?;
+    meetings::unlocked_meeting_of(conn, &item)?;
+    conn.execute("DELETE FROM alternative_proposal WHERE id = ?1", [id])?;
+    audit::record(
+        conn,
+        actor,
+        "alternative_proposal",
+        id,
+        "deleted",
+        Some("alternative_proposal"),
+        None,
+    )?;
+    Ok(item.meeting_id)
+}
