@@ -449,3 +449,25 @@ fn a_cancelled_read_in_leaves_nothing() {
     let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
     assert!(store.scheme_detail(&s.id, today, Lang::Nb).unwrap().rows.is_empty());
 }
+
+/// A long members' list read in can be cancelled: no seat stays.
+#[test]
+fn a_cancelled_members_list_leaves_no_seat() {
+    struct Cancelled;
+    impl crate::progress::Progress for Cancelled {
+        fn step(&self, _: u64, _: u64, _: &str) {}
+        fn cancelled(&self) -> bool {
+            true
+        }
+    }
+    let (mut store, council) = store_with_council();
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "medlemmer.csv",
+        "Navn;Plass;Fra\nAslaug Fjeldstad;Senior;01.01.2026\n".as_bytes(),
+    );
+    let cancelled = store.import_members_with_progress(&actor(), &council, &path, &Cancelled);
+    assert!(matches!(cancelled, Err(CoreError::Cancelled)), "{cancelled:?}");
+    assert!(store.memberships_of_council(&council).unwrap().is_empty());
+}

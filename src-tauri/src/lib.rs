@@ -238,17 +238,27 @@ pub(crate) fn pick_file(app: &tauri::AppHandle, filter: &str, extensions: &[&str
 /// Members from a spreadsheet the person picks (XLSX or CSV): every row
 /// checked first, then all read in or none.
 #[tauri::command]
-async fn import_members(app: tauri::AppHandle, state: State<'_, AppState>, council_id: String) -> Answer<SavedFile> {
+async fn import_members(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    jobs: State<'_, jobs::Jobs>,
+    job_id: String,
+    on_progress: tauri::ipc::Channel<grendebok_core::progress::ProgressEvent>,
+    council_id: String,
+) -> Answer<SavedFile> {
+    // Registered first, so an "Avbryt" pressed while the file dialog is open counts too.
+    let progress = jobs.start(&job_id, on_progress);
     let chosen =
         tauri::async_runtime::spawn_blocking(move || pick_file(&app, "Regneark / Spreadsheet", &["xlsx", "csv"]))
             .await
             .ok()
             .flatten();
     let Some(file) = chosen else {
+        jobs.finish(&job_id);
         return Err(cancelled());
     };
-    with_store(&state, move |s, lang| {
-        let done = s.import_members(&s.actor(Utc::now())?, &council_id, &file)?;
+    let answer = with_store(&state, move |s, lang| {
+        let done = s.import_members_with_progress(&s.actor(Utc::now())?, &council_id, &file, &progress)?;
         let council = s.council(&council_id)?.name;
         Ok(SavedFile {
             message: grendebok_core::intake::imported_message(lang, &done, &council),
@@ -256,7 +266,9 @@ async fn import_members(app: tauri::AppHandle, state: State<'_, AppState>, counc
             details: String::new(),
         })
     })
-    .await
+    .await;
+    jobs.finish(&job_id);
+    answer
 }
 
 /// An access request (GDPR art. 15): everything the file holds about one

@@ -91,7 +91,7 @@ export interface Backend {
   findPeople(query: string, limit: number): Promise<PeopleFound>;
   addMembership(input: MembershipInput): Promise<Membership>;
   /** Members from a spreadsheet the person picks; `cancelled` when none is picked. */
-  importMembers(councilId: string): Promise<SavedFile>;
+  importMembers(councilId: string, job?: Job): Promise<SavedFile>;
   /** An access request (GDPR art. 15): everything about one person as JSON, saved where the person chooses. */
   exportPersonData(personId: string): Promise<SavedFile>;
   /** Erases a former member; `message` says what they are shown as now. */

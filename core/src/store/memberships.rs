@@ -291,10 +291,19 @@ pub fn end(conn: &Connection, actor: &Actor, id: &str, ended_on: NaiveDate, reas
 /// registered again, also when the same person is on two rows. A row the
 /// store refuses (a seat overlapping one the person has) is reported by its
 /// row with the others, and the caller's transaction writes nothing.
-pub fn import(conn: &Connection, actor: &Actor, seats: Vec<(usize, MembershipInput)>) -> Result<MembersImported> {
+pub fn import(
+    conn: &Connection,
+    actor: &Actor,
+    seats: Vec<(usize, MembershipInput)>,
+    progress: &dyn crate::progress::Progress,
+) -> Result<MembersImported> {
     let mut done = MembersImported::default();
     let mut faults = Vec::new();
-    for (row, mut input) in seats {
+    let total = seats.len() as u64;
+    for (i, (row, mut input)) in seats.into_iter().enumerate() {
+        if i % 100 == 0 {
+            crate::progress::tick(progress, i as u64, total, "")?;
+        }
         if let PersonChoice::New { person } = &input.person {
             let known: Option<String> = conn
                 .query_row(
@@ -318,6 +327,7 @@ pub fn import(conn: &Connection, actor: &Actor, seats: Vec<(usize, MembershipInp
             Err(other) => return Err(other),
         }
     }
+    crate::progress::tick(progress, total, total, "")?;
     if !faults.is_empty() {
         return Err(CoreError::BadRows(
             faults

@@ -480,9 +480,20 @@ impl Store {
     /// every row checked first and every fault reported at once; then all
     /// rows written in one transaction, or none.
     pub fn import_members(&mut self, actor: &Actor, council_id: &str, path: &Path) -> Result<MembersImported> {
+        self.import_members_with_progress(actor, council_id, path, &crate::progress::NoProgress)
+    }
+
+    /// The same, reporting each hundred seats; a cancel rolls the whole list back.
+    pub fn import_members_with_progress(
+        &mut self,
+        actor: &Actor,
+        council_id: &str,
+        path: &Path,
+        progress: &dyn crate::progress::Progress,
+    ) -> Result<MembersImported> {
         let sheet = crate::intake::read_sheet(path)?;
         let seats = crate::intake::member_rows(&sheet, council_id)?;
-        self.write(|tx| memberships::import(tx, actor, seats))
+        self.write(|tx| memberships::import(tx, actor, seats, progress))
     }
 
     pub fn update_membership(&mut self, actor: &Actor, id: &str, edit: &MembershipEdit) -> Result<Membership> {

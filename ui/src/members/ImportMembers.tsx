@@ -4,6 +4,7 @@ import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
 import { toErrorReport } from "../lib/errors";
 import type { ErrorReport } from "../bindings/ErrorReport";
+import { useJob } from "../components/ProgressDialog";
 
 /**
  * "Les inn fra regneark": members from an XLSX or CSV list the person picks.
@@ -15,12 +16,13 @@ export function ImportMembers({ councilId, onImported }: { councilId: string; on
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [refused, setRefused] = useState<ErrorReport | null>(null);
+  const job = useJob();
 
   const read = async () => {
     setBusy(true);
     setRefused(null);
     try {
-      const { message } = await backend.importMembers(councilId);
+      const { message } = await job.run(t("progress.title.members"), "rows", (j) => backend.importMembers(councilId, j));
       onImported(message);
     } catch (e) {
       const report = toErrorReport(e);
@@ -35,6 +37,7 @@ export function ImportMembers({ councilId, onImported }: { councilId: string; on
       <Button variant="secondary" data-testid="import-members" loading={busy} disabled={busy} onClick={() => void read()}>
         {t("council.importMembers")}
       </Button>
+      {job.view}
       {refused ? (
         <Alert data-color="danger" role="alert" data-testid="import-members-error" className="page-alert import-members-error">
           <Paragraph>{refused.message}</Paragraph>
