@@ -43,6 +43,14 @@ const name = (e) => {
 if (document.documentElement.scrollWidth > document.documentElement.clientWidth + 1) {
   faults.push(`the page is wider than the window (${document.documentElement.scrollWidth} > ${document.documentElement.clientWidth})`);
 }
+// A table that scrolls sideways inside its box: it should wrap or stack instead.
+for (const e of root.querySelectorAll('*')) {
+  if (!shown(e) || !e.querySelector('table')) continue;
+  const s = getComputedStyle(e);
+  if ((s.overflowX === 'auto' || s.overflowX === 'scroll') && e.scrollWidth > e.clientWidth + 1) {
+    faults.push(`a table scrolls sideways (${e.scrollWidth} > ${e.clientWidth}): ${name(e.querySelector('table'))}`);
+  }
+}
 // Text wider than its box.
 for (const e of root.querySelectorAll('*')) {
   if (!shown(e)) continue;

@@ -31,9 +31,12 @@ export function CommitteeTable({ detail, onOpen }: { detail: SchemeDetail; onOpe
                 <Table.HeaderCell className="num">{t("committee.col.number")}</Table.HeaderCell>
                 <Table.HeaderCell>{t("committee.col.applicant")}</Table.HeaderCell>
                 <Table.HeaderCell>{t("committee.col.status")}</Table.HeaderCell>
-                <Table.HeaderCell className="num">{t("committee.col.asked")}</Table.HeaderCell>
-                <Table.HeaderCell className="num">{t("committee.col.proposed")}</Table.HeaderCell>
-                <Table.HeaderCell className="num">{t("committee.col.granted")}</Table.HeaderCell>
+                <Table.HeaderCell className="num">
+                  <span className="wide-only">{t("committee.col.asked")}</span>
+                  <span className="narrow-only">{t("committee.col.amounts")}</span>
+                </Table.HeaderCell>
+                <Table.HeaderCell className="num wide-only">{t("committee.col.proposed")}</Table.HeaderCell>
+                <Table.HeaderCell className="num wide-only">{t("committee.col.granted")}</Table.HeaderCell>
                 <Table.HeaderCell className="num">{t("committee.col.score")}</Table.HeaderCell>
                 <Table.HeaderCell className="num">{t("committee.col.reviews")}</Table.HeaderCell>
                 <Table.HeaderCell>{t("committee.col.inhabil")}</Table.HeaderCell>
@@ -78,9 +81,16 @@ export function CommitteeTable({ detail, onOpen }: { detail: SchemeDetail; onOpe
                       ) : null}
                     </div>
                   </Table.Cell>
-                  <Table.Cell className="num nowrap">{formatKr(a.amountAskedOre)}</Table.Cell>
-                  <Table.Cell className="num nowrap" data-testid="row-proposed">{a.proposedOre !== null ? formatKr(a.proposedOre) : dash}</Table.Cell>
-                  <Table.Cell className="num nowrap" data-testid="row-granted">{a.decision ? formatKr(a.decision.grantedOre) : dash}</Table.Cell>
+                  <Table.Cell className="num nowrap">
+                    {formatKr(a.amountAskedOre)}
+                    {/* On a narrow window the proposed and granted amounts stand under the asked one. */}
+                    <div className="narrow-only muted committee-table__more">
+                      {a.proposedOre !== null ? <div>{t("committee.proposedShort", { amount: formatKr(a.proposedOre) })}</div> : null}
+                      {a.decision ? <div>{t("committee.grantedShort", { amount: formatKr(a.decision.grantedOre) })}</div> : null}
+                    </div>
+                  </Table.Cell>
+                  <Table.Cell className="num nowrap wide-only" data-testid="row-proposed">{a.proposedOre !== null ? formatKr(a.proposedOre) : dash}</Table.Cell>
+                  <Table.Cell className="num nowrap wide-only" data-testid="row-granted">{a.decision ? formatKr(a.decision.grantedOre) : dash}</Table.Cell>
                   <Table.Cell className="num" data-testid="row-score">{formatScore(weightedScore)}</Table.Cell>
                   <Table.Cell className="num nowrap">{t("committee.reviewsOf", { done: reviewsComplete, of: Math.max(0, committee - inhabil.length) })}</Table.Cell>
                   <Table.Cell data-testid="row-inhabil">
