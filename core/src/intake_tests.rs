@@ -426,16 +426,19 @@ fn the_same_export_twice_adds_nothing() {
     assert_eq!(store.scheme_detail(&s.id, today, Lang::Nb).unwrap().rows.len(), 1);
 }
 
+/// A job the person cancelled before its first step.
+struct Cancelled;
+
+impl crate::progress::Progress for Cancelled {
+    fn step(&self, _: u64, _: u64, _: &str) {}
+    fn cancelled(&self) -> bool {
+        true
+    }
+}
+
 /// A long file read in can be cancelled: nothing of it stays.
 #[test]
 fn a_cancelled_read_in_leaves_nothing() {
-    struct Cancelled;
-    impl crate::progress::Progress for Cancelled {
-        fn step(&self, _: u64, _: u64, _: &str) {}
-        fn cancelled(&self) -> bool {
-            true
-        }
-    }
     let (mut store, council) = store_with_council();
     let s = scheme(&mut store, &council);
     let dir = tempfile::tempdir().unwrap();
@@ -453,13 +456,6 @@ fn a_cancelled_read_in_leaves_nothing() {
 /// A long members' list read in can be cancelled: no seat stays.
 #[test]
 fn a_cancelled_members_list_leaves_no_seat() {
-    struct Cancelled;
-    impl crate::progress::Progress for Cancelled {
-        fn step(&self, _: u64, _: u64, _: &str) {}
-        fn cancelled(&self) -> bool {
-            true
-        }
-    }
     let (mut store, council) = store_with_council();
     let dir = tempfile::tempdir().unwrap();
     let path = write(

@@ -200,12 +200,7 @@ async fn a_forms_export_is_previewed_mapped_and_read_in() {
     .unwrap();
     let app = App::start_with(&[("GRENDEBOK_IMPORT_FILE", export.as_os_str())]);
     let scheme_id = council_with_scheme(&app);
-    let client = app.launch().await;
-    wait_screen(&client, "council-list").await;
-    click(&client, "[data-testid=open-council]").await.unwrap();
-    wait_screen(&client, "council").await;
-    click(&client, "[data-testid=open-scheme]").await.unwrap();
-    wait_screen(&client, "scheme").await;
+    let client = launch_at_scheme(&app).await;
 
     click(&client, "[data-testid=import-applications]").await.unwrap();
     wait_for_text(
@@ -278,6 +273,17 @@ async fn a_forms_export_is_previewed_mapped_and_read_in() {
     assert_eq!(store.scheme_detail(&scheme_id, today, Lang::Nb).unwrap().rows.len(), 2);
 }
 
+/// The app launched and the scheme's page opened from the council's.
+async fn launch_at_scheme(app: &App) -> fantoccini::Client {
+    let client = app.launch().await;
+    wait_screen(&client, "council-list").await;
+    click(&client, "[data-testid=open-council]").await.unwrap();
+    wait_screen(&client, "council").await;
+    click(&client, "[data-testid=open-scheme]").await.unwrap();
+    wait_screen(&client, "scheme").await;
+    client
+}
+
 /// A council with a grant scheme (deadline 01.03.2026), made before the app starts.
 fn council_with_scheme(app: &App) -> String {
     let mut store = Store::open(&app.db).unwrap();
@@ -327,12 +333,7 @@ async fn a_long_export_shows_progress_and_a_cancel_leaves_nothing() {
     std::fs::write(&export, csv).unwrap();
     let app = App::start_with(&[("GRENDEBOK_IMPORT_FILE", export.as_os_str())]);
     let scheme_id = council_with_scheme(&app);
-    let client = app.launch().await;
-    wait_screen(&client, "council-list").await;
-    click(&client, "[data-testid=open-council]").await.unwrap();
-    wait_screen(&client, "council").await;
-    click(&client, "[data-testid=open-scheme]").await.unwrap();
-    wait_screen(&client, "scheme").await;
+    let client = launch_at_scheme(&app).await;
 
     click(&client, "[data-testid=import-applications]").await.unwrap();
     wait_for_text(
