@@ -80,12 +80,16 @@ enum Command {
         command: GrantCommand,
     },
     /// Export a meeting's notice or minutes, or a grant letter, as PDF (archived
-    /// with its SHA-256), or a scheme's ledger as CSV or XLSX.
+    /// with its SHA-256); a scheme's ledger as CSV or XLSX; a review sheet; the
+    /// notice or a letter as an e-mail draft; a council's package, the kommune
+    /// folder, an annual report or a calendar.
     Export {
         #[command(subcommand)]
         command: ExportCommand,
     },
-    /// Read in a council's hand-over package (made with `export package`).
+    /// Read in a council's hand-over package (made with `export package`), a
+    /// committee member's review sheet, a members' list or a form's export of
+    /// applications.
     Import {
         #[command(subcommand)]
         command: ImportCommand,
