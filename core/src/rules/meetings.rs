@@ -508,6 +508,44 @@ pub struct DecisionFacts<'a> {
     pub outcome: Option<VoteOutcome>,
 }
 
+/// The gaps of one vote, an item's or a decision's inside it: more votes
+/// than those who could vote, and a recusal without its reason (with the
+/// member it names).
+fn vote_gaps<'r>(
+    lang: Lang,
+    label: &str,
+    votes_total: Option<i32>,
+    quorum: &Quorum,
+    recusals: &'r [Recusal],
+) -> Vec<(MissingKind, Option<&'r str>, String)> {
+    let mut gaps = Vec::new();
+    if let Some(total) = votes_total.filter(|total| *total > quorum.voting) {
+        let message = t(
+            lang,
+            "missing.votes",
+            &[
+                ("item", label),
+                ("votes", &total.to_string()),
+                ("voting", &quorum.voting.to_string()),
+            ],
+        );
+        gaps.push((MissingKind::Votes, None, message));
+    }
+    for recusal in recusals.iter().filter(|r| r.reason.trim().is_empty()) {
+        let message = t(
+            lang,
+            "missing.recusal_reason",
+            &[("item", label), ("name", &recusal.person_name)],
+        );
+        gaps.push((
+            MissingKind::RecusalReason,
+            Some(recusal.membership_id.as_str()),
+            message,
+        ));
+    }
+    gaps
+}
+
 /// Lists exactly what the minutes lack before they can be approved. Blocking
 /// gaps stop approval; a missing quorum is blocking for a formal municipal
 /// body and advice for a voluntary council.
@@ -578,33 +616,8 @@ pub fn completeness(meeting: &Meeting, attendance: &[AttendanceRow], items: &[It
             };
             push(kind, Some(item.id), None, true, t(lang, key, &[("item", label)]));
         }
-        if let Some(total) = item.votes_total {
-            if total > item.quorum.voting {
-                let message = t(
-                    lang,
-                    "missing.votes",
-                    &[
-                        ("item", label),
-                        ("votes", &total.to_string()),
-                        ("voting", &item.quorum.voting.to_string()),
-                    ],
-                );
-                push(MissingKind::Votes, Some(item.id), None, true, message);
-            }
-        }
-        for recusal in item.recusals.iter().filter(|r| r.reason.trim().is_empty()) {
-            let message = t(
-                lang,
-                "missing.recusal_reason",
-                &[("item", label), ("name", &recusal.person_name)],
-            );
-            push(
-                MissingKind::RecusalReason,
-                Some(item.id),
-                Some(&recusal.membership_id),
-                true,
-                message,
-            );
+        for (kind, membership, message) in vote_gaps(lang, label, item.votes_total, &item.quorum, item.recusals) {
+            push(kind, Some(item.id), membership, true, message);
         }
         if item.chair_missing {
             push(
@@ -684,31 +697,8 @@ pub fn completeness(meeting: &Meeting, attendance: &[AttendanceRow], items: &[It
                     t(lang, "missing.decision", &[("item", label)]),
                 );
             }
-            if let Some(total) = d.votes_total.filter(|total| *total > d.quorum.voting) {
-                let message = t(
-                    lang,
-                    "missing.votes",
-                    &[
-                        ("item", label),
-                        ("votes", &total.to_string()),
-                        ("voting", &d.quorum.voting.to_string()),
-                    ],
-                );
-                push(MissingKind::Votes, Some(item.id), None, true, message);
-            }
-            for recusal in d.recusals.iter().filter(|r| r.reason.trim().is_empty()) {
-                let message = t(
-                    lang,
-                    "missing.recusal_reason",
-                    &[("item", label), ("name", &recusal.person_name)],
-                );
-                push(
-                    MissingKind::RecusalReason,
-                    Some(item.id),
-                    Some(&recusal.membership_id),
-                    true,
-                    message,
-                );
+            for (kind, membership, message) in vote_gaps(lang, label, d.votes_total, &d.quorum, d.recusals) {
+                push(kind, Some(item.id), membership, true, message);
             }
             for inhabil in d.inhabil_present {
                 let message = t(

@@ -8,8 +8,7 @@ import { useApplication } from "./context";
 import { formatScore } from "./format";
 import { isOpen, nextCell } from "./grantModel";
 import { useReadOnlyCouncil } from "../council/KeptElsewhere";
-import { InhabilDialog } from "./InhabilDialog";
-import { OverruleDialog } from "./OverruleDialog";
+import { InhabilDialog, OverruleDialog } from "./ReasonDialog";
 
 type Draft = Record<string, Record<string, string>>;
 
