@@ -385,8 +385,18 @@ pub fn open_store(path: &Path) -> grendebok_core::Store {
 /// "Merke møtet som avholdt?", "Angre siste steg?") with its confirm button
 /// and waits until the question is gone.
 pub async fn confirm_step(client: &Client) {
-    let button = "[data-testid=step-dialog] [data-testid=confirm-step]";
-    click(client, button).await.unwrap();
+    answer_step(client, "confirm-step").await;
+}
+
+/// Leaves the question before a status change unanswered ("Avbryt") and
+/// waits until it is gone, so the screen behind it can be used again.
+pub async fn cancel_step(client: &Client) {
+    answer_step(client, "cancel-step").await;
+}
+
+async fn answer_step(client: &Client, testid: &str) {
+    let button = format!("[data-testid=step-dialog] [data-testid={testid}]");
+    click(client, &button).await.unwrap();
     // Under heavy load WebKit has been seen to drop a click on a dialog that
     // has just opened: the dialog stays, its button not running. Clicking
     // again then is what a person does; the button itself ignores a second
@@ -397,10 +407,10 @@ pub async fn confirm_step(client: &Client) {
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    if count(client, &format!("{button}[aria-disabled]")).await == 0 && count(client, button).await == 1 {
-        let _ = click(client, button).await;
+    if count(client, &format!("{button}[aria-disabled]")).await == 0 && count(client, &button).await == 1 {
+        let _ = click(client, &button).await;
     }
-    wait_shown(client, "the status change is done and its question gone", || async {
+    wait_shown(client, "the status change's question is answered and gone", || async {
         count(client, "[data-testid=step-dialog]").await == 0
     })
     .await;

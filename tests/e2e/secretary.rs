@@ -230,7 +230,7 @@ async fn a_double_click_changes_one_step_after_a_question_and_the_step_can_be_un
         &format!("Møtet er datert {day}, om"),
     )
     .await;
-    click(&client, "[data-testid=cancel-step]").await.unwrap();
+    cancel_step(&client).await;
     assert_eq!(status(&client).await, "notice_sent");
 
     // The notice is taken back, and sent again: the item keeps its number.
