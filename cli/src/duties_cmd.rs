@@ -29,8 +29,7 @@ pub fn annual_report(cli: &Cli, path: &Path, council: &str, year: i32, out: &Pat
     let id = find_council(&store, council, cli.lang)?;
     let actor = store.actor(Utc::now())?;
     let record = store.export_annual_report(&actor, &id, year, out)?;
-    let message = grendebok_core::annual::export_message(cli.lang, out, &record);
-    output::done(cli.json, &message, &record);
+    output::saved(cli.json, cli.lang, out, &record, &record);
     Ok(())
 }
 
@@ -38,13 +37,12 @@ pub fn ics(cli: &Cli, path: &Path, year: i32, council: Option<&str>, out: &Path)
     let store = Store::open_existing(path)?;
     let id = council.map(|q| find_council(&store, q, cli.lang)).transpose()?;
     let calendar = store.export_calendar(year, id.as_deref(), out, Utc::now(), cli.lang)?;
-    let message = calendar.export_message(cli.lang, out);
     let value = serde_json::json!({
         "path": out.display().to_string(),
         "meetings": calendar.meetings,
         "dueDates": calendar.due_dates,
     });
-    output::done(cli.json, &message, &value);
+    output::saved(cli.json, cli.lang, out, &calendar, &value);
     Ok(())
 }
 
@@ -52,8 +50,7 @@ pub fn kommune(cli: &Cli, path: &Path, council: &str, year: i32, out: &Path) -> 
     let store = Store::open_existing(path)?;
     let id = find_council(&store, council, cli.lang)?;
     let export = store.export_for_kommune(&id, year, out, Utc::now(), cli.lang)?;
-    let message = export.message(cli.lang);
-    output::done(cli.json, &message, &export);
+    output::saved(cli.json, cli.lang, Path::new(&export.folder), &export, &export);
     Ok(())
 }
 

@@ -620,8 +620,8 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
                 store.letter_draft(id, Utc::now())?
             };
             grendebok_core::pdf::write_atomically(out, &bytes).map_err(grendebok_core::error::CoreError::from)?;
-            let message = grendebok_core::mail::saved_message(lang, out);
-            output::done(cli.json, &message, &serde_json::json!({ "path": out }));
+            let value = serde_json::json!({ "path": out });
+            output::saved(cli.json, lang, out, &grendebok_core::saved::MailDraft, &value);
         }
         Command::Export {
             command: ExportCommand::Letter { application, out },
@@ -629,8 +629,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             let mut store = Store::open_existing(&path)?;
             let actor = store.actor(Utc::now())?;
             let record = store.export_letter(&actor, application, out)?;
-            let message = grendebok_core::letters::export_message(lang, out, &record);
-            output::done(cli.json, &message, &record);
+            output::saved(cli.json, lang, out, &record, &record);
         }
         Command::Export {
             command: ExportCommand::Ledger { scheme, format, out },
@@ -645,9 +644,8 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             });
             let store = Store::open_existing(&path)?;
             let count = store.export_ledger(scheme, format, out, lang)?;
-            let message = grendebok_core::ledger::export_message(lang, out, count);
             let value = serde_json::json!({ "path": out.display().to_string(), "applications": count });
-            output::done(cli.json, &message, &value);
+            output::saved(cli.json, lang, out, &grendebok_core::saved::Ledger(count), &value);
         }
         Command::Search { text, council, year } => duties_cmd::search(cli, &path, text, council.as_deref(), *year)?,
         Command::Duties { year, council } => duties_cmd::duties(cli, &path, *year, council.as_deref(), today)?,
@@ -705,7 +703,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         } => {
             let store = Store::open_existing_to_read(&path)?;
             let saved = store.export_review_sheet(scheme, member, today, out)?;
-            output::done(cli.json, &saved.message(lang), &saved);
+            output::saved(cli.json, lang, out, &saved, &saved);
         }
         Command::Import {
             command: ImportCommand::Members { council, file },
@@ -741,8 +739,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             let mut store = Store::open_existing(&path)?;
             let actor = store.actor(Utc::now())?;
             let record = store.export_version(&actor, meeting, kind, public, out)?;
-            let message = grendebok_core::documents::export_message(lang, out, &record);
-            output::done(cli.json, &message, &record);
+            output::saved(cli.json, lang, out, &record, &record);
         }
         Command::Bench {
             runs,

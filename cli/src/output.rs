@@ -1,14 +1,16 @@
 //! What the CLI prints: aligned tables for people, JSON for programs.
 
 use std::io::Write;
+use std::path::Path;
 
 use grendebok_core::i18n::{date, label, t};
 use grendebok_core::model::{
     Application, CouncilDetail, CouncilSummary, Duty, GrantScheme, HealthReport, Lang, MeetingDetail, MeetingSummary,
-    Membership, Notice, Severity,
+    Membership, Notice, SavedFile, Severity,
 };
 use grendebok_core::rules::composition::category_label;
 use grendebok_core::rules::money::kr;
+use grendebok_core::saved::Told;
 use serde::Serialize;
 
 pub fn json_to<T: Serialize>(out: &mut impl Write, value: &T) {
@@ -19,6 +21,21 @@ pub fn json_to<T: Serialize>(out: &mut impl Write, value: &T) {
 
 pub fn json<T: Serialize>(value: &T) {
     json_to(&mut std::io::stdout().lock(), value);
+}
+
+/// Confirms a finished export in the words the app shows (one
+/// [`SavedFile`] for every export): its message and, for an archived
+/// document, its checksums; or `value` as JSON.
+pub fn saved<T: Serialize>(as_json: bool, lang: Lang, path: &Path, done: &impl Told, value: &T) {
+    if as_json {
+        json(value);
+    } else {
+        let saved = SavedFile::of(lang, path, done);
+        println!("{}", saved.message);
+        if !saved.details.is_empty() {
+            println!("{}", saved.details);
+        }
+    }
 }
 
 /// Confirms a finished action: the message for people, or `value` as JSON.

@@ -15,7 +15,7 @@ pub fn export_package(cli: &Cli, path: &Path, council: &str, out: &Path) -> Resu
     let id = find_council(&store, council, cli.lang)?;
     let actor = store.actor(Utc::now())?;
     let info = store.export_package(&actor, &id, out)?;
-    output::done(cli.json, &package::export_message(cli.lang, &info), &info);
+    output::saved(cli.json, cli.lang, out, &info, &info);
     Ok(())
 }
 

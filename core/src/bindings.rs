@@ -111,7 +111,6 @@ fn committed_typescript_bindings_are_fresh() {
         DocumentKind,
         DocumentRecord,
         MeetingDetail,
-        ExportResult,
         ApprovalCandidate,
         VoteOutcome,
         ItemDecisionInput,

@@ -14,7 +14,7 @@
 //!
 //! `Scenario::write` makes a write as the shell's command does (the same store
 //! calls, the same answer: a meeting write answers the whole meeting, an
-//! export its `ExportResult`…): keep the two alike. A screen test that needs
+//! export its `SavedFile`…): keep the two alike. A screen test that needs
 //! another state adds a path of writes in `scenarios()`; a call the
 //! scenario does not answer fails the test and names the call.
 //!
@@ -190,12 +190,7 @@ impl Scenario {
                 s.version_file_name(&id, kind, false).and_then(|name| {
                     let path = documents.join(name);
                     let document = s.export_version(&actor, &id, kind, false, &path)?;
-                    to_value(Ok(ExportResult {
-                        path: path.display().to_string(),
-                        message: crate::documents::export_message(lang, &path, &document),
-                        details: crate::documents::export_details(lang, &document.sha256, &document.content_sha256),
-                        document,
-                    }))
+                    to_value(Ok(SavedFile::of(lang, &path, &document)))
                 })
             }
             // As the shell's hand-over commands, with Dokumenter as the folder chosen.
@@ -205,11 +200,7 @@ impl Scenario {
                 s.council(&id).and_then(|council| {
                     let path = documents.join(format!("{}.grendebok", council.name));
                     let info = s.export_package(&actor, &id, &path)?;
-                    to_value(Ok(SavedFile {
-                        details: String::new(),
-                        message: crate::package::export_message(lang, &info),
-                        path: path.display().to_string(),
-                    }))
+                    to_value(Ok(SavedFile::of(lang, &path, &info)))
                 })
             }
             "exportForKommune" => {
@@ -217,13 +208,7 @@ impl Scenario {
                 std::fs::create_dir_all(&documents).expect("the documents folder");
                 let now = noon(today);
                 let done = s.export_for_kommune_with_progress(&id, year, &documents, now, lang, &NoProgress);
-                done.and_then(|export| {
-                    to_value(Ok(SavedFile {
-                        details: String::new(),
-                        message: export.message(lang),
-                        path: export.folder.clone(),
-                    }))
-                })
+                done.and_then(|export| to_value(Ok(SavedFile::of(lang, std::path::Path::new(&export.folder), &export))))
             }
             // The package picked: a council of another installation, named `self.incoming`.
             "importPackage" => {
@@ -234,11 +219,8 @@ impl Scenario {
                 let replace: bool = arg(args, 0);
                 s.import_package_with_progress(&actor, &file, replace, &NoProgress)
                     .and_then(|outcome| {
-                        to_value(Ok(SavedFile {
-                            details: String::new(),
-                            message: crate::package::import_message(lang, &outcome, &file),
-                            path: file.display().to_string(),
-                        }))
+                        let message = crate::package::import_message(lang, &outcome, &file);
+                        to_value(Ok(SavedFile::said(file.display().to_string(), message)))
                     })
             }
             other => panic!("core/src/fixtures.rs makes no call {other} yet: add it to Scenario::write"),

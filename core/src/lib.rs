@@ -25,6 +25,7 @@ pub mod progress;
 pub mod records;
 pub mod review;
 pub mod rules;
+pub mod saved;
 pub mod store;
 
 #[cfg(test)]

@@ -1288,15 +1288,17 @@ pub struct Lifecycle {
     pub judged: bool,
 }
 
-/// The result of an export: where the file went and its checksum.
+/// The one answer after Grendebok saved a file (a PDF, a letter, a ledger,
+/// a package, a folder for the kommune) or read one in: where, and what to
+/// tell the person. Made by [`SavedFile::of`](crate::saved) in the app and
+/// the CLI alike.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct ExportResult {
+pub struct SavedFile {
     pub path: String,
-    pub document: DocumentRecord,
     /// Where it went, in plain words ("lagret i Dokumenter som …").
     pub message: String,
-    /// Its SHA-256 and footer control number, for whoever checks it later.
+    /// Its SHA-256 and footer control number when it has them, else empty.
     pub details: String,
 }
 

@@ -7,7 +7,7 @@ use grendebok_core::progress::ProgressEvent;
 use tauri::ipc::Channel;
 use tauri::State;
 
-use crate::grants::ask_path;
+use crate::files::{self, save_as};
 use crate::jobs::Jobs;
 use crate::{today, with_store, Answer, AppState};
 
@@ -43,16 +43,13 @@ pub async fn export_annual_report(
     year: i32,
 ) -> Answer<SavedFile> {
     let for_name = council_id.clone();
-    let suggested = with_store(&state, move |s, _| s.annual_report_file_name(&for_name, year)).await?;
-    let path = ask_path(app, suggested, ("PDF", "pdf")).await?;
-    with_store(&state, move |s, lang| {
-        let record = s.export_annual_report(&s.actor(Utc::now())?, &council_id, year, &path)?;
-        Ok(SavedFile {
-            details: grendebok_core::documents::export_details(lang, &record.sha256, &record.content_sha256),
-            message: grendebok_core::annual::export_message(lang, &path, &record),
-            path: crate::saved::remember(&path),
-        })
-    })
+    save_as(
+        app,
+        &state,
+        ("PDF", "pdf"),
+        move |s, _| Ok((s.annual_report_file_name(&for_name, year)?, ())),
+        move |s, (), path| s.export_annual_report(&s.actor(Utc::now())?, &council_id, year, path),
+    )
     .await
 }
 
@@ -64,29 +61,14 @@ pub async fn export_calendar(
     year: i32,
     council_id: Option<String>,
 ) -> Answer<SavedFile> {
-    let path = ask_path(app, format!("Grendebok {year}.ics"), ("iCalendar", "ics")).await?;
-    with_store(&state, move |s, lang| {
-        let calendar = s.export_calendar(year, council_id.as_deref(), &path, Utc::now(), lang)?;
-        Ok(SavedFile {
-            details: String::new(),
-            message: calendar.export_message(lang, &path),
-            path: crate::saved::remember(&path),
-        })
-    })
+    save_as(
+        app,
+        &state,
+        ("iCalendar", "ics"),
+        move |_, lang| Ok((format!("Grendebok {year}.ics"), lang)),
+        move |s, lang, path| s.export_calendar(year, council_id.as_deref(), path, Utc::now(), lang),
+    )
     .await
-}
-
-/// Where to make the kommune's folder (a folder dialog opened from Rust;
-/// `GRENDEBOK_EXPORT_DIR` for the end-to-end tests); `None` when cancelled.
-fn choose_folder(app: &tauri::AppHandle) -> Option<std::path::PathBuf> {
-    if let Some(dir) = std::env::var_os("GRENDEBOK_EXPORT_DIR").filter(|d| !d.is_empty()) {
-        return Some(std::path::PathBuf::from(dir));
-    }
-    use tauri_plugin_dialog::DialogExt;
-    app.dialog()
-        .file()
-        .blocking_pick_folder()
-        .and_then(|p| p.into_path().ok())
 }
 
 /// "Send to the kommune": the year's minutes, letters, annual report and
@@ -103,21 +85,14 @@ pub async fn export_for_kommune(
 ) -> Answer<SavedFile> {
     // Registered first, so an "Avbryt" pressed while the folder dialog is open counts too.
     let progress = jobs.start(&job_id, on_progress);
-    let parent = tauri::async_runtime::spawn_blocking(move || choose_folder(&app))
-        .await
-        .ok()
-        .flatten();
-    let Some(parent) = parent else {
+    let chosen = files::pick_folder(app).await;
+    let Ok(Some(parent)) = chosen else {
         jobs.finish(&job_id);
-        return Err(crate::cancelled());
+        return Err(chosen.err().unwrap_or_else(files::cancelled));
     };
     let answer = with_store(&state, move |s, lang| {
         let export = s.export_for_kommune_with_progress(&council_id, year, &parent, Utc::now(), lang, &progress)?;
-        Ok(SavedFile {
-            details: String::new(),
-            message: export.message(lang),
-            path: crate::saved::remember(std::path::Path::new(&export.folder)),
-        })
+        Ok(files::answer(lang, std::path::Path::new(&export.folder), &export))
     })
     .await;
     jobs.finish(&job_id);
@@ -132,17 +107,21 @@ pub async fn export_package(
     council_id: String,
 ) -> Answer<SavedFile> {
     let for_name = council_id.clone();
-    let name = with_store(&state, move |s, _| Ok(s.council(&for_name)?.name)).await?;
-    let suggested = format!("{}.grendebok", name.replace(['/', '\\', ':'], "_"));
-    let path = ask_path(app, suggested, ("Grendebok", "grendebok")).await?;
-    with_store(&state, move |s, lang| {
-        let info = s.export_package(&s.actor(Utc::now())?, &council_id, &path)?;
-        Ok(SavedFile {
-            details: String::new(),
-            message: grendebok_core::package::export_message(lang, &info),
-            path: crate::saved::remember(&path),
-        })
-    })
+    save_as(
+        app,
+        &state,
+        ("Grendebok", "grendebok"),
+        move |s, _| {
+            Ok((
+                format!(
+                    "{}.grendebok",
+                    s.council(&for_name)?.name.replace(['/', '\\', ':'], "_")
+                ),
+                (),
+            ))
+        },
+        move |s, (), path| s.export_package(&s.actor(Utc::now())?, &council_id, path),
+    )
     .await
 }
 
@@ -170,27 +149,19 @@ pub async fn import_package(
     let progress = jobs.start(&job_id, on_progress);
     let replace = replace.unwrap_or(false);
     let waiting = AWAITING_ANSWER.lock().map(|mut w| w.take()).unwrap_or(None);
-    let chosen = tauri::async_runtime::spawn_blocking(move || {
-        if replace {
-            return waiting;
-        }
-        crate::pick_file(&app, "Grendebok", &["grendebok"])
-    })
-    .await
-    .ok()
-    .flatten();
-    let Some(chosen) = chosen else {
+    let chosen = match (replace, waiting) {
+        (true, waiting) => Ok(waiting),
+        (false, _) => files::pick_file(app, "Grendebok", &["grendebok"]).await,
+    };
+    let Ok(Some(chosen)) = chosen else {
         jobs.finish(&job_id);
-        return Err(crate::cancelled());
+        return Err(chosen.err().unwrap_or_else(files::cancelled));
     };
     let file = chosen.clone();
     let answer = with_store(&state, move |s, lang| {
         let outcome = s.import_package_with_progress(&s.actor(Utc::now())?, &file, replace, &progress)?;
-        Ok(SavedFile {
-            details: String::new(),
-            message: grendebok_core::package::import_message(lang, &outcome, &file),
-            path: crate::saved::remember(&file),
-        })
+        let message = grendebok_core::package::import_message(lang, &outcome, &file);
+        Ok(SavedFile::said(crate::saved::remember(&file), message))
     })
     .await;
     if answer.as_ref().is_err_and(|e| e.code == ErrorCode::ConfirmReplace) {

@@ -6,10 +6,12 @@
 use chrono::Utc;
 use grendebok_core::intake::applications::{ApplicationField, ApplicationsPreview};
 use grendebok_core::model::*;
+use grendebok_core::saved::Ledger;
 use grendebok_core::Store;
 use tauri::State;
 
-use crate::{cancelled, choose_export_path, pick_file, today, with_store, Answer, AppState};
+use crate::files::{self, save_as};
+use crate::{today, with_store, Answer, AppState};
 
 #[tauri::command]
 pub async fn list_schemes(state: State<'_, AppState>, council_id: String) -> Answer<Vec<SchemeSummary>> {
@@ -34,13 +36,9 @@ pub async fn preview_applications(
 ) -> Answer<ApplicationsPreview> {
     let file = match file {
         Some(file) => std::path::PathBuf::from(file),
-        None => {
-            tauri::async_runtime::spawn_blocking(move || pick_file(&app, "Regneark / Spreadsheet", &["xlsx", "csv"]))
-                .await
-                .ok()
-                .flatten()
-                .ok_or_else(cancelled)?
-        }
+        None => files::pick_file(app, "Regneark / Spreadsheet", &["xlsx", "csv"])
+            .await?
+            .ok_or_else(files::cancelled)?,
     };
     with_store(&state, move |s, lang| {
         s.preview_applications(&scheme_id, &file, columns, lang)
@@ -69,11 +67,8 @@ pub async fn import_applications(
         let actor = s.actor(Utc::now())?;
         let done = s.import_applications_mapped(&actor, &scheme_id, &path, Some(columns), leave_out_bad, &progress)?;
         let scheme = s.scheme(&scheme_id)?.name;
-        Ok(SavedFile {
-            message: grendebok_core::intake::applications::imported_message(lang, &done, &scheme),
-            path: file,
-            details: String::new(),
-        })
+        let message = grendebok_core::intake::applications::imported_message(lang, &done, &scheme);
+        Ok(SavedFile::said(file, message))
     })
     .await;
     jobs.finish(&job_id);
@@ -219,60 +214,29 @@ pub async fn record_report(state: State<'_, AppState>, id: String, input: Report
     application_write(&state, move |s, a| s.record_report(a, &id, &input)).await
 }
 
-/// Asks where to save (a dialog opened from Rust); `None` when cancelled.
-pub(crate) async fn ask_path(
-    app: tauri::AppHandle,
-    suggested: String,
-    filter: (&'static str, &'static str),
-) -> Answer<std::path::PathBuf> {
-    tauri::async_runtime::spawn_blocking(move || choose_export_path(&app, &suggested, filter))
-        .await
-        .ok()
-        .flatten()
-        .ok_or_else(crate::cancelled)
-}
-
-/// Saves an e-mail draft (`.eml`: name, bytes and the person's language)
-/// where the person chooses; the UI then opens it in the mail program.
-/// Grendebok never sends mail itself.
-pub(crate) async fn save_mail_draft(
-    app: tauri::AppHandle,
-    (name, bytes, lang): (String, Vec<u8>, Lang),
-) -> Answer<SavedFile> {
-    let path = ask_path(app, name, ("E-post", "eml")).await?;
-    grendebok_core::pdf::write_atomically(&path, &bytes)
-        .map_err(|e| grendebok_core::CoreError::Io(grendebok_core::error::at_path(&path, e)).report(lang))?;
-    Ok(SavedFile {
-        message: grendebok_core::mail::saved_message(lang, &path),
-        path: crate::saved::remember(&path),
-        details: String::new(),
-    })
-}
-
 /// The decision letter as an e-mail draft to the applicant, the PDF attached.
 #[tauri::command]
 pub async fn export_letter_mail(app: tauri::AppHandle, state: State<'_, AppState>, id: String) -> Answer<SavedFile> {
-    let draft = with_store(&state, move |s, lang| {
-        let (name, bytes) = s.letter_draft(&id, Utc::now())?;
-        Ok((name, bytes, lang))
-    })
-    .await?;
-    save_mail_draft(app, draft).await
+    save_as(
+        app,
+        &state,
+        ("E-post", "eml"),
+        move |s, _| s.letter_draft(&id, Utc::now()),
+        files::write_mail_draft,
+    )
+    .await
 }
 
 #[tauri::command]
 pub async fn export_letter(app: tauri::AppHandle, state: State<'_, AppState>, id: String) -> Answer<SavedFile> {
     let for_name = id.clone();
-    let suggested = with_store(&state, move |s, _| s.letter_file_name(&for_name)).await?;
-    let path = ask_path(app, suggested, ("PDF", "pdf")).await?;
-    with_store(&state, move |s, lang| {
-        let letter = s.export_letter(&s.actor(Utc::now())?, &id, &path)?;
-        Ok(SavedFile {
-            details: grendebok_core::documents::export_details(lang, &letter.sha256, &letter.content_sha256),
-            message: grendebok_core::letters::export_message(lang, &path, &letter),
-            path: crate::saved::remember(&path),
-        })
-    })
+    save_as(
+        app,
+        &state,
+        ("PDF", "pdf"),
+        move |s, _| Ok((s.letter_file_name(&for_name)?, ())),
+        move |s, (), path| s.export_letter(&s.actor(Utc::now())?, &id, path),
+    )
     .await
 }
 
@@ -284,20 +248,17 @@ pub async fn export_ledger(
     format: LedgerFormat,
 ) -> Answer<SavedFile> {
     let for_name = scheme_id.clone();
-    let suggested = with_store(&state, move |s, lang| s.ledger_file_name(&for_name, format, lang)).await?;
     let filter = match format {
         LedgerFormat::Csv => ("CSV", "csv"),
         LedgerFormat::Xlsx => ("Excel", "xlsx"),
     };
-    let path = ask_path(app, suggested, filter).await?;
-    with_store(&state, move |s, lang| {
-        let count = s.export_ledger(&scheme_id, format, &path, lang)?;
-        Ok(SavedFile {
-            details: String::new(),
-            message: grendebok_core::ledger::export_message(lang, &path, count),
-            path: crate::saved::remember(&path),
-        })
-    })
+    save_as(
+        app,
+        &state,
+        filter,
+        move |s, lang| Ok((s.ledger_file_name(&for_name, format, lang)?, lang)),
+        move |s, lang, path| Ok(Ledger(s.export_ledger(&scheme_id, format, path, lang)?)),
+    )
     .await
 }
 
@@ -310,19 +271,13 @@ pub async fn export_review_sheet(
     person_id: String,
 ) -> Answer<SavedFile> {
     let (for_scheme, for_person) = (scheme_id.clone(), person_id.clone());
-    let suggested = with_store(&state, move |s, _| {
-        s.review_sheet_file_name(&for_scheme, &for_person, crate::today())
-    })
-    .await?;
-    let path = ask_path(app, suggested, ("Excel", "xlsx")).await?;
-    with_store(&state, move |s, lang| {
-        let saved = s.export_review_sheet(&scheme_id, &person_id, crate::today(), &path)?;
-        Ok(SavedFile {
-            details: String::new(),
-            message: saved.message(lang),
-            path: crate::saved::remember(&path),
-        })
-    })
+    save_as(
+        app,
+        &state,
+        ("Excel", "xlsx"),
+        move |s, _| Ok((s.review_sheet_file_name(&for_scheme, &for_person, today())?, ())),
+        move |s, (), path| s.export_review_sheet(&scheme_id, &person_id, today(), path),
+    )
     .await
 }
 
@@ -335,20 +290,12 @@ pub async fn import_review_sheet(
     state: State<'_, AppState>,
     scheme_id: String,
 ) -> Answer<SavedFile> {
-    let chosen = tauri::async_runtime::spawn_blocking(move || crate::pick_file(&app, "Excel", &["xlsx"]))
-        .await
-        .ok()
-        .flatten();
-    let Some(file) = chosen else {
-        return Err(crate::cancelled());
-    };
+    let file = files::pick_file(app, "Excel", &["xlsx"])
+        .await?
+        .ok_or_else(files::cancelled)?;
     with_store(&state, move |s, lang| {
         let done = s.import_review_sheet(&s.actor(Utc::now())?, &file, Some(&scheme_id))?;
-        Ok(SavedFile {
-            message: done.message(lang),
-            path: file.display().to_string(),
-            details: String::new(),
-        })
+        Ok(SavedFile::said(file.display().to_string(), done.message(lang)))
     })
     .await
 }

@@ -18,6 +18,7 @@ use tauri::State;
 #[macro_use]
 mod commands;
 mod duties;
+mod files;
 mod grants;
 mod jobs;
 mod saved;
@@ -220,21 +221,6 @@ async fn add_membership(state: State<'_, AppState>, input: MembershipInput) -> A
     with_store(&state, move |s, _| s.add_membership(&s.actor(Utc::now())?, &input)).await
 }
 
-/// The file a person picks to read in (blocking: call it off the async
-/// runtime); `GRENDEBOK_IMPORT_FILE` stands in for the dialog in the
-/// end-to-end tests. `None` when the dialog was closed.
-pub(crate) fn pick_file(app: &tauri::AppHandle, filter: &str, extensions: &[&str]) -> Option<std::path::PathBuf> {
-    if let Some(file) = std::env::var_os("GRENDEBOK_IMPORT_FILE").filter(|f| !f.is_empty()) {
-        return Some(std::path::PathBuf::from(file));
-    }
-    use tauri_plugin_dialog::DialogExt;
-    app.dialog()
-        .file()
-        .add_filter(filter, extensions)
-        .blocking_pick_file()
-        .and_then(|p| p.into_path().ok())
-}
-
 /// Members from a spreadsheet the person picks (XLSX or CSV): every row
 /// checked first, then all read in or none.
 #[tauri::command]
@@ -248,23 +234,16 @@ async fn import_members(
 ) -> Answer<SavedFile> {
     // Registered first, so an "Avbryt" pressed while the file dialog is open counts too.
     let progress = jobs.start(&job_id, on_progress);
-    let chosen =
-        tauri::async_runtime::spawn_blocking(move || pick_file(&app, "Regneark / Spreadsheet", &["xlsx", "csv"]))
-            .await
-            .ok()
-            .flatten();
-    let Some(file) = chosen else {
+    let chosen = files::pick_file(app, "Regneark / Spreadsheet", &["xlsx", "csv"]).await;
+    let Ok(Some(file)) = chosen else {
         jobs.finish(&job_id);
-        return Err(cancelled());
+        return Err(chosen.err().unwrap_or_else(files::cancelled));
     };
     let answer = with_store(&state, move |s, lang| {
         let done = s.import_members_with_progress(&s.actor(Utc::now())?, &council_id, &file, &progress)?;
         let council = s.council(&council_id)?.name;
-        Ok(SavedFile {
-            message: grendebok_core::intake::imported_message(lang, &done, &council),
-            path: file.display().to_string(),
-            details: String::new(),
-        })
+        let message = grendebok_core::intake::imported_message(lang, &done, &council);
+        Ok(SavedFile::said(file.display().to_string(), message))
     })
     .await;
     jobs.finish(&job_id);
@@ -276,24 +255,13 @@ async fn import_members(
 #[tauri::command]
 async fn export_person_data(app: tauri::AppHandle, state: State<'_, AppState>, person_id: String) -> Answer<SavedFile> {
     let for_name = person_id.clone();
-    let suggested = with_store(&state, move |s, lang| {
-        s.person_export_file_name(&for_name, today(), lang)
-    })
-    .await?;
-    let path = grants::ask_path(app, suggested, ("JSON", "json")).await?;
-    with_store(&state, move |s, lang| {
-        let export = s.export_person_data(&person_id, &path)?;
-        Ok(SavedFile {
-            message: grendebok_core::documents::saved_message(
-                lang,
-                "export.person_saved",
-                &path,
-                &[("name", &export.person.name)],
-            ),
-            path: crate::saved::remember(&path),
-            details: String::new(),
-        })
-    })
+    files::save_as(
+        app,
+        &state,
+        ("JSON", "json"),
+        move |s, lang| Ok((s.person_export_file_name(&for_name, today(), lang)?, ())),
+        move |s, (), path| s.export_person_data(&person_id, path),
+    )
     .await
 }
 
@@ -304,11 +272,8 @@ async fn erase_person(state: State<'_, AppState>, person_id: String) -> Answer<S
     with_store(&state, move |s, lang| {
         let name = s.person_export(&person_id)?.person.name;
         let alias = s.erase_person(&s.actor(Utc::now())?, &person_id, today())?;
-        Ok(SavedFile {
-            message: grendebok_core::i18n::t(lang, "privacy.erased", &[("name", &name), ("alias", &alias)]),
-            path: String::new(),
-            details: String::new(),
-        })
+        let message = grendebok_core::i18n::t(lang, "privacy.erased", &[("name", &name), ("alias", &alias)]);
+        Ok(SavedFile::said("", message))
     })
     .await
 }
@@ -626,33 +591,6 @@ async fn remove_alternative(state: State<'_, AppState>, alternative_id: String) 
     meeting_write(&state, move |s, a, _| s.remove_alternative(a, &alternative_id)).await
 }
 
-/// Where an export goes: a path the user picks in a native save dialog that
-/// Rust opens (no path ever comes from the web view). With
-/// `$GRENDEBOK_EXPORT_DIR` set (the end-to-end tests), the suggested file
-/// name in that folder, without a dialog.
-pub(crate) fn choose_export_path(app: &tauri::AppHandle, suggested: &str, filter: (&str, &str)) -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("GRENDEBOK_EXPORT_DIR").filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(dir).join(suggested));
-    }
-    use tauri_plugin_dialog::DialogExt;
-    app.dialog()
-        .file()
-        .set_file_name(suggested)
-        .add_filter(filter.0, &[filter.1])
-        .blocking_save_file()
-        .and_then(|p| p.into_path().ok())
-}
-
-/// The answer when the person closed the save dialog without choosing.
-pub(crate) fn cancelled() -> ErrorReport {
-    ErrorReport {
-        code: ErrorCode::Cancelled,
-        message: String::new(),
-        fields: Vec::new(),
-    }
-}
-
-/// The answer when a command's thread was lost (a bug, not the person's doing).
 fn internal(e: impl std::fmt::Display) -> ErrorReport {
     ErrorReport {
         code: ErrorCode::Internal,
@@ -667,35 +605,25 @@ async fn export(
     meeting_id: String,
     kind: DocumentKind,
     public: bool,
-) -> Answer<ExportResult> {
+) -> Answer<SavedFile> {
     let id = meeting_id.clone();
-    let suggested = with_store(state, move |s, _| s.version_file_name(&id, kind, public)).await?;
-    let chosen = tauri::async_runtime::spawn_blocking(move || choose_export_path(&app, &suggested, ("PDF", "pdf")))
-        .await
-        .ok()
-        .flatten();
-    let path = chosen.ok_or_else(cancelled)?;
-    with_store(state, move |s, lang| {
-        let document = s.export_version(&s.actor(Utc::now())?, &meeting_id, kind, public, &path)?;
-        let message = grendebok_core::documents::export_message(lang, &path, &document);
-        let details = grendebok_core::documents::export_details(lang, &document.sha256, &document.content_sha256);
-        Ok(ExportResult {
-            path: saved::remember(&path),
-            document,
-            message,
-            details,
-        })
-    })
+    files::save_as(
+        app,
+        state,
+        ("PDF", "pdf"),
+        move |s, _| Ok((s.version_file_name(&id, kind, public)?, ())),
+        move |s, (), path| s.export_version(&s.actor(Utc::now())?, &meeting_id, kind, public, path),
+    )
     .await
 }
 
 #[tauri::command]
-async fn export_notice(app: tauri::AppHandle, state: State<'_, AppState>, meeting_id: String) -> Answer<ExportResult> {
+async fn export_notice(app: tauri::AppHandle, state: State<'_, AppState>, meeting_id: String) -> Answer<SavedFile> {
     export(app, &state, meeting_id, DocumentKind::Notice, false).await
 }
 
 #[tauri::command]
-async fn export_minutes(app: tauri::AppHandle, state: State<'_, AppState>, meeting_id: String) -> Answer<ExportResult> {
+async fn export_minutes(app: tauri::AppHandle, state: State<'_, AppState>, meeting_id: String) -> Answer<SavedFile> {
     export(app, &state, meeting_id, DocumentKind::Minutes, false).await
 }
 
@@ -707,12 +635,14 @@ async fn export_notice_mail(
     state: State<'_, AppState>,
     meeting_id: String,
 ) -> Answer<SavedFile> {
-    let draft = with_store(&state, move |s, lang| {
-        let (name, bytes) = s.notice_draft(&meeting_id, Utc::now())?;
-        Ok((name, bytes, lang))
-    })
-    .await?;
-    grants::save_mail_draft(app, draft).await
+    files::save_as(
+        app,
+        &state,
+        ("E-post", "eml"),
+        move |s, _| s.notice_draft(&meeting_id, Utc::now()),
+        files::write_mail_draft,
+    )
+    .await
 }
 
 /// The public version of the notice: items exempt from public access withheld.
@@ -721,7 +651,7 @@ async fn export_public_notice(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
     meeting_id: String,
-) -> Answer<ExportResult> {
+) -> Answer<SavedFile> {
     export(app, &state, meeting_id, DocumentKind::Notice, true).await
 }
 
@@ -731,7 +661,7 @@ async fn export_public_minutes(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
     meeting_id: String,
-) -> Answer<ExportResult> {
+) -> Answer<SavedFile> {
     export(app, &state, meeting_id, DocumentKind::Minutes, true).await
 }
 

@@ -26,7 +26,6 @@ import type { ItemDecisionRecord } from "./bindings/ItemDecisionRecord";
 import type { FollowUpInput } from "./bindings/FollowUpInput";
 import type { AttendanceInput } from "./bindings/AttendanceInput";
 import type { AttendanceSpan } from "./bindings/AttendanceSpan";
-import type { ExportResult } from "./bindings/ExportResult";
 import type { ExemptionBasis } from "./bindings/ExemptionBasis";
 import type { Startup } from "./bindings/Startup";
 import type { BackupInfo } from "./bindings/BackupInfo";
@@ -145,11 +144,11 @@ export interface Backend {
   updateAlternative(alternativeId: string, input: AlternativeInput): Promise<MeetingDetail>;
   removeAlternative(alternativeId: string): Promise<MeetingDetail>;
   /** Rust shows the save dialog itself; rejects with code "cancelled" when the user cancels. */
-  exportNotice(meetingId: string): Promise<ExportResult>;
-  exportMinutes(meetingId: string): Promise<ExportResult>;
+  exportNotice(meetingId: string): Promise<SavedFile>;
+  exportMinutes(meetingId: string): Promise<SavedFile>;
   /** The public versions: items exempt from public access withheld. */
-  exportPublicNotice(meetingId: string): Promise<ExportResult>;
-  exportPublicMinutes(meetingId: string): Promise<ExportResult>;
+  exportPublicNotice(meetingId: string): Promise<SavedFile>;
+  exportPublicMinutes(meetingId: string): Promise<SavedFile>;
   /** The legal bases for exemption the item form offers a council. */
   exemptionBases(councilId: string): Promise<ExemptionBasis[]>;
 

@@ -480,15 +480,3 @@ pub enum LedgerFormat {
     Csv,
     Xlsx,
 }
-
-/// The result of saving a file (a letter, a ledger): where it went, and what
-/// to tell the person.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct SavedFile {
-    pub path: String,
-    /// Where it went, in plain words ("lagret i Dokumenter som …").
-    pub message: String,
-    /// Its SHA-256 and footer control number when it has them, else empty.
-    pub details: String,
-}

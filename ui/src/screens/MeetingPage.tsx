@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Alert, Button, Paragraph } from "@digdir/designsystemet-react";
+import type { SavedFile } from "../bindings/SavedFile";
 import type { MeetingDetail } from "../bindings/MeetingDetail";
-import type { ExportResult } from "../bindings/ExportResult";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
 import { formatDate } from "../lib/dates";
@@ -121,7 +121,7 @@ export function MeetingPage({
     [act],
   );
 
-  const runExport = async (call: () => Promise<ExportResult>) => {
+  const runExport = async (kind: "notice" | "minutes", call: () => Promise<SavedFile>) => {
     setBusy(true);
     setActionError(null);
     setExported(null);
@@ -129,7 +129,7 @@ export function MeetingPage({
     try {
       const result = await call();
       const date = formatDate(detail?.meeting.date);
-      const title = result.document.kind === "notice" ? t("exported.notice", { date }) : t("exported.minutes", { date });
+      const title = kind === "notice" ? t("exported.notice", { date }) : t("exported.minutes", { date });
       setExported({ title, message: result.message, path: result.path, details: result.details });
       void load(); // the archive list has a new document
     } catch (e) {
@@ -235,11 +235,11 @@ export function MeetingPage({
               if (!busy && !open) setOpen("undo");
             }}
             onEdit={() => setOpen("edit")}
-            onExportNotice={() => void runExport(() => backend.exportNotice(id))}
+            onExportNotice={() => void runExport("notice", () => backend.exportNotice(id))}
             onNoticeMail={() => void noticeMail()}
-            onExportMinutes={() => void runExport(() => backend.exportMinutes(id))}
-            onExportPublicNotice={() => void runExport(() => backend.exportPublicNotice(id))}
-            onExportPublicMinutes={() => void runExport(() => backend.exportPublicMinutes(id))}
+            onExportMinutes={() => void runExport("minutes", () => backend.exportMinutes(id))}
+            onExportPublicNotice={() => void runExport("notice", () => backend.exportPublicNotice(id))}
+            onExportPublicMinutes={() => void runExport("minutes", () => backend.exportPublicMinutes(id))}
           />
           {actionError ? (
             <Alert data-color="danger" role="alert" data-testid="action-error" className="page-alert">
