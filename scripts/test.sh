@@ -23,6 +23,14 @@ fi
 if grep -rIlE 'rusqlite|\b(SELECT|INSERT|UPDATE|DELETE) .*(FROM|INTO|SET)\b' cli src-tauri/src tests ui/src --include='*.rs' --include='*.ts' --include='*.tsx' --include=Cargo.toml; then
   echo "SQL belongs in core/src/store only" >&2; exit 1
 fi
+if grep -rIlE '\b(SELECT|INSERT|UPDATE|DELETE) .*(FROM|INTO|SET)\b' core/src --include='*.rs' | grep -v '^core/src/store/'; then
+  echo "SQL belongs in core/src/store only, not elsewhere in core" >&2; exit 1
+fi
+echo "==> Architecture: no rule reads the clock (the faces do, and pass it in)"
+if grep -rnE '(Utc|Local)::now\(\)|SystemTime::now\(\)' core/src --include='*.rs' \
+    | grep -vE '^core/src/[^:]*tests?\.rs:|clock-read-allowed'; then
+  echo "core reads the clock above: take the time from the caller (an Actor or a day)" >&2; exit 1
+fi
 
 echo "==> UI: type check, build and tests"
 (cd ui && npm run --silent build && npm test --silent)
