@@ -1037,7 +1037,7 @@ fn applications_come_in_from_a_forms_export() {
             export.to_str().unwrap(),
         ],
     ));
-    assert!(said.contains("1 søknader lest inn i Grendemidler 2026"), "{said}");
+    assert!(said.contains("1 søknad lest inn i Grendemidler 2026"), "{said}");
     assert!(said.contains("utelatt: rad 2"), "{said}");
 }
 

@@ -37,10 +37,16 @@ fn catalogue(lang: Lang) -> &'static HashMap<String, String> {
 /// The text for `key` in `lang`, with `{name}` placeholders filled from
 /// `params`. Falls back to bokmål, then to the key itself, so a gap never
 /// hides a message (and the catalogue test catches the gap).
+///
+/// With a `count` of 1 the singular `<key>.one` is taken where the catalogue
+/// has one ("1 søknad", not "1 søknader").
 pub fn t(lang: Lang, key: &str, params: &[(&str, &str)]) -> String {
-    let text = catalogue(lang)
-        .get(key)
-        .or_else(|| catalogue(Lang::Nb).get(key))
+    let lookup = |key: &str| catalogue(lang).get(key).or_else(|| catalogue(Lang::Nb).get(key));
+    let one = params.iter().any(|&(name, value)| name == "count" && value == "1");
+    let text = one
+        .then(|| lookup(&format!("{key}.one")))
+        .flatten()
+        .or_else(|| lookup(key))
         .map(String::as_str)
         .unwrap_or(key);
     fill(text, params)
@@ -125,6 +131,26 @@ mod tests {
         };
         let (nb, nn, en) = (read("nb"), read("nn"), read("en"));
         assert_same_keys("ui", [("nb", &nb), ("nn", &nn), ("en", &en)]);
+    }
+
+    #[test]
+    fn one_of_a_thing_is_said_in_the_singular_in_every_language() {
+        let saved = |lang, count: &str| {
+            t(
+                lang,
+                "export.ledger_saved",
+                &[("count", count), ("folder", "Dokumenter"), ("file", "R.csv")],
+            )
+        };
+        for (lang, count, said) in [
+            (Lang::Nb, "1", "med 1 søknad er"),
+            (Lang::Nb, "2", "med 2 søknader er"),
+            (Lang::Nn, "1", "med 1 søknad er"),
+            (Lang::En, "1", "with 1 application was"),
+            (Lang::En, "11", "with 11 applications was"),
+        ] {
+            assert!(saved(lang, count).contains(said), "{}", saved(lang, count));
+        }
     }
 
     #[test]

@@ -402,7 +402,7 @@ fn a_preview_maps_unknown_headings_and_writes_nothing() {
     let message = crate::intake::applications::imported_message(Lang::Nb, &done, &s.name);
     assert_eq!(
         message,
-        "2 søknader lest inn i Grendemidler 2026, 1 av dem kom inn etter fristen. 1 rader med feil ble utelatt: rad 4."
+        "2 søknader lest inn i Grendemidler 2026, 1 av dem kom inn etter fristen. 1 rad med feil ble utelatt: rad 4."
     );
 }
 

@@ -243,7 +243,7 @@ async fn a_forms_export_is_previewed_mapped_and_read_in() {
     wait_for_text(
         &client,
         "[data-testid=confirmation]",
-        "2 søknader lest inn i Grendemidler 2026, 1 av dem kom inn etter fristen. 1 rader med feil ble utelatt: rad 4.",
+        "2 søknader lest inn i Grendemidler 2026, 1 av dem kom inn etter fristen. 1 rad med feil ble utelatt: rad 4.",
     )
     .await;
     wait_for_text(&client, "main", "Benker i parken").await;

@@ -921,7 +921,7 @@ fn an_import_never_silently_discards_changes_made_here_since_the_last_package() 
     let third = w.export(60, "lyngvik-3.grendebok");
     let err = target.import_package(&at(70), &third, false).unwrap_err();
     assert!(
-        err.message(Lang::Nb).contains("1 endringer i loggen"),
+        err.message(Lang::Nb).contains("1 endring i loggen"),
         "{}",
         err.message(Lang::Nb)
     );

@@ -62,6 +62,14 @@ describe("catalogues", () => {
 });
 
 describe("translate", () => {
+  it("says one of a thing in the singular, in every language", () => {
+    expect(translate("nb", "importApplications.read", { count: 1 })).toBe("Les inn 1 søknad");
+    expect(translate("nb", "importApplications.read", { count: 3 })).toBe("Les inn 3 søknader");
+    expect(translate("nn", "list.warnings", { count: 1 })).toBe("1 varsel");
+    expect(translate("en", "search.count", { count: 1 })).toBe("1 hit");
+    expect(translate("en", "search.count", { count: 21 })).toBe("21 hits");
+  });
+
   it("looks up the key in the language", () => {
     expect(translate("nb", "legalMode.formal")).toBe("Kommunalt organ etter kommuneloven");
     expect(translate("nn", "role.leder")).toBe("Leiar");

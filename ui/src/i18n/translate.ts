@@ -18,9 +18,15 @@ export function fill(text: string, params?: Params): string {
   );
 }
 
-/** The text for `key` in `lang`; falls back to bokmål, then to the key itself. */
+/**
+ * The text for `key` in `lang`; falls back to bokmål, then to the key itself.
+ * With a `count` of 1 the singular `<key>.one` is taken where the catalogue
+ * has one ("1 søknad", not "1 søknader").
+ */
 export function translate(lang: Lang, key: string, params?: Params): string {
-  const text = catalogues[lang]?.[key] ?? catalogues.nb[key] ?? key;
+  const lookup = (k: string): string | undefined => catalogues[lang]?.[k] ?? catalogues.nb[k];
+  const one = params !== undefined && String(params.count) === "1";
+  const text = (one ? lookup(`${key}.one`) : undefined) ?? lookup(key) ?? key;
   return fill(text, params);
 }
 
