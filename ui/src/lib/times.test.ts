@@ -38,6 +38,17 @@ describe("formatDateTime", () => {
   it("shows a timestamp the Norwegian way", () => {
     expect(formatDateTime("2026-11-22T18:30:05.123")).toBe("22.11.2026 kl. 18:30");
     expect(formatDateTime("2026-11-22 07:05:00", "at")).toBe("22.11.2026 at 07:05");
+  });
+  it("shows an instant stored in UTC on the person's own clock, not in UTC", () => {
+    const zone = process.env.TZ;
+    process.env.TZ = "Europe/Oslo"; // a secretary's laptop in Norway
+    try {
+      expect(formatDateTime("2026-12-04T08:30:00.000Z")).toBe("04.12.2026 kl. 09:30");
+      expect(formatDateTime("2026-06-04T08:30:00.000Z", "at")).toBe("04.06.2026 at 10:30");
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
     expect(formatDateTime("i går")).toBe("i går");
   });
 });

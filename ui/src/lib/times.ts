@@ -1,4 +1,5 @@
 /** Clock times as people type them ("18.00", "1800", "18") and as the backend takes them ("18:00"). */
+import { formatLocalDateTime } from "./backups";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -45,8 +46,14 @@ export function readTimeField(text: string, optional: boolean): TimeField {
   return time ? { ok: true, time } : { ok: false, reason: "invalid" };
 }
 
-/** "2026-11-22T18:30:05" (a Step's `at`) -> "22.11.2026 kl. 18:30"; anything else unchanged. */
+/**
+ * When something was done (a Step's `at`) as the person reads it:
+ * "22.11.2026 kl. 18:30". An instant the core stored in UTC
+ * ("2026-11-22T17:30:05.123Z") is shown on the person's own clock, as the
+ * backups are; a time without a zone as it stands; anything else unchanged.
+ */
 export function formatDateTime(at: string, klokka = "kl."): string {
+  if (/(Z|[+-]\d{2}:\d{2})$/.test(at)) return formatLocalDateTime(at, klokka);
   const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})/.exec(at);
   if (!m) return at;
   return `${m[3]}.${m[2]}.${m[1]} ${klokka} ${m[4]}:${m[5]}`;
