@@ -164,6 +164,7 @@ where
         // write is a transaction, so the store is consistent either way.
         let mut store = store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let lang = store.settings().map(|s| s.language).unwrap_or_default();
+        *LAST_LANG.lock().unwrap_or_else(|p| p.into_inner()) = lang;
         f(&mut store, lang).map_err(|e| e.report(lang))
     })
     .await
@@ -592,12 +593,17 @@ async fn remove_alternative(state: State<'_, AppState>, alternative_id: String) 
 }
 
 fn internal(e: impl std::fmt::Display) -> ErrorReport {
+    let lang = *LAST_LANG.lock().unwrap_or_else(|p| p.into_inner());
     ErrorReport {
         code: ErrorCode::Internal,
-        message: format!("Grendebok fikk en intern feil: {e}"),
+        message: grendebok_core::i18n::t(lang, "error.internal", &[("detail", &e.to_string())]),
         fields: Vec::new(),
     }
 }
+
+/// The person's language as the last command read it, for the one answer
+/// given without the store: a command's thread that was lost.
+static LAST_LANG: Mutex<Lang> = Mutex::new(Lang::Nb);
 
 async fn export(
     app: tauri::AppHandle,
