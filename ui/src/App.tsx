@@ -182,7 +182,7 @@ export function App({ backend, initialView = { name: "list" } }: { backend: Back
         content = <Backups onRestored={restored} />;
         break;
       case "search":
-        content = <SearchScreen key={view.text} initialText={view.text} navigate={navigate} />;
+        content = <SearchScreen key={view.text} initial={view} navigate={navigate} />;
         break;
     }
   }

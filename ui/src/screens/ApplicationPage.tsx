@@ -5,7 +5,7 @@ import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
 import { formatDate } from "../lib/dates";
 import { toErrorReport } from "../lib/errors";
-import type { Navigate } from "../navigation";
+import type { Navigate, SearchState } from "../navigation";
 import { Page } from "../components/Page";
 import { Loading, LoadError } from "../components/Loading";
 import { Confirmation, ExportDone, useConfirmation } from "../components/Confirmation";
@@ -21,7 +21,7 @@ import { isOpen, statusColor, statusLabel } from "../grants/grantModel";
 import { KeptElsewhereContext, KeptElsewhereNote } from "../council/KeptElsewhere";
 
 /** One application: what was asked, the committee's scores, the decision and what follows it. */
-export function ApplicationPage({ id, search, navigate }: { id: string; search?: string | undefined; navigate: Navigate }) {
+export function ApplicationPage({ id, search, navigate }: { id: string; search?: SearchState | undefined; navigate: Navigate }) {
   const backend = useBackend();
   const { t } = useI18n();
   const [detail, setDetail] = useState<ApplicationDetail | null>(null);
@@ -117,7 +117,7 @@ export function ApplicationPage({ id, search, navigate }: { id: string; search?:
     <Page screen="application" ready={detail !== null}>
       <nav aria-label={t("application.back")} className="back-nav">
         {search !== undefined ? (
-          <Button variant="tertiary" data-size="sm" data-testid="back-to-search" onClick={() => navigate({ name: "search", text: search })}>
+          <Button variant="tertiary" data-size="sm" data-testid="back-to-search" onClick={() => navigate({ name: "search", ...search })}>
             ← {t("search.back")}
           </Button>
         ) : null}

@@ -7,7 +7,7 @@ import { useI18n } from "../i18n/context";
 import { formatDate } from "../lib/dates";
 import { meetingStatusLabel } from "../lib/labels";
 import { toErrorReport } from "../lib/errors";
-import type { Navigate } from "../navigation";
+import type { Navigate, SearchState } from "../navigation";
 import { Page } from "../components/Page";
 import { Loading, LoadError } from "../components/Loading";
 import { Confirmation, ExportDone, useConfirmation } from "../components/Confirmation";
@@ -41,7 +41,7 @@ export function MeetingPage({
   id: string;
   item?: string | undefined;
   /** The search this meeting was opened from: a way back to its hits. */
-  search?: string | undefined;
+  search?: SearchState | undefined;
   navigate: Navigate;
 }) {
   const backend = useBackend();
@@ -211,7 +211,7 @@ export function MeetingPage({
     <Page screen="meeting" ready={detail !== null}>
       <nav aria-label={t("meeting.back")} className="back-nav">
         {search !== undefined ? (
-          <Button variant="tertiary" data-size="sm" data-testid="back-to-search" onClick={() => navigate({ name: "search", text: search })}>
+          <Button variant="tertiary" data-size="sm" data-testid="back-to-search" onClick={() => navigate({ name: "search", ...search })}>
             ← {t("search.back")}
           </Button>
         ) : null}

@@ -7,7 +7,7 @@ import { useI18n } from "../i18n/context";
 import { formatDate, todayIso } from "../lib/dates";
 import { toErrorReport } from "../lib/errors";
 import { useLoad } from "../lib/useLoad";
-import type { Navigate } from "../navigation";
+import type { Navigate, SearchState } from "../navigation";
 import { Page } from "../components/Page";
 import { LoadError, LoadingLine } from "../components/Loading";
 import { SEARCH_DELAY_MS, hitView, queryKey, searchYears, toQuery } from "../search/searchModel";
@@ -20,13 +20,15 @@ type Answer = { key: string; results: SearchResults } | { key: string; error: st
  * council and year. It searches as the person types, once typing pauses;
  * only the answer to the newest query is shown. Hits are plain text.
  */
-export function SearchScreen({ initialText, navigate }: { initialText: string; navigate: Navigate }) {
+/** `initial`: the words typed in the header, or the search (with its filters) a hit was opened from. */
+export function SearchScreen({ initial, navigate }: { initial: SearchState; navigate: Navigate }) {
+  const initialText = initial.text;
   const backend = useBackend();
   const { t } = useI18n();
   const [councils] = useLoad(() => backend.listCouncils(), "councils");
   const [text, setText] = useState(initialText);
-  const [councilId, setCouncilId] = useState("");
-  const [year, setYear] = useState("");
+  const [councilId, setCouncilId] = useState(initial.council ?? "");
+  const [year, setYear] = useState(initial.year ?? "");
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [attempt, setAttempt] = useState(0);
   const field = useRef<HTMLInputElement>(null);
@@ -142,7 +144,7 @@ export function SearchScreen({ initialText, navigate }: { initialText: string; n
       ) : null}
       {query !== null && !answer ? <LoadingLine /> : null}
       {query !== null && answer && "results" in answer ? (
-        <Results results={answer.results} pending={pending} onOpen={(hit) => navigate(hitView(hit, text))} />
+        <Results results={answer.results} pending={pending} onOpen={(hit) => navigate(hitView(hit, { text, council: councilId, year }))} />
       ) : null}
     </Page>
   );

@@ -93,6 +93,26 @@ describe("search", () => {
     expect($<HTMLInputElement>("[data-testid=search-field]")!.value).toBe("benker");
     await waitFor(() => $$("[data-testid=search-hit]").length === before, "the same hits");
   });
+
+  it("keeps the filters chosen when going back from a hit", async () => {
+    const { backend } = await render({ name: "search", text: "benker" });
+    await waitFor(() => $("[data-testid=search-hit]"), "the hits");
+    const storlia = councilId(playback("demo"), "Storlia grendeutval");
+    await choose($<HTMLSelectElement>("[data-testid=search-council]")!, storlia);
+    await pause(SEARCH_DELAY_MS + 50);
+    const narrowed = await waitFor(() => {
+      const hits = $$("[data-testid=search-hit]");
+      return hits.length > 0 && hits.every((h) => h.textContent?.includes("Storlia")) ? hits : null;
+    }, "Storlia's hits only");
+    await click("[data-testid=search-hit] [data-testid=open-hit]");
+    await waitFor(() => $("main:not([data-screen=search])[data-ready=true]"), "the hit's page");
+    await click("[data-testid=back-to-search]");
+    await waitFor(() => $("main[data-screen=search][data-ready=true]"), "the search again");
+    expect($<HTMLSelectElement>("[data-testid=search-council]")!.value).toBe(storlia);
+    await waitFor(() => $$("[data-testid=search-hit]").length === narrowed.length, "the same narrowed hits");
+    const last = backend.callsOf("search").at(-1)![0] as { councilId: string | null };
+    expect(last.councilId).toBe(storlia);
+  });
 });
 
 describe("whole rows", () => {

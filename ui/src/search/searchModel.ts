@@ -2,7 +2,7 @@
 // years to narrow by, where a hit leads. No React, no backend.
 import type { SearchHit } from "../bindings/SearchHit";
 import type { SearchQuery } from "../bindings/SearchQuery";
-import type { View } from "../navigation";
+import type { SearchState, View } from "../navigation";
 
 /** How long typing may pause before the search runs. */
 export const SEARCH_DELAY_MS = 200;
@@ -41,7 +41,7 @@ export function searchYears(current: number, selected: string): number[] {
 }
 
 /** Where a hit leads: its meeting with the item open, or the application itself. */
-export function hitView(hit: Pick<SearchHit, "kind" | "id" | "parentId">, search?: string): View {
+export function hitView(hit: Pick<SearchHit, "kind" | "id" | "parentId">, search?: SearchState): View {
   const back = search === undefined ? {} : { search };
   return hit.kind === "item" ? { name: "meeting", id: hit.parentId, item: hit.id, ...back } : { name: "application", id: hit.id, ...back };
 }
