@@ -264,7 +264,7 @@ struct DemoItem(ItemKind, &'static str, &'static str, &'static str, &'static str
 /// The demo's agenda texts in nynorsk, for a council that writes nynorsk.
 const NYNORSK: &[(&str, &str)] = &[
     ("Godkjenning av innkalling og saksliste", "Godkjenning av innkalling og saksliste"),
-    ("Innkalling og saksliste godkjennes.", "Innkalling og saksliste vert godkjende."),
+    ("Innkalling og saksliste godkjennes.", "Innkalling og saksliste blir godkjende."),
     ("Innkalling og saksliste ble godkjent.", "Innkalling og saksliste vart godkjende."),
     ("Nytt fra kommunen", "Nytt frå kommunen"),
     ("Kontaktpersonen orienterer om kommunens planer for nærmiljøet.", "Kontaktpersonen orienterer om planane til kommunen for nærmiljøet."),
@@ -289,7 +289,7 @@ const NYNORSK: &[(&str, &str)] = &[
     ),
     (
         "Utvalget drøftet åpen skole på kveldstid og en fritidsklubb. Saken tas opp igjen når skolen har svart.",
-        "Utvalet drøfta open skule på kveldstid og ein fritidsklubb. Saka vert teken opp att når skulen har svart.",
+        "Utvalet drøfta open skule på kveldstid og ein fritidsklubb. Saka blir teken opp att når skulen har svart.",
     ),
     ("Benker langs turstien", "Benker langs turstien"),
     ("Eldre beboere ønsker benker å hvile på langs turstien.", "Eldre bebuarar ønskjer benker å kvile på langs turstien."),
@@ -297,7 +297,7 @@ const NYNORSK: &[(&str, &str)] = &[
     ("Utvalget søker kommunen om fire benker langs turstien.", "Utvalet søkjer kommunen om fire benker langs turstien."),
     ("Utvalget søker kommunen om to benker.", "Utvalet søkjer kommunen om to benker."),
     ("Godkjenning av protokoll fra forrige møte", "Godkjenning av protokoll frå førre møte"),
-    ("Protokollen godkjennes.", "Protokollen vert godkjend."),
+    ("Protokollen godkjennes.", "Protokollen blir godkjend."),
     ("Status for dugnaden", "Status for dugnaden"),
     (
         "Sekretæren orienterer om hvordan dugnaden gikk og hva som gjenstår.",
