@@ -4,6 +4,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use super::Store;
 use super::{audit, codec, councils, meetings, new_id};
 use crate::error::{CoreError, Result};
 use crate::model::*;
@@ -166,4 +167,21 @@ pub fn remove(conn: &Connection, actor: &Actor, id: &str) -> Result<String> {
         None,
     )?;
     Ok(item.meeting_id)
+}
+
+impl Store {
+    /// Adds an alternative proposal, with its votes, to an item; returns the meeting's id.
+    pub fn add_alternative(&mut self, actor: &Actor, item_id: &str, input: &AlternativeInput) -> Result<String> {
+        let input = rules::alternative(input)?;
+        self.write(|tx| add(tx, actor, item_id, &input))
+    }
+
+    pub fn update_alternative(&mut self, actor: &Actor, id: &str, input: &AlternativeInput) -> Result<String> {
+        let input = rules::alternative(input)?;
+        self.write(|tx| update(tx, actor, id, &input))
+    }
+
+    pub fn remove_alternative(&mut self, actor: &Actor, id: &str) -> Result<String> {
+        self.write(|tx| remove(tx, actor, id))
+    }
 }

@@ -6,6 +6,7 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 
+use super::Store;
 use super::{audit, codec, councils, grants, meetings, new_id};
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::i18n::t;
@@ -538,4 +539,44 @@ pub(super) fn check_no_inhabil_voted(conn: &Connection, item_id: &str, applicati
     Err(CoreError::invalid(
         FieldIssue::new("itemId", "validation.grant_inhabil_voted").with("names", names.join(", ")),
     ))
+}
+
+impl Store {
+    /// Records who chaired a decision inside an item while the meeting's chair
+    /// had left for it; returns the meeting's id.
+    pub fn set_decision_chair(&mut self, actor: &Actor, decision_id: &str, chair_id: Option<&str>) -> Result<String> {
+        self.write(|tx| set_chair(tx, actor, decision_id, chair_id))
+    }
+
+    /// Adds a decision inside a vedtak item (one per application in a grant
+    /// round). Returns the meeting's id.
+    pub fn add_decision(&mut self, actor: &Actor, item_id: &str, input: &ItemDecisionInput) -> Result<String> {
+        let input = rules::decision_input(input)?;
+        self.write(|tx| add(tx, actor, item_id, &input))
+    }
+
+    pub fn record_decision(&mut self, actor: &Actor, decision_id: &str, record: &ItemDecisionRecord) -> Result<String> {
+        let record = rules::decision_record(record)?;
+        self.write(|tx| self::record(tx, actor, decision_id, &record))
+    }
+
+    pub fn remove_decision(&mut self, actor: &Actor, decision_id: &str) -> Result<String> {
+        self.write(|tx| remove(tx, actor, decision_id))
+    }
+
+    /// Records that a member present left for one decision inside an item.
+    pub fn set_decision_recusal(
+        &mut self,
+        actor: &Actor,
+        decision_id: &str,
+        membership_id: &str,
+        reason: &str,
+    ) -> Result<String> {
+        let reason = crate::rules::validate::free_text("reason", reason)?;
+        self.write(|tx| set_recusal(tx, actor, decision_id, membership_id, &reason))
+    }
+
+    pub fn remove_decision_recusal(&mut self, actor: &Actor, decision_id: &str, membership_id: &str) -> Result<String> {
+        self.write(|tx| remove_recusal(tx, actor, decision_id, membership_id))
+    }
 }

@@ -7,6 +7,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::Store;
 use super::{councils, meetings, memberships};
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::model::*;
@@ -600,5 +601,13 @@ impl super::Store {
         progress: &dyn Progress,
     ) -> Result<DemoSummary> {
         self.write(|tx| load_with_progress(tx, actor, today, progress))
+    }
+}
+
+impl Store {
+    /// Fills an empty database with fictional councils and members, in one
+    /// transaction; refuses when there are councils already.
+    pub fn load_demo(&mut self, actor: &Actor, today: NaiveDate) -> Result<DemoSummary> {
+        self.write(|tx| load(tx, actor, today))
     }
 }

@@ -4,14 +4,17 @@
 //! Every write checks first that the meeting's minutes are not approved: an
 //! approved protocol is locked, and a correction is an amendment.
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 
+use super::documents;
+use super::Store;
 use super::{audit, codec, councils, memberships, new_id};
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::i18n::t;
 use crate::model::*;
+
 use crate::rules::meetings as rules;
 
 const MEETING_COLUMNS: &str = "id, council_id, kind, date, starts_at, ends_at, place, guests, kommune_rep, status, \
@@ -780,7 +783,7 @@ pub fn remove_follow_up(conn: &Connection, actor: &Actor, follow_up_id: &str) ->
 }
 
 /// Who was at the meeting for `item`: those who arrived later or left
-/// earlier count as absent for it (`rules::meetings::attendance_for_item`).
+/// earlier count as absent for it (`rules::attendance_for_item`).
 pub(super) fn attendance_for(conn: &Connection, meeting: &Meeting, item: &AgendaItem) -> Result<Vec<AttendanceRow>> {
     let all = attendance(conn, meeting)?;
     let items = items_of(conn, &meeting.id)?;
@@ -1358,4 +1361,106 @@ pub fn detail(conn: &Connection, id: &str, lang: Lang) -> Result<MeetingDetail> 
         earlier_amendments,
         documents,
     })
+}
+
+impl Store {
+    pub fn meetings_of_council(&self, council_id: &str) -> Result<Vec<MeetingSummary>> {
+        of_council(&self.conn, council_id)
+    }
+
+    pub fn meeting(&self, id: &str) -> Result<Meeting> {
+        get(&self.conn, id)
+    }
+
+    /// Everything the meeting page shows, with the minutes' completeness check.
+    pub fn meeting_detail(&self, id: &str, lang: Lang) -> Result<MeetingDetail> {
+        detail(&self.conn, id, lang)
+    }
+
+    /// [`Store::meeting_detail`] as it stands on `today`: how many days are
+    /// left to the meeting, for the question before marking it held.
+    pub fn meeting_detail_on(&self, id: &str, lang: Lang, today: NaiveDate) -> Result<MeetingDetail> {
+        let mut detail = detail(&self.conn, id, lang)?;
+        detail.lifecycle = rules::lifecycle(&detail.meeting, Some(today));
+        Ok(detail)
+    }
+
+    /// Takes back the meeting's last status change, until the next step is taken.
+    pub fn undo_status(&mut self, actor: &Actor, id: &str) -> Result<Meeting> {
+        self.write(|tx| {
+            undo_status(tx, actor, id)?;
+            get(tx, id)
+        })
+    }
+
+    pub fn create_meeting(&mut self, actor: &Actor, input: &MeetingInput) -> Result<Meeting> {
+        let input = rules::meeting(input)?;
+        self.write(|tx| create(tx, actor, &input))
+    }
+
+    pub fn update_meeting(&mut self, actor: &Actor, id: &str, input: &MeetingInput) -> Result<Meeting> {
+        let input = rules::meeting(input)?;
+        self.write(|tx| update(tx, actor, id, &input))
+    }
+
+    /// Planned → notice sent; the agenda's items get their case numbers.
+    pub fn send_notice(&mut self, actor: &Actor, id: &str) -> Result<Meeting> {
+        self.write(|tx| {
+            send_notice(tx, actor, id)?;
+            get(tx, id)
+        })
+    }
+
+    /// Notice sent → held.
+    pub fn mark_held(&mut self, actor: &Actor, id: &str) -> Result<Meeting> {
+        self.write(|tx| {
+            mark_held(tx, actor, id)?;
+            get(tx, id)
+        })
+    }
+
+    /// Held → approved, when the minutes are complete; the protocol is then
+    /// locked, and its final PDF is laid out and archived in the same write.
+    pub fn approve_minutes(&mut self, actor: &Actor, id: &str, approval: &Approval, lang: Lang) -> Result<Meeting> {
+        self.write(|tx| {
+            approve(tx, actor, id, approval, lang)?;
+            documents::archive_final_minutes(tx, actor, id)?;
+            get(tx, id)
+        })
+    }
+
+    /// Held meetings whose minutes are not yet approved, of one council (or
+    /// all) in `year`, oldest first: they wait, and never go out as final.
+    pub fn minutes_waiting(&self, council_id: Option<&str>, year: i32) -> Result<Vec<MeetingSummary>> {
+        let councils = match council_id {
+            Some(id) => vec![councils::get(&self.conn, id)?],
+            None => self.councils()?,
+        };
+        let mut waiting = Vec::new();
+        for council in councils {
+            let mut held: Vec<MeetingSummary> = of_council(&self.conn, &council.id)?
+                .into_iter()
+                .filter(|m| chrono::Datelike::year(&m.date) == year && m.status == MeetingStatus::Held)
+                .collect();
+            held.reverse();
+            waiting.extend(held);
+        }
+        Ok(waiting)
+    }
+
+    /// Items of later meetings whose decision can approve this meeting's minutes.
+    pub fn approval_candidates(&self, meeting_id: &str, lang: Lang) -> Result<Vec<ApprovalCandidate>> {
+        approval_candidates(&self.conn, meeting_id, lang)
+    }
+
+    /// A correction to approved minutes, reported in the next minutes.
+    pub fn add_amendment(&mut self, actor: &Actor, meeting_id: &str, text: &str) -> Result<()> {
+        let text = crate::rules::validate::free_text("text", text)?;
+        self.write(|tx| add_amendment(tx, actor, meeting_id, &text))
+    }
+
+    /// Records who chaired the meeting and who took the minutes.
+    pub fn set_meeting_roles(&mut self, actor: &Actor, meeting_id: &str, roles: &MeetingRoles) -> Result<()> {
+        self.write(|tx| set_roles(tx, actor, meeting_id, roles))
+    }
 }
