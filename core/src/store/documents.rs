@@ -6,9 +6,7 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::Store;
-use super::{audit, codec, new_id};
-use super::{councils, meetings, memberships};
+use super::{audit, codec, councils, meetings, memberships, new_id, Store};
 use crate::error::{CoreError, Result};
 use crate::model::*;
 

@@ -12,9 +12,7 @@ use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::Store;
-use super::{audit, codec, documents, letters, memberships, people};
-use super::{backup, package};
+use super::{audit, backup, codec, documents, letters, memberships, package, people, Store};
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::i18n::t;
 use crate::model::{Actor, AuditEntry, DocumentKind, Lang, LegalMode, Malform, MeetingStatus, Membership, Person};
@@ -27,7 +25,7 @@ pub struct AttendanceRecord {
     pub council_name: String,
     pub date: NaiveDate,
     pub status: String,
-    pub recused_from: Vec<String>,
+    pub inhabil_in: Vec<String>,
 }
 
 /// An application the person is the contact of.
@@ -166,7 +164,7 @@ pub fn export(conn: &Connection, person_id: &str) -> Result<PersonExport> {
         })?;
         for row in rows {
             let (meeting_id, council_name, date, status, membership_id) = row?;
-            let mut recused = conn.prepare(
+            let mut inhabil_titles = conn.prepare(
                 "SELECT i.title FROM recusal x JOIN agenda_item i ON i.id = x.item_id
                  WHERE x.membership_id = ?1 AND i.meeting_id = ?2
                  UNION ALL
@@ -174,7 +172,7 @@ pub fn export(conn: &Connection, person_id: &str) -> Result<PersonExport> {
                  JOIN item_decision d ON d.id = x.decision_id JOIN agenda_item i ON i.id = d.item_id
                  WHERE x.membership_id = ?1 AND i.meeting_id = ?2",
             )?;
-            let recused_from = recused
+            let inhabil_in = inhabil_titles
                 .query_map([&membership_id, &meeting_id], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
             attendance.push(AttendanceRecord {
@@ -182,7 +180,7 @@ pub fn export(conn: &Connection, person_id: &str) -> Result<PersonExport> {
                 council_name,
                 date,
                 status,
-                recused_from,
+                inhabil_in,
             });
         }
     }
