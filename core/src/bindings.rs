@@ -96,7 +96,7 @@ fn committed_typescript_bindings_are_fresh() {
         ItemRecord,
         ItemAccess,
         ExemptionBasis,
-        Recusal,
+        InhabilMember,
         FollowUpInput,
         FollowUp,
         Quorum,

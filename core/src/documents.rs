@@ -465,13 +465,13 @@ fn minutes_item(doc: &mut Doc, lang: Lang, item: &AgendaItem, public: bool, judg
     if !item.proposal.is_empty() {
         doc.label_value(&t(lang, "pdf.proposal", &[]), &item.proposal);
     }
-    for r in &item.recusals {
+    for r in &item.inhabil_members {
         let line = t(
             lang,
-            "pdf.recusal_line",
+            "pdf.inhabil_line",
             &[("name", &r.person_name), ("reason", &r.reason)],
         );
-        doc.label_value(&t(lang, "pdf.recusal", &[]), &line);
+        doc.label_value(&t(lang, "pdf.inhabil", &[]), &line);
     }
     if let Some(name) = &item.chair_name {
         let line = t(lang, "pdf.item_chair_line", &[("name", name)]);
@@ -581,15 +581,15 @@ fn minutes_decision(doc: &mut Doc, lang: Lang, d: &ItemDecision, judged: bool) {
             doc.label_value(&t(lang, "pdf.proposal", &[]), &d.proposal);
         }
         let left_label = t(lang, "pdf.decision_left", &[]);
-        for r in &d.recusals {
+        for r in &d.inhabil_members {
             let line = t(
                 lang,
-                "pdf.recusal_line",
+                "pdf.inhabil_line",
                 &[("name", &r.person_name), ("reason", &r.reason)],
             );
             doc.label_value(&left_label, &line);
         }
-        if d.recusals.is_empty() {
+        if d.inhabil_members.is_empty() {
             doc.label_value(&left_label, &t(lang, "pdf.decision_nobody_left", &[]));
         }
         for o in &d.inhabil_overruled {
@@ -622,7 +622,7 @@ fn minutes_decision(doc: &mut Doc, lang: Lang, d: &ItemDecision, judged: bool) {
 }
 
 /// The minutes (møteprotokoll): time and place, who met and who did not,
-/// every item with its decision, votes, recusals and follow-ups, and the
+/// every item with its decision, votes, inhabilitet and follow-ups, and the
 /// approval with signature lines.
 pub fn minutes(detail: &MeetingDetail, created: DateTime<Utc>) -> Rendered {
     minutes_version(detail, false, created)

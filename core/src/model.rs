@@ -963,7 +963,7 @@ pub struct ItemRecord {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct Recusal {
+pub struct InhabilMember {
     pub membership_id: String,
     pub person_name: String,
     pub reason: String,
@@ -1014,15 +1014,15 @@ pub struct ItemDecision {
     pub chair_id: Option<String>,
     pub chair_name: Option<String>,
     /// Members who left for this decision only.
-    pub recusals: Vec<Recusal>,
+    pub inhabil_members: Vec<InhabilMember>,
     /// Members present who are inhabil for the application (declared in the
     /// committee, or representing the applicant) and not recorded as having
-    /// left: the recusals the app proposes. `reason` says why.
-    pub proposed_recusals: Vec<Recusal>,
+    /// left: the inhabilitet the app proposes. `reason` says why.
+    pub proposed_inhabil: Vec<InhabilMember>,
     /// Members present who represent the applicant but whom the grant
     /// committee found not inhabil: they vote, and the minutes say why
     /// (`reason` is the committee's).
-    pub inhabil_overruled: Vec<Recusal>,
+    pub inhabil_overruled: Vec<InhabilMember>,
     pub quorum: Quorum,
 }
 
@@ -1097,7 +1097,7 @@ pub struct AgendaItem {
     /// As marked in the item form; see [`AgendaItem::exemption`] for what the public version does.
     pub access: ItemAccess,
     pub withdrawn: bool,
-    pub recusals: Vec<Recusal>,
+    pub inhabil_members: Vec<InhabilMember>,
     pub follow_ups: Vec<FollowUp>,
     pub quorum: Quorum,
     /// Further decisions inside the item (one per application in a grant
@@ -1176,7 +1176,7 @@ pub enum MissingKind {
     Decision,
     Note,
     Votes,
-    RecusalReason,
+    InhabilReason,
     ClosedBasis,
     Quorum,
     NotHeld,

@@ -435,21 +435,28 @@ async fn move_item(state: State<'_, AppState>, item_id: String, offset: i32) -> 
 }
 
 #[tauri::command]
-async fn set_recusal(
+async fn set_item_inhabil(
     state: State<'_, AppState>,
     item_id: String,
     membership_id: String,
     reason: String,
 ) -> Answer<MeetingDetail> {
     meeting_write(&state, move |s, a, _| {
-        s.set_recusal(a, &item_id, &membership_id, &reason)
+        s.set_item_inhabil(a, &item_id, &membership_id, &reason)
     })
     .await
 }
 
 #[tauri::command]
-async fn remove_recusal(state: State<'_, AppState>, item_id: String, membership_id: String) -> Answer<MeetingDetail> {
-    meeting_write(&state, move |s, a, _| s.remove_recusal(a, &item_id, &membership_id)).await
+async fn remove_item_inhabil(
+    state: State<'_, AppState>,
+    item_id: String,
+    membership_id: String,
+) -> Answer<MeetingDetail> {
+    meeting_write(&state, move |s, a, _| {
+        s.remove_item_inhabil(a, &item_id, &membership_id)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -485,26 +492,26 @@ async fn remove_decision(state: State<'_, AppState>, decision_id: String) -> Ans
 }
 
 #[tauri::command]
-async fn set_decision_recusal(
+async fn set_decision_inhabil(
     state: State<'_, AppState>,
     decision_id: String,
     membership_id: String,
     reason: String,
 ) -> Answer<MeetingDetail> {
     meeting_write(&state, move |s, a, _| {
-        s.set_decision_recusal(a, &decision_id, &membership_id, &reason)
+        s.set_decision_inhabil(a, &decision_id, &membership_id, &reason)
     })
     .await
 }
 
 #[tauri::command]
-async fn remove_decision_recusal(
+async fn remove_decision_inhabil(
     state: State<'_, AppState>,
     decision_id: String,
     membership_id: String,
 ) -> Answer<MeetingDetail> {
     meeting_write(&state, move |s, a, _| {
-        s.remove_decision_recusal(a, &decision_id, &membership_id)
+        s.remove_decision_inhabil(a, &decision_id, &membership_id)
     })
     .await
 }

@@ -493,19 +493,19 @@ async fn a_grant_round_item_decides_each_application_with_its_own_recusals_and_i
     // app proposes that she leaves for that decision, and only for that one.
     add_decision_for(&client, &sports).await;
     add_decision_for(&client, &agnes).await;
-    let proposed = format!("{} [data-testid=proposed-recusal]", card(&sports));
+    let proposed = format!("{} [data-testid=proposed-inhabil]", card(&sports));
     wait_for_text(&client, &proposed, "Cathrine Ødegård").await;
     assert_eq!(
-        count(&client, &format!("{} [data-testid=proposed-recusal]", card(&agnes))).await,
+        count(&client, &format!("{} [data-testid=proposed-inhabil]", card(&agnes))).await,
         0,
         "nobody is inhabil for Agnes vel"
     );
-    click(&client, &format!("{} [data-testid=confirm-recusal]", card(&sports)))
+    click(&client, &format!("{} [data-testid=confirm-inhabil]", card(&sports)))
         .await
         .unwrap();
     wait_for_text(
         &client,
-        &format!("{} [data-testid=decision-recusal]", card(&sports)),
+        &format!("{} [data-testid=decision-inhabil]", card(&sports)),
         "Cathrine Ødegård",
     )
     .await;
@@ -543,10 +543,10 @@ async fn a_grant_round_item_decides_each_application_with_its_own_recusals_and_i
     let detail = store.meeting_detail(&meeting.id, Lang::Nb).unwrap();
     let decisions = &detail.items[0].decisions;
     assert_eq!(decisions.len(), 2);
-    assert!(detail.items[0].recusals.is_empty(), "nobody left the whole item");
+    assert!(detail.items[0].inhabil_members.is_empty(), "nobody left the whole item");
     let left: Vec<Vec<&str>> = decisions
         .iter()
-        .map(|d| d.recusals.iter().map(|r| r.membership_id.as_str()).collect())
+        .map(|d| d.inhabil_members.iter().map(|r| r.membership_id.as_str()).collect())
         .collect();
     assert_eq!(left, [vec![cathrine.id.as_str()], vec![]]);
     assert_eq!(decisions.iter().map(|d| d.quorum.voting).collect::<Vec<_>>(), [2, 3]);
@@ -886,7 +886,7 @@ async fn a_proposed_inhabil_is_overruled_with_a_reason_and_only_deciding_items_a
         .unwrap();
     screenshot(&client, &app.dir.path().join("decision-overruled.png")).await;
     assert_eq!(
-        count(&client, &format!("{} [data-testid=proposed-recusal]", card(&sports))).await,
+        count(&client, &format!("{} [data-testid=proposed-inhabil]", card(&sports))).await,
         0,
         "a member found not inhabil is not proposed to leave"
     );

@@ -105,7 +105,9 @@ fn hostile_world(app: &App) {
         substitute_for: None,
     };
     store.set_attendance(&actor, &meeting.id, &present).unwrap();
-    store.set_recusal(&actor, &item, &member.id, &hostile("Grunn")).unwrap();
+    store
+        .set_item_inhabil(&actor, &item, &member.id, &hostile("Grunn"))
+        .unwrap();
     let record = ItemRecord {
         closed_ground: Some(ClosedGround::Statutes),
         chair_vote: None,

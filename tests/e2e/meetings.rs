@@ -187,12 +187,12 @@ async fn a_meeting_is_held_through_the_ui_and_its_minutes_exported_and_locked() 
     // Cathrine chairs the applicant: she is inhabil on the grant and leaves.
     open_item(&client, 0).await;
     let cathrine = &members[2];
-    select(&client, "#recusal-member", &cathrine.id).await.unwrap();
-    fill(&client, "#recusal-reason", "Styreleder i Stavern idrettslag")
+    select(&client, "#inhabil-member", &cathrine.id).await.unwrap();
+    fill(&client, "#inhabil-reason", "Styreleder i Stavern idrettslag")
         .await
         .unwrap();
-    click(&client, "[data-testid=add-recusal]").await.unwrap();
-    wait_for_text(&client, "[data-testid=recusal]", "Cathrine Ødegård").await;
+    click(&client, "[data-testid=add-inhabil]").await.unwrap();
+    wait_for_text(&client, "[data-testid=inhabil]", "Cathrine Ødegård").await;
     // Four of five can vote; three are needed.
     wait_for_text(&client, "[data-testid=quorum]", "4").await;
     assert_eq!(
@@ -224,7 +224,7 @@ async fn a_meeting_is_held_through_the_ui_and_its_minutes_exported_and_locked() 
     click(&client, "[data-testid=save-meeting]").await.unwrap();
     wait(&client, "[data-testid=complete]").await.unwrap();
 
-    // Export the minutes: the file is whole and holds the decision and the recusal.
+    // Export the minutes: the file is whole and holds the decision and the inhabilitet.
     click(&client, "[data-testid=export-minutes]").await.unwrap();
     wait_for_text(&client, "[data-testid=export-result]", "Protokollen er lagret i").await;
     let files: Vec<_> = std::fs::read_dir(app.exports())
@@ -274,7 +274,7 @@ async fn a_meeting_is_held_through_the_ui_and_its_minutes_exported_and_locked() 
     let meeting = &store.meetings_of_council(&council.id).unwrap()[0];
     assert_eq!(meeting.status, MeetingStatus::Approved);
     let detail = store.meeting_detail(&meeting.id, Lang::Nb).unwrap();
-    assert_eq!(detail.items[0].recusals[0].person_name, "Cathrine Ødegård");
+    assert_eq!(detail.items[0].inhabil_members[0].person_name, "Cathrine Ødegård");
     // The draft exported before approval, and the final minutes approval archived.
     let names: Vec<&str> = detail.documents.iter().map(|d| d.file_name.as_str()).collect();
     assert_eq!(

@@ -124,14 +124,14 @@ export interface Backend {
   /** Puts an item not decided on a later meeting; answers with meeting `meetingId` (the item's own). */
   carryOverItem(itemId: string, toMeetingId: string, meetingId: string): Promise<MeetingDetail>;
   moveItem(itemId: string, offset: -1 | 1): Promise<MeetingDetail>;
-  setRecusal(itemId: string, membershipId: string, reason: string): Promise<MeetingDetail>;
-  removeRecusal(itemId: string, membershipId: string): Promise<MeetingDetail>;
+  setItemInhabil(itemId: string, membershipId: string, reason: string): Promise<MeetingDetail>;
+  removeItemInhabil(itemId: string, membershipId: string): Promise<MeetingDetail>;
   /** Decisions inside a vedtak item: one per application in a grant round. */
   addDecision(itemId: string, input: ItemDecisionInput): Promise<MeetingDetail>;
   recordDecision(decisionId: string, record: ItemDecisionRecord): Promise<MeetingDetail>;
   removeDecision(decisionId: string): Promise<MeetingDetail>;
-  setDecisionRecusal(decisionId: string, membershipId: string, reason: string): Promise<MeetingDetail>;
-  removeDecisionRecusal(decisionId: string, membershipId: string): Promise<MeetingDetail>;
+  setDecisionInhabil(decisionId: string, membershipId: string, reason: string): Promise<MeetingDetail>;
+  removeDecisionInhabil(decisionId: string, membershipId: string): Promise<MeetingDetail>;
   addFollowUp(itemId: string, input: FollowUpInput): Promise<MeetingDetail>;
   removeFollowUp(followUpId: string): Promise<MeetingDetail>;
   setAttendance(meetingId: string, input: AttendanceInput): Promise<MeetingDetail>;

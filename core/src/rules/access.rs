@@ -7,7 +7,7 @@
 //! one is marked). An exempt item keeps its case number in the public
 //! version and shows "Unntatt offentlighet" with the basis; its title only
 //! where the title does not itself reveal the matter; never its text, votes,
-//! recusals, grants or follow-ups.
+//! inhabilitet, grants or follow-ups.
 //!
 //! The wording of the bases was checked against the law texts:
 //! offentleglova § 13 first ledd (information under a statutory duty of
@@ -102,7 +102,7 @@ pub fn exemption(item: &AgendaItem) -> Option<Exemption> {
 
 /// The item as its public version shows it: an exempt item keeps its id,
 /// position, case number and kind, and its title unless withheld; its texts,
-/// votes, recusals, grants and follow-ups are gone. Others are unchanged.
+/// votes, inhabilitet, grants and follow-ups are gone. Others are unchanged.
 pub fn public_item(item: &AgendaItem, lang: Lang) -> AgendaItem {
     let Some(exemption) = exemption(item) else {
         return item.clone();
@@ -124,7 +124,7 @@ pub fn public_item(item: &AgendaItem, lang: Lang) -> AgendaItem {
             basis: exemption.basis,
             title_withheld: exemption.title_withheld,
         },
-        recusals: Vec::new(),
+        inhabil_members: Vec::new(),
         follow_ups: Vec::new(),
         grants: Vec::new(),
         decisions: Vec::new(),
@@ -142,7 +142,7 @@ pub fn public_item(item: &AgendaItem, lang: Lang) -> AgendaItem {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{AlternativeProposal, CaseNumber, ItemKind, Quorum, Recusal, Votes};
+    use crate::model::{AlternativeProposal, CaseNumber, InhabilMember, ItemKind, Quorum, Votes};
 
     fn item() -> AgendaItem {
         AgendaItem {
@@ -181,7 +181,7 @@ mod tests {
             closed_ground: None,
             access: ItemAccess::default(),
             withdrawn: false,
-            recusals: vec![Recusal {
+            inhabil_members: vec![InhabilMember {
                 membership_id: "x".into(),
                 person_name: "Ola Nordmann".into(),
                 reason: "Ektefelle".into(),
@@ -272,7 +272,7 @@ mod tests {
         assert_eq!((public.background.as_str(), public.proposal.as_str()), ("", ""));
         assert_eq!(public.decision, "");
         assert_eq!(public.votes, None);
-        assert!(public.recusals.is_empty());
+        assert!(public.inhabil_members.is_empty());
         // Nor who put forward an alternative, or who chaired while the chair was inhabil.
         assert!(public.alternatives.is_empty());
         assert_eq!((public.chair_id, public.chair_name), (None, None));

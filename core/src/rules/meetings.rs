@@ -8,8 +8,8 @@ use crate::error::{CoreError, FieldIssue, Result};
 use crate::i18n::t;
 use crate::model::{
     AgendaItemInput, AlternativeInput, AttendanceRow, AttendanceStatus, ChairVote, ClosedGround, FollowUpInput,
-    ItemDecisionInput, ItemDecisionRecord, ItemKind, ItemRecord, Lang, LegalMode, Lifecycle, Meeting, MeetingInput,
-    MeetingRoles, MeetingStatus, Missing, MissingKind, Quorum, Recusal, Role, VoteOutcome, Votes,
+    InhabilMember, ItemDecisionInput, ItemDecisionRecord, ItemKind, ItemRecord, Lang, LegalMode, Lifecycle, Meeting,
+    MeetingInput, MeetingRoles, MeetingStatus, Missing, MissingKind, Quorum, Role, VoteOutcome, Votes,
 };
 
 /// Adds an issue for each free-text field that is too long or holds a national identity number.
@@ -173,8 +173,8 @@ pub fn decision_record(input: &ItemDecisionRecord) -> Result<ItemDecisionRecord>
 
 /// Those who left for a decision inside an item: who left for the whole item,
 /// and who left for this decision only (each once).
-pub fn left_for_decision(item: &[Recusal], decision: &[Recusal]) -> Vec<Recusal> {
-    let mut left: Vec<Recusal> = item.to_vec();
+pub fn left_for_decision(item: &[InhabilMember], decision: &[InhabilMember]) -> Vec<InhabilMember> {
+    let mut left: Vec<InhabilMember> = item.to_vec();
     for r in decision {
         if !left.iter().any(|x| x.membership_id == r.membership_id) {
             left.push(r.clone());
@@ -186,7 +186,11 @@ pub fn left_for_decision(item: &[Recusal], decision: &[Recusal]) -> Vec<Recusal>
 /// Members inhabil for what is decided who would vote on it: voting at the
 /// meeting and not recorded as having left. `inhabil` holds every member
 /// inhabil for it (declared, or by the organisation they represent).
-pub fn inhabil_voting(attendance: &[AttendanceRow], left: &[Recusal], inhabil: &[Recusal]) -> Vec<Recusal> {
+pub fn inhabil_voting(
+    attendance: &[AttendanceRow],
+    left: &[InhabilMember],
+    inhabil: &[InhabilMember],
+) -> Vec<InhabilMember> {
     inhabil
         .iter()
         .filter(|i| {
@@ -383,7 +387,7 @@ pub fn roles(input: &MeetingRoles, attendance: &[AttendanceRow]) -> Result<Meeti
 pub fn chair_missing(
     meeting_chair: Option<&str>,
     acting: Option<&str>,
-    left: &[Recusal],
+    left: &[InhabilMember],
     attendance: &[AttendanceRow],
 ) -> bool {
     let there = |id: &str| present(attendance, id) && !left.iter().any(|l| l.membership_id == id);
@@ -395,7 +399,7 @@ pub fn chair_missing(
 
 /// The one recorded as chairing an item or decision must be there for it and
 /// not have left for it.
-pub fn acting_chair(id: &str, left: &[Recusal], attendance: &[AttendanceRow]) -> Result<()> {
+pub fn acting_chair(id: &str, left: &[InhabilMember], attendance: &[AttendanceRow]) -> Result<()> {
     if chair_missing(None, Some(id), left, attendance) {
         Err(CoreError::invalid(FieldIssue::new(
             "chairId",
@@ -452,12 +456,12 @@ pub fn span(from: Option<i32>, until: Option<i32>) -> Result<()> {
 
 /// Quorum for one item: the voting members present minus those inhabil on the
 /// item must be at least half of the council's seats — and at least one.
-pub fn quorum(seats: i32, attendance: &[AttendanceRow], recusals: &[Recusal]) -> Quorum {
+pub fn quorum(seats: i32, attendance: &[AttendanceRow], inhabil_members: &[InhabilMember]) -> Quorum {
     let voters: Vec<&AttendanceRow> = attendance.iter().filter(|r| votes_at_meeting(r)).collect();
     let present = voters.len() as i32;
     let inhabil = voters
         .iter()
-        .filter(|r| recusals.iter().any(|x| x.membership_id == r.membership_id))
+        .filter(|r| inhabil_members.iter().any(|x| x.membership_id == r.membership_id))
         .count() as i32;
     let voting = present - inhabil;
     let required = (seats.max(0) + 1) / 2;
@@ -481,7 +485,7 @@ pub struct ItemFacts<'a> {
     pub closed: bool,
     pub closed_basis: &'a str,
     pub withdrawn: bool,
-    pub recusals: &'a [Recusal],
+    pub inhabil_members: &'a [InhabilMember],
     pub quorum: Quorum,
     /// The decisions inside the item; when there are any, they carry the
     /// item's decisions and the item's own text is an introduction.
@@ -500,23 +504,23 @@ pub struct DecisionFacts<'a> {
     pub title: &'a str,
     pub decision: &'a str,
     pub votes_total: Option<i32>,
-    pub recusals: &'a [Recusal],
+    pub inhabil_members: &'a [InhabilMember],
     /// Members present, inhabil for it and not recorded as having left.
-    pub inhabil_present: &'a [Recusal],
+    pub inhabil_present: &'a [InhabilMember],
     pub quorum: Quorum,
     pub chair_missing: bool,
     pub outcome: Option<VoteOutcome>,
 }
 
 /// The gaps of one vote, an item's or a decision's inside it: more votes
-/// than those who could vote, and a recusal without its reason (with the
+/// than those who could vote, and an inhabilitet without its reason (with the
 /// member it names).
 fn vote_gaps<'r>(
     lang: Lang,
     label: &str,
     votes_total: Option<i32>,
     quorum: &Quorum,
-    recusals: &'r [Recusal],
+    inhabil_members: &'r [InhabilMember],
 ) -> Vec<(MissingKind, Option<&'r str>, String)> {
     let mut gaps = Vec::new();
     if let Some(total) = votes_total.filter(|total| *total > quorum.voting) {
@@ -531,15 +535,15 @@ fn vote_gaps<'r>(
         );
         gaps.push((MissingKind::Votes, None, message));
     }
-    for recusal in recusals.iter().filter(|r| r.reason.trim().is_empty()) {
+    for inhabil_member in inhabil_members.iter().filter(|r| r.reason.trim().is_empty()) {
         let message = t(
             lang,
-            "missing.recusal_reason",
-            &[("item", label), ("name", &recusal.person_name)],
+            "missing.inhabil_reason",
+            &[("item", label), ("name", &inhabil_member.person_name)],
         );
         gaps.push((
-            MissingKind::RecusalReason,
-            Some(recusal.membership_id.as_str()),
+            MissingKind::InhabilReason,
+            Some(inhabil_member.membership_id.as_str()),
             message,
         ));
     }
@@ -616,7 +620,8 @@ pub fn completeness(meeting: &Meeting, attendance: &[AttendanceRow], items: &[It
             };
             push(kind, Some(item.id), None, true, t(lang, key, &[("item", label)]));
         }
-        for (kind, membership, message) in vote_gaps(lang, label, item.votes_total, &item.quorum, item.recusals) {
+        for (kind, membership, message) in vote_gaps(lang, label, item.votes_total, &item.quorum, item.inhabil_members)
+        {
             push(kind, Some(item.id), membership, true, message);
         }
         if item.chair_missing {
@@ -697,7 +702,7 @@ pub fn completeness(meeting: &Meeting, attendance: &[AttendanceRow], items: &[It
                     t(lang, "missing.decision", &[("item", label)]),
                 );
             }
-            for (kind, membership, message) in vote_gaps(lang, label, d.votes_total, &d.quorum, d.recusals) {
+            for (kind, membership, message) in vote_gaps(lang, label, d.votes_total, &d.quorum, d.inhabil_members) {
                 push(kind, Some(item.id), membership, true, message);
             }
             for inhabil in d.inhabil_present {
@@ -786,8 +791,8 @@ mod tests {
         }
     }
 
-    fn recusal(id: &str) -> Recusal {
-        Recusal {
+    fn inhabil_member(id: &str) -> InhabilMember {
+        InhabilMember {
             membership_id: id.into(),
             person_name: format!("Person {id}"),
             reason: "Styremedlem i søkeren".into(),
@@ -817,7 +822,7 @@ mod tests {
             row("b", Role::Medlem, Some(Present), None),
             row("c", Role::Medlem, Some(Present), None),
         ];
-        let q = quorum(6, &rows, &[recusal("b")]);
+        let q = quorum(6, &rows, &[inhabil_member("b")]);
         assert_eq!((q.present, q.inhabil, q.voting, q.quorate), (3, 1, 2, false));
         // With five seats, half is 2.5: three are needed.
         assert_eq!(quorum(5, &rows, &[]).required, 3);
@@ -845,7 +850,7 @@ mod tests {
             (&["a", "b"], &["a"], &["a"], &["b"]),
         ];
         for (inhabil, item_left, decision_left, expected) in cases {
-            let list = |ids: &[&str]| ids.iter().map(|id| recusal(id)).collect::<Vec<_>>();
+            let list = |ids: &[&str]| ids.iter().map(|id| inhabil_member(id)).collect::<Vec<_>>();
             let left = left_for_decision(&list(item_left), &list(decision_left));
             let ids: Vec<String> = left.iter().map(|r| r.membership_id.clone()).collect();
             let mut unique = ids.clone();
@@ -1041,7 +1046,7 @@ mod tests {
             (None, None, &["a"], false),
         ];
         for (chair, acting, left, expected) in cases {
-            let left: Vec<Recusal> = left.iter().map(|id| recusal(id)).collect();
+            let left: Vec<InhabilMember> = left.iter().map(|id| inhabil_member(id)).collect();
             assert_eq!(
                 chair_missing(chair, acting, &left, &rows),
                 expected,
@@ -1224,11 +1229,11 @@ mod tests {
             row("a", Role::Leder, Some(Present), None),
             row("b", Role::Medlem, None, None),
         ];
-        let recusals = [Recusal {
+        let inhabil_members = [InhabilMember {
             reason: " ".into(),
-            ..recusal("a")
+            ..inhabil_member("a")
         }];
-        let q = quorum(2, &rows, &recusals);
+        let q = quorum(2, &rows, &inhabil_members);
         let items = [
             ItemFacts {
                 id: "i1",
@@ -1239,7 +1244,7 @@ mod tests {
                 closed: true,
                 closed_basis: "",
                 withdrawn: false,
-                recusals: &recusals,
+                inhabil_members: &inhabil_members,
                 quorum: q,
                 decisions: Vec::new(),
                 chair_missing: false,
@@ -1255,7 +1260,7 @@ mod tests {
                 closed: false,
                 closed_basis: "",
                 withdrawn: true,
-                recusals: &[],
+                inhabil_members: &[],
                 quorum: q,
                 decisions: Vec::new(),
                 chair_missing: false,
@@ -1269,7 +1274,7 @@ mod tests {
         // While someone's attendance is not recorded, quorum is not judged.
         assert_eq!(
             kinds,
-            [Place, EndTime, Attendance, Decision, Votes, RecusalReason, ClosedBasis]
+            [Place, EndTime, Attendance, Decision, Votes, InhabilReason, ClosedBasis]
         );
         assert!(found.iter().all(|m| m.blocking));
         assert_eq!(found[2].message, "Oppmøte er ikke registrert for Person b.");
@@ -1280,7 +1285,7 @@ mod tests {
         let rows = [rows[0].clone(), row("b", Role::Medlem, Some(Absent), None)];
         let found = completeness(&meeting(MeetingStatus::Held), &rows, &items, Lang::Nb);
         let kinds: Vec<MissingKind> = found.iter().map(|m| m.kind).collect();
-        assert_eq!(kinds, [Place, EndTime, Votes, RecusalReason, ClosedBasis, Quorum]);
+        assert_eq!(kinds, [Place, EndTime, Votes, InhabilReason, ClosedBasis, Quorum]);
         let quorum_gap = found.last().unwrap();
         assert!(!quorum_gap.blocking);
         assert_eq!(
@@ -1307,7 +1312,7 @@ mod tests {
             closed: false,
             closed_basis: "",
             withdrawn: false,
-            recusals: &[],
+            inhabil_members: &[],
             quorum: q,
             decisions: Vec::new(),
             chair_missing,

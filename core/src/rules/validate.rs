@@ -24,7 +24,7 @@ pub struct TextLimits {
     pub email: u32,
     /// Telephone numbers.
     pub phone: u32,
-    /// Reasons and short notes: why a seat ended, a recusal, a waiver, a
+    /// Reasons and short notes: why a seat ended, an inhabilitet, a waiver, a
     /// closed session's legal basis, a follow-up, a score's comment.
     pub reason: u32,
     /// Running text: a mandate, an item's background, proposal and decision,
@@ -163,7 +163,7 @@ pub fn user_name(name: &str) -> Result<String> {
     issues.finish(name)
 }
 
-/// One free-text field on its own (an end reason, an amendment, a recusal
+/// One free-text field on its own (an end reason, an amendment, an inhabilitet
 /// reason), cleaned; the text checked is the text returned to be stored.
 pub fn free_text(field: &str, text: &str) -> Result<String> {
     let clean = clean_text(text);

@@ -4,7 +4,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::{audit, codec, councils, meetings, new_id};
+use super::{attendance, audit, codec, councils, items, new_id, Store};
 use crate::error::{CoreError, Result};
 use crate::model::*;
 use crate::rules::meetings as rules;
@@ -67,12 +67,12 @@ fn get(conn: &Connection, id: &str) -> Result<(String, AlternativeProposal)> {
 
 /// The votes may not outnumber those who could vote on the item, once the meeting is held.
 fn check_votes(conn: &Connection, item: &AgendaItem, input: &AlternativeInput) -> Result<Meeting> {
-    let meeting = meetings::unlocked_meeting_of(conn, item)?;
+    let meeting = items::unlocked_meeting_of(conn, item)?;
     if input.votes.is_some() {
         let council = councils::get(conn, &meeting.council_id)?;
-        let present = meetings::attendance_for(conn, &meeting, item)?;
-        let recusals = meetings::item_recusals(conn, &item.id, &present)?;
-        let quorum = rules::quorum(council.seat_plan.total(), &present, &recusals);
+        let present = attendance::attendance_for(conn, &meeting, item)?;
+        let inhabil_members = items::item_inhabil(conn, &item.id, &present)?;
+        let quorum = rules::quorum(council.seat_plan.total(), &present, &inhabil_members);
         rules::votes_within(input.votes, &quorum, meeting.status >= MeetingStatus::Held, item.kind)?;
     }
     Ok(meeting)
@@ -99,7 +99,7 @@ fn input_of(a: &AlternativeProposal) -> AlternativeInput {
 
 /// Adds an alternative proposal to an item; returns the meeting's id.
 pub fn add(conn: &Connection, actor: &Actor, item_id: &str, input: &AlternativeInput) -> Result<String> {
-    let item = meetings::item(conn, item_id)?;
+    let item = items::item(conn, item_id)?;
     check_votes(conn, &item, input)?;
     let position: i32 = conn.query_row(
         "SELECT COALESCE(MAX(position), 0) + 1 FROM alternative_proposal WHERE item_id = ?1",
@@ -130,7 +130,7 @@ pub fn add(conn: &Connection, actor: &Actor, item_id: &str, input: &AlternativeI
 /// Changes an alternative's text or votes; returns the meeting's id.
 pub fn update(conn: &Connection, actor: &Actor, id: &str, input: &AlternativeInput) -> Result<String> {
     let (item_id, old) = get(conn, id)?;
-    let item = meetings::item(conn, &item_id)?;
+    let item = items::item(conn, &item_id)?;
     check_votes(conn, &item, input)?;
     let v = input.votes;
     conn.execute(
@@ -153,8 +153,8 @@ pub fn update(conn: &Connection, actor: &Actor, id: &str, input: &AlternativeInp
 /// Takes an alternative proposal out; returns the meeting's id.
 pub fn remove(conn: &Connection, actor: &Actor, id: &str) -> Result<String> {
     let (item_id, _) = get(conn, id)?;
-    let item = meetings::item(conn, &item_id)?;
-    meetings::unlocked_meeting_of(conn, &item)?;
+    let item = items::item(conn, &item_id)?;
+    items::unlocked_meeting_of(conn, &item)?;
     conn.execute("DELETE FROM alternative_proposal WHERE id = ?1", [id])?;
     audit::record(
         conn,
@@ -166,4 +166,21 @@ pub fn remove(conn: &Connection, actor: &Actor, id: &str) -> Result<String> {
         None,
     )?;
     Ok(item.meeting_id)
+}
+
+impl Store {
+    /// Adds an alternative proposal, with its votes, to an item; returns the meeting's id.
+    pub fn add_alternative(&mut self, actor: &Actor, item_id: &str, input: &AlternativeInput) -> Result<String> {
+        let input = rules::alternative(input)?;
+        self.write(|tx| add(tx, actor, item_id, &input))
+    }
+
+    pub fn update_alternative(&mut self, actor: &Actor, id: &str, input: &AlternativeInput) -> Result<String> {
+        let input = rules::alternative(input)?;
+        self.write(|tx| update(tx, actor, id, &input))
+    }
+
+    pub fn remove_alternative(&mut self, actor: &Actor, id: &str) -> Result<String> {
+        self.write(|tx| remove(tx, actor, id))
+    }
 }

@@ -5,6 +5,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::codec;
+use super::Store;
 use crate::error::Result;
 use crate::model::{Actor, AuditEntry};
 
@@ -103,4 +104,11 @@ pub fn entries(conn: &Connection, entity_id: Option<&str>) -> Result<Vec<AuditEn
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+impl Store {
+    /// The audit log, oldest first; only one record's entries if `entity_id` is given.
+    pub fn audit_log(&self, entity_id: Option<&str>) -> Result<Vec<AuditEntry>> {
+        entries(&self.conn, entity_id)
+    }
 }

@@ -1,10 +1,14 @@
 //! Queries of the `council` table.
 
+use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use super::memberships;
+use super::Store;
 use super::{audit, codec, new_id};
 use crate::error::{CoreError, FieldIssue, Result};
-use crate::model::{Actor, Council, CouncilInput, KeptElsewhere, SeatPlan};
+use crate::model::*;
+use crate::rules::{self, composition};
 
 const COLUMNS: &str = "id, name, kind, area, mandate, malform, legal_mode, contact_name, contact_email, \
      contact_phone, seats_senior, seats_school, seats_sports, seats_business, seats_volunteer";
@@ -131,4 +135,105 @@ pub fn update(conn: &Connection, actor: &Actor, id: &str, input: &CouncilInput) 
         audit::record_diff(conn, actor, "council", id, Some(&old), input)?;
     }
     get(conn, id)
+}
+
+impl Store {
+    pub fn create_council(&mut self, actor: &Actor, input: &CouncilInput) -> Result<Council> {
+        let input = crate::rules::validate::council(input)?;
+        self.write(|tx| create(tx, actor, &input))
+    }
+
+    pub fn update_council(&mut self, actor: &Actor, id: &str, input: &CouncilInput) -> Result<Council> {
+        let input = crate::rules::validate::council(input)?;
+        self.write(|tx| update(tx, actor, id, &input))
+    }
+
+    pub fn council(&self, id: &str) -> Result<Council> {
+        get(&self.conn, id)
+    }
+
+    /// All councils, by name.
+    pub fn councils(&self) -> Result<Vec<Council>> {
+        all(&self.conn)
+    }
+
+    /// Councils whose id is `query`, or whose name is `query` ignoring case,
+    /// or else whose name contains it.
+    pub fn find_councils(&self, query: &str) -> Result<Vec<Council>> {
+        let query = query.trim();
+        let all = self.councils()?;
+        let exact: Vec<Council> = all
+            .iter()
+            .filter(|c| c.id == query || c.name.to_lowercase() == query.to_lowercase())
+            .cloned()
+            .collect();
+        if !exact.is_empty() {
+            return Ok(exact);
+        }
+        let needle = query.to_lowercase();
+        Ok(all
+            .into_iter()
+            .filter(|c| c.name.to_lowercase().contains(&needle))
+            .collect())
+    }
+
+    /// The composition check of one council on `today`.
+    pub fn composition(&self, council: &Council, today: NaiveDate, lang: Lang) -> Result<Composition> {
+        let memberships = memberships::of_council(&self.conn, &council.id)?;
+        Ok(composition::check(council, &memberships, today, lang))
+    }
+
+    /// One row per council for the council list.
+    pub fn council_summaries(&self, today: NaiveDate, lang: Lang) -> Result<Vec<CouncilSummary>> {
+        let mut sitting = memberships::sitting_by_council(&self.conn, today)?;
+        self.councils()?
+            .into_iter()
+            .map(|council| {
+                let members = sitting.remove(&council.id).unwrap_or_default();
+                let c = composition::check(&council, &members, today, lang);
+                Ok(CouncilSummary {
+                    id: council.id,
+                    name: council.name,
+                    kind: council.kind,
+                    area: council.area,
+                    seats_planned: c.seats_planned,
+                    seats_filled: c.seats_filled,
+                    seats_vacant: c.seats_vacant,
+                    warning_count: c.warning_count() as i32,
+                })
+            })
+            .collect()
+    }
+
+    /// Everything the council page shows.
+    pub fn council_detail(&self, id: &str, today: NaiveDate, lang: Lang) -> Result<CouncilDetail> {
+        let council = get(&self.conn, id)?;
+        let all = memberships::of_council(&self.conn, id)?;
+        let composition = composition::check(&council, &all, today, lang);
+        let (mut current, mut upcoming, mut former) = (Vec::new(), Vec::new(), Vec::new());
+        for m in all {
+            if m.sits_on(today) {
+                current.push(m);
+            } else if m.term_from > today {
+                upcoming.push(m);
+            } else {
+                former.push(m);
+            }
+        }
+        current.sort_by_key(|m| (m.category, role_order(m.role), rules::names::sort_key(&m.person.name)));
+        upcoming.sort_by_key(|m| (m.term_from, rules::names::sort_key(&m.person.name)));
+        former.sort_by_key(|m| std::cmp::Reverse(m.last_day()));
+        Ok(CouncilDetail {
+            council,
+            composition,
+            current,
+            upcoming,
+            former,
+            accounting_year: crate::rules::duties::accounting_year(today),
+        })
+    }
+}
+
+fn role_order(role: Role) -> usize {
+    Role::ALL.iter().position(|r| *r == role).unwrap_or(usize::MAX)
 }

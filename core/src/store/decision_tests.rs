@@ -175,7 +175,7 @@ impl Round {
     fn leave(&mut self, application: usize, member: usize) {
         let decision = self.decision_of(application).id;
         self.store
-            .set_decision_recusal(&actor(), &decision, &self.members[member].id, "Representerer søkeren")
+            .set_decision_inhabil(&actor(), &decision, &self.members[member].id, "Representerer søkeren")
             .unwrap();
     }
 
@@ -190,8 +190,8 @@ impl Round {
     }
 }
 
-fn names(recusals: &[Recusal]) -> Vec<&str> {
-    recusals.iter().map(|r| r.person_name.as_str()).collect()
+fn names(inhabil_members: &[InhabilMember]) -> Vec<&str> {
+    inhabil_members.iter().map(|r| r.person_name.as_str()).collect()
 }
 
 #[test]
@@ -225,9 +225,9 @@ fn a_member_inhabil_for_one_application_leaves_for_that_decision_only() {
         (2, vec!["Dag Dahl"], "Svoger av søkerens leder"),
     ] {
         let d = r.decision_of(application);
-        assert_eq!(names(&d.proposed_recusals), proposed, "application {application}");
-        assert_eq!(d.proposed_recusals[0].reason, reason);
-        assert!(d.recusals.is_empty());
+        assert_eq!(names(&d.proposed_inhabil), proposed, "application {application}");
+        assert_eq!(d.proposed_inhabil[0].reason, reason);
+        assert!(d.inhabil_members.is_empty());
     }
     // Until they are recorded as having left, the minutes cannot be approved.
     let detail = r.store.meeting_detail(&r.meeting, Lang::Nb).unwrap();
@@ -261,8 +261,8 @@ fn a_member_inhabil_for_one_application_leaves_for_that_decision_only() {
         (2, vec!["Dag Dahl"], 3),
     ] {
         let d = r.decision_of(application);
-        assert_eq!(names(&d.recusals), left);
-        assert!(d.proposed_recusals.is_empty());
+        assert_eq!(names(&d.inhabil_members), left);
+        assert!(d.proposed_inhabil.is_empty());
         assert_eq!((d.quorum.voting, d.quorum.quorate), (voting, true));
     }
 }
@@ -283,7 +283,7 @@ fn quorum_is_counted_per_decision() {
         for m in &item_left {
             let id = r.members[*m].id.clone();
             r.store
-                .set_recusal(&actor(), &r.item, &id, "Inhabil i hele saken")
+                .set_item_inhabil(&actor(), &r.item, &id, "Inhabil i hele saken")
                 .unwrap();
         }
         for m in &decision_left {
@@ -427,17 +427,17 @@ fn the_demos_grant_round_is_quorate_application_by_application() {
         let detail = store.meeting_detail(&summary.id, Lang::Nb).unwrap();
         for item in detail.items.iter().filter(|i| !i.decisions.is_empty()) {
             rounds += 1;
-            assert!(item.recusals.is_empty(), "nobody leaves the whole round");
+            assert!(item.inhabil_members.is_empty(), "nobody leaves the whole round");
             assert_eq!(
                 item.decisions.len(),
                 item.grants.len(),
                 "one decision per grant decided"
             );
-            let left: usize = item.decisions.iter().map(|d| d.recusals.len()).sum();
+            let left: usize = item.decisions.iter().map(|d| d.inhabil_members.len()).sum();
             assert!(left >= 2, "members representing applicants leave their own decisions");
             for d in &item.decisions {
                 assert!(d.quorum.quorate, "{}: {:?}", d.title, d.quorum);
-                assert!(d.proposed_recusals.is_empty(), "{}", d.title);
+                assert!(d.proposed_inhabil.is_empty(), "{}", d.title);
                 assert!(!d.decision.is_empty() && d.votes.is_some());
             }
         }
@@ -700,7 +700,7 @@ fn a_proposed_inhabil_overruled_in_the_committee_votes_and_the_minutes_say_why()
         .unwrap();
     // The meeting no longer proposes that she leaves, and says why she votes.
     let d = r.decision_of(0);
-    assert!(d.proposed_recusals.is_empty(), "{:?}", d.proposed_recusals);
+    assert!(d.proposed_inhabil.is_empty(), "{:?}", d.proposed_inhabil);
     assert_eq!(names(&d.inhabil_overruled), ["Cecilie Ask"]);
     assert_eq!(d.inhabil_overruled[0].reason, reason);
     assert_eq!(d.quorum.voting, 4);
@@ -714,7 +714,7 @@ fn a_proposed_inhabil_overruled_in_the_committee_votes_and_the_minutes_say_why()
         "{log:?}"
     );
     r.store.clear_inhabil(&actor(), &stavern_il, &cecilie).unwrap();
-    assert_eq!(names(&r.decision_of(0).proposed_recusals), ["Cecilie Ask"]);
+    assert_eq!(names(&r.decision_of(0).proposed_inhabil), ["Cecilie Ask"]);
     assert!(r.decision_of(0).inhabil_overruled.is_empty());
     let log = r.store.audit_log(Some(&stavern_il)).unwrap();
     assert!(

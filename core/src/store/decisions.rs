@@ -6,7 +6,7 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 
-use super::{audit, codec, councils, grants, meetings, new_id};
+use super::{applications, attendance, audit, codec, councils, items, meetings, new_id, scoring, Store};
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::i18n::t;
 use crate::model::*;
@@ -26,7 +26,7 @@ fn empty_quorum() -> Quorum {
     }
 }
 
-/// Reads a decision without its recusals and quorum (see [`fill`]).
+/// Reads a decision without its inhabilitet and quorum (see [`fill`]).
 fn from_row(r: &Row) -> rusqlite::Result<ItemDecision> {
     let votes = match (
         r.get::<_, Option<i32>>(7)?,
@@ -56,14 +56,14 @@ fn from_row(r: &Row) -> rusqlite::Result<ItemDecision> {
         outcome: None,
         chair_id: r.get(10)?,
         chair_name: None,
-        recusals: Vec::new(),
-        proposed_recusals: Vec::new(),
+        inhabil_members: Vec::new(),
+        proposed_inhabil: Vec::new(),
         inhabil_overruled: Vec::new(),
         quorum: empty_quorum(),
     })
 }
 
-/// The decisions inside an item, in order, without recusals and quorum.
+/// The decisions inside an item, in order, without inhabilitet and quorum.
 pub(super) fn of_item(conn: &Connection, item_id: &str) -> Result<Vec<ItemDecision>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM item_decision WHERE item_id = ?1 ORDER BY position, id"
@@ -86,10 +86,10 @@ fn get(conn: &Connection, id: &str) -> Result<ItemDecision> {
 }
 
 /// The members who left for this decision only, named from the attendance.
-fn recusals_of(conn: &Connection, decision_id: &str, attendance: &[AttendanceRow]) -> Result<Vec<Recusal>> {
+fn decision_inhabil(conn: &Connection, decision_id: &str, attendance: &[AttendanceRow]) -> Result<Vec<InhabilMember>> {
     let mut stmt = conn.prepare_cached("SELECT membership_id, reason FROM decision_recusal WHERE decision_id = ?1")?;
     let rows = stmt.query_map([decision_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-    let mut recusals = Vec::new();
+    let mut inhabil_members = Vec::new();
     for row in rows {
         let (membership_id, reason) = row?;
         let person_name = attendance
@@ -97,14 +97,14 @@ fn recusals_of(conn: &Connection, decision_id: &str, attendance: &[AttendanceRow
             .find(|a| a.membership_id == membership_id)
             .map(|a| a.person_name.clone())
             .unwrap_or_default();
-        recusals.push(Recusal {
+        inhabil_members.push(InhabilMember {
             membership_id,
             person_name,
             reason,
         });
     }
-    recusals.sort_by(|a, b| crate::rules::names::compare(&a.person_name, &b.person_name));
-    Ok(recusals)
+    inhabil_members.sort_by(|a, b| crate::rules::names::compare(&a.person_name, &b.person_name));
+    Ok(inhabil_members)
 }
 
 fn voters(attendance: &[AttendanceRow]) -> Vec<String> {
@@ -121,23 +121,27 @@ fn inhabil_present(
     decision: &ItemDecision,
     attendance: &[AttendanceRow],
     lang: Lang,
-) -> Result<Vec<Recusal>> {
+) -> Result<Vec<InhabilMember>> {
     let Some(application_id) = &decision.application_id else {
         return Ok(Vec::new());
     };
-    grants::inhabil_recusals(conn, application_id, &voters(attendance), lang)
+    scoring::inhabil_members_of(conn, application_id, &voters(attendance), lang)
 }
 
 /// Members present whose proposed inhabilitet for the application the grant
 /// committee overruled, with the committee's reason.
-fn overruled_present(conn: &Connection, decision: &ItemDecision, attendance: &[AttendanceRow]) -> Result<Vec<Recusal>> {
+fn overruled_present(
+    conn: &Connection,
+    decision: &ItemDecision,
+    attendance: &[AttendanceRow],
+) -> Result<Vec<InhabilMember>> {
     let Some(application_id) = &decision.application_id else {
         return Ok(Vec::new());
     };
-    grants::overruled_of(conn, application_id, &voters(attendance))
+    scoring::overruled_of(conn, application_id, &voters(attendance))
 }
 
-/// Fills a decision's recusals, its proposed recusals, its quorum and what
+/// Fills a decision's inhabilitet, its proposed inhabilitet, its quorum and what
 /// its votes came to.
 fn fill(
     conn: &Connection,
@@ -147,10 +151,10 @@ fn fill(
     item: &AgendaItem,
     lang: Lang,
 ) -> Result<()> {
-    decision.recusals = recusals_of(conn, &decision.id, attendance)?;
-    let left = rules::left_for_decision(&item.recusals, &decision.recusals);
+    decision.inhabil_members = decision_inhabil(conn, &decision.id, attendance)?;
+    let left = rules::left_for_decision(&item.inhabil_members, &decision.inhabil_members);
     let inhabil = inhabil_present(conn, decision, attendance, lang)?;
-    decision.proposed_recusals = rules::inhabil_voting(attendance, &left, &inhabil);
+    decision.proposed_inhabil = rules::inhabil_voting(attendance, &left, &inhabil);
     let mut overruled = overruled_present(conn, decision, attendance)?;
     overruled.retain(|o| !left.iter().any(|l| l.membership_id == o.membership_id));
     decision.inhabil_overruled = overruled;
@@ -166,7 +170,7 @@ fn fill(
 }
 
 /// An item's decisions as the meeting page and the minutes show them
-/// (`item` with its own recusals read).
+/// (`item` with its own inhabilitet read).
 pub(super) fn of_item_filled(
     conn: &Connection,
     item: &AgendaItem,
@@ -182,24 +186,24 @@ pub(super) fn of_item_filled(
 }
 
 /// The item, its meeting (refused when the minutes are locked) and its
-/// recusals with names.
+/// inhabilitet with names.
 struct Context {
     item: AgendaItem,
     meeting: Meeting,
     attendance: Vec<AttendanceRow>,
-    item_recusals: Vec<Recusal>,
+    item_inhabil: Vec<InhabilMember>,
 }
 
 fn context(conn: &Connection, item_id: &str) -> Result<Context> {
-    let item = meetings::item(conn, item_id)?;
-    let meeting = meetings::unlocked_meeting_of(conn, &item)?;
-    let attendance = meetings::attendance_for(conn, &meeting, &item)?;
-    let item_recusals = meetings::item_recusals(conn, item_id, &attendance)?;
+    let item = items::item(conn, item_id)?;
+    let meeting = items::unlocked_meeting_of(conn, &item)?;
+    let attendance = attendance::attendance_for(conn, &meeting, &item)?;
+    let item_inhabil = items::item_inhabil(conn, item_id, &attendance)?;
     Ok(Context {
         item,
         meeting,
         attendance,
-        item_recusals,
+        item_inhabil,
     })
 }
 
@@ -264,7 +268,7 @@ pub(super) fn applications(conn: &Connection, council_id: &str, lang: Lang) -> R
 
 /// Adds a decision to a vedtak item. For an application the title, when left
 /// empty, is the application's, in the council's målform; the members
-/// inhabil for it are proposed as leaving (see [`ItemDecision::proposed_recusals`]).
+/// inhabil for it are proposed as leaving (see [`ItemDecision::proposed_inhabil`]).
 pub fn add(conn: &Connection, actor: &Actor, item_id: &str, input: &ItemDecisionInput) -> Result<String> {
     let Context { item, meeting, .. } = context(conn, item_id)?;
     if !item.kind.decides() || item.withdrawn {
@@ -290,7 +294,7 @@ pub fn add(conn: &Connection, actor: &Actor, item_id: &str, input: &ItemDecision
             )));
         }
         if title.is_empty() {
-            let a = grants::application(conn, application_id, lang)?;
+            let a = applications::application(conn, application_id, lang)?;
             title = t(
                 lang,
                 "decision.application_title",
@@ -335,7 +339,7 @@ pub fn record(conn: &Connection, actor: &Actor, decision_id: &str, record: &Item
         let council = councils::get(conn, &ctx.meeting.council_id)?;
         let mut filled = old.clone();
         let item = AgendaItem {
-            recusals: ctx.item_recusals.clone(),
+            inhabil_members: ctx.item_inhabil.clone(),
             ..ctx.item.clone()
         };
         fill(
@@ -391,8 +395,8 @@ pub fn set_chair(conn: &Connection, actor: &Actor, decision_id: &str, chair_id: 
     let old = get(conn, decision_id)?;
     let ctx = context(conn, &old.item_id)?;
     if let Some(id) = chair_id {
-        let own = recusals_of(conn, decision_id, &ctx.attendance)?;
-        let left = rules::left_for_decision(&ctx.item_recusals, &own);
+        let own = decision_inhabil(conn, decision_id, &ctx.attendance)?;
+        let left = rules::left_for_decision(&ctx.item_inhabil, &own);
         rules::acting_chair(id, &left, &ctx.attendance)?;
     }
     conn.execute(
@@ -430,7 +434,7 @@ pub fn remove(conn: &Connection, actor: &Actor, decision_id: &str) -> Result<Str
 }
 
 /// Records that a member present left for one decision of an item.
-pub fn set_recusal(
+pub fn set_item_inhabil(
     conn: &Connection,
     actor: &Actor,
     decision_id: &str,
@@ -446,7 +450,7 @@ pub fn set_recusal(
         .ok_or_else(|| CoreError::invalid(FieldIssue::new("membershipId", "validation.not_a_member_at_meeting")))?;
     if row.status != Some(AttendanceStatus::Present) {
         return Err(CoreError::invalid(
-            FieldIssue::new("membershipId", "validation.recusal_not_present").with("name", row.person_name.clone()),
+            FieldIssue::new("membershipId", "validation.inhabil_not_present").with("name", row.person_name.clone()),
         ));
     }
     let old: Option<String> = conn
@@ -473,7 +477,7 @@ pub fn set_recusal(
     Ok(ctx.item.meeting_id)
 }
 
-pub fn remove_recusal(conn: &Connection, actor: &Actor, decision_id: &str, membership_id: &str) -> Result<String> {
+pub fn remove_item_inhabil(conn: &Connection, actor: &Actor, decision_id: &str, membership_id: &str) -> Result<String> {
     let decision = get(conn, decision_id)?;
     let ctx = context(conn, &decision.item_id)?;
     let old: Option<String> = conn
@@ -502,10 +506,10 @@ pub fn remove_recusal(conn: &Connection, actor: &Actor, decision_id: &str, membe
 /// application could vote on it: present, and recorded as having left
 /// neither the whole item nor the application's decision inside it.
 pub(super) fn check_no_inhabil_voted(conn: &Connection, item_id: &str, application_id: &str) -> Result<()> {
-    let item = meetings::item(conn, item_id)?;
+    let item = items::item(conn, item_id)?;
     let meeting = meetings::get(conn, &item.meeting_id)?;
-    let attendance = meetings::attendance_for(conn, &meeting, &item)?;
-    let item_recusals = meetings::item_recusals(conn, item_id, &attendance)?;
+    let attendance = attendance::attendance_for(conn, &meeting, &item)?;
+    let item_inhabil = items::item_inhabil(conn, item_id, &attendance)?;
     let own: Option<String> = conn
         .query_row(
             "SELECT id FROM item_decision WHERE item_id = ?1 AND application_id = ?2",
@@ -513,11 +517,11 @@ pub(super) fn check_no_inhabil_voted(conn: &Connection, item_id: &str, applicati
             |r| r.get(0),
         )
         .optional()?;
-    let decision_recusals = match &own {
-        Some(id) => recusals_of(conn, id, &attendance)?,
+    let decision_inhabil_members = match &own {
+        Some(id) => decision_inhabil(conn, id, &attendance)?,
         None => Vec::new(),
     };
-    let left = rules::left_for_decision(&item_recusals, &decision_recusals);
+    let left = rules::left_for_decision(&item_inhabil, &decision_inhabil_members);
     // A vote the council could not take decided nothing.
     if meeting.status >= MeetingStatus::Held {
         let seats = councils::get(conn, &meeting.council_id)?.seat_plan.total();
@@ -529,7 +533,7 @@ pub(super) fn check_no_inhabil_voted(conn: &Connection, item_id: &str, applicati
         }
     }
     let voters: Vec<String> = attendance.iter().map(|r| r.membership_id.clone()).collect();
-    let inhabil = grants::inhabil_recusals(conn, application_id, &voters, Lang::Nb)?;
+    let inhabil = scoring::inhabil_members_of(conn, application_id, &voters, Lang::Nb)?;
     let voted = rules::inhabil_voting(&attendance, &left, &inhabil);
     if voted.is_empty() {
         return Ok(());
@@ -538,4 +542,44 @@ pub(super) fn check_no_inhabil_voted(conn: &Connection, item_id: &str, applicati
     Err(CoreError::invalid(
         FieldIssue::new("itemId", "validation.grant_inhabil_voted").with("names", names.join(", ")),
     ))
+}
+
+impl Store {
+    /// Records who chaired a decision inside an item while the meeting's chair
+    /// had left for it; returns the meeting's id.
+    pub fn set_decision_chair(&mut self, actor: &Actor, decision_id: &str, chair_id: Option<&str>) -> Result<String> {
+        self.write(|tx| set_chair(tx, actor, decision_id, chair_id))
+    }
+
+    /// Adds a decision inside a vedtak item (one per application in a grant
+    /// round). Returns the meeting's id.
+    pub fn add_decision(&mut self, actor: &Actor, item_id: &str, input: &ItemDecisionInput) -> Result<String> {
+        let input = rules::decision_input(input)?;
+        self.write(|tx| add(tx, actor, item_id, &input))
+    }
+
+    pub fn record_decision(&mut self, actor: &Actor, decision_id: &str, record: &ItemDecisionRecord) -> Result<String> {
+        let record = rules::decision_record(record)?;
+        self.write(|tx| self::record(tx, actor, decision_id, &record))
+    }
+
+    pub fn remove_decision(&mut self, actor: &Actor, decision_id: &str) -> Result<String> {
+        self.write(|tx| remove(tx, actor, decision_id))
+    }
+
+    /// Records that a member present left for one decision inside an item.
+    pub fn set_decision_inhabil(
+        &mut self,
+        actor: &Actor,
+        decision_id: &str,
+        membership_id: &str,
+        reason: &str,
+    ) -> Result<String> {
+        let reason = crate::rules::validate::free_text("reason", reason)?;
+        self.write(|tx| set_item_inhabil(tx, actor, decision_id, membership_id, &reason))
+    }
+
+    pub fn remove_decision_inhabil(&mut self, actor: &Actor, decision_id: &str, membership_id: &str) -> Result<String> {
+        self.write(|tx| remove_item_inhabil(tx, actor, decision_id, membership_id))
+    }
 }

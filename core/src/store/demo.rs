@@ -7,7 +7,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{councils, meetings, memberships};
+use super::{attendance, councils, items, meetings, memberships, minutes, Store};
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::model::*;
 use crate::progress::{tick, NoProgress, Progress};
@@ -437,7 +437,7 @@ fn demo_meetings(conn: &Connection, actor: &Actor, council: &Council, today: Nai
                 proposal: local(nynorsk, proposal),
                 access,
             };
-            ids.push(meetings::add_item(conn, actor, &meeting.id, &input)?);
+            ids.push(items::add_item(conn, actor, &meeting.id, &input)?);
         }
         meetings::send_notice(conn, actor, &meeting.id)?;
         meetings::mark_held(conn, actor, &meeting.id)?;
@@ -453,11 +453,11 @@ fn demo_meetings(conn: &Connection, actor: &Actor, council: &Council, today: Nai
                 status,
                 substitute_for: None,
             };
-            meetings::set_attendance(conn, actor, &meeting.id, &input)?;
+            attendance::set_attendance(conn, actor, &meeting.id, &input)?;
         }
         // The leader chairs (or the first member present); the secretary
         // takes the minutes, or, without one present, the kommune's clerk.
-        let here: Vec<AttendanceRow> = meetings::attendance(conn, &meetings::get(conn, &meeting.id)?)?
+        let here: Vec<AttendanceRow> = attendance::attendance(conn, &meetings::get(conn, &meeting.id)?)?
             .into_iter()
             .filter(|r| r.status == Some(AttendanceStatus::Present) && r.role.holds_seat())
             .collect();
@@ -472,7 +472,7 @@ fn demo_meetings(conn: &Connection, actor: &Actor, council: &Council, today: Nai
                 "Ingrid Haugland".to_owned()
             },
         };
-        meetings::set_roles(conn, actor, &meeting.id, &roles)?;
+        attendance::set_roles(conn, actor, &meeting.id, &roles)?;
         let voting = here.len() as i32;
         for (id, DemoItem(kind, .., decision)) in ids.iter().zip(&items) {
             let counted = decision.contains("benker") || decision.contains("fritak");
@@ -495,7 +495,7 @@ fn demo_meetings(conn: &Connection, actor: &Actor, council: &Council, today: Nai
                 closed_ground: None,
                 chair_vote: None,
             };
-            meetings::record_item(conn, actor, id, &record)?;
+            items::record_item(conn, actor, id, &record)?;
             if alternative {
                 let input = AlternativeInput {
                     proposed_by: here.last().map(|r| r.person_name.clone()).unwrap_or_default(),
@@ -514,7 +514,7 @@ fn demo_meetings(conn: &Connection, actor: &Actor, council: &Council, today: Nai
             let item = ids.last().expect("the grant item was added");
             applications = super::demo_grants::load(conn, actor, council, &meeting, item, today)?;
         }
-        let present: Vec<String> = meetings::attendance(conn, &meetings::get(conn, &meeting.id)?)?
+        let present: Vec<String> = attendance::attendance(conn, &meetings::get(conn, &meeting.id)?)?
             .into_iter()
             .filter(|r| r.status == Some(AttendanceStatus::Present) && r.role != Role::Varamedlem)
             .map(|r| r.membership_id)
@@ -528,7 +528,7 @@ fn demo_meetings(conn: &Connection, actor: &Actor, council: &Council, today: Nai
         if council.name.starts_with("Storlia") && offset == -21 {
             continue;
         }
-        meetings::approve(conn, actor, &meeting.id, &approval, Lang::Nb)?;
+        minutes::approve(conn, actor, &meeting.id, &approval, Lang::Nb)?;
         super::documents::archive_final_minutes(conn, actor, &meeting.id)?;
     }
 
@@ -567,7 +567,7 @@ fn demo_meetings(conn: &Connection, actor: &Actor, council: &Council, today: Nai
             proposal: local(nynorsk, proposal),
             access: Default::default(),
         };
-        meetings::add_item(conn, actor, &upcoming.id, &input)?;
+        items::add_item(conn, actor, &upcoming.id, &input)?;
     }
     meetings::send_notice(conn, actor, &upcoming.id)?;
     Ok((made + 1, applications))
@@ -600,5 +600,13 @@ impl super::Store {
         progress: &dyn Progress,
     ) -> Result<DemoSummary> {
         self.write(|tx| load_with_progress(tx, actor, today, progress))
+    }
+}
+
+impl Store {
+    /// Fills an empty database with fictional councils and members, in one
+    /// transaction; refuses when there are councils already.
+    pub fn load_demo(&mut self, actor: &Actor, today: NaiveDate) -> Result<DemoSummary> {
+        self.write(|tx| load(tx, actor, today))
     }
 }

@@ -8,7 +8,7 @@
 use chrono::{Datelike, Days, NaiveDate};
 use rusqlite::Connection;
 
-use super::{decisions, grants, meetings, memberships};
+use super::{applications, attendance, decisions, memberships, payouts, schemes, scoring};
 use crate::error::Result;
 use crate::model::*;
 use crate::rules::grants::{ApplicationData, SchemeData};
@@ -240,7 +240,7 @@ pub fn load(
 ) -> Result<i32> {
     let decided_on = meeting.date;
     let before = |days: u64| decided_on.checked_sub_days(Days::new(days)).expect("valid date");
-    let scheme = grants::create_scheme(
+    let scheme = schemes::create_scheme(
         conn,
         actor,
         &SchemeData {
@@ -273,7 +273,7 @@ pub fn load(
     let count = list.len() as i32;
     // Each application is one decision inside the item: a member present who
     // represents the applicant leaves for that decision only.
-    let attendance = meetings::attendance(conn, meeting)?;
+    let attendance = attendance::attendance(conn, meeting)?;
     let nynorsk = crate::documents::document_lang(council) == Lang::Nn;
     for (i, d) in list.into_iter().enumerate() {
         let received = if d.late {
@@ -281,7 +281,7 @@ pub fn load(
         } else {
             before(60 - 3 * i as u64)
         };
-        let application = grants::add_application(
+        let application = applications::add_application(
             conn,
             actor,
             &ApplicationData {
@@ -316,16 +316,16 @@ pub fn load(
                         comment: String::new(),
                     })
                     .collect();
-                grants::save_scores(conn, actor, id, &member.id, &scores)?;
+                scoring::save_scores(conn, actor, id, &member.id, &scores)?;
             }
         }
         match d.fate {
             Fate::Received => {}
             Fate::Withdrawn => {
-                grants::withdraw(conn, actor, id)?;
+                applications::withdraw(conn, actor, id)?;
             }
             Fate::InReview { proposed } => {
-                grants::propose(conn, actor, id, Some(proposed * 100))?;
+                applications::propose(conn, actor, id, Some(proposed * 100))?;
             }
             Fate::Decided {
                 granted,
@@ -334,15 +334,15 @@ pub fn load(
                 paid,
                 reported,
             } => {
-                grants::propose(conn, actor, id, Some(granted * 100))?;
+                applications::propose(conn, actor, id, Some(granted * 100))?;
                 record_decision(conn, actor, &attendance, item_id, &application, granted, nynorsk)?;
-                grants::decide(conn, actor, id, granted * 100, reasons, item_id)?;
+                payouts::decide(conn, actor, id, granted * 100, reasons, item_id)?;
                 if letter {
-                    grants::mark_letter_sent(conn, actor, id)?;
+                    payouts::mark_letter_sent(conn, actor, id)?;
                 }
                 if paid > 0 {
                     let paid_on = decided_on.checked_add_days(Days::new(14)).expect("valid date");
-                    grants::add_payout(conn, actor, id, paid_on, paid * 100)?;
+                    payouts::add_payout(conn, actor, id, paid_on, paid * 100)?;
                 }
                 if reported {
                     let report = ReportInput {
@@ -350,7 +350,7 @@ pub fn load(
                         summary: "Tiltaket er gjennomført som planlagt. Regnskap er vedlagt.".into(),
                         accepted: true,
                     };
-                    grants::record_report(conn, actor, id, &report)?;
+                    payouts::record_report(conn, actor, id, &report)?;
                 }
             }
         }
@@ -392,9 +392,9 @@ fn record_decision(
         .map(|r| r.membership_id.clone())
         .collect();
     let lang = if nynorsk { Lang::Nn } else { Lang::Nb };
-    let inhabil = grants::inhabil_recusals(conn, &application.id, &voters, lang)?;
+    let inhabil = scoring::inhabil_members_of(conn, &application.id, &voters, lang)?;
     for r in &inhabil {
-        decisions::set_recusal(conn, actor, &decision.id, &r.membership_id, &r.reason)?;
+        decisions::set_item_inhabil(conn, actor, &decision.id, &r.membership_id, &r.reason)?;
     }
     // A chair inhabil for the application hands the chair to someone who is not.
     let chair = super::meetings::get(conn, &meeting_id_of(conn, item_id)?)?.chair_id;
@@ -429,5 +429,5 @@ fn record_decision(
 }
 
 fn meeting_id_of(conn: &Connection, item_id: &str) -> Result<String> {
-    Ok(super::meetings::item(conn, item_id)?.meeting_id)
+    Ok(super::items::item(conn, item_id)?.meeting_id)
 }

@@ -1,11 +1,14 @@
 //! The archive of exported PDFs: each export is kept with its bytes, the
 //! SHA-256 of the file and of the content it was made from.
 
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::{audit, codec, new_id};
+use super::{audit, codec, councils, meetings, memberships, new_id, Store};
 use crate::error::{CoreError, Result};
-use crate::model::{Actor, DocumentKind, DocumentRecord, Step};
+use crate::model::*;
 
 const COLUMNS: &str =
     "id, kind, meeting_id, file_name, sha256, content_sha256, length(bytes), created_at, created_by, public";
@@ -134,4 +137,201 @@ pub fn final_minutes(conn: &Connection, meeting_id: &str, public: bool) -> Resul
         )
         .optional()?;
     Ok(found)
+}
+
+impl Store {
+    /// The final minutes of an approved meeting as archived (record and
+    /// bytes); `None` while they are a draft.
+    pub fn final_minutes(&self, meeting_id: &str) -> Result<Option<(DocumentRecord, Vec<u8>)>> {
+        final_minutes(&self.conn, meeting_id, false)
+    }
+
+    /// The public version of an approved meeting's minutes as archived at
+    /// approval (record and bytes); `None` while they are a draft.
+    pub fn final_public_minutes(&self, meeting_id: &str) -> Result<Option<(DocumentRecord, Vec<u8>)>> {
+        final_minutes(&self.conn, meeting_id, true)
+    }
+
+    /// Lays out a meeting's notice or minutes in the council's målform, dated
+    /// `created` (the same record and the same `created` give the same bytes).
+    pub fn render_document(
+        &self,
+        meeting_id: &str,
+        kind: DocumentKind,
+        created: DateTime<Utc>,
+    ) -> Result<crate::documents::Rendered> {
+        self.render_version(meeting_id, kind, false, created)
+    }
+
+    /// [`Store::render_document`] in full (`public` false) or as the public
+    /// version, in which every item exempt from public access is withheld.
+    pub fn render_version(
+        &self,
+        meeting_id: &str,
+        kind: DocumentKind,
+        public: bool,
+        created: DateTime<Utc>,
+    ) -> Result<crate::documents::Rendered> {
+        let meeting = meetings::get(&self.conn, meeting_id)?;
+        let council = councils::get(&self.conn, &meeting.council_id)?;
+        let detail = meetings::detail(&self.conn, meeting_id, crate::documents::document_lang(&council))?;
+        let secretary = notice_secretary(&self.conn, &detail)?;
+        Ok(crate::documents::render(
+            kind,
+            public,
+            &detail,
+            secretary.as_ref(),
+            created,
+        ))
+    }
+
+    /// Exports a meeting's notice or minutes to `out`: written to a temporary
+    /// file and renamed, so a failed export never leaves half a file, then
+    /// archived in the database with its checksums. If archiving fails, the
+    /// file is removed again, so the archive and the disk agree.
+    pub fn export_document(
+        &mut self,
+        actor: &Actor,
+        meeting_id: &str,
+        kind: DocumentKind,
+        out: &Path,
+    ) -> Result<DocumentRecord> {
+        self.export_version(actor, meeting_id, kind, false, out)
+    }
+
+    /// [`Store::export_document`] in full (`public` false) or as the public
+    /// version; either is archived, marked as what it is. Minutes not yet
+    /// approved say UTKAST in either version.
+    pub fn export_version(
+        &mut self,
+        actor: &Actor,
+        meeting_id: &str,
+        kind: DocumentKind,
+        public: bool,
+        out: &Path,
+    ) -> Result<DocumentRecord> {
+        // Read-only: refused before the file is written, as the archive row could not be.
+        self.writable()?;
+        let rendered = self.render_version(meeting_id, kind, public, actor.at)?;
+        self.save_and_archive(out, &rendered, |tx, file_name, sha256| {
+            archive(
+                tx,
+                actor,
+                &NewDocument {
+                    kind,
+                    public,
+                    meeting_id,
+                    file_name,
+                    sha256,
+                    content_sha256: &rendered.content_sha256,
+                    bytes: &rendered.bytes,
+                },
+            )
+        })
+    }
+
+    /// The file name a document of a meeting is offered under, e.g.
+    /// `Protokoll Lyngvik nærmiljøutvalg 2026-03-12.pdf`.
+    pub fn document_file_name(&self, meeting_id: &str, kind: DocumentKind) -> Result<String> {
+        self.version_file_name(meeting_id, kind, false)
+    }
+
+    /// [`Store::document_file_name`] of the full or the public version
+    /// (`… 2026-03-12 offentlig versjon.pdf`).
+    pub fn version_file_name(&self, meeting_id: &str, kind: DocumentKind, public: bool) -> Result<String> {
+        let meeting = meetings::get(&self.conn, meeting_id)?;
+        let council = councils::get(&self.conn, &meeting.council_id)?;
+        Ok(crate::documents::version_file_name(kind, public, &council, &meeting))
+    }
+
+    /// The bases for exemption from public access the item form offers a
+    /// council: texts in its målform, hints in `lang`.
+    pub fn exemption_bases(&self, council_id: &str, lang: Lang) -> Result<Vec<crate::model::ExemptionBasis>> {
+        let council = councils::get(&self.conn, council_id)?;
+        Ok(crate::rules::access::bases(
+            council.legal_mode,
+            crate::documents::document_lang(&council),
+            lang,
+        ))
+    }
+
+    /// Archived PDFs whose content checksum starts with `prefix`, as printed in a footer.
+    pub fn documents_by_content_prefix(&self, prefix: &str) -> Result<Vec<DocumentRecord>> {
+        by_content_prefix(&self.conn, prefix)
+    }
+
+    /// The notice of a meeting as an e-mail draft (`.eml`) to everyone who
+    /// sits on the council that day and has an e-mail address, with the
+    /// notice PDF attached and a short text in the council's målform naming
+    /// whom to tell of an absence. Returns the draft's file name and bytes.
+    pub fn notice_draft(&self, meeting_id: &str, now: DateTime<Utc>) -> Result<(String, Vec<u8>)> {
+        let meeting = meetings::get(&self.conn, meeting_id)?;
+        let council = councils::get(&self.conn, &meeting.council_id)?;
+        let lang = crate::documents::document_lang(&council);
+        let rendered = self.render_document(meeting_id, DocumentKind::Notice, now)?;
+        let sitting: Vec<Membership> = memberships::of_council(&self.conn, &council.id)?
+            .into_iter()
+            .filter(|m| m.sits_on(meeting.date))
+            .collect();
+        // An absence is told to the secretary, else to the council's contact.
+        let (who, how) = match sitting.iter().find(|m| m.role == Role::Sekretaer) {
+            Some(s) => (s.person.name.clone(), [&s.person.phone, &s.person.email]),
+            None => (
+                council.contact_name.clone(),
+                [&council.contact_phone, &council.contact_email],
+            ),
+        };
+        let how: Vec<&str> = how.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
+        let excuse = if who.trim().is_empty() {
+            crate::i18n::t(lang, "mail.notice.excuse_council", &[("council", &council.name)])
+        } else {
+            let who = if how.is_empty() {
+                who
+            } else {
+                format!("{who} ({})", how.join(", "))
+            };
+            crate::i18n::t(lang, "mail.notice.excuse", &[("who", &who)])
+        };
+        let date = crate::i18n::date(meeting.date);
+        let time = meeting.starts_at.format("%H:%M").to_string();
+        let draft = crate::mail::Draft {
+            to: sitting
+                .iter()
+                .map(|m| (m.person.name.clone(), m.person.email.clone()))
+                .collect(),
+            subject: crate::i18n::t(
+                lang,
+                "mail.notice.subject",
+                &[("council", &council.name), ("date", &date)],
+            ),
+            body: crate::i18n::t(
+                lang,
+                "mail.notice.body",
+                &[
+                    ("council", &council.name),
+                    ("date", &date),
+                    ("time", &time),
+                    ("place", &meeting.place),
+                    ("excuse", &excuse),
+                ],
+            ),
+            file_name: rendered.file_name.clone(),
+            pdf: rendered.bytes,
+        };
+        Ok((eml_name(&rendered.file_name), crate::mail::eml(&draft, now)))
+    }
+}
+
+/// Whom a notice tells to send word when one cannot come: the council's
+/// secretary among those called to the meeting, if it has one.
+pub(crate) fn notice_secretary(conn: &Connection, detail: &MeetingDetail) -> Result<Option<Person>> {
+    match detail.attendance.iter().find(|r| r.role == Role::Sekretaer) {
+        Some(row) => Ok(Some(memberships::get(conn, &row.membership_id)?.person)),
+        None => Ok(None),
+    }
+}
+
+/// `Innkalling … .pdf` → `Innkalling … .eml`.
+pub(super) fn eml_name(pdf_name: &str) -> String {
+    format!("{}.eml", pdf_name.strip_suffix(".pdf").unwrap_or(pdf_name))
 }

@@ -10,7 +10,7 @@ use std::path::Path;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rusqlite::{params, Connection};
 
-use super::{audit, codec, councils, grants, meetings, memberships, new_id, Store};
+use super::{audit, codec, councils, meetings, memberships, new_id, payouts, Store};
 use crate::error::{CoreError, Result};
 use crate::i18n::{self, label, t};
 use crate::model::*;
@@ -530,7 +530,7 @@ pub(super) fn report_facts(
         .rev()
         .map(|m| meetings::detail(conn, &m.id, lang))
         .collect::<Result<Vec<_>>>()?;
-    let grants = grants::of_council_year(conn, council_id, Some(year), lang)?;
+    let grants = payouts::of_council_year(conn, council_id, Some(year), lang)?;
     let duties = of_council(conn, &council, year, today, lang)?
         .into_iter()
         .filter(|d| d.kind != DutyKind::AnnualReport)

@@ -11,7 +11,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{councils, documents, grants, meetings, Store};
+use super::{applications, councils, documents, meetings, payouts, Store};
 use crate::documents::safe_file_name;
 use crate::error::{CoreError, Result};
 use crate::model::{DocumentKind, Lang, LedgerFormat, MeetingStatus};
@@ -171,7 +171,7 @@ impl Store {
                 waiting.push(crate::i18n::t(lang, "export.waiting_minutes", &[("date", &date)]));
             }
         }
-        for (scheme, applications) in grants::of_council_year(&self.conn, council_id, Some(year), lang)? {
+        for (scheme, applications) in payouts::of_council_year(&self.conn, council_id, Some(year), lang)? {
             for a in &applications {
                 if a.letter_sent.is_some() {
                     plan.push(Planned::Letter(a.id.clone()));
@@ -282,7 +282,7 @@ impl Store {
                         _ => self.render_letter(&application_id, now)?.bytes,
                     };
                     summary.letters += 1;
-                    let application = grants::application(&self.conn, &application_id, doc_lang)?;
+                    let application = applications::application(&self.conn, &application_id, doc_lang)?;
                     let sent = application
                         .letter_sent
                         .as_ref()
@@ -302,7 +302,7 @@ impl Store {
                     )
                 }
                 Planned::Ledger(scheme) => {
-                    let rows = grants::ledger(&self.conn, &scheme.id, lang)?;
+                    let rows = payouts::ledger(&self.conn, &scheme.id, lang)?;
                     summary.ledgers += 1;
                     (
                         crate::ledger::file_name(&scheme, LedgerFormat::Csv, lang),

@@ -8,10 +8,13 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
 
+use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::guard;
+use super::Store;
 use crate::error::Result;
+use crate::model::*;
 
 #[derive(Debug, Clone)]
 enum State {
@@ -116,5 +119,39 @@ fn quick_check(conn: &Connection) -> std::result::Result<(), String> {
         Ok(answer) if answer == "ok" => Ok(()),
         Ok(answer) => Err(answer),
         Err(e) => Err(e.to_string()),
+    }
+}
+
+impl Store {
+    /// `PRAGMA integrity_check`, the foreign keys, and every council's composition.
+    pub fn health(&self, today: NaiveDate, lang: Lang) -> Result<HealthReport> {
+        let integrity: Vec<String> = {
+            let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+            let rows = stmt.query_map([], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let foreign_key_violations: i32 = {
+            let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
+            let rows = stmt.query_map([], |_| Ok(()))?;
+            rows.count() as i32
+        };
+        let councils = self
+            .councils()?
+            .into_iter()
+            .map(|council| {
+                Ok(CouncilHealth {
+                    composition: self.composition(&council, today, lang)?,
+                    id: council.id,
+                    name: council.name,
+                })
+            })
+            .collect::<Result<_>>()?;
+        Ok(HealthReport {
+            sound: integrity == ["ok"] && foreign_key_violations == 0,
+            integrity,
+            foreign_key_violations,
+            schema_version: self.schema_version()? as i32,
+            councils,
+        })
     }
 }

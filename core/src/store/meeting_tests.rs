@@ -382,7 +382,7 @@ fn quorum_is_per_item_and_an_inhabil_member_is_counted_out() {
             .unwrap();
     }
     w.store
-        .set_recusal(&actor(), &grant, &cecilie.id, "Styreleder i idrettslaget")
+        .set_item_inhabil(&actor(), &grant, &cecilie.id, "Styreleder i idrettslaget")
         .unwrap();
     let detail = w.store.meeting_detail(&m.id, Lang::Nb).unwrap();
     let q = |id: &str| detail.items.iter().find(|i| i.id == id).unwrap().quorum;
@@ -391,9 +391,9 @@ fn quorum_is_per_item_and_an_inhabil_member_is_counted_out() {
     let frode_row = detail.attendance.iter().find(|r| r.membership_id == frode.id).unwrap();
     assert_eq!(frode_row.substitute_for_name.as_deref(), Some("Dag"));
 
-    // A second recusal takes the grant item below quorum.
+    // A second inhabilitet takes the grant item below quorum.
     w.store
-        .set_recusal(&actor(), &grant, &bjorn.id, "Trener på laget")
+        .set_item_inhabil(&actor(), &grant, &bjorn.id, "Trener på laget")
         .unwrap();
     let detail = w.store.meeting_detail(&m.id, Lang::Nb).unwrap();
     let grant_item = detail.items.iter().find(|i| i.id == grant).unwrap();
@@ -401,8 +401,8 @@ fn quorum_is_per_item_and_an_inhabil_member_is_counted_out() {
 
     // Only those present can leave for an item; only a varamedlem meets for someone.
     assert_eq!(
-        conflict_key(w.store.set_recusal(&actor(), &grant, &eva.id, "x").unwrap_err()),
-        "validation.recusal_not_present"
+        conflict_key(w.store.set_item_inhabil(&actor(), &grant, &eva.id, "x").unwrap_err()),
+        "validation.inhabil_not_present"
     );
     let bad = AttendanceInput {
         membership_id: bjorn.id.clone(),
@@ -682,7 +682,7 @@ fn full_meeting(w: &mut World) -> String {
         )
         .unwrap();
     w.store
-        .set_recusal(&actor(), &grant, &w.members[2].id, "Styreleder i idrettslaget")
+        .set_item_inhabil(&actor(), &grant, &w.members[2].id, "Styreleder i idrettslaget")
         .unwrap();
     w.store
         .record_item(
@@ -732,7 +732,7 @@ fn full_meeting(w: &mut World) -> String {
         .add_item(&actor(), &m, &item(ItemKind::Vedtak, "Gangfelt ved Aud sitt verksted"))
         .unwrap();
     w.store
-        .set_recusal(&actor(), &crossing, &w.members[0].id, "Eier verkstedet")
+        .set_item_inhabil(&actor(), &crossing, &w.members[0].id, "Eier verkstedet")
         .unwrap();
     w.store
         .set_item_chair(&actor(), &crossing, Some(&w.members[2].id))

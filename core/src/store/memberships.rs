@@ -1,15 +1,19 @@
 //! Queries of the `membership` table: who holds which seat, and when.
 
+use std::path::Path;
+
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 
+use super::Store;
 use super::{audit, codec, councils, new_id, people};
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::i18n;
 use crate::model::{
     Actor, MembersImported, Membership, MembershipEdit, MembershipInput, PersonChoice, Role, SeatCategory,
 };
+use crate::rules;
 
 const SELECT: &str = "SELECT membership.id, membership.council_id, membership.category, membership.role,
         membership.organisation, membership.term_from, membership.term_to, membership.ended_on,
@@ -341,4 +345,52 @@ pub fn import(
         ));
     }
     Ok(done)
+}
+
+impl Store {
+    pub fn add_membership(&mut self, actor: &Actor, input: &MembershipInput) -> Result<Membership> {
+        let input = crate::rules::validate::membership(input)?;
+        self.write(|tx| add(tx, actor, &input))
+    }
+
+    /// Seats from a members' spreadsheet (XLSX or CSV, see [`crate::intake`]):
+    /// every row checked first and every fault reported at once; then all
+    /// rows written in one transaction, or none.
+    pub fn import_members(&mut self, actor: &Actor, council_id: &str, path: &Path) -> Result<MembersImported> {
+        self.import_members_with_progress(actor, council_id, path, &crate::progress::NoProgress)
+    }
+
+    /// The same, reporting each hundred seats; a cancel rolls the whole list back.
+    pub fn import_members_with_progress(
+        &mut self,
+        actor: &Actor,
+        council_id: &str,
+        path: &Path,
+        progress: &dyn crate::progress::Progress,
+    ) -> Result<MembersImported> {
+        let sheet = crate::intake::read_sheet(path)?;
+        let seats = crate::intake::member_rows(&sheet, council_id)?;
+        self.write(|tx| import(tx, actor, seats, progress))
+    }
+
+    pub fn update_membership(&mut self, actor: &Actor, id: &str, edit: &MembershipEdit) -> Result<Membership> {
+        let edit = crate::rules::validate::membership_edit(edit)?;
+        self.write(|tx| update(tx, actor, id, &edit))
+    }
+
+    /// Ends a seat: from `ended_on` the member no longer sits. History stays.
+    pub fn end_membership(&mut self, actor: &Actor, id: &str, ended_on: NaiveDate, reason: &str) -> Result<Membership> {
+        if !rules::validate::date_in_range(ended_on) {
+            return Err(CoreError::invalid(FieldIssue::new(
+                "endedOn",
+                "validation.date_out_of_range",
+            )));
+        }
+        let reason = rules::validate::free_text("endReason", reason)?;
+        self.write(|tx| end(tx, actor, id, ended_on, &reason))
+    }
+
+    pub fn memberships_of_council(&self, council_id: &str) -> Result<Vec<Membership>> {
+        of_council(&self.conn, council_id)
+    }
 }

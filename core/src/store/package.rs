@@ -247,7 +247,7 @@ fn read_back(conn: &Connection, council_id: &str) -> Result<(), PackageFault> {
     for meeting in super::meetings::of_council(conn, council_id).map_err(unreadable("meeting"))? {
         super::meetings::detail(conn, &meeting.id, crate::model::Lang::Nb).map_err(unreadable("meeting"))?;
     }
-    super::grants::of_council_year(conn, council_id, None, crate::model::Lang::Nb)
+    super::payouts::of_council_year(conn, council_id, None, crate::model::Lang::Nb)
         .map_err(unreadable("grant_application"))?;
     Ok(())
 }

@@ -2,6 +2,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use super::Store;
 use super::{audit, codec, new_id};
 use crate::error::{CoreError, Result};
 use crate::model::{Actor, PeopleFound, Person, PersonInput};
@@ -109,4 +110,16 @@ pub fn update(conn: &Connection, actor: &Actor, id: &str, input: &PersonInput) -
         audit::record_diff(conn, actor, "person", id, Some(&old), input)?;
     }
     get(conn, id)
+}
+
+impl Store {
+    pub fn people(&self) -> Result<Vec<Person>> {
+        all(&self.conn)
+    }
+
+    /// Up to `limit` people whose name or e-mail holds `query`, ignoring
+    /// case (`ø` finds `Ø`), by name: the member form's search.
+    pub fn find_people(&self, query: &str, limit: usize) -> Result<PeopleFound> {
+        find(&self.conn, query, limit)
+    }
 }

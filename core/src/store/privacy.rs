@@ -5,12 +5,14 @@
 //! records keep their shape but no longer name them, and no archived PDF is
 //! left empty.
 
+use std::path::Path;
+
 use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{audit, codec, memberships, people};
+use super::{audit, backup, codec, documents, letters, memberships, package, people, Store};
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::i18n::t;
 use crate::model::{Actor, AuditEntry, DocumentKind, Lang, LegalMode, Malform, MeetingStatus, Membership, Person};
@@ -23,7 +25,7 @@ pub struct AttendanceRecord {
     pub council_name: String,
     pub date: NaiveDate,
     pub status: String,
-    pub recused_from: Vec<String>,
+    pub inhabil_in: Vec<String>,
 }
 
 /// An application the person is the contact of.
@@ -162,7 +164,7 @@ pub fn export(conn: &Connection, person_id: &str) -> Result<PersonExport> {
         })?;
         for row in rows {
             let (meeting_id, council_name, date, status, membership_id) = row?;
-            let mut recused = conn.prepare(
+            let mut inhabil_titles = conn.prepare(
                 "SELECT i.title FROM recusal x JOIN agenda_item i ON i.id = x.item_id
                  WHERE x.membership_id = ?1 AND i.meeting_id = ?2
                  UNION ALL
@@ -170,7 +172,7 @@ pub fn export(conn: &Connection, person_id: &str) -> Result<PersonExport> {
                  JOIN item_decision d ON d.id = x.decision_id JOIN agenda_item i ON i.id = d.item_id
                  WHERE x.membership_id = ?1 AND i.meeting_id = ?2",
             )?;
-            let recused_from = recused
+            let inhabil_in = inhabil_titles
                 .query_map([&membership_id, &meeting_id], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
             attendance.push(AttendanceRecord {
@@ -178,7 +180,7 @@ pub fn export(conn: &Connection, person_id: &str) -> Result<PersonExport> {
                 council_name,
                 date,
                 status,
-                recused_from,
+                inhabil_in,
             });
         }
     }
@@ -475,7 +477,7 @@ fn relay_voluntary_documents(conn: &Connection, actor: &Actor, council_ids: &[St
                     DocumentKind::Notice,
                     public,
                     &detail,
-                    super::notice_secretary(conn, &detail)?.as_ref(),
+                    documents::notice_secretary(conn, &detail)?.as_ref(),
                     actor.at,
                 )
             } else {
@@ -497,7 +499,7 @@ fn relay_voluntary_documents(conn: &Connection, actor: &Actor, council_ids: &[St
             rows.collect::<rusqlite::Result<_>>()?
         };
         for (id, application_id) in letters {
-            let facts = super::letter_facts(conn, &application_id)?;
+            let facts = letters::letter_facts(conn, &application_id)?;
             replace_bytes(
                 conn,
                 "grant_letter",
@@ -557,4 +559,58 @@ pub(super) fn erase_again(conn: &Connection, actor: &Actor) -> Result<Vec<String
         }
     }
     Ok(again)
+}
+
+impl Store {
+    /// Everything the file holds about one person, for an access request.
+    pub fn person_export(&self, person_id: &str) -> Result<PersonExport> {
+        export(&self.conn, person_id)
+    }
+
+    /// The file name an access request is offered under:
+    /// `Innsyn Kari Nordmann 2026-12-01.json` (in `lang`).
+    pub fn person_export_file_name(&self, person_id: &str, today: NaiveDate, lang: Lang) -> Result<String> {
+        let person = export(&self.conn, person_id)?.person;
+        let word = crate::i18n::t(lang, "file.access_request", &[]);
+        Ok(crate::documents::safe_file_name(&format!(
+            "{word} {} {}.json",
+            person.name,
+            today.format("%Y-%m-%d")
+        )))
+    }
+
+    /// Writes everything the file holds about one person (an access request,
+    /// GDPR art. 15) to `out` as JSON: written beside it and renamed, so a
+    /// failed write leaves no half file; never over the store or its backups.
+    /// Reads only, so a read-only file can answer an access request too.
+    pub fn export_person_data(&self, person_id: &str, out: &Path) -> Result<PersonExport> {
+        self.export_target(out)?;
+        let export = export(&self.conn, person_id)?;
+        let json = serde_json::to_vec_pretty(&export).map_err(|e| CoreError::Io(std::io::Error::other(e)))?;
+        crate::pdf::write_atomically(out, &json)?;
+        Ok(export)
+    }
+
+    /// Erases a former member (see [`erase`]), then makes sure the
+    /// old values are gone from the file and its WAL too: freed space is
+    /// zeroed (`secure_delete`), the file is rebuilt, the WAL truncated, and
+    /// a fresh backup replaces the newest one. Returns the pseudonym.
+    pub fn erase_person(&mut self, actor: &Actor, person_id: &str, today: NaiveDate) -> Result<String> {
+        self.writable()?;
+        self.conn.execute_batch("PRAGMA secure_delete = ON")?;
+        // An erasure reaches the person's rows in councils kept elsewhere too.
+        let alias = self.write(|tx| {
+            let alias = package::unguarded(tx, || erase(tx, actor, person_id, today))?;
+            package::erasure_is_not_local_work(tx)?;
+            Ok(alias)
+        })?;
+        // The search index merges its segments, so no erased word stays behind in it.
+        self.conn.execute_batch(
+            "INSERT INTO search_fts (search_fts) VALUES ('optimize'); VACUUM; PRAGMA wal_checkpoint(TRUNCATE);",
+        )?;
+        if self.path.is_some() {
+            self.backup(backup::BackupKind::Manual, actor.at)?;
+        }
+        Ok(alias)
+    }
 }

@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-use super::{audit, councils, grants, memberships, Store};
+use super::{applications, audit, councils, memberships, schemes, scoring, Store};
 use crate::error::{CoreError, FieldIssue, Result, RowFault};
 use crate::i18n::t;
 use crate::model::{Actor, Lang, Membership, ScoreInput, Step};
@@ -105,23 +105,23 @@ fn member_of_committee(
     person_id: &str,
     today: NaiveDate,
 ) -> Result<Membership> {
-    grants::reviewers(conn, &scheme.council_id, today)?
+    scoring::reviewers(conn, &scheme.council_id, today)?
         .into_iter()
         .find(|m| m.person.id == person_id)
         .ok_or_else(|| CoreError::invalid(FieldIssue::new("member", "review.not_on_committee")))
 }
 
 fn content(conn: &Connection, scheme_id: &str, person_id: &str, today: NaiveDate) -> Result<(SheetContent, Lang)> {
-    let scheme = grants::scheme(conn, scheme_id)?;
+    let scheme = schemes::scheme(conn, scheme_id)?;
     let council = councils::get(conn, &scheme.council_id)?;
     let lang = crate::documents::document_lang(&council);
     let member = member_of_committee(conn, &scheme, person_id, today)?;
     let mut applications = Vec::new();
-    for a in grants::applications_of(conn, scheme_id, lang)? {
-        if a.withdrawn.is_some() || a.decision.is_some() || grants::inhabil_of(conn, &a, &member)?.is_some() {
+    for a in applications::applications_of(conn, scheme_id, lang)? {
+        if a.withdrawn.is_some() || a.decision.is_some() || scoring::inhabil_of(conn, &a, &member)?.is_some() {
             continue;
         }
-        let given = grants::scores_of(conn, &a.id, &member.id)?;
+        let given = scoring::scores_of(conn, &a.id, &member.id)?;
         let score_of = |id: &str| given.iter().find(|s| s.criterion_id == id);
         applications.push(SheetApplication {
             scores: scheme
@@ -186,8 +186,8 @@ fn planned_row(
     scheme: &crate::model::GrantScheme,
     faults: &mut Vec<RowFault>,
 ) -> Result<(Vec<ScoreInput>, i32)> {
-    let a = grants::application(conn, &row.application_id, Lang::Nb)?;
-    let given = grants::scores_of(conn, &a.id, &member.id)?;
+    let a = applications::application(conn, &row.application_id, Lang::Nb)?;
+    let given = scoring::scores_of(conn, &a.id, &member.id)?;
     let existing = |id: &str| given.iter().find(|s| s.criterion_id == id);
     let fault = |faults: &mut Vec<RowFault>, column: &str, issue: FieldIssue| {
         faults.push(RowFault {
@@ -260,7 +260,7 @@ fn planned_row(
                 "",
                 FieldIssue::new("application", "review.application_closed").with("number", number),
             );
-        } else if let Some(inhabil) = grants::inhabil_of(conn, &a, member)? {
+        } else if let Some(inhabil) = scoring::inhabil_of(conn, &a, member)? {
             fault(
                 faults,
                 "",
@@ -329,14 +329,14 @@ impl Store {
         }
         let bytes = std::fs::read(path)?;
         let sheet = crate::review::read(&bytes, &name)?;
-        let scheme = match grants::scheme(&self.conn, &sheet.scheme_id) {
+        let scheme = match schemes::scheme(&self.conn, &sheet.scheme_id) {
             Ok(s) => s,
             Err(CoreError::NotFound { .. }) => return Err(refuse(ReviewSheetFault::UnknownScheme)),
             Err(e) => return Err(e),
         };
         if let Some(here) = scheme_id {
             if here != scheme.id {
-                let here = grants::scheme(&self.conn, here)?;
+                let here = schemes::scheme(&self.conn, here)?;
                 return Err(refuse(ReviewSheetFault::OtherScheme {
                     sheet: scheme.name,
                     here: here.name,
@@ -352,7 +352,7 @@ impl Store {
             return Err(refuse(ReviewSheetFault::CriteriaChanged));
         }
         for row in &sheet.rows {
-            match grants::application(&self.conn, &row.application_id, Lang::Nb) {
+            match applications::application(&self.conn, &row.application_id, Lang::Nb) {
                 Ok(a) if a.scheme_id == scheme.id => {}
                 Ok(_) | Err(CoreError::NotFound { .. }) => return Err(refuse(ReviewSheetFault::Tampered)),
                 Err(e) => return Err(e),
@@ -389,7 +389,7 @@ impl Store {
         }
         self.write(|tx| {
             for (application_id, inputs) in &plan {
-                grants::save_scores(tx, actor, application_id, &member.id, inputs)?;
+                scoring::save_scores(tx, actor, application_id, &member.id, inputs)?;
             }
             audit::record(
                 tx,

@@ -129,7 +129,7 @@ impl Round {
     }
 
     fn scores_of(&self, application: usize, member: usize) -> Vec<(i32, String)> {
-        grants::scores_of(
+        scoring::scores_of(
             &self.w.store.conn,
             &self.applications[application].id,
             &self.w.members[member].id,

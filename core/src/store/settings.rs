@@ -1,8 +1,10 @@
 //! Queries of the `settings` table: a few named values set by the user.
 
+use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension};
 
 use super::audit;
+use super::Store;
 use crate::error::Result;
 use crate::model::{Actor, Lang, Settings};
 
@@ -35,4 +37,33 @@ pub fn set(conn: &Connection, actor: &Actor, key: &str, new: &str) -> Result<()>
         [key, new],
     )?;
     audit::record(conn, actor, "settings", key, key, old.as_deref(), Some(new))
+}
+
+impl Store {
+    pub fn settings(&self) -> Result<Settings> {
+        get(&self.conn)
+    }
+
+    /// The person making changes: the name given at first start.
+    pub fn actor(&self, at: DateTime<Utc>) -> Result<Actor> {
+        let name = self.settings()?.user_name.unwrap_or_else(|| "grendebok".to_owned());
+        Ok(Actor::new(name, at))
+    }
+
+    pub fn save_user_name(&mut self, name: &str, at: DateTime<Utc>) -> Result<Settings> {
+        let name = crate::rules::validate::user_name(name)?;
+        self.write(|tx| {
+            let actor = Actor::new(name.clone(), at);
+            set(tx, &actor, USER_NAME, &name)?;
+            get(tx)
+        })
+    }
+
+    pub fn save_language(&mut self, lang: Lang, at: DateTime<Utc>) -> Result<Settings> {
+        let actor = self.actor(at)?;
+        self.write(|tx| {
+            set(tx, &actor, LANGUAGE, lang.code())?;
+            get(tx)
+        })
+    }
 }

@@ -4,12 +4,12 @@ import type { CaseNumber } from "./CaseNumber";
 import type { ChairVote } from "./ChairVote";
 import type { ClosedGround } from "./ClosedGround";
 import type { FollowUp } from "./FollowUp";
+import type { InhabilMember } from "./InhabilMember";
 import type { ItemAccess } from "./ItemAccess";
 import type { ItemDecision } from "./ItemDecision";
 import type { ItemGrant } from "./ItemGrant";
 import type { ItemKind } from "./ItemKind";
 import type { Quorum } from "./Quorum";
-import type { Recusal } from "./Recusal";
 import type { VoteOutcome } from "./VoteOutcome";
 import type { Votes } from "./Votes";
 
@@ -38,7 +38,7 @@ chairId: string | null, chairName: string | null, closed: boolean, closedBasis: 
 /**
  * As marked in the item form; see [`AgendaItem::exemption`] for what the public version does.
  */
-access: ItemAccess, withdrawn: boolean, recusals: Array<Recusal>, followUps: Array<FollowUp>, quorum: Quorum, 
+access: ItemAccess, withdrawn: boolean, inhabilMembers: Array<InhabilMember>, followUps: Array<FollowUp>, quorum: Quorum, 
 /**
  * Further decisions inside the item (one per application in a grant
  * round), in order; empty when the item's own record is its one decision.

@@ -3,4 +3,4 @@
 /**
  * One meeting a person's seat was recorded at.
  */
-export type AttendanceRecord = { meetingId: string, councilName: string, date: string, status: string, recusedFrom: Array<string>, };
+export type AttendanceRecord = { meetingId: string, councilName: string, date: string, status: string, inhabilIn: Array<string>, };

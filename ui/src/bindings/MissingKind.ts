@@ -3,4 +3,4 @@
 /**
  * What the completeness check found missing before the minutes can be approved.
  */
-export type MissingKind = "time" | "place" | "end_time" | "attendance" | "decision" | "note" | "votes" | "recusal_reason" | "closed_basis" | "quorum" | "not_held" | "inhabil_present" | "chair" | "minute_taker" | "item_chair" | "chair_vote" | "proposals";
+export type MissingKind = "time" | "place" | "end_time" | "attendance" | "decision" | "note" | "votes" | "inhabil_reason" | "closed_basis" | "quorum" | "not_held" | "inhabil_present" | "chair" | "minute_taker" | "item_chair" | "chair_vote" | "proposals";

@@ -20,7 +20,7 @@ email: number,
  */
 phone: number, 
 /**
- * Reasons and short notes: why a seat ended, a recusal, a waiver, a
+ * Reasons and short notes: why a seat ended, an inhabilitet, a waiver, a
  * closed session's legal basis, a follow-up, a score's comment.
  */
 reason: number, 

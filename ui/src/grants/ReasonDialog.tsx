@@ -104,7 +104,7 @@ export function InhabilDialog({ review, onClose }: { review: Review; onClose: ()
       name="inhabil"
       title={t("inhabil.title", { name: review.personName })}
       help={t("inhabil.help")}
-      reason={{ label: t("recusal.reason"), placeholder: t("recusal.reasonPlaceholder") }}
+      reason={{ label: t("itemInhabil.reason"), placeholder: t("itemInhabil.reasonPlaceholder") }}
       confirm={t("inhabil.confirm")}
       save={(reason) => backend.declareInhabil(detail.application.id, review.membershipId, reason)}
       done={t("confirm.inhabilDeclared", { name: review.personName, number: detail.application.number })}

@@ -221,7 +221,7 @@ export function ScoringGrid() {
                         <strong>{t("review.inhabil")}</strong>{" "}
                         {r.inhabil.source === "organisation"
                           ? t("inhabil.organisation", { organisation: r.inhabil.reason })
-                          : r.inhabil.reason || t("recusal.noReason")}
+                          : r.inhabil.reason || t("itemInhabil.noReason")}
                       </Table.Cell>
                     ) : (
                       <>

@@ -67,7 +67,7 @@ function DecisionCard({ decision: d, readOnly, election }: { decision: ItemDecis
   const [member, setMember] = useState("");
   const [reason, setReason] = useState("");
   const title = t("decisions.heading", { position: d.position, title: d.title });
-  const leftIds = new Set(d.recusals.map((r) => r.membershipId));
+  const leftIds = new Set(d.inhabilMembers.map((r) => r.membershipId));
   const candidates = presentRows(detail.attendance).filter((r) => !leftIds.has(r.membershipId));
   const set = (key: keyof DecisionDraft, id: string) => (value: string) => {
     setDraft((old) => ({ ...old, [key]: value }));
@@ -84,15 +84,15 @@ function DecisionCard({ decision: d, readOnly, election }: { decision: ItemDecis
   };
   const leave = async (membershipId: string, why: string) => {
     const name = detail.attendance.find((r) => r.membershipId === membershipId)?.personName ?? "";
-    const report = await act(() => backend.setDecisionRecusal(d.id, membershipId, why), t("confirm.decisionRecusalAdded", { name, title: d.title }));
+    const report = await act(() => backend.setDecisionInhabil(d.id, membershipId, why), t("confirm.decisionInhabilAdded", { name, title: d.title }));
     if (report) return errors.showReport(report);
     errors.clear();
     setMember("");
     setReason("");
   };
-  const addRecusal = (e: FormEvent) => {
+  const addInhabil = (e: FormEvent) => {
     e.preventDefault();
-    if (!member) return errors.showLocal({ [ids.membershipId]: t("recusal.chooseMember") });
+    if (!member) return errors.showLocal({ [ids.membershipId]: t("itemInhabil.chooseMember") });
     void leave(member, reason.trim());
   };
 
@@ -108,11 +108,11 @@ function DecisionCard({ decision: d, readOnly, election }: { decision: ItemDecis
         </Paragraph>
       ) : null}
       <FormError messages={errors.general} />
-      {d.proposedRecusals.map((r) => (
-        <div key={r.membershipId} className="decision__proposed" data-testid="proposed-recusal" data-membership-id={r.membershipId}>
+      {d.proposedInhabil.map((r) => (
+        <div key={r.membershipId} className="decision__proposed" data-testid="proposed-inhabil" data-membership-id={r.membershipId}>
           <Paragraph data-size="sm">{t("decisions.proposed", { name: r.personName, reason: r.reason })}</Paragraph>
           {!readOnly ? (
-            <Button variant="secondary" data-size="sm" data-testid="confirm-recusal" onClick={() => void leave(r.membershipId, r.reason)}>
+            <Button variant="secondary" data-size="sm" data-testid="confirm-inhabil" onClick={() => void leave(r.membershipId, r.reason)}>
               {t("decisions.confirmLeft", { name: r.personName })}
             </Button>
           ) : null}
@@ -125,24 +125,24 @@ function DecisionCard({ decision: d, readOnly, election }: { decision: ItemDecis
       ))}
       <div data-testid="decision-left">
         <strong className="decision__label">{t("decisions.left")}</strong>{" "}
-        {d.recusals.length === 0 ? <span className="muted">{t("decisions.nobodyLeft")}</span> : null}
+        {d.inhabilMembers.length === 0 ? <span className="muted">{t("decisions.nobodyLeft")}</span> : null}
         <ul className="plain-list">
-          {d.recusals.map((r) => (
-            <li key={r.membershipId} data-testid="decision-recusal" data-membership-id={r.membershipId}>
+          {d.inhabilMembers.map((r) => (
+            <li key={r.membershipId} data-testid="decision-inhabil" data-membership-id={r.membershipId}>
               <span>
                 <strong>{r.personName}</strong>
-                {r.reason ? ` – ${r.reason}` : <span className="missing-inline"> – {t("recusal.noReason")}</span>}
+                {r.reason ? ` – ${r.reason}` : <span className="missing-inline"> – {t("itemInhabil.noReason")}</span>}
               </span>
               {!readOnly ? (
                 <Button
                   variant="tertiary"
                   data-size="sm"
                   data-color="danger"
-                  data-testid="remove-decision-recusal"
-                  aria-label={t("recusal.removeLabel", { name: r.personName })}
-                  onClick={() => void actOrAlert(() => backend.removeDecisionRecusal(d.id, r.membershipId), t("confirm.recusalRemoved", { name: r.personName, item: d.title }))}
+                  data-testid="remove-decision-inhabil"
+                  aria-label={t("itemInhabil.removeLabel", { name: r.personName })}
+                  onClick={() => void actOrAlert(() => backend.removeDecisionInhabil(d.id, r.membershipId), t("confirm.itemInhabilRemoved", { name: r.personName, item: d.title }))}
                 >
-                  {t("recusal.remove")}
+                  {t("itemInhabil.remove")}
                 </Button>
               ) : null}
             </li>
@@ -151,7 +151,7 @@ function DecisionCard({ decision: d, readOnly, election }: { decision: ItemDecis
       </div>
       <ActingChair
         chairId={d.chairId}
-        left={[...detail.items.filter((i) => i.id === d.itemId).flatMap((i) => i.recusals.map((r) => r.membershipId)), ...leftIds]}
+        left={[...detail.items.filter((i) => i.id === d.itemId).flatMap((i) => i.inhabilMembers.map((r) => r.membershipId)), ...leftIds]}
         onChange={(id) => void actOrAlert(() => backend.setDecisionChair(d.id, id), t("confirm.chairSaved", { item: d.title }))}
         testId="decision-chair"
       />
@@ -164,8 +164,8 @@ function DecisionCard({ decision: d, readOnly, election }: { decision: ItemDecis
         </>
       ) : (
         <>
-          <form onSubmit={addRecusal} noValidate className="inline-form">
-            <div className="inline-form__row inline-form__row--recusal">
+          <form onSubmit={addInhabil} noValidate className="inline-form">
+            <div className="inline-form__row inline-form__row--inhabil">
               <SelectField
                 id={ids.membershipId}
                 label={t("decisions.leftMember")}
@@ -174,11 +174,11 @@ function DecisionCard({ decision: d, readOnly, election }: { decision: ItemDecis
                   setMember(v);
                   errors.clearField(ids.membershipId);
                 }}
-                options={[{ value: "", label: candidates.length ? t("recusal.choose") : t("recusal.nobodyPresent") }, ...candidates.map((r) => ({ value: r.membershipId, label: r.personName }))]}
+                options={[{ value: "", label: candidates.length ? t("itemInhabil.choose") : t("itemInhabil.nobodyPresent") }, ...candidates.map((r) => ({ value: r.membershipId, label: r.personName }))]}
                 error={errors.fields[ids.membershipId]}
               />
-              <TextField id={ids.reason} label={t("recusal.reason")} placeholder={t("recusal.reasonPlaceholder")} value={reason} onChange={setReason} error={errors.fields[ids.reason]} />
-              <Button type="submit" variant="secondary" data-size="sm" data-testid="add-decision-recusal" className="inline-form__button">
+              <TextField id={ids.reason} label={t("itemInhabil.reason")} placeholder={t("itemInhabil.reasonPlaceholder")} value={reason} onChange={setReason} error={errors.fields[ids.reason]} />
+              <Button type="submit" variant="secondary" data-size="sm" data-testid="add-decision-inhabil" className="inline-form__button">
                 {t("decisions.addLeft")}
               </Button>
             </div>

@@ -10,7 +10,7 @@ import { itemName } from "./meetingModel";
 import { ItemDialog } from "./ItemDialog";
 import { QuorumLine } from "./Quorum";
 import { RecordForm, RecordView } from "./RecordForm";
-import { Recusals } from "./Recusals";
+import { ItemInhabil } from "./ItemInhabil";
 import { FollowUps } from "./FollowUps";
 import { ItemGrants } from "../grants/ItemGrants";
 import { Decisions } from "./Decisions";
@@ -101,11 +101,11 @@ export function ItemPanel({ item }: { item: AgendaItem }) {
       <Decisions item={item} />
       {!readOnly && detail.lifecycle.judged && decides(item.kind) && item.decisions.length === 0 && !item.quorum.quorate ? <CarryOver item={item} /> : null}
       <ItemGrants item={item} />
-      {!item.withdrawn ? <Recusals item={item} /> : null}
+      {!item.withdrawn ? <ItemInhabil item={item} /> : null}
       {!item.withdrawn ? (
         <ActingChair
           chairId={item.chairId}
-          left={item.recusals.map((r) => r.membershipId)}
+          left={item.inhabilMembers.map((r) => r.membershipId)}
           onChange={(id) => void actOrAlert(() => backend.setItemChair(item.id, id), t("confirm.chairSaved", { item: name }))}
           testId="item-chair"
         />

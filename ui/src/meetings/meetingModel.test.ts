@@ -56,7 +56,7 @@ const item = (over: Partial<AgendaItem> = {}): AgendaItem => ({
   closedBasis: "",
   access: { exempt: false, basis: "", titleWithheld: false },
   withdrawn: false,
-  recusals: [],
+  inhabilMembers: [],
   grants: [],
   decisions: [],
   outcome: null,

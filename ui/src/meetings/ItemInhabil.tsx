@@ -9,11 +9,11 @@ import { FormError } from "../components/FormError";
 import { useMeeting } from "./context";
 import { itemName, presentRows } from "./meetingModel";
 
-const ORDER = ["recusal-member", "recusal-reason"] as const;
-const IDS = { membershipId: "recusal-member", reason: "recusal-reason" };
+const ORDER = ["inhabil-member", "inhabil-reason"] as const;
+const IDS = { membershipId: "inhabil-member", reason: "inhabil-reason" };
 
 /** Members who declared themselves inhabil and left for this item. */
-export function Recusals({ item }: { item: AgendaItem }) {
+export function ItemInhabil({ item }: { item: AgendaItem }) {
   const { t } = useI18n();
   const backend = useBackend();
   const { detail, act, actOrAlert, locked } = useMeeting();
@@ -21,16 +21,16 @@ export function Recusals({ item }: { item: AgendaItem }) {
   const [reason, setReason] = useState("");
   const [saving, setSaving] = useState(false);
   const errors = useFormErrors(ORDER, IDS);
-  const candidates = presentRows(detail.attendance).filter((r) => !item.recusals.some((x) => x.membershipId === r.membershipId));
+  const candidates = presentRows(detail.attendance).filter((r) => !item.inhabilMembers.some((x) => x.membershipId === r.membershipId));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!member) return errors.showLocal({ "recusal-member": t("recusal.chooseMember") });
+    if (!member) return errors.showLocal({ "inhabil-member": t("itemInhabil.chooseMember") });
     setSaving(true);
     const name = detail.attendance.find((r) => r.membershipId === member)?.personName ?? "";
     const report = await act(
-      () => backend.setRecusal(item.id, member, reason.trim()),
-      t("confirm.recusalAdded", { name, item: itemName(t, item) }),
+      () => backend.setItemInhabil(item.id, member, reason.trim()),
+      t("confirm.itemInhabilAdded", { name, item: itemName(t, item) }),
     );
     setSaving(false);
     if (report) return errors.showReport(report);
@@ -40,33 +40,33 @@ export function Recusals({ item }: { item: AgendaItem }) {
   };
 
   return (
-    <section className="item-sub" aria-labelledby="recusals-title">
-      <Heading level={4} data-size="2xs" id="recusals-title">
-        {t("recusal.title")}
+    <section className="item-sub" aria-labelledby="item-inhabil-title">
+      <Heading level={4} data-size="2xs" id="item-inhabil-title">
+        {t("itemInhabil.title")}
       </Heading>
-      {item.recusals.length ? (
+      {item.inhabilMembers.length ? (
         <ul className="plain-list">
-          {item.recusals.map((r) => (
-            <li key={r.membershipId} data-testid="recusal" data-membership-id={r.membershipId}>
+          {item.inhabilMembers.map((r) => (
+            <li key={r.membershipId} data-testid="inhabil" data-membership-id={r.membershipId}>
               <span>
                 <strong>{r.personName}</strong>
-                {r.reason ? ` – ${r.reason}` : <span className="missing-inline"> – {t("recusal.noReason")}</span>}
+                {r.reason ? ` – ${r.reason}` : <span className="missing-inline"> – {t("itemInhabil.noReason")}</span>}
               </span>
               {!locked ? (
                 <Button
                   variant="tertiary"
                   data-size="sm"
                   data-color="danger"
-                  data-testid="remove-recusal"
-                  aria-label={t("recusal.removeLabel", { name: r.personName })}
+                  data-testid="remove-inhabil"
+                  aria-label={t("itemInhabil.removeLabel", { name: r.personName })}
                   onClick={() =>
                     void actOrAlert(
-                      () => backend.removeRecusal(item.id, r.membershipId),
-                      t("confirm.recusalRemoved", { name: r.personName, item: itemName(t, item) }),
+                      () => backend.removeItemInhabil(item.id, r.membershipId),
+                      t("confirm.itemInhabilRemoved", { name: r.personName, item: itemName(t, item) }),
                     )
                   }
                 >
-                  {t("recusal.remove")}
+                  {t("itemInhabil.remove")}
                 </Button>
               ) : null}
             </li>
@@ -74,37 +74,37 @@ export function Recusals({ item }: { item: AgendaItem }) {
         </ul>
       ) : (
         <Paragraph data-size="sm" className="muted">
-          {t("recusal.none")}
+          {t("itemInhabil.none")}
         </Paragraph>
       )}
       {!locked ? (
         <form onSubmit={submit} noValidate className="inline-form">
           <FormError messages={errors.general} />
-          <div className="inline-form__row inline-form__row--recusal">
+          <div className="inline-form__row inline-form__row--inhabil">
             <SelectField
-              id="recusal-member"
-              label={t("recusal.member")}
+              id="inhabil-member"
+              label={t("itemInhabil.member")}
               value={member}
               onChange={(v) => {
                 setMember(v);
-                errors.clearField("recusal-member");
+                errors.clearField("inhabil-member");
               }}
-              options={[{ value: "", label: candidates.length ? t("recusal.choose") : t("recusal.nobodyPresent") }, ...candidates.map((r) => ({ value: r.membershipId, label: r.personName }))]}
-              error={errors.fields["recusal-member"]}
+              options={[{ value: "", label: candidates.length ? t("itemInhabil.choose") : t("itemInhabil.nobodyPresent") }, ...candidates.map((r) => ({ value: r.membershipId, label: r.personName }))]}
+              error={errors.fields["inhabil-member"]}
             />
             <TextField
-              id="recusal-reason"
-              label={t("recusal.reason")}
-              placeholder={t("recusal.reasonPlaceholder")}
+              id="inhabil-reason"
+              label={t("itemInhabil.reason")}
+              placeholder={t("itemInhabil.reasonPlaceholder")}
               value={reason}
               onChange={(v) => {
                 setReason(v);
-                errors.clearField("recusal-reason");
+                errors.clearField("inhabil-reason");
               }}
-              error={errors.fields["recusal-reason"]}
+              error={errors.fields["inhabil-reason"]}
             />
-            <Button type="submit" variant="secondary" data-size="sm" data-testid="add-recusal" loading={saving} className="inline-form__button">
-              {t("recusal.add")}
+            <Button type="submit" variant="secondary" data-size="sm" data-testid="add-inhabil" loading={saving} className="inline-form__button">
+              {t("itemInhabil.add")}
             </Button>
           </div>
         </form>
