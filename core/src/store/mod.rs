@@ -31,6 +31,7 @@ mod package;
 mod package_rows;
 mod people;
 pub mod privacy;
+mod profile;
 pub mod review;
 mod search;
 mod settings;
