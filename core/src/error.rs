@@ -434,6 +434,9 @@ impl CoreError {
                         crate::package::when(lang, *at)
                     }
                 };
+                if *offered <= chrono::DateTime::<chrono::Utc>::UNIX_EPOCH {
+                    return t(lang, "error.profile_built_in", &[("current", &when(current))]);
+                }
                 t(
                     lang,
                     "error.profile_not_newer",

@@ -90,14 +90,19 @@ pub fn default_profile() -> KommuneProfile {
 /// have the wrong type, is refused with where (line and column) and what;
 /// a profile that parses is then held to [`validate`].
 pub fn parse(json: &str) -> Result<KommuneProfile> {
-    let profile: KommuneProfile = serde_json::from_str(json).map_err(|e| {
+    validate(&read(json)?)
+}
+
+/// A profile read from JSON text, not yet validated: refused only when the
+/// text is not JSON or its values have the wrong type (line and column said).
+pub fn read(json: &str) -> Result<KommuneProfile> {
+    serde_json::from_str(json).map_err(|e| {
         CoreError::invalid(
             FieldIssue::new("", "profile.not_a_profile")
                 .with("line", e.line().to_string())
                 .with("column", e.column().to_string()),
         )
-    })?;
-    validate(&profile)
+    })
 }
 
 /// Whether `key` is a simple slug: a lowercase letter a–z first, then
@@ -375,6 +380,32 @@ pub fn removed_in_use(
             }
         })
         .collect()
+}
+
+/// The name a profile is offered under: `Kommuneoppsett Larvik.json`.
+pub fn file_name(profile: &KommuneProfile) -> String {
+    let kommune = profile.kommune.replace(['/', '\\', ':'], "_");
+    if kommune.is_empty() {
+        "Kommuneoppsett.json".to_owned()
+    } else {
+        format!("Kommuneoppsett {kommune}.json")
+    }
+}
+
+/// A change in plain words for a list: "Plasskategori «Grend»: lagt til".
+pub fn describe(change: &ProfileChange, lang: Lang) -> String {
+    let section = t(lang, &format!("profile.section.{}", serde_name(&change.section)), &[]);
+    let old = change.old_name.clone().unwrap_or_default();
+    let what = t(
+        lang,
+        &format!("profile.change.{}", serde_name(&change.change)),
+        &[("old", &old)],
+    );
+    t(
+        lang,
+        "profile.change_line",
+        &[("section", &section), ("name", &change.name), ("what", &what)],
+    )
 }
 
 #[cfg(test)]
@@ -713,6 +744,11 @@ mod tests {
             ]
         );
         assert_eq!(c[5].old_name.as_deref(), Some("Ordinært møte"));
+        assert_eq!(describe(&c[2], Lang::Nb), "Plasskategori «Grend»: lagt til");
+        assert_eq!(
+            describe(&c[5], Lang::Nn),
+            "Møtetype «Vanlig møte»: nytt namn (var «Ordinært møte»)"
+        );
         assert!(changes(&old, &old, Lang::Nb).is_empty());
     }
 

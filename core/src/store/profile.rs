@@ -4,11 +4,13 @@
 //! kommune issued (a JSON file); an older or equal one is refused, a bad one
 //! refused whole.
 
+use std::path::Path;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension};
 
 use super::{audit, codec, memberships, Store};
-use crate::error::{CoreError, Result};
+use crate::error::{at_path, CoreError, Result};
 use crate::model::{Actor, KommuneProfile, Lang, ProfileOutcome, ProfileView};
 use crate::rules::profile as rules;
 
@@ -162,9 +164,10 @@ impl Store {
     /// refused whole when it is not a sound profile (every fault at its
     /// field) or not newer than the file's ([`CoreError::ProfileNotNewer`]).
     pub fn preview_profile_import(&self, json: &str, today: NaiveDate, lang: Lang) -> Result<ProfileOutcome> {
-        let offered = rules::parse(json)?;
         let old = self.profile()?;
+        let offered = rules::read(json)?;
         check_newer(&old, &offered)?;
+        let offered = rules::validate(&offered)?;
         outcome(&self.conn, &old, offered, today, lang)
     }
 
@@ -172,12 +175,14 @@ impl Store {
     /// than the file's; refused whole otherwise, and nothing written. The
     /// person who reads it in is the audit's actor, at `now`.
     pub fn import_profile(&mut self, json: &str, now: DateTime<Utc>, lang: Lang) -> Result<ProfileOutcome> {
-        let offered = rules::parse(json)?;
+        let offered = rules::read(json)?;
         let actor = self.actor(now)?;
         let today = now.date_naive();
         self.write(|tx| {
             let old = current(tx)?;
+            // An older profile is refused as older, whatever else is wrong with it.
             check_newer(&old, &offered)?;
+            let offered = rules::validate(&offered)?;
             put(tx, &actor, &old, &offered)?;
             outcome(tx, &old, offered, today, lang)
         })
@@ -187,6 +192,49 @@ impl Store {
     pub fn profile_json(&self) -> Result<String> {
         Ok(serde_json::to_string_pretty(&self.profile()?).expect("a profile serialises") + "\n")
     }
+
+    /// Writes the file's profile to `out` as JSON (whole or not at all),
+    /// never over the database or its companions; returns what was written.
+    pub fn export_profile(&self, out: &Path) -> Result<KommuneProfile> {
+        self.export_target(out)?;
+        let json = self.profile_json()?;
+        crate::pdf::write_atomically(out, json.as_bytes()).map_err(|e| CoreError::Io(at_path(out, e)))?;
+        self.profile()
+    }
+
+    /// [`Store::preview_profile_import`] of the file at `file`.
+    pub fn preview_profile_file(&self, file: &Path, today: NaiveDate, lang: Lang) -> Result<ProfileOutcome> {
+        self.preview_profile_import(&read_profile_file(file)?, today, lang)
+    }
+
+    /// [`Store::import_profile`] of the file at `file`.
+    pub fn import_profile_file(&mut self, file: &Path, now: DateTime<Utc>, lang: Lang) -> Result<ProfileOutcome> {
+        let json = read_profile_file(file)?;
+        self.import_profile(&json, now, lang)
+    }
+}
+
+/// The most a profile file may hold; a real one is a few kB.
+const MAX_PROFILE_BYTES: u64 = 1024 * 1024;
+
+/// The text of a profile file: refused as not a profile when larger than
+/// any profile or not UTF-8 text.
+fn read_profile_file(file: &Path) -> Result<String> {
+    let not_a_profile = || {
+        CoreError::invalid(
+            crate::FieldIssue::new("", "profile.not_a_profile")
+                .with("line", "1")
+                .with("column", "1"),
+        )
+    };
+    let size = std::fs::metadata(file)
+        .map_err(|e| CoreError::Io(at_path(file, e)))?
+        .len();
+    if size > MAX_PROFILE_BYTES {
+        return Err(not_a_profile());
+    }
+    let bytes = std::fs::read(file).map_err(|e| CoreError::Io(at_path(file, e)))?;
+    String::from_utf8(bytes).map_err(|_| not_a_profile())
 }
 
 #[cfg(test)]
