@@ -20,6 +20,7 @@ mod commands;
 mod duties;
 mod grants;
 mod jobs;
+mod profile;
 mod saved;
 mod stats;
 

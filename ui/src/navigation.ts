@@ -12,6 +12,8 @@ export type View =
   /** `search`: the words of the search it was opened from, to go back to its hits. */
   | { name: "application"; id: string; search?: string }
   | { name: "backups" }
+  /** The kommune profile: seat categories, duties and meeting kinds. */
+  | { name: "profile" }
   /** Search across meetings and grants; `text` is what was typed in the header. */
   | { name: "search"; text: string };
 

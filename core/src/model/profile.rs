@@ -227,6 +227,10 @@ pub struct RemovedInUse {
 #[serde(rename_all = "camelCase")]
 pub struct ProfileOutcome {
     pub profile: KommuneProfile,
+    /// Who issued it and when, in the reader's words: "Larvik, utstedt 01.12.2026 kl. 10:00".
+    pub issued: String,
+    /// The same of the profile the file held before (or the built-in one's name).
+    pub previous: String,
     /// The profile the file held before.
     pub previous_issued_at: DateTime<Utc>,
     pub previous_kommune: String,
@@ -241,4 +245,6 @@ pub struct ProfileOutcome {
 pub struct ProfileView {
     pub profile: KommuneProfile,
     pub built_in: bool,
+    /// Who issued it and when, in the reader's words, or the built-in one's name.
+    pub issued: String,
 }

@@ -382,6 +382,20 @@ pub fn removed_in_use(
         .collect()
 }
 
+/// Who issued a profile and when, in Norwegian time: "Larvik, utstedt
+/// 01.12.2026 kl. 10:00"; the built-in profile by its name.
+pub fn issued_label(profile: &KommuneProfile, lang: Lang) -> String {
+    if profile.issued_at <= DateTime::<Utc>::UNIX_EPOCH {
+        return t(lang, "profile.built_in", &[]);
+    }
+    let when = crate::package::when(lang, profile.issued_at);
+    t(
+        lang,
+        "profile.issued_label",
+        &[("kommune", &profile.kommune), ("when", &when)],
+    )
+}
+
 /// The name a profile is offered under: `Kommuneoppsett Larvik.json`.
 pub fn file_name(profile: &KommuneProfile) -> String {
     let kommune = profile.kommune.replace(['/', '\\', ':'], "_");

@@ -74,6 +74,8 @@ fn outcome(
 ) -> Result<ProfileOutcome> {
     let in_use = categories_in_use(conn, today)?;
     Ok(ProfileOutcome {
+        issued: rules::issued_label(&new, lang),
+        previous: rules::issued_label(old, lang),
         changes: rules::changes(old, &new, lang),
         removed_in_use: rules::removed_in_use(old, &new, &in_use, lang),
         previous_issued_at: old.issued_at,
@@ -106,16 +108,15 @@ impl Store {
     }
 
     /// The profile for the editor, and whether it is the built-in default.
-    pub fn profile_view(&self) -> Result<ProfileView> {
-        Ok(match stored(&self.conn)? {
-            Some(profile) => ProfileView {
-                profile,
-                built_in: false,
-            },
-            None => ProfileView {
-                profile: rules::default_profile(),
-                built_in: true,
-            },
+    pub fn profile_view(&self, lang: Lang) -> Result<ProfileView> {
+        let (profile, built_in) = match stored(&self.conn)? {
+            Some(profile) => (profile, false),
+            None => (rules::default_profile(), true),
+        };
+        Ok(ProfileView {
+            issued: rules::issued_label(&profile, lang),
+            profile,
+            built_in,
         })
     }
 
@@ -286,7 +287,7 @@ mod tests {
     fn a_new_file_follows_the_built_in_profile() {
         let store = Store::open_in_memory().unwrap();
         assert_eq!(store.profile().unwrap(), rules::default_profile());
-        assert!(store.profile_view().unwrap().built_in);
+        assert!(store.profile_view(Lang::Nb).unwrap().built_in);
         assert_eq!(profile_rows(&store), 0);
     }
 
@@ -307,8 +308,9 @@ mod tests {
         assert_eq!(saved.changes.len(), 1);
         assert_eq!(saved.changes[0].change, ProfileChangeKind::Added);
         assert_eq!(saved.changes[0].name, "Kommunens representant");
-        let view = store.profile_view().unwrap();
+        let view = store.profile_view(Lang::Nb).unwrap();
         assert!(!view.built_in);
+        assert_eq!(view.issued, "Larvik, utstedt 02.12.2026 kl. 10:00");
         assert_eq!(view.profile.seat_categories.len(), 6);
         assert_eq!(view.profile.kommune, "Larvik");
         // kommune, issuedAt and seatCategories changed from the built-in.

@@ -9,6 +9,14 @@ import type { RemovedInUse } from "./RemovedInUse";
  */
 export type ProfileOutcome = { profile: KommuneProfile, 
 /**
+ * Who issued it and when, in the reader's words: "Larvik, utstedt 01.12.2026 kl. 10:00".
+ */
+issued: string, 
+/**
+ * The same of the profile the file held before (or the built-in one's name).
+ */
+previous: string, 
+/**
  * The profile the file held before.
  */
 previousIssuedAt: string, previousKommune: string, changes: Array<ProfileChange>, removedInUse: Array<RemovedInUse>, };

@@ -5,4 +5,8 @@ import type { KommuneProfile } from "./KommuneProfile";
  * The profile the editor starts from: the file's (or the built-in default)
  * and whether it is the built-in one.
  */
-export type ProfileView = { profile: KommuneProfile, builtIn: boolean, };
+export type ProfileView = { profile: KommuneProfile, builtIn: boolean, 
+/**
+ * Who issued it and when, in the reader's words, or the built-in one's name.
+ */
+issued: string, };
