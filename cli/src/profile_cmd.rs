@@ -35,7 +35,7 @@ fn message(cli: &Cli, outcome: &ProfileOutcome) -> String {
     let mut lines = vec![t(
         lang,
         "profile.imported",
-        &[("kommune", &outcome.profile.kommune), ("issued", &issued)],
+        &[("issuer", &outcome.profile.kommune), ("issued", &issued)],
     )];
     if outcome.changes.is_empty() {
         lines.push(format!("  {}", t(lang, "profile.no_changes", &[])));

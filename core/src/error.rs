@@ -441,7 +441,7 @@ impl CoreError {
                     lang,
                     "error.profile_not_newer",
                     &[
-                        ("kommune", kommune),
+                        ("issuer", kommune),
                         ("offered", &when(offered)),
                         ("current", &when(current)),
                     ],

@@ -392,7 +392,7 @@ pub fn issued_label(profile: &KommuneProfile, lang: Lang) -> String {
     t(
         lang,
         "profile.issued_label",
-        &[("kommune", &profile.kommune), ("when", &when)],
+        &[("issuer", &profile.kommune), ("when", &when)],
     )
 }
 

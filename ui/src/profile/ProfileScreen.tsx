@@ -153,7 +153,7 @@ export function ProfileScreen() {
       errors.clear();
       setWarnings(outcome.removedInUse.map((r) => r.message));
       await reload();
-      confirm(t("profile.imported", { kommune: outcome.profile.kommune }));
+      confirm(t("profile.imported", { issuer: outcome.profile.kommune }));
     } catch (x) {
       setPreview(null);
       const report = toErrorReport(x);
@@ -413,7 +413,7 @@ function ImportPreview({ preview, busy, onConfirm, onClose }: { preview: Profile
     <Dialog open onClose={onClose} closeButton={t("form.close")} aria-labelledby="profile-preview-title" className="form-dialog" data-testid="profile-preview">
       <Dialog.Block>
         <Heading level={2} data-size="xs" id="profile-preview-title">
-          {t("profile.previewTitle", { kommune: p.kommune })}
+          {t("profile.previewTitle", { issuer: p.kommune })}
         </Heading>
       </Dialog.Block>
       <Dialog.Block>
