@@ -84,6 +84,40 @@ fn outcome(
     })
 }
 
+/// The profile a package carries: the file's own, none when it follows the built-in.
+pub(super) fn for_package(conn: &Connection) -> Result<Option<KommuneProfile>> {
+    stored(conn)
+}
+
+/// Takes the profile a package carries when it is newer than the file's
+/// (a secretary's file receiving the coordinator's); an older or equal one
+/// is left as it is, never taken. A faulty one refuses the package whole,
+/// its faults named. Whether it was taken.
+pub(super) fn take_from_package(
+    conn: &Connection,
+    actor: &Actor,
+    offered: Option<&KommuneProfile>,
+) -> Result<Result<bool, crate::package::PackageFault>> {
+    let Some(offered) = offered else { return Ok(Ok(false)) };
+    let old = current(conn)?;
+    if offered.issued_at <= old.issued_at {
+        return Ok(Ok(false));
+    }
+    let offered = match rules::validate(offered) {
+        Ok(valid) => valid,
+        Err(CoreError::Invalid(issues)) => {
+            let faults: Vec<String> = issues
+                .iter()
+                .map(|i| format!("profile.{}: {}", i.field, i.message(Lang::En)))
+                .collect();
+            return Ok(Err(crate::package::PackageFault::BadManifest(faults.join("; "))));
+        }
+        Err(other) => return Err(other),
+    };
+    put(conn, actor, &old, &offered)?;
+    Ok(Ok(true))
+}
+
 /// `offered` must be newer than what the file holds.
 fn check_newer(current: &KommuneProfile, offered: &KommuneProfile) -> Result<()> {
     if offered.issued_at <= current.issued_at {
@@ -420,6 +454,86 @@ mod tests {
         // The members keep their category.
         let detail = store.council_detail(&council.id, today(), Lang::Nb).unwrap();
         assert!(detail.current.iter().all(|m| m.category == SeatCategory::Senior));
+    }
+
+    /// A file with one council, and the package of it exported at `day`.
+    fn packaged(store: &mut Store, dir: &Path, day: u32) -> std::path::PathBuf {
+        let council = match store.councils().unwrap().first() {
+            Some(c) => c.clone(),
+            None => store
+                .create_council(
+                    &coordinator(1),
+                    &CouncilInput::named("Skarnes grendeutvalg", SeatPlan::new(1, 1, 1, 1, 2)),
+                )
+                .unwrap(),
+        };
+        let out = dir.join(format!("skarnes-{day}.grendebok"));
+        store.export_package(&coordinator(day), &council.id, &out).unwrap();
+        out
+    }
+
+    #[test]
+    fn a_package_carries_the_profile_and_a_file_takes_only_a_newer_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut coordinator_file = Store::open_in_memory().unwrap();
+        // A file on the built-in profile hands none on.
+        let plain = packaged(&mut coordinator_file, dir.path(), 2);
+        let mut secretary = Store::open_in_memory().unwrap();
+        secretary.import_package(&coordinator(3), &plain, false).unwrap();
+        assert!(secretary.profile_view(Lang::Nb).unwrap().built_in);
+
+        let mut sor_odal = larvik();
+        sor_odal.kommune = "Sør-Odal".into();
+        coordinator_file
+            .save_profile(&coordinator(4), &sor_odal, today(), Lang::Nb)
+            .unwrap();
+        let newer = packaged(&mut coordinator_file, dir.path(), 5);
+        let mut secretary = Store::open_in_memory().unwrap();
+        secretary.import_package(&coordinator(6), &newer, false).unwrap();
+        assert_eq!(secretary.profile().unwrap(), coordinator_file.profile().unwrap());
+
+        // The secretary's own later edit is not undone by an older profile in a package.
+        sor_odal.seat_categories.truncate(2);
+        secretary
+            .save_profile(&coordinator(7), &sor_odal, today(), Lang::Nb)
+            .unwrap();
+        let mine = secretary.profile().unwrap();
+        let mut other = Store::open_in_memory().unwrap();
+        other.import_package(&coordinator(8), &newer, false).unwrap();
+        let again = packaged(&mut other, dir.path(), 9);
+        secretary.import_package(&coordinator(10), &again, true).unwrap();
+        assert_eq!(secretary.profile().unwrap(), mine, "an older profile is never taken");
+    }
+
+    #[test]
+    fn a_package_with_a_faulty_profile_is_refused_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut source = Store::open_in_memory().unwrap();
+        source
+            .save_profile(&coordinator(2), &larvik(), today(), Lang::Nb)
+            .unwrap();
+        let mut bad = source.profile().unwrap();
+        bad.seat_categories.clear();
+        bad.issued_at = at(3);
+        source
+            .conn
+            .execute(
+                "UPDATE kommune_profile SET body = ?1",
+                [serde_json::to_string(&bad).unwrap()],
+            )
+            .unwrap();
+        let file = packaged(&mut source, dir.path(), 4);
+        let mut target = Store::open_in_memory().unwrap();
+        let err = target.import_package(&coordinator(5), &file, false).unwrap_err();
+        match err {
+            CoreError::BadPackage {
+                fault: crate::package::PackageFault::BadManifest(detail),
+                ..
+            } => assert!(detail.contains("profile.seatCategories"), "{detail}"),
+            other => panic!("expected a refused package, got {other:?}"),
+        }
+        assert!(target.councils().unwrap().is_empty(), "nothing read in");
+        assert!(target.profile_view(Lang::Nb).unwrap().built_in);
     }
 
     #[test]
