@@ -87,6 +87,8 @@ async fn the_coordinator_edits_saves_exports_and_an_older_profile_is_refused() {
     .await;
     wait_for_text(&client, "#profile-duties-0-day-error", "31.2 finnes ikke").await;
     screenshot(&client, &shots(&app).join("1280x800-faults.png")).await;
+    visible(&client, "#profile-duties-0-day").await.unwrap();
+    screenshot(&client, &shots(&app).join("1280x800-duty-fault.png")).await;
     // Nothing saved while faults remain.
     wait_for_text(&client, "[data-testid=profile-issued]", "standardoppsett").await;
 
