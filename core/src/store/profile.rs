@@ -529,7 +529,7 @@ mod tests {
             CoreError::BadPackage {
                 fault: crate::package::PackageFault::BadManifest(detail),
                 ..
-            } => assert!(detail.contains("profile.seatCategories"), "{detail}"),
+            } => assert!(detail.contains("seatCategories: "), "{detail}"),
             other => panic!("expected a refused package, got {other:?}"),
         }
         assert!(target.councils().unwrap().is_empty(), "nothing read in");
