@@ -92,6 +92,21 @@ async fn the_coordinator_edits_saves_exports_and_an_older_profile_is_refused() {
     // Nothing saved while faults remain.
     wait_for_text(&client, "[data-testid=profile-issued]", "standardoppsett").await;
 
+    // Leaving with the edits unsaved asks first; staying keeps them.
+    click(&client, "[data-testid=open-councils]").await.unwrap();
+    wait(&client, "[data-testid=leave-dialog]").await.unwrap();
+    click(&client, "[data-testid=leave-stay]").await.unwrap();
+    wait_until("the question is gone", || async {
+        count(&client, "[data-testid=leave-dialog]").await == 0
+    })
+    .await;
+    assert_eq!(
+        attr(&client, "#profile-seatCategories-5-name-nb", "value")
+            .await
+            .as_deref(),
+        Some("Kommunens representant")
+    );
+
     // Fixed and saved.
     fill(&client, "#profile-kommune", "Sør-Odal").await.unwrap();
     fill(&client, "#profile-seatCategories-5-key", "kommunen")

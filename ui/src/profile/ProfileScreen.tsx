@@ -11,6 +11,7 @@ import type { MessageKey, T } from "../i18n/translate";
 import { toErrorReport } from "../lib/errors";
 import { useFormErrors } from "../lib/useFormErrors";
 import { useLoad } from "../lib/useLoad";
+import { useLeaveGuard } from "../lib/leaveGuard";
 import { useReturnFocus } from "../lib/useReturnFocus";
 import { Page } from "../components/Page";
 import { Loading, LoadError } from "../components/Loading";
@@ -66,6 +67,8 @@ export function ProfileScreen() {
   const { confirm, clear } = useConfirmation();
   const [state, reload] = useLoad(() => backend.getProfile(), "profile");
   const [draft, setDraft] = useState<Draft | null>(null);
+  // The profile as last loaded or saved: leaving with other text asks first.
+  const [base, setBase] = useState<string>("");
   const [builtIn, setBuiltIn] = useState(false);
   const [issued, setIssued] = useState("");
   const [saving, setSaving] = useState(false);
@@ -78,10 +81,17 @@ export function ProfileScreen() {
   useEffect(() => {
     if (state.status === "ready") {
       setDraft(toDraft(state.data.profile));
+      setBase(JSON.stringify(state.data.profile));
       setBuiltIn(state.data.builtIn);
       setIssued(state.data.issued);
     }
   }, [state]);
+
+  useLeaveGuard({
+    unsaved: () => (draft && JSON.stringify(toProfile(draft)) !== base ? [t("profile.title")] : []),
+    discard: () => {},
+    stay: () => document.getElementById("profile-kommune")?.focus(),
+  });
 
   const ids = draft ? fieldIds(draft) : { order: [], map: {} };
   const errors = useFormErrors(ids.order, ids.map);
@@ -108,6 +118,7 @@ export function ProfileScreen() {
       const outcome = await backend.saveProfile(toProfile(draft));
       errors.clear();
       setDraft(toDraft(outcome.profile));
+      setBase(JSON.stringify(outcome.profile));
       setBuiltIn(false);
       setIssued(outcome.issued);
       setWarnings(outcome.removedInUse.map((r) => r.message));
