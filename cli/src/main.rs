@@ -14,6 +14,7 @@ mod interrupt;
 mod lines;
 mod output;
 mod package_cmd;
+mod profile_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -93,6 +94,12 @@ enum Command {
     Import {
         #[command(subcommand)]
         command: ImportCommand,
+    },
+    /// The kommune profile: seat categories, yearly duties and meeting kinds,
+    /// as JSON out to a file, or a newer one the kommune issued read in.
+    Profile {
+        #[command(subcommand)]
+        command: ProfileCommand,
     },
     /// The yearly duties of every council (or one) and where they stand today.
     Duties {
@@ -378,6 +385,27 @@ enum ImportCommand {
         #[arg(long)]
         leave_out_bad: bool,
         /// The .xlsx or .csv file.
+        file: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum ProfileCommand {
+    /// Write the file's kommune profile as JSON (top level `kommune`,
+    /// `issuedAt`, `seatCategories`, `duties`, `meetingKinds`; each entry
+    /// with a `key` and `names` in nb, nn and en; a duty's `dueDate` and
+    /// `evidence`). A file that never set one writes the built-in profile.
+    Export {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Read in a kommune profile (JSON, as `profile export` writes it) when it
+    /// was issued after the one the file holds; an older or equal one is
+    /// refused, and so is a faulty one, whole, with every fault at its field.
+    /// Says what changed, and which removed seat categories sitting members
+    /// still hold (they keep them).
+    Import {
+        /// The .json file.
         file: PathBuf,
     },
 }
@@ -670,6 +698,12 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
                     ..
                 },
         } => package_cmd::all_minutes(cli, &path, *year, out)?,
+        Command::Profile {
+            command: ProfileCommand::Export { out },
+        } => profile_cmd::export(cli, &path, out)?,
+        Command::Profile {
+            command: ProfileCommand::Import { file },
+        } => profile_cmd::import(cli, &path, file)?,
         Command::Import {
             command: ImportCommand::Package { file, replace },
         } => package_cmd::import_package(cli, &path, file, *replace)?,

@@ -1153,3 +1153,75 @@ fn a_review_sheet_goes_out_and_comes_back_with_scores() {
         stderr(&refused)
     );
 }
+
+#[test]
+fn the_kommune_profile_goes_out_as_json_and_only_a_newer_sound_one_comes_back_in() {
+    let db = db();
+    assert!(cli(&db.path, &["init"]).status.success());
+    let out = db.path.with_file_name("oppsett.json");
+    let exported = cli(&db.path, &["profile", "export", "--out", out.to_str().unwrap()]);
+    assert!(exported.status.success(), "{}", stderr(&exported));
+    assert!(
+        stdout(&exported).contains("Kommuneoppsettet er lagret som «oppsett.json»"),
+        "{}",
+        stdout(&exported)
+    );
+    let mut profile: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(profile["seatCategories"].as_array().unwrap().len(), 5);
+    assert_eq!(profile["duties"][0]["evidence"]["kind"], "meetingOfKind");
+    assert_eq!(profile["meetingKinds"][3]["key"], "open");
+
+    // Sør-Odal: one seat per grend and one for the kommune, issued by the kommune.
+    profile["kommune"] = "Sør-Odal".into();
+    profile["issuedAt"] = "2026-12-01T09:00:00Z".into();
+    profile["seatCategories"] = serde_json::json!([
+        {"key": "skarnes", "names": {"nb": "Skarnes", "nn": "Skarnes", "en": "Skarnes"}},
+        {"key": "kommunen", "names": {"nb": "Kommunen", "nn": "Kommunen", "en": "The municipality"}}
+    ]);
+    let sor_odal = db.path.with_file_name("sor-odal.json");
+    std::fs::write(&sor_odal, profile.to_string()).unwrap();
+    let taken = cli(&db.path, &["profile", "import", sor_odal.to_str().unwrap()]);
+    assert!(taken.status.success(), "{}", stderr(&taken));
+    let said = stdout(&taken);
+    assert!(said.contains("Kommuneoppsettet fra Sør-Odal"), "{said}");
+    assert!(said.contains("Plasskategori «Kommunen»: lagt til"), "{said}");
+    assert!(said.contains("Plasskategori «Senior»: fjernet"), "{said}");
+
+    // The same again, or anything older, is refused.
+    let again = cli(&db.path, &["--json", "profile", "import", sor_odal.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&again.stderr).unwrap();
+    assert_eq!(report["code"], "profile_not_newer");
+    let older = cli(&db.path, &["profile", "import", out.to_str().unwrap()]);
+    assert_eq!(older.status.code(), Some(1));
+    assert!(
+        stderr(&older).contains("Filen er Grendeboks standardoppsett, som er eldre"),
+        "{}",
+        stderr(&older)
+    );
+
+    // A faulty one is refused whole, every fault at its field.
+    profile["issuedAt"] = "2026-12-02T09:00:00Z".into();
+    profile["seatCategories"][1]["key"] = "skarnes".into();
+    profile["duties"][2]["dueDate"] = serde_json::json!({"month": 2, "day": 31});
+    let faulty = db.path.with_file_name("feil.json");
+    std::fs::write(&faulty, profile.to_string()).unwrap();
+    let refused = cli(&db.path, &["profile", "import", faulty.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(1));
+    let said = stderr(&refused);
+    assert!(
+        said.contains("seatCategories[1].key: Nøkkelen «skarnes» er brukt før"),
+        "{said}"
+    );
+    assert!(said.contains("duties[2].dueDate: 31.2 finnes ikke"), "{said}");
+
+    let kept = json(&cli(
+        &db.path,
+        &["--json", "profile", "export", "--out", out.to_str().unwrap()],
+    ));
+    assert_eq!(kept["kommune"], "Sør-Odal");
+    assert_eq!(kept["seatCategories"].as_array().unwrap().len(), 2);
+    // Never over the database.
+    let over = cli(&db.path, &["profile", "export", "--out", db.path.to_str().unwrap()]);
+    assert_eq!(over.status.code(), Some(1));
+}

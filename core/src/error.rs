@@ -176,6 +176,15 @@ pub enum CoreError {
     #[error("{path} is part of the database; an export may not overwrite it")]
     ExportOverStore { path: String },
 
+    /// A kommune profile read in was issued no later than the one the file
+    /// holds: an older profile never replaces a newer. Nothing was written.
+    #[error("the profile from {kommune} issued {offered} is not newer than the file's, issued {current}")]
+    ProfileNotNewer {
+        kommune: String,
+        offered: chrono::DateTime<chrono::Utc>,
+        current: chrono::DateTime<chrono::Utc>,
+    },
+
     /// The person cancelled a long job; nothing it did was kept.
     #[error("cancelled")]
     Cancelled,
@@ -357,6 +366,7 @@ impl CoreError {
             CoreError::BackupUnusable { .. } => ErrorCode::BackupDamaged,
             CoreError::Restoring => ErrorCode::Restoring,
             CoreError::ExportOverStore { .. } => ErrorCode::ExportOverStore,
+            CoreError::ProfileNotNewer { .. } => ErrorCode::ProfileNotNewer,
             CoreError::Cancelled => ErrorCode::Cancelled,
             CoreError::Db(e) if is_disk_full(e) => ErrorCode::DiskFull,
             CoreError::Db(e) if is_read_only(e) => ErrorCode::ReadOnly,
@@ -412,6 +422,31 @@ impl CoreError {
             }
             CoreError::Restoring => t(lang, "error.restoring", &[]),
             CoreError::ExportOverStore { path } => t(lang, "error.export_over_store", &[("path", path)]),
+            CoreError::ProfileNotNewer {
+                kommune,
+                offered,
+                current,
+            } => {
+                let when = |at: &chrono::DateTime<chrono::Utc>| {
+                    if *at <= chrono::DateTime::<chrono::Utc>::UNIX_EPOCH {
+                        t(lang, "profile.built_in", &[])
+                    } else {
+                        crate::package::when(lang, *at)
+                    }
+                };
+                if *offered <= chrono::DateTime::<chrono::Utc>::UNIX_EPOCH {
+                    return t(lang, "error.profile_built_in", &[("current", &when(current))]);
+                }
+                t(
+                    lang,
+                    "error.profile_not_newer",
+                    &[
+                        ("issuer", kommune),
+                        ("offered", &when(offered)),
+                        ("current", &when(current)),
+                    ],
+                )
+            }
             CoreError::Cancelled => t(lang, "error.cancelled", &[]),
             CoreError::Db(e) if is_disk_full(e) => t(lang, "error.disk_full", &[]),
             CoreError::Db(e) if is_read_only(e) => t(lang, "error.read_only", &[]),

@@ -11,11 +11,13 @@ use ts_rs::TS;
 mod duties;
 mod grants;
 mod package;
+mod profile;
 mod search;
 mod stats;
 pub use duties::*;
 pub use grants::*;
 pub use package::*;
+pub use profile::*;
 pub use search::*;
 pub use stats::*;
 
@@ -554,10 +556,12 @@ pub enum ErrorCode {
     Internal,
     /// The CLI: a council's name matches more than one council.
     Ambiguous,
+    /// A kommune profile read in that is not newer than the file's own.
+    ProfileNotNewer,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 22] = [
+    pub const ALL: [ErrorCode; 23] = [
         ErrorCode::Invalid,
         ErrorCode::NotFound,
         ErrorCode::Conflict,
@@ -580,6 +584,7 @@ impl ErrorCode {
         ErrorCode::Io,
         ErrorCode::Internal,
         ErrorCode::Ambiguous,
+        ErrorCode::ProfileNotNewer,
     ];
 
     /// The code as text, as it is serialised.
@@ -607,6 +612,7 @@ impl ErrorCode {
             ErrorCode::Io => "io",
             ErrorCode::Internal => "internal",
             ErrorCode::Ambiguous => "ambiguous",
+            ErrorCode::ProfileNotNewer => "profile_not_newer",
         }
     }
 }

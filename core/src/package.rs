@@ -100,6 +100,10 @@ pub struct Manifest {
     /// packages made before homes were recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub home_id: Option<String>,
+    /// The exporting file's kommune profile, when it has one of its own: a
+    /// file reading the package in takes it when it is newer than its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<crate::model::KommuneProfile>,
     /// Every part but the manifest itself.
     pub parts: Vec<Part>,
 }
@@ -122,6 +126,7 @@ impl Manifest {
             exported_at,
             exported_by: exported_by.to_owned(),
             home_id: None,
+            profile: None,
             parts: Vec::new(),
         }
     }

@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use crate::calendar::Calendar;
-use crate::model::{AnnualReportRecord, DocumentRecord, Lang, LetterRecord, PackageInfo, SavedFile};
+use crate::model::{AnnualReportRecord, DocumentRecord, KommuneProfile, Lang, LetterRecord, PackageInfo, SavedFile};
 use crate::store::privacy::PersonExport;
 use crate::store::review::ReviewSheetSaved;
 use crate::store::KommuneExport;
@@ -99,6 +99,12 @@ impl Told for KommuneExport {
 impl Told for PersonExport {
     fn told(&self, lang: Lang, path: &Path) -> String {
         crate::documents::saved_message(lang, "export.person_saved", path, &[("name", &self.person.name)])
+    }
+}
+
+impl Told for KommuneProfile {
+    fn told(&self, lang: Lang, path: &Path) -> String {
+        crate::documents::saved_message(lang, "profile.saved_file", path, &[])
     }
 }
 

@@ -106,6 +106,11 @@ macro_rules! with_commands {
             grants::import_review_sheet,
             grants::export_ledger,
             stats::attendance_by_member,
+            profile::get_profile,
+            profile::save_profile,
+            profile::export_profile,
+            profile::preview_profile_import,
+            profile::import_profile,
         }
     };
 }

@@ -21,6 +21,7 @@ mod duties;
 mod files;
 mod grants;
 mod jobs;
+mod profile;
 mod saved;
 mod stats;
 

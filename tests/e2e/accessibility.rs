@@ -409,6 +409,13 @@ async fn every_screen_and_dialog_passes_axe_core_without_serious_violations() {
     let tables = open_chart_tables(&client).await;
     assert!(tables >= 2, "the year at a glance has tables: {tables}");
     audit.check(&client, "overview, chart tables shown").await;
+    click(&client, "[data-testid=open-profile]").await.unwrap();
+    wait_screen(&client, "profile").await;
+    audit.check(&client, "kommune profile").await;
+    // The built-in profile has no kommune name: saving shows the fault at its field.
+    click(&client, "[data-testid=save-profile]").await.unwrap();
+    wait(&client, "#profile-kommune-error").await.unwrap();
+    audit.check(&client, "kommune profile, a fault shown").await;
     fill(
         &client,
         "[data-testid=search-input]",

@@ -318,6 +318,9 @@ async fn survey_at(width: u32, height: u32, zoom: &str) {
     press(&client, "[data-testid=open-overview]").await;
     wait_screen(&client, "overview").await;
     survey.check(&client, "overview").await;
+    press(&client, "[data-testid=open-profile]").await;
+    wait_screen(&client, "profile").await;
+    survey.check(&client, "kommune profile").await;
     press(&client, "[data-testid=open-backups]").await;
     wait_screen(&client, "backups").await;
     survey.check(&client, "backups").await;

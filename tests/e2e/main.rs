@@ -13,6 +13,7 @@ mod layout;
 mod long_lists;
 mod meetings;
 mod messages;
+mod profile;
 mod progress;
 mod recovery;
 mod review;

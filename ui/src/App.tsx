@@ -25,6 +25,7 @@ import { ApplicationPage } from "./screens/ApplicationPage";
 import { StartupError } from "./screens/StartupError";
 import { Backups } from "./screens/Backups";
 import { SearchScreen } from "./screens/SearchScreen";
+import { ProfileScreen } from "./profile/ProfileScreen";
 
 type Boot =
   | { status: "loading" }
@@ -180,6 +181,9 @@ export function App({ backend, initialView = { name: "list" } }: { backend: Back
         break;
       case "backups":
         content = <Backups onRestored={restored} />;
+        break;
+      case "profile":
+        content = <ProfileScreen />;
         break;
       case "search":
         content = <SearchScreen key={view.text} initial={view} navigate={navigate} />;

@@ -110,4 +110,9 @@ export const tauriBackend: Backend = {
   exportPackage: (councilId) => invoke("export_package", { councilId }),
   importPackage: (j, replace) => invoke("import_package", { ...job(j), replace: replace ?? false }),
   exportForKommune: (councilId, year, j) => invoke("export_for_kommune", { councilId, year, ...job(j) }),
+  getProfile: () => invoke("get_profile"),
+  saveProfile: (profile) => invoke("save_profile", { profile }),
+  exportProfile: () => invoke("export_profile"),
+  previewProfileImport: () => invoke("preview_profile_import"),
+  importProfile: () => invoke("import_profile"),
 };

@@ -48,6 +48,9 @@ import type { DutyEdit } from "./bindings/DutyEdit";
 import type { AttendanceYear } from "./bindings/AttendanceYear";
 import type { SearchQuery } from "./bindings/SearchQuery";
 import type { SearchResults } from "./bindings/SearchResults";
+import type { KommuneProfile } from "./bindings/KommuneProfile";
+import type { ProfileOutcome } from "./bindings/ProfileOutcome";
+import type { ProfileView } from "./bindings/ProfileView";
 
 /**
  * Everything the UI asks of the backend, one method per Tauri command.
@@ -224,6 +227,19 @@ export interface Backend {
   importPackage(job?: Job, replace?: boolean): Promise<SavedFile>;
   /** The year's minutes, letters, annual report and ledgers as a folder. Rust shows the folder dialog; rejects with code "cancelled". */
   exportForKommune(councilId: string, year: number, job?: Job): Promise<SavedFile>;
+  /** The kommune profile the file follows (its own, or the built-in one). */
+  getProfile(): Promise<ProfileView>;
+  /** Saves the edited profile, issued now; every fault at its field (`duties[2].dueDate`). */
+  saveProfile(profile: KommuneProfile): Promise<ProfileOutcome>;
+  /** The profile as a JSON file. Rust shows the save dialog; rejects with code "cancelled". */
+  exportProfile(): Promise<SavedFile>;
+  /**
+   * Picks a profile file (Rust shows the open dialog; rejects with "cancelled") and says what reading it
+   * in would change; a faulty one rejects with its faults, an older one with "profile_not_newer".
+   */
+  previewProfileImport(): Promise<ProfileOutcome>;
+  /** Reads in the file the last preview was of. */
+  importProfile(): Promise<ProfileOutcome>;
 }
 
 /** A long job the UI follows: its id (for `cancelJob`) and where its steps go. */

@@ -16,6 +16,8 @@ export type View =
   /** `search`: the search it was opened from, to go back to its hits. */
   | { name: "application"; id: string; search?: SearchState }
   | { name: "backups" }
+  /** The kommune profile: seat categories, duties and meeting kinds. */
+  | { name: "profile" }
   /** Search across meetings and grants; `text` is what was typed in the header, `council` and `year` the filters chosen. */
   | ({ name: "search" } & SearchState);
 

@@ -8,4 +8,5 @@ pub mod meetings;
 pub mod money;
 pub mod names;
 pub mod privacy;
+pub mod profile;
 pub mod validate;

@@ -82,7 +82,7 @@ pub fn get(conn: &Connection, id: &str) -> Result<Membership> {
 
 /// Whether a seat is held on the day `?1`, as [`Membership::sits_on`] has it,
 /// in the terms of the `membership_sitting` index.
-const SITS_ON: &str = "coalesce(membership.term_to, '9999-12-31') >= ?1 AND membership.term_from <= ?1
+pub(super) const SITS_ON: &str = "coalesce(membership.term_to, '9999-12-31') >= ?1 AND membership.term_from <= ?1
     AND (membership.ended_on IS NULL OR membership.ended_on > ?1)";
 
 /// Everyone who sits on `day`, council by council, in one query (for lists

@@ -36,6 +36,7 @@ mod package_rows;
 mod payouts;
 mod people;
 pub mod privacy;
+mod profile;
 pub mod review;
 mod schemes;
 mod scoring;

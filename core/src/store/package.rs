@@ -663,6 +663,7 @@ impl Store {
         let at = actor.at.trunc_subsecs(3);
         let mut manifest = Manifest::new(known_version(), &council.id, &council.name, at, &actor.name);
         manifest.home_id = Some(home);
+        manifest.profile = super::profile::for_package(&self.conn)?;
         let (package, bytes) = package::build(manifest, contents(&self.conn, council_id)?)?;
         self.export_target(out)?;
         let staged = crate::pdf::stage(out, &bytes)?;
@@ -706,6 +707,10 @@ impl Store {
         let package = package::read_file(path, known_version())?.map_err(bad)?;
         super::package_rows::check(&package.contents).map_err(bad)?;
         check(progress)?;
-        self.write(|tx| import(tx, actor, &package, path, replace, progress))
+        self.write(|tx| {
+            let outcome = import(tx, actor, &package, path, replace, progress)?;
+            super::profile::take_from_package(tx, actor, package.manifest.profile.as_ref())?.map_err(bad)?;
+            Ok(outcome)
+        })
     }
 }

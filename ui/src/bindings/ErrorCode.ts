@@ -5,4 +5,4 @@
  * ([`crate::CoreError::code`]) and the few the faces make themselves. The UI
  * and scripts reading the CLI's JSON switch on it, never on the message.
  */
-export type ErrorCode = "invalid" | "not_found" | "conflict" | "already_exists" | "no_database" | "too_new" | "damaged" | "locked" | "read_only" | "bad_package" | "bad_review_sheet" | "kept_elsewhere" | "confirm_replace" | "backup_damaged" | "restoring" | "export_over_store" | "cancelled" | "disk_full" | "database" | "io" | "internal" | "ambiguous";
+export type ErrorCode = "invalid" | "not_found" | "conflict" | "already_exists" | "no_database" | "too_new" | "damaged" | "locked" | "read_only" | "bad_package" | "bad_review_sheet" | "kept_elsewhere" | "confirm_replace" | "backup_damaged" | "restoring" | "export_over_store" | "cancelled" | "disk_full" | "database" | "io" | "internal" | "ambiguous" | "profile_not_newer";

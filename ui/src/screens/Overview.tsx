@@ -68,6 +68,9 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
           {t("overview.title")}
         </Heading>
         <div className="button-row">
+          <Button variant="tertiary" data-testid="open-profile" className="print-hidden" onClick={() => navigate({ name: "profile" })}>
+            {t("overview.profile")}
+          </Button>
           <Button variant="tertiary" data-testid="print" className="print-hidden" onClick={() => window.print()}>
             {t("app.print")}
           </Button>

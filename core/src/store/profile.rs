@@ -1,0 +1,557 @@
+//! The `kommune_profile` table: the file's kommune profile, at most one row;
+//! no row is the built-in default (`rules::profile::default_profile`).
+//! Saved by the coordinator in the app, or taken from a newer profile the
+//! kommune issued (a JSON file); an older or equal one is refused, a bad one
+//! refused whole.
+
+use std::path::Path;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{Connection, OptionalExtension};
+
+use super::{audit, codec, memberships, Store};
+use crate::error::{at_path, CoreError, Result};
+use crate::model::{Actor, KommuneProfile, Lang, ProfileOutcome, ProfileView};
+use crate::rules::profile as rules;
+
+const ENTITY: &str = "kommune_profile";
+const ROW: &str = "1";
+
+/// The file's profile, or `None` when it follows the built-in default.
+fn stored(conn: &Connection) -> Result<Option<KommuneProfile>> {
+    let body: Option<String> = conn
+        .query_row("SELECT body FROM kommune_profile WHERE id = 1", [], |r| r.get(0))
+        .optional()?;
+    body.map(|body| {
+        serde_json::from_str(&body).map_err(|e| {
+            CoreError::Db(rusqlite::Error::FromSqlConversionFailure(
+                0,
+                rusqlite::types::Type::Text,
+                Box::new(e),
+            ))
+        })
+    })
+    .transpose()
+}
+
+fn current(conn: &Connection) -> Result<KommuneProfile> {
+    Ok(stored(conn)?.unwrap_or_else(rules::default_profile))
+}
+
+/// How many sit on `day` in each seat category, across every council.
+fn categories_in_use(conn: &Connection, day: NaiveDate) -> Result<Vec<(String, i32)>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT category, count(*) FROM membership WHERE {} GROUP BY category ORDER BY category",
+        memberships::SITS_ON
+    ))?;
+    let rows = stmt.query_map([codec::day(day)], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Writes `new` as the file's profile over `old`, one audit row per part changed.
+fn put(conn: &Connection, actor: &Actor, old: &KommuneProfile, new: &KommuneProfile) -> Result<()> {
+    let body = serde_json::to_string(new).expect("a profile serialises");
+    conn.execute(
+        "INSERT INTO kommune_profile (id, kommune, issued_at, body, saved_at) VALUES (1, ?1, ?2, ?3, ?4)
+         ON CONFLICT (id) DO UPDATE SET kommune = excluded.kommune, issued_at = excluded.issued_at,
+             body = excluded.body, saved_at = excluded.saved_at",
+        rusqlite::params![
+            new.kommune,
+            codec::instant(new.issued_at),
+            body,
+            codec::instant(actor.at)
+        ],
+    )?;
+    audit::record_diff(conn, actor, ENTITY, ROW, Some(old), new)
+}
+
+fn outcome(
+    conn: &Connection,
+    old: &KommuneProfile,
+    new: KommuneProfile,
+    today: NaiveDate,
+    lang: Lang,
+) -> Result<ProfileOutcome> {
+    let in_use = categories_in_use(conn, today)?;
+    Ok(ProfileOutcome {
+        issued: rules::issued_label(&new, lang),
+        previous: rules::issued_label(old, lang),
+        changes: rules::changes(old, &new, lang),
+        removed_in_use: rules::removed_in_use(old, &new, &in_use, lang),
+        previous_issued_at: old.issued_at,
+        previous_kommune: old.kommune.clone(),
+        profile: new,
+    })
+}
+
+/// The profile a package carries: the file's own, none when it follows the built-in.
+pub(super) fn for_package(conn: &Connection) -> Result<Option<KommuneProfile>> {
+    stored(conn)
+}
+
+/// Takes the profile a package carries when it is newer than the file's
+/// (a secretary's file receiving the coordinator's); an older or equal one
+/// is left as it is, never taken. A faulty one refuses the package whole,
+/// its faults named. Whether it was taken.
+pub(super) fn take_from_package(
+    conn: &Connection,
+    actor: &Actor,
+    offered: Option<&KommuneProfile>,
+) -> Result<Result<bool, crate::package::PackageFault>> {
+    let Some(offered) = offered else { return Ok(Ok(false)) };
+    let old = current(conn)?;
+    if offered.issued_at <= old.issued_at {
+        return Ok(Ok(false));
+    }
+    let offered = match rules::validate(offered) {
+        Ok(valid) => valid,
+        Err(CoreError::Invalid(issues)) => {
+            let faults: Vec<String> = issues
+                .iter()
+                .map(|i| format!("profile.{}: {}", i.field, i.message(Lang::En)))
+                .collect();
+            return Ok(Err(crate::package::PackageFault::BadManifest(faults.join("; "))));
+        }
+        Err(other) => return Err(other),
+    };
+    put(conn, actor, &old, &offered)?;
+    Ok(Ok(true))
+}
+
+/// `offered` must be newer than what the file holds.
+fn check_newer(current: &KommuneProfile, offered: &KommuneProfile) -> Result<()> {
+    if offered.issued_at <= current.issued_at {
+        return Err(CoreError::ProfileNotNewer {
+            kommune: offered.kommune.clone(),
+            offered: offered.issued_at,
+            current: current.issued_at,
+        });
+    }
+    Ok(())
+}
+
+/// An instant to the millisecond, as the store keeps instants.
+fn to_millis(at: DateTime<Utc>) -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(at.timestamp_millis()).expect("an instant in range")
+}
+
+impl Store {
+    /// The kommune profile the file follows: its own, or the built-in default.
+    pub fn profile(&self) -> Result<KommuneProfile> {
+        current(&self.conn)
+    }
+
+    /// The profile for the editor, and whether it is the built-in default.
+    pub fn profile_view(&self, lang: Lang) -> Result<ProfileView> {
+        let (profile, built_in) = match stored(&self.conn)? {
+            Some(profile) => (profile, false),
+            None => (rules::default_profile(), true),
+        };
+        Ok(ProfileView {
+            issued: rules::issued_label(&profile, lang),
+            profile,
+            built_in,
+        })
+    }
+
+    /// How many sit on `day` in each seat category (its key), across every
+    /// council: for the warning when a category in use is removed.
+    pub fn seat_categories_in_use(&self, day: NaiveDate) -> Result<Vec<(String, i32)>> {
+        categories_in_use(&self.conn, day)
+    }
+
+    /// The coordinator's edit: `profile` checked whole (every fault at its
+    /// field), issued now by its kommune and saved, with an audit row per
+    /// part changed. Removing a seat category sitting members hold (on
+    /// `today`) is allowed and told in `removedInUse`. The issue time is the
+    /// actor's, and always later than the profile it replaces, so the saved
+    /// profile is the newest a secretary's file has seen. Saving a profile
+    /// that changes nothing writes nothing.
+    pub fn save_profile(
+        &mut self,
+        actor: &Actor,
+        profile: &KommuneProfile,
+        today: NaiveDate,
+        lang: Lang,
+    ) -> Result<ProfileOutcome> {
+        let old = self.profile()?;
+        let issued_at = to_millis(actor.at).max(old.issued_at + chrono::Duration::milliseconds(1));
+        let candidate = KommuneProfile {
+            issued_at,
+            ..profile.clone()
+        };
+        let new = rules::validate(&candidate)?;
+        let unchanged = KommuneProfile {
+            issued_at: old.issued_at,
+            ..new.clone()
+        } == old;
+        if unchanged {
+            return outcome(&self.conn, &old, old.clone(), today, lang);
+        }
+        self.write(|tx| {
+            let old = current(tx)?;
+            put(tx, actor, &old, &new)?;
+            outcome(tx, &old, new, today, lang)
+        })
+    }
+
+    /// What reading in the profile `json` would change, without writing:
+    /// refused whole when it is not a sound profile (every fault at its
+    /// field) or not newer than the file's ([`CoreError::ProfileNotNewer`]).
+    pub fn preview_profile_import(&self, json: &str, today: NaiveDate, lang: Lang) -> Result<ProfileOutcome> {
+        let old = self.profile()?;
+        let offered = rules::read(json)?;
+        check_newer(&old, &offered)?;
+        let offered = rules::validate(&offered)?;
+        outcome(&self.conn, &old, offered, today, lang)
+    }
+
+    /// Takes the profile `json` a kommune issued, when it is sound and newer
+    /// than the file's; refused whole otherwise, and nothing written. The
+    /// person who reads it in is the audit's actor, at `now`.
+    pub fn import_profile(&mut self, json: &str, now: DateTime<Utc>, lang: Lang) -> Result<ProfileOutcome> {
+        let offered = rules::read(json)?;
+        let actor = self.actor(now)?;
+        let today = now.date_naive();
+        self.write(|tx| {
+            let old = current(tx)?;
+            // An older profile is refused as older, whatever else is wrong with it.
+            check_newer(&old, &offered)?;
+            let offered = rules::validate(&offered)?;
+            put(tx, &actor, &old, &offered)?;
+            outcome(tx, &old, offered, today, lang)
+        })
+    }
+
+    /// The file's profile as JSON for a file, as `import_profile` reads it.
+    pub fn profile_json(&self) -> Result<String> {
+        Ok(serde_json::to_string_pretty(&self.profile()?).expect("a profile serialises") + "\n")
+    }
+
+    /// Writes the file's profile to `out` as JSON (whole or not at all),
+    /// never over the database or its companions; returns what was written.
+    pub fn export_profile(&self, out: &Path) -> Result<KommuneProfile> {
+        self.export_target(out)?;
+        let json = self.profile_json()?;
+        crate::pdf::write_atomically(out, json.as_bytes()).map_err(|e| CoreError::Io(at_path(out, e)))?;
+        self.profile()
+    }
+
+    /// [`Store::preview_profile_import`] of the file at `file`.
+    pub fn preview_profile_file(&self, file: &Path, today: NaiveDate, lang: Lang) -> Result<ProfileOutcome> {
+        self.preview_profile_import(&read_profile_file(file)?, today, lang)
+    }
+
+    /// [`Store::import_profile`] of the file at `file`.
+    pub fn import_profile_file(&mut self, file: &Path, now: DateTime<Utc>, lang: Lang) -> Result<ProfileOutcome> {
+        let json = read_profile_file(file)?;
+        self.import_profile(&json, now, lang)
+    }
+}
+
+/// The most a profile file may hold; a real one is a few kB.
+const MAX_PROFILE_BYTES: u64 = 1024 * 1024;
+
+/// The text of a profile file: refused as not a profile when larger than
+/// any profile or not UTF-8 text.
+fn read_profile_file(file: &Path) -> Result<String> {
+    let not_a_profile = || {
+        CoreError::invalid(
+            crate::FieldIssue::new("", "profile.not_a_profile")
+                .with("line", "1")
+                .with("column", "1"),
+        )
+    };
+    let size = std::fs::metadata(file)
+        .map_err(|e| CoreError::Io(at_path(file, e)))?
+        .len();
+    if size > MAX_PROFILE_BYTES {
+        return Err(not_a_profile());
+    }
+    let bytes = std::fs::read(file).map_err(|e| CoreError::Io(at_path(file, e)))?;
+    String::from_utf8(bytes).map_err(|_| not_a_profile())
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+    use crate::model::{
+        CouncilInput, ErrorCode, ProfileChangeKind, ProfileEntry, ProfileNames, Role, SeatCategory, SeatPlan,
+    };
+    use crate::store::test_fixtures;
+
+    fn at(day: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 12, day, 9, 0, 0).unwrap()
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
+    }
+
+    fn coordinator(day: u32) -> Actor {
+        Actor::new("Kari Koordinator", at(day))
+    }
+
+    fn larvik() -> KommuneProfile {
+        KommuneProfile {
+            kommune: "Larvik".into(),
+            ..rules::default_profile()
+        }
+    }
+
+    fn audit_rows(store: &Store) -> i64 {
+        store
+            .conn
+            .query_row("SELECT count(*) FROM audit WHERE entity = 'kommune_profile'", [], |r| {
+                r.get(0)
+            })
+            .unwrap()
+    }
+
+    fn profile_rows(store: &Store) -> i64 {
+        store
+            .conn
+            .query_row("SELECT count(*) FROM kommune_profile", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn a_new_file_follows_the_built_in_profile() {
+        let store = Store::open_in_memory().unwrap();
+        assert_eq!(store.profile().unwrap(), rules::default_profile());
+        assert!(store.profile_view(Lang::Nb).unwrap().built_in);
+        assert_eq!(profile_rows(&store), 0);
+    }
+
+    #[test]
+    fn the_coordinator_saves_an_edited_profile_issued_now_and_audited() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut edited = larvik();
+        edited.seat_categories.push(ProfileEntry {
+            key: "kommunen".into(),
+            names: ProfileNames::new(
+                "Kommunens representant",
+                "Kommunen sin representant",
+                "The municipality's representative",
+            ),
+        });
+        let saved = store.save_profile(&coordinator(2), &edited, today(), Lang::Nb).unwrap();
+        assert_eq!(saved.profile.issued_at, at(2));
+        assert_eq!(saved.changes.len(), 1);
+        assert_eq!(saved.changes[0].change, ProfileChangeKind::Added);
+        assert_eq!(saved.changes[0].name, "Kommunens representant");
+        let view = store.profile_view(Lang::Nb).unwrap();
+        assert!(!view.built_in);
+        assert_eq!(view.issued, "Larvik, utstedt 02.12.2026 kl. 10:00");
+        assert_eq!(view.profile.seat_categories.len(), 6);
+        assert_eq!(view.profile.kommune, "Larvik");
+        // kommune, issuedAt and seatCategories changed from the built-in.
+        assert_eq!(audit_rows(&store), 3);
+        // The same again changes nothing and writes nothing.
+        store
+            .save_profile(&coordinator(3), &view.profile, today(), Lang::Nb)
+            .unwrap();
+        assert_eq!(audit_rows(&store), 3);
+        assert_eq!(store.profile().unwrap().issued_at, at(2));
+    }
+
+    #[test]
+    fn a_bad_profile_is_refused_whole_with_every_fault_and_nothing_written() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut bad = larvik();
+        bad.seat_categories.clear();
+        bad.duties[0].due_date.day = 31;
+        bad.duties[0].due_date.month = 2;
+        let err = store
+            .save_profile(&coordinator(2), &bad, today(), Lang::Nb)
+            .unwrap_err();
+        let report = err.report(Lang::Nb);
+        assert_eq!(report.code, ErrorCode::Invalid);
+        let fields: Vec<&str> = report.fields.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(fields, ["seatCategories", "duties[0].dueDate"]);
+        assert_eq!(profile_rows(&store), 0);
+        assert_eq!(audit_rows(&store), 0);
+        let mut json = serde_json::to_value(KommuneProfile {
+            issued_at: at(4),
+            ..bad
+        })
+        .unwrap();
+        json["duties"][1]["evidence"]["kind"] = "dance".into();
+        let err = store.import_profile(&json.to_string(), at(5), Lang::Nb).unwrap_err();
+        assert_eq!(err.report(Lang::Nb).fields.len(), 3);
+        assert_eq!(profile_rows(&store), 0);
+    }
+
+    #[test]
+    fn a_secretarys_file_takes_a_newer_profile_and_refuses_an_older_or_equal_one() {
+        let mut coordinator_file = Store::open_in_memory().unwrap();
+        let mut first = larvik();
+        first.duties[0].names.nb = "Fellesmøte med Larvik kommune".into();
+        coordinator_file
+            .save_profile(&coordinator(2), &first, today(), Lang::Nb)
+            .unwrap();
+        let old_json = coordinator_file.profile_json().unwrap();
+        first.meeting_kinds.push(ProfileEntry {
+            key: "grendemote".into(),
+            names: ProfileNames::new("Grendemøte", "Grendemøte", "Village meeting"),
+        });
+        coordinator_file
+            .save_profile(&coordinator(3), &first, today(), Lang::Nb)
+            .unwrap();
+        let new_json = coordinator_file.profile_json().unwrap();
+
+        let mut secretary = Store::open_in_memory().unwrap();
+        let preview = secretary.preview_profile_import(&new_json, today(), Lang::Nb).unwrap();
+        assert_eq!(preview.previous_issued_at, DateTime::<Utc>::UNIX_EPOCH);
+        assert_eq!(preview.changes.len(), 2, "{:?}", preview.changes);
+        assert_eq!(profile_rows(&secretary), 0, "a preview writes nothing");
+        let taken = secretary.import_profile(&new_json, at(4), Lang::Nb).unwrap();
+        assert_eq!(taken.profile.issued_at, at(3));
+        assert_eq!(secretary.profile().unwrap(), coordinator_file.profile().unwrap());
+        let audited = audit_rows(&secretary);
+
+        for json in [&old_json, &new_json] {
+            let err = secretary.import_profile(json, at(5), Lang::Nb).unwrap_err();
+            assert_eq!(err.code(), ErrorCode::ProfileNotNewer);
+            let message = err.message(Lang::Nb);
+            assert!(
+                message.contains("Larvik") && message.contains("ikke nyere"),
+                "{message}"
+            );
+            assert!(secretary.preview_profile_import(json, today(), Lang::Nb).is_err());
+        }
+        assert_eq!(secretary.profile().unwrap().issued_at, at(3));
+        assert_eq!(audit_rows(&secretary), audited);
+    }
+
+    #[test]
+    fn removing_a_category_sitting_members_hold_is_saved_and_told() {
+        let mut store = Store::open_in_memory().unwrap();
+        let actor = coordinator(1);
+        let council = store
+            .create_council(
+                &actor,
+                &CouncilInput::named("Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 1, 1, 2)),
+            )
+            .unwrap();
+        let from = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        for name in ["Åse Eldre", "Per Eldre"] {
+            let input = test_fixtures::member_input(&council.id, name, SeatCategory::Senior, Role::Medlem, from);
+            store.add_membership(&actor, &input).unwrap();
+        }
+        assert_eq!(
+            store.seat_categories_in_use(today()).unwrap(),
+            [("senior".to_owned(), 2)]
+        );
+        let mut edited = larvik();
+        edited.seat_categories.retain(|c| c.key != "senior");
+        let saved = store.save_profile(&coordinator(2), &edited, today(), Lang::Nb).unwrap();
+        assert_eq!(saved.removed_in_use.len(), 1);
+        assert_eq!(saved.removed_in_use[0].members, 2);
+        assert_eq!(store.profile().unwrap().seat_categories.len(), 4);
+        // The members keep their category.
+        let detail = store.council_detail(&council.id, today(), Lang::Nb).unwrap();
+        assert!(detail.current.iter().all(|m| m.category == SeatCategory::Senior));
+    }
+
+    /// A file with one council, and the package of it exported at `day`.
+    fn packaged(store: &mut Store, dir: &Path, day: u32) -> std::path::PathBuf {
+        let council = match store.councils().unwrap().first() {
+            Some(c) => c.clone(),
+            None => store
+                .create_council(
+                    &coordinator(1),
+                    &CouncilInput::named("Skarnes grendeutvalg", SeatPlan::new(1, 1, 1, 1, 2)),
+                )
+                .unwrap(),
+        };
+        let out = dir.join(format!("skarnes-{day}.grendebok"));
+        store.export_package(&coordinator(day), &council.id, &out).unwrap();
+        out
+    }
+
+    #[test]
+    fn a_package_carries_the_profile_and_a_file_takes_only_a_newer_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut coordinator_file = Store::open_in_memory().unwrap();
+        // A file on the built-in profile hands none on.
+        let plain = packaged(&mut coordinator_file, dir.path(), 2);
+        let mut secretary = Store::open_in_memory().unwrap();
+        secretary.import_package(&coordinator(3), &plain, false).unwrap();
+        assert!(secretary.profile_view(Lang::Nb).unwrap().built_in);
+
+        let mut sor_odal = larvik();
+        sor_odal.kommune = "Sør-Odal".into();
+        coordinator_file
+            .save_profile(&coordinator(4), &sor_odal, today(), Lang::Nb)
+            .unwrap();
+        let newer = packaged(&mut coordinator_file, dir.path(), 5);
+        let mut secretary = Store::open_in_memory().unwrap();
+        secretary.import_package(&coordinator(6), &newer, false).unwrap();
+        assert_eq!(secretary.profile().unwrap(), coordinator_file.profile().unwrap());
+
+        // The secretary's own later edit is not undone by an older profile in a package.
+        sor_odal.seat_categories.truncate(2);
+        secretary
+            .save_profile(&coordinator(7), &sor_odal, today(), Lang::Nb)
+            .unwrap();
+        let mine = secretary.profile().unwrap();
+        let mut other = Store::open_in_memory().unwrap();
+        other.import_package(&coordinator(8), &newer, false).unwrap();
+        let again = packaged(&mut other, dir.path(), 9);
+        secretary.import_package(&coordinator(10), &again, true).unwrap();
+        assert_eq!(secretary.profile().unwrap(), mine, "an older profile is never taken");
+    }
+
+    #[test]
+    fn a_package_with_a_faulty_profile_is_refused_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut source = Store::open_in_memory().unwrap();
+        source
+            .save_profile(&coordinator(2), &larvik(), today(), Lang::Nb)
+            .unwrap();
+        let mut bad = source.profile().unwrap();
+        bad.seat_categories.clear();
+        bad.issued_at = at(3);
+        source
+            .conn
+            .execute(
+                "UPDATE kommune_profile SET body = ?1",
+                [serde_json::to_string(&bad).unwrap()],
+            )
+            .unwrap();
+        let file = packaged(&mut source, dir.path(), 4);
+        let mut target = Store::open_in_memory().unwrap();
+        let err = target.import_package(&coordinator(5), &file, false).unwrap_err();
+        match err {
+            CoreError::BadPackage {
+                fault: crate::package::PackageFault::BadManifest(detail),
+                ..
+            } => assert!(detail.contains("seatCategories: "), "{detail}"),
+            other => panic!("expected a refused package, got {other:?}"),
+        }
+        assert!(target.councils().unwrap().is_empty(), "nothing read in");
+        assert!(target.profile_view(Lang::Nb).unwrap().built_in);
+    }
+
+    #[test]
+    fn every_earlier_schema_opens_and_follows_the_built_in_profile() {
+        let dir = tempfile::tempdir().unwrap();
+        for version in 0..super::super::known_version() {
+            let path = dir.path().join(format!("v{version}.grendebok"));
+            {
+                let mut conn = Connection::open(&path).unwrap();
+                conn.execute_batch("PRAGMA journal_mode = WAL").unwrap();
+                super::super::people::register_fold(&conn).unwrap();
+                super::super::migrations()
+                    .to_version(&mut conn, version as usize)
+                    .unwrap();
+            }
+            let store = Store::open(&path).unwrap_or_else(|e| panic!("schema {version}: {e}"));
+            assert_eq!(store.schema_version().unwrap(), super::super::known_version());
+            assert_eq!(store.profile().unwrap(), rules::default_profile(), "schema {version}");
+        }
+    }
+}
