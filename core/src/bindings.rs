@@ -49,6 +49,11 @@ fn committed_typescript_bindings_are_fresh() {
     let rendered: Vec<(String, String)> = bindings![
         Lang,
         Settings,
+        AccountKind,
+        AccountEntryInput,
+        AccountEntry,
+        AccountSummary,
+        CouncilAccount,
         CouncilKind,
         Malform,
         LegalMode,

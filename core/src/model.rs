@@ -8,11 +8,13 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+mod account;
 mod duties;
 mod grants;
 mod package;
 mod search;
 mod stats;
+pub use account::*;
 pub use duties::*;
 pub use grants::*;
 pub use package::*;

@@ -248,6 +248,9 @@ pub fn load_with_progress(
     count.memberships += 1;
 
     let all = councils::all(conn)?;
+    if let Some(lyngvik) = all.iter().find(|c| c.name.starts_with("Lyngvik")) {
+        super::account::demo(conn, actor, &lyngvik.id, today)?;
+    }
     let total = all.len() as u64;
     tick(progress, 0, total, "")?;
     for (done, council) in all.iter().enumerate() {

@@ -156,6 +156,7 @@ fn a_council_moves_to_an_empty_file_row_for_row_and_byte_for_byte() {
         "grant_letter",
         "duty",
         "annual_report",
+        "account_entry",
     ] {
         assert!(!sent.rows(table).is_empty(), "the demo fills {table}");
     }

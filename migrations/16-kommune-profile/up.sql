@@ -1,0 +1,1 @@
+-- placeholder; replaced by the kommune profile's migration at merge
