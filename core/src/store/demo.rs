@@ -248,9 +248,6 @@ pub fn load_with_progress(
     count.memberships += 1;
 
     let all = councils::all(conn)?;
-    if let Some(lyngvik) = all.iter().find(|c| c.name.starts_with("Lyngvik")) {
-        super::account::demo(conn, actor, &lyngvik.id, today)?;
-    }
     let total = all.len() as u64;
     tick(progress, 0, total, "")?;
     for (done, council) in all.iter().enumerate() {
@@ -258,6 +255,9 @@ pub fn load_with_progress(
         count.meetings += meetings;
         count.grant_applications += applications;
         tick(progress, done as u64 + 1, total, &council.name)?;
+    }
+    if let Some(lyngvik) = all.iter().find(|c| c.name.starts_with("Lyngvik")) {
+        super::account::demo(conn, actor, &lyngvik.id, today)?;
     }
     Ok(count)
 }
