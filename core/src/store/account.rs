@@ -487,4 +487,55 @@ mod tests {
         }
         assert_eq!(coordinator.council_account(&lyngvik, 2025).unwrap(), sent);
     }
+
+    #[test]
+    fn the_annual_report_sums_up_the_year_and_names_a_deficit() {
+        let (mut store, c) = store_with_council();
+        let a = actor();
+        let flat = |store: &Store, year: i32| {
+            let bytes = store.render_annual_report(&c, year, a.at).unwrap().bytes;
+            let text = crate::store::meeting_tests::pdf_text(&bytes);
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        assert!(flat(&store, 2026).contains("Utvalget har ingen føringer i regnskapet for 2026."));
+        store
+            .add_account_entry(
+                &a,
+                &c,
+                &input(Some(day(2025, 2, 1)), AccountKind::Grant, "Tilskudd", "2 000"),
+            )
+            .unwrap();
+        store
+            .add_account_entry(
+                &a,
+                &c,
+                &input(Some(day(2026, 2, 1)), AccountKind::Grant, "Tilskudd", "10 000"),
+            )
+            .unwrap();
+        store
+            .add_account_entry(
+                &a,
+                &c,
+                &input(
+                    Some(day(2026, 6, 1)),
+                    AccountKind::Expense,
+                    "Scene til sommerfesten",
+                    "12 500,50",
+                ),
+            )
+            .unwrap();
+        let text = flat(&store, 2026);
+        for line in [
+            "Utvalgets regnskap",
+            "Inngående saldo 1. januar kr 2 000,00",
+            "Driftstilskudd fra kommunen kr 10 000,00",
+            "Andre inntekter kr 0,00",
+            "Utgifter kr 12 500,50",
+            "Underskudd 31. desember kr 500,50",
+        ] {
+            assert!(text.contains(line), "{line} in {text}");
+        }
+        assert!(!text.contains("Utgående saldo"), "a deficit is named as such");
+        assert!(flat(&store, 2025).contains("Utgående saldo 31. desember kr 2 000,00"));
+    }
 }
