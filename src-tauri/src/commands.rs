@@ -106,6 +106,10 @@ macro_rules! with_commands {
             grants::import_review_sheet,
             grants::export_ledger,
             stats::attendance_by_member,
+            account::council_account,
+            account::add_account_entry,
+            account::update_account_entry,
+            account::delete_account_entry,
         }
     };
 }

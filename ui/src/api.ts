@@ -110,4 +110,8 @@ export const tauriBackend: Backend = {
   exportPackage: (councilId) => invoke("export_package", { councilId }),
   importPackage: (j, replace) => invoke("import_package", { ...job(j), replace: replace ?? false }),
   exportForKommune: (councilId, year, j) => invoke("export_for_kommune", { councilId, year, ...job(j) }),
+  councilAccount: (councilId, year) => invoke("council_account", { councilId, year }),
+  addAccountEntry: (councilId, input) => invoke("add_account_entry", { councilId, input }),
+  updateAccountEntry: (id, input) => invoke("update_account_entry", { id, input }),
+  deleteAccountEntry: (id) => invoke("delete_account_entry", { id }),
 };

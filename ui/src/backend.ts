@@ -49,6 +49,9 @@ import type { DutyEdit } from "./bindings/DutyEdit";
 import type { AttendanceYear } from "./bindings/AttendanceYear";
 import type { SearchQuery } from "./bindings/SearchQuery";
 import type { SearchResults } from "./bindings/SearchResults";
+import type { CouncilAccount } from "./bindings/CouncilAccount";
+import type { AccountEntry } from "./bindings/AccountEntry";
+import type { AccountEntryInput } from "./bindings/AccountEntryInput";
 
 /**
  * Everything the UI asks of the backend, one method per Tauri command.
@@ -225,6 +228,15 @@ export interface Backend {
   importPackage(job?: Job, replace?: boolean): Promise<SavedFile>;
   /** The year's minutes, letters, annual report and ledgers as a folder. Rust shows the folder dialog; rejects with code "cancelled". */
   exportForKommune(councilId: string, year: number, job?: Job): Promise<SavedFile>;
+
+  // The council's own account.
+  /** The year summed up (balance carried in, grant, income, expenses, closing balance or deficit) and its entries. */
+  councilAccount(councilId: string, year: number): Promise<CouncilAccount>;
+  /** A faulty entry rejects with code "invalid" and every field at fault (date, text, amount). */
+  addAccountEntry(councilId: string, input: AccountEntryInput): Promise<AccountEntry>;
+  updateAccountEntry(id: string, input: AccountEntryInput): Promise<AccountEntry>;
+  /** Answers with the entry as it was. */
+  deleteAccountEntry(id: string): Promise<AccountEntry>;
 }
 
 /** A long job the UI follows: its id (for `cancelJob`) and where its steps go. */

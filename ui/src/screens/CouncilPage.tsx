@@ -24,6 +24,7 @@ import { MeetingList } from "../meetings/MeetingList";
 import { SchemeList } from "../grants/SchemeList";
 import { DutiesSection } from "../duties/DutiesSection";
 import { HandoverSection } from "../council/HandoverSection";
+import { AccountSection } from "../council/AccountSection";
 import { KeptElsewhereContext, KeptElsewhereNote } from "../council/KeptElsewhere";
 import { AttendanceSection } from "../charts/AttendanceSection";
 import { todayIso } from "../lib/dates";
@@ -112,6 +113,7 @@ export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }
           <SeatTable detail={detail} actions={actions} />
           <AttendanceSection councilId={id} />
           <SchemeList councilId={id} onOpen={(schemeId) => navigate({ name: "scheme", id: schemeId })} />
+          <AccountSection key={`account-${year}`} councilId={id} year={year} />
           <DutiesSection key={`duties-${year}`} councilId={id} year={year} years={[...new Set([thisYear, year, thisYear - 1])].sort((a, b) => b - a)} onYear={setPicked} navigate={navigate} />
           <HandoverSection key={`handover-${year}`} councilId={id} year={year} />
           <CouncilFacts council={detail.council} />
