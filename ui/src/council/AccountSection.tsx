@@ -16,7 +16,7 @@ import { amountForInput, formatKr } from "../grants/format";
 import { useReadOnlyCouncil } from "./KeptElsewhere";
 
 const KINDS: readonly AccountKind[] = ["grant", "income", "expense"];
-const FIELD_ORDER = ["account-date", "account-kind", "account-text", "account-amount"] as const;
+const FIELD_ORDER = ["account-date", "account-kind", "account-amount", "account-text"] as const;
 const FIELD_IDS = { date: "account-date", kind: "account-kind", text: "account-text", amount: "account-amount" };
 
 type Editing = { mode: "add" } | { mode: "edit"; entry: AccountEntry } | null;
