@@ -537,6 +537,18 @@ fn a_package_with_one_bad_row_is_refused_whole_naming_the_table_and_the_row() {
             "kr",
         ),
         (
+            "an account entry of nothing",
+            Box::new(move |r| set(r, "account_entry", "amount_ore", Value::Integer(0), any)),
+            "account_entry",
+            "større enn 0",
+        ),
+        (
+            "an account entry owing money to itself",
+            Box::new(move |r| set(r, "account_entry", "amount_ore", Value::Integer(-100), any)),
+            "account_entry",
+            "negativt",
+        ),
+        (
             "a status no form can set",
             Box::new(move |r| set(r, "meeting", "status", Value::Text("burnt".into()), any)),
             "meeting",
