@@ -27,7 +27,18 @@ type Editing = { mode: "add" } | { mode: "edit"; entry: AccountEntry } | null;
  * closing balance — a deficit clearly marked, never refused — and the year's
  * entries, which the secretary adds, edits and deletes. Loads on its own.
  */
-export function AccountSection({ councilId, year }: { councilId: string; year: number }) {
+export function AccountSection({
+  councilId,
+  year,
+  years,
+  onYear,
+}: {
+  councilId: string;
+  year: number;
+  /** The years a person may pick between, shared with the duties and the hand-over. */
+  years: readonly number[];
+  onYear: (year: number) => void;
+}) {
   const { t } = useI18n();
   const backend = useBackend();
   const readOnly = useReadOnlyCouncil();
@@ -72,6 +83,15 @@ export function AccountSection({ councilId, year }: { councilId: string; year: n
         <Heading level={2} data-size="2xs" id="account-title">
           {t("account.title", { year })}
         </Heading>
+        <div className="account-year">
+          <SelectField
+            id="account-year"
+            label={t("account.year")}
+            value={String(year)}
+            onChange={(v) => onYear(Number(v))}
+            options={years.map((y) => ({ value: String(y), label: String(y) }))}
+          />
+        </div>
         {!readOnly && editing === null ? (
           <Button
             data-size="sm"
@@ -147,6 +167,7 @@ export function AccountSection({ councilId, year }: { councilId: string; year: n
                       <Button
                         variant="tertiary"
                         data-size="sm"
+                        data-color="accent"
                         data-testid="edit-account-entry"
                         aria-label={t("account.editLabel", { text: e.text })}
                         onClick={() => {
