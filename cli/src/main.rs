@@ -5,6 +5,7 @@
 //! Exit codes: 0 success, 1 a refused or failed command, 2 bad usage, and for
 //! `check`, 3 when the file is not sound.
 
+mod account_cmd;
 mod bench;
 mod bench_office;
 mod bench_scale;
@@ -109,6 +110,19 @@ enum Command {
         #[arg(long)]
         council: Option<String>,
     },
+    /// A council's own money of a year: the balance carried in, the running
+    /// grant from the kommune, other income, expenses, the closing balance (or
+    /// deficit) and the year's entries; `account add` enters one.
+    #[command(subcommand_negates_reqs = true)]
+    Account {
+        #[command(subcommand)]
+        command: Option<AccountCommand>,
+        /// The council's id, its name, or part of its name.
+        #[arg(long, required = true)]
+        council: Option<String>,
+        #[arg(long, required = true)]
+        year: Option<i32>,
+    },
     /// Search agenda items, decisions and grant applications (newest first).
     Search {
         /// The words to find; each may be the start of a word.
@@ -166,6 +180,28 @@ enum Command {
         /// Also lay the same minutes out with LibreOffice and print the ratio.
         #[arg(long)]
         office: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum AccountCommand {
+    /// Enter the running grant, other income or an expense in a council's account.
+    Add {
+        /// The council's id, its name, or part of its name.
+        #[arg(long)]
+        council: String,
+        /// The day, dd.mm.yyyy.
+        #[arg(long, value_parser = account_cmd::parse_day)]
+        date: chrono::NaiveDate,
+        /// grant (the running grant from the kommune), income or expense.
+        #[arg(long, value_parser = account_cmd::parse_kind)]
+        kind: grendebok_core::model::AccountKind,
+        /// What the entry is for.
+        #[arg(long)]
+        text: String,
+        /// Kroner as Norwegians write them: "1 250,00".
+        #[arg(long, allow_hyphen_values = true)]
+        amount: String,
     },
 }
 
@@ -675,6 +711,33 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             let value = serde_json::json!({ "path": out.display().to_string(), "applications": count });
             output::saved(cli.json, lang, out, &grendebok_core::saved::Ledger(count), &value);
         }
+        Command::Account {
+            command: None,
+            council: Some(council),
+            year: Some(year),
+        } => account_cmd::show(cli, &path, council, *year)?,
+        Command::Account { command: None, .. } => unreachable!("clap requires --council and --year"),
+        Command::Account {
+            command:
+                Some(AccountCommand::Add {
+                    council,
+                    date,
+                    kind,
+                    text,
+                    amount,
+                }),
+            ..
+        } => account_cmd::add(
+            cli,
+            &path,
+            account_cmd::Added {
+                council,
+                date: *date,
+                kind: *kind,
+                text,
+                amount,
+            },
+        )?,
         Command::Search { text, council, year } => duties_cmd::search(cli, &path, text, council.as_deref(), *year)?,
         Command::Duties { year, council } => duties_cmd::duties(cli, &path, *year, council.as_deref(), today)?,
         Command::Export {

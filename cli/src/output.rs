@@ -48,7 +48,7 @@ pub fn done<T: Serialize>(as_json: bool, message: &str, value: &T) {
 }
 
 /// Prints rows as columns padded to their widest cell (counted in characters).
-fn table(header: &[String], rows: &[Vec<String>]) {
+pub fn table(header: &[String], rows: &[Vec<String>]) {
     let widths: Vec<usize> = (0..header.len())
         .map(|i| {
             std::iter::once(&header[i])

@@ -1225,3 +1225,87 @@ fn the_kommune_profile_goes_out_as_json_and_only_a_newer_sound_one_comes_back_in
     let over = cli(&db.path, &["profile", "export", "--out", db.path.to_str().unwrap()]);
     assert_eq!(over.status.code(), Some(1));
 }
+
+#[test]
+fn account_prints_the_year_and_enters_an_expense_even_into_a_deficit() {
+    use chrono::Datelike;
+    let db = db();
+    assert!(cli(&db.path, &["demo"]).status.success());
+    let today = chrono::Local::now().date_naive();
+    let (last, this) = ((today.year() - 1).to_string(), today.year().to_string());
+
+    let out = cli(&db.path, &["account", "--council", "Lyngvik", "--year", &last]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    for line in [
+        "Driftstilskudd fra kommunen",
+        "Leie av grendehuset",
+        "kr -2 400,00",
+        "Utgående saldo   kr 12 799,50",
+    ] {
+        assert!(text.contains(line), "{line} in {text}");
+    }
+
+    let day = format!("{:02}.{:02}.{}", today.day(), today.month(), today.year());
+    let add = |text: &str, amount: &str| {
+        cli(
+            &db.path,
+            &[
+                "account",
+                "add",
+                "--council",
+                "Lyngvik",
+                "--date",
+                &day,
+                "--kind",
+                "expense",
+                "--text",
+                text,
+                "--amount",
+                amount,
+            ],
+        )
+    };
+    let refused = add(" ", "-5");
+    assert_eq!(refused.status.code(), Some(1));
+    let err = stderr(&refused);
+    assert!(
+        err.contains("text: Skriv hva føringen gjelder.") && err.contains("amount: Beløpet kan ikke være negativt."),
+        "every fault at once: {err}"
+    );
+    let added = add("Ny grill", "40 000");
+    assert!(added.status.success(), "{}", stderr(&added));
+    assert!(stdout(&added).contains("Ført:"), "{}", stdout(&added));
+
+    let year = json(&cli(
+        &db.path,
+        &["--json", "account", "--council", "Lyngvik", "--year", &this],
+    ));
+    assert_eq!(year["summary"]["openingOre"], 1_279_950);
+    assert_eq!(year["summary"]["deficit"], true, "{year}");
+    let shown = stdout(&cli(&db.path, &["account", "--council", "Lyngvik", "--year", &this]));
+    assert!(shown.contains("Underskudd"), "{shown}");
+
+    let bad_date = cli(
+        &db.path,
+        &[
+            "account",
+            "add",
+            "--council",
+            "Lyngvik",
+            "--date",
+            "31.02.2026",
+            "--kind",
+            "expense",
+            "--text",
+            "x",
+            "--amount",
+            "1",
+        ],
+    );
+    assert_eq!(
+        bad_date.status.code(),
+        Some(2),
+        "a day that does not exist is bad usage"
+    );
+}

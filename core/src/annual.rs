@@ -24,6 +24,8 @@ pub struct ReportFacts {
     pub grants: Vec<(GrantScheme, Vec<Application>)>,
     /// The duties of the year other than the annual report itself.
     pub duties: Vec<Duty>,
+    /// The council's own account of the year, summed up.
+    pub account: AccountSummary,
 }
 
 /// What a person is told after the annual report is exported: where it went,
@@ -59,6 +61,38 @@ fn term(m: &Membership) -> String {
         Some(last) => format!("{}–{}", i18n::date(m.term_from), i18n::date(last)),
         None => format!("{}–", i18n::date(m.term_from)),
     }
+}
+
+/// The council's own account in brief: the balance carried in, the running
+/// grant, other income, expenses and the balance carried out — a deficit
+/// (underskudd) named as such.
+fn account_section(doc: &mut Doc, lang: Lang, account: &AccountSummary) {
+    let year = account.year.to_string();
+    doc.spacer(3.0);
+    doc.heading(2, &t(lang, "annual.account", &[]));
+    if !account.any {
+        doc.paragraph(&t(lang, "annual.account_none", &[("year", &year)]));
+        return;
+    }
+    let closing = if account.deficit {
+        (t(lang, "annual.account_deficit", &[]), kr(-account.closing_ore))
+    } else {
+        (t(lang, "annual.account_closing", &[]), kr(account.closing_ore))
+    };
+    let rows = vec![
+        vec![t(lang, "annual.account_opening", &[]), kr(account.opening_ore)],
+        vec![t(lang, "annual.account_grant", &[]), kr(account.grant_ore)],
+        vec![t(lang, "annual.account_income", &[]), kr(account.income_ore)],
+        vec![t(lang, "annual.account_expense", &[]), kr(account.expense_ore)],
+        vec![closing.0, closing.1],
+    ];
+    doc.table(
+        &[
+            Column::new(t(lang, "annual.col.account_line", &[]), 4.0),
+            Column::new(t(lang, "annual.col.amount", &[]), 1.8).right(),
+        ],
+        &rows,
+    );
 }
 
 pub fn annual_report(facts: &ReportFacts, created: DateTime<Utc>) -> Rendered {
@@ -260,6 +294,8 @@ pub fn annual_report(facts: &ReportFacts, created: DateTime<Utc>) -> Rendered {
             );
         }
     }
+
+    account_section(&mut doc, lang, &facts.account);
 
     doc.spacer(3.0);
     doc.heading(2, &t(lang, "annual.duties", &[]));

@@ -154,6 +154,15 @@ impl Scenario {
                 s.add_payout(&actor, &id, &input)
                     .and_then(|a| to_value(s.application_detail(&a.id, today, lang)))
             }
+            "addAccountEntry" => {
+                let (id, input): (String, AccountEntryInput) = (arg(args, 0), arg(args, 1));
+                to_value(s.add_account_entry(&actor, &id, &input))
+            }
+            "updateAccountEntry" => {
+                let (id, input): (String, AccountEntryInput) = (arg(args, 0), arg(args, 1));
+                to_value(s.update_account_entry(&actor, &id, &input))
+            }
+            "deleteAccountEntry" => to_value(s.delete_account_entry(&actor, &arg::<String>(args, 0))),
             "addMembership" => to_value(s.add_membership(&actor, &arg::<MembershipInput>(args, 0))),
             "endMembership" => {
                 let (id, ended_on, reason): (String, NaiveDate, String) = (arg(args, 0), arg(args, 1), arg(args, 2));
@@ -268,6 +277,8 @@ impl Scenario {
             self.put("listDuties", json!([id, y]), duties);
             let attendance = self.store.attendance_by_member(&id, y);
             self.put("attendanceByMember", json!([id, y]), attendance);
+            let account = self.store.council_account(&id, y);
+            self.put("councilAccount", json!([id, y]), account);
         }
         for meeting in meeting_ids {
             let detail = self.store.meeting_detail_on(&meeting, lang, today);

@@ -8,12 +8,14 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+mod account;
 mod duties;
 mod grants;
 mod package;
 mod profile;
 mod search;
 mod stats;
+pub use account::*;
 pub use duties::*;
 pub use grants::*;
 pub use package::*;

@@ -111,6 +111,10 @@ macro_rules! with_commands {
             profile::export_profile,
             profile::preview_profile_import,
             profile::import_profile,
+            account::council_account,
+            account::add_account_entry,
+            account::update_account_entry,
+            account::delete_account_entry,
         }
     };
 }

@@ -15,6 +15,7 @@ use grendebok_core::store::IntegrityCheck;
 use grendebok_core::{paths, Store};
 use tauri::State;
 
+mod account;
 #[macro_use]
 mod commands;
 mod duties;

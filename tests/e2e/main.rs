@@ -2,6 +2,7 @@
 //! Run under Xvfb and D-Bus, as `scripts/test.sh` does.
 
 mod accessibility;
+mod account;
 mod charts;
 mod duties;
 mod foundation;

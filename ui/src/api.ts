@@ -115,4 +115,8 @@ export const tauriBackend: Backend = {
   exportProfile: () => invoke("export_profile"),
   previewProfileImport: () => invoke("preview_profile_import"),
   importProfile: () => invoke("import_profile"),
+  councilAccount: (councilId, year) => invoke("council_account", { councilId, year }),
+  addAccountEntry: (councilId, input) => invoke("add_account_entry", { councilId, input }),
+  updateAccountEntry: (id, input) => invoke("update_account_entry", { id, input }),
+  deleteAccountEntry: (id) => invoke("delete_account_entry", { id }),
 };

@@ -51,6 +51,9 @@ import type { SearchResults } from "./bindings/SearchResults";
 import type { KommuneProfile } from "./bindings/KommuneProfile";
 import type { ProfileOutcome } from "./bindings/ProfileOutcome";
 import type { ProfileView } from "./bindings/ProfileView";
+import type { CouncilAccount } from "./bindings/CouncilAccount";
+import type { AccountEntry } from "./bindings/AccountEntry";
+import type { AccountEntryInput } from "./bindings/AccountEntryInput";
 
 /**
  * Everything the UI asks of the backend, one method per Tauri command.
@@ -240,6 +243,15 @@ export interface Backend {
   previewProfileImport(): Promise<ProfileOutcome>;
   /** Reads in the file the last preview was of. */
   importProfile(): Promise<ProfileOutcome>;
+
+  // The council's own account.
+  /** The year summed up (balance carried in, grant, income, expenses, closing balance or deficit) and its entries. */
+  councilAccount(councilId: string, year: number): Promise<CouncilAccount>;
+  /** A faulty entry rejects with code "invalid" and every field at fault (date, text, amount). */
+  addAccountEntry(councilId: string, input: AccountEntryInput): Promise<AccountEntry>;
+  updateAccountEntry(id: string, input: AccountEntryInput): Promise<AccountEntry>;
+  /** Answers with the entry as it was. */
+  deleteAccountEntry(id: string): Promise<AccountEntry>;
 }
 
 /** A long job the UI follows: its id (for `cancelJob`) and where its steps go. */

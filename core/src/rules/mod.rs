@@ -1,6 +1,7 @@
 //! Domain rules as plain functions: no storage, no clock, no I/O.
 
 pub mod access;
+pub mod account;
 pub mod composition;
 pub mod duties;
 pub mod grants;

@@ -535,6 +535,7 @@ pub(super) fn report_facts(
         .into_iter()
         .filter(|d| d.kind != DutyKind::AnnualReport)
         .collect();
+    let account = super::account::account(conn, council_id, year)?.summary;
     Ok(crate::annual::ReportFacts {
         council,
         year,
@@ -542,6 +543,7 @@ pub(super) fn report_facts(
         meetings,
         grants,
         duties,
+        account,
     })
 }
 

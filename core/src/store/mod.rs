@@ -9,6 +9,7 @@
 //! `&Connection` (a transaction derefs to one), so several can be composed
 //! into one transaction; `Store`'s methods are the public doors.
 
+mod account;
 mod alternatives;
 mod applications;
 mod attendance;

@@ -59,6 +59,7 @@ const TABLES: &[(&str, &str)] = &[
     ),
     ("duty", "council_id = ?1"),
     ("annual_report", "council_id = ?1"),
+    ("account_entry", "council_id = ?1"),
 ];
 
 /// Tables whose rows are referred to from outside the council's rows: a

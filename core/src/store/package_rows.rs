@@ -246,6 +246,14 @@ fn check_row(table: &str, row: &Row) -> Vec<FieldIssue> {
         "agenda_item" if text(row, "title").trim().is_empty() => {
             issues.push(issue("title", "validation.title_empty"));
         }
+        "account_entry" => {
+            if text(row, "text").trim().is_empty() {
+                issues.push(issue("text", "validation.account_text_empty"));
+            }
+            if integer(row, "amount_ore") == Some(0) {
+                issues.push(issue("amountOre", "validation.amount_zero"));
+            }
+        }
         "council" | "person" if text(row, "name").trim().is_empty() => {
             issues.push(issue("name", "validation.name_empty"));
         }

@@ -156,6 +156,7 @@ fn a_council_moves_to_an_empty_file_row_for_row_and_byte_for_byte() {
         "grant_letter",
         "duty",
         "annual_report",
+        "account_entry",
     ] {
         assert!(!sent.rows(table).is_empty(), "the demo fills {table}");
     }
@@ -534,6 +535,18 @@ fn a_package_with_one_bad_row_is_refused_whole_naming_the_table_and_the_row() {
             Box::new(move |r| set(r, "grant_payout", "amount_ore", Value::Integer(9_000_000_000), any)),
             "grant_application",
             "kr",
+        ),
+        (
+            "an account entry of nothing",
+            Box::new(move |r| set(r, "account_entry", "amount_ore", Value::Integer(0), any)),
+            "account_entry",
+            "større enn 0",
+        ),
+        (
+            "an account entry owing money to itself",
+            Box::new(move |r| set(r, "account_entry", "amount_ore", Value::Integer(-100), any)),
+            "account_entry",
+            "negativt",
         ),
         (
             "a status no form can set",

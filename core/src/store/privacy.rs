@@ -244,6 +244,7 @@ pub fn export(conn: &Connection, person_id: &str) -> Result<PersonExport> {
            WHERE instr(what || who, ?1) > 0
          UNION ALL SELECT 'meeting', id, minute_taker_name FROM meeting WHERE instr(minute_taker_name, ?1) > 0
          UNION ALL SELECT 'amendment', id, text FROM amendment WHERE instr(text, ?1) > 0
+         UNION ALL SELECT 'account_entry', id, text FROM account_entry WHERE instr(text, ?1) > 0
          UNION ALL SELECT 'grant_application', id, description || char(10) || reasons || char(10) || report_summary
            FROM grant_application WHERE instr(description || reasons || report_summary, ?1) > 0
          ORDER BY 1, 2",
@@ -357,6 +358,7 @@ fn text_columns() -> Vec<(&'static str, &'static [&'static str], String)> {
         ("grant_score", &["comment"], String::new()),
         ("grant_amendment", &["reason", "recorded_by"], String::new()),
         ("grant_payout", &["recorded_by"], String::new()),
+        ("account_entry", &["text"], String::new()),
         ("duty", &["waived_reason", "waived_by"], String::new()),
         ("audit", &["old", "new", "who"], String::new()),
         ("document", &["created_by"], String::new()),

@@ -89,7 +89,8 @@ fn upgrading_a_file_fills_in_what_each_application_has_been_paid_and_indexes_it_
         conn.execute_batch(&format!("ALTER TABLE {table} ADD COLUMN {column} {kind}"))
             .unwrap();
     }
-    // And the decisions inside an item and the arrivals (migration 13), which the demo writes and reads.
+    // And the decisions inside an item and the arrivals (migration 13), which the demo writes and reads,
+    // and the council's account (migration 17).
     conn.execute_batch(
         "CREATE TEMP TABLE item_decision (id TEXT, item_id TEXT, position INTEGER, application_id TEXT, title TEXT,
             proposal TEXT, decision TEXT NOT NULL DEFAULT '', votes_for INTEGER, votes_against INTEGER,
@@ -98,6 +99,8 @@ fn upgrading_a_file_fills_in_what_each_application_has_been_paid_and_indexes_it_
             text TEXT, votes_for INTEGER, votes_against INTEGER, chair_vote TEXT, created_at TEXT, updated_at TEXT);
          CREATE TEMP TABLE decision_recusal (decision_id TEXT, membership_id TEXT, reason TEXT,
             PRIMARY KEY (decision_id, membership_id));
+         CREATE TEMP TABLE account_entry (id TEXT PRIMARY KEY, council_id TEXT, date TEXT, kind TEXT, text TEXT,
+            amount_ore INTEGER, created_at TEXT, updated_at TEXT);
          ALTER TABLE attendance ADD COLUMN from_item TEXT;
          ALTER TABLE attendance ADD COLUMN until_item TEXT;",
     )
@@ -114,7 +117,7 @@ fn upgrading_a_file_fills_in_what_each_application_has_been_paid_and_indexes_it_
         .conn
         .execute_batch(
             "DROP TABLE temp.council_home; DROP TABLE temp.item_decision; DROP TABLE temp.decision_recusal;
-             DROP TABLE temp.alternative_proposal;
+             DROP TABLE temp.alternative_proposal; DROP TABLE temp.account_entry;
              ALTER TABLE attendance DROP COLUMN from_item; ALTER TABLE attendance DROP COLUMN until_item;",
         )
         .unwrap();

@@ -24,6 +24,7 @@ import { MeetingList } from "../meetings/MeetingList";
 import { SchemeList } from "../grants/SchemeList";
 import { DutiesSection } from "../duties/DutiesSection";
 import { HandoverSection } from "../council/HandoverSection";
+import { AccountSection } from "../council/AccountSection";
 import { KeptElsewhereContext, KeptElsewhereNote } from "../council/KeptElsewhere";
 import { AttendanceSection } from "../charts/AttendanceSection";
 import { todayIso } from "../lib/dates";
@@ -50,6 +51,7 @@ export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }
 
   const detail = state.status === "ready" ? state.data : null;
   const year = picked ?? detail?.accountingYear ?? thisYear;
+  const years = [...new Set([thisYear, year, thisYear - 1])].sort((a, b) => b - a);
   const close = () => setOpen(null);
   /** A member dialog saved: close it, say what was done, show the fresh seats. */
   const saved = (done: string) => {
@@ -112,7 +114,8 @@ export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }
           <SeatTable detail={detail} actions={actions} />
           <AttendanceSection councilId={id} />
           <SchemeList councilId={id} onOpen={(schemeId) => navigate({ name: "scheme", id: schemeId })} />
-          <DutiesSection key={`duties-${year}`} councilId={id} year={year} years={[...new Set([thisYear, year, thisYear - 1])].sort((a, b) => b - a)} onYear={setPicked} navigate={navigate} />
+          <AccountSection key={`account-${year}`} councilId={id} year={year} years={years} onYear={setPicked} />
+          <DutiesSection key={`duties-${year}`} councilId={id} year={year} years={years} onYear={setPicked} navigate={navigate} />
           <HandoverSection key={`handover-${year}`} councilId={id} year={year} />
           <CouncilFacts council={detail.council} />
           <OtherMembers detail={detail} actions={actions} onErase={readOnly ? undefined : (membership) => setOpen({ kind: "erase", membership })} />
