@@ -381,6 +381,30 @@ pub fn open_store(path: &Path) -> grendebok_core::Store {
     open_when_unlocked(path).unwrap_or_else(|e| panic!("the app's database {}: {e}", path.display()))
 }
 
+/// Clicks a form's submit button and waits until `done` (what the person
+/// then sees). Under heavy load WebKit has been seen to drop such a click:
+/// the form stays open with its button idle. Clicking once more then is what
+/// a person does; never while the form is saving (its button busy), so
+/// nothing is saved twice.
+pub async fn submit<F, Fut>(client: &Client, button: &str, what: &str, done: F)
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    click(client, button).await.unwrap();
+    for _ in 0..50 {
+        if done().await {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let idle = format!("{button}:not([aria-busy=true]):not([aria-disabled=true]):not([disabled])");
+    if count(client, &idle).await == 1 {
+        let _ = click(client, button).await;
+    }
+    wait_shown(client, what, done).await;
+}
+
 /// Answers the question before a status change ("Send innkallingen?",
 /// "Merke møtet som avholdt?", "Angre siste steg?") with its confirm button
 /// and waits until the question is gone.

@@ -17,6 +17,18 @@ extern "C" fn on_interrupt(_signal: libc::c_int) {
     }
 }
 
+/// A closed pipe (`grendebok-cli council list | head`) ends the program
+/// quietly, as it ends other command-line tools, instead of a panic about a
+/// broken pipe. A write in progress is one SQLite transaction, so nothing is
+/// left half-written either way.
+pub fn end_quietly_on_a_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: restores the default action of a signal; no handler runs.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 /// A job's progress as lines on stderr (`line` words one step), cancelled
 /// by Ctrl-C.
 pub struct Interruptible<F: Fn(u64, u64, &str)> {

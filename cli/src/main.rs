@@ -504,6 +504,7 @@ impl From<CoreError> for Failure {
 }
 
 fn main() -> ExitCode {
+    interrupt::end_quietly_on_a_closed_pipe();
     let cli = Cli::parse();
     match run(&cli) {
         Ok(code) => code,

@@ -30,7 +30,9 @@ pub fn saved<T: Serialize>(as_json: bool, lang: Lang, path: &Path, done: &impl T
     if as_json {
         json(value);
     } else {
-        let saved = SavedFile::of(lang, path, done);
+        // A relative `--out a.pdf` is told by its folder's name, as the app tells it.
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+        let saved = SavedFile::of(lang, &path, done);
         println!("{}", saved.message);
         if !saved.details.is_empty() {
             println!("{}", saved.details);

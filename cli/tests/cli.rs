@@ -1309,3 +1309,47 @@ fn account_prints_the_year_and_enters_an_expense_even_into_a_deficit() {
         "a day that does not exist is bad usage"
     );
 }
+
+/// `grendebok-cli council list | head -1`: the reader goes away, and the CLI
+/// ends quietly as other tools do, without a panic about a broken pipe.
+#[test]
+fn a_closed_pipe_ends_the_cli_quietly() {
+    let db = db();
+    assert!(cli(&db.path, &["demo"]).status.success());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_grendebok-cli"))
+        .arg("--db")
+        .arg(&db.path)
+        .args(["council", "list"])
+        .env_remove("GRENDEBOK_DB")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the CLI runs");
+    // The reader leaves before the CLI has written a line.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let said = stderr(&out);
+    assert!(!said.contains("panicked") && !said.contains("Broken pipe"), "{said}");
+}
+
+/// `--out kalender.ics` in the current folder: the message names that folder,
+/// never an empty one («lagret i  som …»).
+#[test]
+fn a_relative_out_path_is_told_by_its_folder() {
+    let db = db();
+    assert!(cli(&db.path, &["demo"]).status.success());
+    let here = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_grendebok-cli"))
+        .arg("--db")
+        .arg(&db.path)
+        .args(["export", "ics", "--year", "2026", "--out", "kalender.ics"])
+        .env_remove("GRENDEBOK_DB")
+        .current_dir(here.path())
+        .output()
+        .expect("the CLI runs");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let folder = here.path().file_name().unwrap().to_string_lossy().into_owned();
+    let said = stdout(&out);
+    assert!(said.contains(&format!("{folder} som «kalender.ics»")), "{said}");
+    assert!(here.path().join("kalender.ics").exists());
+}

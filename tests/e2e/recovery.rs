@@ -138,10 +138,12 @@ async fn add_member(client: &fantoccini::Client, name: &str) {
     select(client, "#member-category", "senior").await.unwrap();
     select(client, "#member-role", "medlem").await.unwrap();
     fill(client, "#member-organisation", "Seniorforeningen").await.unwrap();
-    click(client, "[data-testid=save-member]").await.unwrap();
-    wait_shown(client, &format!("{name} shows in the member list"), || async {
-        count(client, "[data-testid=member-row]").await == before + 1
-    })
+    submit(
+        client,
+        "[data-testid=save-member]",
+        &format!("{name} shows in the member list"),
+        || async { count(client, "[data-testid=member-row]").await == before + 1 },
+    )
     .await;
 }
 
