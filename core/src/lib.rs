@@ -28,6 +28,8 @@ pub mod rules;
 pub mod store;
 
 #[cfg(test)]
+mod architecture_tests;
+#[cfg(test)]
 mod bindings;
 #[cfg(test)]
 mod fixtures;

@@ -6,7 +6,7 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 
-use super::{applications, attendance, audit, codec, councils, items, meetings, new_id, scoring, Store};
+use super::{applications, attendance, audit, codec, councils, inhabil, items, meetings, new_id, scoring, Store};
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::i18n::t;
 use crate::model::*;
@@ -348,7 +348,7 @@ pub fn record(conn: &Connection, actor: &Actor, decision_id: &str, record: &Item
             council.seat_plan.total(),
             &ctx.attendance,
             &item,
-            Lang::Nb,
+            crate::documents::document_lang(&council),
         )?;
         rules::votes_within(
             record.votes,
@@ -434,7 +434,7 @@ pub fn remove(conn: &Connection, actor: &Actor, decision_id: &str) -> Result<Str
 }
 
 /// Records that a member present left for one decision of an item.
-pub fn set_item_inhabil(
+pub fn set_decision_inhabil(
     conn: &Connection,
     actor: &Actor,
     decision_id: &str,
@@ -443,61 +443,20 @@ pub fn set_item_inhabil(
 ) -> Result<String> {
     let decision = get(conn, decision_id)?;
     let ctx = context(conn, &decision.item_id)?;
-    let row = ctx
-        .attendance
-        .iter()
-        .find(|r| r.membership_id == membership_id)
-        .ok_or_else(|| CoreError::invalid(FieldIssue::new("membershipId", "validation.not_a_member_at_meeting")))?;
-    if row.status != Some(AttendanceStatus::Present) {
-        return Err(CoreError::invalid(
-            FieldIssue::new("membershipId", "validation.inhabil_not_present").with("name", row.person_name.clone()),
-        ));
-    }
-    let old: Option<String> = conn
-        .query_row(
-            "SELECT reason FROM decision_recusal WHERE decision_id = ?1 AND membership_id = ?2",
-            [decision_id, membership_id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    conn.execute(
-        "INSERT INTO decision_recusal (decision_id, membership_id, reason) VALUES (?1, ?2, ?3)
-         ON CONFLICT (decision_id, membership_id) DO UPDATE SET reason = excluded.reason",
-        params![decision_id, membership_id, reason],
-    )?;
-    audit::record(
-        conn,
-        actor,
-        "item_decision",
-        decision_id,
-        &format!("recusal.{membership_id}"),
-        old.as_deref(),
-        Some(reason),
-    )?;
+    inhabil::present(&ctx.attendance, membership_id)?;
+    inhabil::set(conn, actor, &inhabil::DECISION, decision_id, membership_id, reason)?;
     Ok(ctx.item.meeting_id)
 }
 
-pub fn remove_item_inhabil(conn: &Connection, actor: &Actor, decision_id: &str, membership_id: &str) -> Result<String> {
+pub fn remove_decision_inhabil(
+    conn: &Connection,
+    actor: &Actor,
+    decision_id: &str,
+    membership_id: &str,
+) -> Result<String> {
     let decision = get(conn, decision_id)?;
     let ctx = context(conn, &decision.item_id)?;
-    let old: Option<String> = conn
-        .query_row(
-            "DELETE FROM decision_recusal WHERE decision_id = ?1 AND membership_id = ?2 RETURNING reason",
-            [decision_id, membership_id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if let Some(old) = old {
-        audit::record(
-            conn,
-            actor,
-            "item_decision",
-            decision_id,
-            &format!("recusal.{membership_id}"),
-            Some(&old),
-            None,
-        )?;
-    }
+    inhabil::remove(conn, actor, &inhabil::DECISION, decision_id, membership_id)?;
     Ok(ctx.item.meeting_id)
 }
 
@@ -533,7 +492,12 @@ pub(super) fn check_no_inhabil_voted(conn: &Connection, item_id: &str, applicati
         }
     }
     let voters: Vec<String> = attendance.iter().map(|r| r.membership_id.clone()).collect();
-    let inhabil = scoring::inhabil_members_of(conn, application_id, &voters, Lang::Nb)?;
+    let inhabil = scoring::inhabil_members_of(
+        conn,
+        application_id,
+        &voters,
+        crate::documents::document_lang(&councils::get(conn, &meeting.council_id)?),
+    )?;
     let voted = rules::inhabil_voting(&attendance, &left, &inhabil);
     if voted.is_empty() {
         return Ok(());
@@ -576,10 +540,10 @@ impl Store {
         reason: &str,
     ) -> Result<String> {
         let reason = crate::rules::validate::free_text("reason", reason)?;
-        self.write(|tx| set_item_inhabil(tx, actor, decision_id, membership_id, &reason))
+        self.write(|tx| set_decision_inhabil(tx, actor, decision_id, membership_id, &reason))
     }
 
     pub fn remove_decision_inhabil(&mut self, actor: &Actor, decision_id: &str, membership_id: &str) -> Result<String> {
-        self.write(|tx| remove_item_inhabil(tx, actor, decision_id, membership_id))
+        self.write(|tx| remove_decision_inhabil(tx, actor, decision_id, membership_id))
     }
 }

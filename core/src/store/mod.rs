@@ -25,6 +25,8 @@ mod duties;
 mod generate;
 mod guard;
 mod handover;
+mod home;
+mod inhabil;
 mod integrity;
 mod items;
 mod letters;
@@ -302,7 +304,7 @@ impl Store {
             Err(e) => {
                 drop(tx);
                 // A council kept in another file: say where, not what SQLite said.
-                return Err(package::kept_elsewhere_error(&self.conn, e));
+                return Err(home::kept_elsewhere_error(&self.conn, e));
             }
         };
         tx.commit()?;
