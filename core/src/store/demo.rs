@@ -533,7 +533,7 @@ fn demo_meetings(conn: &Connection, actor: &Actor, council: &Council, today: Nai
             actor,
             &meeting.id,
             &approval,
-            crate::documents::document_lang(&council),
+            crate::documents::document_lang(council),
         )?;
         super::documents::archive_final_minutes(conn, actor, &meeting.id)?;
     }
