@@ -87,24 +87,7 @@ fn get(conn: &Connection, id: &str) -> Result<ItemDecision> {
 
 /// The members who left for this decision only, named from the attendance.
 fn decision_inhabil(conn: &Connection, decision_id: &str, attendance: &[AttendanceRow]) -> Result<Vec<InhabilMember>> {
-    let mut stmt = conn.prepare_cached("SELECT membership_id, reason FROM decision_recusal WHERE decision_id = ?1")?;
-    let rows = stmt.query_map([decision_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-    let mut inhabil_members = Vec::new();
-    for row in rows {
-        let (membership_id, reason) = row?;
-        let person_name = attendance
-            .iter()
-            .find(|a| a.membership_id == membership_id)
-            .map(|a| a.person_name.clone())
-            .unwrap_or_default();
-        inhabil_members.push(InhabilMember {
-            membership_id,
-            person_name,
-            reason,
-        });
-    }
-    inhabil_members.sort_by(|a, b| crate::rules::names::compare(&a.person_name, &b.person_name));
-    Ok(inhabil_members)
+    inhabil::of(conn, &inhabil::DECISION, decision_id, attendance)
 }
 
 fn voters(attendance: &[AttendanceRow]) -> Vec<String> {

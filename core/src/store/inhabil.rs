@@ -8,7 +8,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::audit;
 use crate::error::{CoreError, FieldIssue, Result};
-use crate::model::{Actor, AttendanceRow, AttendanceStatus};
+use crate::model::{Actor, AttendanceRow, AttendanceStatus, InhabilMember};
 
 /// Where an inhabilitet is kept: its table, the column naming what it is for,
 /// and the entity the audit log records it on.
@@ -29,6 +29,35 @@ pub(super) const DECISION: Place = Place {
     key: "decision_id",
     entity: "item_decision",
 };
+
+/// The members inhabil at `place` for `id`, named from the attendance, in
+/// the Norwegian order of names.
+pub(super) fn of(
+    conn: &Connection,
+    place: &Place,
+    id: &str,
+    attendance: &[AttendanceRow],
+) -> Result<Vec<InhabilMember>> {
+    let Place { table, key, .. } = place;
+    let mut stmt = conn.prepare_cached(&format!("SELECT membership_id, reason FROM {table} WHERE {key} = ?1"))?;
+    let rows = stmt.query_map([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let mut members = Vec::new();
+    for row in rows {
+        let (membership_id, reason) = row?;
+        let person_name = attendance
+            .iter()
+            .find(|a| a.membership_id == membership_id)
+            .map(|a| a.person_name.clone())
+            .unwrap_or_default();
+        members.push(InhabilMember {
+            membership_id,
+            person_name,
+            reason,
+        });
+    }
+    members.sort_by(|a, b| crate::rules::names::compare(&a.person_name, &b.person_name));
+    Ok(members)
+}
 
 /// The member who leaves: one called to the meeting and recorded as present.
 pub(super) fn present<'a>(attendance: &'a [AttendanceRow], membership_id: &str) -> Result<&'a AttendanceRow> {

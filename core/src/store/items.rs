@@ -444,24 +444,7 @@ pub(super) fn item_inhabil(
     item_id: &str,
     attendance: &[AttendanceRow],
 ) -> Result<Vec<InhabilMember>> {
-    let mut stmt = conn.prepare_cached("SELECT membership_id, reason FROM recusal WHERE item_id = ?1")?;
-    let rows = stmt.query_map([item_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-    let mut inhabil_members = Vec::new();
-    for row in rows {
-        let (membership_id, reason) = row?;
-        let person_name = attendance
-            .iter()
-            .find(|a| a.membership_id == membership_id)
-            .map(|a| a.person_name.clone())
-            .unwrap_or_default();
-        inhabil_members.push(InhabilMember {
-            membership_id,
-            person_name,
-            reason,
-        });
-    }
-    inhabil_members.sort_by(|a, b| crate::rules::names::compare(&a.person_name, &b.person_name));
-    Ok(inhabil_members)
+    inhabil::of(conn, &inhabil::ITEM, item_id, attendance)
 }
 
 /// Records who chaired an item while the meeting's chair had left for it
