@@ -28,18 +28,7 @@ fn empty_quorum() -> Quorum {
 
 /// Reads a decision without its inhabilitet and quorum (see [`fill`]).
 fn from_row(r: &Row) -> rusqlite::Result<ItemDecision> {
-    let votes = match (
-        r.get::<_, Option<i32>>(7)?,
-        r.get::<_, Option<i32>>(8)?,
-        r.get::<_, Option<i32>>(9)?,
-    ) {
-        (Some(in_favour), Some(against), Some(blank)) => Some(Votes {
-            in_favour,
-            against,
-            blank,
-        }),
-        _ => None,
-    };
+    let votes = codec::votes(r, 7)?;
     Ok(ItemDecision {
         id: r.get(0)?,
         item_id: r.get(1)?,

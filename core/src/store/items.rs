@@ -59,18 +59,7 @@ const ITEM_COLUMNS: &str = "id, meeting_id, position, case_year, case_number, ki
 fn item_from_row(r: &Row) -> rusqlite::Result<AgendaItem> {
     let year: Option<i32> = r.get(3)?;
     let number: Option<i32> = r.get(4)?;
-    let votes = match (
-        r.get::<_, Option<i32>>(10)?,
-        r.get::<_, Option<i32>>(11)?,
-        r.get::<_, Option<i32>>(12)?,
-    ) {
-        (Some(in_favour), Some(against), Some(blank)) => Some(Votes {
-            in_favour,
-            against,
-            blank,
-        }),
-        _ => None,
-    };
+    let votes = codec::votes(r, 10)?;
     Ok(AgendaItem {
         id: r.get(0)?,
         meeting_id: r.get(1)?,
