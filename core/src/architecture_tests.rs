@@ -113,9 +113,15 @@ fn only_the_store_holds_a_connection() {
         .filter(|p| p.file_name().unwrap() != "architecture_tests.rs")
         .filter(|p| {
             let text = read(p);
-            ["Connection", "Transaction", "params!", "rusqlite::{"]
-                .iter()
-                .any(|word| text.contains(word))
+            [
+                "&Connection",
+                "rusqlite::Connection",
+                "rusqlite::Transaction",
+                "use rusqlite::{",
+                "params![",
+            ]
+            .iter()
+            .any(|word| text.contains(word))
         })
         .map(|p| p.display().to_string())
         .collect();
