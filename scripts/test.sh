@@ -16,7 +16,7 @@ fi
 echo "==> cargo fmt --check"
 cargo fmt --all --check
 
-echo "==> Architecture: core has no Tauri or GUI in its tree; no SQL outside core"
+echo "==> Architecture: core has no Tauri or GUI in its tree; no SQL outside core; the store's layout"
 if cargo tree -p grendebok-core --edges normal,build --prefix none | grep -iE '^(tauri|wry|tao|gtk|webkit)'; then
   echo "grendebok-core must not depend on Tauri or a GUI toolkit" >&2; exit 1
 fi
@@ -31,6 +31,10 @@ if grep -rnE '(Utc|Local)::now\(\)|SystemTime::now\(\)' core/src --include='*.rs
     | grep -vE '^core/src/[^:]*tests?\.rs:|clock-read-allowed'; then
   echo "core reads the clock above: take the time from the caller (an Actor or a day)" >&2; exit 1
 fi
+# The store's own layout (one module per domain, none over 700 lines, no door
+# forwarded through mod.rs, no placeholder language; error.rs and model free
+# of store and package): core/src/architecture_tests.rs, run first to fail fast.
+cargo test --quiet -p grendebok-core architecture_tests
 
 echo "==> UI: type check, build and tests"
 (cd ui && npm run --silent build && npm test --silent)

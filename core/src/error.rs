@@ -1,6 +1,8 @@
 //! Core's one error type. Every variant has a stable `code` for programs and
 //! a message for people, rendered from the catalogue in the user's language.
 
+use chrono::{DateTime, Utc};
+
 use crate::i18n::t;
 use crate::model::{ErrorCode, ErrorReport, FieldMessage, Lang};
 
@@ -97,7 +99,7 @@ pub enum CoreError {
     #[error("{path} is damaged ({damage:?}): {detail}")]
     Damaged {
         path: String,
-        damage: crate::store::Damage,
+        damage: Damage,
         detail: String,
     },
 
@@ -131,10 +133,7 @@ pub enum CoreError {
     /// A hand-over package that cannot be read in: not a package, damaged,
     /// altered, or made by a newer Grendebok. Nothing was written.
     #[error("package {path}: {fault:?}")]
-    BadPackage {
-        path: String,
-        fault: crate::package::PackageFault,
-    },
+    BadPackage { path: String, fault: PackageFault },
 
     /// A returned reviewer sheet that cannot be read in: not a review sheet,
     /// its layout or hidden identification changed, or meant for another
@@ -162,10 +161,7 @@ pub enum CoreError {
     /// A backup chosen for a restore is not a sound Grendebok database; the
     /// file in use was not touched.
     #[error("backup {file_name} cannot be restored ({damage:?})")]
-    BackupUnusable {
-        file_name: String,
-        damage: crate::store::Damage,
-    },
+    BackupUnusable { file_name: String, damage: Damage },
 
     /// The app is replacing its database with a backup: try again in a moment.
     #[error("a backup is being restored")]
@@ -332,7 +328,7 @@ impl CoreError {
             {
                 CoreError::Damaged {
                     path: path.display().to_string(),
-                    damage: crate::store::Damage::Corrupt,
+                    damage: Damage::Corrupt,
                     detail: e.to_string(),
                 }
             }
@@ -356,7 +352,7 @@ impl CoreError {
             | CoreError::ReadOnlyWal { .. }
             | CoreError::ReadOnlyFolder { .. } => ErrorCode::ReadOnly,
             CoreError::BadPackage {
-                fault: crate::package::PackageFault::TooNew { .. },
+                fault: PackageFault::TooNew { .. },
                 ..
             } => ErrorCode::TooNew,
             CoreError::BadPackage { .. } => ErrorCode::BadPackage,
@@ -407,10 +403,10 @@ impl CoreError {
             CoreError::BadPackage { path, fault } => fault.message(lang, path),
             CoreError::BadReviewSheet { path, fault } => fault.message(lang, path),
             CoreError::KeptElsewhere { council, kept } => {
-                let note = crate::package::kept_note(lang, council, &kept.kept_by, &kept.file_name, kept.exported_at);
+                let note = kept_note(lang, council, &kept.kept_by, &kept.file_name, kept.exported_at);
                 t(lang, "error.kept_elsewhere", &[("council", council), ("note", &note)])
             }
-            CoreError::WouldReplace(r) => crate::package::replacement_message(lang, r),
+            CoreError::WouldReplace(r) => replacement_message(lang, r),
 
             CoreError::BackupUnusable { file_name, damage } => {
                 let reason = t(lang, damage.key(), &[]);
@@ -431,7 +427,7 @@ impl CoreError {
                     if *at <= chrono::DateTime::<chrono::Utc>::UNIX_EPOCH {
                         t(lang, "profile.built_in", &[])
                     } else {
-                        crate::package::when(lang, *at)
+                        crate::i18n::when(lang, *at)
                     }
                 };
                 if *offered <= chrono::DateTime::<chrono::Utc>::UNIX_EPOCH {
@@ -495,6 +491,128 @@ impl CoreError {
             message: self.message(lang),
             fields,
         }
+    }
+}
+
+/// Why a file is not a Grendebok database that can be opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Damage {
+    /// A folder, or something else that is not a plain file, is in its place.
+    NotAFile,
+    /// The file is empty.
+    Empty,
+    /// The file does not start like an SQLite database.
+    NotSqlite,
+    /// SQLite cannot read it, or `quick_check` finds damage.
+    Corrupt,
+    /// A sound SQLite database, but another program's.
+    Foreign,
+}
+
+/// Why a package cannot be read in. Nothing is written when one is found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PackageFault {
+    /// Not a zip file, or one cut short (say, a copy that did not finish).
+    Unreadable,
+    /// A zip file, but not a Grendebok package.
+    NotPackage,
+    /// The manifest cannot be read.
+    BadManifest(String),
+    /// Made by a newer Grendebok: its schema or its package format.
+    TooNew { found: i64, known: i64 },
+    /// A part the manifest lists is not in the file.
+    Missing(String),
+    /// The file holds a part the manifest does not list.
+    Extra(String),
+    /// A part's bytes are not those the manifest vouches for.
+    Altered(String),
+    /// A part is sound, but not what it should be (e.g. an unknown column).
+    BadPart { part: String, detail: String },
+    /// The file, a part, or all parts inflated are larger than a package may
+    /// be (`limit` in bytes): refused before more is read or inflated.
+    TooLarge { part: String, limit: u64 },
+    /// A row breaks a rule the forms hold a person to: its table, its number
+    /// (from 1), its id, and the rule.
+    BadRow {
+        table: String,
+        row: usize,
+        id: String,
+        issue: Box<FieldIssue>,
+    },
+}
+
+/// The note on a council kept in another file: who keeps it, and the package
+/// it was last read in from.
+pub fn kept_note(
+    lang: Lang,
+    council: &str,
+    kept_by: &str,
+    file_name: &str,
+    exported_at: Option<DateTime<Utc>>,
+) -> String {
+    let date = exported_at.map(|at| crate::i18n::when(lang, at)).unwrap_or_default();
+    t(
+        lang,
+        "package.kept_note",
+        &[
+            ("council", council),
+            ("who", kept_by),
+            ("file", file_name),
+            ("date", &date),
+        ],
+    )
+}
+
+/// What reading in a package would replace, for the question put to the person.
+pub fn replacement_message(lang: Lang, r: &crate::model::Replacement) -> String {
+    let mut lost: Vec<String> = r
+        .changes
+        .iter()
+        .map(|c| {
+            let table = t(lang, &format!("package.table.{}", c.table), &[]);
+            t(
+                lang,
+                "package.lost_table",
+                &[
+                    ("table", &table),
+                    ("added", &c.added.to_string()),
+                    ("changed", &c.changed.to_string()),
+                    ("removed", &c.removed.to_string()),
+                ],
+            )
+        })
+        .collect();
+    if r.logged_changes > 0 {
+        lost.push(t(
+            lang,
+            "package.lost_logged",
+            &[("count", &r.logged_changes.to_string())],
+        ));
+    }
+    let lost = lost.join("; ");
+    let date = r.since.map(|at| crate::i18n::when(lang, at)).unwrap_or_default();
+    if r.home_here {
+        let lost = if lost.is_empty() {
+            String::new()
+        } else {
+            t(lang, "package.lost_since", &[("date", &date), ("lost", &lost)])
+        };
+        t(
+            lang,
+            "package.replace_home",
+            &[("council", &r.council), ("file", &r.file), ("lost", &lost)],
+        )
+    } else {
+        t(
+            lang,
+            "package.replace_changes",
+            &[
+                ("council", &r.council),
+                ("file", &r.file),
+                ("date", &date),
+                ("lost", &lost),
+            ],
+        )
     }
 }
 

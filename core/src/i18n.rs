@@ -8,6 +8,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Utc};
+
 use crate::model::Lang;
 
 const NB: &str = include_str!("../../i18n/nb.json");
@@ -74,6 +76,32 @@ pub fn label<T: serde::Serialize>(lang: Lang, prefix: &str, value: &T) -> String
 pub fn date(day: chrono::NaiveDate) -> String {
     use chrono::Datelike;
     format!("{:02}.{:02}.{:04}", day.day(), day.month(), day.year())
+}
+
+/// An instant as Norwegians read it, in Norwegian time: `22.11.2026 kl. 11:00`.
+pub fn when(lang: Lang, at: DateTime<Utc>) -> String {
+    let (date, time) = norwegian_date_time(at);
+    t(lang, "package.when", &[("date", &date), ("time", &time)])
+}
+
+/// The day and the time of day of an instant in Norwegian time: `22.11.2026`, `11:00`.
+pub fn norwegian_date_time(at: DateTime<Utc>) -> (String, String) {
+    let local = norwegian_time(at);
+    (date(local.date()), local.format("%H:%M").to_string())
+}
+
+/// Norwegian time: UTC+1, and UTC+2 from 01:00 UTC on the last Sunday of
+/// March to 01:00 UTC on the last Sunday of October (the EU's summer time).
+fn norwegian_time(at: DateTime<Utc>) -> NaiveDateTime {
+    let change = |month: u32| {
+        let last = NaiveDate::from_ymd_opt(at.year(), month + 1, 1)
+            .and_then(|first| first.pred_opt())
+            .expect("March and October have a last day");
+        let sunday = last - Duration::days(i64::from(last.weekday().num_days_from_sunday()));
+        sunday.and_hms_opt(1, 0, 0).expect("01:00 exists").and_utc()
+    };
+    let summer = (change(3)..change(10)).contains(&at);
+    at.naive_utc() + Duration::hours(if summer { 2 } else { 1 })
 }
 
 #[cfg(test)]

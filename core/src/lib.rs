@@ -29,6 +29,8 @@ pub mod saved;
 pub mod store;
 
 #[cfg(test)]
+mod architecture_tests;
+#[cfg(test)]
 mod bindings;
 #[cfg(test)]
 mod fixtures;

@@ -1332,8 +1332,34 @@ pub struct Startup {
     /// be read, and every change is refused.
     pub read_only: bool,
     /// Newest first, by the order they were taken (never by their dates).
-    pub backups: Vec<crate::store::backup::BackupInfo>,
+    pub backups: Vec<BackupInfo>,
     /// Said on the Backups screen when the clock looks wrong (a backup is
     /// dated after now), in the user's language.
     pub clock_warning: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum BackupKind {
+    /// Taken at start and daily while the app runs.
+    Auto,
+    /// Asked for by the user.
+    Manual,
+    /// Taken before the schema is migrated; never rotated away.
+    PreMigration,
+}
+
+/// A backup file, as the list in the UI and the CLI show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupInfo {
+    pub file_name: String,
+    pub path: String,
+    pub kind: BackupKind,
+    /// Its place in the order backups were taken: higher is newer, whatever
+    /// the clock said. 0 for backups named before sequences were used.
+    pub sequence: u32,
+    /// When it was taken by the computer's clock, RFC 3339 UTC.
+    pub taken_at: String,
+    pub size: i64,
 }

@@ -19,12 +19,14 @@ use std::collections::BTreeMap;
 use std::io::{Cursor, Read, Write};
 use std::path::Path;
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Timelike, Utc};
+use chrono::{DateTime, Datelike, Timelike, Utc};
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value as Json};
 
-use crate::i18n::{self, t};
+pub use crate::error::{kept_note, replacement_message, PackageFault};
+use crate::i18n::t;
+pub use crate::i18n::{norwegian_date_time, when};
 use crate::model::{ImportOutcome, ImportStatus, Lang, PackageInfo};
 use crate::pdf::sha256_hex;
 
@@ -156,38 +158,6 @@ impl Package {
             files: m.parts.iter().filter(|p| p.name.starts_with(FILES)).count() as i32,
         }
     }
-}
-
-/// Why a package cannot be read in. Nothing is written when one is found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PackageFault {
-    /// Not a zip file, or one cut short (say, a copy that did not finish).
-    Unreadable,
-    /// A zip file, but not a Grendebok package.
-    NotPackage,
-    /// The manifest cannot be read.
-    BadManifest(String),
-    /// Made by a newer Grendebok: its schema or its package format.
-    TooNew { found: i64, known: i64 },
-    /// A part the manifest lists is not in the file.
-    Missing(String),
-    /// The file holds a part the manifest does not list.
-    Extra(String),
-    /// A part's bytes are not those the manifest vouches for.
-    Altered(String),
-    /// A part is sound, but not what it should be (e.g. an unknown column).
-    BadPart { part: String, detail: String },
-    /// The file, a part, or all parts inflated are larger than a package may
-    /// be (`limit` in bytes): refused before more is read or inflated.
-    TooLarge { part: String, limit: u64 },
-    /// A row breaks a rule the forms hold a person to: its table, its number
-    /// (from 1), its id, and the rule.
-    BadRow {
-        table: String,
-        row: usize,
-        id: String,
-        issue: Box<crate::error::FieldIssue>,
-    },
 }
 
 impl PackageFault {
@@ -571,107 +541,6 @@ pub fn snapshot(contents: &Contents) -> String {
         .map(|(table, rows)| (table.clone(), rows.iter().map(|row| row_json(row, None)).collect()))
         .collect();
     Json::Object(tables).to_string()
-}
-
-/// An instant as Norwegians read it, in Norwegian time: `22.11.2026 kl. 11:00`.
-pub fn when(lang: Lang, at: DateTime<Utc>) -> String {
-    let (date, time) = norwegian_date_time(at);
-    t(lang, "package.when", &[("date", &date), ("time", &time)])
-}
-
-/// The day and the time of day of an instant in Norwegian time: `22.11.2026`, `11:00`.
-pub fn norwegian_date_time(at: DateTime<Utc>) -> (String, String) {
-    let local = norwegian_time(at);
-    (i18n::date(local.date()), local.format("%H:%M").to_string())
-}
-
-/// Norwegian time: UTC+1, and UTC+2 from 01:00 UTC on the last Sunday of
-/// March to 01:00 UTC on the last Sunday of October (the EU's summer time).
-fn norwegian_time(at: DateTime<Utc>) -> NaiveDateTime {
-    let change = |month: u32| {
-        let last = NaiveDate::from_ymd_opt(at.year(), month + 1, 1)
-            .and_then(|first| first.pred_opt())
-            .expect("March and October have a last day");
-        let sunday = last - Duration::days(i64::from(last.weekday().num_days_from_sunday()));
-        sunday.and_hms_opt(1, 0, 0).expect("01:00 exists").and_utc()
-    };
-    let summer = (change(3)..change(10)).contains(&at);
-    at.naive_utc() + Duration::hours(if summer { 2 } else { 1 })
-}
-
-/// The note on a council kept in another file: who keeps it, and the package
-/// it was last read in from.
-pub fn kept_note(
-    lang: Lang,
-    council: &str,
-    kept_by: &str,
-    file_name: &str,
-    exported_at: Option<DateTime<Utc>>,
-) -> String {
-    let date = exported_at.map(|at| when(lang, at)).unwrap_or_default();
-    t(
-        lang,
-        "package.kept_note",
-        &[
-            ("council", council),
-            ("who", kept_by),
-            ("file", file_name),
-            ("date", &date),
-        ],
-    )
-}
-
-/// What reading in a package would replace, for the question put to the person.
-pub fn replacement_message(lang: Lang, r: &crate::model::Replacement) -> String {
-    let mut lost: Vec<String> = r
-        .changes
-        .iter()
-        .map(|c| {
-            let table = t(lang, &format!("package.table.{}", c.table), &[]);
-            t(
-                lang,
-                "package.lost_table",
-                &[
-                    ("table", &table),
-                    ("added", &c.added.to_string()),
-                    ("changed", &c.changed.to_string()),
-                    ("removed", &c.removed.to_string()),
-                ],
-            )
-        })
-        .collect();
-    if r.logged_changes > 0 {
-        lost.push(t(
-            lang,
-            "package.lost_logged",
-            &[("count", &r.logged_changes.to_string())],
-        ));
-    }
-    let lost = lost.join("; ");
-    let date = r.since.map(|at| when(lang, at)).unwrap_or_default();
-    if r.home_here {
-        let lost = if lost.is_empty() {
-            String::new()
-        } else {
-            t(lang, "package.lost_since", &[("date", &date), ("lost", &lost)])
-        };
-        t(
-            lang,
-            "package.replace_home",
-            &[("council", &r.council), ("file", &r.file), ("lost", &lost)],
-        )
-    } else {
-        t(
-            lang,
-            "package.replace_changes",
-            &[
-                ("council", &r.council),
-                ("file", &r.file),
-                ("date", &date),
-                ("lost", &lost),
-            ],
-        )
-    }
 }
 
 /// What an export says it did.

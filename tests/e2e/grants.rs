@@ -475,7 +475,7 @@ async fn add_decision_for(client: &Client, application: &str) {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_grant_round_item_decides_each_application_with_its_own_recusals_and_is_approved() {
+async fn a_grant_round_item_decides_each_application_with_its_own_inhabil_members_and_is_approved() {
     let app = App::start();
     let (Seeded { members, item_id }, _meeting, [sports, agnes]) = grant_round(&app);
     let cathrine = &members[2];

@@ -2,11 +2,11 @@
 //! given day, and what a waiver needs. Plain functions of the facts and the
 //! day; the store gathers the facts.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 use crate::error::{CoreError, FieldIssue, Result};
-use crate::i18n;
-use crate::model::{Duty, DutyKind, DutyStatus, Lang};
+use crate::i18n::{self, t};
+use crate::model::{Duty, DutyKind, DutyStatus, Evidence, EvidenceKind, Lang, MeetingKind};
 
 /// A duty due within this many days is "due soon".
 pub const DUE_SOON_DAYS: i64 = 30;
@@ -115,6 +115,71 @@ pub fn status_label(lang: Lang, status: DutyStatus) -> String {
     i18n::label(lang, "duty_status", &status)
 }
 
+/// What the record holds that can fulfil one council's duties of a year,
+/// as the store finds it: the first held meeting of each kind (id, day), the
+/// first exported annual report (id, when), the year's first scheme (id,
+/// name), and how many of its applications are not yet accounted for, with
+/// the day of the last final report.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EvidenceFacts {
+    pub joint_meeting: Option<(String, NaiveDate)>,
+    pub open_meeting: Option<(String, NaiveDate)>,
+    pub annual_report: Option<(String, String)>,
+    pub scheme: Option<(String, String)>,
+    pub open_accounts: (i64, Option<String>),
+}
+
+/// A duty's evidence in `facts`, if it exists, labelled in `lang`; `false` as
+/// the first value when there is nothing to account for (no scheme that year).
+pub fn evidence(facts: &EvidenceFacts, year: i32, kind: DutyKind, lang: Lang) -> (bool, Option<Evidence>) {
+    let meeting = |meeting_kind: MeetingKind, found: &Option<(String, NaiveDate)>| {
+        let evidence = found.as_ref().map(|(id, date)| Evidence {
+            kind: EvidenceKind::Meeting,
+            id: id.clone(),
+            label: format!(
+                "{} {}",
+                i18n::label(lang, "meeting_kind", &meeting_kind),
+                i18n::date(*date)
+            ),
+            date: Some(*date),
+        });
+        (true, evidence)
+    };
+    match kind {
+        DutyKind::JointMeeting => meeting(MeetingKind::Joint, &facts.joint_meeting),
+        DutyKind::OpenMeeting => meeting(MeetingKind::Open, &facts.open_meeting),
+        DutyKind::AnnualReport => {
+            let evidence = facts.annual_report.as_ref().map(|(id, at)| Evidence {
+                kind: EvidenceKind::AnnualReport,
+                id: id.clone(),
+                label: t(lang, "duty.evidence.annual_report", &[("year", &year.to_string())]),
+                date: instant_day(at),
+            });
+            (true, evidence)
+        }
+        DutyKind::GrantReport => {
+            let Some((scheme_id, scheme_name)) = &facts.scheme else {
+                return (false, None);
+            };
+            let (open, last_report) = facts.open_accounts.clone();
+            let evidence = (open == 0).then(|| Evidence {
+                kind: EvidenceKind::Scheme,
+                id: scheme_id.clone(),
+                label: t(lang, "duty.evidence.grant_report", &[("scheme", scheme_name)]),
+                date: last_report.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+            });
+            (true, evidence)
+        }
+    }
+}
+
+/// The day (UTC) of an RFC 3339 instant.
+fn instant_day(at: &str) -> Option<NaiveDate> {
+    DateTime::parse_from_rfc3339(at)
+        .ok()
+        .map(|t| t.with_timezone(&Utc).date_naive())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -221,6 +286,44 @@ mod tests {
         assert_eq!(
             waiver_reason("  Ingen møtelokale i år ").unwrap(),
             "Ingen møtelokale i år"
+        );
+    }
+
+    #[test]
+    fn a_duty_is_fulfilled_by_its_evidence_and_grants_owe_nothing_without_a_scheme() {
+        let none = EvidenceFacts::default();
+        assert_eq!(evidence(&none, 2026, DutyKind::GrantReport, Lang::Nb), (false, None));
+        assert_eq!(evidence(&none, 2026, DutyKind::OpenMeeting, Lang::Nb), (true, None));
+        let facts = EvidenceFacts {
+            open_meeting: Some(("m1".into(), day(2026, 5, 12))),
+            annual_report: Some(("r1".into(), "2027-02-01T10:00:00Z".into())),
+            scheme: Some(("s1".into(), "Grendemidler 2026".into())),
+            open_accounts: (0, Some("2027-01-20".into())),
+            ..EvidenceFacts::default()
+        };
+        let (_, open) = evidence(&facts, 2026, DutyKind::OpenMeeting, Lang::Nb);
+        let open = open.unwrap();
+        assert_eq!(
+            (open.kind, open.id.as_str(), open.date),
+            (EvidenceKind::Meeting, "m1", Some(day(2026, 5, 12)))
+        );
+        assert!(open.label.ends_with("12.05.2026"), "{}", open.label);
+        let (_, report) = evidence(&facts, 2026, DutyKind::AnnualReport, Lang::Nb);
+        assert_eq!(report.unwrap().date, Some(day(2027, 2, 1)));
+        let (_, grants) = evidence(&facts, 2026, DutyKind::GrantReport, Lang::Nb);
+        let grants = grants.unwrap();
+        assert_eq!(
+            (grants.kind, grants.date),
+            (EvidenceKind::Scheme, Some(day(2027, 1, 20)))
+        );
+        assert!(grants.label.contains("Grendemidler 2026"), "{}", grants.label);
+        let unaccounted = EvidenceFacts {
+            open_accounts: (2, None),
+            ..facts
+        };
+        assert_eq!(
+            evidence(&unaccounted, 2026, DutyKind::GrantReport, Lang::Nb),
+            (true, None)
         );
     }
 }

@@ -10,7 +10,10 @@ use serde::Serialize;
 use super::money::{self, AmountError, MAX_ORE};
 use super::validate::clean_text;
 use crate::error::{CoreError, FieldIssue, Result};
-use crate::model::{ApplicationInput, ApplicationStatus, Criterion, CriterionInput, SchemeInput, Score};
+use crate::model::{
+    Application, ApplicationInput, ApplicationStatus, Criterion, CriterionInput, GrantScheme, ReportReminder,
+    SchemeInput, Score,
+};
 
 /// The highest weight a criterion can have.
 pub const MAX_WEIGHT: i32 = 10;
@@ -449,6 +452,28 @@ pub fn check_overrule(proposed: bool, reason: &str) -> Result<()> {
         )));
     }
     Ok(())
+}
+
+/// Final reports due by the scheme's deadline and not received by `today`.
+pub fn report_reminders(scheme: &GrantScheme, applications: &[Application], today: NaiveDate) -> Vec<ReportReminder> {
+    if today <= scheme.report_deadline {
+        return Vec::new();
+    }
+    applications
+        .iter()
+        .filter(|a| a.withdrawn.is_none() && a.report.is_none())
+        .filter(|a| a.decision.as_ref().is_some_and(|d| d.granted_ore > 0))
+        .map(|a| ReportReminder {
+            application_id: a.id.clone(),
+            number: a.number,
+            organisation: a.organisation.clone(),
+            title: a.title.clone(),
+            contact_name: a.contact_name.clone(),
+            email: a.email.clone(),
+            due: scheme.report_deadline,
+            days_overdue: (today - scheme.report_deadline).num_days() as i32,
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -231,6 +231,22 @@ pub fn undo_to(status: MeetingStatus) -> Option<MeetingStatus> {
     }
 }
 
+/// Refuses any change to a meeting whose minutes are approved.
+pub fn check_unlocked(meeting: &Meeting) -> Result<()> {
+    if meeting.status == MeetingStatus::Approved {
+        return Err(CoreError::Conflict(FieldIssue::new("", "validation.minutes_locked")));
+    }
+    Ok(())
+}
+
+/// Refused unless the meeting is at `expected` in its lifecycle; `key` says what is missing.
+pub fn require_status(meeting: &Meeting, expected: MeetingStatus, key: &'static str) -> Result<()> {
+    if meeting.status != expected {
+        return Err(CoreError::Conflict(FieldIssue::new("status", key)));
+    }
+    Ok(())
+}
+
 /// What a meeting's status allows and means on `today` (when known).
 pub fn lifecycle(meeting: &Meeting, today: Option<NaiveDate>) -> Lifecycle {
     Lifecycle {
@@ -1417,5 +1433,25 @@ mod tests {
         assert!(matches!(super::meeting(&input), Err(CoreError::Invalid(_))));
         input.ends_at = NaiveTime::from_hms_opt(20, 0, 0);
         assert!(super::meeting(&input).is_ok());
+    }
+
+    #[test]
+    fn approved_minutes_are_locked_and_a_step_needs_its_status() {
+        assert!(check_unlocked(&meeting(MeetingStatus::Held)).is_ok());
+        let locked = check_unlocked(&meeting(MeetingStatus::Approved)).unwrap_err();
+        assert!(
+            matches!(&locked, CoreError::Conflict(i) if i.key == "validation.minutes_locked"),
+            "{locked:?}"
+        );
+        assert!(require_status(&meeting(MeetingStatus::Held), MeetingStatus::Held, "k").is_ok());
+        let early = require_status(
+            &meeting(MeetingStatus::Planned),
+            MeetingStatus::Held,
+            "validation.held_needs_notice",
+        );
+        assert!(
+            matches!(&early, Err(CoreError::Conflict(i)) if i.field == "status" && i.key == "validation.held_needs_notice"),
+            "{early:?}"
+        );
     }
 }

@@ -388,7 +388,7 @@ pub fn issued_label(profile: &KommuneProfile, lang: Lang) -> String {
     if profile.issued_at <= DateTime::<Utc>::UNIX_EPOCH {
         return t(lang, "profile.built_in", &[]);
     }
-    let when = crate::package::when(lang, profile.issued_at);
+    let when = crate::i18n::when(lang, profile.issued_at);
     t(
         lang,
         "profile.issued_label",

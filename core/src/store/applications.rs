@@ -175,6 +175,27 @@ pub fn application(conn: &Connection, id: &str, lang: Lang) -> Result<Applicatio
     Ok(application)
 }
 
+/// The language an application's record is kept in: its council's målform.
+/// Write paths label what they return in it (no language is asked of them).
+pub(super) fn kept_lang(conn: &Connection, scheme_id: &str) -> Result<Lang> {
+    let scheme = schemes::scheme(conn, scheme_id)?;
+    Ok(crate::documents::document_lang(&councils::get(
+        conn,
+        &scheme.council_id,
+    )?))
+}
+
+/// An application as its record is kept, labelled in its council's målform.
+pub(super) fn application_kept(conn: &Connection, id: &str) -> Result<Application> {
+    let scheme_id: String = conn
+        .query_row("SELECT scheme_id FROM grant_application WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .ok_or_else(|| not_found("application", id))?;
+    application(conn, id, kept_lang(conn, &scheme_id)?)
+}
+
 pub fn applications_of(conn: &Connection, scheme_id: &str, lang: Lang) -> Result<Vec<Application>> {
     let mut stmt = conn.prepare(&format!(
         "SELECT {APPLICATION_COLUMNS} FROM {APPLICATION_FROM} WHERE a.scheme_id = ?1 ORDER BY a.number"
@@ -223,7 +244,7 @@ fn application_data(a: &Application) -> ApplicationData {
 
 /// Writes the status the record gives the application, and audits a change.
 pub(super) fn refresh_status(conn: &Connection, actor: &Actor, id: &str) -> Result<Application> {
-    let a = application(conn, id, Lang::Nb)?;
+    let a = application_kept(conn, id)?;
     let reviewing: bool = conn.query_row("SELECT reviewing FROM grant_application WHERE id = ?1", [id], |r| {
         r.get(0)
     })?;
@@ -250,7 +271,7 @@ pub(super) fn refresh_status(conn: &Connection, actor: &Actor, id: &str) -> Resu
             Some(&codec::name(&status)),
         )?;
     }
-    application(conn, id, Lang::Nb)
+    application_kept(conn, id)
 }
 
 pub fn add_application(conn: &Connection, actor: &Actor, data: &ApplicationData) -> Result<Application> {
@@ -285,7 +306,7 @@ pub fn add_application(conn: &Connection, actor: &Actor, data: &ApplicationData)
     )?;
     audit::record_diff(conn, actor, "grant_application", &id, None, data)?;
     audit::record(conn, actor, "grant_application", &id, "status", None, Some("received"))?;
-    application(conn, &id, Lang::Nb)
+    application_kept(conn, &id)
 }
 
 /// Refuses a change to an application that is decided or withdrawn.
@@ -300,7 +321,7 @@ pub(super) fn check_open(a: &Application) -> Result<()> {
 }
 
 pub fn update_application(conn: &Connection, actor: &Actor, id: &str, data: &ApplicationData) -> Result<Application> {
-    let old = application(conn, id, Lang::Nb)?;
+    let old = application_kept(conn, id)?;
     check_open(&old)?;
     let before = application_data(&old);
     let data = ApplicationData {
@@ -335,7 +356,7 @@ pub fn update_application(conn: &Connection, actor: &Actor, id: &str, data: &App
 }
 
 pub fn withdraw(conn: &Connection, actor: &Actor, id: &str) -> Result<Application> {
-    let a = application(conn, id, Lang::Nb)?;
+    let a = application_kept(conn, id)?;
     if a.decision.is_some() {
         return Err(conflict("", "validation.withdraw_decided"));
     }
@@ -353,7 +374,7 @@ pub fn withdraw(conn: &Connection, actor: &Actor, id: &str) -> Result<Applicatio
 
 /// Received → in review: the committee has started on it.
 pub fn start_review(conn: &Connection, actor: &Actor, id: &str) -> Result<Application> {
-    let a = application(conn, id, Lang::Nb)?;
+    let a = application_kept(conn, id)?;
     check_open(&a)?;
     let changed = conn.execute(
         "UPDATE grant_application SET reviewing = 1 WHERE id = ?1 AND reviewing = 0",
@@ -366,7 +387,7 @@ pub fn start_review(conn: &Connection, actor: &Actor, id: &str) -> Result<Applic
 }
 
 pub fn propose(conn: &Connection, actor: &Actor, id: &str, proposed: Option<i64>) -> Result<Application> {
-    let a = application(conn, id, Lang::Nb)?;
+    let a = application_kept(conn, id)?;
     check_open(&a)?;
     if let Some(amount) = proposed {
         if amount > a.amount_asked_ore {
@@ -458,10 +479,11 @@ impl Store {
     ) -> Result<(Sheet, Vec<Option<ApplicationField>>, Result<CheckedRows>)> {
         let sheet = crate::intake::read_sheet(path)?;
         let columns = columns.unwrap_or_else(|| intake_apps::suggested_columns(&sheet.headings));
-        let existing: Vec<(String, String)> = applications_of(&self.conn, scheme_id, Lang::Nb)?
-            .iter()
-            .map(|a| intake_apps::same_application_key(&a.organisation, &a.title))
-            .collect();
+        let existing: Vec<(String, String)> =
+            applications_of(&self.conn, scheme_id, kept_lang(&self.conn, scheme_id)?)?
+                .iter()
+                .map(|a| intake_apps::same_application_key(&a.organisation, &a.title))
+                .collect();
         let checked = intake_apps::check_rows(&sheet, scheme_id, &columns, &existing);
         Ok((sheet, columns, checked))
     }

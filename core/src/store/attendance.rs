@@ -21,7 +21,7 @@ pub(super) fn attendance_for(conn: &Connection, meeting: &Meeting, item: &Agenda
 /// Records when a member present arrived and left, by agenda item.
 pub fn set_span(conn: &Connection, actor: &Actor, meeting_id: &str, span: &AttendanceSpan) -> Result<()> {
     let meeting = meetings::get(conn, meeting_id)?;
-    meetings::check_unlocked(&meeting)?;
+    rules::check_unlocked(&meeting)?;
     let rows = attendance(conn, &meeting)?;
     let row = rows
         .iter()
@@ -94,7 +94,7 @@ pub(super) fn span_text(
 /// Records who chaired the meeting and who took the minutes.
 pub fn set_roles(conn: &Connection, actor: &Actor, meeting_id: &str, input: &MeetingRoles) -> Result<()> {
     let meeting = meetings::get(conn, meeting_id)?;
-    meetings::check_unlocked(&meeting)?;
+    rules::check_unlocked(&meeting)?;
     let rows = attendance(conn, &meeting)?;
     let roles = rules::roles(input, &rows)?;
     conn.execute(
@@ -170,7 +170,7 @@ pub fn attendance(conn: &Connection, meeting: &Meeting) -> Result<Vec<Attendance
 
 pub fn set_attendance(conn: &Connection, actor: &Actor, meeting_id: &str, input: &AttendanceInput) -> Result<()> {
     let meeting = meetings::get(conn, meeting_id)?;
-    meetings::check_unlocked(&meeting)?;
+    rules::check_unlocked(&meeting)?;
     let rows = attendance(conn, &meeting)?;
     let row = rows
         .iter()

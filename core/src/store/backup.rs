@@ -19,23 +19,12 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Datelike, NaiveDateTime, Utc};
 use rusqlite::backup::StepResult;
 use rusqlite::{Connection, OpenFlags};
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+
+pub use crate::model::{BackupInfo, BackupKind};
 
 use super::guard;
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::progress::{check, NoProgress, Progress};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum BackupKind {
-    /// Taken at start and daily while the app runs.
-    Auto,
-    /// Asked for by the user.
-    Manual,
-    /// Taken before the schema is migrated; never rotated away.
-    PreMigration,
-}
 
 impl BackupKind {
     fn tag(self) -> &'static str {
@@ -51,21 +40,6 @@ impl BackupKind {
             .into_iter()
             .find(|k| k.tag() == tag)
     }
-}
-
-/// A backup file, as the list in the UI and the CLI show it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct BackupInfo {
-    pub file_name: String,
-    pub path: String,
-    pub kind: BackupKind,
-    /// Its place in the order backups were taken: higher is newer, whatever
-    /// the clock said. 0 for backups named before sequences were used.
-    pub sequence: u32,
-    /// When it was taken by the computer's clock, RFC 3339 UTC.
-    pub taken_at: String,
-    pub size: i64,
 }
 
 /// `<folder>/<database stem>-backups/`.

@@ -76,6 +76,24 @@ pub fn time(t: NaiveTime) -> String {
     format!("{:02}:{:02}:{:02}", t.hour(), t.minute(), t.second())
 }
 
+/// Votes for, against and blank from three columns from `at`: all three, or none recorded.
+pub fn votes(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Option<crate::model::Votes>> {
+    Ok(
+        match (
+            r.get::<_, Option<i32>>(at)?,
+            r.get::<_, Option<i32>>(at + 1)?,
+            r.get::<_, Option<i32>>(at + 2)?,
+        ) {
+            (Some(in_favour), Some(against), Some(blank)) => Some(crate::model::Votes {
+                in_favour,
+                against,
+                blank,
+            }),
+            _ => None,
+        },
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

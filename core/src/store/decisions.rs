@@ -6,7 +6,7 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 
-use super::{applications, attendance, audit, codec, councils, items, meetings, new_id, scoring, Store};
+use super::{applications, attendance, audit, codec, councils, inhabil, items, meetings, new_id, scoring, Store};
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::i18n::t;
 use crate::model::*;
@@ -28,18 +28,7 @@ fn empty_quorum() -> Quorum {
 
 /// Reads a decision without its inhabilitet and quorum (see [`fill`]).
 fn from_row(r: &Row) -> rusqlite::Result<ItemDecision> {
-    let votes = match (
-        r.get::<_, Option<i32>>(7)?,
-        r.get::<_, Option<i32>>(8)?,
-        r.get::<_, Option<i32>>(9)?,
-    ) {
-        (Some(in_favour), Some(against), Some(blank)) => Some(Votes {
-            in_favour,
-            against,
-            blank,
-        }),
-        _ => None,
-    };
+    let votes = codec::votes(r, 7)?;
     Ok(ItemDecision {
         id: r.get(0)?,
         item_id: r.get(1)?,
@@ -87,24 +76,7 @@ fn get(conn: &Connection, id: &str) -> Result<ItemDecision> {
 
 /// The members who left for this decision only, named from the attendance.
 fn decision_inhabil(conn: &Connection, decision_id: &str, attendance: &[AttendanceRow]) -> Result<Vec<InhabilMember>> {
-    let mut stmt = conn.prepare_cached("SELECT membership_id, reason FROM decision_recusal WHERE decision_id = ?1")?;
-    let rows = stmt.query_map([decision_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-    let mut inhabil_members = Vec::new();
-    for row in rows {
-        let (membership_id, reason) = row?;
-        let person_name = attendance
-            .iter()
-            .find(|a| a.membership_id == membership_id)
-            .map(|a| a.person_name.clone())
-            .unwrap_or_default();
-        inhabil_members.push(InhabilMember {
-            membership_id,
-            person_name,
-            reason,
-        });
-    }
-    inhabil_members.sort_by(|a, b| crate::rules::names::compare(&a.person_name, &b.person_name));
-    Ok(inhabil_members)
+    inhabil::of(conn, &inhabil::DECISION, decision_id, attendance)
 }
 
 fn voters(attendance: &[AttendanceRow]) -> Vec<String> {
@@ -348,7 +320,7 @@ pub fn record(conn: &Connection, actor: &Actor, decision_id: &str, record: &Item
             council.seat_plan.total(),
             &ctx.attendance,
             &item,
-            Lang::Nb,
+            crate::documents::document_lang(&council),
         )?;
         rules::votes_within(
             record.votes,
@@ -434,7 +406,7 @@ pub fn remove(conn: &Connection, actor: &Actor, decision_id: &str) -> Result<Str
 }
 
 /// Records that a member present left for one decision of an item.
-pub fn set_item_inhabil(
+pub fn set_decision_inhabil(
     conn: &Connection,
     actor: &Actor,
     decision_id: &str,
@@ -443,61 +415,20 @@ pub fn set_item_inhabil(
 ) -> Result<String> {
     let decision = get(conn, decision_id)?;
     let ctx = context(conn, &decision.item_id)?;
-    let row = ctx
-        .attendance
-        .iter()
-        .find(|r| r.membership_id == membership_id)
-        .ok_or_else(|| CoreError::invalid(FieldIssue::new("membershipId", "validation.not_a_member_at_meeting")))?;
-    if row.status != Some(AttendanceStatus::Present) {
-        return Err(CoreError::invalid(
-            FieldIssue::new("membershipId", "validation.inhabil_not_present").with("name", row.person_name.clone()),
-        ));
-    }
-    let old: Option<String> = conn
-        .query_row(
-            "SELECT reason FROM decision_recusal WHERE decision_id = ?1 AND membership_id = ?2",
-            [decision_id, membership_id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    conn.execute(
-        "INSERT INTO decision_recusal (decision_id, membership_id, reason) VALUES (?1, ?2, ?3)
-         ON CONFLICT (decision_id, membership_id) DO UPDATE SET reason = excluded.reason",
-        params![decision_id, membership_id, reason],
-    )?;
-    audit::record(
-        conn,
-        actor,
-        "item_decision",
-        decision_id,
-        &format!("recusal.{membership_id}"),
-        old.as_deref(),
-        Some(reason),
-    )?;
+    inhabil::present(&ctx.attendance, membership_id)?;
+    inhabil::set(conn, actor, &inhabil::DECISION, decision_id, membership_id, reason)?;
     Ok(ctx.item.meeting_id)
 }
 
-pub fn remove_item_inhabil(conn: &Connection, actor: &Actor, decision_id: &str, membership_id: &str) -> Result<String> {
+pub fn remove_decision_inhabil(
+    conn: &Connection,
+    actor: &Actor,
+    decision_id: &str,
+    membership_id: &str,
+) -> Result<String> {
     let decision = get(conn, decision_id)?;
     let ctx = context(conn, &decision.item_id)?;
-    let old: Option<String> = conn
-        .query_row(
-            "DELETE FROM decision_recusal WHERE decision_id = ?1 AND membership_id = ?2 RETURNING reason",
-            [decision_id, membership_id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if let Some(old) = old {
-        audit::record(
-            conn,
-            actor,
-            "item_decision",
-            decision_id,
-            &format!("recusal.{membership_id}"),
-            Some(&old),
-            None,
-        )?;
-    }
+    inhabil::remove(conn, actor, &inhabil::DECISION, decision_id, membership_id)?;
     Ok(ctx.item.meeting_id)
 }
 
@@ -533,7 +464,12 @@ pub(super) fn check_no_inhabil_voted(conn: &Connection, item_id: &str, applicati
         }
     }
     let voters: Vec<String> = attendance.iter().map(|r| r.membership_id.clone()).collect();
-    let inhabil = scoring::inhabil_members_of(conn, application_id, &voters, Lang::Nb)?;
+    let inhabil = scoring::inhabil_members_of(
+        conn,
+        application_id,
+        &voters,
+        crate::documents::document_lang(&councils::get(conn, &meeting.council_id)?),
+    )?;
     let voted = rules::inhabil_voting(&attendance, &left, &inhabil);
     if voted.is_empty() {
         return Ok(());
@@ -576,10 +512,10 @@ impl Store {
         reason: &str,
     ) -> Result<String> {
         let reason = crate::rules::validate::free_text("reason", reason)?;
-        self.write(|tx| set_item_inhabil(tx, actor, decision_id, membership_id, &reason))
+        self.write(|tx| set_decision_inhabil(tx, actor, decision_id, membership_id, &reason))
     }
 
     pub fn remove_decision_inhabil(&mut self, actor: &Actor, decision_id: &str, membership_id: &str) -> Result<String> {
-        self.write(|tx| remove_item_inhabil(tx, actor, decision_id, membership_id))
+        self.write(|tx| remove_decision_inhabil(tx, actor, decision_id, membership_id))
     }
 }

@@ -531,7 +531,13 @@ fn demo_meetings(conn: &Connection, actor: &Actor, council: &Council, today: Nai
         if council.name.starts_with("Storlia") && offset == -21 {
             continue;
         }
-        minutes::approve(conn, actor, &meeting.id, &approval, Lang::Nb)?;
+        minutes::approve(
+            conn,
+            actor,
+            &meeting.id,
+            &approval,
+            crate::documents::document_lang(council),
+        )?;
         super::documents::archive_final_minutes(conn, actor, &meeting.id)?;
     }
 

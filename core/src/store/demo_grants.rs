@@ -394,7 +394,7 @@ fn record_decision(
     let lang = if nynorsk { Lang::Nn } else { Lang::Nb };
     let inhabil = scoring::inhabil_members_of(conn, &application.id, &voters, lang)?;
     for r in &inhabil {
-        decisions::set_item_inhabil(conn, actor, &decision.id, &r.membership_id, &r.reason)?;
+        decisions::set_decision_inhabil(conn, actor, &decision.id, &r.membership_id, &r.reason)?;
     }
     // A chair inhabil for the application hands the chair to someone who is not.
     let chair = super::meetings::get(conn, &meeting_id_of(conn, item_id)?)?.chair_id;

@@ -12,7 +12,6 @@ use rusqlite::{params, Connection};
 
 use super::{audit, codec, councils, meetings, memberships, new_id, payouts, Store};
 use crate::error::{CoreError, Result};
-use crate::i18n::{self, label, t};
 use crate::model::*;
 use crate::rules::{self, duties::DutyFacts};
 
@@ -161,51 +160,17 @@ fn year_facts(conn: &Connection, year: i32, council_id: Option<&str>) -> Result<
     Ok(facts)
 }
 
-/// The duty's evidence in `facts`, if it exists; `false` as the first value
-/// when there is nothing to account for.
+/// The duty's evidence in `facts` (see [`rules::duties::evidence`]).
 fn evidence(facts: &YearFacts, council_id: &str, year: i32, kind: DutyKind, lang: Lang) -> (bool, Option<Evidence>) {
-    let meeting = |meeting_kind: MeetingKind| {
-        let found = facts.meetings.get(&(council_id.to_owned(), meeting_kind));
-        let evidence = found.map(|(id, date)| Evidence {
-            kind: EvidenceKind::Meeting,
-            id: id.clone(),
-            label: format!("{} {}", label(lang, "meeting_kind", &meeting_kind), i18n::date(*date)),
-            date: Some(*date),
-        });
-        (true, evidence)
+    let meeting = |kind: MeetingKind| facts.meetings.get(&(council_id.to_owned(), kind)).cloned();
+    let found = rules::duties::EvidenceFacts {
+        joint_meeting: meeting(MeetingKind::Joint),
+        open_meeting: meeting(MeetingKind::Open),
+        annual_report: facts.reports.get(council_id).cloned(),
+        scheme: facts.schemes.get(council_id).cloned(),
+        open_accounts: facts.accounts.get(council_id).cloned().unwrap_or((0, None)),
     };
-    match kind {
-        DutyKind::JointMeeting => meeting(MeetingKind::Joint),
-        DutyKind::OpenMeeting => meeting(MeetingKind::Open),
-        DutyKind::AnnualReport => {
-            let evidence = facts.reports.get(council_id).map(|(id, at)| Evidence {
-                kind: EvidenceKind::AnnualReport,
-                id: id.clone(),
-                label: t(lang, "duty.evidence.annual_report", &[("year", &year.to_string())]),
-                date: instant_day(at),
-            });
-            (true, evidence)
-        }
-        DutyKind::GrantReport => {
-            let Some((scheme_id, scheme_name)) = facts.schemes.get(council_id) else {
-                return (false, None);
-            };
-            let (open, last_report) = facts.accounts.get(council_id).cloned().unwrap_or((0, None));
-            let evidence = (open == 0).then(|| Evidence {
-                kind: EvidenceKind::Scheme,
-                id: scheme_id.clone(),
-                label: t(lang, "duty.evidence.grant_report", &[("scheme", scheme_name)]),
-                date: last_report.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
-            });
-            (true, evidence)
-        }
-    }
-}
-
-fn instant_day(at: &str) -> Option<NaiveDate> {
-    DateTime::parse_from_rfc3339(at)
-        .ok()
-        .map(|t| t.with_timezone(&Utc).date_naive())
+    rules::duties::evidence(&found, year, kind, lang)
 }
 
 /// The four duties of a council in `year`, as they stand on `today`.

@@ -13,27 +13,13 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use crate::error::Damage;
 use crate::error::{CoreError, Result};
 
 /// Written into every Grendebok file's header (`PRAGMA application_id`): "GRBK".
 pub const APPLICATION_ID: i64 = 0x4752_424B;
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
-
-/// Why a file is not a Grendebok database that can be opened.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Damage {
-    /// A folder, or something else that is not a plain file, is in its place.
-    NotAFile,
-    /// The file is empty.
-    Empty,
-    /// The file does not start like an SQLite database.
-    NotSqlite,
-    /// SQLite cannot read it, or `quick_check` finds damage.
-    Corrupt,
-    /// A sound SQLite database, but another program's.
-    Foreign,
-}
 
 impl Damage {
     pub fn key(self) -> &'static str {

@@ -3,7 +3,7 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 
-use super::{attendance, audit, codec, councils, meetings, new_id, Store};
+use super::{attendance, audit, codec, councils, inhabil, meetings, new_id, Store};
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::i18n::t;
 use crate::model::*;
@@ -59,18 +59,7 @@ const ITEM_COLUMNS: &str = "id, meeting_id, position, case_year, case_number, ki
 fn item_from_row(r: &Row) -> rusqlite::Result<AgendaItem> {
     let year: Option<i32> = r.get(3)?;
     let number: Option<i32> = r.get(4)?;
-    let votes = match (
-        r.get::<_, Option<i32>>(10)?,
-        r.get::<_, Option<i32>>(11)?,
-        r.get::<_, Option<i32>>(12)?,
-    ) {
-        (Some(in_favour), Some(against), Some(blank)) => Some(Votes {
-            in_favour,
-            against,
-            blank,
-        }),
-        _ => None,
-    };
+    let votes = codec::votes(r, 10)?;
     Ok(AgendaItem {
         id: r.get(0)?,
         meeting_id: r.get(1)?,
@@ -143,13 +132,13 @@ pub(super) fn item(conn: &Connection, id: &str) -> Result<AgendaItem> {
 /// The meeting an item belongs to, refusing when its minutes are locked.
 pub(super) fn unlocked_meeting_of(conn: &Connection, item: &AgendaItem) -> Result<Meeting> {
     let meeting = meetings::get(conn, &item.meeting_id)?;
-    meetings::check_unlocked(&meeting)?;
+    rules::check_unlocked(&meeting)?;
     Ok(meeting)
 }
 
 pub fn add_item(conn: &Connection, actor: &Actor, meeting_id: &str, input: &AgendaItemInput) -> Result<String> {
     let meeting = meetings::get(conn, meeting_id)?;
-    meetings::check_unlocked(&meeting)?;
+    rules::check_unlocked(&meeting)?;
     let id = new_id();
     let position: i32 = conn.query_row(
         "SELECT coalesce(max(position), 0) + 1 FROM agenda_item WHERE meeting_id = ?1",
@@ -382,59 +371,15 @@ pub fn set_item_inhabil(
 ) -> Result<String> {
     let item = item(conn, item_id)?;
     let meeting = unlocked_meeting_of(conn, &item)?;
-    let rows = attendance::attendance(conn, &meeting)?;
-    let row = rows
-        .iter()
-        .find(|r| r.membership_id == membership_id)
-        .ok_or_else(|| CoreError::invalid(FieldIssue::new("membershipId", "validation.not_a_member_at_meeting")))?;
-    if row.status != Some(AttendanceStatus::Present) {
-        return Err(CoreError::invalid(
-            FieldIssue::new("membershipId", "validation.inhabil_not_present").with("name", row.person_name.clone()),
-        ));
-    }
-    let old: Option<String> = conn
-        .query_row(
-            "SELECT reason FROM recusal WHERE item_id = ?1 AND membership_id = ?2",
-            [item_id, membership_id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    conn.execute(
-        "INSERT INTO recusal (item_id, membership_id, reason) VALUES (?1, ?2, ?3)
-         ON CONFLICT (item_id, membership_id) DO UPDATE SET reason = excluded.reason",
-        params![item_id, membership_id, reason],
-    )?;
-    let field = format!("recusal.{membership_id}");
-    audit::record(
-        conn,
-        actor,
-        "agenda_item",
-        item_id,
-        &field,
-        old.as_deref(),
-        Some(reason),
-    )?;
+    inhabil::present(&attendance::attendance(conn, &meeting)?, membership_id)?;
+    inhabil::set(conn, actor, &inhabil::ITEM, item_id, membership_id, reason)?;
     Ok(item.meeting_id)
 }
 
 pub fn remove_item_inhabil(conn: &Connection, actor: &Actor, item_id: &str, membership_id: &str) -> Result<String> {
     let item = item(conn, item_id)?;
     unlocked_meeting_of(conn, &item)?;
-    let old: Option<String> = conn
-        .query_row(
-            "SELECT reason FROM recusal WHERE item_id = ?1 AND membership_id = ?2",
-            [item_id, membership_id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if let Some(old) = old {
-        conn.execute(
-            "DELETE FROM recusal WHERE item_id = ?1 AND membership_id = ?2",
-            [item_id, membership_id],
-        )?;
-        let field = format!("recusal.{membership_id}");
-        audit::record(conn, actor, "agenda_item", item_id, &field, Some(&old), None)?;
-    }
+    inhabil::remove(conn, actor, &inhabil::ITEM, item_id, membership_id)?;
     Ok(item.meeting_id)
 }
 
@@ -488,24 +433,7 @@ pub(super) fn item_inhabil(
     item_id: &str,
     attendance: &[AttendanceRow],
 ) -> Result<Vec<InhabilMember>> {
-    let mut stmt = conn.prepare_cached("SELECT membership_id, reason FROM recusal WHERE item_id = ?1")?;
-    let rows = stmt.query_map([item_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-    let mut inhabil_members = Vec::new();
-    for row in rows {
-        let (membership_id, reason) = row?;
-        let person_name = attendance
-            .iter()
-            .find(|a| a.membership_id == membership_id)
-            .map(|a| a.person_name.clone())
-            .unwrap_or_default();
-        inhabil_members.push(InhabilMember {
-            membership_id,
-            person_name,
-            reason,
-        });
-    }
-    inhabil_members.sort_by(|a, b| crate::rules::names::compare(&a.person_name, &b.person_name));
-    Ok(inhabil_members)
+    inhabil::of(conn, &inhabil::ITEM, item_id, attendance)
 }
 
 /// Records who chaired an item while the meeting's chair had left for it

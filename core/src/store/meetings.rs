@@ -104,14 +104,6 @@ pub fn of_council(conn: &Connection, council_id: &str) -> Result<Vec<MeetingSumm
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Refuses any change to a meeting whose minutes are approved.
-pub(super) fn check_unlocked(meeting: &Meeting) -> Result<()> {
-    if meeting.status == MeetingStatus::Approved {
-        return Err(CoreError::Conflict(FieldIssue::new("", "validation.minutes_locked")));
-    }
-    Ok(())
-}
-
 /// The meeting's stored fields, as the audit log names them.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -152,7 +144,7 @@ pub fn create(conn: &Connection, actor: &Actor, input: &MeetingInput) -> Result<
 
 pub fn update(conn: &Connection, actor: &Actor, id: &str, input: &MeetingInput) -> Result<Meeting> {
     let old = get(conn, id)?;
-    check_unlocked(&old)?;
+    rules::check_unlocked(&old)?;
     let mut input = input.clone();
     // A meeting stays with its council.
     input.council_id = old.council_id.clone();
@@ -216,13 +208,6 @@ pub(super) fn set_status(
     )
 }
 
-pub(super) fn require_status(meeting: &Meeting, expected: MeetingStatus, key: &'static str) -> Result<()> {
-    if meeting.status != expected {
-        return Err(CoreError::Conflict(FieldIssue::new("status", key)));
-    }
-    Ok(())
-}
-
 /// Gives the next free case number of the council in `year` to an item.
 pub(super) fn assign_number(
     conn: &Connection,
@@ -255,8 +240,8 @@ pub(super) fn assign_number(
 /// Planned → notice sent: every item on the agenda gets its case number, in agenda order.
 pub fn send_notice(conn: &Connection, actor: &Actor, id: &str) -> Result<()> {
     let meeting = get(conn, id)?;
-    check_unlocked(&meeting)?;
-    require_status(&meeting, MeetingStatus::Planned, "validation.notice_already_sent")?;
+    rules::check_unlocked(&meeting)?;
+    rules::require_status(&meeting, MeetingStatus::Planned, "validation.notice_already_sent")?;
     if meeting.place.trim().is_empty() {
         return Err(CoreError::invalid(FieldIssue::new(
             "place",
@@ -278,7 +263,7 @@ pub fn send_notice(conn: &Connection, actor: &Actor, id: &str) -> Result<()> {
 /// items (a number is never reused); recorded text and attendance are kept.
 pub fn undo_status(conn: &Connection, actor: &Actor, id: &str) -> Result<MeetingStatus> {
     let meeting = get(conn, id)?;
-    check_unlocked(&meeting)?;
+    rules::check_unlocked(&meeting)?;
     let Some(to) = rules::undo_to(meeting.status) else {
         return Err(CoreError::Conflict(FieldIssue::new(
             "status",
@@ -308,8 +293,8 @@ pub fn undo_status(conn: &Connection, actor: &Actor, id: &str) -> Result<Meeting
 /// Notice sent → held.
 pub fn mark_held(conn: &Connection, actor: &Actor, id: &str) -> Result<()> {
     let meeting = get(conn, id)?;
-    check_unlocked(&meeting)?;
-    require_status(&meeting, MeetingStatus::NoticeSent, "validation.held_needs_notice")?;
+    rules::check_unlocked(&meeting)?;
+    rules::require_status(&meeting, MeetingStatus::NoticeSent, "validation.held_needs_notice")?;
     set_status(conn, actor, &meeting, MeetingStatus::Held, "held")
 }
 

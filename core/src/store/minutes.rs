@@ -7,12 +7,13 @@ use super::{audit, codec, councils, documents, items, meetings, new_id, Store};
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::i18n::t;
 use crate::model::*;
+use crate::rules::meetings as rules;
 
 /// Held → approved, when nothing blocking is missing and the approval is valid.
 pub fn approve(conn: &Connection, actor: &Actor, id: &str, approval: &Approval, lang: Lang) -> Result<()> {
     let detail = meetings::detail(conn, id, lang)?;
     let meeting = &detail.meeting;
-    meetings::check_unlocked(meeting)?;
+    rules::check_unlocked(meeting)?;
     let blocking: Vec<&Missing> = detail.missing.iter().filter(|m| m.blocking).collect();
     if !blocking.is_empty() {
         let list: Vec<&str> = blocking.iter().map(|m| m.message.as_str()).collect();
@@ -22,7 +23,7 @@ pub fn approve(conn: &Connection, actor: &Actor, id: &str, approval: &Approval, 
                 .with("list", list.join(" ")),
         ));
     }
-    meetings::require_status(meeting, MeetingStatus::Held, "validation.held_needs_notice")?;
+    rules::require_status(meeting, MeetingStatus::Held, "validation.held_needs_notice")?;
     match approval {
         Approval::Signatories { membership_ids } => {
             let mut ids = membership_ids.clone();

@@ -26,6 +26,8 @@ mod duties;
 mod generate;
 mod guard;
 mod handover;
+mod home;
+mod inhabil;
 mod integrity;
 mod items;
 mod letters;
@@ -306,7 +308,7 @@ impl Store {
             Err(e) => {
                 drop(tx);
                 // A council kept in another file: say where, not what SQLite said.
-                return Err(package::kept_elsewhere_error(&self.conn, e));
+                return Err(home::kept_elsewhere_error(&self.conn, e));
             }
         };
         tx.commit()?;

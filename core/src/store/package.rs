@@ -13,9 +13,9 @@ use chrono::{DateTime, SubsecRound, Utc};
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::{audit, codec, councils, known_version, new_id, settings, Store};
+use super::{audit, codec, councils, home, known_version, Store};
 use crate::error::{CoreError, FieldIssue, Result};
-use crate::model::{Actor, ImportOutcome, ImportStatus, KeptElsewhere, PackageInfo, Replacement, TableChanges};
+use crate::model::{Actor, ImportOutcome, ImportStatus, PackageInfo, Replacement};
 use crate::package::{self, Contents, Manifest, Package, PackageFault, Row};
 use crate::progress::{check, tick, NoProgress, Progress};
 
@@ -28,7 +28,7 @@ const BY_APPLICATION: &str = "application_id IN (SELECT a.id FROM grant_applicat
 /// The tables of a council's package, in foreign-key order (a row's parents
 /// come first), each with the condition that selects the council's rows
 /// (`?1` is the council's id). Audit rows and settings are never handed over.
-const TABLES: &[(&str, &str)] = &[
+pub(super) const TABLES: &[(&str, &str)] = &[
     ("council", "id = ?1"),
     (
         "person",
@@ -68,10 +68,10 @@ const TABLES: &[(&str, &str)] = &[
 /// council are deleted and written anew.
 const SHARED: &[&str] = &["council", "person"];
 
-struct Column {
-    name: String,
+pub(super) struct Column {
+    pub(super) name: String,
     /// Position in the primary key, from 1; 0 if not part of it.
-    key: i64,
+    pub(super) key: i64,
 }
 
 /// Columns that triggers keep from other rows: never handed over, so a
@@ -80,7 +80,7 @@ const DERIVED: &[(&str, &str)] = &[("grant_application", "paid_ore")];
 
 /// The columns of `table` (a name from [`TABLES`], never from a package),
 /// but the [`DERIVED`] ones.
-fn columns(conn: &Connection, table: &str) -> Result<Vec<Column>> {
+pub(super) fn columns(conn: &Connection, table: &str) -> Result<Vec<Column>> {
     let mut stmt = conn.prepare(&format!("PRAGMA table_info({table})"))?;
     let rows = stmt.query_map([], |r| {
         Ok(Column {
@@ -104,7 +104,7 @@ fn key_columns(columns: &[Column]) -> Vec<String> {
 }
 
 /// The council's rows of one table, every column, ordered by primary key.
-fn rows(conn: &Connection, table: &str, selection: &str, council_id: &str) -> Result<Vec<Row>> {
+pub(super) fn rows(conn: &Connection, table: &str, selection: &str, council_id: &str) -> Result<Vec<Row>> {
     let columns = columns(conn, table)?;
     let names: Vec<String> = columns.iter().map(|c| quoted(&c.name)).collect();
     let key = key_columns(&columns);
@@ -243,198 +243,23 @@ fn read_back(conn: &Connection, council_id: &str) -> Result<(), PackageFault> {
     fn unreadable(table: &'static str) -> impl Fn(CoreError) -> PackageFault {
         move |e| PackageFault::in_table(table, e.to_string())
     }
-    councils::get(conn, council_id).map_err(unreadable("council"))?;
+    let council = councils::get(conn, council_id).map_err(unreadable("council"))?;
+    let lang = crate::documents::document_lang(&council);
     super::memberships::of_council(conn, council_id).map_err(unreadable("membership"))?;
     for meeting in super::meetings::of_council(conn, council_id).map_err(unreadable("meeting"))? {
-        super::meetings::detail(conn, &meeting.id, crate::model::Lang::Nb).map_err(unreadable("meeting"))?;
+        super::meetings::detail(conn, &meeting.id, lang).map_err(unreadable("meeting"))?;
     }
-    super::payouts::of_council_year(conn, council_id, None, crate::model::Lang::Nb)
-        .map_err(unreadable("grant_application"))?;
+    super::payouts::of_council_year(conn, council_id, None, lang).map_err(unreadable("grant_application"))?;
     Ok(())
 }
 
 /// The archive of what this file printed: its own, never guarded, and not
 /// counted among a council's changes (a package's rows replace it as before,
 /// and the audit log's snapshot keeps what they replaced).
-const ARCHIVES: &[&str] = &["document", "grant_letter", "annual_report"];
-
-/// The settings key of this file's installation id: the home a package names.
-const INSTALLATION_ID: &str = "installation_id";
-
-/// This file's installation id, made (and logged) at its first package.
-fn installation_id(conn: &Connection, actor: &Actor) -> Result<String> {
-    let found: Option<String> = conn
-        .query_row("SELECT value FROM settings WHERE key = ?1", [INSTALLATION_ID], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    match found {
-        Some(id) => Ok(id),
-        None => {
-            let id = new_id();
-            settings::set(conn, actor, INSTALLATION_ID, &id)?;
-            Ok(id)
-        }
-    }
-}
-
-/// The installation that keeps a council, when it is not this file ('' when unknown).
-fn home_elsewhere(conn: &Connection, council_id: &str) -> Result<Option<String>> {
-    Ok(conn
-        .query_row(
-            "SELECT home_id FROM council_home WHERE council_id = ?1",
-            [council_id],
-            |r| r.get(0),
-        )
-        .optional()?)
-}
+pub(super) const ARCHIVES: &[&str] = &["document", "grant_letter", "annual_report"];
 
 /// Table → row key → row hash.
-type Fingerprint = BTreeMap<String, BTreeMap<String, String>>;
-
-/// Every row of a council but its archive, each by its key and a short hash.
-fn fingerprint(conn: &Connection, council_id: &str) -> Result<Fingerprint> {
-    let mut out = Fingerprint::new();
-    for (table, selection) in TABLES.iter().filter(|(t, _)| !ARCHIVES.contains(t)) {
-        let columns = columns(conn, table)?;
-        let mut key: Vec<&Column> = columns.iter().filter(|c| c.key > 0).collect();
-        key.sort_by_key(|c| c.key);
-        let rows = rows(conn, table, selection, council_id)?;
-        let hashes = out.entry(table.to_string()).or_default();
-        for row in &rows {
-            let hash = package::row_hash(row);
-            let name = if key.is_empty() {
-                hash.clone()
-            } else {
-                key.iter()
-                    .map(|k| match row.iter().find(|(c, _)| *c == k.name).map(|(_, v)| v) {
-                        Some(Value::Text(s)) => s.clone(),
-                        Some(Value::Integer(n)) => n.to_string(),
-                        _ => String::new(),
-                    })
-                    .collect::<Vec<_>>()
-                    .join("|")
-            };
-            hashes.insert(name, hash);
-        }
-    }
-    Ok(out)
-}
-
-/// Keeps the council's fingerprint as of the package `sha256` written or read now.
-fn save_fingerprint(conn: &Connection, council_id: &str, sha256: &str) -> Result<()> {
-    let text = serde_json::to_string(&fingerprint(conn, council_id)?).map_err(std::io::Error::other)?;
-    conn.execute(
-        "INSERT INTO snapshot_fingerprint (council_id, sha256, fingerprint) VALUES (?1, ?2, ?3)
-         ON CONFLICT (council_id) DO UPDATE SET sha256 = excluded.sha256, fingerprint = excluded.fingerprint",
-        params![council_id, sha256, text],
-    )?;
-    Ok(())
-}
-
-/// After an erasure: the councils kept elsewhere take the erased rows as
-/// their snapshot, so their next package is not held up as if work done here
-/// would be lost (an erasure is done again after every import, see
-/// `privacy::erase_again`). Councils kept here are left alone: their changes
-/// since the last package are real work.
-pub(super) fn erasure_is_not_local_work(conn: &Connection) -> Result<()> {
-    let kept_elsewhere: Vec<(String, String)> = {
-        let mut stmt = conn.prepare(
-            "SELECT f.council_id, f.sha256 FROM snapshot_fingerprint f
-             JOIN council_home h ON h.council_id = f.council_id",
-        )?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        rows.collect::<rusqlite::Result<_>>()?
-    };
-    for (council_id, sha256) in kept_elsewhere {
-        save_fingerprint(conn, &council_id, &sha256)?;
-    }
-    Ok(())
-}
-
-/// What changed here in a council since its last package, table by table;
-/// where no fingerprint was kept (a package read in before this version),
-/// the audit log's entries since then for the council's rows.
-fn changes_since(conn: &Connection, council_id: &str) -> Result<(Vec<TableChanges>, usize)> {
-    let stored: Option<String> = conn
-        .query_row(
-            "SELECT fingerprint FROM snapshot_fingerprint WHERE council_id = ?1",
-            [council_id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    let Some(stored) = stored else {
-        let logged: i64 = conn.query_row(
-            "SELECT count(*) FROM audit WHERE at > (SELECT max(recorded_at) FROM package_snapshot WHERE council_id = ?1)
-               AND field NOT IN ('packageImported', 'packageExported', 'snapshot')
-               AND (entity_id = ?1
-                    OR entity_id IN (SELECT id FROM membership WHERE council_id = ?1)
-                    OR entity_id IN (SELECT id FROM meeting WHERE council_id = ?1)
-                    OR entity_id IN (SELECT id FROM agenda_item WHERE council_id = ?1)
-                    OR entity_id IN (SELECT id FROM grant_scheme WHERE council_id = ?1)
-                    OR entity_id IN (SELECT a.id FROM grant_application a JOIN grant_scheme s ON s.id = a.scheme_id
-                                     WHERE s.council_id = ?1))",
-            [council_id],
-            |r| r.get(0),
-        )?;
-        return Ok((Vec::new(), logged as usize));
-    };
-    let then: Fingerprint = serde_json::from_str(&stored).unwrap_or_default();
-    let now = fingerprint(conn, council_id)?;
-    let empty = BTreeMap::new();
-    let mut changes = Vec::new();
-    for (table, _) in TABLES.iter().filter(|(t, _)| !ARCHIVES.contains(t)) {
-        let (before, after) = (then.get(*table).unwrap_or(&empty), now.get(*table).unwrap_or(&empty));
-        let added = after.keys().filter(|k| !before.contains_key(*k)).count();
-        let removed = before.keys().filter(|k| !after.contains_key(*k)).count();
-        let changed = after
-            .iter()
-            .filter(|(k, hash)| before.get(*k).is_some_and(|old| old != *hash))
-            .count();
-        if added + removed + changed > 0 {
-            changes.push(TableChanges {
-                table: table.to_string(),
-                added,
-                changed,
-                removed,
-            });
-        }
-    }
-    Ok((changes, 0))
-}
-
-/// Runs `f` with the guard of councils kept elsewhere lifted (migration 10):
-/// for reading in a package, and for an erasure, which must reach every copy.
-pub(super) fn unguarded<T>(conn: &Connection, f: impl FnOnce() -> Result<T>) -> Result<T> {
-    conn.execute("INSERT INTO package_import (active) VALUES (1)", [])?;
-    let value = f()?;
-    conn.execute("DELETE FROM package_import", [])?;
-    Ok(value)
-}
-
-/// The error a write to a council kept elsewhere meets: the triggers of
-/// migration 10 name the council (`kept_elsewhere:<id>`); the store names
-/// where it is kept. Any other error is returned as it was.
-pub(super) fn kept_elsewhere_error(conn: &Connection, err: CoreError) -> CoreError {
-    let council_id = match &err {
-        CoreError::Db(rusqlite::Error::SqliteFailure(_, Some(message))) => message.strip_prefix("kept_elsewhere:"),
-        _ => None,
-    };
-    let Some(council_id) = council_id else {
-        return err;
-    };
-    match councils::get(conn, council_id) {
-        Ok(council) => CoreError::KeptElsewhere {
-            kept: Box::new(council.kept_elsewhere.unwrap_or(KeptElsewhere {
-                kept_by: String::new(),
-                file_name: String::new(),
-                exported_at: None,
-            })),
-            council: council.name,
-        },
-        Err(_) => err,
-    }
-}
+pub(super) type Fingerprint = BTreeMap<String, BTreeMap<String, String>>;
 
 /// The newest snapshot of a council this file holds: its `exported_at` as stored.
 fn newest(conn: &Connection, council_id: &str) -> Result<Option<String>> {
@@ -574,8 +399,8 @@ fn import(
         ));
     }
     if let Some(council) = &previous_name {
-        let home_here = home_elsewhere(conn, &m.council_id)?.is_none();
-        let (changes, logged_changes) = changes_since(conn, &m.council_id)?;
+        let home_here = home::home_elsewhere(conn, &m.council_id)?.is_none();
+        let (changes, logged_changes) = home::changes_since(conn, &m.council_id)?;
         if !replace && (home_here || !changes.is_empty() || logged_changes > 0) {
             return Err(CoreError::WouldReplace(Box::new(Replacement {
                 council: council.clone(),
@@ -587,7 +412,7 @@ fn import(
             })));
         }
     }
-    unguarded(conn, || {
+    home::unguarded(conn, || {
         write_council(conn, actor, package, path, previous_name.is_some(), bad, progress)
     })?;
     // The last chance to stop: cancelled now, the transaction is rolled back.
@@ -629,7 +454,7 @@ fn write_council(
     read_back(conn, &m.council_id).map_err(&bad)?;
     // Someone erased here stays erased, whatever an older snapshot of theirs says.
     super::privacy::erase_again(conn, actor)?;
-    let own = installation_id(conn, actor)?;
+    let own = home::installation_id(conn, actor)?;
     match &m.home_id {
         Some(home) if *home == own => {
             conn.execute("DELETE FROM council_home WHERE council_id = ?1", [&m.council_id])?;
@@ -643,7 +468,7 @@ fn write_council(
         }
     }
     record(conn, actor, "import", package, path)?;
-    save_fingerprint(conn, &m.council_id, &package.sha256)
+    home::save_fingerprint(conn, &m.council_id, &package.sha256)
 }
 
 impl Store {
@@ -656,9 +481,9 @@ impl Store {
         self.writable()?;
         let council = councils::get(&self.conn, council_id)?;
         // The home the package names: this file, or the one that keeps the council.
-        let home = match home_elsewhere(&self.conn, council_id)?.filter(|h| !h.is_empty()) {
+        let home = match home::home_elsewhere(&self.conn, council_id)?.filter(|h| !h.is_empty()) {
             Some(home) => home,
-            None => self.write(|tx| installation_id(tx, actor))?,
+            None => self.write(|tx| home::installation_id(tx, actor))?,
         };
         // Stored instants have milliseconds: the manifest says what the file remembers.
         let at = actor.at.trunc_subsecs(3);
@@ -670,7 +495,7 @@ impl Store {
         let staged = crate::pdf::stage(out, &bytes)?;
         self.write(|tx| {
             record(tx, actor, "export", &package, out)?;
-            save_fingerprint(tx, council_id, &package.sha256)
+            home::save_fingerprint(tx, council_id, &package.sha256)
         })?;
         staged.put_in_place()?;
         Ok(package.info(out))

@@ -59,7 +59,7 @@ pub fn decide(
     reasons: &str,
     item_id: &str,
 ) -> Result<Application> {
-    let a = applications::application(conn, id, Lang::Nb)?;
+    let a = applications::application_kept(conn, id)?;
     if a.withdrawn.is_some() {
         return Err(applications::conflict("", "validation.application_withdrawn"));
     }
@@ -103,7 +103,7 @@ pub fn decide(
 }
 
 pub fn mark_letter_sent(conn: &Connection, actor: &Actor, id: &str) -> Result<Application> {
-    let a = applications::application(conn, id, Lang::Nb)?;
+    let a = applications::application_kept(conn, id)?;
     if a.decision.is_none() {
         return Err(applications::conflict("", "validation.not_decided"));
     }
@@ -129,7 +129,7 @@ pub fn amend(
     reason: &str,
     item_id: &str,
 ) -> Result<Application> {
-    let a = applications::application(conn, id, Lang::Nb)?;
+    let a = applications::application_kept(conn, id)?;
     let Some(decision) = &a.decision else {
         return Err(applications::conflict("", "validation.not_decided"));
     };
@@ -197,7 +197,7 @@ fn check_granted(a: &Application) -> Result<i64> {
 }
 
 pub fn add_payout(conn: &Connection, actor: &Actor, id: &str, date: NaiveDate, amount: i64) -> Result<Application> {
-    let a = applications::application(conn, id, Lang::Nb)?;
+    let a = applications::application_kept(conn, id)?;
     let granted = check_granted(&a)?;
     rules::check_payout(amount, a.paid_ore, granted)?;
     let payout_id = new_id();
@@ -226,7 +226,7 @@ pub fn add_payout(conn: &Connection, actor: &Actor, id: &str, date: NaiveDate, a
 }
 
 pub fn record_report(conn: &Connection, actor: &Actor, id: &str, report: &ReportInput) -> Result<Application> {
-    let a = applications::application(conn, id, Lang::Nb)?;
+    let a = applications::application_kept(conn, id)?;
     check_granted(&a)?;
     let before = a.report.as_ref().map(|r| (r.received, r.summary.clone(), r.accepted));
     let after = (report.received, report.summary.clone(), report.accepted);
@@ -257,28 +257,6 @@ pub fn record_report(conn: &Connection, actor: &Actor, id: &str, report: &Report
         Some(&text(&after)),
     )?;
     applications::refresh_status(conn, actor, id)
-}
-
-/// Final reports due by the scheme's deadline and not received by `today`.
-pub fn reminders(scheme: &GrantScheme, applications: &[Application], today: NaiveDate) -> Vec<ReportReminder> {
-    if today <= scheme.report_deadline {
-        return Vec::new();
-    }
-    applications
-        .iter()
-        .filter(|a| a.withdrawn.is_none() && a.report.is_none())
-        .filter(|a| a.decision.as_ref().is_some_and(|d| d.granted_ore > 0))
-        .map(|a| ReportReminder {
-            application_id: a.id.clone(),
-            number: a.number,
-            organisation: a.organisation.clone(),
-            title: a.title.clone(),
-            contact_name: a.contact_name.clone(),
-            email: a.email.clone(),
-            due: scheme.report_deadline,
-            days_overdue: (today - scheme.report_deadline).num_days() as i32,
-        })
-        .collect()
 }
 
 pub fn ledger(conn: &Connection, scheme_id: &str, lang: Lang) -> Result<Vec<LedgerRow>> {

@@ -12,7 +12,7 @@ use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{audit, backup, codec, documents, letters, memberships, package, people, Store};
+use super::{audit, backup, codec, documents, home, letters, memberships, people, Store};
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::i18n::t;
 use crate::model::{Actor, AuditEntry, DocumentKind, Lang, LegalMode, Malform, MeetingStatus, Membership, Person};
@@ -602,8 +602,8 @@ impl Store {
         self.conn.execute_batch("PRAGMA secure_delete = ON")?;
         // An erasure reaches the person's rows in councils kept elsewhere too.
         let alias = self.write(|tx| {
-            let alias = package::unguarded(tx, || erase(tx, actor, person_id, today))?;
-            package::erasure_is_not_local_work(tx)?;
+            let alias = home::unguarded(tx, || erase(tx, actor, person_id, today))?;
+            home::erasure_is_not_local_work(tx)?;
             Ok(alias)
         })?;
         // The search index merges its segments, so no erased word stays behind in it.

@@ -186,7 +186,7 @@ fn planned_row(
     scheme: &crate::model::GrantScheme,
     faults: &mut Vec<RowFault>,
 ) -> Result<(Vec<ScoreInput>, i32)> {
-    let a = applications::application(conn, &row.application_id, Lang::Nb)?;
+    let a = applications::application_kept(conn, &row.application_id)?;
     let given = scoring::scores_of(conn, &a.id, &member.id)?;
     let existing = |id: &str| given.iter().find(|s| s.criterion_id == id);
     let fault = |faults: &mut Vec<RowFault>, column: &str, issue: FieldIssue| {
@@ -352,7 +352,7 @@ impl Store {
             return Err(refuse(ReviewSheetFault::CriteriaChanged));
         }
         for row in &sheet.rows {
-            match applications::application(&self.conn, &row.application_id, Lang::Nb) {
+            match applications::application_kept(&self.conn, &row.application_id) {
                 Ok(a) if a.scheme_id == scheme.id => {}
                 Ok(_) | Err(CoreError::NotFound { .. }) => return Err(refuse(ReviewSheetFault::Tampered)),
                 Err(e) => return Err(e),

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::{applications, audit, codec, councils, new_id, payouts, scoring, Store};
+use super::{applications, audit, codec, councils, new_id, scoring, Store};
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::model::*;
 use crate::rules::grants::{self as rules, SchemeData};
@@ -234,7 +234,7 @@ pub fn scheme_detail(conn: &Connection, id: &str, today: NaiveDate, lang: Lang) 
     let council = councils::get(conn, &scheme.council_id)?;
     let committee = scoring::reviewers(conn, &scheme.council_id, today)?;
     let applications = applications::applications_of(conn, id, lang)?;
-    let reminders = payouts::reminders(&scheme, &applications, today);
+    let reminders = rules::report_reminders(&scheme, &applications, today);
     let rows = applications
         .into_iter()
         .map(|application| {

@@ -73,7 +73,7 @@ fn overruling_of(
 /// The members of `members` proposed inhabil for an application whom the
 /// committee found not inhabil, with its reason, as a meeting shows them.
 pub(super) fn overruled_of(conn: &Connection, application_id: &str, members: &[String]) -> Result<Vec<InhabilMember>> {
-    let a = applications::application(conn, application_id, Lang::Nb)?;
+    let a = applications::application_kept(conn, application_id)?;
     let mut found = Vec::new();
     for id in members {
         let member = memberships::get(conn, id)?;
@@ -200,7 +200,7 @@ pub fn declare_inhabil(
     membership_id: &str,
     reason: &str,
 ) -> Result<Application> {
-    let a = applications::application(conn, application_id, Lang::Nb)?;
+    let a = applications::application_kept(conn, application_id)?;
     applications::check_open(&a)?;
     let scheme = schemes::scheme(conn, &a.scheme_id)?;
     committee_member(conn, &scheme, membership_id)?;
@@ -232,7 +232,7 @@ pub fn clear_inhabil(
     application_id: &str,
     membership_id: &str,
 ) -> Result<Application> {
-    let a = applications::application(conn, application_id, Lang::Nb)?;
+    let a = applications::application_kept(conn, application_id)?;
     applications::check_open(&a)?;
     let old: Option<(String, bool)> = conn
         .query_row(
@@ -299,7 +299,7 @@ pub fn overrule_inhabil(
     membership_id: &str,
     reason: &str,
 ) -> Result<Application> {
-    let a = applications::application(conn, application_id, Lang::Nb)?;
+    let a = applications::application_kept(conn, application_id)?;
     applications::check_open(&a)?;
     let scheme = schemes::scheme(conn, &a.scheme_id)?;
     let member = committee_member(conn, &scheme, membership_id)?;
@@ -336,7 +336,7 @@ pub fn save_scores(
     membership_id: &str,
     scores: &[ScoreInput],
 ) -> Result<Application> {
-    let a = applications::application(conn, application_id, Lang::Nb)?;
+    let a = applications::application_kept(conn, application_id)?;
     applications::check_open(&a)?;
     let scheme = schemes::scheme(conn, &a.scheme_id)?;
     let member = committee_member(conn, &scheme, membership_id)?;
