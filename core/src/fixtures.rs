@@ -261,11 +261,32 @@ impl Scenario {
             self.put("findPeople", json!([query, 20]), found);
         }
         for y in [year - 1, year] {
-            let overview = self.store.overview(y, today, lang);
-            self.put("getOverview", json!([y]), overview);
+            self.read_overview(y);
         }
         for id in ids {
             self.read_council(&id);
+        }
+    }
+
+    /// What the overview of `year` reads: the screen and its year wheel, as
+    /// it opens and with the filter and sort the tests and screenshots choose
+    /// (only those behind, then by overdue duties).
+    fn read_overview(&mut self, year: i32) {
+        let (today, lang) = (self.today, self.lang);
+        let behind = OverviewQuery {
+            behind_only: true,
+            ..OverviewQuery::default()
+        };
+        let most_overdue = OverviewQuery {
+            sort: OverviewSortKey::Overdue,
+            dir: SortDir::Descending,
+            ..behind.clone()
+        };
+        for query in [OverviewQuery::default(), behind, most_overdue] {
+            let screen = self.store.overview_screen(year, today, lang, &query);
+            self.put("getOverview", json!([year, query]), screen);
+            let wheel = self.store.year_wheel(year, today, lang, &query);
+            self.put("getYearWheel", json!([year, query]), wheel);
         }
     }
 
@@ -710,8 +731,7 @@ fn scenarios() -> Vec<Fixture> {
         english.lang = Lang::En;
         english.read_start();
         let year = chrono::Datelike::year(&english.today);
-        let overview = english.store.overview(year, english.today, english.lang);
-        english.put("getOverview", json!([year]), overview);
+        english.read_overview(year);
         let lyngvik = Ids(&english).council("Lyngvik nærmiljøutvalg");
         english.read_council(&lyngvik);
         english

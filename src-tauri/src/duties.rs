@@ -12,8 +12,13 @@ use crate::jobs::Jobs;
 use crate::{today, with_store, Answer, AppState};
 
 #[tauri::command]
-pub async fn get_overview(state: State<'_, AppState>, year: i32) -> Answer<Overview> {
-    with_store(&state, move |s, lang| s.overview(year, today(), lang)).await
+pub async fn get_overview(state: State<'_, AppState>, year: i32, query: OverviewQuery) -> Answer<OverviewScreen> {
+    with_store(&state, move |s, lang| s.overview_screen(year, today(), lang, &query)).await
+}
+
+#[tauri::command]
+pub async fn get_year_wheel(state: State<'_, AppState>, year: i32, query: OverviewQuery) -> Answer<YearWheel> {
+    with_store(&state, move |s, lang| s.year_wheel(year, today(), lang, &query)).await
 }
 
 #[tauri::command]

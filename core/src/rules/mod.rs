@@ -7,5 +7,6 @@ pub mod grants;
 pub mod meetings;
 pub mod money;
 pub mod names;
+pub mod overview;
 pub mod privacy;
 pub mod validate;

@@ -443,6 +443,52 @@ pub fn overview(conn: &Connection, year: i32, today: NaiveDate, lang: Lang) -> R
     })
 }
 
+/// The overview as the coordinator's screen shows it: the councils `query`
+/// lets through, in its order, and the year in figures for them; not the
+/// year's meetings (the year wheel asks for them when it is scrolled to).
+pub fn overview_screen(
+    conn: &Connection,
+    year: i32,
+    today: NaiveDate,
+    lang: Lang,
+    query: &OverviewQuery,
+) -> Result<OverviewScreen> {
+    let Overview { councils, meetings, .. } = overview(conn, year, today, lang)?;
+    let total = councils.len() as i32;
+    let councils = rules::overview::shown(councils, query);
+    let ids: std::collections::HashSet<&str> = councils.iter().map(|c| c.council_id.as_str()).collect();
+    let meetings: Vec<MeetingBrief> = meetings
+        .into_iter()
+        .filter(|m| ids.contains(m.council_id.as_str()))
+        .collect();
+    let glance = rules::overview::glance(year, &councils, &meetings);
+    Ok(OverviewScreen {
+        year,
+        today,
+        total,
+        councils,
+        glance,
+    })
+}
+
+/// The year wheel of the councils `query` lets through.
+pub fn year_wheel(
+    conn: &Connection,
+    year: i32,
+    today: NaiveDate,
+    lang: Lang,
+    query: &OverviewQuery,
+) -> Result<YearWheel> {
+    let Overview { councils, meetings, .. } = overview(conn, year, today, lang)?;
+    let councils: Vec<CouncilOverview> = councils
+        .into_iter()
+        .filter(|c| rules::overview::matches(c, query))
+        .collect();
+    let ids: std::collections::HashSet<String> = councils.iter().map(|c| c.council_id.clone()).collect();
+    let meetings = meetings.into_iter().filter(|m| ids.contains(&m.council_id)).collect();
+    Ok(rules::overview::wheel(year, councils, meetings))
+}
+
 // --- annual reports -----------------------------------------------------------
 
 const REPORT_COLUMNS: &str =
@@ -596,6 +642,22 @@ impl Store {
     /// The coordinator's overview: every council in `year`, on `today`.
     pub fn overview(&self, year: i32, today: NaiveDate, lang: Lang) -> Result<Overview> {
         overview(&self.conn, rules::validate::year(year)?, today, lang)
+    }
+
+    /// The coordinator's screen: the councils `query` lets through in `year`, on `today`.
+    pub fn overview_screen(
+        &self,
+        year: i32,
+        today: NaiveDate,
+        lang: Lang,
+        query: &OverviewQuery,
+    ) -> Result<OverviewScreen> {
+        overview_screen(&self.conn, rules::validate::year(year)?, today, lang, query)
+    }
+
+    /// The year wheel of the councils `query` lets through in `year`, on `today`.
+    pub fn year_wheel(&self, year: i32, today: NaiveDate, lang: Lang, query: &OverviewQuery) -> Result<YearWheel> {
+        year_wheel(&self.conn, rules::validate::year(year)?, today, lang, query)
     }
 
     /// Lays out the annual report of a council and year in its målform.
