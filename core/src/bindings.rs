@@ -188,6 +188,7 @@ fn committed_typescript_bindings_are_fresh() {
         MonthTally,
         YearGlance,
         OverviewScreen,
+        CouncilScreen,
         WheelEntry,
         YearWheel,
         AnnualReportRecord,

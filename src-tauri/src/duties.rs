@@ -17,6 +17,11 @@ pub async fn get_overview(state: State<'_, AppState>, year: i32, query: Overview
 }
 
 #[tauri::command]
+pub async fn get_council_screen(state: State<'_, AppState>, id: String) -> Answer<CouncilScreen> {
+    with_store(&state, move |s, lang| s.council_screen(&id, today(), lang)).await
+}
+
+#[tauri::command]
 pub async fn get_year_wheel(state: State<'_, AppState>, year: i32, query: OverviewQuery) -> Answer<YearWheel> {
     with_store(&state, move |s, lang| s.year_wheel(year, today(), lang, &query)).await
 }

@@ -101,6 +101,7 @@ export const tauriBackend: Backend = {
   exportLedger: (schemeId, format) => invoke("export_ledger", { schemeId, format }),
   getOverview: (year, query) => invoke("get_overview", { year, query }),
   getYearWheel: (year, query) => invoke("get_year_wheel", { year, query }),
+  getCouncilScreen: (id) => invoke("get_council_screen", { id }),
   listDuties: (councilId, year) => invoke("list_duties", { councilId, year }),
   attendanceByMember: (councilId, year) => invoke("attendance_by_member", { councilId, year }),
   editDuty: (councilId, year, kind, edit) => invoke("edit_duty", { councilId, year, kind, edit }),

@@ -279,6 +279,21 @@ pub struct YearWheel {
     pub outside: Vec<WheelEntry>,
 }
 
+/// A council's page as it opens, in one answer: the council, its meetings
+/// and grant schemes, its duties of the accounting year and the attendance
+/// of this year. Each section asks again on its own after a change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CouncilScreen {
+    pub detail: super::CouncilDetail,
+    pub meetings: Vec<super::MeetingSummary>,
+    pub schemes: Vec<super::SchemeSummary>,
+    /// The duties of `detail.accounting_year`.
+    pub duties: Vec<Duty>,
+    /// The attendance of `today`'s year.
+    pub attendance: super::AttendanceYear,
+}
+
 /// An exported annual report, archived with its checksums.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

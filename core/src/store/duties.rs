@@ -644,6 +644,21 @@ impl Store {
         overview(&self.conn, rules::validate::year(year)?, today, lang)
     }
 
+    /// A council's page as it opens, in one answer (so its sections do not
+    /// wait for one another): the council, its meetings and schemes, the
+    /// duties of its accounting year and this year's attendance.
+    pub fn council_screen(&self, id: &str, today: NaiveDate, lang: Lang) -> Result<CouncilScreen> {
+        let detail = self.council_detail(id, today, lang)?;
+        let duties = self.duties(id, detail.accounting_year, today, lang)?;
+        Ok(CouncilScreen {
+            meetings: self.meetings_of_council(id)?,
+            schemes: self.schemes_of_council(id, today)?,
+            attendance: self.attendance_by_member(id, today.year())?,
+            duties,
+            detail,
+        })
+    }
+
     /// The coordinator's screen: the councils `query` lets through in `year`, on `today`.
     pub fn overview_screen(
         &self,

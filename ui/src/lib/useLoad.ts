@@ -7,9 +7,14 @@ export type Loaded<T> =
   | { status: "error"; error: ErrorReport }
   | { status: "ready"; data: T };
 
-/** Runs `load` when `key` changes; `reload` runs it again and keeps the old data on screen meanwhile. */
-export function useLoad<T>(load: () => Promise<T>, key: string): [Loaded<T>, () => Promise<void>] {
-  const [state, setState] = useState<Loaded<T>>({ status: "loading" });
+/**
+ * Runs `load` when `key` changes; `reload` runs it again and keeps the old
+ * data on screen meanwhile. `first`: the data of the first key, already at
+ * hand (a screen's one answer for all its sections), so it is not asked for.
+ */
+export function useLoad<T>(load: () => Promise<T>, key: string, first?: T): [Loaded<T>, () => Promise<void>] {
+  const [state, setState] = useState<Loaded<T>>(first !== undefined ? { status: "ready", data: first } : { status: "loading" });
+  const firstKey = useRef(first !== undefined ? key : null);
   const run = useCallback(async () => {
     try {
       const data = await load();
@@ -20,8 +25,14 @@ export function useLoad<T>(load: () => Promise<T>, key: string): [Loaded<T>, () 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   useEffect(() => {
+    if (firstKey.current === key) {
+      firstKey.current = null;
+      return;
+    }
+    firstKey.current = null;
     setState({ status: "loading" });
     void run();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [run]);
   return [state, run];
 }

@@ -5,7 +5,8 @@ import type { Membership } from "../bindings/Membership";
 import type { SeatCategory } from "../bindings/SeatCategory";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
-import { useLoad } from "../lib/useLoad";
+import { useLoad, type Loaded } from "../lib/useLoad";
+import type { MeetingSummary } from "../bindings/MeetingSummary";
 import type { Navigate } from "../navigation";
 import { Page } from "../components/Page";
 import { Loading, LoadError } from "../components/Loading";
@@ -39,16 +40,19 @@ type Open =
 export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }) {
   const backend = useBackend();
   const { t } = useI18n();
-  const [state, reload] = useLoad(() => backend.getCouncil(id), id);
+  // The page in one answer: the council and what each section shows first.
+  const [state, reload] = useLoad(() => backend.getCouncilScreen(id), id);
   const [open, setOpen] = useState<Open>(null);
-  const [meetings, reloadMeetings] = useLoad(() => backend.listMeetings(id), id);
+  const screen = state.status === "ready" ? state.data : null;
+  const meetings: Loaded<MeetingSummary[]> =
+    state.status === "ready" ? { status: "ready", data: state.data.meetings } : state.status === "error" ? state : { status: "loading" };
   const thisYear = Number(todayIso().slice(0, 4));
   // The year of the duties and the hand-over: core's choice (last year until
   // its annual report is due), or the one picked.
   const [picked, setPicked] = useState<number | null>(null);
   const { confirm } = useConfirmation();
 
-  const detail = state.status === "ready" ? state.data : null;
+  const detail = screen?.detail ?? null;
   const year = picked ?? detail?.accountingYear ?? thisYear;
   const close = () => setOpen(null);
   /** A member dialog saved: close it, say what was done, show the fresh seats. */
@@ -105,14 +109,22 @@ export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }
             councilId={id}
             meetings={meetings}
             onOpen={(meetingId) => navigate({ name: "meeting", id: meetingId })}
-            onRetry={() => void reloadMeetings()}
+            onRetry={() => void reload()}
           />
           <SeatPlan composition={detail.composition} />
           <Notices notices={detail.composition.notices} />
           <SeatTable detail={detail} actions={actions} />
-          <AttendanceSection councilId={id} />
-          <SchemeList councilId={id} onOpen={(schemeId) => navigate({ name: "scheme", id: schemeId })} />
-          <DutiesSection key={`duties-${year}`} councilId={id} year={year} years={[...new Set([thisYear, year, thisYear - 1])].sort((a, b) => b - a)} onYear={setPicked} navigate={navigate} />
+          <AttendanceSection councilId={id} first={screen?.attendance} />
+          <SchemeList councilId={id} first={screen?.schemes} onOpen={(schemeId) => navigate({ name: "scheme", id: schemeId })} />
+          <DutiesSection
+            key={`duties-${year}`}
+            councilId={id}
+            year={year}
+            years={[...new Set([thisYear, year, thisYear - 1])].sort((a, b) => b - a)}
+            onYear={setPicked}
+            navigate={navigate}
+            first={year === detail.accountingYear ? screen?.duties : undefined}
+          />
           <HandoverSection key={`handover-${year}`} councilId={id} year={year} />
           <CouncilFacts council={detail.council} />
           <OtherMembers detail={detail} actions={actions} onErase={readOnly ? undefined : (membership) => setOpen({ kind: "erase", membership })} />
