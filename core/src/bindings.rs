@@ -188,7 +188,7 @@ fn committed_typescript_bindings_are_fresh() {
         MonthTally,
         YearGlance,
         OverviewScreen,
-        CouncilScreen,
+        CouncilSections,
         WheelEntry,
         YearWheel,
         AnnualReportRecord,

@@ -297,8 +297,8 @@ impl Scenario {
         let id = id.to_owned();
         let detail = self.store.council_detail(&id, today, lang);
         self.put("getCouncil", json!([id]), detail);
-        let screen = self.store.council_screen(&id, today, lang);
-        self.put("getCouncilScreen", json!([id]), screen);
+        let sections = self.store.council_sections(&id, today, lang);
+        self.put("getCouncilSections", json!([id]), sections);
         let meetings = self.store.meetings_of_council(&id);
         let meeting_ids: Vec<String> = meetings.iter().flatten().map(|m| m.id.clone()).collect();
         self.put("listMeetings", json!([id]), meetings);

@@ -66,7 +66,7 @@ macro_rules! with_commands {
             restore_backup,
             duties::get_overview,
             duties::get_year_wheel,
-            duties::get_council_screen,
+            duties::get_council_sections,
             duties::list_duties,
             duties::edit_duty,
             duties::export_annual_report,

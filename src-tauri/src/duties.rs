@@ -17,8 +17,8 @@ pub async fn get_overview(state: State<'_, AppState>, year: i32, query: Overview
 }
 
 #[tauri::command]
-pub async fn get_council_screen(state: State<'_, AppState>, id: String) -> Answer<CouncilScreen> {
-    with_store(&state, move |s, lang| s.council_screen(&id, today(), lang)).await
+pub async fn get_council_sections(state: State<'_, AppState>, id: String) -> Answer<CouncilSections> {
+    with_store(&state, move |s, lang| s.council_sections(&id, today(), lang)).await
 }
 
 #[tauri::command]

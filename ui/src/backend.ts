@@ -43,7 +43,7 @@ import type { ReportInput } from "./bindings/ReportInput";
 import type { LedgerFormat } from "./bindings/LedgerFormat";
 import type { SavedFile } from "./bindings/SavedFile";
 import type { OverviewQuery } from "./bindings/OverviewQuery";
-import type { CouncilScreen } from "./bindings/CouncilScreen";
+import type { CouncilSections } from "./bindings/CouncilSections";
 import type { OverviewScreen } from "./bindings/OverviewScreen";
 import type { YearWheel } from "./bindings/YearWheel";
 import type { Duty } from "./bindings/Duty";
@@ -203,8 +203,8 @@ export interface Backend {
   getOverview(year: number, query: OverviewQuery): Promise<OverviewScreen>;
   /** The year's meetings and due dates of the councils `query` lets through, month by month. */
   getYearWheel(year: number, query: OverviewQuery): Promise<YearWheel>;
-  /** A council's page as it opens, in one answer: the council, its meetings and schemes, the duties of its accounting year, this year's attendance. */
-  getCouncilScreen(id: string): Promise<CouncilScreen>;
+  /** A council page's sections below its meetings and seats, in one answer: its schemes, the duties of its accounting year, this year's attendance. */
+  getCouncilSections(id: string): Promise<CouncilSections>;
   listDuties(councilId: string, year: number): Promise<Duty[]>;
   /** Attendance per member over the council's held meetings of `year`, and the years it held any. */
   attendanceByMember(councilId: string, year: number): Promise<AttendanceYear>;

@@ -279,16 +279,16 @@ pub struct YearWheel {
     pub outside: Vec<WheelEntry>,
 }
 
-/// A council's page as it opens, in one answer: the council, its meetings
-/// and grant schemes, its duties of the accounting year and the attendance
+/// The sections of a council's page below its meetings and seats, in one
+/// answer asked for beside the council and its meetings (not after them):
+/// its grant schemes, its duties of the accounting year and the attendance
 /// of this year. Each section asks again on its own after a change.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct CouncilScreen {
-    pub detail: super::CouncilDetail,
-    pub meetings: Vec<super::MeetingSummary>,
+pub struct CouncilSections {
     pub schemes: Vec<super::SchemeSummary>,
-    /// The duties of `detail.accounting_year`.
+    /// The year the duties are of: the council's accounting year on `today`.
+    pub accounting_year: i32,
     pub duties: Vec<Duty>,
     /// The attendance of `today`'s year.
     pub attendance: super::AttendanceYear,

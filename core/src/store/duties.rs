@@ -644,18 +644,16 @@ impl Store {
         overview(&self.conn, rules::validate::year(year)?, today, lang)
     }
 
-    /// A council's page as it opens, in one answer (so its sections do not
-    /// wait for one another): the council, its meetings and schemes, the
-    /// duties of its accounting year and this year's attendance.
-    pub fn council_screen(&self, id: &str, today: NaiveDate, lang: Lang) -> Result<CouncilScreen> {
-        let detail = self.council_detail(id, today, lang)?;
-        let duties = self.duties(id, detail.accounting_year, today, lang)?;
-        Ok(CouncilScreen {
-            meetings: self.meetings_of_council(id)?,
+    /// The sections of a council's page below its meetings and seats, in one
+    /// answer (so they do not wait for the council, nor for one another): its
+    /// schemes, the duties of its accounting year and this year's attendance.
+    pub fn council_sections(&self, id: &str, today: NaiveDate, lang: Lang) -> Result<CouncilSections> {
+        let accounting_year = rules::duties::accounting_year(today);
+        Ok(CouncilSections {
             schemes: self.schemes_of_council(id, today)?,
+            accounting_year,
+            duties: self.duties(id, accounting_year, today, lang)?,
             attendance: self.attendance_by_member(id, today.year())?,
-            duties,
-            detail,
         })
     }
 

@@ -5,11 +5,10 @@ import type { Membership } from "../bindings/Membership";
 import type { SeatCategory } from "../bindings/SeatCategory";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
-import { useLoad, type Loaded } from "../lib/useLoad";
-import type { MeetingSummary } from "../bindings/MeetingSummary";
+import { useLoad } from "../lib/useLoad";
 import type { Navigate } from "../navigation";
 import { Page } from "../components/Page";
-import { Loading, LoadError } from "../components/Loading";
+import { Loading, LoadError, LoadingLine } from "../components/Loading";
 import { Confirmation, useConfirmation } from "../components/Confirmation";
 import { CouncilFacts } from "../council/CouncilFacts";
 import { Notices } from "../council/Notices";
@@ -40,19 +39,20 @@ type Open =
 export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }) {
   const backend = useBackend();
   const { t } = useI18n();
-  // The page in one answer: the council and what each section shows first.
-  const [state, reload] = useLoad(() => backend.getCouncilScreen(id), id);
+  // Three answers asked for at once: the council, its meetings (the first
+  // screenful), and what the sections below them show first.
+  const [state, reload] = useLoad(() => backend.getCouncil(id), id);
   const [open, setOpen] = useState<Open>(null);
-  const screen = state.status === "ready" ? state.data : null;
-  const meetings: Loaded<MeetingSummary[]> =
-    state.status === "ready" ? { status: "ready", data: state.data.meetings } : state.status === "error" ? state : { status: "loading" };
+  const [meetings, reloadMeetings] = useLoad(() => backend.listMeetings(id), id);
+  const [sections, reloadSections] = useLoad(() => backend.getCouncilSections(id), id);
   const thisYear = Number(todayIso().slice(0, 4));
   // The year of the duties and the hand-over: core's choice (last year until
   // its annual report is due), or the one picked.
   const [picked, setPicked] = useState<number | null>(null);
   const { confirm } = useConfirmation();
 
-  const detail = screen?.detail ?? null;
+  const detail = state.status === "ready" ? state.data : null;
+  const first = sections.status === "ready" ? sections.data : null;
   const year = picked ?? detail?.accountingYear ?? thisYear;
   const close = () => setOpen(null);
   /** A member dialog saved: close it, say what was done, show the fresh seats. */
@@ -109,22 +109,30 @@ export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }
             councilId={id}
             meetings={meetings}
             onOpen={(meetingId) => navigate({ name: "meeting", id: meetingId })}
-            onRetry={() => void reload()}
+            onRetry={() => void reloadMeetings()}
           />
           <SeatPlan composition={detail.composition} />
           <Notices notices={detail.composition.notices} />
           <SeatTable detail={detail} actions={actions} />
-          <AttendanceSection councilId={id} first={screen?.attendance} />
-          <SchemeList councilId={id} first={screen?.schemes} onOpen={(schemeId) => navigate({ name: "scheme", id: schemeId })} />
-          <DutiesSection
-            key={`duties-${year}`}
-            councilId={id}
-            year={year}
-            years={[...new Set([thisYear, year, thisYear - 1])].sort((a, b) => b - a)}
-            onYear={setPicked}
-            navigate={navigate}
-            first={year === detail.accountingYear ? screen?.duties : undefined}
-          />
+          {first ? (
+            <>
+              <AttendanceSection councilId={id} first={first.attendance} />
+              <SchemeList councilId={id} first={first.schemes} onOpen={(schemeId) => navigate({ name: "scheme", id: schemeId })} />
+              <DutiesSection
+                key={`duties-${year}`}
+                councilId={id}
+                year={year}
+                years={[...new Set([thisYear, year, thisYear - 1])].sort((a, b) => b - a)}
+                onYear={setPicked}
+                navigate={navigate}
+                first={year === first.accountingYear ? first.duties : undefined}
+              />
+            </>
+          ) : sections.status === "error" ? (
+            <LoadError message={sections.error.message} onRetry={reloadSections} />
+          ) : (
+            <LoadingLine />
+          )}
           <HandoverSection key={`handover-${year}`} councilId={id} year={year} />
           <CouncilFacts council={detail.council} />
           <OtherMembers detail={detail} actions={actions} onErase={readOnly ? undefined : (membership) => setOpen({ kind: "erase", membership })} />
