@@ -268,8 +268,8 @@ impl Scenario {
         }
     }
 
-    /// What the overview of `year` reads: the screen and its year wheel, as
-    /// it opens and with the filter and sort the tests and screenshots choose
+    /// What the overview of `year` reads, as it opens and with the filter
+    /// and sort the tests and screenshots choose
     /// (only those behind, then by overdue duties).
     fn read_overview(&mut self, year: i32) {
         let (today, lang) = (self.today, self.lang);
@@ -284,9 +284,8 @@ impl Scenario {
         };
         for query in [OverviewQuery::default(), behind, most_overdue] {
             let screen = self.store.overview_screen(year, today, lang, &query);
+            // A scenario's few councils: the answer carries the year wheel.
             self.put("getOverview", json!([year, query]), screen);
-            let wheel = self.store.year_wheel(year, today, lang, &query);
-            self.put("getYearWheel", json!([year, query]), wheel);
         }
     }
 

@@ -257,6 +257,10 @@ pub struct OverviewScreen {
     pub total: i32,
     pub councils: Vec<CouncilOverview>,
     pub glance: YearGlance,
+    /// The year wheel too, when the file holds few councils (at most
+    /// [`crate::rules::overview::WHEEL_WITH_SCREEN`]): one call instead of
+    /// two. A kommune's is asked for when scrolled to.
+    pub wheel: Option<YearWheel>,
 }
 
 /// One entry of the year wheel: a meeting, or a duty's due date.

@@ -12,6 +12,10 @@ use crate::model::{
     OverviewSortKey, SortDir, StatusCount, WheelEntry, YearGlance, YearWheel,
 };
 
+/// Up to this many councils in the file, the overview's answer carries its
+/// year wheel (short then); above it, the wheel is a call of its own.
+pub const WHEEL_WITH_SCREEN: usize = 60;
+
 /// Whether a council is behind: a duty overdue or due soon.
 pub fn behind(line: &CouncilOverview) -> bool {
     line.duties_overdue + line.duties_due_soon > 0

@@ -462,12 +462,15 @@ pub fn overview_screen(
         .filter(|m| ids.contains(m.council_id.as_str()))
         .collect();
     let glance = rules::overview::glance(year, &councils, &meetings);
+    let wheel = (total as usize <= rules::overview::WHEEL_WITH_SCREEN)
+        .then(|| rules::overview::wheel(year, councils.clone(), meetings));
     Ok(OverviewScreen {
         year,
         today,
         total,
         councils,
         glance,
+        wheel,
     })
 }
 

@@ -55,7 +55,7 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
     return { asked, data };
   }, [backend, asked, year, query]);
   useEffect(() => {
-    if (!wheelWanted || wheel?.asked === asked) return;
+    if (!wheelWanted || wheel?.asked === asked || overview?.wheel) return;
     let live = true;
     setWheelError(null);
     loadWheel().then(
@@ -65,12 +65,14 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
     return () => {
       live = false;
     };
-  }, [wheelWanted, wheel, asked, loadWheel]);
+  }, [wheelWanted, wheel, asked, loadWheel, overview]);
   const wantWheel = useCallback(() => setWheelWanted(true), []);
+  // A short file's answer carries its wheel: nothing more to ask.
+  const shownWheel = overview?.wheel ? { asked: pending ? null : asked, data: overview.wheel } : wheel;
 
   /** Printing takes every row and the whole wheel: the wheel is fetched first if it has not been. */
   const print = async () => {
-    if (wheel?.asked !== asked) {
+    if (shownWheel?.asked !== asked) {
       try {
         const w = await loadWheel();
         flushSync(() => {
@@ -191,8 +193,8 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
           {/* A kommune's wheel holds thousands of entries: asked for and rendered when scrolled to. */}
           <Lazy when={shown.long} minHeight={1200} testid="year-wheel-later">
             <OverviewWheel
-              wheel={wheel?.data ?? null}
-              pending={wheel?.asked !== asked}
+              wheel={shownWheel?.data ?? null}
+              pending={shownWheel?.asked !== asked}
               error={wheelError}
               year={overview.year}
               onWanted={wantWheel}
