@@ -252,11 +252,31 @@ impl Scenario {
             self.put("findPeople", json!([query, 20]), found);
         }
         for y in [year - 1, year] {
-            let overview = self.store.overview(y, today, lang);
-            self.put("getOverview", json!([y]), overview);
+            self.read_overview(y);
         }
         for id in ids {
             self.read_council(&id);
+        }
+    }
+
+    /// What the overview of `year` reads, as it opens and with the filter
+    /// and sort the tests and screenshots choose
+    /// (only those behind, then by overdue duties).
+    fn read_overview(&mut self, year: i32) {
+        let (today, lang) = (self.today, self.lang);
+        let behind = OverviewQuery {
+            behind_only: true,
+            ..OverviewQuery::default()
+        };
+        let most_overdue = OverviewQuery {
+            sort: OverviewSortKey::Overdue,
+            dir: SortDir::Descending,
+            ..behind.clone()
+        };
+        for query in [OverviewQuery::default(), behind, most_overdue] {
+            let screen = self.store.overview_screen(year, today, lang, &query);
+            // A scenario's few councils: the answer carries the year wheel.
+            self.put("getOverview", json!([year, query]), screen);
         }
     }
 
@@ -267,6 +287,8 @@ impl Scenario {
         let id = id.to_owned();
         let detail = self.store.council_detail(&id, today, lang);
         self.put("getCouncil", json!([id]), detail);
+        let sections = self.store.council_sections(&id, today, lang);
+        self.put("getCouncilSections", json!([id]), sections);
         let meetings = self.store.meetings_of_council(&id);
         let meeting_ids: Vec<String> = meetings.iter().flatten().map(|m| m.id.clone()).collect();
         self.put("listMeetings", json!([id]), meetings);
@@ -703,8 +725,7 @@ fn scenarios() -> Vec<Fixture> {
         english.lang = Lang::En;
         english.read_start();
         let year = chrono::Datelike::year(&english.today);
-        let overview = english.store.overview(year, english.today, english.lang);
-        english.put("getOverview", json!([year]), overview);
+        english.read_overview(year);
         let lyngvik = Ids(&english).council("Lyngvik nærmiljøutvalg");
         english.read_council(&lyngvik);
         english

@@ -65,6 +65,8 @@ macro_rules! with_commands {
             backup_now,
             restore_backup,
             duties::get_overview,
+            duties::get_year_wheel,
+            duties::get_council_sections,
             duties::list_duties,
             duties::edit_duty,
             duties::export_annual_report,

@@ -12,8 +12,18 @@ use crate::jobs::Jobs;
 use crate::{today, with_store, Answer, AppState};
 
 #[tauri::command]
-pub async fn get_overview(state: State<'_, AppState>, year: i32) -> Answer<Overview> {
-    with_store(&state, move |s, lang| s.overview(year, today(), lang)).await
+pub async fn get_overview(state: State<'_, AppState>, year: i32, query: OverviewQuery) -> Answer<OverviewScreen> {
+    with_store(&state, move |s, lang| s.overview_screen(year, today(), lang, &query)).await
+}
+
+#[tauri::command]
+pub async fn get_council_sections(state: State<'_, AppState>, id: String) -> Answer<CouncilSections> {
+    with_store(&state, move |s, lang| s.council_sections(&id, today(), lang)).await
+}
+
+#[tauri::command]
+pub async fn get_year_wheel(state: State<'_, AppState>, year: i32, query: OverviewQuery) -> Answer<YearWheel> {
+    with_store(&state, move |s, lang| s.year_wheel(year, today(), lang, &query)).await
 }
 
 #[tauri::command]

@@ -116,6 +116,38 @@ async fn a_long_council_list_and_overview_render_in_part_and_reach_every_row() {
     );
     assert_no_serious_violations(&client, "overview, in part").await;
     screenshot(&client, &shots(&app).join("long-overview.png")).await;
+    // The year wheel is asked for only when scrolled to ...
+    wait(&client, "[data-testid=year-wheel-later]").await.unwrap();
+    assert_eq!(count(&client, "[data-testid=year-wheel]").await, 0);
+    // ... yet the print button fetches it first: the page goes to print with
+    // every row and every due date of the wheel (the annual report's of each
+    // council: the meetings fell due before the councils existed, and there is
+    // no grant scheme).
+    client
+        .execute(
+            "window.print = () => {
+               window.dispatchEvent(new Event('beforeprint'));
+               window.__printed = {
+                 rows: document.querySelectorAll('[data-testid=overview-row]').length,
+                 due: document.querySelectorAll('[data-testid=wheel-due]').length,
+               };
+               window.dispatchEvent(new Event('afterprint'));
+             };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    click(&client, "[data-testid=print]").await.unwrap();
+    let printed = || async {
+        client
+            .execute("return window.__printed || null;", vec![])
+            .await
+            .unwrap()
+    };
+    wait_until("the overview went to print", || async { !printed().await.is_null() }).await;
+    let printed = printed().await;
+    assert_eq!(printed["rows"], COUNCILS, "rows printed");
+    assert_eq!(printed["due"], COUNCILS, "due dates of the wheel printed");
     tab_through(&client).await;
     // Printing renders every row: the page as the print dialog would take it.
     client
@@ -129,6 +161,18 @@ async fn a_long_council_list_and_overview_render_in_part_and_reach_every_row() {
         .unwrap();
     wait_until("the overview renders in part again after printing", || async {
         rows(&client, "[data-testid=overview-row]").await < COUNCILS
+    })
+    .await;
+    // Scrolled to, the wheel shows every council's due dates.
+    client
+        .execute(
+            "document.querySelector('[data-testid=year-wheel-later], [data-testid=year-wheel]').scrollIntoView();",
+            vec![],
+        )
+        .await
+        .unwrap();
+    wait_until("the year wheel shows every due date", || async {
+        count(&client, "[data-testid=year-wheel] [data-testid=wheel-due]").await == COUNCILS
     })
     .await;
     client.close().await.unwrap();

@@ -41,7 +41,10 @@ import type { PayoutInput } from "./bindings/PayoutInput";
 import type { ReportInput } from "./bindings/ReportInput";
 import type { LedgerFormat } from "./bindings/LedgerFormat";
 import type { SavedFile } from "./bindings/SavedFile";
-import type { Overview } from "./bindings/Overview";
+import type { OverviewQuery } from "./bindings/OverviewQuery";
+import type { CouncilSections } from "./bindings/CouncilSections";
+import type { OverviewScreen } from "./bindings/OverviewScreen";
+import type { YearWheel } from "./bindings/YearWheel";
 import type { Duty } from "./bindings/Duty";
 import type { DutyKind } from "./bindings/DutyKind";
 import type { DutyEdit } from "./bindings/DutyEdit";
@@ -201,8 +204,12 @@ export interface Backend {
   exportLedger(schemeId: string, format: LedgerFormat): Promise<SavedFile>;
 
   // Duties and the coordinator's overview. Every edit answers with the council's four fresh duties.
-  /** Every council in `year`, with the year's meetings and due dates, as they stand today. */
-  getOverview(year: number): Promise<Overview>;
+  /** The councils `query` lets through in `year`, in its order, as they stand today, and the year in figures for them. */
+  getOverview(year: number, query: OverviewQuery): Promise<OverviewScreen>;
+  /** The year's meetings and due dates of the councils `query` lets through, month by month. */
+  getYearWheel(year: number, query: OverviewQuery): Promise<YearWheel>;
+  /** A council page's sections below its meetings and seats, in one answer: its schemes, the duties of its accounting year, this year's attendance. */
+  getCouncilSections(id: string): Promise<CouncilSections>;
   listDuties(councilId: string, year: number): Promise<Duty[]>;
   /** Attendance per member over the council's held meetings of `year`, and the years it held any. */
   attendanceByMember(councilId: string, year: number): Promise<AttendanceYear>;

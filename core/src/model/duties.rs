@@ -171,6 +171,133 @@ pub struct Overview {
     pub meetings: Vec<MeetingBrief>,
 }
 
+/// The column the coordinator's overview is sorted by.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum OverviewSortKey {
+    /// The council's name, in the Norwegian order.
+    #[default]
+    Name,
+    /// Overdue duties, then those due soon.
+    Overdue,
+    /// The money left of the year's grant schemes.
+    Left,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SortDir {
+    #[default]
+    Ascending,
+    Descending,
+}
+
+/// Which councils the overview shows and in what order: the text their name
+/// contains, only those behind, and the column sorted by. Ties always fall
+/// back to the name, A–Å.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OverviewQuery {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub behind_only: bool,
+    #[serde(default)]
+    pub sort: OverviewSortKey,
+    #[serde(default)]
+    pub dir: SortDir,
+}
+
+/// How many councils stand at one status of a duty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusCount {
+    pub status: DutyStatus,
+    pub count: i32,
+}
+
+/// One kind of duty across the councils shown: a count for every status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DutyTally {
+    pub kind: DutyKind,
+    /// In [`DutyStatus::ALL`]'s order.
+    pub counts: Vec<StatusCount>,
+}
+
+/// The meetings of one month of the year: held (or approved), and still to come.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MonthTally {
+    /// 1 to 12.
+    pub month: u32,
+    pub held: i32,
+    pub coming: i32,
+}
+
+/// The year at a glance, for the councils shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct YearGlance {
+    pub duties: Vec<DutyTally>,
+    /// Twelve months, January first.
+    pub months: Vec<MonthTally>,
+}
+
+/// The coordinator's screen as it is shown: the councils the query lets
+/// through, in its order, and the year in figures for them. The year wheel
+/// (the year's meetings and due dates) is asked for on its own
+/// ([`YearWheel`]), when it is scrolled to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OverviewScreen {
+    pub year: i32,
+    pub today: NaiveDate,
+    /// Every council in the file, shown or not.
+    pub total: i32,
+    pub councils: Vec<CouncilOverview>,
+    pub glance: YearGlance,
+    /// The year wheel too, when the file holds few councils (at most
+    /// [`crate::rules::overview::WHEEL_WITH_SCREEN`]): one call instead of
+    /// two. A kommune's is asked for when scrolled to.
+    pub wheel: Option<YearWheel>,
+}
+
+/// One entry of the year wheel: a meeting, or a duty's due date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum WheelEntry {
+    Meeting { date: NaiveDate, meeting: MeetingBrief },
+    Due { date: NaiveDate, duty: Duty },
+}
+
+/// The year wheel ("årshjul") of the councils shown: the year's meetings and
+/// owed due dates by month, each month by date (on one day the meetings
+/// first, by time, then the due dates, by council); due dates that fall in
+/// another year (the accounts, early the next) apart.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct YearWheel {
+    /// Twelve lists, January first.
+    pub months: Vec<Vec<WheelEntry>>,
+    pub outside: Vec<WheelEntry>,
+}
+
+/// The sections of a council's page below its meetings and seats, in one
+/// answer asked for beside the council and its meetings (not after them):
+/// its grant schemes, its duties of the accounting year and the attendance
+/// of this year. Each section asks again on its own after a change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CouncilSections {
+    pub schemes: Vec<super::SchemeSummary>,
+    /// The year the duties are of: the council's accounting year on `today`.
+    pub accounting_year: i32,
+    pub duties: Vec<Duty>,
+    /// The attendance of `today`'s year.
+    pub attendance: super::AttendanceYear,
+}
+
 /// An exported annual report, archived with its checksums.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

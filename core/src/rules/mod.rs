@@ -8,6 +8,7 @@ pub mod grants;
 pub mod meetings;
 pub mod money;
 pub mod names;
+pub mod overview;
 pub mod privacy;
 pub mod profile;
 pub mod validate;

@@ -1,4 +1,4 @@
-//! Yearly duties, the coordinator's overview and the archived annual reports.
+//! Yearly duties and the coordinator's overview (the archived annual reports are in `annual_reports.rs`).
 //!
 //! A duty of a council and year exists without a row: the `duty` table holds
 //! only what was edited (a due date, a waiver). Its evidence is looked up
@@ -10,7 +10,7 @@ use std::path::Path;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rusqlite::{params, Connection};
 
-use super::{audit, codec, councils, meetings, memberships, new_id, payouts, Store};
+use super::{audit, codec, councils, memberships, new_id, Store};
 use crate::error::{CoreError, Result};
 use crate::model::*;
 use crate::rules::{self, duties::DutyFacts};
@@ -408,108 +408,53 @@ pub fn overview(conn: &Connection, year: i32, today: NaiveDate, lang: Lang) -> R
     })
 }
 
-// --- annual reports -----------------------------------------------------------
-
-const REPORT_COLUMNS: &str =
-    "id, council_id, year, file_name, sha256, content_sha256, length(bytes), created_at, created_by";
-
-fn report_from_row(r: &rusqlite::Row) -> rusqlite::Result<AnnualReportRecord> {
-    Ok(AnnualReportRecord {
-        id: r.get(0)?,
-        council_id: r.get(1)?,
-        year: r.get(2)?,
-        file_name: r.get(3)?,
-        sha256: r.get(4)?,
-        content_sha256: r.get(5)?,
-        size: r.get(6)?,
-        created: Step {
-            at: r.get(7)?,
-            by: r.get(8)?,
-        },
-    })
-}
-
-/// A council's exported annual reports of `year`, oldest first.
-pub fn reports_of(conn: &Connection, council_id: &str, year: i32) -> Result<Vec<AnnualReportRecord>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {REPORT_COLUMNS} FROM annual_report WHERE council_id = ?1 AND year = ?2 ORDER BY created_at, id"
-    ))?;
-    let rows = stmt.query_map(params![council_id, year], report_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-fn archive_report(
+/// The overview as the coordinator's screen shows it: the councils `query`
+/// lets through, in its order, and the year in figures for them; not the
+/// year's meetings (the year wheel asks for them when it is scrolled to).
+pub fn overview_screen(
     conn: &Connection,
-    actor: &Actor,
-    council_id: &str,
-    year: i32,
-    file_name: &str,
-    rendered: &crate::documents::Rendered,
-    sha256: &str,
-) -> Result<AnnualReportRecord> {
-    let id = new_id();
-    conn.execute(
-        "INSERT INTO annual_report (id, council_id, year, file_name, sha256, content_sha256, bytes, created_at, created_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![
-            id,
-            council_id,
-            year,
-            file_name,
-            sha256,
-            rendered.content_sha256,
-            rendered.bytes,
-            codec::instant(actor.at),
-            actor.name
-        ],
-    )?;
-    audit::record(conn, actor, "annual_report", &id, "sha256", None, Some(sha256))?;
-    Ok(conn.query_row(
-        &format!("SELECT {REPORT_COLUMNS} FROM annual_report WHERE id = ?1"),
-        [&id],
-        report_from_row,
-    )?)
-}
-
-/// Everything the annual report of a council and year shows.
-pub(super) fn report_facts(
-    conn: &Connection,
-    council_id: &str,
     year: i32,
     today: NaiveDate,
-) -> Result<crate::annual::ReportFacts> {
-    let year = rules::validate::year(year)?;
-    let council = councils::get(conn, council_id)?;
-    let lang = crate::documents::document_lang(&council);
-    let day = |month, day| {
-        NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| rules::validate::year(i32::MIN).unwrap_err())
-    };
-    let (first, last) = (day(1, 1)?, day(12, 31)?);
-    let members = memberships::of_council(conn, council_id)?
+    lang: Lang,
+    query: &OverviewQuery,
+) -> Result<OverviewScreen> {
+    let Overview { councils, meetings, .. } = overview(conn, year, today, lang)?;
+    let total = councils.len() as i32;
+    let councils = rules::overview::shown(councils, query);
+    let ids: std::collections::HashSet<&str> = councils.iter().map(|c| c.council_id.as_str()).collect();
+    let meetings: Vec<MeetingBrief> = meetings
         .into_iter()
-        .filter(|m| m.term_from <= last && m.last_day().is_none_or(|d| d >= first))
+        .filter(|m| ids.contains(m.council_id.as_str()))
         .collect();
-    let meetings = meetings::of_council(conn, council_id)?
-        .into_iter()
-        .filter(|m| m.date.year() == year && m.status >= MeetingStatus::Held)
-        .rev()
-        .map(|m| meetings::detail(conn, &m.id, lang))
-        .collect::<Result<Vec<_>>>()?;
-    let grants = payouts::of_council_year(conn, council_id, Some(year), lang)?;
-    let duties = of_council(conn, &council, year, today, lang)?
-        .into_iter()
-        .filter(|d| d.kind != DutyKind::AnnualReport)
-        .collect();
-    let account = super::account::account(conn, council_id, year)?.summary;
-    Ok(crate::annual::ReportFacts {
-        council,
+    let glance = rules::overview::glance(year, &councils, &meetings);
+    let wheel = (total as usize <= rules::overview::WHEEL_WITH_SCREEN)
+        .then(|| rules::overview::wheel(year, councils.clone(), meetings));
+    Ok(OverviewScreen {
         year,
-        members,
-        meetings,
-        grants,
-        duties,
-        account,
+        today,
+        total,
+        councils,
+        glance,
+        wheel,
     })
+}
+
+/// The year wheel of the councils `query` lets through.
+pub fn year_wheel(
+    conn: &Connection,
+    year: i32,
+    today: NaiveDate,
+    lang: Lang,
+    query: &OverviewQuery,
+) -> Result<YearWheel> {
+    let Overview { councils, meetings, .. } = overview(conn, year, today, lang)?;
+    let councils: Vec<CouncilOverview> = councils
+        .into_iter()
+        .filter(|c| rules::overview::matches(c, query))
+        .collect();
+    let ids: std::collections::HashSet<String> = councils.iter().map(|c| c.council_id.clone()).collect();
+    let meetings = meetings.into_iter().filter(|m| ids.contains(&m.council_id)).collect();
+    Ok(rules::overview::wheel(year, councils, meetings))
 }
 
 impl Store {
@@ -565,39 +510,33 @@ impl Store {
         overview(&self.conn, rules::validate::year(year)?, today, lang)
     }
 
-    /// Lays out the annual report of a council and year in its målform.
-    pub fn render_annual_report(
-        &self,
-        council_id: &str,
-        year: i32,
-        created: DateTime<Utc>,
-    ) -> Result<crate::documents::Rendered> {
-        let year = rules::validate::year(year)?;
-        let facts = report_facts(&self.conn, council_id, year, created.date_naive())?;
-        Ok(crate::annual::annual_report(&facts, created))
-    }
-
-    /// The file name an annual report is offered under.
-    pub fn annual_report_file_name(&self, council_id: &str, year: i32) -> Result<String> {
-        let year = rules::validate::year(year)?;
-        let council = councils::get(&self.conn, council_id)?;
-        Ok(crate::annual::file_name(&council, year))
-    }
-
-    /// Exports the annual report to `out` (temporary file, then rename) and
-    /// archives it: from then on the årsmelding duty of that year is fulfilled.
-    pub fn export_annual_report(
-        &mut self,
-        actor: &Actor,
-        council_id: &str,
-        year: i32,
-        out: &Path,
-    ) -> Result<AnnualReportRecord> {
-        self.writable()?;
-        let rendered = self.render_annual_report(council_id, year, actor.at)?;
-        self.save_and_archive(out, &rendered, |tx, file_name, sha256| {
-            archive_report(tx, actor, council_id, year, file_name, &rendered, sha256)
+    /// The sections of a council's page below its meetings and seats, in one
+    /// answer (so they do not wait for the council, nor for one another): its
+    /// schemes, the duties of its accounting year and this year's attendance.
+    pub fn council_sections(&self, id: &str, today: NaiveDate, lang: Lang) -> Result<CouncilSections> {
+        let accounting_year = rules::duties::accounting_year(today);
+        Ok(CouncilSections {
+            schemes: self.schemes_of_council(id, today)?,
+            accounting_year,
+            duties: self.duties(id, accounting_year, today, lang)?,
+            attendance: self.attendance_by_member(id, today.year())?,
         })
+    }
+
+    /// The coordinator's screen: the councils `query` lets through in `year`, on `today`.
+    pub fn overview_screen(
+        &self,
+        year: i32,
+        today: NaiveDate,
+        lang: Lang,
+        query: &OverviewQuery,
+    ) -> Result<OverviewScreen> {
+        overview_screen(&self.conn, rules::validate::year(year)?, today, lang, query)
+    }
+
+    /// The year wheel of the councils `query` lets through in `year`, on `today`.
+    pub fn year_wheel(&self, year: i32, today: NaiveDate, lang: Lang, query: &OverviewQuery) -> Result<YearWheel> {
+        year_wheel(&self.conn, rules::validate::year(year)?, today, lang, query)
     }
 
     /// Meetings and owed due dates of `year`, of one council or of all, as an
@@ -627,9 +566,5 @@ impl Store {
         self.export_target(out)?;
         crate::pdf::write_atomically(out, calendar.text.as_bytes())?;
         Ok(calendar)
-    }
-
-    pub fn annual_reports(&self, council_id: &str, year: i32) -> Result<Vec<AnnualReportRecord>> {
-        reports_of(&self.conn, council_id, rules::validate::year(year)?)
     }
 }

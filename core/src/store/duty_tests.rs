@@ -563,3 +563,55 @@ fn minutes_not_yet_approved_wait_and_never_reach_the_kommune_or_the_annual_repor
         "a decision not yet approved is not reported: {text}"
     );
 }
+
+#[test]
+fn the_overview_screen_shows_the_councils_asked_for_and_a_short_files_wheel_with_them() {
+    let mut store = Store::open_in_memory().unwrap();
+    let ahead = council(&mut store, "Åsen vel");
+    council(&mut store, "Brunla grendeutvalg");
+    hold(&mut store, &ahead.id, MeetingKind::Joint, day(2026, 10, 1));
+    let today = day(2026, 12, 1);
+    let all = store
+        .overview_screen(2026, today, Lang::Nb, &OverviewQuery::default())
+        .unwrap();
+    let names: Vec<&str> = all.councils.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["Brunla grendeutvalg", "Åsen vel"], "å after b");
+    assert_eq!(all.total, 2);
+    // Both owe the open meeting; only Brunla the joint one, whose meeting
+    // is counted in October as held.
+    let joint = all
+        .glance
+        .duties
+        .iter()
+        .find(|d| d.kind == DutyKind::JointMeeting)
+        .unwrap();
+    let count = |s| joint.counts.iter().find(|c| c.status == s).unwrap().count;
+    assert_eq!((count(DutyStatus::Overdue), count(DutyStatus::Fulfilled)), (1, 1));
+    assert_eq!(all.glance.months[9].held, 1);
+    let wheel = all.wheel.expect("two councils: the wheel comes along");
+    assert!(wheel.months[9]
+        .iter()
+        .any(|e| matches!(e, WheelEntry::Meeting { meeting, .. } if meeting.council_id == ahead.id)));
+
+    let behind = OverviewQuery {
+        behind_only: true,
+        ..OverviewQuery::default()
+    };
+    let screen = store.overview_screen(2026, today, Lang::Nb, &behind).unwrap();
+    assert!(screen.councils.iter().all(|c| c.duties_overdue + c.duties_due_soon > 0));
+    let wheel = store.year_wheel(
+        2026,
+        today,
+        Lang::Nb,
+        &OverviewQuery {
+            name: "brunla".into(),
+            ..OverviewQuery::default()
+        },
+    );
+    assert!(wheel
+        .unwrap()
+        .months
+        .iter()
+        .flatten()
+        .all(|e| !matches!(e, WheelEntry::Meeting { meeting, .. } if meeting.council_id == ahead.id)));
+}

@@ -11,6 +11,7 @@
 
 mod account;
 mod alternatives;
+mod annual_reports;
 mod applications;
 mod attendance;
 mod audit;

@@ -515,7 +515,7 @@ fn relay_voluntary_documents(conn: &Connection, actor: &Actor, council_ids: &[St
             rows.collect::<rusqlite::Result<_>>()?
         };
         for (id, year) in reports {
-            let facts = super::duties::report_facts(conn, council_id, year, actor.at.date_naive())?;
+            let facts = super::annual_reports::report_facts(conn, council_id, year, actor.at.date_naive())?;
             replace_bytes(
                 conn,
                 "annual_report",

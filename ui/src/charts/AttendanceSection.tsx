@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { Button, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { useBackend } from "../backend";
+import type { AttendanceYear } from "../bindings/AttendanceYear";
 import { useI18n } from "../i18n/context";
 import { todayIso } from "../lib/dates";
 import { useLoad } from "../lib/useLoad";
@@ -10,13 +11,17 @@ import { preferredYear, yearChoices } from "./attendanceModel";
 import { LoadingLine } from "../components/Loading";
 
 /** The council page's attendance over a year, member by member, with a year picker. */
-export function AttendanceSection({ councilId }: { councilId: string }) {
+export function AttendanceSection({ councilId, first }: { councilId: string; first?: AttendanceYear | undefined }) {
   const backend = useBackend();
   const { t } = useI18n();
   const today = todayIso();
   const [year, setYear] = useState(Number(today.slice(0, 4)));
   const chosen = useRef(false);
-  const [state, reload] = useLoad(() => backend.attendanceByMember(councilId, year), `${councilId}/${year}`);
+  const [state, reload] = useLoad(
+    () => backend.attendanceByMember(councilId, year),
+    `${councilId}/${year}`,
+    first?.year === year ? first : undefined,
+  );
   const data = state.status === "ready" && state.data.year === year ? state.data : null;
 
   useEffect(() => {

@@ -1,14 +1,13 @@
-import { useMemo } from "react";
+import { memo } from "react";
 import { Heading, Paragraph } from "@digdir/designsystemet-react";
-import type { CouncilOverview } from "../bindings/CouncilOverview";
-import type { MeetingBrief } from "../bindings/MeetingBrief";
+import type { YearGlance } from "../bindings/YearGlance";
 import type { MessageKey } from "../i18n/translate";
 import { useI18n } from "../i18n/context";
 import { dutyKindLabel, dutyStatusLabel } from "../lib/labels";
 import type { FillKey } from "./chartModel";
 import { Columns, type Column } from "./Columns";
 import { StackedBars, type BarRow, type BarSeries } from "./StackedBars";
-import { CHART_STATUSES, dutyCounts, meetingsPerMonth, type DutyCounts } from "./yearModel";
+import { CHART_STATUSES, dutyCounts, type DutyCounts } from "./yearModel";
 
 const STATUS_FILL: Record<(typeof CHART_STATUSES)[number], FillKey> = {
   fulfilled: "solid",
@@ -19,14 +18,14 @@ const STATUS_FILL: Record<(typeof CHART_STATUSES)[number], FillKey> = {
 };
 
 /**
- * The coordinator's year at a glance, for the councils shown: each yearly
- * duty across the councils by status, and the meetings month by month.
+ * The coordinator's year at a glance, for the `count` councils shown: each
+ * yearly duty across the councils by status, and the meetings month by
+ * month, as the core counted them (`glance`).
  */
-export function YearAtAGlance({ year, councils, meetings }: { year: number; councils: readonly CouncilOverview[]; meetings: readonly MeetingBrief[] }) {
+export const YearAtAGlance = memo(function YearAtAGlance({ year, glance, count }: { year: number; glance: YearGlance; count: number }) {
   const { t } = useI18n();
-  const ids = useMemo(() => new Set(councils.map((c) => c.councilId)), [councils]);
-  const duties = useMemo(() => dutyCounts(councils), [councils]);
-  const months = useMemo(() => meetingsPerMonth(meetings, year, ids), [meetings, year, ids]);
+  const duties = dutyCounts(glance);
+  const months = glance.months.map((m) => [m.held, m.coming]);
 
   const statusSeries: BarSeries[] = CHART_STATUSES.map((s) => ({ key: s, label: dutyStatusLabel(t, s), fill: STATUS_FILL[s] }));
   const dutyRows: BarRow<DutyCounts>[] = duties.map((d) => ({
@@ -62,9 +61,9 @@ export function YearAtAGlance({ year, councils, meetings }: { year: number; coun
       </Heading>
       <StackedBars
         title={t("chart.year.dutiesTitle", { year })}
-        summary={t("chart.year.dutiesSummary", { count: councils.length })}
+        summary={t("chart.year.dutiesSummary", { count })}
         series={statusSeries}
-        rows={councils.length ? dutyRows : []}
+        rows={count ? dutyRows : []}
         format={String}
         rowHeader={t("chart.year.duty")}
         columns={[
@@ -91,4 +90,4 @@ export function YearAtAGlance({ year, councils, meetings }: { year: number; coun
       />
     </section>
   );
-}
+});

@@ -5,12 +5,9 @@
 import { describe, expect, it } from "vitest";
 import { act } from "react";
 import type { AttendanceYear } from "../bindings/AttendanceYear";
-import type { CouncilOverview } from "../bindings/CouncilOverview";
-import type { Duty } from "../bindings/Duty";
 import type { DutyKind } from "../bindings/DutyKind";
 import type { DutyStatus } from "../bindings/DutyStatus";
-import type { MeetingBrief } from "../bindings/MeetingBrief";
-import type { MeetingStatus } from "../bindings/MeetingStatus";
+import type { YearGlance } from "../bindings/YearGlance";
 import type { SchemeSummary } from "../bindings/SchemeSummary";
 import { AttendanceChart } from "./AttendanceChart";
 import { BudgetChart } from "./BudgetChart";
@@ -138,30 +135,28 @@ describe("AttendanceChart", () => {
   });
 });
 
-function duty(councilId: string, kind: DutyKind, status: DutyStatus): Duty {
-  return { councilId, councilName: councilId, year: 2026, kind, due: "2026-11-30", defaultDue: true, status, daysLeft: 0, evidence: null, waivedReason: null, waived: null, beforeCouncil: false };
-}
-
-function council(id: string, statuses: [DutyStatus, DutyStatus, DutyStatus, DutyStatus]): CouncilOverview {
+/** The year in figures as the core counts them: each kind's statuses, and [held, coming] per month. */
+function glance(duties: Partial<Record<DutyKind, Partial<Record<DutyStatus, number>>>>, months: Record<number, [number, number]>): YearGlance {
+  const statuses: DutyStatus[] = ["fulfilled", "waived", "overdue", "due_soon", "open", "not_applicable"];
   const kinds: DutyKind[] = ["joint_meeting", "open_meeting", "annual_report", "grant_report"];
-  return { councilId: id, name: id, duties: kinds.map((k, i) => duty(id, k, statuses[i]!)) } as CouncilOverview;
-}
-
-function meeting(councilId: string, date: string, status: MeetingStatus): MeetingBrief {
-  return { id: `${councilId}-${date}`, councilId, councilName: councilId, kind: "ordinary", status, date, startsAt: "18:00:00", place: "" };
+  return {
+    duties: kinds.map((kind) => ({ kind, counts: statuses.map((status) => ({ status, count: duties[kind]?.[status] ?? 0 })) })),
+    months: Array.from({ length: 12 }, (_, i) => ({ month: i + 1, held: months[i + 1]?.[0] ?? 0, coming: months[i + 1]?.[1] ?? 0 })),
+  };
 }
 
 describe("YearAtAGlance", () => {
-  it("counts the councils at each duty status and the meetings held per month", () => {
-    const councils = [council("a", ["fulfilled", "overdue", "open", "not_applicable"]), council("b", ["waived", "overdue", "due_soon", "fulfilled"])];
-    const meetings = [
-      meeting("a", "2026-03-10", "approved"),
-      meeting("b", "2026-03-12", "held"),
-      meeting("a", "2026-12-08", "notice_sent"),
-      meeting("x", "2026-03-01", "held"), // a council filtered away
-      meeting("a", "2025-03-10", "held"), // another year
-    ];
-    render(<YearAtAGlance year={2026} councils={councils} meetings={meetings} />);
+  it("shows the councils at each duty status and the meetings held per month", () => {
+    const year = glance(
+      {
+        joint_meeting: { fulfilled: 1, waived: 1 },
+        open_meeting: { overdue: 2 },
+        annual_report: { due_soon: 1, open: 1 },
+        grant_report: { fulfilled: 1, not_applicable: 1 },
+      },
+      { 3: [2, 0], 12: [0, 1] },
+    );
+    render(<YearAtAGlance year={2026} glance={year} count={2} />);
     expect(tableRows("duty-status-chart")).toEqual([
       { label: "Fellesmøte med kommunen", fulfilled: "1", waived: "1", due_soon: "0", overdue: "0", open: "0", not_applicable: "0" },
       { label: "Åpent møte / valg", fulfilled: "0", waived: "0", due_soon: "0", overdue: "2", open: "0", not_applicable: "0" },
@@ -180,7 +175,7 @@ describe("YearAtAGlance", () => {
   });
 
   it("draws a year without councils or meetings", () => {
-    render(<YearAtAGlance year={2030} councils={[]} meetings={[]} />);
+    render(<YearAtAGlance year={2030} glance={glance({}, {})} count={0} />);
     expect(document.querySelector("[data-testid=duty-status-chart-empty]")).not.toBeNull();
     expect(tableRows("meetings-month-chart").every((m) => m.total === "0")).toBe(true);
     finiteGeometry("meetings-month-chart");

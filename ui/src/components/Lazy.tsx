@@ -22,7 +22,8 @@ export function Lazy({ when, minHeight, testid, children }: { when: boolean; min
     );
     observer.observe(ref.current);
     return () => observer.disconnect();
-  }, [near]);
+    // After printing the placeholder is a new element: watch that one.
+  }, [near, printing]);
   if (near || printing) return <>{children}</>;
   return <div ref={ref} style={{ minHeight }} data-testid={testid} data-lazy="" />;
 }

@@ -32,6 +32,7 @@ export function DutiesSection({
   years,
   onYear,
   navigate,
+  first,
 }: {
   councilId: string;
   year: number;
@@ -39,10 +40,12 @@ export function DutiesSection({
   years: readonly number[];
   onYear: (year: number) => void;
   navigate: Navigate;
+  /** The duties of `year` as the council's page got them, so they are not asked for again. */
+  first?: Duty[] | undefined;
 }) {
   const { t } = useI18n();
   const backend = useBackend();
-  const [loaded, reload] = useLoad(() => backend.listDuties(councilId, year), `${councilId}/${year}`);
+  const [loaded, reload] = useLoad(() => backend.listDuties(councilId, year), `${councilId}/${year}`, first);
   // The answer of the last edit, until the next load.
   const [fresh, setFresh] = useState<Duty[] | null>(null);
   const [open, setOpen] = useState<Open>(null);

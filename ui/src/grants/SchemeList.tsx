@@ -2,6 +2,7 @@ import { rowClick } from "../lib/rowClick";
 import { useState } from "react";
 import { Button, Heading, Link, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
 import { useBackend } from "../backend";
+import type { SchemeSummary } from "../bindings/SchemeSummary";
 import { useI18n } from "../i18n/context";
 import { toErrorReport } from "../lib/errors";
 import { useLoad } from "../lib/useLoad";
@@ -13,10 +14,19 @@ import { useConfirmation } from "../components/Confirmation";
 import { useReadOnlyCouncil } from "../council/KeptElsewhere";
 
 /** The council's grant schemes ("Tilskudd"), newest year first, and the button that creates one. */
-export function SchemeList({ councilId, onOpen }: { councilId: string; onOpen: (schemeId: string) => void }) {
+export function SchemeList({
+  councilId,
+  first,
+  onOpen,
+}: {
+  councilId: string;
+  /** The schemes as the council's page got them, so they are not asked for again. */
+  first?: SchemeSummary[] | undefined;
+  onOpen: (schemeId: string) => void;
+}) {
   const { t } = useI18n();
   const backend = useBackend();
-  const [schemes, reload] = useLoad(() => backend.listSchemes(councilId), councilId);
+  const [schemes, reload] = useLoad(() => backend.listSchemes(councilId), councilId, first);
   const readOnly = useReadOnlyCouncil();
   const [adding, setAdding] = useState(false);
   const { confirm, clear } = useConfirmation();

@@ -8,7 +8,7 @@ import { useI18n } from "../i18n/context";
 import { useLoad } from "../lib/useLoad";
 import type { Navigate } from "../navigation";
 import { Page } from "../components/Page";
-import { Loading, LoadError } from "../components/Loading";
+import { Loading, LoadError, LoadingLine } from "../components/Loading";
 import { Confirmation, useConfirmation } from "../components/Confirmation";
 import { CouncilFacts } from "../council/CouncilFacts";
 import { Notices } from "../council/Notices";
@@ -40,9 +40,12 @@ type Open =
 export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }) {
   const backend = useBackend();
   const { t } = useI18n();
+  // Three answers asked for at once: the council, its meetings (the first
+  // screenful), and what the sections below them show first.
   const [state, reload] = useLoad(() => backend.getCouncil(id), id);
   const [open, setOpen] = useState<Open>(null);
   const [meetings, reloadMeetings] = useLoad(() => backend.listMeetings(id), id);
+  const [sections, reloadSections] = useLoad(() => backend.getCouncilSections(id), id);
   const thisYear = Number(todayIso().slice(0, 4));
   // The year of the duties and the hand-over: core's choice (last year until
   // its annual report is due), or the one picked.
@@ -50,6 +53,7 @@ export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }
   const { confirm } = useConfirmation();
 
   const detail = state.status === "ready" ? state.data : null;
+  const first = sections.status === "ready" ? sections.data : null;
   const year = picked ?? detail?.accountingYear ?? thisYear;
   const years = [...new Set([thisYear, year, thisYear - 1])].sort((a, b) => b - a);
   const close = () => setOpen(null);
@@ -112,10 +116,26 @@ export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }
           <SeatPlan composition={detail.composition} />
           <Notices notices={detail.composition.notices} />
           <SeatTable detail={detail} actions={actions} />
-          <AttendanceSection councilId={id} />
-          <SchemeList councilId={id} onOpen={(schemeId) => navigate({ name: "scheme", id: schemeId })} />
-          <AccountSection key={`account-${year}`} councilId={id} year={year} years={years} onYear={setPicked} />
-          <DutiesSection key={`duties-${year}`} councilId={id} year={year} years={years} onYear={setPicked} navigate={navigate} />
+          {first ? (
+            <>
+              <AttendanceSection councilId={id} first={first.attendance} />
+              <SchemeList councilId={id} first={first.schemes} onOpen={(schemeId) => navigate({ name: "scheme", id: schemeId })} />
+              <AccountSection key={`account-${year}`} councilId={id} year={year} years={years} onYear={setPicked} />
+              <DutiesSection
+                key={`duties-${year}`}
+                councilId={id}
+                year={year}
+                years={years}
+                onYear={setPicked}
+                navigate={navigate}
+                first={year === first.accountingYear ? first.duties : undefined}
+              />
+            </>
+          ) : sections.status === "error" ? (
+            <LoadError message={sections.error.message} onRetry={reloadSections} />
+          ) : (
+            <LoadingLine />
+          )}
           <HandoverSection key={`handover-${year}`} councilId={id} year={year} />
           <CouncilFacts council={detail.council} />
           <OtherMembers detail={detail} actions={actions} onErase={readOnly ? undefined : (membership) => setOpen({ kind: "erase", membership })} />

@@ -1,12 +1,13 @@
-import { useMemo, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { Alert, Button, Heading, Paragraph, Switch } from "@digdir/designsystemet-react";
 import { useBackend } from "../backend";
-import type { CouncilOverview } from "../bindings/CouncilOverview";
-import type { Overview as YearOverview } from "../bindings/Overview";
+import type { OverviewQuery } from "../bindings/OverviewQuery";
+import type { YearWheel as Wheel } from "../bindings/YearWheel";
 import { useI18n } from "../i18n/context";
 import { todayIso } from "../lib/dates";
 import { toErrorReport } from "../lib/errors";
-import { useLoad } from "../lib/useLoad";
+import { useKeptLoad } from "../lib/useLoad";
 import type { Navigate } from "../navigation";
 import { Page } from "../components/Page";
 import { Loading, LoadError } from "../components/Loading";
@@ -17,32 +18,74 @@ import { ShowAllRows } from "../components/VirtualTable";
 import { Lazy } from "../components/Lazy";
 import { YearWheel } from "../duties/YearWheel";
 import { YearAtAGlance } from "../charts/YearAtAGlance";
-import { filterRows, nextSort, sortRows, wheel, yearOptions, type Sort } from "../duties/dutyModel";
+import { nextSort, yearOptions } from "../duties/dutyModel";
+
+const FIRST_QUERY: OverviewQuery = { name: "", behindOnly: false, sort: "name", dir: "ascending" };
 
 /**
  * The coordinator's overview: every council in a year — seats, meetings,
  * duties and grants — with sorting and filters, then the year wheel, and
- * the year's calendar as an .ics file.
+ * the year's calendar as an .ics file. The core answers with the councils
+ * the filters let through, in the order chosen; the year wheel is asked for
+ * when it is scrolled to (or printed).
  */
 export function Overview({ initialYear, navigate }: { initialYear?: number | undefined; navigate: Navigate }) {
   const backend = useBackend();
   const { t } = useI18n();
   const currentYear = Number(todayIso().slice(0, 4));
   const [year, setYear] = useState(initialYear ?? currentYear);
-  const [state, reload] = useLoad(() => backend.getOverview(year), String(year));
-  const [behindOnly, setBehindOnly] = useState(false);
-  const [name, setName] = useState("");
-  const [sort, setSort] = useState<Sort>({ key: "name", dir: "ascending" });
+  const [query, setQuery] = useState<OverviewQuery>(FIRST_QUERY);
+  const asked = `${year} ${JSON.stringify(query)}`;
+  const [state, pending, reload] = useKeptLoad(() => backend.getOverview(year, query), asked);
   const [busy, setBusy] = useState(false);
   const [exported, setExported] = useState<{ title: string; message: string; path: string; details: string } | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const overview = state.status === "ready" ? state.data : null;
-
-  const rows = useMemo(
-    () => (overview ? sortRows(filterRows(overview.councils, { behindOnly, name }), sort) : []),
-    [overview, behindOnly, name, sort],
-  );
+  const rows = overview?.councils ?? [];
   const shown = useOverviewRows(rows);
+
+  // The year wheel: asked for once it is wanted (scrolled to, or printed), then again as the filters change.
+  const [wheelWanted, setWheelWanted] = useState(false);
+  const [wheel, setWheel] = useState<{ asked: string; data: Wheel } | null>(null);
+  const [wheelError, setWheelError] = useState<string | null>(null);
+  const wheelAsked = useRef<string | null>(null);
+  const loadWheel = useCallback(async () => {
+    wheelAsked.current = asked;
+    const data = await backend.getYearWheel(year, query);
+    return { asked, data };
+  }, [backend, asked, year, query]);
+  useEffect(() => {
+    if (!wheelWanted || wheel?.asked === asked || overview?.wheel) return;
+    let live = true;
+    setWheelError(null);
+    loadWheel().then(
+      (w) => live && wheelAsked.current === w.asked && setWheel(w),
+      (e) => live && setWheelError(toErrorReport(e).message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [wheelWanted, wheel, asked, loadWheel, overview]);
+  const wantWheel = useCallback(() => setWheelWanted(true), []);
+  // A short file's answer carries its wheel: nothing more to ask.
+  const shownWheel = overview?.wheel ? { asked: pending ? null : asked, data: overview.wheel } : wheel;
+
+  /** Printing takes every row and the whole wheel: the wheel is fetched first if it has not been. */
+  const print = async () => {
+    if (shownWheel?.asked !== asked) {
+      try {
+        const w = await loadWheel();
+        flushSync(() => {
+          setWheelWanted(true);
+          setWheel(w);
+        });
+      } catch (e) {
+        setActionError(toErrorReport(e).message);
+        return;
+      }
+    }
+    window.print();
+  };
 
   const exportCalendar = async () => {
     setBusy(true);
@@ -71,7 +114,7 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
           <Button variant="tertiary" data-testid="open-profile" className="print-hidden" onClick={() => navigate({ name: "profile" })}>
             {t("overview.profile")}
           </Button>
-          <Button variant="tertiary" data-testid="print" className="print-hidden" onClick={() => window.print()}>
+          <Button variant="tertiary" data-testid="print" className="print-hidden" onClick={() => void print()}>
             {t("app.print")}
           </Button>
           <Button variant="secondary" data-testid="export-calendar" loading={busy} disabled={!overview} onClick={() => void exportCalendar()}>
@@ -97,32 +140,41 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
           }}
           options={yearOptions(currentYear, year).map((y) => ({ value: String(y), label: String(y) }))}
         />
-        <TextField id="overview-name" label={t("overview.name")} className="overview-filters__name" value={name} onChange={setName} />
+        <TextField
+          id="overview-name"
+          label={t("overview.name")}
+          className="overview-filters__name"
+          value={query.name}
+          onChange={(name) => setQuery((q) => ({ ...q, name }))}
+        />
         <Switch
           id="overview-behind"
           data-testid="filter-behind"
           className="overview-filters__behind"
           label={t("overview.behind")}
           description={t("overview.behindHelp")}
-          checked={behindOnly}
-          onChange={(e) => setBehindOnly(e.target.checked)}
+          checked={query.behindOnly}
+          onChange={(e) => {
+            const behindOnly = e.target.checked;
+            setQuery((q) => ({ ...q, behindOnly }));
+          }}
         />
       </div>
       {state.status === "loading" ? <Loading /> : null}
       {state.status === "error" ? <LoadError message={state.error.message} onRetry={reload} /> : null}
       {overview ? (
         <>
-          <section aria-labelledby="overview-councils" className="section section--tight">
+          <section aria-labelledby="overview-councils" className="section section--tight" data-loading={pending ? "" : undefined}>
             <div className="section-head">
               <Heading level={2} data-size="2xs" id="overview-councils">
                 {t("overview.councils", { year: overview.year })}
               </Heading>
               <Paragraph data-size="sm" className="muted" aria-live="polite" data-testid="overview-count">
-                {t("overview.shown", { shown: rows.length, total: overview.councils.length })}
+                {t("overview.shown", { shown: rows.length, total: overview.total })}
               </Paragraph>
               <ShowAllRows rows={shown} count={rows.length} />
             </div>
-            {overview.councils.length === 0 ? (
+            {overview.total === 0 ? (
               <Paragraph className="muted">{t("overview.empty")}</Paragraph>
             ) : rows.length === 0 ? (
               <Paragraph className="muted" data-testid="overview-no-match">
@@ -133,17 +185,24 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
                 rows={rows}
                 shown={shown}
                 year={overview.year}
-                sort={sort}
-                onSort={(key) => setSort((s) => nextSort(s, key))}
+                sort={{ key: query.sort, dir: query.dir }}
+                onSort={(key) => setQuery((q) => ({ ...q, ...renamed(nextSort({ key: q.sort, dir: q.dir }, key)) }))}
                 onOpenCouncil={(id) => navigate({ name: "council", id })}
                 onOpenMeeting={openMeeting}
               />
             )}
           </section>
-          {rows.length > 0 ? <YearAtAGlance year={overview.year} councils={rows} meetings={overview.meetings} /> : null}
-          {/* A kommune's wheel holds thousands of entries: built and rendered when scrolled to. */}
+          {rows.length > 0 ? <YearAtAGlance year={overview.year} glance={overview.glance} count={rows.length} /> : null}
+          {/* A kommune's wheel holds thousands of entries: asked for and rendered when scrolled to. */}
           <Lazy when={shown.long} minHeight={1200} testid="year-wheel-later">
-            <OverviewWheel overview={overview} rows={rows} onOpenMeeting={openMeeting} />
+            <OverviewWheel
+              wheel={shownWheel?.data ?? null}
+              pending={shownWheel?.asked !== asked}
+              error={wheelError}
+              year={overview.year}
+              onWanted={wantWheel}
+              onOpenMeeting={openMeeting}
+            />
           </Lazy>
         </>
       ) : null}
@@ -151,8 +210,33 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
   );
 }
 
-/** The year wheel of the councils shown. */
-function OverviewWheel({ overview, rows, onOpenMeeting }: { overview: YearOverview; rows: CouncilOverview[]; onOpenMeeting: (id: string) => void }) {
-  const yearWheel = useMemo(() => wheel(overview, new Set(rows.map((c) => c.councilId))), [overview, rows]);
-  return <YearWheel wheel={yearWheel} year={overview.year} onOpenMeeting={onOpenMeeting} />;
+/** The query's sort from the sort chosen. */
+function renamed(sort: { key: OverviewQuery["sort"]; dir: OverviewQuery["dir"] }): Pick<OverviewQuery, "sort" | "dir"> {
+  return { sort: sort.key, dir: sort.dir };
+}
+
+/** The year wheel of the councils shown: asked for when this part is first rendered. */
+function OverviewWheel({
+  wheel,
+  pending,
+  error,
+  year,
+  onWanted,
+  onOpenMeeting,
+}: {
+  wheel: Wheel | null;
+  pending: boolean;
+  error: string | null;
+  year: number;
+  onWanted: () => void;
+  onOpenMeeting: (id: string) => void;
+}) {
+  useEffect(onWanted, [onWanted]);
+  if (error) return <LoadError message={error} onRetry={onWanted} />;
+  if (!wheel) return <Loading />;
+  return (
+    <div data-loading={pending ? "" : undefined}>
+      <YearWheel wheel={wheel} year={year} onOpenMeeting={onOpenMeeting} />
+    </div>
+  );
 }
