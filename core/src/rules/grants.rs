@@ -402,6 +402,33 @@ pub fn check_grant(field: &str, granted: i64, f: GrantFigures) -> Result<()> {
     Ok(())
 }
 
+/// An application can be edited, scored or decided only while it is open:
+/// neither withdrawn nor decided.
+pub fn check_open(withdrawn: bool, decided: bool) -> Result<()> {
+    if withdrawn {
+        return Err(CoreError::Conflict(FieldIssue::new(
+            "",
+            "validation.application_withdrawn",
+        )));
+    }
+    if decided {
+        return Err(CoreError::Conflict(FieldIssue::new(
+            "",
+            "validation.application_decided",
+        )));
+    }
+    Ok(())
+}
+
+/// Money is paid out, and a final report taken, only on a grant: the amount
+/// granted, or a refusal when nothing was.
+pub fn check_granted(granted_ore: Option<i64>) -> Result<i64> {
+    match granted_ore {
+        Some(granted) if granted > 0 => Ok(granted),
+        _ => Err(CoreError::Conflict(FieldIssue::new("", "validation.not_granted"))),
+    }
+}
+
 /// Refuses a payout that would bring the total paid above the grant.
 pub fn check_payout(amount: i64, paid_ore: i64, granted_ore: i64) -> Result<()> {
     if paid_ore + amount > granted_ore {
@@ -479,6 +506,21 @@ pub fn report_reminders(scheme: &GrantScheme, applications: &[Application], toda
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_an_open_application_changes_and_only_a_grant_is_paid() {
+        let key = |r: Result<()>| match r {
+            Err(CoreError::Conflict(issue)) => issue.key,
+            other => panic!("{other:?}"),
+        };
+        assert!(check_open(false, false).is_ok());
+        assert_eq!(key(check_open(true, false)), "validation.application_withdrawn");
+        assert_eq!(key(check_open(false, true)), "validation.application_decided");
+        assert_eq!(check_granted(Some(1_250_000)).unwrap(), 1_250_000);
+        for nothing in [None, Some(0)] {
+            assert_eq!(key(check_granted(nothing).map(|_| ())), "validation.not_granted");
+        }
+    }
 
     #[test]
     fn a_proposed_inhabil_is_overruled_only_with_a_reason() {

@@ -311,13 +311,7 @@ pub fn add_application(conn: &Connection, actor: &Actor, data: &ApplicationData)
 
 /// Refuses a change to an application that is decided or withdrawn.
 pub(super) fn check_open(a: &Application) -> Result<()> {
-    if a.withdrawn.is_some() {
-        return Err(conflict("", "validation.application_withdrawn"));
-    }
-    if a.decision.is_some() {
-        return Err(conflict("", "validation.application_decided"));
-    }
-    Ok(())
+    rules::check_open(a.withdrawn.is_some(), a.decision.is_some())
 }
 
 pub fn update_application(conn: &Connection, actor: &Actor, id: &str, data: &ApplicationData) -> Result<Application> {

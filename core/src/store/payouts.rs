@@ -190,10 +190,7 @@ pub fn amend(
 }
 
 fn check_granted(a: &Application) -> Result<i64> {
-    match &a.decision {
-        Some(d) if d.granted_ore > 0 => Ok(d.granted_ore),
-        _ => Err(applications::conflict("", "validation.not_granted")),
-    }
+    rules::check_granted(a.decision.as_ref().map(|d| d.granted_ore))
 }
 
 pub fn add_payout(conn: &Connection, actor: &Actor, id: &str, date: NaiveDate, amount: i64) -> Result<Application> {
