@@ -532,8 +532,13 @@ async fn a_grant_round_item_decides_each_application_with_its_own_inhabil_member
     click(&client, "[data-testid=approve-minutes]").await.unwrap();
     select(&client, "#signatory-1", &members[0].id).await.unwrap();
     select(&client, "#signatory-2", &members[1].id).await.unwrap();
-    click(&client, "[data-testid=confirm-approve]").await.unwrap();
-    wait(&client, "[data-testid=locked]").await.unwrap();
+    submit(
+        &client,
+        "[data-testid=confirm-approve]",
+        "the minutes are approved and locked",
+        || async { count(&client, "[data-testid=locked]").await == 1 },
+    )
+    .await;
     client.close().await.unwrap();
 
     let store = open_store(&app.db);

@@ -142,7 +142,13 @@ async fn a_new_secretary_follows_the_guide_in_nynorsk_to_approved_minutes() {
     click(&client, "[data-testid=approve-minutes]").await.unwrap();
     select(&client, "#signatory-1", &members[0]).await.unwrap();
     select(&client, "#signatory-2", &members[1]).await.unwrap();
-    click(&client, "[data-testid=confirm-approve]").await.unwrap();
+    submit(
+        &client,
+        "[data-testid=confirm-approve]",
+        "the minutes are approved and locked",
+        || async { count(&client, "[data-testid=locked]").await == 1 },
+    )
+    .await;
     wait_for_text(&client, "[data-testid=locked]", "Godkjend og låst").await;
 
     // 8. The minutes PDF, in nynorsk, for printing.

@@ -264,8 +264,13 @@ async fn a_meeting_is_held_through_the_ui_and_its_minutes_exported_and_locked() 
     click(&client, "[data-testid=approve-minutes]").await.unwrap();
     select(&client, "#signatory-1", &members[0].id).await.unwrap();
     select(&client, "#signatory-2", &members[4].id).await.unwrap();
-    click(&client, "[data-testid=confirm-approve]").await.unwrap();
-    wait(&client, "[data-testid=locked]").await.unwrap();
+    submit(
+        &client,
+        "[data-testid=confirm-approve]",
+        "the minutes are approved and locked",
+        || async { count(&client, "[data-testid=locked]").await == 1 },
+    )
+    .await;
     screenshot(&client, &app.dir.path().join("meeting.png")).await;
     client.close().await.unwrap();
 
