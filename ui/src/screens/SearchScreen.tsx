@@ -78,7 +78,8 @@ export function SearchScreen({ initial, navigate }: { initial: SearchState; navi
     set(value);
   };
   const currentYear = Number(todayIso().slice(0, 4));
-  const councilOptions = councils.status === "ready" ? [...councils.data].sort((a, b) => a.name.localeCompare(b.name, "nb")) : [];
+  // In the core's order (Norwegian: æ, ø, å after z), as every list of councils.
+  const councilOptions = councils.status === "ready" ? councils.data : [];
   const pending = query !== null && answer?.key !== key;
   const ready = councils.status !== "loading" && (query === null || answer !== null);
 
