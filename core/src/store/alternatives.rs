@@ -28,10 +28,7 @@ fn from_row(r: &Row) -> rusqlite::Result<(String, AlternativeProposal)> {
             proposed_by: r.get(3)?,
             text: r.get(4)?,
             votes,
-            chair_vote: r
-                .get::<_, Option<String>>(7)?
-                .map(|v| codec::parse(7, &v))
-                .transpose()?,
+            chair_vote: codec::parse_opt(r, 7)?,
             outcome: None,
         },
     ))

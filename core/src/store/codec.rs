@@ -76,6 +76,11 @@ pub fn time(t: NaiveTime) -> String {
     format!("{:02}:{:02}:{:02}", t.hour(), t.minute(), t.second())
 }
 
+/// An optional enum stored by its serde name in column `at`.
+pub fn parse_opt<T: DeserializeOwned>(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Option<T>> {
+    r.get::<_, Option<String>>(at)?.map(|v| parse(at, &v)).transpose()
+}
+
 /// Votes for, against and blank from three columns from `at`: all three, or none recorded.
 pub fn votes(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Option<crate::model::Votes>> {
     Ok(

@@ -38,10 +38,7 @@ fn from_row(r: &Row) -> rusqlite::Result<ItemDecision> {
         proposal: r.get(5)?,
         decision: r.get(6)?,
         votes,
-        chair_vote: r
-            .get::<_, Option<String>>(11)?
-            .map(|v| codec::parse(11, &v))
-            .transpose()?,
+        chair_vote: codec::parse_opt(r, 11)?,
         outcome: None,
         chair_id: r.get(10)?,
         chair_name: None,

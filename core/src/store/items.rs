@@ -72,10 +72,7 @@ fn item_from_row(r: &Row) -> rusqlite::Result<AgendaItem> {
         proposal: r.get(8)?,
         decision: r.get(9)?,
         votes,
-        chair_vote: r
-            .get::<_, Option<String>>(20)?
-            .map(|v| codec::parse(20, &v))
-            .transpose()?,
+        chair_vote: codec::parse_opt(r, 20)?,
         outcome: None,
         alternatives: Vec::new(),
         adopted: None,
@@ -83,10 +80,7 @@ fn item_from_row(r: &Row) -> rusqlite::Result<AgendaItem> {
         chair_name: None,
         closed: r.get(13)?,
         closed_basis: r.get(14)?,
-        closed_ground: r
-            .get::<_, Option<String>>(21)?
-            .map(|v| codec::parse(21, &v))
-            .transpose()?,
+        closed_ground: codec::parse_opt(r, 21)?,
         access: ItemAccess {
             exempt: r.get(16)?,
             basis: r.get(17)?,

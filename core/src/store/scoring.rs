@@ -181,6 +181,20 @@ pub(super) fn committee_score(reviews: &[Review]) -> (Option<f64>, i32) {
     (rules::committee_score(&complete), complete.len() as i32)
 }
 
+/// An application still open, its scheme, and a member of the scheme's
+/// council: what every committee change to one application starts from.
+fn open_to_member(
+    conn: &Connection,
+    application_id: &str,
+    membership_id: &str,
+) -> Result<(Application, GrantScheme, Membership)> {
+    let a = applications::application_kept(conn, application_id)?;
+    applications::check_open(&a)?;
+    let scheme = schemes::scheme(conn, &a.scheme_id)?;
+    let member = committee_member(conn, &scheme, membership_id)?;
+    Ok((a, scheme, member))
+}
+
 /// The membership, checked to belong to the scheme's council.
 fn committee_member(conn: &Connection, scheme: &GrantScheme, membership_id: &str) -> Result<Membership> {
     let member = memberships::get(conn, membership_id)?;
@@ -200,10 +214,7 @@ pub fn declare_inhabil(
     membership_id: &str,
     reason: &str,
 ) -> Result<Application> {
-    let a = applications::application_kept(conn, application_id)?;
-    applications::check_open(&a)?;
-    let scheme = schemes::scheme(conn, &a.scheme_id)?;
-    committee_member(conn, &scheme, membership_id)?;
+    open_to_member(conn, application_id, membership_id)?;
     conn.execute(
         "INSERT INTO grant_inhabil (application_id, membership_id, reason) VALUES (?1, ?2, ?3)
          ON CONFLICT (application_id, membership_id) DO UPDATE SET reason = excluded.reason, overruled = 0",
@@ -299,10 +310,7 @@ pub fn overrule_inhabil(
     membership_id: &str,
     reason: &str,
 ) -> Result<Application> {
-    let a = applications::application_kept(conn, application_id)?;
-    applications::check_open(&a)?;
-    let scheme = schemes::scheme(conn, &a.scheme_id)?;
-    let member = committee_member(conn, &scheme, membership_id)?;
+    let (a, _, member) = open_to_member(conn, application_id, membership_id)?;
     let proposed = matches!(
         inhabil_of(conn, &a, &member)?,
         Some(Inhabil {
@@ -336,10 +344,7 @@ pub fn save_scores(
     membership_id: &str,
     scores: &[ScoreInput],
 ) -> Result<Application> {
-    let a = applications::application_kept(conn, application_id)?;
-    applications::check_open(&a)?;
-    let scheme = schemes::scheme(conn, &a.scheme_id)?;
-    let member = committee_member(conn, &scheme, membership_id)?;
+    let (a, scheme, member) = open_to_member(conn, application_id, membership_id)?;
     if let Some(inhabil) = inhabil_of(conn, &a, &member)? {
         return Err(CoreError::Conflict(
             FieldIssue::new("scores", "validation.score_inhabil").with("name", inhabil.person_name),
