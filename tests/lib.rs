@@ -15,6 +15,9 @@ use std::time::{Duration, Instant};
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 
+pub mod seed;
+pub use seed::{new_item, new_meeting, new_member, Seed};
+
 /// How long the UI may take to show something before a test fails.
 pub const UI_TIMEOUT: Duration = Duration::from_secs(20);
 
@@ -50,6 +53,39 @@ impl App {
     /// Where the app saves exports in the tests (no save dialog).
     pub fn exports(&self) -> PathBuf {
         self.dir.path().join("exports")
+    }
+
+    /// Every file the app has saved in the test's export folder, by name.
+    pub fn exported(&self) -> Vec<PathBuf> {
+        let mut files: Vec<_> = std::fs::read_dir(self.exports())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// Where a test puts its screenshots: the folder named by the variable
+    /// `var` when it is set (made if missing), else the test's own folder.
+    pub fn shots(&self, var: &str) -> PathBuf {
+        match std::env::var_os(var) {
+            Some(dir) => {
+                std::fs::create_dir_all(&dir).expect("the screenshot folder");
+                PathBuf::from(dir)
+            }
+            None => self.dir.path().to_path_buf(),
+        }
+    }
+
+    /// The demo councils and a backup of them, written straight into the
+    /// test's database while the app is closed.
+    pub fn load_demo(&self) {
+        let mut seed = Seed::open(self);
+        let now = chrono::Utc::now();
+        seed.store.load_demo(&seed.actor, now.date_naive()).unwrap();
+        seed.store
+            .backup(grendebok_core::store::backup::BackupKind::Manual, now)
+            .unwrap();
     }
 
     pub fn start() -> App {
@@ -438,4 +474,30 @@ async fn answer_step(client: &Client, testid: &str) {
         count(client, "[data-testid=step-dialog]").await == 0
     })
     .await;
+}
+
+/// Closes the open dialog with Escape, as a keyboard user does, and waits
+/// until it is gone.
+pub async fn close_dialog(client: &Client) {
+    client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(&char::from(fantoccini::key::Key::Escape).to_string())
+        .await
+        .unwrap();
+    wait_until("the dialog is closed", || async {
+        count(client, "dialog[open]").await == 0
+    })
+    .await;
+}
+
+/// A PDF's text as `pdftotext` (poppler-utils) reads it.
+pub fn pdf_text(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    String::from_utf8(out.stdout).expect("pdftotext writes UTF-8")
 }

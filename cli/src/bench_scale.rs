@@ -90,7 +90,7 @@ pub fn run(path: &Path, runs: usize) -> grendebok_core::Result<()> {
     let applications: Vec<String> = schemes
         .iter()
         .take(40)
-        .map(|s| store.scheme_detail(&s.scheme.id, today, lang))
+        .map(|s| store.scheme_detail(&s.scheme.id, today))
         .collect::<grendebok_core::Result<Vec<_>>>()?
         .into_iter()
         .flat_map(|d| d.rows.into_iter().map(|r| r.application.id))
@@ -116,10 +116,10 @@ pub fn run(path: &Path, runs: usize) -> grendebok_core::Result<()> {
         store.schemes_of_council(&council(i).id, today)
     });
     measure("get_scheme", 16.0, runs, |i| {
-        store.scheme_detail(&schemes[(i * 7) % schemes.len()].scheme.id, today, lang)
+        store.scheme_detail(&schemes[(i * 7) % schemes.len()].scheme.id, today)
     });
     measure("get_application", 16.0, runs, |i| {
-        store.application_detail(&applications[(i * 13) % applications.len()], today, lang)
+        store.application_detail(&applications[(i * 13) % applications.len()], today)
     });
     measure("list_duties", 16.0, runs, |i| {
         store.duties(&council(i).id, year, today, lang)

@@ -241,7 +241,7 @@ fn check_grants(store: &Store, council_id: &str, acked: &[u64]) -> Result<(), St
         .schemes_of_council(council_id, day())
         .map_err(|e| e.to_string())?
         .remove(0);
-    let ledger = store.ledger(&summary.scheme.id, Lang::Nb).map_err(|e| e.to_string())?;
+    let ledger = store.ledger(&summary.scheme.id).map_err(|e| e.to_string())?;
     let granted: i64 = ledger.iter().map(|r| r.granted_ore).sum();
     let decided = ledger
         .iter()

@@ -662,7 +662,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         } => {
             let store = Store::open_existing_to_read(&path)?;
             let id = find_council(&store, council, lang)?;
-            let schemes = store.grants_of_council(&id, *year, lang)?;
+            let schemes = store.grants_of_council(&id, *year)?;
             if cli.json {
                 let value: Vec<_> = schemes
                     .iter()

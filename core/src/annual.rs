@@ -275,7 +275,7 @@ pub fn annual_report(facts: &ReportFacts, created: DateTime<Utc>) -> Rendered {
                 vec![
                     a.organisation.clone(),
                     a.title.clone(),
-                    d.case_label.clone().unwrap_or_default(),
+                    d.case_number.map(|c| c.label(lang)).unwrap_or_default(),
                     kr(d.granted_ore),
                     kr(a.paid_ore),
                 ]

@@ -142,17 +142,17 @@ impl Scenario {
                 let (id, member, scores): (String, String, Vec<ScoreInput>) =
                     (arg(args, 0), arg(args, 1), arg(args, 2));
                 s.save_scores(&actor, &id, &member, &scores)
-                    .and_then(|a| to_value(s.application_detail(&a.id, today, lang)))
+                    .and_then(|a| to_value(s.application_detail(&a.id, today)))
             }
             "decideApplication" => {
                 let (id, input): (String, DecisionInput) = (arg(args, 0), arg(args, 1));
                 s.decide_application(&actor, &id, &input)
-                    .and_then(|a| to_value(s.application_detail(&a.id, today, lang)))
+                    .and_then(|a| to_value(s.application_detail(&a.id, today)))
             }
             "addPayout" => {
                 let (id, input): (String, PayoutInput) = (arg(args, 0), arg(args, 1));
                 s.add_payout(&actor, &id, &input)
-                    .and_then(|a| to_value(s.application_detail(&a.id, today, lang)))
+                    .and_then(|a| to_value(s.application_detail(&a.id, today)))
             }
             "addAccountEntry" => {
                 let (id, input): (String, AccountEntryInput) = (arg(args, 0), arg(args, 1));
@@ -305,21 +305,21 @@ impl Scenario {
         for meeting in meeting_ids {
             let detail = self.store.meeting_detail_on(&meeting, lang, today);
             self.put("getMeeting", json!([meeting]), detail);
-            let candidates = self.store.approval_candidates(&meeting, lang);
+            let candidates = self.store.approval_candidates(&meeting);
             self.put("listApprovalItems", json!([meeting]), candidates);
         }
         let schemes = self.store.schemes_of_council(&id, today);
         let scheme_ids: Vec<String> = schemes.iter().flatten().map(|s| s.scheme.id.clone()).collect();
         self.put("listSchemes", json!([id]), schemes);
         for scheme in scheme_ids {
-            let detail = self.store.scheme_detail(&scheme, today, lang);
+            let detail = self.store.scheme_detail(&scheme, today);
             let applications: Vec<String> = detail
                 .iter()
                 .flat_map(|d| d.rows.iter().map(|r| r.application.id.clone()))
                 .collect();
             self.put("getScheme", json!([scheme]), detail);
             for application in applications {
-                let detail = self.store.application_detail(&application, today, lang);
+                let detail = self.store.application_detail(&application, today);
                 self.put("getApplication", json!([application]), detail);
             }
         }
@@ -498,10 +498,7 @@ impl Ids<'_> {
     fn scheme(&self, council: &str) -> SchemeDetail {
         let schemes = self.0.store.schemes_of_council(&self.council(council), self.0.today);
         let id = &schemes.expect("schemes")[0].scheme.id;
-        self.0
-            .store
-            .scheme_detail(id, self.0.today, self.0.lang)
-            .expect("the scheme")
+        self.0.store.scheme_detail(id, self.0.today).expect("the scheme")
     }
 
     /// The application of `organisation` to Lyngvik's scheme.
@@ -511,7 +508,7 @@ impl Ids<'_> {
         let id = &row.expect("a demo application").application.id;
         self.0
             .store
-            .application_detail(id, self.0.today, self.0.lang)
+            .application_detail(id, self.0.today)
             .expect("the application")
     }
 }

@@ -311,7 +311,7 @@ fn a_bad_or_repeated_application_refuses_the_whole_file() {
     assert_eq!(found[2], (4, "Organisation", "intake.duplicate"));
     assert_eq!(found.len(), 3, "{faults:?}");
     assert!(store
-        .scheme_detail(&s.id, NaiveDate::from_ymd_opt(2026, 12, 5).unwrap(), Lang::Nb)
+        .scheme_detail(&s.id, NaiveDate::from_ymd_opt(2026, 12, 5).unwrap())
         .unwrap()
         .rows
         .is_empty());
@@ -357,7 +357,7 @@ fn a_preview_maps_unknown_headings_and_writes_nothing() {
         mapped.faults
     );
     assert!(store
-        .scheme_detail(&s.id, NaiveDate::from_ymd_opt(2026, 12, 5).unwrap(), Lang::Nb)
+        .scheme_detail(&s.id, NaiveDate::from_ymd_opt(2026, 12, 5).unwrap())
         .unwrap()
         .rows
         .is_empty());
@@ -423,7 +423,7 @@ fn the_same_export_twice_adds_nothing() {
     let again = store.import_applications_mapped(&actor(), &s.id, &path, None, true, &crate::progress::NoProgress);
     assert!(matches!(again, Err(CoreError::BadRows(_))), "nothing good to read");
     let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
-    assert_eq!(store.scheme_detail(&s.id, today, Lang::Nb).unwrap().rows.len(), 1);
+    assert_eq!(store.scheme_detail(&s.id, today).unwrap().rows.len(), 1);
 }
 
 /// A job the person cancelled before its first step.
@@ -450,7 +450,7 @@ fn a_cancelled_read_in_leaves_nothing() {
     let cancelled = store.import_applications_mapped(&actor(), &s.id, &path, None, false, &Cancelled);
     assert!(matches!(cancelled, Err(CoreError::Cancelled)), "{cancelled:?}");
     let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
-    assert!(store.scheme_detail(&s.id, today, Lang::Nb).unwrap().rows.is_empty());
+    assert!(store.scheme_detail(&s.id, today).unwrap().rows.is_empty());
 }
 
 /// A long members' list read in can be cancelled: no seat stays.

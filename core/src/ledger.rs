@@ -61,7 +61,7 @@ fn texts(row: &LedgerRow, lang: Lang) -> [String; 6] {
         row.title.clone(),
         label(lang, "application_status", &row.status),
         row.report_received.map(i18n::date).unwrap_or_default(),
-        row.case_label.clone().unwrap_or_default(),
+        row.case_number.map(|c| c.label(lang)).unwrap_or_default(),
     ]
     .map(|text| neutralised(&text))
 }

@@ -71,7 +71,7 @@ pub fn grant_letter(facts: &LetterFacts, created: DateTime<Utc>) -> Rendered {
         created,
         lang: crate::documents::pdf_lang(lang),
     });
-    let case = d.case_label.clone().unwrap_or_else(|| a.title.clone());
+    let case = d.case_number.map_or_else(|| a.title.clone(), |c| c.label(lang));
     let reference = t(
         lang,
         "letter.reference",
@@ -155,11 +155,11 @@ pub fn grant_letter(facts: &LetterFacts, created: DateTime<Utc>) -> Rendered {
                 ("new", kr(m.new_ore)),
                 ("reason", m.reason.clone()),
             ];
-            let line = match (&m.case_label, m.meeting_date) {
+            let line = match (m.case_number.map(|c| c.label(lang)), m.meeting_date) {
                 (Some(case), Some(meeting)) => {
                     let mut args: Vec<(&str, &str)> = amounts.iter().map(|(k, v)| (*k, v.as_str())).collect();
                     let meeting = i18n::date(meeting);
-                    args.push(("case", case));
+                    args.push(("case", &case));
                     args.push(("date", &meeting));
                     t(lang, "letter.amendment.decided", &args)
                 }

@@ -900,6 +900,17 @@ impl CaseNumber {
     pub fn short(&self) -> String {
         format!("{:02}/{:02}", self.number, self.year.rem_euclid(100))
     }
+
+    /// `Sak 03/26`, `Case 03/26`: the number as a document or a message in
+    /// `lang` names it.
+    pub fn label(&self, lang: Lang) -> String {
+        crate::i18n::t(lang, "case.label", &[("number", &self.short())])
+    }
+
+    /// The number of a row's `(case_year, case_number)` columns, when both are set.
+    pub fn of(year: Option<i32>, number: Option<i32>) -> Option<CaseNumber> {
+        year.zip(number).map(|(year, number)| CaseNumber { year, number })
+    }
 }
 
 /// What a user types to put an item on the agenda or change it.
@@ -1317,7 +1328,7 @@ pub struct ApprovalCandidate {
     pub item_id: String,
     pub meeting_id: String,
     pub meeting_date: NaiveDate,
-    pub case_label: Option<String>,
+    pub case_number: Option<CaseNumber>,
     pub title: String,
 }
 

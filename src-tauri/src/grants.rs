@@ -20,7 +20,7 @@ pub async fn list_schemes(state: State<'_, AppState>, council_id: String) -> Ans
 
 #[tauri::command]
 pub async fn get_scheme(state: State<'_, AppState>, id: String) -> Answer<SchemeDetail> {
-    with_store(&state, move |s, lang| s.scheme_detail(&id, today(), lang)).await
+    with_store(&state, move |s, _| s.scheme_detail(&id, today())).await
 }
 
 /// What reading a form's export into a scheme would do, written nowhere.
@@ -77,25 +77,25 @@ pub async fn import_applications(
 
 #[tauri::command]
 pub async fn create_scheme(state: State<'_, AppState>, input: SchemeInput) -> Answer<SchemeDetail> {
-    with_store(&state, move |s, lang| {
+    with_store(&state, move |s, _| {
         let scheme = s.create_scheme(&s.actor(Utc::now())?, &input)?;
-        s.scheme_detail(&scheme.id, today(), lang)
+        s.scheme_detail(&scheme.id, today())
     })
     .await
 }
 
 #[tauri::command]
 pub async fn update_scheme(state: State<'_, AppState>, id: String, input: SchemeInput) -> Answer<SchemeDetail> {
-    with_store(&state, move |s, lang| {
+    with_store(&state, move |s, _| {
         s.update_scheme(&s.actor(Utc::now())?, &id, &input)?;
-        s.scheme_detail(&id, today(), lang)
+        s.scheme_detail(&id, today())
     })
     .await
 }
 
 #[tauri::command]
 pub async fn get_application(state: State<'_, AppState>, id: String) -> Answer<ApplicationDetail> {
-    with_store(&state, move |s, lang| s.application_detail(&id, today(), lang)).await
+    with_store(&state, move |s, _| s.application_detail(&id, today())).await
 }
 
 /// Runs a write on one application and answers with its fresh page.
@@ -103,10 +103,10 @@ async fn application_write<F>(state: &AppState, write: F) -> Answer<ApplicationD
 where
     F: FnOnce(&mut Store, &Actor) -> grendebok_core::Result<Application> + Send + 'static,
 {
-    with_store(state, move |s, lang| {
+    with_store(state, move |s, _| {
         let actor = s.actor(Utc::now())?;
         let application = write(s, &actor)?;
-        s.application_detail(&application.id, today(), lang)
+        s.application_detail(&application.id, today())
     })
     .await
 }

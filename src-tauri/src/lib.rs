@@ -381,7 +381,7 @@ async fn approve_minutes(state: State<'_, AppState>, id: String, approval: Appro
 
 #[tauri::command]
 async fn list_approval_items(state: State<'_, AppState>, id: String) -> Answer<Vec<ApprovalCandidate>> {
-    with_store(&state, move |s, lang| s.approval_candidates(&id, lang)).await
+    with_store(&state, move |s, _| s.approval_candidates(&id)).await
 }
 
 #[tauri::command]

@@ -146,18 +146,6 @@ impl Audit {
     }
 }
 
-/// Where screenshots go: `$GRENDEBOK_A11Y_SHOTS` to keep them for a person to
-/// look at (focus rings), else the test's own folder.
-fn shots_dir(app: &App) -> PathBuf {
-    match std::env::var_os("GRENDEBOK_A11Y_SHOTS") {
-        Some(dir) => {
-            std::fs::create_dir_all(&dir).expect("the screenshot folder");
-            PathBuf::from(dir)
-        }
-        None => app.dir.path().to_path_buf(),
-    }
-}
-
 async fn wait_all(client: &Client, css: &str, n: usize) -> Vec<fantoccini::elements::Element> {
     wait_until(&format!("{n} of {css}"), || async { count(client, css).await >= n }).await;
     client.find_all(Locator::Css(css)).await.unwrap()
@@ -172,21 +160,6 @@ async fn click_text(client: &Client, css: &str, text: &str) {
         }
     }
     panic!("no {css} reads {text:?}");
-}
-
-/// Closes the open dialog with Escape, as a keyboard user does, and waits until it is gone.
-async fn close_dialog(client: &Client) {
-    client
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys(&char::from(Key::Escape).to_string())
-        .await
-        .unwrap();
-    wait_until("the dialog is closed", || async {
-        count(client, "dialog[open]").await == 0
-    })
-    .await;
 }
 
 /// Opens every chart's "Vis som tabell" (axe skips what a closed details
@@ -210,27 +183,12 @@ async fn open_dialog(client: &Client, button: &str) {
     wait(client, "dialog[open]").await.unwrap();
 }
 
-/// The demo councils and a backup of them, written straight into the test's
-/// database while the app is closed.
-fn load_demo(app: &App) {
-    let mut store = open_store(&app.db);
-    let now = chrono::Utc::now();
-    if store.settings().unwrap().user_name.is_none() {
-        store.save_user_name("Kari Sekretær", now).unwrap();
-    }
-    let actor = store.actor(now).unwrap();
-    store.load_demo(&actor, now.date_naive()).unwrap();
-    store
-        .backup(grendebok_core::store::backup::BackupKind::Manual, now)
-        .unwrap();
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn every_screen_and_dialog_passes_axe_core_without_serious_violations() {
     let app = App::start();
     let client = app.launch().await;
     let mut audit = Audit::default();
-    let shots = shots_dir(&app);
+    let shots = app.shots("GRENDEBOK_A11Y_SHOTS");
 
     // First start, and its field message when the name is left empty.
     wait_screen(&client, "welcome").await;
@@ -245,7 +203,7 @@ async fn every_screen_and_dialog_passes_axe_core_without_serious_violations() {
     wait(&client, "[data-testid=load-demo]").await.unwrap();
     audit.check(&client, "council list, empty").await;
     client.close().await.unwrap();
-    load_demo(&app);
+    app.load_demo();
     let client = app.launch().await;
     wait_all(&client, "[data-testid=council-row]", 3).await;
     audit.check(&client, "council list").await;
@@ -524,7 +482,7 @@ async fn tab_to(client: &Client, testid: &str, text: &str) {
 async fn a_keyboard_user_opens_a_council_and_adds_a_member_without_the_mouse() {
     let app = App::start();
     grendebok_core::Store::create(&app.db).unwrap();
-    load_demo(&app);
+    app.load_demo();
     let client = app.launch().await;
     wait_screen(&client, "council-list").await;
 
@@ -538,13 +496,17 @@ async fn a_keyboard_user_opens_a_council_and_adds_a_member_without_the_mouse() {
         .unwrap();
     client.find(Locator::Css("body")).await.unwrap();
     tab_to(&client, "a", "").await;
-    screenshot(&client, &shots_dir(&app).join("keyboard-skip-link.png")).await;
+    screenshot(
+        &client,
+        &app.shots("GRENDEBOK_A11Y_SHOTS").join("keyboard-skip-link.png"),
+    )
+    .await;
     let (_, skip, _) = focused(&client).await;
     assert_eq!(skip, "Gå til hovedinnhold", "the first stop is the skip link");
     // The next stop is the header's navigation, its ring visible on the blue header; back with Shift+Tab.
     tab_to(&client, "open-councils", "Utvalg").await;
     tokio::time::sleep(Duration::from_millis(400)).await;
-    screenshot(&client, &shots_dir(&app).join("keyboard-header.png")).await;
+    screenshot(&client, &app.shots("GRENDEBOK_A11Y_SHOTS").join("keyboard-header.png")).await;
     client
         .active_element()
         .await
@@ -572,7 +534,11 @@ async fn a_keyboard_user_opens_a_council_and_adds_a_member_without_the_mouse() {
 
     // Tab to the council, Enter opens it.
     tab_to(&client, "open-council", "Lyngvik").await;
-    screenshot(&client, &shots_dir(&app).join("keyboard-council-link.png")).await;
+    screenshot(
+        &client,
+        &app.shots("GRENDEBOK_A11Y_SHOTS").join("keyboard-council-link.png"),
+    )
+    .await;
     press(&client, Key::Enter).await;
     wait_screen(&client, "council").await;
     wait(&client, "[data-testid=member-row]").await.unwrap();
@@ -580,7 +546,11 @@ async fn a_keyboard_user_opens_a_council_and_adds_a_member_without_the_mouse() {
 
     // Tab to "add member", Enter opens the dialog with the focus in its first field.
     tab_to(&client, "add-member", "").await;
-    screenshot(&client, &shots_dir(&app).join("keyboard-add-member.png")).await;
+    screenshot(
+        &client,
+        &app.shots("GRENDEBOK_A11Y_SHOTS").join("keyboard-add-member.png"),
+    )
+    .await;
     press(&client, Key::Enter).await;
     wait(&client, "dialog[open]").await.unwrap();
     wait_until("the name field has the focus", || async {
@@ -639,7 +609,7 @@ async fn type_here(client: &Client, text: &str) {
 async fn a_keyboard_user_plans_a_meeting_adds_an_item_and_sends_the_notice() {
     let app = App::start();
     grendebok_core::Store::create(&app.db).unwrap();
-    load_demo(&app);
+    app.load_demo();
     let client = app.launch().await;
     wait_screen(&client, "council-list").await;
     tab_to(&client, "open-council", "Lyngvik").await;
@@ -676,7 +646,7 @@ async fn a_keyboard_user_plans_a_meeting_adds_an_item_and_sends_the_notice() {
         count(&client, "[data-testid=item-row]").await == 1
     })
     .await;
-    screenshot(&client, &shots_dir(&app).join("keyboard-meeting.png")).await;
+    screenshot(&client, &app.shots("GRENDEBOK_A11Y_SHOTS").join("keyboard-meeting.png")).await;
 
     // "Send innkalling" with Enter: the notice is sent, the screen says so,
     // and the focus is still inside the page, not lost to its top.

@@ -3,8 +3,6 @@
 //! showing every fault at its field at once, the balance — a deficit marked,
 //! never refused — and the section at 1280×800 and at 1024×640 / 125 %.
 
-use std::path::PathBuf;
-
 use chrono::{Datelike, Local, Utc};
 use fantoccini::Client;
 use grendebok_core::model::{AccountEntryInput, AccountKind, CouncilInput, SeatPlan};
@@ -12,20 +10,9 @@ use grendebok_e2e::*;
 
 use crate::layout::{press, Survey};
 
-/// Where the screenshots go: `GRENDEBOK_ACCOUNT_SHOTS`, or the test's own folder.
-fn shots_dir(app: &App) -> PathBuf {
-    let dir = std::env::var_os("GRENDEBOK_ACCOUNT_SHOTS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| app.dir.path().to_path_buf());
-    std::fs::create_dir_all(&dir).expect("the screenshot folder");
-    dir
-}
-
 /// A fresh council with nothing in its account; returns its id.
 fn council(app: &App) -> String {
-    let mut store = grendebok_core::Store::open(&app.db).unwrap();
-    store.save_user_name("Kari Sekretær", Utc::now()).unwrap();
-    let actor = store.actor(Utc::now()).unwrap();
+    let Seed { mut store, actor } = Seed::open(app);
     let input = CouncilInput::named("Bekkestua grendeutvalg", SeatPlan::default());
     store.create_council(&actor, &input).unwrap().id
 }
@@ -120,7 +107,11 @@ async fn a_grant_and_an_expense_are_entered_a_faulty_entry_shows_every_fault_and
     );
     crate::accessibility::assert_no_serious_violations(&client, "the account form with its faults").await;
     scroll_to_account(&client).await;
-    screenshot(&client, &shots_dir(&app).join("account-faults-1280x800.png")).await;
+    screenshot(
+        &client,
+        &app.shots("GRENDEBOK_ACCOUNT_SHOTS").join("account-faults-1280x800.png"),
+    )
+    .await;
 
     // Put right, the expense is more than the account holds: kept, and the balance is a deficit.
     fill(&client, "#account-date", &format!("01.03.{year}")).await.unwrap();
@@ -138,7 +129,11 @@ async fn a_grant_and_an_expense_are_entered_a_faulty_entry_shows_every_fault_and
     wait_for_text(&client, "[data-testid=account-deficit]", "Underskudd").await;
     crate::accessibility::assert_no_serious_violations(&client, "the account with a deficit").await;
     scroll_to_account(&client).await;
-    screenshot(&client, &shots_dir(&app).join("account-1280x800.png")).await;
+    screenshot(
+        &client,
+        &app.shots("GRENDEBOK_ACCOUNT_SHOTS").join("account-1280x800.png"),
+    )
+    .await;
 
     // Edited down, the deficit is gone.
     click(
@@ -211,11 +206,19 @@ async fn the_account_fits_a_small_laptop_at_125_percent() {
     wait(&client, "#account-text-error").await.unwrap();
     survey.check(&client, "council account").await;
     scroll_to_account(&client).await;
-    screenshot(&client, &shots_dir(&app).join("account-1024x640-125.png")).await;
+    screenshot(
+        &client,
+        &app.shots("GRENDEBOK_ACCOUNT_SHOTS").join("account-1024x640-125.png"),
+    )
+    .await;
     client
         .execute("window.scrollBy(0, window.innerHeight * 0.8);", vec![])
         .await
         .unwrap();
-    screenshot(&client, &shots_dir(&app).join("account-1024x640-125-b.png")).await;
+    screenshot(
+        &client,
+        &app.shots("GRENDEBOK_ACCOUNT_SHOTS").join("account-1024x640-125-b.png"),
+    )
+    .await;
     survey.assert_clean();
 }

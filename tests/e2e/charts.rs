@@ -2,10 +2,9 @@
 //! attendance chart has each member's counts in its table alternative, and
 //! the grant budget chart's table shows granted, paid and left in kroner.
 
-use chrono::{Datelike, Local, Utc};
+use chrono::{Datelike, Local};
 use fantoccini::{Client, Locator};
 use grendebok_core::rules::money::kr;
-use grendebok_core::Store;
 use grendebok_e2e::*;
 
 async fn cell(client: &Client, table: &str, key: &str, col: &str) -> String {
@@ -21,9 +20,7 @@ async fn the_demo_councils_attendance_and_budget_charts_have_their_figures_as_ta
     let app = App::start();
     let today = Local::now().date_naive();
     let (council, attendance, schemes) = {
-        let mut store = Store::open(&app.db).unwrap();
-        store.save_user_name("Kari Sekretær", Utc::now()).unwrap();
-        let actor = store.actor(Utc::now()).unwrap();
+        let Seed { mut store, actor } = Seed::open(&app);
         store.load_demo(&actor, today).unwrap();
         let council = store
             .councils()

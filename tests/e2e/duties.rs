@@ -4,10 +4,9 @@
 //! without a reason and is waived with one; the annual report and the
 //! calendar are exported.
 
-use chrono::{Datelike, Duration, Local, NaiveDate, Utc};
+use chrono::{Datelike, Duration, Local, NaiveDate};
 use fantoccini::{Client, Locator};
 use grendebok_core::model::*;
-use grendebok_core::Store;
 use grendebok_e2e::*;
 
 /// A council with three members and no meetings, made in the file before the
@@ -15,41 +14,20 @@ use grendebok_e2e::*;
 /// overdue whatever the time of year (on 1 January the due date is the last
 /// day of the year before, and the duty still belongs to this year).
 fn council_behind_on_its_joint_meeting(app: &App, year: i32, yesterday: NaiveDate) -> String {
-    let mut store = Store::open(&app.db).unwrap();
-    store.save_user_name("Kari Sekretær", Utc::now()).unwrap();
-    let actor = store.actor(Utc::now()).unwrap();
-    let council = store
-        .create_council(
-            &actor,
-            &CouncilInput {
-                area: "Brunla og Nanset".into(),
-                ..CouncilInput::named("Brunla grendeutvalg", SeatPlan::new(1, 1, 1, 0, 0))
-            },
-        )
-        .unwrap();
-    for (name, category, role) in [
-        ("Aslaug Fjeldstad", SeatCategory::Senior, Role::Leder),
-        ("Bror Kvamme", SeatCategory::School, Role::Medlem),
-        ("Cathrine Ødegård", SeatCategory::Sports, Role::Nestleder),
-    ] {
-        let input = MembershipInput {
-            council_id: council.id.clone(),
-            person: PersonChoice::New {
-                person: PersonInput {
-                    name: name.into(),
-                    email: String::new(),
-                    phone: String::new(),
-                    gender: None,
-                },
-            },
-            category,
-            role,
-            organisation: String::new(),
-            term_from: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
-            term_to: None,
-        };
-        store.add_membership(&actor, &input).unwrap();
-    }
+    let mut seed = Seed::open(app);
+    let council = seed.council(&CouncilInput {
+        area: "Brunla og Nanset".into(),
+        ..CouncilInput::named("Brunla grendeutvalg", SeatPlan::new(1, 1, 1, 0, 0))
+    });
+    seed.members(
+        &council.id,
+        &[
+            ("Aslaug Fjeldstad", SeatCategory::Senior, Role::Leder, ""),
+            ("Bror Kvamme", SeatCategory::School, Role::Medlem, ""),
+            ("Cathrine Ødegård", SeatCategory::Sports, Role::Nestleder, ""),
+        ],
+    );
+    let Seed { mut store, actor } = seed;
     store
         .edit_duty(
             &actor,
@@ -80,9 +58,8 @@ async fn open_overview(client: &Client) {
 }
 
 fn exported(app: &App, extension: &str) -> Vec<std::path::PathBuf> {
-    std::fs::read_dir(app.exports())
-        .unwrap()
-        .map(|e| e.unwrap().path())
+    app.exported()
+        .into_iter()
         .filter(|p| p.extension().and_then(|e| e.to_str()) == Some(extension))
         .collect()
 }

@@ -18,80 +18,42 @@ struct Seeded {
 /// A council of three with a meeting whose notice is sent (so its vedtak item
 /// has its case number), made in the file before the app starts.
 fn council_with_meeting(app: &App) -> Seeded {
-    let mut store = Store::open(&app.db).unwrap();
-    store.save_user_name("Kari Sekretær", Utc::now()).unwrap();
-    let actor = store.actor(Utc::now()).unwrap();
-    let council = store
-        .create_council(
-            &actor,
-            &CouncilInput {
-                area: "Stavern".into(),
-                ..CouncilInput::named("Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 1, 0, 0))
-            },
-        )
-        .unwrap();
-    let members = [
-        (
-            "Aslaug Fjeldstad",
-            SeatCategory::Senior,
-            Role::Leder,
-            "Seniorforeningen",
-        ),
-        ("Bror Kvamme", SeatCategory::School, Role::Medlem, "FAU Brunla skole"),
-        (
-            "Cathrine Ødegård",
-            SeatCategory::Sports,
-            Role::Nestleder,
-            "Stavern idrettslag",
-        ),
-    ]
-    .into_iter()
-    .map(|(name, category, role, organisation)| {
-        let input = MembershipInput {
-            council_id: council.id.clone(),
-            person: PersonChoice::New {
-                person: PersonInput {
-                    name: name.into(),
-                    email: String::new(),
-                    phone: String::new(),
-                    gender: None,
-                },
-            },
-            category,
-            role,
-            organisation: organisation.into(),
-            term_from: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
-            term_to: None,
-        };
-        store.add_membership(&actor, &input).unwrap()
-    })
-    .collect();
-    let meeting = store
-        .create_meeting(
-            &actor,
-            &MeetingInput {
-                council_id: council.id.clone(),
-                kind: MeetingKind::Ordinary,
-                date: Utc::now().date_naive() + Duration::days(7),
-                starts_at: chrono::NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
-                ends_at: None,
-                place: "Stavern grendehus".into(),
-                guests: String::new(),
-                kommune_rep: String::new(),
-            },
-        )
-        .unwrap();
+    let mut seed = Seed::open(app);
+    let council = seed.council(&CouncilInput {
+        area: "Stavern".into(),
+        ..CouncilInput::named("Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 1, 0, 0))
+    });
+    let members = seed.members(
+        &council.id,
+        &[
+            (
+                "Aslaug Fjeldstad",
+                SeatCategory::Senior,
+                Role::Leder,
+                "Seniorforeningen",
+            ),
+            ("Bror Kvamme", SeatCategory::School, Role::Medlem, "FAU Brunla skole"),
+            (
+                "Cathrine Ødegård",
+                SeatCategory::Sports,
+                Role::Nestleder,
+                "Stavern idrettslag",
+            ),
+        ],
+    );
+    let date = Utc::now().date_naive() + Duration::days(7);
+    let meeting = seed.meeting(&new_meeting(
+        &council.id,
+        MeetingKind::Ordinary,
+        date,
+        "Stavern grendehus",
+    ));
+    let Seed { mut store, actor } = seed;
     let item_id = store
         .add_item(
             &actor,
             &meeting.id,
-            &AgendaItemInput {
-                kind: ItemKind::Vedtak,
-                title: "Fordeling av nærmiljøtilskudd".into(),
-                background: String::new(),
-                proposal: String::new(),
-                access: Default::default(),
-            },
+            &new_item(ItemKind::Vedtak, "Fordeling av nærmiljøtilskudd"),
         )
         .unwrap();
     store.send_notice(&actor, &meeting.id).unwrap();
@@ -269,18 +231,10 @@ async fn a_grant_round_is_run_through_the_ui_and_the_letter_exported() {
     click(&client, "[data-testid=export-letter]").await.unwrap();
     wait(&client, "[data-testid=export-result]").await.unwrap();
     wait(&client, "[data-testid=letter-row]").await.unwrap();
-    let files: Vec<_> = std::fs::read_dir(app.exports())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let files = app.exported();
     assert_eq!(files.len(), 1, "one exported file: {files:?}");
     assert_eq!(files[0].extension().and_then(|e| e.to_str()), Some("pdf"));
-    let text = std::process::Command::new("pdftotext")
-        .arg(&files[0])
-        .arg("-")
-        .output()
-        .expect("pdftotext");
-    let text = String::from_utf8(text.stdout).unwrap();
+    let text = pdf_text(&files[0]);
     for expected in ["kr 15 000", &format!("Sak 01/{yy:02}"), "Stavern idrettslag"] {
         assert!(text.contains(expected), "the letter lacks {expected:?}:\n{text}");
     }
@@ -342,13 +296,13 @@ async fn a_grant_round_is_run_through_the_ui_and_the_letter_exported() {
 
     let store = open_store(&app.db);
     let today = Utc::now().date_naive();
-    let detail = store.application_detail(&sports, today, Lang::Nb).unwrap();
+    let detail = store.application_detail(&sports, today).unwrap();
     let decision = detail.application.decision.expect("decided");
     assert_eq!(decision.granted_ore, 1_500_000);
     assert_eq!(decision.item_id, item_id);
     assert!(detail.application.letter_sent.is_some());
     assert_eq!(detail.letters.len(), 1, "the letter is archived");
-    let agnes_detail = store.application_detail(&agnes, today, Lang::Nb).unwrap();
+    let agnes_detail = store.application_detail(&agnes, today).unwrap();
     assert_eq!(agnes_detail.application.amount_asked_ore, 1_250_050);
     assert_eq!(agnes_detail.application.status, ApplicationStatus::PartlyGranted);
 }
@@ -562,12 +516,7 @@ async fn a_grant_round_item_decides_each_application_with_its_own_inhabil_member
         .expect("the approved minutes are archived");
     let path = app.dir.path().join("minutes.pdf");
     std::fs::write(&path, bytes).unwrap();
-    let text = std::process::Command::new("pdftotext")
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext");
-    let text = String::from_utf8(text.stdout).unwrap();
+    let text = pdf_text(&path);
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for expected in [
         "Cathrine Ødegård fratrådte under behandlingen. Grunn: Representerer søkeren Stavern idrettslag",
@@ -691,16 +640,12 @@ fn later_meeting(app: &App, council_id: &str) -> (String, String) {
     let meeting = store
         .create_meeting(
             &actor,
-            &MeetingInput {
-                council_id: council_id.into(),
-                kind: MeetingKind::Ordinary,
-                date: Utc::now().date_naive() + Duration::days(28),
-                starts_at: chrono::NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
-                ends_at: None,
-                place: "Stavern grendehus".into(),
-                guests: String::new(),
-                kommune_rep: String::new(),
-            },
+            &new_meeting(
+                council_id,
+                MeetingKind::Ordinary,
+                Utc::now().date_naive() + Duration::days(28),
+                "Stavern grendehus",
+            ),
         )
         .unwrap();
     let [orientation, vedtak] = [
@@ -710,21 +655,7 @@ fn later_meeting(app: &App, council_id: &str) -> (String, String) {
             "Tildeling av restmidler til lag og foreninger som søkte etter fristen",
         ),
     ]
-    .map(|(kind, title)| {
-        store
-            .add_item(
-                &actor,
-                &meeting.id,
-                &AgendaItemInput {
-                    kind,
-                    title: title.into(),
-                    background: String::new(),
-                    proposal: String::new(),
-                    access: Default::default(),
-                },
-            )
-            .unwrap()
-    });
+    .map(|(kind, title)| store.add_item(&actor, &meeting.id, &new_item(kind, title)).unwrap());
     store.send_notice(&actor, &meeting.id).unwrap();
     (orientation, vedtak)
 }

@@ -156,17 +156,9 @@ async fn a_new_secretary_follows_the_guide_in_nynorsk_to_approved_minutes() {
     wait_for_text(&client, "[data-testid=export-result]", "Protokollen er lagra i").await;
     client.close().await.unwrap();
 
-    let files: Vec<_> = std::fs::read_dir(app.exports())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let files = app.exported();
     assert_eq!(files.len(), 1, "one saved file: {files:?}");
-    let out = std::process::Command::new("pdftotext")
-        .arg(&files[0])
-        .arg("-")
-        .output()
-        .expect("pdftotext");
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = pdf_text(&files[0]);
     for expected in [
         "Møteprotokoll – Fjellheim grendeutval",
         "Stad:",

@@ -5,7 +5,6 @@
 use chrono::Utc;
 use fantoccini::Locator;
 use grendebok_core::model::*;
-use grendebok_core::Store;
 use grendebok_e2e::*;
 
 #[tokio::test(flavor = "multi_thread")]
@@ -21,9 +20,7 @@ async fn a_members_list_is_read_in_whole_or_refused_row_by_row() {
     .unwrap();
     let app = App::start_with(&[("GRENDEBOK_IMPORT_FILE", list.as_os_str())]);
     {
-        let mut store = Store::open(&app.db).unwrap();
-        store.save_user_name("Kari Sekretær", Utc::now()).unwrap();
-        let actor = store.actor(Utc::now()).unwrap();
+        let Seed { mut store, actor } = Seed::open(&app);
         store
             .create_council(
                 &actor,
@@ -87,10 +84,10 @@ async fn a_members_list_is_read_in_whole_or_refused_row_by_row() {
     )
     .await;
     tokio::time::sleep(std::time::Duration::from_millis(600)).await;
-    screenshot(&client, &shots(&app).join("access-request.png")).await;
-    let saved: Vec<_> = std::fs::read_dir(app.exports())
-        .unwrap()
-        .map(|e| e.unwrap().path())
+    screenshot(&client, &app.shots("GRENDEBOK_A11Y_SHOTS").join("access-request.png")).await;
+    let saved: Vec<_> = app
+        .exported()
+        .into_iter()
         .filter(|p| p.to_string_lossy().contains("Innsyn Aslaug Fjeldstad"))
         .collect();
     assert_eq!(saved.len(), 1, "{saved:?}");
@@ -112,9 +109,7 @@ async fn a_members_list_is_read_in_whole_or_refused_row_by_row() {
 async fn a_former_member_is_erased_after_the_dialog_says_what_is_kept() {
     let app = App::start();
     let person_id = {
-        let mut store = Store::open(&app.db).unwrap();
-        store.save_user_name("Kari Sekretær", Utc::now()).unwrap();
-        let actor = store.actor(Utc::now()).unwrap();
+        let Seed { mut store, actor } = Seed::open(&app);
         let council = store
             .create_council(
                 &actor,
@@ -152,7 +147,7 @@ async fn a_former_member_is_erased_after_the_dialog_says_what_is_kept() {
     wait_screen(&client, "council").await;
     click(&client, "[data-testid=erase-person]").await.unwrap();
     wait_for_text(&client, "[data-testid=erase-warning]", "beholdes slik de er").await;
-    screenshot(&client, &shots(&app).join("erase-dialog.png")).await;
+    screenshot(&client, &app.shots("GRENDEBOK_A11Y_SHOTS").join("erase-dialog.png")).await;
     click(&client, "[data-testid=confirm-erase]").await.unwrap();
     wait_for_text(
         &client,
@@ -169,18 +164,6 @@ async fn a_former_member_is_erased_after_the_dialog_says_what_is_kept() {
     let export = store.person_export(&person_id).unwrap();
     assert_ne!(export.person.name, "Gunvor Flatebø");
     assert_eq!(export.person.email, "");
-}
-
-/// Where screenshots go: `$GRENDEBOK_A11Y_SHOTS` to keep them for a person to
-/// look at, else the test's own folder.
-fn shots(app: &App) -> std::path::PathBuf {
-    match std::env::var_os("GRENDEBOK_A11Y_SHOTS") {
-        Some(dir) => {
-            std::fs::create_dir_all(&dir).expect("the screenshot folder");
-            std::path::PathBuf::from(dir)
-        }
-        None => app.dir.path().to_path_buf(),
-    }
 }
 
 /// A form's export whose organisation column the app does not know: the
@@ -270,7 +253,7 @@ async fn a_forms_export_is_previewed_mapped_and_read_in() {
 
     let store = open_store(&app.db);
     let today = chrono::Utc::now().date_naive();
-    assert_eq!(store.scheme_detail(&scheme_id, today, Lang::Nb).unwrap().rows.len(), 2);
+    assert_eq!(store.scheme_detail(&scheme_id, today).unwrap().rows.len(), 2);
 }
 
 /// The app launched and the scheme's page opened from the council's.
@@ -286,9 +269,7 @@ async fn launch_at_scheme(app: &App) -> fantoccini::Client {
 
 /// A council with a grant scheme (deadline 01.03.2026), made before the app starts.
 fn council_with_scheme(app: &App) -> String {
-    let mut store = Store::open(&app.db).unwrap();
-    store.save_user_name("Kari Sekretær", Utc::now()).unwrap();
-    let actor = store.actor(Utc::now()).unwrap();
+    let Seed { mut store, actor } = Seed::open(app);
     let council = store
         .create_council(
             &actor,
@@ -357,9 +338,5 @@ async fn a_long_export_shows_progress_and_a_cancel_leaves_nothing() {
 
     let store = open_store(&app.db);
     let today = chrono::Utc::now().date_naive();
-    assert!(store
-        .scheme_detail(&scheme_id, today, Lang::Nb)
-        .unwrap()
-        .rows
-        .is_empty());
+    assert!(store.scheme_detail(&scheme_id, today).unwrap().rows.is_empty());
 }

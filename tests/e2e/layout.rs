@@ -8,7 +8,6 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use grendebok_e2e::*;
 use serde_json::Value;
@@ -143,17 +142,6 @@ if (dialog) {
 return faults;
 "#;
 
-/// Where the screenshots go: `$GRENDEBOK_LAYOUT_SHOTS` to keep them, else the test's folder.
-fn shots_dir(app: &App) -> PathBuf {
-    match std::env::var_os("GRENDEBOK_LAYOUT_SHOTS") {
-        Some(dir) => {
-            std::fs::create_dir_all(&dir).expect("the screenshot folder");
-            PathBuf::from(dir)
-        }
-        None => app.dir.path().to_path_buf(),
-    }
-}
-
 #[derive(Default)]
 pub(crate) struct Survey {
     faults: Vec<String>,
@@ -177,7 +165,9 @@ impl Survey {
         })
         .await;
         let survey = Survey {
-            shots: shots_dir(app).join(format!("{width}x{height}-{zoom}")),
+            shots: app
+                .shots("GRENDEBOK_LAYOUT_SHOTS")
+                .join(format!("{width}x{height}-{zoom}")),
             window: format!("{width}×{height} at {zoom}"),
             ..Survey::default()
         };
@@ -236,17 +226,6 @@ impl Survey {
     }
 }
 
-fn load_demo(app: &App) {
-    let mut store = grendebok_core::Store::open(&app.db).unwrap();
-    let now = chrono::Utc::now();
-    store.save_user_name("Kari Sekretær", now).unwrap();
-    let actor = store.actor(now).unwrap();
-    store.load_demo(&actor, now.date_naive()).unwrap();
-    store
-        .backup(grendebok_core::store::backup::BackupKind::Manual, now)
-        .unwrap();
-}
-
 /// Clicks the first `css` element whose text starts with `text`.
 async fn click_text(client: &Client, css: &str, text: &str) {
     wait(client, css).await.unwrap();
@@ -267,20 +246,6 @@ pub(crate) async fn press(client: &Client, css: &str) {
     let element = visible(client, css).await.unwrap();
     let arg = serde_json::to_value(&element).unwrap();
     client.execute("arguments[0].click();", vec![arg]).await.unwrap();
-}
-
-async fn close_dialog(client: &Client) {
-    client
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys(&char::from(Key::Escape).to_string())
-        .await
-        .unwrap();
-    wait_until("the dialog is closed", || async {
-        count(client, "dialog[open]").await == 0
-    })
-    .await;
 }
 
 async fn dialog(client: &Client, survey: &mut Survey, button: &str, name: &str) {
@@ -309,7 +274,7 @@ async fn the_main_screens_fit_a_small_window_at_100_percent() {
 /// with every layout fault found.
 async fn survey_at(width: u32, height: u32, zoom: &str) {
     let app = App::start_with(&[("GRENDEBOK_ZOOM", zoom.as_ref())]);
-    load_demo(&app);
+    app.load_demo();
     let client = app.launch().await;
     let mut survey = Survey::of_window(&app, &client, width, height, zoom).await;
 

@@ -24,15 +24,6 @@ fn many_councils(app: &App) {
     }
 }
 
-/// Where screenshots go: `$GRENDEBOK_A11Y_SHOTS` to keep them for a person
-/// to look at, else the test's own folder.
-fn shots(app: &App) -> std::path::PathBuf {
-    std::env::var_os("GRENDEBOK_A11Y_SHOTS")
-        .map(std::path::PathBuf::from)
-        .inspect(|d| std::fs::create_dir_all(d).expect("the screenshot folder"))
-        .unwrap_or_else(|| app.dir.path().to_path_buf())
-}
-
 async fn rows(client: &Client, css: &str) -> usize {
     count(client, css).await
 }
@@ -97,7 +88,11 @@ async fn a_long_council_list_and_overview_render_in_part_and_reach_every_row() {
     );
     assert_no_serious_violations(&client, "council list, in part").await;
     tab_through(&client).await;
-    screenshot(&client, &shots(&app).join("long-council-list-end.png")).await;
+    screenshot(
+        &client,
+        &app.shots("GRENDEBOK_A11Y_SHOTS").join("long-council-list-end.png"),
+    )
+    .await;
     // "Vis alle 90 radene" puts every row in the page.
     click(&client, "[data-testid=show-all-rows]").await.unwrap();
     wait_until("every council row is rendered", || async {
@@ -115,7 +110,7 @@ async fn a_long_council_list_and_overview_render_in_part_and_reach_every_row() {
         Some("91")
     );
     assert_no_serious_violations(&client, "overview, in part").await;
-    screenshot(&client, &shots(&app).join("long-overview.png")).await;
+    screenshot(&client, &app.shots("GRENDEBOK_A11Y_SHOTS").join("long-overview.png")).await;
     // The year wheel is asked for only when scrolled to ...
     wait(&client, "[data-testid=year-wheel-later]").await.unwrap();
     assert_eq!(count(&client, "[data-testid=year-wheel]").await, 0);

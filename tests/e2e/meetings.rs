@@ -3,7 +3,7 @@
 //! minute-taker, record one member as inhabil, an alternative proposal voted
 //! down and a decision, export the minutes, and approve and lock them.
 
-use chrono::{Datelike, NaiveDate, Utc};
+use chrono::{Datelike, Utc};
 use fantoccini::{Client, Locator};
 use grendebok_core::model::*;
 use grendebok_core::Store;
@@ -11,66 +11,41 @@ use grendebok_e2e::*;
 
 /// A council of five seats with five members, made in the file before the app starts.
 fn council_with_members(app: &App) -> (String, Vec<Membership>) {
-    let mut store = Store::open(&app.db).unwrap();
-    store.save_user_name("Kari Sekretær", Utc::now()).unwrap();
-    let actor = store.actor(Utc::now()).unwrap();
-    let council = store
-        .create_council(
-            &actor,
-            &CouncilInput {
-                area: "Stavern".into(),
-                ..CouncilInput::named("Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 1, 1, 1))
-            },
-        )
-        .unwrap();
-    let members = [
-        (
-            "Aslaug Fjeldstad",
-            SeatCategory::Senior,
-            Role::Leder,
-            "Seniorforeningen",
-        ),
-        ("Bror Kvamme", SeatCategory::School, Role::Medlem, "FAU Brunla skole"),
-        (
-            "Cathrine Ødegård",
-            SeatCategory::Sports,
-            Role::Nestleder,
-            "Stavern idrettslag",
-        ),
-        (
-            "Didrik Åmodt",
-            SeatCategory::Business,
-            Role::Medlem,
-            "Næringsforeningen",
-        ),
-        (
-            "Elin Sæther",
-            SeatCategory::Volunteer,
-            Role::Sekretaer,
-            "Frivilligsentralen",
-        ),
-    ]
-    .into_iter()
-    .map(|(name, category, role, organisation)| {
-        let input = MembershipInput {
-            council_id: council.id.clone(),
-            person: PersonChoice::New {
-                person: PersonInput {
-                    name: name.into(),
-                    email: String::new(),
-                    phone: String::new(),
-                    gender: None,
-                },
-            },
-            category,
-            role,
-            organisation: organisation.into(),
-            term_from: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
-            term_to: None,
-        };
-        store.add_membership(&actor, &input).unwrap()
-    })
-    .collect();
+    let mut seed = Seed::open(app);
+    let council = seed.council(&CouncilInput {
+        area: "Stavern".into(),
+        ..CouncilInput::named("Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 1, 1, 1))
+    });
+    let members = seed.members(
+        &council.id,
+        &[
+            (
+                "Aslaug Fjeldstad",
+                SeatCategory::Senior,
+                Role::Leder,
+                "Seniorforeningen",
+            ),
+            ("Bror Kvamme", SeatCategory::School, Role::Medlem, "FAU Brunla skole"),
+            (
+                "Cathrine Ødegård",
+                SeatCategory::Sports,
+                Role::Nestleder,
+                "Stavern idrettslag",
+            ),
+            (
+                "Didrik Åmodt",
+                SeatCategory::Business,
+                Role::Medlem,
+                "Næringsforeningen",
+            ),
+            (
+                "Elin Sæther",
+                SeatCategory::Volunteer,
+                Role::Sekretaer,
+                "Frivilligsentralen",
+            ),
+        ],
+    );
     (council.id, members)
 }
 
@@ -227,17 +202,9 @@ async fn a_meeting_is_held_through_the_ui_and_its_minutes_exported_and_locked() 
     // Export the minutes: the file is whole and holds the decision and the inhabilitet.
     click(&client, "[data-testid=export-minutes]").await.unwrap();
     wait_for_text(&client, "[data-testid=export-result]", "Protokollen er lagret i").await;
-    let files: Vec<_> = std::fs::read_dir(app.exports())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let files = app.exported();
     assert_eq!(files.len(), 1, "one exported file: {files:?}");
-    let text = std::process::Command::new("pdftotext")
-        .arg(&files[0])
-        .arg("-")
-        .output()
-        .expect("pdftotext");
-    let text = String::from_utf8(text.stdout).unwrap();
+    let text = pdf_text(&files[0]);
     for expected in [
         "Møteprotokoll – Stavern nærmiljøutvalg",
         "Stavern idrettslag får kr 15 000 til nye mål.",
@@ -307,16 +274,12 @@ fn held_meeting_with_a_personal_matter(app: &App, council_id: &str) -> String {
     let meeting = store
         .create_meeting(
             &actor,
-            &MeetingInput {
-                council_id: council_id.into(),
-                kind: MeetingKind::Ordinary,
-                date: Utc::now().date_naive(),
-                starts_at: chrono::NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
-                ends_at: None,
-                place: "Stavern grendehus".into(),
-                guests: String::new(),
-                kommune_rep: String::new(),
-            },
+            &new_meeting(
+                council_id,
+                MeetingKind::Ordinary,
+                Utc::now().date_naive(),
+                "Stavern grendehus",
+            ),
         )
         .unwrap();
     let mut ids = Vec::new();
@@ -425,22 +388,14 @@ async fn an_item_marked_exempt_is_withheld_from_the_public_minutes() {
     .await;
     screenshot(&client, &app.dir.path().join("public-minutes.png")).await;
     client.close().await.unwrap();
-    let files: Vec<_> = std::fs::read_dir(app.exports())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let files = app.exported();
     assert_eq!(files.len(), 1, "{files:?}");
     let name = files[0].file_name().unwrap().to_string_lossy().into_owned();
     assert!(
         name.contains("UTKAST") && name.ends_with("offentlig versjon.pdf"),
         "{name}"
     );
-    let text = std::process::Command::new("pdftotext")
-        .arg(&files[0])
-        .arg("-")
-        .output()
-        .expect("pdftotext");
-    let text = String::from_utf8(text.stdout).unwrap();
+    let text = pdf_text(&files[0]);
     for expected in [
         "UTKAST",
         "Unntatt offentlighet: Offentleglova § 13 første ledd",

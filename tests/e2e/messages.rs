@@ -14,9 +14,7 @@ use grendebok_e2e::*;
 
 /// A council with a planned meeting and one item, made before the app starts.
 fn council_with_meeting(app: &App) {
-    let mut store = Store::open(&app.db).unwrap();
-    store.save_user_name("Kari Sekretær", Utc::now()).unwrap();
-    let actor = store.actor(Utc::now()).unwrap();
+    let Seed { mut store, actor } = Seed::open(app);
     let council = store
         .create_council(
             &actor,
@@ -61,17 +59,7 @@ fn council_with_meeting(app: &App) {
         )
         .unwrap();
     store
-        .add_item(
-            &actor,
-            &meeting.id,
-            &AgendaItemInput {
-                kind: ItemKind::Vedtak,
-                title: "Benker på torget".into(),
-                background: String::new(),
-                proposal: String::new(),
-                access: Default::default(),
-            },
-        )
+        .add_item(&actor, &meeting.id, &new_item(ItemKind::Vedtak, "Benker på torget"))
         .unwrap();
 }
 
@@ -218,9 +206,9 @@ async fn the_notice_becomes_an_email_draft_opened_in_the_mail_program() {
         "E-posten med innkallingen til møtet 20.01.2027 er laget",
     )
     .await;
-    let draft = std::fs::read_dir(app.exports())
-        .unwrap()
-        .map(|e| e.unwrap().path())
+    let draft = app
+        .exported()
+        .into_iter()
         .find(|p| p.extension().is_some_and(|e| e == "eml"))
         .expect("an .eml draft");
     let name = draft.file_name().unwrap().to_string_lossy().into_owned();

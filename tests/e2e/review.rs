@@ -9,50 +9,29 @@ use calamine::{Data, Reader, Xlsx};
 use chrono::{NaiveDate, Utc};
 use fantoccini::Locator;
 use grendebok_core::model::*;
-use grendebok_core::Store;
 use grendebok_e2e::*;
 
 /// A council of two, a scheme with two criteria and two applications, and
 /// Bror's review sheet written to `sheet`. Returns the scheme's id.
 fn round(app: &App, sheet: &Path) -> String {
-    let mut store = Store::open(&app.db).unwrap();
-    store.save_user_name("Kari Sekretær", Utc::now()).unwrap();
-    let actor = store.actor(Utc::now()).unwrap();
+    let mut seed = Seed::open(app);
     let year = Utc::now().date_naive().format("%Y").to_string().parse::<i32>().unwrap();
-    let council = store
-        .create_council(
-            &actor,
-            &CouncilInput::named("Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 0, 0, 0)),
+    let council = seed.council(&CouncilInput::named(
+        "Stavern nærmiljøutvalg",
+        SeatPlan::new(1, 1, 0, 0, 0),
+    ));
+    let people: Vec<String> = seed
+        .members(
+            &council.id,
+            &[
+                ("Aslaug Fjeldstad", SeatCategory::Senior, Role::Leder, ""),
+                ("Bror Kvamme", SeatCategory::School, Role::Medlem, ""),
+            ],
         )
-        .unwrap();
-    let mut people = Vec::new();
-    for (name, category, role) in [
-        ("Aslaug Fjeldstad", SeatCategory::Senior, Role::Leder),
-        ("Bror Kvamme", SeatCategory::School, Role::Medlem),
-    ] {
-        let m = store
-            .add_membership(
-                &actor,
-                &MembershipInput {
-                    council_id: council.id.clone(),
-                    person: PersonChoice::New {
-                        person: PersonInput {
-                            name: name.into(),
-                            email: String::new(),
-                            phone: String::new(),
-                            gender: None,
-                        },
-                    },
-                    category,
-                    role,
-                    organisation: String::new(),
-                    term_from: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
-                    term_to: None,
-                },
-            )
-            .unwrap();
-        people.push(m.person.id);
-    }
+        .into_iter()
+        .map(|m| m.person.id)
+        .collect();
+    let Seed { mut store, actor } = seed;
     let scheme = store
         .create_scheme(
             &actor,
@@ -182,7 +161,11 @@ async fn a_filled_review_sheet_is_read_in_from_the_committee_view() {
         faults,
         ["Rad 6, Poeng: Mange deltakere (vekt 2): «7» er ikke poeng. Skriv et helt tall fra 1 til 5."]
     );
-    screenshot(&client, &shots(&app).join("review-sheet-refused.png")).await;
+    screenshot(
+        &client,
+        &app.shots("GRENDEBOK_A11Y_SHOTS").join("review-sheet-refused.png"),
+    )
+    .await;
 
     // Corrected and read in: the sheet came back, and the scores are there.
     filled(&sheet, &returned, [[5.0, 4.0], [3.0, 5.0]]);
@@ -199,7 +182,11 @@ async fn a_filled_review_sheet_is_read_in_from_the_committee_view() {
     assert!(text_of(&client, "[data-testid=reviewer-row]:nth-child(1)")
         .await
         .contains("Ikke levert"));
-    screenshot(&client, &shots(&app).join("review-sheet-returned.png")).await;
+    screenshot(
+        &client,
+        &app.shots("GRENDEBOK_A11Y_SHOTS").join("review-sheet-returned.png"),
+    )
+    .await;
 
     // «Lag vurderingsark» for Aslaug: saved where the save dialog would put it.
     click(
@@ -214,9 +201,9 @@ async fn a_filled_review_sheet_is_read_in_from_the_committee_view() {
         "Vurderingsarket til Aslaug Fjeldstad med 2 søknader er lagret i exports",
     )
     .await;
-    let made: Vec<_> = std::fs::read_dir(app.exports())
-        .unwrap()
-        .map(|e| e.unwrap().path())
+    let made: Vec<_> = app
+        .exported()
+        .into_iter()
         .filter(|p| p.extension().is_some_and(|e| e == "xlsx"))
         .collect();
     assert_eq!(made.len(), 1, "{made:?}");
@@ -224,18 +211,6 @@ async fn a_filled_review_sheet_is_read_in_from_the_committee_view() {
     client.close().await.unwrap();
 
     let store = open_store(&app.db);
-    let detail = store.scheme_detail(&scheme, Utc::now().date_naive(), Lang::Nb).unwrap();
+    let detail = store.scheme_detail(&scheme, Utc::now().date_naive()).unwrap();
     assert_eq!(detail.rows.iter().map(|r| r.reviews_complete).sum::<i32>(), 2);
-}
-
-/// Where screenshots go: `$GRENDEBOK_A11Y_SHOTS` to keep them for a person to
-/// look at, else the test's own folder.
-fn shots(app: &App) -> std::path::PathBuf {
-    match std::env::var_os("GRENDEBOK_A11Y_SHOTS") {
-        Some(dir) => {
-            std::fs::create_dir_all(&dir).expect("the screenshot folder");
-            std::path::PathBuf::from(dir)
-        }
-        None => app.dir.path().to_path_buf(),
-    }
 }

@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{Datelike, Local, NaiveTime, Utc};
+use chrono::{Datelike, Local, Utc};
 use fantoccini::key::Key;
 use grendebok_core::model::*;
 use grendebok_core::Store;
@@ -36,37 +36,18 @@ fn council_with_a_path_through_the_beech_wood(db: &Path, council_name: &str, use
     store
         .add_membership(
             &actor,
-            &MembershipInput {
-                council_id: council.id.clone(),
-                person: PersonChoice::New {
-                    person: PersonInput {
-                        name: "Aslaug Fjeldstad".into(),
-                        email: String::new(),
-                        phone: String::new(),
-                        gender: None,
-                    },
-                },
-                category: SeatCategory::Senior,
-                role: Role::Medlem,
-                organisation: String::new(),
-                term_from: chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
-                term_to: None,
-            },
+            &new_member(&council.id, "Aslaug Fjeldstad", SeatCategory::Senior, Role::Medlem, ""),
         )
         .unwrap();
     let meeting = store
         .create_meeting(
             &actor,
-            &MeetingInput {
-                council_id: council.id.clone(),
-                kind: MeetingKind::Ordinary,
-                date: Local::now().date_naive(),
-                starts_at: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
-                ends_at: None,
-                place: "Kvelde grendehus".into(),
-                guests: String::new(),
-                kommune_rep: String::new(),
-            },
+            &new_meeting(
+                &council.id,
+                MeetingKind::Ordinary,
+                Local::now().date_naive(),
+                "Kvelde grendehus",
+            ),
         )
         .unwrap();
     let item = |title: &str, background: &str| AgendaItemInput {

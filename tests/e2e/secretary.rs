@@ -6,74 +6,36 @@
 use chrono::{Days, NaiveDate, Utc};
 use fantoccini::{Client, Locator};
 use grendebok_core::model::*;
-use grendebok_core::Store;
 use grendebok_e2e::*;
 
 /// A council of three with a meeting on `date` and two items; `held` sends
 /// the notice and marks it held. Made in the file before the app starts.
 fn council_with_meeting(app: &App, date: NaiveDate, held: bool) -> (String, Vec<String>) {
-    let mut store = Store::open(&app.db).unwrap();
-    store.save_user_name("Kari Sekretær", Utc::now()).unwrap();
-    let actor = store.actor(Utc::now()).unwrap();
-    let council = store
-        .create_council(
-            &actor,
-            &CouncilInput::named("Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 1, 0, 0)),
-        )
-        .unwrap();
-    for (name, category) in [
-        ("Aslaug Fjeldstad", SeatCategory::Senior),
-        ("Bror Kvamme", SeatCategory::School),
-        ("Cathrine Ødegård", SeatCategory::Sports),
-    ] {
-        let input = MembershipInput {
-            council_id: council.id.clone(),
-            person: PersonChoice::New {
-                person: PersonInput {
-                    name: name.into(),
-                    email: String::new(),
-                    phone: String::new(),
-                    gender: None,
-                },
-            },
-            category,
-            role: Role::Medlem,
-            organisation: String::new(),
-            term_from: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
-            term_to: None,
-        };
-        store.add_membership(&actor, &input).unwrap();
-    }
-    let meeting = store
-        .create_meeting(
-            &actor,
-            &MeetingInput {
-                council_id: council.id.clone(),
-                kind: MeetingKind::Ordinary,
-                date,
-                starts_at: chrono::NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
-                ends_at: None,
-                place: "Stavern grendehus".into(),
-                guests: String::new(),
-                kommune_rep: String::new(),
-            },
-        )
-        .unwrap();
+    let mut seed = Seed::open(app);
+    let council = seed.council(&CouncilInput::named(
+        "Stavern nærmiljøutvalg",
+        SeatPlan::new(1, 1, 1, 0, 0),
+    ));
+    seed.members(
+        &council.id,
+        &[
+            ("Aslaug Fjeldstad", SeatCategory::Senior, Role::Medlem, ""),
+            ("Bror Kvamme", SeatCategory::School, Role::Medlem, ""),
+            ("Cathrine Ødegård", SeatCategory::Sports, Role::Medlem, ""),
+        ],
+    );
+    let meeting = seed.meeting(&new_meeting(
+        &council.id,
+        MeetingKind::Ordinary,
+        date,
+        "Stavern grendehus",
+    ));
+    let Seed { mut store, actor } = seed;
     let items = ["Benker på torget", "Nytt fra kommunen"]
         .into_iter()
         .map(|title| {
             store
-                .add_item(
-                    &actor,
-                    &meeting.id,
-                    &AgendaItemInput {
-                        kind: ItemKind::Vedtak,
-                        title: title.into(),
-                        background: String::new(),
-                        proposal: String::new(),
-                        access: Default::default(),
-                    },
-                )
+                .add_item(&actor, &meeting.id, &new_item(ItemKind::Vedtak, title))
                 .unwrap()
         })
         .collect();
@@ -312,9 +274,7 @@ async fn votes_beyond_those_present_are_answered_at_the_field() {
 async fn every_fault_of_the_application_form_shows_at_once_in_plain_words() {
     let app = App::start();
     {
-        let mut store = Store::open(&app.db).unwrap();
-        store.save_user_name("Kari Sekretær", Utc::now()).unwrap();
-        let actor = store.actor(Utc::now()).unwrap();
+        let Seed { mut store, actor } = Seed::open(&app);
         store.load_demo(&actor, Utc::now().date_naive()).unwrap();
     }
     let client = app.launch().await;

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{ApprovalCandidate, Step};
+use super::{ApprovalCandidate, CaseNumber, Step};
 
 /// A criterion the committee scores each application on, with its weight.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -169,8 +169,9 @@ pub struct GrantDecision {
     pub item_id: String,
     pub meeting_id: String,
     pub meeting_date: NaiveDate,
-    /// `Sak 07/26`, when the item has its number.
-    pub case_label: Option<String>,
+    /// The deciding item's case number (`07/26`), when it has one; each face
+    /// labels it in its own language ("Sak 07/26").
+    pub case_number: Option<CaseNumber>,
     /// The title of the item that decided it.
     pub item_title: String,
     pub decided: Step,
@@ -209,9 +210,9 @@ pub struct GrantAmendment {
     pub new_ore: i64,
     pub reason: String,
     pub recorded: Step,
-    /// The decision that made the change, for an enkeltvedtak: "Sak 04/27"
-    /// and the meeting's day.
-    pub case_label: Option<String>,
+    /// The decision that made the change, for an enkeltvedtak: its case
+    /// number (`04/27`) and the meeting's day.
+    pub case_number: Option<CaseNumber>,
     pub meeting_date: Option<NaiveDate>,
 }
 
@@ -471,7 +472,7 @@ pub struct LedgerRow {
     #[ts(type = "number")]
     pub paid_ore: i64,
     pub report_received: Option<NaiveDate>,
-    pub case_label: Option<String>,
+    pub case_number: Option<CaseNumber>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

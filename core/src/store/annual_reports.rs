@@ -97,7 +97,7 @@ pub(super) fn report_facts(
         .rev()
         .map(|m| meetings::detail(conn, &m.id, lang))
         .collect::<Result<Vec<_>>>()?;
-    let grants = payouts::of_council_year(conn, council_id, Some(year), lang)?;
+    let grants = payouts::of_council_year(conn, council_id, Some(year))?;
     let duties = of_council(conn, &council, year, today, lang)?
         .into_iter()
         .filter(|d| d.kind != DutyKind::AnnualReport)

@@ -7,7 +7,6 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::{audit, codec, councils, letters, new_id, schemes, scoring, Store};
 use crate::error::{CoreError, FieldIssue, Result};
-use crate::i18n::t;
 use crate::intake::applications::{
     self as intake_apps, ApplicationField, ApplicationsImported, ApplicationsPreview, CheckedRows,
 };
@@ -24,11 +23,6 @@ pub(super) fn not_found(entity: &'static str, id: &str) -> CoreError {
 
 pub(super) fn conflict(field: &str, key: &'static str) -> CoreError {
     CoreError::Conflict(FieldIssue::new(field, key))
-}
-
-pub(super) fn case_label(lang: Lang, year: Option<i32>, number: Option<i32>) -> Option<String> {
-    year.zip(number)
-        .map(|(year, number)| t(lang, "case.label", &[("number", &CaseNumber { year, number }.short())]))
 }
 
 const APPLICATION_COLUMNS: &str = "a.id, a.scheme_id, a.number, a.organisation, a.org_number, a.contact_name, \
@@ -50,7 +44,7 @@ fn step(r: &Row, at: usize) -> rusqlite::Result<Option<Step>> {
     }))
 }
 
-fn application_from_row(r: &Row, lang: Lang) -> rusqlite::Result<Application> {
+fn application_from_row(r: &Row) -> rusqlite::Result<Application> {
     let received = codec::parse_day(12, &r.get::<_, String>(12)?)?;
     let deadline = codec::parse_day(29, &r.get::<_, String>(29)?)?;
     let granted: Option<i64> = r.get(15)?;
@@ -61,7 +55,7 @@ fn application_from_row(r: &Row, lang: Lang) -> rusqlite::Result<Application> {
             item_id,
             meeting_id: r.get::<_, Option<String>>(30)?.unwrap_or_default(),
             meeting_date: codec::parse_day(31, &r.get::<_, Option<String>>(31)?.unwrap_or_default())?,
-            case_label: case_label(lang, r.get(32)?, r.get(33)?),
+            case_number: CaseNumber::of(r.get(32)?, r.get(33)?),
             item_title: r.get::<_, Option<String>>(34)?.unwrap_or_default(),
             decided: step(r, 18)?.unwrap_or(Step {
                 at: String::new(),
@@ -111,7 +105,7 @@ fn application_from_row(r: &Row, lang: Lang) -> rusqlite::Result<Application> {
 }
 
 /// Adds the payouts and amendments to applications read from their rows.
-fn complete(conn: &Connection, application: &mut Application, lang: Lang) -> Result<()> {
+fn complete(conn: &Connection, application: &mut Application) -> Result<()> {
     application.payouts = {
         let mut stmt = conn.prepare(
             "SELECT id, date, amount_ore, recorded_at, recorded_by FROM grant_payout
@@ -153,7 +147,7 @@ fn complete(conn: &Connection, application: &mut Application, lang: Lang) -> Res
                     at: r.get(4)?,
                     by: r.get(5)?,
                 },
-                case_label: case_label(lang, r.get(7)?, r.get(8)?),
+                case_number: CaseNumber::of(r.get(7)?, r.get(8)?),
                 meeting_date,
             })
         })?;
@@ -162,48 +156,27 @@ fn complete(conn: &Connection, application: &mut Application, lang: Lang) -> Res
     Ok(())
 }
 
-pub fn application(conn: &Connection, id: &str, lang: Lang) -> Result<Application> {
+pub fn application(conn: &Connection, id: &str) -> Result<Application> {
     let mut application = conn
         .query_row(
             &format!("SELECT {APPLICATION_COLUMNS} FROM {APPLICATION_FROM} WHERE a.id = ?1"),
             [id],
-            |r| application_from_row(r, lang),
+            application_from_row,
         )
         .optional()?
         .ok_or_else(|| not_found("application", id))?;
-    complete(conn, &mut application, lang)?;
+    complete(conn, &mut application)?;
     Ok(application)
 }
 
-/// The language an application's record is kept in: its council's målform.
-/// Write paths label what they return in it (no language is asked of them).
-pub(super) fn kept_lang(conn: &Connection, scheme_id: &str) -> Result<Lang> {
-    let scheme = schemes::scheme(conn, scheme_id)?;
-    Ok(crate::documents::document_lang(&councils::get(
-        conn,
-        &scheme.council_id,
-    )?))
-}
-
-/// An application as its record is kept, labelled in its council's målform.
-pub(super) fn application_kept(conn: &Connection, id: &str) -> Result<Application> {
-    let scheme_id: String = conn
-        .query_row("SELECT scheme_id FROM grant_application WHERE id = ?1", [id], |r| {
-            r.get(0)
-        })
-        .optional()?
-        .ok_or_else(|| not_found("application", id))?;
-    application(conn, id, kept_lang(conn, &scheme_id)?)
-}
-
-pub fn applications_of(conn: &Connection, scheme_id: &str, lang: Lang) -> Result<Vec<Application>> {
+pub fn applications_of(conn: &Connection, scheme_id: &str) -> Result<Vec<Application>> {
     let mut stmt = conn.prepare(&format!(
         "SELECT {APPLICATION_COLUMNS} FROM {APPLICATION_FROM} WHERE a.scheme_id = ?1 ORDER BY a.number"
     ))?;
-    let rows = stmt.query_map([scheme_id], |r| application_from_row(r, lang))?;
+    let rows = stmt.query_map([scheme_id], application_from_row)?;
     let mut applications: Vec<Application> = rows.collect::<rusqlite::Result<_>>()?;
     for application in &mut applications {
-        complete(conn, application, lang)?;
+        complete(conn, application)?;
     }
     Ok(applications)
 }
@@ -244,7 +217,7 @@ fn application_data(a: &Application) -> ApplicationData {
 
 /// Writes the status the record gives the application, and audits a change.
 pub(super) fn refresh_status(conn: &Connection, actor: &Actor, id: &str) -> Result<Application> {
-    let a = application_kept(conn, id)?;
+    let a = application(conn, id)?;
     let reviewing: bool = conn.query_row("SELECT reviewing FROM grant_application WHERE id = ?1", [id], |r| {
         r.get(0)
     })?;
@@ -271,7 +244,7 @@ pub(super) fn refresh_status(conn: &Connection, actor: &Actor, id: &str) -> Resu
             Some(&codec::name(&status)),
         )?;
     }
-    application_kept(conn, id)
+    application(conn, id)
 }
 
 pub fn add_application(conn: &Connection, actor: &Actor, data: &ApplicationData) -> Result<Application> {
@@ -306,7 +279,7 @@ pub fn add_application(conn: &Connection, actor: &Actor, data: &ApplicationData)
     )?;
     audit::record_diff(conn, actor, "grant_application", &id, None, data)?;
     audit::record(conn, actor, "grant_application", &id, "status", None, Some("received"))?;
-    application_kept(conn, &id)
+    application(conn, &id)
 }
 
 /// Refuses a change to an application that is decided or withdrawn.
@@ -315,7 +288,7 @@ pub(super) fn check_open(a: &Application) -> Result<()> {
 }
 
 pub fn update_application(conn: &Connection, actor: &Actor, id: &str, data: &ApplicationData) -> Result<Application> {
-    let old = application_kept(conn, id)?;
+    let old = application(conn, id)?;
     check_open(&old)?;
     let before = application_data(&old);
     let data = ApplicationData {
@@ -350,7 +323,7 @@ pub fn update_application(conn: &Connection, actor: &Actor, id: &str, data: &App
 }
 
 pub fn withdraw(conn: &Connection, actor: &Actor, id: &str) -> Result<Application> {
-    let a = application_kept(conn, id)?;
+    let a = application(conn, id)?;
     if a.decision.is_some() {
         return Err(conflict("", "validation.withdraw_decided"));
     }
@@ -368,7 +341,7 @@ pub fn withdraw(conn: &Connection, actor: &Actor, id: &str) -> Result<Applicatio
 
 /// Received → in review: the committee has started on it.
 pub fn start_review(conn: &Connection, actor: &Actor, id: &str) -> Result<Application> {
-    let a = application_kept(conn, id)?;
+    let a = application(conn, id)?;
     check_open(&a)?;
     let changed = conn.execute(
         "UPDATE grant_application SET reviewing = 1 WHERE id = ?1 AND reviewing = 0",
@@ -381,7 +354,7 @@ pub fn start_review(conn: &Connection, actor: &Actor, id: &str) -> Result<Applic
 }
 
 pub fn propose(conn: &Connection, actor: &Actor, id: &str, proposed: Option<i64>) -> Result<Application> {
-    let a = application_kept(conn, id)?;
+    let a = application(conn, id)?;
     check_open(&a)?;
     if let Some(amount) = proposed {
         if amount > a.amount_asked_ore {
@@ -411,8 +384,8 @@ pub fn propose(conn: &Connection, actor: &Actor, id: &str, proposed: Option<i64>
     refresh_status(conn, actor, id)
 }
 
-pub fn application_detail(conn: &Connection, id: &str, today: NaiveDate, lang: Lang) -> Result<ApplicationDetail> {
-    let application = application(conn, id, lang)?;
+pub fn application_detail(conn: &Connection, id: &str, today: NaiveDate) -> Result<ApplicationDetail> {
+    let application = application(conn, id)?;
     let scheme = schemes::scheme(conn, &application.scheme_id)?;
     let council = councils::get(conn, &scheme.council_id)?;
     let committee = scoring::reviewers(conn, &scheme.council_id, today)?;
@@ -421,7 +394,7 @@ pub fn application_detail(conn: &Connection, id: &str, today: NaiveDate, lang: L
     let held_here = application.decision.as_ref().map_or(0, |d| d.granted_ore);
     let available_ore = schemes::budget(conn, &scheme)?.left_ore + held_here;
     Ok(ApplicationDetail {
-        decision_items: schemes::decision_items(conn, &scheme.council_id, lang)?,
+        decision_items: schemes::decision_items(conn, &scheme.council_id)?,
         missing_scores: rules::missing_scores(&reviews),
         letters: letters::letters_of(conn, id)?,
         available_ore,
@@ -434,12 +407,12 @@ pub fn application_detail(conn: &Connection, id: &str, today: NaiveDate, lang: L
 }
 
 impl Store {
-    pub fn application(&self, id: &str, lang: Lang) -> Result<Application> {
-        application(&self.conn, id, lang)
+    pub fn application(&self, id: &str) -> Result<Application> {
+        application(&self.conn, id)
     }
 
-    pub fn application_detail(&self, id: &str, today: NaiveDate, lang: Lang) -> Result<ApplicationDetail> {
-        application_detail(&self.conn, id, today, lang)
+    pub fn application_detail(&self, id: &str, today: NaiveDate) -> Result<ApplicationDetail> {
+        application_detail(&self.conn, id, today)
     }
 
     /// Checks an application form without saving it: every broken rule at
@@ -473,11 +446,10 @@ impl Store {
     ) -> Result<(Sheet, Vec<Option<ApplicationField>>, Result<CheckedRows>)> {
         let sheet = crate::intake::read_sheet(path)?;
         let columns = columns.unwrap_or_else(|| intake_apps::suggested_columns(&sheet.headings));
-        let existing: Vec<(String, String)> =
-            applications_of(&self.conn, scheme_id, kept_lang(&self.conn, scheme_id)?)?
-                .iter()
-                .map(|a| intake_apps::same_application_key(&a.organisation, &a.title))
-                .collect();
+        let existing: Vec<(String, String)> = applications_of(&self.conn, scheme_id)?
+            .iter()
+            .map(|a| intake_apps::same_application_key(&a.organisation, &a.title))
+            .collect();
         let checked = intake_apps::check_rows(&sheet, scheme_id, &columns, &existing);
         Ok((sheet, columns, checked))
     }

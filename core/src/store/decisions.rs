@@ -263,7 +263,7 @@ pub fn add(conn: &Connection, actor: &Actor, item_id: &str, input: &ItemDecision
             )));
         }
         if title.is_empty() {
-            let a = applications::application(conn, application_id, lang)?;
+            let a = applications::application(conn, application_id)?;
             title = t(
                 lang,
                 "decision.application_title",

@@ -371,9 +371,7 @@ fn the_folder_for_the_kommune_holds_the_years_minutes_letters_report_and_ledger(
         .export_for_kommune(&lyngvik.id, 2026, out.path(), actor.at, Lang::Nb)
         .unwrap();
     assert_eq!((export.minutes, export.ledgers, export.annual_report), (2, 1, true));
-    let applications = store.grants_of_council(&lyngvik.id, Some(2026), Lang::Nb).unwrap()[0]
-        .1
-        .clone();
+    let applications = store.grants_of_council(&lyngvik.id, Some(2026)).unwrap()[0].1.clone();
     let sent = applications.iter().filter(|a| a.letter_sent.is_some()).count();
     let unsent: Vec<&Application> = applications
         .iter()

@@ -185,7 +185,7 @@ fn a_year_from_intake_to_final_report() {
     assert!(!a.late);
 
     // Cecilie represents Stavern IL on the council: inhabil by organisation.
-    let view = w.store.scheme_detail(&w.scheme.id, day(2026, 4, 1), Lang::Nb).unwrap();
+    let view = w.store.scheme_detail(&w.scheme.id, day(2026, 4, 1)).unwrap();
     let row = &view.rows[0];
     assert_eq!(row.inhabil.len(), 1);
     assert_eq!(row.inhabil[0].person_name, "Cecilie Ask");
@@ -205,7 +205,7 @@ fn a_year_from_intake_to_final_report() {
     w.store
         .save_scores(&actor(), &a.id, &w.members[1].id, &scores(&w.scheme, [3, 3, 3]))
         .unwrap();
-    let detail = w.store.application_detail(&a.id, day(2026, 4, 1), Lang::Nb).unwrap();
+    let detail = w.store.application_detail(&a.id, day(2026, 4, 1)).unwrap();
     let expected = ((5.0 * 3.0 + 4.0 * 2.0 + 3.0) / 6.0 + 3.0) / 2.0;
     assert!((detail.weighted_score.unwrap() - expected).abs() < 1e-9);
     assert_eq!(detail.decision_items.len(), 1);
@@ -219,12 +219,8 @@ fn a_year_from_intake_to_final_report() {
     assert_eq!(decided.status, ApplicationStatus::PartlyGranted);
     let d = decided.decision.as_ref().unwrap();
     assert_eq!(d.granted_ore, 6_000_000);
-    assert_eq!(d.case_label.as_deref(), Some("Sak 01/26"));
-    let budget = w
-        .store
-        .scheme_detail(&w.scheme.id, day(2026, 4, 20), Lang::Nb)
-        .unwrap()
-        .budget;
+    assert_eq!(d.case_number.map(|c| c.short()).as_deref(), Some("01/26"));
+    let budget = w.store.scheme_detail(&w.scheme.id, day(2026, 4, 20)).unwrap().budget;
     assert_eq!((budget.granted_ore, budget.left_ore), (6_000_000, 34_000_000));
 
     // The minutes of the meeting list the grant under the item.
@@ -253,12 +249,9 @@ fn a_year_from_intake_to_final_report() {
     change.item_id = w.item.clone();
     let amended = w.store.amend_grant(&actor(), &a.id, &change).unwrap();
     assert_eq!(amended.amendments.len(), 1);
-    assert_eq!(
-        amended.amendments[0]
-            .case_label
-            .as_deref()
-            .map(|c| c.starts_with("Sak ")),
-        Some(true)
+    assert!(
+        amended.amendments[0].case_number.is_some(),
+        "the deciding item's number"
     );
     assert_eq!(amended.decision.unwrap().granted_ore, 5_000_000);
 
@@ -274,15 +267,12 @@ fn a_year_from_intake_to_final_report() {
     assert_eq!(paid.status, ApplicationStatus::Paid);
 
     // Overdue reports are reminded after the deadline, not before.
-    let overdue = w
-        .store
-        .scheme_detail(&w.scheme.id, day(2026, 12, 11), Lang::Nb)
-        .unwrap();
+    let overdue = w.store.scheme_detail(&w.scheme.id, day(2026, 12, 11)).unwrap();
     assert_eq!(overdue.reminders.len(), 1);
     assert_eq!(overdue.reminders[0].days_overdue, 10);
     assert!(w
         .store
-        .scheme_detail(&w.scheme.id, day(2026, 12, 1), Lang::Nb)
+        .scheme_detail(&w.scheme.id, day(2026, 12, 1))
         .unwrap()
         .reminders
         .is_empty());
@@ -301,7 +291,7 @@ fn a_year_from_intake_to_final_report() {
     assert_eq!(reported.status, ApplicationStatus::Reported);
     assert!(w
         .store
-        .scheme_detail(&w.scheme.id, day(2026, 12, 11), Lang::Nb)
+        .scheme_detail(&w.scheme.id, day(2026, 12, 11))
         .unwrap()
         .reminders
         .is_empty());
@@ -401,7 +391,7 @@ fn the_money_rules_name_their_figures_and_write_nothing() {
     for figure in ["kr 30 000", "kr 380 000", "kr 400 000", "kr 20 000", "kr 10 000"] {
         assert!(message.contains(figure), "{figure} in {message}");
     }
-    assert!(w.store.application(&e.id, Lang::Nb).unwrap().decision.is_none());
+    assert!(w.store.application(&e.id).unwrap().decision.is_none());
     assert_eq!(w.store.audit_log(None).unwrap().len(), audit_before);
 
     // The budget cannot be lowered below what is granted.
@@ -441,14 +431,9 @@ fn the_money_rules_name_their_figures_and_write_nothing() {
     assert_eq!(row_count(&w.store, "grant_score"), 0);
 
     // An item that is not a vedtak cannot carry a decision.
-    let meeting = w.store.meeting(
-        &w.store
-            .application(&a.id, Lang::Nb)
-            .unwrap()
-            .decision
-            .unwrap()
-            .meeting_id,
-    );
+    let meeting = w
+        .store
+        .meeting(&w.store.application(&a.id).unwrap().decision.unwrap().meeting_id);
     let orientering = w
         .store
         .add_item(
@@ -494,7 +479,7 @@ fn a_declared_inhabil_member_loses_their_scores_and_cannot_score() {
     w.store
         .declare_inhabil(&actor(), &a.id, &w.members[3].id, "Gift med styrelederen")
         .unwrap();
-    let detail = w.store.application_detail(&a.id, day(2026, 4, 1), Lang::Nb).unwrap();
+    let detail = w.store.application_detail(&a.id, day(2026, 4, 1)).unwrap();
     let dag = detail
         .reviews
         .iter()
@@ -627,7 +612,7 @@ fn the_letter_says_what_was_decided_in_the_councils_malform() {
         w.store.letter_file_name(&a.id).unwrap(),
         "Tilsagn Stavern IL 2026-1.pdf"
     );
-    let detail = w.store.application_detail(&a.id, day(2026, 4, 21), Lang::Nb).unwrap();
+    let detail = w.store.application_detail(&a.id, day(2026, 4, 21)).unwrap();
     assert_eq!(detail.letters.len(), 1);
 
     // A refusal is an avslagsbrev, without conditions.
@@ -902,7 +887,7 @@ proptest! {
                     w.store.update_scheme(&actor(), &w.scheme.id, &input).map(|_| apps[0].clone())
                 }
             };
-            let detail = w.store.scheme_detail(&w.scheme.id, day(2026, 5, 1), Lang::Nb).unwrap();
+            let detail = w.store.scheme_detail(&w.scheme.id, day(2026, 5, 1)).unwrap();
             let granted: i64 = detail.rows.iter().filter_map(|r| r.application.decision.as_ref()).map(|d| d.granted_ore).sum();
             prop_assert_eq!(granted, detail.budget.granted_ore);
             prop_assert!(granted <= detail.scheme.budget_ore, "{} > {}", granted, detail.scheme.budget_ore);
@@ -935,16 +920,16 @@ fn a_decision_names_who_has_not_scored_and_its_item_by_title() {
     w.store
         .save_scores(&actor(), &a.id, &w.members[2].id, &partial)
         .unwrap();
-    let detail = w.store.application_detail(&a.id, day(2026, 4, 1), Lang::Nb).unwrap();
+    let detail = w.store.application_detail(&a.id, day(2026, 4, 1)).unwrap();
     assert_eq!(detail.missing_scores, vec!["Cecilie Ask", "Dag Dahl"]);
 
     w.store
         .decide_application(&actor(), &a.id, &decision("8 000", &w.item))
         .unwrap();
-    let detail = w.store.application_detail(&a.id, day(2026, 4, 20), Lang::Nb).unwrap();
+    let detail = w.store.application_detail(&a.id, day(2026, 4, 20)).unwrap();
     let decided = detail.application.decision.unwrap();
     assert_eq!(decided.item_title, "Tildeling av grendemidler 2026");
-    assert_eq!(decided.case_label.as_deref(), Some("Sak 01/26"));
+    assert_eq!(decided.case_number.map(|c| c.short()).as_deref(), Some("01/26"));
 }
 
 #[test]
@@ -954,7 +939,7 @@ fn a_member_found_not_inhabil_scores_and_loses_the_scores_when_that_is_withdrawn
     let cecilie = w.members[2].id.clone();
     let reason = "Støttemedlem, ingen rolle i laget";
     w.store.overrule_inhabil(&actor(), &a.id, &cecilie, reason).unwrap();
-    let view = w.store.scheme_detail(&w.scheme.id, day(2026, 4, 1), Lang::Nb).unwrap();
+    let view = w.store.scheme_detail(&w.scheme.id, day(2026, 4, 1)).unwrap();
     assert!(view.rows[0].inhabil.is_empty());
     assert_eq!(view.rows[0].overruled.len(), 1);
     assert_eq!(view.rows[0].overruled[0].person_name, "Cecilie Ask");
@@ -964,7 +949,7 @@ fn a_member_found_not_inhabil_scores_and_loses_the_scores_when_that_is_withdrawn
     w.store
         .save_scores(&actor(), &a.id, &cecilie, &scores(&w.scheme, [4, 4, 4]))
         .unwrap();
-    let detail = w.store.application_detail(&a.id, day(2026, 4, 1), Lang::Nb).unwrap();
+    let detail = w.store.application_detail(&a.id, day(2026, 4, 1)).unwrap();
     let review = detail.reviews.iter().find(|r| r.membership_id == cecilie).unwrap();
     assert!(review.inhabil.is_none());
     assert_eq!(review.overruled.as_ref().unwrap().reason, reason);
@@ -974,7 +959,7 @@ fn a_member_found_not_inhabil_scores_and_loses_the_scores_when_that_is_withdrawn
     assert!(w.store.overrule_inhabil(&actor(), &a.id, &cecilie, reason).is_err());
     // Withdrawn: inhabil as proposed again, her scores no longer count and are removed.
     w.store.clear_inhabil(&actor(), &a.id, &cecilie).unwrap();
-    let detail = w.store.application_detail(&a.id, day(2026, 4, 1), Lang::Nb).unwrap();
+    let detail = w.store.application_detail(&a.id, day(2026, 4, 1)).unwrap();
     let review = detail.reviews.iter().find(|r| r.membership_id == cecilie).unwrap();
     assert_eq!(review.inhabil.as_ref().unwrap().source, InhabilSource::Organisation);
     assert!(review.overruled.is_none());
@@ -984,7 +969,7 @@ fn a_member_found_not_inhabil_scores_and_loses_the_scores_when_that_is_withdrawn
     w.store
         .declare_inhabil(&actor(), &a.id, &cecilie, "Kasserer i laget")
         .unwrap();
-    let detail = w.store.application_detail(&a.id, day(2026, 4, 1), Lang::Nb).unwrap();
+    let detail = w.store.application_detail(&a.id, day(2026, 4, 1)).unwrap();
     let review = detail.reviews.iter().find(|r| r.membership_id == cecilie).unwrap();
     assert_eq!(review.inhabil.as_ref().unwrap().reason, "Kasserer i laget");
     assert!(review.overruled.is_none());
@@ -994,7 +979,7 @@ fn a_member_found_not_inhabil_scores_and_loses_the_scores_when_that_is_withdrawn
 fn a_grant_decision_is_tied_only_to_a_vedtak_item_of_the_council() {
     let mut w = world();
     let a = apply(&mut w, "Stavern vel", "10 000");
-    let detail = w.store.application_detail(&a.id, day(2026, 4, 1), Lang::Nb).unwrap();
+    let detail = w.store.application_detail(&a.id, day(2026, 4, 1)).unwrap();
     // Every item offered decides, has its title and belongs to the council.
     assert!(!detail.decision_items.is_empty());
     assert!(detail.decision_items.iter().all(|c| !c.title.is_empty()));
@@ -1016,7 +1001,7 @@ fn a_grant_decision_is_tied_only_to_a_vedtak_item_of_the_council() {
             },
         )
         .unwrap();
-    let detail = w.store.application_detail(&a.id, day(2026, 4, 1), Lang::Nb).unwrap();
+    let detail = w.store.application_detail(&a.id, day(2026, 4, 1)).unwrap();
     assert!(detail.decision_items.iter().all(|c| c.item_id != orientation));
     let input = DecisionInput {
         granted: "10 000".into(),

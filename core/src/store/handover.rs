@@ -171,7 +171,7 @@ impl Store {
                 waiting.push(crate::i18n::t(lang, "export.waiting_minutes", &[("date", &date)]));
             }
         }
-        for (scheme, applications) in payouts::of_council_year(&self.conn, council_id, Some(year), lang)? {
+        for (scheme, applications) in payouts::of_council_year(&self.conn, council_id, Some(year))? {
             for a in &applications {
                 if a.letter_sent.is_some() {
                     plan.push(Planned::Letter(a.id.clone()));
@@ -282,7 +282,7 @@ impl Store {
                         _ => self.render_letter(&application_id, now)?.bytes,
                     };
                     summary.letters += 1;
-                    let application = applications::application(&self.conn, &application_id, doc_lang)?;
+                    let application = applications::application(&self.conn, &application_id)?;
                     let sent = application
                         .letter_sent
                         .as_ref()
@@ -291,7 +291,8 @@ impl Store {
                     let case = application
                         .decision
                         .as_ref()
-                        .and_then(|d| d.case_label.clone())
+                        .and_then(|d| d.case_number)
+                        .map(|c| c.label(doc_lang))
                         .unwrap_or_default();
                     (
                         self.letter_file_name(&application_id)?,
@@ -302,7 +303,7 @@ impl Store {
                     )
                 }
                 Planned::Ledger(scheme) => {
-                    let rows = payouts::ledger(&self.conn, &scheme.id, lang)?;
+                    let rows = payouts::ledger(&self.conn, &scheme.id)?;
                     summary.ledgers += 1;
                     (
                         crate::ledger::file_name(&scheme, LedgerFormat::Csv, lang),

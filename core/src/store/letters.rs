@@ -136,11 +136,9 @@ impl Store {
 
 /// What an application's decision letter shows, gathered from the record.
 pub(super) fn letter_facts(conn: &Connection, application_id: &str) -> Result<crate::letters::LetterFacts> {
-    let application = applications::application_kept(conn, application_id)?;
+    let application = applications::application(conn, application_id)?;
     let scheme = schemes::scheme(conn, &application.scheme_id)?;
     let council = councils::get(conn, &scheme.council_id)?;
-    let lang = crate::documents::document_lang(&council);
-    let application = applications::application(conn, application_id, lang)?;
     let Some(decision) = application.decision.clone() else {
         return Err(CoreError::Conflict(FieldIssue::new("", "validation.not_decided")));
     };

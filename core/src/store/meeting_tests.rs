@@ -586,10 +586,13 @@ fn minutes_can_be_approved_by_a_decision_at_a_later_meeting() {
         conflict_key(w.store.approve_minutes(&actor(), &first, &wrong, Lang::Nb).unwrap_err()),
         "validation.later_meeting_item"
     );
-    let candidates = w.store.approval_candidates(&first, Lang::Nb).unwrap();
+    let candidates = w.store.approval_candidates(&first).unwrap();
     assert_eq!(candidates.len(), 1);
     assert_eq!(candidates[0].item_id, later_item);
-    assert_eq!(candidates[0].case_label.as_deref(), Some("Sak 02/26"));
+    assert_eq!(
+        candidates[0].case_number.map(|c| c.label(Lang::Nb)).as_deref(),
+        Some("Sak 02/26")
+    );
     let by_decision = Approval::LaterMeeting { item_id: later_item };
     let approved = w
         .store

@@ -5,7 +5,6 @@ use rusqlite::{params, Connection, Row};
 
 use super::{audit, codec, councils, documents, items, meetings, new_id, Store};
 use crate::error::{CoreError, FieldIssue, Result};
-use crate::i18n::t;
 use crate::model::*;
 use crate::rules::meetings as rules;
 
@@ -89,7 +88,7 @@ pub fn approve(conn: &Connection, actor: &Actor, id: &str, approval: &Approval, 
 
 /// Items with a decision in later meetings of the same council: each can
 /// approve `meeting_id`'s minutes.
-pub fn approval_candidates(conn: &Connection, meeting_id: &str, lang: Lang) -> Result<Vec<ApprovalCandidate>> {
+pub fn approval_candidates(conn: &Connection, meeting_id: &str) -> Result<Vec<ApprovalCandidate>> {
     let meeting = meetings::get(conn, meeting_id)?;
     let mut stmt = conn.prepare(
         "SELECT i.id, m.id, m.date, i.case_year, i.case_number, i.title
@@ -98,14 +97,11 @@ pub fn approval_candidates(conn: &Connection, meeting_id: &str, lang: Lang) -> R
          ORDER BY m.date, i.position",
     )?;
     let rows = stmt.query_map(params![meeting.council_id, codec::day(meeting.date)], |r| {
-        let year: Option<i32> = r.get(3)?;
-        let number: Option<i32> = r.get(4)?;
-        let case = year.zip(number).map(|(year, number)| CaseNumber { year, number });
         Ok(ApprovalCandidate {
             item_id: r.get(0)?,
             meeting_id: r.get(1)?,
             meeting_date: codec::parse_day(2, &r.get::<_, String>(2)?)?,
-            case_label: case.map(|n| t(lang, "case.label", &[("number", &n.short())])),
+            case_number: CaseNumber::of(r.get(3)?, r.get(4)?),
             title: r.get(5)?,
         })
     })?;
@@ -205,8 +201,8 @@ impl Store {
     }
 
     /// Items of later meetings whose decision can approve this meeting's minutes.
-    pub fn approval_candidates(&self, meeting_id: &str, lang: Lang) -> Result<Vec<ApprovalCandidate>> {
-        approval_candidates(&self.conn, meeting_id, lang)
+    pub fn approval_candidates(&self, meeting_id: &str) -> Result<Vec<ApprovalCandidate>> {
+        approval_candidates(&self.conn, meeting_id)
     }
 
     /// A correction to approved minutes, reported in the next minutes.

@@ -249,7 +249,7 @@ fn read_back(conn: &Connection, council_id: &str) -> Result<(), PackageFault> {
     for meeting in super::meetings::of_council(conn, council_id).map_err(unreadable("meeting"))? {
         super::meetings::detail(conn, &meeting.id, lang).map_err(unreadable("meeting"))?;
     }
-    super::payouts::of_council_year(conn, council_id, None, lang).map_err(unreadable("grant_application"))?;
+    super::payouts::of_council_year(conn, council_id, None).map_err(unreadable("grant_application"))?;
     Ok(())
 }
 

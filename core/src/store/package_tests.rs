@@ -56,7 +56,7 @@ fn world() -> World {
         }
     }
     let decided = store
-        .grants_of_council(&lyngvik, None, Lang::Nb)
+        .grants_of_council(&lyngvik, None)
         .unwrap()
         .into_iter()
         .flat_map(|(_, applications)| applications)
@@ -718,7 +718,7 @@ fn a_council_read_in_is_read_only_here_and_every_write_says_where_it_is_kept() {
     let item = detail.items.first().map(|i| i.id.clone()).unwrap_or_default();
     let member = target.memberships_of_council(&w.lyngvik).unwrap()[0].clone();
     let application = target
-        .grants_of_council(&w.lyngvik, None, Lang::Nb)
+        .grants_of_council(&w.lyngvik, None)
         .unwrap()
         .into_iter()
         .flat_map(|(_, applications)| applications)

@@ -59,7 +59,7 @@ pub fn decide(
     reasons: &str,
     item_id: &str,
 ) -> Result<Application> {
-    let a = applications::application_kept(conn, id)?;
+    let a = applications::application(conn, id)?;
     if a.withdrawn.is_some() {
         return Err(applications::conflict("", "validation.application_withdrawn"));
     }
@@ -103,7 +103,7 @@ pub fn decide(
 }
 
 pub fn mark_letter_sent(conn: &Connection, actor: &Actor, id: &str) -> Result<Application> {
-    let a = applications::application_kept(conn, id)?;
+    let a = applications::application(conn, id)?;
     if a.decision.is_none() {
         return Err(applications::conflict("", "validation.not_decided"));
     }
@@ -129,7 +129,7 @@ pub fn amend(
     reason: &str,
     item_id: &str,
 ) -> Result<Application> {
-    let a = applications::application_kept(conn, id)?;
+    let a = applications::application(conn, id)?;
     let Some(decision) = &a.decision else {
         return Err(applications::conflict("", "validation.not_decided"));
     };
@@ -194,7 +194,7 @@ fn check_granted(a: &Application) -> Result<i64> {
 }
 
 pub fn add_payout(conn: &Connection, actor: &Actor, id: &str, date: NaiveDate, amount: i64) -> Result<Application> {
-    let a = applications::application_kept(conn, id)?;
+    let a = applications::application(conn, id)?;
     let granted = check_granted(&a)?;
     rules::check_payout(amount, a.paid_ore, granted)?;
     let payout_id = new_id();
@@ -223,7 +223,7 @@ pub fn add_payout(conn: &Connection, actor: &Actor, id: &str, date: NaiveDate, a
 }
 
 pub fn record_report(conn: &Connection, actor: &Actor, id: &str, report: &ReportInput) -> Result<Application> {
-    let a = applications::application_kept(conn, id)?;
+    let a = applications::application(conn, id)?;
     check_granted(&a)?;
     let before = a.report.as_ref().map(|r| (r.received, r.summary.clone(), r.accepted));
     let after = (report.received, report.summary.clone(), report.accepted);
@@ -256,8 +256,8 @@ pub fn record_report(conn: &Connection, actor: &Actor, id: &str, report: &Report
     applications::refresh_status(conn, actor, id)
 }
 
-pub fn ledger(conn: &Connection, scheme_id: &str, lang: Lang) -> Result<Vec<LedgerRow>> {
-    Ok(applications::applications_of(conn, scheme_id, lang)?
+pub fn ledger(conn: &Connection, scheme_id: &str) -> Result<Vec<LedgerRow>> {
+    Ok(applications::applications_of(conn, scheme_id)?
         .into_iter()
         .map(|a| LedgerRow {
             number: a.number,
@@ -269,7 +269,7 @@ pub fn ledger(conn: &Connection, scheme_id: &str, lang: Lang) -> Result<Vec<Ledg
             granted_ore: a.decision.as_ref().map_or(0, |d| d.granted_ore),
             paid_ore: a.paid_ore,
             report_received: a.report.as_ref().map(|r| r.received),
-            case_label: a.decision.and_then(|d| d.case_label),
+            case_number: a.decision.and_then(|d| d.case_number),
         })
         .collect())
 }
@@ -279,7 +279,6 @@ pub fn of_council_year(
     conn: &Connection,
     council_id: &str,
     year: Option<i32>,
-    lang: Lang,
 ) -> Result<Vec<(GrantScheme, Vec<Application>)>> {
     councils::get(conn, council_id)?;
     let ids: Vec<String> = {
@@ -291,12 +290,7 @@ pub fn of_council_year(
         rows.collect::<rusqlite::Result<_>>()?
     };
     ids.iter()
-        .map(|id| {
-            Ok((
-                schemes::scheme(conn, id)?,
-                applications::applications_of(conn, id, lang)?,
-            ))
-        })
+        .map(|id| Ok((schemes::scheme(conn, id)?, applications::applications_of(conn, id)?)))
         .collect()
 }
 
@@ -345,8 +339,8 @@ impl Store {
     }
 
     /// A scheme's ledger: one row per application.
-    pub fn ledger(&self, scheme_id: &str, lang: Lang) -> Result<Vec<LedgerRow>> {
-        ledger(&self.conn, scheme_id, lang)
+    pub fn ledger(&self, scheme_id: &str) -> Result<Vec<LedgerRow>> {
+        ledger(&self.conn, scheme_id)
     }
 
     /// Schemes of a council (of one year, if given) with their applications.
@@ -354,16 +348,15 @@ impl Store {
         &self,
         council_id: &str,
         year: Option<i32>,
-        lang: Lang,
     ) -> Result<Vec<(GrantScheme, Vec<Application>)>> {
         let year = year.map(crate::rules::validate::year).transpose()?;
-        of_council_year(&self.conn, council_id, year, lang)
+        of_council_year(&self.conn, council_id, year)
     }
 
     /// Writes a scheme's ledger as CSV or XLSX to `out` (temporary file, then rename).
     pub fn export_ledger(&self, scheme_id: &str, format: LedgerFormat, out: &Path, lang: Lang) -> Result<usize> {
         let scheme = schemes::scheme(&self.conn, scheme_id)?;
-        let rows = ledger(&self.conn, scheme_id, lang)?;
+        let rows = ledger(&self.conn, scheme_id)?;
         let bytes = match format {
             LedgerFormat::Csv => crate::ledger::csv(&scheme, &rows, lang),
             LedgerFormat::Xlsx => crate::ledger::xlsx(&scheme, &rows, lang)?,

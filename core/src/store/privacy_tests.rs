@@ -263,7 +263,7 @@ fn a_voluntary_councils_archive_is_laid_out_again_never_left_empty() {
     let lyngvik = store.find_councils("Lyngvik").unwrap()[0].id.clone();
     let astrid = former(&mut store, "Lyngvik", "Astrid Kvalvik");
     // She is also the contact of an application.
-    let (scheme, applications) = store.grants_of_council(&lyngvik, None, Lang::Nb).unwrap().remove(0);
+    let (scheme, applications) = store.grants_of_council(&lyngvik, None).unwrap().remove(0);
     let open = applications
         .iter()
         .find(|a| a.decision.is_none() && a.withdrawn.is_none())
@@ -290,7 +290,7 @@ fn a_voluntary_councils_archive_is_laid_out_again_never_left_empty() {
     );
 
     let alias = store.erase_person(&actor(), &astrid.id, today()).unwrap();
-    let a = store.application(&open.id, Lang::Nb).unwrap();
+    let a = store.application(&open.id).unwrap();
     assert_eq!(
         (a.contact_name.as_str(), a.email.as_str(), a.phone.as_str()),
         (alias.as_str(), "", "")

@@ -257,7 +257,7 @@ proptest! {
             answered_or_refused("calendar", s.export_calendar(year, Some(&council), &out.join("y.ics"), actor().at, Lang::Nb));
             answered_or_refused("kommune folder", s.export_for_kommune(&council, year, &out, actor().at, Lang::Nb));
             answered_or_refused("attendance", s.attendance_by_member(&council, year));
-            answered_or_refused("grants", s.grants_of_council(&council, Some(year), Lang::Nb));
+            answered_or_refused("grants", s.grants_of_council(&council, Some(year)));
             let query = SearchQuery { text: "lys".into(), council_id: Some(council.clone()), year: Some(year) };
             answered_or_refused("search", s.search(&query, Lang::Nb));
             answered_or_refused("move item", s.move_item(&actor(), &item, offset));

@@ -117,7 +117,7 @@ fn content(conn: &Connection, scheme_id: &str, person_id: &str, today: NaiveDate
     let lang = crate::documents::document_lang(&council);
     let member = member_of_committee(conn, &scheme, person_id, today)?;
     let mut applications = Vec::new();
-    for a in applications::applications_of(conn, scheme_id, lang)? {
+    for a in applications::applications_of(conn, scheme_id)? {
         if a.withdrawn.is_some() || a.decision.is_some() || scoring::inhabil_of(conn, &a, &member)?.is_some() {
             continue;
         }
@@ -186,7 +186,7 @@ fn planned_row(
     scheme: &crate::model::GrantScheme,
     faults: &mut Vec<RowFault>,
 ) -> Result<(Vec<ScoreInput>, i32)> {
-    let a = applications::application_kept(conn, &row.application_id)?;
+    let a = applications::application(conn, &row.application_id)?;
     let given = scoring::scores_of(conn, &a.id, &member.id)?;
     let existing = |id: &str| given.iter().find(|s| s.criterion_id == id);
     let fault = |faults: &mut Vec<RowFault>, column: &str, issue: FieldIssue| {
@@ -352,7 +352,7 @@ impl Store {
             return Err(refuse(ReviewSheetFault::CriteriaChanged));
         }
         for row in &sheet.rows {
-            match applications::application_kept(&self.conn, &row.application_id) {
+            match applications::application(&self.conn, &row.application_id) {
                 Ok(a) if a.scheme_id == scheme.id => {}
                 Ok(_) | Err(CoreError::NotFound { .. }) => return Err(refuse(ReviewSheetFault::Tampered)),
                 Err(e) => return Err(e),

@@ -269,10 +269,7 @@ fn a_filled_sheet_is_read_in_the_same_sheet_twice_changes_nothing_and_a_changed_
     assert!(r.scores_of(2, 1).is_empty(), "a blank cell gives no score");
 
     // The committee view says who returned a sheet, and when.
-    let view =
-        r.w.store
-            .scheme_detail(&r.w.scheme.id, day(2026, 4, 10), Lang::Nb)
-            .unwrap();
+    let view = r.w.store.scheme_detail(&r.w.scheme.id, day(2026, 4, 10)).unwrap();
     let returned: Vec<(&str, Option<&str>)> = view
         .reviewers
         .iter()

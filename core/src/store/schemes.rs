@@ -229,11 +229,11 @@ pub fn schemes_of_council(conn: &Connection, council_id: &str, today: NaiveDate)
         .collect()
 }
 
-pub fn scheme_detail(conn: &Connection, id: &str, today: NaiveDate, lang: Lang) -> Result<SchemeDetail> {
+pub fn scheme_detail(conn: &Connection, id: &str, today: NaiveDate) -> Result<SchemeDetail> {
     let scheme = scheme(conn, id)?;
     let council = councils::get(conn, &scheme.council_id)?;
     let committee = scoring::reviewers(conn, &scheme.council_id, today)?;
-    let applications = applications::applications_of(conn, id, lang)?;
+    let applications = applications::applications_of(conn, id)?;
     let reminders = rules::report_reminders(&scheme, &applications, today);
     let rows = applications
         .into_iter()
@@ -271,7 +271,7 @@ pub fn scheme_detail(conn: &Connection, id: &str, today: NaiveDate, lang: Lang) 
 }
 
 /// Vedtak items of the council's meetings whose minutes are not approved yet.
-pub(super) fn decision_items(conn: &Connection, council_id: &str, lang: Lang) -> Result<Vec<ApprovalCandidate>> {
+pub(super) fn decision_items(conn: &Connection, council_id: &str) -> Result<Vec<ApprovalCandidate>> {
     let mut stmt = conn.prepare(
         "SELECT i.id, m.id, m.date, i.case_year, i.case_number, i.title
          FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id
@@ -283,7 +283,7 @@ pub(super) fn decision_items(conn: &Connection, council_id: &str, lang: Lang) ->
             item_id: r.get(0)?,
             meeting_id: r.get(1)?,
             meeting_date: codec::parse_day(2, &r.get::<_, String>(2)?)?,
-            case_label: applications::case_label(lang, r.get(3)?, r.get(4)?),
+            case_number: CaseNumber::of(r.get(3)?, r.get(4)?),
             title: r.get(5)?,
         })
     })?;
@@ -311,7 +311,7 @@ impl Store {
     }
 
     /// The scheme page: budget bar, the committee's side-by-side view, reports overdue on `today`.
-    pub fn scheme_detail(&self, id: &str, today: NaiveDate, lang: Lang) -> Result<SchemeDetail> {
-        scheme_detail(&self.conn, id, today, lang)
+    pub fn scheme_detail(&self, id: &str, today: NaiveDate) -> Result<SchemeDetail> {
+        scheme_detail(&self.conn, id, today)
     }
 }

@@ -73,7 +73,7 @@ fn overruling_of(
 /// The members of `members` proposed inhabil for an application whom the
 /// committee found not inhabil, with its reason, as a meeting shows them.
 pub(super) fn overruled_of(conn: &Connection, application_id: &str, members: &[String]) -> Result<Vec<InhabilMember>> {
-    let a = applications::application_kept(conn, application_id)?;
+    let a = applications::application(conn, application_id)?;
     let mut found = Vec::new();
     for id in members {
         let member = memberships::get(conn, id)?;
@@ -97,7 +97,7 @@ pub(super) fn inhabil_members_of(
     members: &[String],
     lang: Lang,
 ) -> Result<Vec<InhabilMember>> {
-    let a = applications::application(conn, application_id, lang)?;
+    let a = applications::application(conn, application_id)?;
     let mut found = Vec::new();
     for id in members {
         let member = memberships::get(conn, id)?;
@@ -188,7 +188,7 @@ fn open_to_member(
     application_id: &str,
     membership_id: &str,
 ) -> Result<(Application, GrantScheme, Membership)> {
-    let a = applications::application_kept(conn, application_id)?;
+    let a = applications::application(conn, application_id)?;
     applications::check_open(&a)?;
     let scheme = schemes::scheme(conn, &a.scheme_id)?;
     let member = committee_member(conn, &scheme, membership_id)?;
@@ -243,7 +243,7 @@ pub fn clear_inhabil(
     application_id: &str,
     membership_id: &str,
 ) -> Result<Application> {
-    let a = applications::application_kept(conn, application_id)?;
+    let a = applications::application(conn, application_id)?;
     applications::check_open(&a)?;
     let old: Option<(String, bool)> = conn
         .query_row(

@@ -9,7 +9,8 @@ import { SelectField, TextAreaField, TextField } from "../components/fields";
 import { FormError } from "../components/FormError";
 import { added } from "../lib/added";
 import { useApplication } from "./context";
-import { amountForInput, decisionItemLabel, formatKr } from "./format";
+import { amountForInput, formatKr } from "./format";
+import { caseLabel, candidateLabel } from "../lib/labels";
 import { useReadOnlyCouncil } from "../council/KeptElsewhere";
 
 const DECISION_ORDER = ["decision-granted", "decision-reasons", "decision-item"] as const;
@@ -32,6 +33,7 @@ export function DecisionSection({
   const readOnly = useReadOnlyCouncil();
   const a = detail.application;
   const d = a.decision;
+  const number = d?.caseNumber ? caseLabel(t, d.caseNumber) : t("agenda.noNumberShort");
   if (a.withdrawn) return null;
   if (readOnly && !d) return null;
   return (
@@ -44,7 +46,7 @@ export function DecisionSection({
           <Paragraph>
             <strong>{d.grantedOre > 0 ? t("decision.granted", { amount: formatKr(d.grantedOre) }) : t("decision.refused")}</strong>{" "}
             {t("decision.in", {
-              item: d.itemTitle ? `${d.caseLabel ?? t("agenda.noNumberShort")} «${d.itemTitle}»` : (d.caseLabel ?? t("agenda.noNumberShort")),
+              item: d.itemTitle ? `${number} «${d.itemTitle}»` : number,
               date: formatDate(d.meetingDate),
             })}
           </Paragraph>
@@ -161,7 +163,7 @@ function DecisionForm() {
             setItemId(v);
             errors.clearField("decision-item");
           }}
-          options={[{ value: "", label: t("decision.chooseItem") }, ...items.map((c) => ({ value: c.itemId, label: decisionItemLabel(c) }))]}
+          options={[{ value: "", label: t("decision.chooseItem") }, ...items.map((c) => ({ value: c.itemId, label: candidateLabel(t, c) }))]}
           error={errors.fields["decision-item"]}
         />
       <ChosenItem itemId={itemId} />
@@ -197,7 +199,7 @@ function ChosenItem({ itemId }: { itemId: string }) {
   if (!chosen) return null;
   return (
     <Paragraph data-size="sm" className="break muted" data-testid="decision-item-chosen">
-      {t("decision.itemChosen", { item: decisionItemLabel(chosen) })}
+      {t("decision.itemChosen", { item: candidateLabel(t, chosen) })}
     </Paragraph>
   );
 }
@@ -264,7 +266,7 @@ function AmendForm() {
                 <Table.Cell className="num nowrap">{formatKr(x.oldOre)}</Table.Cell>
                 <Table.Cell className="num nowrap">{formatKr(x.newOre)}</Table.Cell>
                 <Table.Cell className="break">
-                  {x.caseLabel && x.meetingDate ? `${x.caseLabel} (${formatDate(x.meetingDate)}): ` : null}
+                  {x.caseNumber && x.meetingDate ? `${caseLabel(t, x.caseNumber)} (${formatDate(x.meetingDate)}): ` : null}
                   {x.reason}
                 </Table.Cell>
               </Table.Row>
@@ -310,7 +312,7 @@ function AmendForm() {
                 setItemId(v);
                 errors.clearField("amend-item");
               }}
-              options={[{ value: "", label: t("decision.chooseItem") }, ...items.map((c) => ({ value: c.itemId, label: decisionItemLabel(c) }))]}
+              options={[{ value: "", label: t("decision.chooseItem") }, ...items.map((c) => ({ value: c.itemId, label: candidateLabel(t, c) }))]}
               error={errors.fields["amend-item"]}
             />
           ) : null}

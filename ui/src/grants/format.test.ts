@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { amountForInput, decisionItemLabel, formatKr, formatScore, percent } from "./format";
+import { amountForInput, formatKr, formatScore, percent } from "./format";
 import { nextCell } from "./grantModel";
 
 const nbsp = "\u00a0";
@@ -18,12 +18,6 @@ describe("grant formatting", () => {
     expect(formatScore(3.85)).toBe("3,9");
     expect(formatScore(4)).toBe("4,0");
     expect(formatScore(null)).toBe("–");
-  });
-
-  it("labels a vedtak item with its case number and meeting date", () => {
-    const c = { itemId: "i", meetingId: "m", meetingDate: "2026-03-12", caseLabel: "Sak 07/26", title: "Tilskudd" };
-    expect(decisionItemLabel(c)).toBe("Sak 07/26 – Tilskudd (12.03.2026)");
-    expect(decisionItemLabel({ ...c, caseLabel: null })).toBe("Tilskudd (12.03.2026)");
   });
 
   it("clamps percentages", () => {

@@ -1,7 +1,5 @@
 // Display helpers for the grant screens. Amounts arrive as integer øre; what a
 // person types is sent as typed and parsed by the core, never here.
-import type { ApprovalCandidate } from "../bindings/ApprovalCandidate";
-import { formatDate } from "../lib/dates";
 
 /** Groups of three digits, joined by a no-break space so "kr 12 500" never breaks. */
 function group(kroner: bigint | number): string {
@@ -31,11 +29,6 @@ export function amountForInput(ore: number | null | undefined): string {
 export function formatScore(score: number | null | undefined): string {
   if (score === null || score === undefined) return "–";
   return score.toFixed(1).replace(".", ",");
-}
-
-/** A vedtak item a decision can tie to: "Sak 07/26 – Title (12.03.2026)". */
-export function decisionItemLabel(c: ApprovalCandidate): string {
-  return `${c.caseLabel ? `${c.caseLabel} – ` : ""}${c.title} (${formatDate(c.meetingDate)})`;
 }
 
 /** The share of `part` in `whole` as a CSS percentage, clamped to 0–100. */

@@ -14,6 +14,9 @@ import type { DocumentKind } from "../bindings/DocumentKind";
 import type { BackupKind } from "../bindings/BackupKind";
 import type { DutyKind } from "../bindings/DutyKind";
 import type { DutyStatus } from "../bindings/DutyStatus";
+import type { CaseNumber } from "../bindings/CaseNumber";
+import type { ApprovalCandidate } from "../bindings/ApprovalCandidate";
+import { formatDate } from "./dates";
 import type { MessageKey, T } from "../i18n/translate";
 
 export const LANGS: readonly Lang[] = ["nb", "nn", "en"];
@@ -67,3 +70,10 @@ export function options<C extends string>(codes: readonly C[], label: (c: C) => 
 /** Whether an item ends in a decision that is voted on (vedtak or valg), not a note. */
 export const decides = (k: ItemKind) => k === "vedtak" || k === "valg";
 export const voteOutcomeLabel = (t: T, o: VoteOutcome) => t(`voteOutcome.${o}` as MessageKey);
+
+const twoDigits = (n: number) => String(n).padStart(2, "0");
+/** "Sak 03/26" ("Case 03/26"): a case number as the person's language names it. */
+export const caseLabel = (t: T, c: CaseNumber) => t("case.label", { number: `${twoDigits(c.number)}/${twoDigits(((c.year % 100) + 100) % 100)}` });
+/** "Sak 05/26 – Godkjenning av protokoll (16.04.2026)"; without a case number just the title and the date. */
+export const candidateLabel = (t: T, c: ApprovalCandidate) =>
+  `${c.caseNumber ? `${caseLabel(t, c.caseNumber)} – ` : ""}${c.title} (${formatDate(c.meetingDate)})`;

@@ -9,7 +9,8 @@ import { formatDate } from "../lib/dates";
 import { SelectField } from "../components/fields";
 import { FormError } from "../components/FormError";
 import { useMeeting } from "./context";
-import { APPROVAL_FIELD_IDS, APPROVAL_FIELD_ORDER, candidateLabel, presentRows, toApproval, type ApprovalMode } from "./meetingModel";
+import { APPROVAL_FIELD_IDS, APPROVAL_FIELD_ORDER, presentRows, toApproval, type ApprovalMode } from "./meetingModel";
+import { candidateLabel } from "../lib/labels";
 
 /**
  * Approve the minutes: either two members present sign, or a decision (an
@@ -115,7 +116,7 @@ export function ApproveDialog({ onClose }: { onClose: () => void }) {
               description={t("approve.itemHelp")}
               value={itemId}
               onChange={(v) => { setItemId(v); errors.clearField("approval-item"); }}
-              options={[{ value: "", label: t("approve.chooseItem") }, ...later.map((c) => ({ value: c.itemId, label: candidateLabel(c) }))]}
+              options={[{ value: "", label: t("approve.chooseItem") }, ...later.map((c) => ({ value: c.itemId, label: candidateLabel(t, c) }))]}
               error={errors.fields["approval-item"]}
             />
           )}

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import type { AgendaItem } from "../bindings/AgendaItem";
 import type { Meeting } from "../bindings/Meeting";
 import {
-  candidateLabel,
   editMeetingDraft,
   newMeetingDraft,
   nextAction,
@@ -174,11 +173,6 @@ describe("page decisions", () => {
 describe("approving the minutes", () => {
   const msg = { chooseMember: "member!", different: "different!", chooseItem: "item!" };
   const draft = { mode: "signatories" as const, first: "", second: "", itemId: "" };
-  it("labels a later meeting's item with its case number, title and date", () => {
-    const c = { itemId: "i", meetingId: "m", meetingDate: "2026-04-16", caseLabel: "Sak 05/26", title: "Godkjenning av protokoll" };
-    expect(candidateLabel(c)).toBe("Sak 05/26 – Godkjenning av protokoll (16.04.2026)");
-    expect(candidateLabel({ ...c, caseLabel: null })).toBe("Godkjenning av protokoll (16.04.2026)");
-  });
   it("needs two different signatories", () => {
     expect(toApproval(draft, msg)).toEqual({ ok: false, errors: { "signatory-1": "member!", "signatory-2": "member!" } });
     expect(toApproval({ ...draft, first: "m1", second: "m1" }, msg)).toEqual({ ok: false, errors: { "signatory-2": "different!" } });

@@ -5,7 +5,6 @@ import type { ClosedGround } from "../bindings/ClosedGround";
 import type { AgendaItem } from "../bindings/AgendaItem";
 import type { AgendaItemInput } from "../bindings/AgendaItemInput";
 import type { Approval } from "../bindings/Approval";
-import type { ApprovalCandidate } from "../bindings/ApprovalCandidate";
 import type { AttendanceRow } from "../bindings/AttendanceRow";
 import type { FollowUpInput } from "../bindings/FollowUpInput";
 import type { ItemDecision } from "../bindings/ItemDecision";
@@ -342,11 +341,6 @@ export const APPROVAL_FIELD_IDS: Record<string, string> = {
   "signatories.1": "signatory-2",
   itemId: "approval-item",
 };
-
-/** "Sak 05/26 – Godkjenning av protokoll (16.04.2026)"; without a case number just the title and the date. */
-export function candidateLabel(c: ApprovalCandidate): string {
-  return `${c.caseLabel ? `${c.caseLabel} – ` : ""}${c.title} (${formatDate(c.meetingDate)})`;
-}
 
 /** The approval to send, or the messages by input id: two different signatories, or one later item. */
 export function toApproval(
