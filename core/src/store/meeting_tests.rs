@@ -54,6 +54,20 @@ fn world() -> World {
     }
 }
 
+impl World {
+    /// An ordinary meeting of the council on `date`.
+    fn meeting(&mut self, date: NaiveDate) -> Meeting {
+        self.store
+            .create_meeting(&actor(), &meeting_input(&self.council.id, date))
+            .unwrap()
+    }
+
+    /// A new item of `kind` on the meeting's agenda; its id.
+    fn item(&mut self, meeting_id: &str, kind: ItemKind, title: &str) -> String {
+        self.store.add_item(&actor(), meeting_id, &item(kind, title)).unwrap()
+    }
+}
+
 fn item(kind: ItemKind, title: &str) -> AgendaItemInput {
     AgendaItemInput {
         kind,
@@ -79,18 +93,9 @@ fn conflict_key(err: CoreError) -> &'static str {
 #[test]
 fn case_numbers_are_given_at_notice_in_agenda_order_and_never_reused() {
     let mut w = world();
-    let m1 = w
-        .store
-        .create_meeting(&actor(), &meeting_input(&w.council.id, day(2026, 3, 12)))
-        .unwrap();
-    let first = w
-        .store
-        .add_item(&actor(), &m1.id, &item(ItemKind::Vedtak, "Benker i parken"))
-        .unwrap();
-    let second = w
-        .store
-        .add_item(&actor(), &m1.id, &item(ItemKind::Orientering, "Nytt fra kommunen"))
-        .unwrap();
+    let m1 = w.meeting(day(2026, 3, 12));
+    let first = w.item(&m1.id, ItemKind::Vedtak, "Benker i parken");
+    let second = w.item(&m1.id, ItemKind::Orientering, "Nytt fra kommunen");
     w.store.move_item(&actor(), &second, -1).unwrap();
     let planned = w.store.meeting_detail(&m1.id, Lang::Nb).unwrap();
     assert_eq!(labels(&planned), [None, None], "no numbers before the notice");
@@ -101,10 +106,7 @@ fn case_numbers_are_given_at_notice_in_agenda_order_and_never_reused() {
     assert_eq!(labels(&sent), [Some("Sak 01/26".into()), Some("Sak 02/26".into())]);
 
     // Added after the notice: numbered at once. Withdrawn: keeps its number.
-    let third = w
-        .store
-        .add_item(&actor(), &m1.id, &item(ItemKind::Drofting, "Dugnad"))
-        .unwrap();
+    let third = w.item(&m1.id, ItemKind::Drofting, "Dugnad");
     w.store.withdraw_item(&actor(), &first).unwrap();
     let detail = w.store.meeting_detail(&m1.id, Lang::Nb).unwrap();
     let withdrawn = detail.items.iter().find(|i| i.id == first).unwrap();
@@ -122,25 +124,15 @@ fn case_numbers_are_given_at_notice_in_agenda_order_and_never_reused() {
     );
 
     // The next meeting of the year continues; a new year starts again at 1.
-    let m2 = w
-        .store
-        .create_meeting(&actor(), &meeting_input(&w.council.id, day(2026, 5, 7)))
-        .unwrap();
-    w.store
-        .add_item(&actor(), &m2.id, &item(ItemKind::Vedtak, "Budsjett"))
-        .unwrap();
+    let m2 = w.meeting(day(2026, 5, 7));
+    w.item(&m2.id, ItemKind::Vedtak, "Budsjett");
     w.store.send_notice(&actor(), &m2.id).unwrap();
     assert_eq!(
         labels(&w.store.meeting_detail(&m2.id, Lang::Nb).unwrap()),
         [Some("Sak 04/26".into())]
     );
-    let m3 = w
-        .store
-        .create_meeting(&actor(), &meeting_input(&w.council.id, day(2027, 1, 14)))
-        .unwrap();
-    w.store
-        .add_item(&actor(), &m3.id, &item(ItemKind::Vedtak, "Årsmelding"))
-        .unwrap();
+    let m3 = w.meeting(day(2027, 1, 14));
+    w.item(&m3.id, ItemKind::Vedtak, "Årsmelding");
     w.store.send_notice(&actor(), &m3.id).unwrap();
     assert_eq!(
         labels(&w.store.meeting_detail(&m3.id, Lang::Nb).unwrap()),
@@ -151,14 +143,8 @@ fn case_numbers_are_given_at_notice_in_agenda_order_and_never_reused() {
 #[test]
 fn an_unnumbered_item_is_simply_removed() {
     let mut w = world();
-    let m = w
-        .store
-        .create_meeting(&actor(), &meeting_input(&w.council.id, day(2026, 3, 12)))
-        .unwrap();
-    let id = w
-        .store
-        .add_item(&actor(), &m.id, &item(ItemKind::Vedtak, "Feilført"))
-        .unwrap();
+    let m = w.meeting(day(2026, 3, 12));
+    let id = w.item(&m.id, ItemKind::Vedtak, "Feilført");
     w.store.withdraw_item(&actor(), &id).unwrap();
     assert!(w.store.meeting_detail(&m.id, Lang::Nb).unwrap().items.is_empty());
 }
@@ -166,10 +152,7 @@ fn an_unnumbered_item_is_simply_removed() {
 #[test]
 fn three_hundred_items_get_three_hundred_numbers() {
     let mut w = world();
-    let m = w
-        .store
-        .create_meeting(&actor(), &meeting_input(&w.council.id, day(2026, 3, 12)))
-        .unwrap();
+    let m = w.meeting(day(2026, 3, 12));
     for n in 0..300 {
         w.store
             .add_item(
@@ -196,10 +179,7 @@ fn three_hundred_items_get_three_hundred_numbers() {
 #[test]
 fn an_empty_agenda_prints_plainly() {
     let mut w = world();
-    let m = w
-        .store
-        .create_meeting(&actor(), &meeting_input(&w.council.id, day(2026, 3, 12)))
-        .unwrap();
+    let m = w.meeting(day(2026, 3, 12));
     w.store.send_notice(&actor(), &m.id).unwrap();
     for kind in [DocumentKind::Notice, DocumentKind::Minutes] {
         let text = pdf_text(&w.store.render_document(&m.id, kind, actor().at).unwrap().bytes);
@@ -235,13 +215,8 @@ fn the_lifecycle_moves_forward_only_by_its_steps() {
 #[test]
 fn a_status_change_can_be_undone_until_the_next_step_and_numbers_stay() {
     let mut w = world();
-    let m = w
-        .store
-        .create_meeting(&actor(), &meeting_input(&w.council.id, day(2026, 3, 12)))
-        .unwrap();
-    w.store
-        .add_item(&actor(), &m.id, &item(ItemKind::Vedtak, "Benker"))
-        .unwrap();
+    let m = w.meeting(day(2026, 3, 12));
+    w.item(&m.id, ItemKind::Vedtak, "Benker");
     let planned = w.store.meeting_detail(&m.id, Lang::Nb).unwrap();
     assert_eq!(planned.lifecycle.undo_to, None, "nothing to undo yet");
     assert!(!planned.lifecycle.judged, "a planned meeting's checklist is not judged");
@@ -285,10 +260,7 @@ fn a_status_change_can_be_undone_until_the_next_step_and_numbers_stay() {
 #[test]
 fn the_days_to_the_meeting_are_known_for_the_question_before_marking_it_held() {
     let mut w = world();
-    let m = w
-        .store
-        .create_meeting(&actor(), &meeting_input(&w.council.id, day(2027, 1, 20)))
-        .unwrap();
+    let m = w.meeting(day(2027, 1, 20));
     let on = |today| {
         w.store
             .meeting_detail_on(&m.id, Lang::Nb, today)
@@ -304,14 +276,8 @@ fn the_days_to_the_meeting_are_known_for_the_question_before_marking_it_held() {
 #[test]
 fn votes_cannot_outnumber_those_who_could_vote() {
     let mut w = world();
-    let m = w
-        .store
-        .create_meeting(&actor(), &meeting_input(&w.council.id, day(2026, 3, 12)))
-        .unwrap();
-    let id = w
-        .store
-        .add_item(&actor(), &m.id, &item(ItemKind::Vedtak, "Benker"))
-        .unwrap();
+    let m = w.meeting(day(2026, 3, 12));
+    let id = w.item(&m.id, ItemKind::Vedtak, "Benker");
     w.store.send_notice(&actor(), &m.id).unwrap();
     w.store.mark_held(&actor(), &m.id).unwrap();
     for member in &w.members[..3] {
@@ -345,18 +311,9 @@ fn votes_cannot_outnumber_those_who_could_vote() {
 #[test]
 fn quorum_is_per_item_and_an_inhabil_member_is_counted_out() {
     let mut w = world();
-    let m = w
-        .store
-        .create_meeting(&actor(), &meeting_input(&w.council.id, day(2026, 3, 12)))
-        .unwrap();
-    let grant = w
-        .store
-        .add_item(&actor(), &m.id, &item(ItemKind::Vedtak, "Tilskudd til idrettslaget"))
-        .unwrap();
-    let other = w
-        .store
-        .add_item(&actor(), &m.id, &item(ItemKind::Vedtak, "Benker"))
-        .unwrap();
+    let m = w.meeting(day(2026, 3, 12));
+    let grant = w.item(&m.id, ItemKind::Vedtak, "Tilskudd til idrettslaget");
+    let other = w.item(&m.id, ItemKind::Vedtak, "Benker");
     // Aud, Bjørn and Cecilie present; Dag excused; Eva absent; Frode meets for Dag.
     let [aud, bjorn, cecilie, dag, eva, frode] = &w.members[..] else {
         unreachable!()
@@ -420,10 +377,7 @@ fn hold_complete_meeting(w: &mut World, date: NaiveDate) -> String {
     let mut input = meeting_input(&w.council.id, date);
     input.ends_at = NaiveTime::from_hms_opt(20, 0, 0);
     let m = w.store.create_meeting(&actor(), &input).unwrap();
-    let id = w
-        .store
-        .add_item(&actor(), &m.id, &item(ItemKind::Vedtak, "Godkjenning av innkalling"))
-        .unwrap();
+    let id = w.item(&m.id, ItemKind::Vedtak, "Godkjenning av innkalling");
     w.store.send_notice(&actor(), &m.id).unwrap();
     w.store.mark_held(&actor(), &m.id).unwrap();
     for member in &w.members {
@@ -467,13 +421,8 @@ fn signed_by(w: &World) -> Approval {
 #[test]
 fn incomplete_minutes_are_refused_with_the_list_of_what_is_missing() {
     let mut w = world();
-    let m = w
-        .store
-        .create_meeting(&actor(), &meeting_input(&w.council.id, day(2026, 3, 12)))
-        .unwrap();
-    w.store
-        .add_item(&actor(), &m.id, &item(ItemKind::Vedtak, "Benker"))
-        .unwrap();
+    let m = w.meeting(day(2026, 3, 12));
+    w.item(&m.id, ItemKind::Vedtak, "Benker");
     w.store.send_notice(&actor(), &m.id).unwrap();
     w.store.mark_held(&actor(), &m.id).unwrap();
     let err = w
@@ -604,13 +553,8 @@ fn minutes_can_be_approved_by_a_decision_at_a_later_meeting() {
 #[test]
 fn a_meeting_with_no_one_present_is_not_quorate_said_plainly() {
     let mut w = world();
-    let m = w
-        .store
-        .create_meeting(&actor(), &meeting_input(&w.council.id, day(2026, 3, 12)))
-        .unwrap();
-    w.store
-        .add_item(&actor(), &m.id, &item(ItemKind::Vedtak, "Benker"))
-        .unwrap();
+    let m = w.meeting(day(2026, 3, 12));
+    w.item(&m.id, ItemKind::Vedtak, "Benker");
     w.store.send_notice(&actor(), &m.id).unwrap();
     w.store.mark_held(&actor(), &m.id).unwrap();
     for member in &w.members {
@@ -730,10 +674,7 @@ fn full_meeting(w: &mut World) -> String {
     w.store.add_alternative(&actor(), &grant, &alternative).unwrap();
     // The chair, Aud, is inhabil for the crossing: Cecilie chairs it, and her
     // vote settles the tie.
-    let crossing = w
-        .store
-        .add_item(&actor(), &m, &item(ItemKind::Vedtak, "Gangfelt ved Aud sitt verksted"))
-        .unwrap();
+    let crossing = w.item(&m, ItemKind::Vedtak, "Gangfelt ved Aud sitt verksted");
     w.store
         .set_item_inhabil(&actor(), &crossing, &w.members[0].id, "Eier verkstedet")
         .unwrap();
@@ -1004,10 +945,7 @@ fn documents_follow_the_councils_malform() {
 #[test]
 fn the_notice_lists_who_is_called_and_the_agenda_with_proposals() {
     let mut w = world();
-    let m = w
-        .store
-        .create_meeting(&actor(), &meeting_input(&w.council.id, day(2026, 3, 12)))
-        .unwrap();
+    let m = w.meeting(day(2026, 3, 12));
     let input = AgendaItemInput {
         kind: ItemKind::Vedtak,
         title: "Benker langs strandpromenaden".into(),
