@@ -1,5 +1,4 @@
 import { useEffect, useState, type FormEvent } from "react";
-import { Button, Dialog, Heading } from "@digdir/designsystemet-react";
 import type { Application } from "../bindings/Application";
 import type { ApplicationInput } from "../bindings/ApplicationInput";
 import type { ErrorReport } from "../bindings/ErrorReport";
@@ -10,7 +9,7 @@ import { useReturnFocus } from "../lib/useReturnFocus";
 import { dateWords, todayIso } from "../lib/dates";
 import { useFormErrors } from "../lib/useFormErrors";
 import { DateField, TextAreaField, TextField } from "../components/fields";
-import { FormError } from "../components/FormError";
+import { FormDialog } from "../components/FormDialog";
 import {
   APPLICATION_FIELD_IDS as IDS,
   APPLICATION_FIELD_ORDER,
@@ -65,41 +64,31 @@ export function ApplicationDialog({ schemeId, onSave, onClose, application }: Pr
   };
 
   return (
-    <Dialog open onClose={onClose} closeButton={t("form.close")} aria-labelledby="application-dialog-title" className="form-dialog form-dialog--member">
-      <Dialog.Block>
-        <Heading level={2} data-size="sm" id="application-dialog-title">
-          {application ? t("applicationForm.editTitle") : t("applicationForm.newTitle")}
-        </Heading>
-      </Dialog.Block>
-      <Dialog.Block>
-        <form onSubmit={submit} noValidate className="form">
-          <FormError messages={errors.general} />
-          <div className="field-row field-row--2">
-            <TextField {...field("organisation")} label={t("applicationForm.organisation")} description={t("applicationForm.organisationHelp")} />
-            <TextField {...field("orgNumber")} label={t("applicationForm.orgNumber")} description={t("applicationForm.orgNumberHelp")} inputMode="numeric" />
-          </div>
-          <div className="field-row field-row--3">
-            <TextField {...field("contactName")} label={t("applicationForm.contact")} />
-            <TextField {...field("email")} label={t("applicationForm.email")} type="email" />
-            <TextField {...field("phone")} label={t("applicationForm.phone")} type="tel" />
-          </div>
-          <TextField {...field("title")} limit="title" label={t("applicationForm.title")} />
-          <TextAreaField {...field("description")} rows={3} label={t("applicationForm.description")} />
-          <div className="field-row field-row--3">
-            <TextField {...field("amountAsked")} label={t("applicationForm.amount")} description={t("amount.help")} inputMode="decimal" />
-            <TextField {...field("projectBudget")} label={t("applicationForm.projectBudget")} description={t("amount.help")} inputMode="decimal" />
-            <DateField {...field("received")} label={t("applicationForm.received")} description={t("date.help")} />
-          </div>
-          <div className="button-row">
-            <Button type="submit" data-testid="save-application" loading={saving}>
-              {application ? t("applicationForm.save") : t("applicationForm.create")}
-            </Button>
-            <Button type="button" variant="secondary" onClick={onClose}>
-              {t("form.cancel")}
-            </Button>
-          </div>
-        </form>
-      </Dialog.Block>
-    </Dialog>
+    <FormDialog
+      titleId="application-dialog-title"
+      title={application ? t("applicationForm.editTitle") : t("applicationForm.newTitle")}
+      width="member"
+      onClose={onClose}
+      onSubmit={submit}
+      faults={errors.general}
+      submit={{ label: application ? t("applicationForm.save") : t("applicationForm.create"), testId: "save-application", saving }}
+    >
+      <div className="field-row field-row--2">
+        <TextField {...field("organisation")} label={t("applicationForm.organisation")} description={t("applicationForm.organisationHelp")} />
+        <TextField {...field("orgNumber")} label={t("applicationForm.orgNumber")} description={t("applicationForm.orgNumberHelp")} inputMode="numeric" />
+      </div>
+      <div className="field-row field-row--3">
+        <TextField {...field("contactName")} label={t("applicationForm.contact")} />
+        <TextField {...field("email")} label={t("applicationForm.email")} type="email" />
+        <TextField {...field("phone")} label={t("applicationForm.phone")} type="tel" />
+      </div>
+      <TextField {...field("title")} limit="title" label={t("applicationForm.title")} />
+      <TextAreaField {...field("description")} rows={3} label={t("applicationForm.description")} />
+      <div className="field-row field-row--3">
+        <TextField {...field("amountAsked")} label={t("applicationForm.amount")} description={t("amount.help")} inputMode="decimal" />
+        <TextField {...field("projectBudget")} label={t("applicationForm.projectBudget")} description={t("amount.help")} inputMode="decimal" />
+        <DateField {...field("received")} label={t("applicationForm.received")} description={t("date.help")} />
+      </div>
+    </FormDialog>
   );
 }

@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from "react";
-import { Button, Dialog, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { Paragraph } from "@digdir/designsystemet-react";
 import type { ApplicationDetail } from "../bindings/ApplicationDetail";
 import type { Review } from "../bindings/Review";
 import { useBackend } from "../backend";
@@ -7,7 +7,7 @@ import { useI18n } from "../i18n/context";
 import { useReturnFocus } from "../lib/useReturnFocus";
 import { useFormErrors } from "../lib/useFormErrors";
 import { TextField } from "../components/fields";
-import { FormError } from "../components/FormError";
+import { FormDialog } from "../components/FormDialog";
 import { useApplication } from "./context";
 
 /**
@@ -37,7 +37,6 @@ function ReasonDialog({
   done: string;
   onClose: () => void;
 }) {
-  const { t } = useI18n();
   useReturnFocus();
   const { act } = useApplication();
   const field = `${name}-reason`;
@@ -57,40 +56,31 @@ function ReasonDialog({
   };
 
   return (
-    <Dialog open onClose={onClose} closeButton={t("form.close")} aria-labelledby={`${name}-title`} className="form-dialog form-dialog--small">
-      <Dialog.Block>
-        <Heading level={2} data-size="xs" id={`${name}-title`}>
-          {title}
-        </Heading>
-      </Dialog.Block>
-      <Dialog.Block>
-        <form onSubmit={submit} noValidate className="form">
-          <FormError messages={errors.general} />
-          <Paragraph data-size="sm">{help}</Paragraph>
-          <TextField
-            id={field}
-            limit={limit}
-            label={labels.label}
-            description={labels.description}
-            placeholder={labels.placeholder}
-            value={reason}
-            onChange={(v) => {
-              setReason(v);
-              errors.clearField(field);
-            }}
-            error={errors.fields[field]}
-          />
-          <div className="button-row">
-            <Button type="submit" data-testid={`confirm-${name}`} loading={saving}>
-              {confirm}
-            </Button>
-            <Button type="button" variant="secondary" onClick={onClose}>
-              {t("form.cancel")}
-            </Button>
-          </div>
-        </form>
-      </Dialog.Block>
-    </Dialog>
+    <FormDialog
+      titleId={`${name}-title`}
+      title={title}
+      titleSize="xs"
+      width="small"
+      onClose={onClose}
+      onSubmit={submit}
+      faults={errors.general}
+      submit={{ label: confirm, testId: `confirm-${name}`, saving }}
+    >
+      <Paragraph data-size="sm">{help}</Paragraph>
+      <TextField
+        id={field}
+        limit={limit}
+        label={labels.label}
+        description={labels.description}
+        placeholder={labels.placeholder}
+        value={reason}
+        onChange={(v) => {
+          setReason(v);
+          errors.clearField(field);
+        }}
+        error={errors.fields[field]}
+      />
+    </FormDialog>
   );
 }
 

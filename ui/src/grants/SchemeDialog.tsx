@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type FormEvent } from "react";
-import { Button, Checkbox, Dialog, Fieldset, Heading, Paragraph, ValidationMessage } from "@digdir/designsystemet-react";
+import { Button, Checkbox, Fieldset, Paragraph, ValidationMessage } from "@digdir/designsystemet-react";
 import type { ErrorReport } from "../bindings/ErrorReport";
 import type { GrantScheme } from "../bindings/GrantScheme";
 import type { SchemeInput } from "../bindings/SchemeInput";
@@ -8,7 +8,7 @@ import { dateWords } from "../lib/dates";
 import { useReturnFocus } from "../lib/useReturnFocus";
 import { useFormErrors } from "../lib/useFormErrors";
 import { errorId, DateField, TextAreaField, TextField } from "../components/fields";
-import { FormError } from "../components/FormError";
+import { FormDialog } from "../components/FormDialog";
 import {
   editSchemeDraft,
   newCriterion,
@@ -71,77 +71,67 @@ export function SchemeDialog(props: Props) {
   };
 
   return (
-    <Dialog open onClose={props.onClose} closeButton={t("form.close")} aria-labelledby="scheme-dialog-title" className="form-dialog form-dialog--member">
-      <Dialog.Block>
-        <Heading level={2} data-size="sm" id="scheme-dialog-title">
-          {props.mode === "new" ? t("schemeForm.newTitle") : t("schemeForm.editTitle")}
-        </Heading>
-      </Dialog.Block>
-      <Dialog.Block>
-        <form onSubmit={submit} noValidate className="form">
-          <FormError messages={errors.general} />
-          <div className="field-row field-row--scheme-name">
-            <TextField id="scheme-name" limit="name" label={t("schemeForm.name")} value={d.name} onChange={set("name", "scheme-name")} error={err("scheme-name")} />
-            <TextField id="scheme-year" label={t("schemeForm.year")} value={d.year} onChange={set("year", "scheme-year")} inputMode="numeric" width="narrow" error={err("scheme-year")} />
-          </div>
-          <div className="field-row field-row--2">
-            <TextField id="scheme-budget" label={t("schemeForm.budget")} description={t("amount.help")} value={d.budget} onChange={set("budget", "scheme-budget")} inputMode="decimal" error={err("scheme-budget")} />
-            <TextField id="scheme-max" label={t("schemeForm.max")} description={t("schemeForm.maxHelp")} value={d.maxPerApplication} onChange={set("maxPerApplication", "scheme-max")} inputMode="decimal" error={err("scheme-max")} />
-          </div>
-          <div className="field-row field-row--2">
-            <DateField id="scheme-deadline" label={t("schemeForm.deadline")} description={t("date.help")} value={d.deadline} onChange={set("deadline", "scheme-deadline")} error={err("scheme-deadline")} />
-            <DateField id="scheme-report-deadline" label={t("schemeForm.reportDeadline")} description={t("date.help")} value={d.reportDeadline} onChange={set("reportDeadline", "scheme-report-deadline")} error={err("scheme-report-deadline")} />
-          </div>
-          <Fieldset data-size="sm" id="scheme-criteria" tabIndex={-1} aria-describedby={err("scheme-criteria") ? errorId("scheme-criteria") : undefined}>
-            <Fieldset.Legend>{t("schemeForm.criteria")}</Fieldset.Legend>
-            <Fieldset.Description>{locked ? t("schemeForm.criteriaLocked") : t("schemeForm.criteriaHelp")}</Fieldset.Description>
-            <ol className="criteria-list">
-              {d.criteria.map((c, i) => (
-                <li key={c.key} className="criteria-row" data-testid="criterion-row">
-                  <TextField id={`criterion-name-${i}`} label={t("schemeForm.criterionName", { n: i + 1 })} value={c.name} onChange={setCriterion(i, "name", `criterion-name-${i}`)} readOnly={locked} error={err(`criterion-name-${i}`)} />
-                  <TextField id={`criterion-weight-${i}`} label={t("schemeForm.weight")} value={c.weight} onChange={setCriterion(i, "weight", `criterion-weight-${i}`)} inputMode="numeric" width="narrow" readOnly={locked} error={err(`criterion-weight-${i}`)} />
-                  {!locked ? (
-                    <Button type="button" variant="tertiary" data-size="sm" data-color="danger" data-testid="remove-criterion" className="criteria-row__remove" aria-label={t("schemeForm.removeCriterionLabel", { n: i + 1 })} onClick={() => removeCriterion(i)}>
-                      {t("schemeForm.removeCriterion")}
-                    </Button>
-                  ) : null}
-                </li>
-              ))}
-            </ol>
-            {err("scheme-criteria") ? <ValidationMessage id={errorId("scheme-criteria")}>{err("scheme-criteria")}</ValidationMessage> : null}
-            {!locked ? (
-              <Button type="button" variant="secondary" data-size="sm" data-testid="add-criterion" onClick={addCriterion}>
-                + {t("schemeForm.addCriterion")}
-              </Button>
-            ) : null}
-          </Fieldset>
-          <Checkbox
-            id="scheme-enkeltvedtak"
-            data-testid="scheme-enkeltvedtak"
-            label={t("schemeForm.enkeltvedtak")}
-            description={t("schemeForm.enkeltvedtakHelp")}
-            checked={d.enkeltvedtak}
-            onChange={(e) => set("enkeltvedtak", "scheme-enkeltvedtak")(e.target.checked)}
-          />
-          {/* An enkeltvedtak's letter names who decides an appeal and where to send it. */}
-          {d.enkeltvedtak || d.appealBody || d.appealAddress ? (
-            <>
-              <TextField id="scheme-appeal-body" label={t("schemeForm.appealBody")} description={t("schemeForm.appealBodyHelp")} value={d.appealBody} onChange={set("appealBody", "scheme-appeal-body")} error={err("scheme-appeal-body")} />
-              <TextField id="scheme-appeal-address" label={t("schemeForm.appealAddress")} description={t("schemeForm.appealAddressHelp")} value={d.appealAddress} onChange={set("appealAddress", "scheme-appeal-address")} error={err("scheme-appeal-address")} />
-            </>
-          ) : null}
-          <TextAreaField id="scheme-conditions" rows={3} label={t("schemeForm.conditions")} description={t("schemeForm.conditionsHelp")} value={d.conditions} onChange={set("conditions", "scheme-conditions")} error={err("scheme-conditions")} />
-          {locked ? null : <Paragraph data-size="xs" className="muted">{t("schemeForm.criteriaLockNote")}</Paragraph>}
-          <div className="button-row">
-            <Button type="submit" data-testid="save-scheme" loading={saving}>
-              {props.mode === "new" ? t("schemeForm.create") : t("schemeForm.save")}
-            </Button>
-            <Button type="button" variant="secondary" onClick={props.onClose}>
-              {t("form.cancel")}
-            </Button>
-          </div>
-        </form>
-      </Dialog.Block>
-    </Dialog>
+    <FormDialog
+      titleId="scheme-dialog-title"
+      title={props.mode === "new" ? t("schemeForm.newTitle") : t("schemeForm.editTitle")}
+      width="member"
+      onClose={props.onClose}
+      onSubmit={submit}
+      faults={errors.general}
+      submit={{ label: props.mode === "new" ? t("schemeForm.create") : t("schemeForm.save"), testId: "save-scheme", saving }}
+    >
+      <div className="field-row field-row--scheme-name">
+        <TextField id="scheme-name" limit="name" label={t("schemeForm.name")} value={d.name} onChange={set("name", "scheme-name")} error={err("scheme-name")} />
+        <TextField id="scheme-year" label={t("schemeForm.year")} value={d.year} onChange={set("year", "scheme-year")} inputMode="numeric" width="narrow" error={err("scheme-year")} />
+      </div>
+      <div className="field-row field-row--2">
+        <TextField id="scheme-budget" label={t("schemeForm.budget")} description={t("amount.help")} value={d.budget} onChange={set("budget", "scheme-budget")} inputMode="decimal" error={err("scheme-budget")} />
+        <TextField id="scheme-max" label={t("schemeForm.max")} description={t("schemeForm.maxHelp")} value={d.maxPerApplication} onChange={set("maxPerApplication", "scheme-max")} inputMode="decimal" error={err("scheme-max")} />
+      </div>
+      <div className="field-row field-row--2">
+        <DateField id="scheme-deadline" label={t("schemeForm.deadline")} description={t("date.help")} value={d.deadline} onChange={set("deadline", "scheme-deadline")} error={err("scheme-deadline")} />
+        <DateField id="scheme-report-deadline" label={t("schemeForm.reportDeadline")} description={t("date.help")} value={d.reportDeadline} onChange={set("reportDeadline", "scheme-report-deadline")} error={err("scheme-report-deadline")} />
+      </div>
+      <Fieldset data-size="sm" id="scheme-criteria" tabIndex={-1} aria-describedby={err("scheme-criteria") ? errorId("scheme-criteria") : undefined}>
+        <Fieldset.Legend>{t("schemeForm.criteria")}</Fieldset.Legend>
+        <Fieldset.Description>{locked ? t("schemeForm.criteriaLocked") : t("schemeForm.criteriaHelp")}</Fieldset.Description>
+        <ol className="criteria-list">
+          {d.criteria.map((c, i) => (
+            <li key={c.key} className="criteria-row" data-testid="criterion-row">
+              <TextField id={`criterion-name-${i}`} label={t("schemeForm.criterionName", { n: i + 1 })} value={c.name} onChange={setCriterion(i, "name", `criterion-name-${i}`)} readOnly={locked} error={err(`criterion-name-${i}`)} />
+              <TextField id={`criterion-weight-${i}`} label={t("schemeForm.weight")} value={c.weight} onChange={setCriterion(i, "weight", `criterion-weight-${i}`)} inputMode="numeric" width="narrow" readOnly={locked} error={err(`criterion-weight-${i}`)} />
+              {!locked ? (
+                <Button type="button" variant="tertiary" data-size="sm" data-color="danger" data-testid="remove-criterion" className="criteria-row__remove" aria-label={t("schemeForm.removeCriterionLabel", { n: i + 1 })} onClick={() => removeCriterion(i)}>
+                  {t("schemeForm.removeCriterion")}
+                </Button>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+        {err("scheme-criteria") ? <ValidationMessage id={errorId("scheme-criteria")}>{err("scheme-criteria")}</ValidationMessage> : null}
+        {!locked ? (
+          <Button type="button" variant="secondary" data-size="sm" data-testid="add-criterion" onClick={addCriterion}>
+            + {t("schemeForm.addCriterion")}
+          </Button>
+        ) : null}
+      </Fieldset>
+      <Checkbox
+        id="scheme-enkeltvedtak"
+        data-testid="scheme-enkeltvedtak"
+        label={t("schemeForm.enkeltvedtak")}
+        description={t("schemeForm.enkeltvedtakHelp")}
+        checked={d.enkeltvedtak}
+        onChange={(e) => set("enkeltvedtak", "scheme-enkeltvedtak")(e.target.checked)}
+      />
+      {/* An enkeltvedtak's letter names who decides an appeal and where to send it. */}
+      {d.enkeltvedtak || d.appealBody || d.appealAddress ? (
+        <>
+          <TextField id="scheme-appeal-body" label={t("schemeForm.appealBody")} description={t("schemeForm.appealBodyHelp")} value={d.appealBody} onChange={set("appealBody", "scheme-appeal-body")} error={err("scheme-appeal-body")} />
+          <TextField id="scheme-appeal-address" label={t("schemeForm.appealAddress")} description={t("schemeForm.appealAddressHelp")} value={d.appealAddress} onChange={set("appealAddress", "scheme-appeal-address")} error={err("scheme-appeal-address")} />
+        </>
+      ) : null}
+      <TextAreaField id="scheme-conditions" rows={3} label={t("schemeForm.conditions")} description={t("schemeForm.conditionsHelp")} value={d.conditions} onChange={set("conditions", "scheme-conditions")} error={err("scheme-conditions")} />
+      {locked ? null : <Paragraph data-size="xs" className="muted">{t("schemeForm.criteriaLockNote")}</Paragraph>}
+    </FormDialog>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from "react";
-import { Alert, Button, Dialog, Fieldset, Heading, Paragraph, Radio } from "@digdir/designsystemet-react";
+import { Alert, Fieldset, Paragraph, Radio } from "@digdir/designsystemet-react";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
 import { useReturnFocus } from "../lib/useReturnFocus";
@@ -7,7 +7,7 @@ import { useFormErrors } from "../lib/useFormErrors";
 import { useLoad } from "../lib/useLoad";
 import { formatDate } from "../lib/dates";
 import { SelectField } from "../components/fields";
-import { FormError } from "../components/FormError";
+import { FormDialog } from "../components/FormDialog";
 import { useMeeting } from "./context";
 import { APPROVAL_FIELD_IDS, APPROVAL_FIELD_ORDER, presentRows, toApproval, type ApprovalMode } from "./meetingModel";
 import { candidateLabel } from "../lib/labels";
@@ -68,68 +68,59 @@ export function ApproveDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Dialog open onClose={onClose} closeButton={t("form.close")} aria-labelledby="approve-title" className="form-dialog form-dialog--small" data-size="sm">
-      <Dialog.Block>
-        <Heading level={2} data-size="sm" id="approve-title">
-          {t("approve.title")}
-        </Heading>
-      </Dialog.Block>
-      <Dialog.Block>
-        <form onSubmit={submit} noValidate className="form">
-          <Paragraph data-size="sm">{t("approve.intro")}</Paragraph>
-          {blocking.length ? (
-            <Alert data-color="warning" data-size="sm">
-              <Paragraph data-size="sm">{t("approve.incomplete", { count: blocking.length })}</Paragraph>
-            </Alert>
-          ) : null}
-          <FormError messages={errors.general} />
-          <Fieldset data-size="sm">
-            <Fieldset.Legend>{t("approve.how")}</Fieldset.Legend>
-            <Radio
-              id="approval-mode-signatories"
-              name="approval-mode"
-              value="signatories"
-              label={t("approve.bySignatories")}
-              checked={mode === "signatories"}
-              onChange={() => choose("signatories")}
-            />
-            <Radio
-              id="approval-mode-later"
-              name="approval-mode"
-              value="laterMeeting"
-              label={t("approve.byLaterMeeting")}
-              description={laterNote}
-              disabled={later.length === 0}
-              checked={mode === "laterMeeting"}
-              onChange={() => choose("laterMeeting")}
-            />
-          </Fieldset>
-          {mode === "signatories" ? (
-            <>
-              <SelectField id="signatory-1" label={t("approve.first")} value={first} onChange={(v) => { setFirst(v); errors.clearField("signatory-1"); }} options={choices} error={errors.fields["signatory-1"]} />
-              <SelectField id="signatory-2" label={t("approve.second")} value={second} onChange={(v) => { setSecond(v); errors.clearField("signatory-2"); }} options={choices} error={errors.fields["signatory-2"]} />
-            </>
-          ) : (
-            <SelectField
-              id="approval-item"
-              label={t("approve.item")}
-              description={t("approve.itemHelp")}
-              value={itemId}
-              onChange={(v) => { setItemId(v); errors.clearField("approval-item"); }}
-              options={[{ value: "", label: t("approve.chooseItem") }, ...later.map((c) => ({ value: c.itemId, label: candidateLabel(t, c) }))]}
-              error={errors.fields["approval-item"]}
-            />
-          )}
-          <div className="button-row">
-            <Button type="submit" data-testid="confirm-approve" loading={saving}>
-              {t("approve.confirm")}
-            </Button>
-            <Button type="button" variant="secondary" onClick={onClose}>
-              {t("form.cancel")}
-            </Button>
-          </div>
-        </form>
-      </Dialog.Block>
-    </Dialog>
+    <FormDialog
+      titleId="approve-title"
+      title={t("approve.title")}
+      width="small"
+      size="sm"
+      onClose={onClose}
+      onSubmit={submit}
+      faults={errors.general}
+      submit={{ label: t("approve.confirm"), testId: "confirm-approve", saving }}
+    >
+      <Paragraph data-size="sm">{t("approve.intro")}</Paragraph>
+      {blocking.length ? (
+        <Alert data-color="warning" data-size="sm">
+          <Paragraph data-size="sm">{t("approve.incomplete", { count: blocking.length })}</Paragraph>
+        </Alert>
+      ) : null}
+      <Fieldset data-size="sm">
+        <Fieldset.Legend>{t("approve.how")}</Fieldset.Legend>
+        <Radio
+          id="approval-mode-signatories"
+          name="approval-mode"
+          value="signatories"
+          label={t("approve.bySignatories")}
+          checked={mode === "signatories"}
+          onChange={() => choose("signatories")}
+        />
+        <Radio
+          id="approval-mode-later"
+          name="approval-mode"
+          value="laterMeeting"
+          label={t("approve.byLaterMeeting")}
+          description={laterNote}
+          disabled={later.length === 0}
+          checked={mode === "laterMeeting"}
+          onChange={() => choose("laterMeeting")}
+        />
+      </Fieldset>
+      {mode === "signatories" ? (
+        <>
+          <SelectField id="signatory-1" label={t("approve.first")} value={first} onChange={(v) => { setFirst(v); errors.clearField("signatory-1"); }} options={choices} error={errors.fields["signatory-1"]} />
+          <SelectField id="signatory-2" label={t("approve.second")} value={second} onChange={(v) => { setSecond(v); errors.clearField("signatory-2"); }} options={choices} error={errors.fields["signatory-2"]} />
+        </>
+      ) : (
+        <SelectField
+          id="approval-item"
+          label={t("approve.item")}
+          description={t("approve.itemHelp")}
+          value={itemId}
+          onChange={(v) => { setItemId(v); errors.clearField("approval-item"); }}
+          options={[{ value: "", label: t("approve.chooseItem") }, ...later.map((c) => ({ value: c.itemId, label: candidateLabel(t, c) }))]}
+          error={errors.fields["approval-item"]}
+        />
+      )}
+    </FormDialog>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from "react";
-import { Button, Dialog, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { Paragraph } from "@digdir/designsystemet-react";
 import type { Membership } from "../bindings/Membership";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
@@ -8,7 +8,7 @@ import { dateFault, dateWords, formatDate, readDateField, todayIso } from "../li
 import { toErrorReport } from "../lib/errors";
 import { useFormErrors } from "../lib/useFormErrors";
 import { DateField, TextField } from "../components/fields";
-import { FormError } from "../components/FormError";
+import { FormDialog } from "../components/FormDialog";
 import { useConfirmation } from "../components/Confirmation";
 
 const ORDER = ["end-date", "end-reason"] as const;
@@ -47,47 +47,37 @@ export function EndDialog({ membership, onSaved, onClose }: { membership: Member
   };
 
   return (
-    <Dialog open onClose={onClose} closeButton={t("form.close")} aria-labelledby="end-dialog-title" className="form-dialog form-dialog--small">
-      <Dialog.Block>
-        <Heading level={2} data-size="sm" id="end-dialog-title">
-          {t("member.endTitle")}
-        </Heading>
-      </Dialog.Block>
-      <Dialog.Block>
-        <form onSubmit={submit} noValidate className="form">
-          <Paragraph>{t("member.endQuestion", { name: membership.person.name })}</Paragraph>
-          <FormError messages={errors.general} />
-          <DateField
-            id="end-date"
-            label={t("member.endDateLabel")}
-            description={t("member.endDateHelp")}
-            value={date}
-            onChange={(v) => {
-              setDate(v);
-              errors.clearField("end-date");
-            }}
-            error={errors.fields["end-date"]}
-          />
-          <TextField
-            id="end-reason"
-            label={t("member.endReason")}
-            value={reason}
-            onChange={(v) => {
-              setReason(v);
-              errors.clearField("end-reason");
-            }}
-            error={errors.fields["end-reason"]}
-          />
-          <div className="button-row">
-            <Button type="submit" data-color="danger" data-testid="confirm-end" loading={saving}>
-              {t("member.confirmEnd")}
-            </Button>
-            <Button type="button" variant="secondary" onClick={onClose}>
-              {t("form.cancel")}
-            </Button>
-          </div>
-        </form>
-      </Dialog.Block>
-    </Dialog>
+    <FormDialog
+      titleId="end-dialog-title"
+      title={t("member.endTitle")}
+      width="small"
+      onClose={onClose}
+      onSubmit={submit}
+      faults={errors.general}
+      submit={{ label: t("member.confirmEnd"), testId: "confirm-end", saving: saving, danger: true }}
+    >
+      <Paragraph>{t("member.endQuestion", { name: membership.person.name })}</Paragraph>
+      <DateField
+        id="end-date"
+        label={t("member.endDateLabel")}
+        description={t("member.endDateHelp")}
+        value={date}
+        onChange={(v) => {
+          setDate(v);
+          errors.clearField("end-date");
+        }}
+        error={errors.fields["end-date"]}
+      />
+      <TextField
+        id="end-reason"
+        label={t("member.endReason")}
+        value={reason}
+        onChange={(v) => {
+          setReason(v);
+          errors.clearField("end-reason");
+        }}
+        error={errors.fields["end-reason"]}
+      />
+    </FormDialog>
   );
 }
