@@ -58,6 +58,7 @@ pub(super) const TABLES: &[(&str, &str)] = &[
         "decision_id IN (SELECT d.id FROM item_decision d JOIN agenda_item i ON i.id = d.item_id WHERE i.council_id = ?1)",
     ),
     ("duty", "council_id = ?1"),
+    ("duty_confirmation", "council_id = ?1"),
     ("annual_report", "council_id = ?1"),
     ("account_entry", "council_id = ?1"),
 ];

@@ -71,7 +71,7 @@ fn world() -> World {
             &at(1),
             &lyngvik,
             year,
-            DutyKind::OpenMeeting,
+            &DutyKey::from("open_meeting"),
             &DutyEdit::Waive {
                 reason: "Grendehuset var stengt".into(),
             },
@@ -834,7 +834,7 @@ fn a_council_read_in_is_read_only_here_and_every_write_says_where_it_is_kept() {
                     &at(30),
                     &lyngvik.id,
                     day.year(),
-                    DutyKind::JointMeeting,
+                    &DutyKey::from("joint_meeting"),
                     &edit,
                     Lang::Nb,
                 )

@@ -34,7 +34,7 @@ fn stored(conn: &Connection) -> Result<Option<KommuneProfile>> {
     .transpose()
 }
 
-fn current(conn: &Connection) -> Result<KommuneProfile> {
+pub(super) fn current(conn: &Connection) -> Result<KommuneProfile> {
     Ok(stored(conn)?.unwrap_or_else(rules::default_profile))
 }
 
