@@ -188,6 +188,7 @@ fn committed_typescript_bindings_are_fresh() {
         PackageInfo,
         ImportStatus,
         ImportOutcome,
+        PackageProfile,
         KeptElsewhere,
         DutyKey,
         DutyConfirmation,
