@@ -439,3 +439,9 @@ async fn answer_step(client: &Client, testid: &str) {
     })
     .await;
 }
+
+/// Øvre Eiker's kommune profile with its eight yearly duties (issue 21), as
+/// a kommune would hand it out: `docs/profiles/ovre-eiker.json`.
+pub fn ovre_eiker_profile() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/profiles/ovre-eiker.json")
+}
