@@ -190,7 +190,7 @@ async fn eight_duties_fit_a_small_laptop_at_125_percent() {
         )
         .await
         .unwrap();
-    let arg = serde_json::to_value(&wait(&client, &row).await.unwrap()).unwrap();
+    let arg = serde_json::to_value(wait(&client, &row).await.unwrap()).unwrap();
     client
         .execute("arguments[0].scrollIntoView();", vec![arg])
         .await

@@ -309,7 +309,7 @@ pub struct OverviewScreen {
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum WheelEntry {
     Meeting { date: NaiveDate, meeting: MeetingBrief },
-    Due { date: NaiveDate, duty: Duty },
+    Due { date: NaiveDate, duty: Box<Duty> },
 }
 
 /// The year wheel ("årshjul") of the councils shown: the year's meetings and

@@ -139,7 +139,10 @@ pub fn wheel(year: i32, councils: Vec<CouncilOverview>, meetings: Vec<MeetingBri
     }
     for duty in councils.into_iter().flat_map(|c| c.duties) {
         if duty.status != DutyStatus::NotApplicable {
-            place(WheelEntry::Due { date: duty.due, duty });
+            place(WheelEntry::Due {
+                date: duty.due,
+                duty: Box::new(duty),
+            });
         }
     }
     for month in &mut months {

@@ -40,7 +40,7 @@ struct YearFacts {
     /// The held meetings' notices, per council (only when a duty asks).
     notices: HashMap<String, rules::duties::NoticeFacts>,
     /// The duties confirmed by hand, per council and duty key.
-    confirmations: HashMap<String, HashMap<String, (String, DutyConfirmation)>>,
+    confirmations: super::duty_confirmations::Confirmations,
     /// The first exported annual report of the year: id, created at.
     reports: HashMap<String, (String, String)>,
     /// The first scheme of the year (id, name), and how many of the year's

@@ -12,17 +12,16 @@ use super::{audit, codec, new_id};
 use crate::error::Result;
 use crate::model::{Actor, DutyConfirmation, DutyKey, Step};
 
+/// The confirmations of a year: per council, per duty key, the row's id and the confirmation.
+pub(super) type Confirmations = HashMap<String, HashMap<String, (String, DutyConfirmation)>>;
+
 /// The duties confirmed by hand in `year`, of one council or all.
-pub(super) fn of_year(
-    conn: &Connection,
-    year: i32,
-    council_id: Option<&str>,
-) -> Result<HashMap<String, HashMap<String, (String, DutyConfirmation)>>> {
+pub(super) fn of_year(conn: &Connection, year: i32, council_id: Option<&str>) -> Result<Confirmations> {
     let mut stmt = conn.prepare_cached(
         "SELECT council_id, duty_key, id, done_on, note, confirmed_at, confirmed_by FROM duty_confirmation
          WHERE year = ?1 AND (?2 IS NULL OR council_id = ?2)",
     )?;
-    let mut found: HashMap<String, HashMap<String, (String, DutyConfirmation)>> = HashMap::new();
+    let mut found: Confirmations = HashMap::new();
     for row in stmt.query_map(params![year, council_id], |r| {
         Ok((
             r.get::<_, String>(0)?,
