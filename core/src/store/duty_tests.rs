@@ -624,6 +624,14 @@ const OVRE_EIKER: &str = include_str!("../../../docs/profiles/ovre-eiker.json");
 fn ovre_eikers_eight_duties_follow_their_evidence_and_a_manual_one_is_confirmed_by_hand() {
     let mut store = Store::open_in_memory().unwrap();
     let c = council(&mut store, "Vestfossen grendeutvalg");
+    // Waived under the built-in profile: the row outlives the duty.
+    let open = DutyKey::from("open_meeting");
+    let waive = DutyEdit::Waive {
+        reason: "Ingen lokale".into(),
+    };
+    store
+        .edit_duty(&at(2026, 10, 1), &c.id, 2026, &open, &waive, Lang::Nb)
+        .unwrap();
     store
         .import_profile(
             OVRE_EIKER,
@@ -631,6 +639,17 @@ fn ovre_eikers_eight_duties_follow_their_evidence_and_a_manual_one_is_confirmed_
             Lang::Nb,
         )
         .unwrap();
+    assert_eq!(row_count(&store, "duty"), 1, "a removed duty's rows are kept");
+    let profile = store.profile().unwrap();
+    assert_eq!(
+        crate::rules::duties::name_of(&profile, "open_meeting", Lang::Nb),
+        "open_meeting",
+        "named by its key once the profile no longer has it"
+    );
+    assert_eq!(
+        crate::rules::duties::name_of(&profile, "heie", Lang::Nn),
+        "Heie på lokale initiativ"
+    );
     // A joint meeting whose notice went out before it (sent 1 October).
     hold(&mut store, &c.id, MeetingKind::Joint, day(2026, 10, 20));
     let today = day(2026, 12, 10);
@@ -648,7 +667,7 @@ fn ovre_eikers_eight_duties_follow_their_evidence_and_a_manual_one_is_confirmed_
             "nye-medlemmer",
             "skape-liv"
         ],
-        "the profile's duties in its order"
+        "the profile's duties in its order; the removed one not owed"
     );
     assert_eq!(duty(&duties, "fellesmote").name, "Delta på fellesmøte med kommunen");
     let status = |duties: &[Duty], key: &str| duty(duties, key).status;
