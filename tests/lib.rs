@@ -501,3 +501,9 @@ pub fn pdf_text(path: &Path) -> String {
         .expect("pdftotext (poppler-utils) is installed");
     String::from_utf8(out.stdout).expect("pdftotext writes UTF-8")
 }
+
+/// Øvre Eiker's kommune profile with its eight yearly duties (issue 21), as
+/// a kommune would hand it out: `docs/profiles/ovre-eiker.json`.
+pub fn ovre_eiker_profile() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/profiles/ovre-eiker.json")
+}

@@ -421,7 +421,7 @@ pub fn duty_list(lang: Lang, duties: &[Duty]) {
         .map(|d| {
             vec![
                 d.council_name.clone(),
-                grendebok_core::rules::duties::label(lang, d.kind),
+                d.name.clone(),
                 date(d.due),
                 grendebok_core::rules::duties::status_label(lang, d.status),
                 grendebok_core::rules::duties::note(d),

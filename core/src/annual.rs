@@ -304,7 +304,7 @@ pub fn annual_report(facts: &ReportFacts, created: DateTime<Utc>) -> Rendered {
         .iter()
         .map(|d| {
             vec![
-                crate::rules::duties::label(lang, d.kind),
+                d.name.clone(),
                 i18n::date(d.due),
                 crate::rules::duties::status_label(lang, d.status),
                 crate::rules::duties::note(d),

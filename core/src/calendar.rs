@@ -7,7 +7,6 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::i18n::{label, t};
 use crate::model::{Duty, DutyStatus, Lang, MeetingBrief};
-use crate::rules::duties;
 
 /// Text as iCalendar wants it: backslash, semicolon, comma and line breaks escaped.
 fn escape(text: &str) -> String {
@@ -103,22 +102,13 @@ pub fn ics(meetings: &[MeetingBrief], duties: &[Duty], stamp: DateTime<Utc>, lan
         line(&mut out, "BEGIN:VEVENT");
         line(
             &mut out,
-            &format!(
-                "UID:duty-{}-{}-{}@grendebok",
-                d.council_id,
-                d.year,
-                duties::code(d.kind)
-            ),
+            &format!("UID:duty-{}-{}-{}@grendebok", d.council_id, d.year, d.kind),
         );
         line(&mut out, &format!("DTSTAMP:{stamp}"));
         line(&mut out, &format!("DTSTART;VALUE=DATE:{}", date_value(d.due)));
         let next = d.due.succ_opt().unwrap_or(d.due);
         line(&mut out, &format!("DTEND;VALUE=DATE:{}", date_value(next)));
-        let summary = t(
-            lang,
-            "ics.due",
-            &[("duty", &duties::label(lang, d.kind)), ("council", &d.council_name)],
-        );
+        let summary = t(lang, "ics.due", &[("duty", &d.name), ("council", &d.council_name)]);
         line(&mut out, &format!("SUMMARY:{}", escape(&summary)));
         line(&mut out, "TRANSP:TRANSPARENT");
         line(&mut out, "END:VEVENT");
@@ -136,7 +126,7 @@ mod tests {
     use chrono::{NaiveTime, TimeZone};
 
     use super::*;
-    use crate::model::{DutyKind, MeetingKind, MeetingStatus};
+    use crate::model::{MeetingKind, MeetingStatus, ProfileEvidenceKind};
 
     fn meeting(place: &str) -> MeetingBrief {
         MeetingBrief {
@@ -156,7 +146,9 @@ mod tests {
             council_id: "c1".into(),
             council_name: "Lyngvik nærmiljøutvalg".into(),
             year: 2026,
-            kind: DutyKind::AnnualReport,
+            kind: "annual_report".into(),
+            name: "Årsmelding".into(),
+            evidence_kind: ProfileEvidenceKind::AnnualReportExported,
             due: NaiveDate::from_ymd_opt(2027, 3, 1).unwrap(),
             default_due: true,
             status,
@@ -164,6 +156,7 @@ mod tests {
             evidence: None,
             waived_reason: None,
             waived: None,
+            confirmation: None,
             before_council: false,
         }
     }

@@ -173,9 +173,9 @@ impl Scenario {
                 to_value(s.update_council(&actor, &id, &input))
             }
             "editDuty" => {
-                let (id, year, kind, edit): (String, i32, DutyKind, DutyEdit) =
+                let (id, year, kind, edit): (String, i32, DutyKey, DutyEdit) =
                     (arg(args, 0), arg(args, 1), arg(args, 2), arg(args, 3));
-                to_value(s.edit_duty(&actor, &id, year, kind, &edit, lang))
+                to_value(s.edit_duty(&actor, &id, year, &kind, &edit, lang))
             }
             // Meeting writes answer with the whole meeting, as the shell's `meeting_write`.
             "createMeeting" => s

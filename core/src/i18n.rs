@@ -211,7 +211,6 @@ mod tests {
         assert_labelled("meeting_status", &MeetingStatus::ALL);
         assert_labelled("item_kind", &ItemKind::ALL);
         assert_labelled("attendance", &AttendanceStatus::ALL);
-        assert_labelled("duty_kind", &DutyKind::ALL);
         assert_labelled("duty_status", &DutyStatus::ALL);
         assert_labelled("application_status", &ApplicationStatus::ALL);
         assert_labelled(

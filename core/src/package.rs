@@ -27,7 +27,7 @@ use serde_json::{json, Map, Value as Json};
 pub use crate::error::{kept_note, replacement_message, PackageFault};
 use crate::i18n::t;
 pub use crate::i18n::{norwegian_date_time, when};
-use crate::model::{ImportOutcome, ImportStatus, Lang, PackageInfo};
+use crate::model::{ImportOutcome, ImportStatus, Lang, PackageInfo, PackageProfile, ProfileChangeKind, ProfileSection};
 use crate::pdf::sha256_hex;
 
 /// The `format` every package's manifest names.
@@ -557,7 +557,73 @@ pub fn export_message(lang: Lang, info: &PackageInfo) -> String {
 }
 
 /// What an import of the package `file` says it did, naming the file.
+/// What a package's kommune profile did, in `lang`: taken (who issued it
+/// and when, and what changed, section by section: «Plikter: 8 lagt til,
+/// 4 fjernet»), or left because the file's is as new or newer (said quietly).
+pub fn profile_message(lang: Lang, profile: &PackageProfile) -> String {
+    use crate::rules::profile as rules;
+    if !profile.taken {
+        return t(
+            lang,
+            "package.profile.older",
+            &[("issued", &rules::issued_label(&profile.offered, lang))],
+        );
+    }
+    let changes = rules::changes(&profile.previous, &profile.offered, lang);
+    let mut summary = Vec::new();
+    for (section, key) in [
+        (ProfileSection::Duties, "package.profile.duties"),
+        (ProfileSection::SeatCategories, "package.profile.seat_categories"),
+        (ProfileSection::MeetingKinds, "package.profile.meeting_kinds"),
+    ] {
+        let count = |kinds: &[ProfileChangeKind]| {
+            changes
+                .iter()
+                .filter(|c| c.section == section && kinds.contains(&c.change))
+                .count()
+        };
+        let parts: Vec<String> = [
+            (count(&[ProfileChangeKind::Added]), "package.profile.added"),
+            (count(&[ProfileChangeKind::Removed]), "package.profile.removed"),
+            (
+                count(&[
+                    ProfileChangeKind::Renamed,
+                    ProfileChangeKind::Changed,
+                    ProfileChangeKind::Moved,
+                ]),
+                "package.profile.changed",
+            ),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, k)| t(lang, k, &[("count", &n.to_string())]))
+        .collect();
+        if !parts.is_empty() {
+            summary.push(t(lang, key, &[("parts", &parts.join(", "))]));
+        }
+    }
+    t(
+        lang,
+        "package.profile.taken",
+        &[
+            ("issued", &rules::issued_label(&profile.offered, lang)),
+            ("summary", &summary.join(" ")),
+        ],
+    )
+    .trim_end()
+    .to_owned()
+}
+
+/// What reading in a package did, in `lang`, with what its kommune profile did.
 pub fn import_message(lang: Lang, outcome: &ImportOutcome, file: &std::path::Path) -> String {
+    let read = read_message(lang, outcome, file);
+    match &outcome.profile {
+        Some(profile) => format!("{read} {}", profile_message(lang, profile)),
+        None => read,
+    }
+}
+
+fn read_message(lang: Lang, outcome: &ImportOutcome, file: &std::path::Path) -> String {
     let key = match outcome.status {
         ImportStatus::Added => "package.added",
         ImportStatus::Replaced => "package.replaced",

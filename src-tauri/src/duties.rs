@@ -36,11 +36,11 @@ pub async fn edit_duty(
     state: State<'_, AppState>,
     council_id: String,
     year: i32,
-    kind: DutyKind,
+    kind: DutyKey,
     edit: DutyEdit,
 ) -> Answer<Vec<Duty>> {
     with_store(&state, move |s, lang| {
-        s.edit_duty(&s.actor(Utc::now())?, &council_id, year, kind, &edit, lang)
+        s.edit_duty(&s.actor(Utc::now())?, &council_id, year, &kind, &edit, lang)
     })
     .await
 }

@@ -15,6 +15,7 @@ mod long_lists;
 mod meetings;
 mod messages;
 mod profile;
+mod profile_duties;
 mod progress;
 mod recovery;
 mod review;

@@ -251,6 +251,10 @@ async fn a_package_read_in_on_an_empty_file_adds_the_council_once() {
     );
     {
         let mut store = Store::open(&source.path().join("utvalg.sqlite3")).unwrap();
+        // The file follows Øvre Eiker's profile, and the package carries it.
+        store
+            .import_profile_file(&ovre_eiker_profile(), Utc::now(), Lang::Nb)
+            .unwrap();
         let actor = store.actor(Utc::now()).unwrap();
         store.export_package(&actor, &seeded.council_id, &package).unwrap();
     }
@@ -279,6 +283,13 @@ async fn a_package_read_in_on_an_empty_file_adds_the_council_once() {
         &format!("fra pakken {},", package.display()),
     )
     .await;
+    // The newer profile it carried is taken, and the person told what changed.
+    wait_for_text(
+        &client,
+        "[data-testid=import-result]",
+        "Kommunens oppsett er oppdatert (Øvre Eiker, utstedt 02.11.2026 kl. 10:00). Plikter: 8 lagt til, 4 fjernet.",
+    )
+    .await;
     wait_until("the council is listed", || async {
         count(&client, "[data-testid=council-row]").await == 1
     })
@@ -286,9 +297,15 @@ async fn a_package_read_in_on_an_empty_file_adds_the_council_once() {
     wait_for_text(&client, "[data-testid=council-row]", "Kvelde grendeutvalg").await;
     assert_eq!(count(&client, "[data-testid=import-error]").await, 0);
 
-    // The same package again: unchanged, and still one council.
+    // The same package again: unchanged, still one council, and its profile (no newer) left, quietly.
     click(&client, "[data-testid=import-package]").await.unwrap();
     wait_for_text(&client, "[data-testid=import-result]", "er allerede lest inn").await;
+    wait_for_text(
+        &client,
+        "[data-testid=import-result]",
+        "oppsettet i denne filen er beholdt",
+    )
+    .await;
     assert_eq!(count(&client, "[data-testid=council-row]").await, 1);
     assert_eq!(count(&client, "[data-testid=import-error]").await, 0);
 

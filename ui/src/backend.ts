@@ -46,7 +46,7 @@ import type { CouncilSections } from "./bindings/CouncilSections";
 import type { OverviewScreen } from "./bindings/OverviewScreen";
 import type { YearWheel } from "./bindings/YearWheel";
 import type { Duty } from "./bindings/Duty";
-import type { DutyKind } from "./bindings/DutyKind";
+import type { DutyKey } from "./bindings/DutyKey";
 import type { DutyEdit } from "./bindings/DutyEdit";
 import type { AttendanceYear } from "./bindings/AttendanceYear";
 import type { SearchQuery } from "./bindings/SearchQuery";
@@ -214,7 +214,7 @@ export interface Backend {
   /** Attendance per member over the council's held meetings of `year`, and the years it held any. */
   attendanceByMember(councilId: string, year: number): Promise<AttendanceYear>;
   /** A waiver without a reason is refused (code "invalid", field "reason"). */
-  editDuty(councilId: string, year: number, kind: DutyKind, edit: DutyEdit): Promise<Duty[]>;
+  editDuty(councilId: string, year: number, kind: DutyKey, edit: DutyEdit): Promise<Duty[]>;
   /** Rust shows the save dialog itself; rejects with code "cancelled" when the user cancels. */
   exportAnnualReport(councilId: string, year: number): Promise<SavedFile>;
   /** The year's meetings and due dates as .ics, of one council or (null) of all. */

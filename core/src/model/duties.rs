@@ -12,28 +12,45 @@ use ts_rs::TS;
 
 use super::{CouncilKind, MeetingKind, MeetingStatus, Step};
 
-/// The four duties every council owes the kommune each year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum DutyKind {
-    /// Fellesmøte med kommunen: a held meeting of kind `joint` in the year.
-    JointMeeting,
-    /// Åpent møte / valg: a held meeting of kind `open` in the year.
-    OpenMeeting,
-    /// Årsmelding: the year's annual report exported (and so archived).
-    AnnualReport,
-    /// Tilskuddsrapport: every grant of the year's schemes decided, and every
-    /// paid grant's final report received and accepted.
-    GrantReport,
+/// A yearly duty's key in the kommune profile (`ProfileDuty::key`), e.g.
+/// `joint_meeting`: the duties a council owes are the profile's, and a
+/// duty's edits, waiver and confirmation are stored under its key.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(transparent)]
+pub struct DutyKey(pub String);
+
+impl DutyKey {
+    /// The built-in profile's four keys.
+    pub const JOINT_MEETING: &'static str = "joint_meeting";
+    pub const OPEN_MEETING: &'static str = "open_meeting";
+    pub const ANNUAL_REPORT: &'static str = "annual_report";
+    pub const GRANT_REPORT: &'static str = "grant_report";
+
+    pub fn new(key: impl Into<String>) -> Self {
+        DutyKey(key.into())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
-impl DutyKind {
-    pub const ALL: [DutyKind; 4] = [
-        DutyKind::JointMeeting,
-        DutyKind::OpenMeeting,
-        DutyKind::AnnualReport,
-        DutyKind::GrantReport,
-    ];
+impl From<&str> for DutyKey {
+    fn from(key: &str) -> Self {
+        DutyKey(key.to_owned())
+    }
+}
+
+impl PartialEq<&str> for DutyKey {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl std::fmt::Display for DutyKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
 /// Where a duty stands on a given day.
@@ -72,6 +89,18 @@ pub enum EvidenceKind {
     Meeting,
     AnnualReport,
     Scheme,
+    /// Confirmed by hand (the confirmation's id).
+    Confirmation,
+}
+
+/// A duty confirmed by hand: the day it was done and a note of what was
+/// done, and who recorded it when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DutyConfirmation {
+    pub date: NaiveDate,
+    pub note: String,
+    pub confirmed: Step,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -92,7 +121,12 @@ pub struct Duty {
     pub council_id: String,
     pub council_name: String,
     pub year: i32,
-    pub kind: DutyKind,
+    /// The duty's key in the kommune profile.
+    pub kind: DutyKey,
+    /// The duty's name in the reader's language, from the profile.
+    pub name: String,
+    /// What fulfils it, as the profile says.
+    pub evidence_kind: super::ProfileEvidenceKind,
     pub due: NaiveDate,
     /// The due date is the built-in default (not edited for this council and year).
     pub default_due: bool,
@@ -102,19 +136,24 @@ pub struct Duty {
     pub evidence: Option<Evidence>,
     pub waived_reason: Option<String>,
     pub waived: Option<Step>,
+    /// Confirmed by hand (a duty whose evidence is `manual`).
+    pub confirmation: Option<DutyConfirmation>,
     /// The duty fell due before the council existed (its earliest record),
     /// so it is not owed.
     pub before_council: bool,
 }
 
 /// A change to one duty: its due date (`None` restores the default), a
-/// waiver with its written reason, or the waiver lifted.
+/// waiver with its written reason, or the waiver lifted; for a duty
+/// confirmed by hand, the day it was done with a note, or that undone.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", tag = "action")]
 pub enum DutyEdit {
     SetDue { due: Option<NaiveDate> },
     Waive { reason: String },
     Unwaive,
+    Confirm { date: Option<NaiveDate>, note: String },
+    Unconfirm,
 }
 
 /// A meeting in brief, for the overview and the year wheel.
@@ -220,7 +259,9 @@ pub struct StatusCount {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DutyTally {
-    pub kind: DutyKind,
+    pub kind: DutyKey,
+    /// The duty's name in the reader's language, from the profile.
+    pub name: String,
     /// In [`DutyStatus::ALL`]'s order.
     pub counts: Vec<StatusCount>,
 }
@@ -268,7 +309,7 @@ pub struct OverviewScreen {
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum WheelEntry {
     Meeting { date: NaiveDate, meeting: MeetingBrief },
-    Due { date: NaiveDate, duty: Duty },
+    Due { date: NaiveDate, duty: Box<Duty> },
 }
 
 /// The year wheel ("årshjul") of the councils shown: the year's meetings and

@@ -48,6 +48,19 @@ pub struct ImportOutcome {
     pub previous_name: Option<String>,
     /// When the snapshot held here before was exported, if there was one.
     pub previous_exported_at: Option<DateTime<Utc>>,
+    /// The kommune profile the package carried, if any: taken when newer
+    /// than the file's, else left (and the person told either way).
+    pub profile: Option<PackageProfile>,
+}
+
+/// The kommune profile a package carried, and the one the file held before.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PackageProfile {
+    /// The package's profile was newer and is now the file's.
+    pub taken: bool,
+    pub offered: super::KommuneProfile,
+    pub previous: super::KommuneProfile,
 }
 
 /// Where a council read in from a package is kept, for the note a screen

@@ -2,40 +2,55 @@
 //! given day, and what a waiver needs. Plain functions of the facts and the
 //! day; the store gathers the facts.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::i18n::{self, t};
-use crate::model::{Duty, DutyKind, DutyStatus, Evidence, EvidenceKind, Lang, MeetingKind};
+use crate::model::{
+    Duty, DutyConfirmation, DutyStatus, Evidence, EvidenceKind, KommuneProfile, Lang, ProfileDuty, ProfileEvidenceKind,
+};
 
 /// A duty due within this many days is "due soon".
 pub const DUE_SOON_DAYS: i64 = 30;
 
-/// The built-in due date of a duty for `year`: the open meeting by midsummer,
-/// the joint meeting with the kommune before the budget is settled, and the
-/// accounts of the year — the grants and the annual report — early the next.
-pub fn default_due(kind: DutyKind, year: i32) -> NaiveDate {
-    let (y, m, d) = match kind {
-        DutyKind::OpenMeeting => (year, 6, 30),
-        DutyKind::JointMeeting => (year, 11, 30),
-        DutyKind::GrantReport => (year + 1, 1, 31),
-        DutyKind::AnnualReport => (year + 1, 3, 1),
-    };
-    NaiveDate::from_ymd_opt(y, m, d).expect("a fixed day exists every year")
-}
+/// The built-in annual report's due day in the year after (1 March), which
+/// closes the accounting year.
+const ACCOUNTS_CLOSE: (u32, u32) = (3, 1);
 
 /// The year a council is accounting for on `today`: the year before, until
-/// its annual report's built-in due date (1 March) has passed; then this
+/// the built-in annual report's due date (1 March) has passed; then this
 /// year. In January a secretary is still closing last year — the grant
 /// report, the annual report, the folder for the kommune — so the council
 /// page offers that year first.
 pub fn accounting_year(today: NaiveDate) -> i32 {
     let last = today.year() - 1;
-    if today <= default_due(DutyKind::AnnualReport, last) {
+    let close = NaiveDate::from_ymd_opt(today.year(), ACCOUNTS_CLOSE.0, ACCOUNTS_CLOSE.1).expect("1 March exists");
+    if today <= close {
         last
     } else {
         today.year()
     }
+}
+
+/// The due date of a profile's duty for `year` (a due day the profile
+/// checked exists every year; 28 February should it not).
+pub fn due_of(duty: &ProfileDuty, year: i32) -> NaiveDate {
+    super::profile::due_in(duty.due_date, year)
+        .or_else(|| NaiveDate::from_ymd_opt(if duty.due_date.next_year { year + 1 } else { year }, 2, 28))
+        .expect("28 February exists")
+}
+
+/// A duty's name in `lang`: the profile's while it holds the key, else the
+/// key itself (a duty the profile no longer has, kept for history).
+pub fn name_of(profile: &KommuneProfile, key: &str, lang: Lang) -> String {
+    profile
+        .duties
+        .iter()
+        .find(|d| d.key == key)
+        .map(|d| d.names.get(lang).to_owned())
+        .unwrap_or_else(|| key.to_owned())
 }
 
 /// What is known of a duty when its status is asked for.
@@ -97,58 +112,72 @@ pub fn note(duty: &Duty) -> String {
     }
 }
 
-/// The stored and wire name of a duty kind, e.g. `joint_meeting`.
-pub fn code(kind: DutyKind) -> &'static str {
-    match kind {
-        DutyKind::JointMeeting => "joint_meeting",
-        DutyKind::OpenMeeting => "open_meeting",
-        DutyKind::AnnualReport => "annual_report",
-        DutyKind::GrantReport => "grant_report",
-    }
-}
-
-pub fn label(lang: Lang, kind: DutyKind) -> String {
-    i18n::label(lang, "duty_kind", &kind)
-}
-
 pub fn status_label(lang: Lang, status: DutyStatus) -> String {
     i18n::label(lang, "duty_status", &status)
 }
 
+/// Every held meeting of a year whose notice a duty of kind
+/// `noticePublishedBeforeMeeting` looks at: how many were held, how many of
+/// them had their notice sent (`notice_sent_at`) on a day before the
+/// meeting's, and the last one held (id, day).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NoticeFacts {
+    pub held: i64,
+    pub in_time: i64,
+    pub last: Option<(String, NaiveDate)>,
+}
+
 /// What the record holds that can fulfil one council's duties of a year,
-/// as the store finds it: the first held meeting of each kind (id, day), the
-/// first exported annual report (id, when), the year's first scheme (id,
-/// name), and how many of its applications are not yet accounted for, with
-/// the day of the last final report.
+/// as the store finds it: the first held meeting of each kind by the kind's
+/// key (id, day), the first exported annual report (id, when), the year's
+/// first scheme (id, name), how many of its applications are not yet
+/// accounted for with the day of the last final report, the held meetings'
+/// notices, and the duties confirmed by hand (by duty key).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EvidenceFacts {
-    pub joint_meeting: Option<(String, NaiveDate)>,
-    pub open_meeting: Option<(String, NaiveDate)>,
+    pub meetings: HashMap<String, (String, NaiveDate)>,
     pub annual_report: Option<(String, String)>,
     pub scheme: Option<(String, String)>,
     pub open_accounts: (i64, Option<String>),
+    pub notices: NoticeFacts,
+    pub confirmations: HashMap<String, (String, DutyConfirmation)>,
 }
 
-/// A duty's evidence in `facts`, if it exists, labelled in `lang`; `false` as
-/// the first value when there is nothing to account for (no scheme that year).
-pub fn evidence(facts: &EvidenceFacts, year: i32, kind: DutyKind, lang: Lang) -> (bool, Option<Evidence>) {
-    let meeting = |meeting_kind: MeetingKind, found: &Option<(String, NaiveDate)>| {
-        let evidence = found.as_ref().map(|(id, date)| Evidence {
-            kind: EvidenceKind::Meeting,
-            id: id.clone(),
-            label: format!(
-                "{} {}",
-                i18n::label(lang, "meeting_kind", &meeting_kind),
-                i18n::date(*date)
-            ),
-            date: Some(*date),
-        });
-        (true, evidence)
+/// The name of a meeting kind in `lang`: the profile's, else the key.
+fn meeting_kind_name(profile: &KommuneProfile, key: &str, lang: Lang) -> String {
+    profile
+        .meeting_kinds
+        .iter()
+        .find(|k| k.key == key)
+        .map(|k| k.names.get(lang).to_owned())
+        .unwrap_or_else(|| key.to_owned())
+}
+
+/// A duty's evidence in `facts`, by the kind of evidence the profile gives
+/// it, labelled in `lang`; `false` as the first value when there is nothing
+/// to account for (no scheme that year, for the grants).
+pub fn evidence(
+    facts: &EvidenceFacts,
+    year: i32,
+    duty: &ProfileDuty,
+    profile: &KommuneProfile,
+    lang: Lang,
+) -> (bool, Option<Evidence>) {
+    let Some(kind) = duty.evidence.known_kind() else {
+        return (true, None);
     };
     match kind {
-        DutyKind::JointMeeting => meeting(MeetingKind::Joint, &facts.joint_meeting),
-        DutyKind::OpenMeeting => meeting(MeetingKind::Open, &facts.open_meeting),
-        DutyKind::AnnualReport => {
+        ProfileEvidenceKind::MeetingOfKind => {
+            let key = duty.evidence.meeting_kind.as_deref().unwrap_or_default();
+            let evidence = facts.meetings.get(key).map(|(id, date)| Evidence {
+                kind: EvidenceKind::Meeting,
+                id: id.clone(),
+                label: format!("{} {}", meeting_kind_name(profile, key, lang), i18n::date(*date)),
+                date: Some(*date),
+            });
+            (true, evidence)
+        }
+        ProfileEvidenceKind::AnnualReportExported => {
             let evidence = facts.annual_report.as_ref().map(|(id, at)| Evidence {
                 kind: EvidenceKind::AnnualReport,
                 id: id.clone(),
@@ -157,7 +186,7 @@ pub fn evidence(facts: &EvidenceFacts, year: i32, kind: DutyKind, lang: Lang) ->
             });
             (true, evidence)
         }
-        DutyKind::GrantReport => {
+        ProfileEvidenceKind::GrantsDecidedAndReported => {
             let Some((scheme_id, scheme_name)) = &facts.scheme else {
                 return (false, None);
             };
@@ -170,6 +199,67 @@ pub fn evidence(facts: &EvidenceFacts, year: i32, kind: DutyKind, lang: Lang) ->
             });
             (true, evidence)
         }
+        ProfileEvidenceKind::NoticePublishedBeforeMeeting => {
+            let n = &facts.notices;
+            let evidence = match &n.last {
+                Some((id, date)) if n.held > 0 && n.in_time == n.held => Some(Evidence {
+                    kind: EvidenceKind::Meeting,
+                    id: id.clone(),
+                    label: t(lang, "duty.evidence.notices", &[("count", &n.held.to_string())]),
+                    date: Some(*date),
+                }),
+                _ => None,
+            };
+            (true, evidence)
+        }
+        ProfileEvidenceKind::Manual => {
+            let evidence = facts.confirmations.get(&duty.key).map(|(id, c)| Evidence {
+                kind: EvidenceKind::Confirmation,
+                id: id.clone(),
+                label: c.note.clone(),
+                date: Some(c.date),
+            });
+            (true, evidence)
+        }
+    }
+}
+
+/// A confirmation by hand, checked: the day it was done and a note, both
+/// required; the day not after `today` and not before the year owed. Every
+/// fault at once.
+pub fn confirmation(date: Option<NaiveDate>, note: &str, year: i32, today: NaiveDate) -> Result<(NaiveDate, String)> {
+    let mut issues = Vec::new();
+    let note = match super::validate::free_text("note", note) {
+        Ok(note) => note,
+        Err(CoreError::Invalid(found)) => {
+            issues.extend(found);
+            String::new()
+        }
+        Err(other) => return Err(other),
+    };
+    if note.is_empty() && issues.is_empty() {
+        issues.push(FieldIssue::new("note", "duty.confirm_needs_note"));
+    }
+    match date {
+        None => issues.push(FieldIssue::new("date", "duty.confirm_needs_date")),
+        Some(date) if date > today => issues.push(FieldIssue::new("date", "duty.confirm_in_future")),
+        Some(date) if date.year() < year => {
+            issues.push(FieldIssue::new("date", "duty.confirm_before_year").with("year", year.to_string()))
+        }
+        Some(_) => {}
+    }
+    match (issues.is_empty(), date) {
+        (true, Some(date)) => Ok((date, note)),
+        _ => Err(CoreError::Invalid(issues)),
+    }
+}
+
+/// Only a duty confirmed by hand (evidence `manual`) takes a confirmation.
+pub fn check_manual(duty: &ProfileDuty) -> Result<()> {
+    if duty.evidence.known_kind() == Some(ProfileEvidenceKind::Manual) {
+        Ok(())
+    } else {
+        Err(CoreError::invalid(FieldIssue::new("kind", "duty.not_manual")))
     }
 }
 
@@ -261,12 +351,17 @@ mod tests {
         assert_eq!(status(facts(due), day(2027, 1, 29)), DutyStatus::Open);
     }
 
+    fn built_in(key: &str) -> ProfileDuty {
+        let profile = crate::rules::profile::default_profile();
+        profile.duties.into_iter().find(|d| d.key == key).unwrap()
+    }
+
     #[test]
     fn default_due_dates_fall_in_the_year_or_early_the_next() {
-        assert_eq!(default_due(DutyKind::OpenMeeting, 2026), day(2026, 6, 30));
-        assert_eq!(default_due(DutyKind::JointMeeting, 2026), day(2026, 11, 30));
-        assert_eq!(default_due(DutyKind::GrantReport, 2026), day(2027, 1, 31));
-        assert_eq!(default_due(DutyKind::AnnualReport, 2026), day(2027, 3, 1));
+        assert_eq!(due_of(&built_in("open_meeting"), 2026), day(2026, 6, 30));
+        assert_eq!(due_of(&built_in("joint_meeting"), 2026), day(2026, 11, 30));
+        assert_eq!(due_of(&built_in("grant_report"), 2026), day(2027, 1, 31));
+        assert_eq!(due_of(&built_in("annual_report"), 2026), day(2027, 3, 1));
     }
 
     #[test]
@@ -291,26 +386,33 @@ mod tests {
 
     #[test]
     fn a_duty_is_fulfilled_by_its_evidence_and_grants_owe_nothing_without_a_scheme() {
+        let profile = crate::rules::profile::default_profile();
+        let ev = |facts: &EvidenceFacts, key: &str| evidence(facts, 2026, &built_in(key), &profile, Lang::Nb);
         let none = EvidenceFacts::default();
-        assert_eq!(evidence(&none, 2026, DutyKind::GrantReport, Lang::Nb), (false, None));
-        assert_eq!(evidence(&none, 2026, DutyKind::OpenMeeting, Lang::Nb), (true, None));
+        assert_eq!(ev(&none, "grant_report"), (false, None));
+        assert_eq!(ev(&none, "open_meeting"), (true, None));
         let facts = EvidenceFacts {
-            open_meeting: Some(("m1".into(), day(2026, 5, 12))),
+            meetings: HashMap::from([("open".to_owned(), ("m1".to_owned(), day(2026, 5, 12)))]),
             annual_report: Some(("r1".into(), "2027-02-01T10:00:00Z".into())),
             scheme: Some(("s1".into(), "Grendemidler 2026".into())),
             open_accounts: (0, Some("2027-01-20".into())),
             ..EvidenceFacts::default()
         };
-        let (_, open) = evidence(&facts, 2026, DutyKind::OpenMeeting, Lang::Nb);
+        let (_, open) = ev(&facts, "open_meeting");
         let open = open.unwrap();
         assert_eq!(
             (open.kind, open.id.as_str(), open.date),
             (EvidenceKind::Meeting, "m1", Some(day(2026, 5, 12)))
         );
-        assert!(open.label.ends_with("12.05.2026"), "{}", open.label);
-        let (_, report) = evidence(&facts, 2026, DutyKind::AnnualReport, Lang::Nb);
+        assert_eq!(open.label, "Åpent møte for innbyggerne 12.05.2026");
+        assert_eq!(
+            ev(&facts, "joint_meeting"),
+            (true, None),
+            "an open meeting is not a joint one"
+        );
+        let (_, report) = ev(&facts, "annual_report");
         assert_eq!(report.unwrap().date, Some(day(2027, 2, 1)));
-        let (_, grants) = evidence(&facts, 2026, DutyKind::GrantReport, Lang::Nb);
+        let (_, grants) = ev(&facts, "grant_report");
         let grants = grants.unwrap();
         assert_eq!(
             (grants.kind, grants.date),
@@ -321,9 +423,71 @@ mod tests {
             open_accounts: (2, None),
             ..facts
         };
+        assert_eq!(ev(&unaccounted, "grant_report"), (true, None));
+    }
+
+    fn duty_of(kind: ProfileEvidenceKind) -> ProfileDuty {
+        ProfileDuty {
+            key: "plikt".into(),
+            names: crate::model::ProfileNames::new("Plikt", "Plikt", "Duty"),
+            due_date: crate::model::DueDay {
+                month: 12,
+                day: 31,
+                next_year: false,
+            },
+            evidence: crate::model::DutyEvidence::of(kind),
+        }
+    }
+
+    #[test]
+    fn notices_count_only_when_every_held_meeting_had_one_in_time() {
+        let profile = crate::rules::profile::default_profile();
+        let duty = duty_of(ProfileEvidenceKind::NoticePublishedBeforeMeeting);
+        let with = |held, in_time| EvidenceFacts {
+            notices: NoticeFacts {
+                held,
+                in_time,
+                last: (held > 0).then(|| ("m3".to_owned(), day(2026, 9, 1))),
+            },
+            ..EvidenceFacts::default()
+        };
+        let (_, all) = evidence(&with(3, 3), 2026, &duty, &profile, Lang::Nb);
+        let all = all.unwrap();
+        assert_eq!((all.id.as_str(), all.date), ("m3", Some(day(2026, 9, 1))));
+        assert_eq!(all.label, "Innkalling sendt før alle 3 møter");
+        assert_eq!(evidence(&with(3, 2), 2026, &duty, &profile, Lang::Nb), (true, None));
         assert_eq!(
-            evidence(&unaccounted, 2026, DutyKind::GrantReport, Lang::Nb),
-            (true, None)
+            evidence(&with(0, 0), 2026, &duty, &profile, Lang::Nb),
+            (true, None),
+            "no meeting held, nothing shown"
         );
+    }
+
+    #[test]
+    fn a_confirmation_needs_a_day_in_the_year_or_after_not_in_the_future_and_a_note() {
+        let today = day(2026, 10, 5);
+        assert_eq!(
+            confirmation(Some(day(2026, 9, 1)), "  Dugnad i parken ", 2026, today).unwrap(),
+            (day(2026, 9, 1), "Dugnad i parken".to_owned())
+        );
+        let fields = |r: Result<(NaiveDate, String)>| match r {
+            Err(CoreError::Invalid(issues)) => issues.iter().map(|i| i.key).collect::<Vec<_>>(),
+            other => panic!("refused: {other:?}"),
+        };
+        assert_eq!(
+            fields(confirmation(None, " ", 2026, today)),
+            ["duty.confirm_needs_note", "duty.confirm_needs_date"],
+            "every fault at once"
+        );
+        assert_eq!(
+            fields(confirmation(Some(day(2026, 10, 6)), "x", 2026, today)),
+            ["duty.confirm_in_future"]
+        );
+        assert_eq!(
+            fields(confirmation(Some(day(2025, 12, 31)), "x", 2026, today)),
+            ["duty.confirm_before_year"]
+        );
+        assert!(check_manual(&duty_of(ProfileEvidenceKind::Manual)).is_ok());
+        assert!(check_manual(&duty_of(ProfileEvidenceKind::AnnualReportExported)).is_err());
     }
 }

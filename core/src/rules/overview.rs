@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::names;
 use crate::model::{
-    CouncilOverview, DutyKind, DutyStatus, DutyTally, MeetingBrief, MeetingStatus, MonthTally, OverviewQuery,
+    CouncilOverview, DutyKey, DutyStatus, DutyTally, MeetingBrief, MeetingStatus, MonthTally, OverviewQuery,
     OverviewSortKey, SortDir, StatusCount, WheelEntry, YearGlance, YearWheel,
 };
 
@@ -51,13 +51,20 @@ pub fn shown(lines: Vec<CouncilOverview>, query: &OverviewQuery) -> Vec<CouncilO
     shown
 }
 
-/// The year in figures for the councils shown: each kind of duty by status,
-/// and the year's meetings month by month, held (or approved) and to come.
-pub fn glance(year: i32, councils: &[CouncilOverview], meetings: &[MeetingBrief]) -> YearGlance {
-    let duties = DutyKind::ALL
-        .into_iter()
-        .map(|kind| DutyTally {
-            kind,
+/// The year in figures for the councils shown: each of the profile's duties
+/// (key and name, in the profile's order) by status, and the year's meetings
+/// month by month, held (or approved) and to come.
+pub fn glance(
+    year: i32,
+    duties: &[(DutyKey, String)],
+    councils: &[CouncilOverview],
+    meetings: &[MeetingBrief],
+) -> YearGlance {
+    let duties = duties
+        .iter()
+        .map(|(kind, name)| DutyTally {
+            kind: kind.clone(),
+            name: name.clone(),
             counts: DutyStatus::ALL
                 .into_iter()
                 .map(|status| StatusCount {
@@ -65,7 +72,7 @@ pub fn glance(year: i32, councils: &[CouncilOverview], meetings: &[MeetingBrief]
                     count: councils
                         .iter()
                         .flat_map(|c| &c.duties)
-                        .filter(|d| d.kind == kind && d.status == status)
+                        .filter(|d| &d.kind == kind && d.status == status)
                         .count() as i32,
                 })
                 .collect(),
@@ -132,7 +139,10 @@ pub fn wheel(year: i32, councils: Vec<CouncilOverview>, meetings: Vec<MeetingBri
     }
     for duty in councils.into_iter().flat_map(|c| c.duties) {
         if duty.status != DutyStatus::NotApplicable {
-            place(WheelEntry::Due { date: duty.due, duty });
+            place(WheelEntry::Due {
+                date: duty.due,
+                duty: Box::new(duty),
+            });
         }
     }
     for month in &mut months {
@@ -227,12 +237,14 @@ mod tests {
         assert!(shown(lines(), &q("ingen slik", false)).is_empty());
     }
 
-    fn duty(council: &str, kind: DutyKind, due: &str, status: DutyStatus) -> Duty {
+    fn duty(council: &str, kind: &str, due: &str, status: DutyStatus) -> Duty {
         Duty {
             council_id: council.into(),
             council_name: council.into(),
             year: 2026,
-            kind,
+            kind: kind.into(),
+            name: kind.into(),
+            evidence_kind: crate::model::ProfileEvidenceKind::Manual,
             due: due.parse().unwrap(),
             default_due: true,
             status,
@@ -240,6 +252,7 @@ mod tests {
             evidence: None,
             waived_reason: None,
             waived: None,
+            confirmation: None,
             before_council: false,
         }
     }
@@ -261,13 +274,13 @@ mod tests {
     fn the_wheel_puts_meetings_and_due_dates_in_their_month_meetings_first_and_leaves_out_what_is_not_applicable() {
         let mut a = line("a", 0, 0, 0);
         a.duties = vec![
-            duty("a", DutyKind::OpenMeeting, "2026-06-30", DutyStatus::Overdue),
-            duty("a", DutyKind::JointMeeting, "2026-11-30", DutyStatus::DueSoon),
-            duty("a", DutyKind::GrantReport, "2027-01-31", DutyStatus::NotApplicable),
-            duty("a", DutyKind::AnnualReport, "2027-03-01", DutyStatus::Open),
+            duty("a", "open_meeting", "2026-06-30", DutyStatus::Overdue),
+            duty("a", "joint_meeting", "2026-11-30", DutyStatus::DueSoon),
+            duty("a", "grant_report", "2027-01-31", DutyStatus::NotApplicable),
+            duty("a", "annual_report", "2027-03-01", DutyStatus::Open),
         ];
         let mut b = line("b", 0, 0, 0);
-        b.duties = vec![duty("b", DutyKind::JointMeeting, "2026-11-30", DutyStatus::Fulfilled)];
+        b.duties = vec![duty("b", "joint_meeting", "2026-11-30", DutyStatus::Fulfilled)];
         let meetings = vec![
             meeting("m1", "a", "2026-03-12", "18:00:00", MeetingStatus::Planned),
             meeting("m2", "b", "2026-11-30", "19:00:00", MeetingStatus::Planned),
@@ -277,31 +290,40 @@ mod tests {
         assert_eq!(w.months.len(), 12);
         let label = |e: &WheelEntry| match e {
             WheelEntry::Meeting { meeting, .. } => meeting.id.clone(),
-            WheelEntry::Due { duty, .. } => format!("{}:{:?}", duty.council_id, duty.kind),
+            WheelEntry::Due { duty, .. } => format!("{}:{}", duty.council_id, duty.kind),
         };
         assert_eq!(w.months[2].iter().map(label).collect::<Vec<_>>(), ["m1"]);
-        assert_eq!(w.months[5].iter().map(label).collect::<Vec<_>>(), ["a:OpenMeeting"]);
+        assert_eq!(w.months[5].iter().map(label).collect::<Vec<_>>(), ["a:open_meeting"]);
         assert_eq!(
             w.months[10].iter().map(label).collect::<Vec<_>>(),
-            ["m3", "m2", "a:JointMeeting", "b:JointMeeting"]
+            ["m3", "m2", "a:joint_meeting", "b:joint_meeting"]
         );
-        assert_eq!(w.outside.iter().map(label).collect::<Vec<_>>(), ["a:AnnualReport"]);
+        assert_eq!(w.outside.iter().map(label).collect::<Vec<_>>(), ["a:annual_report"]);
     }
 
     #[test]
     fn the_glance_counts_each_duty_by_status_and_the_meetings_by_month() {
         let mut a = line("A", 1, 0, 0);
-        a.duties = vec![duty("A", DutyKind::OpenMeeting, "2026-06-30", DutyStatus::Overdue)];
+        a.duties = vec![duty("A", "open_meeting", "2026-06-30", DutyStatus::Overdue)];
         let mut b = line("B", 0, 0, 0);
-        b.duties = vec![duty("B", DutyKind::OpenMeeting, "2026-06-30", DutyStatus::Fulfilled)];
+        b.duties = vec![duty("B", "open_meeting", "2026-06-30", DutyStatus::Fulfilled)];
         let meetings = [
             meeting("1", "a", "2026-03-01", "18:00:00", MeetingStatus::Approved),
             meeting("2", "a", "2026-03-20", "18:00:00", MeetingStatus::Held),
             meeting("3", "a", "2026-03-30", "18:00:00", MeetingStatus::Planned),
             meeting("4", "a", "2026-12-01", "18:00:00", MeetingStatus::NoticeSent),
         ];
-        let glance = glance(2026, &[a, b], &meetings);
-        let open = glance.duties.iter().find(|d| d.kind == DutyKind::OpenMeeting).unwrap();
+        let duties = [
+            (DutyKey::from("joint_meeting"), "Fellesmøte".to_owned()),
+            (DutyKey::from("open_meeting"), "Åpent møte".to_owned()),
+        ];
+        let glance = glance(2026, &duties, &[a, b], &meetings);
+        assert_eq!(
+            glance.duties.iter().map(|d| d.name.as_str()).collect::<Vec<_>>(),
+            ["Fellesmøte", "Åpent møte"],
+            "every duty of the profile, in its order"
+        );
+        let open = glance.duties.iter().find(|d| d.kind == "open_meeting").unwrap();
         let count = |s| open.counts.iter().find(|c| c.status == s).unwrap().count;
         assert_eq!(
             (

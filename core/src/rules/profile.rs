@@ -9,7 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::i18n::t;
 use crate::model::{
-    DueDay, DutyEvidence, DutyKind, KommuneProfile, Lang, MeetingKind, ProfileChange, ProfileChangeKind, ProfileDuty,
+    DueDay, DutyEvidence, DutyKey, KommuneProfile, Lang, MeetingKind, ProfileChange, ProfileChangeKind, ProfileDuty,
     ProfileEntry, ProfileEvidenceKind, ProfileNames, ProfileSection, RemovedInUse, SeatCategory,
 };
 
@@ -31,24 +31,33 @@ fn serde_name<T: serde::Serialize>(value: &T) -> String {
     }
 }
 
-/// The due day of a built-in duty, as `rules::duties::default_due` has it.
-fn default_due_day(kind: DutyKind) -> DueDay {
-    let due = super::duties::default_due(kind, 2025);
-    use chrono::Datelike;
-    DueDay {
-        month: due.month(),
-        day: due.day(),
-        next_year: due.year() > 2025,
-    }
-}
-
-fn default_evidence(kind: DutyKind) -> DutyEvidence {
-    match kind {
-        DutyKind::JointMeeting => DutyEvidence::meeting_of_kind(serde_name(&MeetingKind::Joint)),
-        DutyKind::OpenMeeting => DutyEvidence::meeting_of_kind(serde_name(&MeetingKind::Open)),
-        DutyKind::AnnualReport => DutyEvidence::of(ProfileEvidenceKind::AnnualReportExported),
-        DutyKind::GrantReport => DutyEvidence::of(ProfileEvidenceKind::GrantsDecidedAndReported),
-    }
+/// The built-in duties: key, due day (month, day, in the year after) and
+/// evidence — the open meeting by midsummer, the joint meeting with the
+/// kommune before the budget is settled, and the accounts of the year (the
+/// grants and the annual report) early the next.
+fn default_duties() -> [(&'static str, (u32, u32, bool), DutyEvidence); 4] {
+    [
+        (
+            DutyKey::JOINT_MEETING,
+            (11, 30, false),
+            DutyEvidence::meeting_of_kind(serde_name(&MeetingKind::Joint)),
+        ),
+        (
+            DutyKey::OPEN_MEETING,
+            (6, 30, false),
+            DutyEvidence::meeting_of_kind(serde_name(&MeetingKind::Open)),
+        ),
+        (
+            DutyKey::ANNUAL_REPORT,
+            (3, 1, true),
+            DutyEvidence::of(ProfileEvidenceKind::AnnualReportExported),
+        ),
+        (
+            DutyKey::GRANT_REPORT,
+            (1, 31, true),
+            DutyEvidence::of(ProfileEvidenceKind::GrantsDecidedAndReported),
+        ),
+    ]
 }
 
 /// The built-in profile, what a file that never set one follows: today's
@@ -67,16 +76,13 @@ pub fn default_profile() -> KommuneProfile {
             .iter()
             .map(|c| entry(serde_name(c), "category"))
             .collect(),
-        duties: DutyKind::ALL
-            .iter()
-            .map(|d| {
-                let key = serde_name(d);
-                ProfileDuty {
-                    names: names_of(&format!("duty_kind.{key}")),
-                    key,
-                    due_date: default_due_day(*d),
-                    evidence: default_evidence(*d),
-                }
+        duties: default_duties()
+            .into_iter()
+            .map(|(key, (month, day, next_year), evidence)| ProfileDuty {
+                names: names_of(&format!("duty_kind.{key}")),
+                key: key.to_owned(),
+                due_date: DueDay { month, day, next_year },
+                evidence,
             })
             .collect(),
         meeting_kinds: MeetingKind::ALL
@@ -475,12 +481,12 @@ mod tests {
         assert_eq!(p.duties[2].evidence.kind, "annualReportExported");
         assert_eq!(p.duties[3].evidence.kind, "grantsDecidedAndReported");
         // Today's built-in due dates, the accounts early the next year.
-        for (duty, kind) in p.duties.iter().zip(DutyKind::ALL) {
-            assert_eq!(
-                due_in(duty.due_date, 2026),
-                Some(super::super::duties::default_due(kind, 2026))
-            );
-        }
+        let due: Vec<_> = p.duties.iter().map(|d| due_in(d.due_date, 2026).unwrap()).collect();
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(
+            due,
+            [day(2026, 11, 30), day(2026, 6, 30), day(2027, 3, 1), day(2027, 1, 31)]
+        );
         assert_eq!(
             p.duties[2].due_date,
             DueDay {

@@ -100,7 +100,7 @@ pub(super) fn report_facts(
     let grants = payouts::of_council_year(conn, council_id, Some(year))?;
     let duties = of_council(conn, &council, year, today, lang)?
         .into_iter()
-        .filter(|d| d.kind != DutyKind::AnnualReport)
+        .filter(|d| d.evidence_kind != ProfileEvidenceKind::AnnualReportExported)
         .collect();
     let account = super::account::account(conn, council_id, year)?.summary;
     Ok(crate::annual::ReportFacts {

@@ -442,7 +442,12 @@ fn demo_meetings(conn: &Connection, actor: &Actor, council: &Council, today: Nai
             };
             ids.push(items::add_item(conn, actor, &meeting.id, &input)?);
         }
-        meetings::send_notice(conn, actor, &meeting.id)?;
+        // The notice went out a week before the meeting, as a secretary sends it.
+        let noticed = date
+            .checked_sub_days(chrono::Days::new(7))
+            .and_then(|d| d.and_hms_opt(10, 0, 0))
+            .map_or(actor.at, |t| t.and_utc().min(actor.at));
+        meetings::send_notice(conn, &Actor::new(actor.name.clone(), noticed), &meeting.id)?;
         meetings::mark_held(conn, actor, &meeting.id)?;
         for (i, m) in members.iter().filter(|m| m.sits_on(date)).enumerate() {
             // Everyone meets, but for one excused member; deputies stay home.

@@ -32,9 +32,15 @@ fn year_span(year: i32) -> (String, String) {
 /// than the page of one).
 #[derive(Default)]
 struct YearFacts {
-    edits: HashMap<(String, DutyKind), Edited>,
-    /// The first held meeting of each kind that is evidence, per council.
-    meetings: HashMap<(String, MeetingKind), (String, NaiveDate)>,
+    /// The kommune profile the duties are of.
+    profile: KommuneProfile,
+    edits: HashMap<(String, DutyKey), Edited>,
+    /// The first held meeting of each kind (by its key), per council.
+    meetings: HashMap<(String, String), (String, NaiveDate)>,
+    /// The held meetings' notices, per council (only when a duty asks).
+    notices: HashMap<String, rules::duties::NoticeFacts>,
+    /// The duties confirmed by hand, per council and duty key.
+    confirmations: super::duty_confirmations::Confirmations,
     /// The first exported annual report of the year: id, created at.
     reports: HashMap<String, (String, String)>,
     /// The first scheme of the year (id, name), and how many of the year's
@@ -52,7 +58,7 @@ struct YearFacts {
 }
 
 /// What was edited for the duties of `year`, of one council or all.
-fn edits(conn: &Connection, year: i32, council_id: Option<&str>) -> Result<HashMap<(String, DutyKind), Edited>> {
+fn edits(conn: &Connection, year: i32, council_id: Option<&str>) -> Result<HashMap<(String, DutyKey), Edited>> {
     let mut stmt = conn.prepare_cached(
         "SELECT council_id, kind, id, due_date, waived_reason, waived_at, waived_by FROM duty
          WHERE year = ?1 AND (?2 IS NULL OR council_id = ?2)",
@@ -62,10 +68,7 @@ fn edits(conn: &Connection, year: i32, council_id: Option<&str>) -> Result<HashM
         let at: Option<String> = r.get(5)?;
         let by: Option<String> = r.get(6)?;
         Ok((
-            (
-                r.get::<_, String>(0)?,
-                codec::parse::<DutyKind>(1, &r.get::<_, String>(1)?)?,
-            ),
+            (r.get::<_, String>(0)?, DutyKey(r.get::<_, String>(1)?)),
             Edited {
                 id: r.get(2)?,
                 due: due.map(|d| codec::parse_day(3, &d)).transpose()?,
@@ -79,28 +82,64 @@ fn edits(conn: &Connection, year: i32, council_id: Option<&str>) -> Result<HashM
 
 fn year_facts(conn: &Connection, year: i32, council_id: Option<&str>) -> Result<YearFacts> {
     let (from, to) = year_span(year);
+    let profile = super::profile::current(conn)?;
+    let asks = |kind: ProfileEvidenceKind| profile.duties.iter().any(|d| d.evidence.known_kind() == Some(kind));
+    let (notices, manual) = (
+        asks(ProfileEvidenceKind::NoticePublishedBeforeMeeting),
+        asks(ProfileEvidenceKind::Manual),
+    );
     let mut facts = YearFacts {
         edits: edits(conn, year, council_id)?,
+        confirmations: if manual {
+            super::duty_confirmations::of_year(conn, year, council_id)?
+        } else {
+            HashMap::new()
+        },
+        profile,
         ..YearFacts::default()
     };
     // SQLite gives the bare columns of the row that holds min(): the first of each kind.
     let mut stmt = conn.prepare_cached(
         "SELECT council_id, kind, id, min(date) FROM meeting
-         WHERE date BETWEEN ?1 AND ?2 AND kind IN ('joint', 'open') AND status IN ('held', 'approved')
+         WHERE date BETWEEN ?1 AND ?2 AND status IN ('held', 'approved')
            AND (?3 IS NULL OR council_id = ?3)
          GROUP BY council_id, kind",
     )?;
     for row in stmt.query_map(params![from, to, council_id], |r| {
         Ok((
-            (
-                r.get::<_, String>(0)?,
-                codec::parse::<MeetingKind>(1, &r.get::<_, String>(1)?)?,
-            ),
+            (r.get::<_, String>(0)?, r.get::<_, String>(1)?),
             (r.get::<_, String>(2)?, codec::parse_day(3, &r.get::<_, String>(3)?)?),
         ))
     })? {
         let (key, meeting) = row?;
         facts.meetings.insert(key, meeting);
+    }
+    if notices {
+        // A notice counts as published before the meeting when it was sent
+        // (`notice_sent_at`, the notice's recorded sending) on a day before
+        // the meeting's. The bare columns are those of the last meeting held.
+        let mut stmt = conn.prepare_cached(
+            "SELECT council_id, count(*),
+                    count(CASE WHEN notice_sent_at IS NOT NULL AND substr(notice_sent_at, 1, 10) < date THEN 1 END),
+                    id, max(date)
+             FROM meeting
+             WHERE date BETWEEN ?1 AND ?2 AND status IN ('held', 'approved')
+               AND (?3 IS NULL OR council_id = ?3)
+             GROUP BY council_id",
+        )?;
+        for row in stmt.query_map(params![from, to, council_id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                rules::duties::NoticeFacts {
+                    held: r.get(1)?,
+                    in_time: r.get(2)?,
+                    last: Some((r.get::<_, String>(3)?, codec::parse_day(4, &r.get::<_, String>(4)?)?)),
+                },
+            ))
+        })? {
+            let (council, notice) = row?;
+            facts.notices.insert(council, notice);
+        }
     }
     let mut stmt = conn.prepare_cached(
         "SELECT c.id, min(substr(c.created_at, 1, 10),
@@ -161,33 +200,48 @@ fn year_facts(conn: &Connection, year: i32, council_id: Option<&str>) -> Result<
 }
 
 /// The duty's evidence in `facts` (see [`rules::duties::evidence`]).
-fn evidence(facts: &YearFacts, council_id: &str, year: i32, kind: DutyKind, lang: Lang) -> (bool, Option<Evidence>) {
-    let meeting = |kind: MeetingKind| facts.meetings.get(&(council_id.to_owned(), kind)).cloned();
+fn evidence(
+    facts: &YearFacts,
+    council_id: &str,
+    year: i32,
+    duty: &ProfileDuty,
+    lang: Lang,
+) -> (bool, Option<Evidence>) {
     let found = rules::duties::EvidenceFacts {
-        joint_meeting: meeting(MeetingKind::Joint),
-        open_meeting: meeting(MeetingKind::Open),
+        meetings: facts
+            .meetings
+            .iter()
+            .filter(|((council, _), _)| council == council_id)
+            .map(|((_, kind), meeting)| (kind.clone(), meeting.clone()))
+            .collect(),
         annual_report: facts.reports.get(council_id).cloned(),
         scheme: facts.schemes.get(council_id).cloned(),
         open_accounts: facts.accounts.get(council_id).cloned().unwrap_or((0, None)),
+        notices: facts.notices.get(council_id).cloned().unwrap_or_default(),
+        confirmations: facts.confirmations.get(council_id).cloned().unwrap_or_default(),
     };
-    rules::duties::evidence(&found, year, kind, lang)
+    rules::duties::evidence(&found, year, duty, &facts.profile, lang)
 }
 
-/// The four duties of a council in `year`, as they stand on `today`.
+/// The duties of a council in `year` (the kommune profile's, in its order),
+/// as they stand on `today`.
 pub fn of_council(conn: &Connection, council: &Council, year: i32, today: NaiveDate, lang: Lang) -> Result<Vec<Duty>> {
     let facts = year_facts(conn, year, Some(&council.id))?;
     Ok(duties_from(&facts, council, year, today, lang))
 }
 
 fn duties_from(facts: &YearFacts, council: &Council, year: i32, today: NaiveDate, lang: Lang) -> Vec<Duty> {
-    DutyKind::ALL
-        .into_iter()
-        .map(|kind| {
-            let edit = facts.edits.get(&(council.id.clone(), kind));
+    facts
+        .profile
+        .duties
+        .iter()
+        .map(|duty| {
+            let kind = DutyKey(duty.key.clone());
+            let edit = facts.edits.get(&(council.id.clone(), kind.clone()));
             let due = edit
                 .and_then(|e| e.due)
-                .unwrap_or_else(|| rules::duties::default_due(kind, year));
-            let (applicable, evidence) = evidence(facts, &council.id, year, kind, lang);
+                .unwrap_or_else(|| rules::duties::due_of(duty, year));
+            let (applicable, evidence) = evidence(facts, &council.id, year, duty, lang);
             let waived_reason = edit.and_then(|e| e.waived_reason.clone());
             let owed_from = facts.since.get(&council.id).copied();
             let status = rules::duties::status(
@@ -200,11 +254,18 @@ fn duties_from(facts: &YearFacts, council: &Council, year: i32, today: NaiveDate
                 },
                 today,
             );
+            let confirmation = facts
+                .confirmations
+                .get(&council.id)
+                .and_then(|c| c.get(&duty.key))
+                .map(|(_, c)| c.clone());
             Duty {
                 council_id: council.id.clone(),
                 council_name: council.name.clone(),
                 year,
                 kind,
+                name: duty.names.get(lang).to_owned(),
+                evidence_kind: duty.evidence.known_kind().unwrap_or(ProfileEvidenceKind::Manual),
                 due,
                 default_due: edit.is_none_or(|e| e.due.is_none()),
                 status,
@@ -212,6 +273,7 @@ fn duties_from(facts: &YearFacts, council: &Council, year: i32, today: NaiveDate
                 evidence,
                 waived_reason,
                 waived: edit.and_then(|e| e.waived.clone()),
+                confirmation,
                 before_council: status == DutyStatus::NotApplicable
                     && rules::duties::due_before_council(due, owed_from),
             }
@@ -225,21 +287,34 @@ pub fn edit(
     actor: &Actor,
     council_id: &str,
     year: i32,
-    kind: DutyKind,
+    kind: &DutyKey,
     edit: &DutyEdit,
 ) -> Result<()> {
     councils::get(conn, council_id)?;
+    match edit {
+        DutyEdit::Confirm { date: Some(date), note } => {
+            return super::duty_confirmations::put(conn, actor, council_id, year, kind, Some((*date, note)))
+        }
+        DutyEdit::Confirm { date: None, .. } => {
+            return Err(CoreError::invalid(crate::error::FieldIssue::new(
+                "date",
+                "duty.confirm_needs_date",
+            )))
+        }
+        DutyEdit::Unconfirm => return super::duty_confirmations::put(conn, actor, council_id, year, kind, None),
+        _ => {}
+    }
     let at = codec::instant(actor.at);
-    let old = edits(conn, year, Some(council_id))?.remove(&(council_id.to_owned(), kind));
+    let old = edits(conn, year, Some(council_id))?.remove(&(council_id.to_owned(), kind.clone()));
     let id = match &old {
         Some(e) => e.id.clone(),
         None => {
             let id = new_id();
             conn.execute(
                 "INSERT INTO duty (id, council_id, year, kind, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-                params![id, council_id, year, codec::name(&kind), at],
+                params![id, council_id, year, kind.as_str(), at],
             )?;
-            audit::record(conn, actor, "duty", &id, "kind", None, Some(&codec::name(&kind)))?;
+            audit::record(conn, actor, "duty", &id, "kind", None, Some(kind.as_str()))?;
             id
         }
     };
@@ -280,6 +355,7 @@ pub fn edit(
                 audit::record(conn, actor, "duty", &id, "waivedReason", old_reason.as_deref(), None)?;
             }
         }
+        DutyEdit::Confirm { .. } | DutyEdit::Unconfirm => unreachable!("handled above"),
     }
     Ok(())
 }
@@ -426,7 +502,12 @@ pub fn overview_screen(
         .into_iter()
         .filter(|m| ids.contains(m.council_id.as_str()))
         .collect();
-    let glance = rules::overview::glance(year, &councils, &meetings);
+    let duties: Vec<(DutyKey, String)> = super::profile::current(conn)?
+        .duties
+        .iter()
+        .map(|d| (DutyKey(d.key.clone()), d.names.get(lang).to_owned()))
+        .collect();
+    let glance = rules::overview::glance(year, &duties, &councils, &meetings);
     let wheel = (total as usize <= rules::overview::WHEEL_WITH_SCREEN)
         .then(|| rules::overview::wheel(year, councils.clone(), meetings));
     Ok(OverviewScreen {
@@ -458,7 +539,7 @@ pub fn year_wheel(
 }
 
 impl Store {
-    /// A council's four duties of `year` as they stand on `today`.
+    /// A council's duties of `year` (the kommune profile's) as they stand on `today`.
     pub fn duties(&self, council_id: &str, year: i32, today: NaiveDate, lang: Lang) -> Result<Vec<Duty>> {
         let year = rules::validate::year(year)?;
         let council = councils::get(&self.conn, council_id)?;
@@ -481,12 +562,27 @@ impl Store {
         actor: &Actor,
         council_id: &str,
         year: i32,
-        kind: DutyKind,
+        kind: &DutyKey,
         edit: &DutyEdit,
         lang: Lang,
     ) -> Result<Vec<Duty>> {
         let year = rules::validate::year(year)?;
+        let profile = super::profile::current(&self.conn)?;
+        let Some(duty) = profile.duties.iter().find(|d| d.key == kind.as_str()) else {
+            return Err(CoreError::invalid(
+                crate::error::FieldIssue::new("kind", "duty.not_in_profile").with("key", kind.as_str()),
+            ));
+        };
         let change = match edit {
+            DutyEdit::Confirm { date, note } => {
+                rules::duties::check_manual(duty)?;
+                let (date, note) = rules::duties::confirmation(*date, note, year, actor.at.date_naive())?;
+                DutyEdit::Confirm { date: Some(date), note }
+            }
+            DutyEdit::Unconfirm => {
+                rules::duties::check_manual(duty)?;
+                DutyEdit::Unconfirm
+            }
             DutyEdit::Waive { reason } => DutyEdit::Waive {
                 reason: rules::duties::waiver_reason(reason)?,
             },

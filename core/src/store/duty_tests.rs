@@ -23,7 +23,7 @@ fn council(store: &mut Store, name: &str) -> Council {
         .unwrap()
 }
 
-fn duty(duties: &[Duty], kind: DutyKind) -> &Duty {
+fn duty<'a>(duties: &'a [Duty], kind: &str) -> &'a Duty {
     duties.iter().find(|d| d.kind == kind).unwrap()
 }
 
@@ -69,14 +69,14 @@ fn a_council_begun_this_autumn_owes_nothing_that_fell_due_before_it() {
     let today = day(2026, 12, 10);
     let overview = store.overview(2026, today, Lang::Nb).unwrap();
     let line = &overview.councils[0];
-    let open = duty(&line.duties, DutyKind::OpenMeeting);
+    let open = duty(&line.duties, "open_meeting");
     assert_eq!(
         open.status,
         DutyStatus::NotApplicable,
         "due 30.06, before the council existed"
     );
     assert!(open.before_council);
-    let joint = duty(&line.duties, DutyKind::JointMeeting);
+    let joint = duty(&line.duties, "joint_meeting");
     assert_eq!(joint.status, DutyStatus::Overdue, "due 30.11, after it began");
     assert!(!joint.before_council);
     assert_eq!((line.duties_overdue, line.days_overdue), (1, 10));
@@ -85,7 +85,7 @@ fn a_council_begun_this_autumn_owes_nothing_that_fell_due_before_it() {
     let member = super::test_fixtures::member_input(&c.id, "Aud", SeatCategory::Senior, Role::Leder, day(2020, 1, 1));
     store.add_membership(&autumn, &member).unwrap();
     let duties = store.duties(&c.id, 2026, today, Lang::Nb).unwrap();
-    assert_eq!(duty(&duties, DutyKind::OpenMeeting).status, DutyStatus::Overdue);
+    assert_eq!(duty(&duties, "open_meeting").status, DutyStatus::Overdue);
 }
 
 #[test]
@@ -96,13 +96,13 @@ fn an_overdue_joint_meeting_is_fulfilled_the_moment_one_is_held() {
 
     let overview = store.overview(2026, today, Lang::Nb).unwrap();
     let line = &overview.councils[0];
-    let joint = duty(&line.duties, DutyKind::JointMeeting);
+    let joint = duty(&line.duties, "joint_meeting");
     assert_eq!(joint.status, DutyStatus::Overdue, "due 30.11, nothing held");
     assert_eq!(joint.days_left, -1);
-    assert_eq!(duty(&line.duties, DutyKind::OpenMeeting).status, DutyStatus::Overdue);
-    assert_eq!(duty(&line.duties, DutyKind::AnnualReport).status, DutyStatus::Open);
+    assert_eq!(duty(&line.duties, "open_meeting").status, DutyStatus::Overdue);
+    assert_eq!(duty(&line.duties, "annual_report").status, DutyStatus::Open);
     assert_eq!(
-        duty(&line.duties, DutyKind::GrantReport).status,
+        duty(&line.duties, "grant_report").status,
         DutyStatus::NotApplicable,
         "no grant scheme this year"
     );
@@ -111,7 +111,7 @@ fn an_overdue_joint_meeting_is_fulfilled_the_moment_one_is_held() {
     // A planned joint meeting is no evidence; a held one is.
     let meeting = hold(&mut store, &c.id, MeetingKind::Joint, day(2026, 11, 20));
     let duties = store.duties(&c.id, 2026, today, Lang::Nb).unwrap();
-    let joint = duty(&duties, DutyKind::JointMeeting);
+    let joint = duty(&duties, "joint_meeting");
     assert_eq!(joint.status, DutyStatus::Fulfilled);
     let evidence = joint.evidence.as_ref().unwrap();
     assert_eq!(
@@ -126,7 +126,7 @@ fn an_overdue_joint_meeting_is_fulfilled_the_moment_one_is_held() {
 
     // A joint meeting of another year does not count for this one.
     let duties = store.duties(&c.id, 2027, day(2027, 12, 15), Lang::Nb).unwrap();
-    assert_eq!(duty(&duties, DutyKind::JointMeeting).status, DutyStatus::Overdue);
+    assert_eq!(duty(&duties, "joint_meeting").status, DutyStatus::Overdue);
 }
 
 #[test]
@@ -142,7 +142,7 @@ fn a_waiver_needs_a_reason_and_a_due_date_can_be_moved() {
                 &actor,
                 &c.id,
                 2026,
-                DutyKind::OpenMeeting,
+                &DutyKey::from("open_meeting"),
                 &DutyEdit::Waive { reason: reason.into() },
                 Lang::Nb,
             )
@@ -162,14 +162,14 @@ fn a_waiver_needs_a_reason_and_a_due_date_can_be_moved() {
             &actor,
             &c.id,
             2026,
-            DutyKind::OpenMeeting,
+            &DutyKey::from("open_meeting"),
             &DutyEdit::Waive {
                 reason: "Grendehuset var stengt hele våren".into(),
             },
             Lang::Nb,
         )
         .unwrap();
-    let open = duty(&duties, DutyKind::OpenMeeting);
+    let open = duty(&duties, "open_meeting");
     assert_eq!(open.status, DutyStatus::Waived);
     assert_eq!(open.waived_reason.as_deref(), Some("Grendehuset var stengt hele våren"));
     assert_eq!(open.waived.as_ref().unwrap().by, "Kari Koordinator");
@@ -179,14 +179,14 @@ fn a_waiver_needs_a_reason_and_a_due_date_can_be_moved() {
             &actor,
             &c.id,
             2026,
-            DutyKind::JointMeeting,
+            &DutyKey::from("joint_meeting"),
             &DutyEdit::SetDue {
                 due: Some(day(2026, 12, 20)),
             },
             Lang::Nb,
         )
         .unwrap();
-    let joint = duty(&duties, DutyKind::JointMeeting);
+    let joint = duty(&duties, "joint_meeting");
     assert_eq!(
         (joint.due, joint.default_due, joint.status),
         (day(2026, 12, 20), false, DutyStatus::DueSoon)
@@ -198,20 +198,27 @@ fn a_waiver_needs_a_reason_and_a_due_date_can_be_moved() {
     assert!(log.iter().any(|e| e.field == "waivedReason"));
 
     let duties = store
-        .edit_duty(&actor, &c.id, 2026, DutyKind::OpenMeeting, &DutyEdit::Unwaive, Lang::Nb)
+        .edit_duty(
+            &actor,
+            &c.id,
+            2026,
+            &DutyKey::from("open_meeting"),
+            &DutyEdit::Unwaive,
+            Lang::Nb,
+        )
         .unwrap();
-    assert_eq!(duty(&duties, DutyKind::OpenMeeting).status, DutyStatus::Overdue);
+    assert_eq!(duty(&duties, "open_meeting").status, DutyStatus::Overdue);
     let duties = store
         .edit_duty(
             &actor,
             &c.id,
             2026,
-            DutyKind::JointMeeting,
+            &DutyKey::from("joint_meeting"),
             &DutyEdit::SetDue { due: None },
             Lang::Nb,
         )
         .unwrap();
-    assert_eq!(duty(&duties, DutyKind::JointMeeting).due, day(2026, 11, 30));
+    assert_eq!(duty(&duties, "joint_meeting").due, day(2026, 11, 30));
     // Another year's duties are untouched.
     let next = store.duties(&c.id, 2027, actor.at.date_naive(), Lang::Nb).unwrap();
     assert!(next.iter().all(|d| d.default_due && d.waived_reason.is_none()));
@@ -224,7 +231,7 @@ fn the_annual_report_shows_the_year_and_its_export_fulfils_the_duty() {
     store.load_demo(&at(2026, 12, 1), today).unwrap();
     let lyngvik = store.find_councils("lyngvik").unwrap().remove(0);
     let before = store.duties(&lyngvik.id, 2026, today, Lang::Nb).unwrap();
-    assert_ne!(duty(&before, DutyKind::AnnualReport).status, DutyStatus::Fulfilled);
+    assert_ne!(duty(&before, "annual_report").status, DutyStatus::Fulfilled);
 
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("arsmelding.pdf");
@@ -235,7 +242,7 @@ fn the_annual_report_shows_the_year_and_its_export_fulfils_the_duty() {
     assert_eq!(record.sha256, crate::pdf::sha256_hex(&bytes));
     assert_eq!(store.annual_reports(&lyngvik.id, 2026).unwrap().len(), 1);
     let after = store.duties(&lyngvik.id, 2026, today, Lang::Nb).unwrap();
-    let report = duty(&after, DutyKind::AnnualReport);
+    let report = duty(&after, "annual_report");
     assert_eq!(report.status, DutyStatus::Fulfilled);
     assert_eq!(report.evidence.as_ref().unwrap().id, record.id);
 
@@ -305,7 +312,7 @@ fn the_overview_sums_each_councils_grants_of_the_year() {
     assert_eq!((lyngvik.seats_filled, lyngvik.seats_planned), (5, 6));
     assert!(lyngvik.last_approved.is_some());
     assert_eq!(
-        duty(&lyngvik.duties, DutyKind::GrantReport).status,
+        duty(&lyngvik.duties, "grant_report").status,
         DutyStatus::Open,
         "applications still open and reports missing, but not due before 31.01.2027"
     );
@@ -577,12 +584,7 @@ fn the_overview_screen_shows_the_councils_asked_for_and_a_short_files_wheel_with
     assert_eq!(all.total, 2);
     // Both owe the open meeting; only Brunla the joint one, whose meeting
     // is counted in October as held.
-    let joint = all
-        .glance
-        .duties
-        .iter()
-        .find(|d| d.kind == DutyKind::JointMeeting)
-        .unwrap();
+    let joint = all.glance.duties.iter().find(|d| d.kind == "joint_meeting").unwrap();
     let count = |s| joint.counts.iter().find(|c| c.status == s).unwrap().count;
     assert_eq!((count(DutyStatus::Overdue), count(DutyStatus::Fulfilled)), (1, 1));
     assert_eq!(all.glance.months[9].held, 1);
@@ -612,4 +614,146 @@ fn the_overview_screen_shows_the_councils_asked_for_and_a_short_files_wheel_with
         .iter()
         .flatten()
         .all(|e| !matches!(e, WheelEntry::Meeting { meeting, .. } if meeting.council_id == ahead.id)));
+}
+
+const OVRE_EIKER: &str = include_str!("../../../docs/profiles/ovre-eiker.json");
+
+#[test]
+fn ovre_eikers_eight_duties_follow_their_evidence_and_a_manual_one_is_confirmed_by_hand() {
+    let mut store = Store::open_in_memory().unwrap();
+    let c = council(&mut store, "Vestfossen grendeutvalg");
+    // Waived under the built-in profile: the row outlives the duty.
+    let open = DutyKey::from("open_meeting");
+    let waive = DutyEdit::Waive {
+        reason: "Ingen lokale".into(),
+    };
+    store
+        .edit_duty(&at(2026, 10, 1), &c.id, 2026, &open, &waive, Lang::Nb)
+        .unwrap();
+    store
+        .import_profile(
+            OVRE_EIKER,
+            Utc.with_ymd_and_hms(2026, 11, 3, 9, 0, 0).unwrap(),
+            Lang::Nb,
+        )
+        .unwrap();
+    assert_eq!(row_count(&store, "duty"), 1, "a removed duty's rows are kept");
+    let profile = store.profile().unwrap();
+    assert_eq!(
+        crate::rules::duties::name_of(&profile, "open_meeting", Lang::Nb),
+        "open_meeting",
+        "named by its key once the profile no longer has it"
+    );
+    assert_eq!(
+        crate::rules::duties::name_of(&profile, "heie", Lang::Nn),
+        "Heie på lokale initiativ"
+    );
+    // A joint meeting whose notice went out before it (sent 1 October).
+    hold(&mut store, &c.id, MeetingKind::Joint, day(2026, 10, 20));
+    let today = day(2026, 12, 10);
+    let duties = store.duties(&c.id, 2026, today, Lang::Nb).unwrap();
+    let keys: Vec<&str> = duties.iter().map(|d| d.kind.as_str()).collect();
+    assert_eq!(
+        keys,
+        [
+            "inkludering",
+            "profilere",
+            "fellesmote",
+            "heie",
+            "invitere-kommunen",
+            "samarbeide",
+            "nye-medlemmer",
+            "skape-liv"
+        ],
+        "the profile's duties in its order; the removed one not owed"
+    );
+    assert_eq!(duty(&duties, "fellesmote").name, "Delta på fellesmøte med kommunen");
+    let status = |duties: &[Duty], key: &str| duty(duties, key).status;
+    assert_eq!(status(&duties, "fellesmote"), DutyStatus::Fulfilled);
+    assert_eq!(
+        status(&duties, "profilere"),
+        DutyStatus::Fulfilled,
+        "every notice in time"
+    );
+    assert_eq!(
+        status(&duties, "nye-medlemmer"),
+        DutyStatus::Overdue,
+        "no open meeting by 30 June"
+    );
+    assert_eq!(status(&duties, "heie"), DutyStatus::DueSoon, "manual, due 31 December");
+    assert_eq!(duty(&duties, "heie").evidence_kind, ProfileEvidenceKind::Manual);
+
+    // A meeting held before its notice went out spoils the notices.
+    hold(&mut store, &c.id, MeetingKind::Ordinary, day(2026, 9, 15));
+    let duties = store.duties(&c.id, 2026, today, Lang::Nb).unwrap();
+    assert_eq!(status(&duties, "profilere"), DutyStatus::DueSoon);
+
+    // Confirmed by hand: a day and a note, both required, then fulfilled.
+    let actor = at(2026, 12, 10);
+    let key = DutyKey::from("heie");
+    let refused = store
+        .edit_duty(
+            &actor,
+            &c.id,
+            2026,
+            &key,
+            &DutyEdit::Confirm {
+                date: Some(day(2026, 12, 11)),
+                note: " ".into(),
+            },
+            Lang::Nb,
+        )
+        .unwrap_err();
+    let CoreError::Invalid(issues) = &refused else {
+        panic!("{refused:?}")
+    };
+    assert_eq!(
+        issues.iter().map(|i| (i.field.as_str(), i.key)).collect::<Vec<_>>(),
+        [("note", "duty.confirm_needs_note"), ("date", "duty.confirm_in_future")]
+    );
+    let confirm = DutyEdit::Confirm {
+        date: Some(day(2026, 11, 14)),
+        note: "Heiet fram dugnaden i parken".into(),
+    };
+    let duties = store.edit_duty(&actor, &c.id, 2026, &key, &confirm, Lang::Nb).unwrap();
+    let heie = duty(&duties, "heie");
+    assert_eq!(heie.status, DutyStatus::Fulfilled);
+    let evidence = heie.evidence.as_ref().unwrap();
+    assert_eq!(
+        (evidence.kind, evidence.label.as_str(), evidence.date),
+        (
+            EvidenceKind::Confirmation,
+            "Heiet fram dugnaden i parken",
+            Some(day(2026, 11, 14))
+        )
+    );
+    assert_eq!(heie.confirmation.as_ref().unwrap().confirmed.by, "Kari Koordinator");
+    // Only a manual duty is confirmed by hand; a duty not in the profile is refused.
+    let joint = DutyKey::from("fellesmote");
+    assert!(store
+        .edit_duty(&actor, &c.id, 2026, &joint, &confirm, Lang::Nb)
+        .is_err());
+    let gone = DutyKey::from("joint_meeting");
+    assert_eq!(
+        store
+            .edit_duty(&actor, &c.id, 2026, &gone, &DutyEdit::Unwaive, Lang::Nb)
+            .unwrap_err()
+            .code(),
+        "invalid"
+    );
+    // Undone: owed again, and the audit log keeps both.
+    let duties = store
+        .edit_duty(&actor, &c.id, 2026, &key, &DutyEdit::Unconfirm, Lang::Nb)
+        .unwrap();
+    assert_eq!(status(&duties, "heie"), DutyStatus::DueSoon);
+    assert_eq!(row_count(&store, "duty_confirmation"), 0);
+    let logged: i64 = store
+        .conn
+        .query_row(
+            "SELECT count(*) FROM audit WHERE entity = 'duty_confirmation'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(logged, 4, "date and note recorded, then both undone");
 }

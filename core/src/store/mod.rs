@@ -24,6 +24,7 @@ mod demo;
 mod demo_grants;
 mod documents;
 mod duties;
+mod duty_confirmations;
 mod generate;
 mod guard;
 mod handover;

@@ -58,6 +58,7 @@ pub(super) const TABLES: &[(&str, &str)] = &[
         "decision_id IN (SELECT d.id FROM item_decision d JOIN agenda_item i ON i.id = d.item_id WHERE i.council_id = ?1)",
     ),
     ("duty", "council_id = ?1"),
+    ("duty_confirmation", "council_id = ?1"),
     ("annual_report", "council_id = ?1"),
     ("account_entry", "council_id = ?1"),
 ];
@@ -359,6 +360,7 @@ fn import(
             package: package.info(path),
             previous_name: previous_name.clone(),
             previous_exported_at: newest.as_deref().map(parse_instant).transpose()?,
+            profile: None,
         })
     };
     let seen: Option<i64> = conn
@@ -534,8 +536,19 @@ impl Store {
         super::package_rows::check(&package.contents).map_err(bad)?;
         check(progress)?;
         self.write(|tx| {
-            let outcome = import(tx, actor, &package, path, replace, progress)?;
-            super::profile::take_from_package(tx, actor, package.manifest.profile.as_ref())?.map_err(bad)?;
+            let mut outcome = import(tx, actor, &package, path, replace, progress)?;
+            let previous = super::profile::current(tx)?;
+            let offered = package.manifest.profile.as_ref();
+            let taken = super::profile::take_from_package(tx, actor, offered)?.map_err(bad)?;
+            outcome.profile = offered.map(|offered| crate::model::PackageProfile {
+                taken,
+                offered: if taken {
+                    super::profile::current(tx).unwrap_or_else(|_| offered.clone())
+                } else {
+                    offered.clone()
+                },
+                previous,
+            });
             Ok(outcome)
         })
     }

@@ -71,7 +71,7 @@ fn world() -> World {
             &at(1),
             &lyngvik,
             year,
-            DutyKind::OpenMeeting,
+            &DutyKey::from("open_meeting"),
             &DutyEdit::Waive {
                 reason: "Grendehuset var stengt".into(),
             },
@@ -726,6 +726,14 @@ fn a_council_read_in_is_read_only_here_and_every_write_says_where_it_is_kept() {
         .expect("the demo has an application not yet decided")
         .id;
     let day = today();
+    // The file follows Øvre Eiker's profile, whose duties are confirmed by hand too.
+    target
+        .import_profile(
+            include_str!("../../../docs/profiles/ovre-eiker.json"),
+            at(29).at,
+            Lang::Nb,
+        )
+        .unwrap();
     let before = counts(&target);
     type Write<'a> = Box<dyn FnOnce(&mut Store) -> Result<()> + 'a>;
     let writes: Vec<(&str, Write)> = vec![
@@ -834,7 +842,25 @@ fn a_council_read_in_is_read_only_here_and_every_write_says_where_it_is_kept() {
                     &at(30),
                     &lyngvik.id,
                     day.year(),
-                    DutyKind::JointMeeting,
+                    &DutyKey::from("fellesmote"),
+                    &edit,
+                    Lang::Nb,
+                )
+                .map(|_| ())
+            }),
+        ),
+        (
+            "confirm a duty by hand",
+            Box::new(|s| {
+                let edit = DutyEdit::Confirm {
+                    date: Some(day),
+                    note: "Dugnad".into(),
+                };
+                s.edit_duty(
+                    &at(30),
+                    &lyngvik.id,
+                    day.year(),
+                    &DutyKey::from("heie"),
                     &edit,
                     Lang::Nb,
                 )

@@ -212,7 +212,7 @@ fn a_formal_bodys_approved_minutes_and_archive_are_kept_and_everything_else_is_e
             &actor(),
             &midtbyen.id,
             2026,
-            DutyKind::OpenMeeting,
+            &DutyKey::from("open_meeting"),
             &DutyEdit::Waive {
                 reason: format!("Avtalt med {} i telefon.", person.name),
             },

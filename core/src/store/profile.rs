@@ -34,7 +34,7 @@ fn stored(conn: &Connection) -> Result<Option<KommuneProfile>> {
     .transpose()
 }
 
-fn current(conn: &Connection) -> Result<KommuneProfile> {
+pub(super) fn current(conn: &Connection) -> Result<KommuneProfile> {
     Ok(stored(conn)?.unwrap_or_else(rules::default_profile))
 }
 
@@ -503,6 +503,64 @@ mod tests {
         let again = packaged(&mut other, dir.path(), 9);
         secretary.import_package(&coordinator(10), &again, true).unwrap();
         assert_eq!(secretary.profile().unwrap(), mine, "an older profile is never taken");
+    }
+
+    #[test]
+    fn reading_in_a_package_tells_what_its_newer_profile_changed_and_quietly_leaves_an_older_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut coordinator_file = Store::open_in_memory().unwrap();
+        let eiker = include_str!("../../../docs/profiles/ovre-eiker.json");
+        coordinator_file
+            .import_profile(eiker, Utc.with_ymd_and_hms(2026, 11, 3, 9, 0, 0).unwrap(), Lang::Nb)
+            .unwrap();
+        // A duty confirmed by hand travels with the council's rows, as a waiver does.
+        let skarnes = packaged(&mut coordinator_file, dir.path(), 4);
+        std::fs::remove_file(skarnes).unwrap();
+        let council = coordinator_file.councils().unwrap()[0].id.clone();
+        let confirm = crate::model::DutyEdit::Confirm {
+            date: Some(NaiveDate::from_ymd_opt(2026, 11, 14).unwrap()),
+            note: "Dugnad i parken".into(),
+        };
+        let heie = crate::model::DutyKey::from("heie");
+        coordinator_file
+            .edit_duty(&coordinator(4), &council, 2026, &heie, &confirm, Lang::Nb)
+            .unwrap();
+        let file = packaged(&mut coordinator_file, dir.path(), 5);
+        let mut secretary = Store::open_in_memory().unwrap();
+        let outcome = secretary.import_package(&coordinator(6), &file, false).unwrap();
+        let duties = secretary.duties(&council, 2026, today(), Lang::Nb).unwrap();
+        let heie = duties.iter().find(|d| d.kind == "heie").unwrap();
+        assert_eq!(heie.status, crate::model::DutyStatus::Fulfilled);
+        assert_eq!(heie.confirmation.as_ref().unwrap().note, "Dugnad i parken");
+        let told = outcome.profile.as_ref().expect("the package carried a profile");
+        assert!(told.taken);
+        let message = crate::package::import_message(Lang::Nb, &outcome, &file);
+        assert!(
+            message.contains("Kommunens oppsett er oppdatert (Øvre Eiker, utstedt 02.11.2026")
+                && message.ends_with("Plikter: 8 lagt til, 4 fjernet."),
+            "{message}"
+        );
+        assert!(
+            crate::package::import_message(Lang::En, &outcome, &file)
+                .ends_with("The municipality's profile is updated (Øvre Eiker, issued 02.11.2026 at 10:00). Duties: 8 added, 4 removed."),
+            "{}",
+            crate::package::import_message(Lang::En, &outcome, &file)
+        );
+        assert_eq!(
+            secretary
+                .duties(&secretary.councils().unwrap()[0].id, 2026, today(), Lang::Nb)
+                .unwrap()
+                .len(),
+            8
+        );
+        // The same profile again is not newer: left, and said so quietly.
+        let again = secretary.import_package(&coordinator(7), &file, true).unwrap();
+        assert!(!again.profile.as_ref().unwrap().taken);
+        let message = crate::package::import_message(Lang::Nb, &again, &file);
+        assert!(
+            message.ends_with("Pakken hadde et eldre eller likt oppsett fra kommunen (Øvre Eiker, utstedt 02.11.2026 kl. 10:00); oppsettet i denne filen er beholdt."),
+            "{message}"
+        );
     }
 
     #[test]

@@ -262,7 +262,7 @@ proptest! {
             answered_or_refused("search", s.search(&query, Lang::Nb));
             answered_or_refused("move item", s.move_item(&actor(), &item, offset));
             let due = DutyEdit::SetDue { due: Some(day) };
-            answered_or_refused("duty due", s.edit_duty(&actor(), &council, year, DutyKind::JointMeeting, &due, Lang::Nb));
+            answered_or_refused("duty due", s.edit_duty(&actor(), &council, year, &DutyKey::from("joint_meeting"), &due, Lang::Nb));
             answered_or_refused("duties on any day", s.duties(&council, 2026, day, Lang::Nb));
         });
     }

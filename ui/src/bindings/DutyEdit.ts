@@ -2,6 +2,7 @@
 
 /**
  * A change to one duty: its due date (`None` restores the default), a
- * waiver with its written reason, or the waiver lifted.
+ * waiver with its written reason, or the waiver lifted; for a duty
+ * confirmed by hand, the day it was done with a note, or that undone.
  */
-export type DutyEdit = { "action": "setDue", due: string | null, } | { "action": "waive", reason: string, } | { "action": "unwaive" };
+export type DutyEdit = { "action": "setDue", due: string | null, } | { "action": "waive", reason: string, } | { "action": "unwaive" } | { "action": "confirm", date: string | null, note: string, } | { "action": "unconfirm" };

@@ -3,4 +3,4 @@
 /**
  * What fulfilled a duty, for a link to it.
  */
-export type EvidenceKind = "meeting" | "annual_report" | "scheme";
+export type EvidenceKind = "meeting" | "annual_report" | "scheme" | "confirmation";

@@ -3,7 +3,7 @@ import { Heading, Paragraph } from "@digdir/designsystemet-react";
 import type { YearGlance } from "../bindings/YearGlance";
 import type { MessageKey } from "../i18n/translate";
 import { useI18n } from "../i18n/context";
-import { dutyKindLabel, dutyStatusLabel } from "../lib/labels";
+import { dutyStatusLabel } from "../lib/labels";
 import type { FillKey } from "./chartModel";
 import { Columns, type Column } from "./Columns";
 import { StackedBars, type BarRow, type BarSeries } from "./StackedBars";
@@ -30,7 +30,7 @@ export const YearAtAGlance = memo(function YearAtAGlance({ year, glance, count }
   const statusSeries: BarSeries[] = CHART_STATUSES.map((s) => ({ key: s, label: dutyStatusLabel(t, s), fill: STATUS_FILL[s] }));
   const dutyRows: BarRow<DutyCounts>[] = duties.map((d) => ({
     key: d.kind,
-    label: dutyKindLabel(t, d.kind),
+    label: d.name,
     values: d.counts,
     total: d.counts.reduce((a, b) => a + b, 0),
     // Not yet due is not a failure: the line says what is overdue, else what is in order.

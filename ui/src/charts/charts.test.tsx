@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { act } from "react";
 import type { AttendanceYear } from "../bindings/AttendanceYear";
-import type { DutyKind } from "../bindings/DutyKind";
+import type { DutyKey } from "../bindings/DutyKey";
 import type { DutyStatus } from "../bindings/DutyStatus";
 import type { YearGlance } from "../bindings/YearGlance";
 import type { SchemeSummary } from "../bindings/SchemeSummary";
@@ -136,11 +136,16 @@ describe("AttendanceChart", () => {
 });
 
 /** The year in figures as the core counts them: each kind's statuses, and [held, coming] per month. */
-function glance(duties: Partial<Record<DutyKind, Partial<Record<DutyStatus, number>>>>, months: Record<number, [number, number]>): YearGlance {
+function glance(duties: Partial<Record<DutyKey, Partial<Record<DutyStatus, number>>>>, months: Record<number, [number, number]>): YearGlance {
   const statuses: DutyStatus[] = ["fulfilled", "waived", "overdue", "due_soon", "open", "not_applicable"];
-  const kinds: DutyKind[] = ["joint_meeting", "open_meeting", "annual_report", "grant_report"];
+  const kinds: [DutyKey, string][] = [
+    ["joint_meeting", "Fellesmøte med kommunen"],
+    ["open_meeting", "Åpent møte / valg"],
+    ["annual_report", "Årsmelding"],
+    ["grant_report", "Tilskuddsrapport"],
+  ];
   return {
-    duties: kinds.map((kind) => ({ kind, counts: statuses.map((status) => ({ status, count: duties[kind]?.[status] ?? 0 })) })),
+    duties: kinds.map(([kind, name]) => ({ kind, name, counts: statuses.map((status) => ({ status, count: duties[kind]?.[status] ?? 0 })) })),
     months: Array.from({ length: 12 }, (_, i) => ({ month: i + 1, held: months[i + 1]?.[0] ?? 0, coming: months[i + 1]?.[1] ?? 0 })),
   };
 }

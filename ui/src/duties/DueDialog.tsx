@@ -5,7 +5,6 @@ import type { ErrorReport } from "../bindings/ErrorReport";
 import { useI18n } from "../i18n/context";
 import { useReturnFocus } from "../lib/useReturnFocus";
 import { dateFault, dateWords, formatDate, readDateField } from "../lib/dates";
-import { dutyKindLabel } from "../lib/labels";
 import { useFormErrors } from "../lib/useFormErrors";
 import { DateField } from "../components/fields";
 import { FormError } from "../components/FormError";
@@ -28,7 +27,7 @@ export function DueDialog({
   const [due, setDue] = useState(formatDate(duty.due));
   const [saving, setSaving] = useState<"save" | "restore" | null>(null);
   const errors = useFormErrors(ORDER, IDS);
-  const kind = dutyKindLabel(t, duty.kind);
+  const kind = duty.name;
 
   useEffect(() => {
     const el = document.getElementById("duty-due") as HTMLInputElement | null;

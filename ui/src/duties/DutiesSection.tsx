@@ -7,24 +7,26 @@ import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
 import { formatDate } from "../lib/dates";
 import { toErrorReport } from "../lib/errors";
-import { dutyKindLabel } from "../lib/labels";
 import { useLoad } from "../lib/useLoad";
 import type { Navigate } from "../navigation";
 import { DutyTag } from "./DutyTag";
 import { DueDialog } from "./DueDialog";
 import { WaiveDialog } from "./WaiveDialog";
+import { ConfirmDutyDialog } from "./ConfirmDutyDialog";
 import { dueHint } from "./dutyModel";
 import { LoadingLine } from "../components/Loading";
 import { Confirmation, ExportDone, useConfirmation } from "../components/Confirmation";
 import { SelectField } from "../components/fields";
 import { useReadOnlyCouncil } from "../council/KeptElsewhere";
 
-type Open = { kind: "waive" | "due"; duty: Duty } | null;
+type Open = { kind: "waive" | "due" | "confirm"; duty: Duty } | null;
 
 /**
- * The council's four duties of `year` ("Plikter 2026"): due date, status,
- * what fulfilled it, a waiver's reason; waive, lift a waiver, move the due
- * date; and the annual report's export, which fulfils the årsmelding duty.
+ * The council's duties of `year` ("Plikter 2026"), the kommune profile's, each
+ * named by the core: due date, status, what fulfilled it, a waiver's reason;
+ * waive, lift a waiver, move the due date, confirm by hand a duty the profile
+ * says is confirmed so (and undo that); and the annual report's export, which
+ * fulfils the årsmelding duty.
  */
 export function DutiesSection({
   councilId,
@@ -58,12 +60,16 @@ export function DutiesSection({
 
   /** What an edit did, from the fresh duties (a restored due date is only known then). */
   const done = (duty: Duty, change: DutyEdit, after: Duty[]) => {
-    const kind = dutyKindLabel(t, duty.kind);
+    const kind = duty.name;
     switch (change.action) {
       case "waive":
         return t("confirm.dutyWaived", { kind, year });
       case "unwaive":
         return t("confirm.dutyUnwaived", { kind });
+      case "confirm":
+        return t("confirm.dutyConfirmed", { kind, date: formatDate(change.date ?? "") });
+      case "unconfirm":
+        return t("confirm.dutyUnconfirmed", { kind });
       case "setDue": {
         const date = formatDate(after.find((d) => d.kind === duty.kind)?.due ?? change.due);
         return change.due === null ? t("confirm.dueRestored", { kind, date }) : t("confirm.dueChanged", { kind, date });
@@ -87,9 +93,9 @@ export function DutiesSection({
     }
   };
 
-  const unwaive = async (duty: Duty) => {
-    setBusy(`unwaive-${duty.kind}`);
-    const report = await edit(duty, { action: "unwaive" });
+  const undo = async (duty: Duty, action: "unwaive" | "unconfirm") => {
+    setBusy(`${action}-${duty.kind}`);
+    const report = await edit(duty, { action });
     if (report) setActionError(report.message);
     setBusy(null);
   };
@@ -115,6 +121,18 @@ export function DutiesSection({
     const ev = duty.evidence;
     if (!ev) return null;
     if (ev.kind === "annual_report") return <span data-testid="duty-evidence">{ev.label}</span>;
+    if (ev.kind === "confirmation")
+      return (
+        <span data-testid="duty-evidence">
+          {t("duties.confirmedOn", { date: formatDate(ev.date ?? ""), note: ev.label })}
+          {duty.confirmation ? (
+            <span className="muted duty-waived-by">
+              {" "}
+              {t("duties.waivedBy", { by: duty.confirmation.confirmed.by, date: formatDate(duty.confirmation.confirmed.at.slice(0, 10)) })}
+            </span>
+          ) : null}
+        </span>
+      );
     const view = ev.kind === "meeting" ? ({ name: "meeting", id: ev.id } as const) : ({ name: "scheme", id: ev.id } as const);
     return (
       <Link asChild data-color="accent">
@@ -183,7 +201,7 @@ export function DutiesSection({
           </Table.Head>
           <Table.Body>
             {duties.map((duty) => {
-              const kind = dutyKindLabel(t, duty.kind);
+              const kind = duty.name;
               const hint = dueHint(duty);
               return (
                 <Table.Row key={duty.kind} data-testid="duty-row" data-kind={duty.kind} data-status={duty.status}>
@@ -226,9 +244,36 @@ export function DutiesSection({
                           aria-label={t("duties.unwaiveLabel", { kind })}
                           loading={busy === `unwaive-${duty.kind}`}
                           disabled={busy !== null}
-                          onClick={() => void unwaive(duty)}
+                          onClick={() => void undo(duty, "unwaive")}
                         >
                           {t("duties.unwaive")}
+                        </Button>
+                      ) : null}
+                      {!readOnly && duty.evidenceKind === "manual" && duty.status !== "waived" && !duty.confirmation ? (
+                        <Button
+                          variant="tertiary"
+                          data-size="sm"
+                          data-color="accent"
+                          data-testid="confirm-duty"
+                          aria-label={t("duties.confirmLabel", { kind })}
+                          disabled={busy !== null}
+                          onClick={() => setOpen({ kind: "confirm", duty })}
+                        >
+                          {t("duties.confirm")}
+                        </Button>
+                      ) : null}
+                      {!readOnly && duty.confirmation ? (
+                        <Button
+                          variant="tertiary"
+                          data-size="sm"
+                          data-color="accent"
+                          data-testid="unconfirm-duty"
+                          aria-label={t("duties.unconfirmLabel", { kind })}
+                          loading={busy === `unconfirm-${duty.kind}`}
+                          disabled={busy !== null}
+                          onClick={() => void undo(duty, "unconfirm")}
+                        >
+                          {t("duties.unconfirm")}
                         </Button>
                       ) : null}
                       {!readOnly && (duty.status === "overdue" || duty.status === "due_soon" || duty.status === "open") ? (
@@ -271,6 +316,14 @@ export function DutiesSection({
           duty={open.duty}
           onClose={() => setOpen(null)}
           onSave={(reason) => edit(open.duty, { action: "waive", reason })}
+        />
+      ) : null}
+      {open?.kind === "confirm" ? (
+        <ConfirmDutyDialog
+          key={open.duty.kind}
+          duty={open.duty}
+          onClose={() => setOpen(null)}
+          onSave={(date, note) => edit(open.duty, { action: "confirm", date, note })}
         />
       ) : null}
       {open?.kind === "due" ? (

@@ -2,19 +2,19 @@ import { Tag } from "@digdir/designsystemet-react";
 import type { Duty } from "../bindings/Duty";
 import { useI18n } from "../i18n/context";
 import { formatDate } from "../lib/dates";
-import { dutyKindLabel, dutyKindShort, dutyStatusLabel } from "../lib/labels";
+import { dutyStatusLabel } from "../lib/labels";
 import { dutyColor } from "./dutyModel";
 
 /**
  * A duty's status as a small tag. The colour repeats what the text says;
- * `withKind` puts the duty's short name first ("Fellesmøte: Forfalt").
+ * `withKind` puts the duty's name (the profile's, from the core) first ("Fellesmøte: Forfalt").
  */
 export function DutyTag({
   duty,
   withKind = false,
   testid = "duty-tag",
 }: {
-  duty: Pick<Duty, "kind" | "status" | "due">;
+  duty: Pick<Duty, "kind" | "name" | "status" | "due">;
   withKind?: boolean;
   testid?: string;
 }) {
@@ -27,10 +27,10 @@ export function DutyTag({
       data-testid={testid}
       data-kind={duty.kind}
       data-status={duty.status}
-      title={withKind ? t("duty.tagTitle", { kind: dutyKindLabel(t, duty.kind), date: formatDate(duty.due) }) : undefined}
+      title={withKind ? t("duty.tagTitle", { kind: duty.name, date: formatDate(duty.due) }) : undefined}
       className="duty-tag"
     >
-      {withKind ? t("duty.tag", { kind: dutyKindShort(t, duty.kind), status }) : status}
+      {withKind ? t("duty.tag", { kind: duty.name, status }) : status}
     </Tag>
   );
 }

@@ -4,7 +4,6 @@ import type { Duty } from "../bindings/Duty";
 import type { ErrorReport } from "../bindings/ErrorReport";
 import { useI18n } from "../i18n/context";
 import { useReturnFocus } from "../lib/useReturnFocus";
-import { dutyKindLabel } from "../lib/labels";
 import { useFormErrors } from "../lib/useFormErrors";
 import { TextAreaField } from "../components/fields";
 import { FormError } from "../components/FormError";
@@ -30,7 +29,7 @@ export function WaiveDialog({
   const [reason, setReason] = useState("");
   const [saving, setSaving] = useState(false);
   const errors = useFormErrors(ORDER, IDS);
-  const kind = dutyKindLabel(t, duty.kind);
+  const kind = duty.name;
 
   useEffect(() => {
     document.getElementById("waive-reason")?.focus();

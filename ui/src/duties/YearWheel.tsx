@@ -4,7 +4,7 @@ import type { MessageKey } from "../i18n/translate";
 import { useI18n } from "../i18n/context";
 import { formatDate } from "../lib/dates";
 import { formatTime } from "../lib/times";
-import { dutyKindLabel, meetingKindLabel, meetingStatusLabel } from "../lib/labels";
+import { meetingKindLabel, meetingStatusLabel } from "../lib/labels";
 import { statusColor } from "../meetings/meetingModel";
 import { DutyTag } from "./DutyTag";
 import { dayAndMonth, type Wheel, type WheelEntry } from "./dutyModel";
@@ -47,7 +47,7 @@ export function YearWheel({ wheel, year, onOpenMeeting }: { wheel: Wheel; year: 
       >
         <span className="wheel-entry__date">{full ? formatDate(e.date) : dayAndMonth(e.date)}</span>
         <span className="wheel-entry__body">
-          <span>{t("wheel.due", { duty: dutyKindLabel(t, e.duty.kind) })}</span>
+          <span>{t("wheel.due", { duty: e.duty.name })}</span>
           <span className="wheel-entry__council">{e.duty.councilName}</span>
           <DutyTag duty={e.duty} testid="wheel-duty-tag" />
         </span>
@@ -118,7 +118,7 @@ export function YearWheel({ wheel, year, onOpenMeeting }: { wheel: Wheel; year: 
                   ) : (
                     <Table.Row key={`td-${e.duty.councilId}-${e.duty.kind}-${i}`} data-testid="wheel-table-row">
                       <Table.Cell className="nowrap">{formatDate(e.date)}</Table.Cell>
-                      <Table.Cell>{t("wheel.due", { duty: dutyKindLabel(t, e.duty.kind) })}</Table.Cell>
+                      <Table.Cell>{t("wheel.due", { duty: e.duty.name })}</Table.Cell>
                       <Table.Cell className="break">{e.duty.councilName}</Table.Cell>
                       <Table.Cell>
                         <DutyTag duty={e.duty} testid="wheel-duty-tag" />

@@ -6,7 +6,6 @@ import {
   CATEGORIES,
   COUNCIL_KINDS,
   DOCUMENT_KINDS,
-  DUTY_KINDS,
   DUTY_STATUSES,
   GENDERS,
   ITEM_KINDS,
@@ -49,8 +48,6 @@ describe("catalogues", () => {
       ...ATTENDANCE_STATUSES.map((s) => `confirm.attendance.${s}`),
       ...DOCUMENT_KINDS.map((k) => `documentKind.${k}`),
       ...BACKUP_KINDS.map((k) => `backupKind.${k}`),
-      ...DUTY_KINDS.map((k) => `dutyKind.${k}`),
-      ...DUTY_KINDS.map((k) => `dutyKindShort.${k}`),
       ...DUTY_STATUSES.map((s) => `dutyStatus.${s}`),
     ];
     for (const key of keys) expect(catalogues.nb, key).toHaveProperty([key]);

@@ -12,7 +12,6 @@ import type { ItemKind } from "../bindings/ItemKind";
 import type { AttendanceStatus } from "../bindings/AttendanceStatus";
 import type { DocumentKind } from "../bindings/DocumentKind";
 import type { BackupKind } from "../bindings/BackupKind";
-import type { DutyKind } from "../bindings/DutyKind";
 import type { DutyStatus } from "../bindings/DutyStatus";
 import type { CaseNumber } from "../bindings/CaseNumber";
 import type { ApprovalCandidate } from "../bindings/ApprovalCandidate";
@@ -38,7 +37,6 @@ export const ITEM_KINDS: readonly ItemKind[] = ["orientering", "drofting", "vedt
 export const ATTENDANCE_STATUSES: readonly AttendanceStatus[] = ["present", "excused", "absent"];
 export const DOCUMENT_KINDS: readonly DocumentKind[] = ["notice", "minutes"];
 export const BACKUP_KINDS: readonly BackupKind[] = ["auto", "manual", "pre_migration"];
-export const DUTY_KINDS: readonly DutyKind[] = ["joint_meeting", "open_meeting", "annual_report", "grant_report"];
 export const DUTY_STATUSES: readonly DutyStatus[] = ["fulfilled", "waived", "overdue", "due_soon", "open", "not_applicable"];
 
 // The catalogue keys are built from the enum codes; the casts are checked by
@@ -58,9 +56,6 @@ export const itemKindLabel = (t: T, k: ItemKind) => t(`itemKind.${k}` as Message
 export const attendanceLabel = (t: T, s: AttendanceStatus) => t(`attendance.${s}` as MessageKey);
 export const documentKindLabel = (t: T, k: DocumentKind) => t(`documentKind.${k}` as MessageKey);
 export const backupKindLabel = (t: T, k: BackupKind) => t(`backupKind.${k}` as MessageKey);
-export const dutyKindLabel = (t: T, k: DutyKind) => t(`dutyKind.${k}` as MessageKey);
-/** The duty's name in a few letters, for the overview's tags. */
-export const dutyKindShort = (t: T, k: DutyKind) => t(`dutyKindShort.${k}` as MessageKey);
 export const dutyStatusLabel = (t: T, s: DutyStatus) => t(`dutyStatus.${s}` as MessageKey);
 
 export function options<C extends string>(codes: readonly C[], label: (c: C) => string) {

@@ -1,0 +1,101 @@
+import { useEffect, useState, type FormEvent } from "react";
+import { Button, Dialog, Heading, Paragraph } from "@digdir/designsystemet-react";
+import type { Duty } from "../bindings/Duty";
+import type { ErrorReport } from "../bindings/ErrorReport";
+import { useI18n } from "../i18n/context";
+import { useReturnFocus } from "../lib/useReturnFocus";
+import { dateFault, dateWords, readDateField } from "../lib/dates";
+import { useFormErrors } from "../lib/useFormErrors";
+import { DateField, TextAreaField } from "../components/fields";
+import { FormError } from "../components/FormError";
+
+const ORDER = ["confirm-date", "confirm-note"] as const;
+const IDS = { date: "confirm-date", note: "confirm-note" };
+
+/**
+ * Confirms by hand a duty the kommune's profile says is confirmed so (evidence
+ * `manual`): the day it was done and a note of what was done. Both are
+ * required, the day not in the future nor before the year owed; the core
+ * says every fault at once, next to its field, and nothing is saved.
+ */
+export function ConfirmDutyDialog({
+  duty,
+  onSave,
+  onClose,
+}: {
+  duty: Duty;
+  onSave: (date: string | null, note: string) => Promise<ErrorReport | null>;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  useReturnFocus();
+  const [date, setDate] = useState("");
+  const [note, setNote] = useState("");
+  const [saving, setSaving] = useState(false);
+  const errors = useFormErrors(ORDER, IDS);
+
+  useEffect(() => {
+    document.getElementById("confirm-date")?.focus();
+  }, []);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    // An empty day goes to the core, which names it with the note; only an unreadable one is told here.
+    const parsed = readDateField(date, true);
+    if (!parsed.ok) {
+      errors.showLocal({ "confirm-date": dateFault(parsed, dateWords(t)) });
+      return;
+    }
+    setSaving(true);
+    const report = await onSave(parsed.iso, note);
+    setSaving(false);
+    if (report) errors.showReport(report);
+  };
+
+  return (
+    <Dialog open onClose={onClose} closeButton={t("form.close")} aria-labelledby="confirm-duty-title" className="form-dialog form-dialog--small">
+      <Dialog.Block>
+        <Heading level={2} data-size="xs" id="confirm-duty-title">
+          {t("confirmDuty.title", { kind: duty.name, year: duty.year })}
+        </Heading>
+      </Dialog.Block>
+      <Dialog.Block>
+        <form onSubmit={submit} noValidate className="form">
+          <FormError messages={errors.general} />
+          <Paragraph data-size="sm">{t("confirmDuty.help")}</Paragraph>
+          <DateField
+            id="confirm-date"
+            label={t("confirmDuty.date")}
+            description={t("date.help")}
+            value={date}
+            onChange={(v) => {
+              setDate(v);
+              errors.clearField("confirm-date");
+            }}
+            error={errors.fields["confirm-date"]}
+          />
+          <TextAreaField
+            id="confirm-note"
+            rows={3}
+            label={t("confirmDuty.note")}
+            description={t("confirmDuty.noteHelp")}
+            value={note}
+            onChange={(v) => {
+              setNote(v);
+              errors.clearField("confirm-note");
+            }}
+            error={errors.fields["confirm-note"]}
+          />
+          <div className="button-row">
+            <Button type="submit" data-testid="save-confirmation" loading={saving}>
+              {t("confirmDuty.save")}
+            </Button>
+            <Button type="button" variant="secondary" onClick={onClose}>
+              {t("form.cancel")}
+            </Button>
+          </div>
+        </form>
+      </Dialog.Block>
+    </Dialog>
+  );
+}
