@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from "react";
-import { Button, Dialog, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { Paragraph } from "@digdir/designsystemet-react";
 import type { Duty } from "../bindings/Duty";
 import type { ErrorReport } from "../bindings/ErrorReport";
 import { useI18n } from "../i18n/context";
@@ -7,7 +7,7 @@ import { useReturnFocus } from "../lib/useReturnFocus";
 import { dateFault, dateWords, readDateField } from "../lib/dates";
 import { useFormErrors } from "../lib/useFormErrors";
 import { DateField, TextAreaField } from "../components/fields";
-import { FormError } from "../components/FormError";
+import { FormDialog } from "../components/FormDialog";
 
 const ORDER = ["confirm-date", "confirm-note"] as const;
 const IDS = { date: "confirm-date", note: "confirm-note" };
@@ -53,49 +53,40 @@ export function ConfirmDutyDialog({
   };
 
   return (
-    <Dialog open onClose={onClose} closeButton={t("form.close")} aria-labelledby="confirm-duty-title" className="form-dialog form-dialog--small">
-      <Dialog.Block>
-        <Heading level={2} data-size="xs" id="confirm-duty-title">
-          {t("confirmDuty.title", { kind: duty.name, year: duty.year })}
-        </Heading>
-      </Dialog.Block>
-      <Dialog.Block>
-        <form onSubmit={submit} noValidate className="form">
-          <FormError messages={errors.general} />
-          <Paragraph data-size="sm">{t("confirmDuty.help")}</Paragraph>
-          <DateField
-            id="confirm-date"
-            label={t("confirmDuty.date")}
-            description={t("date.help")}
-            value={date}
-            onChange={(v) => {
-              setDate(v);
-              errors.clearField("confirm-date");
-            }}
-            error={errors.fields["confirm-date"]}
-          />
-          <TextAreaField
-            id="confirm-note"
-            rows={3}
-            label={t("confirmDuty.note")}
-            description={t("confirmDuty.noteHelp")}
-            value={note}
-            onChange={(v) => {
-              setNote(v);
-              errors.clearField("confirm-note");
-            }}
-            error={errors.fields["confirm-note"]}
-          />
-          <div className="button-row">
-            <Button type="submit" data-testid="save-confirmation" loading={saving}>
-              {t("confirmDuty.save")}
-            </Button>
-            <Button type="button" variant="secondary" onClick={onClose}>
-              {t("form.cancel")}
-            </Button>
-          </div>
-        </form>
-      </Dialog.Block>
-    </Dialog>
+    <FormDialog
+      titleId="confirm-duty-title"
+      title={t("confirmDuty.title", { kind: duty.name, year: duty.year })}
+      titleSize="xs"
+      width="small"
+      onClose={onClose}
+      onSubmit={submit}
+      faults={errors.general}
+      submit={{ label: t("confirmDuty.save"), testId: "save-confirmation", saving }}
+    >
+      <Paragraph data-size="sm">{t("confirmDuty.help")}</Paragraph>
+      <DateField
+        id="confirm-date"
+        label={t("confirmDuty.date")}
+        description={t("date.help")}
+        value={date}
+        onChange={(v) => {
+          setDate(v);
+          errors.clearField("confirm-date");
+        }}
+        error={errors.fields["confirm-date"]}
+      />
+      <TextAreaField
+        id="confirm-note"
+        rows={3}
+        label={t("confirmDuty.note")}
+        description={t("confirmDuty.noteHelp")}
+        value={note}
+        onChange={(v) => {
+          setNote(v);
+          errors.clearField("confirm-note");
+        }}
+        error={errors.fields["confirm-note"]}
+      />
+    </FormDialog>
   );
 }

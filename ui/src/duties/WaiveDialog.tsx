@@ -1,12 +1,12 @@
 import { useEffect, useState, type FormEvent } from "react";
-import { Button, Dialog, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { Paragraph } from "@digdir/designsystemet-react";
 import type { Duty } from "../bindings/Duty";
 import type { ErrorReport } from "../bindings/ErrorReport";
 import { useI18n } from "../i18n/context";
 import { useReturnFocus } from "../lib/useReturnFocus";
 import { useFormErrors } from "../lib/useFormErrors";
 import { TextAreaField } from "../components/fields";
-import { FormError } from "../components/FormError";
+import { FormDialog } from "../components/FormDialog";
 
 const ORDER = ["waive-reason"] as const;
 const IDS = { reason: "waive-reason" };
@@ -44,38 +44,29 @@ export function WaiveDialog({
   };
 
   return (
-    <Dialog open onClose={onClose} closeButton={t("form.close")} aria-labelledby="waive-title" className="form-dialog form-dialog--small">
-      <Dialog.Block>
-        <Heading level={2} data-size="xs" id="waive-title">
-          {t("waive.title", { kind, year: duty.year })}
-        </Heading>
-      </Dialog.Block>
-      <Dialog.Block>
-        <form onSubmit={submit} noValidate className="form">
-          <FormError messages={errors.general} />
-          <Paragraph data-size="sm">{t("waive.help")}</Paragraph>
-          <TextAreaField
-            id="waive-reason"
-            rows={3}
-            label={t("waive.reason")}
-            description={t("waive.reasonHelp")}
-            value={reason}
-            onChange={(v) => {
-              setReason(v);
-              errors.clearField("waive-reason");
-            }}
-            error={errors.fields["waive-reason"]}
-          />
-          <div className="button-row">
-            <Button type="submit" data-testid="save-waiver" loading={saving}>
-              {t("waive.save")}
-            </Button>
-            <Button type="button" variant="secondary" onClick={onClose}>
-              {t("form.cancel")}
-            </Button>
-          </div>
-        </form>
-      </Dialog.Block>
-    </Dialog>
+    <FormDialog
+      titleId="waive-title"
+      title={t("waive.title", { kind, year: duty.year })}
+      titleSize="xs"
+      width="small"
+      onClose={onClose}
+      onSubmit={submit}
+      faults={errors.general}
+      submit={{ label: t("waive.save"), testId: "save-waiver", saving }}
+    >
+      <Paragraph data-size="sm">{t("waive.help")}</Paragraph>
+      <TextAreaField
+        id="waive-reason"
+        rows={3}
+        label={t("waive.reason")}
+        description={t("waive.reasonHelp")}
+        value={reason}
+        onChange={(v) => {
+          setReason(v);
+          errors.clearField("waive-reason");
+        }}
+        error={errors.fields["waive-reason"]}
+      />
+    </FormDialog>
   );
 }
