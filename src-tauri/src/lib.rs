@@ -24,6 +24,7 @@ mod grants;
 mod jobs;
 mod profile;
 mod saved;
+mod statements;
 mod stats;
 
 type Slot = Result<Arc<Mutex<Store>>, ErrorReport>;

@@ -91,6 +91,7 @@ fn council_with_meeting(app: &App) -> Seeded {
                 background: String::new(),
                 proposal: String::new(),
                 access: Default::default(),
+                statement: None,
             },
         )
         .unwrap();
@@ -597,6 +598,7 @@ async fn a_member_who_met_from_a_later_item_is_not_counted_for_the_earlier_one()
                 &meeting,
                 &AgendaItemInput {
                     access: Default::default(),
+                    statement: None,
                     kind: ItemKind::Vedtak,
                     title: "Benker i parken".into(),
                     background: String::new(),
@@ -721,6 +723,7 @@ fn later_meeting(app: &App, council_id: &str) -> (String, String) {
                     background: String::new(),
                     proposal: String::new(),
                     access: Default::default(),
+                    statement: None,
                 },
             )
             .unwrap()

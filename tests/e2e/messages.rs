@@ -70,6 +70,7 @@ fn council_with_meeting(app: &App) {
                 background: String::new(),
                 proposal: String::new(),
                 access: Default::default(),
+                statement: None,
             },
         )
         .unwrap();

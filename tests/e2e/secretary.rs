@@ -72,6 +72,7 @@ fn council_with_meeting(app: &App, date: NaiveDate, held: bool) -> (String, Vec<
                         background: String::new(),
                         proposal: String::new(),
                         access: Default::default(),
+                        statement: None,
                     },
                 )
                 .unwrap()

@@ -46,6 +46,7 @@ mod schemes;
 mod scoring;
 mod search;
 mod settings;
+mod statements;
 mod stats;
 
 use std::path::{Path, PathBuf};
@@ -468,3 +469,6 @@ mod reading_tests;
 
 #[cfg(test)]
 mod review_tests;
+
+#[cfg(test)]
+mod statement_tests;
