@@ -20,3 +20,4 @@ mod recovery;
 mod review;
 mod search_and_packages;
 mod secretary;
+mod statements;

@@ -211,7 +211,7 @@ fn a_draft_is_never_exported_and_the_approved_statement_is_a_letter_to_the_kommu
         .statement
         .clone()
         .unwrap();
-    assert_eq!(s.letters, [letter.clone()], "archived with its checksums");
+    assert_eq!(s.letters, std::slice::from_ref(&letter), "archived with its checksums");
     let saved = SavedFile::of(Lang::Nb, &out, &letter);
     assert!(saved.message.contains("Uttalelse.pdf"), "{}", saved.message);
     assert!(

@@ -50,7 +50,7 @@ export function OverviewStatements({ statements, year, onOpenMeeting }: { statem
                   <Table.Cell className="break">{s.councilName}</Table.Cell>
                   <Table.Cell className="break">
                     <Button variant="tertiary" data-size="sm" className="link-button" onClick={() => onOpenMeeting(s.meetingId)}>
-                      {s.caseLabel ? `${s.caseLabel} ${s.title}` : s.title}
+                      {s.caseLabel ? `${s.caseLabel}: ${s.title}` : s.title}
                     </Button>
                   </Table.Cell>
                   <Table.Cell>{s.caseRef}</Table.Cell>
