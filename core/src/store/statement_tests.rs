@@ -247,3 +247,55 @@ fn a_nynorsk_council_writes_its_statement_in_nynorsk() {
         assert!(flat.contains(expected), "«{expected}» in:\n{flat}");
     }
 }
+
+#[test]
+fn the_annual_report_lists_the_years_statements_adopted_or_not() {
+    let mut w = world();
+    let (m, _) = adopted_statement(&mut w, day(2026, 4, 1));
+    let rejected = w
+        .store
+        .add_item(&actor(), &m, &statement("24/05555", Some(day(2026, 5, 2)), ""))
+        .unwrap();
+    let record = ItemRecord {
+        decision: "Forslaget falt.".into(),
+        votes: Some(Votes {
+            in_favour: 1,
+            against: 4,
+            blank: 0,
+        }),
+        closed: false,
+        closed_basis: String::new(),
+        closed_ground: None,
+        chair_vote: None,
+    };
+    w.store.record_item(&actor(), &rejected, &record).unwrap();
+    w.store.approve_minutes(&actor(), &m, &signed_by(&w), Lang::Nb).unwrap();
+    let report = w.store.render_annual_report(&w.council.id, 2026, actor().at).unwrap();
+    let flat = pdf_text(&report.bytes).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Uttalelser til kommunen"), "{flat}");
+    for expected in [
+        "24/01234 Høring: reguleringsplan for Stavern sentrum 01.04.2026 12.03.2026",
+        "24/05555 Høring: reguleringsplan for Stavern sentrum 02.05.2026 ikke vedtatt",
+    ] {
+        assert!(flat.contains(expected), "«{expected}» in:\n{flat}");
+    }
+
+    // The overview: the adopted one is owed (no letter yet), the other is not.
+    let screen = w
+        .store
+        .overview_screen(2026, day(2026, 4, 15), Lang::Nb, &Default::default())
+        .unwrap();
+    let ours = &screen.statements.councils[0];
+    assert_eq!((ours.open, ours.next_deadline), (1, Some(day(2026, 4, 1))));
+    let statuses: Vec<(StatementStatus, bool)> = screen
+        .statements
+        .statements
+        .iter()
+        .map(|s| (s.status, s.deadline_passed))
+        .collect();
+    assert_eq!(
+        statuses,
+        [(StatementStatus::Adopted, true), (StatementStatus::NotAdopted, false)]
+    );
+    assert_eq!(screen.statements.statements[0].case_label.as_deref(), Some("Sak 02/26"));
+}
