@@ -105,5 +105,6 @@ pub fn new_item(kind: ItemKind, title: &str) -> AgendaItemInput {
         background: String::new(),
         proposal: String::new(),
         access: Default::default(),
+        statement: None,
     }
 }

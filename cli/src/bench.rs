@@ -60,6 +60,7 @@ pub(crate) fn big_meeting(pages: usize) -> grendebok_core::Result<(Store, String
             background: text.repeat(2),
             proposal: "Utvalget slutter seg til forslaget.".into(),
             access: Default::default(),
+            statement: None,
         };
         items.push(store.add_item(&actor, &meeting.id, &input)?);
     }

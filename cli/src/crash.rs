@@ -315,6 +315,7 @@ fn fresh_database(db: &Path) -> grendebok_core::Result<String> {
         background: String::new(),
         proposal: String::new(),
         access: Default::default(),
+        statement: None,
     };
     store.add_item(&actor, &meeting.id, &item)?;
     Ok(council.id)

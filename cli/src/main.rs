@@ -81,7 +81,8 @@ enum Command {
         #[command(subcommand)]
         command: GrantCommand,
     },
-    /// Export a meeting's notice or minutes, or a grant letter, as PDF (archived
+    /// Export a meeting's notice or minutes, a grant letter or a statement to
+    /// the kommune, as PDF (archived
     /// with its SHA-256); a scheme's ledger as CSV or XLSX; a review sheet; the
     /// notice or a letter as an e-mail draft; a council's package, the kommune
     /// folder, an annual report or a calendar.
@@ -330,6 +331,15 @@ enum ExportCommand {
         /// The application's id (see `grant list`).
         #[arg(long)]
         application: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// An adopted statement to the kommune (uttalelse) as a letter, once the
+    /// minutes of its meeting are approved; a draft is never exported.
+    Statement {
+        /// The item's id (see `meeting show`).
+        #[arg(long)]
+        item: String,
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
@@ -697,6 +707,14 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             output::saved(cli.json, lang, out, &record, &record);
         }
         Command::Export {
+            command: ExportCommand::Statement { item, out },
+        } => {
+            let mut store = Store::open_existing(&path)?;
+            let actor = store.actor(Utc::now())?;
+            let record = store.export_statement(&actor, item, out)?;
+            output::saved(cli.json, lang, out, &record, &record);
+        }
+        Command::Export {
             command: ExportCommand::Ledger { scheme, format, out },
         } => {
             let format = format.unwrap_or_else(|| {
@@ -826,6 +844,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
                 ExportCommand::Minutes { .. }
                 | ExportCommand::Package { .. }
                 | ExportCommand::Letter { .. }
+                | ExportCommand::Statement { .. }
                 | ExportCommand::NoticeMail { .. }
                 | ExportCommand::LetterMail { .. }
                 | ExportCommand::Ledger { .. }

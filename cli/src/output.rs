@@ -289,6 +289,23 @@ pub fn meeting_detail(lang: Lang, detail: &MeetingDetail) {
         if let Some(chair) = &item.chair_name {
             println!("    {}: {chair}", t(lang, "cli.chair", &[]));
         }
+        if let Some(s) = &item.statement {
+            let late = if s.late {
+                format!(" ({})", t(lang, "statement.late", &[]))
+            } else {
+                String::new()
+            };
+            let line = t(
+                lang,
+                "cli.statement",
+                &[
+                    ("case_ref", &s.case_ref),
+                    ("deadline", &date(s.deadline)),
+                    ("id", &item.id),
+                ],
+            );
+            println!("    {line}{late}");
+        }
         for (n, a) in item.alternatives.iter().enumerate() {
             let outcome = a.outcome.map(|o| format!(" – {}", label(lang, "vote_outcome", &o)));
             println!(

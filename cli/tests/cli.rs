@@ -443,6 +443,58 @@ fn demo_grants_are_listed_and_export_as_ledger_and_letter() {
 }
 
 #[test]
+fn an_adopted_statement_goes_to_the_kommune_as_a_letter_and_another_item_is_refused() {
+    let db = db();
+    assert!(cli(&db.path, &["demo"]).status.success());
+    let meetings = json(&cli(&db.path, &["--json", "meeting", "list", "--council", "Lyngvik"]));
+    let approved = meetings[1]["id"].as_str().unwrap();
+    let shown = cli(&db.path, &["meeting", "show", approved]);
+    assert!(
+        stdout(&shown).contains("Uttalelse i kommunens sak 26/00417, frist "),
+        "{}",
+        stdout(&shown)
+    );
+    let detail = json(&cli(&db.path, &["--json", "meeting", "show", approved]));
+    let items = detail["items"].as_array().unwrap();
+    let statement = items
+        .iter()
+        .find(|i| i["kind"] == "uttalelse")
+        .expect("the demo's statement");
+    assert_eq!(statement["statement"]["caseRef"], "26/00417");
+    let pdf = db.path.with_file_name("uttalelse.pdf");
+    let out = cli(
+        &db.path,
+        &[
+            "export",
+            "statement",
+            "--item",
+            statement["id"].as_str().unwrap(),
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("Uttalelsen er lagret i"), "{}", stdout(&out));
+    let text = pdf_text(&pdf).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Deres ref.: 26/00417"), "{text}");
+
+    let other = items.iter().find(|i| i["kind"] == "vedtak").unwrap();
+    let out = cli(
+        &db.path,
+        &[
+            "export",
+            "statement",
+            "--item",
+            other["id"].as_str().unwrap(),
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("ikke en uttalelse"), "{}", stderr(&out));
+}
+
+#[test]
 fn a_damaged_file_is_restored_from_a_backup_and_kept_aside() {
     let db = db();
     assert!(cli(&db.path, &["demo"]).status.success());

@@ -1,7 +1,7 @@
 //! The annual report (årsmelding) of a council and year, laid out from the
 //! record in the council's målform: who sat on which seat, the meetings held
-//! with their case numbers, the decisions in brief, the grants awarded and
-//! paid, and the duties owed the kommune.
+//! with their case numbers, the decisions in brief, the statements to the
+//! kommune, the grants awarded and paid, and the duties owed the kommune.
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -61,6 +61,42 @@ fn term(m: &Membership) -> String {
         Some(last) => format!("{}–{}", i18n::date(m.term_from), i18n::date(last)),
         None => format!("{}–", i18n::date(m.term_from)),
     }
+}
+
+/// The statements to the kommune of the year's meetings: the kommune's case
+/// number, the item, the deadline, and the day it was adopted — or that it
+/// was not. The report is public: an exempt item shows its public title.
+fn statements_section(doc: &mut Doc, lang: Lang, facts: &ReportFacts) {
+    let rows: Vec<Vec<String>> = facts
+        .meetings
+        .iter()
+        .flat_map(|m| m.items.iter().filter(|i| !i.withdrawn).map(move |i| (m, i)))
+        .filter_map(|(m, i)| {
+            let s = i.statement.as_ref()?;
+            let shown = crate::rules::access::public_item(i, lang);
+            let adopted = if crate::rules::statements::adopted(i) {
+                i18n::date(m.meeting.date)
+            } else {
+                t(lang, "annual.statement_not_adopted", &[])
+            };
+            Some(vec![s.case_ref.clone(), shown.title, i18n::date(s.deadline), adopted])
+        })
+        .collect();
+    doc.spacer(3.0);
+    doc.heading(2, &t(lang, "annual.statements", &[]));
+    if rows.is_empty() {
+        doc.paragraph(&t(lang, "annual.no_statements", &[]));
+        return;
+    }
+    doc.table(
+        &[
+            Column::new(t(lang, "annual.col.case_ref", &[]), 1.8),
+            Column::new(t(lang, "annual.col.item", &[]), 4.4),
+            Column::new(t(lang, "annual.col.deadline", &[]), 1.6),
+            Column::new(t(lang, "annual.col.adopted", &[]), 1.6),
+        ],
+        &rows,
+    );
 }
 
 /// The council's own account in brief: the balance carried in, the running
@@ -239,6 +275,8 @@ pub fn annual_report(facts: &ReportFacts, created: DateTime<Utc>) -> Rendered {
             &format!("{} ({}): {}", shown.title, i18n::date(meeting.meeting.date), decision),
         );
     }
+
+    statements_section(&mut doc, lang, facts);
 
     doc.spacer(3.0);
     doc.heading(2, &t(lang, "annual.grants", &[]));

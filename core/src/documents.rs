@@ -413,7 +413,7 @@ fn attendance_text(lang: Lang, row: &AttendanceRow) -> String {
 
 /// "3 for, 1 mot – vedtatt"; blank votes are named only when there are any
 /// (they may be cast only in elections), and unanimity says itself.
-fn votes_text(lang: Lang, votes: &Votes, outcome: Option<VoteOutcome>) -> String {
+pub(crate) fn votes_text(lang: Lang, votes: &Votes, outcome: Option<VoteOutcome>) -> String {
     if outcome == Some(VoteOutcome::Unanimous) {
         return t(lang, "pdf.votes_unanimous", &[("for", &votes.in_favour.to_string())]);
     }

@@ -704,6 +704,7 @@ fn scenarios() -> Vec<Fixture> {
                 background: String::new(),
                 proposal: String::new(),
                 access: Default::default(),
+                statement: None,
             };
             crowded.store.add_item(&actor, &meeting, &input).expect("an item");
         }

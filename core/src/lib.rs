@@ -26,6 +26,7 @@ pub mod records;
 pub mod review;
 pub mod rules;
 pub mod saved;
+pub mod statements;
 pub mod store;
 
 #[cfg(test)]

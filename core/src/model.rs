@@ -851,21 +851,127 @@ pub enum ItemKind {
     /// Elections and appointments (valg og ansettelser): the one kind where a
     /// blank vote may be cast, and a tie is not settled by the chair's vote.
     Valg,
+    /// A statement to the kommune (uttalelse, høringssvar) in one of its
+    /// cases: adopted by vote like a vedtak, with the kommune's case number
+    /// and deadline in [`Statement`].
+    Uttalelse,
 }
 
 impl ItemKind {
-    pub const ALL: [ItemKind; 4] = [
+    pub const ALL: [ItemKind; 5] = [
         ItemKind::Orientering,
         ItemKind::Drofting,
         ItemKind::Vedtak,
         ItemKind::Valg,
+        ItemKind::Uttalelse,
     ];
 
-    /// Whether the item ends in a decision that is voted on (vedtak or valg),
-    /// rather than a note.
+    /// Whether the item ends in a decision that is voted on (vedtak, valg or
+    /// uttalelse), rather than a note.
     pub fn decides(self) -> bool {
-        matches!(self, ItemKind::Vedtak | ItemKind::Valg)
+        matches!(self, ItemKind::Vedtak | ItemKind::Valg | ItemKind::Uttalelse)
     }
+}
+
+/// What a user types for a statement to the kommune (an item of kind `uttalelse`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct StatementInput {
+    /// The kommune's case number (saksnummer), e.g. `24/01234`.
+    pub case_ref: String,
+    /// The kommune's deadline for the statement.
+    pub deadline: Option<NaiveDate>,
+    /// To whom in the kommune: its unit or case officer; empty for the kommune.
+    pub recipient: String,
+}
+
+/// The facts of a statement to the kommune, kept with its item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Statement {
+    pub case_ref: String,
+    pub deadline: NaiveDate,
+    pub recipient: String,
+    /// The deadline is before the meeting: allowed, but a late statement (a warning).
+    pub late: bool,
+    /// Every exported letter of the statement, oldest first.
+    pub letters: Vec<StatementLetter>,
+}
+
+/// Where a statement to the kommune stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum StatementStatus {
+    /// On an agenda, or adopted in minutes not yet approved.
+    Open,
+    /// Adopted, the minutes approved; the letter not yet made.
+    Adopted,
+    /// Adopted and its letter made for the kommune.
+    Sent,
+    /// The meeting did not adopt it.
+    NotAdopted,
+}
+
+impl StatementStatus {
+    pub const ALL: [StatementStatus; 4] = [
+        StatementStatus::Open,
+        StatementStatus::Adopted,
+        StatementStatus::Sent,
+        StatementStatus::NotAdopted,
+    ];
+}
+
+/// One statement of the year in the coordinator's overview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct StatementBrief {
+    pub item_id: String,
+    pub meeting_id: String,
+    pub council_id: String,
+    pub council_name: String,
+    /// `Sak 03/26`, when numbered.
+    pub case_label: Option<String>,
+    pub title: String,
+    /// The kommune's case number.
+    pub case_ref: String,
+    pub deadline: NaiveDate,
+    pub meeting_date: NaiveDate,
+    pub status: StatementStatus,
+    /// Not yet sent, and the deadline is past.
+    pub deadline_passed: bool,
+}
+
+/// One council's statements in the overview: how many are not yet sent, and
+/// the nearest deadline among them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CouncilStatements {
+    pub council_id: String,
+    pub council_name: String,
+    pub open: i32,
+    pub next_deadline: Option<NaiveDate>,
+}
+
+/// The statements to the kommune in the coordinator's overview: per council,
+/// and the year's list by deadline.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct StatementOverview {
+    pub councils: Vec<CouncilStatements>,
+    pub statements: Vec<StatementBrief>,
+}
+
+/// An exported statement letter, archived with its checksums like the minutes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct StatementLetter {
+    pub id: String,
+    pub item_id: String,
+    pub file_name: String,
+    pub sha256: String,
+    pub content_sha256: String,
+    pub size: i64,
+    pub created: Step,
 }
 
 /// What a vote came to, as the minutes say it.
@@ -924,6 +1030,10 @@ pub struct AgendaItemInput {
     pub proposal: String,
     /// Whether the item is exempt from public access, and on what basis.
     pub access: ItemAccess,
+    /// The kommune's case number, deadline and unit, for a statement (`uttalelse`).
+    #[serde(default)]
+    #[ts(optional)]
+    pub statement: Option<StatementInput>,
 }
 
 /// Whether an agenda item is exempt from public access (unntatt
@@ -1124,6 +1234,9 @@ pub struct AgendaItem {
     pub decisions: Vec<ItemDecision>,
     /// Grants decided under this item, for the minutes.
     pub grants: Vec<ItemGrant>,
+    /// The kommune's case number and deadline, for a statement (`uttalelse`).
+    #[serde(default)]
+    pub statement: Option<Statement>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]

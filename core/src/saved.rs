@@ -63,6 +63,15 @@ impl Told for LetterRecord {
     }
 }
 
+impl Told for crate::model::StatementLetter {
+    fn told(&self, lang: Lang, path: &Path) -> String {
+        crate::statements::export_message(lang, path, self)
+    }
+    fn details(&self, lang: Lang) -> String {
+        crate::documents::export_details(lang, &self.sha256, &self.content_sha256)
+    }
+}
+
 impl Told for AnnualReportRecord {
     fn told(&self, lang: Lang, path: &Path) -> String {
         crate::annual::export_message(lang, path, self)

@@ -57,6 +57,7 @@ macro_rules! with_commands {
             meetings::set_attendance_span,
             export_notice,
             export_minutes,
+            statements::export_statement,
             export_public_notice,
             export_public_minutes,
             exemption_bases,

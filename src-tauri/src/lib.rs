@@ -25,6 +25,7 @@ mod jobs;
 mod meetings;
 mod profile;
 mod saved;
+mod statements;
 mod stats;
 
 type Slot = Result<Arc<Mutex<Store>>, ErrorReport>;

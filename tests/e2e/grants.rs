@@ -546,6 +546,7 @@ async fn a_member_who_met_from_a_later_item_is_not_counted_for_the_earlier_one()
                 &meeting,
                 &AgendaItemInput {
                     access: Default::default(),
+                    statement: None,
                     kind: ItemKind::Vedtak,
                     title: "Benker i parken".into(),
                     background: String::new(),

@@ -94,6 +94,7 @@ fn hostile_world(app: &App) {
                 background: hostile("Bakgrunn"),
                 proposal: hostile("Forslag"),
                 access: Default::default(),
+                statement: None,
             },
         )
         .unwrap();

@@ -21,3 +21,4 @@ mod recovery;
 mod review;
 mod search_and_packages;
 mod secretary;
+mod statements;

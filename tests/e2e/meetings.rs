@@ -296,6 +296,7 @@ fn held_meeting_with_a_personal_matter(app: &App, council_id: &str) -> String {
             background: background.into(),
             proposal: String::new(),
             access: Default::default(),
+            statement: None,
         };
         ids.push(store.add_item(&actor, &meeting.id, &input).unwrap());
     }

@@ -56,6 +56,7 @@ fn council_with_a_path_through_the_beech_wood(db: &Path, council_name: &str, use
         background: background.into(),
         proposal: String::new(),
         access: Default::default(),
+        statement: None,
     };
     store
         .add_item(

@@ -96,6 +96,7 @@ export const tauriBackend: Backend = {
   addPayout: (id, input) => invoke("add_payout", { id, input }),
   recordReport: (id, input) => invoke("record_report", { id, input }),
   exportLetter: (id) => invoke("export_letter", { id }),
+  exportStatement: (itemId) => invoke("export_statement", { id: itemId }),
   exportLetterMail: (id) => invoke("export_letter_mail", { id }),
   exportNoticeMail: (meetingId) => invoke("export_notice_mail", { meetingId }),
   exportLedger: (schemeId, format) => invoke("export_ledger", { schemeId, format }),

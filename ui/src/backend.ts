@@ -199,6 +199,8 @@ export interface Backend {
   exportLetter(id: string): Promise<SavedFile>;
   /** The decision letter as an e-mail draft (.eml) to the applicant, saved where the person chooses. */
   exportLetterMail(id: string): Promise<SavedFile>;
+  /** An adopted statement to the kommune as a letter (PDF); refused while the minutes are a draft. */
+  exportStatement(itemId: string): Promise<SavedFile>;
   /** The notice as an e-mail draft (.eml) to the members, saved where the person chooses. */
   exportNoticeMail(meetingId: string): Promise<SavedFile>;
   exportLedger(schemeId: string, format: LedgerFormat): Promise<SavedFile>;

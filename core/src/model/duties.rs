@@ -302,6 +302,9 @@ pub struct OverviewScreen {
     /// [`crate::rules::overview::WHEEL_WITH_SCREEN`]): one call instead of
     /// two. A kommune's is asked for when scrolled to.
     pub wheel: Option<YearWheel>,
+    /// The statements to the kommune of the councils shown.
+    #[serde(default)]
+    pub statements: super::StatementOverview,
 }
 
 /// One entry of the year wheel: a meeting, or a duty's due date.

@@ -127,6 +127,8 @@ pub fn public_item(item: &AgendaItem, lang: Lang) -> AgendaItem {
         inhabil_members: Vec::new(),
         follow_ups: Vec::new(),
         grants: Vec::new(),
+        // The kommune's case number and deadline are not withheld: they are the kommune's own.
+        statement: item.statement.clone(),
         decisions: Vec::new(),
         alternatives: Vec::new(),
         adopted: None,
@@ -196,6 +198,7 @@ mod tests {
                 quorate: true,
             },
             grants: Vec::new(),
+            statement: None,
         }
     }
 

@@ -65,7 +65,12 @@ pub fn item(input: &AgendaItemInput) -> Result<AgendaItemInput> {
         ..input.clone()
     };
     let (access, mut issues) = super::access::issues(&input.access);
-    let clean = AgendaItemInput { access, ..clean };
+    let (statement, statement_issues) = super::statements::statement_issues(input.kind, input.statement.as_ref());
+    let clean = AgendaItemInput {
+        access,
+        statement,
+        ..clean
+    };
     if clean.title.is_empty() {
         issues.insert(0, FieldIssue::new("title", "validation.title_empty"));
     }
@@ -77,6 +82,7 @@ pub fn item(input: &AgendaItemInput) -> Result<AgendaItemInput> {
             ("proposal", &clean.proposal),
         ],
     );
+    issues.extend(statement_issues);
     issues_or(issues, clean)
 }
 
@@ -631,7 +637,7 @@ pub fn completeness(meeting: &Meeting, attendance: &[AttendanceRow], items: &[It
         let not_decided = item.kind.decides() && !has_decisions && held && !item.quorum.quorate;
         if item.decision.trim().is_empty() && !(has_decisions && item.kind.decides()) && !not_decided {
             let (kind, key) = match item.kind {
-                ItemKind::Vedtak | ItemKind::Valg => (MissingKind::Decision, "missing.decision"),
+                ItemKind::Vedtak | ItemKind::Valg | ItemKind::Uttalelse => (MissingKind::Decision, "missing.decision"),
                 _ => (MissingKind::Note, "missing.note"),
             };
             push(kind, Some(item.id), None, true, t(lang, key, &[("item", label)]));

@@ -11,4 +11,5 @@ pub mod names;
 pub mod overview;
 pub mod privacy;
 pub mod profile;
+pub mod statements;
 pub mod validate;

@@ -1,5 +1,5 @@
 //! Every PDF Grendebok archives — notice, minutes (draft and final), grant
-//! letter, annual report — read back as PDF/A-2 and tagged, in the council's
+//! letter, statement letter, annual report — read back as PDF/A-2 and tagged, in the council's
 //! målform.
 
 use chrono::{NaiveDate, TimeZone, Utc};
@@ -53,6 +53,14 @@ fn every_archived_pdf_is_pdfa_and_tagged_in_the_councils_language() {
                 pdfs.push((letter.file_name, letter.bytes));
             }
         }
+        for m in meetings.iter().filter(|m| m.status == MeetingStatus::Approved) {
+            for item in store.meeting_detail(&m.id, Lang::Nb).unwrap().items {
+                if item.statement.is_some() {
+                    let letter = store.render_statement(&item.id, actor.at).unwrap();
+                    pdfs.push((letter.file_name, letter.bytes));
+                }
+            }
+        }
         let report = store.render_annual_report(&council.id, 2026, actor.at).unwrap();
         pdfs.push((report.file_name, report.bytes));
         for (name, pdf) in &pdfs {
@@ -68,7 +76,14 @@ fn every_archived_pdf_is_pdfa_and_tagged_in_the_councils_language() {
             checked.push(name.clone());
         }
     }
-    for kind in ["Innkalling", "Protokoll", "Protokoll UTKAST", "Tilsagn", "Årsmelding"] {
+    for kind in [
+        "Innkalling",
+        "Protokoll",
+        "Protokoll UTKAST",
+        "Tilsagn",
+        "Uttalelse",
+        "Årsmelding",
+    ] {
         assert!(
             checked.iter().any(|n| n.starts_with(kind)),
             "a {kind} was checked: {checked:?}"

@@ -111,6 +111,7 @@ fn round(present: [bool; 4]) -> Round {
             &meeting.id,
             &AgendaItemInput {
                 access: Default::default(),
+                statement: None,
                 kind: ItemKind::Vedtak,
                 title: "Tildeling av grendemidler 2026".into(),
                 background: String::new(),
@@ -461,6 +462,7 @@ fn an_election_item_takes_blank_votes_and_a_vedtak_item_does_not() {
             &meeting,
             &AgendaItemInput {
                 access: Default::default(),
+                statement: None,
                 kind: ItemKind::Valg,
                 title: "Valg av nestleder".into(),
                 background: String::new(),
@@ -583,6 +585,7 @@ fn quorum_per_item_follows_who_arrived_late_and_the_minutes_say_so() {
             &meeting,
             &AgendaItemInput {
                 access: Default::default(),
+                statement: None,
                 kind: ItemKind::Vedtak,
                 title: "Benker i parken".into(),
                 background: String::new(),

@@ -329,6 +329,20 @@ const EXEMPT_ITEM: DemoItem = DemoItem(
     "Utvalget innvilger fritak ut året. Første varamedlem møter fast i perioden.",
 );
 
+/// Lyngvik's statement to the kommune (a fictional hearing), adopted in its
+/// last approved meeting, with the kommune's case number and deadline.
+const STATEMENT_ITEM: DemoItem = DemoItem(
+    ItemKind::Uttalelse,
+    "Høring: trafikksikkerhetsplan for Lyngvik",
+    "Kommunen har sendt forslag til trafikksikkerhetsplan på høring. Foreldre ber om fortau langs skoleveien.",
+    "Utvalget støtter planen og ber om at fortau langs Skoleveien prioriteres.",
+    "Lyngvik nærmiljøutvalg støtter forslaget til trafikksikkerhetsplan. Utvalget ber om at fortau langs Skoleveien \
+     prioriteres i første planperiode, og at krysset ved butikken får lavere fartsgrense.",
+);
+
+/// The kommune's case number, unit and deadline (days after the meeting) of [`STATEMENT_ITEM`].
+const STATEMENT_FACTS: (&str, &str, i64) = ("26/00417", "Lyngvik kommune, Samfunnsutvikling v/ Eirik Solbakk", 10);
+
 /// The vedtak item under which Lyngvik's grants are decided.
 const GRANT_ITEM: DemoItem = DemoItem(
     ItemKind::Vedtak,
@@ -421,6 +435,7 @@ fn demo_meetings(conn: &Connection, actor: &Actor, council: &Council, today: Nai
         }
         if with_grants && offset == -21 {
             items.push(EXEMPT_ITEM);
+            items.push(STATEMENT_ITEM);
         }
         let mut ids = Vec::new();
         for DemoItem(kind, title, background, proposal, _) in &items {
@@ -439,6 +454,11 @@ fn demo_meetings(conn: &Connection, actor: &Actor, council: &Council, today: Nai
                 background: local(nynorsk, background),
                 proposal: local(nynorsk, proposal),
                 access,
+                statement: (*kind == ItemKind::Uttalelse).then(|| StatementInput {
+                    case_ref: STATEMENT_FACTS.0.to_owned(),
+                    deadline: date.checked_add_signed(chrono::Duration::days(STATEMENT_FACTS.2)),
+                    recipient: STATEMENT_FACTS.1.to_owned(),
+                }),
             };
             ids.push(items::add_item(conn, actor, &meeting.id, &input)?);
         }
@@ -483,10 +503,10 @@ fn demo_meetings(conn: &Connection, actor: &Actor, council: &Council, today: Nai
         attendance::set_roles(conn, actor, &meeting.id, &roles)?;
         let voting = here.len() as i32;
         for (id, DemoItem(kind, .., decision)) in ids.iter().zip(&items) {
-            let counted = decision.contains("benker") || decision.contains("fritak");
+            let counted = decision.contains("benker") || decision.contains("fritak") || *kind == ItemKind::Uttalelse;
             // The benches were voted on against an alternative of two benches.
             let alternative = decision.contains("benker") && voting >= 3;
-            let votes = (*kind == ItemKind::Vedtak && counted).then_some(Votes {
+            let votes = (kind.decides() && counted).then_some(Votes {
                 in_favour: if alternative {
                     voting - 1
                 } else {
@@ -580,6 +600,7 @@ fn demo_meetings(conn: &Connection, actor: &Actor, council: &Council, today: Nai
             background: local(nynorsk, background),
             proposal: local(nynorsk, proposal),
             access: Default::default(),
+            statement: None,
         };
         items::add_item(conn, actor, &upcoming.id, &input)?;
     }

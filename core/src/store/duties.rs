@@ -510,6 +510,11 @@ pub fn overview_screen(
     let glance = rules::overview::glance(year, &duties, &councils, &meetings);
     let wheel = (total as usize <= rules::overview::WHEEL_WITH_SCREEN)
         .then(|| rules::overview::wheel(year, councils.clone(), meetings));
+    let shown: Vec<(String, String)> = councils
+        .iter()
+        .map(|c| (c.council_id.clone(), c.name.clone()))
+        .collect();
+    let statements = super::statements::overview(conn, year, today, &shown, lang)?;
     Ok(OverviewScreen {
         year,
         today,
@@ -517,6 +522,7 @@ pub fn overview_screen(
         councils,
         glance,
         wheel,
+        statements,
     })
 }
 

@@ -100,6 +100,7 @@ pub(super) fn world() -> World {
                 background: String::new(),
                 proposal: String::new(),
                 access: Default::default(),
+                statement: None,
             },
         )
         .unwrap();
@@ -445,6 +446,7 @@ fn the_money_rules_name_their_figures_and_write_nothing() {
                 background: String::new(),
                 proposal: String::new(),
                 access: Default::default(),
+                statement: None,
             },
         )
         .unwrap();
@@ -994,6 +996,7 @@ fn a_grant_decision_is_tied_only_to_a_vedtak_item_of_the_council() {
             &meeting.meeting.id,
             &AgendaItemInput {
                 access: Default::default(),
+                statement: None,
                 kind: ItemKind::Orientering,
                 title: "Godkjenning av innkalling og saksliste".into(),
                 background: String::new(),

@@ -99,6 +99,7 @@ fn item_from_row(r: &Row) -> rusqlite::Result<AgendaItem> {
         },
         decisions: Vec::new(),
         grants: Vec::new(),
+        statement: None,
     })
 }
 
@@ -159,6 +160,7 @@ pub fn add_item(conn: &Connection, actor: &Actor, meeting_id: &str, input: &Agen
         ],
     )?;
     audit::record_diff(conn, actor, "agenda_item", &id, None, input)?;
+    super::statements::write(conn, actor, &id, input.statement.as_ref())?;
     // An item put on a sent notice, or added during the meeting, is numbered at once.
     if meeting.status >= MeetingStatus::NoticeSent {
         meetings::assign_number(conn, actor, &id, &meeting.council_id, meetings::meeting_year(&meeting))?;
@@ -218,6 +220,7 @@ pub fn update_item(conn: &Connection, actor: &Actor, item_id: &str, input: &Agen
         ..old.clone()
     };
     write_item_fields(conn, actor, &old, &new)?;
+    super::statements::write(conn, actor, item_id, input.statement.as_ref())?;
     Ok(old.meeting_id)
 }
 
@@ -285,6 +288,8 @@ pub fn carry_over(conn: &Connection, actor: &Actor, item_id: &str, to_meeting_id
         proposal: old.proposal.clone(),
         // An item exempt from public access stays exempt on its new meeting.
         access: old.access.clone(),
+        // A statement keeps the kommune's case number and deadline.
+        statement: super::statements::facts(conn, item_id)?,
     })?;
     add_item(conn, actor, to_meeting_id, &input)?;
     Ok(to.id)
@@ -309,6 +314,8 @@ pub fn withdraw_item(conn: &Connection, actor: &Actor, item_id: &str) -> Result<
             [item_id],
         )?;
         conn.execute("DELETE FROM follow_up WHERE item_id = ?1", [item_id])?;
+        conn.execute("DELETE FROM agenda_statement WHERE item_id = ?1", [item_id])?;
+        conn.execute("DELETE FROM statement_letter WHERE item_id = ?1", [item_id])?;
         conn.execute("DELETE FROM agenda_item WHERE id = ?1", [item_id])?;
         audit::record(conn, actor, "agenda_item", item_id, "deleted", Some(&old.title), None)?;
     } else {

@@ -6,22 +6,22 @@ use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
 use super::test_fixtures::{meeting_input, member_input};
 use super::*;
 
-fn actor() -> Actor {
+pub(super) fn actor() -> Actor {
     Actor::new("Kari Sekretær", Utc.with_ymd_and_hms(2026, 3, 12, 20, 0, 0).unwrap())
 }
 
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+pub(super) fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
 /// A council of six seats with five members and a varamedlem.
-struct World {
-    store: Store,
-    council: Council,
-    members: Vec<Membership>,
+pub(super) struct World {
+    pub(super) store: Store,
+    pub(super) council: Council,
+    pub(super) members: Vec<Membership>,
 }
 
-fn world() -> World {
+pub(super) fn world() -> World {
     let mut store = Store::open_in_memory().unwrap();
     let council = store
         .create_council(
@@ -68,13 +68,14 @@ impl World {
     }
 }
 
-fn item(kind: ItemKind, title: &str) -> AgendaItemInput {
+pub(super) fn item(kind: ItemKind, title: &str) -> AgendaItemInput {
     AgendaItemInput {
         kind,
         title: title.into(),
         background: String::new(),
         proposal: String::new(),
         access: Default::default(),
+        statement: None,
     }
 }
 
@@ -373,7 +374,7 @@ fn quorum_is_per_item_and_an_inhabil_member_is_counted_out() {
 }
 
 /// Holds a complete meeting: everyone's attendance, a decision on every item.
-fn hold_complete_meeting(w: &mut World, date: NaiveDate) -> String {
+pub(super) fn hold_complete_meeting(w: &mut World, date: NaiveDate) -> String {
     let mut input = meeting_input(&w.council.id, date);
     input.ends_at = NaiveTime::from_hms_opt(20, 0, 0);
     let m = w.store.create_meeting(&actor(), &input).unwrap();
@@ -412,7 +413,7 @@ fn hold_complete_meeting(w: &mut World, date: NaiveDate) -> String {
     m.id
 }
 
-fn signed_by(w: &World) -> Approval {
+pub(super) fn signed_by(w: &World) -> Approval {
     Approval::Signatories {
         membership_ids: vec![w.members[0].id.clone(), w.members[4].id.clone()],
     }
@@ -625,6 +626,7 @@ fn full_meeting(w: &mut World) -> String {
                 background: "Idrettslaget søker om kr 20 000 til nye mål på Brunlanes kunstgress.".into(),
                 proposal: "Idrettslaget får kr 15 000.".into(),
                 access: Default::default(),
+                statement: None,
             },
         )
         .unwrap();
@@ -952,6 +954,7 @@ fn the_notice_lists_who_is_called_and_the_agenda_with_proposals() {
         background: "Beboere ønsker benker.".into(),
         proposal: "Utvalget søker kommunen om fire benker.".into(),
         access: Default::default(),
+        statement: None,
     };
     w.store.add_item(&actor(), &m.id, &input).unwrap();
     w.store.send_notice(&actor(), &m.id).unwrap();
@@ -1071,6 +1074,7 @@ fn exempt_grant_item(w: &mut World, m: &str) -> String {
             basis: PERSONAL.into(),
             title_withheld: true,
         },
+        statement: None,
     };
     w.store.update_item(&actor(), &grant.id, &input).unwrap();
     grant.id.clone()
@@ -1093,6 +1097,7 @@ fn marking_an_item_exempt_without_a_basis_is_refused_and_changes_nothing() {
             basis: " ".into(),
             title_withheld: true,
         },
+        statement: None,
     };
     let err = w.store.update_item(&actor(), &grant.id, &input).unwrap_err();
     let CoreError::Invalid(issues) = &err else {

@@ -363,6 +363,10 @@ pub fn detail(conn: &Connection, id: &str, lang: Lang) -> Result<MeetingDetail> 
                 .map(|a| a.person_name.clone())
         });
         item.grants = super::applications::of_item(conn, &item.id)?;
+        item.statement = super::statements::of_item(conn, &item.id)?.map(|s| Statement {
+            late: crate::rules::statements::late(s.deadline, meeting.date),
+            ..s
+        });
     }
     let chair_id = meeting.chair_id.as_deref();
     let facts: Vec<rules::ItemFacts> = items

@@ -47,6 +47,7 @@ mod schemes;
 mod scoring;
 mod search;
 mod settings;
+mod statements;
 mod stats;
 
 use std::path::{Path, PathBuf};
@@ -469,3 +470,6 @@ mod reading_tests;
 
 #[cfg(test)]
 mod review_tests;
+
+#[cfg(test)]
+mod statement_tests;

@@ -57,6 +57,8 @@ pub(super) const TABLES: &[(&str, &str)] = &[
         "decision_recusal",
         "decision_id IN (SELECT d.id FROM item_decision d JOIN agenda_item i ON i.id = d.item_id WHERE i.council_id = ?1)",
     ),
+    ("agenda_statement", BY_ITEM),
+    ("statement_letter", BY_ITEM),
     ("duty", "council_id = ?1"),
     ("duty_confirmation", "council_id = ?1"),
     ("annual_report", "council_id = ?1"),
@@ -257,7 +259,7 @@ fn read_back(conn: &Connection, council_id: &str) -> Result<(), PackageFault> {
 /// The archive of what this file printed: its own, never guarded, and not
 /// counted among a council's changes (a package's rows replace it as before,
 /// and the audit log's snapshot keeps what they replaced).
-pub(super) const ARCHIVES: &[&str] = &["document", "grant_letter", "annual_report"];
+pub(super) const ARCHIVES: &[&str] = &["document", "grant_letter", "statement_letter", "annual_report"];
 
 /// Table → row key → row hash.
 pub(super) type Fingerprint = BTreeMap<String, BTreeMap<String, String>>;

@@ -65,6 +65,16 @@ fn world() -> World {
     store
         .export_letter(&at(1), &decided.id, &dir.path().join("brev.pdf"))
         .unwrap();
+    let statement = store
+        .meetings_of_council(&lyngvik)
+        .unwrap()
+        .into_iter()
+        .flat_map(|m| store.meeting_detail(&m.id, Lang::Nb).unwrap().items)
+        .find(|i| i.statement.is_some())
+        .expect("the demo adopts a statement");
+    store
+        .export_statement(&at(1), &statement.id, &dir.path().join("uttalelse.pdf"))
+        .unwrap();
     let year = today().year();
     store
         .edit_duty(
@@ -154,6 +164,8 @@ fn a_council_moves_to_an_empty_file_row_for_row_and_byte_for_byte() {
         "grant_score",
         "grant_payout",
         "grant_letter",
+        "agenda_statement",
+        "statement_letter",
         "duty",
         "annual_report",
         "account_entry",
@@ -167,6 +179,8 @@ fn a_council_moves_to_an_empty_file_row_for_row_and_byte_for_byte() {
                 "SELECT id, bytes FROM document WHERE meeting_id IN (SELECT id FROM meeting WHERE council_id = ?1)
                  UNION ALL SELECT l.id, l.bytes FROM grant_letter l JOIN grant_application a ON a.id = l.application_id
                  JOIN grant_scheme s ON s.id = a.scheme_id WHERE s.council_id = ?1
+                 UNION ALL SELECT l.id, l.bytes FROM statement_letter l JOIN agenda_item i ON i.id = l.item_id
+                 WHERE i.council_id = ?1
                  UNION ALL SELECT id, bytes FROM annual_report WHERE council_id = ?1 ORDER BY 1",
             )
             .unwrap();
@@ -176,12 +190,13 @@ fn a_council_moves_to_an_empty_file_row_for_row_and_byte_for_byte() {
     let archived = pdfs(&target);
     assert_eq!(
         archived.len(),
-        8,
-        "two final minutes and their public versions archived at approval, two exported since, a letter and the annual report"
+        9,
+        "two final minutes and their public versions archived at approval, two exported since, a letter, \
+         a statement and the annual report"
     );
     assert!(archived.iter().all(|(_, bytes)| bytes.starts_with(b"%PDF")));
     assert_eq!(archived, pdfs(&w.store));
-    assert_eq!(outcome.package.files, 8);
+    assert_eq!(outcome.package.files, 9);
     assert!(
         sent.rows("grant_application")
             .iter()
@@ -796,6 +811,25 @@ fn a_council_read_in_is_read_only_here_and_every_write_says_where_it_is_kept() {
                     background: String::new(),
                     proposal: String::new(),
                     access: Default::default(),
+                    statement: None,
+                };
+                s.add_item(&at(30), &meeting, &input).map(|_| ())
+            }),
+        ),
+        (
+            "add a statement",
+            Box::new(|s| {
+                let input = AgendaItemInput {
+                    kind: ItemKind::Uttalelse,
+                    title: "Høring".into(),
+                    background: String::new(),
+                    proposal: String::new(),
+                    access: Default::default(),
+                    statement: Some(StatementInput {
+                        case_ref: "26/00001".into(),
+                        deadline: Some(day),
+                        recipient: String::new(),
+                    }),
                 };
                 s.add_item(&at(30), &meeting, &input).map(|_| ())
             }),
@@ -885,6 +919,13 @@ fn a_council_read_in_is_read_only_here_and_every_write_says_where_it_is_kept() {
         );
         assert_eq!(counts(&target), before, "{what}: nothing written");
     }
+
+    // A statement's facts are the council's rows too: refused by the file itself.
+    let err = target
+        .conn
+        .execute("UPDATE agenda_statement SET case_ref = 'x'", [])
+        .unwrap_err();
+    assert!(err.to_string().contains("kept_elsewhere"), "{err}");
 
     // Reading is not writing: its minutes still print here.
     let out = w.path("protokoll.pdf");

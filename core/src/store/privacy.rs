@@ -363,6 +363,7 @@ fn text_columns() -> Vec<(&'static str, &'static [&'static str], String)> {
         ("audit", &["old", "new", "who"], String::new()),
         ("document", &["created_by"], String::new()),
         ("grant_letter", &["created_by"], String::new()),
+        ("statement_letter", &["created_by"], String::new()),
         ("annual_report", &["created_by"], String::new()),
         ("package_snapshot", &["exported_by", "recorded_by"], String::new()),
         ("settings", &["value"], String::new()),
@@ -507,6 +508,23 @@ fn relay_voluntary_documents(conn: &Connection, actor: &Actor, council_ids: &[St
                 "grant_letter",
                 &id,
                 &crate::letters::grant_letter(&facts, actor.at),
+            )?;
+        }
+        let statements: Vec<(String, String)> = {
+            let mut stmt = conn.prepare(
+                "SELECT l.id, l.item_id FROM statement_letter l JOIN agenda_item i ON i.id = l.item_id
+                 WHERE i.council_id = ?1",
+            )?;
+            let rows = stmt.query_map([council_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        for (id, item_id) in statements {
+            let facts = super::statements::statement_facts(conn, &item_id)?;
+            replace_bytes(
+                conn,
+                "statement_letter",
+                &id,
+                &crate::statements::statement_letter(&facts, actor.at),
             )?;
         }
         let reports: Vec<(String, i32)> = {

@@ -205,6 +205,7 @@ fn a_formal_bodys_approved_minutes_and_archive_are_kept_and_everything_else_is_e
         background: format!("Spørsmål fra {}.", person.name),
         proposal: item.proposal.clone(),
         access: Default::default(),
+        statement: None,
     };
     store.update_item(&actor(), &item.id, &input).unwrap();
     store

@@ -158,7 +158,7 @@ proptest! {
             Err(err) => { refused_with_message(&err); return Ok(()); }
         };
         prop_assert_eq!(meeting.place.clone(), crate::rules::validate::clean_text(&meeting_input.place));
-        let item_input = AgendaItemInput { kind: ItemKind::Vedtak, title, background: String::new(), proposal: String::new(), access: Default::default() };
+        let item_input = AgendaItemInput { kind: ItemKind::Vedtak, title, background: String::new(), proposal: String::new(), access: Default::default(), statement: None };
         let item = match store.add_item(&actor(), &meeting.id, &item_input) {
             Ok(id) => id,
             Err(err) => { refused_with_message(&err); return Ok(()); }
@@ -213,7 +213,7 @@ thread_local! {
             })
             .unwrap();
         let mut items = ["Vei", "Lys"].into_iter().map(|title| {
-            let input = AgendaItemInput { kind: ItemKind::Vedtak, title: title.into(), background: String::new(), proposal: String::new(), access: Default::default() };
+            let input = AgendaItemInput { kind: ItemKind::Vedtak, title: title.into(), background: String::new(), proposal: String::new(), access: Default::default(), statement: None };
             store.add_item(&actor(), &meeting.id, &input).unwrap()
         }).collect::<Vec<_>>();
         let item = items.remove(0);

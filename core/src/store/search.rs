@@ -283,6 +283,7 @@ mod tests {
                     background: "Grunneieren er positiv.".into(),
                     proposal: String::new(),
                     access: Default::default(),
+                    statement: None,
                 },
             )
             .unwrap();
@@ -309,6 +310,7 @@ mod tests {
                     background: String::new(),
                     proposal: String::new(),
                     access: Default::default(),
+                    statement: None,
                 },
             )
             .unwrap();
@@ -401,6 +403,7 @@ mod tests {
                     background: "Kafé e\u{301} 🌲 Čáhppesjávri".into(),
                     proposal: String::new(),
                     access: Default::default(),
+                    statement: None,
                 },
             )
             .unwrap();

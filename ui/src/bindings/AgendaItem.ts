@@ -10,6 +10,7 @@ import type { ItemDecision } from "./ItemDecision";
 import type { ItemGrant } from "./ItemGrant";
 import type { ItemKind } from "./ItemKind";
 import type { Quorum } from "./Quorum";
+import type { Statement } from "./Statement";
 import type { VoteOutcome } from "./VoteOutcome";
 import type { Votes } from "./Votes";
 
@@ -47,4 +48,8 @@ decisions: Array<ItemDecision>,
 /**
  * Grants decided under this item, for the minutes.
  */
-grants: Array<ItemGrant>, };
+grants: Array<ItemGrant>, 
+/**
+ * The kommune's case number and deadline, for a statement (`uttalelse`).
+ */
+statement: Statement | null, };

@@ -3,4 +3,4 @@
 /**
  * The kind of an agenda item.
  */
-export type ItemKind = "orientering" | "drofting" | "vedtak" | "valg";
+export type ItemKind = "orientering" | "drofting" | "vedtak" | "valg" | "uttalelse";

@@ -33,7 +33,7 @@ export const LEGAL_MODES: readonly LegalMode[] = ["formal", "voluntary"];
 export const GENDERS: readonly Gender[] = ["female", "male", "other"];
 export const MEETING_KINDS: readonly MeetingKind[] = ["ordinary", "extraordinary", "joint", "open"];
 export const MEETING_STATUSES: readonly MeetingStatus[] = ["planned", "notice_sent", "held", "approved"];
-export const ITEM_KINDS: readonly ItemKind[] = ["orientering", "drofting", "vedtak", "valg"];
+export const ITEM_KINDS: readonly ItemKind[] = ["orientering", "drofting", "vedtak", "valg", "uttalelse"];
 export const ATTENDANCE_STATUSES: readonly AttendanceStatus[] = ["present", "excused", "absent"];
 export const DOCUMENT_KINDS: readonly DocumentKind[] = ["notice", "minutes"];
 export const BACKUP_KINDS: readonly BackupKind[] = ["auto", "manual", "pre_migration"];
@@ -62,8 +62,8 @@ export function options<C extends string>(codes: readonly C[], label: (c: C) => 
   return codes.map((c) => ({ value: c, label: label(c) }));
 }
 
-/** Whether an item ends in a decision that is voted on (vedtak or valg), not a note. */
-export const decides = (k: ItemKind) => k === "vedtak" || k === "valg";
+/** Whether an item ends in a decision that is voted on (vedtak, valg or uttalelse), not a note. */
+export const decides = (k: ItemKind) => k === "vedtak" || k === "valg" || k === "uttalelse";
 export const voteOutcomeLabel = (t: T, o: VoteOutcome) => t(`voteOutcome.${o}` as MessageKey);
 
 const twoDigits = (n: number) => String(n).padStart(2, "0");

@@ -3,6 +3,7 @@ import { Button, Heading, Paragraph } from "@digdir/designsystemet-react";
 import type { AgendaItem } from "../bindings/AgendaItem";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
+import { formatDate } from "../lib/dates";
 import { itemKindLabel } from "../lib/labels";
 import { added } from "../lib/added";
 import { draftsUnder, meetingDraftPrefix, onDraftsChanged, recordDraftKey } from "../lib/drafts";
@@ -95,6 +96,11 @@ function ItemLink({ item, current, unsaved, onSelect }: { item: AgendaItem; curr
           <span className="item-link__kind">{itemKindLabel(t, item.kind)}</span>
         </span>
         <span className="item-link__title">{item.title}</span>
+        {item.statement ? (
+          <span className="item-link__statement" data-testid="item-row-statement">
+            {t("agenda.statementLine", { caseRef: item.statement.caseRef, deadline: formatDate(item.statement.deadline) })}
+          </span>
+        ) : null}
         <span className="item-link__bottom">
           {item.withdrawn ? (
             <span className="item-link__withdrawn">{t("agenda.withdrawn")}</span>

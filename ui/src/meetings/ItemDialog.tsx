@@ -11,7 +11,8 @@ import { useI18n } from "../i18n/context";
 import { useReturnFocus } from "../lib/useReturnFocus";
 import { useFormErrors } from "../lib/useFormErrors";
 import { ITEM_KINDS, decides, itemKindLabel, options } from "../lib/labels";
-import { SelectField, TextAreaField, TextField } from "../components/fields";
+import { DateField, SelectField, TextAreaField, TextField } from "../components/fields";
+import { dateWords } from "../lib/dates";
 import { FormError } from "../components/FormError";
 import { ITEM_FIELD_IDS, ITEM_FIELD_ORDER, editItemDraft, newItemDraft, toItemInput, type ItemDraft } from "./meetingModel";
 
@@ -21,7 +22,8 @@ type Props = {
 } & ({ mode: "new" } | { mode: "edit"; item: AgendaItem });
 
 /** Put an item on the agenda, or change its kind, title, background and
- * proposal, and whether it is exempt from public access and on what basis. */
+ * proposal, and whether it is exempt from public access and on what basis;
+ * for a statement to the kommune, its case number, deadline and recipient. */
 export function ItemDialog(props: Props) {
   const { t } = useI18n();
   const backend = useBackend();
@@ -54,7 +56,7 @@ export function ItemDialog(props: Props) {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = toItemInput(d, t("item.titleRequired"));
+    const r = toItemInput(d, t("item.titleRequired"), dateWords(t));
     if (!r.ok) return errors.showLocal(r.errors);
     setSaving(true);
     const report = await props.onSave(r.input);
@@ -83,6 +85,16 @@ export function ItemDialog(props: Props) {
             />
             <TextField id="item-title" limit="title" label={t("item.title")} value={d.title} onChange={set("title", "item-title")} error={err("item-title")} />
           </div>
+          {d.kind === "uttalelse" ? (
+            <fieldset className="item-statement" data-testid="item-statement">
+              <legend className="item-access__legend">{t("item.statement")}</legend>
+              <div className="field-row">
+                <TextField id="item-case-ref" limit="title" label={t("item.caseRef")} description={t("item.caseRefHelp")} value={d.caseRef} onChange={set("caseRef", "item-case-ref")} error={err("item-case-ref")} />
+                <DateField id="item-deadline" label={t("item.deadline")} description={t("date.help")} value={d.deadline} onChange={set("deadline", "item-deadline")} error={err("item-deadline")} />
+              </div>
+              <TextField id="item-recipient" limit="title" label={t("item.recipient")} description={t("item.recipientHelp")} value={d.recipient} onChange={set("recipient", "item-recipient")} error={err("item-recipient")} />
+            </fieldset>
+          ) : null}
           <TextAreaField id="item-background" rows={4} label={t("item.background")} value={d.background} onChange={set("background", "item-background")} error={err("item-background")} />
           <TextAreaField
             id="item-proposal"

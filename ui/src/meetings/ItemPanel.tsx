@@ -18,6 +18,7 @@ import { CarryOver } from "./CarryOver";
 import { Alternatives } from "./Alternatives";
 import { ActingChair } from "./MeetingRoles";
 import { decides } from "../lib/labels";
+import { ItemStatement } from "./ItemStatement";
 
 /** The selected item: what it is about, what was decided, who was inhabil, what follows up. */
 export function ItemPanel({ item }: { item: AgendaItem }) {
@@ -76,6 +77,7 @@ export function ItemPanel({ item }: { item: AgendaItem }) {
         {item.title}
       </Heading>
       {!item.withdrawn ? <QuorumLine quorum={item.quorum} /> : <Paragraph className="muted">{t("item.withdrawnHelp")}</Paragraph>}
+      <ItemStatement item={item} />
       {item.background ? (
         <div className="item-text">
           <Heading level={4} data-size="2xs">

@@ -57,6 +57,7 @@ const item = (over: Partial<AgendaItem> = {}): AgendaItem => ({
   withdrawn: false,
   inhabilMembers: [],
   grants: [],
+  statement: null,
   decisions: [],
   outcome: null,
   chairVote: null,
@@ -92,22 +93,40 @@ describe("the meeting form", () => {
   });
 });
 
+const dates = { invalidDate: "bad date", noSuchDay: () => "no such day" };
+
 describe("an item", () => {
   it("needs a title", () => {
-    const open = { exempt: false, exemptBasis: "", titleWithheld: false };
-    expect(toItemInput({ kind: "drofting", title: "  ", background: "", proposal: "", ...open }, "title!")).toEqual({ ok: false, errors: { "item-title": "title!" } });
-    expect(toItemInput({ kind: "drofting", title: " Veg ", background: " b ", proposal: "", ...open }, "x")).toEqual({
+    const open = { exempt: false, exemptBasis: "", titleWithheld: false, caseRef: "", deadline: "", recipient: "" };
+    expect(toItemInput({ kind: "drofting", title: "  ", background: "", proposal: "", ...open }, "title!", dates)).toEqual({ ok: false, errors: { "item-title": "title!" } });
+    expect(toItemInput({ kind: "drofting", title: " Veg ", background: " b ", proposal: "", ...open }, "x", dates)).toEqual({
       ok: true,
       input: { kind: "drofting", title: "Veg", background: "b", proposal: "", access: { exempt: false, basis: "", titleWithheld: false } },
     });
     // Unticked, a basis typed before is not sent; ticked, the basis goes to the core as typed (it holds the rule).
-    expect(toItemInput({ kind: "vedtak", title: "Sak", background: "", proposal: "", exempt: false, exemptBasis: "x", titleWithheld: true }, "t")).toMatchObject({
+    expect(toItemInput({ kind: "vedtak", title: "Sak", background: "", proposal: "", exempt: false, exemptBasis: "x", titleWithheld: true, caseRef: "", deadline: "", recipient: "" }, "t", dates)).toMatchObject({
       input: { access: { exempt: false, basis: "", titleWithheld: false } },
     });
-    expect(toItemInput({ kind: "vedtak", title: "Sak", background: "", proposal: "", exempt: true, exemptBasis: "", titleWithheld: true }, "t")).toMatchObject({
+    expect(toItemInput({ kind: "vedtak", title: "Sak", background: "", proposal: "", exempt: true, exemptBasis: "", titleWithheld: true, caseRef: "", deadline: "", recipient: "" }, "t", dates)).toMatchObject({
       ok: true,
       input: { access: { exempt: true, basis: "", titleWithheld: true } },
     });
+  });
+  it("sends a statement's case number and deadline as typed, for the core to judge", () => {
+    const base = { kind: "uttalelse" as const, title: "Høring", background: "", proposal: "", exempt: false, exemptBasis: "", titleWithheld: false, recipient: " Arealplan " };
+    expect(toItemInput({ ...base, caseRef: " 24/01234 ", deadline: "01.04.2026" }, "t", dates)).toMatchObject({
+      ok: true,
+      input: { statement: { caseRef: "24/01234", deadline: "2026-04-01", recipient: "Arealplan" } },
+    });
+    // Empty: the core says what is missing, at its field; a date that is no date is said here.
+    expect(toItemInput({ ...base, caseRef: "", deadline: "" }, "t", dates)).toMatchObject({ ok: true, input: { statement: { caseRef: "", deadline: null } } });
+    expect(toItemInput({ ...base, title: "", caseRef: "", deadline: "31.02.2026" }, "t", dates)).toEqual({
+      ok: false,
+      errors: { "item-title": "t", "item-deadline": "no such day" },
+    });
+    // Another kind sends no statement, whatever was typed before the kind was changed.
+    const vedtak = toItemInput({ ...base, kind: "vedtak", caseRef: "24/01234", deadline: "01.04.2026" }, "t", dates);
+    expect(vedtak.ok && vedtak.input.statement).toBeUndefined();
   });
 });
 

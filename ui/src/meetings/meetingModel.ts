@@ -115,18 +115,27 @@ export type ItemDraft = {
   exempt: boolean;
   exemptBasis: string;
   titleWithheld: boolean;
+  /** A statement to the kommune: its case number, deadline (dd.mm.åååå) and unit. */
+  caseRef: string;
+  deadline: string;
+  recipient: string;
 };
 
-export const ITEM_FIELD_ORDER = ["item-kind", "item-title", "item-background", "item-proposal", "item-exempt", "item-exempt-basis", "item-title-withheld"] as const;
+export const ITEM_FIELD_ORDER = ["item-kind", "item-title", "item-case-ref", "item-deadline", "item-recipient", "item-background", "item-proposal", "item-exempt", "item-exempt-basis", "item-title-withheld"] as const;
 export const ITEM_FIELD_IDS: Record<string, string> = {
   kind: "item-kind",
   title: "item-title",
   background: "item-background",
   proposal: "item-proposal",
   exemptBasis: "item-exempt-basis",
+  caseRef: "item-case-ref",
+  deadline: "item-deadline",
+  recipient: "item-recipient",
 };
 
-export const newItemDraft = (): ItemDraft => ({ kind: "vedtak", title: "", background: "", proposal: "", exempt: false, exemptBasis: "", titleWithheld: false });
+const noStatement = { caseRef: "", deadline: "", recipient: "" };
+
+export const newItemDraft = (): ItemDraft => ({ kind: "vedtak", title: "", background: "", proposal: "", exempt: false, exemptBasis: "", titleWithheld: false, ...noStatement });
 export const editItemDraft = (i: AgendaItem): ItemDraft => ({
   kind: i.kind,
   title: i.title,
@@ -135,13 +144,30 @@ export const editItemDraft = (i: AgendaItem): ItemDraft => ({
   exempt: i.access.exempt,
   exemptBasis: i.access.basis,
   titleWithheld: i.access.titleWithheld,
+  ...(i.statement ? { caseRef: i.statement.caseRef, deadline: formatDate(i.statement.deadline), recipient: i.statement.recipient } : noStatement),
 });
 
-/** The form as the core takes it; whether an exempt item has a basis is the core's rule. */
-export function toItemInput(d: ItemDraft, titleRequired: string): { ok: true; input: AgendaItemInput } | { ok: false; errors: FieldErrors } {
-  if (d.title.trim() === "") return { ok: false, errors: { "item-title": titleRequired } };
+/** The form as the core takes it; whether an exempt item has a basis, and
+ * whether a statement has its case number and deadline, are the core's rules.
+ * The statement's fields go along for a statement only (as the form shows them). */
+export function toItemInput(
+  d: ItemDraft,
+  titleRequired: string,
+  dates: Partial<DateWords> & { invalidDate: string },
+): { ok: true; input: AgendaItemInput } | { ok: false; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  if (d.title.trim() === "") errors["item-title"] = titleRequired;
+  let deadline: string | null = null;
+  if (d.kind === "uttalelse") {
+    const r = readDateField(d.deadline, true);
+    if (r.ok) deadline = r.iso;
+    else errors["item-deadline"] = dateFault(r, dates);
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
   const access = d.exempt ? { exempt: true, basis: d.exemptBasis, titleWithheld: d.titleWithheld } : { exempt: false, basis: "", titleWithheld: false };
-  return { ok: true, input: { kind: d.kind, title: d.title.trim(), background: d.background.trim(), proposal: d.proposal.trim(), access } };
+  const input: AgendaItemInput = { kind: d.kind, title: d.title.trim(), background: d.background.trim(), proposal: d.proposal.trim(), access };
+  if (d.kind === "uttalelse") input.statement = { caseRef: d.caseRef.trim(), deadline, recipient: d.recipient.trim() };
+  return { ok: true, input };
 }
 
 /* ---------- what is recorded for an item ---------- */

@@ -19,6 +19,7 @@ import { Lazy } from "../components/Lazy";
 import { YearWheel } from "../duties/YearWheel";
 import { YearAtAGlance } from "../charts/YearAtAGlance";
 import { nextSort, yearOptions } from "../duties/dutyModel";
+import { OverviewStatements } from "../statements/OverviewStatements";
 
 const FIRST_QUERY: OverviewQuery = { name: "", behindOnly: false, sort: "name", dir: "ascending" };
 
@@ -193,6 +194,7 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
             )}
           </section>
           {rows.length > 0 ? <YearAtAGlance year={overview.year} glance={overview.glance} count={rows.length} /> : null}
+          {rows.length > 0 ? <OverviewStatements statements={overview.statements} year={overview.year} onOpenMeeting={openMeeting} /> : null}
           {/* A kommune's wheel holds thousands of entries: asked for and rendered when scrolled to. */}
           <Lazy when={shown.long} minHeight={1200} testid="year-wheel-later">
             <OverviewWheel

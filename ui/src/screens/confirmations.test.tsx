@@ -145,7 +145,7 @@ describe("confirmations on the meeting page", () => {
     await click("[data-testid=add-item]");
     await type(await waitFor(() => $<HTMLInputElement>("#item-title"), "the title field"), "Julegrantenning på torget");
     await click("[data-testid=save-item]");
-    expect(await said()).toBe("Sak 13/26 er lagt til i sakslisten.");
+    expect(await said()).toBe("Sak 14/26 er lagt til i sakslisten.");
   });
 
   it("names the document an export made, says where in plain words, and opens it", async () => {

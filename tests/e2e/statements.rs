@@ -1,0 +1,328 @@
+//! A statement to the kommune through the real UI: put on the agenda of a
+//! held meeting as an «Uttalelse» with the kommune's case number and
+//! deadline (refused at its fields without them), adopted by vote, the
+//! minutes approved, the letter exported, and the statement seen in the
+//! coordinator's overview with its deadline.
+
+use chrono::{Datelike, Days, NaiveDate, Utc};
+use fantoccini::{Client, Locator};
+use grendebok_core::model::*;
+use grendebok_core::Store;
+use grendebok_e2e::*;
+
+/// A council of five, and a meeting held today with everyone present, its
+/// chair and minute-taker chosen and its first item decided; returns the
+/// members and the meeting's id.
+fn held_meeting(app: &App) -> (Vec<Membership>, String) {
+    let mut store = Store::open(&app.db).unwrap();
+    store.save_user_name("Kari Sekretær", Utc::now()).unwrap();
+    let actor = store.actor(Utc::now()).unwrap();
+    let council = store
+        .create_council(
+            &actor,
+            &CouncilInput {
+                area: "Stavern".into(),
+                ..CouncilInput::named("Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 1, 1, 1))
+            },
+        )
+        .unwrap();
+    let members: Vec<Membership> = [
+        ("Aslaug Fjeldstad", SeatCategory::Senior, Role::Leder),
+        ("Bror Kvamme", SeatCategory::School, Role::Medlem),
+        ("Cathrine Ødegård", SeatCategory::Sports, Role::Nestleder),
+        ("Didrik Åmodt", SeatCategory::Business, Role::Medlem),
+        ("Elin Sæther", SeatCategory::Volunteer, Role::Sekretaer),
+    ]
+    .into_iter()
+    .map(|(name, category, role)| {
+        let input = MembershipInput {
+            council_id: council.id.clone(),
+            person: PersonChoice::New {
+                person: PersonInput {
+                    name: name.into(),
+                    email: String::new(),
+                    phone: String::new(),
+                    gender: None,
+                },
+            },
+            category,
+            role,
+            organisation: String::new(),
+            term_from: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
+            term_to: None,
+        };
+        store.add_membership(&actor, &input).unwrap()
+    })
+    .collect();
+    let meeting = store
+        .create_meeting(
+            &actor,
+            &MeetingInput {
+                council_id: council.id.clone(),
+                kind: MeetingKind::Ordinary,
+                date: Utc::now().date_naive(),
+                starts_at: chrono::NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
+                ends_at: chrono::NaiveTime::from_hms_opt(20, 0, 0),
+                place: "Stavern grendehus".into(),
+                guests: String::new(),
+                kommune_rep: String::new(),
+            },
+        )
+        .unwrap();
+    let first = store
+        .add_item(
+            &actor,
+            &meeting.id,
+            &AgendaItemInput {
+                kind: ItemKind::Vedtak,
+                title: "Godkjenning av innkalling og saksliste".into(),
+                background: String::new(),
+                proposal: "Innkallingen godkjennes.".into(),
+                access: Default::default(),
+                statement: None,
+            },
+        )
+        .unwrap();
+    store.send_notice(&actor, &meeting.id).unwrap();
+    store.mark_held(&actor, &meeting.id).unwrap();
+    for m in &members {
+        let present = AttendanceInput {
+            membership_id: m.id.clone(),
+            status: AttendanceStatus::Present,
+            substitute_for: None,
+        };
+        store.set_attendance(&actor, &meeting.id, &present).unwrap();
+    }
+    let roles = MeetingRoles {
+        chair_id: Some(members[0].id.clone()),
+        minute_taker_id: Some(members[4].id.clone()),
+        minute_taker_name: String::new(),
+    };
+    store.set_meeting_roles(&actor, &meeting.id, &roles).unwrap();
+    let record = ItemRecord {
+        decision: "Innkallingen ble godkjent.".into(),
+        votes: None,
+        closed: false,
+        closed_basis: String::new(),
+        closed_ground: None,
+        chair_vote: None,
+    };
+    store.record_item(&actor, &first, &record).unwrap();
+    (members, meeting.id)
+}
+
+/// Where the screenshots go: `$GRENDEBOK_LAYOUT_SHOTS` to keep them, else the test's folder.
+fn shots(app: &App) -> std::path::PathBuf {
+    let dir = std::env::var_os("GRENDEBOK_LAYOUT_SHOTS")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| app.dir.path().to_path_buf());
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+async fn selected_item(client: &Client) -> String {
+    wait(client, "[data-testid=item-panel]")
+        .await
+        .unwrap()
+        .attr("data-item-id")
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_statement_is_adopted_exported_as_a_letter_and_listed_in_the_overview() {
+    let app = App::start();
+    let (members, _meeting) = held_meeting(&app);
+    let client = app.launch().await;
+    click(&client, "[data-testid=open-council]").await.unwrap();
+    wait_screen(&client, "council").await;
+    click(&client, "[data-testid=open-meeting]").await.unwrap();
+    wait_screen(&client, "meeting").await;
+
+    // An «Uttalelse» without the kommune's case number and deadline is refused at both fields.
+    click(&client, "[data-testid=add-item]").await.unwrap();
+    select(&client, "#item-kind", "uttalelse").await.unwrap();
+    fill(&client, "#item-title", "Høring: trafikksikkerhetsplan")
+        .await
+        .unwrap();
+    fill(&client, "#item-proposal", "Utvalget støtter planen.")
+        .await
+        .unwrap();
+    click(&client, "[data-testid=save-item]").await.unwrap();
+    wait_for_text(&client, "#item-case-ref-error", "saksnummer").await;
+    wait_for_text(&client, "#item-deadline-error", "fristen").await;
+    screenshot(&client, &shots(&app).join("statement-dialog-faults.png")).await;
+
+    let deadline = Utc::now().date_naive().checked_add_days(Days::new(10)).unwrap();
+    let typed = deadline.format("%d.%m.%Y").to_string();
+    fill(&client, "#item-case-ref", "24/01234").await.unwrap();
+    fill(&client, "#item-deadline", &typed).await.unwrap();
+    fill(&client, "#item-recipient", "Larvik kommune, Arealplan")
+        .await
+        .unwrap();
+    screenshot(&client, &shots(&app).join("statement-dialog.png")).await;
+    let before = count(&client, "[data-testid=item-row]").await;
+    click(&client, "[data-testid=save-item]").await.unwrap();
+    wait_until("the statement is on the agenda", || async {
+        count(&client, "[data-testid=item-row]").await == before + 1
+    })
+    .await;
+
+    // The item shows the case number and the deadline; the letter waits for approval.
+    let rows = client.find_all(Locator::Css("[data-testid=item-row]")).await.unwrap();
+    rows[before].click().await.unwrap();
+    wait_for_text(&client, "[data-testid=statement-case-ref]", "24/01234").await;
+    wait_for_text(&client, "[data-testid=statement-deadline]", &typed).await;
+    wait(&client, "[data-testid=statement-after-approval]").await.unwrap();
+    assert_eq!(
+        count(&client, "[data-testid=export-statement]").await,
+        0,
+        "no letter from a draft"
+    );
+    let item = selected_item(&client).await;
+
+    // Adopted 4–1.
+    fill(&client, "#votes-for", "4").await.unwrap();
+    fill(&client, "#votes-against", "1").await.unwrap();
+    fill(
+        &client,
+        "#item-decision",
+        "Stavern nærmiljøutvalg støtter planen og ber om fortau langs Skoleveien.",
+    )
+    .await
+    .unwrap();
+    click(&client, "[data-testid=save-record]").await.unwrap();
+    wait_until("the decision is saved", || async {
+        match client.find(Locator::Css("[data-testid=record-status]")).await {
+            Ok(e) => e.attr("data-dirty").await.ok().flatten().as_deref() != Some("true"),
+            Err(_) => true,
+        }
+    })
+    .await;
+    screenshot(&client, &shots(&app).join("statement-meeting.png")).await;
+
+    // Approve the minutes: then the statement is final and goes to the kommune.
+    wait(&client, "[data-testid=complete]").await.unwrap();
+    click(&client, "[data-testid=approve-minutes]").await.unwrap();
+    select(&client, "#signatory-1", &members[0].id).await.unwrap();
+    select(&client, "#signatory-2", &members[4].id).await.unwrap();
+    submit(
+        &client,
+        "[data-testid=confirm-approve]",
+        "the minutes are approved and locked",
+        || async { count(&client, "[data-testid=locked]").await == 1 },
+    )
+    .await;
+    let row = format!("[data-testid=item-row][data-item-id='{item}']");
+    click(&client, &row).await.unwrap();
+    click(&client, "[data-testid=export-statement]").await.unwrap();
+    wait_for_text(&client, "[data-testid=export-result]", "Uttalelsen er lagret i").await;
+    wait_for_text(&client, "[data-testid=statement-letter]", "Uttalelse 24-01234.pdf").await;
+    screenshot(&client, &shots(&app).join("statement-exported.png")).await;
+    let letter = app.exports().join("Uttalelse 24-01234.pdf");
+    let text = std::process::Command::new("pdftotext")
+        .arg(&letter)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let text = String::from_utf8(text.stdout).unwrap();
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "Uttalelse fra Stavern nærmiljøutvalg i sak 24/01234",
+        "Deres ref.: 24/01234",
+        "Larvik kommune, Arealplan",
+        "ber om fortau langs Skoleveien",
+        "4 for, 1 mot – vedtatt",
+    ] {
+        assert!(flat.contains(expected), "the letter lacks {expected:?}:\n{text}");
+    }
+
+    // The coordinator sees it in the overview, with its deadline.
+    click(&client, "[data-testid=open-overview]").await.unwrap();
+    wait_screen(&client, "overview").await;
+    let year = Utc::now().year();
+    wait_for_text(&client, "[data-testid=overview-statements]", &format!("{year}")).await;
+    wait_for_text(&client, "[data-testid=statement-row]", "24/01234").await;
+    wait_for_text(
+        &client,
+        "[data-testid=statement-row] [data-testid=statement-deadline]",
+        &typed,
+    )
+    .await;
+    assert_eq!(
+        attr(&client, "[data-testid=statement-row]", "data-status")
+            .await
+            .as_deref(),
+        Some("sent")
+    );
+    let section = wait(&client, "[data-testid=overview-statements]").await.unwrap();
+    let arg = serde_json::to_value(&section).unwrap();
+    client
+        .execute("arguments[0].scrollIntoView();", vec![arg])
+        .await
+        .unwrap();
+    screenshot(&client, &shots(&app).join("statement-overview.png")).await;
+    client.close().await.unwrap();
+}
+
+/// A small laptop read a little larger (1024×640 at 125 %): the statement's
+/// fields in the item form and its facts on the item fit, nothing cut off.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_statement_fits_a_small_laptop_at_125_percent() {
+    let app = App::start_with(&[("GRENDEBOK_ZOOM", "1.25".as_ref())]);
+    let (_members, meeting) = held_meeting(&app);
+    {
+        let mut store = Store::open(&app.db).unwrap();
+        let actor = store.actor(Utc::now()).unwrap();
+        let input = AgendaItemInput {
+            kind: ItemKind::Uttalelse,
+            title: "Høring: reguleringsplan for Stavern sentrum med nye gang- og sykkelveier".into(),
+            background: String::new(),
+            proposal: "Utvalget støtter planen.".into(),
+            access: Default::default(),
+            statement: Some(StatementInput {
+                case_ref: "24/01234".into(),
+                // Before the meeting: a late statement, shown as such.
+                deadline: Utc::now().date_naive().checked_sub_days(Days::new(2)),
+                recipient: "Larvik kommune, Samfunnsutvikling v/ Siri Holm-Kristiansen".into(),
+            }),
+        };
+        store.add_item(&actor, &meeting, &input).unwrap();
+    }
+    let client = app.launch().await;
+    client.set_window_size(1024, 640).await.unwrap();
+    // At 125 % WebKit's driver aims its pointer in unzoomed pixels: clicked from the page (as layout.rs does).
+    crate::layout::press(&client, "[data-testid=open-council]").await;
+    wait_screen(&client, "council").await;
+    crate::layout::press(&client, "[data-testid=open-meeting]").await;
+    wait_screen(&client, "meeting").await;
+    crate::layout::press(&client, "li:nth-child(2) > [data-testid=item-row]").await;
+    wait_for_text(&client, "[data-testid=statement-case-ref]", "24/01234").await;
+    wait(&client, "[data-testid=statement-late]").await.unwrap();
+    let facts = wait(&client, "[data-testid=item-statement-facts]").await.unwrap();
+    let arg = serde_json::to_value(&facts).unwrap();
+    client
+        .execute("arguments[0].scrollIntoView();", vec![arg])
+        .await
+        .unwrap();
+    screenshot(&client, &shots(&app).join("statement-meeting-1024x640-125.png")).await;
+    let overflow: bool = client
+        .execute(
+            "return document.documentElement.scrollWidth > document.documentElement.clientWidth;",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_bool()
+        .unwrap();
+    assert!(!overflow, "the meeting page scrolls sideways");
+
+    crate::layout::press(&client, "[data-testid=edit-item]").await;
+    wait(&client, "#item-case-ref").await.unwrap();
+    screenshot(&client, &shots(&app).join("statement-dialog-1024x640-125.png")).await;
+    for id in ["#item-case-ref", "#item-deadline", "#item-recipient"] {
+        visible(&client, id).await.unwrap();
+    }
+    client.close().await.unwrap();
+}
