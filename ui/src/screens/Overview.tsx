@@ -192,7 +192,12 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
               />
             )}
           </section>
-          {rows.length > 0 ? <YearAtAGlance year={overview.year} glance={overview.glance} count={rows.length} /> : null}
+          {/* Below a kommune's long table: rendered when scrolled near or when idle after the first paint. */}
+          {rows.length > 0 ? (
+            <Lazy when={shown.long} idle minHeight={600} testid="glance-later">
+              <YearAtAGlance year={overview.year} glance={overview.glance} count={rows.length} />
+            </Lazy>
+          ) : null}
           {/* A kommune's wheel holds thousands of entries: asked for and rendered when scrolled to. */}
           <Lazy when={shown.long} minHeight={1200} testid="year-wheel-later">
             <OverviewWheel
