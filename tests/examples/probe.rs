@@ -119,6 +119,8 @@ document.addEventListener('click', function onClick() {
 }, true);
 "#;
 
+static SHOT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 /// One click as the web view measured it (ms from the click).
 #[derive(Clone, Debug)]
 struct Click {
@@ -175,6 +177,12 @@ async fn timed_click(client: &Client, css: &str, index: usize, screen: &str) -> 
         return None;
     }
     let element = all[index % all.len()].clone();
+    // PROBE_SHOTS=DIR: a picture of the screen before the click (the screen
+    // before, as a person sees it once it is settled).
+    if let Some(dir) = std::env::var_os("PROBE_SHOTS") {
+        let n = SHOT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        screenshot(client, &PathBuf::from(dir).join(format!("{n:02}-before-{screen}.png"))).await;
+    }
     let arg = serde_json::to_value(&element).unwrap();
     client
         .execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg])
