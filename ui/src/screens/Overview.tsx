@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { Alert, Button, Heading, Paragraph, Switch } from "@digdir/designsystemet-react";
 import { useBackend } from "../backend";
@@ -102,7 +102,14 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
     }
   };
 
-  const openMeeting = (id: string) => navigate({ name: "meeting", id });
+  // Stable while the page's own state changes, so the memoised table and wheel are not rendered again for a keystroke.
+  const openMeeting = useCallback((id: string) => navigate({ name: "meeting", id }), [navigate]);
+  const openCouncil = useCallback((id: string) => navigate({ name: "council", id }), [navigate]);
+  const sort = useMemo(() => ({ key: query.sort, dir: query.dir }), [query.sort, query.dir]);
+  const onSort = useCallback(
+    (key: OverviewQuery["sort"]) => setQuery((q) => ({ ...q, ...renamed(nextSort({ key: q.sort, dir: q.dir }, key)) })),
+    [],
+  );
 
   return (
     <Page screen="overview" ready={overview !== null}>
@@ -185,9 +192,9 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
                 rows={rows}
                 shown={shown}
                 year={overview.year}
-                sort={{ key: query.sort, dir: query.dir }}
-                onSort={(key) => setQuery((q) => ({ ...q, ...renamed(nextSort({ key: q.sort, dir: q.dir }, key)) }))}
-                onOpenCouncil={(id) => navigate({ name: "council", id })}
+                sort={sort}
+                onSort={onSort}
+                onOpenCouncil={openCouncil}
                 onOpenMeeting={openMeeting}
               />
             )}
