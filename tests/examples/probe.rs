@@ -37,6 +37,32 @@ use serde_json::{json, Value};
 /// (not the one on screen before), and for no section still loading.
 const ARM: &str = r#"
 const target = arguments[0];
+// The core's answers come over `fetch` to the ipc: scheme (Tauri's invoke
+// is not writable): wrapped once per page, each call's send and answer
+// (its JSON read and parsed) are noted with the answer's size.
+if (!window.__probeFetch) {
+  window.__probeFetch = true;
+  window.__probeCalls = [];
+  const original = window.fetch.bind(window);
+  window.fetch = (url, init) => {
+    const u = String(url);
+    if (!u.startsWith('ipc:') && !u.includes('ipc.localhost')) return original(url, init);
+    const call = { cmd: u.replace(/^.*\//, ''), sent: performance.now() };
+    window.__probeCalls.push(call);
+    return original(url, init).then((response) => {
+      call.headers = performance.now();
+      const text = response.text.bind(response);
+      response.json = () => text().then((body) => {
+        call.bytes = body.length;
+        const parsed = JSON.parse(body);
+        call.answered = performance.now();
+        return parsed;
+      });
+      return response;
+    });
+  };
+}
+window.__probeCalls.length = 0;
 const before = document.querySelector('main');
 const beforeScreen = before ? before.dataset.screen : null;
 window.__probe = null;
@@ -46,45 +72,117 @@ document.addEventListener('click', function onClick() {
   document.removeEventListener('click', onClick, true);
   const t0 = performance.now();
   const result = {};
-  let readySeen = false, settledSeen = false;
+  let readySeen = false, settledSeen = false, firstCommit = null;
   const check = () => {
     const main = document.querySelector('main[data-screen="' + target + '"][data-ready="true"]');
     if (!main || (main === before && beforeScreen === target)) return;
     if (!readySeen) {
       readySeen = true;
+      const dom = performance.now();
+      // The calls answered before the ready screen was in the DOM: its own data.
+      const calls = window.__probeCalls.filter((c) => c.answered !== undefined && c.answered <= dom);
+      result.firstCommit = firstCommit;
+      result.dom = dom - t0;
+      result.calls = calls.length;
+      result.sent = calls.length ? Math.min(...calls.map((c) => c.sent)) - t0 : NaN;
+      result.answered = calls.length ? Math.max(...calls.map((c) => c.answered)) - t0 : NaN;
+      result.bytes = calls.reduce((n, c) => n + c.bytes, 0);
+      result.cmds = calls.map((c) => c.cmd + ' ' + Math.round(c.answered - c.sent) + 'ms ' + c.bytes + 'B').join(', ');
       frames().then((t) => { result.ready = t - t0; result.readyNodes = nodes(); finish(); });
     }
     if (!settledSeen && !document.querySelector('[data-loading]')) {
       settledSeen = true;
       observer.disconnect();
-      frames().then((t) => { result.settled = t - t0; result.nodes = nodes(); finish(); });
+      frames().then((t) => {
+        result.settled = t - t0;
+        result.nodes = nodes();
+        // Where the elements are: each part of the screen (main's children), largest first.
+        const main = document.querySelector('main');
+        const parts = main ? [...main.children].map((c) => {
+          const h = c.querySelector('h1, h2, h3');
+          const name = c.dataset.testid || (h && h.textContent.trim().slice(0, 30)) || c.tagName.toLowerCase();
+          return [name, c.getElementsByTagName('*').length + 1];
+        }) : [];
+        parts.sort((a, b) => b[1] - a[1]);
+        result.parts = parts.slice(0, 6).map(([n, c]) => n + ' ' + c).join(', ');
+        finish();
+      });
     }
   };
   const finish = () => { if (result.ready !== undefined && result.settled !== undefined) window.__probe = result; };
-  const observer = new MutationObserver(check);
+  const observer = new MutationObserver(() => {
+    if (firstCommit === null) firstCommit = performance.now() - t0;
+    check();
+  });
   observer.observe(document.body, { subtree: true, childList: true, attributes: true });
   check();
 }, true);
 "#;
 
+static SHOT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// One click as the web view measured it (ms from the click).
+#[derive(Clone, Debug)]
+struct Click {
+    ready: f64,
+    settled: f64,
+    nodes: u64,
+    /// The first DOM change after the click (React's first commit: the new
+    /// screen's frame, still loading).
+    first_commit: f64,
+    /// The first of the screen's calls sent, and the last answered (its JSON
+    /// read and parsed), of those answered before the screen was ready.
+    sent: f64,
+    answered: f64,
+    /// The ready screen in the DOM (React has rendered and committed the answer).
+    dom: f64,
+    calls: u64,
+    bytes: u64,
+    cmds: String,
+    /// The elements of each part of the screen, largest first.
+    parts: String,
+}
+
 #[derive(Default)]
 struct Samples {
-    ready: Vec<f64>,
-    settled: Vec<f64>,
-    nodes: Vec<u64>,
+    clicks: Vec<Click>,
+}
+
+impl Samples {
+    fn of(&self, f: impl Fn(&Click) -> f64) -> Vec<f64> {
+        sorted(&self.clicks.iter().map(f).filter(|v| v.is_finite()).collect::<Vec<_>>())
+    }
 }
 
 /// Clicks the `index`th element matching `css` (wrapping) and returns what
 /// the web view measured for `screen`.
-async fn timed_click(client: &Client, css: &str, index: usize, screen: &str) -> Option<(f64, f64, u64)> {
+async fn timed_click(client: &Client, css: &str, index: usize, screen: &str) -> Option<Click> {
     // Let the screen before finish whatever it was doing, as a person would.
     wait_loaded(client).await;
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let all = client.find_all(Locator::Css(css)).await.ok()?;
+    let mut all = client.find_all(Locator::Css(css)).await.ok()?;
+    // A part of a long page not yet rendered (components/Lazy.tsx): scroll to it, as a person would.
+    for _ in 0..10 {
+        if !all.is_empty() || count(client, "[data-lazy]").await == 0 {
+            break;
+        }
+        client
+            .execute("document.querySelector('[data-lazy]').scrollIntoView();", vec![])
+            .await
+            .ok()?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        all = client.find_all(Locator::Css(css)).await.ok()?;
+    }
     if all.is_empty() {
         return None;
     }
     let element = all[index % all.len()].clone();
+    // PROBE_SHOTS=DIR: a picture of the screen before the click (the screen
+    // before, as a person sees it once it is settled).
+    if let Some(dir) = std::env::var_os("PROBE_SHOTS") {
+        let n = SHOT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        screenshot(client, &PathBuf::from(dir).join(format!("{n:02}-before-{screen}.png"))).await;
+    }
     let arg = serde_json::to_value(&element).unwrap();
     client
         .execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg])
@@ -104,7 +202,19 @@ async fn timed_click(client: &Client, css: &str, index: usize, screen: &str) -> 
             .expect("the probe answers");
         if let Value::Object(m) = got {
             let f = |k: &str| m.get(k).and_then(Value::as_f64).unwrap_or(f64::NAN);
-            return Some((f("ready"), f("settled"), f("nodes") as u64));
+            return Some(Click {
+                ready: f("ready"),
+                settled: f("settled"),
+                nodes: f("nodes") as u64,
+                first_commit: f("firstCommit"),
+                sent: f("sent"),
+                answered: f("answered"),
+                dom: f("dom"),
+                calls: f("calls") as u64,
+                bytes: f("bytes") as u64,
+                cmds: m.get("cmds").and_then(Value::as_str).unwrap_or_default().to_owned(),
+                parts: m.get("parts").and_then(Value::as_str).unwrap_or_default().to_owned(),
+            });
         }
         assert!(
             Instant::now() < deadline,
@@ -226,12 +336,9 @@ async fn main() {
     print_memory("at start");
 
     let mut by_screen: BTreeMap<&str, Samples> = BTreeMap::new();
-    let mut record = |screen: &'static str, got: Option<(f64, f64, u64)>| {
-        if let Some((ready, settled, nodes)) = got {
-            let s = by_screen.entry(screen).or_default();
-            s.ready.push(ready);
-            s.settled.push(settled);
-            s.nodes.push(nodes);
+    let mut record = |screen: &'static str, got: Option<Click>| {
+        if let Some(click) = got {
+            by_screen.entry(screen).or_default().clicks.push(click);
         }
     };
     for round in 0..rounds {
@@ -261,6 +368,10 @@ async fn main() {
             timed_click(&client, "[data-testid=back-to-council]", 0, "council").await;
         }
         eprintln!("  round {} of {rounds} done", round + 1);
+        if round == 0 {
+            // What running every screen's code once costs (warming them at start would cost this).
+            print_memory("after the first round");
+        }
     }
     tokio::time::sleep(Duration::from_secs(2)).await;
     print_memory("after every screen");
@@ -272,8 +383,11 @@ async fn main() {
         let Some(s) = by_screen.get(screen) else {
             continue;
         };
-        let (ready, settled) = (sorted(&s.ready), sorted(&s.settled));
-        let nodes = (s.nodes.iter().min().unwrap(), s.nodes.iter().max().unwrap());
+        let (ready, settled) = (s.of(|c| c.ready), s.of(|c| c.settled));
+        let nodes = (
+            s.clicks.iter().map(|c| c.nodes).min().unwrap(),
+            s.clicks.iter().map(|c| c.nodes).max().unwrap(),
+        );
         let nodes = if nodes.0 == nodes.1 {
             format!("{}", nodes.0)
         } else {
@@ -289,11 +403,52 @@ async fn main() {
             settled.last().unwrap(),
         );
     }
+    // Where a click's time goes, to "ready": medians of each part over the
+    // clicks, then the first click alone (it runs each code path first).
+    println!();
+    println!("where the time to ready goes (median of the clicks; first click in brackets), ms:");
+    println!("| screen | click → first commit | → call sent | round trip (sent → answer parsed) | answer → ready in DOM (React) | DOM → painted (style, layout, paint, 2 frames) | ready | calls | answer size |");
+    println!("|---|---|---|---|---|---|---|---|---|");
+    for screen in ["overview", "council list", "council", "meeting", "scheme"] {
+        let Some(s) = by_screen.get(screen) else {
+            continue;
+        };
+        let first = &s.clicks[0];
+        let part = |f: &dyn Fn(&Click) -> f64| {
+            let v = s.of(f);
+            let median = if v.is_empty() { f64::NAN } else { percentile(&v, 50.0) };
+            format!("{median:.0} ({:.0})", f(first))
+        };
+        println!(
+            "| {screen} | {} | {} | {} | {} | {} | {} | {} | {:.1} KiB |",
+            part(&|c| c.first_commit),
+            part(&|c| c.sent),
+            part(&|c| c.answered - c.sent),
+            part(&|c| c.dom
+                - if c.answered.is_finite() {
+                    c.answered
+                } else {
+                    c.first_commit
+                }),
+            part(&|c| c.ready - c.dom),
+            part(&|c| c.ready),
+            s.clicks.iter().map(|c| c.calls).max().unwrap(),
+            s.clicks.iter().map(|c| c.bytes).max().unwrap() as f64 / 1024.0,
+        );
+    }
+    println!();
+    println!("the calls before ready, first click of each screen:");
+    for screen in ["overview", "council list", "council", "meeting", "scheme"] {
+        if let Some(s) = by_screen.get(screen) {
+            println!("  {screen}: {}", s.clicks[0].cmds);
+            println!("    elements by part: {}", s.clicks[0].parts);
+        }
+    }
     println!();
     println!("ready, click by click (the first click of a screen builds its code paths):");
     for screen in ["overview", "council list", "council", "meeting", "scheme"] {
         if let Some(s) = by_screen.get(screen) {
-            let each: Vec<String> = s.ready.iter().map(|t| format!("{t:.0}")).collect();
+            let each: Vec<String> = s.clicks.iter().map(|c| format!("{:.0}", c.ready)).collect();
             println!("  {screen}: {} ms", each.join(", "));
         }
     }

@@ -1,4 +1,4 @@
-import { useCallback } from "react";
+import { memo, useCallback } from "react";
 import { Link, Table } from "@digdir/designsystemet-react";
 import type { CouncilOverview } from "../bindings/CouncilOverview";
 import type { MeetingBrief } from "../bindings/MeetingBrief";
@@ -22,7 +22,7 @@ export function useOverviewRows(rows: CouncilOverview[]): VirtualRows {
  * the year's grants. A kommune's 200 councils render only near the window
  * (`shown`, from [`useOverviewRows`]); printing renders them all.
  */
-export function OverviewTable({
+export const OverviewTable = memo(function OverviewTable({
   rows,
   shown,
   year,
@@ -144,4 +144,4 @@ export function OverviewTable({
       </Table.Body>
     </Table>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { memo, useState } from "react";
 import { Details, Heading, Link, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
 import type { MessageKey } from "../i18n/translate";
 import { useI18n } from "../i18n/context";
@@ -17,7 +17,7 @@ const monthName = (t: (k: MessageKey) => string, month: number) => t(`month.${mo
  * The lists are the text; the grid is only their layout. The same entries
  * as one table, in date order, are in the details below it.
  */
-export function YearWheel({ wheel, year, onOpenMeeting }: { wheel: Wheel; year: number; onOpenMeeting: (id: string) => void }) {
+export const YearWheel = memo(function YearWheel({ wheel, year, onOpenMeeting }: { wheel: Wheel; year: number; onOpenMeeting: (id: string) => void }) {
   const { t } = useI18n();
   const all = [...wheel.months.flat(), ...wheel.outside];
   // The table repeats every entry: built the first time it is opened, not with the page.
@@ -137,4 +137,4 @@ export function YearWheel({ wheel, year, onOpenMeeting }: { wheel: Wheel; year: 
       </Details>
     </section>
   );
-}
+});

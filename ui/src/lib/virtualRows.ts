@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
 
@@ -77,31 +77,19 @@ export function useVirtualRows(count: number, estimate: number, keyOf: (index: n
     scrollMargin: margin,
     getItemKey: keyOf,
   });
-  if (!virtual) {
-    return {
-      indices: Array.from({ length: count }, (_, i) => i),
-      padTop: 0,
-      padBottom: 0,
-      virtual: false,
-      long,
-      showAll,
-      setShowAll,
-      bodyRef,
-      measure: undefined,
-    };
-  }
-  const items = virtualizer.getVirtualItems();
+  const items = virtual ? virtualizer.getVirtualItems() : [];
   const first = items[0];
   const last = items[items.length - 1];
-  return {
-    indices: items.map((i) => i.index),
-    padTop: first ? Math.max(0, first.start - margin) : 0,
-    padBottom: last ? Math.max(0, virtualizer.getTotalSize() - (last.end - margin)) : 0,
-    virtual: true,
-    long,
-    showAll,
-    setShowAll,
-    bodyRef,
-    measure: virtualizer.measureElement,
-  };
+  const indices = virtual ? items.map((i) => i.index) : Array.from({ length: count }, (_, i) => i);
+  const padTop = virtual && first ? Math.max(0, first.start - margin) : 0;
+  const padBottom = virtual && last ? Math.max(0, virtualizer.getTotalSize() - (last.end - margin)) : 0;
+  const measure = virtual ? virtualizer.measureElement : undefined;
+  // The same object while the same rows are shown, so a memoised table is
+  // not rendered again when the page around it changes (a filter typed).
+  const shownKey = indices.join(",");
+  return useMemo(
+    () => ({ indices, padTop, padBottom, virtual, long, showAll, setShowAll, bodyRef, measure }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [shownKey, padTop, padBottom, virtual, long, showAll, bodyRef, measure],
+  );
 }

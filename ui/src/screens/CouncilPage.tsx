@@ -9,6 +9,8 @@ import { useLoad } from "../lib/useLoad";
 import type { Navigate } from "../navigation";
 import { Page } from "../components/Page";
 import { Loading, LoadError, LoadingLine } from "../components/Loading";
+import { Lazy } from "../components/Lazy";
+import { VIRTUAL_FROM } from "../lib/virtualRows";
 import { Confirmation, useConfirmation } from "../components/Confirmation";
 import { CouncilFacts } from "../council/CouncilFacts";
 import { Notices } from "../council/Notices";
@@ -57,6 +59,8 @@ export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }
   const year = picked ?? detail?.accountingYear ?? thisYear;
   const years = [...new Set([thisYear, year, thisYear - 1])].sort((a, b) => b - a);
   const close = () => setOpen(null);
+  // A council with years of meetings: its page is long, the sections below the meetings wait.
+  const long = meetings.status === "ready" && meetings.data.length > VIRTUAL_FROM;
   /** A member dialog saved: close it, say what was done, show the fresh seats. */
   const saved = (done: string) => {
     setOpen(null);
@@ -116,29 +120,47 @@ export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }
           <SeatPlan composition={detail.composition} />
           <Notices notices={detail.composition.notices} />
           <SeatTable detail={detail} actions={actions} />
-          {first ? (
+          {/* Below a long meeting list the sections render when scrolled near or
+              when the web view is idle after the first paint (components/Lazy.tsx). */}
+          {first && meetings.status !== "loading" ? (
             <>
-              <AttendanceSection councilId={id} first={first.attendance} />
-              <SchemeList councilId={id} first={first.schemes} onOpen={(schemeId) => navigate({ name: "scheme", id: schemeId })} />
-              <AccountSection key={`account-${year}`} councilId={id} year={year} years={years} onYear={setPicked} />
-              <DutiesSection
-                key={`duties-${year}`}
-                councilId={id}
-                year={year}
-                years={years}
-                onYear={setPicked}
-                navigate={navigate}
-                first={year === first.accountingYear ? first.duties : undefined}
-              />
+              <Lazy when={long} idle minHeight={400} testid="attendance-later">
+                <AttendanceSection councilId={id} first={first.attendance} />
+              </Lazy>
+              <Lazy when={long} idle minHeight={200} testid="schemes-later">
+                <SchemeList councilId={id} first={first.schemes} onOpen={(schemeId) => navigate({ name: "scheme", id: schemeId })} />
+              </Lazy>
+              <Lazy when={long} idle minHeight={300} testid="account-later">
+                <AccountSection key={`account-${year}`} councilId={id} year={year} years={years} onYear={setPicked} />
+              </Lazy>
+              <Lazy when={long} idle minHeight={400} testid="duties-later">
+                <DutiesSection
+                  key={`duties-${year}`}
+                  councilId={id}
+                  year={year}
+                  years={years}
+                  onYear={setPicked}
+                  navigate={navigate}
+                  first={year === first.accountingYear ? first.duties : undefined}
+                />
+              </Lazy>
             </>
           ) : sections.status === "error" ? (
             <LoadError message={sections.error.message} onRetry={reloadSections} />
           ) : (
             <LoadingLine />
           )}
-          <HandoverSection key={`handover-${year}`} councilId={id} year={year} />
-          <CouncilFacts council={detail.council} />
-          <OtherMembers detail={detail} actions={actions} onErase={readOnly ? undefined : (membership) => setOpen({ kind: "erase", membership })} />
+          {meetings.status !== "loading" ? (
+            <>
+              <Lazy when={long} idle minHeight={150} testid="handover-later">
+                <HandoverSection key={`handover-${year}`} councilId={id} year={year} />
+              </Lazy>
+              <Lazy when={long} idle minHeight={400} testid="members-later">
+                <CouncilFacts council={detail.council} />
+                <OtherMembers detail={detail} actions={actions} onErase={readOnly ? undefined : (membership) => setOpen({ kind: "erase", membership })} />
+              </Lazy>
+            </>
+          ) : null}
         </KeptElsewhereContext.Provider>
       ) : null}
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { Alert, Button, Heading, Paragraph, Switch } from "@digdir/designsystemet-react";
 import { useBackend } from "../backend";
@@ -103,7 +103,14 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
     }
   };
 
-  const openMeeting = (id: string) => navigate({ name: "meeting", id });
+  // Stable while the page's own state changes, so the memoised table and wheel are not rendered again for a keystroke.
+  const openMeeting = useCallback((id: string) => navigate({ name: "meeting", id }), [navigate]);
+  const openCouncil = useCallback((id: string) => navigate({ name: "council", id }), [navigate]);
+  const sort = useMemo(() => ({ key: query.sort, dir: query.dir }), [query.sort, query.dir]);
+  const onSort = useCallback(
+    (key: OverviewQuery["sort"]) => setQuery((q) => ({ ...q, ...renamed(nextSort({ key: q.sort, dir: q.dir }, key)) })),
+    [],
+  );
 
   return (
     <Page screen="overview" ready={overview !== null}>
@@ -186,14 +193,19 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
                 rows={rows}
                 shown={shown}
                 year={overview.year}
-                sort={{ key: query.sort, dir: query.dir }}
-                onSort={(key) => setQuery((q) => ({ ...q, ...renamed(nextSort({ key: q.sort, dir: q.dir }, key)) }))}
-                onOpenCouncil={(id) => navigate({ name: "council", id })}
+                sort={sort}
+                onSort={onSort}
+                onOpenCouncil={openCouncil}
                 onOpenMeeting={openMeeting}
               />
             )}
           </section>
-          {rows.length > 0 ? <YearAtAGlance year={overview.year} glance={overview.glance} count={rows.length} /> : null}
+          {/* Below a kommune's long table: rendered when scrolled near or when idle after the first paint. */}
+          {rows.length > 0 ? (
+            <Lazy when={shown.long} idle minHeight={600} testid="glance-later">
+              <YearAtAGlance year={overview.year} glance={overview.glance} count={rows.length} />
+            </Lazy>
+          ) : null}
           {rows.length > 0 ? <OverviewStatements statements={overview.statements} year={overview.year} onOpenMeeting={openMeeting} /> : null}
           {/* A kommune's wheel holds thousands of entries: asked for and rendered when scrolled to. */}
           <Lazy when={shown.long} minHeight={1200} testid="year-wheel-later">
