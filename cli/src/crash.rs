@@ -35,7 +35,7 @@ fn batch(council_id: &str, n: u64) -> MembershipInput {
                 gender: None,
             },
         },
-        category: SeatCategory::Volunteer,
+        category: SeatCategory::VOLUNTEER,
         role: Role::Medlem,
         organisation: "Krasjtestforeningen".into(),
         term_from: NaiveDate::from_ymd_opt(2026, 1, 1).expect("valid date"),

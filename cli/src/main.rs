@@ -597,7 +597,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             if cli.json {
                 output::json(&detail);
             } else {
-                output::council_detail(lang, &detail);
+                output::council_detail(lang, &detail, &store.profile_labels(lang)?);
             }
         }
         Command::Meeting {

@@ -6,9 +6,8 @@ use std::path::Path;
 use grendebok_core::i18n::{date, label, t};
 use grendebok_core::model::{
     Application, CouncilDetail, CouncilSummary, Duty, GrantScheme, HealthReport, Lang, MeetingDetail, MeetingSummary,
-    Membership, Notice, SavedFile, Severity,
+    Membership, Notice, ProfileLabels, SavedFile, Severity,
 };
-use grendebok_core::rules::composition::category_label;
 use grendebok_core::rules::money::kr;
 use grendebok_core::saved::Told;
 use serde::Serialize;
@@ -118,7 +117,7 @@ fn term(lang: Lang, m: &Membership) -> String {
     format!("{}–{}", date(m.term_from), end)
 }
 
-pub fn council_detail(lang: Lang, detail: &CouncilDetail) {
+pub fn council_detail(lang: Lang, detail: &CouncilDetail, labels: &ProfileLabels) {
     let c = &detail.council;
     println!("{}", c.name);
     println!("{}: {}", label(lang, "kind", &c.kind), c.area);
@@ -137,7 +136,7 @@ pub fn council_detail(lang: Lang, detail: &CouncilDetail) {
     .map(|k| t(lang, k, &[]));
     let mut rows = Vec::new();
     for status in &detail.composition.categories {
-        let category = category_label(lang, status.category);
+        let category = labels.seat_category(status.category.key());
         for m in detail.current.iter().filter(|m| m.category == status.category) {
             rows.push(vec![
                 category.clone(),

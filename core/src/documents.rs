@@ -341,7 +341,7 @@ fn notice_version(
             vec![
                 r.person_name.clone(),
                 label(lang, "role", &r.role),
-                label(lang, "category", &r.category),
+                detail.names.get(lang).seat_category(r.category.key()),
             ]
         })
         .collect();
@@ -659,7 +659,7 @@ fn minutes_version(detail: &MeetingDetail, public: bool, created: DateTime<Utc>)
         .map(|r| {
             vec![
                 r.person_name.clone(),
-                label(lang, "category", &r.category),
+                detail.names.get(lang).seat_category(r.category.key()),
                 label(lang, "role", &r.role),
                 attendance_text(lang, r),
             ]

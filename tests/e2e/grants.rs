@@ -33,14 +33,14 @@ fn council_with_meeting(app: &App) -> Seeded {
     let members = [
         (
             "Aslaug Fjeldstad",
-            SeatCategory::Senior,
+            SeatCategory::SENIOR,
             Role::Leder,
             "Seniorforeningen",
         ),
-        ("Bror Kvamme", SeatCategory::School, Role::Medlem, "FAU Brunla skole"),
+        ("Bror Kvamme", SeatCategory::SCHOOL, Role::Medlem, "FAU Brunla skole"),
         (
             "Cathrine Ødegård",
-            SeatCategory::Sports,
+            SeatCategory::SPORTS,
             Role::Nestleder,
             "Stavern idrettslag",
         ),

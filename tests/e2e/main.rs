@@ -15,6 +15,7 @@ mod long_lists;
 mod meetings;
 mod messages;
 mod profile;
+mod profile_seats;
 mod progress;
 mod recovery;
 mod review;

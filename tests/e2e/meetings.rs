@@ -26,26 +26,26 @@ fn council_with_members(app: &App) -> (String, Vec<Membership>) {
     let members = [
         (
             "Aslaug Fjeldstad",
-            SeatCategory::Senior,
+            SeatCategory::SENIOR,
             Role::Leder,
             "Seniorforeningen",
         ),
-        ("Bror Kvamme", SeatCategory::School, Role::Medlem, "FAU Brunla skole"),
+        ("Bror Kvamme", SeatCategory::SCHOOL, Role::Medlem, "FAU Brunla skole"),
         (
             "Cathrine Ødegård",
-            SeatCategory::Sports,
+            SeatCategory::SPORTS,
             Role::Nestleder,
             "Stavern idrettslag",
         ),
         (
             "Didrik Åmodt",
-            SeatCategory::Business,
+            SeatCategory::BUSINESS,
             Role::Medlem,
             "Næringsforeningen",
         ),
         (
             "Elin Sæther",
-            SeatCategory::Volunteer,
+            SeatCategory::VOLUNTEER,
             Role::Sekretaer,
             "Frivilligsentralen",
         ),

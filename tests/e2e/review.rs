@@ -27,8 +27,8 @@ fn round(app: &App, sheet: &Path) -> String {
         .unwrap();
     let mut people = Vec::new();
     for (name, category, role) in [
-        ("Aslaug Fjeldstad", SeatCategory::Senior, Role::Leder),
-        ("Bror Kvamme", SeatCategory::School, Role::Medlem),
+        ("Aslaug Fjeldstad", SeatCategory::SENIOR, Role::Leder),
+        ("Bror Kvamme", SeatCategory::SCHOOL, Role::Medlem),
     ] {
         let m = store
             .add_membership(

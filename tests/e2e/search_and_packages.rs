@@ -46,7 +46,7 @@ fn council_with_a_path_through_the_beech_wood(db: &Path, council_name: &str, use
                         gender: None,
                     },
                 },
-                category: SeatCategory::Senior,
+                category: SeatCategory::SENIOR,
                 role: Role::Medlem,
                 organisation: String::new(),
                 term_from: chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),

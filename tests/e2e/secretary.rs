@@ -22,9 +22,9 @@ fn council_with_meeting(app: &App, date: NaiveDate, held: bool) -> (String, Vec<
         )
         .unwrap();
     for (name, category) in [
-        ("Aslaug Fjeldstad", SeatCategory::Senior),
-        ("Bror Kvamme", SeatCategory::School),
-        ("Cathrine Ødegård", SeatCategory::Sports),
+        ("Aslaug Fjeldstad", SeatCategory::SENIOR),
+        ("Bror Kvamme", SeatCategory::SCHOOL),
+        ("Cathrine Ødegård", SeatCategory::SPORTS),
     ] {
         let input = MembershipInput {
             council_id: council.id.clone(),

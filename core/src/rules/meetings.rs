@@ -796,7 +796,7 @@ mod tests {
         AttendanceRow {
             membership_id: id.into(),
             person_name: format!("Person {id}"),
-            category: SeatCategory::Volunteer,
+            category: SeatCategory::VOLUNTEER,
             role,
             status,
             substitute_for: substitute_for.map(str::to_owned),

@@ -82,7 +82,7 @@ fn a_council_begun_this_autumn_owes_nothing_that_fell_due_before_it() {
     assert_eq!((line.duties_overdue, line.days_overdue), (1, 10));
 
     // A member whose term began years ago: the council existed then.
-    let member = super::test_fixtures::member_input(&c.id, "Aud", SeatCategory::Senior, Role::Leder, day(2020, 1, 1));
+    let member = super::test_fixtures::member_input(&c.id, "Aud", SeatCategory::SENIOR, Role::Leder, day(2020, 1, 1));
     store.add_membership(&autumn, &member).unwrap();
     let duties = store.duties(&c.id, 2026, today, Lang::Nb).unwrap();
     assert_eq!(duty(&duties, DutyKind::OpenMeeting).status, DutyStatus::Overdue);

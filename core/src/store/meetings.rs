@@ -468,6 +468,7 @@ pub fn detail(conn: &Connection, id: &str, lang: Lang) -> Result<MeetingDetail> 
         amendments,
         earlier_amendments,
         documents,
+        names: super::profile::labels_by_lang(conn)?,
     })
 }
 

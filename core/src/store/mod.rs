@@ -468,3 +468,6 @@ mod reading_tests;
 
 #[cfg(test)]
 mod review_tests;
+
+#[cfg(test)]
+mod profile_keys_tests;

@@ -1,5 +1,4 @@
 import type { CouncilKind } from "../bindings/CouncilKind";
-import type { SeatCategory } from "../bindings/SeatCategory";
 import type { Role } from "../bindings/Role";
 import type { Malform } from "../bindings/Malform";
 import type { LegalMode } from "../bindings/LegalMode";
@@ -24,7 +23,6 @@ export const COUNCIL_KINDS: readonly CouncilKind[] = [
   "omradeforum",
   "kommunedelsutvalg",
 ];
-export const CATEGORIES: readonly SeatCategory[] = ["senior", "school", "sports", "business", "volunteer"];
 export const ROLES: readonly Role[] = ["leder", "nestleder", "sekretaer", "medlem", "varamedlem"];
 export const MALFORMS: readonly Malform[] = ["bokmal", "nynorsk"];
 export const LEGAL_MODES: readonly LegalMode[] = ["formal", "voluntary"];
@@ -41,7 +39,6 @@ export const DUTY_STATUSES: readonly DutyStatus[] = ["fulfilled", "waived", "ove
 // The catalogue keys are built from the enum codes; the casts are checked by
 // the catalogue test (every code has a label in every language).
 export const kindLabel = (t: T, k: CouncilKind) => t(`kind.${k}` as MessageKey);
-export const categoryLabel = (t: T, c: SeatCategory) => t(`category.${c}` as MessageKey);
 export const roleLabel = (t: T, r: Role) => t(`role.${r}` as MessageKey);
 /** The role inside a sentence: "… er lagt til som leder." */
 export const roleInSentence = (t: T, r: Role) => roleLabel(t, r).toLocaleLowerCase();

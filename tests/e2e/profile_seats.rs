@@ -1,0 +1,164 @@
+//! Sør-Odal's seats without code (issue 21): the coordinator reads the
+//! kommune's profile in through «Kommunens oppsett» — one seat per grend and
+//! a representative of the kommune — and the council form, the member form
+//! and the council page all follow it.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{Duration, Utc};
+use fantoccini::{Client, Locator};
+use grendebok_core::model::{ProfileEntry, ProfileNames};
+use grendebok_e2e::*;
+
+const GRENDER: [(&str, &str); 7] = [
+    ("oppstad", "Oppstad"),
+    ("sander", "Sander"),
+    ("slastad", "Slåstad"),
+    ("skarnes", "Skarnes"),
+    ("ullern", "Ullern"),
+    ("galterud", "Galterud"),
+    ("finnholt", "Finnholt"),
+];
+
+/// Where the screenshots go: `$GRENDEBOK_LAYOUT_SHOTS` to keep them, else the test's folder.
+fn shots(app: &App) -> PathBuf {
+    let dir = std::env::var_os("GRENDEBOK_LAYOUT_SHOTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| app.dir.path().to_path_buf())
+        .join("profile-seats");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Sør-Odal's profile as the kommune hands it out: the built-in duties and
+/// meeting kinds, and its own seat categories.
+fn write_sor_odal(path: &Path) {
+    let mut profile = grendebok_core::rules::profile::default_profile();
+    profile.kommune = "Sør-Odal".into();
+    profile.issued_at = Utc::now() - Duration::minutes(5);
+    profile.seat_categories = GRENDER
+        .iter()
+        .map(|(key, name)| ProfileEntry {
+            key: (*key).into(),
+            names: ProfileNames::new(*name, *name, *name),
+        })
+        .chain([ProfileEntry {
+            key: "kommunen".into(),
+            names: ProfileNames::new(
+                "Kommunens representant",
+                "Kommunen sin representant",
+                "The municipality's representative",
+            ),
+        }])
+        .collect();
+    std::fs::write(path, serde_json::to_string_pretty(&profile).unwrap()).unwrap();
+}
+
+async fn planned(client: &Client, key: &str) -> (Option<String>, Option<String>) {
+    let tile = format!("[data-testid=category-{key}]");
+    (
+        attr(client, &tile, "data-planned").await,
+        attr(client, &tile, "data-filled").await,
+    )
+}
+
+async fn body(client: &Client) -> String {
+    client.find(Locator::Css("body")).await.unwrap().text().await.unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sor_odals_seats_are_set_up_in_the_app_and_every_form_follows_them() {
+    let files = tempfile::tempdir().unwrap();
+    let offered = files.path().join("Kommuneoppsett Sør-Odal.json");
+    write_sor_odal(&offered);
+    let app = App::start_with(&[("GRENDEBOK_IMPORT_FILE", offered.as_os_str())]);
+    {
+        let mut store = grendebok_core::Store::open(&app.db).unwrap();
+        store.save_user_name("Kari Koordinator", Utc::now()).unwrap();
+    }
+    let client = app.launch().await;
+    client.set_window_size(1280, 800).await.unwrap();
+
+    // The kommune's profile read in through «Kommunens oppsett».
+    click(&client, "[data-testid=open-overview]").await.unwrap();
+    wait_screen(&client, "overview").await;
+    click(&client, "[data-testid=open-profile]").await.unwrap();
+    wait_screen(&client, "profile").await;
+    click(&client, "[data-testid=import-profile]").await.unwrap();
+    wait_for_text(&client, "[data-testid=profile-changes]", "«Kommunens representant»").await;
+    click(&client, "[data-testid=confirm-profile-import]").await.unwrap();
+    wait_for_text(
+        &client,
+        "[data-testid=confirmation]",
+        "Oppsettet fra Sør-Odal er lest inn",
+    )
+    .await;
+    wait_until("the profile's eight seat categories are in the editor", || async {
+        count(&client, "[data-testid=seatCategories-entry]").await == 8
+    })
+    .await;
+
+    // A new council: one seat field per category of the profile, in its order.
+    click(&client, "[data-testid=open-councils]").await.unwrap();
+    click(&client, "[data-testid=new-council]").await.unwrap();
+    wait(&client, "#seats-kommunen").await.unwrap();
+    let mut fields = Vec::new();
+    for input in client.find_all(Locator::Css(".seat-grid input")).await.unwrap() {
+        fields.push(input.attr("id").await.unwrap().unwrap_or_default());
+    }
+    assert_eq!(
+        fields,
+        [
+            "seats-oppstad",
+            "seats-sander",
+            "seats-slastad",
+            "seats-skarnes",
+            "seats-ullern",
+            "seats-galterud",
+            "seats-finnholt",
+            "seats-kommunen"
+        ]
+    );
+    assert!(body(&client).await.contains("Kommunens representant"));
+    fill(&client, "#council-name", "Sør-Odal grendeutvalg").await.unwrap();
+    fill(&client, "#seats-skarnes", "2").await.unwrap();
+    screenshot(&client, &shots(&app).join("1280x800-council-form.png")).await;
+    click(&client, "[data-testid=save-council]").await.unwrap();
+    wait_screen(&client, "council").await;
+    wait(&client, "[data-testid=category-kommunen]").await.unwrap();
+    assert_eq!(planned(&client, "skarnes").await, (Some("2".into()), Some("0".into())));
+    assert_eq!(
+        count(&client, "[data-testid=category-senior]").await,
+        0,
+        "no built-in category"
+    );
+
+    // A member in the kommune's seat: the member form lists the profile's categories.
+    click(&client, "[data-testid=add-member]").await.unwrap();
+    fill(&client, "#member-name", "Kari Kommune").await.unwrap();
+    let mut options = Vec::new();
+    for option in client.find_all(Locator::Css("#member-category option")).await.unwrap() {
+        options.push(option.text().await.unwrap());
+    }
+    assert_eq!(options.len(), 8, "{options:?}");
+    assert_eq!(options[7], "Kommunens representant");
+    select(&client, "#member-category", "kommunen").await.unwrap();
+    screenshot(&client, &shots(&app).join("1280x800-member-form.png")).await;
+    click(&client, "[data-testid=save-member]").await.unwrap();
+    wait_shown(&client, "the member on the council page", || async {
+        count(&client, "[data-testid=member-row]").await == 1
+    })
+    .await;
+    assert_eq!(planned(&client, "kommunen").await, (Some("1".into()), Some("1".into())));
+    let page = body(&client).await;
+    assert!(page.contains("Skarnes: 2 ledige plasser."), "{page}");
+    screenshot(&client, &shots(&app).join("1280x800-council.png")).await;
+    client.close().await.unwrap();
+
+    // What the app showed is in the file.
+    let store = open_store(&app.db);
+    let council = &store.find_councils("Sør-Odal grendeutvalg").unwrap()[0];
+    let members = store.memberships_of_council(&council.id).unwrap();
+    assert_eq!(members[0].category.key(), "kommunen");
+    assert_eq!(council.seat_plan.total(), 9);
+}
