@@ -67,6 +67,10 @@ SET sql = replace(sql, 'CHECK (kind IN (''ordinary'', ''extraordinary'', ''joint
 WHERE type = 'table' AND name = 'meeting';
 PRAGMA writable_schema = RESET;
 
+-- Every kind a meeting holds is named on screens and documents, a removed one
+-- too: found by this index without reading every meeting.
+CREATE INDEX meeting_by_kind ON meeting (kind);
+
 -- 3. Every profile entry's names as last saved, by part of the profile
 --    ('seatCategories', 'duties', 'meetingKinds') and key, so a key the
 --    profile no longer has is still shown by its name, marked as removed.

@@ -162,3 +162,100 @@ async fn sor_odals_seats_are_set_up_in_the_app_and_every_form_follows_them() {
     assert_eq!(members[0].category.key(), "kommunen");
     assert_eq!(council.seat_plan.total(), 9);
 }
+
+/// Clicks `css` from the page's script: at 125 % WebKit's driver aims its
+/// pointer in unzoomed pixels (see layout.rs).
+/// Whether the page is no wider than the window (nothing to scroll sideways).
+async fn fits(client: &Client) -> bool {
+    client
+        .execute(
+            "return document.documentElement.scrollWidth <= window.innerWidth + 1;",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_bool()
+        .unwrap_or(false)
+}
+
+/// Lets the page finish drawing before a screenshot.
+async fn settle(client: &Client) {
+    wait_loaded(client).await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+}
+
+async fn press(client: &Client, css: &str) {
+    let element = visible(client, css).await.unwrap();
+    let arg = serde_json::to_value(&element).unwrap();
+    client.execute("arguments[0].click();", vec![arg]).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sor_odals_council_page_and_forms_fit_a_small_laptop_at_125_percent() {
+    let app = App::start_with(&[("GRENDEBOK_ZOOM", std::ffi::OsStr::new("1.25"))]);
+    {
+        let mut store = grendebok_core::Store::open(&app.db).unwrap();
+        store.save_user_name("Kari Koordinator", Utc::now()).unwrap();
+        let files = tempfile::tempdir().unwrap();
+        let file = files.path().join("sor-odal.json");
+        write_sor_odal(&file);
+        store
+            .import_profile_file(&file, Utc::now(), grendebok_core::model::Lang::Nb)
+            .unwrap();
+        let actor = store.actor(Utc::now()).unwrap();
+        let plan = grendebok_core::model::SeatPlan::of(
+            GRENDER
+                .iter()
+                .map(|(key, _)| (grendebok_core::model::SeatCategory::new(*key), 1))
+                .chain([(grendebok_core::model::SeatCategory::new("kommunen"), 1)]),
+        );
+        store
+            .create_council(
+                &actor,
+                &grendebok_core::model::CouncilInput::named("Sør-Odal grendeutvalg", plan),
+            )
+            .unwrap();
+    }
+    let client = app.launch().await;
+    client.set_window_size(1024, 640).await.unwrap();
+    wait_until("the window is 1024 wide", || async {
+        client
+            .execute("return window.outerWidth;", vec![])
+            .await
+            .ok()
+            .and_then(|w| w.as_f64())
+            .is_some_and(|w| (w - 1024.0).abs() < 2.0)
+    })
+    .await;
+    press(&client, "[data-testid=open-council]").await;
+    wait(&client, "[data-testid=category-kommunen]").await.unwrap();
+    settle(&client).await;
+    screenshot(&client, &shots(&app).join("1024x640-125-council.png")).await;
+    assert!(fits(&client).await, "the council page fits the window");
+    press(&client, "[data-testid=edit-council]").await;
+    wait(&client, "#seats-kommunen").await.unwrap();
+    client
+        .execute("document.getElementById('seats-oppstad').scrollIntoView();", vec![])
+        .await
+        .unwrap();
+    settle(&client).await;
+    screenshot(&client, &shots(&app).join("1024x640-125-council-form.png")).await;
+    assert_eq!(count(&client, ".seat-grid input").await, 8);
+    assert!(fits(&client).await, "the council form fits the window");
+    press(&client, "[data-testid=back-to-list]").await;
+    press(&client, "[data-testid=open-council]").await;
+    press(&client, "[data-testid=add-member]").await;
+    wait(&client, "#member-category").await.unwrap();
+    settle(&client).await;
+    screenshot(&client, &shots(&app).join("1024x640-125-member-form.png")).await;
+    client
+        .execute(
+            "document.getElementById('member-category').scrollIntoView({ block: 'center' });",
+            vec![],
+        )
+        .await
+        .unwrap();
+    settle(&client).await;
+    screenshot(&client, &shots(&app).join("1024x640-125-member-form-seat.png")).await;
+    client.close().await.unwrap();
+}

@@ -90,7 +90,12 @@ fn keys(conn: &Connection, sql: &str) -> Result<Vec<String>> {
 /// `rules::profile::labels` gives them from the file's profile, the names
 /// it saved before and the keys its rows hold.
 pub(super) fn labels(conn: &Connection, lang: Lang) -> Result<ProfileLabels> {
-    let history = rules::ProfileHistory {
+    Ok(rules::labels(&current(conn)?, &history(conn)?, lang))
+}
+
+/// The names saved before and the keys the file's rows hold.
+fn history(conn: &Connection) -> Result<rules::ProfileHistory> {
+    Ok(rules::ProfileHistory {
         seat_categories: saved_names(conn, "seatCategories")?,
         meeting_kinds: saved_names(conn, "meetingKinds")?,
         seat_categories_held: keys(
@@ -98,18 +103,14 @@ pub(super) fn labels(conn: &Connection, lang: Lang) -> Result<ProfileLabels> {
             "SELECT category FROM membership UNION SELECT category FROM council_seat WHERE seats > 0",
         )?,
         meeting_kinds_held: keys(conn, "SELECT DISTINCT kind FROM meeting")?,
-    };
-    Ok(rules::labels(&current(conn)?, &history, lang))
+    })
 }
 
 /// The labels in each language, for documents.
 pub(super) fn labels_by_lang(conn: &Connection) -> Result<crate::model::LabelsByLang> {
-    let [nb, nn, en] = [Lang::Nb, Lang::Nn, Lang::En].map(|lang| labels(conn, lang));
-    Ok(crate::model::LabelsByLang {
-        nb: nb?,
-        nn: nn?,
-        en: en?,
-    })
+    let (profile, history) = (current(conn)?, history(conn)?);
+    let [nb, nn, en] = [Lang::Nb, Lang::Nn, Lang::En].map(|lang| rules::labels(&profile, &history, lang));
+    Ok(crate::model::LabelsByLang { nb, nn, en })
 }
 
 /// Where each seat category comes in the file's profile: for lists ordered
