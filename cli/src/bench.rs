@@ -40,7 +40,7 @@ pub(crate) fn big_meeting(pages: usize) -> grendebok_core::Result<(Store, String
         &actor,
         &MeetingInput {
             council_id: council.id.clone(),
-            kind: MeetingKind::Ordinary,
+            kind: MeetingKind::ORDINARY,
             date,
             starts_at: NaiveTime::from_hms_opt(18, 0, 0).expect("valid time"),
             ends_at: NaiveTime::from_hms_opt(21, 0, 0),

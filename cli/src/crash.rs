@@ -300,7 +300,7 @@ fn fresh_database(db: &Path) -> grendebok_core::Result<String> {
     store.create_scheme(&actor, &scheme)?;
     let meeting = MeetingInput {
         council_id: council.id.clone(),
-        kind: MeetingKind::Ordinary,
+        kind: MeetingKind::ORDINARY,
         date: day(),
         starts_at: chrono::NaiveTime::from_hms_opt(18, 0, 0).expect("valid time"),
         ends_at: None,

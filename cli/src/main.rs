@@ -609,7 +609,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             if cli.json {
                 output::json(&meetings);
             } else {
-                output::meeting_list(lang, &meetings);
+                output::meeting_list(lang, &meetings, &store.profile_labels(lang)?);
             }
         }
         Command::Meeting {

@@ -216,7 +216,7 @@ pub fn health(lang: Lang, health: &HealthReport) {
     println!("{}", t(lang, verdict, &[]));
 }
 
-pub fn meeting_list(lang: Lang, meetings: &[MeetingSummary]) {
+pub fn meeting_list(lang: Lang, meetings: &[MeetingSummary], labels: &ProfileLabels) {
     if meetings.is_empty() {
         println!("{}", t(lang, "cli.meetings_none", &[]));
         return;
@@ -235,7 +235,7 @@ pub fn meeting_list(lang: Lang, meetings: &[MeetingSummary]) {
         .map(|m| {
             vec![
                 format!("{} {}", date(m.date), m.starts_at.format("%H:%M")),
-                label(lang, "meeting_kind", &m.kind),
+                labels.meeting_kind(m.kind.key()),
                 m.place.clone(),
                 label(lang, "meeting_status", &m.status),
                 m.item_count.to_string(),
@@ -248,7 +248,11 @@ pub fn meeting_list(lang: Lang, meetings: &[MeetingSummary]) {
 
 pub fn meeting_detail(lang: Lang, detail: &MeetingDetail) {
     let m = &detail.meeting;
-    println!("{} — {}", detail.council.name, label(lang, "meeting_kind", &m.kind));
+    println!(
+        "{} — {}",
+        detail.council.name,
+        detail.names.get(lang).meeting_kind(m.kind.key())
+    );
     let end = m.ends_at.map(|e| format!("–{}", e.format("%H:%M"))).unwrap_or_default();
     println!("{} {}{end}, {}", date(m.date), m.starts_at.format("%H:%M"), m.place);
     println!("{}", label(lang, "meeting_status", &m.status));

@@ -192,7 +192,7 @@ pub fn annual_report(facts: &ReportFacts, created: DateTime<Utc>) -> Rendered {
                     .collect();
                 vec![
                     i18n::date(m.meeting.date),
-                    label(lang, "meeting_kind", &m.meeting.kind),
+                    facts.names.get(lang).meeting_kind(m.meeting.kind.key()),
                     m.meeting.place.clone(),
                     if cases.is_empty() {
                         "–".into()

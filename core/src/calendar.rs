@@ -143,7 +143,7 @@ mod tests {
             id: "m1".into(),
             council_id: "c1".into(),
             council_name: "Lyngvik nærmiljøutvalg".into(),
-            kind: MeetingKind::Joint,
+            kind: MeetingKind::JOINT,
             status: MeetingStatus::Planned,
             date: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
             starts_at: NaiveTime::from_hms_opt(18, 30, 0).unwrap(),

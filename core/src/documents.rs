@@ -294,7 +294,10 @@ pub(crate) fn safe_file_name(raw: &str) -> String {
 
 fn header(doc: &mut Doc, lang: Lang, detail: &MeetingDetail) {
     let meeting = &detail.meeting;
-    doc.label_value(&t(lang, "pdf.kind", &[]), &label(lang, "meeting_kind", &meeting.kind));
+    doc.label_value(
+        &t(lang, "pdf.kind", &[]),
+        &detail.names.get(lang).meeting_kind(meeting.kind.key()),
+    );
     doc.label_value(&t(lang, "pdf.time", &[]), &when(lang, meeting));
     doc.label_value(&t(lang, "pdf.place", &[]), &meeting.place);
 }

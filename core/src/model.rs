@@ -697,27 +697,49 @@ pub struct FieldMessage {
 
 // --- Meetings ----------------------------------------------------------------
 
-/// The kinds of meeting a council holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum MeetingKind {
-    /// Ordinært møte.
-    Ordinary,
-    /// Ekstraordinært møte.
-    Extraordinary,
-    /// Fellesmøte med kommunen.
-    Joint,
-    /// Åpent møte for innbyggerne (not an association's årsmøte).
-    Open,
-}
+/// The kind of a meeting: its key in the kommune profile's meeting kinds
+/// (`rules::profile`), e.g. `ordinary` or a kommune's own `grendemote`. Rows
+/// store the key; its names come from the profile. A kind the profile no
+/// longer has stays on the meetings that hold it, for history.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(transparent)]
+#[ts(type = "string")]
+pub struct MeetingKind(std::borrow::Cow<'static, str>);
 
 impl MeetingKind {
-    pub const ALL: [MeetingKind; 4] = [
-        MeetingKind::Ordinary,
-        MeetingKind::Extraordinary,
-        MeetingKind::Joint,
-        MeetingKind::Open,
+    /// Ordinært møte.
+    pub const ORDINARY: MeetingKind = MeetingKind::fixed("ordinary");
+    /// Ekstraordinært møte.
+    pub const EXTRAORDINARY: MeetingKind = MeetingKind::fixed("extraordinary");
+    /// Fellesmøte med kommunen.
+    pub const JOINT: MeetingKind = MeetingKind::fixed("joint");
+    /// Åpent møte for innbyggerne (not an association's årsmøte).
+    pub const OPEN: MeetingKind = MeetingKind::fixed("open");
+    /// The built-in profile's four kinds, in its order.
+    pub const DEFAULTS: [MeetingKind; 4] = [
+        MeetingKind::ORDINARY,
+        MeetingKind::EXTRAORDINARY,
+        MeetingKind::JOINT,
+        MeetingKind::OPEN,
     ];
+
+    const fn fixed(key: &'static str) -> MeetingKind {
+        MeetingKind(std::borrow::Cow::Borrowed(key))
+    }
+
+    pub fn new(key: impl Into<String>) -> MeetingKind {
+        MeetingKind(std::borrow::Cow::Owned(key.into()))
+    }
+
+    pub fn key(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for MeetingKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
 /// Where a meeting is in its life: `planned → notice_sent → held → approved`.
@@ -862,7 +884,7 @@ impl Meeting {
     pub fn input(&self) -> MeetingInput {
         MeetingInput {
             council_id: self.council_id.clone(),
-            kind: self.kind,
+            kind: self.kind.clone(),
             date: self.date,
             starts_at: self.starts_at,
             ends_at: self.ends_at,

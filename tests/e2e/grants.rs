@@ -71,7 +71,7 @@ fn council_with_meeting(app: &App) -> Seeded {
             &actor,
             &MeetingInput {
                 council_id: council.id.clone(),
-                kind: MeetingKind::Ordinary,
+                kind: MeetingKind::ORDINARY,
                 date: Utc::now().date_naive() + Duration::days(7),
                 starts_at: chrono::NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
                 ends_at: None,
@@ -693,7 +693,7 @@ fn later_meeting(app: &App, council_id: &str) -> (String, String) {
             &actor,
             &MeetingInput {
                 council_id: council_id.into(),
-                kind: MeetingKind::Ordinary,
+                kind: MeetingKind::ORDINARY,
                 date: Utc::now().date_naive() + Duration::days(28),
                 starts_at: chrono::NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
                 ends_at: None,

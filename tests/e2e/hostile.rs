@@ -68,7 +68,7 @@ fn hostile_world(app: &App) {
             &actor,
             &MeetingInput {
                 council_id: council.id,
-                kind: MeetingKind::Open,
+                kind: MeetingKind::OPEN,
                 date: NaiveDate::from_ymd_opt(2026, 3, 12).unwrap(),
                 starts_at: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
                 ends_at: None,

@@ -309,7 +309,7 @@ fn held_meeting_with_a_personal_matter(app: &App, council_id: &str) -> String {
             &actor,
             &MeetingInput {
                 council_id: council_id.into(),
-                kind: MeetingKind::Ordinary,
+                kind: MeetingKind::ORDINARY,
                 date: Utc::now().date_naive(),
                 starts_at: chrono::NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
                 ends_at: None,

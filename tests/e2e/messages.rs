@@ -50,7 +50,7 @@ fn council_with_meeting(app: &App) {
             &actor,
             &MeetingInput {
                 council_id: council.id.clone(),
-                kind: MeetingKind::Ordinary,
+                kind: MeetingKind::ORDINARY,
                 date: NaiveDate::from_ymd_opt(2027, 1, 20).unwrap(),
                 starts_at: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
                 ends_at: None,

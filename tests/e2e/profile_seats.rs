@@ -1,7 +1,8 @@
 //! Sør-Odal's seats without code (issue 21): the coordinator reads the
 //! kommune's profile in through «Kommunens oppsett» — one seat per grend and
-//! a representative of the kommune — and the council form, the member form
-//! and the council page all follow it.
+//! a representative of the kommune, and a meeting kind of its own — and the
+//! council form, the member form, the council page and the meeting form all
+//! follow it.
 
 use std::path::{Path, PathBuf};
 
@@ -51,6 +52,10 @@ fn write_sor_odal(path: &Path) {
             ),
         }])
         .collect();
+    profile.meeting_kinds.push(ProfileEntry {
+        key: "grendemote".into(),
+        names: ProfileNames::new("Grendemøte", "Grendemøte", "Village meeting"),
+    });
     std::fs::write(path, serde_json::to_string_pretty(&profile).unwrap()).unwrap();
 }
 
@@ -153,6 +158,27 @@ async fn sor_odals_seats_are_set_up_in_the_app_and_every_form_follows_them() {
     let page = body(&client).await;
     assert!(page.contains("Skarnes: 2 ledige plasser."), "{page}");
     screenshot(&client, &shots(&app).join("1280x800-council.png")).await;
+
+    // A meeting of the kommune's own kind: the meeting form lists the profile's kinds.
+    click(&client, "[data-testid=new-meeting]").await.unwrap();
+    wait(&client, "#meeting-kind").await.unwrap();
+    let mut kinds = Vec::new();
+    for option in client.find_all(Locator::Css("#meeting-kind option")).await.unwrap() {
+        kinds.push(option.text().await.unwrap());
+    }
+    assert_eq!(kinds.last().map(String::as_str), Some("Grendemøte"), "{kinds:?}");
+    select(&client, "#meeting-kind", "grendemote").await.unwrap();
+    fill(&client, "#meeting-date", "12.03.2027").await.unwrap();
+    fill(&client, "#meeting-starts-at", "18:00").await.unwrap();
+    fill(&client, "#meeting-place", "Skarnes samfunnshus").await.unwrap();
+    screenshot(&client, &shots(&app).join("1280x800-meeting-form.png")).await;
+    click(&client, "[data-testid=save-meeting]").await.unwrap();
+    wait(&client, "[data-testid=add-item]").await.unwrap();
+    wait_until("the meeting is named by its kind", || async {
+        body(&client).await.contains("Grendemøte")
+    })
+    .await;
+    screenshot(&client, &shots(&app).join("1280x800-meeting.png")).await;
     client.close().await.unwrap();
 
     // What the app showed is in the file.
@@ -161,6 +187,8 @@ async fn sor_odals_seats_are_set_up_in_the_app_and_every_form_follows_them() {
     let members = store.memberships_of_council(&council.id).unwrap();
     assert_eq!(members[0].category.key(), "kommunen");
     assert_eq!(council.seat_plan.total(), 9);
+    let meetings = store.meetings_of_council(&council.id).unwrap();
+    assert_eq!(meetings[0].kind.key(), "grendemote");
 }
 
 /// Clicks `css` from the page's script: at 125 % WebKit's driver aims its

@@ -59,7 +59,7 @@ fn council_with_a_path_through_the_beech_wood(db: &Path, council_name: &str, use
             &actor,
             &MeetingInput {
                 council_id: council.id.clone(),
-                kind: MeetingKind::Ordinary,
+                kind: MeetingKind::ORDINARY,
                 date: Local::now().date_naive(),
                 starts_at: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
                 ends_at: None,

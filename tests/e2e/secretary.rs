@@ -49,7 +49,7 @@ fn council_with_meeting(app: &App, date: NaiveDate, held: bool) -> (String, Vec<
             &actor,
             &MeetingInput {
                 council_id: council.id.clone(),
-                kind: MeetingKind::Ordinary,
+                kind: MeetingKind::ORDINARY,
                 date,
                 starts_at: chrono::NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
                 ends_at: None,

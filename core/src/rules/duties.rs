@@ -146,8 +146,8 @@ pub fn evidence(facts: &EvidenceFacts, year: i32, kind: DutyKind, lang: Lang) ->
         (true, evidence)
     };
     match kind {
-        DutyKind::JointMeeting => meeting(MeetingKind::Joint, &facts.joint_meeting),
-        DutyKind::OpenMeeting => meeting(MeetingKind::Open, &facts.open_meeting),
+        DutyKind::JointMeeting => meeting(MeetingKind::JOINT, &facts.joint_meeting),
+        DutyKind::OpenMeeting => meeting(MeetingKind::OPEN, &facts.open_meeting),
         DutyKind::AnnualReport => {
             let evidence = facts.annual_report.as_ref().map(|(id, at)| Evidence {
                 kind: EvidenceKind::AnnualReport,

@@ -62,8 +62,8 @@ fn default_due_day(kind: DutyKind) -> DueDay {
 
 fn default_evidence(kind: DutyKind) -> DutyEvidence {
     match kind {
-        DutyKind::JointMeeting => DutyEvidence::meeting_of_kind(serde_name(&MeetingKind::Joint)),
-        DutyKind::OpenMeeting => DutyEvidence::meeting_of_kind(serde_name(&MeetingKind::Open)),
+        DutyKind::JointMeeting => DutyEvidence::meeting_of_kind(serde_name(&MeetingKind::JOINT)),
+        DutyKind::OpenMeeting => DutyEvidence::meeting_of_kind(serde_name(&MeetingKind::OPEN)),
         DutyKind::AnnualReport => DutyEvidence::of(ProfileEvidenceKind::AnnualReportExported),
         DutyKind::GrantReport => DutyEvidence::of(ProfileEvidenceKind::GrantsDecidedAndReported),
     }
@@ -100,7 +100,7 @@ pub fn default_profile() -> KommuneProfile {
                 }
             })
             .collect(),
-        meeting_kinds: MeetingKind::ALL
+        meeting_kinds: MeetingKind::DEFAULTS
             .iter()
             .map(|k| entry(serde_name(k), "meeting_kind"))
             .collect(),

@@ -473,9 +473,9 @@ fn demo_meetings(conn: &Connection, actor: &Actor, council: &Council, today: Nai
         // Midtbyen's latest meeting is its fellesmøte with the kommune, and
         // Storlia's first its open meeting: so some yearly duties are fulfilled.
         let kind = match (council.name.split(' ').next(), offset) {
-            (Some("Midtbyen"), -21) => MeetingKind::Joint,
-            (Some("Storlia"), -63) => MeetingKind::Open,
-            _ => MeetingKind::Ordinary,
+            (Some("Midtbyen"), -21) => MeetingKind::JOINT,
+            (Some("Storlia"), -63) => MeetingKind::OPEN,
+            _ => MeetingKind::ORDINARY,
         };
         let meeting = meetings::create(
             conn,
@@ -656,7 +656,7 @@ fn demo_meetings(conn: &Connection, actor: &Actor, council: &Council, today: Nai
 fn demo_meeting(council: &Council, date: NaiveDate, place: &str, held: bool) -> MeetingInput {
     MeetingInput {
         council_id: council.id.clone(),
-        kind: MeetingKind::Ordinary,
+        kind: MeetingKind::ORDINARY,
         date,
         starts_at: chrono::NaiveTime::from_hms_opt(18, 0, 0).expect("valid time"),
         ends_at: held.then(|| chrono::NaiveTime::from_hms_opt(20, 0, 0).expect("valid time")),

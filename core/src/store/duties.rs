@@ -164,8 +164,8 @@ fn year_facts(conn: &Connection, year: i32, council_id: Option<&str>) -> Result<
 fn evidence(facts: &YearFacts, council_id: &str, year: i32, kind: DutyKind, lang: Lang) -> (bool, Option<Evidence>) {
     let meeting = |kind: MeetingKind| facts.meetings.get(&(council_id.to_owned(), kind)).cloned();
     let found = rules::duties::EvidenceFacts {
-        joint_meeting: meeting(MeetingKind::Joint),
-        open_meeting: meeting(MeetingKind::Open),
+        joint_meeting: meeting(MeetingKind::JOINT),
+        open_meeting: meeting(MeetingKind::OPEN),
         annual_report: facts.reports.get(council_id).cloned(),
         scheme: facts.schemes.get(council_id).cloned(),
         open_accounts: facts.accounts.get(council_id).cloned().unwrap_or((0, None)),

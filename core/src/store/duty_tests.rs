@@ -109,7 +109,7 @@ fn an_overdue_joint_meeting_is_fulfilled_the_moment_one_is_held() {
     assert_eq!(line.duties_overdue, 2);
 
     // A planned joint meeting is no evidence; a held one is.
-    let meeting = hold(&mut store, &c.id, MeetingKind::Joint, day(2026, 11, 20));
+    let meeting = hold(&mut store, &c.id, MeetingKind::JOINT, day(2026, 11, 20));
     let duties = store.duties(&c.id, 2026, today, Lang::Nb).unwrap();
     let joint = duty(&duties, DutyKind::JointMeeting);
     assert_eq!(joint.status, DutyStatus::Fulfilled);
@@ -569,7 +569,7 @@ fn the_overview_screen_shows_the_councils_asked_for_and_a_short_files_wheel_with
     let mut store = Store::open_in_memory().unwrap();
     let ahead = council(&mut store, "Åsen vel");
     council(&mut store, "Brunla grendeutvalg");
-    hold(&mut store, &ahead.id, MeetingKind::Joint, day(2026, 10, 1));
+    hold(&mut store, &ahead.id, MeetingKind::JOINT, day(2026, 10, 1));
     let today = day(2026, 12, 1);
     let all = store
         .overview_screen(2026, today, Lang::Nb, &OverviewQuery::default())

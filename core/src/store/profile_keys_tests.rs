@@ -5,7 +5,7 @@
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use rusqlite::Connection;
 
-use super::test_fixtures::{member_input, table_rows};
+use super::test_fixtures::{meeting_input, member_input, table_rows};
 use super::*;
 use crate::error::CoreError;
 use crate::model::{ProfileEntry, ProfileNames};
@@ -213,6 +213,53 @@ fn a_removed_category_is_kept_for_history_named_by_its_last_name_and_marked() {
     assert_eq!(
         fields(store.add_membership(&coordinator(5), &again).unwrap_err()),
         ["category"]
+    );
+}
+
+#[test]
+fn a_meeting_of_the_profiles_own_kind_is_planned_and_named_and_another_is_refused() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut profile = sor_odal();
+    profile.meeting_kinds.push(ProfileEntry {
+        key: "grendemote".into(),
+        names: ProfileNames::new("Grendemøte", "Grendemøte", "Village meeting"),
+    });
+    store
+        .save_profile(&coordinator(2), &profile, today(), Lang::Nb)
+        .unwrap();
+    let council = store
+        .create_council(
+            &coordinator(2),
+            &CouncilInput::named("Sør-Odal grendeutvalg", sor_odal_plan()),
+        )
+        .unwrap();
+    let mut input = meeting_input(&council.id, NaiveDate::from_ymd_opt(2027, 3, 12).unwrap());
+    input.kind = MeetingKind::new("dugnad");
+    assert_eq!(
+        fields(store.create_meeting(&coordinator(2), &input).unwrap_err()),
+        ["kind"]
+    );
+    input.kind = MeetingKind::new("grendemote");
+    let meeting = store.create_meeting(&coordinator(2), &input).unwrap();
+    let detail = store.meeting_detail(&meeting.id, Lang::En).unwrap();
+    assert_eq!(detail.names.get(Lang::En).meeting_kind("grendemote"), "Village meeting");
+
+    // Removed from the profile, the meeting keeps its kind, named as removed, and may still be edited.
+    store
+        .save_profile(&coordinator(3), &sor_odal(), today(), Lang::Nb)
+        .unwrap();
+    let labels = store.profile_labels(Lang::Nb).unwrap();
+    assert_eq!(labels.meeting_kind("grendemote"), "Grendemøte (fjernet)");
+    input.place = "Skarnes samfunnshus".into();
+    store.update_meeting(&coordinator(4), &meeting.id, &input).unwrap();
+    let again = meeting_input(&council.id, NaiveDate::from_ymd_opt(2027, 4, 12).unwrap());
+    let again = MeetingInput {
+        kind: MeetingKind::new("grendemote"),
+        ..again
+    };
+    assert_eq!(
+        fields(store.create_meeting(&coordinator(4), &again).unwrap_err()),
+        ["kind"]
     );
 }
 

@@ -139,7 +139,7 @@ proptest! {
         let council = store.create_council(&actor(), &council_input("Utval".into(), String::new(), String::new(), [1; 5])).unwrap();
         let meeting_input = MeetingInput {
             council_id: council.id,
-            kind: MeetingKind::Open,
+            kind: MeetingKind::OPEN,
             date: day,
             starts_at: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
             ends_at: None,
@@ -197,7 +197,7 @@ thread_local! {
         let meeting = store
             .create_meeting(&actor(), &MeetingInput {
                 council_id: council.clone(),
-                kind: MeetingKind::Ordinary,
+                kind: MeetingKind::ORDINARY,
                 date: actor().at.date_naive(),
                 starts_at: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
                 ends_at: None,

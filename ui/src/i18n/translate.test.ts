@@ -12,7 +12,6 @@ import {
   LANGS,
   LEGAL_MODES,
   MALFORMS,
-  MEETING_KINDS,
   MEETING_STATUSES,
   ROLES,
 } from "../lib/labels";
@@ -40,7 +39,6 @@ describe("catalogues", () => {
       ...GENDERS.map((g) => `gender.${g}`),
       "gender.unknown",
       ...LANGS.map((l) => `lang.${l}`),
-      ...MEETING_KINDS.map((k) => `meetingKind.${k}`),
       ...MEETING_STATUSES.map((s) => `meetingStatus.${s}`),
       ...ITEM_KINDS.map((k) => `itemKind.${k}`),
       ...ATTENDANCE_STATUSES.map((s) => `attendance.${s}`),

@@ -4,7 +4,6 @@ import type { Malform } from "../bindings/Malform";
 import type { LegalMode } from "../bindings/LegalMode";
 import type { Gender } from "../bindings/Gender";
 import type { Lang } from "../bindings/Lang";
-import type { MeetingKind } from "../bindings/MeetingKind";
 import type { MeetingStatus } from "../bindings/MeetingStatus";
 import type { VoteOutcome } from "../bindings/VoteOutcome";
 import type { ItemKind } from "../bindings/ItemKind";
@@ -27,7 +26,6 @@ export const ROLES: readonly Role[] = ["leder", "nestleder", "sekretaer", "medle
 export const MALFORMS: readonly Malform[] = ["bokmal", "nynorsk"];
 export const LEGAL_MODES: readonly LegalMode[] = ["formal", "voluntary"];
 export const GENDERS: readonly Gender[] = ["female", "male", "other"];
-export const MEETING_KINDS: readonly MeetingKind[] = ["ordinary", "extraordinary", "joint", "open"];
 export const MEETING_STATUSES: readonly MeetingStatus[] = ["planned", "notice_sent", "held", "approved"];
 export const ITEM_KINDS: readonly ItemKind[] = ["orientering", "drofting", "vedtak", "valg"];
 export const ATTENDANCE_STATUSES: readonly AttendanceStatus[] = ["present", "excused", "absent"];
@@ -46,7 +44,6 @@ export const malformLabel = (t: T, m: Malform) => t(`malform.${m}` as MessageKey
 export const legalModeLabel = (t: T, m: LegalMode) => t(`legalMode.${m}` as MessageKey);
 export const genderLabel = (t: T, g: Gender | null) => t(`gender.${g ?? "unknown"}` as MessageKey);
 export const langLabel = (t: T, l: Lang) => t(`lang.${l}` as MessageKey);
-export const meetingKindLabel = (t: T, k: MeetingKind) => t(`meetingKind.${k}` as MessageKey);
 export const meetingStatusLabel = (t: T, s: MeetingStatus) => t(`meetingStatus.${s}` as MessageKey);
 export const itemKindLabel = (t: T, k: ItemKind) => t(`itemKind.${k}` as MessageKey);
 export const attendanceLabel = (t: T, s: AttendanceStatus) => t(`attendance.${s}` as MessageKey);
