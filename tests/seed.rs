@@ -86,7 +86,7 @@ impl Seed {
         members
             .iter()
             .map(|(name, category, role, organisation)| {
-                let input = new_member(council_id, name, *category, *role, organisation);
+                let input = new_member(council_id, name, category.clone(), *role, organisation);
                 self.store.add_membership(&self.actor, &input).unwrap()
             })
             .collect()

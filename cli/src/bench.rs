@@ -17,7 +17,7 @@ pub(crate) fn big_meeting(pages: usize) -> grendebok_core::Result<(Store, String
     )?;
     let date = NaiveDate::from_ymd_opt(2026, 3, 12).expect("valid date");
     let mut members = Vec::new();
-    for (i, category) in SeatCategory::ALL.iter().cycle().take(11).enumerate() {
+    for (i, category) in SeatCategory::DEFAULTS.iter().cycle().take(11).enumerate() {
         let input = MembershipInput {
             council_id: council.id.clone(),
             person: PersonChoice::New {
@@ -28,7 +28,7 @@ pub(crate) fn big_meeting(pages: usize) -> grendebok_core::Result<(Store, String
                     gender: None,
                 },
             },
-            category: *category,
+            category: category.clone(),
             role: if i == 0 { Role::Leder } else { Role::Medlem },
             organisation: format!("Forening {}", i + 1),
             term_from: NaiveDate::from_ymd_opt(2026, 1, 1).expect("valid date"),
@@ -40,7 +40,7 @@ pub(crate) fn big_meeting(pages: usize) -> grendebok_core::Result<(Store, String
         &actor,
         &MeetingInput {
             council_id: council.id.clone(),
-            kind: MeetingKind::Ordinary,
+            kind: MeetingKind::ORDINARY,
             date,
             starts_at: NaiveTime::from_hms_opt(18, 0, 0).expect("valid time"),
             ends_at: NaiveTime::from_hms_opt(21, 0, 0),

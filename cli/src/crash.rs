@@ -35,7 +35,7 @@ fn batch(council_id: &str, n: u64) -> MembershipInput {
                 gender: None,
             },
         },
-        category: SeatCategory::Volunteer,
+        category: SeatCategory::VOLUNTEER,
         role: Role::Medlem,
         organisation: "Krasjtestforeningen".into(),
         term_from: NaiveDate::from_ymd_opt(2026, 1, 1).expect("valid date"),
@@ -300,7 +300,7 @@ fn fresh_database(db: &Path) -> grendebok_core::Result<String> {
     store.create_scheme(&actor, &scheme)?;
     let meeting = MeetingInput {
         council_id: council.id.clone(),
-        kind: MeetingKind::Ordinary,
+        kind: MeetingKind::ORDINARY,
         date: day(),
         starts_at: chrono::NaiveTime::from_hms_opt(18, 0, 0).expect("valid time"),
         ends_at: None,

@@ -42,7 +42,7 @@ pub fn write_lines(db: &Path, council: &str, lang: Lang) -> grendebok_core::Resu
                     gender: None,
                 },
             },
-            category: SeatCategory::Volunteer,
+            category: SeatCategory::VOLUNTEER,
             role: Role::Varamedlem,
             organisation: "Fyll ".repeat(size.parse::<usize>().unwrap_or(0).min(TEXT_LIMITS.short as usize) / 5),
             term_from: NaiveDate::from_ymd_opt(2026, 1, 1).expect("valid date"),

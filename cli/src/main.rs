@@ -607,7 +607,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             if cli.json {
                 output::json(&detail);
             } else {
-                output::council_detail(lang, &detail);
+                output::council_detail(lang, &detail, &store.profile_labels(lang)?);
             }
         }
         Command::Meeting {
@@ -619,7 +619,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             if cli.json {
                 output::json(&meetings);
             } else {
-                output::meeting_list(lang, &meetings);
+                output::meeting_list(lang, &meetings, &store.profile_labels(lang)?);
             }
         }
         Command::Meeting {

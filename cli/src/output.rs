@@ -6,9 +6,8 @@ use std::path::Path;
 use grendebok_core::i18n::{date, label, t};
 use grendebok_core::model::{
     Application, CouncilDetail, CouncilSummary, Duty, GrantScheme, HealthReport, Lang, MeetingDetail, MeetingSummary,
-    Membership, Notice, SavedFile, Severity,
+    Membership, Notice, ProfileLabels, SavedFile, Severity,
 };
-use grendebok_core::rules::composition::category_label;
 use grendebok_core::rules::money::kr;
 use grendebok_core::saved::Told;
 use serde::Serialize;
@@ -118,7 +117,7 @@ fn term(lang: Lang, m: &Membership) -> String {
     format!("{}–{}", date(m.term_from), end)
 }
 
-pub fn council_detail(lang: Lang, detail: &CouncilDetail) {
+pub fn council_detail(lang: Lang, detail: &CouncilDetail, labels: &ProfileLabels) {
     let c = &detail.council;
     println!("{}", c.name);
     println!("{}: {}", label(lang, "kind", &c.kind), c.area);
@@ -137,7 +136,7 @@ pub fn council_detail(lang: Lang, detail: &CouncilDetail) {
     .map(|k| t(lang, k, &[]));
     let mut rows = Vec::new();
     for status in &detail.composition.categories {
-        let category = category_label(lang, status.category);
+        let category = labels.seat_category(status.category.key());
         for m in detail.current.iter().filter(|m| m.category == status.category) {
             rows.push(vec![
                 category.clone(),
@@ -217,7 +216,7 @@ pub fn health(lang: Lang, health: &HealthReport) {
     println!("{}", t(lang, verdict, &[]));
 }
 
-pub fn meeting_list(lang: Lang, meetings: &[MeetingSummary]) {
+pub fn meeting_list(lang: Lang, meetings: &[MeetingSummary], labels: &ProfileLabels) {
     if meetings.is_empty() {
         println!("{}", t(lang, "cli.meetings_none", &[]));
         return;
@@ -236,7 +235,7 @@ pub fn meeting_list(lang: Lang, meetings: &[MeetingSummary]) {
         .map(|m| {
             vec![
                 format!("{} {}", date(m.date), m.starts_at.format("%H:%M")),
-                label(lang, "meeting_kind", &m.kind),
+                labels.meeting_kind(m.kind.key()),
                 m.place.clone(),
                 label(lang, "meeting_status", &m.status),
                 m.item_count.to_string(),
@@ -249,7 +248,11 @@ pub fn meeting_list(lang: Lang, meetings: &[MeetingSummary]) {
 
 pub fn meeting_detail(lang: Lang, detail: &MeetingDetail) {
     let m = &detail.meeting;
-    println!("{} — {}", detail.council.name, label(lang, "meeting_kind", &m.kind));
+    println!(
+        "{} — {}",
+        detail.council.name,
+        detail.names.get(lang).meeting_kind(m.kind.key())
+    );
     let end = m.ends_at.map(|e| format!("–{}", e.format("%H:%M"))).unwrap_or_default();
     println!("{} {}{end}, {}", date(m.date), m.starts_at.format("%H:%M"), m.place);
     println!("{}", label(lang, "meeting_status", &m.status));

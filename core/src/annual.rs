@@ -26,6 +26,9 @@ pub struct ReportFacts {
     pub duties: Vec<Duty>,
     /// The council's own account of the year, summed up.
     pub account: AccountSummary,
+    /// The profile's names of seat categories and meeting kinds.
+    #[serde(skip)]
+    pub names: crate::model::LabelsByLang,
 }
 
 /// What a person is told after the annual report is exported: where it went,
@@ -190,7 +193,7 @@ pub fn annual_report(facts: &ReportFacts, created: DateTime<Utc>) -> Rendered {
             .map(|m| {
                 vec![
                     m.person.name.clone(),
-                    label(lang, "category", &m.category),
+                    facts.names.get(lang).seat_category(m.category.key()),
                     label(lang, "role", &m.role),
                     m.organisation.clone(),
                     term(m),
@@ -225,7 +228,7 @@ pub fn annual_report(facts: &ReportFacts, created: DateTime<Utc>) -> Rendered {
                     .collect();
                 vec![
                     i18n::date(m.meeting.date),
-                    label(lang, "meeting_kind", &m.meeting.kind),
+                    facts.names.get(lang).meeting_kind(m.meeting.kind.key()),
                     m.meeting.place.clone(),
                     if cases.is_empty() {
                         "–".into()

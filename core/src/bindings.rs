@@ -62,6 +62,8 @@ fn committed_typescript_bindings_are_fresh() {
         RemovedInUse,
         ProfileOutcome,
         ProfileView,
+        ProfileLabels,
+        ProfileLabel,
         AccountKind,
         AccountEntryInput,
         AccountEntry,

@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::i18n::{label, t};
+use crate::i18n::t;
 use crate::model::{Duty, DutyStatus, Lang, MeetingBrief};
 
 /// Text as iCalendar wants it: backslash, semicolon, comma and line breaks escaped.
@@ -73,8 +73,15 @@ fn owed(d: &Duty) -> bool {
 }
 
 /// The calendar of `meetings` and the due dates of `duties` that are still
-/// owed (fulfilled, waived and not applicable ones are left out).
-pub fn ics(meetings: &[MeetingBrief], duties: &[Duty], stamp: DateTime<Utc>, lang: Lang) -> Calendar {
+/// owed (fulfilled, waived and not applicable ones are left out), each
+/// meeting named by its kind as `labels` (the file's profile) names it.
+pub fn ics(
+    meetings: &[MeetingBrief],
+    duties: &[Duty],
+    stamp: DateTime<Utc>,
+    labels: &crate::model::ProfileLabels,
+    lang: Lang,
+) -> Calendar {
     let stamp = stamp.format("%Y%m%dT%H%M%SZ").to_string();
     let mut out = String::new();
     line(&mut out, "BEGIN:VCALENDAR");
@@ -90,7 +97,7 @@ pub fn ics(meetings: &[MeetingBrief], duties: &[Duty], stamp: DateTime<Utc>, lan
             &format!("DTSTART:{}T{}", date_value(m.date), m.starts_at.format("%H%M%S")),
         );
         line(&mut out, "DURATION:PT2H");
-        let summary = format!("{} – {}", label(lang, "meeting_kind", &m.kind), m.council_name);
+        let summary = format!("{} – {}", labels.meeting_kind(m.kind.key()), m.council_name);
         line(&mut out, &format!("SUMMARY:{}", escape(&summary)));
         if !m.place.is_empty() {
             line(&mut out, &format!("LOCATION:{}", escape(&m.place)));
@@ -133,7 +140,7 @@ mod tests {
             id: "m1".into(),
             council_id: "c1".into(),
             council_name: "Lyngvik nærmiljøutvalg".into(),
-            kind: MeetingKind::Joint,
+            kind: MeetingKind::JOINT,
             status: MeetingStatus::Planned,
             date: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
             starts_at: NaiveTime::from_hms_opt(18, 30, 0).unwrap(),
@@ -168,6 +175,7 @@ mod tests {
             &[meeting("Grendehuset, sal 2; inngang bak")],
             &[duty(DutyStatus::Open), duty(DutyStatus::Fulfilled)],
             stamp,
+            &crate::rules::profile::default_labels(Lang::Nb),
             Lang::Nb,
         );
         assert_eq!((calendar.meetings, calendar.due_dates), (1, 1));
@@ -184,7 +192,8 @@ mod tests {
     #[test]
     fn long_lines_are_folded_within_75_octets_and_never_split_a_letter() {
         let stamp = Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap();
-        let text = ics(&[meeting(&"Æøå grendehus ".repeat(20))], &[], stamp, Lang::Nb).text;
+        let labels = crate::rules::profile::default_labels(Lang::Nb);
+        let text = ics(&[meeting(&"Æøå grendehus ".repeat(20))], &[], stamp, &labels, Lang::Nb).text;
         for l in text.split("\r\n") {
             assert!(l.len() <= 75, "{l:?} is {} octets", l.len());
         }

@@ -294,7 +294,10 @@ pub(crate) fn safe_file_name(raw: &str) -> String {
 
 fn header(doc: &mut Doc, lang: Lang, detail: &MeetingDetail) {
     let meeting = &detail.meeting;
-    doc.label_value(&t(lang, "pdf.kind", &[]), &label(lang, "meeting_kind", &meeting.kind));
+    doc.label_value(
+        &t(lang, "pdf.kind", &[]),
+        &detail.names.get(lang).meeting_kind(meeting.kind.key()),
+    );
     doc.label_value(&t(lang, "pdf.time", &[]), &when(lang, meeting));
     doc.label_value(&t(lang, "pdf.place", &[]), &meeting.place);
 }
@@ -341,7 +344,7 @@ fn notice_version(
             vec![
                 r.person_name.clone(),
                 label(lang, "role", &r.role),
-                label(lang, "category", &r.category),
+                detail.names.get(lang).seat_category(r.category.key()),
             ]
         })
         .collect();
@@ -659,7 +662,7 @@ fn minutes_version(detail: &MeetingDetail, public: bool, created: DateTime<Utc>)
         .map(|r| {
             vec![
                 r.person_name.clone(),
-                label(lang, "category", &r.category),
+                detail.names.get(lang).seat_category(r.category.key()),
                 label(lang, "role", &r.role),
                 attendance_text(lang, r),
             ]

@@ -29,8 +29,22 @@ impl FieldIssue {
         self
     }
 
+    /// The issue in `lang`. A parameter given per language, `names.nb`,
+    /// `names.nn` and `names.en`, fills `{names}` with the one of `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        let params: Vec<(&str, &str)> = self.params.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let code = match lang {
+            Lang::Nb => "nb",
+            Lang::Nn => "nn",
+            Lang::En => "en",
+        };
+        let params: Vec<(&str, &str)> = self
+            .params
+            .iter()
+            .filter_map(|(k, v)| match k.split_once('.') {
+                Some((name, of)) => (of == code).then_some((name, v.as_str())),
+                None => Some((*k, v.as_str())),
+            })
+            .collect();
         t(lang, self.key, &params)
     }
 }

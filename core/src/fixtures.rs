@@ -373,6 +373,8 @@ impl Scenario {
         self.put("getSettings", json!([]), settings);
         let councils = self.store.council_summaries(self.today, self.lang);
         self.put("listCouncils", json!([]), councils);
+        let labels = self.store.profile_labels(self.lang);
+        self.put("profileLabels", json!([]), labels);
     }
 }
 
@@ -457,13 +459,7 @@ fn make_package(name: &str, file: &std::path::Path, at: DateTime<Utc>) {
         contact_name: String::new(),
         contact_email: String::new(),
         contact_phone: String::new(),
-        seat_plan: SeatPlan {
-            senior: 1,
-            school: 1,
-            sports: 1,
-            business: 0,
-            volunteer: 1,
-        },
+        seat_plan: SeatPlan::new(1, 1, 1, 0, 1),
     };
     let council = other.create_council(&actor, &input).expect("the council");
     std::fs::create_dir_all(file.parent().expect("a folder")).expect("the documents folder");

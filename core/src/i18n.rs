@@ -206,8 +206,7 @@ mod tests {
         use crate::store::backup::BackupKind;
         assert_labelled("kind", &CouncilKind::ALL);
         assert_labelled("role", &Role::ALL);
-        assert_labelled("category", &SeatCategory::ALL);
-        assert_labelled("meeting_kind", &MeetingKind::ALL);
+        assert_labelled("meeting_kind", &MeetingKind::DEFAULTS);
         assert_labelled("meeting_status", &MeetingStatus::ALL);
         assert_labelled("item_kind", &ItemKind::ALL);
         assert_labelled("attendance", &AttendanceStatus::ALL);

@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 
 use crate::error::{CoreError, FieldIssue, Result, RowFault};
 use crate::i18n::t;
-use crate::model::{Lang, MembershipInput, PersonChoice, PersonInput, Role, SeatCategory};
+use crate::model::{KommuneProfile, Lang, MembershipInput, PersonChoice, PersonInput, Role, SeatCategory};
 use crate::rules::validate;
 
 /// The largest spreadsheet read in: a members' list is a few kB; this leaves
@@ -183,16 +183,46 @@ fn column_of(heading: &str) -> Option<Column> {
         .map(|(column, _)| *column)
 }
 
-/// A seat category by its name in any of the app's languages, or its code.
-fn category_of(text: &str) -> Option<SeatCategory> {
+/// A seat category of `profile` by its name in any of the app's languages,
+/// or its key.
+fn category_of(profile: &KommuneProfile, text: &str) -> Option<SeatCategory> {
     let text = fold(text);
-    SeatCategory::ALL.into_iter().find(|c| {
-        let code = validate::category_code(*c);
-        code == text
-            || [Lang::Nb, Lang::Nn, Lang::En]
-                .into_iter()
-                .any(|lang| fold(&t(lang, &format!("category.{code}"), &[])) == text)
-    })
+    profile
+        .seat_categories
+        .iter()
+        .find(|c| {
+            fold(&c.key) == text
+                || [Lang::Nb, Lang::Nn, Lang::En]
+                    .into_iter()
+                    .any(|lang| fold(c.names.get(lang)) == text)
+        })
+        .map(|c| SeatCategory::new(c.key.clone()))
+}
+
+/// "A, B eller C" in `lang`.
+fn or_list(lang: Lang, names: &[&str]) -> String {
+    let or = match lang {
+        Lang::Nb | Lang::Nn => "eller",
+        Lang::En => "or",
+    };
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [first @ .., last] => format!("{} {or} {last}", first.join(", ")),
+    }
+}
+
+/// `profile`'s seat categories named in each language, for a fault that lists
+/// them: "Senior, Idrett eller Frivillighet" as `names.nb` and so on.
+fn category_names(issue: FieldIssue, profile: &KommuneProfile) -> FieldIssue {
+    let list = |lang: Lang| {
+        let names: Vec<&str> = profile.seat_categories.iter().map(|c| c.names.get(lang)).collect();
+        or_list(lang, &names)
+    };
+    issue
+        .with("names.nb", list(Lang::Nb))
+        .with("names.nn", list(Lang::Nn))
+        .with("names.en", list(Lang::En))
 }
 
 /// A role by its name in any of the app's languages; an empty cell is a member.
@@ -243,7 +273,7 @@ pub fn day_of(text: &str) -> std::result::Result<NaiveDate, &'static str> {
 /// The seats a members' sheet gives `council_id`, with every fault of the
 /// file at once. A person is new here; the store matches those already
 /// registered (same name and e-mail) so nobody is registered twice.
-pub fn member_rows(sheet: &Sheet, council_id: &str) -> Result<Vec<(usize, MembershipInput)>> {
+pub fn member_rows(sheet: &Sheet, council_id: &str, profile: &KommuneProfile) -> Result<Vec<(usize, MembershipInput)>> {
     let columns: Vec<Option<Column>> = sheet.headings.iter().map(|h| column_of(h)).collect();
     let heading = |column: Column| -> Option<usize> { columns.iter().position(|c| *c == Some(column)) };
     let mut missing = Vec::new();
@@ -253,7 +283,7 @@ pub fn member_rows(sheet: &Sheet, council_id: &str) -> Result<Vec<(usize, Member
         (Column::From, "intake.missing.from"),
     ] {
         if heading(column).is_none() {
-            missing.push(FieldIssue::new("file", key));
+            missing.push(category_names(FieldIssue::new("file", key), profile));
         }
     }
     if !missing.is_empty() {
@@ -280,11 +310,14 @@ pub fn member_rows(sheet: &Sheet, council_id: &str) -> Result<Vec<(usize, Member
                 issue,
             })
         };
-        let category = category_of(cell(Column::Category));
+        let category = category_of(profile, cell(Column::Category));
         if category.is_none() {
             fault(
                 Column::Category,
-                FieldIssue::new("category", "intake.unknown_category").with("value", cell(Column::Category)),
+                category_names(
+                    FieldIssue::new("category", "intake.unknown_category").with("value", cell(Column::Category)),
+                    profile,
+                ),
             );
         }
         let role = role_of(cell(Column::Role));
@@ -327,7 +360,7 @@ pub fn member_rows(sheet: &Sheet, council_id: &str) -> Result<Vec<(usize, Member
                     gender: None,
                 },
             },
-            category: category.unwrap_or(SeatCategory::Senior),
+            category: category.unwrap_or(SeatCategory::SENIOR),
             role: role.unwrap_or(Role::Medlem),
             organisation: cell(Column::Organisation).to_owned(),
             term_from: from.unwrap_or(NaiveDate::MIN),

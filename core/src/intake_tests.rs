@@ -67,7 +67,7 @@ fn a_semicolon_csv_with_a_bom_gives_every_seat_and_matches_people_already_regist
                         gender: None,
                     },
                 },
-                category: SeatCategory::School,
+                category: SeatCategory::SCHOOL,
                 role: Role::Medlem,
                 organisation: String::new(),
                 term_from: NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
@@ -97,7 +97,7 @@ fn a_semicolon_csv_with_a_bom_gives_every_seat_and_matches_people_already_regist
         list[0],
         (
             "Aslaug Fjeldstad".into(),
-            SeatCategory::Senior,
+            SeatCategory::SENIOR,
             Role::Leder,
             "aslaug@eksempel.no".into()
         )
@@ -109,7 +109,7 @@ fn a_semicolon_csv_with_a_bom_gives_every_seat_and_matches_people_already_regist
         .memberships_of_council(&council)
         .unwrap()
         .into_iter()
-        .find(|m| m.category == SeatCategory::School)
+        .find(|m| m.category == SeatCategory::SCHOOL)
         .unwrap();
     assert_eq!(matched.person.id, known.person.id);
     assert_eq!(matched.role, Role::Sekretaer);
@@ -138,7 +138,7 @@ fn an_xlsx_list_with_english_headings_and_date_cells_is_read() {
     let done = store.import_members(&actor(), &council, &path).unwrap();
     assert_eq!(done.seats, 1);
     let m = &store.memberships_of_council(&council).unwrap()[0];
-    assert_eq!((m.category, m.role), (SeatCategory::Business, Role::Varamedlem));
+    assert_eq!((m.category.clone(), m.role), (SeatCategory::BUSINESS, Role::Varamedlem));
     assert_eq!(m.term_from, NaiveDate::from_ymd_opt(2026, 3, 15).unwrap());
 }
 

@@ -5,6 +5,8 @@
 //! and the UI both depend on them.
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -118,25 +120,47 @@ impl LegalMode {
     pub const ALL: [LegalMode; 2] = [LegalMode::Formal, LegalMode::Voluntary];
 }
 
-/// The five seat categories of a council's seat plan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum SeatCategory {
-    Senior,
-    School,
-    Sports,
-    Business,
-    Volunteer,
-}
+/// A seat category of a council's seat plan: its key in the kommune profile
+/// (`rules::profile`), e.g. `senior` or, in Sør-Odal, `skarnes`. Rows store
+/// the key; its names come from the profile. A key the profile no longer has
+/// stays on the rows that hold it, for history.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(transparent)]
+#[ts(type = "string")]
+pub struct SeatCategory(std::borrow::Cow<'static, str>);
 
 impl SeatCategory {
-    pub const ALL: [SeatCategory; 5] = [
-        SeatCategory::Senior,
-        SeatCategory::School,
-        SeatCategory::Sports,
-        SeatCategory::Business,
-        SeatCategory::Volunteer,
+    pub const SENIOR: SeatCategory = SeatCategory::fixed("senior");
+    pub const SCHOOL: SeatCategory = SeatCategory::fixed("school");
+    pub const SPORTS: SeatCategory = SeatCategory::fixed("sports");
+    pub const BUSINESS: SeatCategory = SeatCategory::fixed("business");
+    pub const VOLUNTEER: SeatCategory = SeatCategory::fixed("volunteer");
+    /// The built-in profile's five categories, in its order.
+    pub const DEFAULTS: [SeatCategory; 5] = [
+        SeatCategory::SENIOR,
+        SeatCategory::SCHOOL,
+        SeatCategory::SPORTS,
+        SeatCategory::BUSINESS,
+        SeatCategory::VOLUNTEER,
     ];
+
+    const fn fixed(key: &'static str) -> SeatCategory {
+        SeatCategory(std::borrow::Cow::Borrowed(key))
+    }
+
+    pub fn new(key: impl Into<String>) -> SeatCategory {
+        SeatCategory(std::borrow::Cow::Owned(key.into()))
+    }
+
+    pub fn key(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for SeatCategory {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
 /// A member's role in the council. A varamedlem (deputy) holds no seat of
@@ -175,43 +199,65 @@ pub enum Gender {
     Other,
 }
 
-/// How many seats each category has. Signed so that a negative number typed
-/// by a user reaches validation and gets a message, rather than failing to parse.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct SeatPlan {
-    pub senior: i32,
-    pub school: i32,
-    pub sports: i32,
-    pub business: i32,
-    pub volunteer: i32,
+/// How many seats each category has, by the category's key. Signed so that
+/// a negative number typed by a user reaches validation and gets a message,
+/// rather than failing to parse. Its JSON is an object of key to seats
+/// (`{"senior": 1, …}`), as it was when the five categories were fixed, so
+/// older packages and audit rows read the same. A category not in the plan
+/// has no seats, and a category with none is not held (so two plans that
+/// give the same seats are equal). The order shown is the profile's, not the map's.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(from = "BTreeMap<SeatCategory, i32>", into = "BTreeMap<SeatCategory, i32>")]
+#[ts(type = "Record<string, number>")]
+pub struct SeatPlan(BTreeMap<SeatCategory, i32>);
+
+impl From<BTreeMap<SeatCategory, i32>> for SeatPlan {
+    fn from(seats: BTreeMap<SeatCategory, i32>) -> SeatPlan {
+        SeatPlan::of(seats)
+    }
+}
+
+impl From<SeatPlan> for BTreeMap<SeatCategory, i32> {
+    fn from(plan: SeatPlan) -> BTreeMap<SeatCategory, i32> {
+        plan.0
+    }
 }
 
 impl SeatPlan {
-    /// Seats per category, in the order senior, school, sports, business,
-    /// volunteer: Stavern's plan is `SeatPlan::new(1, 1, 1, 1, 2)`.
+    /// Seats per built-in category, in the order senior, school, sports,
+    /// business, volunteer: Stavern's plan is `SeatPlan::new(1, 1, 1, 1, 2)`.
     pub fn new(senior: i32, school: i32, sports: i32, business: i32, volunteer: i32) -> SeatPlan {
-        SeatPlan {
-            senior,
-            school,
-            sports,
-            business,
-            volunteer,
+        SeatPlan::of(
+            SeatCategory::DEFAULTS
+                .into_iter()
+                .zip([senior, school, sports, business, volunteer]),
+        )
+    }
+
+    /// A plan of the given categories and seats.
+    pub fn of(seats: impl IntoIterator<Item = (SeatCategory, i32)>) -> SeatPlan {
+        SeatPlan(seats.into_iter().filter(|(_, n)| *n != 0).collect())
+    }
+
+    pub fn seats(&self, category: &SeatCategory) -> i32 {
+        self.0.get(category).copied().unwrap_or(0)
+    }
+
+    pub fn set(&mut self, category: SeatCategory, seats: i32) {
+        if seats == 0 {
+            self.0.remove(&category);
+        } else {
+            self.0.insert(category, seats);
         }
     }
 
-    pub fn seats(&self, category: SeatCategory) -> i32 {
-        match category {
-            SeatCategory::Senior => self.senior,
-            SeatCategory::School => self.school,
-            SeatCategory::Sports => self.sports,
-            SeatCategory::Business => self.business,
-            SeatCategory::Volunteer => self.volunteer,
-        }
+    /// The categories in the plan (with any number of seats) and their seats, by key.
+    pub fn entries(&self) -> impl Iterator<Item = (&SeatCategory, i32)> {
+        self.0.iter().map(|(c, n)| (c, *n))
     }
 
     pub fn total(&self) -> i32 {
-        SeatCategory::ALL.iter().map(|c| self.seats(*c)).sum()
+        self.0.values().map(|n| (*n).max(0)).sum()
     }
 }
 
@@ -284,7 +330,7 @@ impl Council {
             contact_name: self.contact_name.clone(),
             contact_email: self.contact_email.clone(),
             contact_phone: self.contact_phone.clone(),
-            seat_plan: self.seat_plan,
+            seat_plan: self.seat_plan.clone(),
         }
     }
 }
@@ -651,27 +697,49 @@ pub struct FieldMessage {
 
 // --- Meetings ----------------------------------------------------------------
 
-/// The kinds of meeting a council holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum MeetingKind {
-    /// Ordinært møte.
-    Ordinary,
-    /// Ekstraordinært møte.
-    Extraordinary,
-    /// Fellesmøte med kommunen.
-    Joint,
-    /// Åpent møte for innbyggerne (not an association's årsmøte).
-    Open,
-}
+/// The kind of a meeting: its key in the kommune profile's meeting kinds
+/// (`rules::profile`), e.g. `ordinary` or a kommune's own `grendemote`. Rows
+/// store the key; its names come from the profile. A kind the profile no
+/// longer has stays on the meetings that hold it, for history.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(transparent)]
+#[ts(type = "string")]
+pub struct MeetingKind(std::borrow::Cow<'static, str>);
 
 impl MeetingKind {
-    pub const ALL: [MeetingKind; 4] = [
-        MeetingKind::Ordinary,
-        MeetingKind::Extraordinary,
-        MeetingKind::Joint,
-        MeetingKind::Open,
+    /// Ordinært møte.
+    pub const ORDINARY: MeetingKind = MeetingKind::fixed("ordinary");
+    /// Ekstraordinært møte.
+    pub const EXTRAORDINARY: MeetingKind = MeetingKind::fixed("extraordinary");
+    /// Fellesmøte med kommunen.
+    pub const JOINT: MeetingKind = MeetingKind::fixed("joint");
+    /// Åpent møte for innbyggerne (not an association's årsmøte).
+    pub const OPEN: MeetingKind = MeetingKind::fixed("open");
+    /// The built-in profile's four kinds, in its order.
+    pub const DEFAULTS: [MeetingKind; 4] = [
+        MeetingKind::ORDINARY,
+        MeetingKind::EXTRAORDINARY,
+        MeetingKind::JOINT,
+        MeetingKind::OPEN,
     ];
+
+    const fn fixed(key: &'static str) -> MeetingKind {
+        MeetingKind(std::borrow::Cow::Borrowed(key))
+    }
+
+    pub fn new(key: impl Into<String>) -> MeetingKind {
+        MeetingKind(std::borrow::Cow::Owned(key.into()))
+    }
+
+    pub fn key(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for MeetingKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
 /// Where a meeting is in its life: `planned → notice_sent → held → approved`.
@@ -816,7 +884,7 @@ impl Meeting {
     pub fn input(&self) -> MeetingInput {
         MeetingInput {
             council_id: self.council_id.clone(),
-            kind: self.kind,
+            kind: self.kind.clone(),
             date: self.date,
             starts_at: self.starts_at,
             ends_at: self.ends_at,
@@ -1402,6 +1470,11 @@ pub struct MeetingDetail {
     pub applications: Vec<DecisionApplication>,
     /// What the meeting's status allows and means now.
     pub lifecycle: Lifecycle,
+    /// The profile's names of seat categories and meeting kinds in every
+    /// language, for the notice and the minutes (core only).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub names: LabelsByLang,
 }
 
 /// What a meeting's status allows and means on a given day

@@ -110,6 +110,7 @@ macro_rules! with_commands {
             grants::export_ledger,
             stats::attendance_by_member,
             profile::get_profile,
+            profile::profile_labels,
             profile::save_profile,
             profile::export_profile,
             profile::preview_profile_import,

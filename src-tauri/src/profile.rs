@@ -14,6 +14,13 @@ pub async fn get_profile(state: State<'_, AppState>) -> Answer<ProfileView> {
     with_store(&state, move |s, lang| s.profile_view(lang)).await
 }
 
+/// Every seat category's and meeting kind's name in the person's language:
+/// the profile's in its order, then removed ones still held, marked.
+#[tauri::command]
+pub async fn profile_labels(state: State<'_, AppState>) -> Answer<ProfileLabels> {
+    with_store(&state, move |s, lang| s.profile_labels(lang)).await
+}
+
 #[tauri::command]
 pub async fn save_profile(state: State<'_, AppState>, profile: KommuneProfile) -> Answer<ProfileOutcome> {
     with_store(&state, move |s, lang| {

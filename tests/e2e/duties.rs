@@ -22,9 +22,9 @@ fn council_behind_on_its_joint_meeting(app: &App, year: i32, yesterday: NaiveDat
     seed.members(
         &council.id,
         &[
-            ("Aslaug Fjeldstad", SeatCategory::Senior, Role::Leder, ""),
-            ("Bror Kvamme", SeatCategory::School, Role::Medlem, ""),
-            ("Cathrine Ødegård", SeatCategory::Sports, Role::Nestleder, ""),
+            ("Aslaug Fjeldstad", SeatCategory::SENIOR, Role::Leder, ""),
+            ("Bror Kvamme", SeatCategory::SCHOOL, Role::Medlem, ""),
+            ("Cathrine Ødegård", SeatCategory::SPORTS, Role::Nestleder, ""),
         ],
     );
     let Seed { mut store, actor } = seed;

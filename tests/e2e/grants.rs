@@ -28,14 +28,14 @@ fn council_with_meeting(app: &App) -> Seeded {
         &[
             (
                 "Aslaug Fjeldstad",
-                SeatCategory::Senior,
+                SeatCategory::SENIOR,
                 Role::Leder,
                 "Seniorforeningen",
             ),
-            ("Bror Kvamme", SeatCategory::School, Role::Medlem, "FAU Brunla skole"),
+            ("Bror Kvamme", SeatCategory::SCHOOL, Role::Medlem, "FAU Brunla skole"),
             (
                 "Cathrine Ødegård",
-                SeatCategory::Sports,
+                SeatCategory::SPORTS,
                 Role::Nestleder,
                 "Stavern idrettslag",
             ),
@@ -44,7 +44,7 @@ fn council_with_meeting(app: &App) -> Seeded {
     let date = Utc::now().date_naive() + Duration::days(7);
     let meeting = seed.meeting(&new_meeting(
         &council.id,
-        MeetingKind::Ordinary,
+        MeetingKind::ORDINARY,
         date,
         "Stavern grendehus",
     ));
@@ -643,7 +643,7 @@ fn later_meeting(app: &App, council_id: &str) -> (String, String) {
             &actor,
             &new_meeting(
                 council_id,
-                MeetingKind::Ordinary,
+                MeetingKind::ORDINARY,
                 Utc::now().date_naive() + Duration::days(28),
                 "Stavern grendehus",
             ),

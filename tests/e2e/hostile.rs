@@ -38,13 +38,7 @@ fn hostile_world(app: &App) {
                 contact_name: hostile("Kontakt"),
                 contact_email: "kontakt@eksempel.no".into(),
                 contact_phone: hostile_phone(),
-                seat_plan: SeatPlan {
-                    senior: 1,
-                    school: 0,
-                    sports: 0,
-                    business: 0,
-                    volunteer: 2,
-                },
+                seat_plan: SeatPlan::new(1, 0, 0, 0, 2),
             },
         )
         .unwrap();
@@ -61,7 +55,7 @@ fn hostile_world(app: &App) {
                         gender: None,
                     },
                 },
-                category: SeatCategory::Senior,
+                category: SeatCategory::SENIOR,
                 role: Role::Leder,
                 organisation: hostile("Forening"),
                 term_from: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
@@ -74,7 +68,7 @@ fn hostile_world(app: &App) {
             &actor,
             &MeetingInput {
                 council_id: council.id,
-                kind: MeetingKind::Open,
+                kind: MeetingKind::OPEN,
                 date: NaiveDate::from_ymd_opt(2026, 3, 12).unwrap(),
                 starts_at: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
                 ends_at: None,

@@ -129,7 +129,7 @@ async fn a_former_member_is_erased_after_the_dialog_says_what_is_kept() {
                             gender: None,
                         },
                     },
-                    category: SeatCategory::Senior,
+                    category: SeatCategory::SENIOR,
                     role: Role::Medlem,
                     organisation: String::new(),
                     term_from: chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),

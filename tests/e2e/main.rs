@@ -16,6 +16,7 @@ mod meetings;
 mod messages;
 mod profile;
 mod profile_duties;
+mod profile_seats;
 mod progress;
 mod recovery;
 mod review;

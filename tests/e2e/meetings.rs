@@ -21,26 +21,26 @@ fn council_with_members(app: &App) -> (String, Vec<Membership>) {
         &[
             (
                 "Aslaug Fjeldstad",
-                SeatCategory::Senior,
+                SeatCategory::SENIOR,
                 Role::Leder,
                 "Seniorforeningen",
             ),
-            ("Bror Kvamme", SeatCategory::School, Role::Medlem, "FAU Brunla skole"),
+            ("Bror Kvamme", SeatCategory::SCHOOL, Role::Medlem, "FAU Brunla skole"),
             (
                 "Cathrine Ødegård",
-                SeatCategory::Sports,
+                SeatCategory::SPORTS,
                 Role::Nestleder,
                 "Stavern idrettslag",
             ),
             (
                 "Didrik Åmodt",
-                SeatCategory::Business,
+                SeatCategory::BUSINESS,
                 Role::Medlem,
                 "Næringsforeningen",
             ),
             (
                 "Elin Sæther",
-                SeatCategory::Volunteer,
+                SeatCategory::VOLUNTEER,
                 Role::Sekretaer,
                 "Frivilligsentralen",
             ),
@@ -276,7 +276,7 @@ fn held_meeting_with_a_personal_matter(app: &App, council_id: &str) -> String {
             &actor,
             &new_meeting(
                 council_id,
-                MeetingKind::Ordinary,
+                MeetingKind::ORDINARY,
                 Utc::now().date_naive(),
                 "Stavern grendehus",
             ),

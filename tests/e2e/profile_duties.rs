@@ -42,7 +42,7 @@ fn vestfossen(app: &App) -> String {
                 gender: None,
             },
         },
-        category: SeatCategory::Senior,
+        category: SeatCategory::SENIOR,
         role: Role::Leder,
         organisation: String::new(),
         term_from: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),

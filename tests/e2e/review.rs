@@ -24,8 +24,8 @@ fn round(app: &App, sheet: &Path) -> String {
         .members(
             &council.id,
             &[
-                ("Aslaug Fjeldstad", SeatCategory::Senior, Role::Leder, ""),
-                ("Bror Kvamme", SeatCategory::School, Role::Medlem, ""),
+                ("Aslaug Fjeldstad", SeatCategory::SENIOR, Role::Leder, ""),
+                ("Bror Kvamme", SeatCategory::SCHOOL, Role::Medlem, ""),
             ],
         )
         .into_iter()

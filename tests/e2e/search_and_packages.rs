@@ -36,7 +36,7 @@ fn council_with_a_path_through_the_beech_wood(db: &Path, council_name: &str, use
     store
         .add_membership(
             &actor,
-            &new_member(&council.id, "Aslaug Fjeldstad", SeatCategory::Senior, Role::Medlem, ""),
+            &new_member(&council.id, "Aslaug Fjeldstad", SeatCategory::SENIOR, Role::Medlem, ""),
         )
         .unwrap();
     let meeting = store
@@ -44,7 +44,7 @@ fn council_with_a_path_through_the_beech_wood(db: &Path, council_name: &str, use
             &actor,
             &new_meeting(
                 &council.id,
-                MeetingKind::Ordinary,
+                MeetingKind::ORDINARY,
                 Local::now().date_naive(),
                 "Kvelde grendehus",
             ),

@@ -19,14 +19,14 @@ fn council_with_meeting(app: &App, date: NaiveDate, held: bool) -> (String, Vec<
     seed.members(
         &council.id,
         &[
-            ("Aslaug Fjeldstad", SeatCategory::Senior, Role::Medlem, ""),
-            ("Bror Kvamme", SeatCategory::School, Role::Medlem, ""),
-            ("Cathrine Ødegård", SeatCategory::Sports, Role::Medlem, ""),
+            ("Aslaug Fjeldstad", SeatCategory::SENIOR, Role::Medlem, ""),
+            ("Bror Kvamme", SeatCategory::SCHOOL, Role::Medlem, ""),
+            ("Cathrine Ødegård", SeatCategory::SPORTS, Role::Medlem, ""),
         ],
     );
     let meeting = seed.meeting(&new_meeting(
         &council.id,
-        MeetingKind::Ordinary,
+        MeetingKind::ORDINARY,
         date,
         "Stavern grendehus",
     ));

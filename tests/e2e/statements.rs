@@ -27,11 +27,11 @@ fn held_meeting(app: &App) -> (Vec<Membership>, String) {
         )
         .unwrap();
     let members: Vec<Membership> = [
-        ("Aslaug Fjeldstad", SeatCategory::Senior, Role::Leder),
-        ("Bror Kvamme", SeatCategory::School, Role::Medlem),
-        ("Cathrine Ødegård", SeatCategory::Sports, Role::Nestleder),
-        ("Didrik Åmodt", SeatCategory::Business, Role::Medlem),
-        ("Elin Sæther", SeatCategory::Volunteer, Role::Sekretaer),
+        ("Aslaug Fjeldstad", SeatCategory::SENIOR, Role::Leder),
+        ("Bror Kvamme", SeatCategory::SCHOOL, Role::Medlem),
+        ("Cathrine Ødegård", SeatCategory::SPORTS, Role::Nestleder),
+        ("Didrik Åmodt", SeatCategory::BUSINESS, Role::Medlem),
+        ("Elin Sæther", SeatCategory::VOLUNTEER, Role::Sekretaer),
     ]
     .into_iter()
     .map(|(name, category, role)| {
@@ -59,7 +59,7 @@ fn held_meeting(app: &App) -> (Vec<Membership>, String) {
             &actor,
             &MeetingInput {
                 council_id: council.id.clone(),
-                kind: MeetingKind::Ordinary,
+                kind: MeetingKind::ORDINARY,
                 date: Utc::now().date_naive(),
                 starts_at: chrono::NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
                 ends_at: chrono::NaiveTime::from_hms_opt(20, 0, 0),

@@ -12,6 +12,7 @@ import { AppHeader } from "./components/AppHeader";
 import { Page } from "./components/Page";
 import { Loading, LoadError } from "./components/Loading";
 import { ConfirmationProvider, useConfirmationState } from "./components/Confirmation";
+import { ProfileLabelsProvider } from "./lib/profileLabels";
 import { LeaveDialog } from "./components/LeaveDialog";
 import { leaveGuard } from "./lib/leaveGuard";
 import { Welcome } from "./screens/Welcome";
@@ -217,7 +218,22 @@ export function App({ backend, initialView = { name: "list" } }: { backend: Back
             </Alert>
           </div>
         ) : null}
-        <ConfirmationProvider state={confirmation}>{content}</ConfirmationProvider>
+        <ConfirmationProvider state={confirmation}>
+          {entered && boot.status === "ready" ? (
+            <ProfileLabelsProvider
+              lang={lang}
+              fallback={
+                <Page screen="boot" ready={false}>
+                  <Loading />
+                </Page>
+              }
+            >
+              {content}
+            </ProfileLabelsProvider>
+          ) : (
+            content
+          )}
+        </ConfirmationProvider>
         {leaving ? (
           <LeaveDialog
             unsaved={leaving.unsaved}

@@ -114,6 +114,7 @@ export const tauriBackend: Backend = {
   importPackage: (j, replace) => invoke("import_package", { ...job(j), replace: replace ?? false }),
   exportForKommune: (councilId, year, j) => invoke("export_for_kommune", { councilId, year, ...job(j) }),
   getProfile: () => invoke("get_profile"),
+  profileLabels: () => invoke("profile_labels"),
   saveProfile: (profile) => invoke("save_profile", { profile }),
   exportProfile: () => invoke("export_profile"),
   previewProfileImport: () => invoke("preview_profile_import"),

@@ -54,6 +54,7 @@ import type { SearchResults } from "./bindings/SearchResults";
 import type { KommuneProfile } from "./bindings/KommuneProfile";
 import type { ProfileOutcome } from "./bindings/ProfileOutcome";
 import type { ProfileView } from "./bindings/ProfileView";
+import type { ProfileLabels } from "./bindings/ProfileLabels";
 import type { CouncilAccount } from "./bindings/CouncilAccount";
 import type { AccountEntry } from "./bindings/AccountEntry";
 import type { AccountEntryInput } from "./bindings/AccountEntryInput";
@@ -241,6 +242,11 @@ export interface Backend {
   exportForKommune(councilId: string, year: number, job?: Job): Promise<SavedFile>;
   /** The kommune profile the file follows (its own, or the built-in one). */
   getProfile(): Promise<ProfileView>;
+  /**
+   * Every seat category's and meeting kind's name in the person's language: the profile's in its order,
+   * then those it removed that rows still hold, marked ("Senior (fjernet)").
+   */
+  profileLabels(): Promise<ProfileLabels>;
   /** Saves the edited profile, issued now; every fault at its field (`duties[2].dueDate`). */
   saveProfile(profile: KommuneProfile): Promise<ProfileOutcome>;
   /** The profile as a JSON file. Rust shows the save dialog; rejects with code "cancelled". */

@@ -248,3 +248,69 @@ pub struct ProfileView {
     /// Who issued it and when, in the reader's words, or the built-in one's name.
     pub issued: String,
 }
+
+/// A seat category's or meeting kind's name in one language, as every screen
+/// and document shows it. An entry the profile no longer has, still held by
+/// rows, is named by its last saved name and marked: "Senior (fjernet)".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileLabel {
+    pub key: String,
+    pub name: String,
+    pub removed: bool,
+}
+
+/// The names of the profile's seat categories and meeting kinds in one
+/// language: the current entries in the profile's order, then the removed
+/// ones still in use.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileLabels {
+    pub seat_categories: Vec<ProfileLabel>,
+    pub meeting_kinds: Vec<ProfileLabel>,
+}
+
+impl ProfileLabels {
+    fn name_in(list: &[ProfileLabel], key: &str) -> String {
+        list.iter()
+            .find(|l| l.key == key)
+            .map_or_else(|| key.to_owned(), |l| l.name.clone())
+    }
+
+    /// A seat category's name (its key, if no name is known at all).
+    pub fn seat_category(&self, key: &str) -> String {
+        Self::name_in(&self.seat_categories, key)
+    }
+
+    /// A meeting kind's name (its key, if no name is known at all).
+    pub fn meeting_kind(&self, key: &str) -> String {
+        Self::name_in(&self.meeting_kinds, key)
+    }
+
+    /// Where a seat category comes in the profile's order (unknown ones last).
+    pub fn seat_category_rank(&self, key: &str) -> usize {
+        self.seat_categories
+            .iter()
+            .position(|l| l.key == key)
+            .unwrap_or(usize::MAX)
+    }
+}
+
+/// [`ProfileLabels`] in each language: for documents, which are written in
+/// the council's language rather than the reader's. Never sent to the UI.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LabelsByLang {
+    pub nb: ProfileLabels,
+    pub nn: ProfileLabels,
+    pub en: ProfileLabels,
+}
+
+impl LabelsByLang {
+    pub fn get(&self, lang: super::Lang) -> &ProfileLabels {
+        match lang {
+            super::Lang::Nb => &self.nb,
+            super::Lang::Nn => &self.nn,
+            super::Lang::En => &self.en,
+        }
+    }
+}

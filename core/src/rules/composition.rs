@@ -7,8 +7,8 @@ use chrono::{Days, NaiveDate};
 
 use crate::i18n::{date, t};
 use crate::model::{
-    CategoryStatus, Composition, Council, Gender, GenderCount, Lang, LegalMode, Membership, Notice, NoticeKind, Role,
-    SeatCategory, Severity,
+    CategoryStatus, Composition, Council, Gender, GenderCount, Lang, LegalMode, Membership, Notice, NoticeKind,
+    ProfileLabels, Role, SeatCategory, Severity,
 };
 
 /// Terms that end within this many days are flagged.
@@ -27,22 +27,39 @@ pub fn gender_minimum(size: i32) -> Option<i32> {
     }
 }
 
-pub fn category_label(lang: Lang, category: SeatCategory) -> String {
-    t(
-        lang,
-        &format!("category.{}", super::validate::category_code(category)),
-        &[],
-    )
+/// The seat categories a council's composition lists, in `labels`' order:
+/// every current category of the profile, then a removed one that the plan
+/// still gives seats or that sitting members hold (marked in its name), then
+/// any key no label knows (named by its key).
+fn listed_categories(council: &Council, seated: &[&Membership], labels: &ProfileLabels) -> Vec<SeatCategory> {
+    let held = |key: &str| {
+        council.seat_plan.seats(&SeatCategory::new(key)) > 0 || seated.iter().any(|m| m.category.key() == key)
+    };
+    let mut out: Vec<SeatCategory> = labels
+        .seat_categories
+        .iter()
+        .filter(|l| !l.removed || held(&l.key))
+        .map(|l| SeatCategory::new(l.key.clone()))
+        .collect();
+    let unknown = council
+        .seat_plan
+        .entries()
+        .filter(|(_, n)| *n > 0)
+        .map(|(c, _)| c)
+        .chain(seated.iter().map(|m| &m.category));
+    for category in unknown {
+        if !out.contains(category) {
+            out.push(category.clone());
+        }
+    }
+    out
 }
 
 /// The seats of `council`'s plan and how many of them are filled, from the
 /// number who sit by role (as [`check`] counts them: deputies hold no seat).
 /// For lists of every council that show only the numbers.
 pub fn seats(council: &Council, sitting_by_role: &[(Role, i32)]) -> (i32, i32) {
-    let planned = SeatCategory::ALL
-        .into_iter()
-        .map(|category| council.seat_plan.seats(category).max(0))
-        .sum();
+    let planned = council.seat_plan.total();
     let filled = sitting_by_role
         .iter()
         .filter(|(role, _)| role.holds_seat())
@@ -51,17 +68,24 @@ pub fn seats(council: &Council, sitting_by_role: &[(Role, i32)]) -> (i32, i32) {
     (planned, filled)
 }
 
-/// Checks the composition of `council` on `today`. `memberships` may hold
-/// the council's whole history; only those who sit on `today` count.
-pub fn check(council: &Council, memberships: &[Membership], today: NaiveDate, lang: Lang) -> Composition {
+/// Checks the composition of `council` on `today`, its seat categories named
+/// and ordered by `labels` (the file's profile). `memberships` may hold the
+/// council's whole history; only those who sit on `today` count.
+pub fn check(
+    council: &Council,
+    memberships: &[Membership],
+    today: NaiveDate,
+    labels: &ProfileLabels,
+    lang: Lang,
+) -> Composition {
     let sitting: Vec<&Membership> = memberships.iter().filter(|m| m.sits_on(today)).collect();
     let seated: Vec<&Membership> = sitting.iter().copied().filter(|m| m.role.holds_seat()).collect();
     let mut notices = Vec::new();
 
-    let categories: Vec<CategoryStatus> = SeatCategory::ALL
+    let categories: Vec<CategoryStatus> = listed_categories(council, &seated, labels)
         .into_iter()
         .map(|category| {
-            let planned = council.seat_plan.seats(category).max(0);
+            let planned = council.seat_plan.seats(&category).max(0);
             let filled = seated.iter().filter(|m| m.category == category).count() as i32;
             CategoryStatus {
                 category,
@@ -74,7 +98,7 @@ pub fn check(council: &Council, memberships: &[Membership], today: NaiveDate, la
         .collect();
 
     for status in &categories {
-        let label = category_label(lang, status.category);
+        let label = labels.seat_category(status.category.key());
         if status.vacant > 0 {
             let key = if status.vacant == 1 {
                 "notice.vacant.one"
@@ -84,7 +108,7 @@ pub fn check(council: &Council, memberships: &[Membership], today: NaiveDate, la
             notices.push(Notice {
                 kind: NoticeKind::Vacant,
                 severity: Severity::Warning,
-                category: Some(status.category),
+                category: Some(status.category.clone()),
                 membership_id: None,
                 message: t(
                     lang,
@@ -97,7 +121,7 @@ pub fn check(council: &Council, memberships: &[Membership], today: NaiveDate, la
             notices.push(Notice {
                 kind: NoticeKind::Overfilled,
                 severity: Severity::Warning,
-                category: Some(status.category),
+                category: Some(status.category.clone()),
                 membership_id: None,
                 message: t(
                     lang,
@@ -135,14 +159,14 @@ pub fn check(council: &Council, memberships: &[Membership], today: NaiveDate, la
         notices.push(Notice {
             kind: NoticeKind::TermEnding,
             severity: Severity::Warning,
-            category: Some(m.category),
+            category: Some(m.category.clone()),
             membership_id: Some(m.id.clone()),
             message: t(
                 lang,
                 "notice.term_ending",
                 &[
                     ("name", &m.person.name),
-                    ("category", &category_label(lang, m.category)),
+                    ("category", &labels.seat_category(m.category.key())),
                     ("date", &date(last)),
                     ("days", &days),
                 ],
@@ -256,6 +280,17 @@ mod tests {
     use super::*;
     use crate::model::*;
 
+    /// The check under the built-in profile.
+    fn check(council: &Council, memberships: &[Membership], today: NaiveDate, lang: Lang) -> Composition {
+        super::check(
+            council,
+            memberships,
+            today,
+            &crate::rules::profile::default_labels(lang),
+            lang,
+        )
+    }
+
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
@@ -273,13 +308,7 @@ mod tests {
             contact_name: String::new(),
             contact_email: String::new(),
             contact_phone: String::new(),
-            seat_plan: SeatPlan {
-                senior: 1,
-                school: 1,
-                sports: 1,
-                business: 1,
-                volunteer: 2,
-            },
+            seat_plan: SeatPlan::new(1, 1, 1, 1, 2),
         }
     }
 
@@ -308,22 +337,24 @@ mod tests {
         c.notices.iter().map(|n| n.kind).collect()
     }
 
-    use SeatCategory::*;
-
     fn five_members() -> Vec<Membership> {
         vec![
-            member("Aud", Senior, Role::Leder, Some(Gender::Female)),
-            member("Bjørn", School, Role::Medlem, Some(Gender::Male)),
-            member("Cecilie", Sports, Role::Medlem, Some(Gender::Female)),
-            member("Dag", Business, Role::Medlem, Some(Gender::Male)),
-            member("Eva", Volunteer, Role::Sekretaer, Some(Gender::Female)),
+            member("Aud", SeatCategory::SENIOR, Role::Leder, Some(Gender::Female)),
+            member("Bjørn", SeatCategory::SCHOOL, Role::Medlem, Some(Gender::Male)),
+            member("Cecilie", SeatCategory::SPORTS, Role::Medlem, Some(Gender::Female)),
+            member("Dag", SeatCategory::BUSINESS, Role::Medlem, Some(Gender::Male)),
+            member("Eva", SeatCategory::VOLUNTEER, Role::Sekretaer, Some(Gender::Female)),
         ]
     }
 
     #[test]
     fn one_free_volunteer_seat_is_vacant() {
         let c = check(&stavern(), &five_members(), day(2026, 6, 1), Lang::Nb);
-        let volunteer = c.categories.iter().find(|s| s.category == Volunteer).unwrap();
+        let volunteer = c
+            .categories
+            .iter()
+            .find(|s| s.category == SeatCategory::VOLUNTEER)
+            .unwrap();
         assert_eq!((volunteer.planned, volunteer.filled, volunteer.vacant), (2, 1, 1));
         assert_eq!((c.seats_planned, c.seats_filled, c.seats_vacant), (6, 5, 1));
         assert_eq!(kinds(&c), [NoticeKind::Vacant]);
@@ -333,10 +364,19 @@ mod tests {
     #[test]
     fn deputies_do_not_fill_seats_and_extra_members_overfill() {
         let mut members = five_members();
-        members.push(member("Frode", Volunteer, Role::Varamedlem, Some(Gender::Male)));
-        members.push(member("Gro", Sports, Role::Medlem, Some(Gender::Female)));
+        members.push(member(
+            "Frode",
+            SeatCategory::VOLUNTEER,
+            Role::Varamedlem,
+            Some(Gender::Male),
+        ));
+        members.push(member("Gro", SeatCategory::SPORTS, Role::Medlem, Some(Gender::Female)));
         let c = check(&stavern(), &members, day(2026, 6, 1), Lang::Nb);
-        let sports = c.categories.iter().find(|s| s.category == Sports).unwrap();
+        let sports = c
+            .categories
+            .iter()
+            .find(|s| s.category == SeatCategory::SPORTS)
+            .unwrap();
         assert_eq!((sports.filled, sports.over), (2, 1));
         // Four women and two men among those seated: advice on gender balance too.
         assert_eq!(
@@ -403,7 +443,7 @@ mod tests {
             } else {
                 role
             };
-            list.push(member(&format!("p{i}"), Volunteer, role, Some(gender)));
+            list.push(member(&format!("p{i}"), SeatCategory::VOLUNTEER, role, Some(gender)));
         }
         list
     }

@@ -802,7 +802,7 @@ mod tests {
         AttendanceRow {
             membership_id: id.into(),
             person_name: format!("Person {id}"),
-            category: SeatCategory::Volunteer,
+            category: SeatCategory::VOLUNTEER,
             role,
             status,
             substitute_for: substitute_for.map(str::to_owned),
@@ -1227,7 +1227,7 @@ mod tests {
         Meeting {
             id: "m".into(),
             council_id: "c".into(),
-            kind: MeetingKind::Ordinary,
+            kind: MeetingKind::ORDINARY,
             date: NaiveDate::from_ymd_opt(2026, 3, 12).unwrap(),
             starts_at: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
             ends_at: None,

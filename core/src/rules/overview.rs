@@ -262,7 +262,7 @@ mod tests {
             id: id.into(),
             council_id: council.into(),
             council_name: council.into(),
-            kind: crate::model::MeetingKind::Ordinary,
+            kind: crate::model::MeetingKind::ORDINARY,
             status,
             date: date.parse().unwrap(),
             starts_at: starts_at.parse().unwrap(),

@@ -10,7 +10,8 @@ use crate::error::{CoreError, FieldIssue, Result};
 use crate::i18n::t;
 use crate::model::{
     DueDay, DutyEvidence, DutyKey, KommuneProfile, Lang, MeetingKind, ProfileChange, ProfileChangeKind, ProfileDuty,
-    ProfileEntry, ProfileEvidenceKind, ProfileNames, ProfileSection, RemovedInUse, SeatCategory,
+    ProfileEntry, ProfileEvidenceKind, ProfileLabel, ProfileLabels, ProfileNames, ProfileSection, RemovedInUse,
+    SeatCategory,
 };
 
 /// The longest key: keys are short slugs that rows refer to.
@@ -19,6 +20,23 @@ pub const MAX_KEY: usize = 40;
 /// The most entries of one kind a profile holds; more is surely a mistake
 /// (or a hostile file).
 pub const MAX_ENTRIES: usize = 100;
+
+/// The built-in profile's seat categories and their names (bokmål,
+/// nynorsk, English): Stavern's five. The names live here, not in the
+/// catalogues: every other profile names its own.
+const BUILT_IN_SEAT_CATEGORIES: [(&SeatCategory, [&str; 3]); 5] = [
+    (&SeatCategory::SENIOR, ["Senior", "Senior", "Seniors"]),
+    (
+        &SeatCategory::SCHOOL,
+        ["Barnehage og skole", "Barnehage og skule", "Kindergarten and school"],
+    ),
+    (&SeatCategory::SPORTS, ["Idrett", "Idrett", "Sports"]),
+    (&SeatCategory::BUSINESS, ["Næringsliv", "Næringsliv", "Business"]),
+    (
+        &SeatCategory::VOLUNTEER,
+        ["Frivillighet", "Frivilligheit", "Volunteering"],
+    ),
+];
 
 fn names_of(key: &str) -> ProfileNames {
     ProfileNames::new(t(Lang::Nb, key, &[]), t(Lang::Nn, key, &[]), t(Lang::En, key, &[]))
@@ -40,12 +58,12 @@ fn default_duties() -> [(&'static str, (u32, u32, bool), DutyEvidence); 4] {
         (
             DutyKey::JOINT_MEETING,
             (11, 30, false),
-            DutyEvidence::meeting_of_kind(serde_name(&MeetingKind::Joint)),
+            DutyEvidence::meeting_of_kind(serde_name(&MeetingKind::JOINT)),
         ),
         (
             DutyKey::OPEN_MEETING,
             (6, 30, false),
-            DutyEvidence::meeting_of_kind(serde_name(&MeetingKind::Open)),
+            DutyEvidence::meeting_of_kind(serde_name(&MeetingKind::OPEN)),
         ),
         (
             DutyKey::ANNUAL_REPORT,
@@ -72,9 +90,12 @@ pub fn default_profile() -> KommuneProfile {
     KommuneProfile {
         kommune: String::new(),
         issued_at: DateTime::<Utc>::UNIX_EPOCH,
-        seat_categories: SeatCategory::ALL
+        seat_categories: BUILT_IN_SEAT_CATEGORIES
             .iter()
-            .map(|c| entry(serde_name(c), "category"))
+            .map(|(c, [nb, nn, en])| ProfileEntry {
+                key: c.key().to_owned(),
+                names: ProfileNames::new(*nb, *nn, *en),
+            })
             .collect(),
         duties: default_duties()
             .into_iter()
@@ -85,7 +106,7 @@ pub fn default_profile() -> KommuneProfile {
                 evidence,
             })
             .collect(),
-        meeting_kinds: MeetingKind::ALL
+        meeting_kinds: MeetingKind::DEFAULTS
             .iter()
             .map(|k| entry(serde_name(k), "meeting_kind"))
             .collect(),
@@ -386,6 +407,80 @@ pub fn removed_in_use(
             }
         })
         .collect()
+}
+
+/// What a file knows of seat categories and meeting kinds beyond its profile:
+/// every entry's names as last saved (`profile_name`), and the keys its rows
+/// hold.
+#[derive(Debug, Clone, Default)]
+pub struct ProfileHistory {
+    pub seat_categories: Vec<ProfileEntry>,
+    pub meeting_kinds: Vec<ProfileEntry>,
+    pub seat_categories_held: Vec<String>,
+    pub meeting_kinds_held: Vec<String>,
+}
+
+fn labels_of(
+    current: &[ProfileEntry],
+    saved: &[ProfileEntry],
+    built_in: &[ProfileEntry],
+    held: &[String],
+    lang: Lang,
+) -> Vec<ProfileLabel> {
+    let mut out: Vec<ProfileLabel> = current
+        .iter()
+        .map(|e| ProfileLabel {
+            key: e.key.clone(),
+            name: e.names.get(lang).to_owned(),
+            removed: false,
+        })
+        .collect();
+    let mut removed: Vec<&String> = held.iter().filter(|k| !current.iter().any(|e| &e.key == *k)).collect();
+    removed.sort();
+    removed.dedup();
+    for key in removed {
+        let last = saved
+            .iter()
+            .chain(built_in)
+            .find(|e| &e.key == key)
+            .map(|e| e.names.get(lang))
+            .filter(|n| !n.is_empty())
+            .unwrap_or(key);
+        out.push(ProfileLabel {
+            key: key.clone(),
+            name: t(lang, "profile.removed_name", &[("name", last)]),
+            removed: true,
+        });
+    }
+    out
+}
+
+/// Every seat category's and meeting kind's name in `lang`: `profile`'s
+/// entries in its order, then the keys rows hold that it no longer has, by
+/// their last saved name (or the built-in one's), marked as removed.
+pub fn labels(profile: &KommuneProfile, history: &ProfileHistory, lang: Lang) -> ProfileLabels {
+    let built_in = default_profile();
+    ProfileLabels {
+        seat_categories: labels_of(
+            &profile.seat_categories,
+            &history.seat_categories,
+            &built_in.seat_categories,
+            &history.seat_categories_held,
+            lang,
+        ),
+        meeting_kinds: labels_of(
+            &profile.meeting_kinds,
+            &history.meeting_kinds,
+            &built_in.meeting_kinds,
+            &history.meeting_kinds_held,
+            lang,
+        ),
+    }
+}
+
+/// The built-in profile's labels, for tests and for a file with no history.
+pub fn default_labels(lang: Lang) -> ProfileLabels {
+    labels(&default_profile(), &ProfileHistory::default(), lang)
 }
 
 /// Who issued a profile and when, in Norwegian time: "Larvik, utstedt

@@ -6,7 +6,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::{CoreError, FieldIssue, Result};
-use crate::model::{CouncilInput, MembershipEdit, MembershipInput, PersonChoice, PersonInput, SeatCategory};
+use crate::model::{CouncilInput, MembershipEdit, MembershipInput, PersonChoice, PersonInput, SeatCategory, SeatPlan};
 
 /// The most seats a category can plan; more is surely a typing mistake.
 pub const MAX_SEATS: i32 = 99;
@@ -195,9 +195,8 @@ pub fn council(input: &CouncilInput) -> Result<CouncilInput> {
     ] {
         issues.free_text(field, text);
     }
-    for category in SeatCategory::ALL {
-        let seats = clean.seat_plan.seats(category);
-        let field = format!("seatPlan.{}", category_code(category));
+    for (category, seats) in clean.seat_plan.entries() {
+        let field = format!("seatPlan.{category}");
         if seats < 0 {
             issues.push(FieldIssue::new(field, "validation.seats_negative"));
         } else if seats > MAX_SEATS {
@@ -298,14 +297,32 @@ pub fn membership_edit(input: &MembershipEdit) -> Result<MembershipEdit> {
     issues.finish(clean)
 }
 
-/// The wire name of a category, as used in field paths and the database.
-pub fn category_code(category: SeatCategory) -> &'static str {
-    match category {
-        SeatCategory::Senior => "senior",
-        SeatCategory::School => "school",
-        SeatCategory::Sports => "sports",
-        SeatCategory::Business => "business",
-        SeatCategory::Volunteer => "volunteer",
+/// Every seat category a council's plan gives seats must be one of
+/// `allowed` (the profile's keys, and for an edit the plan's own keys before,
+/// which the profile may since have removed): a fault at `seatPlan.<key>`
+/// for each that is not.
+pub fn seat_plan_categories(plan: &SeatPlan, allowed: &[&str]) -> Result<()> {
+    let issues: Vec<FieldIssue> = plan
+        .entries()
+        .filter(|(c, seats)| *seats != 0 && !allowed.contains(&c.key()))
+        .map(|(c, _)| FieldIssue::new(format!("seatPlan.{c}"), "validation.category_unknown").with("key", c.key()))
+        .collect();
+    if issues.is_empty() {
+        Ok(())
+    } else {
+        Err(CoreError::Invalid(issues))
+    }
+}
+
+/// A seat's category must be one of `allowed` (the profile's keys, and for
+/// an edit the seat's own key, which the profile may since have removed).
+pub fn seat_category(category: &SeatCategory, allowed: &[&str]) -> Result<()> {
+    if allowed.contains(&category.key()) {
+        Ok(())
+    } else {
+        Err(CoreError::invalid(
+            FieldIssue::new("category", "validation.category_unknown").with("key", category.key()),
+        ))
     }
 }
 
@@ -326,13 +343,7 @@ mod tests {
             contact_name: String::new(),
             contact_email: String::new(),
             contact_phone: String::new(),
-            seat_plan: SeatPlan {
-                senior: 1,
-                school: 1,
-                sports: 1,
-                business: 1,
-                volunteer: 2,
-            },
+            seat_plan: SeatPlan::new(1, 1, 1, 1, 2),
         }
     }
 
@@ -360,8 +371,8 @@ mod tests {
         let mut input = council_input();
         input.name = String::new();
         input.contact_email = "kari.eksempel.no".into();
-        input.seat_plan.sports = -1;
-        input.seat_plan.volunteer = 1000;
+        input.seat_plan.set(SeatCategory::SPORTS, -1);
+        input.seat_plan.set(SeatCategory::VOLUNTEER, 1000);
         assert_eq!(
             fields(council(&input).unwrap_err()),
             [
@@ -425,7 +436,7 @@ mod tests {
                     gender: None,
                 },
             },
-            category: SeatCategory::Senior,
+            category: SeatCategory::SENIOR,
             role: Role::Medlem,
             organisation: String::new(),
             term_from: day(10),
@@ -493,7 +504,7 @@ mod tests {
         let input = MembershipInput {
             council_id: "x".into(),
             person: PersonChoice::Existing { id: "p".into() },
-            category: SeatCategory::Senior,
+            category: SeatCategory::SENIOR,
             role: Role::Medlem,
             organisation: "Lag 010101\u{1b}00131".into(),
             term_from: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),

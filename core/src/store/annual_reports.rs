@@ -111,6 +111,7 @@ pub(super) fn report_facts(
         grants,
         duties,
         account,
+        names: super::profile::labels_by_lang(conn)?,
     })
 }
 

@@ -147,7 +147,7 @@ pub fn attendance(conn: &Connection, meeting: &Meeting) -> Result<Vec<Attendance
             AttendanceRow {
                 membership_id: m.id.clone(),
                 person_name: m.person.name.clone(),
-                category: m.category,
+                category: m.category.clone(),
                 role: m.role,
                 status,
                 substitute_for_name: substitute_for.as_deref().and_then(name_of),
@@ -158,10 +158,12 @@ pub fn attendance(conn: &Connection, meeting: &Meeting) -> Result<Vec<Attendance
             }
         })
         .collect();
+    let rank = super::profile::seat_rank(conn)?;
     rows.sort_by_key(|r| {
         (
             r.role == Role::Varamedlem,
-            r.category,
+            rank(&r.category),
+            r.category.clone(),
             crate::rules::names::sort_key(&r.person_name),
         )
     });

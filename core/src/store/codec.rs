@@ -7,7 +7,7 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, SecondsFormat, Timelike, 
 use rusqlite::types::Type;
 use serde::{de::DeserializeOwned, Serialize};
 
-/// The stored name of an enum value, e.g. `SeatCategory::Volunteer` → `volunteer`.
+/// The stored name of an enum value, e.g. `SeatCategory::VOLUNTEER` → `volunteer`.
 pub fn name<T: Serialize>(value: &T) -> String {
     match serde_json::to_value(value) {
         Ok(serde_json::Value::String(s)) => s,

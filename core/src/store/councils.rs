@@ -11,13 +11,12 @@ use crate::model::*;
 use crate::rules::{self, composition};
 
 const COLUMNS: &str = "id, name, kind, area, mandate, malform, legal_mode, contact_name, contact_email, \
-     contact_phone, seats_senior, seats_school, seats_sports, seats_business, seats_volunteer";
+     contact_phone";
 
 /// The council's columns, then where it is kept when that is another file
 /// (migration 10): the newest package of it read in here.
 const SELECT: &str = "SELECT c.id, c.name, c.kind, c.area, c.mandate, c.malform, c.legal_mode, c.contact_name,
-            c.contact_email, c.contact_phone, c.seats_senior, c.seats_school, c.seats_sports,
-            c.seats_business, c.seats_volunteer, h.council_id IS NOT NULL, s.exported_by, s.file_name, s.exported_at
+            c.contact_email, c.contact_phone, h.council_id IS NOT NULL, s.exported_by, s.file_name, s.exported_at
      FROM council c LEFT JOIN council_home h ON h.council_id = c.id
      LEFT JOIN package_snapshot s ON h.council_id IS NOT NULL AND s.sha256 = (
          SELECT sha256 FROM package_snapshot WHERE council_id = c.id AND direction = 'import'
@@ -35,18 +34,13 @@ fn from_row(r: &Row) -> rusqlite::Result<Council> {
         contact_name: r.get(7)?,
         contact_email: r.get(8)?,
         contact_phone: r.get(9)?,
-        seat_plan: SeatPlan {
-            senior: r.get(10)?,
-            school: r.get(11)?,
-            sports: r.get(12)?,
-            business: r.get(13)?,
-            volunteer: r.get(14)?,
-        },
-        kept_elsewhere: if r.get(15)? {
+        // Filled from `council_seat` by `with_seats`.
+        seat_plan: SeatPlan::default(),
+        kept_elsewhere: if r.get(10)? {
             Some(KeptElsewhere {
-                kept_by: r.get::<_, Option<String>>(16)?.unwrap_or_default(),
-                file_name: r.get::<_, Option<String>>(17)?.unwrap_or_default(),
-                exported_at: r.get::<_, Option<String>>(18)?.and_then(|at| at.parse().ok()),
+                kept_by: r.get::<_, Option<String>>(11)?.unwrap_or_default(),
+                file_name: r.get::<_, Option<String>>(12)?.unwrap_or_default(),
+                exported_at: r.get::<_, Option<String>>(13)?.and_then(|at| at.parse().ok()),
             })
         } else {
             None
@@ -54,19 +48,44 @@ fn from_row(r: &Row) -> rusqlite::Result<Council> {
     })
 }
 
+/// The seat plans of the councils `selection` (a condition on `council_id`,
+/// `?1` bound to `arg`) picks, by council.
+fn seat_plans(conn: &Connection, selection: &str, arg: &str) -> Result<std::collections::HashMap<String, SeatPlan>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT council_id, category, seats FROM council_seat WHERE {selection}"
+    ))?;
+    let mut plans: std::collections::HashMap<String, SeatPlan> = std::collections::HashMap::new();
+    let mut rows = stmt.query([arg])?;
+    while let Some(r) = rows.next()? {
+        plans
+            .entry(r.get(0)?)
+            .or_default()
+            .set(SeatCategory::new(r.get::<_, String>(1)?), r.get(2)?);
+    }
+    Ok(plans)
+}
+
 pub fn get(conn: &Connection, id: &str) -> Result<Council> {
-    conn.query_row(&format!("{SELECT} WHERE c.id = ?1"), [id], from_row)
+    let mut council = conn
+        .query_row(&format!("{SELECT} WHERE c.id = ?1"), [id], from_row)
         .optional()?
         .ok_or_else(|| CoreError::NotFound {
             entity: "council",
             id: id.to_owned(),
-        })
+        })?;
+    council.seat_plan = seat_plans(conn, "council_id = ?1", id)?.remove(id).unwrap_or_default();
+    Ok(council)
 }
 
 pub fn all(conn: &Connection) -> Result<Vec<Council>> {
     let mut stmt = conn.prepare(&format!("{SELECT} ORDER BY c.name COLLATE gb_norsk, c.id"))?;
     let rows = stmt.query_map([], from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut councils: Vec<Council> = rows.collect::<rusqlite::Result<_>>()?;
+    let mut plans = seat_plans(conn, "?1 = ?1", "")?;
+    for council in &mut councils {
+        council.seat_plan = plans.remove(&council.id).unwrap_or_default();
+    }
+    Ok(councils)
 }
 
 /// Council names are unique, ignoring case, so a name finds one council.
@@ -86,7 +105,6 @@ fn check_name_free(conn: &Connection, name: &str, except_id: Option<&str>) -> Re
 
 /// Writes `input` (already validated) under `id`, inserting or updating.
 fn write(conn: &Connection, actor: &Actor, id: &str, input: &CouncilInput, insert: bool) -> Result<()> {
-    let p = &input.seat_plan;
     let at = codec::instant(actor.at);
     let values = params![
         id,
@@ -99,28 +117,46 @@ fn write(conn: &Connection, actor: &Actor, id: &str, input: &CouncilInput, inser
         input.contact_name,
         input.contact_email,
         input.contact_phone,
-        p.senior,
-        p.school,
-        p.sports,
-        p.business,
-        p.volunteer,
         at,
     ];
     let sql = if insert {
-        format!("INSERT INTO council ({COLUMNS}, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)")
+        format!("INSERT INTO council ({COLUMNS}, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)")
     } else {
         "UPDATE council SET name = ?2, kind = ?3, area = ?4, mandate = ?5, malform = ?6, legal_mode = ?7,
-            contact_name = ?8, contact_email = ?9, contact_phone = ?10, seats_senior = ?11, seats_school = ?12,
-            seats_sports = ?13, seats_business = ?14, seats_volunteer = ?15, updated_at = ?16
+            contact_name = ?8, contact_email = ?9, contact_phone = ?10, updated_at = ?11
          WHERE id = ?1"
             .to_owned()
     };
     conn.execute(&sql, values)?;
+    write_seats(conn, id, &input.seat_plan)
+}
+
+/// Replaces the council's seat plan: a row per category given seats. A
+/// category with none has no row (the plan reads it as none).
+fn write_seats(conn: &Connection, id: &str, plan: &SeatPlan) -> Result<()> {
+    conn.execute("DELETE FROM council_seat WHERE council_id = ?1", [id])?;
+    let mut insert =
+        conn.prepare_cached("INSERT INTO council_seat (council_id, category, seats) VALUES (?1, ?2, ?3)")?;
+    for (category, seats) in plan.entries().filter(|(_, n)| *n > 0) {
+        insert.execute(params![id, category.key(), seats])?;
+    }
     Ok(())
+}
+
+/// A plan's categories must be the profile's; an edit may keep the seats
+/// of a category the profile has since removed.
+fn check_categories(conn: &Connection, plan: &SeatPlan, before: Option<&SeatPlan>) -> Result<()> {
+    let profile = super::profile::current(conn)?;
+    let mut allowed: Vec<&str> = profile.seat_categories.iter().map(|c| c.key.as_str()).collect();
+    if let Some(before) = before {
+        allowed.extend(before.entries().filter(|(_, n)| *n > 0).map(|(c, _)| c.key()));
+    }
+    rules::validate::seat_plan_categories(plan, &allowed)
 }
 
 pub fn create(conn: &Connection, actor: &Actor, input: &CouncilInput) -> Result<Council> {
     check_name_free(conn, &input.name, None)?;
+    check_categories(conn, &input.seat_plan, None)?;
     let id = new_id();
     write(conn, actor, &id, input, true)?;
     audit::record_diff(conn, actor, "council", &id, None, input)?;
@@ -130,6 +166,7 @@ pub fn create(conn: &Connection, actor: &Actor, input: &CouncilInput) -> Result<
 pub fn update(conn: &Connection, actor: &Actor, id: &str, input: &CouncilInput) -> Result<Council> {
     let old = get(conn, id)?.input();
     check_name_free(conn, &input.name, Some(id))?;
+    check_categories(conn, &input.seat_plan, Some(&old.seat_plan))?;
     if old != *input {
         write(conn, actor, id, input, false)?;
         audit::record_diff(conn, actor, "council", id, Some(&old), input)?;
@@ -180,17 +217,19 @@ impl Store {
     /// The composition check of one council on `today`.
     pub fn composition(&self, council: &Council, today: NaiveDate, lang: Lang) -> Result<Composition> {
         let memberships = memberships::of_council(&self.conn, &council.id)?;
-        Ok(composition::check(council, &memberships, today, lang))
+        let labels = super::profile::labels(&self.conn, lang)?;
+        Ok(composition::check(council, &memberships, today, &labels, lang))
     }
 
     /// One row per council for the council list.
     pub fn council_summaries(&self, today: NaiveDate, lang: Lang) -> Result<Vec<CouncilSummary>> {
         let mut sitting = memberships::sitting_by_council(&self.conn, today)?;
+        let labels = super::profile::labels(&self.conn, lang)?;
         self.councils()?
             .into_iter()
             .map(|council| {
                 let members = sitting.remove(&council.id).unwrap_or_default();
-                let c = composition::check(&council, &members, today, lang);
+                let c = composition::check(&council, &members, today, &labels, lang);
                 Ok(CouncilSummary {
                     id: council.id,
                     name: council.name,
@@ -209,7 +248,8 @@ impl Store {
     pub fn council_detail(&self, id: &str, today: NaiveDate, lang: Lang) -> Result<CouncilDetail> {
         let council = get(&self.conn, id)?;
         let all = memberships::of_council(&self.conn, id)?;
-        let composition = composition::check(&council, &all, today, lang);
+        let labels = super::profile::labels(&self.conn, lang)?;
+        let composition = composition::check(&council, &all, today, &labels, lang);
         let (mut current, mut upcoming, mut former) = (Vec::new(), Vec::new(), Vec::new());
         for m in all {
             if m.sits_on(today) {
@@ -220,7 +260,14 @@ impl Store {
                 former.push(m);
             }
         }
-        current.sort_by_key(|m| (m.category, role_order(m.role), rules::names::sort_key(&m.person.name)));
+        current.sort_by_key(|m| {
+            (
+                labels.seat_category_rank(m.category.key()),
+                m.category.clone(),
+                role_order(m.role),
+                rules::names::sort_key(&m.person.name),
+            )
+        });
         upcoming.sort_by_key(|m| (m.term_from, rules::names::sort_key(&m.person.name)));
         former.sort_by_key(|m| std::cmp::Reverse(m.last_day()));
         Ok(CouncilDetail {

@@ -44,12 +44,11 @@ fn round(present: [bool; 4]) -> Round {
             },
         )
         .unwrap();
-    use SeatCategory::*;
     let members: Vec<Membership> = [
-        (Senior, Role::Leder, ""),
-        (School, Role::Medlem, "Stavern skole FAU"),
-        (Sports, Role::Nestleder, "Stavern IL"),
-        (Business, Role::Medlem, ""),
+        (SeatCategory::SENIOR, Role::Leder, ""),
+        (SeatCategory::SCHOOL, Role::Medlem, "Stavern skole FAU"),
+        (SeatCategory::SPORTS, Role::Nestleder, "Stavern IL"),
+        (SeatCategory::BUSINESS, Role::Medlem, ""),
     ]
     .into_iter()
     .enumerate()

@@ -60,7 +60,6 @@ pub fn load_with_progress(
 
     use Gender::*;
     use Role::*;
-    use SeatCategory::*;
     let councils: [(CouncilInput, Vec<Seat>); 3] = [
         (
             CouncilInput {
@@ -81,17 +80,35 @@ pub fn load_with_progress(
                 Seat(
                     "Astrid Kvalvik",
                     Some(Female),
-                    Senior,
+                    SeatCategory::SENIOR,
                     Leder,
                     "Lyngvik pensjonistforening",
                 ),
-                Seat("Torbjørn Leirvåg", Some(Male), School, Medlem, "FAU Strandåsen skole"),
-                Seat("Sigrid Hals", Some(Female), Sports, Nestleder, "Lyngvik IL"),
-                Seat("Einar Bråthen", Some(Male), Business, Medlem, "Lyngvik næringsforening"),
+                Seat(
+                    "Torbjørn Leirvåg",
+                    Some(Male),
+                    SeatCategory::SCHOOL,
+                    Medlem,
+                    "FAU Strandåsen skole",
+                ),
+                Seat(
+                    "Sigrid Hals",
+                    Some(Female),
+                    SeatCategory::SPORTS,
+                    Nestleder,
+                    "Lyngvik IL",
+                ),
+                Seat(
+                    "Einar Bråthen",
+                    Some(Male),
+                    SeatCategory::BUSINESS,
+                    Medlem,
+                    "Lyngvik næringsforening",
+                ),
                 Seat(
                     "Hanne Lislerud",
                     Some(Female),
-                    Volunteer,
+                    SeatCategory::VOLUNTEER,
                     Sekretaer,
                     "Lyngvik frivilligsentral",
                 ),
@@ -113,31 +130,55 @@ pub fn load_with_progress(
                 seat_plan: SeatPlan::new(1, 1, 1, 0, 3),
             },
             vec![
-                Seat("Øystein Fjellvang", Some(Male), Senior, Medlem, "Storlia seniorlag"),
-                Seat("Marit Sandvold", Some(Female), School, Leder, "Storlia oppvekstsenter"),
-                Seat("Kjetil Åsheim", Some(Male), Sports, Medlem, "Storlia skiskyttarlag"),
+                Seat(
+                    "Øystein Fjellvang",
+                    Some(Male),
+                    SeatCategory::SENIOR,
+                    Medlem,
+                    "Storlia seniorlag",
+                ),
+                Seat(
+                    "Marit Sandvold",
+                    Some(Female),
+                    SeatCategory::SCHOOL,
+                    Leder,
+                    "Storlia oppvekstsenter",
+                ),
+                Seat(
+                    "Kjetil Åsheim",
+                    Some(Male),
+                    SeatCategory::SPORTS,
+                    Medlem,
+                    "Storlia skiskyttarlag",
+                ),
                 Seat(
                     "Ragnhild Tverrå",
                     Some(Female),
-                    Volunteer,
+                    SeatCategory::VOLUNTEER,
                     Sekretaer,
                     "Storlia bygdekvinnelag",
                 ),
                 Seat(
                     "Lars Bjørnevik",
                     Some(Male),
-                    Volunteer,
+                    SeatCategory::VOLUNTEER,
                     Nestleder,
                     "Storlia grendehus SA",
                 ),
                 Seat(
                     "Solveig Hammerø",
                     Some(Female),
-                    Volunteer,
+                    SeatCategory::VOLUNTEER,
                     Medlem,
                     "Nordbygda sanitetslag",
                 ),
-                Seat("Nils Urdal", None, Volunteer, Varamedlem, "Heimdal velforening"),
+                Seat(
+                    "Nils Urdal",
+                    None,
+                    SeatCategory::VOLUNTEER,
+                    Varamedlem,
+                    "Heimdal velforening",
+                ),
             ],
         ),
         (
@@ -156,32 +197,62 @@ pub fn load_with_progress(
                 seat_plan: SeatPlan::new(2, 1, 1, 2, 2),
             },
             vec![
-                Seat("Ingvild Kroken", Some(Female), Senior, Medlem, "Midtbyen eldreråd"),
-                Seat("Per Ove Stubø", Some(Male), Senior, Medlem, "Fjordvik pensjonistlag"),
-                Seat("Håkon Vestre", Some(Male), School, Medlem, "Midtbyen barnehage SA"),
-                Seat("Anders Myklevoll", Some(Male), Sports, Leder, "Fjordvik turn"),
+                Seat(
+                    "Ingvild Kroken",
+                    Some(Female),
+                    SeatCategory::SENIOR,
+                    Medlem,
+                    "Midtbyen eldreråd",
+                ),
+                Seat(
+                    "Per Ove Stubø",
+                    Some(Male),
+                    SeatCategory::SENIOR,
+                    Medlem,
+                    "Fjordvik pensjonistlag",
+                ),
+                Seat(
+                    "Håkon Vestre",
+                    Some(Male),
+                    SeatCategory::SCHOOL,
+                    Medlem,
+                    "Midtbyen barnehage SA",
+                ),
+                Seat(
+                    "Anders Myklevoll",
+                    Some(Male),
+                    SeatCategory::SPORTS,
+                    Leder,
+                    "Fjordvik turn",
+                ),
                 Seat(
                     "Terje Skaret",
                     Some(Male),
-                    Business,
+                    SeatCategory::BUSINESS,
                     Nestleder,
                     "Handelsstanden i Midtbyen",
                 ),
                 Seat(
                     "Jon Arne Hovland",
                     Some(Male),
-                    Business,
+                    SeatCategory::BUSINESS,
                     Medlem,
                     "Midtbyen gårdeierforening",
                 ),
                 Seat(
                     "Bente Sørlie",
                     Some(Female),
-                    Volunteer,
+                    SeatCategory::VOLUNTEER,
                     Sekretaer,
                     "Midtbyen beboerforening",
                 ),
-                Seat("Arvid Løkkeberg", Some(Male), Volunteer, Medlem, "Fjordvik Røde Kors"),
+                Seat(
+                    "Arvid Løkkeberg",
+                    Some(Male),
+                    SeatCategory::VOLUNTEER,
+                    Medlem,
+                    "Fjordvik Røde Kors",
+                ),
             ],
         ),
     ];
@@ -236,7 +307,7 @@ pub fn load_with_progress(
                     gender: Some(Female),
                 },
             },
-            category: Volunteer,
+            category: SeatCategory::VOLUNTEER,
             role: Medlem,
             organisation: "Midtbyen speidergruppe".into(),
             term_from,
@@ -416,9 +487,9 @@ fn demo_meetings(conn: &Connection, actor: &Actor, council: &Council, today: Nai
         // Midtbyen's latest meeting is its fellesmøte with the kommune, and
         // Storlia's first its open meeting: so some yearly duties are fulfilled.
         let kind = match (council.name.split(' ').next(), offset) {
-            (Some("Midtbyen"), -21) => MeetingKind::Joint,
-            (Some("Storlia"), -63) => MeetingKind::Open,
-            _ => MeetingKind::Ordinary,
+            (Some("Midtbyen"), -21) => MeetingKind::JOINT,
+            (Some("Storlia"), -63) => MeetingKind::OPEN,
+            _ => MeetingKind::ORDINARY,
         };
         let meeting = meetings::create(
             conn,
@@ -611,7 +682,7 @@ fn demo_meetings(conn: &Connection, actor: &Actor, council: &Council, today: Nai
 fn demo_meeting(council: &Council, date: NaiveDate, place: &str, held: bool) -> MeetingInput {
     MeetingInput {
         council_id: council.id.clone(),
-        kind: MeetingKind::Ordinary,
+        kind: MeetingKind::ORDINARY,
         date,
         starts_at: chrono::NaiveTime::from_hms_opt(18, 0, 0).expect("valid time"),
         ends_at: held.then(|| chrono::NaiveTime::from_hms_opt(20, 0, 0).expect("valid time")),

@@ -664,7 +664,8 @@ impl Store {
             .filter(|c| ours(&c.council_id))
             .flat_map(|c| c.duties)
             .collect();
-        let calendar = crate::calendar::ics(&meetings, &duties, now, lang);
+        let labels = super::profile::labels(&self.conn, lang)?;
+        let calendar = crate::calendar::ics(&meetings, &duties, now, &labels, lang);
         self.export_target(out)?;
         crate::pdf::write_atomically(out, calendar.text.as_bytes())?;
         Ok(calendar)

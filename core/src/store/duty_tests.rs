@@ -82,7 +82,7 @@ fn a_council_begun_this_autumn_owes_nothing_that_fell_due_before_it() {
     assert_eq!((line.duties_overdue, line.days_overdue), (1, 10));
 
     // A member whose term began years ago: the council existed then.
-    let member = super::test_fixtures::member_input(&c.id, "Aud", SeatCategory::Senior, Role::Leder, day(2020, 1, 1));
+    let member = super::test_fixtures::member_input(&c.id, "Aud", SeatCategory::SENIOR, Role::Leder, day(2020, 1, 1));
     store.add_membership(&autumn, &member).unwrap();
     let duties = store.duties(&c.id, 2026, today, Lang::Nb).unwrap();
     assert_eq!(duty(&duties, "open_meeting").status, DutyStatus::Overdue);
@@ -109,7 +109,7 @@ fn an_overdue_joint_meeting_is_fulfilled_the_moment_one_is_held() {
     assert_eq!(line.duties_overdue, 2);
 
     // A planned joint meeting is no evidence; a held one is.
-    let meeting = hold(&mut store, &c.id, MeetingKind::Joint, day(2026, 11, 20));
+    let meeting = hold(&mut store, &c.id, MeetingKind::JOINT, day(2026, 11, 20));
     let duties = store.duties(&c.id, 2026, today, Lang::Nb).unwrap();
     let joint = duty(&duties, "joint_meeting");
     assert_eq!(joint.status, DutyStatus::Fulfilled);
@@ -574,7 +574,7 @@ fn the_overview_screen_shows_the_councils_asked_for_and_a_short_files_wheel_with
     let mut store = Store::open_in_memory().unwrap();
     let ahead = council(&mut store, "Åsen vel");
     council(&mut store, "Brunla grendeutvalg");
-    hold(&mut store, &ahead.id, MeetingKind::Joint, day(2026, 10, 1));
+    hold(&mut store, &ahead.id, MeetingKind::JOINT, day(2026, 10, 1));
     let today = day(2026, 12, 1);
     let all = store
         .overview_screen(2026, today, Lang::Nb, &OverviewQuery::default())
@@ -649,7 +649,7 @@ fn ovre_eikers_eight_duties_follow_their_evidence_and_a_manual_one_is_confirmed_
         "Heie på lokale initiativ"
     );
     // A joint meeting whose notice went out before it (sent 1 October).
-    hold(&mut store, &c.id, MeetingKind::Joint, day(2026, 10, 20));
+    hold(&mut store, &c.id, MeetingKind::JOINT, day(2026, 10, 20));
     let today = day(2026, 12, 10);
     let duties = store.duties(&c.id, 2026, today, Lang::Nb).unwrap();
     let keys: Vec<&str> = duties.iter().map(|d| d.kind.as_str()).collect();
@@ -684,7 +684,7 @@ fn ovre_eikers_eight_duties_follow_their_evidence_and_a_manual_one_is_confirmed_
     assert_eq!(duty(&duties, "heie").evidence_kind, ProfileEvidenceKind::Manual);
 
     // A meeting held before its notice went out spoils the notices.
-    hold(&mut store, &c.id, MeetingKind::Ordinary, day(2026, 9, 15));
+    hold(&mut store, &c.id, MeetingKind::ORDINARY, day(2026, 9, 15));
     let duties = store.duties(&c.id, 2026, today, Lang::Nb).unwrap();
     assert_eq!(status(&duties, "profilere"), DutyStatus::DueSoon);
 

@@ -20,6 +20,7 @@ use crate::progress::{tick, Progress};
 /// The tables a generation writes to, parents first.
 const WRITTEN: &[&str] = &[
     "council",
+    "council_seat",
     "person",
     "membership",
     "meeting",
@@ -258,9 +259,9 @@ fn council(
     let nynorsk = index % 5 == 4;
     conn.execute(
         "INSERT INTO council (id, name, kind, area, mandate, malform, legal_mode, contact_name, contact_email,
-            seats_senior, seats_school, seats_sports, seats_business, seats_volunteer, created_at, updated_at)
+            created_at, updated_at)
          VALUES (?1, ?2, 'naermiljoutvalg', ?3, 'Samarbeid mellom innbyggerne og kommunen.', ?4, ?5,
-            'Kontaktperson i kommunen', 'kontakt@kommune.example', 1, 1, 2, 1, 1, ?6, ?6)",
+            'Kontaktperson i kommunen', 'kontakt@kommune.example', ?6, ?6)",
         params![
             council_id,
             name,
@@ -269,6 +270,11 @@ fn council(
             if index.is_multiple_of(7) { "formal" } else { "voluntary" },
             at
         ],
+    )?;
+    conn.execute(
+        "INSERT INTO council_seat (council_id, category, seats)
+         VALUES (?1, 'senior', 1), (?1, 'school', 1), (?1, 'sports', 2), (?1, 'business', 1), (?1, 'volunteer', 1)",
+        [&council_id],
     )?;
     audit::record(conn, actor, "council", &council_id, "generated", None, Some(&name))?;
     sum.councils += 1;

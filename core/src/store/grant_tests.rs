@@ -70,12 +70,11 @@ pub(super) fn world() -> World {
             &CouncilInput::named("Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 1, 1, 0)),
         )
         .unwrap();
-    use SeatCategory::*;
     let members = [
-        ("Aud Leder", Senior, Role::Leder, ""),
-        ("Bjørn Berg", School, Role::Medlem, "Stavern skole FAU"),
-        ("Cecilie Ask", Sports, Role::Nestleder, "Stavern IL"),
-        ("Dag Dahl", Business, Role::Medlem, ""),
+        ("Aud Leder", SeatCategory::SENIOR, Role::Leder, ""),
+        ("Bjørn Berg", SeatCategory::SCHOOL, Role::Medlem, "Stavern skole FAU"),
+        ("Cecilie Ask", SeatCategory::SPORTS, Role::Nestleder, "Stavern IL"),
+        ("Dag Dahl", SeatCategory::BUSINESS, Role::Medlem, ""),
     ]
     .into_iter()
     .map(|(name, category, role, organisation)| {

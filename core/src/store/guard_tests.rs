@@ -150,7 +150,7 @@ fn interrupted_checkpoint(dir: &std::path::Path, added: usize) -> std::path::Pat
                     gender: None,
                 },
             },
-            category: SeatCategory::Volunteer,
+            category: SeatCategory::VOLUNTEER,
             role: Role::Varamedlem,
             organisation: "Sjekkpunktforeningen ".repeat(9),
             term_from: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),

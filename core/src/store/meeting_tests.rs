@@ -32,14 +32,13 @@ pub(super) fn world() -> World {
             },
         )
         .unwrap();
-    use SeatCategory::*;
     let members = [
-        ("Aud", Senior, Role::Leder),
-        ("Bjørn", School, Role::Medlem),
-        ("Cecilie", Sports, Role::Nestleder),
-        ("Dag", Business, Role::Medlem),
-        ("Eva", Volunteer, Role::Sekretaer),
-        ("Frode", Volunteer, Role::Varamedlem),
+        ("Aud", SeatCategory::SENIOR, Role::Leder),
+        ("Bjørn", SeatCategory::SCHOOL, Role::Medlem),
+        ("Cecilie", SeatCategory::SPORTS, Role::Nestleder),
+        ("Dag", SeatCategory::BUSINESS, Role::Medlem),
+        ("Eva", SeatCategory::VOLUNTEER, Role::Sekretaer),
+        ("Frode", SeatCategory::VOLUNTEER, Role::Varamedlem),
     ]
     .into_iter()
     .map(|(name, category, role)| {

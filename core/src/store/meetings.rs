@@ -113,8 +113,24 @@ struct MeetingRecord<'a> {
     status: MeetingStatus,
 }
 
+/// A meeting's kind must be the profile's, or (`own`) the one the meeting
+/// already holds, which the profile may since have removed.
+fn check_kind(conn: &Connection, kind: &MeetingKind, own: Option<&MeetingKind>) -> Result<()> {
+    if own == Some(kind) {
+        return Ok(());
+    }
+    let profile = super::profile::current(conn)?;
+    if profile.meeting_kinds.iter().any(|k| k.key == kind.key()) {
+        return Ok(());
+    }
+    Err(CoreError::invalid(
+        FieldIssue::new("kind", "validation.meeting_kind_unknown").with("key", kind.key()),
+    ))
+}
+
 pub fn create(conn: &Connection, actor: &Actor, input: &MeetingInput) -> Result<Meeting> {
     councils::get(conn, &input.council_id)?;
+    check_kind(conn, &input.kind, None)?;
     let id = new_id();
     let at = codec::instant(actor.at);
     conn.execute(
@@ -145,6 +161,7 @@ pub fn create(conn: &Connection, actor: &Actor, input: &MeetingInput) -> Result<
 pub fn update(conn: &Connection, actor: &Actor, id: &str, input: &MeetingInput) -> Result<Meeting> {
     let old = get(conn, id)?;
     rules::check_unlocked(&old)?;
+    check_kind(conn, &input.kind, Some(&old.kind))?;
     let mut input = input.clone();
     // A meeting stays with its council.
     input.council_id = old.council_id.clone();
@@ -472,6 +489,7 @@ pub fn detail(conn: &Connection, id: &str, lang: Lang) -> Result<MeetingDetail> 
         amendments,
         earlier_amendments,
         documents,
+        names: super::profile::labels_by_lang(conn)?,
     })
 }
 

@@ -60,7 +60,7 @@ impl<'a> From<&'a Membership> for Record<'a> {
         Record {
             council_id: &m.council_id,
             person_id: &m.person.id,
-            category: m.category,
+            category: m.category.clone(),
             role: m.role,
             organisation: &m.organisation,
             term_from: m.term_from,
@@ -174,8 +174,20 @@ fn check_no_overlap(
     Ok(())
 }
 
+/// A seat's category must be the profile's, or (`own`) the one the seat
+/// already holds, which the profile may since have removed.
+fn check_category(conn: &Connection, category: &SeatCategory, own: Option<&SeatCategory>) -> Result<()> {
+    if own == Some(category) {
+        return Ok(());
+    }
+    let profile = super::profile::current(conn)?;
+    let allowed: Vec<&str> = profile.seat_categories.iter().map(|c| c.key.as_str()).collect();
+    crate::rules::validate::seat_category(category, &allowed)
+}
+
 pub fn add(conn: &Connection, actor: &Actor, input: &MembershipInput) -> Result<Membership> {
     councils::get(conn, &input.council_id)?;
+    check_category(conn, &input.category, None)?;
     let person = match &input.person {
         PersonChoice::Existing { id } => {
             let person = people::get(conn, id)?;
@@ -217,6 +229,7 @@ pub fn add(conn: &Connection, actor: &Actor, input: &MembershipInput) -> Result<
 
 pub fn update(conn: &Connection, actor: &Actor, id: &str, edit: &MembershipEdit) -> Result<Membership> {
     let old = get(conn, id)?;
+    check_category(conn, &edit.category, Some(&old.category))?;
     if let Some(ended) = old.ended_on {
         if ended < edit.term_from {
             return Err(CoreError::invalid(
@@ -369,7 +382,8 @@ impl Store {
         progress: &dyn crate::progress::Progress,
     ) -> Result<MembersImported> {
         let sheet = crate::intake::read_sheet(path)?;
-        let seats = crate::intake::member_rows(&sheet, council_id)?;
+        let profile = self.profile()?;
+        let seats = crate::intake::member_rows(&sheet, council_id, &profile)?;
         self.write(|tx| import(tx, actor, seats, progress))
     }
 

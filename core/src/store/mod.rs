@@ -473,3 +473,6 @@ mod review_tests;
 
 #[cfg(test)]
 mod statement_tests;
+
+#[cfg(test)]
+mod profile_keys_tests;

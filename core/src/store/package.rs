@@ -30,6 +30,7 @@ const BY_APPLICATION: &str = "application_id IN (SELECT a.id FROM grant_applicat
 /// (`?1` is the council's id). Audit rows and settings are never handed over.
 pub(super) const TABLES: &[(&str, &str)] = &[
     ("council", "id = ?1"),
+    ("council_seat", "council_id = ?1"),
     (
         "person",
         "id IN (SELECT person_id FROM membership WHERE council_id = ?1)",
@@ -64,6 +65,37 @@ pub(super) const TABLES: &[(&str, &str)] = &[
     ("annual_report", "council_id = ?1"),
     ("account_entry", "council_id = ?1"),
 ];
+
+/// A package from a file before migration 18 holds the council's seat plan
+/// in five `seats_<category>` columns of its council row: they become the
+/// `council_seat` rows this schema holds (a category with no seats, no row).
+fn upgrade_seat_plan(contents: &mut Contents) {
+    let mut seats: Vec<Row> = Vec::new();
+    for (_, rows) in contents.tables.iter_mut().filter(|(t, _)| t == "council") {
+        for row in rows {
+            let id = row.iter().find(|(c, _)| c == "id").map(|(_, v)| v.clone());
+            row.retain(|(column, value)| match column.strip_prefix("seats_") {
+                Some(category) => {
+                    if let (Some(id), Value::Integer(n)) = (&id, value) {
+                        if *n != 0 {
+                            seats.push(vec![
+                                ("council_id".to_owned(), id.clone()),
+                                ("category".to_owned(), Value::Text(category.to_owned())),
+                                ("seats".to_owned(), value.clone()),
+                            ]);
+                        }
+                    }
+                    false
+                }
+                None => true,
+            });
+        }
+    }
+    if !seats.is_empty() && contents.rows("council_seat").is_empty() {
+        contents.tables.retain(|(t, _)| t != "council_seat");
+        contents.tables.push(("council_seat".to_owned(), seats));
+    }
+}
 
 /// Tables whose rows are referred to from outside the council's rows: a
 /// person may sit in other councils too, and `package_snapshot` names the council.
@@ -534,7 +566,8 @@ impl Store {
             path: path.display().to_string(),
             fault,
         };
-        let package = package::read_file(path, known_version())?.map_err(bad)?;
+        let mut package = package::read_file(path, known_version())?.map_err(bad)?;
+        upgrade_seat_plan(&mut package.contents);
         super::package_rows::check(&package.contents).map_err(bad)?;
         check(progress)?;
         self.write(|tx| {

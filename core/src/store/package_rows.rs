@@ -130,7 +130,7 @@ fn check_integer(column: &str, f: &str, n: i64) -> Vec<FieldIssue> {
             .and_then(|y| validate::year(y).ok())
             .is_none()
             .then(|| issue(f, "validation.year_out_of_range").with("year", n.to_string()))
-    } else if column.starts_with("seats_") {
+    } else if column == "seats" || column.starts_with("seats_") {
         if n < 0 {
             Some(issue(f, "validation.seats_negative"))
         } else {

@@ -773,7 +773,7 @@ fn a_council_read_in_is_read_only_here_and_every_write_says_where_it_is_kept() {
                             gender: None,
                         },
                     },
-                    category: SeatCategory::Volunteer,
+                    category: SeatCategory::VOLUNTEER,
                     role: Role::Medlem,
                     organisation: String::new(),
                     term_from: day,

@@ -11,7 +11,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 use super::{audit, codec, memberships, Store};
 use crate::error::{at_path, CoreError, Result};
-use crate::model::{Actor, KommuneProfile, Lang, ProfileOutcome, ProfileView};
+use crate::model::{Actor, KommuneProfile, Lang, ProfileEntry, ProfileLabels, ProfileOutcome, ProfileView};
 use crate::rules::profile as rules;
 
 const ENTITY: &str = "kommune_profile";
@@ -48,8 +48,83 @@ fn categories_in_use(conn: &Connection, day: NaiveDate) -> Result<Vec<(String, i
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Remembers the names of every entry of `profile` (`profile_name`), so an
+/// entry a later profile removes is still named where rows hold it.
+fn remember_names(conn: &Connection, profile: &KommuneProfile, at: &str) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO profile_name (section, key, names, saved_at) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (section, key) DO UPDATE SET names = excluded.names, saved_at = excluded.saved_at",
+    )?;
+    let entries = (profile
+        .seat_categories
+        .iter()
+        .map(|e| ("seatCategories", &e.key, &e.names)))
+    .chain(profile.duties.iter().map(|d| ("duties", &d.key, &d.names)))
+    .chain(profile.meeting_kinds.iter().map(|e| ("meetingKinds", &e.key, &e.names)));
+    for (section, key, names) in entries {
+        let names = serde_json::to_string(names).expect("names serialise");
+        stmt.execute(rusqlite::params![section, key, names, at])?;
+    }
+    Ok(())
+}
+
+/// The names `profile_name` holds for one part of the profile.
+fn saved_names(conn: &Connection, section: &str) -> Result<Vec<ProfileEntry>> {
+    let mut stmt = conn.prepare_cached("SELECT key, names FROM profile_name WHERE section = ?1 ORDER BY key")?;
+    let rows = stmt.query_map([section], |r| {
+        Ok(ProfileEntry {
+            key: r.get(0)?,
+            names: serde_json::from_str(&r.get::<_, String>(1)?).unwrap_or_default(),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn keys(conn: &Connection, sql: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Every seat category's and meeting kind's name in `lang`, as
+/// `rules::profile::labels` gives them from the file's profile, the names
+/// it saved before and the keys its rows hold.
+pub(super) fn labels(conn: &Connection, lang: Lang) -> Result<ProfileLabels> {
+    Ok(rules::labels(&current(conn)?, &history(conn)?, lang))
+}
+
+/// The names saved before and the keys the file's rows hold.
+fn history(conn: &Connection) -> Result<rules::ProfileHistory> {
+    Ok(rules::ProfileHistory {
+        seat_categories: saved_names(conn, "seatCategories")?,
+        meeting_kinds: saved_names(conn, "meetingKinds")?,
+        seat_categories_held: keys(
+            conn,
+            "SELECT category FROM membership UNION SELECT category FROM council_seat WHERE seats > 0",
+        )?,
+        meeting_kinds_held: keys(conn, "SELECT DISTINCT kind FROM meeting")?,
+    })
+}
+
+/// The labels in each language, for documents.
+pub(super) fn labels_by_lang(conn: &Connection) -> Result<crate::model::LabelsByLang> {
+    let (profile, history) = (current(conn)?, history(conn)?);
+    let [nb, nn, en] = [Lang::Nb, Lang::Nn, Lang::En].map(|lang| rules::labels(&profile, &history, lang));
+    Ok(crate::model::LabelsByLang { nb, nn, en })
+}
+
+/// Where each seat category comes in the file's profile: for lists ordered
+/// by category (a removed category after the profile's, by key).
+pub(super) fn seat_rank(conn: &Connection) -> Result<impl Fn(&crate::model::SeatCategory) -> usize> {
+    let keys: Vec<String> = current(conn)?.seat_categories.into_iter().map(|c| c.key).collect();
+    Ok(move |c: &crate::model::SeatCategory| keys.iter().position(|k| k == c.key()).unwrap_or(usize::MAX))
+}
+
 /// Writes `new` as the file's profile over `old`, one audit row per part changed.
 fn put(conn: &Connection, actor: &Actor, old: &KommuneProfile, new: &KommuneProfile) -> Result<()> {
+    let saved_at = codec::instant(actor.at);
+    remember_names(conn, old, &saved_at)?;
+    remember_names(conn, new, &saved_at)?;
     let body = serde_json::to_string(new).expect("a profile serialises");
     conn.execute(
         "INSERT INTO kommune_profile (id, kommune, issued_at, body, saved_at) VALUES (1, ?1, ?2, ?3, ?4)
@@ -139,6 +214,12 @@ impl Store {
     /// The kommune profile the file follows: its own, or the built-in default.
     pub fn profile(&self) -> Result<KommuneProfile> {
         current(&self.conn)
+    }
+
+    /// Every seat category's and meeting kind's name in `lang`: the
+    /// profile's in its order, then removed ones rows still hold, marked.
+    pub fn profile_labels(&self, lang: Lang) -> Result<ProfileLabels> {
+        labels(&self.conn, lang)
     }
 
     /// The profile for the editor, and whether it is the built-in default.
@@ -438,7 +519,7 @@ mod tests {
             .unwrap();
         let from = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
         for name in ["Åse Eldre", "Per Eldre"] {
-            let input = test_fixtures::member_input(&council.id, name, SeatCategory::Senior, Role::Medlem, from);
+            let input = test_fixtures::member_input(&council.id, name, SeatCategory::SENIOR, Role::Medlem, from);
             store.add_membership(&actor, &input).unwrap();
         }
         assert_eq!(
@@ -453,7 +534,7 @@ mod tests {
         assert_eq!(store.profile().unwrap().seat_categories.len(), 4);
         // The members keep their category.
         let detail = store.council_detail(&council.id, today(), Lang::Nb).unwrap();
-        assert!(detail.current.iter().all(|m| m.category == SeatCategory::Senior));
+        assert!(detail.current.iter().all(|m| m.category == SeatCategory::SENIOR));
     }
 
     /// A file with one council, and the package of it exported at `day`.
@@ -570,6 +651,8 @@ mod tests {
         source
             .save_profile(&coordinator(2), &larvik(), today(), Lang::Nb)
             .unwrap();
+        // The council first: a plan is held to the profile the file has.
+        packaged(&mut source, dir.path(), 2);
         let mut bad = source.profile().unwrap();
         bad.seat_categories.clear();
         bad.issued_at = at(3);

@@ -76,13 +76,7 @@ fn council_input(name: String, area: String, mandate: String, seats: [i32; 5]) -
         contact_name: String::new(),
         contact_email: String::new(),
         contact_phone: String::new(),
-        seat_plan: SeatPlan {
-            senior: seats[0],
-            school: seats[1],
-            sports: seats[2],
-            business: seats[3],
-            volunteer: seats[4],
-        },
+        seat_plan: SeatPlan::new(seats[0], seats[1], seats[2], seats[3], seats[4]),
     }
 }
 
@@ -114,7 +108,7 @@ proptest! {
         let input = MembershipInput {
             council_id: council.id,
             person: PersonChoice::New { person: PersonInput { name, email, phone: String::new(), gender: None } },
-            category: SeatCategory::Volunteer,
+            category: SeatCategory::VOLUNTEER,
             role: Role::Medlem,
             organisation,
             term_from: from,
@@ -145,7 +139,7 @@ proptest! {
         let council = store.create_council(&actor(), &council_input("Utval".into(), String::new(), String::new(), [1; 5])).unwrap();
         let meeting_input = MeetingInput {
             council_id: council.id,
-            kind: MeetingKind::Open,
+            kind: MeetingKind::OPEN,
             date: day,
             starts_at: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
             ends_at: None,
@@ -203,7 +197,7 @@ thread_local! {
         let meeting = store
             .create_meeting(&actor(), &MeetingInput {
                 council_id: council.clone(),
-                kind: MeetingKind::Ordinary,
+                kind: MeetingKind::ORDINARY,
                 date: actor().at.date_naive(),
                 starts_at: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
                 ends_at: None,

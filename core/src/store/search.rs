@@ -263,7 +263,7 @@ mod tests {
                 &actor,
                 &MeetingInput {
                     council_id: lyngvik.id.clone(),
-                    kind: MeetingKind::Ordinary,
+                    kind: MeetingKind::ORDINARY,
                     date: actor.at.date_naive(),
                     starts_at: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
                     ends_at: None,
@@ -383,7 +383,7 @@ mod tests {
                 &actor,
                 &MeetingInput {
                     council_id: lyngvik.id.clone(),
-                    kind: MeetingKind::Ordinary,
+                    kind: MeetingKind::ORDINARY,
                     date: actor.at.date_naive(),
                     starts_at: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
                     ends_at: None,

@@ -58,10 +58,12 @@ fn members(conn: &Connection, council_id: &str, year: i32) -> Result<Vec<MemberA
         },
     )?;
     let mut members: Vec<MemberAttendance> = rows.collect::<rusqlite::Result<_>>()?;
+    let rank = super::profile::seat_rank(conn)?;
     members.sort_by_key(|m| {
         (
             m.role == Role::Varamedlem,
-            m.category,
+            rank(&m.category),
+            m.category.clone(),
             crate::rules::names::sort_key(&m.person_name),
         )
     });
@@ -150,17 +152,16 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let plan = SeatPlan::new(1, 1, 1, 1, 2);
         let council = store
-            .create_council(&actor(), &CouncilInput::named("Nordvik grendeutvalg", plan))
+            .create_council(&actor(), &CouncilInput::named("Nordvik grendeutvalg", plan.clone()))
             .unwrap();
         let other = store
             .create_council(&actor(), &CouncilInput::named("Sørvik grendeutvalg", plan))
             .unwrap();
-        use SeatCategory::*;
-        let aud = seat(&mut store, &council, "Aud", Senior, Role::Leder);
-        let bjorn = seat(&mut store, &council, "Bjørn", School, Role::Medlem);
-        let gro = seat(&mut store, &council, "Gro", Sports, Role::Medlem);
-        let frode = seat(&mut store, &council, "Frode", Volunteer, Role::Varamedlem);
-        let elsewhere = seat(&mut store, &other, "Ola", Senior, Role::Leder);
+        let aud = seat(&mut store, &council, "Aud", SeatCategory::SENIOR, Role::Leder);
+        let bjorn = seat(&mut store, &council, "Bjørn", SeatCategory::SCHOOL, Role::Medlem);
+        let gro = seat(&mut store, &council, "Gro", SeatCategory::SPORTS, Role::Medlem);
+        let frode = seat(&mut store, &council, "Frode", SeatCategory::VOLUNTEER, Role::Varamedlem);
+        let elsewhere = seat(&mut store, &other, "Ola", SeatCategory::SENIOR, Role::Leder);
         // Gro's seat ends on 1 May: she sits at the March meeting only.
         store
             .end_membership(&actor(), &gro.id, day(2026, 5, 1), "Flyttet")

@@ -35,7 +35,7 @@ pub(super) fn member_input(
 pub(super) fn meeting_input(council_id: &str, date: NaiveDate) -> MeetingInput {
     MeetingInput {
         council_id: council_id.into(),
-        kind: MeetingKind::Ordinary,
+        kind: MeetingKind::ORDINARY,
         date,
         starts_at: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
         ends_at: None,

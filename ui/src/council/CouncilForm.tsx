@@ -1,26 +1,16 @@
 import { useState, type FormEvent } from "react";
 import { Button, Fieldset, Paragraph } from "@digdir/designsystemet-react";
 import type { CouncilInput } from "../bindings/CouncilInput";
-import type { SeatCategory } from "../bindings/SeatCategory";
 import { useI18n } from "../i18n/context";
 import { toErrorReport } from "../lib/errors";
 import { useFormErrors } from "../lib/useFormErrors";
-import {
-  CATEGORIES,
-  COUNCIL_KINDS,
-  LEGAL_MODES,
-  MALFORMS,
-  categoryLabel,
-  kindLabel,
-  legalModeLabel,
-  malformLabel,
-  options,
-} from "../lib/labels";
+import { COUNCIL_KINDS, LEGAL_MODES, MALFORMS, kindLabel, legalModeLabel, malformLabel, options } from "../lib/labels";
+import { useProfileLabels } from "../lib/profileLabels";
 import { SelectField, TextAreaField, TextField } from "../components/fields";
 import { FormError } from "../components/FormError";
 import {
-  COUNCIL_FIELD_IDS,
-  COUNCIL_FIELD_ORDER,
+  councilFieldIds,
+  councilFieldOrder,
   seatTotal,
   toInput,
   type CouncilDraft,
@@ -39,14 +29,20 @@ export function CouncilForm({
   const { t } = useI18n();
   const [d, setD] = useState<CouncilDraft>(initial);
   const [saving, setSaving] = useState(false);
-  const errors = useFormErrors(COUNCIL_FIELD_ORDER, COUNCIL_FIELD_IDS);
+  const { categoryName } = useProfileLabels();
+  // One field per category of the draft: the profile's, in its order, then
+  // a removed category the plan still gives seats (named as removed).
+  const [categories] = useState(() => Object.keys(initial.seats));
+  const [fieldOrder] = useState(() => councilFieldOrder(categories));
+  const [fieldIds] = useState(() => councilFieldIds(categories));
+  const errors = useFormErrors(fieldOrder, fieldIds);
   const err = (id: string) => errors.fields[id];
 
   const set = <K extends keyof CouncilDraft>(key: K, id: string) => (value: string) => {
     setD((old) => ({ ...old, [key]: value }));
     errors.clearField(id);
   };
-  const setSeat = (c: SeatCategory) => (value: string) => {
+  const setSeat = (c: string) => (value: string) => {
     setD((old) => ({ ...old, seats: { ...old.seats, [c]: value } }));
     errors.clearField(`seats-${c}`);
   };
@@ -125,7 +121,7 @@ export function CouncilForm({
         <Fieldset.Legend>{t("councilForm.seatPlan")}</Fieldset.Legend>
         <Fieldset.Description>{t("councilForm.seatPlanHelp")}</Fieldset.Description>
         <div className="seat-grid">
-          {CATEGORIES.map((c) => (
+          {categories.map((c) => (
             <TextField
               key={c}
               id={`seats-${c}`}
@@ -133,8 +129,8 @@ export function CouncilForm({
               min={0}
               inputMode="numeric"
               width="narrow"
-              label={categoryLabel(t, c)}
-              value={d.seats[c]}
+              label={categoryName(c)}
+              value={d.seats[c] ?? ""}
               onChange={setSeat(c)}
               error={err(`seats-${c}`)}
             />

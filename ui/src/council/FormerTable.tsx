@@ -1,14 +1,16 @@
 import { Button, Table } from "@digdir/designsystemet-react";
+import { useProfileLabels } from "../lib/profileLabels";
 import type { Membership } from "../bindings/Membership";
 import { useI18n } from "../i18n/context";
 import { formatDate } from "../lib/dates";
-import { categoryLabel, roleLabel } from "../lib/labels";
+import { roleLabel } from "../lib/labels";
 import { termText } from "./MemberTable";
 import { PersonDataButton } from "../members/PersonDataButton";
 
 /** The history: seats that have ended, with when and why. */
 export function FormerTable({ members, caption, onErase }: { members: Membership[]; caption: string; onErase?: (m: Membership) => void }) {
   const { t } = useI18n();
+  const { categoryName } = useProfileLabels();
   return (
     <Table border data-color="neutral" data-size="sm" className="former-table">
       <caption className="visually-hidden">{caption}</caption>
@@ -27,7 +29,7 @@ export function FormerTable({ members, caption, onErase }: { members: Membership
         {members.map((m) => (
           <Table.Row key={m.id} data-testid="former-row">
             <Table.Cell>{m.person.name}</Table.Cell>
-            <Table.Cell>{categoryLabel(t, m.category)}</Table.Cell>
+            <Table.Cell>{categoryName(m.category)}</Table.Cell>
             <Table.Cell>{roleLabel(t, m.role)}</Table.Cell>
             <Table.Cell className="nowrap">{termText(t, m)}</Table.Cell>
             <Table.Cell className="nowrap">{formatDate(m.endedOn ?? m.termTo)}</Table.Cell>

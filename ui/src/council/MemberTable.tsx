@@ -1,10 +1,11 @@
 import { Button, Table } from "@digdir/designsystemet-react";
+import { useProfileLabels } from "../lib/profileLabels";
 import type { ReactNode } from "react";
 import type { Membership } from "../bindings/Membership";
 import { useI18n } from "../i18n/context";
 import type { T } from "../i18n/translate";
 import { formatDate } from "../lib/dates";
-import { categoryLabel, roleLabel } from "../lib/labels";
+import { roleLabel } from "../lib/labels";
 
 export type MemberActions = {
   onEdit: (m: Membership) => void;
@@ -69,10 +70,11 @@ export function MemberRow({
   ids?: RowTestIds;
 }) {
   const { t } = useI18n();
+  const { categoryName } = useProfileLabels();
   return (
     <Table.Row data-testid={ids.row} data-membership-id={m.id}>
       <Table.Cell className="cell-name">{m.person.name}</Table.Cell>
-      {showCategory ? <Table.Cell>{categoryLabel(t, m.category)}</Table.Cell> : null}
+      {showCategory ? <Table.Cell>{categoryName(m.category)}</Table.Cell> : null}
       <Table.Cell>{role ?? roleLabel(t, m.role)}</Table.Cell>
       <Table.Cell>{m.organisation}</Table.Cell>
       <Table.Cell>{termText(t, m)}</Table.Cell>

@@ -1,9 +1,10 @@
 import { Card, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
+import { useProfileLabels } from "../lib/profileLabels";
 import type { CategoryStatus } from "../bindings/CategoryStatus";
 import type { Composition } from "../bindings/Composition";
 import { useI18n } from "../i18n/context";
 import type { T } from "../i18n/translate";
-import { categoryLabel } from "../lib/labels";
+
 
 /** The seat plan at a glance: one small tile per category, filled of planned. */
 export function SeatPlan({ composition }: { composition: Composition }) {
@@ -37,6 +38,7 @@ export function SeatPlan({ composition }: { composition: Composition }) {
 
 function SeatTile({ status }: { status: CategoryStatus }) {
   const { t } = useI18n();
+  const { categoryName } = useProfileLabels();
   const c = status.category;
   const state = tileState(status);
   return (
@@ -50,7 +52,7 @@ function SeatTile({ status }: { status: CategoryStatus }) {
       data-over={status.over}
     >
       <Heading level={3} data-size="2xs" className="seat-tile__label">
-        {categoryLabel(t, c)}
+        {categoryName(c)}
       </Heading>
       <div className="seat-tile__row">
         <span className="seat-tile__count" aria-hidden="true">

@@ -1,9 +1,10 @@
 import { Heading, Table, Tag } from "@digdir/designsystemet-react";
+import { useProfileLabels } from "../lib/profileLabels";
 import type { CategoryStatus } from "../bindings/CategoryStatus";
 import type { CouncilDetail } from "../bindings/CouncilDetail";
 import type { Membership } from "../bindings/Membership";
 import { useI18n } from "../i18n/context";
-import { categoryLabel } from "../lib/labels";
+
 import { MemberColumns, MemberRow, type MemberActions } from "./MemberTable";
 
 /** Columns of the seat table: name, role, organisation, term, contact, actions. */
@@ -41,13 +42,14 @@ export function SeatTable({ detail, actions }: { detail: CouncilDetail; actions:
 
 function CategoryGroup({ status, members, actions }: { status: CategoryStatus; members: Membership[]; actions: MemberActions | undefined }) {
   const { t } = useI18n();
+  const { categoryName } = useProfileLabels();
   const c = status.category;
   const over = status.over > 0;
   return (
     <Table.Body className={over ? "seat-group seat-group--over" : "seat-group"} data-category={c}>
       <Table.Row className="group-row">
         <Table.HeaderCell scope="rowgroup" colSpan={columnsOf(actions)}>
-          <span className="group-row__label">{categoryLabel(t, c)}</span>
+          <span className="group-row__label">{categoryName(c)}</span>
           <span className="group-row__count">{t("council.category.count", { filled: status.filled, planned: status.planned })}</span>
           {over ? (
             <Tag data-color="danger" data-size="sm">
@@ -74,6 +76,7 @@ function CategoryGroup({ status, members, actions }: { status: CategoryStatus; m
 
 function DeputyGroup({ deputies, actions }: { deputies: Membership[]; actions: MemberActions | undefined }) {
   const { t } = useI18n();
+  const { categoryName } = useProfileLabels();
   return (
     <Table.Body className="seat-group seat-group--deputies">
       <Table.Row className="group-row">
@@ -83,7 +86,7 @@ function DeputyGroup({ deputies, actions }: { deputies: Membership[]; actions: M
         </Table.HeaderCell>
       </Table.Row>
       {deputies.map((m) => (
-        <MemberRow key={m.id} m={m} role={t("council.deputyFor", { category: categoryLabel(t, m.category) })} actions={actions} />
+        <MemberRow key={m.id} m={m} role={t("council.deputyFor", { category: categoryName(m.category) })} actions={actions} />
       ))}
       {deputies.length === 0 ? (
         <Table.Row>

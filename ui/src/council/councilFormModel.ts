@@ -1,11 +1,14 @@
 import type { CouncilInput } from "../bindings/CouncilInput";
-import type { SeatCategory } from "../bindings/SeatCategory";
-import { CATEGORIES } from "../lib/labels";
 
-/** What the council form holds while the user types: numbers are still text. */
-export type CouncilDraft = Omit<CouncilInput, "seatPlan"> & { seats: Record<SeatCategory, string> };
+/**
+ * What the council form holds while the user types: numbers are still text.
+ * `seats` holds one field per seat category, in the order the form shows them
+ * (the kommune profile's, then a removed category the plan still gives seats).
+ */
+export type CouncilDraft = Omit<CouncilInput, "seatPlan"> & { seats: Record<string, string> };
 
-export const emptyDraft = (): CouncilDraft => ({
+/** A new council's draft: one seat in each of the profile's `categories`. */
+export const emptyDraft = (categories: readonly string[]): CouncilDraft => ({
   name: "",
   kind: "naermiljoutvalg",
   area: "",
@@ -15,12 +18,16 @@ export const emptyDraft = (): CouncilDraft => ({
   contactName: "",
   contactEmail: "",
   contactPhone: "",
-  seats: { senior: "1", school: "1", sports: "1", business: "1", volunteer: "1" },
+  seats: Object.fromEntries(categories.map((c) => [c, "1"])),
 });
 
-/** A draft from a saved council (or an input): only the fields of CouncilInput, never the id. */
-export function draftFrom(c: CouncilInput): CouncilDraft {
-  const seats = Object.fromEntries(CATEGORIES.map((k) => [k, String(c.seatPlan[k])])) as Record<SeatCategory, string>;
+/**
+ * A draft from a saved council (or an input): only the fields of CouncilInput, never the id. A field
+ * for each of the profile's `categories`, then for each other category the plan gives seats.
+ */
+export function draftFrom(c: CouncilInput, categories: readonly string[]): CouncilDraft {
+  const planned = Object.keys(c.seatPlan).filter((k) => !categories.includes(k) && (c.seatPlan[k] ?? 0) !== 0);
+  const seats = Object.fromEntries([...categories, ...planned].map((k) => [k, String(c.seatPlan[k] ?? 0)]));
   return {
     name: c.name,
     kind: c.kind,
@@ -36,7 +43,7 @@ export function draftFrom(c: CouncilInput): CouncilDraft {
 }
 
 /** The input ids of the form, in the order they appear (for focusing the first invalid one). */
-export const COUNCIL_FIELD_ORDER = [
+export const councilFieldOrder = (categories: readonly string[]) => [
   "council-name",
   "council-kind",
   "council-area",
@@ -46,11 +53,11 @@ export const COUNCIL_FIELD_ORDER = [
   "council-contact-name",
   "council-contact-email",
   "council-contact-phone",
-  ...CATEGORIES.map((c) => `seats-${c}`),
-] as const;
+  ...categories.map((c) => `seats-${c}`),
+];
 
 /** The backend's field paths mapped to the form's input ids. */
-export const COUNCIL_FIELD_IDS: Record<string, string> = {
+export const councilFieldIds = (categories: readonly string[]): Record<string, string> => ({
   name: "council-name",
   kind: "council-kind",
   area: "council-area",
@@ -60,9 +67,9 @@ export const COUNCIL_FIELD_IDS: Record<string, string> = {
   contactName: "council-contact-name",
   contactEmail: "council-contact-email",
   contactPhone: "council-contact-phone",
-  seatPlan: "seats-senior",
-  ...Object.fromEntries(CATEGORIES.map((c) => [`seatPlan.${c}`, `seats-${c}`])),
-};
+  ...(categories.length ? { seatPlan: `seats-${categories[0]}` } : {}),
+  ...Object.fromEntries(categories.map((c) => [`seatPlan.${c}`, `seats-${c}`])),
+});
 
 /** A whole number as typed, or null. Negative numbers pass: the backend explains why they are wrong. */
 export function parseSeats(text: string): number | null {
@@ -71,17 +78,18 @@ export function parseSeats(text: string): number | null {
 }
 
 /** The total of the seat plan, counting what cannot be read as zero. */
-export function seatTotal(seats: Record<SeatCategory, string>): number {
-  return CATEGORIES.reduce((sum, c) => sum + Math.max(0, parseSeats(seats[c]) ?? 0), 0);
+export function seatTotal(seats: Record<string, string>): number {
+  return Object.values(seats).reduce((sum, s) => sum + Math.max(0, parseSeats(s) ?? 0), 0);
 }
 
 /**
  * The draft as a CouncilInput, or the ids of seat fields that are not whole numbers.
  */
 export function toInput(d: CouncilDraft): { input: CouncilInput } | { badSeats: string[] } {
-  const bad = CATEGORIES.filter((c) => parseSeats(d.seats[c]) === null).map((c) => `seats-${c}`);
+  const categories = Object.keys(d.seats);
+  const bad = categories.filter((c) => parseSeats(d.seats[c] ?? "") === null).map((c) => `seats-${c}`);
   if (bad.length) return { badSeats: bad };
-  const seatPlan = Object.fromEntries(CATEGORIES.map((c) => [c, parseSeats(d.seats[c])!])) as CouncilInput["seatPlan"];
+  const seatPlan = Object.fromEntries(categories.map((c) => [c, parseSeats(d.seats[c] ?? "")!]));
   return {
     input: {
       name: d.name,

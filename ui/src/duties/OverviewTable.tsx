@@ -1,10 +1,11 @@
 import { memo, useCallback } from "react";
+import { useProfileLabels } from "../lib/profileLabels";
 import { Link, Table } from "@digdir/designsystemet-react";
 import type { CouncilOverview } from "../bindings/CouncilOverview";
 import type { MeetingBrief } from "../bindings/MeetingBrief";
 import { useI18n } from "../i18n/context";
 import { formatDate } from "../lib/dates";
-import { meetingKindLabel } from "../lib/labels";
+
 import { formatKr } from "../grants/format";
 import { useVirtualRows, type VirtualRows } from "../lib/virtualRows";
 import { SpacerRow } from "../components/VirtualTable";
@@ -40,6 +41,7 @@ export const OverviewTable = memo(function OverviewTable({
   onOpenMeeting: (id: string) => void;
 }) {
   const { t } = useI18n();
+  const { meetingKindName } = useProfileLabels();
   const sortOf = (key: SortKey) => (sort.key === key ? sort.dir : "none");
   const meeting = (m: MeetingBrief, testid: string, withKind: boolean) => (
     <>
@@ -48,7 +50,7 @@ export const OverviewTable = memo(function OverviewTable({
           {formatDate(m.date)}
         </button>
       </Link>
-      {withKind ? <span className="overview-sub">{meetingKindLabel(t, m.kind)}</span> : null}
+      {withKind ? <span className="overview-sub">{meetingKindName(m.kind)}</span> : null}
     </>
   );
   return (

@@ -1,10 +1,11 @@
 import { memo, useState } from "react";
+import { useProfileLabels } from "../lib/profileLabels";
 import { Details, Heading, Link, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
 import type { MessageKey } from "../i18n/translate";
 import { useI18n } from "../i18n/context";
 import { formatDate } from "../lib/dates";
 import { formatTime } from "../lib/times";
-import { meetingKindLabel, meetingStatusLabel } from "../lib/labels";
+import { meetingStatusLabel } from "../lib/labels";
 import { statusColor } from "../meetings/meetingModel";
 import { DutyTag } from "./DutyTag";
 import { dayAndMonth, type Wheel, type WheelEntry } from "./dutyModel";
@@ -19,6 +20,7 @@ const monthName = (t: (k: MessageKey) => string, month: number) => t(`month.${mo
  */
 export const YearWheel = memo(function YearWheel({ wheel, year, onOpenMeeting }: { wheel: Wheel; year: number; onOpenMeeting: (id: string) => void }) {
   const { t } = useI18n();
+  const { meetingKindName } = useProfileLabels();
   const all = [...wheel.months.flat(), ...wheel.outside];
   // The table repeats every entry: built the first time it is opened, not with the page.
   const [tableOpened, setTableOpened] = useState(false);
@@ -31,7 +33,7 @@ export const YearWheel = memo(function YearWheel({ wheel, year, onOpenMeeting }:
         <span className="wheel-entry__body">
           <Link asChild data-color="accent">
             <button type="button" className="link-button" onClick={() => onOpenMeeting(e.meeting.id)}>
-              {meetingKindLabel(t, e.meeting.kind)}
+              {meetingKindName(e.meeting.kind)}
             </button>
           </Link>
           <span className="wheel-entry__council">{e.meeting.councilName}</span>
@@ -107,7 +109,7 @@ export const YearWheel = memo(function YearWheel({ wheel, year, onOpenMeeting }:
                       <Table.Cell className="nowrap">
                         {formatDate(e.date)} <span className="muted">{t("meeting.time", { time: formatTime(e.meeting.startsAt) })}</span>
                       </Table.Cell>
-                      <Table.Cell>{meetingKindLabel(t, e.meeting.kind)}</Table.Cell>
+                      <Table.Cell>{meetingKindName(e.meeting.kind)}</Table.Cell>
                       <Table.Cell className="break">{e.meeting.councilName}</Table.Cell>
                       <Table.Cell>
                         <Tag data-size="sm" data-color={statusColor(e.meeting.status)}>

@@ -3,7 +3,6 @@ import { catalogues, fill, translate } from "./translate";
 import {
   ATTENDANCE_STATUSES,
   BACKUP_KINDS,
-  CATEGORIES,
   COUNCIL_KINDS,
   DOCUMENT_KINDS,
   DUTY_STATUSES,
@@ -12,7 +11,6 @@ import {
   LANGS,
   LEGAL_MODES,
   MALFORMS,
-  MEETING_KINDS,
   MEETING_STATUSES,
   ROLES,
 } from "../lib/labels";
@@ -34,14 +32,12 @@ describe("catalogues", () => {
   it("has a label for every enum code", () => {
     const keys = [
       ...COUNCIL_KINDS.map((k) => `kind.${k}`),
-      ...CATEGORIES.map((c) => `category.${c}`),
       ...ROLES.map((r) => `role.${r}`),
       ...MALFORMS.map((m) => `malform.${m}`),
       ...LEGAL_MODES.map((m) => `legalMode.${m}`),
       ...GENDERS.map((g) => `gender.${g}`),
       "gender.unknown",
       ...LANGS.map((l) => `lang.${l}`),
-      ...MEETING_KINDS.map((k) => `meetingKind.${k}`),
       ...MEETING_STATUSES.map((s) => `meetingStatus.${s}`),
       ...ITEM_KINDS.map((k) => `itemKind.${k}`),
       ...ATTENDANCE_STATUSES.map((s) => `attendance.${s}`),
@@ -70,7 +66,7 @@ describe("translate", () => {
   it("looks up the key in the language", () => {
     expect(translate("nb", "legalMode.formal")).toBe("Kommunalt organ etter kommuneloven");
     expect(translate("nn", "role.leder")).toBe("Leiar");
-    expect(translate("en", "category.school")).toBe("Kindergarten and school");
+    expect(translate("en", "role.sekretaer")).toBe("Secretary");
   });
   it("fills placeholders", () => {
     expect(translate("nb", "list.seats", { filled: 5, planned: 6 })).toBe("5 av 6");

@@ -1,11 +1,9 @@
 import type { CouncilKind } from "../bindings/CouncilKind";
-import type { SeatCategory } from "../bindings/SeatCategory";
 import type { Role } from "../bindings/Role";
 import type { Malform } from "../bindings/Malform";
 import type { LegalMode } from "../bindings/LegalMode";
 import type { Gender } from "../bindings/Gender";
 import type { Lang } from "../bindings/Lang";
-import type { MeetingKind } from "../bindings/MeetingKind";
 import type { MeetingStatus } from "../bindings/MeetingStatus";
 import type { VoteOutcome } from "../bindings/VoteOutcome";
 import type { ItemKind } from "../bindings/ItemKind";
@@ -26,12 +24,10 @@ export const COUNCIL_KINDS: readonly CouncilKind[] = [
   "omradeforum",
   "kommunedelsutvalg",
 ];
-export const CATEGORIES: readonly SeatCategory[] = ["senior", "school", "sports", "business", "volunteer"];
 export const ROLES: readonly Role[] = ["leder", "nestleder", "sekretaer", "medlem", "varamedlem"];
 export const MALFORMS: readonly Malform[] = ["bokmal", "nynorsk"];
 export const LEGAL_MODES: readonly LegalMode[] = ["formal", "voluntary"];
 export const GENDERS: readonly Gender[] = ["female", "male", "other"];
-export const MEETING_KINDS: readonly MeetingKind[] = ["ordinary", "extraordinary", "joint", "open"];
 export const MEETING_STATUSES: readonly MeetingStatus[] = ["planned", "notice_sent", "held", "approved"];
 export const ITEM_KINDS: readonly ItemKind[] = ["orientering", "drofting", "vedtak", "valg", "uttalelse"];
 export const ATTENDANCE_STATUSES: readonly AttendanceStatus[] = ["present", "excused", "absent"];
@@ -42,7 +38,6 @@ export const DUTY_STATUSES: readonly DutyStatus[] = ["fulfilled", "waived", "ove
 // The catalogue keys are built from the enum codes; the casts are checked by
 // the catalogue test (every code has a label in every language).
 export const kindLabel = (t: T, k: CouncilKind) => t(`kind.${k}` as MessageKey);
-export const categoryLabel = (t: T, c: SeatCategory) => t(`category.${c}` as MessageKey);
 export const roleLabel = (t: T, r: Role) => t(`role.${r}` as MessageKey);
 /** The role inside a sentence: "… er lagt til som leder." */
 export const roleInSentence = (t: T, r: Role) => roleLabel(t, r).toLocaleLowerCase();
@@ -50,7 +45,6 @@ export const malformLabel = (t: T, m: Malform) => t(`malform.${m}` as MessageKey
 export const legalModeLabel = (t: T, m: LegalMode) => t(`legalMode.${m}` as MessageKey);
 export const genderLabel = (t: T, g: Gender | null) => t(`gender.${g ?? "unknown"}` as MessageKey);
 export const langLabel = (t: T, l: Lang) => t(`lang.${l}` as MessageKey);
-export const meetingKindLabel = (t: T, k: MeetingKind) => t(`meetingKind.${k}` as MessageKey);
 export const meetingStatusLabel = (t: T, s: MeetingStatus) => t(`meetingStatus.${s}` as MessageKey);
 export const itemKindLabel = (t: T, k: ItemKind) => t(`itemKind.${k}` as MessageKey);
 export const attendanceLabel = (t: T, s: AttendanceStatus) => t(`attendance.${s}` as MessageKey);

@@ -1,10 +1,11 @@
 import { Heading, Paragraph, Select, Table, ToggleGroup } from "@digdir/designsystemet-react";
+import { useProfileLabels } from "../lib/profileLabels";
 import type { AttendanceRow } from "../bindings/AttendanceRow";
 import type { AttendanceStatus } from "../bindings/AttendanceStatus";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
 import type { MessageKey } from "../i18n/translate";
-import { ATTENDANCE_STATUSES, attendanceLabel, categoryLabel, roleLabel } from "../lib/labels";
+import { ATTENDANCE_STATUSES, attendanceLabel, roleLabel } from "../lib/labels";
 import { useMeeting } from "./context";
 import { seatRows } from "./meetingModel";
 import { MeetingRoles } from "./MeetingRoles";
@@ -66,6 +67,7 @@ export function AttendanceSection() {
 
 function AttendanceLine({ row, seats }: { row: AttendanceRow; seats: AttendanceRow[] }) {
   const { t } = useI18n();
+  const { categoryName } = useProfileLabels();
   const backend = useBackend();
   const { detail, actOrAlert, locked } = useMeeting();
   const meetingId = detail.meeting.id;
@@ -87,7 +89,7 @@ function AttendanceLine({ row, seats }: { row: AttendanceRow; seats: AttendanceR
       <Table.Cell>
         <span className="cell-name">{row.personName}</span>{" "}
         <span className="attendance-role muted">
-          {deputy ? t("council.deputyFor", { category: categoryLabel(t, row.category) }) : `${roleLabel(t, row.role)} · ${categoryLabel(t, row.category)}`}
+          {deputy ? t("council.deputyFor", { category: categoryName(row.category) }) : `${roleLabel(t, row.role)} · ${categoryName(row.category)}`}
         </span>
         {flag ? <span className="attendance-unset__mark">{t("attendance.unset")}</span> : null}
         {row.status === "present" && !locked && detail.items.length > 1 ? (

@@ -8,7 +8,8 @@ import { useI18n } from "../i18n/context";
 import { dateWords } from "../lib/dates";
 import { useReturnFocus } from "../lib/useReturnFocus";
 import { useFormErrors } from "../lib/useFormErrors";
-import { MEETING_KINDS, meetingKindLabel, options } from "../lib/labels";
+import { options } from "../lib/labels";
+import { useProfileLabels } from "../lib/profileLabels";
 import { DateField, SelectField, TextAreaField, TextField } from "../components/fields";
 import { FormError } from "../components/FormError";
 import {
@@ -29,7 +30,16 @@ type Props = {
 export function MeetingDialog(props: Props) {
   const { t } = useI18n();
   useReturnFocus();
-  const [d, setD] = useState<MeetingDraft>(() => (props.mode === "new" ? newMeetingDraft() : editMeetingDraft(props.meeting)));
+  const { meetingKinds, meetingKindName } = useProfileLabels();
+  // The profile's kinds; an edited meeting keeps its own, even one the profile has removed.
+  const own = props.mode === "edit" ? props.meeting.kind : null;
+  const kinds = meetingKinds.filter((k) => !k.removed || k.key === own).map((k) => k.key);
+  const [d, setD] = useState<MeetingDraft>(() => {
+    if (props.mode === "edit") return editMeetingDraft(props.meeting);
+    const draft = newMeetingDraft();
+    // A profile without the built-in «ordinary» starts at its first kind.
+    return kinds.includes(draft.kind) ? draft : { ...draft, kind: kinds[0] ?? draft.kind };
+  });
   const [saving, setSaving] = useState(false);
   const errors = useFormErrors(MEETING_FIELD_ORDER, MEETING_FIELD_IDS);
   const err = (id: string) => errors.fields[id];
@@ -76,7 +86,7 @@ export function MeetingDialog(props: Props) {
               label={t("meetingForm.kind")}
               value={d.kind}
               onChange={(v) => set("kind", "meeting-kind")(v as MeetingKind)}
-              options={options(MEETING_KINDS, (k) => meetingKindLabel(t, k))}
+              options={options(kinds, (k) => meetingKindName(k))}
               error={err("meeting-kind")}
             />
             <DateField id="meeting-date" label={t("meetingForm.date")} description={t("date.help")} value={d.date} onChange={set("date", "meeting-date")} error={err("meeting-date")} />

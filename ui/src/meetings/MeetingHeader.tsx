@@ -1,7 +1,8 @@
 import { Button, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
+import { useProfileLabels } from "../lib/profileLabels";
 import { useI18n } from "../i18n/context";
 import { formatDate } from "../lib/dates";
-import { meetingKindLabel, meetingStatusLabel } from "../lib/labels";
+import { meetingStatusLabel } from "../lib/labels";
 import { useMeeting } from "./context";
 import { nextAction, statusColor, timeRange, type LifecycleAction } from "./meetingModel";
 
@@ -31,6 +32,7 @@ export function MeetingHeader({
   onExportPublicMinutes: () => void;
 }) {
   const { t } = useI18n();
+  const { meetingKindName } = useProfileLabels();
   const { detail, locked } = useMeeting();
   const m = detail.meeting;
   // Read only here (kept in another file) or approved: no step forward.
@@ -40,7 +42,7 @@ export function MeetingHeader({
     <div className="meeting-header">
       <div className="meeting-header__title">
         <Heading level={1} data-size="md" tabIndex={-1}>
-          {meetingKindLabel(t, m.kind)} {formatDate(m.date)}
+          {meetingKindName(m.kind)} {formatDate(m.date)}
         </Heading>
         <Paragraph data-size="sm" className="meeting-header__meta">
           <span>{detail.council.name}</span>

@@ -1,4 +1,5 @@
 import { rowClick } from "../lib/rowClick";
+import { useProfileLabels } from "../lib/profileLabels";
 import { useCallback, useState } from "react";
 import { Button, Heading, Link, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
 import type { MeetingSummary } from "../bindings/MeetingSummary";
@@ -6,7 +7,7 @@ import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
 import { formatDate } from "../lib/dates";
 import { formatTime } from "../lib/times";
-import { meetingKindLabel, meetingStatusLabel } from "../lib/labels";
+import { meetingStatusLabel } from "../lib/labels";
 import type { Loaded } from "../lib/useLoad";
 import { toErrorReport } from "../lib/errors";
 import { MeetingDialog } from "./MeetingDialog";
@@ -32,6 +33,7 @@ export function MeetingList({
   onRetry: () => void;
 }) {
   const { t } = useI18n();
+  const { meetingKindName } = useProfileLabels();
   const backend = useBackend();
   const [adding, setAdding] = useState(false);
   const readOnly = useReadOnlyCouncil();
@@ -103,7 +105,7 @@ export function MeetingList({
                     </Link>{" "}
                     <span className="muted">{t("meeting.time", { time: formatTime(m.startsAt) })}</span>
                   </Table.Cell>
-                  <Table.Cell>{meetingKindLabel(t, m.kind)}</Table.Cell>
+                  <Table.Cell>{meetingKindName(m.kind)}</Table.Cell>
                   <Table.Cell className="break">{m.place || <span className="muted">{t("meeting.noPlace")}</span>}</Table.Cell>
                   <Table.Cell>
                     <Tag data-size="sm" data-color={statusColor(m.status)}>

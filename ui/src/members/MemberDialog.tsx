@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from "react";
+import { useProfileLabels } from "../lib/profileLabels";
 import { PersonDataButton } from "./PersonDataButton";
 import { Button, Dialog, Fieldset, Heading, Paragraph, Radio } from "@digdir/designsystemet-react";
 import type { Membership } from "../bindings/Membership";
@@ -11,7 +12,7 @@ import { dateWords } from "../lib/dates";
 import { useReturnFocus } from "../lib/useReturnFocus";
 import { toErrorReport } from "../lib/errors";
 import { useFormErrors } from "../lib/useFormErrors";
-import { CATEGORIES, GENDERS, ROLES, categoryLabel, genderLabel, options, roleLabel } from "../lib/labels";
+import { GENDERS, ROLES, genderLabel, options, roleLabel } from "../lib/labels";
 import { DateField, SelectField, TextField } from "../components/fields";
 import { FormError } from "../components/FormError";
 import { useConfirmation } from "../components/Confirmation";
@@ -36,7 +37,11 @@ const PEOPLE_SHOWN = 20;
 export function MemberDialog(props: Props) {
   const backend = useBackend();
   const { t } = useI18n();
+  const { categoryName, seatCategories } = useProfileLabels();
   useReturnFocus();
+  // The profile's categories; an edited seat keeps its own, even one the profile has removed.
+  const own = props.mode === "edit" ? props.membership.category : null;
+  const categories = seatCategories.filter((c) => !c.removed || c.key === own).map((c) => c.key);
   const [d, setD] = useState<MemberDraft>(() =>
     props.mode === "add" ? newMemberDraft(props.category) : editMemberDraft(props.membership),
   );
@@ -200,7 +205,7 @@ export function MemberDialog(props: Props) {
                 label={t("member.category")}
                 value={d.category}
                 onChange={(v) => set("category", "member-category")(v as MemberDraft["category"])}
-                options={options(CATEGORIES, (c) => categoryLabel(t, c))}
+                options={options(categories, (c) => categoryName(c))}
                 error={err("member-category")}
               />
               <SelectField

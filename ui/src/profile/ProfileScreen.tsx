@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from "react";
+import { useProfileLabels } from "../lib/profileLabels";
 import { Alert, Button, Checkbox, Dialog, Fieldset, Heading, Paragraph, ValidationMessage } from "@digdir/designsystemet-react";
 import { useBackend } from "../backend";
 import type { ErrorReport } from "../bindings/ErrorReport";
@@ -66,6 +67,7 @@ export function ProfileScreen() {
   const { t } = useI18n();
   const { confirm, clear } = useConfirmation();
   const [state, reload] = useLoad(() => backend.getProfile(), "profile");
+  const labels = useProfileLabels();
   const [draft, setDraft] = useState<Draft | null>(null);
   // The profile as last loaded or saved: leaving with other text asks first.
   const [base, setBase] = useState<string>("");
@@ -122,6 +124,7 @@ export function ProfileScreen() {
       setBuiltIn(false);
       setIssued(outcome.issued);
       setWarnings(outcome.removedInUse.map((r) => r.message));
+      await labels.reload();
       confirm(outcome.changes.length > 0 ? t("profile.saved") : t("profile.unchanged"));
     } catch (x) {
       errors.showReport(toErrorReport(x));
@@ -164,6 +167,7 @@ export function ProfileScreen() {
       errors.clear();
       setWarnings(outcome.removedInUse.map((r) => r.message));
       await reload();
+      await labels.reload();
       confirm(t("profile.imported", { issuer: outcome.profile.kommune }));
     } catch (x) {
       setPreview(null);

@@ -8,6 +8,7 @@ import { Loading, LoadError } from "../components/Loading";
 import { useConfirmation } from "../components/Confirmation";
 import { CouncilForm } from "../council/CouncilForm";
 import { draftFrom, emptyDraft } from "../council/councilFormModel";
+import { useProfileLabels } from "../lib/profileLabels";
 
 /** A new council (no id) or an edit of one. */
 export function CouncilFormScreen({ id, navigate }: { id?: string; navigate: Navigate }) {
@@ -16,6 +17,8 @@ export function CouncilFormScreen({ id, navigate }: { id?: string; navigate: Nav
   const [state, reload] = useLoad(async () => (id ? (await backend.getCouncil(id)).council : null), id ?? "new");
   const back = () => navigate(id ? { name: "council", id } : { name: "list" });
   const { confirm, clear } = useConfirmation();
+  const labels = useProfileLabels();
+  const categories = labels.seatCategories.filter((c) => !c.removed).map((c) => c.key);
 
   const ready = state.status === "ready";
   const title =
@@ -35,7 +38,7 @@ export function CouncilFormScreen({ id, navigate }: { id?: string; navigate: Nav
       {state.status === "error" ? <LoadError message={state.error.message} onRetry={reload} /> : null}
       {state.status === "ready" ? (
         <CouncilForm
-          initial={state.data ? draftFrom(state.data) : emptyDraft()}
+          initial={state.data ? draftFrom(state.data, categories) : emptyDraft(categories)}
           onCancel={back}
           save={async (input) => {
             clear();

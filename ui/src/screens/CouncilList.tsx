@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useProfileLabels } from "../lib/profileLabels";
 import { Alert, Button, Card, Dialog, Heading, Paragraph } from "@digdir/designsystemet-react";
 import type { CouncilSummary } from "../bindings/CouncilSummary";
 import { useBackend } from "../backend";
@@ -37,6 +38,7 @@ export function CouncilList({ navigate, notice = null }: { navigate: Navigate; n
    * Reads in a .grendebok file (Rust shows the open dialog), then lists the councils afresh. With
    * `replace`, the file the person was just asked about is read in and replaces what is here.
    */
+  const labels = useProfileLabels();
   const importPackage = async (replace = false) => {
     setImporting(true);
     setImported(null);
@@ -51,6 +53,8 @@ export function CouncilList({ navigate, notice = null }: { navigate: Navigate; n
       setImporting(false);
       return;
     }
+    // A package may carry a newer kommune profile: its names are asked for again.
+    await labels.reload();
     try {
       setFresh(await backend.listCouncils());
     } catch {

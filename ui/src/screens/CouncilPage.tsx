@@ -199,7 +199,8 @@ export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }
 
 /** The category a new member most likely goes into: the first with a vacant seat. */
 function firstVacant(detail: CouncilDetail): SeatCategory {
-  return detail.composition.categories.find((c) => c.vacant > 0)?.category ?? "senior";
+  const listed = detail.composition.categories;
+  return listed.find((c) => c.vacant > 0)?.category ?? listed[0]?.category ?? "";
 }
 
 function OtherMembers({
