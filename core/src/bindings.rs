@@ -44,6 +44,24 @@ fn text_limits_ts() -> String {
     )
 }
 
+/// The agenda item kinds in the core's order, and which of them end in a
+/// decision voted on (`ItemKind::decides`), so the UI asks the core's rule
+/// instead of writing its own.
+fn item_kinds_ts() -> String {
+    let name = |k: &ItemKind| serde_json::to_string(k).expect("a kind serialises");
+    let all: Vec<String> = ItemKind::ALL.iter().map(name).collect();
+    let deciding: Vec<String> = ItemKind::ALL.iter().filter(|k| k.decides()).map(name).collect();
+    format!(
+        "// Generated from core/src/model.rs (ItemKind) by core/src/bindings.rs. Do not edit.\n\
+         import type {{ ItemKind }} from \"./ItemKind\";\n\n\
+         export const ITEM_KINDS: readonly ItemKind[] = [{}];\n\n\
+         /** The kinds that end in a decision voted on, not a note (`ItemKind::decides`). */\n\
+         export const DECIDING_ITEM_KINDS: readonly ItemKind[] = [{}];\n",
+        all.join(", "),
+        deciding.join(", ")
+    )
+}
+
 #[test]
 fn committed_typescript_bindings_are_fresh() {
     let rendered: Vec<(String, String)> = bindings![
@@ -234,6 +252,7 @@ fn committed_typescript_bindings_are_fresh() {
     ];
     let mut rendered = rendered;
     rendered.push(("limits.ts".to_owned(), text_limits_ts()));
+    rendered.push(("itemKinds.ts".to_owned(), item_kinds_ts()));
     let update = std::env::var_os("UPDATE_BINDINGS").is_some();
     let dir = dir();
     let mut stale = Vec::new();

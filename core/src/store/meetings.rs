@@ -10,7 +10,6 @@ use serde::Serialize;
 
 use super::{attendance, audit, codec, councils, items, minutes, new_id, Store};
 use crate::error::{CoreError, FieldIssue, Result};
-use crate::i18n::t;
 use crate::model::*;
 
 use crate::rules::meetings as rules;
@@ -346,9 +345,7 @@ pub fn detail(conn: &Connection, id: &str, lang: Lang) -> Result<MeetingDetail> 
     }
     for item in &mut items {
         let attendance = rules::attendance_for_item(&attendance, item.position, position_of);
-        item.case_label = item
-            .case_number
-            .map(|n| t(lang, "case.label", &[("number", &n.short())]));
+        item.case_label = item.case_number.map(|n| n.label(lang));
         item.inhabil_members = items::item_inhabil(conn, &item.id, &attendance)?;
         item.decisions = super::decisions::of_item_filled(conn, item, seats, &attendance, lang)?;
         item.follow_ups = {
@@ -450,9 +447,7 @@ pub fn detail(conn: &Connection, id: &str, lang: Lang) -> Result<MeetingDetail> 
         Some(Approval::LaterMeeting { item_id }) => {
             let approving = items::item(conn, item_id)?;
             let later = get(conn, &approving.meeting_id)?;
-            let case = approving
-                .case_number
-                .map(|n| t(lang, "case.label", &[("number", &n.short())]));
+            let case = approving.case_number.map(|n| n.label(lang));
             Some(format!(
                 "{} ({})",
                 case.unwrap_or(approving.title),

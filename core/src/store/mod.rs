@@ -22,6 +22,7 @@ mod councils;
 mod decisions;
 mod demo;
 mod demo_grants;
+mod demo_texts;
 mod documents;
 mod duties;
 mod duty_confirmations;

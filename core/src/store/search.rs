@@ -114,10 +114,7 @@ fn item_hit(conn: &Connection, id: &str, lang: Lang) -> Result<Option<SearchHit>
         )?
         .query_row([id], |r| {
             let date = codec::parse_day(3, &r.get::<_, String>(3)?)?;
-            let case = r
-                .get::<_, Option<i32>>(4)?
-                .zip(r.get::<_, Option<i32>>(5)?)
-                .map(|(year, number)| CaseNumber { year, number });
+            let case = CaseNumber::of(r.get(4)?, r.get(5)?);
             Ok(SearchHit {
                 kind: SearchKind::Item,
                 id: id.to_owned(),
@@ -127,7 +124,7 @@ fn item_hit(conn: &Connection, id: &str, lang: Lang) -> Result<Option<SearchHit>
                 year: case.map(|c| c.year).unwrap_or_else(|| chrono::Datelike::year(&date)),
                 date,
                 label: match case {
-                    Some(c) => t(lang, "case.label", &[("number", &c.short())]),
+                    Some(c) => c.label(lang),
                     None => t(lang, "search.unnumbered", &[]),
                 },
                 title: r.get(6)?,

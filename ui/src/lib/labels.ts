@@ -7,6 +7,7 @@ import type { Lang } from "../bindings/Lang";
 import type { MeetingStatus } from "../bindings/MeetingStatus";
 import type { VoteOutcome } from "../bindings/VoteOutcome";
 import type { ItemKind } from "../bindings/ItemKind";
+import { DECIDING_ITEM_KINDS, ITEM_KINDS } from "../bindings/itemKinds";
 import type { AttendanceStatus } from "../bindings/AttendanceStatus";
 import type { DocumentKind } from "../bindings/DocumentKind";
 import type { BackupKind } from "../bindings/BackupKind";
@@ -29,7 +30,6 @@ export const MALFORMS: readonly Malform[] = ["bokmal", "nynorsk"];
 export const LEGAL_MODES: readonly LegalMode[] = ["formal", "voluntary"];
 export const GENDERS: readonly Gender[] = ["female", "male", "other"];
 export const MEETING_STATUSES: readonly MeetingStatus[] = ["planned", "notice_sent", "held", "approved"];
-export const ITEM_KINDS: readonly ItemKind[] = ["orientering", "drofting", "vedtak", "valg", "uttalelse"];
 export const ATTENDANCE_STATUSES: readonly AttendanceStatus[] = ["present", "excused", "absent"];
 export const DOCUMENT_KINDS: readonly DocumentKind[] = ["notice", "minutes"];
 export const BACKUP_KINDS: readonly BackupKind[] = ["auto", "manual", "pre_migration"];
@@ -56,8 +56,9 @@ export function options<C extends string>(codes: readonly C[], label: (c: C) => 
   return codes.map((c) => ({ value: c, label: label(c) }));
 }
 
-/** Whether an item ends in a decision that is voted on (vedtak, valg or uttalelse), not a note. */
-export const decides = (k: ItemKind) => k === "vedtak" || k === "valg" || k === "uttalelse";
+/** Whether an item ends in a decision that is voted on, as the core says (`ItemKind::decides`). */
+export const decides = (k: ItemKind) => DECIDING_ITEM_KINDS.includes(k);
+export { ITEM_KINDS };
 export const voteOutcomeLabel = (t: T, o: VoteOutcome) => t(`voteOutcome.${o}` as MessageKey);
 
 const twoDigits = (n: number) => String(n).padStart(2, "0");
