@@ -143,7 +143,7 @@ async fn sor_odals_seats_are_set_up_in_the_app_and_every_form_follows_them() {
     fill(&client, "#member-name", "Kari Kommune").await.unwrap();
     let mut options = Vec::new();
     for option in client.find_all(Locator::Css("#member-category option")).await.unwrap() {
-        options.push(option.text().await.unwrap());
+        options.push(option.prop("textContent").await.unwrap().unwrap_or_default());
     }
     assert_eq!(options.len(), 8, "{options:?}");
     assert_eq!(options[7], "Kommunens representant");
@@ -164,7 +164,7 @@ async fn sor_odals_seats_are_set_up_in_the_app_and_every_form_follows_them() {
     wait(&client, "#meeting-kind").await.unwrap();
     let mut kinds = Vec::new();
     for option in client.find_all(Locator::Css("#meeting-kind option")).await.unwrap() {
-        kinds.push(option.text().await.unwrap());
+        kinds.push(option.prop("textContent").await.unwrap().unwrap_or_default());
     }
     assert_eq!(kinds.last().map(String::as_str), Some("Grendemøte"), "{kinds:?}");
     select(&client, "#meeting-kind", "grendemote").await.unwrap();
