@@ -92,6 +92,46 @@ impl Seed {
             .collect()
     }
 
+    /// Stavern nærmiljøutvalg (area Stavern) with `plan` and the first `count`
+    /// of its five members: Aslaug (leder, senior), Bror (school), Cathrine
+    /// (nestleder, sports), Didrik (business) and Elin (sekretær, volunteer),
+    /// each from an organisation of their own.
+    pub fn stavern(&mut self, plan: SeatPlan, count: usize) -> (Council, Vec<Membership>) {
+        let council = self.council(&CouncilInput {
+            area: "Stavern".into(),
+            ..CouncilInput::named("Stavern nærmiljøutvalg", plan)
+        });
+        let all = [
+            (
+                "Aslaug Fjeldstad",
+                SeatCategory::SENIOR,
+                Role::Leder,
+                "Seniorforeningen",
+            ),
+            ("Bror Kvamme", SeatCategory::SCHOOL, Role::Medlem, "FAU Brunla skole"),
+            (
+                "Cathrine Ødegård",
+                SeatCategory::SPORTS,
+                Role::Nestleder,
+                "Stavern idrettslag",
+            ),
+            (
+                "Didrik Åmodt",
+                SeatCategory::BUSINESS,
+                Role::Medlem,
+                "Næringsforeningen",
+            ),
+            (
+                "Elin Sæther",
+                SeatCategory::VOLUNTEER,
+                Role::Sekretaer,
+                "Frivilligsentralen",
+            ),
+        ];
+        let members = self.members(&council.id, &all[..count]);
+        (council, members)
+    }
+
     pub fn meeting(&mut self, input: &MeetingInput) -> Meeting {
         self.store.create_meeting(&self.actor, input).unwrap()
     }

@@ -26,6 +26,14 @@ fn cli(db: &Path, args: &[&str]) -> Output {
         .expect("the CLI runs")
 }
 
+/// `export WHAT ARGS --out OUT`.
+fn export(db: &Path, what: &str, args: &[&str], out: &Path) -> Output {
+    let mut all = vec!["export", what];
+    all.extend_from_slice(args);
+    all.extend(["--out", out.to_str().unwrap()]);
+    cli(db, &all)
+}
+
 /// Fills `db` with the demo and hands Lyngvik over as a package beside it.
 fn demo_package(db: &Path) -> PathBuf {
     assert!(cli(db, &["demo"]).status.success());
@@ -228,17 +236,7 @@ fn demo_meetings_are_listed_and_their_minutes_export_as_archived_pdf() {
 
     let upcoming = meetings[0]["id"].as_str().unwrap();
     let notice = db.path.with_file_name("innkalling.pdf");
-    let out = cli(
-        &db.path,
-        &[
-            "export",
-            "notice",
-            "--meeting",
-            upcoming,
-            "--out",
-            notice.to_str().unwrap(),
-        ],
-    );
+    let out = export(&db.path, "notice", &["--meeting", upcoming], &notice);
     assert!(stdout(&out).starts_with("Innkallingen er lagret i"), "{}", stdout(&out));
 }
 
@@ -301,17 +299,7 @@ fn the_public_version_of_minutes_and_notice_withholds_the_exempt_item_and_a_draf
         assert!(!text.contains("UTKAST"), "approved minutes are final");
     }
     let full = db.path.with_file_name("full.pdf");
-    let out = cli(
-        &db.path,
-        &[
-            "export",
-            "minutes",
-            "--meeting",
-            approved,
-            "--out",
-            full.to_str().unwrap(),
-        ],
-    );
+    let out = export(&db.path, "minutes", &["--meeting", approved], &full);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(pdf_text(&full).contains(title), "the full minutes keep the title");
 
@@ -327,18 +315,7 @@ fn the_public_version_of_minutes_and_notice_withholds_the_exempt_item_and_a_draf
         .unwrap()
         .to_owned();
     let draft = db.path.with_file_name("utkast.pdf");
-    let out = cli(
-        &db.path,
-        &[
-            "export",
-            "minutes",
-            "--meeting",
-            &held,
-            "--public",
-            "--out",
-            draft.to_str().unwrap(),
-        ],
-    );
+    let out = export(&db.path, "minutes", &["--meeting", &held, "--public"], &draft);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
         stdout(&out).starts_with("Den offentlige versjonen av protokollen er lagret i"),
@@ -375,17 +352,7 @@ fn demo_grants_are_listed_and_export_as_ledger_and_letter() {
 
     let dir = db.path.parent().unwrap();
     let csv = dir.join("regnskap.csv");
-    let out = cli(
-        &db.path,
-        &[
-            "export",
-            "ledger",
-            "--scheme",
-            scheme["id"].as_str().unwrap(),
-            "--out",
-            csv.to_str().unwrap(),
-        ],
-    );
+    let out = export(&db.path, "ledger", &["--scheme", scheme["id"].as_str().unwrap()], &csv);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = std::fs::read_to_string(&csv).unwrap();
     assert!(
@@ -393,17 +360,7 @@ fn demo_grants_are_listed_and_export_as_ledger_and_letter() {
         "{text}"
     );
     let xlsx = dir.join("regnskap.xlsx");
-    let out = cli(
-        &db.path,
-        &[
-            "export",
-            "ledger",
-            "--scheme",
-            scheme["id"].as_str().unwrap(),
-            "--out",
-            xlsx.to_str().unwrap(),
-        ],
-    );
+    let out = export(&db.path, "ledger", &["--scheme", scheme["id"].as_str().unwrap()], &xlsx);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(&std::fs::read(&xlsx).unwrap()[..2], b"PK", "an XLSX is a zip file");
 
@@ -427,16 +384,11 @@ fn demo_grants_are_listed_and_export_as_ledger_and_letter() {
 
     // An application still in review has no letter to print.
     let open = applications.iter().find(|a| a["status"] == "received").unwrap();
-    let out = cli(
+    let out = export(
         &db.path,
-        &[
-            "export",
-            "letter",
-            "--application",
-            open["id"].as_str().unwrap(),
-            "--out",
-            pdf.to_str().unwrap(),
-        ],
+        "letter",
+        &["--application", open["id"].as_str().unwrap()],
+        &pdf,
     );
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("ikke avgjort"), "{}", stderr(&out));
@@ -462,16 +414,11 @@ fn an_adopted_statement_goes_to_the_kommune_as_a_letter_and_another_item_is_refu
         .expect("the demo's statement");
     assert_eq!(statement["statement"]["caseRef"], "26/00417");
     let pdf = db.path.with_file_name("uttalelse.pdf");
-    let out = cli(
+    let out = export(
         &db.path,
-        &[
-            "export",
-            "statement",
-            "--item",
-            statement["id"].as_str().unwrap(),
-            "--out",
-            pdf.to_str().unwrap(),
-        ],
+        "statement",
+        &["--item", statement["id"].as_str().unwrap()],
+        &pdf,
     );
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).starts_with("Uttalelsen er lagret i"), "{}", stdout(&out));
@@ -479,17 +426,7 @@ fn an_adopted_statement_goes_to_the_kommune_as_a_letter_and_another_item_is_refu
     assert!(text.contains("Deres ref.: 26/00417"), "{text}");
 
     let other = items.iter().find(|i| i["kind"] == "vedtak").unwrap();
-    let out = cli(
-        &db.path,
-        &[
-            "export",
-            "statement",
-            "--item",
-            other["id"].as_str().unwrap(),
-            "--out",
-            pdf.to_str().unwrap(),
-        ],
-    );
+    let out = export(&db.path, "statement", &["--item", other["id"].as_str().unwrap()], &pdf);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("ikke en uttalelse"), "{}", stderr(&out));
 }
@@ -591,18 +528,7 @@ fn a_council_is_handed_over_as_a_package_and_the_coordinator_exports_a_years_min
     let expected = held.iter().filter(|date| date.starts_with(&year)).count();
     assert!(expected >= 3, "the demo holds meetings in {year}");
     let dir = db.path.with_file_name("protokoller");
-    let out = cli(
-        &db.path,
-        &[
-            "export",
-            "minutes",
-            "--year",
-            &year,
-            "--all",
-            "--out",
-            dir.to_str().unwrap(),
-        ],
-    );
+    let out = export(&db.path, "minutes", &["--year", &year, "--all"], &dir);
     assert!(out.status.success(), "{}", stderr(&out));
     // Each approved meeting's minutes in full and as the public version.
     let progress: Vec<String> = stderr(&out).lines().map(str::to_owned).collect();
@@ -1030,19 +956,7 @@ fn a_review_sheet_goes_out_and_comes_back_with_scores() {
         .to_owned();
     let dir = tempfile::tempdir().unwrap();
     let sheet = dir.path().join("astrid.xlsx");
-    let out = cli(
-        &db.path,
-        &[
-            "export",
-            "review",
-            "--scheme",
-            &scheme,
-            "--member",
-            &astrid,
-            "--out",
-            sheet.to_str().unwrap(),
-        ],
-    );
+    let out = export(&db.path, "review", &["--scheme", &scheme, "--member", &astrid], &sheet);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
         stdout(&out).starts_with("Vurderingsarket til Astrid Kvalvik med "),
@@ -1096,19 +1010,9 @@ fn a_review_sheet_goes_out_and_comes_back_with_scores() {
     assert_eq!(json(&again)["unchanged"], true);
 
     let ledger = dir.path().join("regnskap.xlsx");
-    assert!(cli(
-        &db.path,
-        &[
-            "export",
-            "ledger",
-            "--scheme",
-            &scheme,
-            "--out",
-            ledger.to_str().unwrap()
-        ]
-    )
-    .status
-    .success());
+    assert!(export(&db.path, "ledger", &["--scheme", &scheme], &ledger)
+        .status
+        .success());
     let refused = cli(&db.path, &["import", "review", ledger.to_str().unwrap()]);
     assert!(!refused.status.success());
     assert!(

@@ -19,28 +19,7 @@ struct Seeded {
 /// has its case number), made in the file before the app starts.
 fn council_with_meeting(app: &App) -> Seeded {
     let mut seed = Seed::open(app);
-    let council = seed.council(&CouncilInput {
-        area: "Stavern".into(),
-        ..CouncilInput::named("Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 1, 0, 0))
-    });
-    let members = seed.members(
-        &council.id,
-        &[
-            (
-                "Aslaug Fjeldstad",
-                SeatCategory::SENIOR,
-                Role::Leder,
-                "Seniorforeningen",
-            ),
-            ("Bror Kvamme", SeatCategory::SCHOOL, Role::Medlem, "FAU Brunla skole"),
-            (
-                "Cathrine Ødegård",
-                SeatCategory::SPORTS,
-                Role::Nestleder,
-                "Stavern idrettslag",
-            ),
-        ],
-    );
+    let (council, members) = seed.stavern(SeatPlan::new(1, 1, 1, 0, 0), 3);
     let date = Utc::now().date_naive() + Duration::days(7);
     let meeting = seed.meeting(&new_meeting(
         &council.id,

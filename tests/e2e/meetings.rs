@@ -12,40 +12,7 @@ use grendebok_e2e::*;
 /// A council of five seats with five members, made in the file before the app starts.
 fn council_with_members(app: &App) -> (String, Vec<Membership>) {
     let mut seed = Seed::open(app);
-    let council = seed.council(&CouncilInput {
-        area: "Stavern".into(),
-        ..CouncilInput::named("Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 1, 1, 1))
-    });
-    let members = seed.members(
-        &council.id,
-        &[
-            (
-                "Aslaug Fjeldstad",
-                SeatCategory::SENIOR,
-                Role::Leder,
-                "Seniorforeningen",
-            ),
-            ("Bror Kvamme", SeatCategory::SCHOOL, Role::Medlem, "FAU Brunla skole"),
-            (
-                "Cathrine Ødegård",
-                SeatCategory::SPORTS,
-                Role::Nestleder,
-                "Stavern idrettslag",
-            ),
-            (
-                "Didrik Åmodt",
-                SeatCategory::BUSINESS,
-                Role::Medlem,
-                "Næringsforeningen",
-            ),
-            (
-                "Elin Sæther",
-                SeatCategory::VOLUNTEER,
-                Role::Sekretaer,
-                "Frivilligsentralen",
-            ),
-        ],
-    );
+    let (council, members) = seed.stavern(SeatPlan::new(1, 1, 1, 1, 1), 5);
     (council.id, members)
 }
 

@@ -4,7 +4,7 @@
 //! minutes approved, the letter exported, and the statement seen in the
 //! coordinator's overview with its deadline.
 
-use chrono::{Datelike, Days, NaiveDate, Utc};
+use chrono::{Datelike, Days, Utc};
 use fantoccini::{Client, Locator};
 use grendebok_core::model::*;
 use grendebok_core::Store;
@@ -14,61 +14,17 @@ use grendebok_e2e::*;
 /// chair and minute-taker chosen and its first item decided; returns the
 /// members and the meeting's id.
 fn held_meeting(app: &App) -> (Vec<Membership>, String) {
-    let mut store = Store::open(&app.db).unwrap();
-    store.save_user_name("Kari Sekretær", Utc::now()).unwrap();
-    let actor = store.actor(Utc::now()).unwrap();
-    let council = store
-        .create_council(
-            &actor,
-            &CouncilInput {
-                area: "Stavern".into(),
-                ..CouncilInput::named("Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 1, 1, 1))
-            },
-        )
-        .unwrap();
-    let members: Vec<Membership> = [
-        ("Aslaug Fjeldstad", SeatCategory::SENIOR, Role::Leder),
-        ("Bror Kvamme", SeatCategory::SCHOOL, Role::Medlem),
-        ("Cathrine Ødegård", SeatCategory::SPORTS, Role::Nestleder),
-        ("Didrik Åmodt", SeatCategory::BUSINESS, Role::Medlem),
-        ("Elin Sæther", SeatCategory::VOLUNTEER, Role::Sekretaer),
-    ]
-    .into_iter()
-    .map(|(name, category, role)| {
-        let input = MembershipInput {
-            council_id: council.id.clone(),
-            person: PersonChoice::New {
-                person: PersonInput {
-                    name: name.into(),
-                    email: String::new(),
-                    phone: String::new(),
-                    gender: None,
-                },
-            },
-            category,
-            role,
-            organisation: String::new(),
-            term_from: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
-            term_to: None,
-        };
-        store.add_membership(&actor, &input).unwrap()
-    })
-    .collect();
-    let meeting = store
-        .create_meeting(
-            &actor,
-            &MeetingInput {
-                council_id: council.id.clone(),
-                kind: MeetingKind::ORDINARY,
-                date: Utc::now().date_naive(),
-                starts_at: chrono::NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
-                ends_at: chrono::NaiveTime::from_hms_opt(20, 0, 0),
-                place: "Stavern grendehus".into(),
-                guests: String::new(),
-                kommune_rep: String::new(),
-            },
-        )
-        .unwrap();
+    let mut seed = Seed::open(app);
+    let (council, members) = seed.stavern(SeatPlan::new(1, 1, 1, 1, 1), 5);
+    let mut input = new_meeting(
+        &council.id,
+        MeetingKind::ORDINARY,
+        Utc::now().date_naive(),
+        "Stavern grendehus",
+    );
+    input.ends_at = chrono::NaiveTime::from_hms_opt(20, 0, 0);
+    let meeting = seed.meeting(&input);
+    let Seed { mut store, actor } = seed;
     let first = store
         .add_item(
             &actor,

@@ -1,5 +1,4 @@
 import { useEffect, useState, type FormEvent } from "react";
-import { Button, Dialog, Heading } from "@digdir/designsystemet-react";
 import type { ErrorReport } from "../bindings/ErrorReport";
 import type { Meeting } from "../bindings/Meeting";
 import type { MeetingInput } from "../bindings/MeetingInput";
@@ -11,7 +10,7 @@ import { useFormErrors } from "../lib/useFormErrors";
 import { options } from "../lib/labels";
 import { useProfileLabels } from "../lib/profileLabels";
 import { DateField, SelectField, TextAreaField, TextField } from "../components/fields";
-import { FormError } from "../components/FormError";
+import { FormDialog } from "../components/FormDialog";
 import {
   MEETING_FIELD_IDS,
   MEETING_FIELD_ORDER,
@@ -71,43 +70,33 @@ export function MeetingDialog(props: Props) {
   };
 
   return (
-    <Dialog open onClose={props.onClose} closeButton={t("form.close")} aria-labelledby="meeting-dialog-title" className="form-dialog" data-size="sm">
-      <Dialog.Block>
-        <Heading level={2} data-size="sm" id="meeting-dialog-title">
-          {props.mode === "new" ? t("meetingForm.newTitle") : t("meetingForm.editTitle")}
-        </Heading>
-      </Dialog.Block>
-      <Dialog.Block>
-        <form onSubmit={submit} noValidate className="form">
-          <FormError messages={errors.general} />
-          <div className="field-row field-row--2">
-            <SelectField
-              id="meeting-kind"
-              label={t("meetingForm.kind")}
-              value={d.kind}
-              onChange={(v) => set("kind", "meeting-kind")(v as MeetingKind)}
-              options={options(kinds, (k) => meetingKindName(k))}
-              error={err("meeting-kind")}
-            />
-            <DateField id="meeting-date" label={t("meetingForm.date")} description={t("date.help")} value={d.date} onChange={set("date", "meeting-date")} error={err("meeting-date")} />
-          </div>
-          <div className="field-row field-row--2">
-            <TextField id="meeting-starts-at" label={t("meetingForm.startsAt")} description={t("time.help")} value={d.startsAt} onChange={set("startsAt", "meeting-starts-at")} inputMode="numeric" width="narrow" error={err("meeting-starts-at")} />
-            <TextField id="meeting-ends-at" label={t("meetingForm.endsAt")} description={t("meetingForm.endsAtHelp")} value={d.endsAt} onChange={set("endsAt", "meeting-ends-at")} inputMode="numeric" width="narrow" error={err("meeting-ends-at")} />
-          </div>
-          <TextField id="meeting-place" label={t("meetingForm.place")} description={t("meetingForm.placeHelp")} value={d.place} onChange={set("place", "meeting-place")} error={err("meeting-place")} />
-          <TextAreaField id="meeting-guests" rows={2} label={t("meetingForm.guests")} description={t("meetingForm.guestsHelp")} value={d.guests} onChange={set("guests", "meeting-guests")} error={err("meeting-guests")} />
-          <TextField id="meeting-kommune-rep" label={t("meetingForm.kommuneRep")} value={d.kommuneRep} onChange={set("kommuneRep", "meeting-kommune-rep")} error={err("meeting-kommune-rep")} />
-          <div className="button-row">
-            <Button type="submit" data-testid="save-meeting" loading={saving}>
-              {props.mode === "new" ? t("meetingForm.create") : t("meetingForm.save")}
-            </Button>
-            <Button type="button" variant="secondary" onClick={props.onClose}>
-              {t("form.cancel")}
-            </Button>
-          </div>
-        </form>
-      </Dialog.Block>
-    </Dialog>
+    <FormDialog
+      titleId="meeting-dialog-title"
+      title={props.mode === "new" ? t("meetingForm.newTitle") : t("meetingForm.editTitle")}
+      size="sm"
+      onClose={props.onClose}
+      onSubmit={submit}
+      faults={errors.general}
+      submit={{ label: props.mode === "new" ? t("meetingForm.create") : t("meetingForm.save"), testId: "save-meeting", saving }}
+    >
+      <div className="field-row field-row--2">
+        <SelectField
+          id="meeting-kind"
+          label={t("meetingForm.kind")}
+          value={d.kind}
+          onChange={(v) => set("kind", "meeting-kind")(v as MeetingKind)}
+          options={options(kinds, (k) => meetingKindName(k))}
+          error={err("meeting-kind")}
+        />
+        <DateField id="meeting-date" label={t("meetingForm.date")} description={t("date.help")} value={d.date} onChange={set("date", "meeting-date")} error={err("meeting-date")} />
+      </div>
+      <div className="field-row field-row--2">
+        <TextField id="meeting-starts-at" label={t("meetingForm.startsAt")} description={t("time.help")} value={d.startsAt} onChange={set("startsAt", "meeting-starts-at")} inputMode="numeric" width="narrow" error={err("meeting-starts-at")} />
+        <TextField id="meeting-ends-at" label={t("meetingForm.endsAt")} description={t("meetingForm.endsAtHelp")} value={d.endsAt} onChange={set("endsAt", "meeting-ends-at")} inputMode="numeric" width="narrow" error={err("meeting-ends-at")} />
+      </div>
+      <TextField id="meeting-place" label={t("meetingForm.place")} description={t("meetingForm.placeHelp")} value={d.place} onChange={set("place", "meeting-place")} error={err("meeting-place")} />
+      <TextAreaField id="meeting-guests" rows={2} label={t("meetingForm.guests")} description={t("meetingForm.guestsHelp")} value={d.guests} onChange={set("guests", "meeting-guests")} error={err("meeting-guests")} />
+      <TextField id="meeting-kommune-rep" label={t("meetingForm.kommuneRep")} value={d.kommuneRep} onChange={set("kommuneRep", "meeting-kommune-rep")} error={err("meeting-kommune-rep")} />
+    </FormDialog>
   );
 }
