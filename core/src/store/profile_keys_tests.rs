@@ -304,7 +304,10 @@ fn fill(conn: &Connection, version: usize) {
 #[test]
 fn the_migration_from_every_earlier_schema_loses_no_row_and_lifts_the_fixed_lists() {
     let dir = tempfile::tempdir().unwrap();
-    for version in 1..known_version() as usize {
+    // Every schema before migration 18 (the one that lifts the fixed lists),
+    // filled with rows in that schema's shape, opened at the newest.
+    assert!(known_version() >= 18);
+    for version in 1..18 {
         let path = dir.path().join(format!("v{version}.grendebok"));
         let before: Vec<(String, i64)> = {
             let mut conn = Connection::open(&path).unwrap();
