@@ -57,14 +57,12 @@ const ITEM_COLUMNS: &str = "id, meeting_id, position, case_year, case_number, ki
 
 /// Reads an item without its inhabilitet, follow-ups and quorum (see [`items_of`]).
 fn item_from_row(r: &Row) -> rusqlite::Result<AgendaItem> {
-    let year: Option<i32> = r.get(3)?;
-    let number: Option<i32> = r.get(4)?;
     let votes = codec::votes(r, 10)?;
     Ok(AgendaItem {
         id: r.get(0)?,
         meeting_id: r.get(1)?,
         position: r.get(2)?,
-        case_number: year.zip(number).map(|(year, number)| CaseNumber { year, number }),
+        case_number: CaseNumber::of(r.get(3)?, r.get(4)?),
         case_label: None,
         kind: codec::parse(5, &r.get::<_, String>(5)?)?,
         title: r.get(6)?,
@@ -265,9 +263,7 @@ pub fn carry_over(conn: &Connection, actor: &Actor, item_id: &str, to_meeting_id
             "validation.carry_over_meeting",
         )));
     }
-    let case = old
-        .case_number
-        .map(|n| t(lang, "case.label", &[("number", &n.short())]));
+    let case = old.case_number.map(|n| n.label(lang));
     let put_off = t(
         lang,
         "item.carried_over",

@@ -196,9 +196,7 @@ pub(super) fn overview(
                     meeting_id: r.get(1)?,
                     council_name: String::new(),
                     council_id,
-                    case_label: case_year.zip(number).map(|(year, number)| {
-                        crate::i18n::t(lang, "case.label", &[("number", &CaseNumber { year, number }.short())])
-                    }),
+                    case_label: CaseNumber::of(case_year, number).map(|c| c.label(lang)),
                     title: r.get(5)?,
                     case_ref: r.get(6)?,
                     deadline: codec::parse_day(7, &r.get::<_, String>(7)?)?,
