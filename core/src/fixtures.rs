@@ -450,16 +450,9 @@ fn make_package(name: &str, file: &std::path::Path, at: DateTime<Utc>) {
     other.save_user_name("Per Hagen", at).expect("a name");
     let actor = other.actor(at).expect("the actor");
     let input = CouncilInput {
-        name: name.to_owned(),
         kind: CouncilKind::Grendeutvalg,
         area: "Kvelde og Hvarnes".into(),
-        mandate: String::new(),
-        malform: Malform::Bokmal,
-        legal_mode: LegalMode::Voluntary,
-        contact_name: String::new(),
-        contact_email: String::new(),
-        contact_phone: String::new(),
-        seat_plan: SeatPlan::new(1, 1, 1, 0, 1),
+        ..CouncilInput::named(name, SeatPlan::new(1, 1, 1, 0, 1))
     };
     let council = other.create_council(&actor, &input).expect("the council");
     std::fs::create_dir_all(file.parent().expect("a folder")).expect("the documents folder");

@@ -2,7 +2,7 @@
 //! with its own votes. The item's own proposal and votes stay on the item.
 //! Every write checks first that the minutes are not approved.
 
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{Connection, OptionalExtension, Row};
 
 use super::{attendance, audit, codec, councils, items, new_id, Store};
 use crate::error::{CoreError, Result};
@@ -94,6 +94,18 @@ fn input_of(a: &AlternativeProposal) -> AlternativeInput {
     }
 }
 
+/// What an alternative's input writes, for its INSERT and its UPDATE.
+fn values(input: &AlternativeInput, actor: &Actor) -> codec::Named {
+    let v = input.votes;
+    codec::Named::default()
+        .with(":proposed_by", input.proposed_by.clone())
+        .with(":text", input.text.clone())
+        .with(":votes_for", v.map(|v| v.in_favour))
+        .with(":votes_against", v.map(|v| v.against))
+        .with(":chair_vote", input.chair_vote.map(|c| codec::name(&c)))
+        .with(":at", codec::instant(actor.at))
+}
+
 /// Adds an alternative proposal to an item; returns the meeting's id.
 pub fn add(conn: &Connection, actor: &Actor, item_id: &str, input: &AlternativeInput) -> Result<String> {
     let item = items::item(conn, item_id)?;
@@ -104,22 +116,16 @@ pub fn add(conn: &Connection, actor: &Actor, item_id: &str, input: &AlternativeI
         |r| r.get(0),
     )?;
     let id = new_id();
-    let v = input.votes;
-    conn.execute(
-        "INSERT INTO alternative_proposal (id, item_id, position, proposed_by, text, votes_for, votes_against,
-            chair_vote, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
-        params![
-            id,
-            item_id,
-            position,
-            input.proposed_by,
-            input.text,
-            v.map(|v| v.in_favour),
-            v.map(|v| v.against),
-            input.chair_vote.map(|c| codec::name(&c)),
-            codec::instant(actor.at)
-        ],
-    )?;
+    values(input, actor)
+        .with(":id", id.clone())
+        .with(":item_id", item_id.to_owned())
+        .with(":position", position)
+        .execute(
+            conn,
+            "INSERT INTO alternative_proposal (id, item_id, position, proposed_by, text, votes_for, votes_against,
+                chair_vote, created_at, updated_at)
+             VALUES (:id, :item_id, :position, :proposed_by, :text, :votes_for, :votes_against, :chair_vote, :at, :at)",
+        )?;
     audit_fields(conn, actor, &id, None, input)?;
     Ok(item.meeting_id)
 }
@@ -129,19 +135,11 @@ pub fn update(conn: &Connection, actor: &Actor, id: &str, input: &AlternativeInp
     let (item_id, old) = get(conn, id)?;
     let item = items::item(conn, &item_id)?;
     check_votes(conn, &item, input)?;
-    let v = input.votes;
-    conn.execute(
-        "UPDATE alternative_proposal SET proposed_by = ?2, text = ?3, votes_for = ?4, votes_against = ?5,
-            chair_vote = ?6, updated_at = ?7 WHERE id = ?1",
-        params![
-            id,
-            input.proposed_by,
-            input.text,
-            v.map(|v| v.in_favour),
-            v.map(|v| v.against),
-            input.chair_vote.map(|c| codec::name(&c)),
-            codec::instant(actor.at)
-        ],
+    values(input, actor).with(":id", id.to_owned()).execute(
+        conn,
+        "UPDATE alternative_proposal SET proposed_by = :proposed_by, text = :text, votes_for = :votes_for,
+            votes_against = :votes_against, chair_vote = :chair_vote, updated_at = :at
+         WHERE id = :id",
     )?;
     audit_fields(conn, actor, id, Some(&input_of(&old)), input)?;
     Ok(item.meeting_id)

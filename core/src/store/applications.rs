@@ -247,6 +247,22 @@ pub(super) fn refresh_status(conn: &Connection, actor: &Actor, id: &str) -> Resu
     application(conn, id)
 }
 
+/// What an application's data writes, for its INSERT and its UPDATE.
+fn values(data: &ApplicationData, actor: &Actor) -> codec::Named {
+    codec::Named::default()
+        .with(":organisation", data.organisation.clone())
+        .with(":org_number", data.org_number.clone())
+        .with(":contact_name", data.contact_name.clone())
+        .with(":email", data.email.clone())
+        .with(":phone", data.phone.clone())
+        .with(":title", data.title.clone())
+        .with(":description", data.description.clone())
+        .with(":amount_asked_ore", data.amount_asked_ore)
+        .with(":project_budget_ore", data.project_budget_ore)
+        .with(":received", codec::day(data.received))
+        .with(":at", codec::instant(actor.at))
+}
+
 pub fn add_application(conn: &Connection, actor: &Actor, data: &ApplicationData) -> Result<Application> {
     schemes::scheme(conn, &data.scheme_id)?;
     let id = new_id();
@@ -255,28 +271,18 @@ pub fn add_application(conn: &Connection, actor: &Actor, data: &ApplicationData)
         [&data.scheme_id],
         |r| r.get(0),
     )?;
-    let at = codec::instant(actor.at);
-    conn.execute(
-        "INSERT INTO grant_application (id, scheme_id, number, organisation, org_number, contact_name, email, phone,
-            title, description, amount_asked_ore, project_budget_ore, received, status, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 'received', ?14, ?14)",
-        params![
-            id,
-            data.scheme_id,
-            number,
-            data.organisation,
-            data.org_number,
-            data.contact_name,
-            data.email,
-            data.phone,
-            data.title,
-            data.description,
-            data.amount_asked_ore,
-            data.project_budget_ore,
-            codec::day(data.received),
-            at
-        ],
-    )?;
+    values(data, actor)
+        .with(":id", id.clone())
+        .with(":scheme_id", data.scheme_id.clone())
+        .with(":number", number)
+        .execute(
+            conn,
+            "INSERT INTO grant_application (id, scheme_id, number, organisation, org_number, contact_name, email,
+                phone, title, description, amount_asked_ore, project_budget_ore, received, status, created_at,
+                updated_at)
+             VALUES (:id, :scheme_id, :number, :organisation, :org_number, :contact_name, :email, :phone, :title,
+                :description, :amount_asked_ore, :project_budget_ore, :received, 'received', :at, :at)",
+        )?;
     audit::record_diff(conn, actor, "grant_application", &id, None, data)?;
     audit::record(conn, actor, "grant_application", &id, "status", None, Some("received"))?;
     application(conn, &id)
@@ -298,25 +304,13 @@ pub fn update_application(conn: &Connection, actor: &Actor, id: &str, data: &App
     if before == data {
         return Ok(old);
     }
-    conn.execute(
-        "UPDATE grant_application SET organisation = ?2, org_number = ?3, contact_name = ?4, email = ?5, phone = ?6,
-            title = ?7, description = ?8, amount_asked_ore = ?9, project_budget_ore = ?10, received = ?11,
-            updated_at = ?12
-         WHERE id = ?1",
-        params![
-            id,
-            data.organisation,
-            data.org_number,
-            data.contact_name,
-            data.email,
-            data.phone,
-            data.title,
-            data.description,
-            data.amount_asked_ore,
-            data.project_budget_ore,
-            codec::day(data.received),
-            codec::instant(actor.at)
-        ],
+    values(&data, actor).with(":id", id.to_owned()).execute(
+        conn,
+        "UPDATE grant_application SET organisation = :organisation, org_number = :org_number,
+            contact_name = :contact_name, email = :email, phone = :phone, title = :title, description = :description,
+            amount_asked_ore = :amount_asked_ore, project_budget_ore = :project_budget_ore, received = :received,
+            updated_at = :at
+         WHERE id = :id",
     )?;
     audit::record_diff(conn, actor, "grant_application", id, Some(&before), &data)?;
     refresh_status(conn, actor, id)

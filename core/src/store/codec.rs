@@ -148,3 +148,20 @@ mod tests {
         );
     }
 }
+
+/// Named values for one statement, so that an INSERT and an UPDATE of the
+/// same columns are filled from one list (`:name` in the SQL).
+#[derive(Default)]
+pub struct Named(Vec<(&'static str, Box<dyn rusqlite::ToSql>)>);
+
+impl Named {
+    pub fn with(mut self, name: &'static str, value: impl rusqlite::ToSql + 'static) -> Named {
+        self.0.push((name, Box::new(value)));
+        self
+    }
+
+    pub fn execute(&self, conn: &rusqlite::Connection, sql: &str) -> rusqlite::Result<usize> {
+        let params: Vec<(&str, &dyn rusqlite::ToSql)> = self.0.iter().map(|(n, v)| (*n, v.as_ref())).collect();
+        conn.execute(sql, params.as_slice())
+    }
+}

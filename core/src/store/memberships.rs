@@ -227,6 +227,20 @@ pub fn add(conn: &Connection, actor: &Actor, input: &MembershipInput) -> Result<
     Ok(created)
 }
 
+/// The seat as it is after a change, with the change in the audit log.
+fn audited_change(conn: &Connection, actor: &Actor, old: &Membership) -> Result<Membership> {
+    let new = get(conn, &old.id)?;
+    audit::record_diff(
+        conn,
+        actor,
+        "membership",
+        &old.id,
+        Some(&Record::from(old)),
+        &Record::from(&new),
+    )?;
+    Ok(new)
+}
+
 pub fn update(conn: &Connection, actor: &Actor, id: &str, edit: &MembershipEdit) -> Result<Membership> {
     let old = get(conn, id)?;
     check_category(conn, &edit.category, Some(&old.category))?;
@@ -261,16 +275,7 @@ pub fn update(conn: &Connection, actor: &Actor, id: &str, edit: &MembershipEdit)
             codec::instant(actor.at)
         ],
     )?;
-    let new = get(conn, id)?;
-    audit::record_diff(
-        conn,
-        actor,
-        "membership",
-        id,
-        Some(&Record::from(&old)),
-        &Record::from(&new),
-    )?;
-    Ok(new)
+    audited_change(conn, actor, &old)
 }
 
 pub fn end(conn: &Connection, actor: &Actor, id: &str, ended_on: NaiveDate, reason: &str) -> Result<Membership> {
@@ -289,16 +294,7 @@ pub fn end(conn: &Connection, actor: &Actor, id: &str, ended_on: NaiveDate, reas
         "UPDATE membership SET ended_on = ?2, end_reason = ?3, updated_at = ?4 WHERE id = ?1",
         params![id, codec::day(ended_on), reason, codec::instant(actor.at)],
     )?;
-    let new = get(conn, id)?;
-    audit::record_diff(
-        conn,
-        actor,
-        "membership",
-        id,
-        Some(&Record::from(&old)),
-        &Record::from(&new),
-    )?;
-    Ok(new)
+    audited_change(conn, actor, &old)
 }
 
 /// Seats read from a members' spreadsheet (rows already held to the form's

@@ -65,30 +65,36 @@ fn insert_criteria(conn: &Connection, scheme_id: &str, criteria: &[CriterionInpu
     Ok(())
 }
 
+/// What a scheme's data writes, for its INSERT and its UPDATE.
+fn values(data: &SchemeData, actor: &Actor) -> codec::Named {
+    codec::Named::default()
+        .with(":year", data.year)
+        .with(":name", data.name.clone())
+        .with(":budget_ore", data.budget_ore)
+        .with(":deadline", codec::day(data.deadline))
+        .with(":report_deadline", codec::day(data.report_deadline))
+        .with(":max_per_application_ore", data.max_per_application_ore)
+        .with(":enkeltvedtak", data.enkeltvedtak)
+        .with(":appeal_body", data.appeal_body.clone())
+        .with(":conditions", data.conditions.clone())
+        .with(":appeal_address", data.appeal_address.clone())
+        .with(":at", codec::instant(actor.at))
+}
+
 pub fn create_scheme(conn: &Connection, actor: &Actor, data: &SchemeData) -> Result<GrantScheme> {
     councils::get(conn, &data.council_id)?;
     let id = new_id();
-    let at = codec::instant(actor.at);
-    conn.execute(
-        "INSERT INTO grant_scheme (id, council_id, year, name, budget_ore, deadline, report_deadline,
-            max_per_application_ore, enkeltvedtak, appeal_body, conditions, created_at, updated_at, appeal_address)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13)",
-        params![
-            id,
-            data.council_id,
-            data.year,
-            data.name,
-            data.budget_ore,
-            codec::day(data.deadline),
-            codec::day(data.report_deadline),
-            data.max_per_application_ore,
-            data.enkeltvedtak,
-            data.appeal_body,
-            data.conditions,
-            at,
-            data.appeal_address
-        ],
-    )?;
+    values(data, actor)
+        .with(":id", id.clone())
+        .with(":council_id", data.council_id.clone())
+        .execute(
+            conn,
+            "INSERT INTO grant_scheme (id, council_id, year, name, budget_ore, deadline, report_deadline,
+                max_per_application_ore, enkeltvedtak, appeal_body, conditions, created_at, updated_at,
+                appeal_address)
+             VALUES (:id, :council_id, :year, :name, :budget_ore, :deadline, :report_deadline,
+                :max_per_application_ore, :enkeltvedtak, :appeal_body, :conditions, :at, :at, :appeal_address)",
+        )?;
     insert_criteria(conn, &id, &data.criteria)?;
     audit::record_diff(conn, actor, "grant_scheme", &id, None, data)?;
     scheme(conn, &id)
@@ -152,25 +158,13 @@ pub fn update_scheme(conn: &Connection, actor: &Actor, id: &str, data: &SchemeDa
         conn.execute("DELETE FROM grant_criterion WHERE scheme_id = ?1", [id])?;
         insert_criteria(conn, id, &data.criteria)?;
     }
-    conn.execute(
-        "UPDATE grant_scheme SET year = ?2, name = ?3, budget_ore = ?4, deadline = ?5, report_deadline = ?6,
-            max_per_application_ore = ?7, enkeltvedtak = ?8, appeal_body = ?9, conditions = ?10, updated_at = ?11,
-            appeal_address = ?12
-         WHERE id = ?1",
-        params![
-            id,
-            data.year,
-            data.name,
-            data.budget_ore,
-            codec::day(data.deadline),
-            codec::day(data.report_deadline),
-            data.max_per_application_ore,
-            data.enkeltvedtak,
-            data.appeal_body,
-            data.conditions,
-            codec::instant(actor.at),
-            data.appeal_address
-        ],
+    values(&data, actor).with(":id", id.to_owned()).execute(
+        conn,
+        "UPDATE grant_scheme SET year = :year, name = :name, budget_ore = :budget_ore, deadline = :deadline,
+            report_deadline = :report_deadline, max_per_application_ore = :max_per_application_ore,
+            enkeltvedtak = :enkeltvedtak, appeal_body = :appeal_body, conditions = :conditions, updated_at = :at,
+            appeal_address = :appeal_address
+         WHERE id = :id",
     )?;
     audit::record_diff(conn, actor, "grant_scheme", id, Some(&before), &data)?;
     scheme(conn, id)
