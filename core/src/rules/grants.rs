@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::money::{self, AmountError, MAX_ORE};
-use super::validate::clean_text;
+use super::validate::{clean_text, Issues};
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::model::{
     Application, ApplicationInput, ApplicationStatus, Criterion, CriterionInput, GrantScheme, ReportReminder,
@@ -18,18 +18,8 @@ use crate::model::{
 /// The highest weight a criterion can have.
 pub const MAX_WEIGHT: i32 = 10;
 
-#[derive(Default)]
-struct Issues(Vec<FieldIssue>);
-
+/// The checks only grant forms make.
 impl Issues {
-    fn push(&mut self, issue: FieldIssue) {
-        self.0.push(issue);
-    }
-
-    fn free_text(&mut self, field: &str, text: &str) {
-        self.0.extend(super::validate::text_issues(field, text));
-    }
-
     fn date(&mut self, field: &str, day: NaiveDate) {
         if !super::validate::date_in_range(day) {
             self.push(FieldIssue::new(field, "validation.date_out_of_range"));
@@ -54,14 +44,6 @@ impl Issues {
                 self.push(amount_issue(field, e));
                 None
             }
-        }
-    }
-
-    fn finish<T>(self, value: T) -> Result<T> {
-        if self.0.is_empty() {
-            Ok(value)
-        } else {
-            Err(CoreError::Invalid(self.0))
         }
     }
 }

@@ -95,21 +95,22 @@ pub fn text_issues(field: &str, text: &str) -> Vec<FieldIssue> {
     issues
 }
 
-/// Collects broken rules while a validation runs.
+/// Collects broken rules while a validation runs, so that a form's faults
+/// are told all at once.
 #[derive(Default)]
-struct Issues(Vec<FieldIssue>);
+pub(super) struct Issues(Vec<FieldIssue>);
 
 impl Issues {
-    fn push(&mut self, issue: FieldIssue) {
+    pub(super) fn push(&mut self, issue: FieldIssue) {
         self.0.push(issue);
     }
 
     /// Refuses free text that is too long or holds a national identity number.
-    fn free_text(&mut self, field: &str, text: &str) {
+    pub(super) fn free_text(&mut self, field: &str, text: &str) {
         self.0.extend(text_issues(field, text));
     }
 
-    fn finish<T>(self, value: T) -> Result<T> {
+    pub(super) fn finish<T>(self, value: T) -> Result<T> {
         if self.0.is_empty() {
             Ok(value)
         } else {
@@ -264,6 +265,15 @@ fn check_term(issues: &mut Issues, from: chrono::NaiveDate, to: Option<chrono::N
     }
 }
 
+/// A seat's term checked and its organisation cleaned, as both the form for
+/// a new seat and the one for a change hold them.
+fn seat_terms(issues: &mut Issues, from: chrono::NaiveDate, to: Option<chrono::NaiveDate>, organisation: &str) -> String {
+    check_term(issues, from, to);
+    let organisation = trimmed(organisation);
+    issues.free_text("organisation", &organisation);
+    organisation
+}
+
 pub fn membership(input: &MembershipInput) -> Result<MembershipInput> {
     let mut issues = Issues::default();
     let person = match &input.person {
@@ -272,9 +282,7 @@ pub fn membership(input: &MembershipInput) -> Result<MembershipInput> {
         },
         existing => existing.clone(),
     };
-    check_term(&mut issues, input.term_from, input.term_to);
-    let organisation = trimmed(&input.organisation);
-    issues.free_text("organisation", &organisation);
+    let organisation = seat_terms(&mut issues, input.term_from, input.term_to, &input.organisation);
     let clean = MembershipInput {
         person,
         organisation,
@@ -286,9 +294,7 @@ pub fn membership(input: &MembershipInput) -> Result<MembershipInput> {
 pub fn membership_edit(input: &MembershipEdit) -> Result<MembershipEdit> {
     let mut issues = Issues::default();
     let person = person_into(&mut issues, "person.", &input.person);
-    check_term(&mut issues, input.term_from, input.term_to);
-    let organisation = trimmed(&input.organisation);
-    issues.free_text("organisation", &organisation);
+    let organisation = seat_terms(&mut issues, input.term_from, input.term_to, &input.organisation);
     let clean = MembershipEdit {
         person,
         organisation,

@@ -108,15 +108,7 @@ pub(super) fn statement_facts(conn: &Connection, item_id: &str) -> Result<crate:
     let meeting = meetings::get(conn, &item.meeting_id)?;
     let council = councils::get(conn, &meeting.council_id)?;
     let lang = crate::documents::document_lang(&council);
-    let detail = meetings::detail(conn, &meeting.id, lang)?;
-    let item = detail
-        .items
-        .into_iter()
-        .find(|i| i.id == item_id)
-        .ok_or_else(|| CoreError::NotFound {
-            entity: "agenda_item",
-            id: item_id.to_owned(),
-        })?;
+    let item = filled_item(conn, &meeting.id, item_id, lang)?;
     crate::rules::statements::exportable(&item, &meeting)?;
     let statement = item.statement.clone().expect("checked by exportable");
     let leader = memberships::of_council(conn, &council.id)?
