@@ -111,107 +111,27 @@ where
     .await
 }
 
-#[tauri::command]
-pub async fn add_application(state: State<'_, AppState>, input: ApplicationInput) -> Answer<ApplicationDetail> {
-    application_write(&state, move |s, a| s.add_application(a, &input)).await
-}
+write_commands! { application_write -> ApplicationDetail {
+    fn add_application(input: ApplicationInput) => |s, a| s.add_application(a, &input);
+    fn update_application(id: String, input: ApplicationInput) => |s, a| s.update_application(a, &id, &input);
+    fn withdraw_application(id: String) => |s, a| s.withdraw_application(a, &id);
+    fn start_review(id: String) => |s, a| s.start_review(a, &id);
+    fn propose_amount(id: String, amount: String) => |s, a| s.propose_amount(a, &id, &amount);
+    fn declare_inhabil(id: String, membership_id: String, reason: String) => |s, a| s.declare_inhabil(a, &id, &membership_id, &reason);
+    fn overrule_inhabil(id: String, membership_id: String, reason: String) => |s, a| s.overrule_inhabil(a, &id, &membership_id, &reason);
+    fn clear_inhabil(id: String, membership_id: String) => |s, a| s.clear_inhabil(a, &id, &membership_id);
+    fn save_scores(id: String, membership_id: String, scores: Vec<ScoreInput>) => |s, a| s.save_scores(a, &id, &membership_id, &scores);
+    fn decide_application(id: String, input: DecisionInput) => |s, a| s.decide_application(a, &id, &input);
+    fn mark_letter_sent(id: String) => |s, a| s.mark_letter_sent(a, &id);
+    fn amend_grant(id: String, input: GrantAmendmentInput) => |s, a| s.amend_grant(a, &id, &input);
+    fn add_payout(id: String, input: PayoutInput) => |s, a| s.add_payout(a, &id, &input);
+    fn record_report(id: String, input: ReportInput) => |s, a| s.record_report(a, &id, &input);
+}}
 
 /// The application form's every fault at once, nothing saved.
 #[tauri::command]
 pub async fn check_application(state: State<'_, AppState>, input: ApplicationInput) -> Answer<()> {
     with_store(&state, move |s, _| s.check_application(&input)).await
-}
-
-#[tauri::command]
-pub async fn update_application(
-    state: State<'_, AppState>,
-    id: String,
-    input: ApplicationInput,
-) -> Answer<ApplicationDetail> {
-    application_write(&state, move |s, a| s.update_application(a, &id, &input)).await
-}
-
-#[tauri::command]
-pub async fn withdraw_application(state: State<'_, AppState>, id: String) -> Answer<ApplicationDetail> {
-    application_write(&state, move |s, a| s.withdraw_application(a, &id)).await
-}
-
-#[tauri::command]
-pub async fn start_review(state: State<'_, AppState>, id: String) -> Answer<ApplicationDetail> {
-    application_write(&state, move |s, a| s.start_review(a, &id)).await
-}
-
-#[tauri::command]
-pub async fn propose_amount(state: State<'_, AppState>, id: String, amount: String) -> Answer<ApplicationDetail> {
-    application_write(&state, move |s, a| s.propose_amount(a, &id, &amount)).await
-}
-
-#[tauri::command]
-pub async fn declare_inhabil(
-    state: State<'_, AppState>,
-    id: String,
-    membership_id: String,
-    reason: String,
-) -> Answer<ApplicationDetail> {
-    application_write(&state, move |s, a| s.declare_inhabil(a, &id, &membership_id, &reason)).await
-}
-
-#[tauri::command]
-pub async fn overrule_inhabil(
-    state: State<'_, AppState>,
-    id: String,
-    membership_id: String,
-    reason: String,
-) -> Answer<ApplicationDetail> {
-    application_write(&state, move |s, a| s.overrule_inhabil(a, &id, &membership_id, &reason)).await
-}
-
-#[tauri::command]
-pub async fn clear_inhabil(state: State<'_, AppState>, id: String, membership_id: String) -> Answer<ApplicationDetail> {
-    application_write(&state, move |s, a| s.clear_inhabil(a, &id, &membership_id)).await
-}
-
-#[tauri::command]
-pub async fn save_scores(
-    state: State<'_, AppState>,
-    id: String,
-    membership_id: String,
-    scores: Vec<ScoreInput>,
-) -> Answer<ApplicationDetail> {
-    application_write(&state, move |s, a| s.save_scores(a, &id, &membership_id, &scores)).await
-}
-
-#[tauri::command]
-pub async fn decide_application(
-    state: State<'_, AppState>,
-    id: String,
-    input: DecisionInput,
-) -> Answer<ApplicationDetail> {
-    application_write(&state, move |s, a| s.decide_application(a, &id, &input)).await
-}
-
-#[tauri::command]
-pub async fn mark_letter_sent(state: State<'_, AppState>, id: String) -> Answer<ApplicationDetail> {
-    application_write(&state, move |s, a| s.mark_letter_sent(a, &id)).await
-}
-
-#[tauri::command]
-pub async fn amend_grant(
-    state: State<'_, AppState>,
-    id: String,
-    input: GrantAmendmentInput,
-) -> Answer<ApplicationDetail> {
-    application_write(&state, move |s, a| s.amend_grant(a, &id, &input)).await
-}
-
-#[tauri::command]
-pub async fn add_payout(state: State<'_, AppState>, id: String, input: PayoutInput) -> Answer<ApplicationDetail> {
-    application_write(&state, move |s, a| s.add_payout(a, &id, &input)).await
-}
-
-#[tauri::command]
-pub async fn record_report(state: State<'_, AppState>, id: String, input: ReportInput) -> Answer<ApplicationDetail> {
-    application_write(&state, move |s, a| s.record_report(a, &id, &input)).await
 }
 
 /// The decision letter as an e-mail draft to the applicant, the PDF attached.

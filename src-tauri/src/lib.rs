@@ -18,6 +18,8 @@ use tauri::State;
 mod account;
 #[macro_use]
 mod commands;
+#[macro_use]
+mod writes;
 mod duties;
 mod files;
 mod grants;

@@ -23,6 +23,14 @@ pub async fn get_meeting(state: State<'_, AppState>, id: String) -> Answer<Meeti
 /// with the whole fresh meeting, so the page re-renders from one round trip.
 async fn meeting_write<F>(state: &AppState, write: F) -> Answer<MeetingDetail>
 where
+    F: FnOnce(&mut Store, &Actor) -> grendebok_core::Result<String> + Send + 'static,
+{
+    meeting_write_in(state, move |s, a, _| write(s, a)).await
+}
+
+/// [`meeting_write`] for a write made in the person's language.
+async fn meeting_write_in<F>(state: &AppState, write: F) -> Answer<MeetingDetail>
+where
     F: FnOnce(&mut Store, &Actor, Lang) -> grendebok_core::Result<String> + Send + 'static,
 {
     with_store(state, move |s, lang| {
@@ -35,7 +43,7 @@ where
 
 #[tauri::command]
 pub async fn approve_minutes(state: State<'_, AppState>, id: String, approval: Approval) -> Answer<MeetingDetail> {
-    meeting_write(&state, move |s, a, lang| {
+    meeting_write_in(&state, move |s, a, lang| {
         Ok(s.approve_minutes(a, &id, &approval, lang)?.id)
     })
     .await
@@ -46,23 +54,7 @@ pub async fn list_approval_items(state: State<'_, AppState>, id: String) -> Answ
     with_store(&state, move |s, _| s.approval_candidates(&id)).await
 }
 
-/// Declares meeting writes as commands: `fn name(args) => |s, a| write;`
-/// takes the arguments from the UI, runs the write on the store `s` as the
-/// actor `a` (the write answers the id of the meeting it touched), and
-/// answers with that meeting.
-macro_rules! meeting_writes {
-    ($($(#[$doc:meta])* fn $name:ident($($arg:ident: $ty:ty),*) => |$s:ident, $a:ident| $write:expr;)*) => {
-        $(
-            $(#[$doc])*
-            #[tauri::command]
-            pub async fn $name(state: State<'_, AppState>, $($arg: $ty),*) -> Answer<MeetingDetail> {
-                meeting_write(&state, move |$s, $a, _| $write).await
-            }
-        )*
-    };
-}
-
-meeting_writes! {
+write_commands! { meeting_write -> MeetingDetail {
     fn create_meeting(input: MeetingInput) => |s, a| Ok(s.create_meeting(a, &input)?.id);
     fn update_meeting(id: String, input: MeetingInput) => |s, a| Ok(s.update_meeting(a, &id, &input)?.id);
     fn send_notice(id: String) => |s, a| Ok(s.send_notice(a, &id)?.id);
@@ -123,4 +115,4 @@ meeting_writes! {
     fn add_alternative(item_id: String, input: AlternativeInput) => |s, a| s.add_alternative(a, &item_id, &input);
     fn update_alternative(alternative_id: String, input: AlternativeInput) => |s, a| s.update_alternative(a, &alternative_id, &input);
     fn remove_alternative(alternative_id: String) => |s, a| s.remove_alternative(a, &alternative_id);
-}
+}}

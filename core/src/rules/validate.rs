@@ -267,7 +267,12 @@ fn check_term(issues: &mut Issues, from: chrono::NaiveDate, to: Option<chrono::N
 
 /// A seat's term checked and its organisation cleaned, as both the form for
 /// a new seat and the one for a change hold them.
-fn seat_terms(issues: &mut Issues, from: chrono::NaiveDate, to: Option<chrono::NaiveDate>, organisation: &str) -> String {
+fn seat_terms(
+    issues: &mut Issues,
+    from: chrono::NaiveDate,
+    to: Option<chrono::NaiveDate>,
+    organisation: &str,
+) -> String {
     check_term(issues, from, to);
     let organisation = trimmed(organisation);
     issues.free_text("organisation", &organisation);
