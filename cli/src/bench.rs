@@ -39,14 +39,8 @@ pub(crate) fn big_meeting(pages: usize) -> grendebok_core::Result<(Store, String
     let meeting = store.create_meeting(
         &actor,
         &MeetingInput {
-            council_id: council.id.clone(),
-            kind: MeetingKind::ORDINARY,
-            date,
-            starts_at: NaiveTime::from_hms_opt(18, 0, 0).expect("valid time"),
             ends_at: NaiveTime::from_hms_opt(21, 0, 0),
-            place: "Grendehuset".into(),
-            guests: String::new(),
-            kommune_rep: String::new(),
+            ..MeetingInput::ordinary(council.id.clone(), date, "Grendehuset")
         },
     )?;
     let text = "Utvalget drøftet saken grundig, hørte på innspill fra beboerne og kom fram til en løsning \

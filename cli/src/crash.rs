@@ -298,16 +298,7 @@ fn fresh_database(db: &Path) -> grendebok_core::Result<String> {
         conditions: String::new(),
     };
     store.create_scheme(&actor, &scheme)?;
-    let meeting = MeetingInput {
-        council_id: council.id.clone(),
-        kind: MeetingKind::ORDINARY,
-        date: day(),
-        starts_at: chrono::NaiveTime::from_hms_opt(18, 0, 0).expect("valid time"),
-        ends_at: None,
-        place: "Grendehuset".into(),
-        guests: String::new(),
-        kommune_rep: String::new(),
-    };
+    let meeting = MeetingInput::ordinary(council.id.clone(), day(), "Grendehuset");
     let meeting = store.create_meeting(&actor, &meeting)?;
     let item = AgendaItemInput {
         kind: ItemKind::Vedtak,

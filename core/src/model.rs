@@ -778,6 +778,24 @@ pub struct MeetingInput {
     pub kommune_rep: String,
 }
 
+impl MeetingInput {
+    /// An ordinary meeting of `council_id` on `date` at 18:00 in `place`, with
+    /// no end time, guests or representative: a start for demo data, fixtures
+    /// and tests, so a new field of the form is given its default once.
+    pub fn ordinary(council_id: impl Into<String>, date: NaiveDate, place: impl Into<String>) -> MeetingInput {
+        MeetingInput {
+            council_id: council_id.into(),
+            kind: MeetingKind::ORDINARY,
+            date,
+            starts_at: NaiveTime::from_hms_opt(18, 0, 0).expect("a valid time"),
+            ends_at: None,
+            place: place.into(),
+            guests: String::new(),
+            kommune_rep: String::new(),
+        }
+    }
+}
+
 /// How approved minutes were approved: signed by two named members present,
 /// or by a decision (an agenda item) at a later meeting.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -626,19 +626,14 @@ fn demo_meetings(conn: &Connection, actor: &Actor, council: &Council, today: Nai
 }
 
 fn demo_meeting(council: &Council, date: NaiveDate, place: &str, held: bool) -> MeetingInput {
+    let meeting = MeetingInput::ordinary(council.id.clone(), date, place);
+    if !held {
+        return meeting;
+    }
     MeetingInput {
-        council_id: council.id.clone(),
-        kind: MeetingKind::ORDINARY,
-        date,
-        starts_at: chrono::NaiveTime::from_hms_opt(18, 0, 0).expect("valid time"),
-        ends_at: held.then(|| chrono::NaiveTime::from_hms_opt(20, 0, 0).expect("valid time")),
-        place: place.into(),
-        guests: String::new(),
-        kommune_rep: if held {
-            council.contact_name.clone()
-        } else {
-            String::new()
-        },
+        ends_at: chrono::NaiveTime::from_hms_opt(20, 0, 0),
+        kommune_rep: council.contact_name.clone(),
+        ..meeting
     }
 }
 

@@ -199,7 +199,7 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    use chrono::{NaiveTime, TimeZone, Utc};
+    use chrono::{TimeZone, Utc};
 
     use super::*;
     use crate::model::*;
@@ -258,16 +258,7 @@ mod tests {
         let meeting = store
             .create_meeting(
                 &actor,
-                &MeetingInput {
-                    council_id: lyngvik.id.clone(),
-                    kind: MeetingKind::ORDINARY,
-                    date: actor.at.date_naive(),
-                    starts_at: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
-                    ends_at: None,
-                    place: String::new(),
-                    guests: String::new(),
-                    kommune_rep: String::new(),
-                },
+                &MeetingInput::ordinary(lyngvik.id.clone(), actor.at.date_naive(), ""),
             )
             .unwrap();
         let item = store
@@ -378,16 +369,7 @@ mod tests {
         let meeting = store
             .create_meeting(
                 &actor,
-                &MeetingInput {
-                    council_id: lyngvik.id.clone(),
-                    kind: MeetingKind::ORDINARY,
-                    date: actor.at.date_naive(),
-                    starts_at: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
-                    ends_at: None,
-                    place: String::new(),
-                    guests: String::new(),
-                    kommune_rep: String::new(),
-                },
+                &MeetingInput::ordinary(lyngvik.id.clone(), actor.at.date_naive(), ""),
             )
             .unwrap();
         store
