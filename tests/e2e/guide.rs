@@ -63,22 +63,20 @@ async fn a_new_secretary_follows_the_guide_in_nynorsk_to_approved_minutes() {
     add_member(&client, "Sigrun Nes", "volunteer", "sekretaer", &from).await;
 
     // 5. The meeting, one item, the notice.
-    click(&client, "[data-testid=new-meeting]").await.unwrap();
-    fill(&client, "#meeting-date", &today.format("%d.%m.%Y").to_string())
-        .await
-        .unwrap();
-    fill(&client, "#meeting-starts-at", "19:00").await.unwrap();
-    fill(&client, "#meeting-place", "Fjellheim grendahus").await.unwrap();
-    click(&client, "[data-testid=save-meeting]").await.unwrap();
-    click(&client, "[data-testid=add-item]").await.unwrap();
-    select(&client, "#item-kind", "vedtak").await.unwrap();
-    fill(&client, "#item-title", "Ny gapahuk ved Fjellheimsvatnet")
-        .await
-        .unwrap();
-    fill(&client, "#item-proposal", "Grendeutvalet byggjer gapahuk på dugnad.")
-        .await
-        .unwrap();
-    click(&client, "[data-testid=save-item]").await.unwrap();
+    plan_meeting(
+        &client,
+        &today.format("%d.%m.%Y").to_string(),
+        "19:00",
+        "Fjellheim grendahus",
+    )
+    .await;
+    type_item(
+        &client,
+        "vedtak",
+        "Ny gapahuk ved Fjellheimsvatnet",
+        "Grendeutvalet byggjer gapahuk på dugnad.",
+    )
+    .await;
     wait(&client, "[data-testid=item-row]").await.unwrap();
     click(&client, "[data-testid=send-notice]").await.unwrap();
     confirm_step(&client).await;
@@ -95,16 +93,7 @@ async fn a_new_secretary_follows_the_guide_in_nynorsk_to_approved_minutes() {
         members.push(row.attr("data-membership-id").await.unwrap().unwrap());
     }
     assert_eq!(members.len(), 3, "the three members are called to the meeting");
-    for id in &members {
-        let row = format!("[data-testid=attendance-row][data-membership-id='{id}']");
-        click(&client, &format!("{row} [data-testid=attendance-present]"))
-            .await
-            .unwrap();
-        wait_until("the member is present", || async {
-            attr(&client, &row, "data-status").await.as_deref() == Some("present")
-        })
-        .await;
-    }
+    mark_present(&client, &members).await;
     // The first member called chairs; the third, the secretary, takes the minutes.
     select(&client, "#meeting-chair", &members[0]).await.unwrap();
     wait_for_text(
@@ -123,14 +112,7 @@ async fn a_new_secretary_follows_the_guide_in_nynorsk_to_approved_minutes() {
     .await;
     click(&client, "[data-testid=item-row]").await.unwrap();
     click(&client, "[data-testid=use-proposal]").await.unwrap();
-    click(&client, "[data-testid=save-record]").await.unwrap();
-    wait_until("the decision is saved", || async {
-        match client.find(Locator::Css("[data-testid=record-status]")).await {
-            Ok(e) => e.attr("data-dirty").await.ok().flatten().as_deref() != Some("true"),
-            Err(_) => true,
-        }
-    })
-    .await;
+    save_record(&client).await;
     click(&client, "[data-testid=edit-meeting]").await.unwrap();
     fill(&client, "#meeting-ends-at", "21:00").await.unwrap();
     click(&client, "[data-testid=save-meeting]").await.unwrap();
@@ -139,22 +121,13 @@ async fn a_new_secretary_follows_the_guide_in_nynorsk_to_approved_minutes() {
 
     // 7. Nothing missing; two signatories approve; locked.
     wait(&client, "[data-testid=complete]").await.unwrap();
-    click(&client, "[data-testid=approve-minutes]").await.unwrap();
-    select(&client, "#signatory-1", &members[0]).await.unwrap();
-    select(&client, "#signatory-2", &members[1]).await.unwrap();
-    submit(
-        &client,
-        "[data-testid=confirm-approve]",
-        "the minutes are approved and locked",
-        || async { count(&client, "[data-testid=locked]").await == 1 },
-    )
-    .await;
+    approve_minutes(&client, &members[0], &members[1]).await;
     wait_for_text(&client, "[data-testid=locked]", "Godkjend og låst").await;
 
     // 8. The minutes PDF, in nynorsk, for printing.
     click(&client, "[data-testid=export-minutes]").await.unwrap();
     wait_for_text(&client, "[data-testid=export-result]", "Protokollen er lagra i").await;
-    client.close().await.unwrap();
+    let store = app.quit(client).await;
 
     let files = app.exported();
     assert_eq!(files.len(), 1, "one saved file: {files:?}");
@@ -173,7 +146,5 @@ async fn a_new_secretary_follows_the_guide_in_nynorsk_to_approved_minutes() {
         );
     }
     assert!(!text.contains("Utkast"), "approved minutes are no draft:\n{text}");
-
-    let store = open_store(&app.db);
     assert_eq!(store.settings().unwrap().language, Lang::Nn, "nynorsk is remembered");
 }
