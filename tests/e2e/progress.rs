@@ -73,13 +73,7 @@ async fn the_kommune_folder_shows_progress_can_be_cancelled_and_then_says_where_
     std::fs::create_dir_all(&shots).unwrap();
     screenshot(&client, &shots.join("progress-dialog.png")).await;
     crate::accessibility::assert_no_serious_violations(&client, "progress dialog").await;
-    click(&client, "[data-testid=progress-cancel]").await.unwrap();
-    wait_for_text(
-        &client,
-        "[data-testid=job-cancelled]",
-        "Avbrutt — ingenting ble endret.",
-    )
-    .await;
+    cancel_job(&client).await;
     crate::accessibility::assert_no_serious_violations(&client, "job cancelled").await;
     assert_eq!(
         count(&client, "[data-testid=progress-dialog]").await,
