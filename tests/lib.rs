@@ -396,6 +396,12 @@ where
     panic!("timed out after {UI_TIMEOUT:?} waiting until {what}\nopen dialog: {dialog:?}\nthe window showed:\n{shown}");
 }
 
+/// Waits until the screen has exactly `n` elements matching `css` (a row
+/// added, a dialog gone); panics with `what` on timeout.
+pub async fn wait_count(client: &Client, what: &str, css: &str, n: usize) {
+    wait_until(what, || async { count(client, css).await == n }).await;
+}
+
 /// Waits until no section of the screen is still loading (`data-loading`).
 pub async fn wait_loaded(client: &Client) {
     wait_until("no section is still loading", || async {
@@ -581,6 +587,42 @@ pub async fn search_from_header(client: &Client, words: &str) {
 pub async fn cancel_job(client: &Client) {
     click(client, "[data-testid=progress-cancel]").await.unwrap();
     wait_for_text(client, "[data-testid=job-cancelled]", "Avbrutt — ingenting ble endret.").await;
+}
+
+/// On a council's page: `year` picked for the duties and the handover,
+/// and waits until «Send til kommunen» offers that year's folder.
+pub async fn handover_year(client: &Client, year: i32) {
+    select(client, "#duties-year", &year.to_string()).await.unwrap();
+    wait_for_text(
+        client,
+        "[data-testid=export-for-kommune]",
+        &format!("Send til kommunen {year}"),
+    )
+    .await;
+}
+
+/// In the council form: each `(category, seats)` typed into its seat field.
+pub async fn fill_seats(client: &Client, seats: &[(&str, &str)]) {
+    for (category, count) in seats {
+        fill(client, &format!("#seats-{category}"), count).await.unwrap();
+    }
+}
+
+/// From a council's page: «Legg til medlem» for `name` in `category` as
+/// `role` (the selects' values), with `more` fields typed as `(css, text)`;
+/// waits until the member list has one row more.
+pub async fn add_member(client: &Client, name: &str, (category, role): (&str, &str), more: &[(&str, &str)]) {
+    let before = count(client, "[data-testid=member-row]").await;
+    click(client, "[data-testid=add-member]").await.unwrap();
+    fill(client, "#member-name", name).await.unwrap();
+    select(client, "#member-category", category).await.unwrap();
+    select(client, "#member-role", role).await.unwrap();
+    fill_fields(client, more).await;
+    click(client, "[data-testid=save-member]").await.unwrap();
+    wait_shown(client, &format!("{name} shows in the member list"), || async {
+        count(client, "[data-testid=member-row]").await == before + 1
+    })
+    .await;
 }
 
 /// From a council's page: its (first) meeting opened.

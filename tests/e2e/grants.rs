@@ -46,9 +46,12 @@ async fn add_application(client: &Client, fields: &[(&str, &str)]) {
         fill(client, &format!("#application-{id}"), value).await.unwrap();
     }
     click(client, "[data-testid=save-application]").await.unwrap();
-    wait_until("the application is in the committee's table", || async {
-        count(client, "[data-testid=committee-row]").await == before + 1
-    })
+    wait_count(
+        client,
+        "the application is in the committee's table",
+        "[data-testid=committee-row]",
+        before + 1,
+    )
     .await;
 }
 

@@ -9,19 +9,10 @@ use fantoccini::{Client, Locator};
 use grendebok_core::model::*;
 use grendebok_e2e::*;
 
-async fn add_member(client: &Client, name: &str, category: &str, role: &str, from: &str) {
-    let before = count(client, "[data-testid=member-row]").await;
-    click(client, "[data-testid=add-member]").await.unwrap();
-    fill(client, "#member-name", name).await.unwrap();
-    select(client, "#member-category", category).await.unwrap();
-    select(client, "#member-role", role).await.unwrap();
-    fill(client, "#member-organisation", "Bygdelaget").await.unwrap();
-    fill(client, "#member-term-from", from).await.unwrap();
-    click(client, "[data-testid=save-member]").await.unwrap();
-    wait_shown(client, &format!("{name} is in the member list"), || async {
-        count(client, "[data-testid=member-row]").await == before + 1
-    })
-    .await;
+/// A member of Bygdelaget from `from`.
+async fn add_member_from(client: &Client, name: &str, category: &str, role: &str, from: &str) {
+    let more = [("#member-organisation", "Bygdelaget"), ("#member-term-from", from)];
+    add_member(client, name, (category, role), &more).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -44,23 +35,25 @@ async fn a_new_secretary_follows_the_guide_in_nynorsk_to_approved_minutes() {
     select(&client, "#council-kind", "grendeutvalg").await.unwrap();
     fill(&client, "#council-area", "Fjellheim").await.unwrap();
     select(&client, "#council-malform", "nynorsk").await.unwrap();
-    for (category, seats) in [
-        ("senior", "1"),
-        ("school", "1"),
-        ("sports", "0"),
-        ("business", "0"),
-        ("volunteer", "1"),
-    ] {
-        fill(&client, &format!("#seats-{category}"), seats).await.unwrap();
-    }
+    fill_seats(
+        &client,
+        &[
+            ("senior", "1"),
+            ("school", "1"),
+            ("sports", "0"),
+            ("business", "0"),
+            ("volunteer", "1"),
+        ],
+    )
+    .await;
     click(&client, "[data-testid=save-council]").await.unwrap();
     wait_for_text(&client, "h1", "Fjellheim grendeutval").await;
 
     // 4. Members.
     let from = format!("01.01.{year}");
-    add_member(&client, "Olav Haugen", "senior", "leder", &from).await;
-    add_member(&client, "Brita Lien", "school", "medlem", &from).await;
-    add_member(&client, "Sigrun Nes", "volunteer", "sekretaer", &from).await;
+    add_member_from(&client, "Olav Haugen", "senior", "leder", &from).await;
+    add_member_from(&client, "Brita Lien", "school", "medlem", &from).await;
+    add_member_from(&client, "Sigrun Nes", "volunteer", "sekretaer", &from).await;
 
     // 5. The meeting, one item, the notice.
     plan_meeting(

@@ -18,9 +18,12 @@ fn council_with_members(app: &App) -> (String, Vec<Membership>) {
 async fn add_item(client: &Client, kind: &str, title: &str, proposal: &str) {
     let before = count(client, "[data-testid=item-row]").await;
     type_item(client, kind, title, proposal).await;
-    wait_until(&format!("{title} is on the agenda"), || async {
-        count(client, "[data-testid=item-row]").await == before + 1
-    })
+    wait_count(
+        client,
+        &format!("{title} is on the agenda"),
+        "[data-testid=item-row]",
+        before + 1,
+    )
     .await;
 }
 

@@ -81,10 +81,7 @@ async fn the_coordinator_edits_saves_exports_and_an_older_profile_is_refused() {
     click(&client, "[data-testid=open-councils]").await.unwrap();
     wait(&client, "[data-testid=leave-dialog]").await.unwrap();
     click(&client, "[data-testid=leave-stay]").await.unwrap();
-    wait_until("the question is gone", || async {
-        count(&client, "[data-testid=leave-dialog]").await == 0
-    })
-    .await;
+    wait_count(&client, "the question is gone", "[data-testid=leave-dialog]", 0).await;
     assert_eq!(
         attr(&client, "#profile-seatCategories-5-name-nb", "value")
             .await
@@ -161,9 +158,12 @@ async fn the_coordinator_edits_saves_exports_and_an_older_profile_is_refused() {
         "Oppsettet fra Sør-Odal er lest inn",
     )
     .await;
-    wait_until("the new meeting kind is in the form", || async {
-        count(&client, "[data-testid=meetingKinds-entry]").await == 5
-    })
+    wait_count(
+        &client,
+        "the new meeting kind is in the form",
+        "[data-testid=meetingKinds-entry]",
+        5,
+    )
     .await;
 
     // The file holds the coordinator's edit and the newer profile read in.

@@ -84,9 +84,12 @@ async fn sor_odals_seats_are_set_up_in_the_app_and_every_form_follows_them() {
         "Oppsettet fra Sør-Odal er lest inn",
     )
     .await;
-    wait_until("the profile's eight seat categories are in the editor", || async {
-        count(&client, "[data-testid=seatCategories-entry]").await == 8
-    })
+    wait_count(
+        &client,
+        "the profile's eight seat categories are in the editor",
+        "[data-testid=seatCategories-entry]",
+        8,
+    )
     .await;
 
     // A new council: one seat field per category of the profile, in its order.

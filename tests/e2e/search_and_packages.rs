@@ -162,14 +162,8 @@ async fn a_word_in_the_header_finds_the_item_and_the_council_is_sent_to_the_komm
     click(&client, "[data-testid=back-to-council]").await.unwrap();
     wait_screen(&client, "council").await;
     // This year's (in January and February the page offers last year first).
-    select(&client, "#duties-year", &year.to_string()).await.unwrap();
+    handover_year(&client, year).await;
     let result = "[data-testid=handover-section] [data-testid=export-result]";
-    wait_for_text(
-        &client,
-        "[data-testid=export-for-kommune]",
-        &format!("Send til kommunen {year}"),
-    )
-    .await;
     click(&client, "[data-testid=export-for-kommune]").await.unwrap();
     wait_for_text(&client, result, "er laget til kommunen").await;
     let folder = app.exports().join(format!("Kvelde grendeutvalg {year}"));
@@ -243,10 +237,7 @@ async fn a_package_read_in_on_an_empty_file_adds_the_council_once() {
         "Kommunens oppsett er oppdatert (Øvre Eiker, utstedt 02.11.2026 kl. 10:00). Plikter: 8 lagt til, 4 fjernet.",
     )
     .await;
-    wait_until("the council is listed", || async {
-        count(&client, "[data-testid=council-row]").await == 1
-    })
-    .await;
+    wait_count(&client, "the council is listed", "[data-testid=council-row]", 1).await;
     wait_for_text(&client, "[data-testid=council-row]", "Kvelde grendeutvalg").await;
     assert_eq!(count(&client, "[data-testid=import-error]").await, 0);
 
@@ -363,10 +354,7 @@ async fn a_council_is_read_only_away_from_home_and_replaced_at_home_only_when_co
     )
     .await;
     click(&client, "[data-testid=keep-here]").await.unwrap();
-    wait_until("the dialog is closed", || async {
-        count(&client, "[data-testid=replace-dialog]").await == 0
-    })
-    .await;
+    wait_count(&client, "the dialog is closed", "[data-testid=replace-dialog]", 0).await;
     assert_eq!(count(&client, "[data-testid=import-result]").await, 0);
 
     click(&client, "[data-testid=import-package]").await.unwrap();

@@ -84,9 +84,12 @@ async fn a_statement_is_adopted_exported_as_a_letter_and_listed_in_the_overview(
     screenshot(&client, &shots(&app).join("statement-dialog.png")).await;
     let before = count(&client, "[data-testid=item-row]").await;
     click(&client, "[data-testid=save-item]").await.unwrap();
-    wait_until("the statement is on the agenda", || async {
-        count(&client, "[data-testid=item-row]").await == before + 1
-    })
+    wait_count(
+        &client,
+        "the statement is on the agenda",
+        "[data-testid=item-row]",
+        before + 1,
+    )
     .await;
 
     // The item shows the case number and the deadline; the letter waits for approval.
