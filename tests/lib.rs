@@ -601,10 +601,14 @@ pub async fn handover_year(client: &Client, year: i32) {
     .await;
 }
 
-/// In the council form: each `(category, seats)` typed into its seat field.
-pub async fn fill_seats(client: &Client, seats: &[(&str, &str)]) {
-    for (category, count) in seats {
-        fill(client, &format!("#seats-{category}"), count).await.unwrap();
+/// In the council form: the built-in seat plan typed in, in the order of
+/// `SeatPlan::new` (senior, school, sports, business, volunteer).
+pub async fn fill_seat_plan(client: &Client, seats: [u32; 5]) {
+    let categories = ["senior", "school", "sports", "business", "volunteer"];
+    for (category, count) in categories.iter().zip(seats) {
+        fill(client, &format!("#seats-{category}"), &count.to_string())
+            .await
+            .unwrap();
     }
 }
 

@@ -69,17 +69,7 @@ async fn a_council_with_five_members_shows_its_vacant_seat_and_survives_a_restar
     click(&client, "[data-testid=new-council]").await.unwrap();
     fill(&client, "#council-name", "Stavern nærmiljøutvalg").await.unwrap();
     fill(&client, "#council-area", "Stavern").await.unwrap();
-    fill_seats(
-        &client,
-        &[
-            ("senior", "1"),
-            ("school", "1"),
-            ("sports", "1"),
-            ("business", "1"),
-            ("volunteer", "2"),
-        ],
-    )
-    .await;
+    fill_seat_plan(&client, [1, 1, 1, 1, 2]).await;
     click(&client, "[data-testid=save-council]").await.unwrap();
     wait_until("the council page shows the council", || async {
         match client.find(Locator::Css("h1")).await {

@@ -35,17 +35,7 @@ async fn a_new_secretary_follows_the_guide_in_nynorsk_to_approved_minutes() {
     select(&client, "#council-kind", "grendeutvalg").await.unwrap();
     fill(&client, "#council-area", "Fjellheim").await.unwrap();
     select(&client, "#council-malform", "nynorsk").await.unwrap();
-    fill_seats(
-        &client,
-        &[
-            ("senior", "1"),
-            ("school", "1"),
-            ("sports", "0"),
-            ("business", "0"),
-            ("volunteer", "1"),
-        ],
-    )
-    .await;
+    fill_seat_plan(&client, [1, 1, 0, 0, 1]).await;
     click(&client, "[data-testid=save-council]").await.unwrap();
     wait_for_text(&client, "h1", "Fjellheim grendeutval").await;
 
