@@ -16,7 +16,9 @@ use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 
 pub mod seed;
-pub use seed::{new_item, new_meeting, new_member, Seed};
+pub use seed::{
+    new_application, new_item, new_meeting, new_member, new_member_reached_at, new_record, new_scheme, Seed,
+};
 
 /// How long the UI may take to show something before a test fails.
 pub const UI_TIMEOUT: Duration = Duration::from_secs(20);
@@ -75,6 +77,44 @@ impl App {
             }
             None => self.dir.path().to_path_buf(),
         }
+    }
+
+    /// Like [`App::shots`], in the sub-folder `folder` of it (made if missing).
+    pub fn shots_in(&self, var: &str, folder: &str) -> PathBuf {
+        let dir = self.shots(var).join(folder);
+        std::fs::create_dir_all(&dir).expect("the screenshot folder");
+        dir
+    }
+
+    /// The app launched, and the (first) council opened from the list.
+    pub async fn launch_at_council(&self) -> Client {
+        let client = self.launch().await;
+        wait_screen(&client, "council-list").await;
+        click(&client, "[data-testid=open-council]").await.unwrap();
+        wait_screen(&client, "council").await;
+        client
+    }
+
+    /// The app launched, and the first council's (first) meeting opened.
+    pub async fn launch_at_meeting(&self) -> Client {
+        let client = self.launch_at_council().await;
+        open_meeting(&client).await;
+        client
+    }
+
+    /// The app launched, and the first council's (first) grant scheme opened.
+    pub async fn launch_at_scheme(&self) -> Client {
+        let client = self.launch_at_council().await;
+        click(&client, "[data-testid=open-scheme]").await.unwrap();
+        wait_screen(&client, "scheme").await;
+        client
+    }
+
+    /// Closes the app (ends its WebDriver session), then opens its database
+    /// for the test to read what was saved.
+    pub async fn quit(&self, client: Client) -> grendebok_core::Store {
+        client.close().await.unwrap();
+        open_store(&self.db)
     }
 
     /// The demo councils and a backup of them, written straight into the
@@ -356,6 +396,12 @@ where
     panic!("timed out after {UI_TIMEOUT:?} waiting until {what}\nopen dialog: {dialog:?}\nthe window showed:\n{shown}");
 }
 
+/// Waits until the screen has exactly `n` elements matching `css` (a row
+/// added, a dialog gone); panics with `what` on timeout.
+pub async fn wait_count(client: &Client, what: &str, css: &str, n: usize) {
+    wait_until(what, || async { count(client, css).await == n }).await;
+}
+
 /// Waits until no section of the screen is still loading (`data-loading`).
 pub async fn wait_loaded(client: &Client) {
     wait_until("no section is still loading", || async {
@@ -490,6 +536,213 @@ pub async fn close_dialog(client: &Client) {
         count(client, "dialog[open]").await == 0
     })
     .await;
+}
+
+/// Types each `(field, text)` into its field (by CSS selector), in order,
+/// as a person fills in a form from top to bottom.
+pub async fn fill_fields(client: &Client, fields: &[(&str, &str)]) {
+    for (css, text) in fields {
+        fill(client, css, text).await.unwrap();
+    }
+}
+
+/// From a council's page: «Nytt møte» on `date` (as typed) at `starts_at` in
+/// `place`, saved.
+pub async fn plan_meeting(client: &Client, date: &str, starts_at: &str, place: &str) {
+    click(client, "[data-testid=new-meeting]").await.unwrap();
+    fill_fields(
+        client,
+        &[
+            ("#meeting-date", date),
+            ("#meeting-starts-at", starts_at),
+            ("#meeting-place", place),
+        ],
+    )
+    .await;
+    click(client, "[data-testid=save-meeting]").await.unwrap();
+}
+
+/// From a meeting's page: a new agenda item of `kind` (the select's value)
+/// with its title and proposal typed and «Lagre» pressed. What follows
+/// (the item on the agenda, or faults at fields) is the caller's to wait for.
+pub async fn type_item(client: &Client, kind: &str, title: &str, proposal: &str) {
+    click(client, "[data-testid=add-item]").await.unwrap();
+    select(client, "#item-kind", kind).await.unwrap();
+    fill_fields(client, &[("#item-title", title), ("#item-proposal", proposal)]).await;
+    click(client, "[data-testid=save-item]").await.unwrap();
+}
+
+/// `words` typed into the header's search field and Enter pressed: the
+/// search screen.
+pub async fn search_from_header(client: &Client, words: &str) {
+    let enter = char::from(fantoccini::key::Key::Enter);
+    fill(client, "[data-testid=search-input]", &format!("{words}{enter}"))
+        .await
+        .unwrap();
+    wait_screen(client, "search").await;
+}
+
+/// A long job's «Avbryt» pressed in its progress dialog; waits until the
+/// app says that nothing was changed.
+pub async fn cancel_job(client: &Client) {
+    click(client, "[data-testid=progress-cancel]").await.unwrap();
+    wait_for_text(client, "[data-testid=job-cancelled]", "Avbrutt — ingenting ble endret.").await;
+}
+
+/// On a council's page: `year` picked for the duties and the handover,
+/// and waits until «Send til kommunen» offers that year's folder.
+pub async fn handover_year(client: &Client, year: i32) {
+    select(client, "#duties-year", &year.to_string()).await.unwrap();
+    wait_for_text(
+        client,
+        "[data-testid=export-for-kommune]",
+        &format!("Send til kommunen {year}"),
+    )
+    .await;
+}
+
+/// In the council form: the built-in seat plan typed in, in the order of
+/// `SeatPlan::new` (senior, school, sports, business, volunteer).
+pub async fn fill_seat_plan(client: &Client, seats: [u32; 5]) {
+    let categories = ["senior", "school", "sports", "business", "volunteer"];
+    for (category, count) in categories.iter().zip(seats) {
+        fill(client, &format!("#seats-{category}"), &count.to_string())
+            .await
+            .unwrap();
+    }
+}
+
+/// From a council's page: «Legg til medlem» for `name` in `category` as
+/// `role` (the selects' values), with `more` fields typed as `(css, text)`;
+/// waits until the member list has one row more.
+pub async fn add_member(client: &Client, name: &str, (category, role): (&str, &str), more: &[(&str, &str)]) {
+    let before = count(client, "[data-testid=member-row]").await;
+    click(client, "[data-testid=add-member]").await.unwrap();
+    fill(client, "#member-name", name).await.unwrap();
+    select(client, "#member-category", category).await.unwrap();
+    select(client, "#member-role", role).await.unwrap();
+    fill_fields(client, more).await;
+    click(client, "[data-testid=save-member]").await.unwrap();
+    wait_shown(client, &format!("{name} shows in the member list"), || async {
+        count(client, "[data-testid=member-row]").await == before + 1
+    })
+    .await;
+}
+
+/// From a council's page: its (first) meeting opened.
+pub async fn open_meeting(client: &Client) {
+    click(client, "[data-testid=open-meeting]").await.unwrap();
+    wait_screen(client, "meeting").await;
+}
+
+/// Clicks the first `css` element whose text starts with `text`, as a person
+/// picks a council by its name from a list.
+pub async fn click_starting_with(client: &Client, css: &str, text: &str) {
+    wait(client, css).await.unwrap();
+    for element in client.find_all(Locator::Css(css)).await.unwrap() {
+        if element.text().await.unwrap_or_default().starts_with(text) {
+            element.click().await.unwrap();
+            return;
+        }
+    }
+    panic!("no {css} reads {text:?}");
+}
+
+/// The text of every `css` element, in order (a refused file's faults).
+pub async fn texts_of(client: &Client, css: &str) -> Vec<String> {
+    let mut texts = Vec::new();
+    for element in client.find_all(Locator::Css(css)).await.unwrap() {
+        texts.push(element.text().await.unwrap());
+    }
+    texts
+}
+
+/// On a held meeting's page: each of `memberships` (ids) marked present,
+/// one after the other, each saved before the next.
+pub async fn mark_present<S: AsRef<str>>(client: &Client, memberships: &[S]) {
+    for id in memberships {
+        let row = format!("[data-testid=attendance-row][data-membership-id='{}']", id.as_ref());
+        click(client, &format!("{row} [data-testid=attendance-present]"))
+            .await
+            .unwrap();
+        wait_until(&format!("{} is present", id.as_ref()), || async {
+            attr(client, &row, "data-status").await.as_deref() == Some("present")
+        })
+        .await;
+    }
+}
+
+/// Saves the open item's record («Lagre») and waits until it is stored.
+pub async fn save_record(client: &Client) {
+    click(client, "[data-testid=save-record]").await.unwrap();
+    wait_until("the decision is saved", || async {
+        match client.find(Locator::Css("[data-testid=record-status]")).await {
+            Ok(e) => e.attr("data-dirty").await.ok().flatten().as_deref() != Some("true"),
+            Err(_) => true,
+        }
+    })
+    .await;
+}
+
+/// Approves the meeting's minutes with two signatories (membership ids) and
+/// waits until the protocol shows as locked.
+pub async fn approve_minutes(client: &Client, first: &str, second: &str) {
+    click(client, "[data-testid=approve-minutes]").await.unwrap();
+    select(client, "#signatory-1", first).await.unwrap();
+    select(client, "#signatory-2", second).await.unwrap();
+    submit(
+        client,
+        "[data-testid=confirm-approve]",
+        "the minutes are approved and locked",
+        || async { count(client, "[data-testid=locked]").await == 1 },
+    )
+    .await;
+}
+
+/// Scrolls the page so that the element is in view, for a screenshot.
+pub async fn scroll_to(client: &Client, css: &str) {
+    let element = wait(client, css).await.unwrap();
+    let arg = serde_json::to_value(&element).expect("an element reference serialises");
+    client
+        .execute("arguments[0].scrollIntoView();", vec![arg])
+        .await
+        .unwrap();
+}
+
+/// How far, in CSS pixels, the page reaches past the window's right edge.
+pub async fn sideways_overflow(client: &Client) -> f64 {
+    client
+        .execute(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_f64()
+        .unwrap_or(0.0)
+}
+
+/// From anywhere: the overview, then «Kommunens oppsett».
+pub async fn open_profile(client: &Client) {
+    click(client, "[data-testid=open-overview]").await.unwrap();
+    wait_screen(client, "overview").await;
+    click(client, "[data-testid=open-profile]").await.unwrap();
+    wait_screen(client, "profile").await;
+}
+
+/// On «Kommunens oppsett»: the offered profile file read in; the preview
+/// shows `change` before it is confirmed, and the confirmation says `said`.
+pub async fn read_in_profile(client: &Client, change: &str, said: &str) {
+    click(client, "[data-testid=import-profile]").await.unwrap();
+    wait_for_text(client, "[data-testid=profile-changes]", change).await;
+    click(client, "[data-testid=confirm-profile-import]").await.unwrap();
+    wait_for_text(client, "[data-testid=confirmation]", said).await;
+}
+
+/// A PDF's text with its white space folded to single spaces, so that a
+/// phrase broken over lines is found whole.
+pub fn pdf_text_flat(path: &Path) -> String {
+    pdf_text(path).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A PDF's text as `pdftotext` (poppler-utils) reads it.

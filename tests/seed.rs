@@ -2,6 +2,8 @@
 //! council, its members and meetings, through the core as the app would, so
 //! that a test begins where a person would already be.
 
+use std::path::Path;
+
 use chrono::{NaiveDate, NaiveTime, Utc};
 use grendebok_core::model::*;
 use grendebok_core::Store;
@@ -45,6 +47,97 @@ pub fn new_member(
     }
 }
 
+/// [`new_member`] with no organisation, reached at `email` and `phone`
+/// (either may be empty).
+pub fn new_member_reached_at(
+    council_id: &str,
+    name: &str,
+    category: SeatCategory,
+    role: Role,
+    email: &str,
+    phone: &str,
+) -> MembershipInput {
+    let mut input = new_member(council_id, name, category, role, "");
+    if let PersonChoice::New { person } = &mut input.person {
+        person.email = email.into();
+        person.phone = phone.into();
+    }
+    input
+}
+
+/// A grant scheme of `council_id` for `year` with its budget typed as
+/// kroner, its two deadlines and its criteria as `(name, weight)`; no
+/// maximum, no enkeltvedtak and no appeal (struct update for those).
+pub fn new_scheme(
+    council_id: &str,
+    year: i32,
+    name: &str,
+    budget: &str,
+    deadline: NaiveDate,
+    report_deadline: NaiveDate,
+    criteria: &[(&str, i32)],
+) -> SchemeInput {
+    SchemeInput {
+        council_id: council_id.into(),
+        year,
+        name: name.into(),
+        budget: budget.into(),
+        deadline,
+        report_deadline,
+        max_per_application: String::new(),
+        criteria: criteria
+            .iter()
+            .map(|(name, weight)| CriterionInput {
+                name: (*name).into(),
+                weight: *weight,
+            })
+            .collect(),
+        enkeltvedtak: false,
+        appeal_body: String::new(),
+        appeal_address: String::new(),
+        conditions: String::new(),
+    }
+}
+
+/// An application to `scheme_id` from `organisation` for `title`, asking
+/// `amount_asked` of a project costing `project_budget` (kroner as typed),
+/// received on `received`; no contact, no description (struct update for those).
+pub fn new_application(
+    scheme_id: &str,
+    organisation: &str,
+    title: &str,
+    amount_asked: &str,
+    project_budget: &str,
+    received: NaiveDate,
+) -> ApplicationInput {
+    ApplicationInput {
+        scheme_id: scheme_id.into(),
+        organisation: organisation.into(),
+        org_number: String::new(),
+        contact_name: String::new(),
+        email: String::new(),
+        phone: String::new(),
+        title: title.into(),
+        description: String::new(),
+        amount_asked: amount_asked.into(),
+        project_budget: project_budget.into(),
+        received,
+    }
+}
+
+/// What the minutes say of an item: its decision, in an open meeting, no
+/// votes counted.
+pub fn new_record(decision: &str) -> ItemRecord {
+    ItemRecord {
+        closed_ground: None,
+        chair_vote: None,
+        decision: decision.into(),
+        votes: None,
+        closed: false,
+        closed_basis: String::new(),
+    }
+}
+
 /// A meeting of `kind` in `council_id` on `date` at 18:00 in `place`.
 pub fn new_meeting(council_id: &str, kind: MeetingKind, date: NaiveDate, place: &str) -> MeetingInput {
     MeetingInput {
@@ -64,14 +157,25 @@ impl Seed {
     /// first starts, or the app's own once it has closed (waiting while the
     /// closing app still holds its lock).
     pub fn open(app: &App) -> Seed {
-        let mut store = if app.db.exists() {
-            crate::open_store(&app.db)
+        Seed::open_as(app, "Kari Sekretær")
+    }
+
+    /// Like [`Seed::open`], writing as `user` when the file has no user yet.
+    pub fn open_as(app: &App, user: &str) -> Seed {
+        Seed::open_file(&app.db, user)
+    }
+
+    /// Like [`Seed::open_as`], for a database at `db` that no app of this
+    /// test uses (a council's own file elsewhere).
+    pub fn open_file(db: &Path, user: &str) -> Seed {
+        let mut store = if db.exists() {
+            crate::open_store(db)
         } else {
-            Store::open(&app.db).unwrap()
+            Store::open(db).unwrap()
         };
         let now = Utc::now();
         if store.settings().unwrap().user_name.is_none() {
-            store.save_user_name("Kari Sekretær", now).unwrap();
+            store.save_user_name(user, now).unwrap();
         }
         let actor = store.actor(now).unwrap();
         Seed { store, actor }
@@ -134,6 +238,53 @@ impl Seed {
 
     pub fn meeting(&mut self, input: &MeetingInput) -> Meeting {
         self.store.create_meeting(&self.actor, input).unwrap()
+    }
+
+    pub fn member(&mut self, input: &MembershipInput) -> Membership {
+        self.store.add_membership(&self.actor, input).unwrap()
+    }
+
+    /// Puts an item on the meeting's agenda; returns its id.
+    pub fn item(&mut self, meeting_id: &str, input: &AgendaItemInput) -> String {
+        self.store.add_item(&self.actor, meeting_id, input).unwrap()
+    }
+
+    pub fn scheme(&mut self, input: &SchemeInput) -> GrantScheme {
+        self.store.create_scheme(&self.actor, input).unwrap()
+    }
+
+    pub fn application(&mut self, input: &ApplicationInput) -> Application {
+        self.store.add_application(&self.actor, input).unwrap()
+    }
+
+    /// Marks the meeting held, with each of `present` (membership ids) there
+    /// from the start.
+    pub fn hold<'a>(&mut self, meeting_id: &str, present: impl IntoIterator<Item = &'a str>) {
+        self.store.mark_held(&self.actor, meeting_id).unwrap();
+        for membership_id in present {
+            let input = AttendanceInput {
+                membership_id: membership_id.into(),
+                status: AttendanceStatus::Present,
+                substitute_for: None,
+            };
+            self.store.set_attendance(&self.actor, meeting_id, &input).unwrap();
+        }
+    }
+
+    /// Who chairs the meeting and who takes its minutes: a member by id, or
+    /// someone who is no member by name.
+    pub fn roles(&mut self, meeting_id: &str, chair_id: &str, minute_taker: (Option<&str>, &str)) {
+        let roles = MeetingRoles {
+            chair_id: Some(chair_id.into()),
+            minute_taker_id: minute_taker.0.map(Into::into),
+            minute_taker_name: minute_taker.1.into(),
+        };
+        self.store.set_meeting_roles(&self.actor, meeting_id, &roles).unwrap();
+    }
+
+    /// Minutes the item's decision (see [`new_record`]).
+    pub fn record(&mut self, item_id: &str, record: &ItemRecord) {
+        self.store.record_item(&self.actor, item_id, record).unwrap();
     }
 }
 

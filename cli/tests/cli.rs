@@ -5,6 +5,9 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+mod common;
+use common::*;
+
 struct Db {
     _dir: tempfile::TempDir,
     path: PathBuf,
@@ -16,54 +19,34 @@ fn db() -> Db {
     Db { _dir: dir, path }
 }
 
-fn cli(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_grendebok-cli"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("GRENDEBOK_DB")
-        .output()
-        .expect("the CLI runs")
-}
-
-/// `export WHAT ARGS --out OUT`.
-fn export(db: &Path, what: &str, args: &[&str], out: &Path) -> Output {
-    let mut all = vec!["export", what];
-    all.extend_from_slice(args);
-    all.extend(["--out", out.to_str().unwrap()]);
-    cli(db, &all)
-}
-
 /// Fills `db` with the demo and hands Lyngvik over as a package beside it.
 fn demo_package(db: &Path) -> PathBuf {
     assert!(cli(db, &["demo"]).status.success());
     let package = db.with_file_name("lyngvik.grendebok");
-    let out = cli(
-        db,
-        &[
-            "export",
-            "package",
-            "--council",
-            "Lyngvik",
-            "--out",
-            package.to_str().unwrap(),
-        ],
-    );
+    let out = export(db, "package", &["--council", "Lyngvik"], &package);
     assert!(out.status.success(), "{}", stderr(&out));
     package
 }
 
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).unwrap()
+/// `--json export WHAT ARGS --out OUT`: the record of what was saved.
+fn export_json(db: &Path, what: &str, args: &[&str], out: &Path) -> Value {
+    let mut all = vec!["--json", "export", what];
+    all.extend_from_slice(args);
+    all.extend(["--out", out.to_str().unwrap()]);
+    json(&cli(db, &all))
 }
 
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).unwrap()
+/// A new database filled with the demo councils.
+fn demo_db() -> Db {
+    let db = db();
+    assert!(cli(&db.path, &["demo"]).status.success());
+    db
 }
 
-fn json(out: &Output) -> Value {
-    assert!(out.status.success(), "failed: {}", stderr(out));
-    serde_json::from_slice(&out.stdout).expect("valid JSON on stdout")
+/// The command failed, and said `said` on stderr.
+fn assert_refused(out: &Output, said: &str) {
+    assert!(!out.status.success(), "refused: {}", stdout(out));
+    assert!(stderr(out).contains(said), "{}", stderr(out));
 }
 
 #[test]
@@ -80,7 +63,7 @@ fn init_creates_an_empty_database_and_never_overwrites() {
 
     let again = cli(&db.path, &["init"]);
     assert_eq!(again.status.code(), Some(1));
-    assert!(stderr(&again).contains("skriver aldri over"), "{}", stderr(&again));
+    assert_says(&stderr(&again), "skriver aldri over");
 }
 
 #[test]
@@ -88,7 +71,7 @@ fn demo_fills_a_new_database_once() {
     let db = db();
     let out = cli(&db.path, &["demo"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stdout(&out).contains("3 utvalg"), "{}", stdout(&out));
+    assert_says(&stdout(&out), "3 utvalg");
     let again = cli(&db.path, &["--json", "demo"]);
     assert_eq!(again.status.code(), Some(1));
     let report: Value = serde_json::from_slice(&again.stderr).unwrap();
@@ -97,8 +80,7 @@ fn demo_fills_a_new_database_once() {
 
 #[test]
 fn council_list_json_has_stable_fields_and_the_demo_vacancy() {
-    let db = db();
-    assert!(cli(&db.path, &["demo"]).status.success());
+    let db = demo_db();
     let list = json(&cli(&db.path, &["--json", "council", "list"]));
     let councils = list.as_array().unwrap();
     assert_eq!(councils.len(), 3);
@@ -125,8 +107,7 @@ fn council_list_json_has_stable_fields_and_the_demo_vacancy() {
 
 #[test]
 fn council_show_finds_a_council_by_name_and_shows_its_vacant_seat() {
-    let db = db();
-    assert!(cli(&db.path, &["demo"]).status.success());
+    let db = demo_db();
     let out = cli(&db.path, &["council", "show", "lyngvik"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
@@ -143,17 +124,12 @@ fn council_show_finds_a_council_by_name_and_shows_its_vacant_seat() {
     let missing = cli(&db.path, &["council", "show", "Ingensteds"]);
     assert_eq!(missing.status.code(), Some(1));
     let ambiguous = cli(&db.path, &["council", "show", "utval"]);
-    assert!(
-        stderr(&ambiguous).contains("Flere utvalg passer"),
-        "{}",
-        stderr(&ambiguous)
-    );
+    assert_says(&stderr(&ambiguous), "Flere utvalg passer");
 }
 
 #[test]
 fn check_passes_on_a_sound_file_and_fails_on_a_damaged_one() {
-    let db = db();
-    assert!(cli(&db.path, &["demo"]).status.success());
+    let db = demo_db();
     let out = cli(&db.path, &["check"]);
     assert_eq!(out.status.code(), Some(0), "{}{}", stdout(&out), stderr(&out));
     assert!(stdout(&out).contains("Databasen er i orden."));
@@ -172,11 +148,7 @@ fn commands_on_a_missing_file_say_so_and_create_nothing() {
     let db = db();
     let out = cli(&db.path, &["council", "list"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("Det finnes ingen Grendebok-database"),
-        "{}",
-        stderr(&out)
-    );
+    assert_says(&stderr(&out), "Det finnes ingen Grendebok-database");
     assert!(!db.path.exists());
 }
 
@@ -184,17 +156,12 @@ fn commands_on_a_missing_file_say_so_and_create_nothing() {
 fn messages_follow_the_chosen_language() {
     let db = db();
     let out = cli(&db.path, &["--lang", "en", "council", "list"]);
-    assert!(
-        stderr(&out).contains("There is no Grendebok database"),
-        "{}",
-        stderr(&out)
-    );
+    assert_says(&stderr(&out), "There is no Grendebok database");
 }
 
 #[test]
 fn demo_meetings_are_listed_and_their_minutes_export_as_archived_pdf() {
-    let db = db();
-    assert!(cli(&db.path, &["demo"]).status.success());
+    let db = demo_db();
     let meetings = json(&cli(&db.path, &["--json", "meeting", "list", "--council", "Lyngvik"]));
     let meetings = meetings.as_array().unwrap();
     let statuses: Vec<&str> = meetings.iter().map(|m| m["status"].as_str().unwrap()).collect();
@@ -202,25 +169,10 @@ fn demo_meetings_are_listed_and_their_minutes_export_as_archived_pdf() {
 
     let approved = meetings[1]["id"].as_str().unwrap();
     let shown = cli(&db.path, &["meeting", "show", approved]);
-    assert!(
-        stdout(&shown).contains("Protokollen er komplett."),
-        "{}",
-        stdout(&shown)
-    );
+    assert_says(&stdout(&shown), "Protokollen er komplett.");
 
     let out = db.path.with_file_name("protokoll.pdf");
-    let record = json(&cli(
-        &db.path,
-        &[
-            "--json",
-            "export",
-            "minutes",
-            "--meeting",
-            approved,
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    ));
+    let record = export_json(&db.path, "minutes", &["--meeting", approved], &out);
     let bytes = std::fs::read(&out).expect("the PDF is written");
     assert!(bytes.starts_with(b"%PDF-"));
     assert_eq!(record["kind"], "minutes");
@@ -253,8 +205,7 @@ fn pdf_text(path: &Path) -> String {
 
 #[test]
 fn the_public_version_of_minutes_and_notice_withholds_the_exempt_item_and_a_draft_says_utkast() {
-    let db = db();
-    assert!(cli(&db.path, &["demo"]).status.success());
+    let db = demo_db();
     let meetings = json(&cli(&db.path, &["--json", "meeting", "list", "--council", "Lyngvik"]));
     let approved = meetings[1]["id"].as_str().unwrap();
     let shown = json(&cli(&db.path, &["--json", "meeting", "show", approved]));
@@ -328,8 +279,7 @@ fn the_public_version_of_minutes_and_notice_withholds_the_exempt_item_and_a_draf
 
 #[test]
 fn demo_grants_are_listed_and_export_as_ledger_and_letter() {
-    let db = db();
-    assert!(cli(&db.path, &["demo"]).status.success());
+    let db = demo_db();
     let listed = json(&cli(
         &db.path,
         &["--json", "grant", "list", "--council", "Lyngvik", "--year", "2026"],
@@ -391,21 +341,16 @@ fn demo_grants_are_listed_and_export_as_ledger_and_letter() {
         &pdf,
     );
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("ikke avgjort"), "{}", stderr(&out));
+    assert_says(&stderr(&out), "ikke avgjort");
 }
 
 #[test]
 fn an_adopted_statement_goes_to_the_kommune_as_a_letter_and_another_item_is_refused() {
-    let db = db();
-    assert!(cli(&db.path, &["demo"]).status.success());
+    let db = demo_db();
     let meetings = json(&cli(&db.path, &["--json", "meeting", "list", "--council", "Lyngvik"]));
     let approved = meetings[1]["id"].as_str().unwrap();
     let shown = cli(&db.path, &["meeting", "show", approved]);
-    assert!(
-        stdout(&shown).contains("Uttalelse i kommunens sak 26/00417, frist "),
-        "{}",
-        stdout(&shown)
-    );
+    assert_says(&stdout(&shown), "Uttalelse i kommunens sak 26/00417, frist ");
     let detail = json(&cli(&db.path, &["--json", "meeting", "show", approved]));
     let items = detail["items"].as_array().unwrap();
     let statement = items
@@ -428,13 +373,12 @@ fn an_adopted_statement_goes_to_the_kommune_as_a_letter_and_another_item_is_refu
     let other = items.iter().find(|i| i["kind"] == "vedtak").unwrap();
     let out = export(&db.path, "statement", &["--item", other["id"].as_str().unwrap()], &pdf);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("ikke en uttalelse"), "{}", stderr(&out));
+    assert_says(&stderr(&out), "ikke en uttalelse");
 }
 
 #[test]
 fn a_damaged_file_is_restored_from_a_backup_and_kept_aside() {
-    let db = db();
-    assert!(cli(&db.path, &["demo"]).status.success());
+    let db = demo_db();
     let taken = json(&cli(&db.path, &["--json", "backup"]));
     let name = taken["fileName"].as_str().unwrap().to_owned();
     let listed = json(&cli(&db.path, &["--json", "backup", "--list"]));
@@ -446,7 +390,7 @@ fn a_damaged_file_is_restored_from_a_backup_and_kept_aside() {
     std::fs::write(&db.path, b"not a database any more").unwrap();
     let check = cli(&db.path, &["check"]);
     assert_ne!(check.status.code(), Some(0));
-    assert!(stderr(&check).contains("Gjenopprett"), "{}", stderr(&check));
+    assert_says(&stderr(&check), "Gjenopprett");
 
     let restored = cli(&db.path, &["restore", &name]);
     assert!(restored.status.success(), "{}", stderr(&restored));
@@ -476,32 +420,16 @@ fn two_hundred_kills_lose_no_acknowledged_write() {
 
 #[test]
 fn a_council_is_handed_over_as_a_package_and_the_coordinator_exports_a_years_minutes() {
-    let db = db();
-    assert!(cli(&db.path, &["demo"]).status.success());
+    let db = demo_db();
     let package = db.path.with_file_name("lyngvik.grendebok");
-    let exported = json(&cli(
-        &db.path,
-        &[
-            "--json",
-            "export",
-            "package",
-            "--council",
-            "Lyngvik",
-            "--out",
-            package.to_str().unwrap(),
-        ],
-    ));
+    let exported = export_json(&db.path, "package", &["--council", "Lyngvik"], &package);
     assert_eq!(exported["councilName"], "Lyngvik nærmiljøutvalg");
     assert!(std::fs::read(&package).unwrap().starts_with(b"PK"), "a zip file");
 
     let kommune = db.path.with_file_name("kommune.sqlite3");
     let out = cli(&kommune, &["import", "package", package.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(
-        stdout(&out).contains("Lyngvik nærmiljøutvalg er lagt til"),
-        "{}",
-        stdout(&out)
-    );
+    assert_says(&stdout(&out), "Lyngvik nærmiljøutvalg er lagt til");
     let again = json(&cli(
         &kommune,
         &["--json", "import", "package", package.to_str().unwrap()],
@@ -559,11 +487,7 @@ fn a_council_is_handed_over_as_a_package_and_the_coordinator_exports_a_years_min
         "the held meeting not yet approved is listed as waiting: {}",
         stdout(&out)
     );
-    assert!(
-        stdout(&out).contains(&format!("{expected} protokoller fra {year}")),
-        "{}",
-        stdout(&out)
-    );
+    assert_says(&stdout(&out), &format!("{expected} protokoller fra {year}"));
 }
 
 /// Ctrl-C during `demo --scale large` stops it at the next council and takes
@@ -613,8 +537,7 @@ fn ctrl_c_stops_the_large_demo_and_leaves_the_file_empty() {
 /// years allowed, and a search that simply runs.
 #[test]
 fn no_year_panics_and_any_script_is_searched() {
-    let db = db();
-    assert!(cli(&db.path, &["demo"]).status.success());
+    let db = demo_db();
     for year in ["2147483647", "-2147483648", "0", "99999"] {
         let out = cli(&db.path, &["duties", &format!("--year={year}")]);
         assert_eq!(out.status.code(), Some(1), "{year}: {}", stderr(&out));
@@ -676,11 +599,8 @@ fn a_zip_bomb_in_a_package_is_refused_in_little_memory() {
     assert!(cli(&kommune, &["init"]).status.success());
     let out = cli(&kommune, &["import", "package", bomb.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("Delen tables/meeting.json i pakken") && stderr(&out).contains("endret eller skadet"),
-        "{}",
-        stderr(&out)
-    );
+    assert_says(&stderr(&out), "Delen tables/meeting.json i pakken");
+    assert_says(&stderr(&out), "endret eller skadet");
     assert_eq!(
         json(&cli(&kommune, &["--json", "council", "list"])),
         Value::Array(vec![])
@@ -699,47 +619,27 @@ fn a_council_comes_home_only_with_replace_and_elsewhere_says_where_it_is_kept() 
         .status
         .success());
     let show = cli(&kommune, &["council", "show", "Lyngvik"]);
-    assert!(
-        stdout(&show).contains("føres av") && stdout(&show).contains("kan bare leses her"),
-        "{}",
-        stdout(&show)
-    );
+    assert_says(&stdout(&show), "føres av");
+    assert_says(&stdout(&show), "kan bare leses her");
     let shown = json(&cli(&kommune, &["--json", "council", "show", "Lyngvik"]));
     assert_eq!(shown["council"]["keptElsewhere"]["fileName"], "lyngvik.grendebok");
 
     // The coordinator's copy handed back to the secretary's own file.
     std::thread::sleep(std::time::Duration::from_millis(5));
     let back = db.path.with_file_name("tilbake.grendebok");
-    let out = cli(
-        &kommune,
-        &[
-            "export",
-            "package",
-            "--council",
-            "Lyngvik",
-            "--out",
-            back.to_str().unwrap(),
-        ],
-    );
+    let out = export(&kommune, "package", &["--council", "Lyngvik"], &back);
     assert!(out.status.success(), "{}", stderr(&out));
     let refused = cli(&db.path, &["import", "package", back.to_str().unwrap()]);
     assert_eq!(refused.status.code(), Some(1));
-    assert!(
-        stderr(&refused).contains("føres i denne filen") && stderr(&refused).contains("--replace"),
-        "{}",
-        stderr(&refused)
-    );
+    assert_says(&stderr(&refused), "føres i denne filen");
+    assert_says(&stderr(&refused), "--replace");
     let report: Value =
         serde_json::from_slice(&cli(&db.path, &["--json", "import", "package", back.to_str().unwrap()]).stderr)
             .unwrap();
     assert_eq!(report["code"], "confirm_replace");
     let replaced = cli(&db.path, &["import", "package", back.to_str().unwrap(), "--replace"]);
     assert!(replaced.status.success(), "{}", stderr(&replaced));
-    assert!(
-        stdout(&replaced).contains("Lyngvik nærmiljøutvalg"),
-        "{}",
-        stdout(&replaced)
-    );
+    assert_says(&stdout(&replaced), "Lyngvik nærmiljøutvalg");
     let home = json(&cli(&db.path, &["--json", "council", "show", "Lyngvik"]));
     assert!(home["council"].get("keptElsewhere").is_none(), "{home}");
 }
@@ -750,8 +650,7 @@ fn a_council_comes_home_only_with_replace_and_elsewhere_says_where_it_is_kept() 
 /// is left as it was.
 #[test]
 fn a_read_that_meets_damage_says_so_and_nothing_is_written() {
-    let db = db();
-    assert!(cli(&db.path, &["demo"]).status.success());
+    let db = demo_db();
     let listed = json(&cli(&db.path, &["--json", "council", "list"]));
     assert_eq!(listed.as_array().map(Vec::len), Some(3));
 
@@ -777,7 +676,7 @@ fn a_read_that_meets_damage_says_so_and_nothing_is_written() {
     }
     let out = cli(&db.path, &["backup"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("Databasefilen er skadet"), "{}", stderr(&out));
+    assert_says(&stderr(&out), "Databasefilen er skadet");
     assert_eq!(cli(&db.path, &["check"]).status.code(), Some(1));
     assert_eq!(
         std::fs::read(&db.path).unwrap(),
@@ -790,8 +689,7 @@ fn a_read_that_meets_damage_says_so_and_nothing_is_written() {
 /// `--yes`; a sitting member is refused even then.
 #[test]
 fn erasing_a_person_says_what_is_kept_first_and_refuses_a_sitting_member() {
-    let db = db();
-    assert!(cli(&db.path, &["demo"]).status.success());
+    let db = demo_db();
     let people = json(&cli(&db.path, &["--json", "person", "list"]));
     let id = people[0]["id"].as_str().unwrap().to_owned();
     let preview = cli(&db.path, &["person", "erase", &id]);
@@ -800,20 +698,14 @@ fn erasing_a_person_says_what_is_kept_first_and_refuses_a_sitting_member() {
     assert!(said.contains("Godkjente protokoller og arkiverte dokumenter"), "{said}");
     assert!(said.contains("--yes"), "{said}");
     let refused = cli(&db.path, &["person", "erase", &id, "--yes"]);
-    assert!(!refused.status.success());
-    assert!(
-        stderr(&refused).contains("Avslutt plassen først"),
-        "{}",
-        stderr(&refused)
-    );
+    assert_refused(&refused, "Avslutt plassen først");
 }
 
 /// A members' list from a spreadsheet: a bad file is refused whole with
 /// every fault by row and column; the corrected one gives every seat.
 #[test]
 fn members_come_in_from_a_spreadsheet_or_not_at_all() {
-    let db = db();
-    assert!(cli(&db.path, &["demo"]).status.success());
+    let db = demo_db();
     let dir = tempfile::tempdir().unwrap();
     let list = dir.path().join("medlemmer.csv");
     std::fs::write(
@@ -873,8 +765,7 @@ fn members_come_in_from_a_spreadsheet_or_not_at_all() {
 /// those already there, and said how many came in late.
 #[test]
 fn applications_come_in_from_a_forms_export() {
-    let db = db();
-    assert!(cli(&db.path, &["demo"]).status.success());
+    let db = demo_db();
     let listed = json(&cli(&db.path, &["--json", "grant", "list", "--council", "Lyngvik"]));
     let scheme = &listed.as_array().unwrap()[0];
     let id = scheme["scheme"]["id"].as_str().unwrap_or_else(|| panic!("{scheme}"));
@@ -905,9 +796,7 @@ fn applications_come_in_from_a_forms_export() {
         &db.path,
         &["import", "applications", "--scheme", id, export.to_str().unwrap()],
     );
-    assert!(!again.status.success());
-    let said = String::from_utf8_lossy(&again.stderr);
-    assert!(said.contains("allerede registrert i ordningen"), "{said}");
+    assert_refused(&again, "allerede registrert i ordningen");
     // With a new row beside it, the known one can be left out.
     std::fs::write(
         &export,
@@ -937,8 +826,7 @@ fn applications_come_in_from_a_forms_export() {
 #[test]
 fn a_review_sheet_goes_out_and_comes_back_with_scores() {
     use calamine::{Data, Reader, Xlsx};
-    let db = db();
-    assert!(cli(&db.path, &["demo"]).status.success());
+    let db = demo_db();
     let listed = json(&cli(
         &db.path,
         &["--json", "grant", "list", "--council", "Lyngvik", "--year", "2026"],
@@ -1014,12 +902,7 @@ fn a_review_sheet_goes_out_and_comes_back_with_scores() {
         .status
         .success());
     let refused = cli(&db.path, &["import", "review", ledger.to_str().unwrap()]);
-    assert!(!refused.status.success());
-    assert!(
-        stderr(&refused).contains("«regnskap.xlsx» er ikke et vurderingsark fra Grendebok"),
-        "{}",
-        stderr(&refused)
-    );
+    assert_refused(&refused, "«regnskap.xlsx» er ikke et vurderingsark fra Grendebok");
 }
 
 #[test]
@@ -1029,11 +912,7 @@ fn the_kommune_profile_goes_out_as_json_and_only_a_newer_sound_one_comes_back_in
     let out = db.path.with_file_name("oppsett.json");
     let exported = cli(&db.path, &["profile", "export", "--out", out.to_str().unwrap()]);
     assert!(exported.status.success(), "{}", stderr(&exported));
-    assert!(
-        stdout(&exported).contains("Kommuneoppsettet er lagret som «oppsett.json»"),
-        "{}",
-        stdout(&exported)
-    );
+    assert_says(&stdout(&exported), "Kommuneoppsettet er lagret som «oppsett.json»");
     let mut profile: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(profile["seatCategories"].as_array().unwrap().len(), 5);
     assert_eq!(profile["duties"][0]["evidence"]["kind"], "meetingOfKind");
@@ -1062,11 +941,7 @@ fn the_kommune_profile_goes_out_as_json_and_only_a_newer_sound_one_comes_back_in
     assert_eq!(report["code"], "profile_not_newer");
     let older = cli(&db.path, &["profile", "import", out.to_str().unwrap()]);
     assert_eq!(older.status.code(), Some(1));
-    assert!(
-        stderr(&older).contains("Filen er Grendeboks standardoppsett, som er eldre"),
-        "{}",
-        stderr(&older)
-    );
+    assert_says(&stderr(&older), "Filen er Grendeboks standardoppsett, som er eldre");
 
     // A faulty one is refused whole, every fault at its field.
     profile["issuedAt"] = "2026-12-02T09:00:00Z".into();
@@ -1097,8 +972,7 @@ fn the_kommune_profile_goes_out_as_json_and_only_a_newer_sound_one_comes_back_in
 #[test]
 fn account_prints_the_year_and_enters_an_expense_even_into_a_deficit() {
     use chrono::Datelike;
-    let db = db();
-    assert!(cli(&db.path, &["demo"]).status.success());
+    let db = demo_db();
     let today = chrono::Local::now().date_naive();
     let (last, this) = ((today.year() - 1).to_string(), today.year().to_string());
 
@@ -1143,7 +1017,7 @@ fn account_prints_the_year_and_enters_an_expense_even_into_a_deficit() {
     );
     let added = add("Ny grill", "40 000");
     assert!(added.status.success(), "{}", stderr(&added));
-    assert!(stdout(&added).contains("Ført:"), "{}", stdout(&added));
+    assert_says(&stdout(&added), "Ført:");
 
     let year = json(&cli(
         &db.path,
@@ -1182,8 +1056,7 @@ fn account_prints_the_year_and_enters_an_expense_even_into_a_deficit() {
 /// ends quietly as other tools do, without a panic about a broken pipe.
 #[test]
 fn a_closed_pipe_ends_the_cli_quietly() {
-    let db = db();
-    assert!(cli(&db.path, &["demo"]).status.success());
+    let db = demo_db();
     let mut child = Command::new(env!("CARGO_BIN_EXE_grendebok-cli"))
         .arg("--db")
         .arg(&db.path)
@@ -1204,8 +1077,7 @@ fn a_closed_pipe_ends_the_cli_quietly() {
 /// never an empty one («lagret i  som …»).
 #[test]
 fn a_relative_out_path_is_told_by_its_folder() {
-    let db = db();
-    assert!(cli(&db.path, &["demo"]).status.success());
+    let db = demo_db();
     let here = tempfile::tempdir().unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_grendebok-cli"))
         .arg("--db")

@@ -15,7 +15,8 @@ use std::process::{Child, ChildStdin, ChildStdout, Command, Output, Stdio};
 
 use serde_json::Value;
 
-const CLI: &str = env!("CARGO_BIN_EXE_grendebok-cli");
+mod common;
+use common::*;
 
 /// Set in the run of a test inside `unshare -rm`.
 const INSIDE: &str = "GRENDEBOK_FILESYSTEM_TEST_INSIDE";
@@ -111,16 +112,6 @@ impl Drop for Mount {
     }
 }
 
-fn cli(db: &Path, args: &[&str]) -> Output {
-    Command::new(CLI)
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("GRENDEBOK_DB")
-        .output()
-        .expect("the CLI runs")
-}
-
 /// The CLI run as `nobody` (uid and gid 65534, no groups): the permission
 /// bits of files and folders hold for it, as they do not for root.
 fn cli_as_nobody(db: &Path, args: &[&str]) -> Output {
@@ -137,19 +128,6 @@ fn cli_as_nobody(db: &Path, args: &[&str]) -> Output {
         stderr(&out)
     );
     out
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn json(out: &Output) -> Value {
-    assert!(out.status.success(), "failed: {}{}", stdout(out), stderr(out));
-    serde_json::from_slice(&out.stdout).expect("valid JSON on stdout")
 }
 
 /// Asserts the command failed with exit code 1 and its message contains `text`.
@@ -192,6 +170,15 @@ fn demo_database(dir: &Path) -> PathBuf {
     assert!(out.status.success(), "{}", stderr(&out));
     remove_lock(&db);
     db
+}
+
+/// The demo database alone on a tmpfs of `size` at `top/disk`: returns the
+/// disk, its mount (unmounted when dropped, before `top` goes) and the file.
+fn demo_on_a_small_disk(top: &Path, size: &str) -> (PathBuf, Mount, PathBuf) {
+    let disk = top.join("disk");
+    let mount = Mount::tmpfs(&disk, size);
+    let db = demo_database(&disk);
+    (disk, mount, db)
 }
 
 /// Removes the lock file a CLI run leaves beside `db`, so that only the file remains.
@@ -287,9 +274,7 @@ fn a_full_disk_refuses_a_write_whole_and_the_next_write_after_freeing_space_succ
         return;
     }
     let top = tempfile::tempdir().unwrap();
-    let disk = top.path().join("disk");
-    let _mount = Mount::tmpfs(&disk, "4m");
-    let db = demo_database(&disk);
+    let (disk, _mount, db) = demo_on_a_small_disk(top.path(), "4m");
     let before = people(&db);
 
     let mut writer = Writer::start(&db, "Lyngvik");
@@ -404,9 +389,7 @@ fn a_restore_onto_a_full_disk_leaves_the_file_in_use_untouched() {
         return;
     }
     let top = tempfile::tempdir().unwrap();
-    let disk = top.path().join("disk");
-    let _mount = Mount::tmpfs(&disk, "6m");
-    let db = demo_database(&disk);
+    let (disk, _mount, db) = demo_on_a_small_disk(top.path(), "6m");
     let taken = json(&cli(&db, &["--json", "backup"]));
     let name = taken["fileName"].as_str().unwrap().to_owned();
     assert!(cli(&db, &["council", "list"]).status.success());
@@ -451,7 +434,7 @@ fn a_read_only_folder_is_read_and_checked_but_never_written() {
     let councils = json(&cli(&db, &["--json", "council", "list"]));
     assert_eq!(councils.as_array().unwrap().len(), 3, "{councils}");
     let list = cli(&db, &["council", "list"]);
-    assert!(stdout(&list).contains("Lyngvik nærmiljøutvalg"), "{}", stdout(&list));
+    assert_says(&stdout(&list), "Lyngvik nærmiljøutvalg");
     let check = cli(&db, &["check"]);
     assert_eq!(check.status.code(), Some(0), "{}{}", stdout(&check), stderr(&check));
     assert!(stdout(&check).contains("Databasen er i orden."));
@@ -468,17 +451,7 @@ fn a_read_only_folder_is_read_and_checked_but_never_written() {
     let pdf = top.path().join("protokoll.pdf");
     fails_with(
         "export",
-        &cli(
-            &db,
-            &[
-                "export",
-                "minutes",
-                "--meeting",
-                &meeting,
-                "--out",
-                pdf.to_str().unwrap(),
-            ],
-        ),
+        &export(&db, "minutes", &["--meeting", &meeting], &pdf),
         READ_ONLY,
     );
     assert!(!pdf.exists(), "a refused export writes no PDF");
@@ -599,11 +572,7 @@ fn a_read_only_file_is_read_and_checked_but_never_written() {
     let hash = sha256(&db);
     let out = cli_as_nobody(&db, &["council", "list"]);
     fails_with("an older read-only file", &out, "eldre versjon av Grendebok");
-    assert!(
-        stderr(&out).contains("Kopier filen til en mappe du kan skrive i"),
-        "{}",
-        stderr(&out)
-    );
+    assert_says(&stderr(&out), "Kopier filen til en mappe du kan skrive i");
     assert_eq!(sha256(&db), hash, "the older file is byte-identical");
     assert_eq!(names_in(&old), ["grendebok.sqlite3"]);
 }

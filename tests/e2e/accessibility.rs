@@ -129,6 +129,15 @@ impl Audit {
         }
     }
 
+    /// Opens the dialog of the button with test id `button`, checks it as
+    /// the screen `name`, and closes it with Escape.
+    async fn dialog(&mut self, client: &Client, button: &str, name: &str) {
+        click(client, &format!("[data-testid={button}]")).await.unwrap();
+        wait(client, "dialog[open]").await.unwrap();
+        self.check(client, name).await;
+        close_dialog(client).await;
+    }
+
     fn assert_clean(&self) {
         if !self.advice.is_empty() {
             println!(
@@ -151,17 +160,6 @@ async fn wait_all(client: &Client, css: &str, n: usize) -> Vec<fantoccini::eleme
     client.find_all(Locator::Css(css)).await.unwrap()
 }
 
-/// Clicks the first `css` element whose text starts with `text`.
-async fn click_text(client: &Client, css: &str, text: &str) {
-    for element in wait_all(client, css, 1).await {
-        if element.text().await.unwrap_or_default().starts_with(text) {
-            element.click().await.unwrap();
-            return;
-        }
-    }
-    panic!("no {css} reads {text:?}");
-}
-
 /// Opens every chart's "Vis som tabell" (axe skips what a closed details
 /// hides), once the charts have drawn; returns how many it opened.
 async fn open_chart_tables(client: &Client) -> usize {
@@ -176,11 +174,6 @@ async fn open_chart_tables(client: &Client) -> usize {
         .await
         .expect("the page answers a script");
     opened.as_u64().unwrap_or(0) as usize
-}
-
-async fn open_dialog(client: &Client, button: &str) {
-    click(client, button).await.unwrap();
-    wait(client, "dialog[open]").await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -225,28 +218,22 @@ async fn every_screen_and_dialog_passes_axe_core_without_serious_violations() {
     }
 
     // A council with members, its dialogs, and its form with a field message.
-    click_text(&client, "[data-testid=open-council]", "Lyngvik").await;
+    click_starting_with(&client, "[data-testid=open-council]", "Lyngvik").await;
     wait_screen(&client, "council").await;
     wait(&client, "[data-testid=member-row]").await.unwrap();
     audit.check(&client, "council page").await;
     let tables = open_chart_tables(&client).await;
     assert!(tables >= 2, "the attendance and budget charts have tables: {tables}");
     audit.check(&client, "council page, chart tables shown").await;
-    open_dialog(&client, "[data-testid=add-member]").await;
-    audit.check(&client, "member dialog").await;
-    close_dialog(&client).await;
-    open_dialog(&client, "[data-testid=edit-member]").await;
-    audit.check(&client, "member dialog, edit").await;
-    close_dialog(&client).await;
-    open_dialog(&client, "[data-testid=end-member]").await;
-    audit.check(&client, "end membership dialog").await;
-    close_dialog(&client).await;
-    open_dialog(&client, "[data-testid=waive-duty]").await;
-    audit.check(&client, "waive duty dialog").await;
-    close_dialog(&client).await;
-    open_dialog(&client, "[data-testid=change-due]").await;
-    audit.check(&client, "due date dialog").await;
-    close_dialog(&client).await;
+    for (button, dialog) in [
+        ("add-member", "member dialog"),
+        ("edit-member", "member dialog, edit"),
+        ("end-member", "end membership dialog"),
+        ("waive-duty", "waive duty dialog"),
+        ("change-due", "due date dialog"),
+    ] {
+        audit.dialog(&client, button, dialog).await;
+    }
     click(&client, "[data-testid=edit-council]").await.unwrap();
     wait(&client, "#council-name").await.unwrap();
     audit.check(&client, "council form").await;
@@ -258,7 +245,7 @@ async fn every_screen_and_dialog_passes_axe_core_without_serious_violations() {
     audit.check(&client, "council form, name missing").await;
     screenshot(&client, &shots.join("council-form-error.png")).await;
     click(&client, "[data-testid=back-to-list]").await.unwrap();
-    click_text(&client, "[data-testid=open-council]", "Lyngvik").await;
+    click_starting_with(&client, "[data-testid=open-council]", "Lyngvik").await;
     wait_screen(&client, "council").await;
 
     // Every meeting of the council: agenda, attendance, minutes, approval.
@@ -275,12 +262,8 @@ async fn every_screen_and_dialog_passes_axe_core_without_serious_violations() {
         if i == 0 {
             // The upcoming meeting: its dialogs, then held, with the minutes
             // being written and the approval dialog.
-            open_dialog(&client, "[data-testid=edit-meeting]").await;
-            audit.check(&client, "meeting dialog").await;
-            close_dialog(&client).await;
-            open_dialog(&client, "[data-testid=add-item]").await;
-            audit.check(&client, "agenda item dialog").await;
-            close_dialog(&client).await;
+            audit.dialog(&client, "edit-meeting", "meeting dialog").await;
+            audit.dialog(&client, "add-item", "agenda item dialog").await;
             click(&client, "[data-testid=mark-held]").await.unwrap();
             wait(&client, "[data-testid=step-dialog]").await.unwrap();
             audit.check(&client, "mark held question").await;
@@ -291,9 +274,7 @@ async fn every_screen_and_dialog_passes_axe_core_without_serious_violations() {
             wait(&client, "[data-testid=save-record]").await.unwrap();
             audit.check(&client, "meeting held, minutes").await;
             screenshot(&client, &shots.join("meeting-held.png")).await;
-            open_dialog(&client, "[data-testid=approve-minutes]").await;
-            audit.check(&client, "approve minutes dialog").await;
-            close_dialog(&client).await;
+            audit.dialog(&client, "approve-minutes", "approve minutes dialog").await;
         }
         click(&client, "[data-testid=back-to-council]").await.unwrap();
         wait_screen(&client, "council").await;
@@ -304,18 +285,12 @@ async fn every_screen_and_dialog_passes_axe_core_without_serious_violations() {
     wait_screen(&client, "scheme").await;
     let applications = wait_all(&client, "[data-testid=open-application]", 12).await;
     audit.check(&client, "grant scheme").await;
-    open_dialog(&client, "[data-testid=edit-scheme]").await;
-    audit.check(&client, "scheme dialog").await;
-    close_dialog(&client).await;
-    open_dialog(&client, "[data-testid=add-application]").await;
-    audit.check(&client, "application dialog").await;
-    close_dialog(&client).await;
+    audit.dialog(&client, "edit-scheme", "scheme dialog").await;
+    audit.dialog(&client, "add-application", "application dialog").await;
     applications[8].click().await.unwrap();
     wait(&client, "[data-testid=score-grid]").await.unwrap();
     audit.check(&client, "application page").await;
-    open_dialog(&client, "[data-testid=declare-inhabil]").await;
-    audit.check(&client, "inhabil dialog").await;
-    close_dialog(&client).await;
+    audit.dialog(&client, "declare-inhabil", "inhabil dialog").await;
     // A member proposed inhabil (Hanne Lislerud sits for the volunteer
     // centre): the dialog that overrules the proposal with a reason.
     click(&client, "[data-testid=back-to-scheme]").await.unwrap();
@@ -338,9 +313,9 @@ async fn every_screen_and_dialog_passes_axe_core_without_serious_violations() {
     .await
     .unwrap();
     wait(&client, "[data-testid=score-grid]").await.unwrap();
-    open_dialog(&client, "[data-testid=overrule-inhabil]").await;
-    audit.check(&client, "overrule inhabil dialog").await;
-    close_dialog(&client).await;
+    audit
+        .dialog(&client, "overrule-inhabil", "overrule inhabil dialog")
+        .await;
 
     // A granted application: its payouts and final report.
     let mut granted = false;
@@ -374,14 +349,7 @@ async fn every_screen_and_dialog_passes_axe_core_without_serious_violations() {
     click(&client, "[data-testid=save-profile]").await.unwrap();
     wait(&client, "#profile-kommune-error").await.unwrap();
     audit.check(&client, "kommune profile, a fault shown").await;
-    fill(
-        &client,
-        "[data-testid=search-input]",
-        &format!("dugnad{}", char::from(Key::Enter)),
-    )
-    .await
-    .unwrap();
-    wait_screen(&client, "search").await;
+    search_from_header(&client, "dugnad").await;
     wait_all(&client, "[data-testid=search-hit]", 1).await;
     audit.check(&client, "search results").await;
     // An application found opens on its own page, not on its scheme's.
@@ -405,9 +373,7 @@ async fn every_screen_and_dialog_passes_axe_core_without_serious_violations() {
     wait_screen(&client, "backups").await;
     wait(&client, "[data-testid=backup-row]").await.unwrap();
     audit.check(&client, "backups").await;
-    open_dialog(&client, "[data-testid=restore-backup]").await;
-    audit.check(&client, "restore dialog").await;
-    close_dialog(&client).await;
+    audit.dialog(&client, "restore-backup", "restore dialog").await;
     screenshot(&client, &shots.join("backups.png")).await;
 
     client.close().await.unwrap();
@@ -560,10 +526,7 @@ async fn a_keyboard_user_opens_a_council_and_adds_a_member_without_the_mouse() {
 
     // Escape closes it and the focus returns to the button that opened it.
     press(&client, Key::Escape).await;
-    wait_until("the dialog is closed", || async {
-        count(&client, "dialog[open]").await == 0
-    })
-    .await;
+    wait_count(&client, "the dialog is closed", "dialog[open]", 0).await;
     wait_until("the focus is back on the add-member button", || async {
         focused(&client).await.0 == "add-member"
     })
@@ -582,9 +545,12 @@ async fn a_keyboard_user_opens_a_council_and_adds_a_member_without_the_mouse() {
         .send_keys(&format!("Tastatur Testesen{}", char::from(Key::Enter)))
         .await
         .unwrap();
-    wait_until("the new member is listed", || async {
-        count(&client, "[data-testid=member-row]").await == members + 1
-    })
+    wait_count(
+        &client,
+        "the new member is listed",
+        "[data-testid=member-row]",
+        members + 1,
+    )
     .await;
     // The focus is not lost to the top of the page: it is back on the button.
     wait_until("the focus is back on the add-member button after saving", || async {
@@ -642,10 +608,7 @@ async fn a_keyboard_user_plans_a_meeting_adds_an_item_and_sends_the_notice() {
     })
     .await;
     type_here(&client, &format!("Benker i parken{}", char::from(Key::Enter))).await;
-    wait_until("the item is on the agenda", || async {
-        count(&client, "[data-testid=item-row]").await == 1
-    })
-    .await;
+    wait_count(&client, "the item is on the agenda", "[data-testid=item-row]", 1).await;
     screenshot(&client, &app.shots("GRENDEBOK_A11Y_SHOTS").join("keyboard-meeting.png")).await;
 
     // "Send innkalling" with Enter: the notice is sent, the screen says so,

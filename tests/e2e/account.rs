@@ -41,6 +41,15 @@ async fn open_council(client: &Client, year: i32, zoomed: bool) {
     wait(client, "[data-testid=account-balance]").await.unwrap();
 }
 
+/// In the open account form: the entry's date, kind, text and amount typed,
+/// and «Lagre» pressed.
+async fn save_entry(client: &Client, date: &str, kind: &str, text: &str, amount: &str) {
+    fill(client, "#account-date", date).await.unwrap();
+    select(client, "#account-kind", kind).await.unwrap();
+    fill_fields(client, &[("#account-text", text), ("#account-amount", amount)]).await;
+    click(client, "[data-testid=save-account-entry]").await.unwrap();
+}
+
 async fn scroll_to_account(client: &Client) {
     client
         .execute(
@@ -68,34 +77,22 @@ async fn a_grant_and_an_expense_are_entered_a_faulty_entry_shows_every_fault_and
 
     // The running grant from the kommune.
     click(&client, "[data-testid=add-account-entry]").await.unwrap();
-    fill(&client, "#account-date", &format!("15.01.{year}")).await.unwrap();
-    select(&client, "#account-kind", "grant").await.unwrap();
-    fill(&client, "#account-text", "Driftstilskudd fra kommunen")
-        .await
-        .unwrap();
-    fill(&client, "#account-amount", "5 000").await.unwrap();
-    click(&client, "[data-testid=save-account-entry]").await.unwrap();
+    let date = format!("15.01.{year}");
+    save_entry(&client, &date, "grant", "Driftstilskudd fra kommunen", "5 000").await;
     wait_for_text(
         &client,
         "[data-testid=account-confirmation]",
         "Driftstilskudd fra kommunen",
     )
     .await;
-    wait_until("the grant is listed", || async {
-        count(&client, "[data-testid=account-row]").await == 1
-    })
-    .await;
+    wait_count(&client, "the grant is listed", "[data-testid=account-row]", 1).await;
     wait_for_text(&client, "[data-testid=account-closing]", "kr 5 000,00").await;
     assert_eq!(count(&client, "[data-testid=account-deficit]").await, 0);
 
     // A faulty expense: no such day, no text, an amount with a full stop —
     // all three said at once, each at its field, and nothing written.
     click(&client, "[data-testid=add-account-entry]").await.unwrap();
-    fill(&client, "#account-date", &format!("31.02.{year}")).await.unwrap();
-    select(&client, "#account-kind", "expense").await.unwrap();
-    fill(&client, "#account-text", "").await.unwrap();
-    fill(&client, "#account-amount", "7.250,50").await.unwrap();
-    click(&client, "[data-testid=save-account-entry]").await.unwrap();
+    save_entry(&client, &format!("31.02.{year}"), "expense", "", "7.250,50").await;
     wait(&client, "#account-date-error").await.unwrap();
     wait_for_text(&client, "#account-date-error", "31. februar finnes ikke").await;
     wait_for_text(&client, "#account-text-error", "Skriv hva føringen gjelder.").await;
@@ -114,16 +111,9 @@ async fn a_grant_and_an_expense_are_entered_a_faulty_entry_shows_every_fault_and
     .await;
 
     // Put right, the expense is more than the account holds: kept, and the balance is a deficit.
-    fill(&client, "#account-date", &format!("01.03.{year}")).await.unwrap();
-    fill(&client, "#account-text", "Ny grill til grendehuset")
-        .await
-        .unwrap();
-    fill(&client, "#account-amount", "7 250,50").await.unwrap();
-    click(&client, "[data-testid=save-account-entry]").await.unwrap();
-    wait_until("the expense is listed", || async {
-        count(&client, "[data-testid=account-row]").await == 2
-    })
-    .await;
+    let date = format!("01.03.{year}");
+    save_entry(&client, &date, "expense", "Ny grill til grendehuset", "7 250,50").await;
+    wait_count(&client, "the expense is listed", "[data-testid=account-row]", 2).await;
     wait_for_text(&client, "[data-testid=account-expense]", "−kr 7 250,50").await;
     wait_for_text(&client, "[data-testid=account-closing]", "−kr 2 250,50").await;
     wait_for_text(&client, "[data-testid=account-deficit]", "Underskudd").await;

@@ -13,33 +13,6 @@ async fn give_name(client: &Client, name: &str) -> Result<()> {
     Ok(())
 }
 
-async fn add_member(client: &Client, name: &str, category: &str, role: &str, organisation: &str) {
-    let before = count(client, "[data-testid=member-row]").await;
-    let step = |what: &'static str| move |e| panic!("adding {name}: {what} failed: {e}");
-    click(client, "[data-testid=add-member]")
-        .await
-        .unwrap_or_else(step("open the form"));
-    fill(client, "#member-name", name)
-        .await
-        .unwrap_or_else(step("type the name"));
-    select(client, "#member-category", category)
-        .await
-        .unwrap_or_else(step("pick the category"));
-    select(client, "#member-role", role)
-        .await
-        .unwrap_or_else(step("pick the role"));
-    fill(client, "#member-organisation", organisation)
-        .await
-        .unwrap_or_else(step("type the organisation"));
-    click(client, "[data-testid=save-member]")
-        .await
-        .unwrap_or_else(step("save"));
-    wait_shown(client, &format!("{name} shows in the member list"), || async {
-        count(client, "[data-testid=member-row]").await == before + 1
-    })
-    .await;
-}
-
 async fn assert_one_vacant_volunteer_seat(client: &Client) {
     wait(client, "[data-testid=category-volunteer]").await.unwrap();
     assert_eq!(
@@ -96,15 +69,7 @@ async fn a_council_with_five_members_shows_its_vacant_seat_and_survives_a_restar
     click(&client, "[data-testid=new-council]").await.unwrap();
     fill(&client, "#council-name", "Stavern nærmiljøutvalg").await.unwrap();
     fill(&client, "#council-area", "Stavern").await.unwrap();
-    for (field, seats) in [
-        ("senior", "1"),
-        ("school", "1"),
-        ("sports", "1"),
-        ("business", "1"),
-        ("volunteer", "2"),
-    ] {
-        fill(&client, &format!("#seats-{field}"), seats).await.unwrap();
-    }
+    fill_seat_plan(&client, [1, 1, 1, 1, 2]).await;
     click(&client, "[data-testid=save-council]").await.unwrap();
     wait_until("the council page shows the council", || async {
         match client.find(Locator::Css("h1")).await {
@@ -115,7 +80,13 @@ async fn a_council_with_five_members_shows_its_vacant_seat_and_survives_a_restar
     .await;
 
     for (name, category, role, organisation) in MEMBERS {
-        add_member(&client, name, category, role, organisation).await;
+        add_member(
+            &client,
+            name,
+            (category, role),
+            &[("#member-organisation", organisation)],
+        )
+        .await;
     }
     assert_one_vacant_volunteer_seat(&client).await;
     screenshot(&client, &app.dir.path().join("council.png")).await;
@@ -140,9 +111,12 @@ async fn a_council_with_five_members_shows_its_vacant_seat_and_survives_a_restar
     let open = wait(&client, "[data-testid=open-council]").await.unwrap();
     assert_eq!(open.text().await.unwrap(), "Stavern nærmiljøutvalg");
     open.click().await.unwrap();
-    wait_until("five members are listed after the restart", || async {
-        count(&client, "[data-testid=member-row]").await == 5
-    })
+    wait_count(
+        &client,
+        "five members are listed after the restart",
+        "[data-testid=member-row]",
+        5,
+    )
     .await;
     let rows = client.find(Locator::Css("main")).await.unwrap().text().await.unwrap();
     for (name, ..) in MEMBERS {

@@ -7,7 +7,6 @@ use chrono::{Datelike, Duration, NaiveDate, Utc};
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use grendebok_core::model::*;
-use grendebok_core::Store;
 use grendebok_e2e::*;
 
 struct Seeded {
@@ -27,15 +26,11 @@ fn council_with_meeting(app: &App) -> Seeded {
         date,
         "Stavern grendehus",
     ));
-    let Seed { mut store, actor } = seed;
-    let item_id = store
-        .add_item(
-            &actor,
-            &meeting.id,
-            &new_item(ItemKind::Vedtak, "Fordeling av nærmiljøtilskudd"),
-        )
-        .unwrap();
-    store.send_notice(&actor, &meeting.id).unwrap();
+    let item_id = seed.item(
+        &meeting.id,
+        &new_item(ItemKind::Vedtak, "Fordeling av nærmiljøtilskudd"),
+    );
+    seed.store.send_notice(&seed.actor, &meeting.id).unwrap();
     Seeded { members, item_id }
 }
 
@@ -51,9 +46,12 @@ async fn add_application(client: &Client, fields: &[(&str, &str)]) {
         fill(client, &format!("#application-{id}"), value).await.unwrap();
     }
     click(client, "[data-testid=save-application]").await.unwrap();
-    wait_until("the application is in the committee's table", || async {
-        count(client, "[data-testid=committee-row]").await == before + 1
-    })
+    wait_count(
+        client,
+        "the application is in the committee's table",
+        "[data-testid=committee-row]",
+        before + 1,
+    )
     .await;
 }
 
@@ -96,40 +94,38 @@ async fn a_grant_round_is_run_through_the_ui_and_the_letter_exported() {
     let cathrine = &members[2];
     let year = Utc::now().year();
     let yy = year % 100;
-    let client = app.launch().await;
-    click(&client, "[data-testid=open-council]").await.unwrap();
-    wait_screen(&client, "council").await;
+    let client = app.launch_at_council().await;
 
     // A new scheme; a budget typed with a full stop is refused at its field.
     click(&client, "[data-testid=new-scheme]").await.unwrap();
-    fill(&client, "#scheme-name", &format!("Nærmiljøtilskudd {year}"))
-        .await
-        .unwrap();
-    fill(&client, "#scheme-year", &year.to_string()).await.unwrap();
-    fill(&client, "#scheme-budget", "100.000").await.unwrap();
-    fill(&client, "#scheme-deadline", &format!("01.03.{year}"))
-        .await
-        .unwrap();
-    fill(&client, "#scheme-report-deadline", &format!("01.11.{year}"))
-        .await
-        .unwrap();
-    fill(&client, "#criterion-name-0", "Nytte for nærmiljøet")
-        .await
-        .unwrap();
-    fill(&client, "#criterion-weight-0", "2").await.unwrap();
+    fill_fields(
+        &client,
+        &[
+            ("#scheme-name", &format!("Nærmiljøtilskudd {year}")),
+            ("#scheme-year", &year.to_string()),
+            ("#scheme-budget", "100.000"),
+            ("#scheme-deadline", &format!("01.03.{year}")),
+            ("#scheme-report-deadline", &format!("01.11.{year}")),
+            ("#criterion-name-0", "Nytte for nærmiljøet"),
+            ("#criterion-weight-0", "2"),
+        ],
+    )
+    .await;
     click(&client, "[data-testid=add-criterion]").await.unwrap();
     // A click lost under load leaves no second row: press once more then.
     if wait(&client, "#criterion-name-1").await.is_err() {
         click(&client, "[data-testid=add-criterion]").await.unwrap();
     }
-    fill(&client, "#criterion-name-1", "Gjennomførbarhet").await.unwrap();
-    fill(&client, "#criterion-weight-1", "1").await.unwrap();
-    fill(&client, "#scheme-appeal-address", "Postboks 4, 3251 Larvik")
-        .await
-        .unwrap();
-    fill(&client, "#scheme-appeal-body", "Larvik kommunes klagenemnd")
-        .await
-        .unwrap();
+    fill_fields(
+        &client,
+        &[
+            ("#criterion-name-1", "Gjennomførbarhet"),
+            ("#criterion-weight-1", "1"),
+            ("#scheme-appeal-address", "Postboks 4, 3251 Larvik"),
+            ("#scheme-appeal-body", "Larvik kommunes klagenemnd"),
+        ],
+    )
+    .await;
     click(&client, "[data-testid=save-scheme]").await.unwrap();
     wait(&client, "#scheme-budget-error").await.unwrap();
     assert_eq!(
@@ -271,9 +267,8 @@ async fn a_grant_round_is_run_through_the_ui_and_the_letter_exported() {
     );
     wait_for_text(&client, &format!("{agnes_row} [data-testid=row-score]"), "4,2").await;
     screenshot(&client, &app.dir.path().join("scheme.png")).await;
-    client.close().await.unwrap();
 
-    let store = open_store(&app.db);
+    let store = app.quit(client).await;
     let today = Utc::now().date_naive();
     let detail = store.application_detail(&sports, today).unwrap();
     let decision = detail.application.decision.expect("decided");
@@ -291,71 +286,42 @@ async fn a_grant_round_is_run_through_the_ui_and_the_letter_exported() {
 /// Returns the seeded council, the meeting's id and the two applications.
 fn grant_round(app: &App) -> (Seeded, String, [String; 2]) {
     let seeded = council_with_meeting(app);
-    let mut store = Store::open(&app.db).unwrap();
-    let actor = store.actor(Utc::now()).unwrap();
+    let mut seed = Seed::open(app);
     let council_id = seeded.members[0].council_id.clone();
-    let meeting = store.meetings_of_council(&council_id).unwrap()[0].id.clone();
-    store.mark_held(&actor, &meeting).unwrap();
-    for m in &seeded.members {
-        let input = AttendanceInput {
-            membership_id: m.id.clone(),
-            status: AttendanceStatus::Present,
-            substitute_for: None,
-        };
-        store.set_attendance(&actor, &meeting, &input).unwrap();
-    }
+    let meeting = seed.store.meetings_of_council(&council_id).unwrap()[0].id.clone();
+    seed.hold(&meeting, seeded.members.iter().map(|m| m.id.as_str()));
     // The leader chairs (she represents no applicant); the clerk takes the minutes.
-    let roles = MeetingRoles {
-        chair_id: Some(seeded.members[0].id.clone()),
-        minute_taker_id: None,
-        minute_taker_name: "Ingrid Haugland".into(),
-    };
-    store.set_meeting_roles(&actor, &meeting, &roles).unwrap();
-    let mut input = store.meeting_detail(&meeting, Lang::Nb).unwrap().meeting.input();
+    seed.roles(&meeting, &seeded.members[0].id, (None, "Ingrid Haugland"));
+    let mut input = seed.store.meeting_detail(&meeting, Lang::Nb).unwrap().meeting.input();
     input.ends_at = chrono::NaiveTime::from_hms_opt(20, 0, 0);
-    store.update_meeting(&actor, &meeting, &input).unwrap();
+    seed.store.update_meeting(&seed.actor, &meeting, &input).unwrap();
     let year = Utc::now().year();
-    let scheme = store
-        .create_scheme(
-            &actor,
-            &SchemeInput {
-                council_id,
-                year,
-                name: format!("Nærmiljøtilskudd {year}"),
-                budget: "100 000".into(),
-                deadline: NaiveDate::from_ymd_opt(year, 3, 1).unwrap(),
-                report_deadline: NaiveDate::from_ymd_opt(year, 11, 1).unwrap(),
-                max_per_application: String::new(),
-                criteria: vec![CriterionInput {
-                    name: "Nytte for nærmiljøet".into(),
-                    weight: 1,
-                }],
-                enkeltvedtak: true,
-                appeal_body: "Larvik kommunes klagenemnd".into(),
-                appeal_address: "Postboks 4, 3251 Larvik".into(),
-                conditions: String::new(),
-            },
+    let scheme = seed.scheme(&SchemeInput {
+        enkeltvedtak: true,
+        appeal_body: "Larvik kommunes klagenemnd".into(),
+        appeal_address: "Postboks 4, 3251 Larvik".into(),
+        ..new_scheme(
+            &council_id,
+            year,
+            &format!("Nærmiljøtilskudd {year}"),
+            "100 000",
+            NaiveDate::from_ymd_opt(year, 3, 1).unwrap(),
+            NaiveDate::from_ymd_opt(year, 11, 1).unwrap(),
+            &[("Nytte for nærmiljøet", 1)],
         )
-        .unwrap();
+    });
     let applications = [
         ("Stavern idrettslag", "Nye mål til kunstgresset"),
         ("Agnes vel", "Benker i Agnes"),
     ]
     .map(|(organisation, title)| {
-        let input = ApplicationInput {
-            scheme_id: scheme.id.clone(),
-            organisation: organisation.into(),
-            org_number: String::new(),
+        let received = NaiveDate::from_ymd_opt(year, 2, 15).unwrap();
+        seed.application(&ApplicationInput {
             contact_name: "Siri Søker".into(),
             email: "siri@example.no".into(),
-            phone: String::new(),
-            title: title.into(),
-            description: String::new(),
-            amount_asked: "20 000".into(),
-            project_budget: "40 000".into(),
-            received: NaiveDate::from_ymd_opt(year, 2, 15).unwrap(),
-        };
-        store.add_application(&actor, &input).unwrap().id
+            ..new_application(&scheme.id, organisation, title, "20 000", "40 000", received)
+        })
+        .id
     });
     (seeded, meeting, applications)
 }
@@ -412,11 +378,7 @@ async fn a_grant_round_item_decides_each_application_with_its_own_inhabil_member
     let app = App::start();
     let (Seeded { members, item_id }, _meeting, [sports, agnes]) = grant_round(&app);
     let cathrine = &members[2];
-    let client = app.launch().await;
-    click(&client, "[data-testid=open-council]").await.unwrap();
-    wait_screen(&client, "council").await;
-    click(&client, "[data-testid=open-meeting]").await.unwrap();
-    wait_screen(&client, "meeting").await;
+    let client = app.launch_at_meeting().await;
     click(&client, &format!("[data-testid=item-row][data-item-id='{item_id}']"))
         .await
         .unwrap();
@@ -462,19 +424,9 @@ async fn a_grant_round_item_decides_each_application_with_its_own_inhabil_member
     screenshot(&client, &app.dir.path().join("grant-round.png")).await;
 
     // Approve with two signatories: the protocol is locked.
-    click(&client, "[data-testid=approve-minutes]").await.unwrap();
-    select(&client, "#signatory-1", &members[0].id).await.unwrap();
-    select(&client, "#signatory-2", &members[1].id).await.unwrap();
-    submit(
-        &client,
-        "[data-testid=confirm-approve]",
-        "the minutes are approved and locked",
-        || async { count(&client, "[data-testid=locked]").await == 1 },
-    )
-    .await;
-    client.close().await.unwrap();
+    approve_minutes(&client, &members[0].id, &members[1].id).await;
 
-    let store = open_store(&app.db);
+    let store = app.quit(client).await;
     let council = &store.find_councils("Stavern").unwrap()[0];
     let meeting = &store.meetings_of_council(&council.id).unwrap()[0];
     assert_eq!(meeting.status, MeetingStatus::Approved);
@@ -495,8 +447,7 @@ async fn a_grant_round_item_decides_each_application_with_its_own_inhabil_member
         .expect("the approved minutes are archived");
     let path = app.dir.path().join("minutes.pdf");
     std::fs::write(&path, bytes).unwrap();
-    let text = pdf_text(&path);
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = pdf_text_flat(&path);
     for expected in [
         "Cathrine Ødegård fratrådte under behandlingen. Grunn: Representerer søkeren Stavern idrettslag",
         "Votering: Enstemmig (2 for)",
@@ -504,7 +455,7 @@ async fn a_grant_round_item_decides_each_application_with_its_own_inhabil_member
         "Votering: Enstemmig (3 for)",
         "Fratrådte: Ingen",
     ] {
-        assert!(flat.contains(expected), "the minutes lack {expected:?}:\n{text}");
+        assert!(flat.contains(expected), "the minutes lack {expected:?}:\n{flat}");
     }
 }
 
@@ -513,31 +464,15 @@ async fn a_member_who_met_from_a_later_item_is_not_counted_for_the_earlier_one()
     let app = App::start();
     let (Seeded { members, item_id }, meeting, _) = grant_round(&app);
     let (later, next_meeting) = {
-        let mut store = Store::open(&app.db).unwrap();
-        let actor = store.actor(Utc::now()).unwrap();
-        let mut next = store.meeting_detail(&meeting, Lang::Nb).unwrap().meeting.input();
+        let mut seed = Seed::open(&app);
+        let mut next = seed.store.meeting_detail(&meeting, Lang::Nb).unwrap().meeting.input();
         next.date += Duration::days(28);
         next.ends_at = None;
-        let next = store.create_meeting(&actor, &next).unwrap().id;
-        let later = store
-            .add_item(
-                &actor,
-                &meeting,
-                &AgendaItemInput {
-                    access: Default::default(),
-                    statement: None,
-                    kind: ItemKind::Vedtak,
-                    title: "Benker i parken".into(),
-                    background: String::new(),
-                    proposal: String::new(),
-                },
-            )
-            .unwrap();
+        let next = seed.meeting(&next).id;
+        let later = seed.item(&meeting, &new_item(ItemKind::Vedtak, "Benker i parken"));
         (later, next)
     };
-    let client = app.launch().await;
-    click(&client, "[data-testid=open-council]").await.unwrap();
-    wait_screen(&client, "council").await;
+    let client = app.launch_at_council().await;
     click(
         &client,
         &format!("[data-testid=meeting-row][data-meeting-id='{meeting}'] [data-testid=open-meeting]"),
@@ -586,9 +521,8 @@ async fn a_member_who_met_from_a_later_item_is_not_counted_for_the_earlier_one()
             .contains("er satt opp på møtet")
     })
     .await;
-    client.close().await.unwrap();
 
-    let store = open_store(&app.db);
+    let store = app.quit(client).await;
     let detail = store.meeting_detail(&meeting, Lang::Nb).unwrap();
     let row = detail
         .attendance
@@ -615,19 +549,13 @@ async fn a_member_who_met_from_a_later_item_is_not_counted_for_the_earlier_one()
 /// item that cannot carry a grant decision and a vedtak item with a long
 /// title that can. Returns the two items' ids.
 fn later_meeting(app: &App, council_id: &str) -> (String, String) {
-    let mut store = Store::open(&app.db).unwrap();
-    let actor = store.actor(Utc::now()).unwrap();
-    let meeting = store
-        .create_meeting(
-            &actor,
-            &new_meeting(
-                council_id,
-                MeetingKind::ORDINARY,
-                Utc::now().date_naive() + Duration::days(28),
-                "Stavern grendehus",
-            ),
-        )
-        .unwrap();
+    let mut seed = Seed::open(app);
+    let meeting = seed.meeting(&new_meeting(
+        council_id,
+        MeetingKind::ORDINARY,
+        Utc::now().date_naive() + Duration::days(28),
+        "Stavern grendehus",
+    ));
     let [orientation, vedtak] = [
         (ItemKind::Orientering, "Godkjenning av innkalling og saksliste"),
         (
@@ -635,8 +563,8 @@ fn later_meeting(app: &App, council_id: &str) -> (String, String) {
             "Tildeling av restmidler til lag og foreninger som søkte etter fristen",
         ),
     ]
-    .map(|(kind, title)| store.add_item(&actor, &meeting.id, &new_item(kind, title)).unwrap());
-    store.send_notice(&actor, &meeting.id).unwrap();
+    .map(|(kind, title)| seed.item(&meeting.id, &new_item(kind, title)));
+    seed.store.send_notice(&seed.actor, &meeting.id).unwrap();
     (orientation, vedtak)
 }
 
@@ -790,14 +718,8 @@ async fn a_proposed_inhabil_is_overruled_with_a_reason_and_only_deciding_items_a
         &format!("Cathrine Ødegård representerer søkeren, men utvalget fant at medlemmet ikke er inhabil: {reason}"),
     )
     .await;
-    let note = visible(&client, &format!("{} [data-testid=decision-overruled]", card(&sports)))
-        .await
-        .unwrap();
-    client
-        .execute(
-            "arguments[0].scrollIntoView({ block: 'center' });",
-            vec![serde_json::to_value(&note).unwrap()],
-        )
+    // Waited for and scrolled to the middle of the window.
+    visible(&client, &format!("{} [data-testid=decision-overruled]", card(&sports)))
         .await
         .unwrap();
     screenshot(&client, &app.dir.path().join("decision-overruled.png")).await;
@@ -807,11 +729,10 @@ async fn a_proposed_inhabil_is_overruled_with_a_reason_and_only_deciding_items_a
         "a member found not inhabil is not proposed to leave"
     );
     survey.check(&client, "meeting with a member found not inhabil").await;
-    client.close().await.unwrap();
+    let store = app.quit(client).await;
     survey.assert_clean();
 
     // The overruling and its withdrawal are in the audit log.
-    let store = open_store(&app.db);
     let field = format!("inhabilOverruled.{}", cathrine.id);
     let log = store.audit_log(Some(&sports)).unwrap();
     let changes: Vec<(Option<&str>, Option<&str>)> = log

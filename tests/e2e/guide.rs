@@ -9,19 +9,10 @@ use fantoccini::{Client, Locator};
 use grendebok_core::model::*;
 use grendebok_e2e::*;
 
-async fn add_member(client: &Client, name: &str, category: &str, role: &str, from: &str) {
-    let before = count(client, "[data-testid=member-row]").await;
-    click(client, "[data-testid=add-member]").await.unwrap();
-    fill(client, "#member-name", name).await.unwrap();
-    select(client, "#member-category", category).await.unwrap();
-    select(client, "#member-role", role).await.unwrap();
-    fill(client, "#member-organisation", "Bygdelaget").await.unwrap();
-    fill(client, "#member-term-from", from).await.unwrap();
-    click(client, "[data-testid=save-member]").await.unwrap();
-    wait_shown(client, &format!("{name} is in the member list"), || async {
-        count(client, "[data-testid=member-row]").await == before + 1
-    })
-    .await;
+/// A member of Bygdelaget from `from`.
+async fn add_member_from(client: &Client, name: &str, category: &str, role: &str, from: &str) {
+    let more = [("#member-organisation", "Bygdelaget"), ("#member-term-from", from)];
+    add_member(client, name, (category, role), &more).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -44,41 +35,31 @@ async fn a_new_secretary_follows_the_guide_in_nynorsk_to_approved_minutes() {
     select(&client, "#council-kind", "grendeutvalg").await.unwrap();
     fill(&client, "#council-area", "Fjellheim").await.unwrap();
     select(&client, "#council-malform", "nynorsk").await.unwrap();
-    for (category, seats) in [
-        ("senior", "1"),
-        ("school", "1"),
-        ("sports", "0"),
-        ("business", "0"),
-        ("volunteer", "1"),
-    ] {
-        fill(&client, &format!("#seats-{category}"), seats).await.unwrap();
-    }
+    fill_seat_plan(&client, [1, 1, 0, 0, 1]).await;
     click(&client, "[data-testid=save-council]").await.unwrap();
     wait_for_text(&client, "h1", "Fjellheim grendeutval").await;
 
     // 4. Members.
     let from = format!("01.01.{year}");
-    add_member(&client, "Olav Haugen", "senior", "leder", &from).await;
-    add_member(&client, "Brita Lien", "school", "medlem", &from).await;
-    add_member(&client, "Sigrun Nes", "volunteer", "sekretaer", &from).await;
+    add_member_from(&client, "Olav Haugen", "senior", "leder", &from).await;
+    add_member_from(&client, "Brita Lien", "school", "medlem", &from).await;
+    add_member_from(&client, "Sigrun Nes", "volunteer", "sekretaer", &from).await;
 
     // 5. The meeting, one item, the notice.
-    click(&client, "[data-testid=new-meeting]").await.unwrap();
-    fill(&client, "#meeting-date", &today.format("%d.%m.%Y").to_string())
-        .await
-        .unwrap();
-    fill(&client, "#meeting-starts-at", "19:00").await.unwrap();
-    fill(&client, "#meeting-place", "Fjellheim grendahus").await.unwrap();
-    click(&client, "[data-testid=save-meeting]").await.unwrap();
-    click(&client, "[data-testid=add-item]").await.unwrap();
-    select(&client, "#item-kind", "vedtak").await.unwrap();
-    fill(&client, "#item-title", "Ny gapahuk ved Fjellheimsvatnet")
-        .await
-        .unwrap();
-    fill(&client, "#item-proposal", "Grendeutvalet byggjer gapahuk på dugnad.")
-        .await
-        .unwrap();
-    click(&client, "[data-testid=save-item]").await.unwrap();
+    plan_meeting(
+        &client,
+        &today.format("%d.%m.%Y").to_string(),
+        "19:00",
+        "Fjellheim grendahus",
+    )
+    .await;
+    type_item(
+        &client,
+        "vedtak",
+        "Ny gapahuk ved Fjellheimsvatnet",
+        "Grendeutvalet byggjer gapahuk på dugnad.",
+    )
+    .await;
     wait(&client, "[data-testid=item-row]").await.unwrap();
     click(&client, "[data-testid=send-notice]").await.unwrap();
     confirm_step(&client).await;
@@ -95,16 +76,7 @@ async fn a_new_secretary_follows_the_guide_in_nynorsk_to_approved_minutes() {
         members.push(row.attr("data-membership-id").await.unwrap().unwrap());
     }
     assert_eq!(members.len(), 3, "the three members are called to the meeting");
-    for id in &members {
-        let row = format!("[data-testid=attendance-row][data-membership-id='{id}']");
-        click(&client, &format!("{row} [data-testid=attendance-present]"))
-            .await
-            .unwrap();
-        wait_until("the member is present", || async {
-            attr(&client, &row, "data-status").await.as_deref() == Some("present")
-        })
-        .await;
-    }
+    mark_present(&client, &members).await;
     // The first member called chairs; the third, the secretary, takes the minutes.
     select(&client, "#meeting-chair", &members[0]).await.unwrap();
     wait_for_text(
@@ -123,14 +95,7 @@ async fn a_new_secretary_follows_the_guide_in_nynorsk_to_approved_minutes() {
     .await;
     click(&client, "[data-testid=item-row]").await.unwrap();
     click(&client, "[data-testid=use-proposal]").await.unwrap();
-    click(&client, "[data-testid=save-record]").await.unwrap();
-    wait_until("the decision is saved", || async {
-        match client.find(Locator::Css("[data-testid=record-status]")).await {
-            Ok(e) => e.attr("data-dirty").await.ok().flatten().as_deref() != Some("true"),
-            Err(_) => true,
-        }
-    })
-    .await;
+    save_record(&client).await;
     click(&client, "[data-testid=edit-meeting]").await.unwrap();
     fill(&client, "#meeting-ends-at", "21:00").await.unwrap();
     click(&client, "[data-testid=save-meeting]").await.unwrap();
@@ -139,22 +104,13 @@ async fn a_new_secretary_follows_the_guide_in_nynorsk_to_approved_minutes() {
 
     // 7. Nothing missing; two signatories approve; locked.
     wait(&client, "[data-testid=complete]").await.unwrap();
-    click(&client, "[data-testid=approve-minutes]").await.unwrap();
-    select(&client, "#signatory-1", &members[0]).await.unwrap();
-    select(&client, "#signatory-2", &members[1]).await.unwrap();
-    submit(
-        &client,
-        "[data-testid=confirm-approve]",
-        "the minutes are approved and locked",
-        || async { count(&client, "[data-testid=locked]").await == 1 },
-    )
-    .await;
+    approve_minutes(&client, &members[0], &members[1]).await;
     wait_for_text(&client, "[data-testid=locked]", "Godkjend og låst").await;
 
     // 8. The minutes PDF, in nynorsk, for printing.
     click(&client, "[data-testid=export-minutes]").await.unwrap();
     wait_for_text(&client, "[data-testid=export-result]", "Protokollen er lagra i").await;
-    client.close().await.unwrap();
+    let store = app.quit(client).await;
 
     let files = app.exported();
     assert_eq!(files.len(), 1, "one saved file: {files:?}");
@@ -173,7 +129,5 @@ async fn a_new_secretary_follows_the_guide_in_nynorsk_to_approved_minutes() {
         );
     }
     assert!(!text.contains("Utkast"), "approved minutes are no draft:\n{text}");
-
-    let store = open_store(&app.db);
     assert_eq!(store.settings().unwrap().language, Lang::Nn, "nynorsk is remembered");
 }

@@ -1,10 +1,9 @@
 //! Hostile text is just text: markup and script in every text field, every
 //! screen visited, nothing runs and everything shows literally.
 
-use chrono::{NaiveDate, NaiveTime, Utc};
+use chrono::NaiveDate;
 use fantoccini::{Client, Locator};
 use grendebok_core::model::*;
-use grendebok_core::Store;
 use grendebok_e2e::*;
 
 const IMG: &str = "<img src=x onerror=window.__pwn=1>";
@@ -22,102 +21,68 @@ fn hostile_phone() -> String {
 
 /// A council, members, a meeting and items whose every text field is hostile.
 fn hostile_world(app: &App) {
-    let mut store = Store::open(&app.db).unwrap();
-    store.save_user_name(&hostile("Bruker"), Utc::now()).unwrap();
-    let actor = store.actor(Utc::now()).unwrap();
-    let council = store
-        .create_council(
-            &actor,
-            &CouncilInput {
-                name: hostile("Utvalg"),
-                kind: CouncilKind::Byutvalg,
-                area: hostile("Område"),
-                mandate: hostile("Mandat"),
-                malform: Malform::Bokmal,
-                legal_mode: LegalMode::Voluntary,
-                contact_name: hostile("Kontakt"),
-                contact_email: "kontakt@eksempel.no".into(),
-                contact_phone: hostile_phone(),
-                seat_plan: SeatPlan::new(1, 0, 0, 0, 2),
-            },
+    let mut seed = Seed::open_as(app, &hostile("Bruker"));
+    let council = seed.council(&CouncilInput {
+        name: hostile("Utvalg"),
+        kind: CouncilKind::Byutvalg,
+        area: hostile("Område"),
+        mandate: hostile("Mandat"),
+        malform: Malform::Bokmal,
+        legal_mode: LegalMode::Voluntary,
+        contact_name: hostile("Kontakt"),
+        contact_email: "kontakt@eksempel.no".into(),
+        contact_phone: hostile_phone(),
+        seat_plan: SeatPlan::new(1, 0, 0, 0, 2),
+    });
+    let member = seed.member(&MembershipInput {
+        organisation: hostile("Forening"),
+        ..new_member_reached_at(
+            &council.id,
+            &hostile("Medlem"),
+            SeatCategory::SENIOR,
+            Role::Leder,
+            "m@eksempel.no",
+            &hostile_phone(),
         )
-        .unwrap();
-    let member = store
-        .add_membership(
-            &actor,
-            &MembershipInput {
-                council_id: council.id.clone(),
-                person: PersonChoice::New {
-                    person: PersonInput {
-                        name: hostile("Medlem"),
-                        email: "m@eksempel.no".into(),
-                        phone: hostile_phone(),
-                        gender: None,
-                    },
-                },
-                category: SeatCategory::SENIOR,
-                role: Role::Leder,
-                organisation: hostile("Forening"),
-                term_from: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
-                term_to: None,
-            },
+    });
+    let meeting = seed.meeting(&MeetingInput {
+        guests: hostile("Gjester"),
+        kommune_rep: hostile("Kommunen"),
+        ..new_meeting(
+            &council.id,
+            MeetingKind::OPEN,
+            NaiveDate::from_ymd_opt(2026, 3, 12).unwrap(),
+            &hostile("Sted"),
         )
+    });
+    let item = seed.item(
+        &meeting.id,
+        &AgendaItemInput {
+            background: hostile("Bakgrunn"),
+            proposal: hostile("Forslag"),
+            ..new_item(ItemKind::Vedtak, &hostile("Tittel"))
+        },
+    );
+    seed.store.send_notice(&seed.actor, &meeting.id).unwrap();
+    seed.hold(&meeting.id, [member.id.as_str()]);
+    seed.store
+        .set_item_inhabil(&seed.actor, &item, &member.id, &hostile("Grunn"))
         .unwrap();
-    let meeting = store
-        .create_meeting(
-            &actor,
-            &MeetingInput {
-                council_id: council.id,
-                kind: MeetingKind::OPEN,
-                date: NaiveDate::from_ymd_opt(2026, 3, 12).unwrap(),
-                starts_at: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
-                ends_at: None,
-                place: hostile("Sted"),
-                guests: hostile("Gjester"),
-                kommune_rep: hostile("Kommunen"),
-            },
-        )
-        .unwrap();
-    let item = store
-        .add_item(
-            &actor,
-            &meeting.id,
-            &AgendaItemInput {
-                kind: ItemKind::Vedtak,
-                title: hostile("Tittel"),
-                background: hostile("Bakgrunn"),
-                proposal: hostile("Forslag"),
-                access: Default::default(),
-                statement: None,
-            },
-        )
-        .unwrap();
-    store.send_notice(&actor, &meeting.id).unwrap();
-    store.mark_held(&actor, &meeting.id).unwrap();
-    let present = AttendanceInput {
-        membership_id: member.id.clone(),
-        status: AttendanceStatus::Present,
-        substitute_for: None,
-    };
-    store.set_attendance(&actor, &meeting.id, &present).unwrap();
-    store
-        .set_item_inhabil(&actor, &item, &member.id, &hostile("Grunn"))
-        .unwrap();
-    let record = ItemRecord {
-        closed_ground: Some(ClosedGround::Statutes),
-        chair_vote: None,
-        decision: hostile("Vedtak"),
-        votes: None,
-        closed: true,
-        closed_basis: hostile("Hjemmel"),
-    };
-    store.record_item(&actor, &item, &record).unwrap();
+    seed.record(
+        &item,
+        &ItemRecord {
+            closed_ground: Some(ClosedGround::Statutes),
+            closed: true,
+            closed_basis: hostile("Hjemmel"),
+            ..new_record(&hostile("Vedtak"))
+        },
+    );
     let follow_up = FollowUpInput {
         what: hostile("Oppfølging"),
         who: hostile("Ansvarlig"),
         due: None,
     };
-    store.add_follow_up(&actor, &item, &follow_up).unwrap();
+    seed.store.add_follow_up(&seed.actor, &item, &follow_up).unwrap();
 }
 
 async fn assert_inert(client: &Client, screen: &str, expected: &[&str]) {

@@ -214,6 +214,14 @@ impl Survey {
         }
     }
 
+    /// Presses `button` (CSS), waits for the screen `screen` and checks it
+    /// as `name`.
+    async fn visit(&mut self, client: &Client, button: &str, screen: &str, name: &str) {
+        press(client, button).await;
+        wait_screen(client, screen).await;
+        self.check(client, name).await;
+    }
+
     pub(crate) fn assert_clean(&self) {
         assert!(
             self.faults.is_empty(),
@@ -280,15 +288,14 @@ async fn survey_at(width: u32, height: u32, zoom: &str) {
 
     wait(&client, "[data-testid=council-row]").await.unwrap();
     survey.check(&client, "council list").await;
-    press(&client, "[data-testid=open-overview]").await;
-    wait_screen(&client, "overview").await;
-    survey.check(&client, "overview").await;
-    press(&client, "[data-testid=open-profile]").await;
-    wait_screen(&client, "profile").await;
-    survey.check(&client, "kommune profile").await;
-    press(&client, "[data-testid=open-backups]").await;
-    wait_screen(&client, "backups").await;
-    survey.check(&client, "backups").await;
+    for (button, screen, name) in [
+        ("open-overview", "overview", "overview"),
+        ("open-profile", "profile", "kommune profile"),
+        ("open-backups", "backups", "backups"),
+    ] {
+        let button = format!("[data-testid={button}]");
+        survey.visit(&client, &button, screen, name).await;
+    }
 
     press(&client, "[data-testid=open-councils]").await;
     wait_screen(&client, "council-list").await;
@@ -309,22 +316,21 @@ async fn survey_at(width: u32, height: u32, zoom: &str) {
     press(&client, "[data-testid=back-to-council]").await;
     wait_screen(&client, "council").await;
 
-    press(&client, "[data-testid=open-scheme]").await;
-    wait_screen(&client, "scheme").await;
-    survey.check(&client, "scheme, applications").await;
-    press(&client, "[data-testid=open-application]").await;
-    wait_screen(&client, "application").await;
-    survey.check(&client, "application").await;
+    let open_scheme = "[data-testid=open-scheme]";
+    survey
+        .visit(&client, open_scheme, "scheme", "scheme, applications")
+        .await;
+    let open_application = "[data-testid=open-application]";
+    survey
+        .visit(&client, open_application, "application", "application")
+        .await;
     // One still in review: the scoring grid and the decision form.
     press(&client, "[data-testid=back-to-scheme]").await;
     wait_screen(&client, "scheme").await;
-    press(
-        &client,
-        "[data-testid=committee-row][data-status=in_review] [data-testid=open-application]",
-    )
-    .await;
-    wait_screen(&client, "application").await;
-    survey.check(&client, "application in review").await;
+    let in_review = "[data-testid=committee-row][data-status=in_review] [data-testid=open-application]";
+    survey
+        .visit(&client, in_review, "application", "application in review")
+        .await;
 
     survey.assert_clean();
     client.close().await.unwrap();

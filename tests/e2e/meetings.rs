@@ -6,7 +6,6 @@
 use chrono::{Datelike, Utc};
 use fantoccini::{Client, Locator};
 use grendebok_core::model::*;
-use grendebok_core::Store;
 use grendebok_e2e::*;
 
 /// A council of five seats with five members, made in the file before the app starts.
@@ -18,14 +17,13 @@ fn council_with_members(app: &App) -> (String, Vec<Membership>) {
 
 async fn add_item(client: &Client, kind: &str, title: &str, proposal: &str) {
     let before = count(client, "[data-testid=item-row]").await;
-    click(client, "[data-testid=add-item]").await.unwrap();
-    select(client, "#item-kind", kind).await.unwrap();
-    fill(client, "#item-title", title).await.unwrap();
-    fill(client, "#item-proposal", proposal).await.unwrap();
-    click(client, "[data-testid=save-item]").await.unwrap();
-    wait_until(&format!("{title} is on the agenda"), || async {
-        count(client, "[data-testid=item-row]").await == before + 1
-    })
+    type_item(client, kind, title, proposal).await;
+    wait_count(
+        client,
+        &format!("{title} is on the agenda"),
+        "[data-testid=item-row]",
+        before + 1,
+    )
     .await;
 }
 
@@ -47,30 +45,18 @@ async fn open_item(client: &Client, index: usize) {
 
 async fn record_decision(client: &Client, text: &str) {
     fill(client, "#item-decision", text).await.unwrap();
-    click(client, "[data-testid=save-record]").await.unwrap();
-    wait_until("the decision is saved", || async {
-        match client.find(Locator::Css("[data-testid=record-status]")).await {
-            Ok(e) => e.attr("data-dirty").await.ok().flatten().as_deref() != Some("true"),
-            Err(_) => true,
-        }
-    })
-    .await;
+    save_record(client).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_meeting_is_held_through_the_ui_and_its_minutes_exported_and_locked() {
     let app = App::start();
     let (_council_id, members) = council_with_members(&app);
-    let client = app.launch().await;
-    click(&client, "[data-testid=open-council]").await.unwrap();
+    let client = app.launch_at_council().await;
 
     // Plan the meeting.
     let year = Utc::now().year();
-    click(&client, "[data-testid=new-meeting]").await.unwrap();
-    fill(&client, "#meeting-date", &format!("12.03.{year}")).await.unwrap();
-    fill(&client, "#meeting-starts-at", "18:00").await.unwrap();
-    fill(&client, "#meeting-place", "Stavern grendehus").await.unwrap();
-    click(&client, "[data-testid=save-meeting]").await.unwrap();
+    plan_meeting(&client, &format!("12.03.{year}"), "18:00", "Stavern grendehus").await;
     wait(&client, "[data-testid=add-item]").await.unwrap();
 
     add_item(
@@ -93,16 +79,8 @@ async fn a_meeting_is_held_through_the_ui_and_its_minutes_exported_and_locked() 
     wait(&client, "[data-testid=approve-minutes]").await.unwrap();
 
     // Everyone is present.
-    for m in &members {
-        let row = format!("[data-testid=attendance-row][data-membership-id='{}']", m.id);
-        click(&client, &format!("{row} [data-testid=attendance-present]"))
-            .await
-            .unwrap();
-        wait_until(&format!("{} is present", m.person.name), || async {
-            attr(&client, &row, "data-status").await.as_deref() == Some("present")
-        })
-        .await;
-    }
+    let ids: Vec<&str> = members.iter().map(|m| m.id.as_str()).collect();
+    mark_present(&client, &ids).await;
 
     // Aslaug (leder) chairs; the kommune's clerk, who is no member, takes the minutes.
     select(&client, "#meeting-chair", &members[0].id).await.unwrap();
@@ -142,17 +120,20 @@ async fn a_meeting_is_held_through_the_ui_and_its_minutes_exported_and_locked() 
         Some("true")
     );
     // Didrik proposed the whole amount; his proposal fell, 1 to 3.
-    fill(&client, "#alternative-text", "Idrettslaget får kr 20 000.")
-        .await
-        .unwrap();
-    fill(&client, "#alternative-by", "Didrik Åmodt").await.unwrap();
-    fill(&client, "#alternative-for", "1").await.unwrap();
-    fill(&client, "#alternative-against", "3").await.unwrap();
+    fill_fields(
+        &client,
+        &[
+            ("#alternative-text", "Idrettslaget får kr 20 000."),
+            ("#alternative-by", "Didrik Åmodt"),
+            ("#alternative-for", "1"),
+            ("#alternative-against", "3"),
+        ],
+    )
+    .await;
     click(&client, "[data-testid=add-alternative]").await.unwrap();
     wait_for_text(&client, "[data-testid=alternative]", "Idrettslaget får kr 20 000.").await;
     wait_for_text(&client, "[data-testid=alternative] [data-testid=votes-line]", "falt").await;
-    fill(&client, "#votes-for", "3").await.unwrap();
-    fill(&client, "#votes-against", "1").await.unwrap();
+    fill_fields(&client, &[("#votes-for", "3"), ("#votes-against", "1")]).await;
     record_decision(&client, "Stavern idrettslag får kr 15 000 til nye mål.").await;
     wait_for_text(&client, "[data-testid=adopted-proposal]", "forslag til vedtak").await;
     screenshot(&client, &app.dir.path().join("alternative-proposal.png")).await;
@@ -195,20 +176,10 @@ async fn a_meeting_is_held_through_the_ui_and_its_minutes_exported_and_locked() 
     }
 
     // Approve with two signatories: the protocol is locked.
-    click(&client, "[data-testid=approve-minutes]").await.unwrap();
-    select(&client, "#signatory-1", &members[0].id).await.unwrap();
-    select(&client, "#signatory-2", &members[4].id).await.unwrap();
-    submit(
-        &client,
-        "[data-testid=confirm-approve]",
-        "the minutes are approved and locked",
-        || async { count(&client, "[data-testid=locked]").await == 1 },
-    )
-    .await;
+    approve_minutes(&client, &members[0].id, &members[4].id).await;
     screenshot(&client, &app.dir.path().join("meeting.png")).await;
-    client.close().await.unwrap();
 
-    let store = open_store(&app.db);
+    let store = app.quit(client).await;
     let council = &store.find_councils("Stavern").unwrap()[0];
     let meeting = &store.meetings_of_council(&council.id).unwrap()[0];
     assert_eq!(meeting.status, MeetingStatus::Approved);
@@ -236,19 +207,13 @@ async fn a_meeting_is_held_through_the_ui_and_its_minutes_exported_and_locked() 
 /// A held meeting with a personal matter and an ordinary item, decided, made
 /// in the file before the app starts; returns the personal matter's id.
 fn held_meeting_with_a_personal_matter(app: &App, council_id: &str) -> String {
-    let mut store = Store::open(&app.db).unwrap();
-    let actor = store.actor(Utc::now()).unwrap();
-    let meeting = store
-        .create_meeting(
-            &actor,
-            &new_meeting(
-                council_id,
-                MeetingKind::ORDINARY,
-                Utc::now().date_naive(),
-                "Stavern grendehus",
-            ),
-        )
-        .unwrap();
+    let mut seed = Seed::open(app);
+    let meeting = seed.meeting(&new_meeting(
+        council_id,
+        MeetingKind::ORDINARY,
+        Utc::now().date_naive(),
+        "Stavern grendehus",
+    ));
     let mut ids = Vec::new();
     for (title, background) in [
         ("Benker på torget", "Beboere ønsker benker."),
@@ -258,39 +223,20 @@ fn held_meeting_with_a_personal_matter(app: &App, council_id: &str) -> String {
         ),
     ] {
         let input = AgendaItemInput {
-            kind: ItemKind::Vedtak,
-            title: title.into(),
             background: background.into(),
-            proposal: String::new(),
-            access: Default::default(),
-            statement: None,
+            ..new_item(ItemKind::Vedtak, title)
         };
-        ids.push(store.add_item(&actor, &meeting.id, &input).unwrap());
+        ids.push(seed.item(&meeting.id, &input));
     }
-    store.send_notice(&actor, &meeting.id).unwrap();
-    store.mark_held(&actor, &meeting.id).unwrap();
+    seed.store.send_notice(&seed.actor, &meeting.id).unwrap();
     // Everyone came, so each item is quorate and minuted with its decision.
-    for m in store.memberships_of_council(council_id).unwrap() {
-        let present = AttendanceInput {
-            membership_id: m.id,
-            status: AttendanceStatus::Present,
-            substitute_for: None,
-        };
-        store.set_attendance(&actor, &meeting.id, &present).unwrap();
-    }
+    let members = seed.store.memberships_of_council(council_id).unwrap();
+    seed.hold(&meeting.id, members.iter().map(|m| m.id.as_str()));
     for (id, decision) in ids.iter().zip([
         "Utvalget søker kommunen om to benker.",
         "Bror Kvamme får fritak ut året; varamedlemmet møter fast.",
     ]) {
-        let record = ItemRecord {
-            closed_ground: None,
-            chair_vote: None,
-            decision: decision.into(),
-            votes: None,
-            closed: false,
-            closed_basis: String::new(),
-        };
-        store.record_item(&actor, id, &record).unwrap();
+        seed.record(id, &new_record(decision));
     }
     ids.remove(1)
 }
@@ -300,11 +246,7 @@ async fn an_item_marked_exempt_is_withheld_from_the_public_minutes() {
     let app = App::start();
     let (council_id, _members) = council_with_members(&app);
     let personal = held_meeting_with_a_personal_matter(&app, &council_id);
-    let client = app.launch().await;
-    click(&client, "[data-testid=open-council]").await.unwrap();
-    wait_screen(&client, "council").await;
-    click(&client, "[data-testid=open-meeting]").await.unwrap();
-    wait_screen(&client, "meeting").await;
+    let client = app.launch_at_meeting().await;
     let row = format!("[data-testid=item-row][data-item-id='{personal}']");
     click(&client, &row).await.unwrap();
     wait_until("the personal matter is open", || async {
@@ -355,7 +297,7 @@ async fn an_item_marked_exempt_is_withheld_from_the_public_minutes() {
     )
     .await;
     screenshot(&client, &app.dir.path().join("public-minutes.png")).await;
-    client.close().await.unwrap();
+    let store = app.quit(client).await;
     let files = app.exported();
     assert_eq!(files.len(), 1, "{files:?}");
     let name = files[0].file_name().unwrap().to_string_lossy().into_owned();
@@ -379,7 +321,6 @@ async fn an_item_marked_exempt_is_withheld_from_the_public_minutes() {
             "the public minutes show {withheld:?}:\n{text}"
         );
     }
-    let store = open_store(&app.db);
     let council = &store.find_councils("Stavern").unwrap()[0];
     let meeting = &store.meetings_of_council(&council.id).unwrap()[0];
     let detail = store.meeting_detail(&meeting.id, Lang::Nb).unwrap();

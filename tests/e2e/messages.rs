@@ -6,68 +6,33 @@
 use std::ffi::OsStr;
 use std::path::Path;
 
-use chrono::{NaiveDate, NaiveTime, Utc};
-use fantoccini::Client;
+use chrono::NaiveDate;
 use grendebok_core::model::*;
-use grendebok_core::Store;
 use grendebok_e2e::*;
 
 /// A council with a planned meeting and one item, made before the app starts.
 fn council_with_meeting(app: &App) {
-    let Seed { mut store, actor } = Seed::open(app);
-    let council = store
-        .create_council(
-            &actor,
-            &CouncilInput::named("Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 1, 0, 0)),
-        )
-        .unwrap();
+    let mut seed = Seed::open(app);
+    let council = seed.council(&CouncilInput::named(
+        "Stavern nærmiljøutvalg",
+        SeatPlan::new(1, 1, 1, 0, 0),
+    ));
     // The secretary, whom the notice names for word of absence.
-    store
-        .add_membership(
-            &actor,
-            &MembershipInput {
-                council_id: council.id.clone(),
-                person: PersonChoice::New {
-                    person: PersonInput {
-                        name: "Kari Sekretær".into(),
-                        email: String::new(),
-                        phone: "900 11 222".into(),
-                        gender: None,
-                    },
-                },
-                category: SeatCategory::SENIOR,
-                role: Role::Sekretaer,
-                organisation: String::new(),
-                term_from: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
-                term_to: None,
-            },
-        )
-        .unwrap();
-    let meeting = store
-        .create_meeting(
-            &actor,
-            &MeetingInput {
-                council_id: council.id.clone(),
-                kind: MeetingKind::ORDINARY,
-                date: NaiveDate::from_ymd_opt(2027, 1, 20).unwrap(),
-                starts_at: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
-                ends_at: None,
-                place: "Stavern grendehus".into(),
-                guests: String::new(),
-                kommune_rep: String::new(),
-            },
-        )
-        .unwrap();
-    store
-        .add_item(&actor, &meeting.id, &new_item(ItemKind::Vedtak, "Benker på torget"))
-        .unwrap();
-}
-
-async fn open_meeting(client: &Client) {
-    click(client, "[data-testid=open-council]").await.unwrap();
-    wait_screen(client, "council").await;
-    click(client, "[data-testid=open-meeting]").await.unwrap();
-    wait_screen(client, "meeting").await;
+    seed.member(&new_member_reached_at(
+        &council.id,
+        "Kari Sekretær",
+        SeatCategory::SENIOR,
+        Role::Sekretaer,
+        "",
+        "900 11 222",
+    ));
+    let meeting = seed.meeting(&new_meeting(
+        &council.id,
+        MeetingKind::ORDINARY,
+        NaiveDate::from_ymd_opt(2027, 1, 20).unwrap(),
+        "Stavern grendehus",
+    ));
+    seed.item(&meeting.id, &new_item(ItemKind::Vedtak, "Benker på torget"));
 }
 
 fn is_hex64(word: &str) -> bool {
@@ -80,8 +45,7 @@ async fn an_export_says_where_in_plain_words_and_opens_the_pdf_and_its_folder() 
     let log = dir.path().join("opened.txt");
     let app = App::start_with(&[("GRENDEBOK_OPEN_LOG", log.as_os_str())]);
     council_with_meeting(&app);
-    let client = app.launch().await;
-    open_meeting(&client).await;
+    let client = app.launch_at_meeting().await;
 
     click(&client, "[data-testid=export-notice]").await.unwrap();
     wait(&client, "[data-testid=export-result]").await.unwrap();
@@ -106,16 +70,8 @@ async fn an_export_says_where_in_plain_words_and_opens_the_pdf_and_its_folder() 
     assert!(details.contains(&sha), "{details}");
     assert!(details.contains("Kontrollnummer i bunnteksten"), "{details}");
     // The notice says whom to tell, by name and phone (issue 16, item 10).
-    let text = std::process::Command::new("pdftotext")
-        .arg(&file)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    let text = String::from_utf8_lossy(&text.stdout)
-        .replace('\u{a0}', " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    // (No-break spaces fold too: they are white space.)
+    let text = pdf_text_flat(&file);
     assert!(
         text.contains("Meld forfall til sekretæren, Kari Sekretær, på telefon 900 11 222"),
         "{text}"
@@ -143,8 +99,7 @@ async fn an_export_to_a_folder_that_is_gone_says_so_in_norwegian_naming_the_file
     let gone = dir.path().join("Minnepinne");
     let app = App::start_with(&[("GRENDEBOK_EXPORT_DIR", gone.as_os_str() as &OsStr)]);
     council_with_meeting(&app);
-    let client = app.launch().await;
-    open_meeting(&client).await;
+    let client = app.launch_at_meeting().await;
 
     click(&client, "[data-testid=export-notice]").await.unwrap();
     wait(&client, "[data-testid=action-error]").await.unwrap();
@@ -171,33 +126,18 @@ async fn the_notice_becomes_an_email_draft_opened_in_the_mail_program() {
     let app = App::start_with(&[("GRENDEBOK_OPEN_LOG", log.as_os_str())]);
     council_with_meeting(&app);
     {
-        let mut store = Store::open(&app.db).unwrap();
-        let actor = store.actor(Utc::now()).unwrap();
-        let council = store.councils().unwrap()[0].id.clone();
-        store
-            .add_membership(
-                &actor,
-                &MembershipInput {
-                    council_id: council,
-                    person: PersonChoice::New {
-                        person: PersonInput {
-                            name: "Olav Haugen".into(),
-                            email: "olav@haugen.example".into(),
-                            phone: String::new(),
-                            gender: None,
-                        },
-                    },
-                    category: SeatCategory::SPORTS,
-                    role: Role::Leder,
-                    organisation: String::new(),
-                    term_from: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
-                    term_to: None,
-                },
-            )
-            .unwrap();
+        let mut seed = Seed::open(&app);
+        let council = seed.store.councils().unwrap()[0].id.clone();
+        seed.member(&new_member_reached_at(
+            &council,
+            "Olav Haugen",
+            SeatCategory::SPORTS,
+            Role::Leder,
+            "olav@haugen.example",
+            "",
+        ));
     }
-    let client = app.launch().await;
-    open_meeting(&client).await;
+    let client = app.launch_at_meeting().await;
 
     click(&client, "[data-testid=notice-mail]").await.unwrap();
     wait_for_text(

@@ -11,12 +11,7 @@ use serde_json::Value;
 
 /// Where the screenshots go: `$GRENDEBOK_LAYOUT_SHOTS` to keep them, else the test's folder.
 fn shots(app: &App) -> PathBuf {
-    let dir = std::env::var_os("GRENDEBOK_LAYOUT_SHOTS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| app.dir.path().to_path_buf())
-        .join("profile");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    app.shots_in("GRENDEBOK_LAYOUT_SHOTS", "profile")
 }
 
 fn write_profile(path: &Path, profile: &Value) {
@@ -28,17 +23,11 @@ async fn the_coordinator_edits_saves_exports_and_an_older_profile_is_refused() {
     let files = tempfile::tempdir().unwrap();
     let offered = files.path().join("Kommuneoppsett fra kommunen.json");
     let app = App::start_with(&[("GRENDEBOK_IMPORT_FILE", offered.as_os_str())]);
-    {
-        let mut store = grendebok_core::Store::open(&app.db).unwrap();
-        store.save_user_name("Kari Koordinator", Utc::now()).unwrap();
-    }
+    Seed::open_as(&app, "Kari Koordinator");
     let client = app.launch().await;
     client.set_window_size(1280, 800).await.unwrap();
 
-    click(&client, "[data-testid=open-overview]").await.unwrap();
-    wait_screen(&client, "overview").await;
-    click(&client, "[data-testid=open-profile]").await.unwrap();
-    wait_screen(&client, "profile").await;
+    open_profile(&client).await;
     // The built-in profile: today's five categories, four duties and four kinds.
     wait_for_text(&client, "[data-testid=profile-issued]", "standardoppsett").await;
     assert_eq!(count(&client, "[data-testid=seatCategories-entry]").await, 5);
@@ -55,20 +44,16 @@ async fn the_coordinator_edits_saves_exports_and_an_older_profile_is_refused() {
     // Sør-Odal's kind of seat: one for the kommune. Typed with three faults,
     // and the kommune's name left out: all four shown at once, at their fields.
     click(&client, "[data-testid=add-seatCategories]").await.unwrap();
-    fill(&client, "#profile-seatCategories-5-key", "Kommunen")
-        .await
-        .unwrap();
-    fill(&client, "#profile-seatCategories-5-name-nb", "Kommunens representant")
-        .await
-        .unwrap();
-    fill(
+    fill_fields(
         &client,
-        "#profile-seatCategories-5-name-nn",
-        "Kommunen sin representant",
+        &[
+            ("#profile-seatCategories-5-key", "Kommunen"),
+            ("#profile-seatCategories-5-name-nb", "Kommunens representant"),
+            ("#profile-seatCategories-5-name-nn", "Kommunen sin representant"),
+            ("#profile-duties-0-day", "31"),
+        ],
     )
-    .await
-    .unwrap();
-    fill(&client, "#profile-duties-0-day", "31").await.unwrap();
+    .await;
     select(&client, "#profile-duties-0-month", "2").await.unwrap();
     click(&client, "[data-testid=save-profile]").await.unwrap();
     wait(&client, "[data-testid=form-error]").await.unwrap();
@@ -96,10 +81,7 @@ async fn the_coordinator_edits_saves_exports_and_an_older_profile_is_refused() {
     click(&client, "[data-testid=open-councils]").await.unwrap();
     wait(&client, "[data-testid=leave-dialog]").await.unwrap();
     click(&client, "[data-testid=leave-stay]").await.unwrap();
-    wait_until("the question is gone", || async {
-        count(&client, "[data-testid=leave-dialog]").await == 0
-    })
-    .await;
+    wait_count(&client, "the question is gone", "[data-testid=leave-dialog]", 0).await;
     assert_eq!(
         attr(&client, "#profile-seatCategories-5-name-nb", "value")
             .await
@@ -108,18 +90,16 @@ async fn the_coordinator_edits_saves_exports_and_an_older_profile_is_refused() {
     );
 
     // Fixed and saved.
-    fill(&client, "#profile-kommune", "Sør-Odal").await.unwrap();
-    fill(&client, "#profile-seatCategories-5-key", "kommunen")
-        .await
-        .unwrap();
-    fill(
+    fill_fields(
         &client,
-        "#profile-seatCategories-5-name-en",
-        "The municipality's representative",
+        &[
+            ("#profile-kommune", "Sør-Odal"),
+            ("#profile-seatCategories-5-key", "kommunen"),
+            ("#profile-seatCategories-5-name-en", "The municipality's representative"),
+            ("#profile-duties-0-day", "30"),
+        ],
     )
-    .await
-    .unwrap();
-    fill(&client, "#profile-duties-0-day", "30").await.unwrap();
+    .await;
     select(&client, "#profile-duties-0-month", "11").await.unwrap();
     click(&client, "[data-testid=save-profile]").await.unwrap();
     wait_for_text(&client, "[data-testid=confirmation]", "Oppsettet er lagret").await;
@@ -178,14 +158,16 @@ async fn the_coordinator_edits_saves_exports_and_an_older_profile_is_refused() {
         "Oppsettet fra Sør-Odal er lest inn",
     )
     .await;
-    wait_until("the new meeting kind is in the form", || async {
-        count(&client, "[data-testid=meetingKinds-entry]").await == 5
-    })
+    wait_count(
+        &client,
+        "the new meeting kind is in the form",
+        "[data-testid=meetingKinds-entry]",
+        5,
+    )
     .await;
-    client.close().await.unwrap();
 
     // The file holds the coordinator's edit and the newer profile read in.
-    let saved = open_store(&app.db).profile().unwrap();
+    let saved = app.quit(client).await.profile().unwrap();
     assert_eq!(saved.kommune, "Sør-Odal");
     assert_eq!(saved.issued_at.timestamp(), issued.timestamp());
     assert_eq!(saved.seat_categories.len(), 6);

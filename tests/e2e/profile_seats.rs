@@ -23,12 +23,7 @@ const GRENDER: [(&str, &str); 7] = [
 
 /// Where the screenshots go: `$GRENDEBOK_LAYOUT_SHOTS` to keep them, else the test's folder.
 fn shots(app: &App) -> PathBuf {
-    let dir = std::env::var_os("GRENDEBOK_LAYOUT_SHOTS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| app.dir.path().to_path_buf())
-        .join("profile-seats");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    app.shots_in("GRENDEBOK_LAYOUT_SHOTS", "profile-seats")
 }
 
 /// Sør-Odal's profile as the kommune hands it out: the built-in duties and
@@ -77,30 +72,24 @@ async fn sor_odals_seats_are_set_up_in_the_app_and_every_form_follows_them() {
     let offered = files.path().join("Kommuneoppsett Sør-Odal.json");
     write_sor_odal(&offered);
     let app = App::start_with(&[("GRENDEBOK_IMPORT_FILE", offered.as_os_str())]);
-    {
-        let mut store = grendebok_core::Store::open(&app.db).unwrap();
-        store.save_user_name("Kari Koordinator", Utc::now()).unwrap();
-    }
+    Seed::open_as(&app, "Kari Koordinator");
     let client = app.launch().await;
     client.set_window_size(1280, 800).await.unwrap();
 
     // The kommune's profile read in through «Kommunens oppsett».
-    click(&client, "[data-testid=open-overview]").await.unwrap();
-    wait_screen(&client, "overview").await;
-    click(&client, "[data-testid=open-profile]").await.unwrap();
-    wait_screen(&client, "profile").await;
-    click(&client, "[data-testid=import-profile]").await.unwrap();
-    wait_for_text(&client, "[data-testid=profile-changes]", "«Kommunens representant»").await;
-    click(&client, "[data-testid=confirm-profile-import]").await.unwrap();
-    wait_for_text(
+    open_profile(&client).await;
+    read_in_profile(
         &client,
-        "[data-testid=confirmation]",
+        "«Kommunens representant»",
         "Oppsettet fra Sør-Odal er lest inn",
     )
     .await;
-    wait_until("the profile's eight seat categories are in the editor", || async {
-        count(&client, "[data-testid=seatCategories-entry]").await == 8
-    })
+    wait_count(
+        &client,
+        "the profile's eight seat categories are in the editor",
+        "[data-testid=seatCategories-entry]",
+        8,
+    )
     .await;
 
     // A new council: one seat field per category of the profile, in its order.

@@ -7,9 +7,7 @@
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
-use chrono::{Datelike, Local, Utc};
-use fantoccini::Locator;
-use grendebok_core::Store;
+use chrono::{Datelike, Local};
 use grendebok_e2e::*;
 
 /// Everything in `dir`, hidden entries (a job's temporary folder) too.
@@ -29,36 +27,16 @@ async fn the_kommune_folder_shows_progress_can_be_cancelled_and_then_says_where_
     let app = App::start_with(&[("GRENDEBOK_SLOW_JOBS", OsStr::new(&SLOW_STEP_MS.to_string()))]);
     let today = Local::now().date_naive();
     {
-        let mut store = Store::open(&app.db).unwrap();
-        store.save_user_name("Kari Nordmann", Utc::now()).unwrap();
-        let actor = store.actor(Utc::now()).unwrap();
-        store.load_demo(&actor, today).unwrap();
+        let mut seed = Seed::open_as(&app, "Kari Nordmann");
+        seed.store.load_demo(&seed.actor, today).unwrap();
     }
     let client = app.launch().await;
-    wait_until("the demo councils are listed", || async {
-        count(&client, "[data-testid=council-row]").await == 3
-    })
-    .await;
-    for link in client
-        .find_all(Locator::Css("[data-testid=open-council]"))
-        .await
-        .unwrap()
-    {
-        if link.text().await.unwrap().starts_with("Lyngvik") {
-            link.click().await.unwrap();
-            break;
-        }
-    }
+    wait_count(&client, "the demo councils are listed", "[data-testid=council-row]", 3).await;
+    click_starting_with(&client, "[data-testid=open-council]", "Lyngvik").await;
     wait_screen(&client, "council").await;
     let year = today.year();
     // The demo's meetings are this year's (in January the page offers last year first).
-    select(&client, "#duties-year", &year.to_string()).await.unwrap();
-    wait_for_text(
-        &client,
-        "[data-testid=export-for-kommune]",
-        &format!("Send til kommunen {year}"),
-    )
-    .await;
+    handover_year(&client, year).await;
 
     // Started, the dialog counts the files; "Avbryt" stops the job half-way.
     click(&client, "[data-testid=export-for-kommune]").await.unwrap();
@@ -73,13 +51,7 @@ async fn the_kommune_folder_shows_progress_can_be_cancelled_and_then_says_where_
     std::fs::create_dir_all(&shots).unwrap();
     screenshot(&client, &shots.join("progress-dialog.png")).await;
     crate::accessibility::assert_no_serious_violations(&client, "progress dialog").await;
-    click(&client, "[data-testid=progress-cancel]").await.unwrap();
-    wait_for_text(
-        &client,
-        "[data-testid=job-cancelled]",
-        "Avbrutt — ingenting ble endret.",
-    )
-    .await;
+    cancel_job(&client).await;
     crate::accessibility::assert_no_serious_violations(&client, "job cancelled").await;
     assert_eq!(
         count(&client, "[data-testid=progress-dialog]").await,

@@ -7,7 +7,6 @@ use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx};
 use chrono::{NaiveDate, Utc};
-use fantoccini::Locator;
 use grendebok_core::model::*;
 use grendebok_e2e::*;
 
@@ -31,59 +30,28 @@ fn round(app: &App, sheet: &Path) -> String {
         .into_iter()
         .map(|m| m.person.id)
         .collect();
-    let Seed { mut store, actor } = seed;
-    let scheme = store
-        .create_scheme(
-            &actor,
-            &SchemeInput {
-                council_id: council.id.clone(),
-                year,
-                name: format!("Nærmiljøtilskudd {year}"),
-                budget: "100 000".into(),
-                deadline: NaiveDate::from_ymd_opt(year, 12, 31).unwrap(),
-                report_deadline: NaiveDate::from_ymd_opt(year + 1, 6, 1).unwrap(),
-                max_per_application: String::new(),
-                criteria: vec![
-                    CriterionInput {
-                        name: "Mange deltakere".into(),
-                        weight: 2,
-                    },
-                    CriterionInput {
-                        name: "Barn og unge".into(),
-                        weight: 1,
-                    },
-                ],
-                enkeltvedtak: false,
-                appeal_body: String::new(),
-                appeal_address: String::new(),
-                conditions: String::new(),
-            },
-        )
-        .unwrap();
+    let scheme = seed.scheme(&new_scheme(
+        &council.id,
+        year,
+        &format!("Nærmiljøtilskudd {year}"),
+        "100 000",
+        NaiveDate::from_ymd_opt(year, 12, 31).unwrap(),
+        NaiveDate::from_ymd_opt(year + 1, 6, 1).unwrap(),
+        &[("Mange deltakere", 2), ("Barn og unge", 1)],
+    ));
     for (organisation, title) in [
         ("Stavern sjøspeidere", "Ny kajakk"),
         ("Brunla husflidslag", "Kurs i treskjæring"),
     ] {
-        store
-            .add_application(
-                &actor,
-                &ApplicationInput {
-                    scheme_id: scheme.id.clone(),
-                    organisation: organisation.into(),
-                    org_number: String::new(),
-                    contact_name: "Siri Søker".into(),
-                    email: "siri@lag.example".into(),
-                    phone: String::new(),
-                    title: title.into(),
-                    description: "Utstyr og dugnad.".into(),
-                    amount_asked: "10 000".into(),
-                    project_budget: "20 000".into(),
-                    received: Utc::now().date_naive(),
-                },
-            )
-            .unwrap();
+        let received = Utc::now().date_naive();
+        seed.application(&ApplicationInput {
+            contact_name: "Siri Søker".into(),
+            email: "siri@lag.example".into(),
+            description: "Utstyr og dugnad.".into(),
+            ..new_application(&scheme.id, organisation, title, "10 000", "20 000", received)
+        });
     }
-    store
+    seed.store
         .export_review_sheet(&scheme.id, &people[1], Utc::now().date_naive(), sheet)
         .unwrap();
     scheme.id
@@ -133,12 +101,7 @@ async fn a_filled_review_sheet_is_read_in_from_the_committee_view() {
     let scheme = round(&app, &sheet);
     filled(&sheet, &returned, [[7.0, 4.0], [3.0, 5.0]]);
 
-    let client = app.launch().await;
-    wait_screen(&client, "council-list").await;
-    click(&client, "[data-testid=open-council]").await.unwrap();
-    wait_screen(&client, "council").await;
-    click(&client, "[data-testid=open-scheme]").await.unwrap();
-    wait_screen(&client, "scheme").await;
+    let client = app.launch_at_scheme().await;
     wait_for_text(&client, "[data-testid=review-sheets]", "Ikke levert").await;
 
     // A score of 7: refused, the cell named, nothing read in.
@@ -149,16 +112,8 @@ async fn a_filled_review_sheet_is_read_in_from_the_committee_view() {
         "Ingenting ble lest inn: filen har 1 feil",
     )
     .await;
-    let mut faults = Vec::new();
-    for fault in client
-        .find_all(Locator::Css("[data-testid=review-sheet-fault]"))
-        .await
-        .unwrap()
-    {
-        faults.push(fault.text().await.unwrap());
-    }
     assert_eq!(
-        faults,
+        texts_of(&client, "[data-testid=review-sheet-fault]").await,
         ["Rad 6, Poeng: Mange deltakere (vekt 2): «7» er ikke poeng. Skriv et helt tall fra 1 til 5."]
     );
     screenshot(
@@ -208,9 +163,8 @@ async fn a_filled_review_sheet_is_read_in_from_the_committee_view() {
         .collect();
     assert_eq!(made.len(), 1, "{made:?}");
     assert!(made[0].to_string_lossy().contains("Vurderingsark"), "{made:?}");
-    client.close().await.unwrap();
 
-    let store = open_store(&app.db);
+    let store = app.quit(client).await;
     let detail = store.scheme_detail(&scheme, Utc::now().date_naive()).unwrap();
     assert_eq!(detail.rows.iter().map(|r| r.reviews_complete).sum::<i32>(), 2);
 }

@@ -8,7 +8,6 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, Local, Utc};
-use fantoccini::key::Key;
 use grendebok_core::model::*;
 use grendebok_core::Store;
 use grendebok_e2e::*;
@@ -21,102 +20,73 @@ struct Seeded {
 }
 
 fn council_with_a_path_through_the_beech_wood(db: &Path, council_name: &str, user: &str) -> Seeded {
-    let mut store = Store::open(db).unwrap();
-    store.save_user_name(user, Utc::now()).unwrap();
-    let actor = store.actor(Utc::now()).unwrap();
-    let council = store
-        .create_council(
-            &actor,
-            &CouncilInput {
-                area: "Kvelde og Hvarnes".into(),
-                ..CouncilInput::named(council_name, SeatPlan::new(1, 1, 1, 0, 1))
-            },
-        )
-        .unwrap();
-    store
-        .add_membership(
-            &actor,
-            &new_member(&council.id, "Aslaug Fjeldstad", SeatCategory::SENIOR, Role::Medlem, ""),
-        )
-        .unwrap();
-    let meeting = store
-        .create_meeting(
-            &actor,
-            &new_meeting(
-                &council.id,
-                MeetingKind::ORDINARY,
-                Local::now().date_naive(),
-                "Kvelde grendehus",
-            ),
-        )
-        .unwrap();
+    let mut seed = Seed::open_file(db, user);
+    let council = seed.council(&CouncilInput {
+        area: "Kvelde og Hvarnes".into(),
+        ..CouncilInput::named(council_name, SeatPlan::new(1, 1, 1, 0, 1))
+    });
+    seed.member(&new_member(
+        &council.id,
+        "Aslaug Fjeldstad",
+        SeatCategory::SENIOR,
+        Role::Medlem,
+        "",
+    ));
+    let today = Local::now().date_naive();
+    let meeting = seed.meeting(&new_meeting(
+        &council.id,
+        MeetingKind::ORDINARY,
+        today,
+        "Kvelde grendehus",
+    ));
     let item = |title: &str, background: &str| AgendaItemInput {
-        kind: ItemKind::Vedtak,
-        title: title.into(),
         background: background.into(),
-        proposal: String::new(),
-        access: Default::default(),
-        statement: None,
+        ..new_item(ItemKind::Vedtak, title)
     };
-    store
-        .add_item(
-            &actor,
-            &meeting.id,
-            &item("Budsjett for neste år", "Utvalget fordeler rammen."),
-        )
-        .unwrap();
-    let item_id = store
-        .add_item(
-            &actor,
-            &meeting.id,
-            &item("Sti gjennom Bøkeskogen", "Grunneieren er positiv til en merket sti."),
-        )
-        .unwrap();
+    seed.item(&meeting.id, &item("Budsjett for neste år", "Utvalget fordeler rammen."));
+    let item_id = seed.item(
+        &meeting.id,
+        &item("Sti gjennom Bøkeskogen", "Grunneieren er positiv til en merket sti."),
+    );
     let year = Local::now().year();
-    let scheme = store
-        .create_scheme(
-            &actor,
-            &SchemeInput {
-                council_id: council.id.clone(),
-                year,
-                name: format!("Grendemidler {year}"),
-                budget: "50 000".into(),
-                deadline: Local::now().date_naive(),
-                report_deadline: Local::now().date_naive() + chrono::Days::new(200),
-                max_per_application: String::new(),
-                criteria: vec![CriterionInput {
-                    name: "Mange deltakere".into(),
-                    weight: 1,
-                }],
-                enkeltvedtak: false,
-                appeal_body: String::new(),
-                appeal_address: String::new(),
-                conditions: String::new(),
-            },
-        )
-        .unwrap();
-    store
-        .add_application(
-            &actor,
-            &ApplicationInput {
-                scheme_id: scheme.id.clone(),
-                organisation: "Kvelde skolekorps".into(),
-                org_number: String::new(),
-                contact_name: String::new(),
-                email: String::new(),
-                phone: String::new(),
-                title: "Nye noter".into(),
-                description: String::new(),
-                amount_asked: "5 000".into(),
-                project_budget: "5 000".into(),
-                received: Local::now().date_naive(),
-            },
-        )
-        .unwrap();
+    let scheme = seed.scheme(&new_scheme(
+        &council.id,
+        year,
+        &format!("Grendemidler {year}"),
+        "50 000",
+        today,
+        today + chrono::Days::new(200),
+        &[("Mange deltakere", 1)],
+    ));
+    seed.application(&new_application(
+        &scheme.id,
+        "Kvelde skolekorps",
+        "Nye noter",
+        "5 000",
+        "5 000",
+        today,
+    ));
     Seeded {
         council_id: council.id,
         item_id,
     }
+}
+
+/// The council's package, made from its file at `db` and saved at `to`.
+fn export_package(db: &Path, council_id: &str, to: &Path) {
+    let mut store = open_store(db);
+    let actor = store.actor(Utc::now()).unwrap();
+    store.export_package(&actor, council_id, to).unwrap();
+}
+
+/// The coordinator's app: a file with a user and no councils, where the open
+/// dialog would pick `package`; launched on the council list.
+async fn coordinator_offered(package: &Path) -> (App, fantoccini::Client) {
+    let app = App::start_with(&[("GRENDEBOK_IMPORT_FILE", package.as_os_str())]);
+    Seed::open_as(&app, "Ingrid Koordinator");
+    let client = app.launch().await;
+    wait_screen(&client, "council-list").await;
+    (app, client)
 }
 
 /// The files (not folders) directly in `dir`.
@@ -137,14 +107,7 @@ async fn a_word_in_the_header_finds_the_item_and_the_council_is_sent_to_the_komm
     wait_screen(&client, "council-list").await;
 
     // Lower case and Enter in the header's field: the search screen, with the word kept.
-    fill(
-        &client,
-        "[data-testid=search-input]",
-        &format!("bøkeskogen{}", char::from(Key::Enter)),
-    )
-    .await
-    .unwrap();
-    wait_screen(&client, "search").await;
+    search_from_header(&client, "bøkeskogen").await;
     let typed = wait(&client, "[data-testid=search-field]")
         .await
         .unwrap()
@@ -199,14 +162,8 @@ async fn a_word_in_the_header_finds_the_item_and_the_council_is_sent_to_the_komm
     click(&client, "[data-testid=back-to-council]").await.unwrap();
     wait_screen(&client, "council").await;
     // This year's (in January and February the page offers last year first).
-    select(&client, "#duties-year", &year.to_string()).await.unwrap();
+    handover_year(&client, year).await;
     let result = "[data-testid=handover-section] [data-testid=export-result]";
-    wait_for_text(
-        &client,
-        "[data-testid=export-for-kommune]",
-        &format!("Send til kommunen {year}"),
-    )
-    .await;
     click(&client, "[data-testid=export-for-kommune]").await.unwrap();
     wait_for_text(&client, result, "er laget til kommunen").await;
     let folder = app.exports().join(format!("Kvelde grendeutvalg {year}"));
@@ -233,9 +190,8 @@ async fn a_word_in_the_header_finds_the_item_and_the_council_is_sent_to_the_komm
     wait_for_text(&client, result, ".grendebok").await;
     let package = app.exports().join("Kvelde grendeutvalg.grendebok");
     assert!(package.is_file(), "the package {} exists", package.display());
-    client.close().await.unwrap();
 
-    let store = open_store(&app.db);
+    let store = app.quit(client).await;
     assert_eq!(store.councils().unwrap().len(), 1);
     assert!(store.council(&seeded.council_id).is_ok());
 }
@@ -250,24 +206,14 @@ async fn a_package_read_in_on_an_empty_file_adds_the_council_once() {
         "Kvelde grendeutvalg",
         "Nils Vik",
     );
-    {
-        let mut store = Store::open(&source.path().join("utvalg.sqlite3")).unwrap();
-        // The file follows Øvre Eiker's profile, and the package carries it.
-        store
-            .import_profile_file(&ovre_eiker_profile(), Utc::now(), Lang::Nb)
-            .unwrap();
-        let actor = store.actor(Utc::now()).unwrap();
-        store.export_package(&actor, &seeded.council_id, &package).unwrap();
-    }
+    // The file follows Øvre Eiker's profile, and the package carries it.
+    open_store(&source.path().join("utvalg.sqlite3"))
+        .import_profile_file(&ovre_eiker_profile(), Utc::now(), Lang::Nb)
+        .unwrap();
+    export_package(&source.path().join("utvalg.sqlite3"), &seeded.council_id, &package);
 
     // The coordinator's file has a user and no councils; the open dialog would pick the package.
-    let app = App::start_with(&[("GRENDEBOK_IMPORT_FILE", package.as_os_str())]);
-    Store::open(&app.db)
-        .unwrap()
-        .save_user_name("Ingrid Koordinator", Utc::now())
-        .unwrap();
-    let client = app.launch().await;
-    wait_screen(&client, "council-list").await;
+    let (app, client) = coordinator_offered(&package).await;
     assert_eq!(count(&client, "[data-testid=council-row]").await, 0, "an empty file");
 
     click(&client, "[data-testid=import-package]").await.unwrap();
@@ -291,10 +237,7 @@ async fn a_package_read_in_on_an_empty_file_adds_the_council_once() {
         "Kommunens oppsett er oppdatert (Øvre Eiker, utstedt 02.11.2026 kl. 10:00). Plikter: 8 lagt til, 4 fjernet.",
     )
     .await;
-    wait_until("the council is listed", || async {
-        count(&client, "[data-testid=council-row]").await == 1
-    })
-    .await;
+    wait_count(&client, "the council is listed", "[data-testid=council-row]", 1).await;
     wait_for_text(&client, "[data-testid=council-row]", "Kvelde grendeutvalg").await;
     assert_eq!(count(&client, "[data-testid=import-error]").await, 0);
 
@@ -311,19 +254,11 @@ async fn a_package_read_in_on_an_empty_file_adds_the_council_once() {
     assert_eq!(count(&client, "[data-testid=import-error]").await, 0);
 
     // The council read in is searchable at once.
-    fill(
-        &client,
-        "[data-testid=search-input]",
-        &format!("bøkeskogen{}", char::from(Key::Enter)),
-    )
-    .await
-    .unwrap();
-    wait_screen(&client, "search").await;
+    search_from_header(&client, "bøkeskogen").await;
     wait(&client, "[data-testid=search-hit]").await.unwrap();
     assert_eq!(count(&client, "[data-testid=search-hit]").await, 1);
-    client.close().await.unwrap();
 
-    let store = open_store(&app.db);
+    let store = app.quit(client).await;
     let councils = store.councils().unwrap();
     assert_eq!(councils.len(), 1);
     assert_eq!(councils[0].id, seeded.council_id, "the council keeps its id");
@@ -341,20 +276,10 @@ async fn a_council_is_read_only_away_from_home_and_replaced_at_home_only_when_co
     let home_db = source.path().join("utvalg.sqlite3");
     let package = source.path().join("Kvelde grendeutvalg.grendebok");
     let seeded = council_with_a_path_through_the_beech_wood(&home_db, "Kvelde grendeutvalg", "Nils Vik");
-    {
-        let mut store = Store::open(&home_db).unwrap();
-        let actor = store.actor(Utc::now()).unwrap();
-        store.export_package(&actor, &seeded.council_id, &package).unwrap();
-    }
+    export_package(&home_db, &seeded.council_id, &package);
 
     // The coordinator's app reads it in and opens it.
-    let app = App::start_with(&[("GRENDEBOK_IMPORT_FILE", package.as_os_str())]);
-    Store::open(&app.db)
-        .unwrap()
-        .save_user_name("Ingrid Koordinator", Utc::now())
-        .unwrap();
-    let client = app.launch().await;
-    wait_screen(&client, "council-list").await;
+    let (app, client) = coordinator_offered(&package).await;
     click(&client, "[data-testid=import-package]").await.unwrap();
     wait_for_text(&client, "[data-testid=import-result]", "er lagt til").await;
     click(&client, "[data-testid=open-council]").await.unwrap();
@@ -415,11 +340,7 @@ async fn a_council_is_read_only_away_from_home_and_replaced_at_home_only_when_co
 
     // The coordinator's copy, handed back to the secretary's own file.
     let back = source.path().join("tilbake.grendebok");
-    {
-        let mut store = open_store(&coordinator_db);
-        let actor = store.actor(Utc::now()).unwrap();
-        store.export_package(&actor, &seeded.council_id, &back).unwrap();
-    }
+    export_package(&coordinator_db, &seeded.council_id, &back);
     let home = App::start_with(&[("GRENDEBOK_IMPORT_FILE", back.as_os_str())]);
     std::fs::copy(&home_db, &home.db).unwrap();
     let before = Store::open(&home.db).unwrap().audit_log(None).unwrap().len();
@@ -433,10 +354,7 @@ async fn a_council_is_read_only_away_from_home_and_replaced_at_home_only_when_co
     )
     .await;
     click(&client, "[data-testid=keep-here]").await.unwrap();
-    wait_until("the dialog is closed", || async {
-        count(&client, "[data-testid=replace-dialog]").await == 0
-    })
-    .await;
+    wait_count(&client, "the dialog is closed", "[data-testid=replace-dialog]", 0).await;
     assert_eq!(count(&client, "[data-testid=import-result]").await, 0);
 
     click(&client, "[data-testid=import-package]").await.unwrap();
@@ -448,9 +366,8 @@ async fn a_council_is_read_only_away_from_home_and_replaced_at_home_only_when_co
         "Kvelde grendeutvalg er oppdatert med pakken",
     )
     .await;
-    client.close().await.unwrap();
 
-    let store = open_store(&home.db);
+    let store = home.quit(client).await;
     let council = store.council(&seeded.council_id).unwrap();
     assert!(council.kept_elsewhere.is_none(), "still kept at home: {council:?}");
     let log = store.audit_log(None).unwrap();

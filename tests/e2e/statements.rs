@@ -7,7 +7,6 @@
 use chrono::{Datelike, Days, Utc};
 use fantoccini::{Client, Locator};
 use grendebok_core::model::*;
-use grendebok_core::Store;
 use grendebok_e2e::*;
 
 /// A council of five, and a meeting held today with everyone present, its
@@ -24,56 +23,23 @@ fn held_meeting(app: &App) -> (Vec<Membership>, String) {
     );
     input.ends_at = chrono::NaiveTime::from_hms_opt(20, 0, 0);
     let meeting = seed.meeting(&input);
-    let Seed { mut store, actor } = seed;
-    let first = store
-        .add_item(
-            &actor,
-            &meeting.id,
-            &AgendaItemInput {
-                kind: ItemKind::Vedtak,
-                title: "Godkjenning av innkalling og saksliste".into(),
-                background: String::new(),
-                proposal: "Innkallingen godkjennes.".into(),
-                access: Default::default(),
-                statement: None,
-            },
-        )
-        .unwrap();
-    store.send_notice(&actor, &meeting.id).unwrap();
-    store.mark_held(&actor, &meeting.id).unwrap();
-    for m in &members {
-        let present = AttendanceInput {
-            membership_id: m.id.clone(),
-            status: AttendanceStatus::Present,
-            substitute_for: None,
-        };
-        store.set_attendance(&actor, &meeting.id, &present).unwrap();
-    }
-    let roles = MeetingRoles {
-        chair_id: Some(members[0].id.clone()),
-        minute_taker_id: Some(members[4].id.clone()),
-        minute_taker_name: String::new(),
-    };
-    store.set_meeting_roles(&actor, &meeting.id, &roles).unwrap();
-    let record = ItemRecord {
-        decision: "Innkallingen ble godkjent.".into(),
-        votes: None,
-        closed: false,
-        closed_basis: String::new(),
-        closed_ground: None,
-        chair_vote: None,
-    };
-    store.record_item(&actor, &first, &record).unwrap();
+    let first = seed.item(
+        &meeting.id,
+        &AgendaItemInput {
+            proposal: "Innkallingen godkjennes.".into(),
+            ..new_item(ItemKind::Vedtak, "Godkjenning av innkalling og saksliste")
+        },
+    );
+    seed.store.send_notice(&seed.actor, &meeting.id).unwrap();
+    seed.hold(&meeting.id, members.iter().map(|m| m.id.as_str()));
+    seed.roles(&meeting.id, &members[0].id, (Some(&members[4].id), ""));
+    seed.record(&first, &new_record("Innkallingen ble godkjent."));
     (members, meeting.id)
 }
 
 /// Where the screenshots go: `$GRENDEBOK_LAYOUT_SHOTS` to keep them, else the test's folder.
 fn shots(app: &App) -> std::path::PathBuf {
-    let dir = std::env::var_os("GRENDEBOK_LAYOUT_SHOTS")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| app.dir.path().to_path_buf());
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    app.shots("GRENDEBOK_LAYOUT_SHOTS")
 }
 
 async fn selected_item(client: &Client) -> String {
@@ -90,39 +56,40 @@ async fn selected_item(client: &Client) -> String {
 async fn a_statement_is_adopted_exported_as_a_letter_and_listed_in_the_overview() {
     let app = App::start();
     let (members, _meeting) = held_meeting(&app);
-    let client = app.launch().await;
-    click(&client, "[data-testid=open-council]").await.unwrap();
-    wait_screen(&client, "council").await;
-    click(&client, "[data-testid=open-meeting]").await.unwrap();
-    wait_screen(&client, "meeting").await;
+    let client = app.launch_at_meeting().await;
 
     // An «Uttalelse» without the kommune's case number and deadline is refused at both fields.
-    click(&client, "[data-testid=add-item]").await.unwrap();
-    select(&client, "#item-kind", "uttalelse").await.unwrap();
-    fill(&client, "#item-title", "Høring: trafikksikkerhetsplan")
-        .await
-        .unwrap();
-    fill(&client, "#item-proposal", "Utvalget støtter planen.")
-        .await
-        .unwrap();
-    click(&client, "[data-testid=save-item]").await.unwrap();
+    type_item(
+        &client,
+        "uttalelse",
+        "Høring: trafikksikkerhetsplan",
+        "Utvalget støtter planen.",
+    )
+    .await;
     wait_for_text(&client, "#item-case-ref-error", "saksnummer").await;
     wait_for_text(&client, "#item-deadline-error", "fristen").await;
     screenshot(&client, &shots(&app).join("statement-dialog-faults.png")).await;
 
     let deadline = Utc::now().date_naive().checked_add_days(Days::new(10)).unwrap();
     let typed = deadline.format("%d.%m.%Y").to_string();
-    fill(&client, "#item-case-ref", "24/01234").await.unwrap();
-    fill(&client, "#item-deadline", &typed).await.unwrap();
-    fill(&client, "#item-recipient", "Larvik kommune, Arealplan")
-        .await
-        .unwrap();
+    fill_fields(
+        &client,
+        &[
+            ("#item-case-ref", "24/01234"),
+            ("#item-deadline", &typed),
+            ("#item-recipient", "Larvik kommune, Arealplan"),
+        ],
+    )
+    .await;
     screenshot(&client, &shots(&app).join("statement-dialog.png")).await;
     let before = count(&client, "[data-testid=item-row]").await;
     click(&client, "[data-testid=save-item]").await.unwrap();
-    wait_until("the statement is on the agenda", || async {
-        count(&client, "[data-testid=item-row]").await == before + 1
-    })
+    wait_count(
+        &client,
+        "the statement is on the agenda",
+        "[data-testid=item-row]",
+        before + 1,
+    )
     .await;
 
     // The item shows the case number and the deadline; the letter waits for approval.
@@ -139,51 +106,31 @@ async fn a_statement_is_adopted_exported_as_a_letter_and_listed_in_the_overview(
     let item = selected_item(&client).await;
 
     // Adopted 4–1.
-    fill(&client, "#votes-for", "4").await.unwrap();
-    fill(&client, "#votes-against", "1").await.unwrap();
-    fill(
+    fill_fields(
         &client,
-        "#item-decision",
-        "Stavern nærmiljøutvalg støtter planen og ber om fortau langs Skoleveien.",
+        &[
+            ("#votes-for", "4"),
+            ("#votes-against", "1"),
+            (
+                "#item-decision",
+                "Stavern nærmiljøutvalg støtter planen og ber om fortau langs Skoleveien.",
+            ),
+        ],
     )
-    .await
-    .unwrap();
-    click(&client, "[data-testid=save-record]").await.unwrap();
-    wait_until("the decision is saved", || async {
-        match client.find(Locator::Css("[data-testid=record-status]")).await {
-            Ok(e) => e.attr("data-dirty").await.ok().flatten().as_deref() != Some("true"),
-            Err(_) => true,
-        }
-    })
     .await;
+    save_record(&client).await;
     screenshot(&client, &shots(&app).join("statement-meeting.png")).await;
 
     // Approve the minutes: then the statement is final and goes to the kommune.
     wait(&client, "[data-testid=complete]").await.unwrap();
-    click(&client, "[data-testid=approve-minutes]").await.unwrap();
-    select(&client, "#signatory-1", &members[0].id).await.unwrap();
-    select(&client, "#signatory-2", &members[4].id).await.unwrap();
-    submit(
-        &client,
-        "[data-testid=confirm-approve]",
-        "the minutes are approved and locked",
-        || async { count(&client, "[data-testid=locked]").await == 1 },
-    )
-    .await;
+    approve_minutes(&client, &members[0].id, &members[4].id).await;
     let row = format!("[data-testid=item-row][data-item-id='{item}']");
     click(&client, &row).await.unwrap();
     click(&client, "[data-testid=export-statement]").await.unwrap();
     wait_for_text(&client, "[data-testid=export-result]", "Uttalelsen er lagret i").await;
     wait_for_text(&client, "[data-testid=statement-letter]", "Uttalelse 24-01234.pdf").await;
     screenshot(&client, &shots(&app).join("statement-exported.png")).await;
-    let letter = app.exports().join("Uttalelse 24-01234.pdf");
-    let text = std::process::Command::new("pdftotext")
-        .arg(&letter)
-        .arg("-")
-        .output()
-        .expect("pdftotext");
-    let text = String::from_utf8(text.stdout).unwrap();
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = pdf_text_flat(&app.exports().join("Uttalelse 24-01234.pdf"));
     for expected in [
         "Uttalelse fra Stavern nærmiljøutvalg i sak 24/01234",
         "Deres ref.: 24/01234",
@@ -191,7 +138,7 @@ async fn a_statement_is_adopted_exported_as_a_letter_and_listed_in_the_overview(
         "ber om fortau langs Skoleveien",
         "4 for, 1 mot – vedtatt",
     ] {
-        assert!(flat.contains(expected), "the letter lacks {expected:?}:\n{text}");
+        assert!(flat.contains(expected), "the letter lacks {expected:?}:\n{flat}");
     }
 
     // The coordinator sees it in the overview, with its deadline.
@@ -212,12 +159,7 @@ async fn a_statement_is_adopted_exported_as_a_letter_and_listed_in_the_overview(
             .as_deref(),
         Some("sent")
     );
-    let section = wait(&client, "[data-testid=overview-statements]").await.unwrap();
-    let arg = serde_json::to_value(&section).unwrap();
-    client
-        .execute("arguments[0].scrollIntoView();", vec![arg])
-        .await
-        .unwrap();
+    scroll_to(&client, "[data-testid=overview-statements]").await;
     screenshot(&client, &shots(&app).join("statement-overview.png")).await;
     client.close().await.unwrap();
 }
@@ -229,8 +171,6 @@ async fn the_statement_fits_a_small_laptop_at_125_percent() {
     let app = App::start_with(&[("GRENDEBOK_ZOOM", "1.25".as_ref())]);
     let (_members, meeting) = held_meeting(&app);
     {
-        let mut store = Store::open(&app.db).unwrap();
-        let actor = store.actor(Utc::now()).unwrap();
         let input = AgendaItemInput {
             kind: ItemKind::Uttalelse,
             title: "Høring: reguleringsplan for Stavern sentrum med nye gang- og sykkelveier".into(),
@@ -244,7 +184,7 @@ async fn the_statement_fits_a_small_laptop_at_125_percent() {
                 recipient: "Larvik kommune, Samfunnsutvikling v/ Siri Holm-Kristiansen".into(),
             }),
         };
-        store.add_item(&actor, &meeting, &input).unwrap();
+        Seed::open(&app).item(&meeting, &input);
     }
     let client = app.launch().await;
     client.set_window_size(1024, 640).await.unwrap();
@@ -256,23 +196,10 @@ async fn the_statement_fits_a_small_laptop_at_125_percent() {
     crate::layout::press(&client, "li:nth-child(2) > [data-testid=item-row]").await;
     wait_for_text(&client, "[data-testid=statement-case-ref]", "24/01234").await;
     wait(&client, "[data-testid=statement-late]").await.unwrap();
-    let facts = wait(&client, "[data-testid=item-statement-facts]").await.unwrap();
-    let arg = serde_json::to_value(&facts).unwrap();
-    client
-        .execute("arguments[0].scrollIntoView();", vec![arg])
-        .await
-        .unwrap();
+    scroll_to(&client, "[data-testid=item-statement-facts]").await;
     screenshot(&client, &shots(&app).join("statement-meeting-1024x640-125.png")).await;
-    let overflow: bool = client
-        .execute(
-            "return document.documentElement.scrollWidth > document.documentElement.clientWidth;",
-            vec![],
-        )
-        .await
-        .unwrap()
-        .as_bool()
-        .unwrap();
-    assert!(!overflow, "the meeting page scrolls sideways");
+    let overflow = sideways_overflow(&client).await;
+    assert!(overflow <= 0.0, "the meeting page scrolls sideways by {overflow}");
 
     crate::layout::press(&client, "[data-testid=edit-item]").await;
     wait(&client, "#item-case-ref").await.unwrap();

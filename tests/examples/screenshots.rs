@@ -44,16 +44,7 @@ async fn main() {
     .await;
     screenshot(&client, &out.join("council-list.png")).await;
 
-    for link in client
-        .find_all(Locator::Css("[data-testid=open-council]"))
-        .await
-        .unwrap()
-    {
-        if link.text().await.unwrap().starts_with("Lyngvik") {
-            link.click().await.unwrap();
-            break;
-        }
-    }
+    click_starting_with(&client, "[data-testid=open-council]", "Lyngvik").await;
     wait(&client, "[data-testid=category-volunteer]").await.unwrap();
     wait_screen(&client, "council").await;
     screenshot(&client, &out.join("council-page.png")).await;
@@ -106,16 +97,12 @@ async fn main() {
     screenshot(&client, &out.join("chart-year-months.png")).await;
     scroll_to(&client, "[data-testid=year-wheel]").await;
     screenshot(&client, &out.join("overview-wheel.png")).await;
-    for link in client
-        .find_all(Locator::Css("[data-testid=overview-row] [data-testid=open-council]"))
-        .await
-        .unwrap()
-    {
-        if link.text().await.unwrap().starts_with("Midtbyen") {
-            link.click().await.unwrap();
-            break;
-        }
-    }
+    click_starting_with(
+        &client,
+        "[data-testid=overview-row] [data-testid=open-council]",
+        "Midtbyen",
+    )
+    .await;
     wait_all(&client, "[data-testid=duty-row]", 4).await;
     scroll_to(&client, "[data-testid=duties-section]").await;
     screenshot(&client, &out.join("council-duties.png")).await;
