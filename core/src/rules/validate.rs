@@ -327,7 +327,7 @@ pub fn seat_category(category: &SeatCategory, allowed: &[&str]) -> Result<()> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::*;
     use chrono::NaiveDate;
@@ -347,7 +347,8 @@ mod tests {
         }
     }
 
-    fn fields(err: CoreError) -> Vec<(String, &'static str)> {
+    /// The fields a refusal of invalid input names, each with its message's key.
+    pub(crate) fn invalid_fields(err: CoreError) -> Vec<(String, &'static str)> {
         match err {
             CoreError::Invalid(issues) => issues.into_iter().map(|i| (i.field, i.key)).collect(),
             other => panic!("expected invalid input, got {other:?}"),
@@ -361,7 +362,7 @@ mod tests {
         assert_eq!(council(&input).unwrap().name, "Lyngvik");
         input.name = " \t ".into();
         assert_eq!(
-            fields(council(&input).unwrap_err()),
+            invalid_fields(council(&input).unwrap_err()),
             [("name".into(), "validation.name_empty")]
         );
     }
@@ -374,7 +375,7 @@ mod tests {
         input.seat_plan.set(SeatCategory::SPORTS, -1);
         input.seat_plan.set(SeatCategory::VOLUNTEER, 1000);
         assert_eq!(
-            fields(council(&input).unwrap_err()),
+            invalid_fields(council(&input).unwrap_err()),
             [
                 ("name".into(), "validation.name_empty"),
                 ("contactEmail".into(), "validation.email_invalid"),
@@ -408,7 +409,7 @@ mod tests {
         let mut input = council_input();
         input.mandate = "Kontakt leder, fnr 010101 00131.".into();
         assert_eq!(
-            fields(council(&input).unwrap_err()),
+            invalid_fields(council(&input).unwrap_err()),
             [("mandate".into(), "validation.national_id")]
         );
         let person_input = PersonInput {
@@ -418,7 +419,7 @@ mod tests {
             gender: None,
         };
         assert_eq!(
-            fields(person(&person_input).unwrap_err()),
+            invalid_fields(person(&person_input).unwrap_err()),
             [("name".into(), "validation.national_id")]
         );
     }
@@ -443,7 +444,7 @@ mod tests {
             term_to: Some(day(9)),
         };
         assert_eq!(
-            fields(membership(&input).unwrap_err()),
+            invalid_fields(membership(&input).unwrap_err()),
             [
                 ("person.name".into(), "validation.name_empty"),
                 ("termTo".into(), "validation.term_end_before_start"),
@@ -470,7 +471,7 @@ mod tests {
         assert!(message(Lang::Nb).contains("201 tegn") && message(Lang::Nb).contains("høyst 200"));
         assert!(message(Lang::En).contains("at most 200"));
         assert_eq!(
-            fields(err),
+            invalid_fields(err),
             [
                 ("name".into(), "validation.too_long"),
                 ("mandate".into(), "validation.too_long")
@@ -511,7 +512,7 @@ mod tests {
             term_to: None,
         };
         assert_eq!(
-            fields(membership(&input).unwrap_err()),
+            invalid_fields(membership(&input).unwrap_err()),
             [("organisation".into(), "validation.national_id")]
         );
     }

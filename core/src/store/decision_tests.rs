@@ -5,8 +5,9 @@
 
 use chrono::{NaiveDate, TimeZone, Utc};
 
-use super::meeting_tests::pdf_text;
-use super::test_fixtures::{meeting_input, member_input};
+use super::grant_tests::{application_input, committee, scheme_input};
+use super::meeting_tests::{document_text, flat, item};
+use super::test_fixtures::meeting_input;
 use super::*;
 
 fn actor() -> Actor {
@@ -29,10 +30,6 @@ struct Round {
     applications: Vec<Application>,
 }
 
-fn name(i: usize) -> &'static str {
-    ["Aud Leder", "Bjørn Berg", "Cecilie Ask", "Dag Dahl"][i]
-}
-
 fn round(present: [bool; 4]) -> Round {
     let mut store = Store::open_in_memory().unwrap();
     let council = store
@@ -44,59 +41,28 @@ fn round(present: [bool; 4]) -> Round {
             },
         )
         .unwrap();
-    let members: Vec<Membership> = [
-        (SeatCategory::SENIOR, Role::Leder, ""),
-        (SeatCategory::SCHOOL, Role::Medlem, "Stavern skole FAU"),
-        (SeatCategory::SPORTS, Role::Nestleder, "Stavern IL"),
-        (SeatCategory::BUSINESS, Role::Medlem, ""),
-    ]
-    .into_iter()
-    .enumerate()
-    .map(|(i, (category, role, organisation))| {
-        let input = MembershipInput {
-            organisation: organisation.into(),
-            ..member_input(&council.id, name(i), category, role, day(2026, 1, 1))
-        };
-        store.add_membership(&actor(), &input).unwrap()
-    })
-    .collect();
-    let scheme = store
-        .create_scheme(
-            &actor(),
-            &SchemeInput {
-                council_id: council.id.clone(),
-                year: 2026,
-                name: "Grendemidler 2026".into(),
-                budget: "400 000".into(),
-                deadline: day(2026, 3, 1),
-                report_deadline: day(2026, 12, 1),
-                max_per_application: String::new(),
-                criteria: vec![CriterionInput {
-                    name: "Mange deltakere".into(),
-                    weight: 1,
-                }],
-                enkeltvedtak: true,
-                appeal_address: "Postboks 1, 3290 Stavern".into(),
-                appeal_body: "Kommunens klagenemnd".into(),
-                conditions: String::new(),
-            },
-        )
-        .unwrap();
+    let members = committee(&mut store, &actor(), &council.id);
+    let scheme = SchemeInput {
+        max_per_application: String::new(),
+        criteria: vec![CriterionInput {
+            name: "Mange deltakere".into(),
+            weight: 1,
+        }],
+        appeal_address: "Postboks 1, 3290 Stavern".into(),
+        conditions: String::new(),
+        ..scheme_input(&council.id)
+    };
+    let scheme = store.create_scheme(&actor(), &scheme).unwrap();
     let applications = ["Stavern IL", "Stavern skole FAU", "Kystlaget"]
         .into_iter()
         .map(|organisation| {
             let input = ApplicationInput {
-                scheme_id: scheme.id.clone(),
-                organisation: organisation.into(),
-                org_number: String::new(),
-                contact_name: "Siri Søker".into(),
-                email: "siri@lag.example".into(),
                 phone: String::new(),
                 title: format!("Sommerleir for {organisation}"),
                 description: String::new(),
                 amount_asked: "20 000".into(),
                 project_budget: "40 000".into(),
-                received: day(2026, 2, 20),
+                ..application_input(&scheme.id, organisation, "")
             };
             store.add_application(&actor(), &input).unwrap()
         })
@@ -109,12 +75,8 @@ fn round(present: [bool; 4]) -> Round {
             &actor(),
             &meeting.id,
             &AgendaItemInput {
-                access: Default::default(),
-                statement: None,
-                kind: ItemKind::Vedtak,
-                title: "Tildeling av grendemidler 2026".into(),
-                background: String::new(),
                 proposal: "Grendemidlene fordeles etter komiteens innstilling.".into(),
+                ..item(ItemKind::Vedtak, "Tildeling av grendemidler 2026")
             },
         )
         .unwrap();
@@ -355,12 +317,8 @@ fn a_grant_round_is_minuted_per_application_and_approved() {
     r.store.update_meeting(&actor(), &r.meeting, &input).unwrap();
     let detail = r.store.meeting_detail(&r.meeting, Lang::Nb).unwrap();
     assert!(detail.missing.iter().all(|m| !m.blocking), "{:?}", detail.missing);
-    let pdf = r
-        .store
-        .render_document(&r.meeting, DocumentKind::Minutes, actor().at)
-        .unwrap();
-    let text = pdf_text(&pdf.bytes);
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = document_text(&r.store, &r.meeting, DocumentKind::Minutes, actor().at);
+    let flat = flat(&text);
     for expected in [
         "Vedtak 1: Søknad 1: Stavern IL – Sommerleir for Stavern IL",
         "Fratrådte: Cecilie Ask fratrådte under behandlingen. Grunn: Representerer søkeren",
@@ -460,12 +418,8 @@ fn an_election_item_takes_blank_votes_and_a_vedtak_item_does_not() {
             &actor(),
             &meeting,
             &AgendaItemInput {
-                access: Default::default(),
-                statement: None,
-                kind: ItemKind::Valg,
-                title: "Valg av nestleder".into(),
-                background: String::new(),
                 proposal: "Dag Dahl velges som nestleder.".into(),
+                ..item(ItemKind::Valg, "Valg av nestleder")
             },
         )
         .unwrap();
@@ -505,11 +459,7 @@ fn an_election_item_takes_blank_votes_and_a_vedtak_item_does_not() {
     };
     r.store.record_decision(&actor(), &decision, &tie).unwrap();
     assert_eq!(r.decision_of(2).outcome, Some(VoteOutcome::TieChairDecides));
-    let pdf = r
-        .store
-        .render_document(&meeting, DocumentKind::Minutes, actor().at)
-        .unwrap();
-    let flat = pdf_text(&pdf.bytes).split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = flat(&document_text(&r.store, &meeting, DocumentKind::Minutes, actor().at));
     for expected in [
         "Votering: 2 for, 2 mot – stemmelikhet, møtelederens stemme avgjør",
         "Votering: 2 for, 1 mot, 1 blanke – vedtatt",
@@ -556,11 +506,7 @@ fn a_decision_without_quorum_is_minuted_as_not_decided_and_grants_nothing() {
     let advice: Vec<&str> = detail.missing.iter().map(|m| m.message.as_str()).collect();
     assert_eq!(advice.len(), 1, "one decision without quorum: {advice:?}");
     assert!(advice[0].contains("protokolleres som ikke avgjort"), "{advice:?}");
-    let pdf = r
-        .store
-        .render_document(&r.meeting, DocumentKind::Minutes, actor().at)
-        .unwrap();
-    let flat = pdf_text(&pdf.bytes).split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = flat(&document_text(&r.store, &r.meeting, DocumentKind::Minutes, actor().at));
     assert!(
         flat.contains("Vedtak: Ikke avgjort Utvalget var ikke vedtaksført i denne saken: 1 kunne stemme, 2 trengs."),
         "{flat}"
@@ -579,18 +525,7 @@ fn quorum_per_item_follows_who_arrived_late_and_the_minutes_say_so() {
     let meeting = r.meeting.clone();
     let later = r
         .store
-        .add_item(
-            &actor(),
-            &meeting,
-            &AgendaItemInput {
-                access: Default::default(),
-                statement: None,
-                kind: ItemKind::Vedtak,
-                title: "Benker i parken".into(),
-                background: String::new(),
-                proposal: String::new(),
-            },
-        )
+        .add_item(&actor(), &meeting, &item(ItemKind::Vedtak, "Benker i parken"))
         .unwrap();
     let dag = r.members[3].id.clone();
     let span = |from: Option<&str>, until: Option<&str>| AttendanceSpan {
@@ -624,11 +559,7 @@ fn quorum_per_item_follows_who_arrived_late_and_the_minutes_say_so() {
     assert!(detail.items[0].decisions.iter().all(|d| d.quorum.voting == 1));
     let row = detail.attendance.iter().find(|a| a.membership_id == dag).unwrap();
     assert_eq!(row.span, "møtte fra sak 02/26");
-    let pdf = r
-        .store
-        .render_document(&meeting, DocumentKind::Minutes, actor().at)
-        .unwrap();
-    let flat = pdf_text(&pdf.bytes).split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = flat(&document_text(&r.store, &meeting, DocumentKind::Minutes, actor().at));
     assert!(flat.contains("Til stede, møtte fra sak 02/26"), "{flat}");
 }
 
@@ -741,11 +672,7 @@ fn a_proposed_inhabil_overruled_in_the_committee_votes_and_the_minutes_say_why()
     };
     r.store.record_decision(&actor(), &d.id, &record).unwrap();
     r.decide(0).unwrap();
-    let pdf = r
-        .store
-        .render_document(&r.meeting, DocumentKind::Minutes, actor().at)
-        .unwrap();
-    let flat = pdf_text(&pdf.bytes).split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = flat(&document_text(&r.store, &r.meeting, DocumentKind::Minutes, actor().at));
     let expected = format!(
         "Ikke inhabil: Cecilie Ask representerer søkeren, men utvalget fant at medlemmet ikke er inhabil. Grunn: {reason}"
     );

@@ -6,8 +6,8 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 
-use super::meeting_tests::pdf_text;
-use super::test_fixtures::{meeting_input, member_input};
+use super::meeting_tests::{document_text, item, pdf_text};
+use super::test_fixtures::{meeting_input, member_input, row_count};
 use super::*;
 
 pub(super) fn at(month: u32, d: u32) -> Actor {
@@ -62,15 +62,11 @@ pub(super) fn scheme_input(council_id: &str) -> SchemeInput {
     }
 }
 
-pub(super) fn world() -> World {
-    let mut store = Store::open_in_memory().unwrap();
-    let council = store
-        .create_council(
-            &actor(),
-            &CouncilInput::named("Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 1, 1, 0)),
-        )
-        .unwrap();
-    let members = [
+/// The four seats of a grant council, all from 1 January 2026: Aud Leder
+/// (leder), Bjørn Berg (Stavern skole FAU), Cecilie Ask (nestleder, Stavern
+/// IL) and Dag Dahl.
+pub(super) fn committee(store: &mut Store, actor: &Actor, council_id: &str) -> Vec<Membership> {
+    [
         ("Aud Leder", SeatCategory::SENIOR, Role::Leder, ""),
         ("Bjørn Berg", SeatCategory::SCHOOL, Role::Medlem, "Stavern skole FAU"),
         ("Cecilie Ask", SeatCategory::SPORTS, Role::Nestleder, "Stavern IL"),
@@ -80,11 +76,22 @@ pub(super) fn world() -> World {
     .map(|(name, category, role, organisation)| {
         let input = MembershipInput {
             organisation: organisation.into(),
-            ..member_input(&council.id, name, category, role, day(2026, 1, 1))
+            ..member_input(council_id, name, category, role, day(2026, 1, 1))
         };
-        store.add_membership(&actor(), &input).unwrap()
+        store.add_membership(actor, &input).unwrap()
     })
-    .collect();
+    .collect()
+}
+
+pub(super) fn world() -> World {
+    let mut store = Store::open_in_memory().unwrap();
+    let council = store
+        .create_council(
+            &actor(),
+            &CouncilInput::named("Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 1, 1, 0)),
+        )
+        .unwrap();
+    let members = committee(&mut store, &actor(), &council.id);
     let scheme = store.create_scheme(&actor(), &scheme_input(&council.id)).unwrap();
     let meeting = store
         .create_meeting(&actor(), &meeting_input(&council.id, day(2026, 4, 16)))
@@ -93,14 +100,7 @@ pub(super) fn world() -> World {
         .add_item(
             &actor(),
             &meeting.id,
-            &AgendaItemInput {
-                kind: ItemKind::Vedtak,
-                title: "Tildeling av grendemidler 2026".into(),
-                background: String::new(),
-                proposal: String::new(),
-                access: Default::default(),
-                statement: None,
-            },
+            &item(ItemKind::Vedtak, "Tildeling av grendemidler 2026"),
         )
         .unwrap();
     store.send_notice(&actor(), &meeting.id).unwrap();
@@ -113,7 +113,15 @@ pub(super) fn world() -> World {
     }
 }
 
-fn application_input(scheme_id: &str, organisation: &str, asked: &str) -> ApplicationInput {
+impl World {
+    /// Decides the application `id` under the world's item, granting `granted`.
+    pub(super) fn decide(&mut self, id: &str, granted: &str) -> Result<Application> {
+        self.store
+            .decide_application(&actor(), id, &decision(granted, &self.item))
+    }
+}
+
+pub(super) fn application_input(scheme_id: &str, organisation: &str, asked: &str) -> ApplicationInput {
     ApplicationInput {
         scheme_id: scheme_id.into(),
         organisation: organisation.into(),
@@ -168,13 +176,6 @@ fn refused(result: Result<Application>) -> String {
         + &err.message(Lang::Nb)
 }
 
-fn row_count(store: &Store, table: &str) -> i64 {
-    store
-        .conn
-        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-        .unwrap()
-}
-
 #[test]
 fn a_year_from_intake_to_final_report() {
     let mut w = world();
@@ -212,10 +213,7 @@ fn a_year_from_intake_to_final_report() {
 
     // The decision: partly granted, tied to the vedtak item.
     w.store.propose_amount(&actor(), &a.id, "60 000").unwrap();
-    let decided = w
-        .store
-        .decide_application(&actor(), &a.id, &decision("60 000", &w.item))
-        .unwrap();
+    let decided = w.decide(&a.id, "60 000").unwrap();
     assert_eq!(decided.status, ApplicationStatus::PartlyGranted);
     let d = decided.decision.as_ref().unwrap();
     assert_eq!(d.granted_ore, 6_000_000);
@@ -229,10 +227,7 @@ fn a_year_from_intake_to_final_report() {
 
     // Letter sent: only an amendment changes the grant now.
     w.store.mark_letter_sent(&actor(), &a.id).unwrap();
-    let message = refused(
-        w.store
-            .decide_application(&actor(), &a.id, &decision("70 000", &w.item)),
-    );
+    let message = refused(w.decide(&a.id, "70 000"));
     assert!(message.contains("Vedtaksbrevet er sendt"), "{message}");
     // A sent enkeltvedtak changes only by a new decision in a meeting: both
     // faults of the form at once, then the change tied to its vedtak item.
@@ -365,29 +360,19 @@ fn the_money_rules_name_their_figures_and_write_nothing() {
     let d = apply(&mut w, "Stavern vel", "100 000");
     let e = apply(&mut w, "Stavern korps", "100 000");
 
-    let message = refused(
-        w.store
-            .decide_application(&actor(), &a.id, &decision("90 000", &w.item)),
-    );
+    let message = refused(w.decide(&a.id, "90 000"));
     assert!(
         message.contains("kr 90 000") && message.contains("kr 80 000"),
         "{message}"
     );
 
     for id in [&b.id, &c.id, &d.id] {
-        w.store
-            .decide_application(&actor(), id, &decision("100 000", &w.item))
-            .unwrap();
+        w.decide(id, "100 000").unwrap();
     }
     // 300 000 of 400 000 granted: 100 000 left, 80 000 fits, then 30 000 does not.
-    w.store
-        .decide_application(&actor(), &a.id, &decision("80 000", &w.item))
-        .unwrap();
+    w.decide(&a.id, "80 000").unwrap();
     let audit_before = w.store.audit_log(None).unwrap().len();
-    let message = refused(
-        w.store
-            .decide_application(&actor(), &e.id, &decision("30 000", &w.item)),
-    );
+    let message = refused(w.decide(&e.id, "30 000"));
     for figure in ["kr 30 000", "kr 380 000", "kr 400 000", "kr 20 000", "kr 10 000"] {
         assert!(message.contains(figure), "{figure} in {message}");
     }
@@ -439,14 +424,7 @@ fn the_money_rules_name_their_figures_and_write_nothing() {
         .add_item(
             &actor(),
             &meeting.unwrap().id,
-            &AgendaItemInput {
-                kind: ItemKind::Orientering,
-                title: "Orientering".into(),
-                background: String::new(),
-                proposal: String::new(),
-                access: Default::default(),
-                statement: None,
-            },
+            &item(ItemKind::Orientering, "Orientering"),
         )
         .unwrap();
     let message = refused(
@@ -460,9 +438,7 @@ fn the_money_rules_name_their_figures_and_write_nothing() {
 fn the_schema_itself_refuses_a_grant_over_the_budget() {
     let mut w = world();
     let a = apply(&mut w, "Stavern vel", "100 000");
-    w.store
-        .decide_application(&actor(), &a.id, &decision("100 000", &w.item))
-        .unwrap();
+    w.decide(&a.id, "100 000").unwrap();
     let result = w.store.conn.execute(
         "UPDATE grant_scheme SET budget_ore = 1000 WHERE id = ?1",
         [&w.scheme.id],
@@ -544,14 +520,8 @@ fn withdrawn_and_decided_applications_are_not_edited() {
     let b = apply(&mut w, "Stavern korps", "10 000");
     let withdrawn = w.store.withdraw_application(&actor(), &a.id).unwrap();
     assert_eq!(withdrawn.status, ApplicationStatus::Withdrawn);
-    assert!(w
-        .store
-        .decide_application(&actor(), &a.id, &decision("10 000", &w.item))
-        .is_err());
-    let refused_grant = w
-        .store
-        .decide_application(&actor(), &b.id, &decision("0", &w.item))
-        .unwrap();
+    assert!(w.decide(&a.id, "10 000").is_err());
+    let refused_grant = w.decide(&b.id, "0").unwrap();
     assert_eq!(refused_grant.status, ApplicationStatus::Refused);
     let edit = application_input(&w.scheme.id, "Stavern korps", "20 000");
     assert_eq!(
@@ -578,9 +548,7 @@ fn the_letter_says_what_was_decided_in_the_councils_malform() {
     let mut input = application_input(&w.scheme.id, "Stavern IL", "80 000");
     input.org_number = "974760673".into();
     let a = w.store.add_application(&actor(), &input).unwrap();
-    w.store
-        .decide_application(&actor(), &a.id, &decision("60 000", &w.item))
-        .unwrap();
+    w.decide(&a.id, "60 000").unwrap();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("brev.pdf");
     let record = w.store.export_letter(&at(4, 21), &a.id, &out).unwrap();
@@ -618,9 +586,7 @@ fn the_letter_says_what_was_decided_in_the_councils_malform() {
 
     // A refusal is an avslagsbrev, without conditions.
     let b = apply(&mut w, "Stavern vel", "10 000");
-    w.store
-        .decide_application(&actor(), &b.id, &decision("0", &w.item))
-        .unwrap();
+    w.decide(&b.id, "0").unwrap();
     let text = pdf_text(&w.store.render_letter(&b.id, actor().at).unwrap().bytes);
     assert!(text.contains("Søknaden er avslått."), "{text}");
     assert!(!text.contains("Vilkår"), "{text}");
@@ -632,9 +598,7 @@ fn the_letter_says_what_was_decided_in_the_councils_malform() {
 fn a_changed_enkeltvedtak_gets_a_new_letter_naming_the_new_decision() {
     let mut w = world();
     let a = apply(&mut w, "Stavern IL", "80 000");
-    w.store
-        .decide_application(&actor(), &a.id, &decision("60 000", &w.item))
-        .unwrap();
+    w.decide(&a.id, "60 000").unwrap();
     w.store.mark_letter_sent(&actor(), &a.id).unwrap();
     let change = GrantAmendmentInput {
         granted: "40 000".into(),
@@ -665,9 +629,7 @@ fn the_letter_is_in_nynorsk_for_a_nynorsk_council() {
     council.malform = Malform::Nynorsk;
     w.store.update_council(&actor(), &w.council.id, &council).unwrap();
     let a = apply(&mut w, "Stavern IL", "80 000");
-    w.store
-        .decide_application(&actor(), &a.id, &decision("80 000", &w.item))
-        .unwrap();
+    w.decide(&a.id, "80 000").unwrap();
     let text = pdf_text(&w.store.render_letter(&a.id, actor().at).unwrap().bytes);
     assert!(text.contains("Tilsegn om tilskot"), "{text}");
     assert!(text.contains("forvaltningslova"), "{text}");
@@ -685,9 +647,7 @@ fn the_ledger_reads_back_as_written() {
     input.org_number = "974760673".into();
     let a = w.store.add_application(&actor(), &input).unwrap();
     let b = apply(&mut w, "Stavern vel", "12 500,50");
-    w.store
-        .decide_application(&actor(), &a.id, &decision("60 000", &w.item))
-        .unwrap();
+    w.decide(&a.id, "60 000").unwrap();
     w.store
         .add_payout(
             &actor(),
@@ -810,16 +770,9 @@ fn a_ledger_cell_that_looks_like_a_formula_is_written_as_text() {
 fn the_minutes_list_the_grants_decided_under_an_item() {
     let mut w = world();
     let a = apply(&mut w, "Stavern IL", "80 000");
-    let decided = w
-        .store
-        .decide_application(&actor(), &a.id, &decision("60 000", &w.item))
-        .unwrap();
+    let decided = w.decide(&a.id, "60 000").unwrap();
     let meeting_id = decided.decision.unwrap().meeting_id;
-    let minutes = w
-        .store
-        .render_document(&meeting_id, DocumentKind::Minutes, actor().at)
-        .unwrap();
-    let text = pdf_text(&minutes.bytes);
+    let text = document_text(&w.store, &meeting_id, DocumentKind::Minutes, actor().at);
     assert!(text.contains("Tilskudd"), "{text}");
     assert!(text.contains("Prosjekt for Stavern IL"), "{text}");
     assert!(text.contains("kr 60 000"), "{text}");
@@ -864,7 +817,7 @@ proptest! {
         for op in steps {
             let kr = |k: i64| money_text(k * 100);
             let _ = match op {
-                Op::Decide(i, k) => w.store.decide_application(&actor(), &apps[i].id, &decision(&kr(k), &w.item)),
+                Op::Decide(i, k) => w.decide(&apps[i].id, &kr(k)),
                 Op::Amend(i, k) => w.store.amend_grant(
                     &actor(),
                     &apps[i].id,
@@ -924,9 +877,7 @@ fn a_decision_names_who_has_not_scored_and_its_item_by_title() {
     let detail = w.store.application_detail(&a.id, day(2026, 4, 1)).unwrap();
     assert_eq!(detail.missing_scores, vec!["Cecilie Ask", "Dag Dahl"]);
 
-    w.store
-        .decide_application(&actor(), &a.id, &decision("8 000", &w.item))
-        .unwrap();
+    w.decide(&a.id, "8 000").unwrap();
     let detail = w.store.application_detail(&a.id, day(2026, 4, 20)).unwrap();
     let decided = detail.application.decision.unwrap();
     assert_eq!(decided.item_title, "Tildeling av grendemidler 2026");
@@ -993,14 +944,7 @@ fn a_grant_decision_is_tied_only_to_a_vedtak_item_of_the_council() {
         .add_item(
             &actor(),
             &meeting.meeting.id,
-            &AgendaItemInput {
-                access: Default::default(),
-                statement: None,
-                kind: ItemKind::Orientering,
-                title: "Godkjenning av innkalling og saksliste".into(),
-                background: String::new(),
-                proposal: String::new(),
-            },
+            &item(ItemKind::Orientering, "Godkjenning av innkalling og saksliste"),
         )
         .unwrap();
     let detail = w.store.application_detail(&a.id, day(2026, 4, 1)).unwrap();

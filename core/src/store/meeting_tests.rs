@@ -5,6 +5,7 @@ use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
 
 use super::test_fixtures::{meeting_input, member_input};
 use super::*;
+use crate::rules::validate::tests::invalid_fields;
 
 pub(super) fn actor() -> Actor {
     Actor::new("Kari Sekretær", Utc.with_ymd_and_hms(2026, 3, 12, 20, 0, 0).unwrap())
@@ -167,12 +168,7 @@ fn three_hundred_items_get_three_hundred_numbers() {
     let numbers: Vec<i32> = detail.items.iter().map(|i| i.case_number.unwrap().number).collect();
     assert_eq!(numbers, (1..=300).collect::<Vec<_>>());
     assert_eq!(detail.items[299].case_label.as_deref(), Some("Sak 300/26"));
-    let notice = pdf_text(
-        &w.store
-            .render_document(&m.id, DocumentKind::Notice, actor().at)
-            .unwrap()
-            .bytes,
-    );
+    let notice = document_text(&w.store, &m.id, DocumentKind::Notice, actor().at);
     assert!(notice.contains("Sak nummer 299") && notice.contains("Sak 300/26"));
 }
 
@@ -182,7 +178,7 @@ fn an_empty_agenda_prints_plainly() {
     let m = w.meeting(day(2026, 3, 12));
     w.store.send_notice(&actor(), &m.id).unwrap();
     for kind in [DocumentKind::Notice, DocumentKind::Minutes] {
-        let text = pdf_text(&w.store.render_document(&m.id, kind, actor().at).unwrap().bytes);
+        let text = document_text(&w.store, &m.id, kind, actor().at);
         assert!(text.contains("Ingen saker er satt opp."), "{text}");
     }
 }
@@ -620,12 +616,9 @@ fn full_meeting(w: &mut World) -> String {
             &actor(),
             &m,
             &AgendaItemInput {
-                kind: ItemKind::Vedtak,
-                title: "Tilskudd til Stavern idrettslag".into(),
                 background: "Idrettslaget søker om kr 20 000 til nye mål på Brunlanes kunstgress.".into(),
                 proposal: "Idrettslaget får kr 15 000.".into(),
-                access: Default::default(),
-                statement: None,
+                ..item(ItemKind::Vedtak, "Tilskudd til Stavern idrettslag")
             },
         )
         .unwrap();
@@ -846,6 +839,16 @@ fn the_minutes_pdf_holds_every_name_number_and_decision() {
 }
 
 /// The text of each page of a PDF, as `pdftotext` reads it.
+/// The text of the meeting's `kind` of document, as rendered at `at`.
+pub(super) fn document_text(store: &Store, meeting_id: &str, kind: DocumentKind, at: DateTime<Utc>) -> String {
+    pdf_text(&store.render_document(meeting_id, kind, at).unwrap().bytes)
+}
+
+/// `text` with every run of white space as one space.
+pub(super) fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 pub(super) fn pdf_pages(pdf: &[u8]) -> Vec<String> {
     let mut pages: Vec<String> = pdf_text(pdf).split('\u{c}').map(str::to_string).collect();
     if pages.last().is_some_and(|p| p.trim().is_empty()) {
@@ -916,12 +919,7 @@ fn documents_follow_the_councils_malform() {
     input.malform = Malform::Nynorsk;
     w.store.update_council(&actor(), &w.council.id, &input).unwrap();
     let m = full_meeting(&mut w);
-    let minutes = pdf_text(
-        &w.store
-            .render_document(&m, DocumentKind::Minutes, actor().at)
-            .unwrap()
-            .bytes,
-    );
+    let minutes = document_text(&w.store, &m, DocumentKind::Minutes, actor().at);
     for word in [
         "Stad:",
         "Røysting:",
@@ -934,12 +932,7 @@ fn documents_follow_the_councils_malform() {
             "nynorsk {word:?} in:\n{minutes}"
         );
     }
-    let notice = pdf_text(
-        &w.store
-            .render_document(&m, DocumentKind::Notice, actor().at)
-            .unwrap()
-            .bytes,
-    );
+    let notice = document_text(&w.store, &m, DocumentKind::Notice, actor().at);
     assert!(notice.contains("Innkalling til møte i Stavern nærmiljøutvalg") && notice.contains("Innkalla"));
 }
 
@@ -948,21 +941,13 @@ fn the_notice_lists_who_is_called_and_the_agenda_with_proposals() {
     let mut w = world();
     let m = w.meeting(day(2026, 3, 12));
     let input = AgendaItemInput {
-        kind: ItemKind::Vedtak,
-        title: "Benker langs strandpromenaden".into(),
         background: "Beboere ønsker benker.".into(),
         proposal: "Utvalget søker kommunen om fire benker.".into(),
-        access: Default::default(),
-        statement: None,
+        ..item(ItemKind::Vedtak, "Benker langs strandpromenaden")
     };
     w.store.add_item(&actor(), &m.id, &input).unwrap();
     w.store.send_notice(&actor(), &m.id).unwrap();
-    let text = pdf_text(
-        &w.store
-            .render_document(&m.id, DocumentKind::Notice, actor().at)
-            .unwrap()
-            .bytes,
-    );
+    let text = document_text(&w.store, &m.id, DocumentKind::Notice, actor().at);
     for expected in [
         "Innkalling til møte i Stavern nærmiljøutvalg",
         "12.03.2026 kl. 18:00",
@@ -1287,12 +1272,5 @@ fn the_demos_public_minutes_show_no_contact_details_and_withhold_the_exempt_item
                 "{contact} is shown"
             );
         }
-    }
-}
-
-fn invalid_fields(err: CoreError) -> Vec<(String, &'static str)> {
-    match err {
-        CoreError::Invalid(issues) => issues.into_iter().map(|i| (i.field, i.key)).collect(),
-        other => panic!("expected invalid input, got {other:?}"),
     }
 }

@@ -805,14 +805,7 @@ fn a_council_read_in_is_read_only_here_and_every_write_says_where_it_is_kept() {
         (
             "add an item",
             Box::new(|s| {
-                let input = AgendaItemInput {
-                    kind: ItemKind::Orientering,
-                    title: "Ny sak".into(),
-                    background: String::new(),
-                    proposal: String::new(),
-                    access: Default::default(),
-                    statement: None,
-                };
+                let input = super::meeting_tests::item(ItemKind::Orientering, "Ny sak");
                 s.add_item(&at(30), &meeting, &input).map(|_| ())
             }),
         ),

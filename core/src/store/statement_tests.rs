@@ -1,7 +1,7 @@
 //! Statements to the kommune: the item form's rules, the facts kept with the
 //! item, and the letter, which is never made from a draft.
 
-use super::meeting_tests::{actor, day, hold_complete_meeting, item, pdf_text, signed_by, world, World};
+use super::meeting_tests::{actor, day, flat, hold_complete_meeting, item, pdf_text, signed_by, world, World};
 use super::*;
 use chrono::NaiveDate;
 
@@ -188,7 +188,7 @@ fn a_draft_is_never_exported_and_the_approved_statement_is_a_letter_to_the_kommu
     assert_eq!(letter.sha256, crate::pdf::sha256_hex(&bytes));
     assert_eq!(letter.file_name, "Uttalelse.pdf");
     let text = pdf_text(&bytes);
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = flat(&text);
     for expected in [
         "Stavern nærmiljøutvalg",
         "Larvik kommune, Arealplan v/ Siri Holm",
@@ -235,10 +235,7 @@ fn a_nynorsk_council_writes_its_statement_in_nynorsk() {
     let (m, id) = adopted_statement(&mut w, day(2026, 4, 1));
     w.store.approve_minutes(&actor(), &m, &signed_by(&w), Lang::Nn).unwrap();
     let rendered = w.store.render_statement(&id, actor().at).unwrap();
-    let flat = pdf_text(&rendered.bytes)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let flat = flat(&pdf_text(&rendered.bytes));
     for expected in [
         "Fråsegn frå Stavern nærmiljøutvalg i sak 24/01234",
         "Dykkar ref.: 24/01234",
@@ -271,7 +268,7 @@ fn the_annual_report_lists_the_years_statements_adopted_or_not() {
     w.store.record_item(&actor(), &rejected, &record).unwrap();
     w.store.approve_minutes(&actor(), &m, &signed_by(&w), Lang::Nb).unwrap();
     let report = w.store.render_annual_report(&w.council.id, 2026, actor().at).unwrap();
-    let flat = pdf_text(&report.bytes).split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = flat(&pdf_text(&report.bytes));
     assert!(flat.contains("Uttalelser til kommunen"), "{flat}");
     for expected in [
         "24/01234 Høring: reguleringsplan for Stavern sentrum 01.04.2026 12.03.2026",

@@ -1,7 +1,8 @@
 //! Fixtures the store tests share: the input of a new person's seat, an
-//! ordinary meeting at the grendehus, and every table's row count.
+//! ordinary meeting at the grendehus, every table's row count, and a
+//! Grendebok file on disk with the demo data in it.
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
 
 use super::*;
 
@@ -45,6 +46,14 @@ pub(super) fn meeting_input(council_id: &str, date: NaiveDate) -> MeetingInput {
     }
 }
 
+/// Rows in `table`.
+pub(super) fn row_count(store: &Store, table: &str) -> i64 {
+    store
+        .conn
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
 /// Rows in every table of the file (SQLite's own included), by table name.
 pub(super) fn table_rows(store: &Store) -> Vec<(String, i64)> {
     let tables: Vec<String> = {
@@ -81,4 +90,46 @@ pub(super) fn paid_and_disagreeing(store: &Store) -> (i64, i64) {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .unwrap()
+}
+
+/// Kari, writing on the evening of 12 March 2026: who loads the demo file.
+pub(super) fn demo_actor() -> Actor {
+    Actor::new("Kari", Utc.with_ymd_and_hms(2026, 3, 12, 20, 0, 0).unwrap())
+}
+
+/// A new Grendebok file `grendebok.sqlite3` in `dir`, with the demo data of
+/// 12 March 2026 loaded, still open.
+pub(super) fn demo_file_in(dir: &Path) -> (PathBuf, Store) {
+    let path = dir.join("grendebok.sqlite3");
+    let mut store = Store::create(&path).unwrap();
+    store.load_demo(&demo_actor(), demo_actor().at.date_naive()).unwrap();
+    (path, store)
+}
+
+/// [`demo_file_in`] a temporary folder of its own.
+pub(super) fn demo_file() -> (tempfile::TempDir, PathBuf, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, store) = demo_file_in(dir.path());
+    (dir, path, store)
+}
+
+/// The names in `dir`, sorted.
+pub(super) fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// A full disk, as SQLite's page limit simulates it: the file may not grow
+/// past the pages it has now. Returns that number of pages.
+pub(super) fn fill_the_disk(store: &Store) -> i64 {
+    let pages: i64 = store.conn.query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
+    store
+        .conn
+        .execute_batch(&format!("PRAGMA max_page_count = {pages}"))
+        .unwrap();
+    pages
 }
