@@ -334,16 +334,8 @@ pub(crate) mod tests {
 
     fn council_input() -> CouncilInput {
         CouncilInput {
-            name: "Lyngvik nærmiljøutvalg".into(),
-            kind: CouncilKind::Naermiljoutvalg,
             area: "Lyngvik".into(),
-            mandate: String::new(),
-            malform: Malform::Bokmal,
-            legal_mode: LegalMode::Voluntary,
-            contact_name: String::new(),
-            contact_email: String::new(),
-            contact_phone: String::new(),
-            seat_plan: SeatPlan::new(1, 1, 1, 1, 2),
+            ..CouncilInput::named("Lyngvik nærmiljøutvalg", SeatPlan::new(1, 1, 1, 1, 2))
         }
     }
 

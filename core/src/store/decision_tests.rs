@@ -3,19 +3,15 @@
 //! decision, `decide` refusing a grant voted on by an inhabil member, and the
 //! minutes saying per application who left and how the vote went.
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::{TimeZone, Utc};
 
 use super::grant_tests::{application_input, committee, scheme_input};
 use super::meeting_tests::{document_text, flat, item};
-use super::test_fixtures::meeting_input;
+use super::test_fixtures::{day, meeting_input, stavern};
 use super::*;
 
 fn actor() -> Actor {
     Actor::new("Kari Sekretær", Utc.with_ymd_and_hms(2026, 4, 16, 20, 0, 0).unwrap())
-}
-
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
 /// A formal council of four seats — Aud, Bjørn (Stavern skole FAU),
@@ -31,16 +27,7 @@ struct Round {
 }
 
 fn round(present: [bool; 4]) -> Round {
-    let mut store = Store::open_in_memory().unwrap();
-    let council = store
-        .create_council(
-            &actor(),
-            &CouncilInput {
-                legal_mode: LegalMode::Formal,
-                ..CouncilInput::named("Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 1, 1, 0))
-            },
-        )
-        .unwrap();
+    let (mut store, council) = stavern(&actor(), LegalMode::Formal, 0);
     let members = committee(&mut store, &actor(), &council.id);
     let scheme = SchemeInput {
         max_per_application: String::new(),

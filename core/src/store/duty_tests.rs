@@ -4,15 +4,11 @@
 use chrono::{Datelike, NaiveDate, TimeZone, Utc};
 
 use super::meeting_tests::{flat, pdf_text};
-use super::test_fixtures::{meeting_input, member_input, names_in, row_count};
+use super::test_fixtures::{day, meeting_input, member_input, names_in, row_count};
 use super::*;
 
 fn at(y: i32, m: u32, d: u32) -> Actor {
     Actor::new("Kari Koordinator", Utc.with_ymd_and_hms(y, m, d, 10, 0, 0).unwrap())
-}
-
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
 /// An in-memory store with the demo data loaded on 1 December 2026.

@@ -3,11 +3,12 @@
 //! budget under random orders of operations, and the letter, the ledger and
 //! the minutes read back from their files.
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
 
 use super::meeting_tests::{document_text, item, pdf_text};
-use super::test_fixtures::{meeting_input, member_input, row_count};
+pub(super) use super::test_fixtures::day;
+use super::test_fixtures::{meeting_input, member_input, row_count, stavern, write_in_nynorsk};
 use super::*;
 
 pub(super) fn at(month: u32, d: u32) -> Actor {
@@ -16,10 +17,6 @@ pub(super) fn at(month: u32, d: u32) -> Actor {
 
 pub(super) fn actor() -> Actor {
     at(4, 20)
-}
-
-pub(super) fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
 pub(super) struct World {
@@ -84,13 +81,7 @@ pub(super) fn committee(store: &mut Store, actor: &Actor, council_id: &str) -> V
 }
 
 pub(super) fn world() -> World {
-    let mut store = Store::open_in_memory().unwrap();
-    let council = store
-        .create_council(
-            &actor(),
-            &CouncilInput::named("Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 1, 1, 0)),
-        )
-        .unwrap();
+    let (mut store, council) = stavern(&actor(), LegalMode::Voluntary, 0);
     let members = committee(&mut store, &actor(), &council.id);
     let scheme = store.create_scheme(&actor(), &scheme_input(&council.id)).unwrap();
     let meeting = store
@@ -625,9 +616,7 @@ fn a_changed_enkeltvedtak_gets_a_new_letter_naming_the_new_decision() {
 #[test]
 fn the_letter_is_in_nynorsk_for_a_nynorsk_council() {
     let mut w = world();
-    let mut council = w.council.input();
-    council.malform = Malform::Nynorsk;
-    w.store.update_council(&actor(), &w.council.id, &council).unwrap();
+    write_in_nynorsk(&mut w.store, &actor(), &w.council);
     let a = apply(&mut w, "Stavern IL", "80 000");
     w.decide(&a.id, "80 000").unwrap();
     let text = pdf_text(&w.store.render_letter(&a.id, actor().at).unwrap().bytes);

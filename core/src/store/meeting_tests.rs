@@ -3,16 +3,13 @@
 
 use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
 
-use super::test_fixtures::{meeting_input, member_input};
+pub(super) use super::test_fixtures::day;
+use super::test_fixtures::{meeting_input, member_input, stavern, write_in_nynorsk};
 use super::*;
 use crate::rules::validate::tests::invalid_fields;
 
 pub(super) fn actor() -> Actor {
     Actor::new("Kari Sekretær", Utc.with_ymd_and_hms(2026, 3, 12, 20, 0, 0).unwrap())
-}
-
-pub(super) fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
 /// A council of six seats with five members and a varamedlem.
@@ -23,16 +20,7 @@ pub(super) struct World {
 }
 
 pub(super) fn world() -> World {
-    let mut store = Store::open_in_memory().unwrap();
-    let council = store
-        .create_council(
-            &actor(),
-            &CouncilInput {
-                legal_mode: LegalMode::Formal,
-                ..CouncilInput::named("Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 1, 1, 2))
-            },
-        )
-        .unwrap();
+    let (mut store, council) = stavern(&actor(), LegalMode::Formal, 2);
     let members = [
         ("Aud", SeatCategory::SENIOR, Role::Leder),
         ("Bjørn", SeatCategory::SCHOOL, Role::Medlem),
@@ -915,9 +903,7 @@ fn minutes_say_utkast_on_every_page_until_approved_and_approval_archives_the_fin
 #[test]
 fn documents_follow_the_councils_malform() {
     let mut w = world();
-    let mut input = w.council.input();
-    input.malform = Malform::Nynorsk;
-    w.store.update_council(&actor(), &w.council.id, &input).unwrap();
+    write_in_nynorsk(&mut w.store, &actor(), &w.council);
     let m = full_meeting(&mut w);
     let minutes = document_text(&w.store, &m, DocumentKind::Minutes, actor().at);
     for word in [

@@ -2,6 +2,7 @@
 //! item, and the letter, which is never made from a draft.
 
 use super::meeting_tests::{actor, day, flat, hold_complete_meeting, item, pdf_text, signed_by, world, World};
+use super::test_fixtures::write_in_nynorsk;
 use super::*;
 use chrono::NaiveDate;
 
@@ -229,9 +230,7 @@ fn a_draft_is_never_exported_and_the_approved_statement_is_a_letter_to_the_kommu
 #[test]
 fn a_nynorsk_council_writes_its_statement_in_nynorsk() {
     let mut w = world();
-    let mut input = w.council.input();
-    input.malform = Malform::Nynorsk;
-    w.store.update_council(&actor(), &w.council.id, &input).unwrap();
+    write_in_nynorsk(&mut w.store, &actor(), &w.council);
     let (m, id) = adopted_statement(&mut w, day(2026, 4, 1));
     w.store.approve_minutes(&actor(), &m, &signed_by(&w), Lang::Nn).unwrap();
     let rendered = w.store.render_statement(&id, actor().at).unwrap();

@@ -6,6 +6,23 @@ use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
 
 use super::*;
 
+/// The date `y`-`m`-`d`.
+pub(super) fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// Stavern nærmiljøutvalg under `legal_mode`, with one seat of each kind but
+/// `volunteer_seats` for volunteers, in a new in-memory store.
+pub(super) fn stavern(actor: &Actor, legal_mode: LegalMode, volunteer_seats: i32) -> (Store, Council) {
+    let mut store = Store::open_in_memory().unwrap();
+    let input = CouncilInput {
+        legal_mode,
+        ..CouncilInput::named("Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 1, 1, volunteer_seats))
+    };
+    let council = store.create_council(actor, &input).unwrap();
+    (store, council)
+}
+
 /// A seat from `term_from` with no end, for a new person known only by name.
 pub(super) fn member_input(
     council_id: &str,
@@ -44,6 +61,13 @@ pub(super) fn meeting_input(council_id: &str, date: NaiveDate) -> MeetingInput {
         guests: String::new(),
         kommune_rep: String::new(),
     }
+}
+
+/// The council writes its documents in nynorsk from now on.
+pub(super) fn write_in_nynorsk(store: &mut Store, actor: &Actor, council: &Council) {
+    let mut input = council.input();
+    input.malform = Malform::Nynorsk;
+    store.update_council(actor, &council.id, &input).unwrap();
 }
 
 /// Rows in `table`.
