@@ -5,9 +5,9 @@
 
 use chrono::{TimeZone, Utc};
 
-use super::grant_tests::{application_input, committee, scheme_input};
+use super::grant_tests::{application_input, committee, grant_round, scheme_input};
 use super::meeting_tests::{document_text, flat, item};
-use super::test_fixtures::{day, meeting_input, stavern};
+use super::test_fixtures::{day, decided, meeting_input, stavern, votes};
 use super::*;
 
 fn actor() -> Actor {
@@ -54,21 +54,9 @@ fn round(present: [bool; 4]) -> Round {
             store.add_application(&actor(), &input).unwrap()
         })
         .collect::<Vec<_>>();
-    let meeting = store
-        .create_meeting(&actor(), &meeting_input(&council.id, day(2026, 4, 16)))
-        .unwrap();
-    let item = store
-        .add_item(
-            &actor(),
-            &meeting.id,
-            &AgendaItemInput {
-                proposal: "Grendemidlene fordeles etter komiteens innstilling.".into(),
-                ..item(ItemKind::Vedtak, "Tildeling av grendemidler 2026")
-            },
-        )
-        .unwrap();
-    store.send_notice(&actor(), &meeting.id).unwrap();
-    store.mark_held(&actor(), &meeting.id).unwrap();
+    let proposal = "Grendemidlene fordeles etter komiteens innstilling.";
+    let (meeting, item) = grant_round(&mut store, &actor(), &council.id, proposal);
+    store.mark_held(&actor(), &meeting).unwrap();
     for (m, here) in members.iter().zip(present) {
         let input = AttendanceInput {
             membership_id: m.id.clone(),
@@ -79,7 +67,7 @@ fn round(present: [bool; 4]) -> Round {
             },
             substitute_for: None,
         };
-        store.set_attendance(&actor(), &meeting.id, &input).unwrap();
+        store.set_attendance(&actor(), &meeting, &input).unwrap();
     }
     // The member who represents no applicant chairs, when there; a clerk takes the minutes.
     let chair = [3, 0, 1, 2].into_iter().find(|i| present[*i]);
@@ -88,7 +76,7 @@ fn round(present: [bool; 4]) -> Round {
         minute_taker_id: None,
         minute_taker_name: "Ingrid Haugland".into(),
     };
-    store.set_meeting_roles(&actor(), &meeting.id, &roles).unwrap();
+    store.set_meeting_roles(&actor(), &meeting, &roles).unwrap();
     for a in &applications {
         let input = ItemDecisionInput {
             title: String::new(),
@@ -100,7 +88,7 @@ fn round(present: [bool; 4]) -> Round {
     Round {
         store,
         members,
-        meeting: meeting.id,
+        meeting,
         item,
         applications,
     }
@@ -259,11 +247,7 @@ fn votes_on_a_decision_cannot_outnumber_those_who_could_vote_on_it() {
     let record = |n| ItemDecisionRecord {
         chair_vote: None,
         decision: "Stavern IL får 20 000 kr.".into(),
-        votes: Some(Votes {
-            in_favour: n,
-            against: 0,
-            blank: 0,
-        }),
+        votes: Some(votes(n, 0, 0)),
     };
     let err = r.store.record_decision(&actor(), &id, &record(4)).unwrap_err();
     assert_eq!(
@@ -290,11 +274,7 @@ fn a_grant_round_is_minuted_per_application_and_approved() {
         let record = ItemDecisionRecord {
             chair_vote: None,
             decision: text.into(),
-            votes: Some(Votes {
-                in_favour: voting,
-                against: 0,
-                blank: 0,
-            }),
+            votes: Some(votes(voting, 0, 0)),
         };
         r.store.record_decision(&actor(), &d.id, &record).unwrap();
     }
@@ -331,35 +311,23 @@ fn a_grant_round_is_minuted_per_application_and_approved() {
 #[test]
 fn a_decision_needs_a_title_or_an_application_and_a_vedtak_item() {
     let mut r = round([true; 4]);
-    let err = r
-        .store
-        .add_decision(
-            &actor(),
-            &r.item,
-            &ItemDecisionInput {
-                title: "  ".into(),
-                proposal: String::new(),
-                application_id: None,
-            },
-        )
-        .unwrap_err();
-    assert_eq!(err.report(Lang::Nb).fields[0].field, "title");
-    // The same application twice in one item is refused, and nothing is written.
-    let before = super::test_fixtures::table_rows(&r.store);
-    let err = r
-        .store
-        .add_decision(
-            &actor(),
-            &r.item,
-            &ItemDecisionInput {
-                title: String::new(),
-                proposal: String::new(),
-                application_id: Some(r.applications[0].id.clone()),
-            },
-        )
-        .unwrap_err();
-    assert_eq!(err.report(Lang::Nb).fields[0].field, "applicationId");
-    assert_eq!(super::test_fixtures::table_rows(&r.store), before);
+    // (title, application) → the field refused. The same application twice
+    // in one item is refused too; nothing is written.
+    let cases = [
+        ("  ", None, "title"),
+        ("", Some(r.applications[0].id.clone()), "applicationId"),
+    ];
+    for (title, application_id, field) in cases {
+        let before = super::test_fixtures::table_rows(&r.store);
+        let input = ItemDecisionInput {
+            title: title.into(),
+            proposal: String::new(),
+            application_id,
+        };
+        let err = r.store.add_decision(&actor(), &r.item, &input).unwrap_err();
+        assert_eq!(err.report(Lang::Nb).fields[0].field, field);
+        assert_eq!(super::test_fixtures::table_rows(&r.store), before, "{field}");
+    }
 }
 
 #[test]
@@ -410,18 +378,7 @@ fn an_election_item_takes_blank_votes_and_a_vedtak_item_does_not() {
             },
         )
         .unwrap();
-    let record = |blank| ItemRecord {
-        closed_ground: None,
-        chair_vote: None,
-        decision: "Dag Dahl ble valgt som nestleder.".into(),
-        votes: Some(Votes {
-            in_favour: 2,
-            against: 1,
-            blank,
-        }),
-        closed: false,
-        closed_basis: String::new(),
-    };
+    let record = |blank| decided("Dag Dahl ble valgt som nestleder.", Some(votes(2, 1, blank)));
     r.store.record_item(&actor(), &election, &record(1)).unwrap();
     let err = r.store.record_item(&actor(), &r.item.clone(), &record(1)).unwrap_err();
     let report = err.report(Lang::Nb);
@@ -438,11 +395,7 @@ fn an_election_item_takes_blank_votes_and_a_vedtak_item_does_not() {
     let tie = ItemDecisionRecord {
         chair_vote: None,
         decision: "Søknaden fra Kystlaget avslås.".into(),
-        votes: Some(Votes {
-            in_favour: 2,
-            against: 2,
-            blank: 0,
-        }),
+        votes: Some(votes(2, 2, 0)),
     };
     r.store.record_decision(&actor(), &decision, &tie).unwrap();
     assert_eq!(r.decision_of(2).outcome, Some(VoteOutcome::TieChairDecides));
@@ -650,11 +603,7 @@ fn a_proposed_inhabil_overruled_in_the_committee_votes_and_the_minutes_say_why()
     let d = r.decision_of(0);
     let record = ItemDecisionRecord {
         decision: "Stavern IL får 20 000 kr.".into(),
-        votes: Some(Votes {
-            in_favour: 4,
-            against: 0,
-            blank: 0,
-        }),
+        votes: Some(votes(4, 0, 0)),
         chair_vote: None,
     };
     r.store.record_decision(&actor(), &d.id, &record).unwrap();

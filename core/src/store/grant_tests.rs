@@ -80,21 +80,26 @@ pub(super) fn committee(store: &mut Store, actor: &Actor, council_id: &str) -> V
     .collect()
 }
 
+/// The meeting of 16 April 2026, its notice sent, with the grant round (a
+/// vedtak item with `proposal`) on its agenda: the meeting's id and the item's.
+pub(super) fn grant_round(store: &mut Store, actor: &Actor, council_id: &str, proposal: &str) -> (String, String) {
+    let meeting = store
+        .create_meeting(actor, &meeting_input(council_id, day(2026, 4, 16)))
+        .unwrap();
+    let input = AgendaItemInput {
+        proposal: proposal.into(),
+        ..item(ItemKind::Vedtak, "Tildeling av grendemidler 2026")
+    };
+    let item = store.add_item(actor, &meeting.id, &input).unwrap();
+    store.send_notice(actor, &meeting.id).unwrap();
+    (meeting.id, item)
+}
+
 pub(super) fn world() -> World {
     let (mut store, council) = stavern(&actor(), LegalMode::Voluntary, 0);
     let members = committee(&mut store, &actor(), &council.id);
     let scheme = store.create_scheme(&actor(), &scheme_input(&council.id)).unwrap();
-    let meeting = store
-        .create_meeting(&actor(), &meeting_input(&council.id, day(2026, 4, 16)))
-        .unwrap();
-    let item = store
-        .add_item(
-            &actor(),
-            &meeting.id,
-            &item(ItemKind::Vedtak, "Tildeling av grendemidler 2026"),
-        )
-        .unwrap();
-    store.send_notice(&actor(), &meeting.id).unwrap();
+    let (_, item) = grant_round(&mut store, &actor(), &council.id, "");
     World {
         store,
         council,

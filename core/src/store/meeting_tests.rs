@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
 
 pub(super) use super::test_fixtures::day;
-use super::test_fixtures::{meeting_input, member_input, stavern, write_in_nynorsk};
+use super::test_fixtures::{decided, meeting_input, member_input, stavern, votes, write_in_nynorsk};
 use super::*;
 use crate::rules::validate::tests::invalid_fields;
 
@@ -44,7 +44,7 @@ pub(super) fn world() -> World {
 
 impl World {
     /// An ordinary meeting of the council on `date`.
-    fn meeting(&mut self, date: NaiveDate) -> Meeting {
+    pub(super) fn meeting(&mut self, date: NaiveDate) -> Meeting {
         self.store
             .create_meeting(&actor(), &meeting_input(&self.council.id, date))
             .unwrap()
@@ -272,18 +272,7 @@ fn votes_cannot_outnumber_those_who_could_vote() {
         };
         w.store.set_attendance(&actor(), &m.id, &present).unwrap();
     }
-    let record = |for_: i32| ItemRecord {
-        closed_ground: None,
-        chair_vote: None,
-        decision: "Vedtatt.".into(),
-        votes: Some(Votes {
-            in_favour: for_,
-            against: 0,
-            blank: 0,
-        }),
-        closed: false,
-        closed_basis: String::new(),
-    };
+    let record = |for_: i32| decided("Vedtatt.", Some(votes(for_, 0, 0)));
     let err = w.store.record_item(&actor(), &id, &record(12)).unwrap_err();
     let report = err.report(Lang::Nb);
     assert_eq!(report.fields[0].message, "12 stemmer, men bare 3 kunne stemme.");
@@ -384,14 +373,7 @@ pub(super) fn hold_complete_meeting(w: &mut World, date: NaiveDate) -> String {
         minute_taker_name: String::new(),
     };
     w.store.set_meeting_roles(&actor(), &m.id, &roles).unwrap();
-    let record = ItemRecord {
-        closed_ground: None,
-        chair_vote: None,
-        decision: "Innkallingen godkjennes.".into(),
-        votes: None,
-        closed: false,
-        closed_basis: String::new(),
-    };
+    let record = decided("Innkallingen godkjennes.", None);
     w.store.record_item(&actor(), &id, &record).unwrap();
     m.id
 }
@@ -617,18 +599,7 @@ fn full_meeting(w: &mut World) -> String {
         .record_item(
             &actor(),
             &grant,
-            &ItemRecord {
-                closed_ground: None,
-                chair_vote: None,
-                decision: "Stavern idrettslag får kr 15 000 til nye mål.".into(),
-                votes: Some(Votes {
-                    in_favour: 3,
-                    against: 1,
-                    blank: 0,
-                }),
-                closed: false,
-                closed_basis: String::new(),
-            },
+            &decided("Stavern idrettslag får kr 15 000 til nye mål.", Some(votes(3, 1, 0))),
         )
         .unwrap();
     w.store
@@ -646,11 +617,7 @@ fn full_meeting(w: &mut World) -> String {
     let alternative = AlternativeInput {
         proposed_by: w.members[3].person.name.clone(),
         text: "Idrettslaget får kr 20 000.".into(),
-        votes: Some(Votes {
-            in_favour: 1,
-            against: 3,
-            blank: 0,
-        }),
+        votes: Some(votes(1, 3, 0)),
         chair_vote: None,
     };
     w.store.add_alternative(&actor(), &grant, &alternative).unwrap();
@@ -668,16 +635,8 @@ fn full_meeting(w: &mut World) -> String {
             &actor(),
             &crossing,
             &ItemRecord {
-                closed_ground: None,
                 chair_vote: Some(ChairVote::For),
-                decision: "Utvalget ber kommunen om et gangfelt.".into(),
-                votes: Some(Votes {
-                    in_favour: 2,
-                    against: 2,
-                    blank: 0,
-                }),
-                closed: false,
-                closed_basis: String::new(),
+                ..decided("Utvalget ber kommunen om et gangfelt.", Some(votes(2, 2, 0)))
             },
         )
         .unwrap();
@@ -722,18 +681,7 @@ fn the_minutes_need_a_chair_one_for_an_item_the_chair_left_and_the_chairs_vote_o
     // Without the acting chair and the chair's vote, and without a chair at
     // all, the minutes list each gap; the missing minute-taker is advice.
     w.store.set_item_chair(&actor(), &crossing, None).unwrap();
-    let record = ItemRecord {
-        closed_ground: None,
-        chair_vote: None,
-        decision: "Utvalget ber kommunen om et gangfelt.".into(),
-        votes: Some(Votes {
-            in_favour: 2,
-            against: 2,
-            blank: 0,
-        }),
-        closed: false,
-        closed_basis: String::new(),
-    };
+    let record = decided("Utvalget ber kommunen om et gangfelt.", Some(votes(2, 2, 0)));
     w.store.record_item(&actor(), &crossing, &record).unwrap();
     w.store
         .set_meeting_roles(&actor(), &m, &MeetingRoles::default())
@@ -851,14 +799,10 @@ fn minutes_say_utkast_on_every_page_until_approved_and_approval_archives_the_fin
     let m = full_meeting(&mut w);
     // A long decision, so the draft runs over several pages.
     let long = w.store.meeting_detail(&m, Lang::Nb).unwrap().items[0].id.clone();
-    let record = ItemRecord {
-        closed_ground: None,
-        chair_vote: None,
-        decision: "Utvalget drøftet saken grundig og ble enige om veien videre. ".repeat(120),
-        votes: None,
-        closed: false,
-        closed_basis: String::new(),
-    };
+    let record = decided(
+        "Utvalget drøftet saken grundig og ble enige om veien videre. ".repeat(120),
+        None,
+    );
     w.store.record_item(&actor(), &long, &record).unwrap();
     let out = tempfile::tempdir().unwrap();
     let name = w.store.document_file_name(&m, DocumentKind::Minutes).unwrap();
@@ -970,14 +914,7 @@ fn a_ten_thousand_character_decision_loses_no_word_and_odd_text_does_not_panic()
         decision.push_str(&format!("vedtaksord{n} "));
     }
     decision.push_str("Fest 🎉 på Café e\u{301}n <script>alert(1)</script>");
-    let record = ItemRecord {
-        closed_ground: None,
-        chair_vote: None,
-        decision: decision.clone(),
-        votes: None,
-        closed: false,
-        closed_basis: String::new(),
-    };
+    let record = decided(decision.clone(), None);
     w.store.record_item(&actor(), &item_id, &record).unwrap();
     let rendered = w.store.render_document(&m, DocumentKind::Minutes, actor().at).unwrap();
     let text = pdf_text(&rendered.bytes);
@@ -1190,12 +1127,10 @@ fn a_closed_session_item_is_exempt_by_default_with_its_basis() {
     let detail = w.store.meeting_detail(&m, Lang::Nb).unwrap();
     let grant = detail.items.iter().find(|i| i.title.starts_with("Tilskudd")).unwrap();
     let record = ItemRecord {
-        closed_ground: Some(ClosedGround::Must),
-        chair_vote: None,
-        decision: "Stavern idrettslag får kr 15 000 til nye mål.".into(),
-        votes: grant.votes,
         closed: true,
         closed_basis: "Kommuneloven § 11-5 andre ledd bokstav a".into(),
+        closed_ground: Some(ClosedGround::Must),
+        ..decided("Stavern idrettslag får kr 15 000 til nye mål.", grant.votes)
     };
     w.store.record_item(&actor(), &grant.id, &record).unwrap();
     let public = w

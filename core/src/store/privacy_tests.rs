@@ -2,6 +2,7 @@
 
 use chrono::{NaiveDate, TimeZone, Utc};
 
+use super::test_fixtures::decided;
 use super::*;
 
 fn actor() -> Actor {
@@ -99,14 +100,7 @@ fn an_erased_former_member_is_gone_from_the_file_its_wal_and_the_newest_backup()
     // Named in a decision, too.
     let meeting = store.meetings_of_council(&lyngvik).unwrap()[0].id.clone();
     let item = store.meeting_detail(&meeting, Lang::Nb).unwrap().items[0].id.clone();
-    let record = ItemRecord {
-        closed_ground: None,
-        chair_vote: None,
-        decision: "Einar Bråthen takker for seg etter mange år.".into(),
-        votes: None,
-        closed: false,
-        closed_basis: String::new(),
-    };
+    let record = decided("Einar Bråthen takker for seg etter mange år.", None);
     store.record_item(&actor(), &item, &record).unwrap();
     store.end_membership(&actor(), &einar.id, today(), "Flyttet").unwrap();
 

@@ -2,7 +2,7 @@
 //! item, and the letter, which is never made from a draft.
 
 use super::meeting_tests::{actor, day, flat, hold_complete_meeting, item, pdf_text, signed_by, world, World};
-use super::test_fixtures::write_in_nynorsk;
+use super::test_fixtures::{decided, votes, write_in_nynorsk};
 use super::*;
 use chrono::NaiveDate;
 
@@ -43,18 +43,10 @@ fn adopted_statement(w: &mut World, deadline: NaiveDate) -> (String, String) {
             &statement("24/01234", Some(deadline), "Larvik kommune, Arealplan v/ Siri Holm"),
         )
         .unwrap();
-    let record = ItemRecord {
-        decision: "Stavern nærmiljøutvalg støtter planforslaget og ber om flere sykkelparkeringer ved torget.".into(),
-        votes: Some(Votes {
-            in_favour: 4,
-            against: 1,
-            blank: 0,
-        }),
-        closed: false,
-        closed_basis: String::new(),
-        closed_ground: None,
-        chair_vote: None,
-    };
+    let record = decided(
+        "Stavern nærmiljøutvalg støtter planforslaget og ber om flere sykkelparkeringer ved torget.",
+        Some(votes(4, 1, 0)),
+    );
     w.store.record_item(&actor(), &id, &record).unwrap();
     (m, id)
 }
@@ -62,13 +54,7 @@ fn adopted_statement(w: &mut World, deadline: NaiveDate) -> (String, String) {
 #[test]
 fn a_statement_needs_the_kommunes_case_number_and_deadline_and_says_every_fault_at_once() {
     let mut w = world();
-    let m = w
-        .store
-        .create_meeting(
-            &actor(),
-            &super::test_fixtures::meeting_input(&w.council.id, day(2026, 3, 12)),
-        )
-        .unwrap();
+    let m = w.meeting(day(2026, 3, 12));
     let before = super::test_fixtures::table_rows(&w.store);
     let bad = AgendaItemInput {
         title: " ".into(),
@@ -108,13 +94,7 @@ fn a_statement_needs_the_kommunes_case_number_and_deadline_and_says_every_fault_
 #[test]
 fn the_facts_are_kept_trimmed_with_the_item_and_go_when_it_becomes_another_kind() {
     let mut w = world();
-    let m = w
-        .store
-        .create_meeting(
-            &actor(),
-            &super::test_fixtures::meeting_input(&w.council.id, day(2026, 3, 12)),
-        )
-        .unwrap();
+    let m = w.meeting(day(2026, 3, 12));
     // A deadline before the meeting is allowed, and marked late.
     let id = w
         .store
@@ -252,18 +232,7 @@ fn the_annual_report_lists_the_years_statements_adopted_or_not() {
         .store
         .add_item(&actor(), &m, &statement("24/05555", Some(day(2026, 5, 2)), ""))
         .unwrap();
-    let record = ItemRecord {
-        decision: "Forslaget falt.".into(),
-        votes: Some(Votes {
-            in_favour: 1,
-            against: 4,
-            blank: 0,
-        }),
-        closed: false,
-        closed_basis: String::new(),
-        closed_ground: None,
-        chair_vote: None,
-    };
+    let record = decided("Forslaget falt.", Some(votes(1, 4, 0)));
     w.store.record_item(&actor(), &rejected, &record).unwrap();
     w.store.approve_minutes(&actor(), &m, &signed_by(&w), Lang::Nb).unwrap();
     let report = w.store.render_annual_report(&w.council.id, 2026, actor().at).unwrap();

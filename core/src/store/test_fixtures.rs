@@ -70,6 +70,28 @@ pub(super) fn write_in_nynorsk(store: &mut Store, actor: &Actor, council: &Counc
     store.update_council(actor, &council.id, &input).unwrap();
 }
 
+/// An item's record in open session: `decision`, carried by `votes` (or
+/// with no count), no chair's vote.
+pub(super) fn decided(decision: impl Into<String>, votes: Option<Votes>) -> ItemRecord {
+    ItemRecord {
+        decision: decision.into(),
+        votes,
+        closed: false,
+        closed_basis: String::new(),
+        closed_ground: None,
+        chair_vote: None,
+    }
+}
+
+/// A count of votes: for, against and blank.
+pub(super) fn votes(in_favour: i32, against: i32, blank: i32) -> Votes {
+    Votes {
+        in_favour,
+        against,
+        blank,
+    }
+}
+
 /// Rows in `table`.
 pub(super) fn row_count(store: &Store, table: &str) -> i64 {
     store
