@@ -7,7 +7,7 @@ use chrono::{TimeZone, Utc};
 
 use super::grant_tests::{application_input, committee, grant_round, scheme_input};
 use super::meeting_tests::{document_text, flat, item};
-use super::test_fixtures::{day, decided, meeting_input, stavern, votes};
+use super::test_fixtures::{day, decided, demo_store, meeting_input, stavern, votes};
 use super::*;
 
 fn actor() -> Actor {
@@ -332,8 +332,7 @@ fn a_decision_needs_a_title_or_an_application_and_a_vedtak_item() {
 
 #[test]
 fn the_demos_grant_round_is_quorate_application_by_application() {
-    let mut store = Store::open_in_memory().unwrap();
-    store.load_demo(&actor(), day(2026, 4, 20)).unwrap();
+    let store = demo_store(&actor(), day(2026, 4, 20));
     let lyngvik = store.find_councils("Lyngvik").unwrap().remove(0);
     let mut rounds = 0;
     for summary in store.meetings_of_council(&lyngvik.id).unwrap() {

@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate, TimeZone, Utc};
 
 use super::meeting_tests::{flat, pdf_text};
-use super::test_fixtures::{day, meeting_input, member_input, names_in, row_count};
+use super::test_fixtures::{day, demo_store, meeting_input, member_input, names_in, row_count};
 use super::*;
 
 fn at(y: i32, m: u32, d: u32) -> Actor {
@@ -13,9 +13,7 @@ fn at(y: i32, m: u32, d: u32) -> Actor {
 
 /// An in-memory store with the demo data loaded on 1 December 2026.
 fn demo() -> Store {
-    let mut store = Store::open_in_memory().unwrap();
-    store.load_demo(&at(2026, 12, 1), day(2026, 12, 1)).unwrap();
-    store
+    demo_store(&at(2026, 12, 1), day(2026, 12, 1))
 }
 
 /// Edits a duty of the year 2026 of `council_id`.

@@ -6,7 +6,7 @@ use std::io::{Cursor, Read, Write};
 use chrono::{Datelike, Duration, NaiveDate, TimeZone, Utc};
 
 use super::package::contents;
-use super::test_fixtures::{self, table_rows};
+use super::test_fixtures::{self, demo_store, table_rows};
 use super::*;
 use crate::package::{self as format, PackageFault};
 
@@ -44,8 +44,7 @@ impl World {
 
 fn world() -> World {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open_in_memory().unwrap();
-    store.load_demo(&at(0), today()).unwrap();
+    let mut store = demo_store(&at(0), today());
     let lyngvik = store.find_councils("Lyngvik").unwrap()[0].id.clone();
     for m in store.meetings_of_council(&lyngvik).unwrap() {
         if m.status == MeetingStatus::Approved {

@@ -2,7 +2,7 @@
 
 use chrono::{NaiveDate, TimeZone, Utc};
 
-use super::test_fixtures::decided;
+use super::test_fixtures::{decided, demo_store};
 use super::*;
 
 fn actor() -> Actor {
@@ -19,8 +19,7 @@ fn contains(haystack: &[u8], needle: &str) -> bool {
 
 #[test]
 fn a_persons_export_holds_their_seats_meetings_and_changes() {
-    let mut store = Store::open_in_memory().unwrap();
-    store.load_demo(&actor(), today()).unwrap();
+    let store = demo_store(&actor(), today());
     let astrid = store
         .people()
         .unwrap()
@@ -149,8 +148,7 @@ fn pdf_text(pdf: &[u8]) -> String {
 
 #[test]
 fn erasing_twice_or_a_sitting_member_is_refused_and_changes_nothing() {
-    let mut store = Store::open_in_memory().unwrap();
-    store.load_demo(&actor(), today()).unwrap();
+    let mut store = demo_store(&actor(), today());
     let lyngvik = store.find_councils("Lyngvik").unwrap()[0].id.clone();
     let sitting = store.memberships_of_council(&lyngvik).unwrap()[0].person.clone();
     let err = store.erase_person(&actor(), &sitting.id, today()).unwrap_err();
@@ -172,8 +170,7 @@ fn erasing_twice_or_a_sitting_member_is_refused_and_changes_nothing() {
 
 #[test]
 fn a_formal_bodys_approved_minutes_and_archive_are_kept_and_everything_else_is_erased() {
-    let mut store = Store::open_in_memory().unwrap();
-    store.load_demo(&actor(), today()).unwrap();
+    let mut store = demo_store(&actor(), today());
     let midtbyen = store.find_councils("Midtbyen").unwrap()[0].clone();
     assert_eq!(midtbyen.legal_mode, LegalMode::Formal);
     let meetings = store.meetings_of_council(&midtbyen.id).unwrap();
@@ -253,8 +250,7 @@ fn a_formal_bodys_approved_minutes_and_archive_are_kept_and_everything_else_is_e
 
 #[test]
 fn a_voluntary_councils_archive_is_laid_out_again_never_left_empty() {
-    let mut store = Store::open_in_memory().unwrap();
-    store.load_demo(&actor(), today()).unwrap();
+    let mut store = demo_store(&actor(), today());
     let lyngvik = store.find_councils("Lyngvik").unwrap()[0].id.clone();
     let astrid = former(&mut store, "Lyngvik", "Astrid Kvalvik");
     // She is also the contact of an application.
@@ -330,8 +326,7 @@ fn a_voluntary_councils_archive_is_laid_out_again_never_left_empty() {
 
 #[test]
 fn a_nynorsk_councils_former_member_gets_a_nynorsk_pseudonym() {
-    let mut store = Store::open_in_memory().unwrap();
-    store.load_demo(&actor(), today()).unwrap();
+    let mut store = demo_store(&actor(), today());
     let storlia = store.find_councils("Storlia").unwrap()[0].id.clone();
     let name = store.memberships_of_council(&storlia).unwrap()[0].person.name.clone();
     let person = former(&mut store, "Storlia", &name);
@@ -343,8 +338,7 @@ fn a_nynorsk_councils_former_member_gets_a_nynorsk_pseudonym() {
 fn a_later_package_cannot_bring_an_erased_person_back() {
     let dir = tempfile::tempdir().unwrap();
     // The secretary's file is Lyngvik's home; the coordinator reads its packages.
-    let mut secretary = Store::open_in_memory().unwrap();
-    secretary.load_demo(&actor(), today()).unwrap();
+    let mut secretary = demo_store(&actor(), today());
     let lyngvik = secretary.find_councils("Lyngvik").unwrap()[0].id.clone();
     let einar = former(&mut secretary, "Lyngvik", "Einar Bråthen");
     let first = dir.path().join("first.grendebok");

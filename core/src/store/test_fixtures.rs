@@ -138,6 +138,13 @@ pub(super) fn paid_and_disagreeing(store: &Store) -> (i64, i64) {
         .unwrap()
 }
 
+/// An in-memory store with the demo data, loaded by `actor` on `today`.
+pub(super) fn demo_store(actor: &Actor, today: NaiveDate) -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    store.load_demo(actor, today).unwrap();
+    store
+}
+
 /// Kari, writing on the evening of 12 March 2026: who loads the demo file.
 pub(super) fn demo_actor() -> Actor {
     Actor::new("Kari", Utc.with_ymd_and_hms(2026, 3, 12, 20, 0, 0).unwrap())
