@@ -20,12 +20,7 @@ fn contains(haystack: &[u8], needle: &str) -> bool {
 #[test]
 fn a_persons_export_holds_their_seats_meetings_and_changes() {
     let store = demo_store(&actor(), today());
-    let astrid = store
-        .people()
-        .unwrap()
-        .into_iter()
-        .find(|p| p.name == "Astrid Kvalvik")
-        .unwrap();
+    let astrid = astrid(&store);
     let export = store.person_export(&astrid.id).unwrap();
     assert_eq!(export.council_names, ["Lyngvik nærmiljøutvalg"]);
     assert_eq!(export.memberships.len(), 1);
@@ -46,12 +41,7 @@ fn an_access_request_is_saved_as_a_json_file_and_never_over_the_store() {
     let path = dir.path().join("grendebok.sqlite3");
     let mut store = Store::create(&path).unwrap();
     store.load_demo(&actor(), today()).unwrap();
-    let astrid = store
-        .people()
-        .unwrap()
-        .into_iter()
-        .find(|p| p.name == "Astrid Kvalvik")
-        .unwrap();
+    let astrid = astrid(&store);
     let name = store.person_export_file_name(&astrid.id, today(), Lang::Nb).unwrap();
     assert_eq!(name, "Innsyn Astrid Kvalvik 2026-11-22.json");
     let out = dir.path().join(&name);
@@ -130,6 +120,16 @@ fn an_erased_former_member_is_gone_from_the_file_its_wal_and_the_newest_backup()
 }
 
 /// A former member of `council` (their seat ended today), by name.
+/// Astrid Kvalvik, a member of the demo's Lyngvik council.
+fn astrid(store: &Store) -> Person {
+    store
+        .people()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.name == "Astrid Kvalvik")
+        .unwrap()
+}
+
 fn former(store: &mut Store, council: &str, name: &str) -> Person {
     let id = store.find_councils(council).unwrap()[0].id.clone();
     let seat = store
