@@ -3,7 +3,7 @@
 //! budget under random orders of operations, and the letter, the ledger and
 //! the minutes read back from their files.
 
-use chrono::{TimeZone, Utc};
+use chrono::{NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 
 use super::meeting_tests::{document_text, item, pdf_text};
@@ -110,6 +110,17 @@ pub(super) fn world() -> World {
 }
 
 impl World {
+    /// The scheme's reminders of reports overdue on `today`.
+    fn reminders(&self, today: NaiveDate) -> Vec<ReportReminder> {
+        self.store.scheme_detail(&self.scheme.id, today).unwrap().reminders
+    }
+
+    /// Member number `member` scores the application `id` with `values`, one a criterion.
+    pub(super) fn score(&mut self, id: &str, member: usize, values: [i32; 3]) -> Result<Application> {
+        let scores = scores(&self.scheme, values);
+        self.store.save_scores(&actor(), id, &self.members[member].id, &scores)
+    }
+
     /// Decides the application `id` under the world's item, granting `granted`.
     pub(super) fn decide(&mut self, id: &str, granted: &str) -> Result<Application> {
         self.store
@@ -137,6 +148,15 @@ pub(super) fn apply(w: &mut World, organisation: &str, asked: &str) -> Applicati
     w.store
         .add_application(&actor(), &application_input(&w.scheme.id, organisation, asked))
         .unwrap()
+}
+
+/// An application from an organisation with the (valid) org number 974760673.
+fn apply_registered(w: &mut World, organisation: &str, asked: &str) -> Application {
+    let input = ApplicationInput {
+        org_number: "974760673".into(),
+        ..application_input(&w.scheme.id, organisation, asked)
+    };
+    w.store.add_application(&actor(), &input).unwrap()
 }
 
 pub(super) fn decision(granted: &str, item: &str) -> DecisionInput {
@@ -187,21 +207,13 @@ fn a_year_from_intake_to_final_report() {
     assert_eq!(row.inhabil.len(), 1);
     assert_eq!(row.inhabil[0].person_name, "Cecilie Ask");
     assert_eq!(row.inhabil[0].source, InhabilSource::Organisation);
-    let message = refused(
-        w.store
-            .save_scores(&actor(), &a.id, &w.members[2].id, &scores(&w.scheme, [5, 5, 5])),
-    );
+    let message = refused(w.score(&a.id, 2, [5, 5, 5]));
     assert!(message.contains("Cecilie Ask er inhabil"), "{message}");
 
     // Two members score; the weighted score uses the weights 3, 2, 1.
-    let a1 = w
-        .store
-        .save_scores(&actor(), &a.id, &w.members[0].id, &scores(&w.scheme, [5, 4, 3]))
-        .unwrap();
+    let a1 = w.score(&a.id, 0, [5, 4, 3]).unwrap();
     assert_eq!(a1.status, ApplicationStatus::InReview);
-    w.store
-        .save_scores(&actor(), &a.id, &w.members[1].id, &scores(&w.scheme, [3, 3, 3]))
-        .unwrap();
+    w.score(&a.id, 1, [3, 3, 3]).unwrap();
     let detail = w.store.application_detail(&a.id, day(2026, 4, 1)).unwrap();
     let expected = ((5.0 * 3.0 + 4.0 * 2.0 + 3.0) / 6.0 + 3.0) / 2.0;
     assert!((detail.weighted_score.unwrap() - expected).abs() < 1e-9);
@@ -258,15 +270,10 @@ fn a_year_from_intake_to_final_report() {
     assert_eq!(paid.status, ApplicationStatus::Paid);
 
     // Overdue reports are reminded after the deadline, not before.
-    let overdue = w.store.scheme_detail(&w.scheme.id, day(2026, 12, 11)).unwrap();
-    assert_eq!(overdue.reminders.len(), 1);
-    assert_eq!(overdue.reminders[0].days_overdue, 10);
-    assert!(w
-        .store
-        .scheme_detail(&w.scheme.id, day(2026, 12, 1))
-        .unwrap()
-        .reminders
-        .is_empty());
+    let overdue = w.reminders(day(2026, 12, 11));
+    assert_eq!(overdue.len(), 1);
+    assert_eq!(overdue[0].days_overdue, 10);
+    assert!(w.reminders(day(2026, 12, 1)).is_empty());
     let reported = w
         .store
         .record_report(
@@ -280,12 +287,7 @@ fn a_year_from_intake_to_final_report() {
         )
         .unwrap();
     assert_eq!(reported.status, ApplicationStatus::Reported);
-    assert!(w
-        .store
-        .scheme_detail(&w.scheme.id, day(2026, 12, 11))
-        .unwrap()
-        .reminders
-        .is_empty());
+    assert!(w.reminders(day(2026, 12, 11)).is_empty());
 
     // Every status change is in the audit log.
     let statuses: Vec<String> = w
@@ -404,10 +406,7 @@ fn the_money_rules_name_their_figures_and_write_nothing() {
     assert!(message.contains("forvaltningsloven § 24"), "{message}");
 
     // Scores outside 1–5.
-    let message = refused(
-        w.store
-            .save_scores(&actor(), &e.id, &w.members[0].id, &scores(&w.scheme, [6, 0, 3])),
-    );
+    let message = refused(w.score(&e.id, 0, [6, 0, 3]));
     assert!(message.contains("fra 1 til 5"), "{message}");
     assert_eq!(row_count(&w.store, "grant_score"), 0);
 
@@ -446,9 +445,7 @@ fn the_schema_itself_refuses_a_grant_over_the_budget() {
 fn a_declared_inhabil_member_loses_their_scores_and_cannot_score() {
     let mut w = world();
     let a = apply(&mut w, "Stavern vel", "10 000");
-    w.store
-        .save_scores(&actor(), &a.id, &w.members[3].id, &scores(&w.scheme, [4, 4, 4]))
-        .unwrap();
+    w.score(&a.id, 3, [4, 4, 4]).unwrap();
     w.store
         .declare_inhabil(&actor(), &a.id, &w.members[3].id, "Gift med styrelederen")
         .unwrap();
@@ -460,14 +457,9 @@ fn a_declared_inhabil_member_loses_their_scores_and_cannot_score() {
         .unwrap();
     assert_eq!(dag.inhabil.as_ref().unwrap().reason, "Gift med styrelederen");
     assert!(dag.scores.is_empty());
-    assert!(w
-        .store
-        .save_scores(&actor(), &a.id, &w.members[3].id, &scores(&w.scheme, [4, 4, 4]))
-        .is_err());
+    assert!(w.score(&a.id, 3, [4, 4, 4]).is_err());
     w.store.clear_inhabil(&actor(), &a.id, &w.members[3].id).unwrap();
-    w.store
-        .save_scores(&actor(), &a.id, &w.members[3].id, &scores(&w.scheme, [4, 4, 4]))
-        .unwrap();
+    w.score(&a.id, 3, [4, 4, 4]).unwrap();
 }
 
 #[test]
@@ -541,9 +533,7 @@ fn withdrawn_and_decided_applications_are_not_edited() {
 #[test]
 fn the_letter_says_what_was_decided_in_the_councils_malform() {
     let mut w = world();
-    let mut input = application_input(&w.scheme.id, "Stavern IL", "80 000");
-    input.org_number = "974760673".into();
-    let a = w.store.add_application(&actor(), &input).unwrap();
+    let a = apply_registered(&mut w, "Stavern IL", "80 000");
     w.decide(&a.id, "60 000").unwrap();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("brev.pdf");
@@ -634,12 +624,32 @@ fn the_letter_is_in_nynorsk_for_a_nynorsk_council() {
     );
 }
 
+/// The scheme's ledger written as CSV into `dir`: how many applications it
+/// holds, and its lines (after the byte order mark).
+fn ledger_csv(w: &World, dir: &Path) -> (usize, Vec<String>) {
+    let path = dir.join("regnskap.csv");
+    let written = w
+        .store
+        .export_ledger(&w.scheme.id, LedgerFormat::Csv, &path, Lang::Nb)
+        .unwrap();
+    let csv = std::fs::read_to_string(&path).unwrap();
+    let lines = csv.trim_start_matches('\u{feff}').lines().map(str::to_owned).collect();
+    (written, lines)
+}
+
+/// The scheme's ledger written as XLSX into `dir`, opened.
+fn ledger_book(w: &World, dir: &Path) -> calamine::Xlsx<std::io::BufReader<std::fs::File>> {
+    let path = dir.join("regnskap.xlsx");
+    w.store
+        .export_ledger(&w.scheme.id, LedgerFormat::Xlsx, &path, Lang::Nb)
+        .unwrap();
+    calamine::open_workbook(&path).unwrap()
+}
+
 #[test]
 fn the_ledger_reads_back_as_written() {
     let mut w = world();
-    let mut input = application_input(&w.scheme.id, "Stavern; IL \"Lyn\"", "80 000");
-    input.org_number = "974760673".into();
-    let a = w.store.add_application(&actor(), &input).unwrap();
+    let a = apply_registered(&mut w, "Stavern; IL \"Lyn\"", "80 000");
     let b = apply(&mut w, "Stavern vel", "12 500,50");
     w.decide(&a.id, "60 000").unwrap();
     w.store
@@ -667,15 +677,8 @@ fn the_ledger_reads_back_as_written() {
         crate::ledger::file_name(&renamed, LedgerFormat::Csv, Lang::Nb),
         "Regnskap Kulturmidler 2026.csv"
     );
-    let csv_path = dir.path().join("regnskap.csv");
-    assert_eq!(
-        w.store
-            .export_ledger(&w.scheme.id, LedgerFormat::Csv, &csv_path, Lang::Nb)
-            .unwrap(),
-        2
-    );
-    let csv = std::fs::read_to_string(&csv_path).unwrap();
-    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    let (written, lines) = ledger_csv(&w, dir.path());
+    assert_eq!(written, 2);
     assert_eq!(
         lines[0],
         "Nr.;Søker;Org.nr.;Prosjekt;Status;Omsøkt (kr);Innvilget (kr);Utbetalt (kr);Rapport mottatt;Vedtak"
@@ -693,12 +696,8 @@ fn the_ledger_reads_back_as_written() {
     assert!(lines[2].contains(";Mottatt;12500,50;0,00;0,00;;"), "{}", lines[2]);
     assert_eq!(lines[3], ";Sum Grendemidler 2026;;;;92500,50;60000,00;30000,00;;");
 
-    use calamine::{open_workbook, Data, Reader, Xlsx};
-    let xlsx_path = dir.path().join("regnskap.xlsx");
-    w.store
-        .export_ledger(&w.scheme.id, LedgerFormat::Xlsx, &xlsx_path, Lang::Nb)
-        .unwrap();
-    let mut book: Xlsx<_> = open_workbook(&xlsx_path).unwrap();
+    use calamine::{Data, Reader};
+    let mut book = ledger_book(&w, dir.path());
     let sheet = book.worksheet_range("Grendemidler 2026").unwrap();
     assert_eq!(sheet.get_value((0, 1)), Some(&Data::String("Søker".into())));
     assert_eq!(sheet.get_value((1, 2)), Some(&Data::String("974760673".into())));
@@ -720,12 +719,7 @@ fn a_ledger_cell_that_looks_like_a_formula_is_written_as_text() {
     w.store.add_application(&actor(), &input).unwrap();
     let dir = tempfile::tempdir().unwrap();
 
-    let csv_path = dir.path().join("regnskap.csv");
-    w.store
-        .export_ledger(&w.scheme.id, LedgerFormat::Csv, &csv_path, Lang::Nb)
-        .unwrap();
-    let csv = std::fs::read_to_string(&csv_path).unwrap();
-    let row = csv.trim_start_matches('\u{feff}').lines().nth(1).unwrap().to_owned();
+    let row = ledger_csv(&w, dir.path()).1[1].clone();
     let cells: Vec<&str> = row.split(';').collect();
     assert!(cells[1].starts_with("\"'=HYPERLINK("), "the applicant: {row}");
     assert!(cells.iter().any(|c| c.starts_with("'+47 og -2")), "the project: {row}");
@@ -736,12 +730,8 @@ fn a_ledger_cell_that_looks_like_a_formula_is_written_as_text() {
         "no cell starts a formula: {row}"
     );
 
-    use calamine::{open_workbook, Data, Reader, Xlsx};
-    let xlsx_path = dir.path().join("regnskap.xlsx");
-    w.store
-        .export_ledger(&w.scheme.id, LedgerFormat::Xlsx, &xlsx_path, Lang::Nb)
-        .unwrap();
-    let mut book: Xlsx<_> = open_workbook(&xlsx_path).unwrap();
+    use calamine::{Data, Reader};
+    let mut book = ledger_book(&w, dir.path());
     let sheet = book.worksheet_range("Grendemidler 2026").unwrap();
     assert_eq!(sheet.get_value((1, 1)), Some(&Data::String(format!("'{hostile}"))));
     assert_eq!(
@@ -858,9 +848,7 @@ fn a_decision_names_who_has_not_scored_and_its_item_by_title() {
     let mut w = world();
     // Bjørn Berg represents the applicant: inhabil, so never missing.
     let a = apply(&mut w, "Stavern skole FAU", "10 000");
-    w.store
-        .save_scores(&actor(), &a.id, &w.members[0].id, &scores(&w.scheme, [4, 4, 4]))
-        .unwrap();
+    w.score(&a.id, 0, [4, 4, 4]).unwrap();
     // Cecilie has scored one criterion of three: not done.
     let mut partial = scores(&w.scheme, [3, 3, 3]);
     partial[1].score = None;
