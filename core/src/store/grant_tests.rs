@@ -6,7 +6,7 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 
-use super::meeting_tests::{document_text, item, pdf_text};
+use super::meeting_tests::{assert_contains_all, document_text, item, pdf_text};
 pub(super) use super::test_fixtures::day;
 use super::test_fixtures::{meeting_input, member_input, row_count, stavern, write_in_nynorsk};
 use super::*;
@@ -541,28 +541,29 @@ fn the_letter_says_what_was_decided_in_the_councils_malform() {
     let bytes = std::fs::read(&out).unwrap();
     assert_eq!(record.sha256, crate::pdf::sha256_hex(&bytes));
     let text = pdf_text(&bytes);
-    for expected in [
-        "Tilsagn om tilskudd – Prosjekt for Stavern IL",
-        "Org.nr. 974760673",
-        "v/ Siri Søker",
-        "Sak 01/26",
-        "16.04.2026",
-        "delvis innvilget",
-        "kr 60 000",
-        "kr 80 000",
-        "Tiltaket når mange barn og unge.",
-        "Kommunens logo",
-        "01.12.2026",
-        "Klagerett",
-        "tre uker",
-        "Kommunens klagenemnd",
-        "Postboks 12",
-        "rett til å se dokumentene",
-        "Aud Leder, leder",
-        &record.content_sha256[..12],
-    ] {
-        assert!(text.contains(expected), "{expected} in the letter:\n{text}");
-    }
+    assert_contains_all(
+        &text,
+        &[
+            "Tilsagn om tilskudd – Prosjekt for Stavern IL",
+            "Org.nr. 974760673",
+            "v/ Siri Søker",
+            "Sak 01/26",
+            "16.04.2026",
+            "delvis innvilget",
+            "kr 60 000",
+            "kr 80 000",
+            "Tiltaket når mange barn og unge.",
+            "Kommunens logo",
+            "01.12.2026",
+            "Klagerett",
+            "tre uker",
+            "Kommunens klagenemnd",
+            "Postboks 12",
+            "rett til å se dokumentene",
+            "Aud Leder, leder",
+            &record.content_sha256[..12],
+        ],
+    );
     assert_eq!(
         w.store.letter_file_name(&a.id).unwrap(),
         "Tilsagn Stavern IL 2026-1.pdf"
@@ -593,15 +594,16 @@ fn a_changed_enkeltvedtak_gets_a_new_letter_naming_the_new_decision() {
     };
     w.store.amend_grant(&actor(), &a.id, &change).unwrap();
     let text = pdf_text(&w.store.render_letter(&a.id, actor().at).unwrap().bytes);
-    for expected in [
-        "Endret vedtak om tilskudd – Prosjekt for Stavern IL",
-        "Vedtak i Sak 01/26",
-        "fra kr 60 000,00 til kr",
-        "Prosjektet ble mindre enn planlagt.",
-        "Klagerett",
-    ] {
-        assert!(text.contains(expected), "{expected} in the letter:\n{text}");
-    }
+    assert_contains_all(
+        &text,
+        &[
+            "Endret vedtak om tilskudd – Prosjekt for Stavern IL",
+            "Vedtak i Sak 01/26",
+            "fra kr 60 000,00 til kr",
+            "Prosjektet ble mindre enn planlagt.",
+            "Klagerett",
+        ],
+    );
     assert_eq!(
         w.store.letter_file_name(&a.id).unwrap(),
         "Endret vedtak Stavern IL 2026-1.pdf"

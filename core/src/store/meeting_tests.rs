@@ -50,6 +50,26 @@ impl World {
             .unwrap()
     }
 
+    /// A meeting on 12 March 2026 with a vedtak on benches on its agenda,
+    /// its notice sent and marked held: the meeting and the item's id.
+    fn held_with_benches(&mut self) -> (Meeting, String) {
+        let m = self.meeting(day(2026, 3, 12));
+        let id = self.item(&m.id, ItemKind::Vedtak, "Benker");
+        self.store.send_notice(&actor(), &m.id).unwrap();
+        self.store.mark_held(&actor(), &m.id).unwrap();
+        (m, id)
+    }
+
+    /// Records the seat's attendance at the meeting, meeting for no one.
+    fn attend(&mut self, meeting_id: &str, membership_id: &str, status: AttendanceStatus) {
+        let input = AttendanceInput {
+            membership_id: membership_id.into(),
+            status,
+            substitute_for: None,
+        };
+        self.store.set_attendance(&actor(), meeting_id, &input).unwrap();
+    }
+
     /// A new item of `kind` on the meeting's agenda; its id.
     fn item(&mut self, meeting_id: &str, kind: ItemKind, title: &str) -> String {
         self.store.add_item(&actor(), meeting_id, &item(kind, title)).unwrap()
@@ -260,17 +280,10 @@ fn the_days_to_the_meeting_are_known_for_the_question_before_marking_it_held() {
 #[test]
 fn votes_cannot_outnumber_those_who_could_vote() {
     let mut w = world();
-    let m = w.meeting(day(2026, 3, 12));
-    let id = w.item(&m.id, ItemKind::Vedtak, "Benker");
-    w.store.send_notice(&actor(), &m.id).unwrap();
-    w.store.mark_held(&actor(), &m.id).unwrap();
-    for member in &w.members[..3] {
-        let present = AttendanceInput {
-            membership_id: member.id.clone(),
-            status: AttendanceStatus::Present,
-            substitute_for: None,
-        };
-        w.store.set_attendance(&actor(), &m.id, &present).unwrap();
+    let (m, id) = w.held_with_benches();
+    let first_three: Vec<String> = w.members[..3].iter().map(|m| m.id.clone()).collect();
+    for id in first_three {
+        w.attend(&m.id, &id, AttendanceStatus::Present);
     }
     let record = |for_: i32| decided("Vedtatt.", Some(votes(for_, 0, 0)));
     let err = w.store.record_item(&actor(), &id, &record(12)).unwrap_err();
@@ -353,18 +366,13 @@ pub(super) fn hold_complete_meeting(w: &mut World, date: NaiveDate) -> String {
     let id = w.item(&m.id, ItemKind::Vedtak, "Godkjenning av innkalling");
     w.store.send_notice(&actor(), &m.id).unwrap();
     w.store.mark_held(&actor(), &m.id).unwrap();
-    for member in &w.members {
+    for member in w.members.clone() {
         let status = if member.role == Role::Varamedlem {
             AttendanceStatus::Absent
         } else {
             AttendanceStatus::Present
         };
-        let input = AttendanceInput {
-            membership_id: member.id.clone(),
-            status,
-            substitute_for: None,
-        };
-        w.store.set_attendance(&actor(), &m.id, &input).unwrap();
+        w.attend(&m.id, &member.id, status);
     }
     // Aud (leder) chairs; Eva (sekretær) takes the minutes.
     let roles = MeetingRoles {
@@ -387,10 +395,7 @@ pub(super) fn signed_by(w: &World) -> Approval {
 #[test]
 fn incomplete_minutes_are_refused_with_the_list_of_what_is_missing() {
     let mut w = world();
-    let m = w.meeting(day(2026, 3, 12));
-    w.item(&m.id, ItemKind::Vedtak, "Benker");
-    w.store.send_notice(&actor(), &m.id).unwrap();
-    w.store.mark_held(&actor(), &m.id).unwrap();
+    let (m, _) = w.held_with_benches();
     let err = w
         .store
         .approve_minutes(&actor(), &m.id, &signed_by(&w), Lang::Nb)
@@ -519,17 +524,9 @@ fn minutes_can_be_approved_by_a_decision_at_a_later_meeting() {
 #[test]
 fn a_meeting_with_no_one_present_is_not_quorate_said_plainly() {
     let mut w = world();
-    let m = w.meeting(day(2026, 3, 12));
-    w.item(&m.id, ItemKind::Vedtak, "Benker");
-    w.store.send_notice(&actor(), &m.id).unwrap();
-    w.store.mark_held(&actor(), &m.id).unwrap();
-    for member in &w.members {
-        let input = AttendanceInput {
-            membership_id: member.id.clone(),
-            status: AttendanceStatus::Absent,
-            substitute_for: None,
-        };
-        w.store.set_attendance(&actor(), &m.id, &input).unwrap();
+    let (m, _) = w.held_with_benches();
+    for member in w.members.clone() {
+        w.attend(&m.id, &member.id, AttendanceStatus::Absent);
     }
     let detail = w.store.meeting_detail(&m.id, Lang::Nb).unwrap();
     assert!(!detail.items[0].quorum.quorate);
@@ -740,34 +737,35 @@ fn the_minutes_pdf_holds_every_name_number_and_decision() {
     w.store.approve_minutes(&actor(), &m, &signed_by(&w), Lang::Nb).unwrap();
     let rendered = w.store.render_document(&m, DocumentKind::Minutes, actor().at).unwrap();
     let text = pdf_text(&rendered.bytes);
-    for expected in [
-        "Møteprotokoll – Stavern nærmiljøutvalg",
-        "12.03.2026 kl. 18:00–20:00",
-        "Grendehuset",
-        "Sak 01/26",
-        "Sak 02/26",
-        "Tilskudd til Stavern idrettslag",
-        "Stavern idrettslag får kr 15 000 til nye mål.",
-        "3 for, 1 mot – vedtatt",
-        "Cecilie fratrådte under behandlingen. Grunn: Styreleder i idrettslaget",
-        "Møteleder:",
-        "Protokollfører:",
-        "Alternativt",
-        "Idrettslaget får kr 20 000. (fremmet av Dag)",
-        "1 for, 3 mot – falt",
-        "Vedtatt forslag:",
-        "forslag til vedtak",
-        "Ledet saken:",
-        "(møtelederen var inhabil eller ikke til stede)",
-        "2 for, 2 mot – vedtatt med møteleders dobbeltstemme",
-        "Sende tilsagnsbrev",
-        "26.03.2026",
-        "Protokollen er godkjent av:",
-        "Side 1 av",
-        &format!("Kontrollnr. {}", &rendered.content_sha256[..12]),
-    ] {
-        assert!(text.contains(expected), "the minutes lack {expected:?}:\n{text}");
-    }
+    assert_contains_all(
+        &text,
+        &[
+            "Møteprotokoll – Stavern nærmiljøutvalg",
+            "12.03.2026 kl. 18:00–20:00",
+            "Grendehuset",
+            "Sak 01/26",
+            "Sak 02/26",
+            "Tilskudd til Stavern idrettslag",
+            "Stavern idrettslag får kr 15 000 til nye mål.",
+            "3 for, 1 mot – vedtatt",
+            "Cecilie fratrådte under behandlingen. Grunn: Styreleder i idrettslaget",
+            "Møteleder:",
+            "Protokollfører:",
+            "Alternativt",
+            "Idrettslaget får kr 20 000. (fremmet av Dag)",
+            "1 for, 3 mot – falt",
+            "Vedtatt forslag:",
+            "forslag til vedtak",
+            "Ledet saken:",
+            "(møtelederen var inhabil eller ikke til stede)",
+            "2 for, 2 mot – vedtatt med møteleders dobbeltstemme",
+            "Sende tilsagnsbrev",
+            "26.03.2026",
+            "Protokollen er godkjent av:",
+            "Side 1 av",
+            &format!("Kontrollnr. {}", &rendered.content_sha256[..12]),
+        ],
+    );
     for member in &w.members {
         assert!(text.contains(&member.person.name), "{} is listed", member.person.name);
     }
@@ -778,6 +776,13 @@ fn the_minutes_pdf_holds_every_name_number_and_decision() {
 /// The text of the meeting's `kind` of document, as rendered at `at`.
 pub(super) fn document_text(store: &Store, meeting_id: &str, kind: DocumentKind, at: DateTime<Utc>) -> String {
     pdf_text(&store.render_document(meeting_id, kind, at).unwrap().bytes)
+}
+
+/// Each of `phrases` stands in `text`.
+pub(super) fn assert_contains_all(text: &str, phrases: &[&str]) {
+    for phrase in phrases {
+        assert!(text.contains(phrase), "{phrase:?} is missing from:\n{text}");
+    }
 }
 
 /// `text` with every run of white space as one space.
@@ -878,18 +883,19 @@ fn the_notice_lists_who_is_called_and_the_agenda_with_proposals() {
     w.store.add_item(&actor(), &m.id, &input).unwrap();
     w.store.send_notice(&actor(), &m.id).unwrap();
     let text = document_text(&w.store, &m.id, DocumentKind::Notice, actor().at);
-    for expected in [
-        "Innkalling til møte i Stavern nærmiljøutvalg",
-        "12.03.2026 kl. 18:00",
-        "Saksliste",
-        "Sak 01/26",
-        "Benker langs strandpromenaden",
-        "Beboere ønsker benker.",
-        "Utvalget søker kommunen om fire benker.",
-        "Frode",
-    ] {
-        assert!(text.contains(expected), "the notice lacks {expected:?}:\n{text}");
-    }
+    assert_contains_all(
+        &text,
+        &[
+            "Innkalling til møte i Stavern nærmiljøutvalg",
+            "12.03.2026 kl. 18:00",
+            "Saksliste",
+            "Sak 01/26",
+            "Benker langs strandpromenaden",
+            "Beboere ønsker benker.",
+            "Utvalget søker kommunen om fire benker.",
+            "Frode",
+        ],
+    );
 }
 
 #[test]
@@ -1051,19 +1057,20 @@ fn the_public_minutes_and_notice_withhold_an_exempt_items_title_text_votes_and_n
         .unwrap();
     assert_eq!(public.file_name, name);
     let text = pdf_text(&public.bytes);
-    for expected in [
-        "UTKAST",
-        "Offentlig versjon: saker unntatt offentlighet er tatt ut.",
-        "Sak 02/26",
-        "(tittel unntatt offentlighet)",
-        "Unntatt offentlighet:",
-        "Offentleglova § 13 første ledd",
-        // The rest of the minutes stay: other items, who met.
-        "Godkjenning av innkalling",
-        "Aud",
-    ] {
-        assert!(text.contains(expected), "the public minutes lack {expected:?}:\n{text}");
-    }
+    assert_contains_all(
+        &text,
+        &[
+            "UTKAST",
+            "Offentlig versjon: saker unntatt offentlighet er tatt ut.",
+            "Sak 02/26",
+            "(tittel unntatt offentlighet)",
+            "Unntatt offentlighet:",
+            "Offentleglova § 13 første ledd",
+            // The rest of the minutes stay: other items, who met.
+            "Godkjenning av innkalling",
+            "Aud",
+        ],
+    );
     for withheld in [
         "Tilskudd til Stavern idrettslag",
         "Idrettslaget søker",
@@ -1083,13 +1090,14 @@ fn the_public_minutes_and_notice_withhold_an_exempt_items_title_text_votes_and_n
     // The full minutes keep everything and say what is exempt.
     let full = w.store.render_document(&m, DocumentKind::Minutes, actor().at).unwrap();
     let full_text = pdf_text(&full.bytes);
-    for expected in [
-        "Tilskudd til Stavern idrettslag",
-        "3 for, 1 mot",
-        "Unntatt offentlighet:",
-    ] {
-        assert!(full_text.contains(expected), "the full minutes lack {expected:?}");
-    }
+    assert_contains_all(
+        &full_text,
+        &[
+            "Tilskudd til Stavern idrettslag",
+            "3 for, 1 mot",
+            "Unntatt offentlighet:",
+        ],
+    );
     assert_ne!(full.content_sha256, public.content_sha256);
 
     // The notice's public version too: the case number stays, the title and background go.

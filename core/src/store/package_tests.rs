@@ -123,6 +123,13 @@ fn rewrite(bytes: &[u8], change: impl Fn(&str, &mut Vec<u8>) -> bool) -> Vec<u8>
     out.finish().unwrap().into_inner()
 }
 
+/// A new store, as on another machine, that has read in `package` at `minute`.
+fn read_in(package: &Path, minute: i64) -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    store.import_package(&at(minute), package, false).unwrap();
+    store
+}
+
 #[test]
 fn a_council_moves_to_an_empty_file_row_for_row_and_byte_for_byte() {
     let mut w = world();
@@ -229,8 +236,7 @@ fn a_newer_package_replaces_the_council_and_the_log_keeps_the_old_snapshot() {
     let other = w.path("storlia.grendebok");
     w.store.export_package(&at(10), &storlia, &other).unwrap();
 
-    let mut target = Store::open_in_memory().unwrap();
-    target.import_package(&at(20), &other, false).unwrap();
+    let mut target = read_in(&other, 20);
     target.import_package(&at(20), &first, false).unwrap();
     let people = target.people().unwrap().len();
 
@@ -290,8 +296,7 @@ fn an_older_package_is_refused_with_both_dates_in_both_files() {
     let older = w.export(10, "1.grendebok");
     let newer = w.export(40, "2.grendebok");
 
-    let mut target = Store::open_in_memory().unwrap();
-    target.import_package(&at(50), &newer, false).unwrap();
+    let mut target = read_in(&newer, 50);
     let before = counts(&target);
     let err = target.import_package(&at(60), &older, false).unwrap_err();
     assert_eq!(err.code(), "conflict");
@@ -324,8 +329,7 @@ fn a_damaged_altered_or_too_new_package_is_refused_whole() {
     let mut w = world();
     let first = w.export(10, "1.grendebok");
     let second = w.export(40, "2.grendebok");
-    let mut target = Store::open_in_memory().unwrap();
-    target.import_package(&at(20), &first, false).unwrap();
+    let mut target = read_in(&first, 20);
     let before = counts(&target);
     let bytes = std::fs::read(&second).unwrap();
 
@@ -408,8 +412,7 @@ fn a_package_cannot_slip_rows_into_another_council_or_take_a_taken_name() {
     let storlia = w.store.find_councils("Storlia").unwrap()[0].id.clone();
     let other = w.path("storlia.grendebok");
     w.store.export_package(&at(10), &storlia, &other).unwrap();
-    let mut target = Store::open_in_memory().unwrap();
-    target.import_package(&at(20), &other, false).unwrap();
+    let mut target = read_in(&other, 20);
     let before = counts(&target);
 
     // Sound packages whose one meeting claims to be Storlia's, or of no council here.
@@ -700,9 +703,7 @@ fn parts_are_read_only_as_far_as_the_manifest_and_the_limits_allow() {
 /// The coordinator's file with Lyngvik read in from the secretary's package.
 fn coordinator(w: &mut World) -> Store {
     let file = w.export(10, "lyngvik.grendebok");
-    let mut target = Store::open_in_memory().unwrap();
-    target.import_package(&at(20), &file, false).unwrap();
-    target
+    read_in(&file, 20)
 }
 
 #[test]
