@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
 
 pub(super) use super::test_fixtures::day;
-use super::test_fixtures::{decided, meeting_input, member_input, stavern, votes, write_in_nynorsk};
+use super::test_fixtures::{assert_says, decided, meeting_input, member_input, stavern, votes, write_in_nynorsk};
 use super::*;
 use crate::rules::validate::tests::invalid_fields;
 
@@ -714,11 +714,7 @@ fn the_minutes_need_a_chair_one_for_an_item_the_chair_left_and_the_chairs_vote_o
         .store
         .approve_minutes(&actor(), &m, &signed_by(&w), Lang::Nb)
         .unwrap_err();
-    assert!(
-        err.message(Lang::Nb).contains("Registrer hvem som ledet saken"),
-        "{}",
-        err.message(Lang::Nb)
-    );
+    assert_says(&err, "Registrer hvem som ledet saken");
     w.store.set_item_chair(&actor(), &crossing, Some(&cecilie)).unwrap();
     let settled = ItemRecord {
         chair_vote: Some(ChairVote::Against),

@@ -6,7 +6,7 @@ use std::io::{Cursor, Read, Write};
 use chrono::{Datelike, Duration, NaiveDate, TimeZone, Utc};
 
 use super::package::contents;
-use super::test_fixtures::{self, demo_store, table_rows};
+use super::test_fixtures::{self, assert_says, demo_store, table_rows};
 use super::*;
 use crate::package::{self as format, PackageFault};
 
@@ -377,11 +377,7 @@ fn a_damaged_altered_or_too_new_package_is_refused_whole() {
     }
     let err = refuse("cut.grendebok", bytes[..bytes.len() / 2].to_vec());
     assert_eq!(err.code(), "bad_package");
-    assert!(
-        err.message(Lang::Nb).contains("ufullstendig"),
-        "{}",
-        err.message(Lang::Nb)
-    );
+    assert_says(&err, "ufullstendig");
 
     let too_new = rewrite(&bytes, |name, data| {
         if name == "manifest.json" {
@@ -393,11 +389,7 @@ fn a_damaged_altered_or_too_new_package_is_refused_whole() {
     });
     let err = refuse("too-new.grendebok", too_new);
     assert_eq!(err.code(), "too_new");
-    assert!(
-        err.message(Lang::Nb).contains("Oppdater Grendebok"),
-        "{}",
-        err.message(Lang::Nb)
-    );
+    assert_says(&err, "Oppdater Grendebok");
     assert!(err.message(Lang::Nn).contains("Oppdater Grendebok"));
     assert!(err.message(Lang::En).contains("Update Grendebok"));
 
@@ -439,11 +431,7 @@ fn a_package_cannot_slip_rows_into_another_council_or_take_a_taken_name() {
     let before = counts(&target);
     let lyngvik = w.export(50, "lyngvik.grendebok");
     let err = target.import_package(&at(60), &lyngvik, false).unwrap_err();
-    assert!(
-        err.message(Lang::Nb).contains("«Lyngvik nærmiljøutvalg»"),
-        "{}",
-        err.message(Lang::Nb)
-    );
+    assert_says(&err, "«Lyngvik nærmiljøutvalg»");
     assert_eq!(counts(&target), before);
 }
 
@@ -686,11 +674,7 @@ fn parts_are_read_only_as_far_as_the_manifest_and_the_limits_allow() {
         .set_len(format::MAX_PACKAGE_BYTES + 1)
         .unwrap();
     let err = target.import_package(&at(50), &huge, false).unwrap_err();
-    assert!(
-        err.message(Lang::Nb).contains("større enn en Grendebok-pakke kan være"),
-        "{}",
-        err.message(Lang::Nb)
-    );
+    assert_says(&err, "større enn en Grendebok-pakke kan være");
     assert_eq!(counts(&target), before);
 
     // The package as made still reads in.
@@ -993,11 +977,7 @@ fn an_import_never_silently_discards_changes_made_here_since_the_last_package() 
         .unwrap();
     let third = w.export(60, "lyngvik-3.grendebok");
     let err = target.import_package(&at(70), &third, false).unwrap_err();
-    assert!(
-        err.message(Lang::Nb).contains("1 endring i loggen"),
-        "{}",
-        err.message(Lang::Nb)
-    );
+    assert_says(&err, "1 endring i loggen");
 }
 
 #[test]

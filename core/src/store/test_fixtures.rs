@@ -92,6 +92,12 @@ pub(super) fn votes(in_favour: i32, against: i32, blank: i32) -> Votes {
     }
 }
 
+/// The error's message in bokmål says `phrase`.
+pub(super) fn assert_says(err: &CoreError, phrase: &str) {
+    let message = err.message(Lang::Nb);
+    assert!(message.contains(phrase), "{phrase:?} is not in: {message}");
+}
+
 /// Rows in `table`.
 pub(super) fn row_count(store: &Store, table: &str) -> i64 {
     store
