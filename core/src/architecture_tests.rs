@@ -30,9 +30,14 @@ fn is_test_file(path: &Path) -> bool {
     name == "tests.rs" || name.ends_with("_tests.rs") || name == "test_fixtures.rs"
 }
 
-/// A file's code before its in-file test module, if it has one.
+/// A file's code before its in-file test module, if it has one (a module
+/// whose helpers other tests use is `pub(crate)`).
 fn without_tests(text: &str) -> &str {
-    match text.find("#[cfg(test)]\nmod tests") {
+    let start = ["#[cfg(test)]\nmod tests", "#[cfg(test)]\npub(crate) mod tests"]
+        .iter()
+        .filter_map(|m| text.find(m))
+        .min();
+    match start {
         Some(at) => &text[..at],
         None => text,
     }

@@ -250,23 +250,7 @@ fn scheme(store: &mut Store, council: &str) -> GrantScheme {
     store
         .create_scheme(
             &actor(),
-            &SchemeInput {
-                council_id: council.into(),
-                year: 2026,
-                name: "Grendemidler 2026".into(),
-                budget: "200 000".into(),
-                deadline: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
-                report_deadline: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
-                max_per_application: String::new(),
-                criteria: vec![CriterionInput {
-                    name: "Mange deltakere".into(),
-                    weight: 1,
-                }],
-                enkeltvedtak: false,
-                appeal_body: String::new(),
-                appeal_address: String::new(),
-                conditions: String::new(),
-            },
+            &crate::rules::grants::tests::scheme_input(council, "Grendemidler 2026", "200 000"),
         )
         .unwrap()
 }

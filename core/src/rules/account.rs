@@ -110,6 +110,7 @@ pub fn summary(year: i32, opening_ore: i64, entries: &[AccountEntry]) -> Account
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::validate::tests::invalid_fields as fields;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -134,13 +135,6 @@ mod tests {
             amount_ore: ore,
             created_at: String::new(),
             updated_at: String::new(),
-        }
-    }
-
-    fn fields(err: CoreError) -> Vec<(String, &'static str)> {
-        match err {
-            CoreError::Invalid(issues) => issues.into_iter().map(|i| (i.field, i.key)).collect(),
-            other => panic!("expected invalid, got {other:?}"),
         }
     }
 

@@ -486,8 +486,31 @@ pub fn report_reminders(scheme: &GrantScheme, applications: &[Application], toda
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// A scheme of 2026 named `name` with a budget of `budget` kroner, one
+    /// criterion, applications due 1 March and reports 1 December, no upper
+    /// limit, and not an enkeltvedtak.
+    pub(crate) fn scheme_input(council_id: &str, name: &str, budget: &str) -> SchemeInput {
+        SchemeInput {
+            council_id: council_id.into(),
+            year: 2026,
+            name: name.into(),
+            budget: budget.into(),
+            deadline: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+            report_deadline: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            max_per_application: String::new(),
+            criteria: vec![CriterionInput {
+                name: "Mange deltakere".into(),
+                weight: 1,
+            }],
+            enkeltvedtak: false,
+            appeal_body: String::new(),
+            appeal_address: String::new(),
+            conditions: String::new(),
+        }
+    }
 
     #[test]
     fn only_an_open_application_changes_and_only_a_grant_is_paid() {
@@ -601,21 +624,9 @@ mod tests {
     #[test]
     fn an_enkeltvedtak_scheme_names_its_appeal_body_and_where_to_send_an_appeal() {
         let input = SchemeInput {
-            council_id: "c".into(),
-            year: 2026,
-            name: "Grendemidler".into(),
-            budget: "100 000".into(),
-            deadline: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
-            report_deadline: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
-            max_per_application: String::new(),
-            criteria: vec![CriterionInput {
-                name: "Mange deltakere".into(),
-                weight: 1,
-            }],
             enkeltvedtak: true,
             appeal_body: " ".into(),
-            appeal_address: String::new(),
-            conditions: String::new(),
+            ..scheme_input("c", "Grendemidler", "100 000")
         };
         let CoreError::Invalid(issues) = scheme(&input).unwrap_err() else {
             panic!("a form fault")

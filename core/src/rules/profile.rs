@@ -526,6 +526,7 @@ pub fn describe(change: &ProfileChange, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::validate::tests::invalid_fields;
     use chrono::TimeZone;
 
     fn issued() -> DateTime<Utc> {
@@ -542,14 +543,30 @@ mod tests {
     }
 
     fn faults(profile: &KommuneProfile) -> Vec<(String, &'static str)> {
-        match validate(profile) {
-            Err(CoreError::Invalid(issues)) => issues.into_iter().map(|i| (i.field, i.key)).collect(),
-            other => panic!("expected faults, got {other:?}"),
-        }
+        invalid_fields(validate(profile).unwrap_err())
+    }
+
+    /// `validate` refuses the profile with exactly these fields and keys.
+    fn assert_faults(profile: &KommuneProfile, expected: &[(&str, &str)]) {
+        let found = faults(profile);
+        let found: Vec<(&str, &str)> = found.iter().map(|(f, k)| (f.as_str(), *k)).collect();
+        assert_eq!(found, expected);
+    }
+
+    fn due_day(month: u32, day: u32, next_year: bool) -> DueDay {
+        DueDay { month, day, next_year }
     }
 
     fn names(nb: &str) -> ProfileNames {
         ProfileNames::new(nb, nb, nb)
+    }
+
+    /// An entry named `name` in all three languages.
+    fn entry(key: &str, name: &str) -> ProfileEntry {
+        ProfileEntry {
+            key: key.into(),
+            names: names(name),
+        }
     }
 
     #[test]
@@ -582,14 +599,7 @@ mod tests {
             due,
             [day(2026, 11, 30), day(2026, 6, 30), day(2027, 3, 1), day(2027, 1, 31)]
         );
-        assert_eq!(
-            p.duties[2].due_date,
-            DueDay {
-                month: 3,
-                day: 1,
-                next_year: true
-            }
-        );
+        assert_eq!(p.duties[2].due_date, due_day(3, 1, true));
         assert_eq!(validate(&issued_default()).unwrap(), issued_default());
     }
 
@@ -622,34 +632,28 @@ mod tests {
             duties: vec![],
             ..issued_default()
         };
-        assert_eq!(
-            faults(&p),
-            [
-                ("seatCategories".to_owned(), "profile.no_seat_categories"),
-                ("meetingKinds".to_owned(), "profile.no_meeting_kinds"),
-            ]
+        assert_faults(
+            &p,
+            &[
+                ("seatCategories", "profile.no_seat_categories"),
+                ("meetingKinds", "profile.no_meeting_kinds"),
+            ],
         );
     }
 
     #[test]
     fn the_same_key_twice_in_a_list_is_refused_at_the_second() {
         let mut p = issued_default();
-        p.seat_categories.push(ProfileEntry {
-            key: "senior".into(),
-            names: names("Eldre"),
-        });
+        p.seat_categories.push(entry("senior", "Eldre"));
         p.duties[3].key = "open_meeting".into();
         // The same key in two different lists is fine.
-        p.meeting_kinds.push(ProfileEntry {
-            key: "senior".into(),
-            names: names("Seniormøte"),
-        });
-        assert_eq!(
-            faults(&p),
-            [
-                ("seatCategories[5].key".to_owned(), "profile.duplicate_key"),
-                ("duties[3].key".to_owned(), "profile.duplicate_key"),
-            ]
+        p.meeting_kinds.push(entry("senior", "Seniormøte"));
+        assert_faults(
+            &p,
+            &[
+                ("seatCategories[5].key", "profile.duplicate_key"),
+                ("duties[3].key", "profile.duplicate_key"),
+            ],
         );
     }
 
@@ -659,55 +663,30 @@ mod tests {
         p.duties[2].evidence.kind = "councilHappy".into();
         p.duties[0].evidence.meeting_kind = Some("annual_general".into());
         p.duties[1].evidence.meeting_kind = None;
-        assert_eq!(
-            faults(&p),
-            [
-                (
-                    "duties[0].evidence.meetingKind".to_owned(),
-                    "profile.unknown_meeting_kind"
-                ),
-                (
-                    "duties[1].evidence.meetingKind".to_owned(),
-                    "profile.meeting_kind_missing"
-                ),
-                ("duties[2].evidence.kind".to_owned(), "profile.unknown_evidence"),
-            ]
+        assert_faults(
+            &p,
+            &[
+                ("duties[0].evidence.meetingKind", "profile.unknown_meeting_kind"),
+                ("duties[1].evidence.meetingKind", "profile.meeting_kind_missing"),
+                ("duties[2].evidence.kind", "profile.unknown_evidence"),
+            ],
         );
         // Removing the meeting kind a duty names is the same fault.
         let mut p = issued_default();
         p.meeting_kinds.retain(|k| k.key != "open");
-        assert_eq!(
-            faults(&p),
-            [(
-                "duties[1].evidence.meetingKind".to_owned(),
-                "profile.unknown_meeting_kind"
-            )]
+        assert_faults(
+            &p,
+            &[("duties[1].evidence.meetingKind", "profile.unknown_meeting_kind")],
         );
     }
 
     #[test]
     fn an_impossible_due_date_is_refused_and_29_february_too() {
         let mut p = issued_default();
-        p.duties[0].due_date = DueDay {
-            month: 2,
-            day: 31,
-            next_year: false,
-        };
-        p.duties[1].due_date = DueDay {
-            month: 13,
-            day: 1,
-            next_year: false,
-        };
-        p.duties[2].due_date = DueDay {
-            month: 2,
-            day: 29,
-            next_year: true,
-        };
-        p.duties[3].due_date = DueDay {
-            month: 0,
-            day: 0,
-            next_year: false,
-        };
+        p.duties[0].due_date = due_day(2, 31, false);
+        p.duties[1].due_date = due_day(13, 1, false);
+        p.duties[2].due_date = due_day(2, 29, true);
+        p.duties[3].due_date = due_day(0, 0, false);
         let all = faults(&p);
         assert_eq!(all.len(), 4);
         for (i, (field, key)) in all.iter().enumerate() {
@@ -727,16 +706,15 @@ mod tests {
         p.seat_categories[4].names.nn = "  ".into();
         p.meeting_kinds[0].names.en = String::new();
         p.duties[1].names = ProfileNames::default();
-        let all = faults(&p);
-        assert_eq!(
-            all,
-            [
-                ("seatCategories[4].names.nn".to_owned(), "profile.name_missing_nn"),
-                ("meetingKinds[0].names.en".to_owned(), "profile.name_missing_en"),
-                ("duties[1].names.nb".to_owned(), "profile.name_missing_nb"),
-                ("duties[1].names.nn".to_owned(), "profile.name_missing_nn"),
-                ("duties[1].names.en".to_owned(), "profile.name_missing_en"),
-            ]
+        assert_faults(
+            &p,
+            &[
+                ("seatCategories[4].names.nn", "profile.name_missing_nn"),
+                ("meetingKinds[0].names.en", "profile.name_missing_en"),
+                ("duties[1].names.nb", "profile.name_missing_nb"),
+                ("duties[1].names.nn", "profile.name_missing_nn"),
+                ("duties[1].names.en", "profile.name_missing_en"),
+            ],
         );
         let Err(CoreError::Invalid(issues)) = validate(&p) else {
             unreachable!()
@@ -804,20 +782,13 @@ mod tests {
         p.kommune = "Sør-Odal".into();
         p.seat_categories = ["skarnes", "sander", "oppstad", "kommunen"]
             .iter()
-            .map(|k| ProfileEntry {
-                key: (*k).into(),
-                names: names(k),
-            })
+            .map(|k| entry(k, k))
             .collect();
         p.duties = (1..=8)
             .map(|i| ProfileDuty {
                 key: format!("plikt-{i}"),
                 names: names(&format!("Plikt {i}")),
-                due_date: DueDay {
-                    month: 12,
-                    day: 31,
-                    next_year: false,
-                },
+                due_date: due_day(12, 31, false),
                 evidence: if i == 3 {
                     DutyEvidence::meeting_of_kind("joint")
                 } else if i == 2 {
@@ -836,10 +807,7 @@ mod tests {
         let mut new = issued_default();
         new.seat_categories.remove(0);
         new.seat_categories.swap(0, 1);
-        new.seat_categories.push(ProfileEntry {
-            key: "grend".into(),
-            names: names("Grend"),
-        });
+        new.seat_categories.push(entry("grend", "Grend"));
         new.meeting_kinds[0].names.nb = "Vanlig møte".into();
         new.duties[3].due_date.day = 28;
         let c = changes(&old, &new, Lang::Nb);

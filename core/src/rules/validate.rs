@@ -338,27 +338,20 @@ pub fn seat_category(category: &SeatCategory, allowed: &[&str]) -> Result<()> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::*;
     use chrono::NaiveDate;
 
     fn council_input() -> CouncilInput {
         CouncilInput {
-            name: "Lyngvik nærmiljøutvalg".into(),
-            kind: CouncilKind::Naermiljoutvalg,
             area: "Lyngvik".into(),
-            mandate: String::new(),
-            malform: Malform::Bokmal,
-            legal_mode: LegalMode::Voluntary,
-            contact_name: String::new(),
-            contact_email: String::new(),
-            contact_phone: String::new(),
-            seat_plan: SeatPlan::new(1, 1, 1, 1, 2),
+            ..CouncilInput::named("Lyngvik nærmiljøutvalg", SeatPlan::new(1, 1, 1, 1, 2))
         }
     }
 
-    fn fields(err: CoreError) -> Vec<(String, &'static str)> {
+    /// The fields a refusal of invalid input names, each with its message's key.
+    pub(crate) fn invalid_fields(err: CoreError) -> Vec<(String, &'static str)> {
         match err {
             CoreError::Invalid(issues) => issues.into_iter().map(|i| (i.field, i.key)).collect(),
             other => panic!("expected invalid input, got {other:?}"),
@@ -372,7 +365,7 @@ mod tests {
         assert_eq!(council(&input).unwrap().name, "Lyngvik");
         input.name = " \t ".into();
         assert_eq!(
-            fields(council(&input).unwrap_err()),
+            invalid_fields(council(&input).unwrap_err()),
             [("name".into(), "validation.name_empty")]
         );
     }
@@ -385,7 +378,7 @@ mod tests {
         input.seat_plan.set(SeatCategory::SPORTS, -1);
         input.seat_plan.set(SeatCategory::VOLUNTEER, 1000);
         assert_eq!(
-            fields(council(&input).unwrap_err()),
+            invalid_fields(council(&input).unwrap_err()),
             [
                 ("name".into(), "validation.name_empty"),
                 ("contactEmail".into(), "validation.email_invalid"),
@@ -419,7 +412,7 @@ mod tests {
         let mut input = council_input();
         input.mandate = "Kontakt leder, fnr 010101 00131.".into();
         assert_eq!(
-            fields(council(&input).unwrap_err()),
+            invalid_fields(council(&input).unwrap_err()),
             [("mandate".into(), "validation.national_id")]
         );
         let person_input = PersonInput {
@@ -429,7 +422,7 @@ mod tests {
             gender: None,
         };
         assert_eq!(
-            fields(person(&person_input).unwrap_err()),
+            invalid_fields(person(&person_input).unwrap_err()),
             [("name".into(), "validation.national_id")]
         );
     }
@@ -454,7 +447,7 @@ mod tests {
             term_to: Some(day(9)),
         };
         assert_eq!(
-            fields(membership(&input).unwrap_err()),
+            invalid_fields(membership(&input).unwrap_err()),
             [
                 ("person.name".into(), "validation.name_empty"),
                 ("termTo".into(), "validation.term_end_before_start"),
@@ -481,7 +474,7 @@ mod tests {
         assert!(message(Lang::Nb).contains("201 tegn") && message(Lang::Nb).contains("høyst 200"));
         assert!(message(Lang::En).contains("at most 200"));
         assert_eq!(
-            fields(err),
+            invalid_fields(err),
             [
                 ("name".into(), "validation.too_long"),
                 ("mandate".into(), "validation.too_long")
@@ -522,7 +515,7 @@ mod tests {
             term_to: None,
         };
         assert_eq!(
-            fields(membership(&input).unwrap_err()),
+            invalid_fields(membership(&input).unwrap_err()),
             [("organisation".into(), "validation.national_id")]
         );
     }

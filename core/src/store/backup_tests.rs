@@ -1,27 +1,14 @@
 //! Backups: whole and checked, rotated, and restored without deleting anything.
 
-use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use chrono::{Duration, TimeZone, Utc};
 
 use super::backup::{self, BackupKind};
+use super::test_fixtures::{demo_actor as actor, demo_file, names_in};
 use super::*;
-
-fn actor() -> Actor {
-    Actor::new("Kari", Utc.with_ymd_and_hms(2026, 3, 12, 20, 0, 0).unwrap())
-}
-
-fn file_with_demo() -> (tempfile::TempDir, PathBuf, Store) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("grendebok.sqlite3");
-    let mut store = Store::create(&path).unwrap();
-    store
-        .load_demo(&actor(), NaiveDate::from_ymd_opt(2026, 3, 12).unwrap())
-        .unwrap();
-    (dir, path, store)
-}
 
 #[test]
 fn a_backup_is_a_whole_sound_copy_and_leaves_no_temporary_file() {
-    let (_dir, path, store) = file_with_demo();
+    let (_dir, path, store) = demo_file();
     let info = store.backup(BackupKind::Manual, actor().at).unwrap();
     assert_eq!(info.kind, BackupKind::Manual);
     let copy = Connection::open(&info.path).unwrap();
@@ -38,7 +25,7 @@ fn a_backup_is_a_whole_sound_copy_and_leaves_no_temporary_file() {
 
 #[test]
 fn a_backup_beside_the_open_store_sees_its_commits_and_leaves_it_free_to_write() {
-    let (_dir, path, mut store) = file_with_demo();
+    let (_dir, path, mut store) = demo_file();
     // The store holds a write transaction open while the backup is made from
     // its own connection: the copy holds what was committed, and both go on.
     store.conn.execute_batch("BEGIN IMMEDIATE").unwrap();
@@ -64,7 +51,7 @@ fn a_backup_beside_the_open_store_sees_its_commits_and_leaves_it_free_to_write()
 
 #[test]
 fn copies_left_by_an_unfinished_backup_are_removed_and_a_running_one_is_not() {
-    let (_dir, path, store) = file_with_demo();
+    let (_dir, path, store) = demo_file();
     let dir = backup::backup_dir(&path);
     std::fs::create_dir_all(&dir).unwrap();
     let stale = dir.join(".backup-20260301-120000.000-auto.sqlite3.tmp");
@@ -92,7 +79,7 @@ fn copies_left_by_an_unfinished_backup_are_removed_and_a_running_one_is_not() {
 
 #[test]
 fn automatic_backups_are_rotated_to_seven_daily_and_four_weekly() {
-    let (_dir, path, store) = file_with_demo();
+    let (_dir, path, store) = demo_file();
     let start = Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).unwrap();
     store.backup(BackupKind::PreMigration, start).unwrap();
     for day in 0..60 {
@@ -120,7 +107,7 @@ fn automatic_backups_are_rotated_to_seven_daily_and_four_weekly() {
 
 #[test]
 fn a_restore_brings_the_data_back_and_keeps_the_replaced_file() {
-    let (dir, path, mut store) = file_with_demo();
+    let (dir, path, mut store) = demo_file();
     let info = store.backup(BackupKind::Manual, actor().at).unwrap();
     let lyngvik = store.find_councils("Lyngvik").unwrap()[0].clone();
     let mut input = lyngvik.input();
@@ -145,7 +132,7 @@ fn a_restore_brings_the_data_back_and_keeps_the_replaced_file() {
 
 #[test]
 fn a_damaged_file_is_renamed_corrupt_when_a_backup_is_restored() {
-    let (dir, path, store) = file_with_demo();
+    let (dir, path, store) = demo_file();
     let info = store.backup(BackupKind::Manual, actor().at).unwrap();
     drop(store);
     for suffix in ["-wal", "-shm"] {
@@ -166,7 +153,7 @@ fn a_damaged_file_is_renamed_corrupt_when_a_backup_is_restored() {
 
 #[test]
 fn only_a_listed_backup_can_be_restored() {
-    let (_dir, path, store) = file_with_demo();
+    let (_dir, path, store) = demo_file();
     drop(store);
     for name in ["../grendebok.sqlite3", "/etc/passwd", "backup-x.sqlite3"] {
         let err = backup::restore(&path, name, known_version(), actor().at).unwrap_err();
@@ -191,7 +178,7 @@ fn automatic(path: &Path) -> Vec<backup::BackupInfo> {
 /// no automatic backup was due until the clock passed them.)
 #[test]
 fn a_backup_dated_in_the_future_neither_stops_automatic_backups_nor_gets_the_newest_rotated_away() {
-    let (_dir, path, store) = file_with_demo();
+    let (_dir, path, store) = demo_file();
     let ahead = Utc.with_ymd_and_hms(2027, 6, 1, 9, 0, 0).unwrap();
     for day in 0..7 {
         store.backup(BackupKind::Auto, ahead + Duration::days(day)).unwrap();
@@ -231,7 +218,7 @@ fn a_backup_dated_in_the_future_neither_stops_automatic_backups_nor_gets_the_new
 /// from before sequences are listed after the numbered ones.
 #[test]
 fn backups_are_listed_by_sequence_and_old_names_still_count() {
-    let (_dir, path, store) = file_with_demo();
+    let (_dir, path, store) = demo_file();
     let dir = backup::backup_dir(&path);
     let first = store.backup(BackupKind::Manual, actor().at).unwrap();
     std::fs::copy(&first.path, dir.join("backup-20250101-120000.000-manual.sqlite3")).unwrap();
@@ -256,7 +243,7 @@ fn backups_are_listed_by_sequence_and_old_names_still_count() {
 /// looks wrong, naming the backup and both times; otherwise nothing.
 #[test]
 fn a_backup_dated_after_now_makes_the_clock_look_wrong() {
-    let (_dir, path, store) = file_with_demo();
+    let (_dir, path, store) = demo_file();
     let now = Utc.with_ymd_and_hms(2026, 3, 12, 9, 0, 0).unwrap();
     let oslo = chrono::FixedOffset::east_opt(3600).unwrap();
     store.backup(BackupKind::Auto, now - Duration::hours(1)).unwrap();
@@ -285,7 +272,7 @@ fn a_backup_dated_after_now_makes_the_clock_look_wrong() {
 /// is touched: it stays byte-identical, and no copy or renamed file is left.
 #[test]
 fn a_damaged_backup_is_refused_and_the_file_in_use_is_untouched() {
-    let (dir, path, store) = file_with_demo();
+    let (dir, path, store) = demo_file();
     let info = store.backup(BackupKind::Manual, actor().at).unwrap();
     drop(store);
     let mut bytes = std::fs::read(&info.path).unwrap();
@@ -296,7 +283,7 @@ fn a_damaged_backup_is_refused_and_the_file_in_use_is_untouched() {
         }
     }
     std::fs::write(&info.path, &bytes).unwrap();
-    let names_before = names(dir.path());
+    let names_before = names_in(dir.path());
     let file_before = std::fs::read(&path).unwrap();
 
     let err = backup::restore(&path, &info.file_name, known_version(), actor().at).unwrap_err();
@@ -309,7 +296,7 @@ fn a_damaged_backup_is_refused_and_the_file_in_use_is_untouched() {
         file_before,
         "the file in use is byte-identical"
     );
-    assert_eq!(names(dir.path()), names_before, "no copy and no renamed file left");
+    assert_eq!(names_in(dir.path()), names_before, "no copy and no renamed file left");
     assert_eq!(Store::open(&path).unwrap().councils().unwrap().len(), 3);
 }
 
@@ -318,7 +305,7 @@ fn a_damaged_backup_is_refused_and_the_file_in_use_is_untouched() {
 /// file, and a second restore in the same second keeps both earlier files.
 #[test]
 fn a_restore_keeps_the_replaced_file_whole_with_its_wal_and_never_overwrites_a_kept_one() {
-    let (dir, path, mut store) = file_with_demo();
+    let (dir, path, mut store) = demo_file();
     let info = store.backup(BackupKind::Manual, actor().at).unwrap();
     let input = CouncilInput::named("Nyby grendeutvalg", SeatPlan::new(1, 1, 1, 1, 1));
     store.create_council(&actor(), &input).unwrap();
@@ -345,7 +332,7 @@ fn a_restore_keeps_the_replaced_file_whole_with_its_wal_and_never_overwrites_a_k
         3,
         "the backup's councils"
     );
-    let kept: Vec<String> = names(&crashed)
+    let kept: Vec<String> = names_in(&crashed)
         .into_iter()
         .filter(|n| n.contains(".replaced-") && !n.ends_with("-wal") && !n.ends_with("-shm"))
         .collect();
@@ -357,13 +344,4 @@ fn a_restore_keeps_the_replaced_file_whole_with_its_wal_and_never_overwrites_a_k
         4,
         "the first kept file has the council from its WAL"
     );
-}
-
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }

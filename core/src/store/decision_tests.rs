@@ -3,18 +3,15 @@
 //! decision, `decide` refusing a grant voted on by an inhabil member, and the
 //! minutes saying per application who left and how the vote went.
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::{TimeZone, Utc};
 
-use super::meeting_tests::pdf_text;
-use super::test_fixtures::{meeting_input, member_input};
+use super::grant_tests::{application_input, committee, grant_round, scheme_input};
+use super::meeting_tests::{assert_contains_all, document_text, flat, item};
+use super::test_fixtures::{day, decided, demo_store, meeting_input, stavern, votes};
 use super::*;
 
 fn actor() -> Actor {
     Actor::new("Kari Sekretær", Utc.with_ymd_and_hms(2026, 4, 16, 20, 0, 0).unwrap())
-}
-
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
 /// A formal council of four seats — Aud, Bjørn (Stavern skole FAU),
@@ -29,97 +26,37 @@ struct Round {
     applications: Vec<Application>,
 }
 
-fn name(i: usize) -> &'static str {
-    ["Aud Leder", "Bjørn Berg", "Cecilie Ask", "Dag Dahl"][i]
-}
-
 fn round(present: [bool; 4]) -> Round {
-    let mut store = Store::open_in_memory().unwrap();
-    let council = store
-        .create_council(
-            &actor(),
-            &CouncilInput {
-                legal_mode: LegalMode::Formal,
-                ..CouncilInput::named("Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 1, 1, 0))
-            },
-        )
-        .unwrap();
-    let members: Vec<Membership> = [
-        (SeatCategory::SENIOR, Role::Leder, ""),
-        (SeatCategory::SCHOOL, Role::Medlem, "Stavern skole FAU"),
-        (SeatCategory::SPORTS, Role::Nestleder, "Stavern IL"),
-        (SeatCategory::BUSINESS, Role::Medlem, ""),
-    ]
-    .into_iter()
-    .enumerate()
-    .map(|(i, (category, role, organisation))| {
-        let input = MembershipInput {
-            organisation: organisation.into(),
-            ..member_input(&council.id, name(i), category, role, day(2026, 1, 1))
-        };
-        store.add_membership(&actor(), &input).unwrap()
-    })
-    .collect();
-    let scheme = store
-        .create_scheme(
-            &actor(),
-            &SchemeInput {
-                council_id: council.id.clone(),
-                year: 2026,
-                name: "Grendemidler 2026".into(),
-                budget: "400 000".into(),
-                deadline: day(2026, 3, 1),
-                report_deadline: day(2026, 12, 1),
-                max_per_application: String::new(),
-                criteria: vec![CriterionInput {
-                    name: "Mange deltakere".into(),
-                    weight: 1,
-                }],
-                enkeltvedtak: true,
-                appeal_address: "Postboks 1, 3290 Stavern".into(),
-                appeal_body: "Kommunens klagenemnd".into(),
-                conditions: String::new(),
-            },
-        )
-        .unwrap();
+    let (mut store, council) = stavern(&actor(), LegalMode::Formal, 0);
+    let members = committee(&mut store, &actor(), &council.id);
+    let scheme = SchemeInput {
+        max_per_application: String::new(),
+        criteria: vec![CriterionInput {
+            name: "Mange deltakere".into(),
+            weight: 1,
+        }],
+        appeal_address: "Postboks 1, 3290 Stavern".into(),
+        conditions: String::new(),
+        ..scheme_input(&council.id)
+    };
+    let scheme = store.create_scheme(&actor(), &scheme).unwrap();
     let applications = ["Stavern IL", "Stavern skole FAU", "Kystlaget"]
         .into_iter()
         .map(|organisation| {
             let input = ApplicationInput {
-                scheme_id: scheme.id.clone(),
-                organisation: organisation.into(),
-                org_number: String::new(),
-                contact_name: "Siri Søker".into(),
-                email: "siri@lag.example".into(),
                 phone: String::new(),
                 title: format!("Sommerleir for {organisation}"),
                 description: String::new(),
                 amount_asked: "20 000".into(),
                 project_budget: "40 000".into(),
-                received: day(2026, 2, 20),
+                ..application_input(&scheme.id, organisation, "")
             };
             store.add_application(&actor(), &input).unwrap()
         })
         .collect::<Vec<_>>();
-    let meeting = store
-        .create_meeting(&actor(), &meeting_input(&council.id, day(2026, 4, 16)))
-        .unwrap();
-    let item = store
-        .add_item(
-            &actor(),
-            &meeting.id,
-            &AgendaItemInput {
-                access: Default::default(),
-                statement: None,
-                kind: ItemKind::Vedtak,
-                title: "Tildeling av grendemidler 2026".into(),
-                background: String::new(),
-                proposal: "Grendemidlene fordeles etter komiteens innstilling.".into(),
-            },
-        )
-        .unwrap();
-    store.send_notice(&actor(), &meeting.id).unwrap();
-    store.mark_held(&actor(), &meeting.id).unwrap();
+    let proposal = "Grendemidlene fordeles etter komiteens innstilling.";
+    let (meeting, item) = grant_round(&mut store, &actor(), &council.id, proposal);
+    store.mark_held(&actor(), &meeting).unwrap();
     for (m, here) in members.iter().zip(present) {
         let input = AttendanceInput {
             membership_id: m.id.clone(),
@@ -130,7 +67,7 @@ fn round(present: [bool; 4]) -> Round {
             },
             substitute_for: None,
         };
-        store.set_attendance(&actor(), &meeting.id, &input).unwrap();
+        store.set_attendance(&actor(), &meeting, &input).unwrap();
     }
     // The member who represents no applicant chairs, when there; a clerk takes the minutes.
     let chair = [3, 0, 1, 2].into_iter().find(|i| present[*i]);
@@ -139,7 +76,7 @@ fn round(present: [bool; 4]) -> Round {
         minute_taker_id: None,
         minute_taker_name: "Ingrid Haugland".into(),
     };
-    store.set_meeting_roles(&actor(), &meeting.id, &roles).unwrap();
+    store.set_meeting_roles(&actor(), &meeting, &roles).unwrap();
     for a in &applications {
         let input = ItemDecisionInput {
             title: String::new(),
@@ -151,7 +88,7 @@ fn round(present: [bool; 4]) -> Round {
     Round {
         store,
         members,
-        meeting: meeting.id,
+        meeting,
         item,
         applications,
     }
@@ -310,11 +247,7 @@ fn votes_on_a_decision_cannot_outnumber_those_who_could_vote_on_it() {
     let record = |n| ItemDecisionRecord {
         chair_vote: None,
         decision: "Stavern IL får 20 000 kr.".into(),
-        votes: Some(Votes {
-            in_favour: n,
-            against: 0,
-            blank: 0,
-        }),
+        votes: Some(votes(n, 0, 0)),
     };
     let err = r.store.record_decision(&actor(), &id, &record(4)).unwrap_err();
     assert_eq!(
@@ -341,11 +274,7 @@ fn a_grant_round_is_minuted_per_application_and_approved() {
         let record = ItemDecisionRecord {
             chair_vote: None,
             decision: text.into(),
-            votes: Some(Votes {
-                in_favour: voting,
-                against: 0,
-                blank: 0,
-            }),
+            votes: Some(votes(voting, 0, 0)),
         };
         r.store.record_decision(&actor(), &d.id, &record).unwrap();
     }
@@ -355,23 +284,20 @@ fn a_grant_round_is_minuted_per_application_and_approved() {
     r.store.update_meeting(&actor(), &r.meeting, &input).unwrap();
     let detail = r.store.meeting_detail(&r.meeting, Lang::Nb).unwrap();
     assert!(detail.missing.iter().all(|m| !m.blocking), "{:?}", detail.missing);
-    let pdf = r
-        .store
-        .render_document(&r.meeting, DocumentKind::Minutes, actor().at)
-        .unwrap();
-    let text = pdf_text(&pdf.bytes);
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    for expected in [
-        "Vedtak 1: Søknad 1: Stavern IL – Sommerleir for Stavern IL",
-        "Fratrådte: Cecilie Ask fratrådte under behandlingen. Grunn: Representerer søkeren",
-        "Fratrådte: Bjørn Berg fratrådte under behandlingen.",
-        "Fratrådte: Ingen",
-        "Votering: Enstemmig (3 for)",
-        "Votering: Enstemmig (4 for)",
-        "Søknaden fra Kystlaget avslås.",
-    ] {
-        assert!(flat.contains(expected), "{expected:?} not in {flat}");
-    }
+    let text = document_text(&r.store, &r.meeting, DocumentKind::Minutes, actor().at);
+    let flat = flat(&text);
+    assert_contains_all(
+        &flat,
+        &[
+            "Vedtak 1: Søknad 1: Stavern IL – Sommerleir for Stavern IL",
+            "Fratrådte: Cecilie Ask fratrådte under behandlingen. Grunn: Representerer søkeren",
+            "Fratrådte: Bjørn Berg fratrådte under behandlingen.",
+            "Fratrådte: Ingen",
+            "Votering: Enstemmig (3 for)",
+            "Votering: Enstemmig (4 for)",
+            "Søknaden fra Kystlaget avslås.",
+        ],
+    );
     let approval = Approval::Signatories {
         membership_ids: vec![r.members[0].id.clone(), r.members[3].id.clone()],
     };
@@ -386,41 +312,28 @@ fn a_grant_round_is_minuted_per_application_and_approved() {
 #[test]
 fn a_decision_needs_a_title_or_an_application_and_a_vedtak_item() {
     let mut r = round([true; 4]);
-    let err = r
-        .store
-        .add_decision(
-            &actor(),
-            &r.item,
-            &ItemDecisionInput {
-                title: "  ".into(),
-                proposal: String::new(),
-                application_id: None,
-            },
-        )
-        .unwrap_err();
-    assert_eq!(err.report(Lang::Nb).fields[0].field, "title");
-    // The same application twice in one item is refused, and nothing is written.
-    let before = super::test_fixtures::table_rows(&r.store);
-    let err = r
-        .store
-        .add_decision(
-            &actor(),
-            &r.item,
-            &ItemDecisionInput {
-                title: String::new(),
-                proposal: String::new(),
-                application_id: Some(r.applications[0].id.clone()),
-            },
-        )
-        .unwrap_err();
-    assert_eq!(err.report(Lang::Nb).fields[0].field, "applicationId");
-    assert_eq!(super::test_fixtures::table_rows(&r.store), before);
+    // (title, application) → the field refused. The same application twice
+    // in one item is refused too; nothing is written.
+    let cases = [
+        ("  ", None, "title"),
+        ("", Some(r.applications[0].id.clone()), "applicationId"),
+    ];
+    for (title, application_id, field) in cases {
+        let before = super::test_fixtures::table_rows(&r.store);
+        let input = ItemDecisionInput {
+            title: title.into(),
+            proposal: String::new(),
+            application_id,
+        };
+        let err = r.store.add_decision(&actor(), &r.item, &input).unwrap_err();
+        assert_eq!(err.report(Lang::Nb).fields[0].field, field);
+        assert_eq!(super::test_fixtures::table_rows(&r.store), before, "{field}");
+    }
 }
 
 #[test]
 fn the_demos_grant_round_is_quorate_application_by_application() {
-    let mut store = Store::open_in_memory().unwrap();
-    store.load_demo(&actor(), day(2026, 4, 20)).unwrap();
+    let store = demo_store(&actor(), day(2026, 4, 20));
     let lyngvik = store.find_councils("Lyngvik").unwrap().remove(0);
     let mut rounds = 0;
     for summary in store.meetings_of_council(&lyngvik.id).unwrap() {
@@ -460,27 +373,12 @@ fn an_election_item_takes_blank_votes_and_a_vedtak_item_does_not() {
             &actor(),
             &meeting,
             &AgendaItemInput {
-                access: Default::default(),
-                statement: None,
-                kind: ItemKind::Valg,
-                title: "Valg av nestleder".into(),
-                background: String::new(),
                 proposal: "Dag Dahl velges som nestleder.".into(),
+                ..item(ItemKind::Valg, "Valg av nestleder")
             },
         )
         .unwrap();
-    let record = |blank| ItemRecord {
-        closed_ground: None,
-        chair_vote: None,
-        decision: "Dag Dahl ble valgt som nestleder.".into(),
-        votes: Some(Votes {
-            in_favour: 2,
-            against: 1,
-            blank,
-        }),
-        closed: false,
-        closed_basis: String::new(),
-    };
+    let record = |blank| decided("Dag Dahl ble valgt som nestleder.", Some(votes(2, 1, blank)));
     r.store.record_item(&actor(), &election, &record(1)).unwrap();
     let err = r.store.record_item(&actor(), &r.item.clone(), &record(1)).unwrap_err();
     let report = err.report(Lang::Nb);
@@ -497,26 +395,19 @@ fn an_election_item_takes_blank_votes_and_a_vedtak_item_does_not() {
     let tie = ItemDecisionRecord {
         chair_vote: None,
         decision: "Søknaden fra Kystlaget avslås.".into(),
-        votes: Some(Votes {
-            in_favour: 2,
-            against: 2,
-            blank: 0,
-        }),
+        votes: Some(votes(2, 2, 0)),
     };
     r.store.record_decision(&actor(), &decision, &tie).unwrap();
     assert_eq!(r.decision_of(2).outcome, Some(VoteOutcome::TieChairDecides));
-    let pdf = r
-        .store
-        .render_document(&meeting, DocumentKind::Minutes, actor().at)
-        .unwrap();
-    let flat = pdf_text(&pdf.bytes).split_whitespace().collect::<Vec<_>>().join(" ");
-    for expected in [
-        "Votering: 2 for, 2 mot – stemmelikhet, møtelederens stemme avgjør",
-        "Votering: 2 for, 1 mot, 1 blanke – vedtatt",
-        "Type: Valg",
-    ] {
-        assert!(flat.contains(expected), "{expected:?} not in {flat}");
-    }
+    let flat = flat(&document_text(&r.store, &meeting, DocumentKind::Minutes, actor().at));
+    assert_contains_all(
+        &flat,
+        &[
+            "Votering: 2 for, 2 mot – stemmelikhet, møtelederens stemme avgjør",
+            "Votering: 2 for, 1 mot, 1 blanke – vedtatt",
+            "Type: Valg",
+        ],
+    );
 }
 
 #[test]
@@ -556,11 +447,7 @@ fn a_decision_without_quorum_is_minuted_as_not_decided_and_grants_nothing() {
     let advice: Vec<&str> = detail.missing.iter().map(|m| m.message.as_str()).collect();
     assert_eq!(advice.len(), 1, "one decision without quorum: {advice:?}");
     assert!(advice[0].contains("protokolleres som ikke avgjort"), "{advice:?}");
-    let pdf = r
-        .store
-        .render_document(&r.meeting, DocumentKind::Minutes, actor().at)
-        .unwrap();
-    let flat = pdf_text(&pdf.bytes).split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = flat(&document_text(&r.store, &r.meeting, DocumentKind::Minutes, actor().at));
     assert!(
         flat.contains("Vedtak: Ikke avgjort Utvalget var ikke vedtaksført i denne saken: 1 kunne stemme, 2 trengs."),
         "{flat}"
@@ -579,18 +466,7 @@ fn quorum_per_item_follows_who_arrived_late_and_the_minutes_say_so() {
     let meeting = r.meeting.clone();
     let later = r
         .store
-        .add_item(
-            &actor(),
-            &meeting,
-            &AgendaItemInput {
-                access: Default::default(),
-                statement: None,
-                kind: ItemKind::Vedtak,
-                title: "Benker i parken".into(),
-                background: String::new(),
-                proposal: String::new(),
-            },
-        )
+        .add_item(&actor(), &meeting, &item(ItemKind::Vedtak, "Benker i parken"))
         .unwrap();
     let dag = r.members[3].id.clone();
     let span = |from: Option<&str>, until: Option<&str>| AttendanceSpan {
@@ -624,11 +500,7 @@ fn quorum_per_item_follows_who_arrived_late_and_the_minutes_say_so() {
     assert!(detail.items[0].decisions.iter().all(|d| d.quorum.voting == 1));
     let row = detail.attendance.iter().find(|a| a.membership_id == dag).unwrap();
     assert_eq!(row.span, "møtte fra sak 02/26");
-    let pdf = r
-        .store
-        .render_document(&meeting, DocumentKind::Minutes, actor().at)
-        .unwrap();
-    let flat = pdf_text(&pdf.bytes).split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = flat(&document_text(&r.store, &meeting, DocumentKind::Minutes, actor().at));
     assert!(flat.contains("Til stede, møtte fra sak 02/26"), "{flat}");
 }
 
@@ -732,20 +604,12 @@ fn a_proposed_inhabil_overruled_in_the_committee_votes_and_the_minutes_say_why()
     let d = r.decision_of(0);
     let record = ItemDecisionRecord {
         decision: "Stavern IL får 20 000 kr.".into(),
-        votes: Some(Votes {
-            in_favour: 4,
-            against: 0,
-            blank: 0,
-        }),
+        votes: Some(votes(4, 0, 0)),
         chair_vote: None,
     };
     r.store.record_decision(&actor(), &d.id, &record).unwrap();
     r.decide(0).unwrap();
-    let pdf = r
-        .store
-        .render_document(&r.meeting, DocumentKind::Minutes, actor().at)
-        .unwrap();
-    let flat = pdf_text(&pdf.bytes).split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = flat(&document_text(&r.store, &r.meeting, DocumentKind::Minutes, actor().at));
     let expected = format!(
         "Ikke inhabil: Cecilie Ask representerer søkeren, men utvalget fant at medlemmet ikke er inhabil. Grunn: {reason}"
     );

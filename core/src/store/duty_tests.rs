@@ -1,17 +1,24 @@
 //! Yearly duties, the coordinator's overview and the annual report, against
 //! an in-memory store with the clock passed in.
 
-use chrono::{Datelike, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{Datelike, NaiveDate, TimeZone, Utc};
 
-use super::meeting_tests::pdf_text;
+use super::meeting_tests::{flat, pdf_text};
+use super::test_fixtures::{day, demo_store, meeting_input, member_input, names_in, row_count};
 use super::*;
 
 fn at(y: i32, m: u32, d: u32) -> Actor {
     Actor::new("Kari Koordinator", Utc.with_ymd_and_hms(y, m, d, 10, 0, 0).unwrap())
 }
 
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+/// An in-memory store with the demo data loaded on 1 December 2026.
+fn demo() -> Store {
+    demo_store(&at(2026, 12, 1), day(2026, 12, 1))
+}
+
+/// Edits a duty of the year 2026 of `council_id`.
+fn edit(store: &mut Store, actor: &Actor, council_id: &str, key: &str, edit: &DutyEdit) -> Result<Vec<Duty>> {
+    store.edit_duty(actor, council_id, 2026, &DutyKey::from(key), edit, Lang::Nb)
 }
 
 fn council(store: &mut Store, name: &str) -> Council {
@@ -27,27 +34,14 @@ fn duty<'a>(duties: &'a [Duty], kind: &str) -> &'a Duty {
     duties.iter().find(|d| d.kind == kind).unwrap()
 }
 
-fn row_count(store: &Store, table: &str) -> i64 {
-    store
-        .conn
-        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-        .unwrap()
-}
-
 fn hold(store: &mut Store, council_id: &str, kind: MeetingKind, date: NaiveDate) -> Meeting {
     let actor = at(2026, 10, 1);
     let meeting = store
         .create_meeting(
             &actor,
             &MeetingInput {
-                council_id: council_id.into(),
                 kind,
-                date,
-                starts_at: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
-                ends_at: None,
-                place: "Grendehuset".into(),
-                guests: String::new(),
-                kommune_rep: String::new(),
+                ..meeting_input(council_id, date)
             },
         )
         .unwrap();
@@ -82,7 +76,7 @@ fn a_council_begun_this_autumn_owes_nothing_that_fell_due_before_it() {
     assert_eq!((line.duties_overdue, line.days_overdue), (1, 10));
 
     // A member whose term began years ago: the council existed then.
-    let member = super::test_fixtures::member_input(&c.id, "Aud", SeatCategory::SENIOR, Role::Leder, day(2020, 1, 1));
+    let member = member_input(&c.id, "Aud", SeatCategory::SENIOR, Role::Leder, day(2020, 1, 1));
     store.add_membership(&autumn, &member).unwrap();
     let duties = store.duties(&c.id, 2026, today, Lang::Nb).unwrap();
     assert_eq!(duty(&duties, "open_meeting").status, DutyStatus::Overdue);
@@ -137,16 +131,8 @@ fn a_waiver_needs_a_reason_and_a_due_date_can_be_moved() {
     let audit_before = row_count(&store, "audit");
 
     for reason in ["", "   "] {
-        let err = store
-            .edit_duty(
-                &actor,
-                &c.id,
-                2026,
-                &DutyKey::from("open_meeting"),
-                &DutyEdit::Waive { reason: reason.into() },
-                Lang::Nb,
-            )
-            .unwrap_err();
+        let waive = DutyEdit::Waive { reason: reason.into() };
+        let err = edit(&mut store, &actor, &c.id, "open_meeting", &waive).unwrap_err();
         assert_eq!(err.code(), "invalid");
         assert!(
             err.report(Lang::Nb).message.contains("hvorfor"),
@@ -157,35 +143,19 @@ fn a_waiver_needs_a_reason_and_a_due_date_can_be_moved() {
     assert_eq!(row_count(&store, "duty"), 0, "a refused waiver writes nothing");
     assert_eq!(row_count(&store, "audit"), audit_before);
 
-    let duties = store
-        .edit_duty(
-            &actor,
-            &c.id,
-            2026,
-            &DutyKey::from("open_meeting"),
-            &DutyEdit::Waive {
-                reason: "Grendehuset var stengt hele våren".into(),
-            },
-            Lang::Nb,
-        )
-        .unwrap();
+    let waive = DutyEdit::Waive {
+        reason: "Grendehuset var stengt hele våren".into(),
+    };
+    let duties = edit(&mut store, &actor, &c.id, "open_meeting", &waive).unwrap();
     let open = duty(&duties, "open_meeting");
     assert_eq!(open.status, DutyStatus::Waived);
     assert_eq!(open.waived_reason.as_deref(), Some("Grendehuset var stengt hele våren"));
     assert_eq!(open.waived.as_ref().unwrap().by, "Kari Koordinator");
 
-    let duties = store
-        .edit_duty(
-            &actor,
-            &c.id,
-            2026,
-            &DutyKey::from("joint_meeting"),
-            &DutyEdit::SetDue {
-                due: Some(day(2026, 12, 20)),
-            },
-            Lang::Nb,
-        )
-        .unwrap();
+    let moved = DutyEdit::SetDue {
+        due: Some(day(2026, 12, 20)),
+    };
+    let duties = edit(&mut store, &actor, &c.id, "joint_meeting", &moved).unwrap();
     let joint = duty(&duties, "joint_meeting");
     assert_eq!(
         (joint.due, joint.default_due, joint.status),
@@ -197,27 +167,10 @@ fn a_waiver_needs_a_reason_and_a_due_date_can_be_moved() {
         .any(|e| e.field == "due" && e.new.as_deref() == Some("2026-12-20")));
     assert!(log.iter().any(|e| e.field == "waivedReason"));
 
-    let duties = store
-        .edit_duty(
-            &actor,
-            &c.id,
-            2026,
-            &DutyKey::from("open_meeting"),
-            &DutyEdit::Unwaive,
-            Lang::Nb,
-        )
-        .unwrap();
+    let duties = edit(&mut store, &actor, &c.id, "open_meeting", &DutyEdit::Unwaive).unwrap();
     assert_eq!(duty(&duties, "open_meeting").status, DutyStatus::Overdue);
-    let duties = store
-        .edit_duty(
-            &actor,
-            &c.id,
-            2026,
-            &DutyKey::from("joint_meeting"),
-            &DutyEdit::SetDue { due: None },
-            Lang::Nb,
-        )
-        .unwrap();
+    let back = DutyEdit::SetDue { due: None };
+    let duties = edit(&mut store, &actor, &c.id, "joint_meeting", &back).unwrap();
     assert_eq!(duty(&duties, "joint_meeting").due, day(2026, 11, 30));
     // Another year's duties are untouched.
     let next = store.duties(&c.id, 2027, actor.at.date_naive(), Lang::Nb).unwrap();
@@ -226,9 +179,8 @@ fn a_waiver_needs_a_reason_and_a_due_date_can_be_moved() {
 
 #[test]
 fn the_annual_report_shows_the_year_and_its_export_fulfils_the_duty() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = demo();
     let today = day(2026, 12, 1);
-    store.load_demo(&at(2026, 12, 1), today).unwrap();
     let lyngvik = store.find_councils("lyngvik").unwrap().remove(0);
     let before = store.duties(&lyngvik.id, 2026, today, Lang::Nb).unwrap();
     assert_ne!(duty(&before, "annual_report").status, DutyStatus::Fulfilled);
@@ -247,7 +199,7 @@ fn the_annual_report_shows_the_year_and_its_export_fulfils_the_duty() {
     assert_eq!(report.evidence.as_ref().unwrap().id, record.id);
 
     let text = pdf_text(&bytes);
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = flat(&text);
     assert!(flat.contains("Årsmelding 2026 – Lyngvik nærmiljøutvalg"), "{flat}");
     assert!(flat.contains("Medlemmer og plasser"));
     for member in store.memberships_of_council(&lyngvik.id).unwrap() {
@@ -273,9 +225,7 @@ fn the_annual_report_shows_the_year_and_its_export_fulfils_the_duty() {
 
 #[test]
 fn the_annual_report_of_a_nynorsk_council_is_in_nynorsk() {
-    let mut store = Store::open_in_memory().unwrap();
-    let today = day(2026, 12, 1);
-    store.load_demo(&at(2026, 12, 1), today).unwrap();
+    let store = demo();
     let storlia = store.find_councils("storlia").unwrap().remove(0);
     let text = pdf_text(
         &store
@@ -283,16 +233,15 @@ fn the_annual_report_of_a_nynorsk_council_is_in_nynorsk() {
             .unwrap()
             .bytes,
     );
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = flat(&text);
     assert!(flat.contains("Medlemer og plassar"), "{flat}");
     assert!(flat.contains("Plikter overfor kommunen"));
 }
 
 #[test]
 fn the_overview_sums_each_councils_grants_of_the_year() {
-    let mut store = Store::open_in_memory().unwrap();
+    let store = demo();
     let today = day(2026, 12, 1);
-    store.load_demo(&at(2026, 12, 1), today).unwrap();
     let overview = store.overview(2026, today, Lang::Nb).unwrap();
     assert_eq!(overview.councils.len(), 3);
     let lyngvik = overview
@@ -355,10 +304,8 @@ fn the_overview_sums_each_councils_grants_of_the_year() {
 
 #[test]
 fn the_folder_for_the_kommune_holds_the_years_minutes_letters_report_and_ledger() {
-    let mut store = Store::open_in_memory().unwrap();
-    let today = day(2026, 12, 1);
+    let mut store = demo();
     let actor = at(2026, 12, 1);
-    store.load_demo(&actor, today).unwrap();
     let lyngvik = store.find_councils("lyngvik").unwrap().remove(0);
     let dir = tempfile::tempdir().unwrap();
     // One set of minutes exported (and so archived) before: the folder holds those very bytes.
@@ -402,10 +349,7 @@ fn the_folder_for_the_kommune_holds_the_years_minutes_letters_report_and_ledger(
     let decided = sent;
     let folder = out.path().join("Lyngvik nærmiljøutvalg 2026");
     assert_eq!(export.folder, folder.display().to_string());
-    let names: Vec<String> = std::fs::read_dir(&folder)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
+    let names = names_in(&folder);
     // Each approved meeting's minutes twice: in full and as the public version.
     assert_eq!(names.len(), 2 * 2 + decided + 1 + 1 + 1, "{names:?}");
     // The document list names every other file with its SHA-256, kind and case numbers.
@@ -481,10 +425,8 @@ fn the_folder_for_the_kommune_holds_the_years_minutes_letters_report_and_ledger(
 
 #[test]
 fn minutes_not_yet_approved_wait_and_never_reach_the_kommune_or_the_annual_report() {
-    let mut store = Store::open_in_memory().unwrap();
-    let today = day(2026, 12, 1);
+    let mut store = demo();
     let actor = at(2026, 12, 1);
-    store.load_demo(&actor, today).unwrap();
     let storlia = store.find_councils("storlia").unwrap().remove(0);
     let meetings = store.meetings_of_council(&storlia.id).unwrap();
     let held: Vec<&MeetingSummary> = meetings.iter().filter(|m| m.status == MeetingStatus::Held).collect();
@@ -507,10 +449,7 @@ fn minutes_not_yet_approved_wait_and_never_reach_the_kommune_or_the_annual_repor
         export.waiting
     );
     let folder = std::path::Path::new(&export.folder);
-    let names: Vec<String> = std::fs::read_dir(folder)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
+    let names = names_in(folder);
     assert!(
         !names
             .iter()
@@ -555,7 +494,7 @@ fn minutes_not_yet_approved_wait_and_never_reach_the_kommune_or_the_annual_repor
 
     // The annual report lists the meeting as waiting and none of its decisions.
     let report = store.render_annual_report(&storlia.id, 2026, actor.at).unwrap();
-    let text = pdf_text(&report.bytes).split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = flat(&pdf_text(&report.bytes));
     assert!(text.contains("Ventar på godkjenning"), "{text}");
     let detail = store.meeting_detail(&waiting.id, Lang::Nn).unwrap();
     let decided = detail
@@ -623,13 +562,10 @@ fn ovre_eikers_eight_duties_follow_their_evidence_and_a_manual_one_is_confirmed_
     let mut store = Store::open_in_memory().unwrap();
     let c = council(&mut store, "Vestfossen grendeutvalg");
     // Waived under the built-in profile: the row outlives the duty.
-    let open = DutyKey::from("open_meeting");
     let waive = DutyEdit::Waive {
         reason: "Ingen lokale".into(),
     };
-    store
-        .edit_duty(&at(2026, 10, 1), &c.id, 2026, &open, &waive, Lang::Nb)
-        .unwrap();
+    edit(&mut store, &at(2026, 10, 1), &c.id, "open_meeting", &waive).unwrap();
     store
         .import_profile(
             OVRE_EIKER,
@@ -690,20 +626,11 @@ fn ovre_eikers_eight_duties_follow_their_evidence_and_a_manual_one_is_confirmed_
 
     // Confirmed by hand: a day and a note, both required, then fulfilled.
     let actor = at(2026, 12, 10);
-    let key = DutyKey::from("heie");
-    let refused = store
-        .edit_duty(
-            &actor,
-            &c.id,
-            2026,
-            &key,
-            &DutyEdit::Confirm {
-                date: Some(day(2026, 12, 11)),
-                note: " ".into(),
-            },
-            Lang::Nb,
-        )
-        .unwrap_err();
+    let too_early = DutyEdit::Confirm {
+        date: Some(day(2026, 12, 11)),
+        note: " ".into(),
+    };
+    let refused = edit(&mut store, &actor, &c.id, "heie", &too_early).unwrap_err();
     let CoreError::Invalid(issues) = &refused else {
         panic!("{refused:?}")
     };
@@ -715,7 +642,7 @@ fn ovre_eikers_eight_duties_follow_their_evidence_and_a_manual_one_is_confirmed_
         date: Some(day(2026, 11, 14)),
         note: "Heiet fram dugnaden i parken".into(),
     };
-    let duties = store.edit_duty(&actor, &c.id, 2026, &key, &confirm, Lang::Nb).unwrap();
+    let duties = edit(&mut store, &actor, &c.id, "heie", &confirm).unwrap();
     let heie = duty(&duties, "heie");
     assert_eq!(heie.status, DutyStatus::Fulfilled);
     let evidence = heie.evidence.as_ref().unwrap();
@@ -729,22 +656,11 @@ fn ovre_eikers_eight_duties_follow_their_evidence_and_a_manual_one_is_confirmed_
     );
     assert_eq!(heie.confirmation.as_ref().unwrap().confirmed.by, "Kari Koordinator");
     // Only a manual duty is confirmed by hand; a duty not in the profile is refused.
-    let joint = DutyKey::from("fellesmote");
-    assert!(store
-        .edit_duty(&actor, &c.id, 2026, &joint, &confirm, Lang::Nb)
-        .is_err());
-    let gone = DutyKey::from("joint_meeting");
-    assert_eq!(
-        store
-            .edit_duty(&actor, &c.id, 2026, &gone, &DutyEdit::Unwaive, Lang::Nb)
-            .unwrap_err()
-            .code(),
-        "invalid"
-    );
+    assert!(edit(&mut store, &actor, &c.id, "fellesmote", &confirm).is_err());
+    let gone = edit(&mut store, &actor, &c.id, "joint_meeting", &DutyEdit::Unwaive);
+    assert_eq!(gone.unwrap_err().code(), "invalid");
     // Undone: owed again, and the audit log keeps both.
-    let duties = store
-        .edit_duty(&actor, &c.id, 2026, &key, &DutyEdit::Unconfirm, Lang::Nb)
-        .unwrap();
+    let duties = edit(&mut store, &actor, &c.id, "heie", &DutyEdit::Unconfirm).unwrap();
     assert_eq!(status(&duties, "heie"), DutyStatus::DueSoon);
     assert_eq!(row_count(&store, "duty_confirmation"), 0);
     let logged: i64 = store

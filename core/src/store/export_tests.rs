@@ -2,24 +2,11 @@
 //! `-wal`, `-shm`, `-journal`, lock or backups), and an export whose archive
 //! write fails leaves the file that was at its path as it was.
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::NaiveDate;
 
 use super::backup::{self, BackupKind};
+use super::test_fixtures::{demo_actor as actor, demo_file, fill_the_disk, names_in};
 use super::*;
-
-fn actor() -> Actor {
-    Actor::new("Kari", Utc.with_ymd_and_hms(2026, 3, 12, 20, 0, 0).unwrap())
-}
-
-fn file_with_demo() -> (tempfile::TempDir, PathBuf, Store) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("grendebok.sqlite3");
-    let mut store = Store::create(&path).unwrap();
-    store
-        .load_demo(&actor(), NaiveDate::from_ymd_opt(2026, 3, 12).unwrap())
-        .unwrap();
-    (dir, path, store)
-}
 
 /// A meeting of the demo whose minutes are approved (final, so they go into
 /// the year's batch too).
@@ -60,7 +47,7 @@ fn exports(store: &mut Store, out: &Path) -> Vec<(&'static str, Result<()>)> {
 
 #[test]
 fn an_export_aimed_at_the_database_its_companions_or_its_backups_is_refused() {
-    let (dir, path, mut store) = file_with_demo();
+    let (dir, path, mut store) = demo_file();
     let kept = store.backup(BackupKind::Manual, actor().at).unwrap();
     let backups = backup::backup_dir(&path);
     let link = dir.path().join("snarvei.pdf");
@@ -131,21 +118,17 @@ fn an_export_aimed_at_the_database_its_companions_or_its_backups_is_refused() {
 /// file is left. (It used to be replaced first and then removed.)
 #[test]
 fn a_failed_archive_write_leaves_the_previous_file_as_it_was() {
-    let (dir, _path, mut store) = file_with_demo();
+    let (dir, _path, mut store) = demo_file();
     let meeting = approved_meeting(&store);
     let council = store.find_councils("Lyngvik").unwrap()[0].id.clone();
     let pdf = dir.path().join("protokoll.pdf");
     let package = dir.path().join("lyngvik.grendebok");
     std::fs::write(&pdf, b"the minutes saved last week").unwrap();
     std::fs::write(&package, b"the package sent last week").unwrap();
-    let names_before = names(dir.path());
+    let names_before = names_in(dir.path());
     // No free page left inside the file for the PDF to go into.
     store.conn.execute_batch("VACUUM").unwrap();
-    let pages: i64 = store.conn.query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
-    store
-        .conn
-        .execute_batch(&format!("PRAGMA max_page_count = {pages}"))
-        .unwrap();
+    fill_the_disk(&store);
 
     let err = store
         .export_document(&actor(), &meeting, DocumentKind::Minutes, &pdf)
@@ -158,37 +141,24 @@ fn a_failed_archive_write_leaves_the_previous_file_as_it_was() {
 
     assert_eq!(std::fs::read(&pdf).unwrap(), b"the minutes saved last week");
     assert_eq!(std::fs::read(&package).unwrap(), b"the package sent last week");
-    assert_eq!(names(dir.path()), names_before, "no temporary file is left");
+    assert_eq!(names_in(dir.path()), names_before, "no temporary file is left");
 }
 
 /// The year's minutes of every council into a folder: if archiving fails,
 /// a file of the same name already in the folder is as it was.
 #[test]
 fn a_failed_archive_of_the_years_minutes_leaves_the_folder_as_it_was() {
-    let (dir, _path, mut store) = file_with_demo();
+    let (dir, _path, mut store) = demo_file();
     let out = dir.path().join("protokoller");
     std::fs::create_dir(&out).unwrap();
     let meeting = approved_meeting(&store);
     let name = store.document_file_name(&meeting, DocumentKind::Minutes).unwrap();
     std::fs::write(out.join(&name), b"signed by hand").unwrap();
-    let pages: i64 = store.conn.query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
-    store
-        .conn
-        .execute_batch(&format!("PRAGMA max_page_count = {pages}"))
-        .unwrap();
+    fill_the_disk(&store);
     let err = store
         .export_minutes_of_year(&actor(), 2026, &out, &crate::progress::NoProgress)
         .unwrap_err();
     assert_eq!(err.code(), "disk_full", "{err}");
-    assert_eq!(names(&out), std::slice::from_ref(&name));
+    assert_eq!(names_in(&out), std::slice::from_ref(&name));
     assert_eq!(std::fs::read(out.join(&name)).unwrap(), b"signed by hand");
-}
-
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }

@@ -6,8 +6,9 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 
-use super::meeting_tests::pdf_text;
-use super::test_fixtures::{meeting_input, member_input};
+use super::meeting_tests::{assert_contains_all, document_text, item, pdf_text};
+pub(super) use super::test_fixtures::day;
+use super::test_fixtures::{meeting_input, member_input, row_count, stavern, write_in_nynorsk};
 use super::*;
 
 pub(super) fn at(month: u32, d: u32) -> Actor {
@@ -16,10 +17,6 @@ pub(super) fn at(month: u32, d: u32) -> Actor {
 
 pub(super) fn actor() -> Actor {
     at(4, 20)
-}
-
-pub(super) fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
 pub(super) struct World {
@@ -62,15 +59,11 @@ pub(super) fn scheme_input(council_id: &str) -> SchemeInput {
     }
 }
 
-pub(super) fn world() -> World {
-    let mut store = Store::open_in_memory().unwrap();
-    let council = store
-        .create_council(
-            &actor(),
-            &CouncilInput::named("Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 1, 1, 0)),
-        )
-        .unwrap();
-    let members = [
+/// The four seats of a grant council, all from 1 January 2026: Aud Leder
+/// (leder), Bjørn Berg (Stavern skole FAU), Cecilie Ask (nestleder, Stavern
+/// IL) and Dag Dahl.
+pub(super) fn committee(store: &mut Store, actor: &Actor, council_id: &str) -> Vec<Membership> {
+    [
         ("Aud Leder", SeatCategory::SENIOR, Role::Leder, ""),
         ("Bjørn Berg", SeatCategory::SCHOOL, Role::Medlem, "Stavern skole FAU"),
         ("Cecilie Ask", SeatCategory::SPORTS, Role::Nestleder, "Stavern IL"),
@@ -80,30 +73,33 @@ pub(super) fn world() -> World {
     .map(|(name, category, role, organisation)| {
         let input = MembershipInput {
             organisation: organisation.into(),
-            ..member_input(&council.id, name, category, role, day(2026, 1, 1))
+            ..member_input(council_id, name, category, role, day(2026, 1, 1))
         };
-        store.add_membership(&actor(), &input).unwrap()
+        store.add_membership(actor, &input).unwrap()
     })
-    .collect();
-    let scheme = store.create_scheme(&actor(), &scheme_input(&council.id)).unwrap();
+    .collect()
+}
+
+/// The meeting of 16 April 2026, its notice sent, with the grant round (a
+/// vedtak item with `proposal`) on its agenda: the meeting's id and the item's.
+pub(super) fn grant_round(store: &mut Store, actor: &Actor, council_id: &str, proposal: &str) -> (String, String) {
     let meeting = store
-        .create_meeting(&actor(), &meeting_input(&council.id, day(2026, 4, 16)))
+        .create_meeting(actor, &meeting_input(council_id, day(2026, 4, 16)))
         .unwrap();
-    let item = store
-        .add_item(
-            &actor(),
-            &meeting.id,
-            &AgendaItemInput {
-                kind: ItemKind::Vedtak,
-                title: "Tildeling av grendemidler 2026".into(),
-                background: String::new(),
-                proposal: String::new(),
-                access: Default::default(),
-                statement: None,
-            },
-        )
-        .unwrap();
-    store.send_notice(&actor(), &meeting.id).unwrap();
+    let input = AgendaItemInput {
+        proposal: proposal.into(),
+        ..item(ItemKind::Vedtak, "Tildeling av grendemidler 2026")
+    };
+    let item = store.add_item(actor, &meeting.id, &input).unwrap();
+    store.send_notice(actor, &meeting.id).unwrap();
+    (meeting.id, item)
+}
+
+pub(super) fn world() -> World {
+    let (mut store, council) = stavern(&actor(), LegalMode::Voluntary, 0);
+    let members = committee(&mut store, &actor(), &council.id);
+    let scheme = store.create_scheme(&actor(), &scheme_input(&council.id)).unwrap();
+    let (_, item) = grant_round(&mut store, &actor(), &council.id, "");
     World {
         store,
         council,
@@ -113,7 +109,26 @@ pub(super) fn world() -> World {
     }
 }
 
-fn application_input(scheme_id: &str, organisation: &str, asked: &str) -> ApplicationInput {
+impl World {
+    /// The scheme's reminders of reports overdue on `today`.
+    fn reminders(&self, today: NaiveDate) -> Vec<ReportReminder> {
+        self.store.scheme_detail(&self.scheme.id, today).unwrap().reminders
+    }
+
+    /// Member number `member` scores the application `id` with `values`, one a criterion.
+    pub(super) fn score(&mut self, id: &str, member: usize, values: [i32; 3]) -> Result<Application> {
+        let scores = scores(&self.scheme, values);
+        self.store.save_scores(&actor(), id, &self.members[member].id, &scores)
+    }
+
+    /// Decides the application `id` under the world's item, granting `granted`.
+    pub(super) fn decide(&mut self, id: &str, granted: &str) -> Result<Application> {
+        self.store
+            .decide_application(&actor(), id, &decision(granted, &self.item))
+    }
+}
+
+pub(super) fn application_input(scheme_id: &str, organisation: &str, asked: &str) -> ApplicationInput {
     ApplicationInput {
         scheme_id: scheme_id.into(),
         organisation: organisation.into(),
@@ -133,6 +148,15 @@ pub(super) fn apply(w: &mut World, organisation: &str, asked: &str) -> Applicati
     w.store
         .add_application(&actor(), &application_input(&w.scheme.id, organisation, asked))
         .unwrap()
+}
+
+/// An application from an organisation with the (valid) org number 974760673.
+fn apply_registered(w: &mut World, organisation: &str, asked: &str) -> Application {
+    let input = ApplicationInput {
+        org_number: "974760673".into(),
+        ..application_input(&w.scheme.id, organisation, asked)
+    };
+    w.store.add_application(&actor(), &input).unwrap()
 }
 
 pub(super) fn decision(granted: &str, item: &str) -> DecisionInput {
@@ -168,13 +192,6 @@ fn refused(result: Result<Application>) -> String {
         + &err.message(Lang::Nb)
 }
 
-fn row_count(store: &Store, table: &str) -> i64 {
-    store
-        .conn
-        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-        .unwrap()
-}
-
 #[test]
 fn a_year_from_intake_to_final_report() {
     let mut w = world();
@@ -190,21 +207,13 @@ fn a_year_from_intake_to_final_report() {
     assert_eq!(row.inhabil.len(), 1);
     assert_eq!(row.inhabil[0].person_name, "Cecilie Ask");
     assert_eq!(row.inhabil[0].source, InhabilSource::Organisation);
-    let message = refused(
-        w.store
-            .save_scores(&actor(), &a.id, &w.members[2].id, &scores(&w.scheme, [5, 5, 5])),
-    );
+    let message = refused(w.score(&a.id, 2, [5, 5, 5]));
     assert!(message.contains("Cecilie Ask er inhabil"), "{message}");
 
     // Two members score; the weighted score uses the weights 3, 2, 1.
-    let a1 = w
-        .store
-        .save_scores(&actor(), &a.id, &w.members[0].id, &scores(&w.scheme, [5, 4, 3]))
-        .unwrap();
+    let a1 = w.score(&a.id, 0, [5, 4, 3]).unwrap();
     assert_eq!(a1.status, ApplicationStatus::InReview);
-    w.store
-        .save_scores(&actor(), &a.id, &w.members[1].id, &scores(&w.scheme, [3, 3, 3]))
-        .unwrap();
+    w.score(&a.id, 1, [3, 3, 3]).unwrap();
     let detail = w.store.application_detail(&a.id, day(2026, 4, 1)).unwrap();
     let expected = ((5.0 * 3.0 + 4.0 * 2.0 + 3.0) / 6.0 + 3.0) / 2.0;
     assert!((detail.weighted_score.unwrap() - expected).abs() < 1e-9);
@@ -212,10 +221,7 @@ fn a_year_from_intake_to_final_report() {
 
     // The decision: partly granted, tied to the vedtak item.
     w.store.propose_amount(&actor(), &a.id, "60 000").unwrap();
-    let decided = w
-        .store
-        .decide_application(&actor(), &a.id, &decision("60 000", &w.item))
-        .unwrap();
+    let decided = w.decide(&a.id, "60 000").unwrap();
     assert_eq!(decided.status, ApplicationStatus::PartlyGranted);
     let d = decided.decision.as_ref().unwrap();
     assert_eq!(d.granted_ore, 6_000_000);
@@ -229,10 +235,7 @@ fn a_year_from_intake_to_final_report() {
 
     // Letter sent: only an amendment changes the grant now.
     w.store.mark_letter_sent(&actor(), &a.id).unwrap();
-    let message = refused(
-        w.store
-            .decide_application(&actor(), &a.id, &decision("70 000", &w.item)),
-    );
+    let message = refused(w.decide(&a.id, "70 000"));
     assert!(message.contains("Vedtaksbrevet er sendt"), "{message}");
     // A sent enkeltvedtak changes only by a new decision in a meeting: both
     // faults of the form at once, then the change tied to its vedtak item.
@@ -267,15 +270,10 @@ fn a_year_from_intake_to_final_report() {
     assert_eq!(paid.status, ApplicationStatus::Paid);
 
     // Overdue reports are reminded after the deadline, not before.
-    let overdue = w.store.scheme_detail(&w.scheme.id, day(2026, 12, 11)).unwrap();
-    assert_eq!(overdue.reminders.len(), 1);
-    assert_eq!(overdue.reminders[0].days_overdue, 10);
-    assert!(w
-        .store
-        .scheme_detail(&w.scheme.id, day(2026, 12, 1))
-        .unwrap()
-        .reminders
-        .is_empty());
+    let overdue = w.reminders(day(2026, 12, 11));
+    assert_eq!(overdue.len(), 1);
+    assert_eq!(overdue[0].days_overdue, 10);
+    assert!(w.reminders(day(2026, 12, 1)).is_empty());
     let reported = w
         .store
         .record_report(
@@ -289,12 +287,7 @@ fn a_year_from_intake_to_final_report() {
         )
         .unwrap();
     assert_eq!(reported.status, ApplicationStatus::Reported);
-    assert!(w
-        .store
-        .scheme_detail(&w.scheme.id, day(2026, 12, 11))
-        .unwrap()
-        .reminders
-        .is_empty());
+    assert!(w.reminders(day(2026, 12, 11)).is_empty());
 
     // Every status change is in the audit log.
     let statuses: Vec<String> = w
@@ -365,29 +358,19 @@ fn the_money_rules_name_their_figures_and_write_nothing() {
     let d = apply(&mut w, "Stavern vel", "100 000");
     let e = apply(&mut w, "Stavern korps", "100 000");
 
-    let message = refused(
-        w.store
-            .decide_application(&actor(), &a.id, &decision("90 000", &w.item)),
-    );
+    let message = refused(w.decide(&a.id, "90 000"));
     assert!(
         message.contains("kr 90 000") && message.contains("kr 80 000"),
         "{message}"
     );
 
     for id in [&b.id, &c.id, &d.id] {
-        w.store
-            .decide_application(&actor(), id, &decision("100 000", &w.item))
-            .unwrap();
+        w.decide(id, "100 000").unwrap();
     }
     // 300 000 of 400 000 granted: 100 000 left, 80 000 fits, then 30 000 does not.
-    w.store
-        .decide_application(&actor(), &a.id, &decision("80 000", &w.item))
-        .unwrap();
+    w.decide(&a.id, "80 000").unwrap();
     let audit_before = w.store.audit_log(None).unwrap().len();
-    let message = refused(
-        w.store
-            .decide_application(&actor(), &e.id, &decision("30 000", &w.item)),
-    );
+    let message = refused(w.decide(&e.id, "30 000"));
     for figure in ["kr 30 000", "kr 380 000", "kr 400 000", "kr 20 000", "kr 10 000"] {
         assert!(message.contains(figure), "{figure} in {message}");
     }
@@ -423,10 +406,7 @@ fn the_money_rules_name_their_figures_and_write_nothing() {
     assert!(message.contains("forvaltningsloven § 24"), "{message}");
 
     // Scores outside 1–5.
-    let message = refused(
-        w.store
-            .save_scores(&actor(), &e.id, &w.members[0].id, &scores(&w.scheme, [6, 0, 3])),
-    );
+    let message = refused(w.score(&e.id, 0, [6, 0, 3]));
     assert!(message.contains("fra 1 til 5"), "{message}");
     assert_eq!(row_count(&w.store, "grant_score"), 0);
 
@@ -439,14 +419,7 @@ fn the_money_rules_name_their_figures_and_write_nothing() {
         .add_item(
             &actor(),
             &meeting.unwrap().id,
-            &AgendaItemInput {
-                kind: ItemKind::Orientering,
-                title: "Orientering".into(),
-                background: String::new(),
-                proposal: String::new(),
-                access: Default::default(),
-                statement: None,
-            },
+            &item(ItemKind::Orientering, "Orientering"),
         )
         .unwrap();
     let message = refused(
@@ -460,9 +433,7 @@ fn the_money_rules_name_their_figures_and_write_nothing() {
 fn the_schema_itself_refuses_a_grant_over_the_budget() {
     let mut w = world();
     let a = apply(&mut w, "Stavern vel", "100 000");
-    w.store
-        .decide_application(&actor(), &a.id, &decision("100 000", &w.item))
-        .unwrap();
+    w.decide(&a.id, "100 000").unwrap();
     let result = w.store.conn.execute(
         "UPDATE grant_scheme SET budget_ore = 1000 WHERE id = ?1",
         [&w.scheme.id],
@@ -474,9 +445,7 @@ fn the_schema_itself_refuses_a_grant_over_the_budget() {
 fn a_declared_inhabil_member_loses_their_scores_and_cannot_score() {
     let mut w = world();
     let a = apply(&mut w, "Stavern vel", "10 000");
-    w.store
-        .save_scores(&actor(), &a.id, &w.members[3].id, &scores(&w.scheme, [4, 4, 4]))
-        .unwrap();
+    w.score(&a.id, 3, [4, 4, 4]).unwrap();
     w.store
         .declare_inhabil(&actor(), &a.id, &w.members[3].id, "Gift med styrelederen")
         .unwrap();
@@ -488,14 +457,9 @@ fn a_declared_inhabil_member_loses_their_scores_and_cannot_score() {
         .unwrap();
     assert_eq!(dag.inhabil.as_ref().unwrap().reason, "Gift med styrelederen");
     assert!(dag.scores.is_empty());
-    assert!(w
-        .store
-        .save_scores(&actor(), &a.id, &w.members[3].id, &scores(&w.scheme, [4, 4, 4]))
-        .is_err());
+    assert!(w.score(&a.id, 3, [4, 4, 4]).is_err());
     w.store.clear_inhabil(&actor(), &a.id, &w.members[3].id).unwrap();
-    w.store
-        .save_scores(&actor(), &a.id, &w.members[3].id, &scores(&w.scheme, [4, 4, 4]))
-        .unwrap();
+    w.score(&a.id, 3, [4, 4, 4]).unwrap();
 }
 
 #[test]
@@ -544,14 +508,8 @@ fn withdrawn_and_decided_applications_are_not_edited() {
     let b = apply(&mut w, "Stavern korps", "10 000");
     let withdrawn = w.store.withdraw_application(&actor(), &a.id).unwrap();
     assert_eq!(withdrawn.status, ApplicationStatus::Withdrawn);
-    assert!(w
-        .store
-        .decide_application(&actor(), &a.id, &decision("10 000", &w.item))
-        .is_err());
-    let refused_grant = w
-        .store
-        .decide_application(&actor(), &b.id, &decision("0", &w.item))
-        .unwrap();
+    assert!(w.decide(&a.id, "10 000").is_err());
+    let refused_grant = w.decide(&b.id, "0").unwrap();
     assert_eq!(refused_grant.status, ApplicationStatus::Refused);
     let edit = application_input(&w.scheme.id, "Stavern korps", "20 000");
     assert_eq!(
@@ -575,40 +533,37 @@ fn withdrawn_and_decided_applications_are_not_edited() {
 #[test]
 fn the_letter_says_what_was_decided_in_the_councils_malform() {
     let mut w = world();
-    let mut input = application_input(&w.scheme.id, "Stavern IL", "80 000");
-    input.org_number = "974760673".into();
-    let a = w.store.add_application(&actor(), &input).unwrap();
-    w.store
-        .decide_application(&actor(), &a.id, &decision("60 000", &w.item))
-        .unwrap();
+    let a = apply_registered(&mut w, "Stavern IL", "80 000");
+    w.decide(&a.id, "60 000").unwrap();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("brev.pdf");
     let record = w.store.export_letter(&at(4, 21), &a.id, &out).unwrap();
     let bytes = std::fs::read(&out).unwrap();
     assert_eq!(record.sha256, crate::pdf::sha256_hex(&bytes));
     let text = pdf_text(&bytes);
-    for expected in [
-        "Tilsagn om tilskudd – Prosjekt for Stavern IL",
-        "Org.nr. 974760673",
-        "v/ Siri Søker",
-        "Sak 01/26",
-        "16.04.2026",
-        "delvis innvilget",
-        "kr 60 000",
-        "kr 80 000",
-        "Tiltaket når mange barn og unge.",
-        "Kommunens logo",
-        "01.12.2026",
-        "Klagerett",
-        "tre uker",
-        "Kommunens klagenemnd",
-        "Postboks 12",
-        "rett til å se dokumentene",
-        "Aud Leder, leder",
-        &record.content_sha256[..12],
-    ] {
-        assert!(text.contains(expected), "{expected} in the letter:\n{text}");
-    }
+    assert_contains_all(
+        &text,
+        &[
+            "Tilsagn om tilskudd – Prosjekt for Stavern IL",
+            "Org.nr. 974760673",
+            "v/ Siri Søker",
+            "Sak 01/26",
+            "16.04.2026",
+            "delvis innvilget",
+            "kr 60 000",
+            "kr 80 000",
+            "Tiltaket når mange barn og unge.",
+            "Kommunens logo",
+            "01.12.2026",
+            "Klagerett",
+            "tre uker",
+            "Kommunens klagenemnd",
+            "Postboks 12",
+            "rett til å se dokumentene",
+            "Aud Leder, leder",
+            &record.content_sha256[..12],
+        ],
+    );
     assert_eq!(
         w.store.letter_file_name(&a.id).unwrap(),
         "Tilsagn Stavern IL 2026-1.pdf"
@@ -618,9 +573,7 @@ fn the_letter_says_what_was_decided_in_the_councils_malform() {
 
     // A refusal is an avslagsbrev, without conditions.
     let b = apply(&mut w, "Stavern vel", "10 000");
-    w.store
-        .decide_application(&actor(), &b.id, &decision("0", &w.item))
-        .unwrap();
+    w.decide(&b.id, "0").unwrap();
     let text = pdf_text(&w.store.render_letter(&b.id, actor().at).unwrap().bytes);
     assert!(text.contains("Søknaden er avslått."), "{text}");
     assert!(!text.contains("Vilkår"), "{text}");
@@ -632,9 +585,7 @@ fn the_letter_says_what_was_decided_in_the_councils_malform() {
 fn a_changed_enkeltvedtak_gets_a_new_letter_naming_the_new_decision() {
     let mut w = world();
     let a = apply(&mut w, "Stavern IL", "80 000");
-    w.store
-        .decide_application(&actor(), &a.id, &decision("60 000", &w.item))
-        .unwrap();
+    w.decide(&a.id, "60 000").unwrap();
     w.store.mark_letter_sent(&actor(), &a.id).unwrap();
     let change = GrantAmendmentInput {
         granted: "40 000".into(),
@@ -643,15 +594,16 @@ fn a_changed_enkeltvedtak_gets_a_new_letter_naming_the_new_decision() {
     };
     w.store.amend_grant(&actor(), &a.id, &change).unwrap();
     let text = pdf_text(&w.store.render_letter(&a.id, actor().at).unwrap().bytes);
-    for expected in [
-        "Endret vedtak om tilskudd – Prosjekt for Stavern IL",
-        "Vedtak i Sak 01/26",
-        "fra kr 60 000,00 til kr",
-        "Prosjektet ble mindre enn planlagt.",
-        "Klagerett",
-    ] {
-        assert!(text.contains(expected), "{expected} in the letter:\n{text}");
-    }
+    assert_contains_all(
+        &text,
+        &[
+            "Endret vedtak om tilskudd – Prosjekt for Stavern IL",
+            "Vedtak i Sak 01/26",
+            "fra kr 60 000,00 til kr",
+            "Prosjektet ble mindre enn planlagt.",
+            "Klagerett",
+        ],
+    );
     assert_eq!(
         w.store.letter_file_name(&a.id).unwrap(),
         "Endret vedtak Stavern IL 2026-1.pdf"
@@ -661,13 +613,9 @@ fn a_changed_enkeltvedtak_gets_a_new_letter_naming_the_new_decision() {
 #[test]
 fn the_letter_is_in_nynorsk_for_a_nynorsk_council() {
     let mut w = world();
-    let mut council = w.council.input();
-    council.malform = Malform::Nynorsk;
-    w.store.update_council(&actor(), &w.council.id, &council).unwrap();
+    write_in_nynorsk(&mut w.store, &actor(), &w.council);
     let a = apply(&mut w, "Stavern IL", "80 000");
-    w.store
-        .decide_application(&actor(), &a.id, &decision("80 000", &w.item))
-        .unwrap();
+    w.decide(&a.id, "80 000").unwrap();
     let text = pdf_text(&w.store.render_letter(&a.id, actor().at).unwrap().bytes);
     assert!(text.contains("Tilsegn om tilskot"), "{text}");
     assert!(text.contains("forvaltningslova"), "{text}");
@@ -678,16 +626,34 @@ fn the_letter_is_in_nynorsk_for_a_nynorsk_council() {
     );
 }
 
+/// The scheme's ledger written as CSV into `dir`: how many applications it
+/// holds, and its lines (after the byte order mark).
+fn ledger_csv(w: &World, dir: &Path) -> (usize, Vec<String>) {
+    let path = dir.join("regnskap.csv");
+    let written = w
+        .store
+        .export_ledger(&w.scheme.id, LedgerFormat::Csv, &path, Lang::Nb)
+        .unwrap();
+    let csv = std::fs::read_to_string(&path).unwrap();
+    let lines = csv.trim_start_matches('\u{feff}').lines().map(str::to_owned).collect();
+    (written, lines)
+}
+
+/// The scheme's ledger written as XLSX into `dir`, opened.
+fn ledger_book(w: &World, dir: &Path) -> calamine::Xlsx<std::io::BufReader<std::fs::File>> {
+    let path = dir.join("regnskap.xlsx");
+    w.store
+        .export_ledger(&w.scheme.id, LedgerFormat::Xlsx, &path, Lang::Nb)
+        .unwrap();
+    calamine::open_workbook(&path).unwrap()
+}
+
 #[test]
 fn the_ledger_reads_back_as_written() {
     let mut w = world();
-    let mut input = application_input(&w.scheme.id, "Stavern; IL \"Lyn\"", "80 000");
-    input.org_number = "974760673".into();
-    let a = w.store.add_application(&actor(), &input).unwrap();
+    let a = apply_registered(&mut w, "Stavern; IL \"Lyn\"", "80 000");
     let b = apply(&mut w, "Stavern vel", "12 500,50");
-    w.store
-        .decide_application(&actor(), &a.id, &decision("60 000", &w.item))
-        .unwrap();
+    w.decide(&a.id, "60 000").unwrap();
     w.store
         .add_payout(
             &actor(),
@@ -713,15 +679,8 @@ fn the_ledger_reads_back_as_written() {
         crate::ledger::file_name(&renamed, LedgerFormat::Csv, Lang::Nb),
         "Regnskap Kulturmidler 2026.csv"
     );
-    let csv_path = dir.path().join("regnskap.csv");
-    assert_eq!(
-        w.store
-            .export_ledger(&w.scheme.id, LedgerFormat::Csv, &csv_path, Lang::Nb)
-            .unwrap(),
-        2
-    );
-    let csv = std::fs::read_to_string(&csv_path).unwrap();
-    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    let (written, lines) = ledger_csv(&w, dir.path());
+    assert_eq!(written, 2);
     assert_eq!(
         lines[0],
         "Nr.;Søker;Org.nr.;Prosjekt;Status;Omsøkt (kr);Innvilget (kr);Utbetalt (kr);Rapport mottatt;Vedtak"
@@ -739,12 +698,8 @@ fn the_ledger_reads_back_as_written() {
     assert!(lines[2].contains(";Mottatt;12500,50;0,00;0,00;;"), "{}", lines[2]);
     assert_eq!(lines[3], ";Sum Grendemidler 2026;;;;92500,50;60000,00;30000,00;;");
 
-    use calamine::{open_workbook, Data, Reader, Xlsx};
-    let xlsx_path = dir.path().join("regnskap.xlsx");
-    w.store
-        .export_ledger(&w.scheme.id, LedgerFormat::Xlsx, &xlsx_path, Lang::Nb)
-        .unwrap();
-    let mut book: Xlsx<_> = open_workbook(&xlsx_path).unwrap();
+    use calamine::{Data, Reader};
+    let mut book = ledger_book(&w, dir.path());
     let sheet = book.worksheet_range("Grendemidler 2026").unwrap();
     assert_eq!(sheet.get_value((0, 1)), Some(&Data::String("Søker".into())));
     assert_eq!(sheet.get_value((1, 2)), Some(&Data::String("974760673".into())));
@@ -766,12 +721,7 @@ fn a_ledger_cell_that_looks_like_a_formula_is_written_as_text() {
     w.store.add_application(&actor(), &input).unwrap();
     let dir = tempfile::tempdir().unwrap();
 
-    let csv_path = dir.path().join("regnskap.csv");
-    w.store
-        .export_ledger(&w.scheme.id, LedgerFormat::Csv, &csv_path, Lang::Nb)
-        .unwrap();
-    let csv = std::fs::read_to_string(&csv_path).unwrap();
-    let row = csv.trim_start_matches('\u{feff}').lines().nth(1).unwrap().to_owned();
+    let row = ledger_csv(&w, dir.path()).1[1].clone();
     let cells: Vec<&str> = row.split(';').collect();
     assert!(cells[1].starts_with("\"'=HYPERLINK("), "the applicant: {row}");
     assert!(cells.iter().any(|c| c.starts_with("'+47 og -2")), "the project: {row}");
@@ -782,12 +732,8 @@ fn a_ledger_cell_that_looks_like_a_formula_is_written_as_text() {
         "no cell starts a formula: {row}"
     );
 
-    use calamine::{open_workbook, Data, Reader, Xlsx};
-    let xlsx_path = dir.path().join("regnskap.xlsx");
-    w.store
-        .export_ledger(&w.scheme.id, LedgerFormat::Xlsx, &xlsx_path, Lang::Nb)
-        .unwrap();
-    let mut book: Xlsx<_> = open_workbook(&xlsx_path).unwrap();
+    use calamine::{Data, Reader};
+    let mut book = ledger_book(&w, dir.path());
     let sheet = book.worksheet_range("Grendemidler 2026").unwrap();
     assert_eq!(sheet.get_value((1, 1)), Some(&Data::String(format!("'{hostile}"))));
     assert_eq!(
@@ -810,16 +756,9 @@ fn a_ledger_cell_that_looks_like_a_formula_is_written_as_text() {
 fn the_minutes_list_the_grants_decided_under_an_item() {
     let mut w = world();
     let a = apply(&mut w, "Stavern IL", "80 000");
-    let decided = w
-        .store
-        .decide_application(&actor(), &a.id, &decision("60 000", &w.item))
-        .unwrap();
+    let decided = w.decide(&a.id, "60 000").unwrap();
     let meeting_id = decided.decision.unwrap().meeting_id;
-    let minutes = w
-        .store
-        .render_document(&meeting_id, DocumentKind::Minutes, actor().at)
-        .unwrap();
-    let text = pdf_text(&minutes.bytes);
+    let text = document_text(&w.store, &meeting_id, DocumentKind::Minutes, actor().at);
     assert!(text.contains("Tilskudd"), "{text}");
     assert!(text.contains("Prosjekt for Stavern IL"), "{text}");
     assert!(text.contains("kr 60 000"), "{text}");
@@ -864,7 +803,7 @@ proptest! {
         for op in steps {
             let kr = |k: i64| money_text(k * 100);
             let _ = match op {
-                Op::Decide(i, k) => w.store.decide_application(&actor(), &apps[i].id, &decision(&kr(k), &w.item)),
+                Op::Decide(i, k) => w.decide(&apps[i].id, &kr(k)),
                 Op::Amend(i, k) => w.store.amend_grant(
                     &actor(),
                     &apps[i].id,
@@ -911,9 +850,7 @@ fn a_decision_names_who_has_not_scored_and_its_item_by_title() {
     let mut w = world();
     // Bjørn Berg represents the applicant: inhabil, so never missing.
     let a = apply(&mut w, "Stavern skole FAU", "10 000");
-    w.store
-        .save_scores(&actor(), &a.id, &w.members[0].id, &scores(&w.scheme, [4, 4, 4]))
-        .unwrap();
+    w.score(&a.id, 0, [4, 4, 4]).unwrap();
     // Cecilie has scored one criterion of three: not done.
     let mut partial = scores(&w.scheme, [3, 3, 3]);
     partial[1].score = None;
@@ -924,9 +861,7 @@ fn a_decision_names_who_has_not_scored_and_its_item_by_title() {
     let detail = w.store.application_detail(&a.id, day(2026, 4, 1)).unwrap();
     assert_eq!(detail.missing_scores, vec!["Cecilie Ask", "Dag Dahl"]);
 
-    w.store
-        .decide_application(&actor(), &a.id, &decision("8 000", &w.item))
-        .unwrap();
+    w.decide(&a.id, "8 000").unwrap();
     let detail = w.store.application_detail(&a.id, day(2026, 4, 20)).unwrap();
     let decided = detail.application.decision.unwrap();
     assert_eq!(decided.item_title, "Tildeling av grendemidler 2026");
@@ -993,14 +928,7 @@ fn a_grant_decision_is_tied_only_to_a_vedtak_item_of_the_council() {
         .add_item(
             &actor(),
             &meeting.meeting.id,
-            &AgendaItemInput {
-                access: Default::default(),
-                statement: None,
-                kind: ItemKind::Orientering,
-                title: "Godkjenning av innkalling og saksliste".into(),
-                background: String::new(),
-                proposal: String::new(),
-            },
+            &item(ItemKind::Orientering, "Godkjenning av innkalling og saksliste"),
         )
         .unwrap();
     let detail = w.store.application_detail(&a.id, day(2026, 4, 1)).unwrap();

@@ -1,22 +1,14 @@
 //! Damaged, foreign and locked files: each is refused with a clear message
 //! and left byte-identical.
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::NaiveDate;
 
+use super::test_fixtures::{demo_actor as actor, demo_file, fill_the_disk, row_count as count};
 use super::*;
-
-fn actor() -> Actor {
-    Actor::new("Kari", Utc.with_ymd_and_hms(2026, 3, 12, 20, 0, 0).unwrap())
-}
 
 /// A sound Grendebok file with demo data, closed, in its own folder.
 fn sound_file() -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("grendebok.sqlite3");
-    let mut store = Store::create(&path).unwrap();
-    store
-        .load_demo(&actor(), NaiveDate::from_ymd_opt(2026, 3, 12).unwrap())
-        .unwrap();
+    let (dir, path, store) = demo_file();
     // Fold the WAL into the file, so the file alone is the database.
     store.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
     drop(store);
@@ -323,18 +315,8 @@ fn a_new_file_is_marked_as_grendeboks() {
 fn a_full_disk_refuses_the_write_whole_and_recovers_when_space_is_freed() {
     let (_dir, path) = sound_file();
     let mut store = Store::open(&path).unwrap();
-    let pages: i64 = store.conn.query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
-    store
-        .conn
-        .execute_batch(&format!("PRAGMA max_page_count = {pages}"))
-        .unwrap();
+    let pages = fill_the_disk(&store);
     let council = store.councils().unwrap()[0].id.clone();
-    let count = |store: &Store, table: &str| -> i64 {
-        store
-            .conn
-            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-            .unwrap()
-    };
     let (people, audit) = (count(&store, "person"), count(&store, "audit"));
     // A mandate near its limit, with its audit row: more pages than the file may grow.
     let big = "Lang tekst som fyller disken. ".repeat(600);

@@ -3,15 +3,13 @@
 
 use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
 
-use super::test_fixtures::{meeting_input, member_input};
+pub(super) use super::test_fixtures::day;
+use super::test_fixtures::{assert_says, decided, meeting_input, member_input, stavern, votes, write_in_nynorsk};
 use super::*;
+use crate::rules::validate::tests::invalid_fields;
 
 pub(super) fn actor() -> Actor {
     Actor::new("Kari Sekretær", Utc.with_ymd_and_hms(2026, 3, 12, 20, 0, 0).unwrap())
-}
-
-pub(super) fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
 /// A council of six seats with five members and a varamedlem.
@@ -22,16 +20,7 @@ pub(super) struct World {
 }
 
 pub(super) fn world() -> World {
-    let mut store = Store::open_in_memory().unwrap();
-    let council = store
-        .create_council(
-            &actor(),
-            &CouncilInput {
-                legal_mode: LegalMode::Formal,
-                ..CouncilInput::named("Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 1, 1, 2))
-            },
-        )
-        .unwrap();
+    let (mut store, council) = stavern(&actor(), LegalMode::Formal, 2);
     let members = [
         ("Aud", SeatCategory::SENIOR, Role::Leder),
         ("Bjørn", SeatCategory::SCHOOL, Role::Medlem),
@@ -55,10 +44,30 @@ pub(super) fn world() -> World {
 
 impl World {
     /// An ordinary meeting of the council on `date`.
-    fn meeting(&mut self, date: NaiveDate) -> Meeting {
+    pub(super) fn meeting(&mut self, date: NaiveDate) -> Meeting {
         self.store
             .create_meeting(&actor(), &meeting_input(&self.council.id, date))
             .unwrap()
+    }
+
+    /// A meeting on 12 March 2026 with a vedtak on benches on its agenda,
+    /// its notice sent and marked held: the meeting and the item's id.
+    fn held_with_benches(&mut self) -> (Meeting, String) {
+        let m = self.meeting(day(2026, 3, 12));
+        let id = self.item(&m.id, ItemKind::Vedtak, "Benker");
+        self.store.send_notice(&actor(), &m.id).unwrap();
+        self.store.mark_held(&actor(), &m.id).unwrap();
+        (m, id)
+    }
+
+    /// Records the seat's attendance at the meeting, meeting for no one.
+    fn attend(&mut self, meeting_id: &str, membership_id: &str, status: AttendanceStatus) {
+        let input = AttendanceInput {
+            membership_id: membership_id.into(),
+            status,
+            substitute_for: None,
+        };
+        self.store.set_attendance(&actor(), meeting_id, &input).unwrap();
     }
 
     /// A new item of `kind` on the meeting's agenda; its id.
@@ -167,12 +176,7 @@ fn three_hundred_items_get_three_hundred_numbers() {
     let numbers: Vec<i32> = detail.items.iter().map(|i| i.case_number.unwrap().number).collect();
     assert_eq!(numbers, (1..=300).collect::<Vec<_>>());
     assert_eq!(detail.items[299].case_label.as_deref(), Some("Sak 300/26"));
-    let notice = pdf_text(
-        &w.store
-            .render_document(&m.id, DocumentKind::Notice, actor().at)
-            .unwrap()
-            .bytes,
-    );
+    let notice = document_text(&w.store, &m.id, DocumentKind::Notice, actor().at);
     assert!(notice.contains("Sak nummer 299") && notice.contains("Sak 300/26"));
 }
 
@@ -182,7 +186,7 @@ fn an_empty_agenda_prints_plainly() {
     let m = w.meeting(day(2026, 3, 12));
     w.store.send_notice(&actor(), &m.id).unwrap();
     for kind in [DocumentKind::Notice, DocumentKind::Minutes] {
-        let text = pdf_text(&w.store.render_document(&m.id, kind, actor().at).unwrap().bytes);
+        let text = document_text(&w.store, &m.id, kind, actor().at);
         assert!(text.contains("Ingen saker er satt opp."), "{text}");
     }
 }
@@ -276,30 +280,12 @@ fn the_days_to_the_meeting_are_known_for_the_question_before_marking_it_held() {
 #[test]
 fn votes_cannot_outnumber_those_who_could_vote() {
     let mut w = world();
-    let m = w.meeting(day(2026, 3, 12));
-    let id = w.item(&m.id, ItemKind::Vedtak, "Benker");
-    w.store.send_notice(&actor(), &m.id).unwrap();
-    w.store.mark_held(&actor(), &m.id).unwrap();
-    for member in &w.members[..3] {
-        let present = AttendanceInput {
-            membership_id: member.id.clone(),
-            status: AttendanceStatus::Present,
-            substitute_for: None,
-        };
-        w.store.set_attendance(&actor(), &m.id, &present).unwrap();
+    let (m, id) = w.held_with_benches();
+    let first_three: Vec<String> = w.members[..3].iter().map(|m| m.id.clone()).collect();
+    for id in first_three {
+        w.attend(&m.id, &id, AttendanceStatus::Present);
     }
-    let record = |for_: i32| ItemRecord {
-        closed_ground: None,
-        chair_vote: None,
-        decision: "Vedtatt.".into(),
-        votes: Some(Votes {
-            in_favour: for_,
-            against: 0,
-            blank: 0,
-        }),
-        closed: false,
-        closed_basis: String::new(),
-    };
+    let record = |for_: i32| decided("Vedtatt.", Some(votes(for_, 0, 0)));
     let err = w.store.record_item(&actor(), &id, &record(12)).unwrap_err();
     let report = err.report(Lang::Nb);
     assert_eq!(report.fields[0].message, "12 stemmer, men bare 3 kunne stemme.");
@@ -380,18 +366,13 @@ pub(super) fn hold_complete_meeting(w: &mut World, date: NaiveDate) -> String {
     let id = w.item(&m.id, ItemKind::Vedtak, "Godkjenning av innkalling");
     w.store.send_notice(&actor(), &m.id).unwrap();
     w.store.mark_held(&actor(), &m.id).unwrap();
-    for member in &w.members {
+    for member in w.members.clone() {
         let status = if member.role == Role::Varamedlem {
             AttendanceStatus::Absent
         } else {
             AttendanceStatus::Present
         };
-        let input = AttendanceInput {
-            membership_id: member.id.clone(),
-            status,
-            substitute_for: None,
-        };
-        w.store.set_attendance(&actor(), &m.id, &input).unwrap();
+        w.attend(&m.id, &member.id, status);
     }
     // Aud (leder) chairs; Eva (sekretær) takes the minutes.
     let roles = MeetingRoles {
@@ -400,14 +381,7 @@ pub(super) fn hold_complete_meeting(w: &mut World, date: NaiveDate) -> String {
         minute_taker_name: String::new(),
     };
     w.store.set_meeting_roles(&actor(), &m.id, &roles).unwrap();
-    let record = ItemRecord {
-        closed_ground: None,
-        chair_vote: None,
-        decision: "Innkallingen godkjennes.".into(),
-        votes: None,
-        closed: false,
-        closed_basis: String::new(),
-    };
+    let record = decided("Innkallingen godkjennes.", None);
     w.store.record_item(&actor(), &id, &record).unwrap();
     m.id
 }
@@ -421,10 +395,7 @@ pub(super) fn signed_by(w: &World) -> Approval {
 #[test]
 fn incomplete_minutes_are_refused_with_the_list_of_what_is_missing() {
     let mut w = world();
-    let m = w.meeting(day(2026, 3, 12));
-    w.item(&m.id, ItemKind::Vedtak, "Benker");
-    w.store.send_notice(&actor(), &m.id).unwrap();
-    w.store.mark_held(&actor(), &m.id).unwrap();
+    let (m, _) = w.held_with_benches();
     let err = w
         .store
         .approve_minutes(&actor(), &m.id, &signed_by(&w), Lang::Nb)
@@ -553,17 +524,9 @@ fn minutes_can_be_approved_by_a_decision_at_a_later_meeting() {
 #[test]
 fn a_meeting_with_no_one_present_is_not_quorate_said_plainly() {
     let mut w = world();
-    let m = w.meeting(day(2026, 3, 12));
-    w.item(&m.id, ItemKind::Vedtak, "Benker");
-    w.store.send_notice(&actor(), &m.id).unwrap();
-    w.store.mark_held(&actor(), &m.id).unwrap();
-    for member in &w.members {
-        let input = AttendanceInput {
-            membership_id: member.id.clone(),
-            status: AttendanceStatus::Absent,
-            substitute_for: None,
-        };
-        w.store.set_attendance(&actor(), &m.id, &input).unwrap();
+    let (m, _) = w.held_with_benches();
+    for member in w.members.clone() {
+        w.attend(&m.id, &member.id, AttendanceStatus::Absent);
     }
     let detail = w.store.meeting_detail(&m.id, Lang::Nb).unwrap();
     assert!(!detail.items[0].quorum.quorate);
@@ -620,12 +583,9 @@ fn full_meeting(w: &mut World) -> String {
             &actor(),
             &m,
             &AgendaItemInput {
-                kind: ItemKind::Vedtak,
-                title: "Tilskudd til Stavern idrettslag".into(),
                 background: "Idrettslaget søker om kr 20 000 til nye mål på Brunlanes kunstgress.".into(),
                 proposal: "Idrettslaget får kr 15 000.".into(),
-                access: Default::default(),
-                statement: None,
+                ..item(ItemKind::Vedtak, "Tilskudd til Stavern idrettslag")
             },
         )
         .unwrap();
@@ -636,18 +596,7 @@ fn full_meeting(w: &mut World) -> String {
         .record_item(
             &actor(),
             &grant,
-            &ItemRecord {
-                closed_ground: None,
-                chair_vote: None,
-                decision: "Stavern idrettslag får kr 15 000 til nye mål.".into(),
-                votes: Some(Votes {
-                    in_favour: 3,
-                    against: 1,
-                    blank: 0,
-                }),
-                closed: false,
-                closed_basis: String::new(),
-            },
+            &decided("Stavern idrettslag får kr 15 000 til nye mål.", Some(votes(3, 1, 0))),
         )
         .unwrap();
     w.store
@@ -665,11 +614,7 @@ fn full_meeting(w: &mut World) -> String {
     let alternative = AlternativeInput {
         proposed_by: w.members[3].person.name.clone(),
         text: "Idrettslaget får kr 20 000.".into(),
-        votes: Some(Votes {
-            in_favour: 1,
-            against: 3,
-            blank: 0,
-        }),
+        votes: Some(votes(1, 3, 0)),
         chair_vote: None,
     };
     w.store.add_alternative(&actor(), &grant, &alternative).unwrap();
@@ -687,16 +632,8 @@ fn full_meeting(w: &mut World) -> String {
             &actor(),
             &crossing,
             &ItemRecord {
-                closed_ground: None,
                 chair_vote: Some(ChairVote::For),
-                decision: "Utvalget ber kommunen om et gangfelt.".into(),
-                votes: Some(Votes {
-                    in_favour: 2,
-                    against: 2,
-                    blank: 0,
-                }),
-                closed: false,
-                closed_basis: String::new(),
+                ..decided("Utvalget ber kommunen om et gangfelt.", Some(votes(2, 2, 0)))
             },
         )
         .unwrap();
@@ -741,18 +678,7 @@ fn the_minutes_need_a_chair_one_for_an_item_the_chair_left_and_the_chairs_vote_o
     // Without the acting chair and the chair's vote, and without a chair at
     // all, the minutes list each gap; the missing minute-taker is advice.
     w.store.set_item_chair(&actor(), &crossing, None).unwrap();
-    let record = ItemRecord {
-        closed_ground: None,
-        chair_vote: None,
-        decision: "Utvalget ber kommunen om et gangfelt.".into(),
-        votes: Some(Votes {
-            in_favour: 2,
-            against: 2,
-            blank: 0,
-        }),
-        closed: false,
-        closed_basis: String::new(),
-    };
+    let record = decided("Utvalget ber kommunen om et gangfelt.", Some(votes(2, 2, 0)));
     w.store.record_item(&actor(), &crossing, &record).unwrap();
     w.store
         .set_meeting_roles(&actor(), &m, &MeetingRoles::default())
@@ -788,11 +714,7 @@ fn the_minutes_need_a_chair_one_for_an_item_the_chair_left_and_the_chairs_vote_o
         .store
         .approve_minutes(&actor(), &m, &signed_by(&w), Lang::Nb)
         .unwrap_err();
-    assert!(
-        err.message(Lang::Nb).contains("Registrer hvem som ledet saken"),
-        "{}",
-        err.message(Lang::Nb)
-    );
+    assert_says(&err, "Registrer hvem som ledet saken");
     w.store.set_item_chair(&actor(), &crossing, Some(&cecilie)).unwrap();
     let settled = ItemRecord {
         chair_vote: Some(ChairVote::Against),
@@ -811,34 +733,35 @@ fn the_minutes_pdf_holds_every_name_number_and_decision() {
     w.store.approve_minutes(&actor(), &m, &signed_by(&w), Lang::Nb).unwrap();
     let rendered = w.store.render_document(&m, DocumentKind::Minutes, actor().at).unwrap();
     let text = pdf_text(&rendered.bytes);
-    for expected in [
-        "Møteprotokoll – Stavern nærmiljøutvalg",
-        "12.03.2026 kl. 18:00–20:00",
-        "Grendehuset",
-        "Sak 01/26",
-        "Sak 02/26",
-        "Tilskudd til Stavern idrettslag",
-        "Stavern idrettslag får kr 15 000 til nye mål.",
-        "3 for, 1 mot – vedtatt",
-        "Cecilie fratrådte under behandlingen. Grunn: Styreleder i idrettslaget",
-        "Møteleder:",
-        "Protokollfører:",
-        "Alternativt",
-        "Idrettslaget får kr 20 000. (fremmet av Dag)",
-        "1 for, 3 mot – falt",
-        "Vedtatt forslag:",
-        "forslag til vedtak",
-        "Ledet saken:",
-        "(møtelederen var inhabil eller ikke til stede)",
-        "2 for, 2 mot – vedtatt med møteleders dobbeltstemme",
-        "Sende tilsagnsbrev",
-        "26.03.2026",
-        "Protokollen er godkjent av:",
-        "Side 1 av",
-        &format!("Kontrollnr. {}", &rendered.content_sha256[..12]),
-    ] {
-        assert!(text.contains(expected), "the minutes lack {expected:?}:\n{text}");
-    }
+    assert_contains_all(
+        &text,
+        &[
+            "Møteprotokoll – Stavern nærmiljøutvalg",
+            "12.03.2026 kl. 18:00–20:00",
+            "Grendehuset",
+            "Sak 01/26",
+            "Sak 02/26",
+            "Tilskudd til Stavern idrettslag",
+            "Stavern idrettslag får kr 15 000 til nye mål.",
+            "3 for, 1 mot – vedtatt",
+            "Cecilie fratrådte under behandlingen. Grunn: Styreleder i idrettslaget",
+            "Møteleder:",
+            "Protokollfører:",
+            "Alternativt",
+            "Idrettslaget får kr 20 000. (fremmet av Dag)",
+            "1 for, 3 mot – falt",
+            "Vedtatt forslag:",
+            "forslag til vedtak",
+            "Ledet saken:",
+            "(møtelederen var inhabil eller ikke til stede)",
+            "2 for, 2 mot – vedtatt med møteleders dobbeltstemme",
+            "Sende tilsagnsbrev",
+            "26.03.2026",
+            "Protokollen er godkjent av:",
+            "Side 1 av",
+            &format!("Kontrollnr. {}", &rendered.content_sha256[..12]),
+        ],
+    );
     for member in &w.members {
         assert!(text.contains(&member.person.name), "{} is listed", member.person.name);
     }
@@ -846,6 +769,23 @@ fn the_minutes_pdf_holds_every_name_number_and_decision() {
 }
 
 /// The text of each page of a PDF, as `pdftotext` reads it.
+/// The text of the meeting's `kind` of document, as rendered at `at`.
+pub(super) fn document_text(store: &Store, meeting_id: &str, kind: DocumentKind, at: DateTime<Utc>) -> String {
+    pdf_text(&store.render_document(meeting_id, kind, at).unwrap().bytes)
+}
+
+/// Each of `phrases` stands in `text`.
+pub(super) fn assert_contains_all(text: &str, phrases: &[&str]) {
+    for phrase in phrases {
+        assert!(text.contains(phrase), "{phrase:?} is missing from:\n{text}");
+    }
+}
+
+/// `text` with every run of white space as one space.
+pub(super) fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 pub(super) fn pdf_pages(pdf: &[u8]) -> Vec<String> {
     let mut pages: Vec<String> = pdf_text(pdf).split('\u{c}').map(str::to_string).collect();
     if pages.last().is_some_and(|p| p.trim().is_empty()) {
@@ -860,14 +800,10 @@ fn minutes_say_utkast_on_every_page_until_approved_and_approval_archives_the_fin
     let m = full_meeting(&mut w);
     // A long decision, so the draft runs over several pages.
     let long = w.store.meeting_detail(&m, Lang::Nb).unwrap().items[0].id.clone();
-    let record = ItemRecord {
-        closed_ground: None,
-        chair_vote: None,
-        decision: "Utvalget drøftet saken grundig og ble enige om veien videre. ".repeat(120),
-        votes: None,
-        closed: false,
-        closed_basis: String::new(),
-    };
+    let record = decided(
+        "Utvalget drøftet saken grundig og ble enige om veien videre. ".repeat(120),
+        None,
+    );
     w.store.record_item(&actor(), &long, &record).unwrap();
     let out = tempfile::tempdir().unwrap();
     let name = w.store.document_file_name(&m, DocumentKind::Minutes).unwrap();
@@ -912,16 +848,9 @@ fn minutes_say_utkast_on_every_page_until_approved_and_approval_archives_the_fin
 #[test]
 fn documents_follow_the_councils_malform() {
     let mut w = world();
-    let mut input = w.council.input();
-    input.malform = Malform::Nynorsk;
-    w.store.update_council(&actor(), &w.council.id, &input).unwrap();
+    write_in_nynorsk(&mut w.store, &actor(), &w.council);
     let m = full_meeting(&mut w);
-    let minutes = pdf_text(
-        &w.store
-            .render_document(&m, DocumentKind::Minutes, actor().at)
-            .unwrap()
-            .bytes,
-    );
+    let minutes = document_text(&w.store, &m, DocumentKind::Minutes, actor().at);
     for word in [
         "Stad:",
         "Røysting:",
@@ -934,12 +863,7 @@ fn documents_follow_the_councils_malform() {
             "nynorsk {word:?} in:\n{minutes}"
         );
     }
-    let notice = pdf_text(
-        &w.store
-            .render_document(&m, DocumentKind::Notice, actor().at)
-            .unwrap()
-            .bytes,
-    );
+    let notice = document_text(&w.store, &m, DocumentKind::Notice, actor().at);
     assert!(notice.contains("Innkalling til møte i Stavern nærmiljøutvalg") && notice.contains("Innkalla"));
 }
 
@@ -948,33 +872,26 @@ fn the_notice_lists_who_is_called_and_the_agenda_with_proposals() {
     let mut w = world();
     let m = w.meeting(day(2026, 3, 12));
     let input = AgendaItemInput {
-        kind: ItemKind::Vedtak,
-        title: "Benker langs strandpromenaden".into(),
         background: "Beboere ønsker benker.".into(),
         proposal: "Utvalget søker kommunen om fire benker.".into(),
-        access: Default::default(),
-        statement: None,
+        ..item(ItemKind::Vedtak, "Benker langs strandpromenaden")
     };
     w.store.add_item(&actor(), &m.id, &input).unwrap();
     w.store.send_notice(&actor(), &m.id).unwrap();
-    let text = pdf_text(
-        &w.store
-            .render_document(&m.id, DocumentKind::Notice, actor().at)
-            .unwrap()
-            .bytes,
+    let text = document_text(&w.store, &m.id, DocumentKind::Notice, actor().at);
+    assert_contains_all(
+        &text,
+        &[
+            "Innkalling til møte i Stavern nærmiljøutvalg",
+            "12.03.2026 kl. 18:00",
+            "Saksliste",
+            "Sak 01/26",
+            "Benker langs strandpromenaden",
+            "Beboere ønsker benker.",
+            "Utvalget søker kommunen om fire benker.",
+            "Frode",
+        ],
     );
-    for expected in [
-        "Innkalling til møte i Stavern nærmiljøutvalg",
-        "12.03.2026 kl. 18:00",
-        "Saksliste",
-        "Sak 01/26",
-        "Benker langs strandpromenaden",
-        "Beboere ønsker benker.",
-        "Utvalget søker kommunen om fire benker.",
-        "Frode",
-    ] {
-        assert!(text.contains(expected), "the notice lacks {expected:?}:\n{text}");
-    }
 }
 
 #[test]
@@ -999,14 +916,7 @@ fn a_ten_thousand_character_decision_loses_no_word_and_odd_text_does_not_panic()
         decision.push_str(&format!("vedtaksord{n} "));
     }
     decision.push_str("Fest 🎉 på Café e\u{301}n <script>alert(1)</script>");
-    let record = ItemRecord {
-        closed_ground: None,
-        chair_vote: None,
-        decision: decision.clone(),
-        votes: None,
-        closed: false,
-        closed_basis: String::new(),
-    };
+    let record = decided(decision.clone(), None);
     w.store.record_item(&actor(), &item_id, &record).unwrap();
     let rendered = w.store.render_document(&m, DocumentKind::Minutes, actor().at).unwrap();
     let text = pdf_text(&rendered.bytes);
@@ -1143,19 +1053,20 @@ fn the_public_minutes_and_notice_withhold_an_exempt_items_title_text_votes_and_n
         .unwrap();
     assert_eq!(public.file_name, name);
     let text = pdf_text(&public.bytes);
-    for expected in [
-        "UTKAST",
-        "Offentlig versjon: saker unntatt offentlighet er tatt ut.",
-        "Sak 02/26",
-        "(tittel unntatt offentlighet)",
-        "Unntatt offentlighet:",
-        "Offentleglova § 13 første ledd",
-        // The rest of the minutes stay: other items, who met.
-        "Godkjenning av innkalling",
-        "Aud",
-    ] {
-        assert!(text.contains(expected), "the public minutes lack {expected:?}:\n{text}");
-    }
+    assert_contains_all(
+        &text,
+        &[
+            "UTKAST",
+            "Offentlig versjon: saker unntatt offentlighet er tatt ut.",
+            "Sak 02/26",
+            "(tittel unntatt offentlighet)",
+            "Unntatt offentlighet:",
+            "Offentleglova § 13 første ledd",
+            // The rest of the minutes stay: other items, who met.
+            "Godkjenning av innkalling",
+            "Aud",
+        ],
+    );
     for withheld in [
         "Tilskudd til Stavern idrettslag",
         "Idrettslaget søker",
@@ -1175,13 +1086,14 @@ fn the_public_minutes_and_notice_withhold_an_exempt_items_title_text_votes_and_n
     // The full minutes keep everything and say what is exempt.
     let full = w.store.render_document(&m, DocumentKind::Minutes, actor().at).unwrap();
     let full_text = pdf_text(&full.bytes);
-    for expected in [
-        "Tilskudd til Stavern idrettslag",
-        "3 for, 1 mot",
-        "Unntatt offentlighet:",
-    ] {
-        assert!(full_text.contains(expected), "the full minutes lack {expected:?}");
-    }
+    assert_contains_all(
+        &full_text,
+        &[
+            "Tilskudd til Stavern idrettslag",
+            "3 for, 1 mot",
+            "Unntatt offentlighet:",
+        ],
+    );
     assert_ne!(full.content_sha256, public.content_sha256);
 
     // The notice's public version too: the case number stays, the title and background go.
@@ -1219,12 +1131,10 @@ fn a_closed_session_item_is_exempt_by_default_with_its_basis() {
     let detail = w.store.meeting_detail(&m, Lang::Nb).unwrap();
     let grant = detail.items.iter().find(|i| i.title.starts_with("Tilskudd")).unwrap();
     let record = ItemRecord {
-        closed_ground: Some(ClosedGround::Must),
-        chair_vote: None,
-        decision: "Stavern idrettslag får kr 15 000 til nye mål.".into(),
-        votes: grant.votes,
         closed: true,
         closed_basis: "Kommuneloven § 11-5 andre ledd bokstav a".into(),
+        closed_ground: Some(ClosedGround::Must),
+        ..decided("Stavern idrettslag får kr 15 000 til nye mål.", grant.votes)
     };
     w.store.record_item(&actor(), &grant.id, &record).unwrap();
     let public = w
@@ -1287,12 +1197,5 @@ fn the_demos_public_minutes_show_no_contact_details_and_withhold_the_exempt_item
                 "{contact} is shown"
             );
         }
-    }
-}
-
-fn invalid_fields(err: CoreError) -> Vec<(String, &'static str)> {
-    match err {
-        CoreError::Invalid(issues) => issues.into_iter().map(|i| (i.field, i.key)).collect(),
-        other => panic!("expected invalid input, got {other:?}"),
     }
 }

@@ -6,7 +6,7 @@ use std::io::{Cursor, Read, Write};
 use chrono::{Datelike, Duration, NaiveDate, TimeZone, Utc};
 
 use super::package::contents;
-use super::test_fixtures::{self, table_rows};
+use super::test_fixtures::{self, assert_says, demo_store, table_rows};
 use super::*;
 use crate::package::{self as format, PackageFault};
 
@@ -44,8 +44,7 @@ impl World {
 
 fn world() -> World {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open_in_memory().unwrap();
-    store.load_demo(&at(0), today()).unwrap();
+    let mut store = demo_store(&at(0), today());
     let lyngvik = store.find_councils("Lyngvik").unwrap()[0].id.clone();
     for m in store.meetings_of_council(&lyngvik).unwrap() {
         if m.status == MeetingStatus::Approved {
@@ -122,6 +121,13 @@ fn rewrite(bytes: &[u8], change: impl Fn(&str, &mut Vec<u8>) -> bool) -> Vec<u8>
         }
     }
     out.finish().unwrap().into_inner()
+}
+
+/// A new store, as on another machine, that has read in `package` at `minute`.
+fn read_in(package: &Path, minute: i64) -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    store.import_package(&at(minute), package, false).unwrap();
+    store
 }
 
 #[test]
@@ -230,8 +236,7 @@ fn a_newer_package_replaces_the_council_and_the_log_keeps_the_old_snapshot() {
     let other = w.path("storlia.grendebok");
     w.store.export_package(&at(10), &storlia, &other).unwrap();
 
-    let mut target = Store::open_in_memory().unwrap();
-    target.import_package(&at(20), &other, false).unwrap();
+    let mut target = read_in(&other, 20);
     target.import_package(&at(20), &first, false).unwrap();
     let people = target.people().unwrap().len();
 
@@ -291,8 +296,7 @@ fn an_older_package_is_refused_with_both_dates_in_both_files() {
     let older = w.export(10, "1.grendebok");
     let newer = w.export(40, "2.grendebok");
 
-    let mut target = Store::open_in_memory().unwrap();
-    target.import_package(&at(50), &newer, false).unwrap();
+    let mut target = read_in(&newer, 50);
     let before = counts(&target);
     let err = target.import_package(&at(60), &older, false).unwrap_err();
     assert_eq!(err.code(), "conflict");
@@ -325,8 +329,7 @@ fn a_damaged_altered_or_too_new_package_is_refused_whole() {
     let mut w = world();
     let first = w.export(10, "1.grendebok");
     let second = w.export(40, "2.grendebok");
-    let mut target = Store::open_in_memory().unwrap();
-    target.import_package(&at(20), &first, false).unwrap();
+    let mut target = read_in(&first, 20);
     let before = counts(&target);
     let bytes = std::fs::read(&second).unwrap();
 
@@ -374,11 +377,7 @@ fn a_damaged_altered_or_too_new_package_is_refused_whole() {
     }
     let err = refuse("cut.grendebok", bytes[..bytes.len() / 2].to_vec());
     assert_eq!(err.code(), "bad_package");
-    assert!(
-        err.message(Lang::Nb).contains("ufullstendig"),
-        "{}",
-        err.message(Lang::Nb)
-    );
+    assert_says(&err, "ufullstendig");
 
     let too_new = rewrite(&bytes, |name, data| {
         if name == "manifest.json" {
@@ -390,11 +389,7 @@ fn a_damaged_altered_or_too_new_package_is_refused_whole() {
     });
     let err = refuse("too-new.grendebok", too_new);
     assert_eq!(err.code(), "too_new");
-    assert!(
-        err.message(Lang::Nb).contains("Oppdater Grendebok"),
-        "{}",
-        err.message(Lang::Nb)
-    );
+    assert_says(&err, "Oppdater Grendebok");
     assert!(err.message(Lang::Nn).contains("Oppdater Grendebok"));
     assert!(err.message(Lang::En).contains("Update Grendebok"));
 
@@ -409,8 +404,7 @@ fn a_package_cannot_slip_rows_into_another_council_or_take_a_taken_name() {
     let storlia = w.store.find_councils("Storlia").unwrap()[0].id.clone();
     let other = w.path("storlia.grendebok");
     w.store.export_package(&at(10), &storlia, &other).unwrap();
-    let mut target = Store::open_in_memory().unwrap();
-    target.import_package(&at(20), &other, false).unwrap();
+    let mut target = read_in(&other, 20);
     let before = counts(&target);
 
     // Sound packages whose one meeting claims to be Storlia's, or of no council here.
@@ -437,11 +431,7 @@ fn a_package_cannot_slip_rows_into_another_council_or_take_a_taken_name() {
     let before = counts(&target);
     let lyngvik = w.export(50, "lyngvik.grendebok");
     let err = target.import_package(&at(60), &lyngvik, false).unwrap_err();
-    assert!(
-        err.message(Lang::Nb).contains("«Lyngvik nærmiljøutvalg»"),
-        "{}",
-        err.message(Lang::Nb)
-    );
+    assert_says(&err, "«Lyngvik nærmiljøutvalg»");
     assert_eq!(counts(&target), before);
 }
 
@@ -684,11 +674,7 @@ fn parts_are_read_only_as_far_as_the_manifest_and_the_limits_allow() {
         .set_len(format::MAX_PACKAGE_BYTES + 1)
         .unwrap();
     let err = target.import_package(&at(50), &huge, false).unwrap_err();
-    assert!(
-        err.message(Lang::Nb).contains("større enn en Grendebok-pakke kan være"),
-        "{}",
-        err.message(Lang::Nb)
-    );
+    assert_says(&err, "større enn en Grendebok-pakke kan være");
     assert_eq!(counts(&target), before);
 
     // The package as made still reads in.
@@ -701,9 +687,7 @@ fn parts_are_read_only_as_far_as_the_manifest_and_the_limits_allow() {
 /// The coordinator's file with Lyngvik read in from the secretary's package.
 fn coordinator(w: &mut World) -> Store {
     let file = w.export(10, "lyngvik.grendebok");
-    let mut target = Store::open_in_memory().unwrap();
-    target.import_package(&at(20), &file, false).unwrap();
-    target
+    read_in(&file, 20)
 }
 
 #[test]
@@ -805,14 +789,7 @@ fn a_council_read_in_is_read_only_here_and_every_write_says_where_it_is_kept() {
         (
             "add an item",
             Box::new(|s| {
-                let input = AgendaItemInput {
-                    kind: ItemKind::Orientering,
-                    title: "Ny sak".into(),
-                    background: String::new(),
-                    proposal: String::new(),
-                    access: Default::default(),
-                    statement: None,
-                };
+                let input = super::meeting_tests::item(ItemKind::Orientering, "Ny sak");
                 s.add_item(&at(30), &meeting, &input).map(|_| ())
             }),
         ),
@@ -1000,11 +977,7 @@ fn an_import_never_silently_discards_changes_made_here_since_the_last_package() 
         .unwrap();
     let third = w.export(60, "lyngvik-3.grendebok");
     let err = target.import_package(&at(70), &third, false).unwrap_err();
-    assert!(
-        err.message(Lang::Nb).contains("1 endring i loggen"),
-        "{}",
-        err.message(Lang::Nb)
-    );
+    assert_says(&err, "1 endring i loggen");
 }
 
 #[test]

@@ -2,6 +2,7 @@
 
 use chrono::{NaiveDate, TimeZone, Utc};
 
+use super::test_fixtures::{assert_says, decided, demo_store};
 use super::*;
 
 fn actor() -> Actor {
@@ -18,14 +19,8 @@ fn contains(haystack: &[u8], needle: &str) -> bool {
 
 #[test]
 fn a_persons_export_holds_their_seats_meetings_and_changes() {
-    let mut store = Store::open_in_memory().unwrap();
-    store.load_demo(&actor(), today()).unwrap();
-    let astrid = store
-        .people()
-        .unwrap()
-        .into_iter()
-        .find(|p| p.name == "Astrid Kvalvik")
-        .unwrap();
+    let store = demo_store(&actor(), today());
+    let astrid = astrid(&store);
     let export = store.person_export(&astrid.id).unwrap();
     assert_eq!(export.council_names, ["Lyngvik nærmiljøutvalg"]);
     assert_eq!(export.memberships.len(), 1);
@@ -46,12 +41,7 @@ fn an_access_request_is_saved_as_a_json_file_and_never_over_the_store() {
     let path = dir.path().join("grendebok.sqlite3");
     let mut store = Store::create(&path).unwrap();
     store.load_demo(&actor(), today()).unwrap();
-    let astrid = store
-        .people()
-        .unwrap()
-        .into_iter()
-        .find(|p| p.name == "Astrid Kvalvik")
-        .unwrap();
+    let astrid = astrid(&store);
     let name = store.person_export_file_name(&astrid.id, today(), Lang::Nb).unwrap();
     assert_eq!(name, "Innsyn Astrid Kvalvik 2026-11-22.json");
     let out = dir.path().join(&name);
@@ -99,14 +89,7 @@ fn an_erased_former_member_is_gone_from_the_file_its_wal_and_the_newest_backup()
     // Named in a decision, too.
     let meeting = store.meetings_of_council(&lyngvik).unwrap()[0].id.clone();
     let item = store.meeting_detail(&meeting, Lang::Nb).unwrap().items[0].id.clone();
-    let record = ItemRecord {
-        closed_ground: None,
-        chair_vote: None,
-        decision: "Einar Bråthen takker for seg etter mange år.".into(),
-        votes: None,
-        closed: false,
-        closed_basis: String::new(),
-    };
+    let record = decided("Einar Bråthen takker for seg etter mange år.", None);
     store.record_item(&actor(), &item, &record).unwrap();
     store.end_membership(&actor(), &einar.id, today(), "Flyttet").unwrap();
 
@@ -137,6 +120,16 @@ fn an_erased_former_member_is_gone_from_the_file_its_wal_and_the_newest_backup()
 }
 
 /// A former member of `council` (their seat ended today), by name.
+/// Astrid Kvalvik, a member of the demo's Lyngvik council.
+fn astrid(store: &Store) -> Person {
+    store
+        .people()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.name == "Astrid Kvalvik")
+        .unwrap()
+}
+
 fn former(store: &mut Store, council: &str, name: &str) -> Person {
     let id = store.find_councils(council).unwrap()[0].id.clone();
     let seat = store
@@ -155,17 +148,12 @@ fn pdf_text(pdf: &[u8]) -> String {
 
 #[test]
 fn erasing_twice_or_a_sitting_member_is_refused_and_changes_nothing() {
-    let mut store = Store::open_in_memory().unwrap();
-    store.load_demo(&actor(), today()).unwrap();
+    let mut store = demo_store(&actor(), today());
     let lyngvik = store.find_councils("Lyngvik").unwrap()[0].id.clone();
     let sitting = store.memberships_of_council(&lyngvik).unwrap()[0].person.clone();
     let err = store.erase_person(&actor(), &sitting.id, today()).unwrap_err();
     assert_eq!(err.code(), "conflict");
-    assert!(
-        err.message(Lang::Nb).contains("Avslutt plassen først"),
-        "{}",
-        err.message(Lang::Nb)
-    );
+    assert_says(&err, "Avslutt plassen først");
 
     let einar = former(&mut store, "Lyngvik", "Einar Bråthen");
     store.erase_person(&actor(), &einar.id, today()).unwrap();
@@ -178,8 +166,7 @@ fn erasing_twice_or_a_sitting_member_is_refused_and_changes_nothing() {
 
 #[test]
 fn a_formal_bodys_approved_minutes_and_archive_are_kept_and_everything_else_is_erased() {
-    let mut store = Store::open_in_memory().unwrap();
-    store.load_demo(&actor(), today()).unwrap();
+    let mut store = demo_store(&actor(), today());
     let midtbyen = store.find_councils("Midtbyen").unwrap()[0].clone();
     assert_eq!(midtbyen.legal_mode, LegalMode::Formal);
     let meetings = store.meetings_of_council(&midtbyen.id).unwrap();
@@ -259,8 +246,7 @@ fn a_formal_bodys_approved_minutes_and_archive_are_kept_and_everything_else_is_e
 
 #[test]
 fn a_voluntary_councils_archive_is_laid_out_again_never_left_empty() {
-    let mut store = Store::open_in_memory().unwrap();
-    store.load_demo(&actor(), today()).unwrap();
+    let mut store = demo_store(&actor(), today());
     let lyngvik = store.find_councils("Lyngvik").unwrap()[0].id.clone();
     let astrid = former(&mut store, "Lyngvik", "Astrid Kvalvik");
     // She is also the contact of an application.
@@ -336,8 +322,7 @@ fn a_voluntary_councils_archive_is_laid_out_again_never_left_empty() {
 
 #[test]
 fn a_nynorsk_councils_former_member_gets_a_nynorsk_pseudonym() {
-    let mut store = Store::open_in_memory().unwrap();
-    store.load_demo(&actor(), today()).unwrap();
+    let mut store = demo_store(&actor(), today());
     let storlia = store.find_councils("Storlia").unwrap()[0].id.clone();
     let name = store.memberships_of_council(&storlia).unwrap()[0].person.name.clone();
     let person = former(&mut store, "Storlia", &name);
@@ -349,8 +334,7 @@ fn a_nynorsk_councils_former_member_gets_a_nynorsk_pseudonym() {
 fn a_later_package_cannot_bring_an_erased_person_back() {
     let dir = tempfile::tempdir().unwrap();
     // The secretary's file is Lyngvik's home; the coordinator reads its packages.
-    let mut secretary = Store::open_in_memory().unwrap();
-    secretary.load_demo(&actor(), today()).unwrap();
+    let mut secretary = demo_store(&actor(), today());
     let lyngvik = secretary.find_councils("Lyngvik").unwrap()[0].id.clone();
     let einar = former(&mut secretary, "Lyngvik", "Einar Bråthen");
     let first = dir.path().join("first.grendebok");

@@ -33,23 +33,36 @@ const GRENDER: [(&str, &str); 7] = [
     ("finnholt", "Finnholt"),
 ];
 
+/// A profile entry named in bokmål, nynorsk and English.
+fn entry(key: &str, nb: &str, nn: &str, en: &str) -> ProfileEntry {
+    ProfileEntry {
+        key: key.into(),
+        names: ProfileNames::new(nb, nn, en),
+    }
+}
+
+/// Saves `profile` as the coordinator on `day` December.
+fn save(store: &mut Store, day: u32, profile: &KommuneProfile) {
+    store
+        .save_profile(&coordinator(day), profile, today(), Lang::Nb)
+        .unwrap();
+}
+
+/// A council named `name` with `seat_plan`, created by the coordinator on 2 December.
+fn create_council(store: &mut Store, name: &str, seat_plan: SeatPlan) -> Result<Council> {
+    store.create_council(&coordinator(2), &CouncilInput::named(name, seat_plan))
+}
+
 /// Sør-Odal's seats: one per grend and a representative of the kommune.
 fn sor_odal() -> KommuneProfile {
-    let mut seat_categories: Vec<ProfileEntry> = GRENDER
-        .iter()
-        .map(|(key, name)| ProfileEntry {
-            key: (*key).into(),
-            names: ProfileNames::new(*name, *name, *name),
-        })
-        .collect();
-    seat_categories.push(ProfileEntry {
-        key: "kommunen".into(),
-        names: ProfileNames::new(
-            "Kommunens representant",
-            "Kommunen sin representant",
-            "The municipality's representative",
-        ),
-    });
+    let mut seat_categories: Vec<ProfileEntry> =
+        GRENDER.iter().map(|(key, name)| entry(key, name, name, name)).collect();
+    seat_categories.push(entry(
+        "kommunen",
+        "Kommunens representant",
+        "Kommunen sin representant",
+        "The municipality's representative",
+    ));
     KommuneProfile {
         kommune: "Sør-Odal".into(),
         seat_categories,
@@ -73,15 +86,8 @@ fn fields(err: CoreError) -> Vec<String> {
 #[test]
 fn sor_odals_seats_are_set_up_without_code_and_the_composition_follows_them() {
     let mut store = Store::open_in_memory().unwrap();
-    store
-        .save_profile(&coordinator(2), &sor_odal(), today(), Lang::Nb)
-        .unwrap();
-    let council = store
-        .create_council(
-            &coordinator(2),
-            &CouncilInput::named("Sør-Odal grendeutvalg", sor_odal_plan()),
-        )
-        .unwrap();
+    save(&mut store, 2, &sor_odal());
+    let council = create_council(&mut store, "Sør-Odal grendeutvalg", sor_odal_plan()).unwrap();
     assert_eq!(council.seat_plan.total(), 8);
     for (name, key, role) in [
         ("Aud Oppstad", "oppstad", Role::Leder),
@@ -122,19 +128,9 @@ fn sor_odals_seats_are_set_up_without_code_and_the_composition_follows_them() {
 #[test]
 fn a_seat_or_a_plan_outside_the_profile_is_refused_with_its_field_named() {
     let mut store = Store::open_in_memory().unwrap();
-    let err = store
-        .create_council(
-            &coordinator(2),
-            &CouncilInput::named("Sør-Odal grendeutvalg", sor_odal_plan()),
-        )
-        .unwrap_err();
+    let err = create_council(&mut store, "Sør-Odal grendeutvalg", sor_odal_plan()).unwrap_err();
     assert_eq!(fields(err).len(), 8, "every category the built-in profile lacks");
-    let council = store
-        .create_council(
-            &coordinator(2),
-            &CouncilInput::named("Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 1, 1, 2)),
-        )
-        .unwrap();
+    let council = create_council(&mut store, "Stavern nærmiljøutvalg", SeatPlan::new(1, 1, 1, 1, 2)).unwrap();
     let input = member_input(&council.id, "Ola", SeatCategory::new("skarnes"), Role::Medlem, today());
     let err = store.add_membership(&coordinator(2), &input).unwrap_err();
     let report = err.report(Lang::Nb);
@@ -150,26 +146,16 @@ fn a_seat_or_a_plan_outside_the_profile_is_refused_with_its_field_named() {
 #[test]
 fn a_removed_category_is_kept_for_history_named_by_its_last_name_and_marked() {
     let mut store = Store::open_in_memory().unwrap();
-    let council = store
-        .create_council(
-            &coordinator(2),
-            &CouncilInput::named("Skarnes grendeutvalg", SeatPlan::new(1, 1, 1, 1, 2)),
-        )
-        .unwrap();
+    let council = create_council(&mut store, "Skarnes grendeutvalg", SeatPlan::new(1, 1, 1, 1, 2)).unwrap();
     let input = member_input(&council.id, "Aud", SeatCategory::SENIOR, Role::Leder, today());
     let aud = store.add_membership(&coordinator(2), &input).unwrap();
     // The coordinator renames «Senior» and later removes it.
     let mut renamed = sor_odal();
-    renamed.seat_categories.push(ProfileEntry {
-        key: "senior".into(),
-        names: ProfileNames::new("Eldre", "Eldre", "Elderly"),
-    });
-    store
-        .save_profile(&coordinator(3), &renamed, today(), Lang::Nb)
-        .unwrap();
-    store
-        .save_profile(&coordinator(4), &sor_odal(), today(), Lang::Nb)
-        .unwrap();
+    renamed
+        .seat_categories
+        .push(entry("senior", "Eldre", "Eldre", "Elderly"));
+    save(&mut store, 3, &renamed);
+    save(&mut store, 4, &sor_odal());
 
     let labels = store.profile_labels(Lang::Nb).unwrap();
     let senior = labels.seat_categories.iter().find(|l| l.key == "senior").unwrap();
@@ -220,19 +206,11 @@ fn a_removed_category_is_kept_for_history_named_by_its_last_name_and_marked() {
 fn a_meeting_of_the_profiles_own_kind_is_planned_and_named_and_another_is_refused() {
     let mut store = Store::open_in_memory().unwrap();
     let mut profile = sor_odal();
-    profile.meeting_kinds.push(ProfileEntry {
-        key: "grendemote".into(),
-        names: ProfileNames::new("Grendemøte", "Grendemøte", "Village meeting"),
-    });
-    store
-        .save_profile(&coordinator(2), &profile, today(), Lang::Nb)
-        .unwrap();
-    let council = store
-        .create_council(
-            &coordinator(2),
-            &CouncilInput::named("Sør-Odal grendeutvalg", sor_odal_plan()),
-        )
-        .unwrap();
+    profile
+        .meeting_kinds
+        .push(entry("grendemote", "Grendemøte", "Grendemøte", "Village meeting"));
+    save(&mut store, 2, &profile);
+    let council = create_council(&mut store, "Sør-Odal grendeutvalg", sor_odal_plan()).unwrap();
     let mut input = meeting_input(&council.id, NaiveDate::from_ymd_opt(2027, 3, 12).unwrap());
     input.kind = MeetingKind::new("dugnad");
     assert_eq!(
@@ -245,9 +223,7 @@ fn a_meeting_of_the_profiles_own_kind_is_planned_and_named_and_another_is_refuse
     assert_eq!(detail.names.get(Lang::En).meeting_kind("grendemote"), "Village meeting");
 
     // Removed from the profile, the meeting keeps its kind, named as removed, and may still be edited.
-    store
-        .save_profile(&coordinator(3), &sor_odal(), today(), Lang::Nb)
-        .unwrap();
+    save(&mut store, 3, &sor_odal());
     let labels = store.profile_labels(Lang::Nb).unwrap();
     assert_eq!(labels.meeting_kind("grendemote"), "Grendemøte (fjernet)");
     input.place = "Skarnes samfunnshus".into();
@@ -383,9 +359,7 @@ fn the_migration_from_every_earlier_schema_loses_no_row_and_lifts_the_fixed_list
         // The fixed lists are gone: a profile's own category and kind are stored.
         let mut profile = sor_odal();
         profile.issued_at = at(20);
-        store
-            .save_profile(&coordinator(20), &profile, today(), Lang::Nb)
-            .unwrap();
+        save(&mut store, 20, &profile);
         let input = member_input("c1", "Kari", SeatCategory::new("kommunen"), Role::Medlem, today());
         store.add_membership(&coordinator(20), &input).unwrap();
         if version >= 2 {

@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 
 use super::backup::{self, BackupKind};
-use super::test_fixtures::table_rows;
+use super::test_fixtures::{self, table_rows};
 use super::*;
 use crate::progress::testing::Recorder;
 
@@ -37,9 +37,7 @@ fn names_in(dir: &std::path::Path) -> Vec<String> {
 }
 
 fn demo_store() -> Store {
-    let mut store = Store::open_in_memory().unwrap();
-    store.load_demo(&actor(0), today()).unwrap();
-    store
+    test_fixtures::demo_store(&actor(0), today())
 }
 
 fn lyngvik(store: &Store) -> String {

@@ -6,6 +6,7 @@
 use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
 use proptest::prelude::*;
 
+use super::test_fixtures::demo_store;
 use super::*;
 
 fn actor() -> Actor {
@@ -191,8 +192,7 @@ struct Demo {
 
 thread_local! {
     static DEMO: std::cell::RefCell<Demo> = std::cell::RefCell::new({
-        let mut store = Store::open_in_memory().unwrap();
-        store.load_demo(&actor(), actor().at.date_naive()).unwrap();
+        let mut store = demo_store(&actor(), actor().at.date_naive());
         let council = store.find_councils("Lyngvik").unwrap()[0].id.clone();
         let meeting = store
             .create_meeting(&actor(), &MeetingInput {

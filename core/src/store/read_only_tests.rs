@@ -5,35 +5,18 @@
 //! by itself for a read-only file or folder; `cli/tests/filesystem.rs` holds
 //! the real read-only mounts and permission bits.)
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::NaiveDate;
 
+use super::test_fixtures::{demo_actor as actor, demo_file_in, names_in};
 use super::*;
 
-fn actor() -> Actor {
-    Actor::new("Kari", Utc.with_ymd_and_hms(2026, 3, 12, 20, 0, 0).unwrap())
-}
-
 fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 3, 12).unwrap()
+    actor().at.date_naive()
 }
 
 /// A sound Grendebok file with demo data, closed (no `-wal` or `-shm` left), in `dir`.
 fn sound_file_in(dir: &Path) -> PathBuf {
-    let path = dir.join("grendebok.sqlite3");
-    let mut store = Store::create(&path).unwrap();
-    store.load_demo(&actor(), today()).unwrap();
-    drop(store);
-    path
-}
-
-/// The names in `dir`, sorted.
-fn names_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
+    demo_file_in(dir).0
 }
 
 fn assert_read_only<T: std::fmt::Debug>(what: &str, result: Result<T>) {

@@ -8,6 +8,7 @@ use calamine::{Data, Reader, Xlsx};
 use rust_xlsxwriter::Workbook;
 
 use super::grant_tests::{actor, apply, at, day, decision, scheme_input, scores, world, World};
+use super::test_fixtures::assert_says;
 use super::*;
 
 /// A cell a member types: a number or text.
@@ -123,6 +124,12 @@ impl Round {
         out
     }
 
+    /// Bjørn's sheet with `typed` typed into its cells, saved as `name`.
+    fn bjorn_fills(&self, name: &str, typed: &[(u32, u16, Typed)]) -> PathBuf {
+        let sheet = self.sheet_of(1, "bjorn.xlsx");
+        fill(&sheet, &self.dir.path().join(name), typed, &[])
+    }
+
     fn import(&mut self, path: &Path) -> Result<review::ReviewImported> {
         let scheme = self.w.scheme.id.clone();
         self.w.store.import_review_sheet(&at(4, 10), path, Some(&scheme))
@@ -227,20 +234,14 @@ fn a_sheet_lists_what_the_member_may_score_with_poeng_cells_limited_to_1_to_5() 
                 &r.dir.path().join("x.xlsx"),
             )
             .unwrap_err();
-    assert!(
-        err.message(Lang::Nb).contains("sitter ikke i utvalget"),
-        "{}",
-        err.message(Lang::Nb)
-    );
+    assert_says(&err, "sitter ikke i utvalget");
 }
 
 #[test]
 fn a_filled_sheet_is_read_in_the_same_sheet_twice_changes_nothing_and_a_changed_one_replaces() {
     let mut r = round();
-    let sheet = r.sheet_of(1, "bjorn.xlsx");
-    let filled = fill(
-        &sheet,
-        &r.dir.path().join("bjorn-utfylt.xlsx"),
+    let filled = r.bjorn_fills(
+        "bjorn-utfylt.xlsx",
         &[
             (row(0), score_col(0), Typed::N(4.0)),
             (row(0), score_col(1), Typed::N(5.0)),
@@ -248,7 +249,6 @@ fn a_filled_sheet_is_read_in_the_same_sheet_twice_changes_nothing_and_a_changed_
             (row(0), COMMENT, Typed::S("Godt forankret i bygda.")),
             (row(1), score_col(0), Typed::N(2.0)),
         ],
-        &[],
     );
     let done = r.import(&filled).unwrap();
     assert_eq!(done.changed, 4);
@@ -341,10 +341,8 @@ fn faults(err: &CoreError) -> Vec<String> {
 #[test]
 fn bad_cells_refuse_the_whole_sheet_each_named_by_row_and_column() {
     let mut r = round();
-    let sheet = r.sheet_of(1, "bjorn.xlsx");
-    let bad = fill(
-        &sheet,
-        &r.dir.path().join("bjorn-feil.xlsx"),
+    let bad = r.bjorn_fills(
+        "bjorn-feil.xlsx",
         &[
             (row(0), score_col(0), Typed::N(7.0)),
             (row(0), score_col(1), Typed::S("fire")),
@@ -352,7 +350,6 @@ fn bad_cells_refuse_the_whole_sheet_each_named_by_row_and_column() {
             (row(2), score_col(2), Typed::N(2.5)),
             (row(2), COMMENT, Typed::S("Uten poeng for første kriterium.")),
         ],
-        &[],
     );
     let before = r.audit_rows();
     let err = r.import(&bad).unwrap_err();
@@ -508,13 +505,7 @@ fn a_blank_cell_leaves_a_score_typed_in_the_app() {
     r.w.store
         .save_scores(&actor(), &a, &bjorn, &scores(&scheme, [3, 3, 3]))
         .unwrap();
-    let sheet = r.sheet_of(1, "bjorn.xlsx");
-    let emptied = fill(
-        &sheet,
-        &r.dir.path().join("tom.xlsx"),
-        &[(row(1), score_col(1), Typed::S(""))],
-        &[],
-    );
+    let emptied = r.bjorn_fills("tom.xlsx", &[(row(1), score_col(1), Typed::S(""))]);
     let done = r.import(&emptied).unwrap();
     assert_eq!(done.changed, 0);
     assert_eq!(r.scores_of(1, 1).len(), 3);

@@ -1,7 +1,10 @@
 //! Statements to the kommune: the item form's rules, the facts kept with the
 //! item, and the letter, which is never made from a draft.
 
-use super::meeting_tests::{actor, day, hold_complete_meeting, item, pdf_text, signed_by, world, World};
+use super::meeting_tests::{
+    actor, assert_contains_all, day, flat, hold_complete_meeting, item, pdf_text, signed_by, world, World,
+};
+use super::test_fixtures::{decided, votes, write_in_nynorsk};
 use super::*;
 use chrono::NaiveDate;
 
@@ -42,18 +45,10 @@ fn adopted_statement(w: &mut World, deadline: NaiveDate) -> (String, String) {
             &statement("24/01234", Some(deadline), "Larvik kommune, Arealplan v/ Siri Holm"),
         )
         .unwrap();
-    let record = ItemRecord {
-        decision: "Stavern nærmiljøutvalg støtter planforslaget og ber om flere sykkelparkeringer ved torget.".into(),
-        votes: Some(Votes {
-            in_favour: 4,
-            against: 1,
-            blank: 0,
-        }),
-        closed: false,
-        closed_basis: String::new(),
-        closed_ground: None,
-        chair_vote: None,
-    };
+    let record = decided(
+        "Stavern nærmiljøutvalg støtter planforslaget og ber om flere sykkelparkeringer ved torget.",
+        Some(votes(4, 1, 0)),
+    );
     w.store.record_item(&actor(), &id, &record).unwrap();
     (m, id)
 }
@@ -61,13 +56,7 @@ fn adopted_statement(w: &mut World, deadline: NaiveDate) -> (String, String) {
 #[test]
 fn a_statement_needs_the_kommunes_case_number_and_deadline_and_says_every_fault_at_once() {
     let mut w = world();
-    let m = w
-        .store
-        .create_meeting(
-            &actor(),
-            &super::test_fixtures::meeting_input(&w.council.id, day(2026, 3, 12)),
-        )
-        .unwrap();
+    let m = w.meeting(day(2026, 3, 12));
     let before = super::test_fixtures::table_rows(&w.store);
     let bad = AgendaItemInput {
         title: " ".into(),
@@ -107,13 +96,7 @@ fn a_statement_needs_the_kommunes_case_number_and_deadline_and_says_every_fault_
 #[test]
 fn the_facts_are_kept_trimmed_with_the_item_and_go_when_it_becomes_another_kind() {
     let mut w = world();
-    let m = w
-        .store
-        .create_meeting(
-            &actor(),
-            &super::test_fixtures::meeting_input(&w.council.id, day(2026, 3, 12)),
-        )
-        .unwrap();
+    let m = w.meeting(day(2026, 3, 12));
     // A deadline before the meeting is allowed, and marked late.
     let id = w
         .store
@@ -188,20 +171,21 @@ fn a_draft_is_never_exported_and_the_approved_statement_is_a_letter_to_the_kommu
     assert_eq!(letter.sha256, crate::pdf::sha256_hex(&bytes));
     assert_eq!(letter.file_name, "Uttalelse.pdf");
     let text = pdf_text(&bytes);
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    for expected in [
-        "Stavern nærmiljøutvalg",
-        "Larvik kommune, Arealplan v/ Siri Holm",
-        "Vår ref.: Sak 02/26",
-        "Deres ref.: 24/01234",
-        "Uttalelse fra Stavern nærmiljøutvalg i sak 24/01234",
-        "støtter planforslaget og ber om flere sykkelparkeringer ved torget",
-        "4 for, 1 mot – vedtatt",
-        "vedtatt i møte i Stavern nærmiljøutvalg 12.03.2026, sak 02/26",
-        "Med vennlig hilsen",
-    ] {
-        assert!(flat.contains(expected), "«{expected}» in:\n{text}");
-    }
+    let flat = flat(&text);
+    assert_contains_all(
+        &flat,
+        &[
+            "Stavern nærmiljøutvalg",
+            "Larvik kommune, Arealplan v/ Siri Holm",
+            "Vår ref.: Sak 02/26",
+            "Deres ref.: 24/01234",
+            "Uttalelse fra Stavern nærmiljøutvalg i sak 24/01234",
+            "støtter planforslaget og ber om flere sykkelparkeringer ved torget",
+            "4 for, 1 mot – vedtatt",
+            "vedtatt i møte i Stavern nærmiljøutvalg 12.03.2026, sak 02/26",
+            "Med vennlig hilsen",
+        ],
+    );
     let detail = w.store.meeting_detail(&m, Lang::Nb).unwrap();
     let s = detail
         .items
@@ -229,23 +213,19 @@ fn a_draft_is_never_exported_and_the_approved_statement_is_a_letter_to_the_kommu
 #[test]
 fn a_nynorsk_council_writes_its_statement_in_nynorsk() {
     let mut w = world();
-    let mut input = w.council.input();
-    input.malform = Malform::Nynorsk;
-    w.store.update_council(&actor(), &w.council.id, &input).unwrap();
+    write_in_nynorsk(&mut w.store, &actor(), &w.council);
     let (m, id) = adopted_statement(&mut w, day(2026, 4, 1));
     w.store.approve_minutes(&actor(), &m, &signed_by(&w), Lang::Nn).unwrap();
     let rendered = w.store.render_statement(&id, actor().at).unwrap();
-    let flat = pdf_text(&rendered.bytes)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    for expected in [
-        "Fråsegn frå Stavern nærmiljøutvalg i sak 24/01234",
-        "Dykkar ref.: 24/01234",
-        "sak 02/26",
-    ] {
-        assert!(flat.contains(expected), "«{expected}» in:\n{flat}");
-    }
+    let flat = flat(&pdf_text(&rendered.bytes));
+    assert_contains_all(
+        &flat,
+        &[
+            "Fråsegn frå Stavern nærmiljøutvalg i sak 24/01234",
+            "Dykkar ref.: 24/01234",
+            "sak 02/26",
+        ],
+    );
 }
 
 #[test]
@@ -256,29 +236,19 @@ fn the_annual_report_lists_the_years_statements_adopted_or_not() {
         .store
         .add_item(&actor(), &m, &statement("24/05555", Some(day(2026, 5, 2)), ""))
         .unwrap();
-    let record = ItemRecord {
-        decision: "Forslaget falt.".into(),
-        votes: Some(Votes {
-            in_favour: 1,
-            against: 4,
-            blank: 0,
-        }),
-        closed: false,
-        closed_basis: String::new(),
-        closed_ground: None,
-        chair_vote: None,
-    };
+    let record = decided("Forslaget falt.", Some(votes(1, 4, 0)));
     w.store.record_item(&actor(), &rejected, &record).unwrap();
     w.store.approve_minutes(&actor(), &m, &signed_by(&w), Lang::Nb).unwrap();
     let report = w.store.render_annual_report(&w.council.id, 2026, actor().at).unwrap();
-    let flat = pdf_text(&report.bytes).split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = flat(&pdf_text(&report.bytes));
     assert!(flat.contains("Uttalelser til kommunen"), "{flat}");
-    for expected in [
-        "24/01234 Høring: reguleringsplan for Stavern sentrum 01.04.2026 12.03.2026",
-        "24/05555 Høring: reguleringsplan for Stavern sentrum 02.05.2026 ikke vedtatt",
-    ] {
-        assert!(flat.contains(expected), "«{expected}» in:\n{flat}");
-    }
+    assert_contains_all(
+        &flat,
+        &[
+            "24/01234 Høring: reguleringsplan for Stavern sentrum 01.04.2026 12.03.2026",
+            "24/05555 Høring: reguleringsplan for Stavern sentrum 02.05.2026 ikke vedtatt",
+        ],
+    );
 
     // The overview: the adopted one is owed (no letter yet), the other is not.
     let screen = w

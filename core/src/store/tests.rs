@@ -3,7 +3,9 @@
 
 use chrono::{NaiveDate, TimeZone, Utc};
 
+use super::test_fixtures::row_count as count;
 use super::*;
+use crate::rules::validate::tests::invalid_fields;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
@@ -27,25 +29,21 @@ fn stavern() -> CouncilInput {
     }
 }
 
+/// Stavern's council with one new member in it.
+fn stavern_with_member(name: &str, category: SeatCategory, role: Role) -> (Store, Council, Membership) {
+    let mut store = store();
+    let council = store.create_council(&actor(), &stavern()).unwrap();
+    let member = store
+        .add_membership(&actor(), &new_member(&council.id, name, category, role))
+        .unwrap();
+    (store, council, member)
+}
+
 fn new_member(council_id: &str, name: &str, category: SeatCategory, role: Role) -> MembershipInput {
     let term_from = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
     MembershipInput {
         term_to: Some(NaiveDate::from_ymd_opt(2027, 12, 31).unwrap()),
         ..test_fixtures::member_input(council_id, name, category, role, term_from)
-    }
-}
-
-fn count(store: &Store, table: &str) -> i64 {
-    store
-        .conn
-        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-        .unwrap()
-}
-
-fn invalid_fields(err: CoreError) -> Vec<(String, &'static str)> {
-    match err {
-        CoreError::Invalid(issues) => issues.into_iter().map(|i| (i.field, i.key)).collect(),
-        other => panic!("expected invalid input, got {other:?}"),
     }
 }
 
@@ -402,14 +400,7 @@ fn five_members_on_a_six_seat_plan_leave_one_volunteer_seat_vacant() {
 
 #[test]
 fn an_overlapping_seat_for_the_same_person_is_refused() {
-    let mut store = store();
-    let council = store.create_council(&actor(), &stavern()).unwrap();
-    let first = store
-        .add_membership(
-            &actor(),
-            &new_member(&council.id, "Aud", SeatCategory::SENIOR, Role::Leder),
-        )
-        .unwrap();
+    let (mut store, council, first) = stavern_with_member("Aud", SeatCategory::SENIOR, Role::Leder);
     let again = MembershipInput {
         person: PersonChoice::Existing {
             id: first.person.id.clone(),
@@ -457,14 +448,7 @@ fn a_failed_membership_write_leaves_no_new_person_behind() {
 
 #[test]
 fn ending_a_seat_keeps_the_history_and_opens_the_seat() {
-    let mut store = store();
-    let council = store.create_council(&actor(), &stavern()).unwrap();
-    let m = store
-        .add_membership(
-            &actor(),
-            &new_member(&council.id, "Eva", SeatCategory::VOLUNTEER, Role::Medlem),
-        )
-        .unwrap();
+    let (mut store, council, m) = stavern_with_member("Eva", SeatCategory::VOLUNTEER, Role::Medlem);
     let early = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
     let err = store.end_membership(&actor(), &m.id, early, "").unwrap_err();
     assert_eq!(invalid_fields(err), [("endedOn".into(), "validation.end_before_start")]);
@@ -486,14 +470,7 @@ fn ending_a_seat_keeps_the_history_and_opens_the_seat() {
 
 #[test]
 fn editing_a_seat_updates_the_person_in_the_same_write() {
-    let mut store = store();
-    let council = store.create_council(&actor(), &stavern()).unwrap();
-    let m = store
-        .add_membership(
-            &actor(),
-            &new_member(&council.id, "Eva", SeatCategory::VOLUNTEER, Role::Medlem),
-        )
-        .unwrap();
+    let (mut store, council, m) = stavern_with_member("Eva", SeatCategory::VOLUNTEER, Role::Medlem);
     let edit = MembershipEdit {
         person: PersonInput {
             name: "Eva Frivillig".into(),
