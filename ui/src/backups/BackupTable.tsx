@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { Alert, Button, Dialog, Heading, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
+import { Alert, Button, Dialog, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
+import { DataTable, hiddenHead } from "../components/DataTable";
 import type { BackupInfo } from "../bindings/BackupInfo";
 import type { Startup } from "../bindings/Startup";
 import { useBackend } from "../backend";
@@ -47,23 +48,20 @@ export function BackupTable({ backups, onRestored }: { backups: readonly BackupI
           <Paragraph>{error}</Paragraph>
         </Alert>
       ) : null}
-      <Table zebra border data-color="neutral" className="backup-table">
-        <caption className="visually-hidden">{t("backups.caption")}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell>{t("backups.col.when")}</Table.HeaderCell>
-            <Table.HeaderCell>{t("backups.col.kind")}</Table.HeaderCell>
-            <Table.HeaderCell className="num">{t("backups.col.size")}</Table.HeaderCell>
-            <Table.HeaderCell>{t("startup.file")}</Table.HeaderCell>
-            <Table.HeaderCell>
-              <span className="visually-hidden">{t("backups.col.action")}</span>
-            </Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {backups.map((b, i) => (
-            <Table.Row key={b.fileName} data-testid="backup-row" data-file-name={b.fileName} data-kind={b.kind}>
-              <Table.Cell className="backup-when">
+      <DataTable
+        rows={backups}
+        rowKey={(b) => b.fileName}
+        row={(b) => ({ "data-testid": "backup-row", "data-file-name": b.fileName, "data-kind": b.kind })}
+        caption={t("backups.caption")}
+        zebra
+        className="backup-table"
+        data-size={undefined}
+        columns={[
+          {
+            head: t("backups.col.when"),
+            className: "backup-when",
+            cell: (b, i) => (
+              <>
                 {when(b)}
                 {i === 0 ? (
                   <>
@@ -73,20 +71,24 @@ export function BackupTable({ backups, onRestored }: { backups: readonly BackupI
                     </Tag>
                   </>
                 ) : null}
-              </Table.Cell>
-              <Table.Cell>{backupKindLabel(t, b.kind)}</Table.Cell>
-              <Table.Cell className="num nowrap">{formatSize(b.size, lang)}</Table.Cell>
-              <Table.Cell className="backup-file">{b.fileName}</Table.Cell>
-              <Table.Cell className="cell-actions">
-                <Button variant="secondary" data-size="sm" data-testid="restore-backup" onClick={() => setChosen(b)}>
-                  {t("backups.restore")}
-                  <span className="visually-hidden"> {t("backups.restoreWhich", { when: when(b) })}</span>
-                </Button>
-              </Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
+              </>
+            ),
+          },
+          { head: t("backups.col.kind"), cell: (b) => backupKindLabel(t, b.kind) },
+          { head: t("backups.col.size"), headClassName: "num", className: "num nowrap", cell: (b) => formatSize(b.size, lang) },
+          { head: t("startup.file"), className: "backup-file", cell: (b) => b.fileName },
+          {
+            head: hiddenHead(t("backups.col.action")),
+            className: "cell-actions",
+            cell: (b) => (
+              <Button variant="secondary" data-size="sm" data-testid="restore-backup" onClick={() => setChosen(b)}>
+                {t("backups.restore")}
+                <span className="visually-hidden"> {t("backups.restoreWhich", { when: when(b) })}</span>
+              </Button>
+            ),
+          },
+        ]}
+      />
       {chosen ? (
         <Dialog
           open

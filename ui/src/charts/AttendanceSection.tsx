@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from "react";
-import { Button, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { useBackend } from "../backend";
 import type { AttendanceYear } from "../bindings/AttendanceYear";
 import { useI18n } from "../i18n/context";
@@ -8,7 +7,8 @@ import { useLoad } from "../lib/useLoad";
 import { SelectField } from "../components/fields";
 import { AttendanceChart } from "./AttendanceChart";
 import { preferredYear, yearChoices } from "./attendanceModel";
-import { LoadingLine } from "../components/Loading";
+import { SectionLoad } from "../components/Loading";
+import { Section } from "../components/Section";
 
 /** The council page's attendance over a year, member by member, with a year picker. */
 export function AttendanceSection({ councilId, first }: { councilId: string; first?: AttendanceYear | undefined }) {
@@ -31,12 +31,7 @@ export function AttendanceSection({ councilId, first }: { councilId: string; fir
   }, [data, today]);
 
   return (
-    <section aria-labelledby="attendance-chart-title" className="section section--tight" data-testid="attendance-section">
-      <div className="section-head">
-        <Heading level={2} data-size="2xs" id="attendance-chart-title">
-          {t("chart.attendance.heading")}
-        </Heading>
-      </div>
+    <Section id="attendance-chart-title" title={t("chart.attendance.heading")} testid="attendance-section" actions={null}>
       <div className="chart-controls">
         <SelectField
           id="attendance-year"
@@ -49,16 +44,8 @@ export function AttendanceSection({ councilId, first }: { councilId: string; fir
           options={yearChoices(today, year, data?.years ?? []).map((y) => ({ value: String(y), label: String(y) }))}
         />
       </div>
-      {state.status === "loading" ? <LoadingLine /> : null}
-      {state.status === "error" ? (
-        <Paragraph className="muted">
-          {state.error.message}{" "}
-          <Button variant="tertiary" data-size="sm" onClick={() => void reload()}>
-            {t("app.retry")}
-          </Button>
-        </Paragraph>
-      ) : null}
+      <SectionLoad state={state} onRetry={() => void reload()} />
       {data ? <AttendanceChart data={data} /> : null}
-    </section>
+    </Section>
   );
 }

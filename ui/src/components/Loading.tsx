@@ -1,5 +1,6 @@
 import { Alert, Button, Paragraph, Spinner } from "@digdir/designsystemet-react";
 import { useI18n } from "../i18n/context";
+import type { Loaded } from "../lib/useLoad";
 
 /** A whole screen still loading. `data-loading` tells the end-to-end tests
  *  that the layout may still move. */
@@ -18,6 +19,24 @@ export function LoadingLine() {
   return (
     <Paragraph className="muted" data-loading>
       {t("app.loading")}
+    </Paragraph>
+  );
+}
+
+/**
+ * A section that loads on its own while the rest of the screen is shown:
+ * the loading line, or what failed and a retry; nothing once it is ready.
+ */
+export function SectionLoad({ state, onRetry }: { state: Loaded<unknown>; onRetry: () => void }) {
+  const { t } = useI18n();
+  if (state.status === "loading") return <LoadingLine />;
+  if (state.status === "ready") return null;
+  return (
+    <Paragraph className="muted">
+      {state.error.message}{" "}
+      <Button variant="tertiary" data-size="sm" onClick={onRetry}>
+        {t("app.retry")}
+      </Button>
     </Paragraph>
   );
 }

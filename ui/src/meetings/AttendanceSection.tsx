@@ -1,4 +1,5 @@
-import { Heading, Paragraph, Select, Table, ToggleGroup } from "@digdir/designsystemet-react";
+import { Select, Table, ToggleGroup } from "@digdir/designsystemet-react";
+import { EmptyOr, Section } from "../components/Section";
 import { useProfileLabels } from "../lib/profileLabels";
 import type { AttendanceRow } from "../bindings/AttendanceRow";
 import type { AttendanceStatus } from "../bindings/AttendanceStatus";
@@ -18,20 +19,17 @@ export function AttendanceSection() {
   const present = rows.filter((r) => r.status === "present").length;
   const m = detail.meeting;
   return (
-    <section aria-labelledby="attendance-title" className="section section--tight meeting-card">
-      <div className="section-head">
-        <Heading level={2} data-size="2xs" id="attendance-title">
-          {t("attendance.title")}
-        </Heading>
+    <Section
+      id="attendance-title"
+      title={t("attendance.title")}
+      className="section section--tight meeting-card"
+      actions={
         <span className="muted" data-testid="attendance-count">
           {t("attendance.count", { present, total: rows.length })}
         </span>
-      </div>
-      {rows.length === 0 ? (
-        <Paragraph className="muted" data-size="sm">
-          {t("attendance.none")}
-        </Paragraph>
-      ) : (
+      }
+    >
+      <EmptyOr empty={rows.length === 0} note={t("attendance.none")}>
         <Table data-size="sm" className="attendance-table">
           <caption className="visually-hidden">{t("attendance.title")}</caption>
           <Table.Head>
@@ -47,7 +45,7 @@ export function AttendanceSection() {
             ))}
           </Table.Body>
         </Table>
-      )}
+      </EmptyOr>
       <dl className="guests">
         <div>
           <dt>{t("attendance.guests")}</dt>
@@ -61,7 +59,7 @@ export function AttendanceSection() {
         </div>
       </dl>
       <MeetingRoles />
-    </section>
+    </Section>
   );
 }
 
