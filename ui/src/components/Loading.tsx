@@ -41,6 +41,13 @@ export function SectionLoad({ state, onRetry }: { state: Loaded<unknown>; onRetr
   );
 }
 
+/** A screen's data on its way, or what failed and a retry; nothing once it is there. */
+export function ScreenLoad({ state, onRetry }: { state: Loaded<unknown>; onRetry: () => void }) {
+  if (state.status === "loading") return <Loading />;
+  if (state.status === "error") return <LoadError message={state.error.message} onRetry={onRetry} />;
+  return null;
+}
+
 export function LoadError({ message, onRetry }: { message: string; onRetry: () => void }) {
   const { t } = useI18n();
   return (

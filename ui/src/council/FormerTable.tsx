@@ -1,4 +1,4 @@
-import { Button } from "@digdir/designsystemet-react";
+import { RowButton } from "../components/RowButton";
 import { DataTable } from "../components/DataTable";
 import { useProfileLabels } from "../lib/profileLabels";
 import type { Membership } from "../bindings/Membership";
@@ -32,17 +32,9 @@ export function FormerTable({ members, caption, onErase }: { members: Membership
             <div className="button-row">
               <PersonDataButton personId={m.person.id} name={m.person.name} compact />
               {onErase ? (
-                <Button
-                  type="button"
-                  data-size="sm"
-                  variant="tertiary"
-                  data-color="danger"
-                  data-testid="erase-person"
-                  aria-label={t("erase.buttonFor", { name: m.person.name })}
-                  onClick={() => onErase(m)}
-                >
+                <RowButton testid="erase-person" label={t("erase.buttonFor", { name: m.person.name })} danger onClick={() => onErase(m)}>
                   {t("erase.button")}
-                </Button>
+                </RowButton>
               ) : null}
             </div>
           ),
