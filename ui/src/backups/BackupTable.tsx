@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { Alert, Button, Dialog, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
+import { Alert, Button, Paragraph, Tag } from "@digdir/designsystemet-react";
+import { QuestionDialog } from "../components/QuestionDialog";
 import { DataTable, hiddenHead } from "../components/DataTable";
 import type { BackupInfo } from "../bindings/BackupInfo";
 import type { Startup } from "../bindings/Startup";
@@ -90,32 +91,18 @@ export function BackupTable({ backups, onRestored }: { backups: readonly BackupI
         ]}
       />
       {chosen ? (
-        <Dialog
-          open
+        <QuestionDialog
+          id="restore-title"
+          testid="restore-dialog"
+          title={t("backups.confirmTitle")}
           onClose={() => !busy && setChosen(null)}
-          closeButton={t("form.close")}
-          aria-labelledby="restore-title"
-          className="form-dialog form-dialog--small"
-          data-testid="restore-dialog"
+          yes={{ text: t("backups.restore"), testid: "confirm-restore", onClick: () => void restore() }}
+          no={{ text: t("form.cancel"), onClick: () => setChosen(null) }}
+          busy={busy}
         >
-          <Dialog.Block>
-            <Heading level={2} data-size="sm" id="restore-title">
-              {t("backups.confirmTitle")}
-            </Heading>
-          </Dialog.Block>
-          <Dialog.Block className="stack stack--tight">
-            <Paragraph>{t("backups.confirmText", { when: when(chosen) })}</Paragraph>
-            <Paragraph>{t("backups.confirmKeep")}</Paragraph>
-            <div className="button-row">
-              <Button data-testid="confirm-restore" onClick={restore} loading={busy}>
-                {t("backups.restore")}
-              </Button>
-              <Button variant="secondary" onClick={() => setChosen(null)} disabled={busy}>
-                {t("form.cancel")}
-              </Button>
-            </div>
-          </Dialog.Block>
-        </Dialog>
+          <Paragraph>{t("backups.confirmText", { when: when(chosen) })}</Paragraph>
+          <Paragraph>{t("backups.confirmKeep")}</Paragraph>
+        </QuestionDialog>
       ) : null}
     </>
   );

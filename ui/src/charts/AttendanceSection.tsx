@@ -4,7 +4,7 @@ import type { AttendanceYear } from "../bindings/AttendanceYear";
 import { useI18n } from "../i18n/context";
 import { todayIso } from "../lib/dates";
 import { useLoad } from "../lib/useLoad";
-import { SelectField } from "../components/fields";
+import { YearSelect } from "../components/YearSelect";
 import { AttendanceChart } from "./AttendanceChart";
 import { preferredYear, yearChoices } from "./attendanceModel";
 import { SectionLoad } from "../components/Loading";
@@ -32,18 +32,17 @@ export function AttendanceSection({ councilId, first }: { councilId: string; fir
 
   return (
     <Section id="attendance-chart-title" title={t("chart.attendance.heading")} testid="attendance-section" actions={null}>
-      <div className="chart-controls">
-        <SelectField
-          id="attendance-year"
-          label={t("chart.year")}
-          value={String(year)}
-          onChange={(v) => {
-            chosen.current = true;
-            setYear(Number(v));
-          }}
-          options={yearChoices(today, year, data?.years ?? []).map((y) => ({ value: String(y), label: String(y) }))}
-        />
-      </div>
+      <YearSelect
+        id="attendance-year"
+        label={t("chart.year")}
+        className="chart-controls"
+        year={year}
+        years={yearChoices(today, year, data?.years ?? [])}
+        onYear={(y) => {
+          chosen.current = true;
+          setYear(y);
+        }}
+      />
       <SectionLoad state={state} onRetry={() => void reload()} />
       {data ? <AttendanceChart data={data} /> : null}
     </Section>

@@ -1,5 +1,5 @@
-import type { ReactNode } from "react";
 import type { T } from "../i18n/translate";
+import { useI18n } from "../i18n/context";
 import { formatDateTime } from "../lib/times";
 import { shortHash } from "../meetings/meetingModel";
 import { DataTable, type Column, type Columns } from "./DataTable";
@@ -36,27 +36,26 @@ export const archiveColumns = {
  * with its checksum, under a heading; a note when there is none yet.
  */
 export function ArchiveSection<F extends ArchivedFile>({
-  id,
-  title,
-  none,
+  archive,
   files,
   columns,
   rowTestId,
   row,
   color,
 }: {
-  id: string;
-  title: string;
-  none: ReactNode;
+  /** Which: its heading ("letters.title") and its note when empty ("letters.none"). */
+  archive: "letters" | "documents";
   files: readonly F[];
   columns: Columns<F>;
   rowTestId: string;
   row?: (f: F) => Record<`data-${string}`, string | boolean>;
   color?: "neutral";
 }) {
+  const { t } = useI18n();
+  const title = t(`${archive}.title`);
   return (
-    <Section id={id} title={title}>
-      <EmptyOr empty={files.length === 0} note={none}>
+    <Section id={`${archive}-title`} title={title}>
+      <EmptyOr empty={files.length === 0} note={t(`${archive}.none`)}>
         <DataTable
           rows={files}
           columns={columns}

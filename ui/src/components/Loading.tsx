@@ -48,6 +48,11 @@ export function ScreenLoad({ state, onRetry }: { state: Loaded<unknown>; onRetry
   return null;
 }
 
+/** A screen's detail on its way, or why it could not be read and a retry. */
+export function DetailLoad({ error, onRetry }: { error: string | null; onRetry: () => void }) {
+  return error ? <LoadError message={error} onRetry={onRetry} /> : <Loading />;
+}
+
 export function LoadError({ message, onRetry }: { message: string; onRetry: () => void }) {
   const { t } = useI18n();
   return (

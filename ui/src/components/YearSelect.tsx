@@ -1,6 +1,6 @@
 import { SelectField } from "./fields";
 
-/** A year to show, picked from `years` (a section's own: the duties, the account, the attendance chart). */
+/** A year to show, picked from `years` (a section's own: the duties, the account, the attendance chart), in a box of `className`. */
 export function YearSelect({
   id,
   label,
@@ -14,16 +14,17 @@ export function YearSelect({
   year: number;
   years: readonly number[];
   onYear: (year: number) => void;
-  className?: string;
+  className: string;
 }) {
   return (
-    <SelectField
-      id={id}
-      label={label}
-      className={className}
-      value={String(year)}
-      onChange={(v) => onYear(Number(v))}
-      options={years.map((y) => ({ value: String(y), label: String(y) }))}
-    />
+    <div className={className}>
+      <SelectField
+        id={id}
+        label={label}
+        value={String(year)}
+        onChange={(v) => onYear(Number(v))}
+        options={years.map((y) => ({ value: String(y), label: String(y) }))}
+      />
+    </div>
   );
 }

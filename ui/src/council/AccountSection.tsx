@@ -89,9 +89,7 @@ export function AccountSection({
       testid="account-section"
       actions={
         <>
-          <div className="account-year">
-            <YearSelect id="account-year" label={t("account.year")} year={year} years={years} onYear={onYear} />
-          </div>
+          <YearSelect id="account-year" label={t("account.year")} year={year} years={years} onYear={onYear} className="account-year" />
           {!readOnly && editing === null ? (
             <Button
               data-size="sm"

@@ -25,6 +25,16 @@ export function HandoverSection({ councilId, year }: { councilId: string; year: 
     return action.run(which, call, (saved) => setExported(saved.message));
   };
 
+  const exports: { which: "package" | "kommune"; testid: string; text: string; call: () => Promise<SavedFile> }[] = [
+    {
+      which: "kommune",
+      testid: "export-for-kommune",
+      text: t("handover.exportKommune", { year }),
+      call: () => job.run(t("progress.title.kommune"), "files", (j) => backend.exportForKommune(councilId, year, j)),
+    },
+    { which: "package", testid: "export-package", text: t("handover.exportPackage"), call: () => backend.exportPackage(councilId) },
+  ];
+
   return (
     <Section
       id="handover-title"
@@ -32,30 +42,19 @@ export function HandoverSection({ councilId, year }: { councilId: string; year: 
       testid="handover-section"
       actions={
         <div className="button-row">
-          <Button
-            data-size="sm"
-            variant="secondary"
-            data-testid="export-for-kommune"
-            loading={action.busy === "kommune"}
-            disabled={action.busy !== null}
-            onClick={() =>
-              void run("kommune", () =>
-                job.run(t("progress.title.kommune"), "files", (j) => backend.exportForKommune(councilId, year, j)),
-              )
-            }
-          >
-            {t("handover.exportKommune", { year })}
-          </Button>
-          <Button
-            data-size="sm"
-            variant="secondary"
-            data-testid="export-package"
-            loading={action.busy === "package"}
-            disabled={action.busy !== null}
-            onClick={() => void run("package", () => backend.exportPackage(councilId))}
-          >
-            {t("handover.exportPackage")}
-          </Button>
+          {exports.map((e) => (
+            <Button
+              key={e.which}
+              data-size="sm"
+              variant="secondary"
+              data-testid={e.testid}
+              loading={action.busy === e.which}
+              disabled={action.busy !== null}
+              onClick={() => void run(e.which, e.call)}
+            >
+              {e.text}
+            </Button>
+          ))}
         </div>
       }
     >

@@ -149,9 +149,7 @@ export function DutiesSection({
       testid="duties-section"
       actions={
         <>
-          <div className="duties-year">
-            <YearSelect id="duties-year" label={t("duties.year")} year={year} years={years} onYear={onYear} />
-          </div>
+          <YearSelect id="duties-year" label={t("duties.year")} year={year} years={years} onYear={onYear} className="duties-year" />
           <Button
             data-size="sm"
             variant="secondary"

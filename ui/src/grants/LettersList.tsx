@@ -9,9 +9,7 @@ export function LettersList() {
   if (!detail.application.decision && detail.letters.length === 0) return null;
   return (
     <ArchiveSection
-      id="letters-title"
-      title={t("letters.title")}
-      none={t("letters.none")}
+      archive="letters"
       files={detail.letters}
       rowTestId="letter-row"
       color="neutral"

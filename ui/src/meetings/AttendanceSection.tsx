@@ -1,5 +1,6 @@
 import { Select, Table, ToggleGroup } from "@digdir/designsystemet-react";
 import { EmptyOr, Section } from "../components/Section";
+import { OptionalSelect, personOptions } from "../components/OptionalSelect";
 import { useProfileLabels } from "../lib/profileLabels";
 import type { AttendanceRow } from "../bindings/AttendanceRow";
 import type { AttendanceStatus } from "../bindings/AttendanceStatus";
@@ -119,21 +120,16 @@ function AttendanceLine({ row, seats }: { row: AttendanceRow; seats: AttendanceR
       </Table.Cell>
       <Table.Cell>
         {deputy ? (
-          <Select
+          <OptionalSelect
             data-size="sm"
             data-testid="substitute-for"
             aria-label={t("attendance.substituteFor", { name: row.personName })}
+            none={t("attendance.nobody")}
+            options={personOptions(seats)}
             value={row.substituteFor ?? ""}
             disabled={locked}
-            onChange={(e) => setSubstitute(e.target.value || null)}
-          >
-            <Select.Option value="">{t("attendance.nobody")}</Select.Option>
-            {seats.map((s) => (
-              <Select.Option key={s.membershipId} value={s.membershipId}>
-                {s.personName}
-              </Select.Option>
-            ))}
-          </Select>
+            onPick={setSubstitute}
+          />
         ) : null}
       </Table.Cell>
     </Table.Row>

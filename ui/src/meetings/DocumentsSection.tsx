@@ -9,9 +9,7 @@ export function DocumentsSection() {
   const { detail } = useMeeting();
   return (
     <ArchiveSection
-      id="documents-title"
-      title={t("documents.title")}
-      none={t("documents.none")}
+      archive="documents"
       files={detail.documents}
       rowTestId="document-row"
       row={(d) => ({ "data-kind": d.kind, "data-public": d.public })}

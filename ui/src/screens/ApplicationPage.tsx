@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { Alert, Button, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
+import { Button, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
 import type { ApplicationDetail } from "../bindings/ApplicationDetail";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
@@ -7,7 +7,9 @@ import { formatDate } from "../lib/dates";
 import { toErrorReport } from "../lib/errors";
 import type { Navigate, SearchState } from "../navigation";
 import { Page } from "../components/Page";
-import { Loading, LoadError } from "../components/Loading";
+import { DetailLoad } from "../components/Loading";
+import { BackNav } from "../components/BackNav";
+import { PageAlert } from "../components/PageAlert";
 import { Confirmation, ExportDone, useConfirmation } from "../components/Confirmation";
 import { ApplicationContext, type ActOnApplication, type ApplicationCtx, type Done } from "../grants/context";
 import { ApplicationDialog } from "../grants/ApplicationDialog";
@@ -115,23 +117,16 @@ export function ApplicationPage({ id, search, navigate }: { id: string; search?:
 
   return (
     <Page screen="application" ready={detail !== null}>
-      <nav aria-label={t("application.back")} className="back-nav">
-        {search !== undefined ? (
-          <Button variant="tertiary" data-size="sm" data-testid="back-to-search" onClick={() => navigate({ name: "search", ...search })}>
-            ← {t("search.back")}
-          </Button>
-        ) : null}
-        <Button
-          variant="tertiary"
-          data-size="sm"
-          data-testid="back-to-scheme"
-          onClick={() => navigate(detail ? { name: "scheme", id: detail.scheme.id } : { name: "list" })}
-        >
-          ← {detail ? t("meeting.backTo", { name: detail.scheme.name }) : t("application.back")}
-        </Button>
-      </nav>
-      {!detail && !loadError ? <Loading /> : null}
-      {!detail && loadError ? <LoadError message={loadError} onRetry={() => void load()} /> : null}
+      <BackNav
+        label={t("application.back")}
+        testid="back-to-scheme"
+        to={detail ? { name: "scheme", id: detail.scheme.id } : { name: "list" }}
+        navigate={navigate}
+        search={search}
+      >
+        {detail ? t("meeting.backTo", { name: detail.scheme.name }) : t("application.back")}
+      </BackNav>
+      {!detail ? <DetailLoad error={loadError} onRetry={() => void load()} /> : null}
       {ctx && a ? (
         <KeptElsewhereContext.Provider value={ctx.detail.council.keptElsewhere ?? null}>
         <ApplicationContext.Provider value={ctx}>
@@ -172,13 +167,7 @@ export function ApplicationPage({ id, search, navigate }: { id: string; search?:
               </div>
             ) : null}
           </div>
-          {actionError ? (
-            <Alert data-color="danger" role="alert" data-testid="action-error" className="page-alert">
-              {actionError.map((m, i) => (
-                <Paragraph key={i}>{m}</Paragraph>
-              ))}
-            </Alert>
-          ) : null}
+          <PageAlert message={actionError} testid="action-error" />
           {exported ? <ExportDone {...exported} /> : null}
           <Confirmation />
           <KeptElsewhereNote council={ctx.detail.council} />

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { Alert, Button, Paragraph } from "@digdir/designsystemet-react";
 import type { SavedFile } from "../bindings/SavedFile";
 import type { MeetingDetail } from "../bindings/MeetingDetail";
 import { useBackend } from "../backend";
@@ -9,7 +8,9 @@ import { meetingStatusLabel } from "../lib/labels";
 import { toErrorReport } from "../lib/errors";
 import type { Navigate, SearchState } from "../navigation";
 import { Page } from "../components/Page";
-import { Loading, LoadError } from "../components/Loading";
+import { DetailLoad } from "../components/Loading";
+import { BackNav } from "../components/BackNav";
+import { PageAlert } from "../components/PageAlert";
 import { Confirmation, ExportDone, useConfirmation } from "../components/Confirmation";
 import { MeetingContext, type Act, type Done, type MeetingCtx } from "../meetings/context";
 import { pickItem } from "../meetings/meetingModel";
@@ -209,23 +210,16 @@ export function MeetingPage({
 
   return (
     <Page screen="meeting" ready={detail !== null}>
-      <nav aria-label={t("meeting.back")} className="back-nav">
-        {search !== undefined ? (
-          <Button variant="tertiary" data-size="sm" data-testid="back-to-search" onClick={() => navigate({ name: "search", ...search })}>
-            ← {t("search.back")}
-          </Button>
-        ) : null}
-        <Button
-          variant="tertiary"
-          data-size="sm"
-          data-testid="back-to-council"
-          onClick={() => navigate(detail ? { name: "council", id: detail.meeting.councilId } : { name: "list" })}
-        >
-          ← {detail ? t("meeting.backTo", { name: detail.council.name }) : t("meeting.back")}
-        </Button>
-      </nav>
-      {!detail && !loadError ? <Loading /> : null}
-      {!detail && loadError ? <LoadError message={loadError} onRetry={() => void load()} /> : null}
+      <BackNav
+        label={t("meeting.back")}
+        testid="back-to-council"
+        to={detail ? { name: "council", id: detail.meeting.councilId } : { name: "list" }}
+        navigate={navigate}
+        search={search}
+      >
+        {detail ? t("meeting.backTo", { name: detail.council.name }) : t("meeting.back")}
+      </BackNav>
+      {!detail ? <DetailLoad error={loadError} onRetry={() => void load()} /> : null}
       {ctx ? (
         <MeetingContext.Provider value={ctx}>
           <MeetingHeader
@@ -241,13 +235,7 @@ export function MeetingPage({
             onExportPublicNotice={() => void runExport("notice", () => backend.exportPublicNotice(id))}
             onExportPublicMinutes={() => void runExport("minutes", () => backend.exportPublicMinutes(id))}
           />
-          {actionError ? (
-            <Alert data-color="danger" role="alert" data-testid="action-error" className="page-alert">
-              {actionError.map((m, i) => (
-                <Paragraph key={i}>{m}</Paragraph>
-              ))}
-            </Alert>
-          ) : null}
+          <PageAlert message={actionError} testid="action-error" />
           {exported ? <ExportDone {...exported} /> : null}
           <KeptElsewhereNote council={ctx.detail.council} />
           <Confirmation />
