@@ -1,9 +1,10 @@
 import { rowClick } from "../lib/rowClick";
 import { useCallback } from "react";
-import { Link, Tag } from "@digdir/designsystemet-react";
+import { Tag } from "@digdir/designsystemet-react";
 import { DataTable } from "../components/DataTable";
 import type { CouncilSummary } from "../bindings/CouncilSummary";
 import { useI18n } from "../i18n/context";
+import { LinkButton } from "../components/LinkButton";
 import { kindLabel } from "../lib/labels";
 import { useVirtualRows, type VirtualRows } from "../lib/virtualRows";
 
@@ -29,11 +30,9 @@ export function CouncilTable({ councils, shown, onOpen }: { councils: CouncilSum
         {
           head: t("list.col.name"),
           cell: (c) => (
-            <Link asChild data-color="accent">
-              <button type="button" className="link-button" data-testid="open-council" onClick={() => onOpen(c.id)}>
-                {c.name}
-              </button>
-            </Link>
+            <LinkButton testid="open-council" onClick={() => onOpen(c.id)}>
+              {c.name}
+            </LinkButton>
           ),
         },
         { head: t("list.col.kind"), cell: (c) => kindLabel(t, c.kind) },

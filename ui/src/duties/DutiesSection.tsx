@@ -1,10 +1,11 @@
 import type { SavedFile } from "../bindings/SavedFile";
 import { useState } from "react";
-import { Button, Link } from "@digdir/designsystemet-react";
+import { Button } from "@digdir/designsystemet-react";
 import type { Duty } from "../bindings/Duty";
 import type { DutyEdit } from "../bindings/DutyEdit";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
+import { LinkButton } from "../components/LinkButton";
 import type { MessageKey } from "../i18n/translate";
 import { formatDate } from "../lib/dates";
 import { toErrorReport } from "../lib/errors";
@@ -134,11 +135,9 @@ export function DutiesSection({
       );
     const view = ev.kind === "meeting" ? ({ name: "meeting", id: ev.id } as const) : ({ name: "scheme", id: ev.id } as const);
     return (
-      <Link asChild data-color="accent">
-        <button type="button" className="link-button" data-testid="duty-evidence" onClick={() => navigate(view)}>
-          {ev.label}
-        </button>
-      </Link>
+      <LinkButton testid="duty-evidence" onClick={() => navigate(view)}>
+        {ev.label}
+      </LinkButton>
     );
   };
 

@@ -1,10 +1,10 @@
 import { memo, useCallback } from "react";
 import { useProfileLabels } from "../lib/profileLabels";
-import { Link } from "@digdir/designsystemet-react";
 import { DataTable } from "../components/DataTable";
 import type { CouncilOverview } from "../bindings/CouncilOverview";
 import type { MeetingBrief } from "../bindings/MeetingBrief";
 import { useI18n } from "../i18n/context";
+import { LinkButton } from "../components/LinkButton";
 import { formatDate } from "../lib/dates";
 
 import { formatKr } from "../grants/format";
@@ -45,11 +45,9 @@ export const OverviewTable = memo(function OverviewTable({
   const sortOf = (key: SortKey) => (sort.key === key ? sort.dir : ("none" as const));
   const meeting = (m: MeetingBrief, testid: string, withKind: boolean) => (
     <>
-      <Link asChild data-color="accent">
-        <button type="button" className="link-button nowrap" data-testid={testid} onClick={() => onOpenMeeting(m.id)}>
-          {formatDate(m.date)}
-        </button>
-      </Link>
+      <LinkButton testid={testid} className="nowrap" onClick={() => onOpenMeeting(m.id)}>
+        {formatDate(m.date)}
+      </LinkButton>
       {withKind ? <span className="overview-sub">{meetingKindName(m.kind)}</span> : null}
     </>
   );
@@ -69,11 +67,9 @@ export const OverviewTable = memo(function OverviewTable({
           className: "break",
           cell: (c) => (
             <>
-              <Link asChild data-color="accent">
-                <button type="button" className="link-button cell-name" data-testid="open-council" onClick={() => onOpenCouncil(c.councilId)}>
-                  {c.name}
-                </button>
-              </Link>
+              <LinkButton testid="open-council" className="cell-name" onClick={() => onOpenCouncil(c.councilId)}>
+                {c.name}
+              </LinkButton>
               {c.area ? <span className="overview-sub">{c.area}</span> : null}
             </>
           ),

@@ -1,10 +1,11 @@
 import { memo, useState } from "react";
 import { useProfileLabels } from "../lib/profileLabels";
-import { Details, Heading, Link, Tag } from "@digdir/designsystemet-react";
+import { Details, Heading, Tag } from "@digdir/designsystemet-react";
 import { DataTable } from "../components/DataTable";
 import { EmptyOr, Note, Section } from "../components/Section";
 import type { MessageKey } from "../i18n/translate";
 import { useI18n } from "../i18n/context";
+import { LinkButton } from "../components/LinkButton";
 import { formatDate } from "../lib/dates";
 import { formatTime } from "../lib/times";
 import { meetingStatusLabel } from "../lib/labels";
@@ -33,11 +34,9 @@ export const YearWheel = memo(function YearWheel({ wheel, year, onOpenMeeting }:
       <li key={`m-${e.meeting.id}`} className="wheel-entry wheel-entry--meeting" data-testid="wheel-meeting" data-meeting-id={e.meeting.id}>
         <span className="wheel-entry__date">{full ? formatDate(e.date) : dayAndMonth(e.date)}</span>
         <span className="wheel-entry__body">
-          <Link asChild data-color="accent">
-            <button type="button" className="link-button" onClick={() => onOpenMeeting(e.meeting.id)}>
-              {meetingKindName(e.meeting.kind)}
-            </button>
-          </Link>
+          <LinkButton onClick={() => onOpenMeeting(e.meeting.id)}>
+            {meetingKindName(e.meeting.kind)}
+          </LinkButton>
           <span className="wheel-entry__council">{e.meeting.councilName}</span>
         </span>
       </li>

@@ -1,4 +1,5 @@
-import { Link, Paragraph, Tag } from "@digdir/designsystemet-react";
+import { Paragraph, Tag } from "@digdir/designsystemet-react";
+import { LinkButton } from "../components/LinkButton";
 import { DataTable } from "../components/DataTable";
 import { EmptyOr, Section } from "../components/Section";
 import type { SchemeDetail } from "../bindings/SchemeDetail";
@@ -38,19 +39,15 @@ export function CommitteeTable({ detail, onOpen }: { detail: SchemeDetail; onOpe
                 className: "break",
                 cell: ({ application: a }) => (
                   <>
-                    <Link asChild data-color="accent">
-                      <button
-                        type="button"
-                        className="link-button"
-                        data-testid="open-application"
-                        onClick={(e) => {
-                          e.stopPropagation();
-                          onOpen(a.id);
-                        }}
-                      >
-                        {a.organisation}
-                      </button>
-                    </Link>
+                    <LinkButton
+                      testid="open-application"
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        onOpen(a.id);
+                      }}
+                    >
+                      {a.organisation}
+                    </LinkButton>
                     <div className="muted committee-table__title">{a.title}</div>
                   </>
                 ),

@@ -1,11 +1,12 @@
 import { rowClick } from "../lib/rowClick";
 import { useState } from "react";
-import { Button, Link, Tag } from "@digdir/designsystemet-react";
+import { Button, Tag } from "@digdir/designsystemet-react";
 import { DataTable } from "../components/DataTable";
 import { EmptyOr, Section } from "../components/Section";
 import { useBackend } from "../backend";
 import type { SchemeSummary } from "../bindings/SchemeSummary";
 import { useI18n } from "../i18n/context";
+import { LinkButton } from "../components/LinkButton";
 import { toErrorReport } from "../lib/errors";
 import { useLoad } from "../lib/useLoad";
 import { BudgetBar } from "./BudgetBar";
@@ -58,11 +59,9 @@ export function SchemeList({
                 head: t("schemes.col.name"),
                 className: "break",
                 cell: ({ scheme }) => (
-                  <Link asChild data-color="accent">
-                    <button type="button" className="link-button" data-testid="open-scheme" onClick={() => onOpen(scheme.id)}>
-                      {scheme.name}
-                    </button>
-                  </Link>
+                  <LinkButton testid="open-scheme" onClick={() => onOpen(scheme.id)}>
+                    {scheme.name}
+                  </LinkButton>
                 ),
               },
               { head: t("schemes.col.year"), headClassName: "num", className: "num", cell: ({ scheme }) => scheme.year },

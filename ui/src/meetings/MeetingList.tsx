@@ -1,12 +1,13 @@
 import { rowClick } from "../lib/rowClick";
 import { useProfileLabels } from "../lib/profileLabels";
 import { useCallback, useState } from "react";
-import { Button, Link, Tag } from "@digdir/designsystemet-react";
+import { Button, Tag } from "@digdir/designsystemet-react";
 import { DataTable } from "../components/DataTable";
 import { EmptyOr, Section } from "../components/Section";
 import type { MeetingSummary } from "../bindings/MeetingSummary";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
+import { LinkButton } from "../components/LinkButton";
 import { formatDate } from "../lib/dates";
 import { formatTime } from "../lib/times";
 import { meetingStatusLabel } from "../lib/labels";
@@ -75,11 +76,9 @@ export function MeetingList({
                 className: "nowrap",
                 cell: (m) => (
                   <>
-                    <Link asChild data-color="accent">
-                      <button type="button" className="link-button" data-testid="open-meeting" onClick={() => onOpen(m.id)}>
-                        {formatDate(m.date)}
-                      </button>
-                    </Link>{" "}
+                    <LinkButton testid="open-meeting" onClick={() => onOpen(m.id)}>
+                      {formatDate(m.date)}
+                    </LinkButton>{" "}
                     <span className="muted">{t("meeting.time", { time: formatTime(m.startsAt) })}</span>
                   </>
                 ),

@@ -10,6 +10,8 @@ import { Page } from "../components/Page";
 import { DetailLoad } from "../components/Loading";
 import { BackNav } from "../components/BackNav";
 import { PageAlert } from "../components/PageAlert";
+import { useFileAction } from "../components/useFileAction";
+import type { ErrorReport } from "../bindings/ErrorReport";
 import { Confirmation, ExportDone, useConfirmation } from "../components/Confirmation";
 import { ApplicationContext, type ActOnApplication, type ApplicationCtx, type Done } from "../grants/context";
 import { ApplicationDialog } from "../grants/ApplicationDialog";
@@ -30,9 +32,9 @@ export function ApplicationPage({ id, search, navigate }: { id: string; search?:
   const [loadError, setLoadError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string[] | null>(null);
   const [exported, setExported] = useState<{ title: string; message: string; path: string; details: string; openNow?: boolean } | null>(null);
-  const [exporting, setExporting] = useState(false);
   const [editing, setEditing] = useState(false);
   const { confirm, clear } = useConfirmation();
+  const letters = useFileAction(useCallback((report: ErrorReport) => setActionError([report.message]), []));
 
   // Answers can come back out of order: only the newest request's answer is shown.
   const issued = useRef(0);
@@ -83,30 +85,23 @@ export function ApplicationPage({ id, search, navigate }: { id: string; search?:
     [act],
   );
 
-  const exportLetter = async (mail: boolean) => {
-    setExporting(true);
+  const exportLetter = (mail: boolean) => {
     setActionError(null);
     setExported(null);
     clear();
-    try {
-      const a = detail?.application;
-      const organisation = a?.organisation ?? "";
-      if (mail) {
-        // The draft goes straight to the mail program; nothing is archived.
-        const saved = await backend.exportLetterMail(id);
-        setExported({ title: t("exported.letterMail", { organisation }), ...saved, openNow: true });
-        return;
-      }
-      const saved = await backend.exportLetter(id);
+    const a = detail?.application;
+    const organisation = a?.organisation ?? "";
+    if (mail) {
+      // The draft goes straight to the mail program; nothing is archived.
+      return letters.run(true, () => backend.exportLetterMail(id), (saved) =>
+        setExported({ title: t("exported.letterMail", { organisation }), ...saved, openNow: true }),
+      );
+    }
+    return letters.run(true, () => backend.exportLetter(id), (saved) => {
       const title = a?.decision && a.decision.grantedOre > 0 ? t("exported.grantLetter", { organisation }) : t("exported.refusalLetter", { organisation });
       setExported({ title, ...saved });
       void load(); // the archive has a new letter
-    } catch (e) {
-      const report = toErrorReport(e);
-      if (report.code !== "cancelled") setActionError([report.message]);
-    } finally {
-      setExporting(false);
-    }
+    });
   };
 
   const ctx: ApplicationCtx | null = useMemo(() => (detail ? { detail, act, actOrAlert } : null), [detail, act, actOrAlert]);
@@ -174,7 +169,7 @@ export function ApplicationPage({ id, search, navigate }: { id: string; search?:
           <ApplicationFacts detail={ctx.detail} />
           <ScoringGrid />
           {isOpen(a) && !readOnly ? <ProposalForm /> : null}
-          <DecisionSection onExportLetter={() => void exportLetter(false)} onLetterMail={() => void exportLetter(true)} exporting={exporting} />
+          <DecisionSection onExportLetter={() => void exportLetter(false)} onLetterMail={() => void exportLetter(true)} exporting={letters.busy !== null} />
           {granted ? <PayoutSection /> : null}
           {granted ? <ReportSection /> : null}
           <LettersList />

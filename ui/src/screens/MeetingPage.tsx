@@ -11,6 +11,8 @@ import { Page } from "../components/Page";
 import { DetailLoad } from "../components/Loading";
 import { BackNav } from "../components/BackNav";
 import { PageAlert } from "../components/PageAlert";
+import { useFileAction } from "../components/useFileAction";
+import type { ErrorReport } from "../bindings/ErrorReport";
 import { Confirmation, ExportDone, useConfirmation } from "../components/Confirmation";
 import { MeetingContext, type Act, type Done, type MeetingCtx } from "../meetings/context";
 import { pickItem } from "../meetings/meetingModel";
@@ -53,8 +55,11 @@ export function MeetingPage({
   const [exported, setExported] = useState<{ title: string; message: string; path: string; details: string; openNow?: boolean } | null>(null);
   const [open, setOpen] = useState<Open>(null);
   const [selected, setSelected] = useState<string | null>(item ?? null);
-  const [busy, setBusy] = useState(false);
+  const [changing, setChanging] = useState(false);
   const { confirm, clear } = useConfirmation();
+  const files = useFileAction(useCallback((report: ErrorReport) => setActionError([report.message]), []));
+  // An export or a status change under way: the others wait.
+  const busy = changing || files.busy !== null;
 
   // Answers can come back out of order: only the newest request's answer is shown.
   const issued = useRef(0);
@@ -122,46 +127,28 @@ export function MeetingPage({
     [act],
   );
 
-  const runExport = async (kind: "notice" | "minutes", call: () => Promise<SavedFile>) => {
-    setBusy(true);
+  /** An export, said with `title` once saved; `mail`: a draft opened in the mail program at once, not archived. */
+  const saveFile = (title: string, call: () => Promise<SavedFile>, mail = false) => {
     setActionError(null);
     setExported(null);
     clear();
-    try {
-      const result = await call();
-      const date = formatDate(detail?.meeting.date);
-      const title = kind === "notice" ? t("exported.notice", { date }) : t("exported.minutes", { date });
-      setExported({ title, message: result.message, path: result.path, details: result.details });
-      void load(); // the archive list has a new document
-    } catch (e) {
-      const report = toErrorReport(e);
-      if (report.code !== "cancelled") setActionError([report.message]);
-    } finally {
-      setBusy(false);
-    }
+    return files.run(true, call, (saved) => {
+      setExported({ title, ...saved, ...(mail ? { openNow: true } : {}) });
+      if (!mail) void load(); // the archive list has a new document
+    });
+  };
+  const runExport = (kind: "notice" | "minutes", call: () => Promise<SavedFile>) => {
+    const date = formatDate(detail?.meeting.date);
+    return saveFile(kind === "notice" ? t("exported.notice", { date }) : t("exported.minutes", { date }), call);
   };
 
   // The notice as an e-mail draft: saved where the person chooses and opened
   // in the mail program at once; nothing is archived or sent.
-  const noticeMail = async () => {
-    setBusy(true);
-    setActionError(null);
-    setExported(null);
-    clear();
-    try {
-      const saved = await backend.exportNoticeMail(id);
-      setExported({ title: t("exported.noticeMail", { date: formatDate(detail?.meeting.date) }), ...saved, openNow: true });
-    } catch (e) {
-      const report = toErrorReport(e);
-      if (report.code !== "cancelled") setActionError([report.message]);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const noticeMail = () => saveFile(t("exported.noticeMail", { date: formatDate(detail?.meeting.date) }), () => backend.exportNoticeMail(id), true);
 
   // Every status change is asked first (StepDialog); this runs it once confirmed.
   const changeStatus = async (step: StatusStep) => {
-    setBusy(true);
+    setChanging(true);
     const date = (d: MeetingDetail) => ({ date: formatDate(d.meeting.date) });
     const call = step === "send-notice" ? backend.sendNotice : step === "mark-held" ? backend.markHeld : backend.undoStatus;
     await actOrAlert(
@@ -173,7 +160,7 @@ export function MeetingPage({
             ? t("confirm.meetingHeld", date(d))
             : t("confirm.statusUndone", { status: meetingStatusLabel(t, d.meeting.status) }),
     );
-    setBusy(false);
+    setChanging(false);
     setOpen(null);
   };
   const lifecycle = (action: "send-notice" | "mark-held" | "approve-minutes") => {

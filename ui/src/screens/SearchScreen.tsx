@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Alert, Field, Heading, Label, Link, Paragraph, Search } from "@digdir/designsystemet-react";
+import { Alert, Field, Heading, Label, Paragraph, Search } from "@digdir/designsystemet-react";
 import type { SearchHit } from "../bindings/SearchHit";
 import type { SearchResults } from "../bindings/SearchResults";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
+import { LinkButton } from "../components/LinkButton";
 import { formatDate, todayIso } from "../lib/dates";
 import { toErrorReport } from "../lib/errors";
 import { useLoad } from "../lib/useLoad";
@@ -182,11 +183,9 @@ function Results({ results, pending, onOpen }: { results: SearchResults; pending
                 </span>
               </div>
               <Heading level={3} data-size="2xs" className="search-hit__title">
-                <Link asChild data-color="accent">
-                  <button type="button" className="link-button" data-testid="open-hit" onClick={() => onOpen(hit)}>
-                    {hit.title}
-                  </button>
-                </Link>
+                <LinkButton testid="open-hit" onClick={() => onOpen(hit)}>
+                  {hit.title}
+                </LinkButton>
               </Heading>
               {hit.excerpt ? (
                 <Paragraph data-size="sm" className="search-hit__excerpt">
