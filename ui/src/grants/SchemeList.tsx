@@ -1,19 +1,20 @@
 import { rowClick } from "../lib/rowClick";
 import { useState } from "react";
-import { Button, Tag } from "@digdir/designsystemet-react";
+import { Tag } from "@digdir/designsystemet-react";
 import { DataTable } from "../components/DataTable";
 import { EmptyOr, Section } from "../components/Section";
 import { useBackend } from "../backend";
 import type { SchemeSummary } from "../bindings/SchemeSummary";
 import { useI18n } from "../i18n/context";
 import { LinkButton } from "../components/LinkButton";
-import { toErrorReport } from "../lib/errors";
 import { useLoad } from "../lib/useLoad";
 import { BudgetBar } from "./BudgetBar";
 import { SchemeDialog } from "./SchemeDialog";
 import { BudgetChart } from "../charts/BudgetChart";
 import { SectionLoad } from "../components/Loading";
 import { useConfirmation } from "../components/Confirmation";
+import { AddButton } from "../components/AddButton";
+import { createAndOpen } from "../components/createAndOpen";
 import { useReadOnlyCouncil } from "../council/KeptElsewhere";
 
 /** The council's grant schemes ("Tilskudd"), newest year first, and the button that creates one. */
@@ -39,9 +40,9 @@ export function SchemeList({
       title={t("schemes.title")}
       actions={
         !readOnly ? (
-          <Button data-size="sm" variant="secondary" data-testid="new-scheme" onClick={() => setAdding(true)}>
-            + {t("schemes.new")}
-          </Button>
+          <AddButton testid="new-scheme" onClick={() => setAdding(true)}>
+            {t("schemes.new")}
+          </AddButton>
         ) : null
       }
     >
@@ -89,19 +90,15 @@ export function SchemeList({
           councilId={councilId}
           year={new Date().getFullYear()}
           onClose={() => setAdding(false)}
-          onSave={async (input) => {
-            clear();
-            try {
-              const detail = await backend.createScheme(input);
-              setAdding(false);
-              onOpen(detail.scheme.id);
-              // Said after navigating, so the scheme's own page says it.
-              confirm(t("confirm.schemeCreated", { name: detail.scheme.name }));
-              return null;
-            } catch (e) {
-              return toErrorReport(e);
-            }
-          }}
+          onSave={(input) =>
+            createAndOpen(() => backend.createScheme(input), {
+              clear,
+              confirm,
+              close: () => setAdding(false),
+              open: (detail) => onOpen(detail.scheme.id),
+              said: (detail) => t("confirm.schemeCreated", { name: detail.scheme.name }),
+            })
+          }
         />
       ) : null}
     </Section>

@@ -1,7 +1,7 @@
 import { rowClick } from "../lib/rowClick";
 import { useProfileLabels } from "../lib/profileLabels";
 import { useCallback, useState } from "react";
-import { Button, Tag } from "@digdir/designsystemet-react";
+import { Tag } from "@digdir/designsystemet-react";
 import { DataTable } from "../components/DataTable";
 import { EmptyOr, Section } from "../components/Section";
 import type { MeetingSummary } from "../bindings/MeetingSummary";
@@ -12,11 +12,12 @@ import { formatDate } from "../lib/dates";
 import { formatTime } from "../lib/times";
 import { meetingStatusLabel } from "../lib/labels";
 import type { Loaded } from "../lib/useLoad";
-import { toErrorReport } from "../lib/errors";
 import { MeetingDialog } from "./MeetingDialog";
 import { statusColor } from "./meetingModel";
 import { SectionLoad } from "../components/Loading";
 import { useConfirmation } from "../components/Confirmation";
+import { AddButton } from "../components/AddButton";
+import { createAndOpen } from "../components/createAndOpen";
 import { useReadOnlyCouncil } from "../council/KeptElsewhere";
 import { useVirtualRows } from "../lib/virtualRows";
 import { ShowAllRows } from "../components/VirtualTable";
@@ -52,9 +53,9 @@ export function MeetingList({
       actions={
         <>
           {!readOnly ? (
-            <Button data-size="sm" variant="secondary" data-testid="new-meeting" onClick={() => setAdding(true)}>
-              + {t("meetings.new")}
-            </Button>
+            <AddButton testid="new-meeting" onClick={() => setAdding(true)}>
+              {t("meetings.new")}
+            </AddButton>
           ) : null}
           <ShowAllRows rows={shown} count={list.length} />
         </>
@@ -103,19 +104,15 @@ export function MeetingList({
           mode="new"
           councilId={councilId}
           onClose={() => setAdding(false)}
-          onSave={async (input) => {
-            clear();
-            try {
-              const detail = await backend.createMeeting(input);
-              setAdding(false);
-              onOpen(detail.meeting.id);
-              // Said after navigating, so the meeting's own page says it.
-              confirm(t("confirm.meetingCreated", { date: formatDate(detail.meeting.date) }));
-              return null;
-            } catch (e) {
-              return toErrorReport(e);
-            }
-          }}
+          onSave={(input) =>
+            createAndOpen(() => backend.createMeeting(input), {
+              clear,
+              confirm,
+              close: () => setAdding(false),
+              open: (detail) => onOpen(detail.meeting.id),
+              said: (detail) => t("confirm.meetingCreated", { date: formatDate(detail.meeting.date) }),
+            })
+          }
         />
       ) : null}
     </Section>
