@@ -11,9 +11,10 @@ import { DetailLoad } from "../components/Loading";
 import { BackNav } from "../components/BackNav";
 import { PageAlert } from "../components/PageAlert";
 import { useFileAction } from "../components/useFileAction";
+import { useActOrAlert } from "../components/useActOrAlert";
 import type { ErrorReport } from "../bindings/ErrorReport";
 import { Confirmation, ExportDone, useConfirmation } from "../components/Confirmation";
-import { ApplicationContext, type ActOnApplication, type ApplicationCtx, type Done } from "../grants/context";
+import { ApplicationContext, type ActOnApplication, type ApplicationCtx } from "../grants/context";
 import { ApplicationDialog } from "../grants/ApplicationDialog";
 import { ScoringGrid } from "../grants/ScoringGrid";
 import { ProposalForm } from "../grants/ProposalForm";
@@ -77,13 +78,7 @@ export function ApplicationPage({ id, search, navigate }: { id: string; search?:
     [show, clear, confirm],
   );
 
-  const actOrAlert = useCallback(
-    async (call: () => Promise<ApplicationDetail>, done?: Done) => {
-      const report = await act(call, done);
-      if (report) setActionError([...new Set([report.message, ...report.fields.map((f) => f.message)])]);
-    },
-    [act],
-  );
+  const actOrAlert = useActOrAlert(act, setActionError);
 
   const exportLetter = (mail: boolean) => {
     setActionError(null);

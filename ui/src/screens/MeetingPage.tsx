@@ -12,9 +12,10 @@ import { DetailLoad } from "../components/Loading";
 import { BackNav } from "../components/BackNav";
 import { PageAlert } from "../components/PageAlert";
 import { useFileAction } from "../components/useFileAction";
+import { useActOrAlert } from "../components/useActOrAlert";
 import type { ErrorReport } from "../bindings/ErrorReport";
 import { Confirmation, ExportDone, useConfirmation } from "../components/Confirmation";
-import { MeetingContext, type Act, type Done, type MeetingCtx } from "../meetings/context";
+import { MeetingContext, type Act, type MeetingCtx } from "../meetings/context";
 import { pickItem } from "../meetings/meetingModel";
 import { MeetingHeader } from "../meetings/MeetingHeader";
 import { AttendanceSection } from "../meetings/AttendanceSection";
@@ -118,14 +119,7 @@ export function MeetingPage({
     [itemIds, show, load, clear, confirm],
   );
 
-  const actOrAlert = useCallback(
-    async (call: () => Promise<MeetingDetail>, done?: Done) => {
-      const report = await act(call, done);
-      // A refusal without a form: the message, and what the fields say (e.g. "place" on send_notice).
-      if (report) setActionError([...new Set([report.message, ...report.fields.map((f) => f.message)])]);
-    },
-    [act],
-  );
+  const actOrAlert = useActOrAlert(act, setActionError);
 
   /** An export, said with `title` once saved; `mail`: a draft opened in the mail program at once, not archived. */
   const saveFile = (title: string, call: () => Promise<SavedFile>, mail = false) => {
