@@ -1,5 +1,7 @@
 import { useState } from "react";
-import { Alert, Button, Dialog, Heading, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
+import { Alert, Button, Paragraph, Tag } from "@digdir/designsystemet-react";
+import { QuestionDialog } from "../components/QuestionDialog";
+import { DataTable, hiddenHead } from "../components/DataTable";
 import type { BackupInfo } from "../bindings/BackupInfo";
 import type { Startup } from "../bindings/Startup";
 import { useBackend } from "../backend";
@@ -47,23 +49,20 @@ export function BackupTable({ backups, onRestored }: { backups: readonly BackupI
           <Paragraph>{error}</Paragraph>
         </Alert>
       ) : null}
-      <Table zebra border data-color="neutral" className="backup-table">
-        <caption className="visually-hidden">{t("backups.caption")}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell>{t("backups.col.when")}</Table.HeaderCell>
-            <Table.HeaderCell>{t("backups.col.kind")}</Table.HeaderCell>
-            <Table.HeaderCell className="num">{t("backups.col.size")}</Table.HeaderCell>
-            <Table.HeaderCell>{t("startup.file")}</Table.HeaderCell>
-            <Table.HeaderCell>
-              <span className="visually-hidden">{t("backups.col.action")}</span>
-            </Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {backups.map((b, i) => (
-            <Table.Row key={b.fileName} data-testid="backup-row" data-file-name={b.fileName} data-kind={b.kind}>
-              <Table.Cell className="backup-when">
+      <DataTable
+        rows={backups}
+        rowKey={(b) => b.fileName}
+        row={(b) => ({ "data-testid": "backup-row", "data-file-name": b.fileName, "data-kind": b.kind })}
+        caption={t("backups.caption")}
+        zebra
+        className="backup-table"
+        data-size={undefined}
+        columns={[
+          {
+            head: t("backups.col.when"),
+            className: "backup-when",
+            cell: (b, i) => (
+              <>
                 {when(b)}
                 {i === 0 ? (
                   <>
@@ -73,47 +72,37 @@ export function BackupTable({ backups, onRestored }: { backups: readonly BackupI
                     </Tag>
                   </>
                 ) : null}
-              </Table.Cell>
-              <Table.Cell>{backupKindLabel(t, b.kind)}</Table.Cell>
-              <Table.Cell className="num nowrap">{formatSize(b.size, lang)}</Table.Cell>
-              <Table.Cell className="backup-file">{b.fileName}</Table.Cell>
-              <Table.Cell className="cell-actions">
-                <Button variant="secondary" data-size="sm" data-testid="restore-backup" onClick={() => setChosen(b)}>
-                  {t("backups.restore")}
-                  <span className="visually-hidden"> {t("backups.restoreWhich", { when: when(b) })}</span>
-                </Button>
-              </Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-      {chosen ? (
-        <Dialog
-          open
-          onClose={() => !busy && setChosen(null)}
-          closeButton={t("form.close")}
-          aria-labelledby="restore-title"
-          className="form-dialog form-dialog--small"
-          data-testid="restore-dialog"
-        >
-          <Dialog.Block>
-            <Heading level={2} data-size="sm" id="restore-title">
-              {t("backups.confirmTitle")}
-            </Heading>
-          </Dialog.Block>
-          <Dialog.Block className="stack stack--tight">
-            <Paragraph>{t("backups.confirmText", { when: when(chosen) })}</Paragraph>
-            <Paragraph>{t("backups.confirmKeep")}</Paragraph>
-            <div className="button-row">
-              <Button data-testid="confirm-restore" onClick={restore} loading={busy}>
+              </>
+            ),
+          },
+          { head: t("backups.col.kind"), cell: (b) => backupKindLabel(t, b.kind) },
+          { head: t("backups.col.size"), headClassName: "num", className: "num nowrap", cell: (b) => formatSize(b.size, lang) },
+          { head: t("startup.file"), className: "backup-file", cell: (b) => b.fileName },
+          {
+            head: hiddenHead(t("backups.col.action")),
+            className: "cell-actions",
+            cell: (b) => (
+              <Button variant="secondary" data-size="sm" data-testid="restore-backup" onClick={() => setChosen(b)}>
                 {t("backups.restore")}
+                <span className="visually-hidden"> {t("backups.restoreWhich", { when: when(b) })}</span>
               </Button>
-              <Button variant="secondary" onClick={() => setChosen(null)} disabled={busy}>
-                {t("form.cancel")}
-              </Button>
-            </div>
-          </Dialog.Block>
-        </Dialog>
+            ),
+          },
+        ]}
+      />
+      {chosen ? (
+        <QuestionDialog
+          id="restore-title"
+          testid="restore-dialog"
+          title={t("backups.confirmTitle")}
+          onClose={() => !busy && setChosen(null)}
+          yes={{ text: t("backups.restore"), testid: "confirm-restore", onClick: () => void restore() }}
+          no={{ text: t("form.cancel"), onClick: () => setChosen(null) }}
+          busy={busy}
+        >
+          <Paragraph>{t("backups.confirmText", { when: when(chosen) })}</Paragraph>
+          <Paragraph>{t("backups.confirmKeep")}</Paragraph>
+        </QuestionDialog>
       ) : null}
     </>
   );

@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState } from "react";
-import { Button, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { useBackend } from "../backend";
 import type { AttendanceYear } from "../bindings/AttendanceYear";
 import { useI18n } from "../i18n/context";
 import { todayIso } from "../lib/dates";
 import { useLoad } from "../lib/useLoad";
-import { SelectField } from "../components/fields";
+import { YearSelect } from "../components/YearSelect";
 import { AttendanceChart } from "./AttendanceChart";
 import { preferredYear, yearChoices } from "./attendanceModel";
-import { LoadingLine } from "../components/Loading";
+import { SectionLoad } from "../components/Loading";
+import { Section } from "../components/Section";
 
 /** The council page's attendance over a year, member by member, with a year picker. */
 export function AttendanceSection({ councilId, first }: { councilId: string; first?: AttendanceYear | undefined }) {
@@ -31,34 +31,20 @@ export function AttendanceSection({ councilId, first }: { councilId: string; fir
   }, [data, today]);
 
   return (
-    <section aria-labelledby="attendance-chart-title" className="section section--tight" data-testid="attendance-section">
-      <div className="section-head">
-        <Heading level={2} data-size="2xs" id="attendance-chart-title">
-          {t("chart.attendance.heading")}
-        </Heading>
-      </div>
-      <div className="chart-controls">
-        <SelectField
-          id="attendance-year"
-          label={t("chart.year")}
-          value={String(year)}
-          onChange={(v) => {
-            chosen.current = true;
-            setYear(Number(v));
-          }}
-          options={yearChoices(today, year, data?.years ?? []).map((y) => ({ value: String(y), label: String(y) }))}
-        />
-      </div>
-      {state.status === "loading" ? <LoadingLine /> : null}
-      {state.status === "error" ? (
-        <Paragraph className="muted">
-          {state.error.message}{" "}
-          <Button variant="tertiary" data-size="sm" onClick={() => void reload()}>
-            {t("app.retry")}
-          </Button>
-        </Paragraph>
-      ) : null}
+    <Section id="attendance-chart-title" title={t("chart.attendance.heading")} testid="attendance-section" actions={null}>
+      <YearSelect
+        id="attendance-year"
+        label={t("chart.year")}
+        className="chart-controls"
+        year={year}
+        years={yearChoices(today, year, data?.years ?? [])}
+        onYear={(y) => {
+          chosen.current = true;
+          setYear(y);
+        }}
+      />
+      <SectionLoad state={state} onRetry={() => void reload()} />
       {data ? <AttendanceChart data={data} /> : null}
-    </section>
+    </Section>
   );
 }

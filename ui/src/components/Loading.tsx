@@ -1,5 +1,6 @@
 import { Alert, Button, Paragraph, Spinner } from "@digdir/designsystemet-react";
 import { useI18n } from "../i18n/context";
+import type { Loaded } from "../lib/useLoad";
 
 /** A whole screen still loading. `data-loading` tells the end-to-end tests
  *  that the layout may still move. */
@@ -20,6 +21,36 @@ export function LoadingLine() {
       {t("app.loading")}
     </Paragraph>
   );
+}
+
+/**
+ * A section that loads on its own while the rest of the screen is shown:
+ * the loading line, or what failed and a retry; nothing once it is ready.
+ */
+export function SectionLoad({ state, onRetry }: { state: Loaded<unknown>; onRetry: () => void }) {
+  const { t } = useI18n();
+  if (state.status === "loading") return <LoadingLine />;
+  if (state.status === "ready") return null;
+  return (
+    <Paragraph className="muted">
+      {state.error.message}{" "}
+      <Button variant="tertiary" data-size="sm" onClick={onRetry}>
+        {t("app.retry")}
+      </Button>
+    </Paragraph>
+  );
+}
+
+/** A screen's data on its way, or what failed and a retry; nothing once it is there. */
+export function ScreenLoad({ state, onRetry }: { state: Loaded<unknown>; onRetry: () => void }) {
+  if (state.status === "loading") return <Loading />;
+  if (state.status === "error") return <LoadError message={state.error.message} onRetry={onRetry} />;
+  return null;
+}
+
+/** A screen's detail on its way, or why it could not be read and a retry. */
+export function DetailLoad({ error, onRetry }: { error: string | null; onRetry: () => void }) {
+  return error ? <LoadError message={error} onRetry={onRetry} /> : <Loading />;
 }
 
 export function LoadError({ message, onRetry }: { message: string; onRetry: () => void }) {

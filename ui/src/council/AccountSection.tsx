@@ -11,6 +11,11 @@ import { toErrorReport } from "../lib/errors";
 import { useFormErrors } from "../lib/useFormErrors";
 import { useLoad } from "../lib/useLoad";
 import { DateField, SelectField, TextField } from "../components/fields";
+import { DataTable, hiddenHead } from "../components/DataTable";
+import { EmptyOr, Section } from "../components/Section";
+import { PageAlert } from "../components/PageAlert";
+import { RowButton } from "../components/RowButton";
+import { YearSelect } from "../components/YearSelect";
 import { FormError } from "../components/FormError";
 import { amountForInput, formatKr } from "../grants/format";
 import { useReadOnlyCouncil } from "./KeptElsewhere";
@@ -78,34 +83,29 @@ export function AccountSection({
   };
 
   return (
-    <section aria-labelledby="account-title" className="section section--tight" data-testid="account-section">
-      <div className="section-head">
-        <Heading level={2} data-size="2xs" id="account-title">
-          {t("account.title", { year })}
-        </Heading>
-        <div className="account-year">
-          <SelectField
-            id="account-year"
-            label={t("account.year")}
-            value={String(year)}
-            onChange={(v) => onYear(Number(v))}
-            options={years.map((y) => ({ value: String(y), label: String(y) }))}
-          />
-        </div>
-        {!readOnly && editing === null ? (
-          <Button
-            data-size="sm"
-            variant="secondary"
-            data-testid="add-account-entry"
-            onClick={() => {
-              setSaid(null);
-              setEditing({ mode: "add" });
-            }}
-          >
-            {t("account.add")}
-          </Button>
-        ) : null}
-      </div>
+    <Section
+      id="account-title"
+      title={t("account.title", { year })}
+      testid="account-section"
+      actions={
+        <>
+          <YearSelect id="account-year" label={t("account.year")} year={year} years={years} onYear={onYear} className="account-year" />
+          {!readOnly && editing === null ? (
+            <Button
+              data-size="sm"
+              variant="secondary"
+              data-testid="add-account-entry"
+              onClick={() => {
+                setSaid(null);
+                setEditing({ mode: "add" });
+              }}
+            >
+              {t("account.add")}
+            </Button>
+          ) : null}
+        </>
+      }
+    >
       <div aria-live="polite" className="live-slot">
         {said ? (
           <Alert key={said.n} data-color="success" data-testid="account-confirmation" className="page-alert print-hidden">
@@ -113,11 +113,7 @@ export function AccountSection({
           </Alert>
         ) : null}
       </div>
-      {failed ? (
-        <Alert data-color="danger" role="alert" data-testid="account-error" className="page-alert">
-          <Paragraph className="break">{failed}</Paragraph>
-        </Alert>
-      ) : null}
+      <PageAlert message={failed} testid="account-error" wrap />
       {state.status === "loading" ? <Paragraph className="muted">{t("app.loading")}</Paragraph> : null}
       {state.status === "error" ? (
         <Alert data-color="danger" role="alert" className="page-alert">
@@ -138,68 +134,50 @@ export function AccountSection({
           onCancel={() => setEditing(null)}
         />
       ) : null}
-      {account && account.entries.length ? (
-        <Table border data-color="neutral" data-size="sm" className="account-table">
-          <caption className="visually-hidden">{t("account.entries", { year })}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t("account.date")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("account.text")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("account.kind")}</Table.HeaderCell>
-              <Table.HeaderCell className="num">{t("account.amount")}</Table.HeaderCell>
-              {readOnly ? null : (
-                <Table.HeaderCell>
-                  <span className="visually-hidden">{t("account.actions")}</span>
-                </Table.HeaderCell>
-              )}
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {account.entries.map((e) => (
-              <Table.Row key={e.id} data-testid="account-row">
-                <Table.Cell className="nowrap">{formatDate(e.date)}</Table.Cell>
-                <Table.Cell className="break">{e.text}</Table.Cell>
-                <Table.Cell>{t(`account.kind.${e.kind}` as MessageKey)}</Table.Cell>
-                <Table.Cell className="num nowrap">{e.kind === "expense" ? `−${formatKr(e.amountOre)}` : formatKr(e.amountOre)}</Table.Cell>
-                {readOnly ? null : (
-                  <Table.Cell className="cell-actions">
-                    <div className="button-row">
-                      <Button
-                        variant="tertiary"
-                        data-size="sm"
-                        data-color="accent"
-                        data-testid="edit-account-entry"
-                        aria-label={t("account.editLabel", { text: e.text })}
-                        onClick={() => {
-                          setSaid(null);
-                          setEditing({ mode: "edit", entry: e });
-                        }}
-                      >
-                        {t("account.edit")}
-                      </Button>
-                      <Button
-                        variant="tertiary"
-                        data-size="sm"
-                        data-color="danger"
-                        data-testid="delete-account-entry"
-                        aria-label={t("account.deleteLabel", { text: e.text })}
-                        onClick={() => void remove(e)}
-                      >
-                        {t("account.delete")}
-                      </Button>
-                    </div>
-                  </Table.Cell>
-                )}
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      ) : account ? (
-        <Paragraph data-size="sm" className="muted" data-testid="account-empty">
-          {t("account.none", { year })}
-        </Paragraph>
+      {account ? (
+        <EmptyOr empty={account.entries.length === 0} note={t("account.none", { year })} testid="account-empty">
+          <DataTable
+            rows={account.entries}
+            rowKey={(e) => e.id}
+            row={() => ({ "data-testid": "account-row" })}
+            caption={t("account.entries", { year })}
+            className="account-table"
+            columns={[
+              { head: t("account.date"), className: "nowrap", cell: (e) => formatDate(e.date) },
+              { head: t("account.text"), className: "break", cell: (e) => e.text },
+              { head: t("account.kind"), cell: (e) => t(`account.kind.${e.kind}` as MessageKey) },
+              {
+                head: t("account.amount"),
+                headClassName: "num",
+                className: "num nowrap",
+                cell: (e) => (e.kind === "expense" ? `−${formatKr(e.amountOre)}` : formatKr(e.amountOre)),
+              },
+              !readOnly && {
+                head: hiddenHead(t("account.actions")),
+                className: "cell-actions",
+                cell: (e) => (
+                  <div className="button-row">
+                    <RowButton
+                      testid="edit-account-entry"
+                      label={t("account.editLabel", { text: e.text })}
+                      onClick={() => {
+                        setSaid(null);
+                        setEditing({ mode: "edit", entry: e });
+                      }}
+                    >
+                      {t("account.edit")}
+                    </RowButton>
+                    <RowButton testid="delete-account-entry" label={t("account.deleteLabel", { text: e.text })} danger onClick={() => void remove(e)}>
+                      {t("account.delete")}
+                    </RowButton>
+                  </div>
+                ),
+              },
+            ]}
+          />
+        </EmptyOr>
       ) : null}
-    </section>
+    </Section>
   );
 }
 

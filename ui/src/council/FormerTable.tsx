@@ -1,4 +1,5 @@
-import { Button, Table } from "@digdir/designsystemet-react";
+import { RowButton } from "../components/RowButton";
+import { DataTable } from "../components/DataTable";
 import { useProfileLabels } from "../lib/profileLabels";
 import type { Membership } from "../bindings/Membership";
 import { useI18n } from "../i18n/context";
@@ -12,49 +13,33 @@ export function FormerTable({ members, caption, onErase }: { members: Membership
   const { t } = useI18n();
   const { categoryName } = useProfileLabels();
   return (
-    <Table border data-color="neutral" data-size="sm" className="former-table">
-      <caption className="visually-hidden">{caption}</caption>
-      <Table.Head>
-        <Table.Row>
-          <Table.HeaderCell>{t("col.name")}</Table.HeaderCell>
-          <Table.HeaderCell>{t("col.category")}</Table.HeaderCell>
-          <Table.HeaderCell>{t("col.role")}</Table.HeaderCell>
-          <Table.HeaderCell>{t("col.term")}</Table.HeaderCell>
-          <Table.HeaderCell>{t("col.endedOn")}</Table.HeaderCell>
-          <Table.HeaderCell>{t("col.reason")}</Table.HeaderCell>
-          <Table.HeaderCell>{t("col.privacy")}</Table.HeaderCell>
-        </Table.Row>
-      </Table.Head>
-      <Table.Body>
-        {members.map((m) => (
-          <Table.Row key={m.id} data-testid="former-row">
-            <Table.Cell>{m.person.name}</Table.Cell>
-            <Table.Cell>{categoryName(m.category)}</Table.Cell>
-            <Table.Cell>{roleLabel(t, m.role)}</Table.Cell>
-            <Table.Cell className="nowrap">{termText(t, m)}</Table.Cell>
-            <Table.Cell className="nowrap">{formatDate(m.endedOn ?? m.termTo)}</Table.Cell>
-            <Table.Cell>{m.endReason}</Table.Cell>
-            <Table.Cell>
-              <div className="button-row">
-                <PersonDataButton personId={m.person.id} name={m.person.name} compact />
-                {onErase ? (
-                  <Button
-                    type="button"
-                    data-size="sm"
-                    variant="tertiary"
-                    data-color="danger"
-                    data-testid="erase-person"
-                    aria-label={t("erase.buttonFor", { name: m.person.name })}
-                    onClick={() => onErase(m)}
-                  >
-                    {t("erase.button")}
-                  </Button>
-                ) : null}
-              </div>
-            </Table.Cell>
-          </Table.Row>
-        ))}
-      </Table.Body>
-    </Table>
+    <DataTable
+      rows={members}
+      rowKey={(m) => m.id}
+      row={() => ({ "data-testid": "former-row" })}
+      caption={caption}
+      className="former-table"
+      columns={[
+        { head: t("col.name"), cell: (m) => m.person.name },
+        { head: t("col.category"), cell: (m) => categoryName(m.category) },
+        { head: t("col.role"), cell: (m) => roleLabel(t, m.role) },
+        { head: t("col.term"), className: "nowrap", cell: (m) => termText(t, m) },
+        { head: t("col.endedOn"), className: "nowrap", cell: (m) => formatDate(m.endedOn ?? m.termTo) },
+        { head: t("col.reason"), cell: (m) => m.endReason },
+        {
+          head: t("col.privacy"),
+          cell: (m) => (
+            <div className="button-row">
+              <PersonDataButton personId={m.person.id} name={m.person.name} compact />
+              {onErase ? (
+                <RowButton testid="erase-person" label={t("erase.buttonFor", { name: m.person.name })} danger onClick={() => onErase(m)}>
+                  {t("erase.button")}
+                </RowButton>
+              ) : null}
+            </div>
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -1,12 +1,12 @@
 import { useState } from "react";
-import { Alert, Button, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { Button } from "@digdir/designsystemet-react";
 import type { SavedFile } from "../bindings/SavedFile";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
-import { toErrorReport } from "../lib/errors";
 import { useJob } from "../components/ProgressDialog";
-
-type Busy = "package" | "kommune" | null;
+import { Note, Section } from "../components/Section";
+import { PageAlert } from "../components/PageAlert";
+import { useFileAction } from "../components/useFileAction";
 
 /**
  * Handing the council on: the whole council as one .grendebok file for the
@@ -16,72 +16,52 @@ type Busy = "package" | "kommune" | null;
 export function HandoverSection({ councilId, year }: { councilId: string; year: number }) {
   const { t } = useI18n();
   const backend = useBackend();
-  const [busy, setBusy] = useState<Busy>(null);
+  const action = useFileAction<"package" | "kommune">();
   const [exported, setExported] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
   const job = useJob();
 
-  const run = async (which: Exclude<Busy, null>, call: () => Promise<SavedFile>) => {
-    setBusy(which);
+  const run = (which: "package" | "kommune", call: () => Promise<SavedFile>) => {
     setExported(null);
-    setActionError(null);
-    try {
-      setExported((await call()).message);
-    } catch (e) {
-      const report = toErrorReport(e);
-      if (report.code !== "cancelled") setActionError(report.message);
-    } finally {
-      setBusy(null);
-    }
+    return action.run(which, call, (saved) => setExported(saved.message));
   };
 
+  const exports: { which: "package" | "kommune"; testid: string; text: string; call: () => Promise<SavedFile> }[] = [
+    {
+      which: "kommune",
+      testid: "export-for-kommune",
+      text: t("handover.exportKommune", { year }),
+      call: () => job.run(t("progress.title.kommune"), "files", (j) => backend.exportForKommune(councilId, year, j)),
+    },
+    { which: "package", testid: "export-package", text: t("handover.exportPackage"), call: () => backend.exportPackage(councilId) },
+  ];
+
   return (
-    <section aria-labelledby="handover-title" className="section section--tight" data-testid="handover-section">
-      <div className="section-head">
-        <Heading level={2} data-size="2xs" id="handover-title">
-          {t("handover.title")}
-        </Heading>
+    <Section
+      id="handover-title"
+      title={t("handover.title")}
+      testid="handover-section"
+      actions={
         <div className="button-row">
-          <Button
-            data-size="sm"
-            variant="secondary"
-            data-testid="export-for-kommune"
-            loading={busy === "kommune"}
-            disabled={busy !== null}
-            onClick={() =>
-              void run("kommune", () =>
-                job.run(t("progress.title.kommune"), "files", (j) => backend.exportForKommune(councilId, year, j)),
-              )
-            }
-          >
-            {t("handover.exportKommune", { year })}
-          </Button>
-          <Button
-            data-size="sm"
-            variant="secondary"
-            data-testid="export-package"
-            loading={busy === "package"}
-            disabled={busy !== null}
-            onClick={() => void run("package", () => backend.exportPackage(councilId))}
-          >
-            {t("handover.exportPackage")}
-          </Button>
+          {exports.map((e) => (
+            <Button
+              key={e.which}
+              data-size="sm"
+              variant="secondary"
+              data-testid={e.testid}
+              loading={action.busy === e.which}
+              disabled={action.busy !== null}
+              onClick={() => void run(e.which, e.call)}
+            >
+              {e.text}
+            </Button>
+          ))}
         </div>
-      </div>
-      <Paragraph data-size="sm" className="muted">
-        {t("handover.text")}
-      </Paragraph>
+      }
+    >
+      <Note>{t("handover.text")}</Note>
       {job.view}
-      {actionError ? (
-        <Alert data-color="danger" role="alert" data-testid="action-error" className="page-alert">
-          <Paragraph className="break">{actionError}</Paragraph>
-        </Alert>
-      ) : null}
-      {exported ? (
-        <Alert data-color="success" role="status" data-testid="export-result" className="page-alert">
-          <Paragraph className="break">{exported}</Paragraph>
-        </Alert>
-      ) : null}
-    </section>
+      <PageAlert message={action.refused?.message} testid="action-error" wrap />
+      <PageAlert message={exported} testid="export-result" tone="success" wrap />
+    </Section>
   );
 }

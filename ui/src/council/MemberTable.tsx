@@ -1,4 +1,5 @@
-import { Button, Table } from "@digdir/designsystemet-react";
+import { Table } from "@digdir/designsystemet-react";
+import { RowButton } from "../components/RowButton";
 import { useProfileLabels } from "../lib/profileLabels";
 import type { ReactNode } from "react";
 import type { Membership } from "../bindings/Membership";
@@ -84,26 +85,12 @@ export function MemberRow({
       {actions ? (
         <Table.Cell className="cell-actions">
           <div className="action-buttons">
-            <Button
-              variant="tertiary"
-              data-size="sm"
-              data-color="accent"
-              data-testid={ids.edit}
-              aria-label={t("member.editLabel", { name: m.person.name })}
-              onClick={() => actions.onEdit(m)}
-            >
+            <RowButton testid={ids.edit} label={t("member.editLabel", { name: m.person.name })} onClick={() => actions.onEdit(m)}>
               {t("member.edit")}
-            </Button>
-            <Button
-              variant="tertiary"
-              data-size="sm"
-              data-color="danger"
-              data-testid={ids.end}
-              aria-label={t("member.endLabel", { name: m.person.name })}
-              onClick={() => actions.onEnd(m)}
-            >
+            </RowButton>
+            <RowButton testid={ids.end} label={t("member.endLabel", { name: m.person.name })} danger onClick={() => actions.onEnd(m)}>
               {t("member.end")}
-            </Button>
+            </RowButton>
           </div>
         </Table.Cell>
       ) : null}

@@ -1,10 +1,12 @@
 import type { SavedFile } from "../bindings/SavedFile";
 import { useState } from "react";
-import { Alert, Button, Heading, Link, Paragraph, Table } from "@digdir/designsystemet-react";
+import { Button } from "@digdir/designsystemet-react";
 import type { Duty } from "../bindings/Duty";
 import type { DutyEdit } from "../bindings/DutyEdit";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
+import { LinkButton } from "../components/LinkButton";
+import type { MessageKey } from "../i18n/translate";
 import { formatDate } from "../lib/dates";
 import { toErrorReport } from "../lib/errors";
 import { useLoad } from "../lib/useLoad";
@@ -14,9 +16,14 @@ import { DueDialog } from "./DueDialog";
 import { WaiveDialog } from "./WaiveDialog";
 import { ConfirmDutyDialog } from "./ConfirmDutyDialog";
 import { dueHint } from "./dutyModel";
-import { LoadingLine } from "../components/Loading";
+import { SectionLoad } from "../components/Loading";
+import { Section } from "../components/Section";
+import { PageAlert } from "../components/PageAlert";
+import { YearSelect } from "../components/YearSelect";
+import { DataTable, hiddenHead } from "../components/DataTable";
+import { RowButton } from "../components/RowButton";
+import { useFileAction } from "../components/useFileAction";
 import { Confirmation, ExportDone, useConfirmation } from "../components/Confirmation";
-import { SelectField } from "../components/fields";
 import { useReadOnlyCouncil } from "../council/KeptElsewhere";
 
 type Open = { kind: "waive" | "due" | "confirm"; duty: Duty } | null;
@@ -55,6 +62,7 @@ export function DutiesSection({
   const [busy, setBusy] = useState<string | null>(null);
   const [exported, setExported] = useState<SavedFile | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
+  const annual = useFileAction((report) => setActionError(report.message));
   const { confirm, clear } = useConfirmation();
   const duties = fresh ?? (loaded.status === "ready" ? loaded.data : null);
 
@@ -100,21 +108,18 @@ export function DutiesSection({
     setBusy(null);
   };
 
-  const exportReport = async () => {
+  const exportReport = () => {
     setBusy("export");
     setExported(null);
     setActionError(null);
     clear();
-    try {
-      setExported(await backend.exportAnnualReport(councilId, year));
-      setFresh(null);
-      await reload();
-    } catch (e) {
-      const report = toErrorReport(e);
-      if (report.code !== "cancelled") setActionError(report.message);
-    } finally {
-      setBusy(null);
-    }
+    return annual
+      .run(true, () => backend.exportAnnualReport(councilId, year), async (saved) => {
+        setExported(saved);
+        setFresh(null);
+        await reload();
+      })
+      .finally(() => setBusy(null));
   };
 
   const openEvidence = (duty: Duty) => {
@@ -125,190 +130,83 @@ export function DutiesSection({
       return (
         <span data-testid="duty-evidence">
           {t("duties.confirmedOn", { date: formatDate(ev.date ?? ""), note: ev.label })}
-          {duty.confirmation ? (
-            <span className="muted duty-waived-by">
-              {" "}
-              {t("duties.waivedBy", { by: duty.confirmation.confirmed.by, date: formatDate(duty.confirmation.confirmed.at.slice(0, 10)) })}
-            </span>
-          ) : null}
+          {duty.confirmation ? <DoneBy by={duty.confirmation.confirmed.by} at={duty.confirmation.confirmed.at} /> : null}
         </span>
       );
     const view = ev.kind === "meeting" ? ({ name: "meeting", id: ev.id } as const) : ({ name: "scheme", id: ev.id } as const);
     return (
-      <Link asChild data-color="accent">
-        <button type="button" className="link-button" data-testid="duty-evidence" onClick={() => navigate(view)}>
-          {ev.label}
-        </button>
-      </Link>
+      <LinkButton testid="duty-evidence" onClick={() => navigate(view)}>
+        {ev.label}
+      </LinkButton>
     );
   };
 
   return (
-    <section aria-labelledby="duties-title" className="section section--tight" data-testid="duties-section">
-      <div className="section-head">
-        <Heading level={2} data-size="2xs" id="duties-title">
-          {t("duties.title", { year })}
-        </Heading>
-        <div className="duties-year">
-          <SelectField
-            id="duties-year"
-            label={t("duties.year")}
-            value={String(year)}
-            onChange={(v) => onYear(Number(v))}
-            options={years.map((y) => ({ value: String(y), label: String(y) }))}
-          />
-        </div>
-        <Button
-          data-size="sm"
-          variant="secondary"
-          data-testid="export-annual-report"
-          loading={busy === "export"}
-          disabled={busy !== null}
-          onClick={() => void exportReport()}
-        >
-          {t("duties.exportAnnual", { year })}
-        </Button>
-      </div>
-      {actionError ? (
-        <Alert data-color="danger" role="alert" data-testid="action-error" className="page-alert">
-          <Paragraph>{actionError}</Paragraph>
-        </Alert>
-      ) : null}
+    <Section
+      id="duties-title"
+      title={t("duties.title", { year })}
+      testid="duties-section"
+      actions={
+        <>
+          <YearSelect id="duties-year" label={t("duties.year")} year={year} years={years} onYear={onYear} className="duties-year" />
+          <Button
+            data-size="sm"
+            variant="secondary"
+            data-testid="export-annual-report"
+            loading={busy === "export"}
+            disabled={busy !== null}
+            onClick={() => void exportReport()}
+          >
+            {t("duties.exportAnnual", { year })}
+          </Button>
+        </>
+      }
+    >
+      <PageAlert message={actionError} testid="action-error" />
       {exported ? <ExportDone title={t("exported.annualReport", { year })} {...exported} /> : null}
       <Confirmation slot="duties" />
-      {loaded.status === "loading" && !duties ? <LoadingLine /> : null}
-      {loaded.status === "error" && !duties ? (
-        <Paragraph className="muted">
-          {loaded.error.message}{" "}
-          <Button variant="tertiary" data-size="sm" onClick={() => void reload()}>
-            {t("app.retry")}
-          </Button>
-        </Paragraph>
-      ) : null}
+      {!duties ? <SectionLoad state={loaded} onRetry={() => void reload()} /> : null}
       {duties ? (
-        <Table border data-color="neutral" data-size="sm" className="duty-table">
-          <caption className="visually-hidden">{t("duties.title", { year })}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell className="col-duty">{t("duties.col.duty")}</Table.HeaderCell>
-              <Table.HeaderCell className="col-due">{t("duties.col.due")}</Table.HeaderCell>
-              <Table.HeaderCell className="col-status">{t("duties.col.status")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("duties.col.note")}</Table.HeaderCell>
-              <Table.HeaderCell className="col-actions">
-                <span className="visually-hidden">{t("duties.col.actions")}</span>
-              </Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {duties.map((duty) => {
-              const kind = duty.name;
-              const hint = dueHint(duty);
-              return (
-                <Table.Row key={duty.kind} data-testid="duty-row" data-kind={duty.kind} data-status={duty.status}>
-                  <Table.Cell className="cell-name">{kind}</Table.Cell>
-                  <Table.Cell>
-                    <span className="nowrap" data-testid="duty-due">
-                      {formatDate(duty.due)}
-                    </span>{" "}
-                    <span className="muted duty-due-note">{duty.defaultDue ? t("duties.defaultDue") : t("duties.changedDue")}</span>
-                    {hint ? <span className={`duty-hint duty-hint--${duty.status}`}>{t(hint.key, hint.params)}</span> : null}
-                  </Table.Cell>
-                  <Table.Cell>
-                    <DutyTag duty={duty} />
-                  </Table.Cell>
-                  <Table.Cell className="break">
-                    {duty.evidence ? openEvidence(duty) : null}
-                    {!duty.evidence && duty.waivedReason ? (
-                      <span data-testid="waived-reason">
-                        {t("duties.waivedBecause", { reason: duty.waivedReason })}
-                        {duty.waived ? (
-                          <span className="muted duty-waived-by">
-                            {" "}
-                            {t("duties.waivedBy", { by: duty.waived.by, date: formatDate(duty.waived.at.slice(0, 10)) })}
-                          </span>
-                        ) : null}
-                      </span>
-                    ) : null}
-                    {!duty.evidence && !duty.waivedReason ? (
-                      <span className="muted">{duty.beforeCouncil ? t("duties.beforeCouncil") : duty.status === "not_applicable" ? t("duties.notApplicable", { year }) : t("duties.noEvidence")}</span>
-                    ) : null}
-                  </Table.Cell>
-                  <Table.Cell className="cell-actions">
-                    <div className="action-buttons">
-                      {readOnly ? null : duty.status === "waived" ? (
-                        <Button
-                          variant="tertiary"
-                          data-size="sm"
-                          data-color="accent"
-                          data-testid="unwaive-duty"
-                          aria-label={t("duties.unwaiveLabel", { kind })}
-                          loading={busy === `unwaive-${duty.kind}`}
-                          disabled={busy !== null}
-                          onClick={() => void undo(duty, "unwaive")}
-                        >
-                          {t("duties.unwaive")}
-                        </Button>
-                      ) : null}
-                      {!readOnly && duty.evidenceKind === "manual" && duty.status !== "waived" && !duty.confirmation ? (
-                        <Button
-                          variant="tertiary"
-                          data-size="sm"
-                          data-color="accent"
-                          data-testid="confirm-duty"
-                          aria-label={t("duties.confirmLabel", { kind })}
-                          disabled={busy !== null}
-                          onClick={() => setOpen({ kind: "confirm", duty })}
-                        >
-                          {t("duties.confirm")}
-                        </Button>
-                      ) : null}
-                      {!readOnly && duty.confirmation ? (
-                        <Button
-                          variant="tertiary"
-                          data-size="sm"
-                          data-color="accent"
-                          data-testid="unconfirm-duty"
-                          aria-label={t("duties.unconfirmLabel", { kind })}
-                          loading={busy === `unconfirm-${duty.kind}`}
-                          disabled={busy !== null}
-                          onClick={() => void undo(duty, "unconfirm")}
-                        >
-                          {t("duties.unconfirm")}
-                        </Button>
-                      ) : null}
-                      {!readOnly && (duty.status === "overdue" || duty.status === "due_soon" || duty.status === "open") ? (
-                        <Button
-                          variant="tertiary"
-                          data-size="sm"
-                          data-color="accent"
-                          data-testid="waive-duty"
-                          aria-label={t("duties.waiveLabel", { kind })}
-                          disabled={busy !== null}
-                          onClick={() => setOpen({ kind: "waive", duty })}
-                        >
-                          {t("duties.waive")}
-                        </Button>
-                      ) : null}
-                      {!readOnly && duty.status !== "fulfilled" && duty.status !== "not_applicable" ? (
-                        <Button
-                          variant="tertiary"
-                          data-size="sm"
-                          data-color="accent"
-                          data-testid="change-due"
-                          aria-label={t("duties.changeDueLabel", { kind })}
-                          disabled={busy !== null}
-                          onClick={() => setOpen({ kind: "due", duty })}
-                        >
-                          {t("duties.changeDue")}
-                        </Button>
-                      ) : null}
-                    </div>
-                  </Table.Cell>
-                </Table.Row>
-              );
-            })}
-          </Table.Body>
-        </Table>
+        <DataTable
+          rows={duties}
+          rowKey={(duty) => duty.kind}
+          row={(duty) => ({ "data-testid": "duty-row", "data-kind": duty.kind, "data-status": duty.status })}
+          caption={t("duties.title", { year })}
+          className="duty-table"
+          columns={[
+            { head: t("duties.col.duty"), headClassName: "col-duty", className: "cell-name", cell: (duty) => duty.name },
+            { head: t("duties.col.due"), headClassName: "col-due", cell: (duty) => <DueCell duty={duty} /> },
+            { head: t("duties.col.status"), headClassName: "col-status", cell: (duty) => <DutyTag duty={duty} /> },
+            {
+              head: t("duties.col.note"),
+              className: "break",
+              cell: (duty) => (
+                <>
+                  {duty.evidence ? openEvidence(duty) : null}
+                  {!duty.evidence && duty.waivedReason ? (
+                    <span data-testid="waived-reason">
+                      {t("duties.waivedBecause", { reason: duty.waivedReason })}
+                      {duty.waived ? <DoneBy by={duty.waived.by} at={duty.waived.at} /> : null}
+                    </span>
+                  ) : null}
+                  {!duty.evidence && !duty.waivedReason ? (
+                    <span className="muted">{duty.beforeCouncil ? t("duties.beforeCouncil") : duty.status === "not_applicable" ? t("duties.notApplicable", { year }) : t("duties.noEvidence")}</span>
+                  ) : null}
+                </>
+              ),
+            },
+            {
+              head: hiddenHead(t("duties.col.actions")),
+              headClassName: "col-actions",
+              className: "cell-actions",
+              cell: (duty) => (
+                <div className="action-buttons">
+                  {readOnly ? null : <DutyButtons duty={duty} busy={busy} onUndo={(action) => void undo(duty, action)} onOpen={(kind) => setOpen({ kind, duty })} />}
+                </div>
+              ),
+            },
+          ]}
+        />
       ) : null}
       {open?.kind === "waive" ? (
         <WaiveDialog
@@ -334,6 +232,82 @@ export function DutiesSection({
           onSave={(due) => edit(open.duty, { action: "setDue", due })}
         />
       ) : null}
-    </section>
+    </Section>
+  );
+}
+
+/** Who waived or confirmed a duty by hand, and on which day. */
+function DoneBy({ by, at }: { by: string; at: string }) {
+  const { t } = useI18n();
+  return (
+    <span className="muted duty-waived-by">
+      {" "}
+      {t("duties.waivedBy", { by, date: formatDate(at.slice(0, 10)) })}
+    </span>
+  );
+}
+
+/** The due date, whether it is the profile's or was moved, and how near it is. */
+function DueCell({ duty }: { duty: Duty }) {
+  const { t } = useI18n();
+  const hint = dueHint(duty);
+  return (
+    <>
+      <span className="nowrap" data-testid="duty-due">
+        {formatDate(duty.due)}
+      </span>{" "}
+      <span className="muted duty-due-note">{duty.defaultDue ? t("duties.defaultDue") : t("duties.changedDue")}</span>
+      {hint ? <span className={`duty-hint duty-hint--${duty.status}`}>{t(hint.key, hint.params)}</span> : null}
+    </>
+  );
+}
+
+type DutyButton = { testid: string; label: MessageKey; text: MessageKey } & (
+  | { undo: "unwaive" | "unconfirm" }
+  | { open: "waive" | "due" | "confirm" }
+);
+
+/**
+ * What may be done to a duty in its state: lift a waiver, confirm it by hand
+ * (or undo that), waive it, move its due date.
+ */
+function DutyButtons({
+  duty,
+  busy,
+  onUndo,
+  onOpen,
+}: {
+  duty: Duty;
+  busy: string | null;
+  onUndo: (action: "unwaive" | "unconfirm") => void;
+  onOpen: (kind: "waive" | "due" | "confirm") => void;
+}) {
+  const { t } = useI18n();
+  const kind = duty.name;
+  const open = duty.status === "overdue" || duty.status === "due_soon" || duty.status === "open";
+  const buttons: (DutyButton | false | null)[] = [
+    duty.status === "waived" && { testid: "unwaive-duty", label: "duties.unwaiveLabel", text: "duties.unwaive", undo: "unwaive" },
+    duty.evidenceKind === "manual" && duty.status !== "waived" && !duty.confirmation && { testid: "confirm-duty", label: "duties.confirmLabel", text: "duties.confirm", open: "confirm" },
+    duty.confirmation && { testid: "unconfirm-duty", label: "duties.unconfirmLabel", text: "duties.unconfirm", undo: "unconfirm" },
+    open && { testid: "waive-duty", label: "duties.waiveLabel", text: "duties.waive", open: "waive" },
+    duty.status !== "fulfilled" && duty.status !== "not_applicable" && { testid: "change-due", label: "duties.changeDueLabel", text: "duties.changeDue", open: "due" },
+  ];
+  return (
+    <>
+      {buttons.map((b) =>
+        b ? (
+          <RowButton
+            key={b.testid}
+            testid={b.testid}
+            label={t(b.label, { kind })}
+            loading={"undo" in b ? busy === `${b.undo}-${duty.kind}` : undefined}
+            disabled={busy !== null}
+            onClick={() => ("undo" in b ? onUndo(b.undo) : onOpen(b.open))}
+          >
+            {t(b.text)}
+          </RowButton>
+        ) : null,
+      )}
+    </>
   );
 }

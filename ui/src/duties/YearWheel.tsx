@@ -1,8 +1,11 @@
 import { memo, useState } from "react";
 import { useProfileLabels } from "../lib/profileLabels";
-import { Details, Heading, Link, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
+import { Details, Heading, Tag } from "@digdir/designsystemet-react";
+import { DataTable } from "../components/DataTable";
+import { EmptyOr, Note, Section } from "../components/Section";
 import type { MessageKey } from "../i18n/translate";
 import { useI18n } from "../i18n/context";
+import { LinkButton } from "../components/LinkButton";
 import { formatDate } from "../lib/dates";
 import { formatTime } from "../lib/times";
 import { meetingStatusLabel } from "../lib/labels";
@@ -31,11 +34,9 @@ export const YearWheel = memo(function YearWheel({ wheel, year, onOpenMeeting }:
       <li key={`m-${e.meeting.id}`} className="wheel-entry wheel-entry--meeting" data-testid="wheel-meeting" data-meeting-id={e.meeting.id}>
         <span className="wheel-entry__date">{full ? formatDate(e.date) : dayAndMonth(e.date)}</span>
         <span className="wheel-entry__body">
-          <Link asChild data-color="accent">
-            <button type="button" className="link-button" onClick={() => onOpenMeeting(e.meeting.id)}>
-              {meetingKindName(e.meeting.kind)}
-            </button>
-          </Link>
+          <LinkButton onClick={() => onOpenMeeting(e.meeting.id)}>
+            {meetingKindName(e.meeting.kind)}
+          </LinkButton>
           <span className="wheel-entry__council">{e.meeting.councilName}</span>
         </span>
       </li>
@@ -57,13 +58,8 @@ export const YearWheel = memo(function YearWheel({ wheel, year, onOpenMeeting }:
     );
 
   return (
-    <section aria-labelledby="wheel-title" className="section section--tight" data-testid="year-wheel">
-      <Heading level={2} data-size="2xs" id="wheel-title">
-        {t("wheel.title", { year })}
-      </Heading>
-      <Paragraph data-size="sm" className="muted">
-        {t("wheel.intro")}
-      </Paragraph>
+    <Section id="wheel-title" title={t("wheel.title", { year })} testid="year-wheel">
+      <Note>{t("wheel.intro")}</Note>
       <ol className="wheel">
         {wheel.months.map((entries, i) => (
           <li key={i} className="wheel-month" data-testid="wheel-month" data-month={i + 1} aria-labelledby={`wheel-month-${i + 1}`}>
@@ -91,52 +87,46 @@ export const YearWheel = memo(function YearWheel({ wheel, year, onOpenMeeting }:
       <Details data-testid="wheel-as-table" onToggle={() => setTableOpened(true)}>
         <Details.Summary>{t("wheel.asTable")}</Details.Summary>
         <Details.Content>
-          {!tableOpened ? null : all.length ? (
-            <Table border data-color="neutral" data-size="sm" className="wheel-table">
-              <caption className="visually-hidden">{t("wheel.title", { year })}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t("wheel.col.date")}</Table.HeaderCell>
-                  <Table.HeaderCell>{t("wheel.col.what")}</Table.HeaderCell>
-                  <Table.HeaderCell>{t("wheel.col.council")}</Table.HeaderCell>
-                  <Table.HeaderCell>{t("wheel.col.status")}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {all.map((e, i) =>
-                  e.type === "meeting" ? (
-                    <Table.Row key={`tm-${e.meeting.id}`} data-testid="wheel-table-row">
-                      <Table.Cell className="nowrap">
-                        {formatDate(e.date)} <span className="muted">{t("meeting.time", { time: formatTime(e.meeting.startsAt) })}</span>
-                      </Table.Cell>
-                      <Table.Cell>{meetingKindName(e.meeting.kind)}</Table.Cell>
-                      <Table.Cell className="break">{e.meeting.councilName}</Table.Cell>
-                      <Table.Cell>
+          {tableOpened ? (
+            <EmptyOr empty={all.length === 0} note={t("wheel.nothing", { year })}>
+              <DataTable
+                rows={all}
+                rowKey={(e, i) => (e.type === "meeting" ? `tm-${e.meeting.id}` : `td-${e.duty.councilId}-${e.duty.kind}-${i}`)}
+                row={() => ({ "data-testid": "wheel-table-row" })}
+                caption={t("wheel.title", { year })}
+                className="wheel-table"
+                columns={[
+                  {
+                    head: t("wheel.col.date"),
+                    className: "nowrap",
+                    cell: (e) =>
+                      e.type === "meeting" ? (
+                        <>
+                          {formatDate(e.date)} <span className="muted">{t("meeting.time", { time: formatTime(e.meeting.startsAt) })}</span>
+                        </>
+                      ) : (
+                        formatDate(e.date)
+                      ),
+                  },
+                  { head: t("wheel.col.what"), cell: (e) => (e.type === "meeting" ? meetingKindName(e.meeting.kind) : t("wheel.due", { duty: e.duty.name })) },
+                  { head: t("wheel.col.council"), className: "break", cell: (e) => (e.type === "meeting" ? e.meeting.councilName : e.duty.councilName) },
+                  {
+                    head: t("wheel.col.status"),
+                    cell: (e) =>
+                      e.type === "meeting" ? (
                         <Tag data-size="sm" data-color={statusColor(e.meeting.status)}>
                           {meetingStatusLabel(t, e.meeting.status)}
                         </Tag>
-                      </Table.Cell>
-                    </Table.Row>
-                  ) : (
-                    <Table.Row key={`td-${e.duty.councilId}-${e.duty.kind}-${i}`} data-testid="wheel-table-row">
-                      <Table.Cell className="nowrap">{formatDate(e.date)}</Table.Cell>
-                      <Table.Cell>{t("wheel.due", { duty: e.duty.name })}</Table.Cell>
-                      <Table.Cell className="break">{e.duty.councilName}</Table.Cell>
-                      <Table.Cell>
+                      ) : (
                         <DutyTag duty={e.duty} testid="wheel-duty-tag" />
-                      </Table.Cell>
-                    </Table.Row>
-                  ),
-                )}
-              </Table.Body>
-            </Table>
-          ) : (
-            <Paragraph data-size="sm" className="muted">
-              {t("wheel.nothing", { year })}
-            </Paragraph>
-          )}
+                      ),
+                  },
+                ]}
+              />
+            </EmptyOr>
+          ) : null}
         </Details.Content>
       </Details>
-    </section>
+    </Section>
   );
 });

@@ -5,6 +5,8 @@ import { useI18n } from "../i18n/context";
 import { toErrorReport } from "../lib/errors";
 import { useReturnFocus } from "../lib/useReturnFocus";
 import { useJob } from "../components/ProgressDialog";
+import { PageAlert } from "../components/PageAlert";
+import { useFileAction } from "../components/useFileAction";
 import type { ApplicationField } from "../bindings/ApplicationField";
 import type { ApplicationsPreview } from "../bindings/ApplicationsPreview";
 import type { MessageKey } from "../i18n/translate";
@@ -33,33 +35,18 @@ const FIELDS: { field: ApplicationField; label: MessageKey }[] = [
 export function ImportApplications({ schemeId, onImported }: { schemeId: string; onImported: (message: string) => void }) {
   const backend = useBackend();
   const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [refused, setRefused] = useState<string | null>(null);
+  const picking = useFileAction();
   const [preview, setPreview] = useState<ApplicationsPreview | null>(null);
 
-  const pick = async () => {
-    setBusy(true);
-    setRefused(null);
-    try {
-      setPreview(await backend.previewApplications(schemeId));
-    } catch (e) {
-      const report = toErrorReport(e);
-      if (report.code !== "cancelled") setRefused(report.message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const pick = () => picking.run(true, () => backend.previewApplications(schemeId), setPreview);
+  const busy = picking.busy !== null;
 
   return (
     <>
       <Button variant="secondary" data-testid="import-applications" loading={busy} disabled={busy} onClick={() => void pick()}>
         {t("scheme.importApplications")}
       </Button>
-      {refused ? (
-        <Alert data-color="danger" role="alert" data-testid="import-applications-error" className="page-alert">
-          <Paragraph>{refused}</Paragraph>
-        </Alert>
-      ) : null}
+      <PageAlert message={picking.refused?.message} testid="import-applications-error" />
       {preview ? (
         <PreviewDialog
           schemeId={schemeId}

@@ -1,6 +1,7 @@
-import { Alert, Heading, Link } from "@digdir/designsystemet-react";
+import { Alert, Heading } from "@digdir/designsystemet-react";
 import type { ReportReminder } from "../bindings/ReportReminder";
 import { useI18n } from "../i18n/context";
+import { LinkButton } from "../components/LinkButton";
 import { formatDate } from "../lib/dates";
 
 /** Final reports not in by the scheme's report deadline: who to remind, and how to reach them. */
@@ -15,11 +16,9 @@ export function Reminders({ reminders, onOpen }: { reminders: ReportReminder[]; 
       <ul className="plain-list reminder-list">
         {reminders.map((r) => (
           <li key={r.applicationId} data-testid="report-reminder">
-            <Link asChild>
-              <button type="button" className="link-button" onClick={() => onOpen(r.applicationId)}>
-                {t("reminders.application", { number: r.number, organisation: r.organisation })}
-              </button>
-            </Link>{" "}
+            <LinkButton plain onClick={() => onOpen(r.applicationId)}>
+              {t("reminders.application", { number: r.number, organisation: r.organisation })}
+            </LinkButton>{" "}
             – {r.title}.{" "}
             {t("reminders.overdue", { due: formatDate(r.due), days: r.daysOverdue })}
             {r.contactName || r.email ? (

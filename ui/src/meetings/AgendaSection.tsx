@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { Button, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { Paragraph } from "@digdir/designsystemet-react";
 import type { AgendaItem } from "../bindings/AgendaItem";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
@@ -8,6 +8,8 @@ import { itemKindLabel } from "../lib/labels";
 import { added } from "../lib/added";
 import { draftsUnder, meetingDraftPrefix, onDraftsChanged, recordDraftKey } from "../lib/drafts";
 import { useMeeting } from "./context";
+import { AddButton } from "../components/AddButton";
+import { Section } from "../components/Section";
 import { itemName } from "./meetingModel";
 import { ItemDialog } from "./ItemDialog";
 import { ItemPanel } from "./ItemPanel";
@@ -22,17 +24,17 @@ export function AgendaSection({ selected }: { selected: string | null }) {
   const item = detail.items.find((i) => i.id === selected) ?? null;
   const unsaved = useUnsavedItems(detail.meeting.id);
   return (
-    <section aria-labelledby="agenda-title" className="section section--tight">
-      <div className="section-head">
-        <Heading level={2} data-size="2xs" id="agenda-title">
-          {t("agenda.title")}
-        </Heading>
-        {!locked ? (
-          <Button data-size="sm" variant="secondary" data-testid="add-item" onClick={() => setAdding(true)}>
-            + {t("agenda.add")}
-          </Button>
-        ) : null}
-      </div>
+    <Section
+      id="agenda-title"
+      title={t("agenda.title")}
+      actions={
+        !locked ? (
+          <AddButton testid="add-item" onClick={() => setAdding(true)}>
+            {t("agenda.add")}
+          </AddButton>
+        ) : null
+      }
+    >
       {detail.items.length === 0 ? (
         <Paragraph className="muted meeting-card">{t("agenda.empty")}</Paragraph>
       ) : (
@@ -62,7 +64,7 @@ export function AgendaSection({ selected }: { selected: string | null }) {
           }}
         />
       ) : null}
-    </section>
+    </Section>
   );
 }
 

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from "react";
-import { Button, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { Button, Paragraph } from "@digdir/designsystemet-react";
 import type { AgendaItem } from "../bindings/AgendaItem";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
 import { TextField } from "../components/fields";
 import { FormError } from "../components/FormError";
 import { useMeeting } from "./context";
+import { EmptyOr, Section } from "../components/Section";
 import { VotesLine } from "./RecordForm";
 
 const FIELD_IDS: Record<string, string> = { text: "alternative-text", proposedBy: "alternative-by", "votes.for": "alternative-for", "votes.against": "alternative-against" };
@@ -55,15 +56,8 @@ export function Alternatives({ item }: { item: AgendaItem }) {
 
   const adopted = item.adopted === null ? null : item.adopted === 0 ? t("alternatives.adoptedOwn") : t("alternatives.adoptedAlternative", { n: item.adopted });
   return (
-    <section className="item-text alternatives" aria-labelledby={`alternatives-${item.id}`} data-testid="alternatives">
-      <Heading level={4} data-size="2xs" id={`alternatives-${item.id}`}>
-        {t("alternatives.title")}
-      </Heading>
-      {item.alternatives.length === 0 ? (
-        <Paragraph data-size="sm" className="muted">
-          {t("alternatives.none")}
-        </Paragraph>
-      ) : (
+    <Section id={`alternatives-${item.id}`} title={t("alternatives.title")} level={4} className="item-text alternatives" testid="alternatives">
+      <EmptyOr empty={item.alternatives.length === 0} note={t("alternatives.none")}>
         <ol className="alternatives__list">
           {item.alternatives.map((a) => (
             <li key={a.id} data-testid="alternative">
@@ -80,7 +74,7 @@ export function Alternatives({ item }: { item: AgendaItem }) {
             </li>
           ))}
         </ol>
-      )}
+      </EmptyOr>
       {item.alternatives.length > 0 && item.votes ? (
         <Paragraph data-size="sm" data-testid="adopted-proposal">
           {t("alternatives.adopted")} {adopted ?? t("alternatives.adoptedNone")}
@@ -102,6 +96,6 @@ export function Alternatives({ item }: { item: AgendaItem }) {
           </div>
         </form>
       ) : null}
-    </section>
+    </Section>
   );
 }

@@ -1,4 +1,6 @@
-import { Heading, Paragraph, Select, Table, ToggleGroup } from "@digdir/designsystemet-react";
+import { Select, Table, ToggleGroup } from "@digdir/designsystemet-react";
+import { EmptyOr, Section } from "../components/Section";
+import { OptionalSelect, personOptions } from "../components/OptionalSelect";
 import { useProfileLabels } from "../lib/profileLabels";
 import type { AttendanceRow } from "../bindings/AttendanceRow";
 import type { AttendanceStatus } from "../bindings/AttendanceStatus";
@@ -18,20 +20,17 @@ export function AttendanceSection() {
   const present = rows.filter((r) => r.status === "present").length;
   const m = detail.meeting;
   return (
-    <section aria-labelledby="attendance-title" className="section section--tight meeting-card">
-      <div className="section-head">
-        <Heading level={2} data-size="2xs" id="attendance-title">
-          {t("attendance.title")}
-        </Heading>
+    <Section
+      id="attendance-title"
+      title={t("attendance.title")}
+      className="section section--tight meeting-card"
+      actions={
         <span className="muted" data-testid="attendance-count">
           {t("attendance.count", { present, total: rows.length })}
         </span>
-      </div>
-      {rows.length === 0 ? (
-        <Paragraph className="muted" data-size="sm">
-          {t("attendance.none")}
-        </Paragraph>
-      ) : (
+      }
+    >
+      <EmptyOr empty={rows.length === 0} note={t("attendance.none")}>
         <Table data-size="sm" className="attendance-table">
           <caption className="visually-hidden">{t("attendance.title")}</caption>
           <Table.Head>
@@ -47,7 +46,7 @@ export function AttendanceSection() {
             ))}
           </Table.Body>
         </Table>
-      )}
+      </EmptyOr>
       <dl className="guests">
         <div>
           <dt>{t("attendance.guests")}</dt>
@@ -61,7 +60,7 @@ export function AttendanceSection() {
         </div>
       </dl>
       <MeetingRoles />
-    </section>
+    </Section>
   );
 }
 
@@ -121,21 +120,16 @@ function AttendanceLine({ row, seats }: { row: AttendanceRow; seats: AttendanceR
       </Table.Cell>
       <Table.Cell>
         {deputy ? (
-          <Select
+          <OptionalSelect
             data-size="sm"
             data-testid="substitute-for"
             aria-label={t("attendance.substituteFor", { name: row.personName })}
+            none={t("attendance.nobody")}
+            options={personOptions(seats)}
             value={row.substituteFor ?? ""}
             disabled={locked}
-            onChange={(e) => setSubstitute(e.target.value || null)}
-          >
-            <Select.Option value="">{t("attendance.nobody")}</Select.Option>
-            {seats.map((s) => (
-              <Select.Option key={s.membershipId} value={s.membershipId}>
-                {s.personName}
-              </Select.Option>
-            ))}
-          </Select>
+            onPick={setSubstitute}
+          />
         ) : null}
       </Table.Cell>
     </Table.Row>

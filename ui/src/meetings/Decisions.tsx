@@ -9,6 +9,7 @@ import { useFormErrors } from "../lib/useFormErrors";
 import { SelectField, TextAreaField, TextField } from "../components/fields";
 import { FormError } from "../components/FormError";
 import { useMeeting } from "./context";
+import { EmptyOr, Section } from "../components/Section";
 import { QuorumLine } from "./Quorum";
 import { VotesLine } from "./RecordForm";
 import { decides } from "../lib/labels";
@@ -24,15 +25,8 @@ export function Decisions({ item }: { item: AgendaItem }) {
   const readOnly = locked || item.withdrawn;
   if (!decides(item.kind) || (readOnly && item.decisions.length === 0)) return null;
   return (
-    <section className="item-sub decisions" aria-labelledby={`decisions-${item.id}`} data-testid="decisions">
-      <Heading level={4} data-size="2xs" id={`decisions-${item.id}`}>
-        {t("decisions.title")}
-      </Heading>
-      {item.decisions.length === 0 ? (
-        <Paragraph data-size="sm" className="muted">
-          {t("decisions.none")}
-        </Paragraph>
-      ) : (
+    <Section id={`decisions-${item.id}`} title={t("decisions.title")} level={4} className="item-sub decisions" testid="decisions">
+      <EmptyOr empty={item.decisions.length === 0} note={t("decisions.none")}>
         <ol className="plain-list decisions__list">
           {item.decisions.map((d) => (
             <li key={d.id}>
@@ -40,9 +34,9 @@ export function Decisions({ item }: { item: AgendaItem }) {
             </li>
           ))}
         </ol>
-      )}
+      </EmptyOr>
       {!readOnly ? <AddDecision item={item} /> : null}
-    </section>
+    </Section>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { Button, Heading, Paragraph, Select } from "@digdir/designsystemet-react";
+import { Button, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { OptionalSelect, personOptions } from "../components/OptionalSelect";
 import type { MeetingRoles as Roles } from "../bindings/MeetingRoles";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
@@ -46,44 +47,32 @@ export function MeetingRoles() {
       <div className="meeting-roles__fields">
         <label className="meeting-roles__field">
           <span>{t("roles.chair")}</span>
-          <Select
+          <OptionalSelect
             id="meeting-chair"
             data-size="sm"
+            none={t("roles.choose")}
+            options={personOptions(present)}
             value={m.chairId ?? ""}
-            onChange={(e) => save({ ...current, chairId: e.target.value || null })}
-          >
-            <Select.Option value="">{t("roles.choose")}</Select.Option>
-            {present.map((r) => (
-              <Select.Option key={r.membershipId} value={r.membershipId}>
-                {r.personName}
-              </Select.Option>
-            ))}
-          </Select>
+            onPick={(chairId) => save({ ...current, chairId })}
+          />
         </label>
         <label className="meeting-roles__field">
           <span>{t("roles.minuteTaker")}</span>
-          <Select
+          <OptionalSelect
             id="minute-taker"
             data-size="sm"
+            none={t("roles.choose")}
+            options={[...personOptions(present), { value: OTHER, label: t("roles.other") }]}
             value={other ? OTHER : (m.minuteTakerId ?? "")}
-            onChange={(e) => {
-              const v = e.target.value;
+            onPick={(v) => {
               if (v === OTHER) {
                 setOther(true);
                 return;
               }
               setOther(false);
-              save({ ...current, minuteTakerId: v || null, minuteTakerName: "" });
+              save({ ...current, minuteTakerId: v, minuteTakerName: "" });
             }}
-          >
-            <Select.Option value="">{t("roles.choose")}</Select.Option>
-            {present.map((r) => (
-              <Select.Option key={r.membershipId} value={r.membershipId}>
-                {r.personName}
-              </Select.Option>
-            ))}
-            <Select.Option value={OTHER}>{t("roles.other")}</Select.Option>
-          </Select>
+          />
         </label>
       </div>
       {other ? (
@@ -114,14 +103,15 @@ export function ActingChair({ chairId, left, onChange, testId }: { chairId: stri
   return (
     <label className="meeting-roles__field acting-chair">
       <span>{t("roles.actingChair")}</span>
-      <Select data-size="sm" data-testid={testId} value={chairId ?? ""} disabled={locked} onChange={(e) => onChange(e.target.value || null)}>
-        <Select.Option value="">{t("roles.choose")}</Select.Option>
-        {candidates.map((r) => (
-          <Select.Option key={r.membershipId} value={r.membershipId}>
-            {r.personName}
-          </Select.Option>
-        ))}
-      </Select>
+      <OptionalSelect
+        data-size="sm"
+        data-testid={testId}
+        none={t("roles.choose")}
+        options={personOptions(candidates)}
+        value={chairId ?? ""}
+        disabled={locked}
+        onPick={onChange}
+      />
     </label>
   );
 }

@@ -1,10 +1,9 @@
-import { useState } from "react";
-import { Alert, Button, Paragraph } from "@digdir/designsystemet-react";
+import { Button, Paragraph } from "@digdir/designsystemet-react";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
-import { toErrorReport } from "../lib/errors";
-import type { ErrorReport } from "../bindings/ErrorReport";
 import { useJob } from "../components/ProgressDialog";
+import { RefusalAlert } from "../components/PageAlert";
+import { useFileAction } from "../components/useFileAction";
 
 /**
  * "Les inn fra regneark": members from an XLSX or CSV list the person picks.
@@ -14,23 +13,16 @@ import { useJob } from "../components/ProgressDialog";
 export function ImportMembers({ councilId, onImported }: { councilId: string; onImported: (message: string) => void }) {
   const backend = useBackend();
   const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [refused, setRefused] = useState<ErrorReport | null>(null);
+  const reading = useFileAction();
   const job = useJob();
 
-  const read = async () => {
-    setBusy(true);
-    setRefused(null);
-    try {
-      const { message } = await job.run(t("progress.title.members"), "rows", (j) => backend.importMembers(councilId, j));
-      onImported(message);
-    } catch (e) {
-      const report = toErrorReport(e);
-      if (report.code !== "cancelled") setRefused(report);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const read = () =>
+    reading.run(
+      true,
+      () => job.run(t("progress.title.members"), "rows", (j) => backend.importMembers(councilId, j)),
+      ({ message }) => onImported(message),
+    );
+  const busy = reading.busy !== null;
 
   return (
     <>
@@ -38,21 +30,9 @@ export function ImportMembers({ councilId, onImported }: { councilId: string; on
         {t("council.importMembers")}
       </Button>
       {job.view}
-      {refused ? (
-        <Alert data-color="danger" role="alert" data-testid="import-members-error" className="page-alert import-members-error">
-          <Paragraph>{refused.message}</Paragraph>
-          {refused.fields.length ? (
-            <ul className="import-faults">
-              {refused.fields.map((f, i) => (
-                <li key={i} data-testid="import-members-fault">
-                  {f.message}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          <Paragraph data-size="sm">{t("council.importMembersHelp")}</Paragraph>
-        </Alert>
-      ) : null}
+      <RefusalAlert report={reading.refused} testid="import-members-error" faultTestid="import-members-fault" className="page-alert import-members-error">
+        <Paragraph data-size="sm">{t("council.importMembersHelp")}</Paragraph>
+      </RefusalAlert>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { Alert, Button, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
+import { Button, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
 import type { ApplicationDetail } from "../bindings/ApplicationDetail";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
@@ -7,9 +7,14 @@ import { formatDate } from "../lib/dates";
 import { toErrorReport } from "../lib/errors";
 import type { Navigate, SearchState } from "../navigation";
 import { Page } from "../components/Page";
-import { Loading, LoadError } from "../components/Loading";
+import { DetailLoad } from "../components/Loading";
+import { BackNav } from "../components/BackNav";
+import { PageAlert } from "../components/PageAlert";
+import { useFileAction } from "../components/useFileAction";
+import { useActOrAlert } from "../components/useActOrAlert";
+import type { ErrorReport } from "../bindings/ErrorReport";
 import { Confirmation, ExportDone, useConfirmation } from "../components/Confirmation";
-import { ApplicationContext, type ActOnApplication, type ApplicationCtx, type Done } from "../grants/context";
+import { ApplicationContext, type ActOnApplication, type ApplicationCtx } from "../grants/context";
 import { ApplicationDialog } from "../grants/ApplicationDialog";
 import { ScoringGrid } from "../grants/ScoringGrid";
 import { ProposalForm } from "../grants/ProposalForm";
@@ -28,9 +33,9 @@ export function ApplicationPage({ id, search, navigate }: { id: string; search?:
   const [loadError, setLoadError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string[] | null>(null);
   const [exported, setExported] = useState<{ title: string; message: string; path: string; details: string; openNow?: boolean } | null>(null);
-  const [exporting, setExporting] = useState(false);
   const [editing, setEditing] = useState(false);
   const { confirm, clear } = useConfirmation();
+  const letters = useFileAction(useCallback((report: ErrorReport) => setActionError([report.message]), []));
 
   // Answers can come back out of order: only the newest request's answer is shown.
   const issued = useRef(0);
@@ -73,38 +78,25 @@ export function ApplicationPage({ id, search, navigate }: { id: string; search?:
     [show, clear, confirm],
   );
 
-  const actOrAlert = useCallback(
-    async (call: () => Promise<ApplicationDetail>, done?: Done) => {
-      const report = await act(call, done);
-      if (report) setActionError([...new Set([report.message, ...report.fields.map((f) => f.message)])]);
-    },
-    [act],
-  );
+  const actOrAlert = useActOrAlert(act, setActionError);
 
-  const exportLetter = async (mail: boolean) => {
-    setExporting(true);
+  const exportLetter = (mail: boolean) => {
     setActionError(null);
     setExported(null);
     clear();
-    try {
-      const a = detail?.application;
-      const organisation = a?.organisation ?? "";
-      if (mail) {
-        // The draft goes straight to the mail program; nothing is archived.
-        const saved = await backend.exportLetterMail(id);
-        setExported({ title: t("exported.letterMail", { organisation }), ...saved, openNow: true });
-        return;
-      }
-      const saved = await backend.exportLetter(id);
+    const a = detail?.application;
+    const organisation = a?.organisation ?? "";
+    if (mail) {
+      // The draft goes straight to the mail program; nothing is archived.
+      return letters.run(true, () => backend.exportLetterMail(id), (saved) =>
+        setExported({ title: t("exported.letterMail", { organisation }), ...saved, openNow: true }),
+      );
+    }
+    return letters.run(true, () => backend.exportLetter(id), (saved) => {
       const title = a?.decision && a.decision.grantedOre > 0 ? t("exported.grantLetter", { organisation }) : t("exported.refusalLetter", { organisation });
       setExported({ title, ...saved });
       void load(); // the archive has a new letter
-    } catch (e) {
-      const report = toErrorReport(e);
-      if (report.code !== "cancelled") setActionError([report.message]);
-    } finally {
-      setExporting(false);
-    }
+    });
   };
 
   const ctx: ApplicationCtx | null = useMemo(() => (detail ? { detail, act, actOrAlert } : null), [detail, act, actOrAlert]);
@@ -115,23 +107,16 @@ export function ApplicationPage({ id, search, navigate }: { id: string; search?:
 
   return (
     <Page screen="application" ready={detail !== null}>
-      <nav aria-label={t("application.back")} className="back-nav">
-        {search !== undefined ? (
-          <Button variant="tertiary" data-size="sm" data-testid="back-to-search" onClick={() => navigate({ name: "search", ...search })}>
-            ← {t("search.back")}
-          </Button>
-        ) : null}
-        <Button
-          variant="tertiary"
-          data-size="sm"
-          data-testid="back-to-scheme"
-          onClick={() => navigate(detail ? { name: "scheme", id: detail.scheme.id } : { name: "list" })}
-        >
-          ← {detail ? t("meeting.backTo", { name: detail.scheme.name }) : t("application.back")}
-        </Button>
-      </nav>
-      {!detail && !loadError ? <Loading /> : null}
-      {!detail && loadError ? <LoadError message={loadError} onRetry={() => void load()} /> : null}
+      <BackNav
+        label={t("application.back")}
+        testid="back-to-scheme"
+        to={detail ? { name: "scheme", id: detail.scheme.id } : { name: "list" }}
+        navigate={navigate}
+        search={search}
+      >
+        {detail ? t("meeting.backTo", { name: detail.scheme.name }) : t("application.back")}
+      </BackNav>
+      {!detail ? <DetailLoad error={loadError} onRetry={() => void load()} /> : null}
       {ctx && a ? (
         <KeptElsewhereContext.Provider value={ctx.detail.council.keptElsewhere ?? null}>
         <ApplicationContext.Provider value={ctx}>
@@ -172,20 +157,14 @@ export function ApplicationPage({ id, search, navigate }: { id: string; search?:
               </div>
             ) : null}
           </div>
-          {actionError ? (
-            <Alert data-color="danger" role="alert" data-testid="action-error" className="page-alert">
-              {actionError.map((m, i) => (
-                <Paragraph key={i}>{m}</Paragraph>
-              ))}
-            </Alert>
-          ) : null}
+          <PageAlert message={actionError} testid="action-error" />
           {exported ? <ExportDone {...exported} /> : null}
           <Confirmation />
           <KeptElsewhereNote council={ctx.detail.council} />
           <ApplicationFacts detail={ctx.detail} />
           <ScoringGrid />
           {isOpen(a) && !readOnly ? <ProposalForm /> : null}
-          <DecisionSection onExportLetter={() => void exportLetter(false)} onLetterMail={() => void exportLetter(true)} exporting={exporting} />
+          <DecisionSection onExportLetter={() => void exportLetter(false)} onLetterMail={() => void exportLetter(true)} exporting={letters.busy !== null} />
           {granted ? <PayoutSection /> : null}
           {granted ? <ReportSection /> : null}
           <LettersList />

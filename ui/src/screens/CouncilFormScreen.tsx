@@ -1,10 +1,11 @@
-import { Button, Heading } from "@digdir/designsystemet-react";
+import { Heading } from "@digdir/designsystemet-react";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
 import { useLoad } from "../lib/useLoad";
 import type { Navigate } from "../navigation";
 import { Page } from "../components/Page";
-import { Loading, LoadError } from "../components/Loading";
+import { BackNav } from "../components/BackNav";
+import { ScreenLoad } from "../components/Loading";
 import { useConfirmation } from "../components/Confirmation";
 import { CouncilForm } from "../council/CouncilForm";
 import { draftFrom, emptyDraft } from "../council/councilFormModel";
@@ -26,16 +27,13 @@ export function CouncilFormScreen({ id, navigate }: { id?: string; navigate: Nav
 
   return (
     <Page screen="council-form" ready={ready}>
-      <nav aria-label={t("council.back")} className="back-nav">
-        <Button variant="tertiary" data-size="sm" data-testid="back-to-list" onClick={() => navigate({ name: "list" })}>
-          ← {t("council.back")}
-        </Button>
-      </nav>
+      <BackNav label={t("council.back")} testid="back-to-list" to={{ name: "list" }} navigate={navigate}>
+        {t("council.back")}
+      </BackNav>
       <Heading level={1} data-size="lg" tabIndex={-1}>
         {title}
       </Heading>
-      {state.status === "loading" ? <Loading /> : null}
-      {state.status === "error" ? <LoadError message={state.error.message} onRetry={reload} /> : null}
+      <ScreenLoad state={state} onRetry={reload} />
       {state.status === "ready" ? (
         <CouncilForm
           initial={state.data ? draftFrom(state.data, categories) : emptyDraft(categories)}

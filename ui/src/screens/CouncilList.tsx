@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useProfileLabels } from "../lib/profileLabels";
-import { Alert, Button, Card, Dialog, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { Button, Card, Heading, Paragraph } from "@digdir/designsystemet-react";
 import type { CouncilSummary } from "../bindings/CouncilSummary";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
@@ -10,6 +10,8 @@ import type { Navigate } from "../navigation";
 import { Page } from "../components/Page";
 import { Loading, LoadError } from "../components/Loading";
 import { FormError } from "../components/FormError";
+import { PageAlert } from "../components/PageAlert";
+import { QuestionDialog } from "../components/QuestionDialog";
 import { CouncilTable, useCouncilRows } from "../council/CouncilTable";
 import { ShowAllRows } from "../components/VirtualTable";
 import { useJob } from "../components/ProgressDialog";
@@ -82,51 +84,25 @@ export function CouncilList({ navigate, notice = null }: { navigate: Navigate; n
           </div>
         ) : null}
       </div>
-      {notice ? (
-        <Alert data-color="success" role="status" data-testid="restored" className="page-alert">
-          <Paragraph>{notice}</Paragraph>
-        </Alert>
-      ) : null}
+      <PageAlert message={notice} testid="restored" tone="success" />
       {job.view}
       {question ? (
-        <Dialog
-          open
+        <QuestionDialog
+          id="replace-title"
+          testid="replace-dialog"
+          title={t("list.replaceTitle")}
           onClose={() => setQuestion(null)}
-          closeButton={t("form.close")}
-          aria-labelledby="replace-title"
-          className="form-dialog form-dialog--small"
-          data-testid="replace-dialog"
+          danger
+          yes={{ text: t("list.replaceConfirm"), testid: "confirm-replace", onClick: () => void importPackage(true) }}
+          no={{ text: t("list.replaceKeep"), testid: "keep-here", onClick: () => setQuestion(null) }}
         >
-          <Dialog.Block>
-            <Heading level={2} data-size="sm" id="replace-title">
-              {t("list.replaceTitle")}
-            </Heading>
-          </Dialog.Block>
-          <Dialog.Block className="stack stack--tight">
-            <Paragraph className="break" data-testid="replace-question">
-              {question}
-            </Paragraph>
-            <div className="button-row">
-              <Button data-color="danger" data-testid="confirm-replace" onClick={() => void importPackage(true)}>
-                {t("list.replaceConfirm")}
-              </Button>
-              <Button variant="secondary" data-testid="keep-here" onClick={() => setQuestion(null)}>
-                {t("list.replaceKeep")}
-              </Button>
-            </div>
-          </Dialog.Block>
-        </Dialog>
+          <Paragraph className="break" data-testid="replace-question">
+            {question}
+          </Paragraph>
+        </QuestionDialog>
       ) : null}
-      {importError ? (
-        <Alert data-color="danger" role="alert" data-testid="import-error" className="page-alert">
-          <Paragraph className="break">{importError}</Paragraph>
-        </Alert>
-      ) : null}
-      {imported ? (
-        <Alert data-color="success" role="status" data-testid="import-result" className="page-alert">
-          <Paragraph className="break">{imported}</Paragraph>
-        </Alert>
-      ) : null}
+      <PageAlert message={importError} testid="import-error" wrap />
+      <PageAlert message={imported} testid="import-result" tone="success" wrap />
       {state.status === "error" && !fresh ? <LoadError message={state.error.message} onRetry={reload} /> : null}
       {councils === null && state.status === "loading" ? <Loading /> : null}
       {councils && councils.length === 0 ? (

@@ -8,7 +8,8 @@ import { useI18n } from "../i18n/context";
 import { useLoad } from "../lib/useLoad";
 import type { Navigate } from "../navigation";
 import { Page } from "../components/Page";
-import { Loading, LoadError, LoadingLine } from "../components/Loading";
+import { BackNav } from "../components/BackNav";
+import { LoadError, LoadingLine, ScreenLoad } from "../components/Loading";
 import { Lazy } from "../components/Lazy";
 import { VIRTUAL_FROM } from "../lib/virtualRows";
 import { Confirmation, useConfirmation } from "../components/Confirmation";
@@ -78,13 +79,10 @@ export function CouncilPage({ id, navigate }: { id: string; navigate: Navigate }
 
   return (
     <Page screen="council" ready={detail !== null}>
-      <nav aria-label={t("council.back")} className="back-nav">
-        <Button variant="tertiary" data-size="sm" data-testid="back-to-list" onClick={() => navigate({ name: "list" })}>
-          ← {t("council.back")}
-        </Button>
-      </nav>
-      {state.status === "loading" ? <Loading /> : null}
-      {state.status === "error" ? <LoadError message={state.error.message} onRetry={reload} /> : null}
+      <BackNav label={t("council.back")} testid="back-to-list" to={{ name: "list" }} navigate={navigate}>
+        {t("council.back")}
+      </BackNav>
+      <ScreenLoad state={state} onRetry={reload} />
       {detail ? (
         <KeptElsewhereContext.Provider value={detail.council.keptElsewhere ?? null}>
           <div className="page-title page-title--compact">

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { Alert, Button, Paragraph } from "@digdir/designsystemet-react";
 import type { SavedFile } from "../bindings/SavedFile";
 import type { MeetingDetail } from "../bindings/MeetingDetail";
 import { useBackend } from "../backend";
@@ -9,9 +8,14 @@ import { meetingStatusLabel } from "../lib/labels";
 import { toErrorReport } from "../lib/errors";
 import type { Navigate, SearchState } from "../navigation";
 import { Page } from "../components/Page";
-import { Loading, LoadError } from "../components/Loading";
+import { DetailLoad } from "../components/Loading";
+import { BackNav } from "../components/BackNav";
+import { PageAlert } from "../components/PageAlert";
+import { useFileAction } from "../components/useFileAction";
+import { useActOrAlert } from "../components/useActOrAlert";
+import type { ErrorReport } from "../bindings/ErrorReport";
 import { Confirmation, ExportDone, useConfirmation } from "../components/Confirmation";
-import { MeetingContext, type Act, type Done, type MeetingCtx } from "../meetings/context";
+import { MeetingContext, type Act, type MeetingCtx } from "../meetings/context";
 import { pickItem } from "../meetings/meetingModel";
 import { MeetingHeader } from "../meetings/MeetingHeader";
 import { AttendanceSection } from "../meetings/AttendanceSection";
@@ -52,8 +56,11 @@ export function MeetingPage({
   const [exported, setExported] = useState<{ title: string; message: string; path: string; details: string; openNow?: boolean } | null>(null);
   const [open, setOpen] = useState<Open>(null);
   const [selected, setSelected] = useState<string | null>(item ?? null);
-  const [busy, setBusy] = useState(false);
+  const [changing, setChanging] = useState(false);
   const { confirm, clear } = useConfirmation();
+  const files = useFileAction(useCallback((report: ErrorReport) => setActionError([report.message]), []));
+  // An export or a status change under way: the others wait.
+  const busy = changing || files.busy !== null;
 
   // Answers can come back out of order: only the newest request's answer is shown.
   const issued = useRef(0);
@@ -112,55 +119,30 @@ export function MeetingPage({
     [itemIds, show, load, clear, confirm],
   );
 
-  const actOrAlert = useCallback(
-    async (call: () => Promise<MeetingDetail>, done?: Done) => {
-      const report = await act(call, done);
-      // A refusal without a form: the message, and what the fields say (e.g. "place" on send_notice).
-      if (report) setActionError([...new Set([report.message, ...report.fields.map((f) => f.message)])]);
-    },
-    [act],
-  );
+  const actOrAlert = useActOrAlert(act, setActionError);
 
-  const runExport = async (kind: "notice" | "minutes", call: () => Promise<SavedFile>) => {
-    setBusy(true);
+  /** An export, said with `title` once saved; `mail`: a draft opened in the mail program at once, not archived. */
+  const saveFile = (title: string, call: () => Promise<SavedFile>, mail = false) => {
     setActionError(null);
     setExported(null);
     clear();
-    try {
-      const result = await call();
-      const date = formatDate(detail?.meeting.date);
-      const title = kind === "notice" ? t("exported.notice", { date }) : t("exported.minutes", { date });
-      setExported({ title, message: result.message, path: result.path, details: result.details });
-      void load(); // the archive list has a new document
-    } catch (e) {
-      const report = toErrorReport(e);
-      if (report.code !== "cancelled") setActionError([report.message]);
-    } finally {
-      setBusy(false);
-    }
+    return files.run(true, call, (saved) => {
+      setExported({ title, ...saved, ...(mail ? { openNow: true } : {}) });
+      if (!mail) void load(); // the archive list has a new document
+    });
+  };
+  const runExport = (kind: "notice" | "minutes", call: () => Promise<SavedFile>) => {
+    const date = formatDate(detail?.meeting.date);
+    return saveFile(kind === "notice" ? t("exported.notice", { date }) : t("exported.minutes", { date }), call);
   };
 
   // The notice as an e-mail draft: saved where the person chooses and opened
   // in the mail program at once; nothing is archived or sent.
-  const noticeMail = async () => {
-    setBusy(true);
-    setActionError(null);
-    setExported(null);
-    clear();
-    try {
-      const saved = await backend.exportNoticeMail(id);
-      setExported({ title: t("exported.noticeMail", { date: formatDate(detail?.meeting.date) }), ...saved, openNow: true });
-    } catch (e) {
-      const report = toErrorReport(e);
-      if (report.code !== "cancelled") setActionError([report.message]);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const noticeMail = () => saveFile(t("exported.noticeMail", { date: formatDate(detail?.meeting.date) }), () => backend.exportNoticeMail(id), true);
 
   // Every status change is asked first (StepDialog); this runs it once confirmed.
   const changeStatus = async (step: StatusStep) => {
-    setBusy(true);
+    setChanging(true);
     const date = (d: MeetingDetail) => ({ date: formatDate(d.meeting.date) });
     const call = step === "send-notice" ? backend.sendNotice : step === "mark-held" ? backend.markHeld : backend.undoStatus;
     await actOrAlert(
@@ -172,7 +154,7 @@ export function MeetingPage({
             ? t("confirm.meetingHeld", date(d))
             : t("confirm.statusUndone", { status: meetingStatusLabel(t, d.meeting.status) }),
     );
-    setBusy(false);
+    setChanging(false);
     setOpen(null);
   };
   const lifecycle = (action: "send-notice" | "mark-held" | "approve-minutes") => {
@@ -209,23 +191,16 @@ export function MeetingPage({
 
   return (
     <Page screen="meeting" ready={detail !== null}>
-      <nav aria-label={t("meeting.back")} className="back-nav">
-        {search !== undefined ? (
-          <Button variant="tertiary" data-size="sm" data-testid="back-to-search" onClick={() => navigate({ name: "search", ...search })}>
-            ← {t("search.back")}
-          </Button>
-        ) : null}
-        <Button
-          variant="tertiary"
-          data-size="sm"
-          data-testid="back-to-council"
-          onClick={() => navigate(detail ? { name: "council", id: detail.meeting.councilId } : { name: "list" })}
-        >
-          ← {detail ? t("meeting.backTo", { name: detail.council.name }) : t("meeting.back")}
-        </Button>
-      </nav>
-      {!detail && !loadError ? <Loading /> : null}
-      {!detail && loadError ? <LoadError message={loadError} onRetry={() => void load()} /> : null}
+      <BackNav
+        label={t("meeting.back")}
+        testid="back-to-council"
+        to={detail ? { name: "council", id: detail.meeting.councilId } : { name: "list" }}
+        navigate={navigate}
+        search={search}
+      >
+        {detail ? t("meeting.backTo", { name: detail.council.name }) : t("meeting.back")}
+      </BackNav>
+      {!detail ? <DetailLoad error={loadError} onRetry={() => void load()} /> : null}
       {ctx ? (
         <MeetingContext.Provider value={ctx}>
           <MeetingHeader
@@ -241,13 +216,7 @@ export function MeetingPage({
             onExportPublicNotice={() => void runExport("notice", () => backend.exportPublicNotice(id))}
             onExportPublicMinutes={() => void runExport("minutes", () => backend.exportPublicMinutes(id))}
           />
-          {actionError ? (
-            <Alert data-color="danger" role="alert" data-testid="action-error" className="page-alert">
-              {actionError.map((m, i) => (
-                <Paragraph key={i}>{m}</Paragraph>
-              ))}
-            </Alert>
-          ) : null}
+          <PageAlert message={actionError} testid="action-error" />
           {exported ? <ExportDone {...exported} /> : null}
           <KeptElsewhereNote council={ctx.detail.council} />
           <Confirmation />

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { flushSync } from "react-dom";
-import { Alert, Button, Heading, Paragraph, Switch } from "@digdir/designsystemet-react";
+import { Button, Heading, Paragraph, Switch } from "@digdir/designsystemet-react";
 import { useBackend } from "../backend";
 import type { OverviewQuery } from "../bindings/OverviewQuery";
 import type { YearWheel as Wheel } from "../bindings/YearWheel";
@@ -10,7 +10,10 @@ import { toErrorReport } from "../lib/errors";
 import { useKeptLoad } from "../lib/useLoad";
 import type { Navigate } from "../navigation";
 import { Page } from "../components/Page";
-import { Loading, LoadError } from "../components/Loading";
+import { Loading, LoadError, ScreenLoad } from "../components/Loading";
+import { Note, Section } from "../components/Section";
+import { PageAlert } from "../components/PageAlert";
+import { useFileAction } from "../components/useFileAction";
 import { ExportDone } from "../components/Confirmation";
 import { SelectField, TextField } from "../components/fields";
 import { OverviewTable, useOverviewRows } from "../duties/OverviewTable";
@@ -38,9 +41,8 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
   const [query, setQuery] = useState<OverviewQuery>(FIRST_QUERY);
   const asked = `${year} ${JSON.stringify(query)}`;
   const [state, pending, reload] = useKeptLoad(() => backend.getOverview(year, query), asked);
-  const [busy, setBusy] = useState(false);
   const [exported, setExported] = useState<{ title: string; message: string; path: string; details: string } | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const calendar = useFileAction();
   const overview = state.status === "ready" ? state.data : null;
   const rows = overview?.councils ?? [];
   const shown = useOverviewRows(rows);
@@ -81,26 +83,16 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
           setWheel(w);
         });
       } catch (e) {
-        setActionError(toErrorReport(e).message);
+        calendar.setRefused(toErrorReport(e));
         return;
       }
     }
     window.print();
   };
 
-  const exportCalendar = async () => {
-    setBusy(true);
+  const exportCalendar = () => {
     setExported(null);
-    setActionError(null);
-    try {
-      const saved = await backend.exportCalendar(year, null);
-      setExported({ title: t("exported.calendar", { year }), ...saved });
-    } catch (e) {
-      const report = toErrorReport(e);
-      if (report.code !== "cancelled") setActionError(report.message);
-    } finally {
-      setBusy(false);
-    }
+    return calendar.run(true, () => backend.exportCalendar(year, null), (saved) => setExported({ title: t("exported.calendar", { year }), ...saved }));
   };
 
   // Stable while the page's own state changes, so the memoised table and wheel are not rendered again for a keystroke.
@@ -125,16 +117,12 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
           <Button variant="tertiary" data-testid="print" className="print-hidden" onClick={() => void print()}>
             {t("app.print")}
           </Button>
-          <Button variant="secondary" data-testid="export-calendar" loading={busy} disabled={!overview} onClick={() => void exportCalendar()}>
+          <Button variant="secondary" data-testid="export-calendar" loading={calendar.busy !== null} disabled={!overview} onClick={() => void exportCalendar()}>
             {t("overview.exportCalendar")}
           </Button>
         </div>
       </div>
-      {actionError ? (
-        <Alert data-color="danger" role="alert" data-testid="action-error" className="page-alert">
-          <Paragraph>{actionError}</Paragraph>
-        </Alert>
-      ) : null}
+      <PageAlert message={calendar.refused?.message} testid="action-error" />
       {exported ? <ExportDone {...exported} /> : null}
       <div className="overview-filters" role="group" aria-label={t("overview.filters")}>
         <SelectField
@@ -168,20 +156,22 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
           }}
         />
       </div>
-      {state.status === "loading" ? <Loading /> : null}
-      {state.status === "error" ? <LoadError message={state.error.message} onRetry={reload} /> : null}
+      <ScreenLoad state={state} onRetry={reload} />
       {overview ? (
         <>
-          <section aria-labelledby="overview-councils" className="section section--tight" data-loading={pending ? "" : undefined}>
-            <div className="section-head">
-              <Heading level={2} data-size="2xs" id="overview-councils">
-                {t("overview.councils", { year: overview.year })}
-              </Heading>
-              <Paragraph data-size="sm" className="muted" aria-live="polite" data-testid="overview-count">
-                {t("overview.shown", { shown: rows.length, total: overview.total })}
-              </Paragraph>
-              <ShowAllRows rows={shown} count={rows.length} />
-            </div>
+          <Section
+            id="overview-councils"
+            title={t("overview.councils", { year: overview.year })}
+            data-loading={pending ? "" : undefined}
+            actions={
+              <>
+                <Note aria-live="polite" testid="overview-count">
+                  {t("overview.shown", { shown: rows.length, total: overview.total })}
+                </Note>
+                <ShowAllRows rows={shown} count={rows.length} />
+              </>
+            }
+          >
             {overview.total === 0 ? (
               <Paragraph className="muted">{t("overview.empty")}</Paragraph>
             ) : rows.length === 0 ? (
@@ -199,7 +189,7 @@ export function Overview({ initialYear, navigate }: { initialYear?: number | und
                 onOpenMeeting={openMeeting}
               />
             )}
-          </section>
+          </Section>
           {/* Below a kommune's long table: rendered when scrolled near or when idle after the first paint. */}
           {rows.length > 0 ? (
             <Lazy when={shown.long} idle minHeight={600} testid="glance-later">

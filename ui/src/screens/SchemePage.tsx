@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Alert, Button, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { Button, Heading, Paragraph } from "@digdir/designsystemet-react";
 import type { LedgerFormat } from "../bindings/LedgerFormat";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
@@ -8,7 +8,11 @@ import { toErrorReport } from "../lib/errors";
 import { useLoad } from "../lib/useLoad";
 import type { Navigate } from "../navigation";
 import { Page } from "../components/Page";
-import { Loading, LoadError } from "../components/Loading";
+import { ScreenLoad } from "../components/Loading";
+import { BackNav } from "../components/BackNav";
+import { Section } from "../components/Section";
+import { PageAlert } from "../components/PageAlert";
+import { useFileAction } from "../components/useFileAction";
 import { Confirmation, ExportDone, useConfirmation } from "../components/Confirmation";
 import { ImportApplications } from "../grants/ImportApplications";
 import { BudgetBar } from "../grants/BudgetBar";
@@ -28,44 +32,36 @@ export function SchemePage({ id, navigate }: { id: string; navigate: Navigate })
   const { t } = useI18n();
   const [state, reload] = useLoad(() => backend.getScheme(id), id);
   const [open, setOpen] = useState<Open>(null);
-  const [busy, setBusy] = useState<LedgerFormat | null>(null);
   const [exported, setExported] = useState<{ title: string; message: string; path: string; details: string } | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const ledger = useFileAction<LedgerFormat>();
   const { confirm, clear } = useConfirmation();
   const detail = state.status === "ready" ? state.data : null;
   const openApplication = (applicationId: string) => navigate({ name: "application", id: applicationId });
 
-  const exportLedger = async (format: LedgerFormat) => {
-    setBusy(format);
+  const exportLedger = (format: LedgerFormat) => {
     setExported(null);
-    setActionError(null);
     clear();
-    try {
-      const saved = await backend.exportLedger(id, format);
-      const title = t("exported.ledger", { name: detail?.scheme.name ?? "", format: format === "csv" ? "CSV" : "Excel" });
-      setExported({ title, ...saved });
-    } catch (e) {
-      const report = toErrorReport(e);
-      if (report.code !== "cancelled") setActionError(report.message);
-    } finally {
-      setBusy(null);
-    }
+    return ledger.run(
+      format,
+      () => backend.exportLedger(id, format),
+      (saved) => {
+        const title = t("exported.ledger", { name: detail?.scheme.name ?? "", format: format === "csv" ? "CSV" : "Excel" });
+        setExported({ title, ...saved });
+      },
+    );
   };
 
   return (
     <Page screen="scheme" ready={detail !== null}>
-      <nav aria-label={t("scheme.back")} className="back-nav">
-        <Button
-          variant="tertiary"
-          data-size="sm"
-          data-testid="back-to-council"
-          onClick={() => navigate(detail ? { name: "council", id: detail.council.id } : { name: "list" })}
-        >
-          ← {detail ? t("meeting.backTo", { name: detail.council.name }) : t("scheme.back")}
-        </Button>
-      </nav>
-      {state.status === "loading" ? <Loading /> : null}
-      {state.status === "error" ? <LoadError message={state.error.message} onRetry={reload} /> : null}
+      <BackNav
+        label={t("scheme.back")}
+        testid="back-to-council"
+        to={detail ? { name: "council", id: detail.council.id } : { name: "list" }}
+        navigate={navigate}
+      >
+        {detail ? t("meeting.backTo", { name: detail.council.name }) : t("scheme.back")}
+      </BackNav>
+      <ScreenLoad state={state} onRetry={reload} />
       {detail ? (
         <>
           <div className="page-title page-title--compact">
@@ -106,27 +102,30 @@ export function SchemePage({ id, navigate }: { id: string; navigate: Navigate })
           </div>
           <Confirmation />
           <KeptElsewhereNote council={detail.council} />
-          <section aria-labelledby="budget-title" className="section section--tight">
-            <div className="section-head">
-              <Heading level={2} data-size="2xs" id="budget-title">
-                {t("budget.title")}
-              </Heading>
+          <Section
+            id="budget-title"
+            title={t("budget.title")}
+            actions={
               <div className="button-row">
-                <Button variant="tertiary" data-size="sm" data-testid="export-ledger-csv" loading={busy === "csv"} disabled={busy !== null} onClick={() => void exportLedger("csv")}>
-                  {t("scheme.exportCsv")}
-                </Button>
-                <Button variant="tertiary" data-size="sm" data-testid="export-ledger-xlsx" loading={busy === "xlsx"} disabled={busy !== null} onClick={() => void exportLedger("xlsx")}>
-                  {t("scheme.exportXlsx")}
-                </Button>
+                {(["csv", "xlsx"] as const).map((format) => (
+                  <Button
+                    key={format}
+                    variant="tertiary"
+                    data-size="sm"
+                    data-testid={`export-ledger-${format}`}
+                    loading={ledger.busy === format}
+                    disabled={ledger.busy !== null}
+                    onClick={() => void exportLedger(format)}
+                  >
+                    {t(format === "csv" ? "scheme.exportCsv" : "scheme.exportXlsx")}
+                  </Button>
+                ))}
               </div>
-            </div>
+            }
+          >
             <BudgetBar budget={detail.budget} />
-          </section>
-          {actionError ? (
-            <Alert data-color="danger" role="alert" data-testid="action-error" className="page-alert">
-              <Paragraph>{actionError}</Paragraph>
-            </Alert>
-          ) : null}
+          </Section>
+          <PageAlert message={ledger.refused?.message} testid="action-error" />
           {exported ? <ExportDone {...exported} /> : null}
           <Reminders reminders={detail.reminders} onOpen={openApplication} />
           <CommitteeTable detail={detail} onOpen={openApplication} />

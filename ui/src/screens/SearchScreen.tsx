@@ -1,14 +1,16 @@
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Alert, Field, Heading, Label, Link, Paragraph, Search, Select } from "@digdir/designsystemet-react";
+import { Alert, Field, Heading, Label, Paragraph, Search } from "@digdir/designsystemet-react";
 import type { SearchHit } from "../bindings/SearchHit";
 import type { SearchResults } from "../bindings/SearchResults";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
+import { LinkButton } from "../components/LinkButton";
 import { formatDate, todayIso } from "../lib/dates";
 import { toErrorReport } from "../lib/errors";
 import { useLoad } from "../lib/useLoad";
 import type { Navigate, SearchState } from "../navigation";
 import { Page } from "../components/Page";
+import { OptionalSelect } from "../components/OptionalSelect";
 import { LoadError, LoadingLine } from "../components/Loading";
 import { SEARCH_DELAY_MS, hitView, queryKey, searchYears, toQuery } from "../search/searchModel";
 
@@ -112,25 +114,25 @@ export function SearchScreen({ initial, navigate }: { initial: SearchState; navi
         <div className="search-form__filters" role="group" aria-label={t("search.filters")}>
           <Field className="search-form__council">
             <Label htmlFor="search-council">{t("search.council")}</Label>
-            <Select id="search-council" data-testid="search-council" value={councilId} onChange={(e) => narrow(setCouncilId, e.target.value)}>
-              <Select.Option value="">{t("search.allCouncils")}</Select.Option>
-              {councilOptions.map((c) => (
-                <Select.Option key={c.id} value={c.id}>
-                  {c.name}
-                </Select.Option>
-              ))}
-            </Select>
+            <OptionalSelect
+              id="search-council"
+              data-testid="search-council"
+              none={t("search.allCouncils")}
+              options={councilOptions.map((c) => ({ value: c.id, label: c.name }))}
+              value={councilId}
+              onPick={(v) => narrow(setCouncilId, v ?? "")}
+            />
           </Field>
           <Field className="search-form__year">
             <Label htmlFor="search-year">{t("search.year")}</Label>
-            <Select id="search-year" data-testid="search-year" value={year} onChange={(e) => narrow(setYear, e.target.value)}>
-              <Select.Option value="">{t("search.allYears")}</Select.Option>
-              {searchYears(currentYear, year).map((y) => (
-                <Select.Option key={y} value={String(y)}>
-                  {y}
-                </Select.Option>
-              ))}
-            </Select>
+            <OptionalSelect
+              id="search-year"
+              data-testid="search-year"
+              none={t("search.allYears")}
+              options={searchYears(currentYear, year).map((y) => ({ value: String(y), label: String(y) }))}
+              value={year}
+              onPick={(v) => narrow(setYear, v ?? "")}
+            />
           </Field>
         </div>
       </form>
@@ -181,11 +183,9 @@ function Results({ results, pending, onOpen }: { results: SearchResults; pending
                 </span>
               </div>
               <Heading level={3} data-size="2xs" className="search-hit__title">
-                <Link asChild data-color="accent">
-                  <button type="button" className="link-button" data-testid="open-hit" onClick={() => onOpen(hit)}>
-                    {hit.title}
-                  </button>
-                </Link>
+                <LinkButton testid="open-hit" onClick={() => onOpen(hit)}>
+                  {hit.title}
+                </LinkButton>
               </Heading>
               {hit.excerpt ? (
                 <Paragraph data-size="sm" className="search-hit__excerpt">

@@ -1,4 +1,6 @@
-import { Button, Heading, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
+import { Button, Tag } from "@digdir/designsystemet-react";
+import { DataTable } from "../components/DataTable";
+import { EmptyOr, Section } from "../components/Section";
 import type { StatementOverview } from "../bindings/StatementOverview";
 import type { StatementStatus } from "../bindings/StatementStatus";
 import { useI18n } from "../i18n/context";
@@ -14,65 +16,61 @@ export function OverviewStatements({ statements, year, onOpenMeeting }: { statem
   const { t } = useI18n();
   const owing = statements.councils.filter((c) => c.open > 0);
   return (
-    <section aria-labelledby="overview-statements" className="section section--tight" data-testid="overview-statements">
-      <Heading level={2} data-size="2xs" id="overview-statements">
-        {t("overview.statements", { year })}
-      </Heading>
-      {statements.statements.length === 0 ? (
-        <Paragraph data-size="sm" className="muted">
-          {t("overview.noStatements", { year })}
-        </Paragraph>
-      ) : (
-        <>
-          {owing.length > 0 ? (
-            <ul className="plain-list" data-testid="statements-owed">
-              {owing.map((c) => (
-                <li key={c.councilId} data-council-id={c.councilId}>
-                  {t("overview.statementsOwed", { council: c.councilName, count: c.open, deadline: formatDate(c.nextDeadline) })}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          <Table border data-size="sm" className="statements-table">
-            <caption className="visually-hidden">{t("overview.statements", { year })}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t("overview.col.name")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("overview.col.statement")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("item.caseRef")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("overview.col.deadline")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("overview.col.status")}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {statements.statements.map((s) => (
-                <Table.Row key={s.itemId} data-testid="statement-row" data-status={s.status} data-passed={s.deadlinePassed}>
-                  <Table.Cell className="break">{s.councilName}</Table.Cell>
-                  <Table.Cell className="break">
-                    <Button variant="tertiary" data-size="sm" className="link-button" onClick={() => onOpenMeeting(s.meetingId)}>
-                      {s.caseLabel ? `${s.caseLabel}: ${s.title}` : s.title}
-                    </Button>
-                  </Table.Cell>
-                  <Table.Cell>{s.caseRef}</Table.Cell>
-                  <Table.Cell data-testid="statement-deadline">
-                    {formatDate(s.deadline)}{" "}
-                    {s.deadlinePassed ? (
-                      <Tag data-size="sm" data-color="danger" data-testid="deadline-passed">
-                        {t("overview.deadlinePassed")}
-                      </Tag>
-                    ) : null}
-                  </Table.Cell>
-                  <Table.Cell>
-                    <Tag data-size="sm" data-color={statusColor(s.status)}>
-                      {t(`statementStatus.${s.status}` as MessageKey)}
+    <Section id="overview-statements" title={t("overview.statements", { year })} testid="overview-statements">
+      <EmptyOr empty={statements.statements.length === 0} note={t("overview.noStatements", { year })}>
+        {owing.length > 0 ? (
+          <ul className="plain-list" data-testid="statements-owed">
+            {owing.map((c) => (
+              <li key={c.councilId} data-council-id={c.councilId}>
+                {t("overview.statementsOwed", { council: c.councilName, count: c.open, deadline: formatDate(c.nextDeadline) })}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <DataTable
+          rows={statements.statements}
+          rowKey={(s) => s.itemId}
+          row={(s) => ({ "data-testid": "statement-row", "data-status": s.status, "data-passed": s.deadlinePassed })}
+          caption={t("overview.statements", { year })}
+          className="statements-table"
+          data-color={undefined}
+          columns={[
+            { head: t("overview.col.name"), className: "break", cell: (s) => s.councilName },
+            {
+              head: t("overview.col.statement"),
+              className: "break",
+              cell: (s) => (
+                <Button variant="tertiary" data-size="sm" className="link-button" onClick={() => onOpenMeeting(s.meetingId)}>
+                  {s.caseLabel ? `${s.caseLabel}: ${s.title}` : s.title}
+                </Button>
+              ),
+            },
+            { head: t("item.caseRef"), cell: (s) => s.caseRef },
+            {
+              head: t("overview.col.deadline"),
+              testid: "statement-deadline",
+              cell: (s) => (
+                <>
+                  {formatDate(s.deadline)}{" "}
+                  {s.deadlinePassed ? (
+                    <Tag data-size="sm" data-color="danger" data-testid="deadline-passed">
+                      {t("overview.deadlinePassed")}
                     </Tag>
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </>
-      )}
-    </section>
+                  ) : null}
+                </>
+              ),
+            },
+            {
+              head: t("overview.col.status"),
+              cell: (s) => (
+                <Tag data-size="sm" data-color={statusColor(s.status)}>
+                  {t(`statementStatus.${s.status}` as MessageKey)}
+                </Tag>
+              ),
+            },
+          ]}
+        />
+      </EmptyOr>
+    </Section>
   );
 }
