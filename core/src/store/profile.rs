@@ -11,7 +11,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 use super::{audit, codec, memberships, Store};
 use crate::error::{at_path, CoreError, Result};
-use crate::model::{Actor, KommuneProfile, Lang, ProfileEntry, ProfileLabels, ProfileOutcome, ProfileView};
+use crate::model::{Actor, KommuneProfile, Lang, ProfileEntry, ProfileOutcome, ProfileView};
 use crate::rules::profile as rules;
 
 const ENTITY: &str = "kommune_profile";
@@ -84,13 +84,6 @@ fn keys(conn: &Connection, sql: &str) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached(sql)?;
     let rows = stmt.query_map([], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// Every seat category's and meeting kind's name in `lang`, as
-/// `rules::profile::labels` gives them from the file's profile, the names
-/// it saved before and the keys its rows hold.
-pub(super) fn labels(conn: &Connection, lang: Lang) -> Result<ProfileLabels> {
-    Ok(rules::labels(&current(conn)?, &history(conn)?, lang))
 }
 
 /// The names saved before and the keys the file's rows hold.
@@ -216,10 +209,11 @@ impl Store {
         current(&self.conn)
     }
 
-    /// Every seat category's and meeting kind's name in `lang`: the
-    /// profile's in its order, then removed ones rows still hold, marked.
-    pub fn profile_labels(&self, lang: Lang) -> Result<ProfileLabels> {
-        labels(&self.conn, lang)
+    /// What the file knows of seat categories and meeting kinds beyond its
+    /// profile: the names it saved before and the keys its rows hold (for
+    /// [`Store::profile_labels`]).
+    pub fn profile_history(&self) -> Result<rules::ProfileHistory> {
+        history(&self.conn)
     }
 
     /// The profile for the editor, and whether it is the built-in default.

@@ -239,6 +239,18 @@ fn filled_item(conn: &Connection, meeting_id: &str, item_id: &str, lang: Lang) -
 }
 
 impl Store {
+    /// The statements of `year` of the councils `councils` (id and name, in
+    /// the overview's order), as the overview shows them on `today`.
+    pub fn statement_overview(
+        &self,
+        year: i32,
+        today: NaiveDate,
+        councils: &[(String, String)],
+        lang: Lang,
+    ) -> Result<StatementOverview> {
+        overview(&self.conn, year, today, councils, lang)
+    }
+
     /// Lays out an adopted statement's letter to the kommune, dated `created`;
     /// refused before the statement is adopted and its minutes approved.
     pub fn render_statement(
