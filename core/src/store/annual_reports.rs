@@ -95,7 +95,7 @@ pub(super) fn report_facts(
         .into_iter()
         .filter(|m| m.date.year() == year && m.status >= MeetingStatus::Held)
         .rev()
-        .map(|m| meetings::detail(conn, &m.id, lang))
+        .map(|m| meetings::labelled(conn, &m.id, lang))
         .collect::<Result<Vec<_>>>()?;
     let grants = payouts::of_council_year(conn, council_id, Some(year))?;
     let mut duties: Vec<_> = of_council(conn, &council, year, today)?

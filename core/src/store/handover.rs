@@ -238,7 +238,7 @@ impl Store {
             let mut access = (true, String::new());
             let (name, bytes, kind, date, cases) = match planned {
                 Planned::Minutes(meeting_id, public) => {
-                    let detail = meetings::detail(&self.conn, &meeting_id, doc_lang)?;
+                    let detail = meetings::labelled(&self.conn, &meeting_id, doc_lang)?;
                     // The final PDF archived at approval (or exported since); laid out now
                     // only for minutes approved without one.
                     let archived = documents::final_minutes(&self.conn, &meeting_id, public)?;

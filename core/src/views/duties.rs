@@ -129,7 +129,10 @@ impl Store {
             .iter()
             .map(|c| (c.council_id.clone(), c.name.clone()))
             .collect();
-        let statements = self.statement_overview(year, today, &shown, lang)?;
+        let mut statements = self.statement_overview(year, today, &shown)?;
+        for s in &mut statements.statements {
+            s.case_label = s.case_number.map(|n| n.label(lang));
+        }
         Ok(OverviewScreen {
             year,
             today,

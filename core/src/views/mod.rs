@@ -9,5 +9,7 @@
 
 mod councils;
 mod duties;
+mod meetings;
 
 pub use duties::{evidence_label, label_duties};
+pub use meetings::{label_inhabil, label_meeting};
