@@ -244,17 +244,6 @@ impl Store {
         Ok(crate::documents::version_file_name(kind, public, &council, &meeting))
     }
 
-    /// The bases for exemption from public access the item form offers a
-    /// council: texts in its målform, hints in `lang`.
-    pub fn exemption_bases(&self, council_id: &str, lang: Lang) -> Result<Vec<crate::model::ExemptionBasis>> {
-        let council = councils::get(&self.conn, council_id)?;
-        Ok(crate::rules::access::bases(
-            council.legal_mode,
-            crate::documents::document_lang(&council),
-            lang,
-        ))
-    }
-
     /// Archived PDFs whose content checksum starts with `prefix`, as printed in a footer.
     pub fn documents_by_content_prefix(&self, prefix: &str) -> Result<Vec<DocumentRecord>> {
         by_content_prefix(&self.conn, prefix)

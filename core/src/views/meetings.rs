@@ -150,6 +150,17 @@ fn missing(detail: &MeetingDetail, lang: Lang) -> Vec<Missing> {
 }
 
 impl Store {
+    /// The bases for exemption from public access the item form offers a
+    /// council: texts in its målform (they go into the minutes), hints in `lang`.
+    pub fn exemption_bases(&self, council_id: &str, lang: Lang) -> Result<Vec<ExemptionBasis>> {
+        let council = self.council(council_id)?;
+        Ok(crate::rules::access::bases(
+            council.legal_mode,
+            crate::documents::document_lang(&council),
+            lang,
+        ))
+    }
+
     /// Everything the meeting page shows, with the minutes' completeness check.
     pub fn meeting_detail(&self, id: &str, lang: Lang) -> Result<MeetingDetail> {
         let mut detail = self.meeting_detail_rows(id)?;

@@ -10,6 +10,8 @@
 mod councils;
 mod duties;
 mod meetings;
+mod messages;
+mod search;
 
 pub use duties::{evidence_label, label_duties};
 pub use meetings::{label_inhabil, label_meeting};
