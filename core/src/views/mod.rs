@@ -11,6 +11,7 @@ mod councils;
 mod duties;
 mod meetings;
 mod messages;
+mod profile;
 mod search;
 
 pub use duties::{evidence_label, label_duties};
