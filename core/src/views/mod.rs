@@ -9,6 +9,7 @@
 
 mod councils;
 mod duties;
+mod intake;
 mod meetings;
 mod messages;
 mod profile;
