@@ -94,7 +94,7 @@ fn missing(detail: &MeetingDetail, lang: Lang) -> Vec<Missing> {
     let facts: Vec<rules::ItemFacts> = items
         .iter()
         .map(|i| {
-            let there = rules::attendance_for_item(&attendance, i.position, position_of);
+            let there = rules::attendance_for_item(attendance, i.position, position_of);
             rules::ItemFacts {
                 id: &i.id,
                 label: i.case_label.clone().unwrap_or_else(|| format!("«{}»", i.title)),
