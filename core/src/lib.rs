@@ -28,6 +28,7 @@ pub mod rules;
 pub mod saved;
 pub mod statements;
 pub mod store;
+pub mod views;
 
 #[cfg(test)]
 mod architecture_tests;

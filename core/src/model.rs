@@ -1025,6 +1025,10 @@ pub struct StatementBrief {
     pub status: StatementStatus,
     /// Not yet sent, and the deadline is past.
     pub deadline_passed: bool,
+    /// The council's case number, of which `crate::views` makes `case_label` (core only).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub case_number: Option<CaseNumber>,
 }
 
 /// One council's statements in the overview: how many are not yet sent, and
@@ -1182,6 +1186,23 @@ pub struct InhabilMember {
     pub membership_id: String,
     pub person_name: String,
     pub reason: String,
+    /// What the reason is made of, in no language: the store's part (core only).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub about: InhabilAbout,
+}
+
+/// What an inhabilitet's reason is made of, as the store finds it; the
+/// words are added where the language is known (`crate::views`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum InhabilAbout {
+    /// The reason is as recorded (the member's or the committee's words).
+    #[default]
+    Own,
+    /// Declared in the grant committee without a reason.
+    Declared,
+    /// Represents the applicant, this organisation.
+    Organisation(String),
 }
 
 /// What a user types to add a decision inside an item: a free decision, or one
@@ -1248,6 +1269,11 @@ pub struct DecisionApplication {
     pub application_id: String,
     /// "Grendemidler 2026 nr. 3: Lyngvik IL – Sommerleir".
     pub label: String,
+    /// The scheme's name, the application's number, organisation and title,
+    /// of which `crate::views` makes the label (core only).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub about: (String, i32, String, String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -1478,6 +1504,11 @@ pub struct MeetingDetail {
     pub missing: Vec<Missing>,
     /// When approved by a decision at a later meeting: that item, e.g. "Sak 05/26 (16.04.2026)".
     pub approved_in: Option<String>,
+    /// That item's case number and title, and the later meeting's day, of
+    /// which `crate::views` makes `approved_in` (core only).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub approving: Option<(Option<CaseNumber>, String, NaiveDate)>,
     /// Corrections to this meeting's approved minutes.
     pub amendments: Vec<Amendment>,
     /// Corrections to earlier minutes that these minutes report.

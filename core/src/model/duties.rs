@@ -110,8 +110,31 @@ pub struct Evidence {
     /// The meeting's, report's or scheme's id.
     pub id: String,
     /// E.g. "Fellesmøte med kommunen 14.10.2026", in the reader's language.
+    // Added by `crate::views` from `about` (a confirmation's own note as it is).
     pub label: String,
     pub date: Option<NaiveDate>,
+    /// What the label says, in no language: the store's part (core only).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub about: EvidenceAbout,
+}
+
+/// What an evidence's label is made of, as the store finds it; the words
+/// are added where the language is known (`crate::views::duties`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum EvidenceAbout {
+    /// Nothing to add: the label is already the evidence's own text (a
+    /// confirmation's note).
+    #[default]
+    Own,
+    /// The first held meeting of the kind with this key, on the evidence's date.
+    Meeting { kind: String },
+    /// The year's annual report, exported.
+    AnnualReport { year: i32 },
+    /// Every granted application of the scheme named so accounted for.
+    GrantReport { scheme: String },
+    /// Every one of this many held meetings had its notice sent in time.
+    Notices { held: i64 },
 }
 
 /// One duty of one council in one year.

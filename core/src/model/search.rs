@@ -39,6 +39,21 @@ pub struct SearchHit {
     pub title: String,
     /// The start of the decision, background or description.
     pub excerpt: String,
+    /// The case number or the application's number, of which
+    /// `crate::views` makes `label` (core only).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub number: HitNumber,
+}
+
+/// What a hit is numbered by, in no language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum HitNumber {
+    /// An agenda item not (yet) given a case number.
+    #[default]
+    Unnumbered,
+    Case(super::CaseNumber),
+    Application(i32),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

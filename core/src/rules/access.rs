@@ -144,7 +144,7 @@ pub fn public_item(item: &AgendaItem, lang: Lang) -> AgendaItem {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{AlternativeProposal, CaseNumber, InhabilMember, ItemKind, Quorum, Votes};
+    use crate::model::{AlternativeProposal, CaseNumber, InhabilAbout, InhabilMember, ItemKind, Quorum, Votes};
 
     fn item() -> AgendaItem {
         AgendaItem {
@@ -187,6 +187,7 @@ mod tests {
                 membership_id: "x".into(),
                 person_name: "Ola Nordmann".into(),
                 reason: "Ektefelle".into(),
+                about: InhabilAbout::Own,
             }],
             follow_ups: Vec::new(),
             quorum: Quorum {

@@ -7,9 +7,10 @@ use std::collections::HashMap;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 use crate::error::{CoreError, FieldIssue, Result};
-use crate::i18n::{self, t};
+use crate::i18n;
 use crate::model::{
-    Duty, DutyConfirmation, DutyStatus, Evidence, EvidenceKind, KommuneProfile, Lang, ProfileDuty, ProfileEvidenceKind,
+    Duty, DutyConfirmation, DutyStatus, Evidence, EvidenceAbout, EvidenceKind, KommuneProfile, Lang, ProfileDuty,
+    ProfileEvidenceKind,
 };
 
 /// A duty due within this many days is "due soon".
@@ -144,7 +145,7 @@ pub struct EvidenceFacts {
 }
 
 /// The name of a meeting kind in `lang`: the profile's, else the key.
-fn meeting_kind_name(profile: &KommuneProfile, key: &str, lang: Lang) -> String {
+pub fn meeting_kind_name(profile: &KommuneProfile, key: &str, lang: Lang) -> String {
     profile
         .meeting_kinds
         .iter()
@@ -154,15 +155,10 @@ fn meeting_kind_name(profile: &KommuneProfile, key: &str, lang: Lang) -> String 
 }
 
 /// A duty's evidence in `facts`, by the kind of evidence the profile gives
-/// it, labelled in `lang`; `false` as the first value when there is nothing
-/// to account for (no scheme that year, for the grants).
-pub fn evidence(
-    facts: &EvidenceFacts,
-    year: i32,
-    duty: &ProfileDuty,
-    profile: &KommuneProfile,
-    lang: Lang,
-) -> (bool, Option<Evidence>) {
+/// it, in no language (its label is added from [`Evidence::about`] where the
+/// language is known); `false` as the first value when there is nothing to
+/// account for (no scheme that year, for the grants).
+pub fn evidence(facts: &EvidenceFacts, year: i32, duty: &ProfileDuty) -> (bool, Option<Evidence>) {
     let Some(kind) = duty.evidence.known_kind() else {
         return (true, None);
     };
@@ -172,8 +168,9 @@ pub fn evidence(
             let evidence = facts.meetings.get(key).map(|(id, date)| Evidence {
                 kind: EvidenceKind::Meeting,
                 id: id.clone(),
-                label: format!("{} {}", meeting_kind_name(profile, key, lang), i18n::date(*date)),
+                label: String::new(),
                 date: Some(*date),
+                about: EvidenceAbout::Meeting { kind: key.to_owned() },
             });
             (true, evidence)
         }
@@ -181,8 +178,9 @@ pub fn evidence(
             let evidence = facts.annual_report.as_ref().map(|(id, at)| Evidence {
                 kind: EvidenceKind::AnnualReport,
                 id: id.clone(),
-                label: t(lang, "duty.evidence.annual_report", &[("year", &year.to_string())]),
+                label: String::new(),
                 date: instant_day(at),
+                about: EvidenceAbout::AnnualReport { year },
             });
             (true, evidence)
         }
@@ -194,8 +192,11 @@ pub fn evidence(
             let evidence = (open == 0).then(|| Evidence {
                 kind: EvidenceKind::Scheme,
                 id: scheme_id.clone(),
-                label: t(lang, "duty.evidence.grant_report", &[("scheme", scheme_name)]),
+                label: String::new(),
                 date: last_report.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+                about: EvidenceAbout::GrantReport {
+                    scheme: scheme_name.clone(),
+                },
             });
             (true, evidence)
         }
@@ -205,8 +206,9 @@ pub fn evidence(
                 Some((id, date)) if n.held > 0 && n.in_time == n.held => Some(Evidence {
                     kind: EvidenceKind::Meeting,
                     id: id.clone(),
-                    label: t(lang, "duty.evidence.notices", &[("count", &n.held.to_string())]),
+                    label: String::new(),
                     date: Some(*date),
+                    about: EvidenceAbout::Notices { held: n.held },
                 }),
                 _ => None,
             };
@@ -218,6 +220,7 @@ pub fn evidence(
                 id: id.clone(),
                 label: c.note.clone(),
                 date: Some(c.date),
+                about: EvidenceAbout::Own,
             });
             (true, evidence)
         }
@@ -387,7 +390,7 @@ mod tests {
     #[test]
     fn a_duty_is_fulfilled_by_its_evidence_and_grants_owe_nothing_without_a_scheme() {
         let profile = crate::rules::profile::default_profile();
-        let ev = |facts: &EvidenceFacts, key: &str| evidence(facts, 2026, &built_in(key), &profile, Lang::Nb);
+        let ev = |facts: &EvidenceFacts, key: &str| labelled(evidence(facts, 2026, &built_in(key)), &profile);
         let none = EvidenceFacts::default();
         assert_eq!(ev(&none, "grant_report"), (false, None));
         assert_eq!(ev(&none, "open_meeting"), (true, None));
@@ -426,6 +429,18 @@ mod tests {
         assert_eq!(ev(&unaccounted, "grant_report"), (true, None));
     }
 
+    /// The evidence with its label in bokmål, as the views add it.
+    fn labelled(found: (bool, Option<Evidence>), profile: &KommuneProfile) -> (bool, Option<Evidence>) {
+        let (applicable, evidence) = found;
+        (
+            applicable,
+            evidence.map(|mut e| {
+                e.label = crate::views::evidence_label(&e, profile, Lang::Nb);
+                e
+            }),
+        )
+    }
+
     fn duty_of(kind: ProfileEvidenceKind) -> ProfileDuty {
         ProfileDuty {
             key: "plikt".into(),
@@ -451,13 +466,13 @@ mod tests {
             },
             ..EvidenceFacts::default()
         };
-        let (_, all) = evidence(&with(3, 3), 2026, &duty, &profile, Lang::Nb);
+        let (_, all) = labelled(evidence(&with(3, 3), 2026, &duty), &profile);
         let all = all.unwrap();
         assert_eq!((all.id.as_str(), all.date), ("m3", Some(day(2026, 9, 1))));
         assert_eq!(all.label, "Innkalling sendt før alle 3 møter");
-        assert_eq!(evidence(&with(3, 2), 2026, &duty, &profile, Lang::Nb), (true, None));
+        assert_eq!(evidence(&with(3, 2), 2026, &duty), (true, None));
         assert_eq!(
-            evidence(&with(0, 0), 2026, &duty, &profile, Lang::Nb),
+            evidence(&with(0, 0), 2026, &duty),
             (true, None),
             "no meeting held, nothing shown"
         );

@@ -818,6 +818,7 @@ mod tests {
             membership_id: id.into(),
             person_name: format!("Person {id}"),
             reason: "Styremedlem i søkeren".into(),
+            about: InhabilAbout::Own,
         }
     }
 

@@ -139,6 +139,7 @@ mod tests {
             meeting_date: day(3, 1),
             status,
             deadline_passed: false,
+            case_number: None,
         }
     }
 

@@ -95,13 +95,15 @@ pub(super) fn report_facts(
         .into_iter()
         .filter(|m| m.date.year() == year && m.status >= MeetingStatus::Held)
         .rev()
-        .map(|m| meetings::detail(conn, &m.id, lang))
+        .map(|m| meetings::labelled(conn, &m.id, lang))
         .collect::<Result<Vec<_>>>()?;
     let grants = payouts::of_council_year(conn, council_id, Some(year))?;
-    let duties = of_council(conn, &council, year, today, lang)?
+    let mut duties: Vec<_> = of_council(conn, &council, year, today)?
         .into_iter()
         .filter(|d| d.evidence_kind != ProfileEvidenceKind::AnnualReportExported)
         .collect();
+    // A document: its duties named in the council's målform.
+    crate::views::label_duties(&mut duties, &super::profile::current(conn)?, lang);
     let account = super::account::account(conn, council_id, year)?.summary;
     Ok(crate::annual::ReportFacts {
         council,

@@ -7,9 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::{audit, codec, councils, letters, new_id, schemes, scoring, Store};
 use crate::error::{CoreError, FieldIssue, Result};
-use crate::intake::applications::{
-    self as intake_apps, ApplicationField, ApplicationsImported, ApplicationsPreview, CheckedRows,
-};
+use crate::intake::applications::{self as intake_apps, ApplicationField, ApplicationsImported, CheckedRows};
 use crate::intake::Sheet;
 use crate::model::*;
 use crate::rules::grants::{self as rules, ApplicationData, StatusFacts};
@@ -432,7 +430,7 @@ impl Store {
     /// The rows of a form's export held to the form's rules, read through
     /// `columns` (the recognised headings when `None`): each known
     /// application of the scheme is a fault of its row.
-    fn check_application_sheet(
+    pub(crate) fn check_application_sheet(
         &self,
         scheme_id: &str,
         path: &Path,
@@ -446,21 +444,6 @@ impl Store {
             .collect();
         let checked = intake_apps::check_rows(&sheet, scheme_id, &columns, &existing);
         Ok((sheet, columns, checked))
-    }
-
-    /// What reading a form's export into `scheme_id` would do, written
-    /// nowhere: the columns and the fields they go to, the good rows and every
-    /// fault.
-    pub fn preview_applications(
-        &self,
-        scheme_id: &str,
-        path: &Path,
-        columns: Option<Vec<Option<ApplicationField>>>,
-        lang: Lang,
-    ) -> Result<ApplicationsPreview> {
-        let deadline = self.scheme(scheme_id)?.deadline;
-        let (sheet, columns, checked) = self.check_application_sheet(scheme_id, path, columns)?;
-        intake_apps::preview(lang, &path.display().to_string(), &sheet, &columns, checked, deadline)
     }
 
     /// Reads a form's export into `scheme_id` through `columns`. A bad row

@@ -4,7 +4,6 @@ use rusqlite::{params, Connection};
 
 use super::{audit, codec, items, meetings, memberships, Store};
 use crate::error::{CoreError, FieldIssue, Result};
-use crate::i18n::t;
 use crate::model::*;
 use crate::rules::meetings as rules;
 
@@ -63,32 +62,6 @@ pub fn set_span(conn: &Connection, actor: &Actor, meeting_id: &str, span: &Atten
         }
     }
     Ok(())
-}
-
-/// "møtte fra sak 05/26, gikk etter sak 07/26" (an item without a case
-/// number by its title), or empty for someone there the whole meeting.
-pub(super) fn span_text(
-    lang: Lang,
-    row: &AttendanceRow,
-    positions: &[(String, i32, Option<String>)],
-    items: &[AgendaItem],
-) -> String {
-    let name = |id: &Option<String>| {
-        let id = id.as_deref()?;
-        let (_, _, case) = positions.iter().find(|(i, ..)| i == id)?;
-        Some(match case {
-            Some(number) => t(lang, "attendance.case", &[("number", number)]),
-            None => format!("«{}»", items.iter().find(|i| i.id == id)?.title),
-        })
-    };
-    let parts: Vec<String> = [
-        name(&row.from_item).map(|item| t(lang, "attendance.from_item", &[("item", &item)])),
-        name(&row.until_item).map(|item| t(lang, "attendance.until_item", &[("item", &item)])),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    parts.join(", ")
 }
 
 /// Records who chaired the meeting and who took the minutes.

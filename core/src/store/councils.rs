@@ -1,14 +1,12 @@
 //! Queries of the `council` table.
 
-use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::memberships;
 use super::Store;
 use super::{audit, codec, new_id};
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::model::*;
-use crate::rules::{self, composition};
+use crate::rules;
 
 const COLUMNS: &str = "id, name, kind, area, mandate, malform, legal_mode, contact_name, contact_email, \
      contact_phone";
@@ -213,74 +211,4 @@ impl Store {
             .filter(|c| c.name.to_lowercase().contains(&needle))
             .collect())
     }
-
-    /// The composition check of one council on `today`.
-    pub fn composition(&self, council: &Council, today: NaiveDate, lang: Lang) -> Result<Composition> {
-        let memberships = memberships::of_council(&self.conn, &council.id)?;
-        let labels = super::profile::labels(&self.conn, lang)?;
-        Ok(composition::check(council, &memberships, today, &labels, lang))
-    }
-
-    /// One row per council for the council list.
-    pub fn council_summaries(&self, today: NaiveDate, lang: Lang) -> Result<Vec<CouncilSummary>> {
-        let mut sitting = memberships::sitting_by_council(&self.conn, today)?;
-        let labels = super::profile::labels(&self.conn, lang)?;
-        self.councils()?
-            .into_iter()
-            .map(|council| {
-                let members = sitting.remove(&council.id).unwrap_or_default();
-                let c = composition::check(&council, &members, today, &labels, lang);
-                Ok(CouncilSummary {
-                    id: council.id,
-                    name: council.name,
-                    kind: council.kind,
-                    area: council.area,
-                    seats_planned: c.seats_planned,
-                    seats_filled: c.seats_filled,
-                    seats_vacant: c.seats_vacant,
-                    warning_count: c.warning_count() as i32,
-                })
-            })
-            .collect()
-    }
-
-    /// Everything the council page shows.
-    pub fn council_detail(&self, id: &str, today: NaiveDate, lang: Lang) -> Result<CouncilDetail> {
-        let council = get(&self.conn, id)?;
-        let all = memberships::of_council(&self.conn, id)?;
-        let labels = super::profile::labels(&self.conn, lang)?;
-        let composition = composition::check(&council, &all, today, &labels, lang);
-        let (mut current, mut upcoming, mut former) = (Vec::new(), Vec::new(), Vec::new());
-        for m in all {
-            if m.sits_on(today) {
-                current.push(m);
-            } else if m.term_from > today {
-                upcoming.push(m);
-            } else {
-                former.push(m);
-            }
-        }
-        current.sort_by_key(|m| {
-            (
-                labels.seat_category_rank(m.category.key()),
-                m.category.clone(),
-                role_order(m.role),
-                rules::names::sort_key(&m.person.name),
-            )
-        });
-        upcoming.sort_by_key(|m| (m.term_from, rules::names::sort_key(&m.person.name)));
-        former.sort_by_key(|m| std::cmp::Reverse(m.last_day()));
-        Ok(CouncilDetail {
-            council,
-            composition,
-            current,
-            upcoming,
-            former,
-            accounting_year: crate::rules::duties::accounting_year(today),
-        })
-    }
-}
-
-fn role_order(role: Role) -> usize {
-    Role::ALL.iter().position(|r| *r == role).unwrap_or(usize::MAX)
 }

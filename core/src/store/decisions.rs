@@ -89,12 +89,11 @@ fn inhabil_present(
     conn: &Connection,
     decision: &ItemDecision,
     attendance: &[AttendanceRow],
-    lang: Lang,
 ) -> Result<Vec<InhabilMember>> {
     let Some(application_id) = &decision.application_id else {
         return Ok(Vec::new());
     };
-    scoring::inhabil_members_of(conn, application_id, &voters(attendance), lang)
+    scoring::inhabil_members_of(conn, application_id, &voters(attendance))
 }
 
 /// Members present whose proposed inhabilitet for the application the grant
@@ -118,11 +117,10 @@ fn fill(
     seats: i32,
     attendance: &[AttendanceRow],
     item: &AgendaItem,
-    lang: Lang,
 ) -> Result<()> {
     decision.inhabil_members = decision_inhabil(conn, &decision.id, attendance)?;
     let left = rules::left_for_decision(&item.inhabil_members, &decision.inhabil_members);
-    let inhabil = inhabil_present(conn, decision, attendance, lang)?;
+    let inhabil = inhabil_present(conn, decision, attendance)?;
     decision.proposed_inhabil = rules::inhabil_voting(attendance, &left, &inhabil);
     let mut overruled = overruled_present(conn, decision, attendance)?;
     overruled.retain(|o| !left.iter().any(|l| l.membership_id == o.membership_id));
@@ -139,17 +137,17 @@ fn fill(
 }
 
 /// An item's decisions as the meeting page and the minutes show them
-/// (`item` with its own inhabilitet read).
+/// (`item` with its own inhabilitet read); the reasons of the inhabilitet
+/// proposed are labelled by `crate::views`.
 pub(super) fn of_item_filled(
     conn: &Connection,
     item: &AgendaItem,
     seats: i32,
     attendance: &[AttendanceRow],
-    lang: Lang,
 ) -> Result<Vec<ItemDecision>> {
     let mut decisions = of_item(conn, &item.id)?;
     for d in &mut decisions {
-        fill(conn, d, seats, attendance, item, lang)?;
+        fill(conn, d, seats, attendance, item)?;
     }
     Ok(decisions)
 }
@@ -203,8 +201,8 @@ impl<'a> From<&'a ItemDecision> for Fields<'a> {
 }
 
 /// The applications a decision inside an item of the council can be about:
-/// of the council's schemes, not withdrawn, not yet decided.
-pub(super) fn applications(conn: &Connection, council_id: &str, lang: Lang) -> Result<Vec<DecisionApplication>> {
+/// of the council's schemes, not withdrawn, not yet decided; labelled by `crate::views`.
+pub(super) fn applications(conn: &Connection, council_id: &str) -> Result<Vec<DecisionApplication>> {
     let mut stmt = conn.prepare_cached(
         "SELECT a.id, s.name, a.number, a.organisation, a.title FROM grant_application a
          JOIN grant_scheme s ON s.id = a.scheme_id
@@ -218,18 +216,8 @@ pub(super) fn applications(conn: &Connection, council_id: &str, lang: Lang) -> R
         let scheme: String = r.get(1)?;
         Ok(DecisionApplication {
             application_id: r.get(0)?,
-            label: format!(
-                "{scheme}: {}",
-                t(
-                    lang,
-                    "decision.application_title",
-                    &[
-                        ("number", &number.to_string()),
-                        ("organisation", &organisation),
-                        ("title", &title)
-                    ]
-                )
-            ),
+            label: String::new(),
+            about: (scheme, number, organisation, title),
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -250,7 +238,7 @@ pub fn add(conn: &Connection, actor: &Actor, item_id: &str, input: &ItemDecision
     let lang = crate::documents::document_lang(&council);
     let mut title = input.title.clone();
     if let Some(application_id) = &input.application_id {
-        let open = applications(conn, &council.id, lang)?;
+        let open = applications(conn, &council.id)?;
         let taken: bool = conn.query_row(
             "SELECT EXISTS (SELECT 1 FROM item_decision WHERE item_id = ?1 AND application_id = ?2)",
             [item_id, application_id],
@@ -311,14 +299,7 @@ pub fn record(conn: &Connection, actor: &Actor, decision_id: &str, record: &Item
             inhabil_members: ctx.item_inhabil.clone(),
             ..ctx.item.clone()
         };
-        fill(
-            conn,
-            &mut filled,
-            council.seat_plan.total(),
-            &ctx.attendance,
-            &item,
-            crate::documents::document_lang(&council),
-        )?;
+        fill(conn, &mut filled, council.seat_plan.total(), &ctx.attendance, &item)?;
         rules::votes_within(
             record.votes,
             &filled.quorum,
@@ -461,12 +442,7 @@ pub(super) fn check_no_inhabil_voted(conn: &Connection, item_id: &str, applicati
         }
     }
     let voters: Vec<String> = attendance.iter().map(|r| r.membership_id.clone()).collect();
-    let inhabil = scoring::inhabil_members_of(
-        conn,
-        application_id,
-        &voters,
-        crate::documents::document_lang(&councils::get(conn, &meeting.council_id)?),
-    )?;
+    let inhabil = scoring::inhabil_members_of(conn, application_id, &voters)?;
     let voted = rules::inhabil_voting(&attendance, &left, &inhabil);
     if voted.is_empty() {
         return Ok(());

@@ -392,7 +392,9 @@ fn record_decision(
         .map(|r| r.membership_id.clone())
         .collect();
     let lang = if nynorsk { Lang::Nn } else { Lang::Nb };
-    let inhabil = scoring::inhabil_members_of(conn, &application.id, &voters, lang)?;
+    let mut inhabil = scoring::inhabil_members_of(conn, &application.id, &voters)?;
+    // Recorded as the meeting's words, in the council's målform.
+    crate::views::label_inhabil(&mut inhabil, lang);
     for r in &inhabil {
         decisions::set_decision_inhabil(conn, actor, &decision.id, &r.membership_id, &r.reason)?;
     }

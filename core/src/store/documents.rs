@@ -98,7 +98,7 @@ pub fn archive_final_minutes(conn: &Connection, actor: &Actor, meeting_id: &str)
     let meeting = super::meetings::get(conn, meeting_id)?;
     let council = super::councils::get(conn, &meeting.council_id)?;
     let lang = crate::documents::document_lang(&council);
-    let detail = super::meetings::detail(conn, meeting_id, lang)?;
+    let detail = super::meetings::labelled(conn, meeting_id, lang)?;
     let mut archived = Vec::new();
     for public in [false, true] {
         let rendered = crate::documents::render(DocumentKind::Minutes, public, &detail, None, actor.at);
@@ -174,7 +174,7 @@ impl Store {
     ) -> Result<crate::documents::Rendered> {
         let meeting = meetings::get(&self.conn, meeting_id)?;
         let council = councils::get(&self.conn, &meeting.council_id)?;
-        let detail = meetings::detail(&self.conn, meeting_id, crate::documents::document_lang(&council))?;
+        let detail = meetings::labelled(&self.conn, meeting_id, crate::documents::document_lang(&council))?;
         let secretary = notice_secretary(&self.conn, &detail)?;
         Ok(crate::documents::render(
             kind,
@@ -242,17 +242,6 @@ impl Store {
         let meeting = meetings::get(&self.conn, meeting_id)?;
         let council = councils::get(&self.conn, &meeting.council_id)?;
         Ok(crate::documents::version_file_name(kind, public, &council, &meeting))
-    }
-
-    /// The bases for exemption from public access the item form offers a
-    /// council: texts in its målform, hints in `lang`.
-    pub fn exemption_bases(&self, council_id: &str, lang: Lang) -> Result<Vec<crate::model::ExemptionBasis>> {
-        let council = councils::get(&self.conn, council_id)?;
-        Ok(crate::rules::access::bases(
-            council.legal_mode,
-            crate::documents::document_lang(&council),
-            lang,
-        ))
     }
 
     /// Archived PDFs whose content checksum starts with `prefix`, as printed in a footer.

@@ -5,9 +5,8 @@
 //! each time, so a duty is fulfilled the moment its evidence is recorded.
 
 use std::collections::HashMap;
-use std::path::Path;
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 
 use super::{audit, codec, councils, memberships, new_id, Store};
@@ -200,13 +199,7 @@ fn year_facts(conn: &Connection, year: i32, council_id: Option<&str>) -> Result<
 }
 
 /// The duty's evidence in `facts` (see [`rules::duties::evidence`]).
-fn evidence(
-    facts: &YearFacts,
-    council_id: &str,
-    year: i32,
-    duty: &ProfileDuty,
-    lang: Lang,
-) -> (bool, Option<Evidence>) {
+fn evidence(facts: &YearFacts, council_id: &str, year: i32, duty: &ProfileDuty) -> (bool, Option<Evidence>) {
     let found = rules::duties::EvidenceFacts {
         meetings: facts
             .meetings
@@ -220,17 +213,17 @@ fn evidence(
         notices: facts.notices.get(council_id).cloned().unwrap_or_default(),
         confirmations: facts.confirmations.get(council_id).cloned().unwrap_or_default(),
     };
-    rules::duties::evidence(&found, year, duty, &facts.profile, lang)
+    rules::duties::evidence(&found, year, duty)
 }
 
 /// The duties of a council in `year` (the kommune profile's, in its order),
-/// as they stand on `today`.
-pub fn of_council(conn: &Connection, council: &Council, year: i32, today: NaiveDate, lang: Lang) -> Result<Vec<Duty>> {
+/// as they stand on `today`; unlabelled (`crate::views` names them).
+pub fn of_council(conn: &Connection, council: &Council, year: i32, today: NaiveDate) -> Result<Vec<Duty>> {
     let facts = year_facts(conn, year, Some(&council.id))?;
-    Ok(duties_from(&facts, council, year, today, lang))
+    Ok(duties_from(&facts, council, year, today))
 }
 
-fn duties_from(facts: &YearFacts, council: &Council, year: i32, today: NaiveDate, lang: Lang) -> Vec<Duty> {
+fn duties_from(facts: &YearFacts, council: &Council, year: i32, today: NaiveDate) -> Vec<Duty> {
     facts
         .profile
         .duties
@@ -241,7 +234,7 @@ fn duties_from(facts: &YearFacts, council: &Council, year: i32, today: NaiveDate
             let due = edit
                 .and_then(|e| e.due)
                 .unwrap_or_else(|| rules::duties::due_of(duty, year));
-            let (applicable, evidence) = evidence(facts, &council.id, year, duty, lang);
+            let (applicable, evidence) = evidence(facts, &council.id, year, duty);
             let waived_reason = edit.and_then(|e| e.waived_reason.clone());
             let owed_from = facts.since.get(&council.id).copied();
             let status = rules::duties::status(
@@ -264,7 +257,7 @@ fn duties_from(facts: &YearFacts, council: &Council, year: i32, today: NaiveDate
                 council_name: council.name.clone(),
                 year,
                 kind,
-                name: duty.names.get(lang).to_owned(),
+                name: String::new(),
                 evidence_kind: duty.evidence.known_kind().unwrap_or(ProfileEvidenceKind::Manual),
                 due,
                 default_due: edit.is_none_or(|e| e.due.is_none()),
@@ -393,12 +386,11 @@ fn council_line(
     facts: &YearFacts,
     year: i32,
     today: NaiveDate,
-    lang: Lang,
 ) -> CouncilOverview {
     let (seats_planned, seats_filled) = rules::composition::seats(&council, sitting);
     let next_meeting = facts.next.get(&council.id).cloned();
     let last_approved = facts.last_approved.get(&council.id).cloned();
-    let duties = duties_from(facts, &council, year, today, lang);
+    let duties = duties_from(facts, &council, year, today);
     let (budget, granted, paid) = facts.money.get(&council.id).copied().unwrap_or_default();
     let count = |status: DutyStatus| duties.iter().filter(|d| d.status == status).count() as i32;
     CouncilOverview {
@@ -427,8 +419,9 @@ fn council_line(
     }
 }
 
-/// The coordinator's overview of every council in `year`, on `today`.
-pub fn overview(conn: &Connection, year: i32, today: NaiveDate, lang: Lang) -> Result<Overview> {
+/// The coordinator's overview of every council in `year`, on `today`; its
+/// duties unlabelled (`crate::views` names them).
+pub fn overview(conn: &Connection, year: i32, today: NaiveDate) -> Result<Overview> {
     let mut sitting = memberships::sitting_by_role(conn, today)?;
     let mut facts = year_facts(conn, year, None)?;
     let day = codec::day(today);
@@ -450,7 +443,7 @@ pub fn overview(conn: &Connection, year: i32, today: NaiveDate, lang: Lang) -> R
         .into_iter()
         .map(|c| {
             let roles = sitting.remove(&c.id).unwrap_or_default();
-            council_line(c, &roles, &facts, year, today, lang)
+            council_line(c, &roles, &facts, year, today)
         })
         .collect();
     let (from, to) = year_span(year);
@@ -484,93 +477,35 @@ pub fn overview(conn: &Connection, year: i32, today: NaiveDate, lang: Lang) -> R
     })
 }
 
-/// The overview as the coordinator's screen shows it: the councils `query`
-/// lets through, in its order, and the year in figures for them; not the
-/// year's meetings (the year wheel asks for them when it is scrolled to).
-pub fn overview_screen(
-    conn: &Connection,
-    year: i32,
-    today: NaiveDate,
-    lang: Lang,
-    query: &OverviewQuery,
-) -> Result<OverviewScreen> {
-    let Overview { councils, meetings, .. } = overview(conn, year, today, lang)?;
-    let total = councils.len() as i32;
-    let councils = rules::overview::shown(councils, query);
-    let ids: std::collections::HashSet<&str> = councils.iter().map(|c| c.council_id.as_str()).collect();
-    let meetings: Vec<MeetingBrief> = meetings
-        .into_iter()
-        .filter(|m| ids.contains(m.council_id.as_str()))
-        .collect();
-    let duties: Vec<(DutyKey, String)> = super::profile::current(conn)?
-        .duties
-        .iter()
-        .map(|d| (DutyKey(d.key.clone()), d.names.get(lang).to_owned()))
-        .collect();
-    let glance = rules::overview::glance(year, &duties, &councils, &meetings);
-    let wheel = (total as usize <= rules::overview::WHEEL_WITH_SCREEN)
-        .then(|| rules::overview::wheel(year, councils.clone(), meetings));
-    let shown: Vec<(String, String)> = councils
-        .iter()
-        .map(|c| (c.council_id.clone(), c.name.clone()))
-        .collect();
-    let statements = super::statements::overview(conn, year, today, &shown, lang)?;
-    Ok(OverviewScreen {
-        year,
-        today,
-        total,
-        councils,
-        glance,
-        wheel,
-        statements,
-    })
-}
-
-/// The year wheel of the councils `query` lets through.
-pub fn year_wheel(
-    conn: &Connection,
-    year: i32,
-    today: NaiveDate,
-    lang: Lang,
-    query: &OverviewQuery,
-) -> Result<YearWheel> {
-    let Overview { councils, meetings, .. } = overview(conn, year, today, lang)?;
-    let councils: Vec<CouncilOverview> = councils
-        .into_iter()
-        .filter(|c| rules::overview::matches(c, query))
-        .collect();
-    let ids: std::collections::HashSet<String> = councils.iter().map(|c| c.council_id.clone()).collect();
-    let meetings = meetings.into_iter().filter(|m| ids.contains(&m.council_id)).collect();
-    Ok(rules::overview::wheel(year, councils, meetings))
-}
-
 impl Store {
-    /// A council's duties of `year` (the kommune profile's) as they stand on `today`.
-    pub fn duties(&self, council_id: &str, year: i32, today: NaiveDate, lang: Lang) -> Result<Vec<Duty>> {
+    /// A council's duties of `year` (the kommune profile's) as they stand on
+    /// `today`, unlabelled: [`Store::duties`] names them in a language.
+    pub fn duty_rows(&self, council_id: &str, year: i32, today: NaiveDate) -> Result<Vec<Duty>> {
         let year = rules::validate::year(year)?;
         let council = councils::get(&self.conn, council_id)?;
-        of_council(&self.conn, &council, year, today, lang)
+        of_council(&self.conn, &council, year, today)
     }
 
-    /// Every council's duties of `year`, council by council.
-    pub fn all_duties(&self, year: i32, today: NaiveDate, lang: Lang) -> Result<Vec<Duty>> {
+    /// Every council's duties of `year`, council by council, unlabelled.
+    pub fn all_duty_rows(&self, year: i32, today: NaiveDate) -> Result<Vec<Duty>> {
         let year = rules::validate::year(year)?;
         let mut all = Vec::new();
         for council in councils::all(&self.conn)? {
-            all.extend(of_council(&self.conn, &council, year, today, lang)?);
+            all.extend(of_council(&self.conn, &council, year, today)?);
         }
         Ok(all)
     }
 
-    /// Moves a duty's due date, waives it with a reason, or lifts the waiver.
-    pub fn edit_duty(
+    /// Moves a duty's due date, waives it with a reason, or lifts the
+    /// waiver; the council's duties after, unlabelled ([`Store::edit_duty`]
+    /// names them).
+    pub fn change_duty(
         &mut self,
         actor: &Actor,
         council_id: &str,
         year: i32,
         kind: &DutyKey,
         edit: &DutyEdit,
-        lang: Lang,
     ) -> Result<Vec<Duty>> {
         let year = rules::validate::year(year)?;
         let profile = super::profile::current(&self.conn)?;
@@ -603,71 +538,13 @@ impl Store {
         self.write(|tx| {
             self::edit(tx, actor, council_id, year, kind, &change)?;
             let council = councils::get(tx, council_id)?;
-            of_council(tx, &council, year, actor.at.date_naive(), lang)
+            of_council(tx, &council, year, actor.at.date_naive())
         })
     }
 
-    /// The coordinator's overview: every council in `year`, on `today`.
-    pub fn overview(&self, year: i32, today: NaiveDate, lang: Lang) -> Result<Overview> {
-        overview(&self.conn, rules::validate::year(year)?, today, lang)
-    }
-
-    /// The sections of a council's page below its meetings and seats, in one
-    /// answer (so they do not wait for the council, nor for one another): its
-    /// schemes, the duties of its accounting year and this year's attendance.
-    pub fn council_sections(&self, id: &str, today: NaiveDate, lang: Lang) -> Result<CouncilSections> {
-        let accounting_year = rules::duties::accounting_year(today);
-        Ok(CouncilSections {
-            schemes: self.schemes_of_council(id, today)?,
-            accounting_year,
-            duties: self.duties(id, accounting_year, today, lang)?,
-            attendance: self.attendance_by_member(id, today.year())?,
-        })
-    }
-
-    /// The coordinator's screen: the councils `query` lets through in `year`, on `today`.
-    pub fn overview_screen(
-        &self,
-        year: i32,
-        today: NaiveDate,
-        lang: Lang,
-        query: &OverviewQuery,
-    ) -> Result<OverviewScreen> {
-        overview_screen(&self.conn, rules::validate::year(year)?, today, lang, query)
-    }
-
-    /// The year wheel of the councils `query` lets through in `year`, on `today`.
-    pub fn year_wheel(&self, year: i32, today: NaiveDate, lang: Lang, query: &OverviewQuery) -> Result<YearWheel> {
-        year_wheel(&self.conn, rules::validate::year(year)?, today, lang, query)
-    }
-
-    /// Meetings and owed due dates of `year`, of one council or of all, as an
-    /// iCalendar file written to `out` (temporary file, then rename).
-    pub fn export_calendar(
-        &self,
-        year: i32,
-        council_id: Option<&str>,
-        out: &Path,
-        now: DateTime<Utc>,
-        lang: Lang,
-    ) -> Result<crate::calendar::Calendar> {
-        let year = rules::validate::year(year)?;
-        if let Some(id) = council_id {
-            councils::get(&self.conn, id)?;
-        }
-        let overview = overview(&self.conn, year, now.date_naive(), lang)?;
-        let ours = |id: &str| council_id.is_none_or(|c| c == id);
-        let meetings: Vec<MeetingBrief> = overview.meetings.into_iter().filter(|m| ours(&m.council_id)).collect();
-        let duties: Vec<Duty> = overview
-            .councils
-            .into_iter()
-            .filter(|c| ours(&c.council_id))
-            .flat_map(|c| c.duties)
-            .collect();
-        let labels = super::profile::labels(&self.conn, lang)?;
-        let calendar = crate::calendar::ics(&meetings, &duties, now, &labels, lang);
-        self.export_target(out)?;
-        crate::pdf::write_atomically(out, calendar.text.as_bytes())?;
-        Ok(calendar)
+    /// The coordinator's overview of every council in `year`, on `today`,
+    /// unlabelled: [`Store::overview`] names its duties in a language.
+    pub fn overview_rows(&self, year: i32, today: NaiveDate) -> Result<Overview> {
+        overview(&self.conn, rules::validate::year(year)?, today)
     }
 }

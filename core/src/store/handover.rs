@@ -36,34 +36,6 @@ pub struct KommuneExport {
     pub records: Vec<FolderEntry>,
 }
 
-impl KommuneExport {
-    /// What a person is told after the folder is made.
-    pub fn message(&self, lang: Lang) -> String {
-        let saved = crate::i18n::t(
-            lang,
-            "export.kommune_saved",
-            &[
-                ("folder", &self.folder),
-                ("minutes", &self.minutes.to_string()),
-                ("letters", &self.letters.to_string()),
-                ("ledgers", &self.ledgers.to_string()),
-            ],
-        );
-        if self.waiting.is_empty() {
-            return saved;
-        }
-        let waiting = crate::i18n::t(
-            lang,
-            "export.kommune_waiting",
-            &[
-                ("count", &self.waiting.len().to_string()),
-                ("list", &self.waiting.join("; ")),
-            ],
-        );
-        format!("{saved} {waiting}")
-    }
-}
-
 fn newest_blob(conn: &Connection, sql: &str, id: &str) -> Result<Option<(String, Vec<u8>)>> {
     Ok(conn
         .query_row(sql, params![id], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -238,7 +210,7 @@ impl Store {
             let mut access = (true, String::new());
             let (name, bytes, kind, date, cases) = match planned {
                 Planned::Minutes(meeting_id, public) => {
-                    let detail = meetings::detail(&self.conn, &meeting_id, doc_lang)?;
+                    let detail = meetings::labelled(&self.conn, &meeting_id, doc_lang)?;
                     // The final PDF archived at approval (or exported since); laid out now
                     // only for minutes approved without one.
                     let archived = documents::final_minutes(&self.conn, &meeting_id, public)?;

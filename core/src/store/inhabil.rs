@@ -8,7 +8,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::audit;
 use crate::error::{CoreError, FieldIssue, Result};
-use crate::model::{Actor, AttendanceRow, AttendanceStatus, InhabilMember};
+use crate::model::{Actor, AttendanceRow, AttendanceStatus, InhabilAbout, InhabilMember};
 
 /// Where an inhabilitet is kept: its table, the column naming what it is for,
 /// and the entity the audit log records it on.
@@ -53,6 +53,7 @@ pub(super) fn of(
             membership_id,
             person_name,
             reason,
+            about: InhabilAbout::Own,
         });
     }
     members.sort_by(|a, b| crate::rules::names::compare(&a.person_name, &b.person_name));

@@ -4,7 +4,7 @@
 //! Every write checks first that the meeting's minutes are not approved: an
 //! approved protocol is locked, and a correction is an amendment.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 
@@ -327,27 +327,21 @@ pub(super) fn meeting_year(meeting: &Meeting) -> i32 {
 // --- the whole meeting --------------------------------------------------------
 
 /// Everything about a meeting: items with their inhabilitet, follow-ups and
-/// quorum, attendance, what is missing from the minutes, and amendments.
-pub fn detail(conn: &Connection, id: &str, lang: Lang) -> Result<MeetingDetail> {
+/// quorum, attendance and amendments, unlabelled: `crate::views` adds the
+/// case labels, the spans of attendance, the reasons of inhabilitet and
+/// what is missing from the minutes, in a language.
+pub fn detail(conn: &Connection, id: &str) -> Result<MeetingDetail> {
     let meeting = get(conn, id)?;
     let council = councils::get(conn, &meeting.council_id)?;
     let attendance = attendance::attendance(conn, &meeting)?;
     let seats = council.seat_plan.total();
     let mut items = items::items_of(conn, id)?;
-    let positions: Vec<(String, i32, Option<String>)> = items
-        .iter()
-        .map(|i| (i.id.clone(), i.position, i.case_number.map(|n| n.short())))
-        .collect();
-    let position_of = |id: &str| positions.iter().find(|(i, ..)| i == id).map(|(_, p, _)| *p);
-    let mut attendance = attendance;
-    for row in &mut attendance {
-        row.span = attendance::span_text(lang, row, &positions, &items);
-    }
+    let positions: Vec<(String, i32)> = items.iter().map(|i| (i.id.clone(), i.position)).collect();
+    let position_of = |id: &str| positions.iter().find(|(i, _)| i == id).map(|(_, p)| *p);
     for item in &mut items {
         let attendance = rules::attendance_for_item(&attendance, item.position, position_of);
-        item.case_label = item.case_number.map(|n| n.label(lang));
         item.inhabil_members = items::item_inhabil(conn, &item.id, &attendance)?;
-        item.decisions = super::decisions::of_item_filled(conn, item, seats, &attendance, lang)?;
+        item.decisions = super::decisions::of_item_filled(conn, item, seats, &attendance)?;
         item.follow_ups = {
             let mut stmt = conn.prepare_cached(
                 "SELECT id, what, who, due FROM follow_up WHERE item_id = ?1 ORDER BY created_at, id",
@@ -382,77 +376,14 @@ pub fn detail(conn: &Connection, id: &str, lang: Lang) -> Result<MeetingDetail> 
             ..s
         });
     }
-    let chair_id = meeting.chair_id.as_deref();
-    let facts: Vec<rules::ItemFacts> = items
-        .iter()
-        .map(|i| {
-            let there = rules::attendance_for_item(&attendance, i.position, position_of);
-            rules::ItemFacts {
-                id: &i.id,
-                label: i.case_label.clone().unwrap_or_else(|| format!("«{}»", i.title)),
-                kind: i.kind,
-                decision: &i.decision,
-                votes_total: i
-                    .votes
-                    .map(|v| v.in_favour.saturating_add(v.against).saturating_add(v.blank)),
-                closed: i.closed,
-                closed_basis: &i.closed_basis,
-                withdrawn: i.withdrawn,
-                inhabil_members: &i.inhabil_members,
-                quorum: i.quorum,
-                decisions: i
-                    .decisions
-                    .iter()
-                    .map(|d| rules::DecisionFacts {
-                        id: &d.id,
-                        title: &d.title,
-                        decision: &d.decision,
-                        votes_total: d
-                            .votes
-                            .map(|v| v.in_favour.saturating_add(v.against).saturating_add(v.blank)),
-                        inhabil_members: &d.inhabil_members,
-                        inhabil_present: &d.proposed_inhabil,
-                        quorum: d.quorum,
-                        chair_missing: rules::chair_missing(
-                            chair_id.filter(|_| i.chair_id.is_none()).or(i.chair_id.as_deref()),
-                            d.chair_id.as_deref(),
-                            &rules::left_for_decision(&i.inhabil_members, &d.inhabil_members),
-                            &there,
-                        ),
-                        outcome: d.outcome,
-                    })
-                    .collect(),
-                chair_missing: !i.withdrawn
-                    && rules::chair_missing(chair_id, i.chair_id.as_deref(), &i.inhabil_members, &there),
-                outcome: i.outcome,
-                alternatives: i
-                    .alternatives
-                    .iter()
-                    .map(|a| {
-                        (
-                            a.votes.map(|v| v.in_favour.saturating_add(v.against)).unwrap_or(0),
-                            a.outcome,
-                        )
-                    })
-                    .collect(),
-            }
-        })
-        .collect();
-    let missing = rules::completeness(&meeting, &attendance, &facts, lang);
-    drop(facts);
     let amendments = minutes::amendments_where(conn, "a.meeting_id = ?1", &[id])?;
     let earlier_amendments = minutes::earlier_amendments(conn, &meeting)?;
     let documents = super::documents::of_meeting(conn, id)?;
-    let approved_in = match &meeting.approval {
+    let approving = match &meeting.approval {
         Some(Approval::LaterMeeting { item_id }) => {
             let approving = items::item(conn, item_id)?;
             let later = get(conn, &approving.meeting_id)?;
-            let case = approving.case_number.map(|n| n.label(lang));
-            Some(format!(
-                "{} ({})",
-                case.unwrap_or(approving.title),
-                crate::i18n::date(later.date)
-            ))
+            Some((approving.case_number, approving.title, later.date))
         }
         _ => None,
     };
@@ -460,7 +391,7 @@ pub fn detail(conn: &Connection, id: &str, lang: Lang) -> Result<MeetingDetail> 
     let applications = if meeting.status == MeetingStatus::Approved {
         Vec::new()
     } else {
-        super::decisions::applications(conn, &meeting.council_id, lang)?
+        super::decisions::applications(conn, &meeting.council_id)?
     };
     let name_of = |id: &Option<String>| {
         id.as_deref()
@@ -479,13 +410,21 @@ pub fn detail(conn: &Connection, id: &str, lang: Lang) -> Result<MeetingDetail> 
         council,
         items,
         attendance,
-        missing,
-        approved_in,
+        missing: Vec::new(),
+        approved_in: None,
+        approving,
         amendments,
         earlier_amendments,
         documents,
         names: super::profile::labels_by_lang(conn)?,
     })
+}
+
+/// [`detail`] labelled in `lang`: for a document, in the council's målform.
+pub(super) fn labelled(conn: &Connection, id: &str, lang: Lang) -> Result<MeetingDetail> {
+    let mut detail = detail(conn, id)?;
+    crate::views::label_meeting(&mut detail, lang);
+    Ok(detail)
 }
 
 impl Store {
@@ -497,17 +436,10 @@ impl Store {
         get(&self.conn, id)
     }
 
-    /// Everything the meeting page shows, with the minutes' completeness check.
-    pub fn meeting_detail(&self, id: &str, lang: Lang) -> Result<MeetingDetail> {
-        detail(&self.conn, id, lang)
-    }
-
-    /// [`Store::meeting_detail`] as it stands on `today`: how many days are
-    /// left to the meeting, for the question before marking it held.
-    pub fn meeting_detail_on(&self, id: &str, lang: Lang, today: NaiveDate) -> Result<MeetingDetail> {
-        let mut detail = detail(&self.conn, id, lang)?;
-        detail.lifecycle = rules::lifecycle(&detail.meeting, Some(today));
-        Ok(detail)
+    /// Everything the meeting page shows, unlabelled ([`Store::meeting_detail`]
+    /// labels it in a language).
+    pub fn meeting_detail_rows(&self, id: &str) -> Result<MeetingDetail> {
+        detail(&self.conn, id)
     }
 
     /// Takes back the meeting's last status change, until the next step is taken.

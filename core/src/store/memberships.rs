@@ -403,4 +403,9 @@ impl Store {
     pub fn memberships_of_council(&self, council_id: &str) -> Result<Vec<Membership>> {
         of_council(&self.conn, council_id)
     }
+
+    /// Everyone who sits on `day`, council by council.
+    pub fn sitting_by_council(&self, day: NaiveDate) -> Result<std::collections::HashMap<String, Vec<Membership>>> {
+        sitting_by_council(&self.conn, day)
+    }
 }

@@ -10,7 +10,7 @@ use crate::rules::meetings as rules;
 
 /// Held → approved, when nothing blocking is missing and the approval is valid.
 pub fn approve(conn: &Connection, actor: &Actor, id: &str, approval: &Approval, lang: Lang) -> Result<()> {
-    let detail = meetings::detail(conn, id, lang)?;
+    let detail = meetings::labelled(conn, id, lang)?;
     let meeting = &detail.meeting;
     rules::check_unlocked(meeting)?;
     let blocking: Vec<&Missing> = detail.missing.iter().filter(|m| m.blocking).collect();

@@ -68,6 +68,7 @@ pub use demo::DemoSummary;
 pub use generate::{GenerateSummary, ScaleSpec};
 pub use guard::{lock_path, Damage, APPLICATION_ID};
 pub use handover::KommuneExport;
+pub use profile::{read_profile_file, ProfileChange};
 
 static MIGRATIONS_DIR: Dir = include_dir!("$CARGO_MANIFEST_DIR/../migrations");
 static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {

@@ -278,11 +278,10 @@ fn read_back(conn: &Connection, council_id: &str) -> Result<(), PackageFault> {
     fn unreadable(table: &'static str) -> impl Fn(CoreError) -> PackageFault {
         move |e| PackageFault::in_table(table, e.to_string())
     }
-    let council = councils::get(conn, council_id).map_err(unreadable("council"))?;
-    let lang = crate::documents::document_lang(&council);
+    councils::get(conn, council_id).map_err(unreadable("council"))?;
     super::memberships::of_council(conn, council_id).map_err(unreadable("membership"))?;
     for meeting in super::meetings::of_council(conn, council_id).map_err(unreadable("meeting"))? {
-        super::meetings::detail(conn, &meeting.id, lang).map_err(unreadable("meeting"))?;
+        super::meetings::detail(conn, &meeting.id).map_err(unreadable("meeting"))?;
     }
     super::payouts::of_council_year(conn, council_id, None).map_err(unreadable("grant_application"))?;
     Ok(())

@@ -474,7 +474,7 @@ fn relay_voluntary_documents(conn: &Connection, actor: &Actor, council_ids: &[St
         };
         // Each document laid out again as the version it is: a public version stays public.
         for (id, kind, meeting_id, created_at, public) in docs {
-            let mut detail = super::meetings::detail(conn, &meeting_id, lang)?;
+            let mut detail = super::meetings::labelled(conn, &meeting_id, lang)?;
             let rendered = if kind == "notice" {
                 crate::documents::render(
                     DocumentKind::Notice,

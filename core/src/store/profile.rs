@@ -11,7 +11,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 use super::{audit, codec, memberships, Store};
 use crate::error::{at_path, CoreError, Result};
-use crate::model::{Actor, KommuneProfile, Lang, ProfileEntry, ProfileLabels, ProfileOutcome, ProfileView};
+use crate::model::{Actor, KommuneProfile, Lang, ProfileEntry};
 use crate::rules::profile as rules;
 
 const ENTITY: &str = "kommune_profile";
@@ -86,13 +86,6 @@ fn keys(conn: &Connection, sql: &str) -> Result<Vec<String>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Every seat category's and meeting kind's name in `lang`, as
-/// `rules::profile::labels` gives them from the file's profile, the names
-/// it saved before and the keys its rows hold.
-pub(super) fn labels(conn: &Connection, lang: Lang) -> Result<ProfileLabels> {
-    Ok(rules::labels(&current(conn)?, &history(conn)?, lang))
-}
-
 /// The names saved before and the keys the file's rows hold.
 fn history(conn: &Connection) -> Result<rules::ProfileHistory> {
     Ok(rules::ProfileHistory {
@@ -140,22 +133,21 @@ fn put(conn: &Connection, actor: &Actor, old: &KommuneProfile, new: &KommuneProf
     audit::record_diff(conn, actor, ENTITY, ROW, Some(old), new)
 }
 
-fn outcome(
-    conn: &Connection,
-    old: &KommuneProfile,
-    new: KommuneProfile,
-    today: NaiveDate,
-    lang: Lang,
-) -> Result<ProfileOutcome> {
-    let in_use = categories_in_use(conn, today)?;
-    Ok(ProfileOutcome {
-        issued: rules::issued_label(&new, lang),
-        previous: rules::issued_label(old, lang),
-        changes: rules::changes(old, &new, lang),
-        removed_in_use: rules::removed_in_use(old, &new, &in_use, lang),
-        previous_issued_at: old.issued_at,
-        previous_kommune: old.kommune.clone(),
-        profile: new,
+/// A profile saved, or offered to be read in, against the one it replaces,
+/// with how many sit in each seat category (its key) on the day asked about;
+/// `crate::views` says what changed in a language ([`crate::model::ProfileOutcome`]).
+#[derive(Debug, Clone)]
+pub struct ProfileChange {
+    pub old: KommuneProfile,
+    pub new: KommuneProfile,
+    pub in_use: Vec<(String, i32)>,
+}
+
+fn change(conn: &Connection, old: &KommuneProfile, new: KommuneProfile, today: NaiveDate) -> Result<ProfileChange> {
+    Ok(ProfileChange {
+        old: old.clone(),
+        new,
+        in_use: categories_in_use(conn, today)?,
     })
 }
 
@@ -216,22 +208,18 @@ impl Store {
         current(&self.conn)
     }
 
-    /// Every seat category's and meeting kind's name in `lang`: the
-    /// profile's in its order, then removed ones rows still hold, marked.
-    pub fn profile_labels(&self, lang: Lang) -> Result<ProfileLabels> {
-        labels(&self.conn, lang)
+    /// What the file knows of seat categories and meeting kinds beyond its
+    /// profile: the names it saved before and the keys its rows hold (for
+    /// [`Store::profile_labels`]).
+    pub fn profile_history(&self) -> Result<rules::ProfileHistory> {
+        history(&self.conn)
     }
 
-    /// The profile for the editor, and whether it is the built-in default.
-    pub fn profile_view(&self, lang: Lang) -> Result<ProfileView> {
-        let (profile, built_in) = match stored(&self.conn)? {
+    /// The profile, and whether it is the built-in default (the file has none of its own).
+    pub fn profile_and_source(&self) -> Result<(KommuneProfile, bool)> {
+        Ok(match stored(&self.conn)? {
             Some(profile) => (profile, false),
             None => (rules::default_profile(), true),
-        };
-        Ok(ProfileView {
-            issued: rules::issued_label(&profile, lang),
-            profile,
-            built_in,
         })
     }
 
@@ -248,13 +236,8 @@ impl Store {
     /// actor's, and always later than the profile it replaces, so the saved
     /// profile is the newest a secretary's file has seen. Saving a profile
     /// that changes nothing writes nothing.
-    pub fn save_profile(
-        &mut self,
-        actor: &Actor,
-        profile: &KommuneProfile,
-        today: NaiveDate,
-        lang: Lang,
-    ) -> Result<ProfileOutcome> {
+    /// ([`Store::save_profile`] says what changed in a language.)
+    pub fn put_profile(&mut self, actor: &Actor, profile: &KommuneProfile, today: NaiveDate) -> Result<ProfileChange> {
         let old = self.profile()?;
         let issued_at = to_millis(actor.at).max(old.issued_at + chrono::Duration::milliseconds(1));
         let candidate = KommuneProfile {
@@ -267,30 +250,30 @@ impl Store {
             ..new.clone()
         } == old;
         if unchanged {
-            return outcome(&self.conn, &old, old.clone(), today, lang);
+            return change(&self.conn, &old, old.clone(), today);
         }
         self.write(|tx| {
             let old = current(tx)?;
             put(tx, actor, &old, &new)?;
-            outcome(tx, &old, new, today, lang)
+            change(tx, &old, new, today)
         })
     }
 
     /// What reading in the profile `json` would change, without writing:
     /// refused whole when it is not a sound profile (every fault at its
     /// field) or not newer than the file's ([`CoreError::ProfileNotNewer`]).
-    pub fn preview_profile_import(&self, json: &str, today: NaiveDate, lang: Lang) -> Result<ProfileOutcome> {
+    pub fn offered_profile(&self, json: &str, today: NaiveDate) -> Result<ProfileChange> {
         let old = self.profile()?;
         let offered = rules::read(json)?;
         check_newer(&old, &offered)?;
         let offered = rules::validate(&offered)?;
-        outcome(&self.conn, &old, offered, today, lang)
+        change(&self.conn, &old, offered, today)
     }
 
     /// Takes the profile `json` a kommune issued, when it is sound and newer
     /// than the file's; refused whole otherwise, and nothing written. The
     /// person who reads it in is the audit's actor, at `now`.
-    pub fn import_profile(&mut self, json: &str, now: DateTime<Utc>, lang: Lang) -> Result<ProfileOutcome> {
+    pub fn take_profile(&mut self, json: &str, now: DateTime<Utc>) -> Result<ProfileChange> {
         let offered = rules::read(json)?;
         let actor = self.actor(now)?;
         let today = now.date_naive();
@@ -300,11 +283,11 @@ impl Store {
             check_newer(&old, &offered)?;
             let offered = rules::validate(&offered)?;
             put(tx, &actor, &old, &offered)?;
-            outcome(tx, &old, offered, today, lang)
+            change(tx, &old, offered, today)
         })
     }
 
-    /// The file's profile as JSON for a file, as `import_profile` reads it.
+    /// The file's profile as JSON for a file, as `take_profile` reads it.
     pub fn profile_json(&self) -> Result<String> {
         Ok(serde_json::to_string_pretty(&self.profile()?).expect("a profile serialises") + "\n")
     }
@@ -317,17 +300,6 @@ impl Store {
         crate::pdf::write_atomically(out, json.as_bytes()).map_err(|e| CoreError::Io(at_path(out, e)))?;
         self.profile()
     }
-
-    /// [`Store::preview_profile_import`] of the file at `file`.
-    pub fn preview_profile_file(&self, file: &Path, today: NaiveDate, lang: Lang) -> Result<ProfileOutcome> {
-        self.preview_profile_import(&read_profile_file(file)?, today, lang)
-    }
-
-    /// [`Store::import_profile`] of the file at `file`.
-    pub fn import_profile_file(&mut self, file: &Path, now: DateTime<Utc>, lang: Lang) -> Result<ProfileOutcome> {
-        let json = read_profile_file(file)?;
-        self.import_profile(&json, now, lang)
-    }
 }
 
 /// The most a profile file may hold; a real one is a few kB.
@@ -335,7 +307,7 @@ const MAX_PROFILE_BYTES: u64 = 1024 * 1024;
 
 /// The text of a profile file: refused as not a profile when larger than
 /// any profile or not UTF-8 text.
-fn read_profile_file(file: &Path) -> Result<String> {
+pub fn read_profile_file(file: &Path) -> Result<String> {
     let not_a_profile = || {
         CoreError::invalid(
             crate::FieldIssue::new("", "profile.not_a_profile")

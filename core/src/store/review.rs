@@ -37,23 +37,6 @@ pub struct ReviewImported {
     pub unchanged: bool,
 }
 
-impl ReviewImported {
-    pub fn message(&self, lang: Lang) -> String {
-        if self.unchanged {
-            return t(lang, "review.unchanged", &[("member", &self.member)]);
-        }
-        t(
-            lang,
-            "review.imported",
-            &[
-                ("member", &self.member),
-                ("changed", &self.changed.to_string()),
-                ("applications", &self.applications.to_string()),
-            ],
-        )
-    }
-}
-
 /// A review sheet written for a member.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -61,18 +44,6 @@ pub struct ReviewSheetSaved {
     pub path: String,
     pub member: String,
     pub applications: i32,
-}
-
-impl ReviewSheetSaved {
-    /// "Vurderingsarket til Kari med 3 søknader er lagret i Dokumenter som «…»."
-    pub fn message(&self, lang: Lang) -> String {
-        crate::documents::saved_message(
-            lang,
-            "review.saved",
-            Path::new(&self.path),
-            &[("member", &self.member), ("count", &self.applications.to_string())],
-        )
-    }
 }
 
 /// The newest sheet each member returned for a scheme: membership id → when and by whom.

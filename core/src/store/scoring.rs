@@ -5,7 +5,6 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{applications, audit, memberships, schemes, Store};
 use crate::error::{CoreError, FieldIssue, Result};
-use crate::i18n::t;
 use crate::model::*;
 use crate::rules::grants::{self as rules};
 
@@ -82,6 +81,7 @@ pub(super) fn overruled_of(conn: &Connection, application_id: &str, members: &[S
                 membership_id: o.membership_id,
                 person_name: o.person_name,
                 reason: o.reason,
+                about: InhabilAbout::Own,
             });
         }
     }
@@ -90,31 +90,27 @@ pub(super) fn overruled_of(conn: &Connection, application_id: &str, members: &[S
 
 /// The members of `members` inhabil for an application, as inhabilitet a meeting
 /// proposes: declared in the committee (with its reason), or representing the
-/// applicant (said in `lang`).
+/// applicant; a reason not in words is left to `crate::views::label_inhabil`.
 pub(super) fn inhabil_members_of(
     conn: &Connection,
     application_id: &str,
     members: &[String],
-    lang: Lang,
 ) -> Result<Vec<InhabilMember>> {
     let a = applications::application(conn, application_id)?;
     let mut found = Vec::new();
     for id in members {
         let member = memberships::get(conn, id)?;
         if let Some(inhabil) = inhabil_of(conn, &a, &member)? {
-            let reason = match (inhabil.source, inhabil.reason.trim()) {
-                (InhabilSource::Organisation, _) => t(
-                    lang,
-                    "decision.inhabil_organisation",
-                    &[("organisation", &a.organisation)],
-                ),
-                (InhabilSource::Declared, "") => t(lang, "decision.inhabil_declared", &[]),
-                (InhabilSource::Declared, reason) => reason.to_owned(),
+            let (reason, about) = match (inhabil.source, inhabil.reason.trim()) {
+                (InhabilSource::Organisation, _) => (String::new(), InhabilAbout::Organisation(a.organisation.clone())),
+                (InhabilSource::Declared, "") => (String::new(), InhabilAbout::Declared),
+                (InhabilSource::Declared, reason) => (reason.to_owned(), InhabilAbout::Own),
             };
             found.push(InhabilMember {
                 membership_id: inhabil.membership_id,
                 person_name: inhabil.person_name,
                 reason,
+                about,
             });
         }
     }

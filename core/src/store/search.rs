@@ -10,8 +10,7 @@ use std::sync::{LazyLock, Mutex};
 
 use super::{codec, Store};
 use crate::error::{CoreError, Result};
-use crate::i18n::t;
-use crate::model::{CaseNumber, Lang, SearchHit, SearchKind, SearchQuery, SearchResults};
+use crate::model::{CaseNumber, HitNumber, SearchHit, SearchKind, SearchQuery, SearchResults};
 
 /// At most this many hits are returned.
 pub const LIMIT: usize = 50;
@@ -103,7 +102,7 @@ fn excerpt(text: &str) -> String {
     }
 }
 
-fn item_hit(conn: &Connection, id: &str, lang: Lang) -> Result<Option<SearchHit>> {
+fn item_hit(conn: &Connection, id: &str) -> Result<Option<SearchHit>> {
     // Up to fifty of these per search: the statement is prepared once.
     Ok(conn
         .prepare_cached(
@@ -123,18 +122,16 @@ fn item_hit(conn: &Connection, id: &str, lang: Lang) -> Result<Option<SearchHit>
                 council_name: r.get(2)?,
                 year: case.map(|c| c.year).unwrap_or_else(|| chrono::Datelike::year(&date)),
                 date,
-                label: match case {
-                    Some(c) => c.label(lang),
-                    None => t(lang, "search.unnumbered", &[]),
-                },
+                label: String::new(),
                 title: r.get(6)?,
                 excerpt: excerpt(&r.get::<_, String>(7)?),
+                number: case.map_or(HitNumber::Unnumbered, HitNumber::Case),
             })
         })
         .optional()?)
 }
 
-fn application_hit(conn: &Connection, id: &str, lang: Lang) -> Result<Option<SearchHit>> {
+fn application_hit(conn: &Connection, id: &str) -> Result<Option<SearchHit>> {
     Ok(conn
         .prepare_cached(
             "SELECT a.scheme_id, s.council_id, c.name, s.year, a.received, a.number, a.organisation, a.title,
@@ -154,15 +151,17 @@ fn application_hit(conn: &Connection, id: &str, lang: Lang) -> Result<Option<Sea
                 council_name: r.get(2)?,
                 year: r.get(3)?,
                 date: codec::parse_day(4, &r.get::<_, String>(4)?)?,
-                label: t(lang, "search.application", &[("number", &number.to_string())]),
+                label: String::new(),
                 title: format!("{organisation}: {title}"),
                 excerpt: excerpt(&r.get::<_, String>(8)?),
+                number: HitNumber::Application(number),
             })
         })
         .optional()?)
 }
 
-pub fn search(conn: &Connection, query: &SearchQuery, lang: Lang) -> Result<SearchResults> {
+/// The hits of `query`, unlabelled (`crate::views` adds their labels).
+pub fn search(conn: &Connection, query: &SearchQuery) -> Result<SearchResults> {
     let Some(fts) = fts_query(query)? else {
         return Ok(SearchResults {
             hits: Vec::new(),
@@ -181,8 +180,8 @@ pub fn search(conn: &Connection, query: &SearchQuery, lang: Lang) -> Result<Sear
     let mut hits = Vec::with_capacity(LIMIT);
     for (kind, id) in found.into_iter().take(LIMIT) {
         let hit = match kind.as_str() {
-            "item" => item_hit(conn, &id, lang)?,
-            _ => application_hit(conn, &id, lang)?,
+            "item" => item_hit(conn, &id)?,
+            _ => application_hit(conn, &id)?,
         };
         hits.extend(hit);
     }
@@ -191,9 +190,10 @@ pub fn search(conn: &Connection, query: &SearchQuery, lang: Lang) -> Result<Sear
 
 impl Store {
     /// Searches agenda items, decisions and grant applications for every
-    /// word of `query.text` (each may be the start of a word).
-    pub fn search(&self, query: &SearchQuery, lang: Lang) -> Result<SearchResults> {
-        search(&self.conn, query, lang)
+    /// word of `query.text` (each may be the start of a word), unlabelled
+    /// ([`Store::search`] labels the hits in a language).
+    pub fn search_rows(&self, query: &SearchQuery) -> Result<SearchResults> {
+        search(&self.conn, query)
     }
 }
 

@@ -108,7 +108,7 @@ pub(super) fn statement_facts(conn: &Connection, item_id: &str) -> Result<crate:
     let meeting = meetings::get(conn, &item.meeting_id)?;
     let council = councils::get(conn, &meeting.council_id)?;
     let lang = crate::documents::document_lang(&council);
-    let item = filled_item(conn, &meeting.id, item_id, lang)?;
+    let item = item_of(meetings::labelled(conn, &meeting.id, lang)?, item_id)?;
     crate::rules::statements::exportable(&item, &meeting)?;
     let statement = item.statement.clone().expect("checked by exportable");
     let leader = memberships::of_council(conn, &council.id)?
@@ -163,7 +163,6 @@ pub(super) fn overview(
     year: i32,
     today: NaiveDate,
     councils: &[(String, String)],
-    lang: Lang,
 ) -> Result<StatementOverview> {
     let names: std::collections::HashMap<&str, &str> =
         councils.iter().map(|(id, name)| (id.as_str(), name.as_str())).collect();
@@ -188,7 +187,8 @@ pub(super) fn overview(
                     meeting_id: r.get(1)?,
                     council_name: String::new(),
                     council_id,
-                    case_label: CaseNumber::of(case_year, number).map(|c| c.label(lang)),
+                    case_label: None,
+                    case_number: CaseNumber::of(case_year, number),
                     title: r.get(5)?,
                     case_ref: r.get(6)?,
                     deadline: codec::parse_day(7, &r.get::<_, String>(7)?)?,
@@ -210,7 +210,7 @@ pub(super) fn overview(
         // Whether it was adopted is worked out from the votes and who was
         // there, as the meeting page does: only for approved minutes.
         let adopted =
-            approved && crate::rules::statements::adopted(&filled_item(conn, &brief.meeting_id, &brief.item_id, lang)?);
+            approved && crate::rules::statements::adopted(&filled_item(conn, &brief.meeting_id, &brief.item_id)?);
         brief.status = crate::rules::statements::status(approved, adopted, sent);
         statements.push(brief);
     }
@@ -218,8 +218,12 @@ pub(super) fn overview(
 }
 
 /// The item with its outcome worked out, as the meeting page shows it.
-fn filled_item(conn: &Connection, meeting_id: &str, item_id: &str, lang: Lang) -> Result<AgendaItem> {
-    let detail = meetings::detail(conn, meeting_id, lang)?;
+fn filled_item(conn: &Connection, meeting_id: &str, item_id: &str) -> Result<AgendaItem> {
+    item_of(meetings::detail(conn, meeting_id)?, item_id)
+}
+
+/// The item `item_id` of a meeting's page.
+fn item_of(detail: MeetingDetail, item_id: &str) -> Result<AgendaItem> {
     detail
         .items
         .into_iter()
@@ -231,6 +235,18 @@ fn filled_item(conn: &Connection, meeting_id: &str, item_id: &str, lang: Lang) -
 }
 
 impl Store {
+    /// The statements of `year` of the councils `councils` (id and name, in
+    /// the overview's order), as the overview shows them on `today`; their
+    /// case labels are added by `crate::views`.
+    pub fn statement_overview(
+        &self,
+        year: i32,
+        today: NaiveDate,
+        councils: &[(String, String)],
+    ) -> Result<StatementOverview> {
+        overview(&self.conn, year, today, councils)
+    }
+
     /// Lays out an adopted statement's letter to the kommune, dated `created`;
     /// refused before the statement is adopted and its minutes approved.
     pub fn render_statement(
