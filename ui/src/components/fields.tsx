@@ -140,12 +140,13 @@ export function TextAreaField({
 
 export type Option = { value: string; label: string };
 
-export function SelectField({
+/** A labelled select; `V` narrows the value to the options' own type (a kind, a role). */
+export function SelectField<V extends string = string>({
   value,
   onChange,
   options,
   ...common
-}: Common & { value: string; onChange: (value: string) => void; options: Option[] }) {
+}: Common & { value: V; onChange: (value: V) => void; options: Option[] }) {
   const { id, description, error } = common;
   return (
     <FieldShell {...common}>
@@ -153,7 +154,7 @@ export function SelectField({
         id={id}
         name={id}
         value={value}
-        onChange={(e) => onChange(e.target.value)}
+        onChange={(e) => onChange(e.target.value as V)}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, description, error)}
       >

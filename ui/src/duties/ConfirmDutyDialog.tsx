@@ -1,11 +1,11 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect } from "react";
 import { Paragraph } from "@digdir/designsystemet-react";
 import type { Duty } from "../bindings/Duty";
 import type { ErrorReport } from "../bindings/ErrorReport";
 import { useI18n } from "../i18n/context";
 import { useReturnFocus } from "../lib/useReturnFocus";
 import { dateFault, dateWords, readDateField } from "../lib/dates";
-import { useFormErrors } from "../lib/useFormErrors";
+import { useDraftForm } from "../lib/useDraftForm";
 import { DateField, TextAreaField } from "../components/fields";
 import { FormDialog } from "../components/FormDialog";
 
@@ -29,64 +29,32 @@ export function ConfirmDutyDialog({
 }) {
   const { t } = useI18n();
   useReturnFocus();
-  const [date, setDate] = useState("");
-  const [note, setNote] = useState("");
-  const [saving, setSaving] = useState(false);
-  const errors = useFormErrors(ORDER, IDS);
+  const form = useDraftForm({ date: "", note: "" }, ORDER, IDS);
 
   useEffect(() => {
     document.getElementById("confirm-date")?.focus();
   }, []);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = form.onSubmit(() => {
     // An empty day goes to the core, which names it with the note; only an unreadable one is told here.
-    const parsed = readDateField(date, true);
-    if (!parsed.ok) {
-      errors.showLocal({ "confirm-date": dateFault(parsed, dateWords(t)) });
-      return;
-    }
-    setSaving(true);
-    const report = await onSave(parsed.iso, note);
-    setSaving(false);
-    if (report) errors.showReport(report);
-  };
+    const parsed = readDateField(form.draft.date, true);
+    if (!parsed.ok) return form.errors.showLocal({ "confirm-date": dateFault(parsed, dateWords(t)) });
+    return form.save(() => onSave(parsed.iso, form.draft.note));
+  });
 
   return (
     <FormDialog
-      titleId="confirm-duty-title"
       title={t("confirmDuty.title", { kind: duty.name, year: duty.year })}
       titleSize="xs"
       width="small"
       onClose={onClose}
       onSubmit={submit}
-      faults={errors.general}
-      submit={{ label: t("confirmDuty.save"), testId: "save-confirmation", saving }}
+      form={form}
+      submit={{ label: t("confirmDuty.save"), testId: "save-confirmation" }}
     >
       <Paragraph data-size="sm">{t("confirmDuty.help")}</Paragraph>
-      <DateField
-        id="confirm-date"
-        label={t("confirmDuty.date")}
-        description={t("date.help")}
-        value={date}
-        onChange={(v) => {
-          setDate(v);
-          errors.clearField("confirm-date");
-        }}
-        error={errors.fields["confirm-date"]}
-      />
-      <TextAreaField
-        id="confirm-note"
-        rows={3}
-        label={t("confirmDuty.note")}
-        description={t("confirmDuty.noteHelp")}
-        value={note}
-        onChange={(v) => {
-          setNote(v);
-          errors.clearField("confirm-note");
-        }}
-        error={errors.fields["confirm-note"]}
-      />
+      <DateField {...form.field("date", "confirm-date")} label={t("confirmDuty.date")} description={t("date.help")} />
+      <TextAreaField {...form.field("note", "confirm-note")} rows={3} label={t("confirmDuty.note")} description={t("confirmDuty.noteHelp")} />
     </FormDialog>
   );
 }

@@ -57,14 +57,13 @@ function ReasonDialog({
 
   return (
     <FormDialog
-      titleId={`${name}-title`}
       title={title}
       titleSize="xs"
       width="small"
       onClose={onClose}
       onSubmit={submit}
-      faults={errors.general}
-      submit={{ label: confirm, testId: `confirm-${name}`, saving }}
+      form={{ errors, saving }}
+      submit={{ label: confirm, testId: `confirm-${name}` }}
     >
       <Paragraph data-size="sm">{help}</Paragraph>
       <TextField

@@ -15,7 +15,20 @@ export function toErrorReport(e: unknown): ErrorReport {
   return { code: "internal", message, fields: [] };
 }
 
+/** Runs a write and answers `null`, or the ErrorReport it was refused with (for `useDraftForm().save`). */
+export async function refusal(write: () => Promise<unknown>): Promise<ErrorReport | null> {
+  try {
+    await write();
+    return null;
+  } catch (e) {
+    return toErrorReport(e);
+  }
+}
+
 export type FieldErrors = Record<string, string>;
+
+/** A form's draft read into what the backend takes, or the faults found on the way (by input id). */
+export type Parsed<I> = { ok: true; input: I } | { ok: false; errors: FieldErrors };
 
 /**
  * Splits an error report over a form: messages for fields the form knows

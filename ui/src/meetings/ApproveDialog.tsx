@@ -69,14 +69,13 @@ export function ApproveDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <FormDialog
-      titleId="approve-title"
       title={t("approve.title")}
       width="small"
       size="sm"
       onClose={onClose}
       onSubmit={submit}
-      faults={errors.general}
-      submit={{ label: t("approve.confirm"), testId: "confirm-approve", saving }}
+      form={{ errors, saving }}
+      submit={{ label: t("approve.confirm"), testId: "confirm-approve" }}
     >
       <Paragraph data-size="sm">{t("approve.intro")}</Paragraph>
       {blocking.length ? (
