@@ -5,6 +5,7 @@ import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
 import { splitErrors } from "../lib/errors";
 import { useApplication } from "./context";
+import { RowAction } from "../components/InlineForm";
 import { formatScore } from "./format";
 import { isOpen, nextCell } from "./grantModel";
 import { useReadOnlyCouncil } from "../council/KeptElsewhere";
@@ -197,21 +198,13 @@ export function ScoringGrid() {
                             <strong>{t("review.overruled")}</strong> {r.overruled.reason}
                           </span>
                           {editable ? (
-                            <Button
-                              variant="tertiary"
-                              data-color="accent"
-                              data-size="sm"
-                              data-testid="withdraw-overrule"
-                              aria-label={t("review.withdrawOverruleLabel", { name: r.personName })}
-                              onClick={() =>
-                                void actOrAlert(
-                                  () => backend.clearInhabil(application.id, m),
-                                  t("confirm.overruleWithdrawn", { name: r.personName, number: application.number }),
-                                )
-                              }
-                            >
-                              {t("review.withdrawOverrule")}
-                            </Button>
+                            <RowAction
+                              color="accent"
+                              testId="withdraw-overrule"
+                              label={t("review.withdrawOverrule")}
+                              ariaLabel={t("review.withdrawOverruleLabel", { name: r.personName })}
+                              onClick={() => actOrAlert(() => backend.clearInhabil(application.id, m), t("confirm.overruleWithdrawn", { name: r.personName, number: application.number }))}
+                            />
                           ) : null}
                         </div>
                       ) : null}
@@ -277,31 +270,19 @@ export function ScoringGrid() {
                         </Button>
                       ) : null}
                       {editable && !r.inhabil ? (
-                        <Button variant="tertiary" data-color="accent" data-size="sm" data-testid="declare-inhabil" aria-label={t("review.declareLabel", { name: r.personName })} onClick={() => setDeclaring(r)}>
-                          {t("review.declare")}
-                        </Button>
+                        <RowAction color="accent" testId="declare-inhabil" label={t("review.declare")} ariaLabel={t("review.declareLabel", { name: r.personName })} onClick={() => setDeclaring(r)} />
                       ) : null}
                       {editable && r.inhabil?.source === "organisation" ? (
-                        <Button variant="tertiary" data-color="accent" data-size="sm" data-testid="overrule-inhabil" aria-label={t("review.overruleLabel", { name: r.personName })} onClick={() => setOverruling(r)}>
-                          {t("review.overrule")}
-                        </Button>
+                        <RowAction color="accent" testId="overrule-inhabil" label={t("review.overrule")} ariaLabel={t("review.overruleLabel", { name: r.personName })} onClick={() => setOverruling(r)} />
                       ) : null}
                       {editable && r.inhabil?.source === "declared" ? (
-                        <Button
-                          variant="tertiary"
-                          data-color="accent"
-                          data-size="sm"
-                          data-testid="clear-inhabil"
-                          aria-label={t("review.clearLabel", { name: r.personName })}
-                          onClick={() =>
-                            void actOrAlert(
-                              () => backend.clearInhabil(application.id, m),
-                              t("confirm.inhabilCleared", { name: r.personName, number: application.number }),
-                            )
-                          }
-                        >
-                          {t("review.clear")}
-                        </Button>
+                        <RowAction
+                          color="accent"
+                          testId="clear-inhabil"
+                          label={t("review.clear")}
+                          ariaLabel={t("review.clearLabel", { name: r.personName })}
+                          onClick={() => actOrAlert(() => backend.clearInhabil(application.id, m), t("confirm.inhabilCleared", { name: r.personName, number: application.number }))}
+                        />
                       ) : null}
                       </div>
                       {rowErrors?.general ? (
