@@ -25,6 +25,15 @@ export async function refusal(write: () => Promise<unknown>): Promise<ErrorRepor
   }
 }
 
+/**
+ * Runs a write the user may cancel (an export's save dialog): answers the
+ * message it was refused with, or `null` when it went through or was cancelled.
+ */
+export async function refusalMessage(write: () => Promise<unknown>): Promise<string | null> {
+  const report = await refusal(write);
+  return report && report.code !== "cancelled" ? report.message : null;
+}
+
 export type FieldErrors = Record<string, string>;
 
 /** A form's draft read into what the backend takes, or the faults found on the way (by input id). */
