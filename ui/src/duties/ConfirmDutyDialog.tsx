@@ -1,13 +1,9 @@
-import { useEffect } from "react";
-import { Paragraph } from "@digdir/designsystemet-react";
-import type { Duty } from "../bindings/Duty";
-import type { ErrorReport } from "../bindings/ErrorReport";
 import { useI18n } from "../i18n/context";
-import { useReturnFocus } from "../lib/useReturnFocus";
+import { useDialogFocus } from "../lib/useReturnFocus";
 import { dateFault, dateWords, readDateField } from "../lib/dates";
 import { useDraftForm } from "../lib/useDraftForm";
 import { DateField, TextAreaField } from "../components/fields";
-import { FormDialog } from "../components/FormDialog";
+import { DutyDialog, type DutyDialogProps } from "./DutyDialog";
 
 const ORDER = ["confirm-date", "confirm-note"] as const;
 const IDS = { date: "confirm-date", note: "confirm-note" };
@@ -18,22 +14,10 @@ const IDS = { date: "confirm-date", note: "confirm-note" };
  * required, the day not in the future nor before the year owed; the core
  * says every fault at once, next to its field, and nothing is saved.
  */
-export function ConfirmDutyDialog({
-  duty,
-  onSave,
-  onClose,
-}: {
-  duty: Duty;
-  onSave: (date: string | null, note: string) => Promise<ErrorReport | null>;
-  onClose: () => void;
-}) {
+export function ConfirmDutyDialog({ duty, onSave, onClose }: DutyDialogProps<[date: string | null, note: string]>) {
   const { t } = useI18n();
-  useReturnFocus();
+  useDialogFocus("confirm-date");
   const form = useDraftForm({ date: "", note: "" }, ORDER, IDS);
-
-  useEffect(() => {
-    document.getElementById("confirm-date")?.focus();
-  }, []);
 
   const submit = form.onSubmit(() => {
     // An empty day goes to the core, which names it with the note; only an unreadable one is told here.
@@ -43,18 +27,17 @@ export function ConfirmDutyDialog({
   });
 
   return (
-    <FormDialog
-      title={t("confirmDuty.title", { kind: duty.name, year: duty.year })}
-      titleSize="xs"
-      width="small"
+    <DutyDialog
+      duty={duty}
+      title="confirmDuty.title"
+      help={t("confirmDuty.help")}
       onClose={onClose}
       onSubmit={submit}
       form={form}
       submit={{ label: t("confirmDuty.save"), testId: "save-confirmation" }}
     >
-      <Paragraph data-size="sm">{t("confirmDuty.help")}</Paragraph>
       <DateField {...form.field("date", "confirm-date")} label={t("confirmDuty.date")} description={t("date.help")} />
       <TextAreaField {...form.field("note", "confirm-note")} rows={3} label={t("confirmDuty.note")} description={t("confirmDuty.noteHelp")} />
-    </FormDialog>
+    </DutyDialog>
   );
 }

@@ -1,40 +1,24 @@
-import { useEffect, useState } from "react";
-import { Button, Paragraph } from "@digdir/designsystemet-react";
-import type { Duty } from "../bindings/Duty";
-import type { ErrorReport } from "../bindings/ErrorReport";
+import { useState } from "react";
+import { Button } from "@digdir/designsystemet-react";
 import { useI18n } from "../i18n/context";
-import { useReturnFocus } from "../lib/useReturnFocus";
+import { useDialogFocus } from "../lib/useReturnFocus";
 import { dateFault, dateWords, formatDate, readDateField } from "../lib/dates";
 import { useDraftForm } from "../lib/useDraftForm";
 import { DateField } from "../components/fields";
-import { FormDialog } from "../components/FormDialog";
+import { DutyDialog, type DutyDialogProps } from "./DutyDialog";
 
 const ORDER = ["duty-due"] as const;
 const IDS = { due: "duty-due" };
 
 /** Moves a duty's due date for this council and year, or restores the built-in one (`null`). */
-export function DueDialog({
-  duty,
-  onSave,
-  onClose,
-}: {
-  duty: Duty;
-  onSave: (due: string | null) => Promise<ErrorReport | null>;
-  onClose: () => void;
-}) {
+export function DueDialog({ duty, onSave, onClose }: DutyDialogProps<[due: string | null]>) {
   const { t } = useI18n();
-  useReturnFocus();
+  // The date is selected, to be typed over.
+  useDialogFocus("duty-due", true);
   const form = useDraftForm(() => ({ due: formatDate(duty.due) }), ORDER, IDS);
   const { errors } = form;
   // Which of the two writes runs: the submit button's or «restore».
   const [saving, setSaving] = useState<"save" | "restore" | null>(null);
-  const kind = duty.name;
-
-  useEffect(() => {
-    const el = document.getElementById("duty-due") as HTMLInputElement | null;
-    el?.focus();
-    el?.select();
-  }, []);
 
   const save = async (value: string | null, how: "save" | "restore") => {
     setSaving(how);
@@ -50,10 +34,10 @@ export function DueDialog({
   });
 
   return (
-    <FormDialog
-      title={t("due.title", { kind, year: duty.year })}
-      titleSize="xs"
-      width="small"
+    <DutyDialog
+      duty={duty}
+      title="due.title"
+      help={duty.defaultDue ? t("due.isDefault") : t("due.isChanged")}
       onClose={onClose}
       onSubmit={submit}
       form={{ errors, saving: saving === "save" }}
@@ -66,8 +50,7 @@ export function DueDialog({
         ) : null
       }
     >
-      <Paragraph data-size="sm">{duty.defaultDue ? t("due.isDefault") : t("due.isChanged")}</Paragraph>
       <DateField {...form.field("due", "duty-due")} label={t("due.label")} description={t("date.help")} />
-    </FormDialog>
+    </DutyDialog>
   );
 }

@@ -1,11 +1,10 @@
-import { useEffect } from "react";
 import type { Application } from "../bindings/Application";
 import type { ApplicationInput } from "../bindings/ApplicationInput";
 import type { ErrorReport } from "../bindings/ErrorReport";
 import { useI18n } from "../i18n/context";
 import { useBackend } from "../backend";
 import { refusal } from "../lib/errors";
-import { useReturnFocus } from "../lib/useReturnFocus";
+import { useDialogFocus } from "../lib/useReturnFocus";
 import { dateWords, todayIso } from "../lib/dates";
 import { useDraftForm } from "../lib/useDraftForm";
 import { DateField, TextAreaField, TextField } from "../components/fields";
@@ -30,12 +29,8 @@ type Props = {
 export function ApplicationDialog({ schemeId, onSave, onClose, application }: Props) {
   const { t } = useI18n();
   const backend = useBackend();
-  useReturnFocus();
+  useDialogFocus(IDS.organisation);
   const form = useDraftForm<ApplicationDraft>(() => (application ? editApplicationDraft(application) : newApplicationDraft(todayIso())), APPLICATION_FIELD_ORDER, IDS);
-
-  useEffect(() => {
-    document.getElementById(IDS.organisation)?.focus();
-  }, []);
 
   const field = (key: keyof ApplicationDraft) => form.field(key, IDS[key]);
 

@@ -1,11 +1,10 @@
-import { useEffect } from "react";
 import { Button, Checkbox, Fieldset, Paragraph, ValidationMessage } from "@digdir/designsystemet-react";
 import type { ErrorReport } from "../bindings/ErrorReport";
 import type { GrantScheme } from "../bindings/GrantScheme";
 import type { SchemeInput } from "../bindings/SchemeInput";
 import { useI18n } from "../i18n/context";
 import { dateWords } from "../lib/dates";
-import { useReturnFocus } from "../lib/useReturnFocus";
+import { useDialogFocus } from "../lib/useReturnFocus";
 import { useDraftForm } from "../lib/useDraftForm";
 import { errorId, DateField, TextAreaField, TextField } from "../components/fields";
 import { FormDialog } from "../components/FormDialog";
@@ -27,15 +26,11 @@ type Props = {
 /** Create a grant scheme, or change one: budget, deadlines, criteria with weights, the legal frame. */
 export function SchemeDialog(props: Props) {
   const { t } = useI18n();
-  useReturnFocus();
+  useDialogFocus("scheme-name");
   const form = useDraftForm<SchemeDraft>(() => (props.mode === "new" ? newSchemeDraft(props.year) : editSchemeDraft(props.scheme)), schemeFieldOrder, schemeFieldIds);
   const { draft: d, setDraft: setD, set, field, err, errors } = form;
   const councilId = props.mode === "new" ? props.councilId : props.scheme.councilId;
   const locked = props.mode === "edit" && props.criteriaLocked;
-
-  useEffect(() => {
-    document.getElementById("scheme-name")?.focus();
-  }, []);
 
   const setCriterion = (i: number, key: "name" | "weight", id: string) => (value: string) => {
     setD((old) => ({ ...old, criteria: old.criteria.map((c, j) => (j === i ? { ...c, [key]: value } : c)) }));

@@ -7,7 +7,7 @@ import type { ExemptionBasis } from "../bindings/ExemptionBasis";
 import { useBackend } from "../backend";
 import { useMeeting } from "./context";
 import { useI18n } from "../i18n/context";
-import { useReturnFocus } from "../lib/useReturnFocus";
+import { useDialogFocus } from "../lib/useReturnFocus";
 import { useDraftForm } from "../lib/useDraftForm";
 import { ITEM_KINDS, decides, itemKindLabel, options } from "../lib/labels";
 import { DateField, SelectField, TextAreaField, TextField } from "../components/fields";
@@ -28,7 +28,7 @@ export function ItemDialog(props: Props) {
   const backend = useBackend();
   const { detail } = useMeeting();
   const [bases, setBases] = useState<ExemptionBasis[]>([]);
-  useReturnFocus();
+  useDialogFocus("item-title");
   useEffect(() => {
     let live = true;
     backend.exemptionBases(detail.council.id).then(
@@ -41,10 +41,6 @@ export function ItemDialog(props: Props) {
   }, [backend, detail.council.id]);
   const form = useDraftForm<ItemDraft>(() => (props.mode === "new" ? newItemDraft() : editItemDraft(props.item)), ITEM_FIELD_ORDER, ITEM_FIELD_IDS);
   const { draft: d, set, field } = form;
-
-  useEffect(() => {
-    document.getElementById("item-title")?.focus();
-  }, []);
 
   const submit = form.submit(() => toItemInput(d, t("item.titleRequired"), dateWords(t)), props.onSave);
 

@@ -1,10 +1,9 @@
-import { useEffect } from "react";
 import type { ErrorReport } from "../bindings/ErrorReport";
 import type { Meeting } from "../bindings/Meeting";
 import type { MeetingInput } from "../bindings/MeetingInput";
 import { useI18n } from "../i18n/context";
 import { dateWords } from "../lib/dates";
-import { useReturnFocus } from "../lib/useReturnFocus";
+import { useDialogFocus } from "../lib/useReturnFocus";
 import { useDraftForm } from "../lib/useDraftForm";
 import { options } from "../lib/labels";
 import { useProfileLabels } from "../lib/profileLabels";
@@ -27,7 +26,7 @@ type Props = {
 /** Plan a meeting, or change its kind, time, place, guests and the kommune's representative. */
 export function MeetingDialog(props: Props) {
   const { t } = useI18n();
-  useReturnFocus();
+  useDialogFocus(props.mode === "new" ? "meeting-date" : "meeting-starts-at");
   const { meetingKinds, meetingKindName } = useProfileLabels();
   // The profile's kinds; an edited meeting keeps its own, even one the profile has removed.
   const own = props.mode === "edit" ? props.meeting.kind : null;
@@ -44,12 +43,6 @@ export function MeetingDialog(props: Props) {
   );
   const { draft: d, field } = form;
   const councilId = props.mode === "new" ? props.councilId : props.meeting.councilId;
-
-  useEffect(() => {
-    document.getElementById(props.mode === "new" ? "meeting-date" : "meeting-starts-at")?.focus();
-    // on open only
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
 
   const submit = form.submit(
     () => toMeetingInput(d, councilId, { ...dateWords(t), invalidTime: t("time.invalid"), requiredTime: t("time.required") }),

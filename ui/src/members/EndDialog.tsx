@@ -1,9 +1,8 @@
-import { useEffect } from "react";
 import { Paragraph } from "@digdir/designsystemet-react";
 import type { Membership } from "../bindings/Membership";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
-import { useReturnFocus } from "../lib/useReturnFocus";
+import { useDialogFocus } from "../lib/useReturnFocus";
 import { dateFault, dateWords, formatDate, readDateField, todayIso } from "../lib/dates";
 import { refusal } from "../lib/errors";
 import { useDraftForm } from "../lib/useDraftForm";
@@ -18,13 +17,9 @@ const IDS: Record<string, string> = { endedOn: "end-date", reason: "end-reason" 
 export function EndDialog({ membership, onSaved, onClose }: { membership: Membership; onSaved: (ended: Membership) => void; onClose: () => void }) {
   const backend = useBackend();
   const { t } = useI18n();
-  useReturnFocus();
+  useDialogFocus("end-date");
   const form = useDraftForm(() => ({ date: formatDate(todayIso()), reason: "" }), ORDER, IDS);
   const { clear } = useConfirmation();
-
-  useEffect(() => {
-    document.getElementById("end-date")?.focus();
-  }, []);
 
   const submit = form.onSubmit(() => {
     const parsed = readDateField(form.draft.date, false);

@@ -9,7 +9,7 @@ import type { SeatCategory } from "../bindings/SeatCategory";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
 import { dateWords } from "../lib/dates";
-import { useReturnFocus } from "../lib/useReturnFocus";
+import { useDialogFocus } from "../lib/useReturnFocus";
 import { refusal, toErrorReport } from "../lib/errors";
 import { useDraftForm } from "../lib/useDraftForm";
 import { GENDERS, ROLES, genderLabel, options, roleLabel } from "../lib/labels";
@@ -38,7 +38,7 @@ export function MemberDialog(props: Props) {
   const backend = useBackend();
   const { t } = useI18n();
   const { categoryName, seatCategories } = useProfileLabels();
-  useReturnFocus();
+  useDialogFocus("member-name");
   // The profile's categories; an edited seat keeps its own, even one the profile has removed.
   const own = props.mode === "edit" ? props.membership.category : null;
   const categories = seatCategories.filter((c) => !c.removed || c.key === own).map((c) => c.key);
@@ -49,12 +49,6 @@ export function MemberDialog(props: Props) {
   const [found, setFound] = useState<PeopleFound | null>(null);
   const [chosen, setChosen] = useState<Person | null>(null);
   const { clear } = useConfirmation();
-
-  useEffect(() => {
-    document.getElementById("member-name")?.focus();
-    // on open only
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
 
   const { showReport } = errors;
   const wantPeople = props.mode === "add" && d.personMode === "existing";
@@ -119,22 +113,17 @@ export function MemberDialog(props: Props) {
         <Fieldset>
           <Fieldset.Legend>{t("member.who")}</Fieldset.Legend>
           <div className="radio-row">
-            <Radio
-              id="member-person-new"
-              name="member-person-mode"
-              label={t("member.newPerson")}
-              value="new"
-              checked={d.personMode === "new"}
-              onChange={() => set("personMode", "member-person")("new")}
-            />
-            <Radio
-              id="member-person-existing"
-              name="member-person-mode"
-              label={t("member.existingPerson")}
-              value="existing"
-              checked={d.personMode === "existing"}
-              onChange={() => set("personMode", "member-person")("existing")}
-            />
+            {(["new", "existing"] as const).map((mode) => (
+              <Radio
+                key={mode}
+                id={`member-person-${mode}`}
+                name="member-person-mode"
+                label={mode === "new" ? t("member.newPerson") : t("member.existingPerson")}
+                value={mode}
+                checked={d.personMode === mode}
+                onChange={() => set("personMode", "member-person")(mode)}
+              />
+            ))}
           </div>
         </Fieldset>
       ) : null}
