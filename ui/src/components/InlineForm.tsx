@@ -1,5 +1,5 @@
-import type { FormEvent, ReactNode } from "react";
-import { Button } from "@digdir/designsystemet-react";
+import { useId, type FormEvent, type ReactNode } from "react";
+import { Button, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { FormError } from "./FormError";
 
 /**
@@ -58,6 +58,44 @@ export function InlineForm({
         </div>
       )}
     </form>
+  );
+}
+
+/**
+ * A part of a panel (an agenda item's) that lists what was added and adds
+ * more: its heading (which names the section), the rows or what says
+ * there are none, then `form`, the inline form that adds a row (`null`
+ * where nothing may be added, in approved minutes).
+ */
+export function ListWithForm<R>({
+  title,
+  rows,
+  none,
+  row,
+  form,
+}: {
+  title: string;
+  rows: R[];
+  none: string;
+  /** One row: an `<li>` with its key. */
+  row: (r: R) => ReactNode;
+  form: ReactNode;
+}) {
+  const titleId = useId();
+  return (
+    <section className="item-sub" aria-labelledby={titleId}>
+      <Heading level={4} data-size="2xs" id={titleId}>
+        {title}
+      </Heading>
+      {rows.length ? (
+        <ul className="plain-list">{rows.map(row)}</ul>
+      ) : (
+        <Paragraph data-size="sm" className="muted">
+          {none}
+        </Paragraph>
+      )}
+      {form}
+    </section>
   );
 }
 

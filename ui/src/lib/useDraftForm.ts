@@ -11,7 +11,9 @@ import { useFormErrors } from "./useFormErrors";
  *   change handler and error; a change forgets the field's fault.
  * - `save(write)` runs one write that answers an ErrorReport on failure and
  *   `null` on success: the submit button spins meanwhile, a failure shows
- *   its faults, a success forgets the old ones. It answers whether it saved.
+ *   its faults, a success forgets the old ones and, given `next`, starts the
+ *   draft over at it (a form that adds one row after another). It answers
+ *   whether it saved.
  * - `submit(parse, write)` is a form's submit handler: it reads the draft
  *   into an input and saves it, or shows every fault it found at once.
  * - `onSubmit(run)` is a submit handler that runs anything else.
@@ -42,13 +44,17 @@ export function useDraftForm<D extends object>(
   const field = <K extends keyof D>(key: K, id: string) => ({ id, value: draft[key], onChange: set(key, id), error: errors.fields[id] });
 
   const save = useCallback(
-    async (write: () => Promise<ErrorReport | null>): Promise<boolean> => {
+    async (write: () => Promise<ErrorReport | null>, next?: D): Promise<boolean> => {
       setSaving(true);
       const report = await write();
       setSaving(false);
-      if (report) showReport(report);
-      else clear();
-      return !report;
+      if (report) {
+        showReport(report);
+        return false;
+      }
+      clear();
+      if (next !== undefined) setDraft(next);
+      return true;
     },
     [showReport, clear],
   );
@@ -58,10 +64,10 @@ export function useDraftForm<D extends object>(
     void run();
   };
 
-  const submit = <I>(parse: () => Parsed<I>, write: (input: I) => Promise<ErrorReport | null>) =>
+  const submit = <I>(parse: () => Parsed<I>, write: (input: I) => Promise<ErrorReport | null>, next?: D) =>
     onSubmit(() => {
       const r = parse();
-      return r.ok ? save(() => write(r.input)) : errors.showLocal(r.errors);
+      return r.ok ? save(() => write(r.input), next) : errors.showLocal(r.errors);
     });
 
   return { draft, setDraft, set, field, err: (id: string) => errors.fields[id], errors, saving, save, onSubmit, submit };

@@ -85,11 +85,7 @@ function AmendmentForm() {
   const submit = form.onSubmit(() => {
     const text = form.draft.text.trim();
     if (!text) return form.errors.showLocal({ "amendment-text": t("amendment.required") });
-    return form.save(async () => {
-      const report = await act(() => backend.addAmendment(detail.meeting.id, text), t("confirm.amendmentAdded", { date: formatDate(detail.meeting.date) }));
-      if (!report) form.setDraft({ text: "" });
-      return report;
-    });
+    return form.save(() => act(() => backend.addAmendment(detail.meeting.id, text), t("confirm.amendmentAdded", { date: formatDate(detail.meeting.date) })), { text: "" });
   });
   return (
     <InlineForm onSubmit={submit} form={form} stacked className="amendment-form" submit={{ label: t("amendment.add"), testId: "add-amendment" }}>
