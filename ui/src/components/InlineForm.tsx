@@ -100,8 +100,8 @@ export function ListWithForm<R>({
 }
 
 /**
- * The small button on a row of a list that an inline form adds to (remove a
- * follow-up, withdraw an overruling): it names its row for a screen reader
+ * The small button on a row of a list (remove a follow-up or a profile's
+ * entry, withdraw an overruling): it names its row for a screen reader
  * (`ariaLabel`); it runs a write whose refusal the page's alert shows
  * (`actOrAlert`), or opens a dialog.
  */

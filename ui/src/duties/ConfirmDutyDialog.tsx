@@ -1,6 +1,6 @@
 import { useI18n } from "../i18n/context";
 import { useDialogFocus } from "../lib/useReturnFocus";
-import { dateFault, dateWords, readDateField } from "../lib/dates";
+import { dateInput, dateWords } from "../lib/dates";
 import { useDraftForm } from "../lib/useDraftForm";
 import { DateField, TextAreaField } from "../components/fields";
 import { DutyDialog, type DutyDialogProps } from "./DutyDialog";
@@ -19,12 +19,11 @@ export function ConfirmDutyDialog({ duty, onSave, onClose }: DutyDialogProps<[da
   useDialogFocus("confirm-date");
   const form = useDraftForm({ date: "", note: "" }, ORDER, IDS);
 
-  const submit = form.onSubmit(() => {
-    // An empty day goes to the core, which names it with the note; only an unreadable one is told here.
-    const parsed = readDateField(form.draft.date, true);
-    if (!parsed.ok) return form.errors.showLocal({ "confirm-date": dateFault(parsed, dateWords(t)) });
-    return form.save(() => onSave(parsed.iso, form.draft.note));
-  });
+  // An empty day goes to the core, which names it with the note; only an unreadable one is told here.
+  const submit = form.submit(
+    () => dateInput(form.draft.date, true, "confirm-date", dateWords(t)),
+    (date) => onSave(date, form.draft.note),
+  );
 
   return (
     <DutyDialog

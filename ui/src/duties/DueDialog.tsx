@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Button } from "@digdir/designsystemet-react";
 import { useI18n } from "../i18n/context";
 import { useDialogFocus } from "../lib/useReturnFocus";
-import { dateFault, dateWords, formatDate, readDateField } from "../lib/dates";
+import { dateInput, dateWords, formatDate } from "../lib/dates";
 import { useDraftForm } from "../lib/useDraftForm";
 import { DateField } from "../components/fields";
 import { DutyDialog, type DutyDialogProps } from "./DutyDialog";
@@ -28,9 +28,8 @@ export function DueDialog({ duty, onSave, onClose }: DutyDialogProps<[due: strin
   };
 
   const submit = form.onSubmit(() => {
-    const parsed = readDateField(form.draft.due, false);
-    if (!parsed.ok) return errors.showLocal({ "duty-due": dateFault(parsed, dateWords(t)) });
-    return save(parsed.iso, "save");
+    const r = dateInput(form.draft.due, false, "duty-due", dateWords(t));
+    return r.ok ? save(r.input, "save") : errors.showLocal(r.errors);
   });
 
   return (

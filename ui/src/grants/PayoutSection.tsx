@@ -1,7 +1,7 @@
 import { Checkbox, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
-import { dateFault, dateWords, formatDate, readDateField, todayIso } from "../lib/dates";
+import { dateInput, dateWords, formatDate, todayIso } from "../lib/dates";
 import { useDraftForm } from "../lib/useDraftForm";
 import { DateField, TextAreaField, TextField } from "../components/fields";
 import { InlineForm } from "../components/InlineForm";
@@ -23,22 +23,21 @@ export function PayoutSection() {
   const granted = a.decision?.grantedOre ?? 0;
   const form = useDraftForm(() => ({ date: formatDate(todayIso()), amount: "" }), PAYOUT_ORDER, PAYOUT_IDS);
 
-  const submit = form.onSubmit(() => {
-    const { date, amount } = form.draft;
-    const d = readDateField(date, false);
-    if (!d.ok) return form.errors.showLocal({ "payout-date": dateFault(d, dateWords(t)) });
-    return form.save(async () => {
-      const report = await act(
-        () => backend.addPayout(a.id, { date: d.iso!, amount }),
+  const submit = form.submit(
+    () => dateInput(form.draft.date, false, "payout-date", dateWords(t)),
+    (date) => {
+      const { amount } = form.draft;
+      return act(
+        () => backend.addPayout(a.id, { date: date!, amount }),
         (fresh) => {
           const payout = added(fresh.application.payouts, a.payouts);
           return t("confirm.payoutAdded", { amount: payout ? formatKr(payout.amountOre) : amount.trim() });
         },
       );
-      if (!report) form.setDraft((old) => ({ ...old, amount: "" }));
-      return report;
-    });
-  });
+    },
+    // The day stays for the next payout.
+    (old) => ({ ...old, amount: "" }),
+  );
 
   return (
     <section aria-labelledby="payouts-title" className="section section--tight">
@@ -95,17 +94,14 @@ export function ReportSection() {
     REPORT_IDS,
   );
 
-  const submit = form.onSubmit(() => {
-    const { received, summary, accepted } = form.draft;
-    const d = readDateField(received, false);
-    if (!d.ok) return form.errors.showLocal({ "report-received": dateFault(d, dateWords(t)) });
-    return form.save(() =>
+  const submit = form.submit(
+    () => dateInput(form.draft.received, false, "report-received", dateWords(t)),
+    (received) =>
       act(
-        () => backend.recordReport(a.id, { received: d.iso!, summary, accepted }),
+        () => backend.recordReport(a.id, { received: received!, summary: form.draft.summary, accepted: form.draft.accepted }),
         t(a.report ? "confirm.reportSaved" : "confirm.reportRecorded", { organisation: a.organisation }),
       ),
-    );
-  });
+  );
 
   return (
     <section aria-labelledby="report-title" className="section section--tight">

@@ -12,7 +12,8 @@ import { useFormErrors } from "./useFormErrors";
  * - `save(write)` runs one write that answers an ErrorReport on failure and
  *   `null` on success: the submit button spins meanwhile, a failure shows
  *   its faults, a success forgets the old ones and, given `next`, starts the
- *   draft over at it (a form that adds one row after another). It answers
+ *   draft over at it, or at what it makes of the draft (a form that adds one
+ *   row after another). It answers
  *   whether it saved.
  * - `submit(parse, write)` is a form's submit handler: it reads the draft
  *   into an input and saves it, or shows every fault it found at once.
@@ -44,7 +45,7 @@ export function useDraftForm<D extends object>(
   const field = <K extends keyof D>(key: K, id: string) => ({ id, value: draft[key], onChange: set(key, id), error: errors.fields[id] });
 
   const save = useCallback(
-    async (write: () => Promise<ErrorReport | null>, next?: D): Promise<boolean> => {
+    async (write: () => Promise<ErrorReport | null>, next?: D | ((old: D) => D)): Promise<boolean> => {
       setSaving(true);
       const report = await write();
       setSaving(false);
@@ -64,7 +65,7 @@ export function useDraftForm<D extends object>(
     void run();
   };
 
-  const submit = <I>(parse: () => Parsed<I>, write: (input: I) => Promise<ErrorReport | null>, next?: D) =>
+  const submit = <I>(parse: () => Parsed<I>, write: (input: I) => Promise<ErrorReport | null>, next?: D | ((old: D) => D)) =>
     onSubmit(() => {
       const r = parse();
       return r.ok ? save(() => write(r.input), next) : errors.showLocal(r.errors);

@@ -3,7 +3,7 @@ import type { Membership } from "../bindings/Membership";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
 import { useDialogFocus } from "../lib/useReturnFocus";
-import { dateFault, dateWords, formatDate, readDateField, todayIso } from "../lib/dates";
+import { dateInput, dateWords, formatDate, todayIso } from "../lib/dates";
 import { refusal } from "../lib/errors";
 import { useDraftForm } from "../lib/useDraftForm";
 import { DateField, TextField } from "../components/fields";
@@ -21,14 +21,13 @@ export function EndDialog({ membership, onSaved, onClose }: { membership: Member
   const form = useDraftForm(() => ({ date: formatDate(todayIso()), reason: "" }), ORDER, IDS);
   const { clear } = useConfirmation();
 
-  const submit = form.onSubmit(() => {
-    const parsed = readDateField(form.draft.date, false);
-    if (!parsed.ok) return form.errors.showLocal({ "end-date": dateFault(parsed, dateWords(t)) });
-    return form.save(() => {
+  const submit = form.submit(
+    () => dateInput(form.draft.date, false, "end-date", dateWords(t)),
+    (endedOn) => {
       clear();
-      return refusal(async () => onSaved(await backend.endMembership(membership.id, parsed.iso!, form.draft.reason.trim())));
-    });
-  });
+      return refusal(async () => onSaved(await backend.endMembership(membership.id, endedOn!, form.draft.reason.trim())));
+    },
+  );
 
   return (
     <FormDialog

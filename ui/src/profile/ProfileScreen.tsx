@@ -19,6 +19,7 @@ import { Loading, LoadError } from "../components/Loading";
 import { ExportDone, useConfirmation, Confirmation } from "../components/Confirmation";
 import { FormError } from "../components/FormError";
 import { SelectField, TextField, errorId } from "../components/fields";
+import { RowAction } from "../components/InlineForm";
 import {
   EVIDENCE_KINDS,
   LANG_PARTS,
@@ -308,17 +309,7 @@ function EntryList({ section, draft, update, err }: ListProps) {
                 <Button type="button" variant="tertiary" data-size="sm" aria-label={t("profile.downLabel", { name })} disabled={i === rows.length - 1} onClick={() => setRows(moved(rows, i, 1))}>
                   {t("profile.down")}
                 </Button>
-                <Button
-                  type="button"
-                  variant="tertiary"
-                  data-size="sm"
-                  data-color="danger"
-                  data-testid="remove-entry"
-                  aria-label={t("profile.removeLabel", { name })}
-                  onClick={() => setRows(rows.filter((_, j) => j !== i))}
-                >
-                  {t("profile.remove")}
-                </Button>
+                <RowAction testId="remove-entry" label={t("profile.remove")} ariaLabel={t("profile.removeLabel", { name })} onClick={() => setRows(rows.filter((_, j) => j !== i))} />
               </div>
             </li>
           );
