@@ -1,6 +1,6 @@
 import { translator } from "../i18n/translate";
 import { describe, expect, it } from "vitest";
-import { dateFault, dateWords, formatDate, parseDate, readDateField, todayIso } from "./dates";
+import { dateFault, dateInput, dateWords, formatDate, parseDate, readDateField, todayIso } from "./dates";
 import { describeFieldReader } from "../testing/fieldReader";
 
 describe("parseDate", () => {
@@ -52,6 +52,14 @@ describe("readDateField", () => {
     if (!format.ok) expect(dateFault(format, words)).toBe(words.invalidDate);
     expect(readDateField("29.02.2028", false)).toEqual({ ok: true, iso: "2028-02-29" });
   });
+});
+
+it("dateInput reads a form's date field into its day, or its fault under the field's id", () => {
+  const words = dateWords(translator("nb"));
+  expect(dateInput("1.2.2026", false, "end-date", words)).toEqual({ ok: true, input: "2026-02-01" });
+  expect(dateInput("", true, "end-date", words)).toEqual({ ok: true, input: null });
+  expect(dateInput("", false, "end-date", words)).toEqual({ ok: false, errors: { "end-date": words.requiredDate } });
+  expect(dateInput("31.02.2026", false, "end-date", words)).toEqual({ ok: false, errors: { "end-date": "31. februar finnes ikke. Sjekk dagen og måneden." } });
 });
 
 it("todayIso uses the local calendar day", () => {
