@@ -10,16 +10,19 @@ import { useApplication } from "./context";
 import { formatKr } from "./format";
 import { useReadOnlyCouncil } from "../council/KeptElsewhere";
 
-const PAYOUT_ORDER = ["payout-date", "payout-amount"] as const;
+/** What a form of the application page works with: the application, its writes, and whether this file may change it. */
+function useApplicationForm() {
+  const { detail, act } = useApplication();
+  return { backend: useBackend(), detail, act, a: detail.application, readOnly: useReadOnlyCouncil() };
+}
+
 const PAYOUT_IDS = { date: "payout-date", amount: "payout-amount" };
+const PAYOUT_ORDER = Object.values(PAYOUT_IDS);
 
 /** Payouts of a grant: never more than granted. */
 export function PayoutSection() {
   const { t } = useI18n();
-  const backend = useBackend();
-  const { detail, act } = useApplication();
-  const readOnly = useReadOnlyCouncil();
-  const a = detail.application;
+  const { backend, act, a, readOnly } = useApplicationForm();
   const granted = a.decision?.grantedOre ?? 0;
   const form = useDraftForm(() => ({ date: formatDate(todayIso()), amount: "" }), PAYOUT_ORDER, PAYOUT_IDS);
 
@@ -78,16 +81,13 @@ export function PayoutSection() {
   );
 }
 
-const REPORT_ORDER = ["report-received", "report-summary"] as const;
 const REPORT_IDS = { received: "report-received", summary: "report-summary" };
+const REPORT_ORDER = Object.values(REPORT_IDS);
 
 /** The applicant's final report (sluttrapport). */
 export function ReportSection() {
   const { t } = useI18n();
-  const backend = useBackend();
-  const { detail, act } = useApplication();
-  const readOnly = useReadOnlyCouncil();
-  const a = detail.application;
+  const { backend, detail, act, a, readOnly } = useApplicationForm();
   const form = useDraftForm(
     () => ({ received: formatDate(a.report?.received ?? todayIso()), summary: a.report?.summary ?? "", accepted: a.report?.accepted ?? true }),
     REPORT_ORDER,
