@@ -35,6 +35,27 @@ function describedBy(id: string, description?: ReactNode, error?: string, counte
   return ids.length ? ids.join(" ") : undefined;
 }
 
+/**
+ * What every field's control takes from its field: its id (also its name),
+ * its value and change, and what it tells a screen reader (invalid, and which
+ * texts describe it).
+ */
+function controlProps<V extends string>(
+  { id, description, error }: Pick<Common, "id" | "description" | "error">,
+  value: V,
+  onChange: (value: V) => void,
+  counter?: boolean,
+) {
+  return {
+    id,
+    name: id,
+    value,
+    onChange: (e: { target: { value: string } }) => onChange(e.target.value as V),
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy(id, description, error, counter),
+  };
+}
+
 type Common = {
   id: string;
   label: ReactNode;
@@ -85,24 +106,18 @@ type TextFieldProps = Common & {
 
 /** A labelled one-line text input with its description and error message. */
 export function TextField({ value, onChange, type = "text", inputMode, autoComplete, placeholder, min, width, readOnly, limit, ...common }: TextFieldProps) {
-  const { id, description, error } = common;
   const counter = counterOf(limit, value);
   return (
     <FieldShell {...common} counter={counter}>
       <Input
-        id={id}
-        name={id}
+        {...controlProps(common, value, onChange, !!counter)}
         type={type}
-        value={value}
         min={min}
         readOnly={readOnly}
         inputMode={inputMode}
         autoComplete={autoComplete ?? "off"}
         placeholder={placeholder}
         className={width ? `input-${width}` : undefined}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, description, error, !!counter)}
       />
     </FieldShell>
   );
@@ -121,42 +136,26 @@ export function TextAreaField({
   limit,
   ...common
 }: Common & { value: string; onChange: (value: string) => void; rows?: number }) {
-  const { id, description, error } = common;
   const counter = counterOf(limit, value);
   return (
     <FieldShell {...common} counter={counter}>
-      <Textarea
-        id={id}
-        name={id}
-        rows={rows}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, description, error, !!counter)}
-      />
+      <Textarea {...controlProps(common, value, onChange, !!counter)} rows={rows} />
     </FieldShell>
   );
 }
 
 export type Option = { value: string; label: string };
 
-export function SelectField({
+/** A labelled select; `V` narrows the value to the options' own type (a kind, a role). */
+export function SelectField<V extends string = string>({
   value,
   onChange,
   options,
   ...common
-}: Common & { value: string; onChange: (value: string) => void; options: Option[] }) {
-  const { id, description, error } = common;
+}: Common & { value: V; onChange: (value: V) => void; options: Option[] }) {
   return (
     <FieldShell {...common}>
-      <Select
-        id={id}
-        name={id}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, description, error)}
-      >
+      <Select {...controlProps(common, value, onChange)}>
         {options.map((o) => (
           <Select.Option key={o.value} value={o.value}>
             {o.label}

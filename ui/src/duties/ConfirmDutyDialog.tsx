@@ -1,13 +1,9 @@
-import { useEffect, useState, type FormEvent } from "react";
-import { Paragraph } from "@digdir/designsystemet-react";
-import type { Duty } from "../bindings/Duty";
-import type { ErrorReport } from "../bindings/ErrorReport";
 import { useI18n } from "../i18n/context";
-import { useReturnFocus } from "../lib/useReturnFocus";
-import { dateFault, dateWords, readDateField } from "../lib/dates";
-import { useFormErrors } from "../lib/useFormErrors";
+import { useDialogFocus } from "../lib/useReturnFocus";
+import { dateInput, dateWords } from "../lib/dates";
+import { useDraftForm } from "../lib/useDraftForm";
 import { DateField, TextAreaField } from "../components/fields";
-import { FormDialog } from "../components/FormDialog";
+import { DutyDialog, type DutyDialogProps } from "./DutyDialog";
 
 const ORDER = ["confirm-date", "confirm-note"] as const;
 const IDS = { date: "confirm-date", note: "confirm-note" };
@@ -18,75 +14,29 @@ const IDS = { date: "confirm-date", note: "confirm-note" };
  * required, the day not in the future nor before the year owed; the core
  * says every fault at once, next to its field, and nothing is saved.
  */
-export function ConfirmDutyDialog({
-  duty,
-  onSave,
-  onClose,
-}: {
-  duty: Duty;
-  onSave: (date: string | null, note: string) => Promise<ErrorReport | null>;
-  onClose: () => void;
-}) {
+export function ConfirmDutyDialog({ duty, onSave, onClose }: DutyDialogProps<[date: string | null, note: string]>) {
   const { t } = useI18n();
-  useReturnFocus();
-  const [date, setDate] = useState("");
-  const [note, setNote] = useState("");
-  const [saving, setSaving] = useState(false);
-  const errors = useFormErrors(ORDER, IDS);
+  useDialogFocus("confirm-date");
+  const form = useDraftForm({ date: "", note: "" }, ORDER, IDS);
 
-  useEffect(() => {
-    document.getElementById("confirm-date")?.focus();
-  }, []);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    // An empty day goes to the core, which names it with the note; only an unreadable one is told here.
-    const parsed = readDateField(date, true);
-    if (!parsed.ok) {
-      errors.showLocal({ "confirm-date": dateFault(parsed, dateWords(t)) });
-      return;
-    }
-    setSaving(true);
-    const report = await onSave(parsed.iso, note);
-    setSaving(false);
-    if (report) errors.showReport(report);
-  };
+  // An empty day goes to the core, which names it with the note; only an unreadable one is told here.
+  const submit = form.submit(
+    () => dateInput(form.draft.date, true, "confirm-date", dateWords(t)),
+    (date) => onSave(date, form.draft.note),
+  );
 
   return (
-    <FormDialog
-      titleId="confirm-duty-title"
-      title={t("confirmDuty.title", { kind: duty.name, year: duty.year })}
-      titleSize="xs"
-      width="small"
+    <DutyDialog
+      duty={duty}
+      title="confirmDuty.title"
+      help={t("confirmDuty.help")}
       onClose={onClose}
       onSubmit={submit}
-      faults={errors.general}
-      submit={{ label: t("confirmDuty.save"), testId: "save-confirmation", saving }}
+      form={form}
+      submit={{ label: t("confirmDuty.save"), testId: "save-confirmation" }}
     >
-      <Paragraph data-size="sm">{t("confirmDuty.help")}</Paragraph>
-      <DateField
-        id="confirm-date"
-        label={t("confirmDuty.date")}
-        description={t("date.help")}
-        value={date}
-        onChange={(v) => {
-          setDate(v);
-          errors.clearField("confirm-date");
-        }}
-        error={errors.fields["confirm-date"]}
-      />
-      <TextAreaField
-        id="confirm-note"
-        rows={3}
-        label={t("confirmDuty.note")}
-        description={t("confirmDuty.noteHelp")}
-        value={note}
-        onChange={(v) => {
-          setNote(v);
-          errors.clearField("confirm-note");
-        }}
-        error={errors.fields["confirm-note"]}
-      />
-    </FormDialog>
+      <DateField {...form.field("date", "confirm-date")} label={t("confirmDuty.date")} description={t("date.help")} />
+      <TextAreaField {...form.field("note", "confirm-note")} rows={3} label={t("confirmDuty.note")} description={t("confirmDuty.noteHelp")} />
+    </DutyDialog>
   );
 }

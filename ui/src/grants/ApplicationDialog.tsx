@@ -1,13 +1,12 @@
-import { useEffect, useState, type FormEvent } from "react";
 import type { Application } from "../bindings/Application";
 import type { ApplicationInput } from "../bindings/ApplicationInput";
 import type { ErrorReport } from "../bindings/ErrorReport";
 import { useI18n } from "../i18n/context";
 import { useBackend } from "../backend";
-import { toErrorReport } from "../lib/errors";
-import { useReturnFocus } from "../lib/useReturnFocus";
+import { refusal } from "../lib/errors";
+import { useDialogFocus } from "../lib/useReturnFocus";
 import { dateWords, todayIso } from "../lib/dates";
-import { useFormErrors } from "../lib/useFormErrors";
+import { useDraftForm } from "../lib/useDraftForm";
 import { DateField, TextAreaField, TextField } from "../components/fields";
 import { FormDialog } from "../components/FormDialog";
 import {
@@ -30,48 +29,27 @@ type Props = {
 export function ApplicationDialog({ schemeId, onSave, onClose, application }: Props) {
   const { t } = useI18n();
   const backend = useBackend();
-  useReturnFocus();
-  const [d, setD] = useState<ApplicationDraft>(() => (application ? editApplicationDraft(application) : newApplicationDraft(todayIso())));
-  const [saving, setSaving] = useState(false);
-  const errors = useFormErrors(APPLICATION_FIELD_ORDER, IDS);
-  const err = (key: keyof ApplicationDraft) => errors.fields[IDS[key]];
+  useDialogFocus(IDS.organisation);
+  const form = useDraftForm<ApplicationDraft>(() => (application ? editApplicationDraft(application) : newApplicationDraft(todayIso())), APPLICATION_FIELD_ORDER, IDS);
 
-  useEffect(() => {
-    document.getElementById(IDS.organisation)?.focus();
-  }, []);
+  const field = (key: keyof ApplicationDraft) => form.field(key, IDS[key]);
 
-  const set = (key: keyof ApplicationDraft) => (value: string) => {
-    setD((old) => ({ ...old, [key]: value }));
-    errors.clearField(IDS[key]);
-  };
-  const field = (key: keyof ApplicationDraft) => ({ id: IDS[key], value: d[key], onChange: set(key), error: err(key) });
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const r = toApplicationInput(d, schemeId, { ...dateWords(t), integer: t("form.integer") });
-    if (!r.ok) {
-      // The date cannot be read here; the backend still checks every other field, so all faults show at once.
-      const other = await backend.checkApplication(r.probe).then(
-        () => null,
-        (e: unknown) => toErrorReport(e),
-      );
-      return errors.showLocal(r.errors, other);
-    }
-    setSaving(true);
-    const report = await onSave(r.input);
-    setSaving(false);
-    if (report) errors.showReport(report);
-  };
+  const submit = form.onSubmit(async () => {
+    const r = toApplicationInput(form.draft, schemeId, { ...dateWords(t), integer: t("form.integer") });
+    if (r.ok) return form.save(() => onSave(r.input));
+    // The date cannot be read here; the backend still checks every other field, so all faults show at once.
+    const other = await refusal(() => backend.checkApplication(r.probe));
+    form.errors.showLocal(r.errors, other);
+  });
 
   return (
     <FormDialog
-      titleId="application-dialog-title"
       title={application ? t("applicationForm.editTitle") : t("applicationForm.newTitle")}
       width="member"
       onClose={onClose}
       onSubmit={submit}
-      faults={errors.general}
-      submit={{ label: application ? t("applicationForm.save") : t("applicationForm.create"), testId: "save-application", saving }}
+      form={form}
+      submit={{ label: application ? t("applicationForm.save") : t("applicationForm.create"), testId: "save-application" }}
     >
       <div className="field-row field-row--2">
         <TextField {...field("organisation")} label={t("applicationForm.organisation")} description={t("applicationForm.organisationHelp")} />

@@ -1,49 +1,46 @@
-import { useState, type FormEvent } from "react";
-import { Button, Checkbox, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
+import { Checkbox, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
-import { dateFault, dateWords, formatDate, readDateField, todayIso } from "../lib/dates";
-import { useFormErrors } from "../lib/useFormErrors";
+import { dateInput, dateWords, formatDate, todayIso } from "../lib/dates";
+import { useDraftForm } from "../lib/useDraftForm";
 import { DateField, TextAreaField, TextField } from "../components/fields";
-import { FormError } from "../components/FormError";
+import { InlineForm } from "../components/InlineForm";
 import { added } from "../lib/added";
 import { useApplication } from "./context";
 import { formatKr } from "./format";
 import { useReadOnlyCouncil } from "../council/KeptElsewhere";
 
-const PAYOUT_ORDER = ["payout-date", "payout-amount"] as const;
+/** What a form of the application page works with: the application, its writes, and whether this file may change it. */
+function useApplicationForm() {
+  const { detail, act } = useApplication();
+  return { backend: useBackend(), detail, act, a: detail.application, readOnly: useReadOnlyCouncil() };
+}
+
 const PAYOUT_IDS = { date: "payout-date", amount: "payout-amount" };
+const PAYOUT_ORDER = Object.values(PAYOUT_IDS);
 
 /** Payouts of a grant: never more than granted. */
 export function PayoutSection() {
   const { t } = useI18n();
-  const backend = useBackend();
-  const { detail, act } = useApplication();
-  const readOnly = useReadOnlyCouncil();
-  const a = detail.application;
+  const { backend, act, a, readOnly } = useApplicationForm();
   const granted = a.decision?.grantedOre ?? 0;
-  const [date, setDate] = useState(() => formatDate(todayIso()));
-  const [amount, setAmount] = useState("");
-  const [saving, setSaving] = useState(false);
-  const errors = useFormErrors(PAYOUT_ORDER, PAYOUT_IDS);
+  const form = useDraftForm(() => ({ date: formatDate(todayIso()), amount: "" }), PAYOUT_ORDER, PAYOUT_IDS);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const d = readDateField(date, false);
-    if (!d.ok) return errors.showLocal({ "payout-date": dateFault(d, dateWords(t)) });
-    setSaving(true);
-    const report = await act(
-      () => backend.addPayout(a.id, { date: d.iso!, amount }),
-      (fresh) => {
-        const payout = added(fresh.application.payouts, a.payouts);
-        return t("confirm.payoutAdded", { amount: payout ? formatKr(payout.amountOre) : amount.trim() });
-      },
-    );
-    setSaving(false);
-    if (report) return errors.showReport(report);
-    errors.clear();
-    setAmount("");
-  };
+  const submit = form.submit(
+    () => dateInput(form.draft.date, false, "payout-date", dateWords(t)),
+    (date) => {
+      const { amount } = form.draft;
+      return act(
+        () => backend.addPayout(a.id, { date: date!, amount }),
+        (fresh) => {
+          const payout = added(fresh.application.payouts, a.payouts);
+          return t("confirm.payoutAdded", { amount: payout ? formatKr(payout.amountOre) : amount.trim() });
+        },
+      );
+    },
+    // The day stays for the next payout.
+    (old) => ({ ...old, amount: "" }),
+  );
 
   return (
     <section aria-labelledby="payouts-title" className="section section--tight">
@@ -75,69 +72,36 @@ export function PayoutSection() {
         </Table>
       ) : null}
       {a.paidOre < granted && !readOnly ? (
-        <form onSubmit={submit} noValidate className="inline-form">
-          <FormError messages={errors.general} />
-          <div className="inline-form__row inline-form__row--payout">
-            <DateField
-              id="payout-date"
-              label={t("payouts.date")}
-              value={date}
-              onChange={(v) => {
-                setDate(v);
-                errors.clearField("payout-date");
-              }}
-              error={errors.fields["payout-date"]}
-            />
-            <TextField
-              id="payout-amount"
-              label={t("payouts.amount")}
-              value={amount}
-              inputMode="decimal"
-              onChange={(v) => {
-                setAmount(v);
-                errors.clearField("payout-amount");
-              }}
-              error={errors.fields["payout-amount"]}
-            />
-            <Button type="submit" variant="secondary" data-size="sm" data-testid="add-payout" loading={saving} className="inline-form__button">
-              {t("payouts.add")}
-            </Button>
-          </div>
-        </form>
+        <InlineForm onSubmit={submit} form={form} row="payout" submit={{ label: t("payouts.add"), testId: "add-payout" }}>
+          <DateField {...form.field("date", "payout-date")} label={t("payouts.date")} />
+          <TextField {...form.field("amount", "payout-amount")} label={t("payouts.amount")} inputMode="decimal" />
+        </InlineForm>
       ) : null}
     </section>
   );
 }
 
-const REPORT_ORDER = ["report-received", "report-summary"] as const;
 const REPORT_IDS = { received: "report-received", summary: "report-summary" };
+const REPORT_ORDER = Object.values(REPORT_IDS);
 
 /** The applicant's final report (sluttrapport). */
 export function ReportSection() {
   const { t } = useI18n();
-  const backend = useBackend();
-  const { detail, act } = useApplication();
-  const readOnly = useReadOnlyCouncil();
-  const a = detail.application;
-  const [received, setReceived] = useState(() => formatDate(a.report?.received ?? todayIso()));
-  const [summary, setSummary] = useState(a.report?.summary ?? "");
-  const [accepted, setAccepted] = useState(a.report?.accepted ?? true);
-  const [saving, setSaving] = useState(false);
-  const errors = useFormErrors(REPORT_ORDER, REPORT_IDS);
+  const { backend, detail, act, a, readOnly } = useApplicationForm();
+  const form = useDraftForm(
+    () => ({ received: formatDate(a.report?.received ?? todayIso()), summary: a.report?.summary ?? "", accepted: a.report?.accepted ?? true }),
+    REPORT_ORDER,
+    REPORT_IDS,
+  );
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const d = readDateField(received, false);
-    if (!d.ok) return errors.showLocal({ "report-received": dateFault(d, dateWords(t)) });
-    setSaving(true);
-    const report = await act(
-      () => backend.recordReport(a.id, { received: d.iso!, summary, accepted }),
-      t(a.report ? "confirm.reportSaved" : "confirm.reportRecorded", { organisation: a.organisation }),
-    );
-    setSaving(false);
-    if (report) return errors.showReport(report);
-    errors.clear();
-  };
+  const submit = form.submit(
+    () => dateInput(form.draft.received, false, "report-received", dateWords(t)),
+    (received) =>
+      act(
+        () => backend.recordReport(a.id, { received: received!, summary: form.draft.summary, accepted: form.draft.accepted }),
+        t(a.report ? "confirm.reportSaved" : "confirm.reportRecorded", { organisation: a.organisation }),
+      ),
+  );
 
   return (
     <section aria-labelledby="report-title" className="section section--tight">
@@ -150,36 +114,11 @@ export function ReportSection() {
           : t("report.due", { date: formatDate(detail.scheme.reportDeadline) })}
       </Paragraph>
       {readOnly ? null : (
-      <form onSubmit={submit} noValidate className="form">
-        <FormError messages={errors.general} />
-        <DateField
-          id="report-received"
-          label={t("report.received")}
-          value={received}
-          onChange={(v) => {
-            setReceived(v);
-            errors.clearField("report-received");
-          }}
-          error={errors.fields["report-received"]}
-        />
-        <TextAreaField
-          id="report-summary"
-          rows={3}
-          label={t("report.summary")}
-          value={summary}
-          onChange={(v) => {
-            setSummary(v);
-            errors.clearField("report-summary");
-          }}
-          error={errors.fields["report-summary"]}
-        />
-        <Checkbox id="report-accepted" label={t("report.acceptedLabel")} checked={accepted} onChange={(e) => setAccepted(e.target.checked)} />
-        <div className="button-row">
-          <Button type="submit" variant="secondary" data-testid="save-report" loading={saving}>
-            {a.report ? t("report.update") : t("report.save")}
-          </Button>
-        </div>
-      </form>
+        <InlineForm onSubmit={submit} form={form} stacked submit={{ label: a.report ? t("report.update") : t("report.save"), testId: "save-report" }}>
+          <DateField {...form.field("received", "report-received")} label={t("report.received")} />
+          <TextAreaField {...form.field("summary", "report-summary")} rows={3} label={t("report.summary")} />
+          <Checkbox id="report-accepted" label={t("report.acceptedLabel")} checked={form.draft.accepted} onChange={(e) => form.set("accepted", "report-accepted")(e.target.checked)} />
+        </InlineForm>
       )}
     </section>
   );

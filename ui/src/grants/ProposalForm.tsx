@@ -1,10 +1,9 @@
-import { useState, type FormEvent } from "react";
-import { Button, Heading } from "@digdir/designsystemet-react";
+import { Heading } from "@digdir/designsystemet-react";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
-import { useFormErrors } from "../lib/useFormErrors";
+import { useDraftForm } from "../lib/useDraftForm";
 import { TextField } from "../components/fields";
-import { FormError } from "../components/FormError";
+import { InlineForm } from "../components/InlineForm";
 import { useApplication } from "./context";
 import { amountForInput, formatKr } from "./format";
 
@@ -17,50 +16,33 @@ export function ProposalForm() {
   const backend = useBackend();
   const { detail, act } = useApplication();
   const a = detail.application;
-  const [amount, setAmount] = useState(() => amountForInput(a.proposedOre));
-  const [saving, setSaving] = useState(false);
-  const errors = useFormErrors(ORDER, IDS);
+  const form = useDraftForm(() => ({ amount: amountForInput(a.proposedOre) }), ORDER, IDS);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setSaving(true);
-    const report = await act(
-      () => backend.proposeAmount(a.id, amount),
-      (d) => {
-        const proposed = d.application.proposedOre;
-        return proposed === null ? t("confirm.proposalCleared") : t("confirm.proposalSaved", { amount: formatKr(proposed) });
-      },
-    );
-    setSaving(false);
-    if (report) return errors.showReport(report);
-    errors.clear();
-  };
+  const submit = form.onSubmit(() =>
+    form.save(() =>
+      act(
+        () => backend.proposeAmount(a.id, form.draft.amount),
+        (d) => {
+          const proposed = d.application.proposedOre;
+          return proposed === null ? t("confirm.proposalCleared") : t("confirm.proposalSaved", { amount: formatKr(proposed) });
+        },
+      ),
+    ),
+  );
 
   return (
     <section aria-labelledby="proposal-title" className="section section--tight">
       <Heading level={2} data-size="2xs" id="proposal-title">
         {t("proposal.title")}
       </Heading>
-      <form onSubmit={submit} noValidate className="inline-form">
-        <FormError messages={errors.general} />
-        <div className="inline-form__row inline-form__row--proposal">
-          <TextField
-            id="proposal-amount"
-            label={t("proposal.amount")}
-            description={t("proposal.help", { asked: formatKr(a.amountAskedOre), available: formatKr(detail.availableOre) })}
-            value={amount}
-            inputMode="decimal"
-            onChange={(v) => {
-              setAmount(v);
-              errors.clearField("proposal-amount");
-            }}
-            error={errors.fields["proposal-amount"]}
-          />
-          <Button type="submit" variant="secondary" data-size="sm" data-testid="save-proposal" loading={saving} className="inline-form__button">
-            {t("proposal.save")}
-          </Button>
-        </div>
-      </form>
+      <InlineForm onSubmit={submit} form={form} row="proposal" submit={{ label: t("proposal.save"), testId: "save-proposal" }}>
+        <TextField
+          {...form.field("amount", "proposal-amount")}
+          label={t("proposal.amount")}
+          description={t("proposal.help", { asked: formatKr(a.amountAskedOre), available: formatKr(detail.availableOre) })}
+          inputMode="decimal"
+        />
+      </InlineForm>
     </section>
   );
 }

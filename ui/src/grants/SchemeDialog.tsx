@@ -1,12 +1,11 @@
-import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { Button, Checkbox, Fieldset, Paragraph, ValidationMessage } from "@digdir/designsystemet-react";
 import type { ErrorReport } from "../bindings/ErrorReport";
 import type { GrantScheme } from "../bindings/GrantScheme";
 import type { SchemeInput } from "../bindings/SchemeInput";
 import { useI18n } from "../i18n/context";
 import { dateWords } from "../lib/dates";
-import { useReturnFocus } from "../lib/useReturnFocus";
-import { useFormErrors } from "../lib/useFormErrors";
+import { useDialogFocus } from "../lib/useReturnFocus";
+import { useDraftForm } from "../lib/useDraftForm";
 import { errorId, DateField, TextAreaField, TextField } from "../components/fields";
 import { FormDialog } from "../components/FormDialog";
 import {
@@ -27,24 +26,12 @@ type Props = {
 /** Create a grant scheme, or change one: budget, deadlines, criteria with weights, the legal frame. */
 export function SchemeDialog(props: Props) {
   const { t } = useI18n();
-  useReturnFocus();
-  const [d, setD] = useState<SchemeDraft>(() => (props.mode === "new" ? newSchemeDraft(props.year) : editSchemeDraft(props.scheme)));
-  const [saving, setSaving] = useState(false);
-  const order = useMemo(() => schemeFieldOrder(d), [d]);
-  const ids = useMemo(() => schemeFieldIds(d), [d]);
-  const errors = useFormErrors(order, ids);
-  const err = (id: string) => errors.fields[id];
+  useDialogFocus("scheme-name");
+  const form = useDraftForm<SchemeDraft>(() => (props.mode === "new" ? newSchemeDraft(props.year) : editSchemeDraft(props.scheme)), schemeFieldOrder, schemeFieldIds);
+  const { draft: d, setDraft: setD, set, field, err, errors } = form;
   const councilId = props.mode === "new" ? props.councilId : props.scheme.councilId;
   const locked = props.mode === "edit" && props.criteriaLocked;
 
-  useEffect(() => {
-    document.getElementById("scheme-name")?.focus();
-  }, []);
-
-  const set = <K extends keyof SchemeDraft>(key: K, id: string) => (value: SchemeDraft[K]) => {
-    setD((old) => ({ ...old, [key]: value }));
-    errors.clearField(id);
-  };
   const setCriterion = (i: number, key: "name" | "weight", id: string) => (value: string) => {
     setD((old) => ({ ...old, criteria: old.criteria.map((c, j) => (j === i ? { ...c, [key]: value } : c)) }));
     errors.clearField(id);
@@ -60,37 +47,28 @@ export function SchemeDialog(props: Props) {
     errors.clear();
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const r = toSchemeInput(d, councilId, { ...dateWords(t), integer: t("form.integer") });
-    if (!r.ok) return errors.showLocal(r.errors);
-    setSaving(true);
-    const report = await props.onSave(r.input);
-    setSaving(false);
-    if (report) errors.showReport(report);
-  };
+  const submit = form.submit(() => toSchemeInput(d, councilId, { ...dateWords(t), integer: t("form.integer") }), props.onSave);
 
   return (
     <FormDialog
-      titleId="scheme-dialog-title"
       title={props.mode === "new" ? t("schemeForm.newTitle") : t("schemeForm.editTitle")}
       width="member"
       onClose={props.onClose}
       onSubmit={submit}
-      faults={errors.general}
-      submit={{ label: props.mode === "new" ? t("schemeForm.create") : t("schemeForm.save"), testId: "save-scheme", saving }}
+      form={form}
+      submit={{ label: props.mode === "new" ? t("schemeForm.create") : t("schemeForm.save"), testId: "save-scheme" }}
     >
       <div className="field-row field-row--scheme-name">
-        <TextField id="scheme-name" limit="name" label={t("schemeForm.name")} value={d.name} onChange={set("name", "scheme-name")} error={err("scheme-name")} />
-        <TextField id="scheme-year" label={t("schemeForm.year")} value={d.year} onChange={set("year", "scheme-year")} inputMode="numeric" width="narrow" error={err("scheme-year")} />
+        <TextField {...field("name", "scheme-name")} limit="name" label={t("schemeForm.name")} />
+        <TextField {...field("year", "scheme-year")} label={t("schemeForm.year")} inputMode="numeric" width="narrow" />
       </div>
       <div className="field-row field-row--2">
-        <TextField id="scheme-budget" label={t("schemeForm.budget")} description={t("amount.help")} value={d.budget} onChange={set("budget", "scheme-budget")} inputMode="decimal" error={err("scheme-budget")} />
-        <TextField id="scheme-max" label={t("schemeForm.max")} description={t("schemeForm.maxHelp")} value={d.maxPerApplication} onChange={set("maxPerApplication", "scheme-max")} inputMode="decimal" error={err("scheme-max")} />
+        <TextField {...field("budget", "scheme-budget")} label={t("schemeForm.budget")} description={t("amount.help")} inputMode="decimal" />
+        <TextField {...field("maxPerApplication", "scheme-max")} label={t("schemeForm.max")} description={t("schemeForm.maxHelp")} inputMode="decimal" />
       </div>
       <div className="field-row field-row--2">
-        <DateField id="scheme-deadline" label={t("schemeForm.deadline")} description={t("date.help")} value={d.deadline} onChange={set("deadline", "scheme-deadline")} error={err("scheme-deadline")} />
-        <DateField id="scheme-report-deadline" label={t("schemeForm.reportDeadline")} description={t("date.help")} value={d.reportDeadline} onChange={set("reportDeadline", "scheme-report-deadline")} error={err("scheme-report-deadline")} />
+        <DateField {...field("deadline", "scheme-deadline")} label={t("schemeForm.deadline")} description={t("date.help")} />
+        <DateField {...field("reportDeadline", "scheme-report-deadline")} label={t("schemeForm.reportDeadline")} description={t("date.help")} />
       </div>
       <Fieldset data-size="sm" id="scheme-criteria" tabIndex={-1} aria-describedby={err("scheme-criteria") ? errorId("scheme-criteria") : undefined}>
         <Fieldset.Legend>{t("schemeForm.criteria")}</Fieldset.Legend>
@@ -126,11 +104,11 @@ export function SchemeDialog(props: Props) {
       {/* An enkeltvedtak's letter names who decides an appeal and where to send it. */}
       {d.enkeltvedtak || d.appealBody || d.appealAddress ? (
         <>
-          <TextField id="scheme-appeal-body" label={t("schemeForm.appealBody")} description={t("schemeForm.appealBodyHelp")} value={d.appealBody} onChange={set("appealBody", "scheme-appeal-body")} error={err("scheme-appeal-body")} />
-          <TextField id="scheme-appeal-address" label={t("schemeForm.appealAddress")} description={t("schemeForm.appealAddressHelp")} value={d.appealAddress} onChange={set("appealAddress", "scheme-appeal-address")} error={err("scheme-appeal-address")} />
+          <TextField {...field("appealBody", "scheme-appeal-body")} label={t("schemeForm.appealBody")} description={t("schemeForm.appealBodyHelp")} />
+          <TextField {...field("appealAddress", "scheme-appeal-address")} label={t("schemeForm.appealAddress")} description={t("schemeForm.appealAddressHelp")} />
         </>
       ) : null}
-      <TextAreaField id="scheme-conditions" rows={3} label={t("schemeForm.conditions")} description={t("schemeForm.conditionsHelp")} value={d.conditions} onChange={set("conditions", "scheme-conditions")} error={err("scheme-conditions")} />
+      <TextAreaField {...field("conditions", "scheme-conditions")} rows={3} label={t("schemeForm.conditions")} description={t("schemeForm.conditionsHelp")} />
       {locked ? null : <Paragraph data-size="xs" className="muted">{t("schemeForm.criteriaLockNote")}</Paragraph>}
     </FormDialog>
   );

@@ -3,8 +3,10 @@ import { Button, Heading, Paragraph, Table, ValidationMessage } from "@digdir/de
 import type { Review } from "../bindings/Review";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
+import type { MessageKey } from "../i18n/translate";
 import { splitErrors } from "../lib/errors";
 import { useApplication } from "./context";
+import { RowAction } from "../components/InlineForm";
 import { formatScore } from "./format";
 import { isOpen, nextCell } from "./grantModel";
 import { useReadOnlyCouncil } from "../council/KeptElsewhere";
@@ -22,6 +24,15 @@ function draftOf(reviews: Review[]): Draft {
     reviews.map((r) => [r.membershipId, Object.fromEntries(r.scores.map((s) => [s.criterionId, String(s.score)]))]),
   );
 }
+
+/** Where each arrow key moves in the grid. */
+const ARROWS = { ArrowRight: "next", ArrowLeft: "prev", ArrowDown: "down", ArrowUp: "up" } as const;
+
+/** The two buttons that clear a member's finding on an application: what each says and confirms. */
+const CLEARS = {
+  overruled: { testId: "withdraw-overrule", label: "review.withdrawOverrule", ariaLabel: "review.withdrawOverruleLabel", done: "confirm.overruleWithdrawn" },
+  declared: { testId: "clear-inhabil", label: "review.clear", ariaLabel: "review.clearLabel", done: "confirm.inhabilCleared" },
+} as const satisfies Record<string, { testId: string; label: MessageKey; ariaLabel: MessageKey; done: MessageKey }>;
 
 /**
  * The committee's scores: member × criterion. Built for the keyboard: type
@@ -117,18 +128,9 @@ export function ScoringGrid() {
       e.preventDefault();
       setHint(m, c, null);
       setCell(m, c, "");
-    } else if (e.key === "ArrowRight") {
+    } else if (Object.hasOwn(ARROWS, e.key)) {
       e.preventDefault();
-      go("next");
-    } else if (e.key === "ArrowLeft") {
-      e.preventDefault();
-      go("prev");
-    } else if (e.key === "ArrowDown") {
-      e.preventDefault();
-      go("down");
-    } else if (e.key === "ArrowUp") {
-      e.preventDefault();
-      go("up");
+      go(ARROWS[e.key as keyof typeof ARROWS]);
     } else if (e.key === "Enter") {
       e.preventDefault();
       void save(row);
@@ -141,6 +143,19 @@ export function ScoringGrid() {
   };
 
   const weightedOf = (r: Review) => formatScore(r.weighted);
+  /** Takes a member's finding away: a withdrawn overruling and a cleared declaration are the same write, said apart. */
+  const clearButton = (r: Review, what: keyof typeof CLEARS) => {
+    const c = CLEARS[what];
+    return (
+      <RowAction
+        color="accent"
+        testId={c.testId}
+        label={t(c.label)}
+        ariaLabel={t(c.ariaLabel, { name: r.personName })}
+        onClick={() => actOrAlert(() => backend.clearInhabil(application.id, r.membershipId), t(c.done, { name: r.personName, number: application.number }))}
+      />
+    );
+  };
 
   return (
     <section aria-labelledby="review-title" className="section section--tight">
@@ -196,23 +211,7 @@ export function ScoringGrid() {
                           <span className="break">
                             <strong>{t("review.overruled")}</strong> {r.overruled.reason}
                           </span>
-                          {editable ? (
-                            <Button
-                              variant="tertiary"
-                              data-color="accent"
-                              data-size="sm"
-                              data-testid="withdraw-overrule"
-                              aria-label={t("review.withdrawOverruleLabel", { name: r.personName })}
-                              onClick={() =>
-                                void actOrAlert(
-                                  () => backend.clearInhabil(application.id, m),
-                                  t("confirm.overruleWithdrawn", { name: r.personName, number: application.number }),
-                                )
-                              }
-                            >
-                              {t("review.withdrawOverrule")}
-                            </Button>
-                          ) : null}
+                          {editable ? clearButton(r, "overruled") : null}
                         </div>
                       ) : null}
                     </Table.HeaderCell>
@@ -277,32 +276,12 @@ export function ScoringGrid() {
                         </Button>
                       ) : null}
                       {editable && !r.inhabil ? (
-                        <Button variant="tertiary" data-color="accent" data-size="sm" data-testid="declare-inhabil" aria-label={t("review.declareLabel", { name: r.personName })} onClick={() => setDeclaring(r)}>
-                          {t("review.declare")}
-                        </Button>
+                        <RowAction color="accent" testId="declare-inhabil" label={t("review.declare")} ariaLabel={t("review.declareLabel", { name: r.personName })} onClick={() => setDeclaring(r)} />
                       ) : null}
                       {editable && r.inhabil?.source === "organisation" ? (
-                        <Button variant="tertiary" data-color="accent" data-size="sm" data-testid="overrule-inhabil" aria-label={t("review.overruleLabel", { name: r.personName })} onClick={() => setOverruling(r)}>
-                          {t("review.overrule")}
-                        </Button>
+                        <RowAction color="accent" testId="overrule-inhabil" label={t("review.overrule")} ariaLabel={t("review.overruleLabel", { name: r.personName })} onClick={() => setOverruling(r)} />
                       ) : null}
-                      {editable && r.inhabil?.source === "declared" ? (
-                        <Button
-                          variant="tertiary"
-                          data-color="accent"
-                          data-size="sm"
-                          data-testid="clear-inhabil"
-                          aria-label={t("review.clearLabel", { name: r.personName })}
-                          onClick={() =>
-                            void actOrAlert(
-                              () => backend.clearInhabil(application.id, m),
-                              t("confirm.inhabilCleared", { name: r.personName, number: application.number }),
-                            )
-                          }
-                        >
-                          {t("review.clear")}
-                        </Button>
-                      ) : null}
+                      {editable && r.inhabil?.source === "declared" ? clearButton(r, "declared") : null}
                       </div>
                       {rowErrors?.general ? (
                         <ValidationMessage data-testid="row-error" data-size="xs">

@@ -1,32 +1,17 @@
-import { createContext, useContext } from "react";
+import { createContext } from "react";
 import type { ApplicationDetail } from "../bindings/ApplicationDetail";
-import type { ErrorReport } from "../bindings/ErrorReport";
+import { usePageContext, type ActOn, type Done as DoneOn, type PageCtx } from "../lib/pageContext";
 
-/**
- * What a successful write did, said on the page: the words, or a function
- * that finds them in the fresh ApplicationDetail (e.g. the payout just added).
- */
-export type Done = string | ((fresh: ApplicationDetail) => string);
+/** What a successful write on the application did, said on the page (see `lib/pageContext`). */
+export type Done = DoneOn<ApplicationDetail>;
 
-/**
- * Runs an application write: the last confirmation goes when it starts; on
- * success the page re-renders from the fresh ApplicationDetail, says `done`
- * and `null` comes back; on failure the ErrorReport comes back for the
- * caller's form.
- */
-export type ActOnApplication = (call: () => Promise<ApplicationDetail>, done?: Done) => Promise<ErrorReport | null>;
+/** Runs an application write (see `lib/pageContext`). */
+export type ActOnApplication = ActOn<ApplicationDetail>;
 
-export type ApplicationCtx = {
-  detail: ApplicationDetail;
-  act: ActOnApplication;
-  /** Runs a write and shows a refusal in the page's alert (buttons without a form). */
-  actOrAlert: (call: () => Promise<ApplicationDetail>, done?: Done) => Promise<void>;
-};
+export type ApplicationCtx = PageCtx<ApplicationDetail>;
 
 export const ApplicationContext = createContext<ApplicationCtx | null>(null);
 
 export function useApplication(): ApplicationCtx {
-  const ctx = useContext(ApplicationContext);
-  if (!ctx) throw new Error("No application provided");
-  return ctx;
+  return usePageContext(ApplicationContext, "application");
 }

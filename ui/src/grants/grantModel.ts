@@ -6,7 +6,7 @@ import type { ApplicationStatus } from "../bindings/ApplicationStatus";
 import type { GrantScheme } from "../bindings/GrantScheme";
 import type { SchemeInput } from "../bindings/SchemeInput";
 import { dateFault, formatDate, readDateField, type DateWords } from "../lib/dates";
-import type { FieldErrors } from "../lib/errors";
+import type { FieldErrors, Parsed } from "../lib/errors";
 import type { MessageKey, T } from "../i18n/translate";
 import { amountForInput } from "./format";
 
@@ -148,7 +148,7 @@ export function toSchemeInput(
   d: SchemeDraft,
   councilId: string,
   msg: DateMessages,
-): { ok: true; input: SchemeInput } | { ok: false; errors: FieldErrors } {
+): Parsed<SchemeInput> {
   const errors: FieldErrors = {};
   const year = readInt(d.year, "scheme-year", errors, msg);
   const deadline = readDate(d.deadline, "scheme-deadline", errors, msg);

@@ -9,7 +9,7 @@ import type { ApplicationDetail } from "../bindings/ApplicationDetail";
 import type { SchemeDetail } from "../bindings/SchemeDetail";
 import type { SchemeSummary } from "../bindings/SchemeSummary";
 import { formatKr } from "./format";
-import { $, renderApp, setUpDom, text, type, waitFor } from "../testing/app";
+import { $, choose, renderApp, setUpDom, text, type, waitFor } from "../testing/app";
 
 setUpDom();
 
@@ -95,33 +95,26 @@ describe("the scoring grid", () => {
 });
 
 describe("refusals", () => {
-  it("shows the backend's field message next to the amount and sums up in the alert", async () => {
+  /** Decides the historielag's application on its item, granting `granted` as typed; the amount field and its message. */
+  async function decideWith(granted: string) {
     await render({ name: "application", id: historielag });
     const amount = await waitFor(() => $<HTMLInputElement>("#decision-granted"), "the decision form");
-    await type(amount, "12.500");
-    const select = $<HTMLSelectElement>("#decision-item")!;
-    await act(async () => {
-      Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, "value")!.set!.call(select, decisionItem);
-      select.dispatchEvent(new Event("change", { bubbles: true }));
-    });
+    await type(amount, granted);
+    await choose($<HTMLSelectElement>("#decision-item")!, decisionItem);
     await act(async () => $<HTMLButtonElement>("[data-testid=decide]")!.click());
     const error = await waitFor(() => $("#decision-granted-error"), "the field message");
+    return { amount, error };
+  }
+
+  it("shows the backend's field message next to the amount and sums up in the alert", async () => {
+    const { amount, error } = await decideWith("12.500");
     expect(error.textContent?.replace(/\u00a0/g, " ")).toContain("for eksempel 12 500");
     expect(amount.getAttribute("aria-invalid")).toBe("true");
     expect(text("[data-testid=form-error]")).not.toBe("");
   });
 
   it("refuses a grant above the amount asked, naming the figures", async () => {
-    await render({ name: "application", id: historielag });
-    const amount = await waitFor(() => $<HTMLInputElement>("#decision-granted"), "the decision form");
-    await type(amount, "30 000");
-    const select = $<HTMLSelectElement>("#decision-item")!;
-    await act(async () => {
-      Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, "value")!.set!.call(select, decisionItem);
-      select.dispatchEvent(new Event("change", { bubbles: true }));
-    });
-    await act(async () => $<HTMLButtonElement>("[data-testid=decide]")!.click());
-    const error = await waitFor(() => $("#decision-granted-error"), "the field message");
+    const { error } = await decideWith("30 000");
     expect(detail(historielag).application.amountAskedOre).toBe(2_500_000);
     expect(error.textContent?.replace(/\u00a0/g, " ")).toContain("kr 25 000");
   });

@@ -1,6 +1,7 @@
 import { translator } from "../i18n/translate";
 import { describe, expect, it } from "vitest";
-import { dateFault, dateWords, formatDate, parseDate, readDateField, todayIso } from "./dates";
+import { dateFault, dateInput, dateWords, formatDate, parseDate, readDateField, todayIso } from "./dates";
+import { describeFieldReader } from "../testing/fieldReader";
 
 describe("parseDate", () => {
   it("reads dd.mm.åååå", () => {
@@ -25,24 +26,23 @@ describe("parseDate", () => {
   });
 });
 
-describe("formatDate", () => {
-  it("writes ISO dates the Norwegian way", () => {
-    expect(formatDate("2026-03-12")).toBe("12.03.2026");
-    expect(formatDate(null)).toBe("");
-  });
-  it("round-trips with parseDate", () => {
-    expect(parseDate(formatDate("2027-12-31"))).toBe("2027-12-31");
+describe("formatDate and readDateField", () => {
+  // ISO dates the Norwegian way.
+  describeFieldReader({
+    format: formatDate,
+    parse: parseDate,
+    read: readDateField,
+    formats: [{ from: "2026-03-12", shows: "12.03.2026" }],
+    roundTrip: { from: "2027-12-31", reads: "2027-12-31" },
+    empty: { ok: true, iso: null },
+    cases: [
+      { text: "32.01.2026", optional: true, answer: { ok: false, reason: "no_such_day", day: 32, month: 1 } },
+      { text: "1.13.2026", optional: true, answer: { ok: false, reason: "invalid" } },
+    ],
   });
 });
 
 describe("readDateField", () => {
-  it("allows empty only when optional", () => {
-    expect(readDateField("", true)).toEqual({ ok: true, iso: null });
-    expect(readDateField("  ", false)).toEqual({ ok: false, reason: "required" });
-    expect(readDateField("32.01.2026", true)).toEqual({ ok: false, reason: "no_such_day", day: 32, month: 1 });
-    expect(readDateField("1.13.2026", true)).toEqual({ ok: false, reason: "invalid" });
-  });
-
   it("names the day that does not exist rather than asking for the format again", () => {
     const words = dateWords(translator("nb"));
     const fault = readDateField("31.02.2026", false);
@@ -52,6 +52,14 @@ describe("readDateField", () => {
     if (!format.ok) expect(dateFault(format, words)).toBe(words.invalidDate);
     expect(readDateField("29.02.2028", false)).toEqual({ ok: true, iso: "2028-02-29" });
   });
+});
+
+it("dateInput reads a form's date field into its day, or its fault under the field's id", () => {
+  const words = dateWords(translator("nb"));
+  expect(dateInput("1.2.2026", false, "end-date", words)).toEqual({ ok: true, input: "2026-02-01" });
+  expect(dateInput("", true, "end-date", words)).toEqual({ ok: true, input: null });
+  expect(dateInput("", false, "end-date", words)).toEqual({ ok: false, errors: { "end-date": words.requiredDate } });
+  expect(dateInput("31.02.2026", false, "end-date", words)).toEqual({ ok: false, errors: { "end-date": "31. februar finnes ikke. Sjekk dagen og måneden." } });
 });
 
 it("todayIso uses the local calendar day", () => {

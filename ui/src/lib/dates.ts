@@ -1,5 +1,6 @@
 /** Dates as Norwegians write them (dd.mm.åååå) and as the backend takes them (ISO). */
 import type { MessageKey, T } from "../i18n/translate";
+import type { Parsed } from "./errors";
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, "0");
@@ -69,4 +70,13 @@ export function dateFault(r: Exclude<DateField, { ok: true }>, words: Partial<Da
   if (r.reason === "required") return words.requiredDate ?? words.invalidDate;
   if (r.reason === "no_such_day" && words.noSuchDay) return words.noSuchDay(r.day, r.month);
   return words.invalidDate;
+}
+
+/**
+ * One date field read for a form's submit (`useDraftForm().submit`): its ISO
+ * day (`null` for an empty optional field), or its fault under its input `id`.
+ */
+export function dateInput(text: string, optional: boolean, id: string, words: DateWords): Parsed<string | null> {
+  const r = readDateField(text, optional);
+  return r.ok ? { ok: true, input: r.iso } : { ok: false, errors: { [id]: dateFault(r, words) } };
 }

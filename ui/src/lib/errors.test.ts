@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { firstInvalid, splitErrors, toErrorReport } from "./errors";
+import { firstInvalid, refusal, refusalMessage, splitErrors, toErrorReport } from "./errors";
 
 describe("toErrorReport", () => {
   it("keeps a backend report", () => {
@@ -31,5 +31,19 @@ describe("splitErrors", () => {
   it("finds the first invalid field in form order", () => {
     expect(firstInvalid(["a", "b", "c"], { c: "x", b: "y" })).toBe("b");
     expect(firstInvalid(["a"], {})).toBeUndefined();
+  });
+});
+
+describe("refusal", () => {
+  it("answers null for a write that went through, and the report of one refused", async () => {
+    expect(await refusal(async () => "saved")).toBeNull();
+    const report = await refusal(async () => {
+      throw { code: "invalid", message: "Skriv navnet.", fields: [] };
+    });
+    expect(report).toEqual({ code: "invalid", message: "Skriv navnet.", fields: [] });
+  });
+  it("says nothing of an export the user cancelled in the save dialog", async () => {
+    expect(await refusalMessage(async () => Promise.reject({ code: "cancelled", message: "Avbrutt", fields: [] }))).toBeNull();
+    expect(await refusalMessage(async () => Promise.reject({ code: "io", message: "Mappen finnes ikke.", fields: [] }))).toBe("Mappen finnes ikke.");
   });
 });

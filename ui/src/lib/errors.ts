@@ -15,7 +15,29 @@ export function toErrorReport(e: unknown): ErrorReport {
   return { code: "internal", message, fields: [] };
 }
 
+/** Runs a write and answers `null`, or the ErrorReport it was refused with (for `useDraftForm().save`). */
+export async function refusal(write: () => Promise<unknown>): Promise<ErrorReport | null> {
+  try {
+    await write();
+    return null;
+  } catch (e) {
+    return toErrorReport(e);
+  }
+}
+
+/**
+ * Runs a write the user may cancel (an export's save dialog): answers the
+ * message it was refused with, or `null` when it went through or was cancelled.
+ */
+export async function refusalMessage(write: () => Promise<unknown>): Promise<string | null> {
+  const report = await refusal(write);
+  return report && report.code !== "cancelled" ? report.message : null;
+}
+
 export type FieldErrors = Record<string, string>;
+
+/** A form's draft read into what the backend takes, or the faults found on the way (by input id). */
+export type Parsed<I> = { ok: true; input: I } | { ok: false; errors: FieldErrors };
 
 /**
  * Splits an error report over a form: messages for fields the form knows

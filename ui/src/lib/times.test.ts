@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatDateTime, formatTime, parseTime, readTimeField } from "./times";
+import { describeFieldReader } from "../testing/fieldReader";
 
 describe("parseTime", () => {
   it("reads the ways people type a time", () => {
@@ -14,23 +15,23 @@ describe("parseTime", () => {
   });
 });
 
-describe("formatTime", () => {
-  it("drops the seconds Rust sends", () => {
-    expect(formatTime("18:00:00")).toBe("18:00");
-    expect(formatTime("07:30")).toBe("07:30");
-    expect(formatTime(null)).toBe("");
-  });
-  it("round-trips with parseTime", () => {
-    expect(parseTime(formatTime("21:45:00"))).toBe("21:45");
-  });
-});
-
-describe("readTimeField", () => {
-  it("allows empty only when optional", () => {
-    expect(readTimeField("", true)).toEqual({ ok: true, time: null });
-    expect(readTimeField(" ", false)).toEqual({ ok: false, reason: "required" });
-    expect(readTimeField("25", true)).toEqual({ ok: false, reason: "invalid" });
-    expect(readTimeField("1830", false)).toEqual({ ok: true, time: "18:30" });
+describe("formatTime and readTimeField", () => {
+  // formatTime drops the seconds Rust sends.
+  describeFieldReader({
+    format: formatTime,
+    parse: parseTime,
+    read: readTimeField,
+    formats: [
+      { from: "18:00:00", shows: "18:00" },
+      { from: "07:30", shows: "07:30" },
+    ],
+    roundTrip: { from: "21:45:00", reads: "21:45" },
+    empty: { ok: true, time: null },
+    cases: [
+      { text: " ", optional: false, answer: { ok: false, reason: "required" } },
+      { text: "25", optional: true, answer: { ok: false, reason: "invalid" } },
+      { text: "1830", optional: false, answer: { ok: true, time: "18:30" } },
+    ],
   });
 });
 

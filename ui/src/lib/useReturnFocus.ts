@@ -25,3 +25,19 @@ export function useReturnFocus(): void {
     [opener],
   );
 }
+
+/**
+ * A dialog's focus: when it opens, on its field `first` (with `select`, its
+ * text selected, ready to be typed over); when it is taken away, back to
+ * what opened it (`useReturnFocus`).
+ */
+export function useDialogFocus(first: string, select = false): void {
+  useReturnFocus();
+  useEffect(() => {
+    const el = document.getElementById(first);
+    el?.focus();
+    if (select && el instanceof HTMLInputElement) el.select();
+    // on open only
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+}

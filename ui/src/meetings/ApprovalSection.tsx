@@ -1,13 +1,12 @@
-import { useState, type FormEvent } from "react";
-import { Button, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { Heading, Paragraph } from "@digdir/designsystemet-react";
 import type { Amendment } from "../bindings/Amendment";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
 import { formatDate } from "../lib/dates";
 import { formatDateTime } from "../lib/times";
-import { useFormErrors } from "../lib/useFormErrors";
+import { useDraftForm } from "../lib/useDraftForm";
 import { TextAreaField } from "../components/fields";
-import { FormError } from "../components/FormError";
+import { InlineForm } from "../components/InlineForm";
 import { useMeeting } from "./context";
 
 const ORDER = ["amendment-text"] as const;
@@ -82,42 +81,15 @@ function AmendmentForm() {
   const { t } = useI18n();
   const backend = useBackend();
   const { detail, act } = useMeeting();
-  const [text, setText] = useState("");
-  const [saving, setSaving] = useState(false);
-  const errors = useFormErrors(ORDER, IDS);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!text.trim()) return errors.showLocal({ "amendment-text": t("amendment.required") });
-    setSaving(true);
-    const report = await act(
-      () => backend.addAmendment(detail.meeting.id, text.trim()),
-      t("confirm.amendmentAdded", { date: formatDate(detail.meeting.date) }),
-    );
-    setSaving(false);
-    if (report) return errors.showReport(report);
-    errors.clear();
-    setText("");
-  };
+  const form = useDraftForm({ text: "" }, ORDER, IDS);
+  const submit = form.onSubmit(() => {
+    const text = form.draft.text.trim();
+    if (!text) return form.errors.showLocal({ "amendment-text": t("amendment.required") });
+    return form.save(() => act(() => backend.addAmendment(detail.meeting.id, text), t("confirm.amendmentAdded", { date: formatDate(detail.meeting.date) })), { text: "" });
+  });
   return (
-    <form onSubmit={submit} noValidate className="form amendment-form">
-      <FormError messages={errors.general} />
-      <TextAreaField
-        id="amendment-text"
-        rows={3}
-        label={t("amendment.label")}
-        description={t("amendment.help")}
-        value={text}
-        onChange={(v) => {
-          setText(v);
-          errors.clearField("amendment-text");
-        }}
-        error={errors.fields["amendment-text"]}
-      />
-      <div className="button-row">
-        <Button type="submit" variant="secondary" data-testid="add-amendment" loading={saving}>
-          {t("amendment.add")}
-        </Button>
-      </div>
-    </form>
+    <InlineForm onSubmit={submit} form={form} stacked className="amendment-form" submit={{ label: t("amendment.add"), testId: "add-amendment" }}>
+      <TextAreaField {...form.field("text", "amendment-text")} rows={3} label={t("amendment.label")} description={t("amendment.help")} />
+    </InlineForm>
   );
 }

@@ -1,8 +1,8 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Alert, Fieldset, Paragraph, Radio } from "@digdir/designsystemet-react";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
-import { useReturnFocus } from "../lib/useReturnFocus";
+import { useDialogFocus } from "../lib/useReturnFocus";
 import { useFormErrors } from "../lib/useFormErrors";
 import { useLoad } from "../lib/useLoad";
 import { formatDate } from "../lib/dates";
@@ -19,7 +19,7 @@ import { candidateLabel } from "../lib/labels";
  */
 export function ApproveDialog({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
-  useReturnFocus();
+  useDialogFocus("signatory-1");
   const backend = useBackend();
   const { detail, act } = useMeeting();
   const id = detail.meeting.id;
@@ -40,10 +40,6 @@ export function ApproveDialog({ onClose }: { onClose: () => void }) {
       : candidates.status === "ready" && later.length === 0
         ? t("approve.noLaterItems")
         : undefined;
-
-  useEffect(() => {
-    document.getElementById("signatory-1")?.focus();
-  }, []);
 
   const choose = (next: ApprovalMode) => {
     setMode(next);
@@ -69,14 +65,13 @@ export function ApproveDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <FormDialog
-      titleId="approve-title"
       title={t("approve.title")}
       width="small"
       size="sm"
       onClose={onClose}
       onSubmit={submit}
-      faults={errors.general}
-      submit={{ label: t("approve.confirm"), testId: "confirm-approve", saving }}
+      form={{ errors, saving }}
+      submit={{ label: t("approve.confirm"), testId: "confirm-approve" }}
     >
       <Paragraph data-size="sm">{t("approve.intro")}</Paragraph>
       {blocking.length ? (

@@ -1,13 +1,12 @@
-import { useEffect, useState, type FormEvent } from "react";
-import { Button } from "@digdir/designsystemet-react";
+import { useEffect, useState } from "react";
 import type { AgendaItem } from "../bindings/AgendaItem";
 import type { MeetingSummary } from "../bindings/MeetingSummary";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
-import { useFormErrors } from "../lib/useFormErrors";
+import { useDraftForm } from "../lib/useDraftForm";
 import { formatDate } from "../lib/dates";
 import { SelectField } from "../components/fields";
-import { FormError } from "../components/FormError";
+import { InlineForm } from "../components/InlineForm";
 import { useMeeting } from "./context";
 
 const IDS = { meetingId: "carry-over-meeting" };
@@ -23,8 +22,8 @@ export function CarryOver({ item }: { item: AgendaItem }) {
   const backend = useBackend();
   const { detail, act } = useMeeting();
   const [meetings, setMeetings] = useState<MeetingSummary[]>([]);
-  const [to, setTo] = useState("");
-  const errors = useFormErrors(ORDER, IDS);
+  const form = useDraftForm({ meetingId: "" }, ORDER, IDS);
+  const { errors } = form;
   const m = detail.meeting;
   useEffect(() => {
     let live = true;
@@ -36,34 +35,22 @@ export function CarryOver({ item }: { item: AgendaItem }) {
     };
   }, [backend, m.councilId, m.date]);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = form.onSubmit(async () => {
+    const to = form.draft.meetingId;
     if (!to) return errors.showLocal({ [IDS.meetingId]: t("carryOver.choose") });
     const date = meetings.find((x) => x.id === to)?.date ?? "";
     const report = await act(() => backend.carryOverItem(item.id, to, m.id), t("confirm.carriedOver", { date: formatDate(date) }));
     if (report) errors.showReport(report);
     else errors.clear();
-  };
+  });
 
   return (
-    <form onSubmit={submit} noValidate className="inline-form" data-testid="carry-over">
-      <FormError messages={errors.general} />
-      <div className="inline-form__row">
-        <SelectField
-          id={IDS.meetingId}
-          label={t("carryOver.label")}
-          value={to}
-          onChange={(v) => {
-            setTo(v);
-            errors.clearField(IDS.meetingId);
-          }}
-          options={[{ value: "", label: meetings.length ? t("carryOver.pick") : t("carryOver.none") }, ...meetings.map((x) => ({ value: x.id, label: formatDate(x.date) }))]}
-          error={errors.fields[IDS.meetingId]}
-        />
-        <Button type="submit" variant="secondary" data-size="sm" data-testid="carry-over-item" className="inline-form__button">
-          {t("carryOver.submit")}
-        </Button>
-      </div>
-    </form>
+    <InlineForm onSubmit={submit} form={{ errors, saving: false }} testId="carry-over" submit={{ label: t("carryOver.submit"), testId: "carry-over-item" }}>
+      <SelectField
+        {...form.field("meetingId", IDS.meetingId)}
+        label={t("carryOver.label")}
+        options={[{ value: "", label: meetings.length ? t("carryOver.pick") : t("carryOver.none") }, ...meetings.map((x) => ({ value: x.id, label: formatDate(x.date) }))]}
+      />
+    </InlineForm>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useState } from "react";
 import { Checkbox, Paragraph } from "@digdir/designsystemet-react";
 import type { AgendaItem } from "../bindings/AgendaItem";
 import type { AgendaItemInput } from "../bindings/AgendaItemInput";
@@ -6,10 +6,9 @@ import type { ErrorReport } from "../bindings/ErrorReport";
 import type { ExemptionBasis } from "../bindings/ExemptionBasis";
 import { useBackend } from "../backend";
 import { useMeeting } from "./context";
-import type { ItemKind } from "../bindings/ItemKind";
 import { useI18n } from "../i18n/context";
-import { useReturnFocus } from "../lib/useReturnFocus";
-import { useFormErrors } from "../lib/useFormErrors";
+import { useDialogFocus } from "../lib/useReturnFocus";
+import { useDraftForm } from "../lib/useDraftForm";
 import { ITEM_KINDS, decides, itemKindLabel, options } from "../lib/labels";
 import { DateField, SelectField, TextAreaField, TextField } from "../components/fields";
 import { dateWords } from "../lib/dates";
@@ -29,7 +28,7 @@ export function ItemDialog(props: Props) {
   const backend = useBackend();
   const { detail } = useMeeting();
   const [bases, setBases] = useState<ExemptionBasis[]>([]);
-  useReturnFocus();
+  useDialogFocus("item-title");
   useEffect(() => {
     let live = true;
     backend.exemptionBases(detail.council.id).then(
@@ -40,71 +39,36 @@ export function ItemDialog(props: Props) {
       live = false;
     };
   }, [backend, detail.council.id]);
-  const [d, setD] = useState<ItemDraft>(() => (props.mode === "new" ? newItemDraft() : editItemDraft(props.item)));
-  const [saving, setSaving] = useState(false);
-  const errors = useFormErrors(ITEM_FIELD_ORDER, ITEM_FIELD_IDS);
-  const err = (id: string) => errors.fields[id];
+  const form = useDraftForm<ItemDraft>(() => (props.mode === "new" ? newItemDraft() : editItemDraft(props.item)), ITEM_FIELD_ORDER, ITEM_FIELD_IDS);
+  const { draft: d, set, field } = form;
 
-  useEffect(() => {
-    document.getElementById("item-title")?.focus();
-  }, []);
-
-  const set = <K extends keyof ItemDraft>(key: K, id: string) => (value: ItemDraft[K]) => {
-    setD((old) => ({ ...old, [key]: value }));
-    errors.clearField(id);
-  };
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const r = toItemInput(d, t("item.titleRequired"), dateWords(t));
-    if (!r.ok) return errors.showLocal(r.errors);
-    setSaving(true);
-    const report = await props.onSave(r.input);
-    setSaving(false);
-    if (report) errors.showReport(report);
-  };
+  const submit = form.submit(() => toItemInput(d, t("item.titleRequired"), dateWords(t)), props.onSave);
 
   return (
     <FormDialog
-      titleId="item-dialog-title"
       title={props.mode === "new" ? t("item.newTitle") : t("item.editTitle")}
       size="sm"
       onClose={props.onClose}
       onSubmit={submit}
-      faults={errors.general}
-      submit={{ label: props.mode === "new" ? t("item.create") : t("item.save"), testId: "save-item", saving }}
+      form={form}
+      submit={{ label: props.mode === "new" ? t("item.create") : t("item.save"), testId: "save-item" }}
     >
       <div className="field-row field-row--item">
-        <SelectField
-          id="item-kind"
-          label={t("item.kind")}
-          value={d.kind}
-          onChange={(v) => set("kind", "item-kind")(v as ItemKind)}
-          options={options(ITEM_KINDS, (k) => itemKindLabel(t, k))}
-          error={err("item-kind")}
-        />
-        <TextField id="item-title" limit="title" label={t("item.title")} value={d.title} onChange={set("title", "item-title")} error={err("item-title")} />
+        <SelectField {...field("kind", "item-kind")} label={t("item.kind")} options={options(ITEM_KINDS, (k) => itemKindLabel(t, k))} />
+        <TextField {...field("title", "item-title")} limit="title" label={t("item.title")} />
       </div>
       {d.kind === "uttalelse" ? (
         <fieldset className="item-statement" data-testid="item-statement">
           <legend className="item-access__legend">{t("item.statement")}</legend>
           <div className="field-row">
-            <TextField id="item-case-ref" limit="title" label={t("item.caseRef")} description={t("item.caseRefHelp")} value={d.caseRef} onChange={set("caseRef", "item-case-ref")} error={err("item-case-ref")} />
-            <DateField id="item-deadline" label={t("item.deadline")} description={t("date.help")} value={d.deadline} onChange={set("deadline", "item-deadline")} error={err("item-deadline")} />
+            <TextField {...field("caseRef", "item-case-ref")} limit="title" label={t("item.caseRef")} description={t("item.caseRefHelp")} />
+            <DateField {...field("deadline", "item-deadline")} label={t("item.deadline")} description={t("date.help")} />
           </div>
-          <TextField id="item-recipient" limit="title" label={t("item.recipient")} description={t("item.recipientHelp")} value={d.recipient} onChange={set("recipient", "item-recipient")} error={err("item-recipient")} />
+          <TextField {...field("recipient", "item-recipient")} limit="title" label={t("item.recipient")} description={t("item.recipientHelp")} />
         </fieldset>
       ) : null}
-      <TextAreaField id="item-background" rows={4} label={t("item.background")} value={d.background} onChange={set("background", "item-background")} error={err("item-background")} />
-      <TextAreaField
-        id="item-proposal"
-        rows={3}
-        label={t("item.proposal")}
-        description={decides(d.kind) ? undefined : t("item.proposalHelp")}
-        value={d.proposal}
-        onChange={set("proposal", "item-proposal")}
-        error={err("item-proposal")}
-      />
+      <TextAreaField {...field("background", "item-background")} rows={4} label={t("item.background")} />
+      <TextAreaField {...field("proposal", "item-proposal")} rows={3} label={t("item.proposal")} description={decides(d.kind) ? undefined : t("item.proposalHelp")} />
       <fieldset className="item-access" data-testid="item-access">
         <legend className="item-access__legend">{t("item.access")}</legend>
         {props.mode === "edit" && props.item.closed && !d.exempt ? (
@@ -131,14 +95,7 @@ export function ItemDialog(props: Props) {
               }}
               options={[{ value: "", label: t("item.exemptPickNone") }, ...bases.map((b) => ({ value: b.key, label: `${b.hint} (${b.text})` }))]}
             />
-            <TextField
-              id="item-exempt-basis"
-              label={t("item.exemptBasis")}
-              description={t("item.exemptBasisHelp")}
-              value={d.exemptBasis}
-              onChange={set("exemptBasis", "item-exempt-basis")}
-              error={err("item-exempt-basis")}
-            />
+            <TextField {...field("exemptBasis", "item-exempt-basis")} label={t("item.exemptBasis")} description={t("item.exemptBasisHelp")} />
             <Checkbox
               id="item-title-withheld"
               label={t("item.titleWithheld")}

@@ -78,26 +78,8 @@ export function ItemPanel({ item }: { item: AgendaItem }) {
       </Heading>
       {!item.withdrawn ? <QuorumLine quorum={item.quorum} /> : <Paragraph className="muted">{t("item.withdrawnHelp")}</Paragraph>}
       <ItemStatement item={item} />
-      {item.background ? (
-        <div className="item-text">
-          <Heading level={4} data-size="2xs">
-            {t("item.background")}
-          </Heading>
-          <Paragraph data-size="sm" className="pre-line break">
-            {item.background}
-          </Paragraph>
-        </div>
-      ) : null}
-      {item.proposal ? (
-        <div className="item-text item-text--proposal">
-          <Heading level={4} data-size="2xs">
-            {t("item.proposal")}
-          </Heading>
-          <Paragraph data-size="sm" className="pre-line break">
-            {item.proposal}
-          </Paragraph>
-        </div>
-      ) : null}
+      <ItemText title={t("item.background")} text={item.background} />
+      <ItemText title={t("item.proposal")} text={item.proposal} proposal />
       {readOnly ? <RecordView item={item} /> : <RecordForm item={item} />}
       {decides(item.kind) && item.decisions.length === 0 ? <Alternatives item={item} /> : null}
       <Decisions item={item} />
@@ -129,5 +111,20 @@ export function ItemPanel({ item }: { item: AgendaItem }) {
         />
       ) : null}
     </article>
+  );
+}
+
+/** One of an item's texts under its own heading, its lines as written; nothing when it is empty. */
+function ItemText({ title, text, proposal = false }: { title: string; text: string; proposal?: boolean }) {
+  if (!text) return null;
+  return (
+    <div className={proposal ? "item-text item-text--proposal" : "item-text"}>
+      <Heading level={4} data-size="2xs">
+        {title}
+      </Heading>
+      <Paragraph data-size="sm" className="pre-line break">
+        {text}
+      </Paragraph>
+    </div>
   );
 }

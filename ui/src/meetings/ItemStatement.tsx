@@ -5,7 +5,7 @@ import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
 import { formatDate } from "../lib/dates";
 import { formatDateTime } from "../lib/times";
-import { toErrorReport } from "../lib/errors";
+import { refusalMessage } from "../lib/errors";
 import { ExportDone } from "../components/Confirmation";
 import { useMeeting } from "./context";
 
@@ -28,17 +28,14 @@ export function ItemStatement({ item }: { item: AgendaItem }) {
     setBusy(true);
     setError(null);
     setExported(null);
-    try {
+    const refused = await refusalMessage(async () => {
       const saved = await backend.exportStatement(item.id);
       setExported({ title: t("exported.statement", { caseRef: s.caseRef }), ...saved });
       // The letter is archived with the item: read the meeting again to list it.
       await act(() => backend.getMeeting(detail.meeting.id));
-    } catch (e) {
-      const report = toErrorReport(e);
-      if (report.code !== "cancelled") setError(report.message);
-    } finally {
-      setBusy(false);
-    }
+    });
+    setError(refused);
+    setBusy(false);
   };
 
   return (

@@ -18,7 +18,7 @@ import type { MeetingStatus } from "../bindings/MeetingStatus";
 import type { Quorum } from "../bindings/Quorum";
 import type { T } from "../i18n/translate";
 import { dateFault, formatDate, readDateField, type DateWords } from "../lib/dates";
-import type { FieldErrors } from "../lib/errors";
+import type { FieldErrors, Parsed } from "../lib/errors";
 import { formatTime, readTimeField } from "../lib/times";
 
 /* ---------- the meeting form ---------- */
@@ -80,7 +80,7 @@ export function toMeetingInput(
   d: MeetingDraft,
   councilId: string,
   msg: DateTimeMessages,
-): { ok: true; input: MeetingInput } | { ok: false; errors: FieldErrors } {
+): Parsed<MeetingInput> {
   const errors: FieldErrors = {};
   const date = readDateField(d.date, false);
   if (!date.ok) errors["meeting-date"] = dateFault(date, msg);
@@ -154,7 +154,7 @@ export function toItemInput(
   d: ItemDraft,
   titleRequired: string,
   dates: Partial<DateWords> & { invalidDate: string },
-): { ok: true; input: AgendaItemInput } | { ok: false; errors: FieldErrors } {
+): Parsed<AgendaItemInput> {
   const errors: FieldErrors = {};
   if (d.title.trim() === "") errors["item-title"] = titleRequired;
   let deadline: string | null = null;
@@ -288,7 +288,7 @@ export const newFollowUpDraft = (): FollowUpDraft => ({ what: "", who: "", due: 
 export function toFollowUpInput(
   d: FollowUpDraft,
   msg: Partial<DateWords> & { whatRequired: string; invalidDate: string },
-): { ok: true; input: FollowUpInput } | { ok: false; errors: FieldErrors } {
+): Parsed<FollowUpInput> {
   const errors: FieldErrors = {};
   if (d.what.trim() === "") errors["follow-up-what"] = msg.whatRequired;
   const due = readDateField(d.due, true);

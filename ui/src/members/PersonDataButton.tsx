@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { Alert, Button, Paragraph } from "@digdir/designsystemet-react";
 import { useBackend } from "../backend";
 import { useI18n } from "../i18n/context";
-import { toErrorReport } from "../lib/errors";
+import { refusalMessage } from "../lib/errors";
 
 /**
  * "Innsyn i egne opplysninger": everything the file holds about one person
@@ -25,14 +25,8 @@ export function PersonDataButton({ personId, name, compact = false }: { personId
     setBusy(true);
     setSaved(null);
     setError(null);
-    try {
-      setSaved((await backend.exportPersonData(personId)).message);
-    } catch (e) {
-      const report = toErrorReport(e);
-      if (report.code !== "cancelled") setError(report.message);
-    } finally {
-      setBusy(false);
-    }
+    setError(await refusalMessage(async () => setSaved((await backend.exportPersonData(personId)).message)));
+    setBusy(false);
   };
 
   return (

@@ -6,7 +6,7 @@ import type { PersonInput } from "../bindings/PersonInput";
 import type { Role } from "../bindings/Role";
 import type { SeatCategory } from "../bindings/SeatCategory";
 import { dateFault, formatDate, readDateField, todayIso, type DateWords } from "../lib/dates";
-import type { FieldErrors } from "../lib/errors";
+import type { FieldErrors, Parsed } from "../lib/errors";
 
 export type MemberDraft = {
   personMode: "new" | "existing";
@@ -103,7 +103,7 @@ export function toMembershipInput(
   d: MemberDraft,
   councilId: string,
   msg: Messages,
-): { ok: true; input: MembershipInput } | { ok: false; errors: FieldErrors } {
+): Parsed<MembershipInput> {
   const errors: FieldErrors = {};
   if (d.personMode === "existing" && d.personId === "") errors["member-person"] = msg.personRequired;
   const common = readCommon(d, msg, errors);

@@ -19,6 +19,7 @@ import { Loading, LoadError } from "../components/Loading";
 import { ExportDone, useConfirmation, Confirmation } from "../components/Confirmation";
 import { FormError } from "../components/FormError";
 import { SelectField, TextField, errorId } from "../components/fields";
+import { RowAction } from "../components/InlineForm";
 import {
   EVIDENCE_KINDS,
   LANG_PARTS,
@@ -133,50 +134,49 @@ export function ProfileScreen() {
     }
   };
 
-  const exportFile = async () => {
-    quiet();
+  /**
+   * One step with the profile's file (save it, pick one, read it in) while
+   * the file buttons are busy: a refusal shows in the alert, in the lines
+   * `said` finds in it (a cancelled save dialog says nothing); `failed` runs
+   * first.
+   */
+  const fileStep = async (step: () => Promise<void>, said: (report: ErrorReport) => string[], failed?: () => void) => {
     setBusy(true);
     try {
-      setExported(await backend.exportProfile());
+      await step();
     } catch (x) {
+      failed?.();
       const report = toErrorReport(x);
-      if (report.code !== "cancelled") setRefused([report.message]);
+      if (report.code !== "cancelled") setRefused(said(report));
     } finally {
       setBusy(false);
     }
   };
 
-  const pickFile = async () => {
+  const exportFile = () => {
     quiet();
-    setBusy(true);
-    try {
-      setPreview(await backend.previewProfileImport());
-    } catch (x) {
-      const report = toErrorReport(x);
-      if (report.code !== "cancelled") setRefused(refusal(report));
-    } finally {
-      setBusy(false);
-    }
+    return fileStep(async () => setExported(await backend.exportProfile()), (report) => [report.message]);
   };
 
-  const importFile = async () => {
-    setBusy(true);
-    try {
-      const outcome = await backend.importProfile();
-      setPreview(null);
-      errors.clear();
-      setWarnings(outcome.removedInUse.map((r) => r.message));
-      await reload();
-      await labels.reload();
-      confirm(t("profile.imported", { issuer: outcome.profile.kommune }));
-    } catch (x) {
-      setPreview(null);
-      const report = toErrorReport(x);
-      if (report.code !== "cancelled") setRefused(refusal(report));
-    } finally {
-      setBusy(false);
-    }
+  const pickFile = () => {
+    quiet();
+    return fileStep(async () => setPreview(await backend.previewProfileImport()), refusal);
   };
+
+  const importFile = () =>
+    fileStep(
+      async () => {
+        const outcome = await backend.importProfile();
+        setPreview(null);
+        errors.clear();
+        setWarnings(outcome.removedInUse.map((r) => r.message));
+        await reload();
+        await labels.reload();
+        confirm(t("profile.imported", { issuer: outcome.profile.kommune }));
+      },
+      refusal,
+      () => setPreview(null),
+    );
 
   return (
     <Page screen="profile" ready={draft !== null || state.status === "error"}>
@@ -230,30 +230,9 @@ export function ProfileScreen() {
             onChange={(v) => update({ ...draft, kommune: v }, "profile-kommune")}
             error={err("profile-kommune")}
           />
-          <EntryList
-            section="seatCategories"
-            draft={draft}
-            update={update}
-            err={err}
-            addLabel={t("profile.addSeat")}
-            add={() => update({ ...draft, seatCategories: [...draft.seatCategories, blankEntry()] }, "profile-seatCategories")}
-          />
-          <EntryList
-            section="duties"
-            draft={draft}
-            update={update}
-            err={err}
-            addLabel={t("profile.addDuty")}
-            add={() => update({ ...draft, duties: [...draft.duties, blankDuty()] })}
-          />
-          <EntryList
-            section="meetingKinds"
-            draft={draft}
-            update={update}
-            err={err}
-            addLabel={t("profile.addKind")}
-            add={() => update({ ...draft, meetingKinds: [...draft.meetingKinds, blankEntry()] }, "profile-meetingKinds")}
-          />
+          {SECTIONS.map((section) => (
+            <EntryList key={section} section={section} draft={draft} update={update} err={err} />
+          ))}
           <div className="button-row">
             <Button type="submit" data-testid="save-profile" loading={saving}>
               {t("profile.save")}
@@ -271,12 +250,14 @@ type ListProps = {
   draft: Draft;
   update: (next: Draft, touched?: string) => void;
   err: (id: string) => string | undefined;
-  addLabel: string;
-  add: () => void;
 };
 
+/** The profile's lists, in the order the screen shows them. */
+const SECTIONS: Section[] = ["seatCategories", "duties", "meetingKinds"];
+const ADD_KEY: Record<Section, MessageKey> = { seatCategories: "profile.addSeat", duties: "profile.addDuty", meetingKinds: "profile.addKind" };
+
 /** One of the profile's lists: each entry with its key, its three names, and buttons to move or remove it. */
-function EntryList({ section, draft, update, err, addLabel, add }: ListProps) {
+function EntryList({ section, draft, update, err }: ListProps) {
   const { t, lang } = useI18n();
   const rows = draft[section] as Row<ProfileEntry | ProfileDuty>[];
   const setRows = (next: Row<ProfileEntry | ProfileDuty>[], touched?: string) => update({ ...draft, [section]: next } as Draft, touched);
@@ -285,6 +266,8 @@ function EntryList({ section, draft, update, err, addLabel, add }: ListProps) {
   const titleKey: Record<Section, MessageKey> = { seatCategories: "profile.seatCategories", duties: "profile.duties", meetingKinds: "profile.meetingKinds" };
   const helpKey: Record<Section, MessageKey> = { seatCategories: "profile.seatCategoriesHelp", duties: "profile.dutiesHelp", meetingKinds: "profile.meetingKindsHelp" };
   const listId = `profile-${section}`;
+  // Adding a seat category or a meeting kind clears the list's fault; adding a duty leaves it.
+  const add = () => setRows([...rows, section === "duties" ? blankDuty() : blankEntry()], section === "duties" ? undefined : listId);
   return (
     <Fieldset data-size="sm" id={listId} tabIndex={-1} data-testid={listId} aria-describedby={err(listId) ? errorId(listId) : undefined}>
       <Fieldset.Legend>{t(titleKey[section])}</Fieldset.Legend>
@@ -326,17 +309,7 @@ function EntryList({ section, draft, update, err, addLabel, add }: ListProps) {
                 <Button type="button" variant="tertiary" data-size="sm" aria-label={t("profile.downLabel", { name })} disabled={i === rows.length - 1} onClick={() => setRows(moved(rows, i, 1))}>
                   {t("profile.down")}
                 </Button>
-                <Button
-                  type="button"
-                  variant="tertiary"
-                  data-size="sm"
-                  data-color="danger"
-                  data-testid="remove-entry"
-                  aria-label={t("profile.removeLabel", { name })}
-                  onClick={() => setRows(rows.filter((_, j) => j !== i))}
-                >
-                  {t("profile.remove")}
-                </Button>
+                <RowAction testId="remove-entry" label={t("profile.remove")} ariaLabel={t("profile.removeLabel", { name })} onClick={() => setRows(rows.filter((_, j) => j !== i))} />
               </div>
             </li>
           );
@@ -344,7 +317,7 @@ function EntryList({ section, draft, update, err, addLabel, add }: ListProps) {
       </ol>
       {err(listId) ? <ValidationMessage id={errorId(listId)}>{err(listId)}</ValidationMessage> : null}
       <Button type="button" variant="secondary" data-size="sm" data-testid={`add-${section}`} onClick={add}>
-        + {addLabel}
+        + {t(ADD_KEY[section])}
       </Button>
     </Fieldset>
   );

@@ -87,10 +87,11 @@ export const plain = (s: string | null | undefined) => (s ?? "").replace(/\u00a0
 export const text = (css: string) => ($(css)?.textContent ?? "").replace(/\u00a0/g, " ");
 export const pause = (ms: number) => act(async () => new Promise((r) => setTimeout(r, ms)));
 
-/** Types `value` into `input` as the user would: through the native setter, then an input event. */
-export async function type(input: HTMLInputElement, value: string) {
+/** Types `value` into `input` (or a textarea) as the user would: through the native setter, then an input event. */
+export async function type(input: HTMLInputElement | HTMLTextAreaElement, value: string) {
+  const proto = input instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
   await act(async () => {
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!.call(input, value);
+    Object.getOwnPropertyDescriptor(proto, "value")!.set!.call(input, value);
     input.dispatchEvent(new Event("input", { bubbles: true }));
   });
 }
