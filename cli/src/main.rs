@@ -891,7 +891,7 @@ fn run(cli: &Cli) -> Result<ExitCode, Failure> {
             if cli.json {
                 output::json(&backups);
             } else {
-                let warning = backup::clock_warning(&backups, Local::now().fixed_offset(), lang);
+                let warning = grendebok_core::views::clock_warning(&backups, Local::now().fixed_offset(), lang);
                 output::backup_list(lang, &backups, warning);
             }
         }

@@ -179,3 +179,52 @@ fn no_store_path_writes_in_a_placeholder_language() {
         "a placeholder language in the store: {placeholders:?}"
     );
 }
+
+#[test]
+fn a_store_door_takes_a_language_only_to_write_or_name_in_one() {
+    // Labels are added in src/views/; the store's reads are plain data. The
+    // doors below write or name something in a language (ARCHITECTURE.md
+    // says which and why); a new one belongs in views/ or in this list.
+    const WRITES_IN_A_LANGUAGE: &[&str] = &[
+        "save_language",
+        "carry_over",
+        "approve",
+        "approve_minutes",
+        "export_ledger",
+        "ledger_file_name",
+        "person_export_file_name",
+        "export_for_kommune",
+        "export_for_kommune_with_progress",
+        "plan_kommune_folder",
+        "fill_kommune_folder",
+        "labelled",
+    ];
+    let mut taking: Vec<String> = Vec::new();
+    for path in rust_files(&src().join("store"))
+        .into_iter()
+        .filter(|p| !is_test_file(p))
+    {
+        let text = read(&path);
+        let code = without_tests(&text);
+        for (at, _) in code.match_indices("fn ") {
+            let signature = &code[at..];
+            let end = signature.find(['{', ';']).unwrap_or(signature.len());
+            // The parameters: a door that answers in a language it reads
+            // from the record (a document's målform) takes none.
+            let parameters = &signature[..signature[..end].find("->").unwrap_or(end)];
+            if parameters.contains(": Lang") || parameters.contains("::Lang") {
+                let name: String = parameters[3..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                if !WRITES_IN_A_LANGUAGE.contains(&name.as_str()) {
+                    taking.push(format!("{}: {name}", path.display()));
+                }
+            }
+        }
+    }
+    assert!(
+        taking.is_empty(),
+        "these store doors take a language; label in src/views/ instead: {taking:?}"
+    );
+}

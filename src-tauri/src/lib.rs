@@ -427,7 +427,7 @@ async fn get_startup(state: State<'_, AppState>) -> Answer<Startup> {
     })
     .await
     .unwrap_or_default();
-    let clock_warning = backup::clock_warning(&backups, Local::now().fixed_offset(), lang);
+    let clock_warning = grendebok_core::views::clock_warning(&backups, Local::now().fixed_offset(), lang);
     Ok(Startup {
         db_path: state.path.display().to_string(),
         error,

@@ -146,32 +146,14 @@ pub fn automatic_due(backups: &[BackupInfo], now: DateTime<Utc>) -> bool {
     }
 }
 
-/// A warning for the Backups screen when the clock looks wrong: a backup is
-/// dated after `now`. `now` is the face's clock in its own time zone, which
-/// the dates in the message are shown in.
-pub fn clock_warning(
-    backups: &[BackupInfo],
-    now: DateTime<chrono::FixedOffset>,
-    lang: crate::model::Lang,
-) -> Option<String> {
-    let latest = backups
+/// The newest backup, when it is dated after `now` by more than a few
+/// minutes: the clock looks wrong ([`crate::views::clock_warning`] says so).
+pub fn clock_ahead(backups: &[BackupInfo], now: DateTime<Utc>) -> Option<(DateTime<Utc>, &BackupInfo)> {
+    backups
         .iter()
         .filter_map(|b| taken(b).map(|at| (at, b)))
-        .max_by_key(|(at, _)| *at)?;
-    if latest.0 - now.with_timezone(&Utc) <= CLOCK_SLACK {
-        return None;
-    }
-    let shown =
-        |t: DateTime<chrono::FixedOffset>| format!("{} {}", crate::i18n::date(t.date_naive()), t.format("%H:%M"));
-    Some(crate::i18n::t(
-        lang,
-        "backup.clock_ahead",
-        &[
-            ("when", &shown(latest.0.with_timezone(now.offset()))),
-            ("now", &shown(now)),
-            ("file", &latest.1.file_name),
-        ],
-    ))
+        .max_by_key(|(at, _)| *at)
+        .filter(|(at, _)| *at - now > CLOCK_SLACK)
 }
 
 fn sync_dir(dir: &Path) {

@@ -248,9 +248,12 @@ fn a_backup_dated_after_now_makes_the_clock_look_wrong() {
     let oslo = chrono::FixedOffset::east_opt(3600).unwrap();
     store.backup(BackupKind::Auto, now - Duration::hours(1)).unwrap();
     let list = backup::list(&path).unwrap();
-    assert_eq!(backup::clock_warning(&list, now.with_timezone(&oslo), Lang::Nb), None);
     assert_eq!(
-        backup::clock_warning(&list, (now - Duration::minutes(62)).with_timezone(&oslo), Lang::Nb),
+        crate::views::clock_warning(&list, now.with_timezone(&oslo), Lang::Nb),
+        None
+    );
+    assert_eq!(
+        crate::views::clock_warning(&list, (now - Duration::minutes(62)).with_timezone(&oslo), Lang::Nb),
         None,
         "minutes apart are two clocks, not a wrong one"
     );
@@ -258,7 +261,7 @@ fn a_backup_dated_after_now_makes_the_clock_look_wrong() {
     let ahead = store.backup(BackupKind::Manual, now + Duration::days(30)).unwrap();
     let list = backup::list(&path).unwrap();
     for lang in [Lang::Nb, Lang::Nn, Lang::En] {
-        let warning = backup::clock_warning(&list, now.with_timezone(&oslo), lang).expect("a warning");
+        let warning = crate::views::clock_warning(&list, now.with_timezone(&oslo), lang).expect("a warning");
         assert!(warning.contains(&ahead.file_name), "{warning}");
         assert!(
             warning.contains("11.04.2026 10:00"),

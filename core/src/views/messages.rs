@@ -1,9 +1,13 @@
-//! What a person is told after an export or a read-in, in their language.
+//! What a person is told after an export or a read-in, and the Backups
+//! screen's warning of a wrong clock, in their language.
 
 use std::path::Path;
 
+use chrono::{DateTime, FixedOffset, Utc};
+
 use crate::i18n::t;
 use crate::model::Lang;
+use crate::store::backup::BackupInfo;
 use crate::store::review::{ReviewImported, ReviewSheetSaved};
 use crate::store::KommuneExport;
 
@@ -62,4 +66,21 @@ impl ReviewSheetSaved {
             &[("member", &self.member), ("count", &self.applications.to_string())],
         )
     }
+}
+
+/// A warning for the Backups screen when the clock looks wrong: a backup is
+/// dated after `now`. `now` is the face's clock in its own time zone, which
+/// the dates in the message are shown in.
+pub fn clock_warning(backups: &[BackupInfo], now: DateTime<FixedOffset>, lang: Lang) -> Option<String> {
+    let (at, backup) = crate::store::backup::clock_ahead(backups, now.with_timezone(&Utc))?;
+    let shown = |t: DateTime<FixedOffset>| format!("{} {}", crate::i18n::date(t.date_naive()), t.format("%H:%M"));
+    Some(t(
+        lang,
+        "backup.clock_ahead",
+        &[
+            ("when", &shown(at.with_timezone(now.offset()))),
+            ("now", &shown(now)),
+            ("file", &backup.file_name),
+        ],
+    ))
 }

@@ -17,3 +17,4 @@ mod search;
 
 pub use duties::{evidence_label, label_duties};
 pub use meetings::{label_inhabil, label_meeting};
+pub use messages::clock_warning;
