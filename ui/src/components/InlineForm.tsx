@@ -1,6 +1,7 @@
 import { useId, type FormEvent, type ReactNode } from "react";
 import { Button, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { FormError } from "./FormError";
+import { RowButton } from "./RowButton";
 
 /**
  * A form on a page rather than in a dialog (a payout, a follow-up, a
@@ -103,7 +104,8 @@ export function ListWithForm<R>({
  * The small button on a row of a list (remove a follow-up or a profile's
  * entry, withdraw an overruling): it names its row for a screen reader
  * (`ariaLabel`); it runs a write whose refusal the page's alert shows
- * (`actOrAlert`), or opens a dialog.
+ * (`actOrAlert`), or opens a dialog. A `RowButton` that is danger by default
+ * and runs an action whose promise it lets go.
  */
 export function RowAction({
   testId,
@@ -119,8 +121,8 @@ export function RowAction({
   onClick: () => unknown;
 }) {
   return (
-    <Button variant="tertiary" data-size="sm" data-color={color} data-testid={testId} aria-label={ariaLabel} onClick={() => void onClick()}>
+    <RowButton testid={testId} label={ariaLabel} danger={color === "danger"} onClick={() => void onClick()}>
       {label}
-    </Button>
+    </RowButton>
   );
 }
