@@ -108,7 +108,7 @@ pub(super) fn statement_facts(conn: &Connection, item_id: &str) -> Result<crate:
     let meeting = meetings::get(conn, &item.meeting_id)?;
     let council = councils::get(conn, &meeting.council_id)?;
     let lang = crate::documents::document_lang(&council);
-    let item = item_of(meetings::labelled(conn, &meeting.id, lang)?, item_id)?;
+    let item = find_item(&meetings::labelled(conn, &meeting.id, lang)?, item_id)?.clone();
     crate::rules::statements::exportable(&item, &meeting)?;
     let statement = item.statement.clone().expect("checked by exportable");
     let leader = memberships::of_council(conn, &council.id)?
@@ -202,31 +202,32 @@ pub(super) fn overview(
         })?
         .collect::<rusqlite::Result<Vec<Found>>>()?;
     let mut statements = Vec::with_capacity(found.len());
+    // Whether a statement was adopted is worked out from the votes and who
+    // was there, as the meeting page does, only for approved minutes: one
+    // page a meeting, however many statements it holds.
+    let mut pages: std::collections::HashMap<String, MeetingDetail> = std::collections::HashMap::new();
     for (mut brief, approved, sent) in found {
         let Some(name) = names.get(brief.council_id.as_str()) else {
             continue;
         };
         brief.council_name = (*name).to_owned();
-        // Whether it was adopted is worked out from the votes and who was
-        // there, as the meeting page does: only for approved minutes.
-        let adopted =
-            approved && crate::rules::statements::adopted(&filled_item(conn, &brief.meeting_id, &brief.item_id)?);
+        let adopted = approved && {
+            if !pages.contains_key(&brief.meeting_id) {
+                pages.insert(brief.meeting_id.clone(), meetings::detail(conn, &brief.meeting_id)?);
+            }
+            crate::rules::statements::adopted(find_item(&pages[&brief.meeting_id], &brief.item_id)?)
+        };
         brief.status = crate::rules::statements::status(approved, adopted, sent);
         statements.push(brief);
     }
     Ok(crate::rules::statements::overview(councils, statements, today))
 }
 
-/// The item with its outcome worked out, as the meeting page shows it.
-fn filled_item(conn: &Connection, meeting_id: &str, item_id: &str) -> Result<AgendaItem> {
-    item_of(meetings::detail(conn, meeting_id)?, item_id)
-}
-
-/// The item `item_id` of a meeting's page.
-fn item_of(detail: MeetingDetail, item_id: &str) -> Result<AgendaItem> {
+/// The item `item_id` of a meeting's page, its outcome worked out.
+fn find_item<'a>(detail: &'a MeetingDetail, item_id: &str) -> Result<&'a AgendaItem> {
     detail
         .items
-        .into_iter()
+        .iter()
         .find(|i| i.id == item_id)
         .ok_or_else(|| CoreError::NotFound {
             entity: "agenda_item",
