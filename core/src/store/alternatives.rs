@@ -95,11 +95,11 @@ fn input_of(a: &AlternativeProposal) -> AlternativeInput {
 }
 
 /// What an alternative's input writes, for its INSERT and its UPDATE.
-fn values(input: &AlternativeInput, actor: &Actor) -> codec::Named {
+fn values<'a>(input: &'a AlternativeInput, actor: &Actor) -> codec::Named<'a> {
     let v = input.votes;
     codec::Named::default()
-        .with(":proposed_by", input.proposed_by.clone())
-        .with(":text", input.text.clone())
+        .with(":proposed_by", &input.proposed_by)
+        .with(":text", &input.text)
         .with(":votes_for", v.map(|v| v.in_favour))
         .with(":votes_against", v.map(|v| v.against))
         .with(":chair_vote", input.chair_vote.map(|c| codec::name(&c)))

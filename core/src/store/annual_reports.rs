@@ -7,7 +7,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rusqlite::{params, Connection};
 
 use super::duties::of_council;
-use super::{audit, codec, councils, meetings, memberships, new_id, payouts, Store};
+use super::{codec, councils, meetings, memberships, payouts, Store};
 use crate::error::Result;
 use crate::model::*;
 use crate::rules;
@@ -49,23 +49,16 @@ fn archive_report(
     rendered: &crate::documents::Rendered,
     sha256: &str,
 ) -> Result<AnnualReportRecord> {
-    let id = new_id();
-    conn.execute(
-        "INSERT INTO annual_report (id, council_id, year, file_name, sha256, content_sha256, bytes, created_at, created_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![
-            id,
-            council_id,
-            year,
-            file_name,
-            sha256,
-            rendered.content_sha256,
-            rendered.bytes,
-            codec::instant(actor.at),
-            actor.name
-        ],
-    )?;
-    audit::record(conn, actor, "annual_report", &id, "sha256", None, Some(sha256))?;
+    let owner = codec::Named::default()
+        .with(":council_id", council_id)
+        .with(":year", year);
+    let file = super::documents::KeptFile {
+        file_name,
+        sha256,
+        content_sha256: &rendered.content_sha256,
+        bytes: &rendered.bytes,
+    };
+    let id = super::documents::keep(conn, actor, "annual_report", owner, &file)?;
     Ok(conn.query_row(
         &format!("SELECT {REPORT_COLUMNS} FROM annual_report WHERE id = ?1"),
         [&id],

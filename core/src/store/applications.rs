@@ -246,15 +246,15 @@ pub(super) fn refresh_status(conn: &Connection, actor: &Actor, id: &str) -> Resu
 }
 
 /// What an application's data writes, for its INSERT and its UPDATE.
-fn values(data: &ApplicationData, actor: &Actor) -> codec::Named {
+fn values<'a>(data: &'a ApplicationData, actor: &Actor) -> codec::Named<'a> {
     codec::Named::default()
-        .with(":organisation", data.organisation.clone())
-        .with(":org_number", data.org_number.clone())
-        .with(":contact_name", data.contact_name.clone())
-        .with(":email", data.email.clone())
-        .with(":phone", data.phone.clone())
-        .with(":title", data.title.clone())
-        .with(":description", data.description.clone())
+        .with(":organisation", &data.organisation)
+        .with(":org_number", &data.org_number)
+        .with(":contact_name", &data.contact_name)
+        .with(":email", &data.email)
+        .with(":phone", &data.phone)
+        .with(":title", &data.title)
+        .with(":description", &data.description)
         .with(":amount_asked_ore", data.amount_asked_ore)
         .with(":project_budget_ore", data.project_budget_ore)
         .with(":received", codec::day(data.received))

@@ -99,6 +99,35 @@ pub fn votes(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Option<crate::mod
     )
 }
 
+/// Named values for one statement, so that an INSERT and an UPDATE of the
+/// same columns are filled from one list (`:name` in the SQL).
+#[derive(Default)]
+pub struct Named<'a>(Vec<(&'static str, Box<dyn rusqlite::ToSql + 'a>)>);
+
+impl<'a> Named<'a> {
+    pub fn with(mut self, name: &'static str, value: impl rusqlite::ToSql + 'a) -> Named<'a> {
+        self.0.push((name, Box::new(value)));
+        self
+    }
+
+    /// An INSERT into `table` of every value, each into the column of its name.
+    pub fn insert(&self, conn: &rusqlite::Connection, table: &str) -> rusqlite::Result<usize> {
+        let names: Vec<&str> = self.0.iter().map(|(n, _)| *n).collect();
+        let columns: Vec<&str> = names.iter().map(|n| n.trim_start_matches(':')).collect();
+        let sql = format!(
+            "INSERT INTO {table} ({}) VALUES ({})",
+            columns.join(", "),
+            names.join(", ")
+        );
+        self.execute(conn, &sql)
+    }
+
+    pub fn execute(&self, conn: &rusqlite::Connection, sql: &str) -> rusqlite::Result<usize> {
+        let params: Vec<(&str, &dyn rusqlite::ToSql)> = self.0.iter().map(|(n, v)| (*n, v.as_ref())).collect();
+        conn.execute(sql, params.as_slice())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,22 +175,5 @@ mod tests {
             NaiveTime::parse_from_str("9:30:00", "%H:%M:%S").ok(),
             "other shapes are read as chrono reads them"
         );
-    }
-}
-
-/// Named values for one statement, so that an INSERT and an UPDATE of the
-/// same columns are filled from one list (`:name` in the SQL).
-#[derive(Default)]
-pub struct Named(Vec<(&'static str, Box<dyn rusqlite::ToSql>)>);
-
-impl Named {
-    pub fn with(mut self, name: &'static str, value: impl rusqlite::ToSql + 'static) -> Named {
-        self.0.push((name, Box::new(value)));
-        self
-    }
-
-    pub fn execute(&self, conn: &rusqlite::Connection, sql: &str) -> rusqlite::Result<usize> {
-        let params: Vec<(&str, &dyn rusqlite::ToSql)> = self.0.iter().map(|(n, v)| (*n, v.as_ref())).collect();
-        conn.execute(sql, params.as_slice())
     }
 }

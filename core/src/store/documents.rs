@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{Connection, OptionalExtension, Row};
 
 use super::{audit, codec, councils, meetings, memberships, new_id, Store};
 use crate::error::{CoreError, Result};
@@ -40,27 +40,51 @@ pub struct NewDocument<'a> {
     pub bytes: &'a [u8],
 }
 
-pub fn archive(conn: &Connection, actor: &Actor, doc: &NewDocument) -> Result<DocumentRecord> {
+/// An exported file as every archive keeps it: its name, its bytes and the
+/// SHA-256 of the file and of the content it was made from.
+pub struct KeptFile<'a> {
+    pub file_name: &'a str,
+    pub sha256: &'a str,
+    pub content_sha256: &'a str,
+    pub bytes: &'a [u8],
+}
+
+/// Keeps `file` in the archive `table` (document, grant_letter,
+/// annual_report, statement_letter) beside its owner's columns (`owner`, one
+/// `:column` value each), with the export in the audit log; the row's id.
+pub(super) fn keep(
+    conn: &Connection,
+    actor: &Actor,
+    table: &'static str,
+    owner: codec::Named,
+    file: &KeptFile,
+) -> Result<String> {
     let id = new_id();
-    conn.execute(
-        "INSERT INTO document (id, kind, meeting_id, file_name, sha256, content_sha256, bytes, created_at, created_by,
-            public)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
-            id,
-            codec::name(&doc.kind),
-            doc.meeting_id,
-            doc.file_name,
-            doc.sha256,
-            doc.content_sha256,
-            doc.bytes,
-            codec::instant(actor.at),
-            actor.name,
-            doc.public
-        ],
-    )?;
-    audit::record(conn, actor, "document", &id, "sha256", None, Some(doc.sha256))?;
-    get(conn, &id)
+    owner
+        .with(":id", id.as_str())
+        .with(":file_name", file.file_name)
+        .with(":sha256", file.sha256)
+        .with(":content_sha256", file.content_sha256)
+        .with(":bytes", file.bytes)
+        .with(":created_at", codec::instant(actor.at))
+        .with(":created_by", actor.name.as_str())
+        .insert(conn, table)?;
+    audit::record(conn, actor, table, &id, "sha256", None, Some(file.sha256))?;
+    Ok(id)
+}
+
+pub fn archive(conn: &Connection, actor: &Actor, doc: &NewDocument) -> Result<DocumentRecord> {
+    let owner = codec::Named::default()
+        .with(":kind", codec::name(&doc.kind))
+        .with(":meeting_id", doc.meeting_id)
+        .with(":public", doc.public);
+    let file = KeptFile {
+        file_name: doc.file_name,
+        sha256: doc.sha256,
+        content_sha256: doc.content_sha256,
+        bytes: doc.bytes,
+    };
+    get(conn, &keep(conn, actor, "document", owner, &file)?)
 }
 
 pub fn get(conn: &Connection, id: &str) -> Result<DocumentRecord> {

@@ -3,9 +3,9 @@
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, Row};
+use rusqlite::{Connection, Row};
 
-use super::{applications, audit, codec, councils, documents, meetings, memberships, new_id, schemes, Store};
+use super::{applications, codec, councils, documents, meetings, memberships, schemes, Store};
 use crate::error::{CoreError, FieldIssue, Result};
 use crate::model::*;
 
@@ -44,23 +44,14 @@ pub struct NewLetter<'a> {
 }
 
 pub fn archive_letter(conn: &Connection, actor: &Actor, letter: &NewLetter) -> Result<LetterRecord> {
-    let id = new_id();
-    conn.execute(
-        "INSERT INTO grant_letter (id, application_id, file_name, sha256, content_sha256, bytes, created_at,
-            created_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![
-            id,
-            letter.application_id,
-            letter.file_name,
-            letter.sha256,
-            letter.content_sha256,
-            letter.bytes,
-            codec::instant(actor.at),
-            actor.name
-        ],
-    )?;
-    audit::record(conn, actor, "grant_letter", &id, "sha256", None, Some(letter.sha256))?;
+    let owner = codec::Named::default().with(":application_id", letter.application_id);
+    let file = documents::KeptFile {
+        file_name: letter.file_name,
+        sha256: letter.sha256,
+        content_sha256: letter.content_sha256,
+        bytes: letter.bytes,
+    };
+    let id = documents::keep(conn, actor, "grant_letter", owner, &file)?;
     Ok(conn.query_row(
         &format!("SELECT {LETTER_COLUMNS} FROM grant_letter WHERE id = ?1"),
         [&id],

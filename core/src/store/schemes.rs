@@ -66,18 +66,18 @@ fn insert_criteria(conn: &Connection, scheme_id: &str, criteria: &[CriterionInpu
 }
 
 /// What a scheme's data writes, for its INSERT and its UPDATE.
-fn values(data: &SchemeData, actor: &Actor) -> codec::Named {
+fn values<'a>(data: &'a SchemeData, actor: &Actor) -> codec::Named<'a> {
     codec::Named::default()
         .with(":year", data.year)
-        .with(":name", data.name.clone())
+        .with(":name", &data.name)
         .with(":budget_ore", data.budget_ore)
         .with(":deadline", codec::day(data.deadline))
         .with(":report_deadline", codec::day(data.report_deadline))
         .with(":max_per_application_ore", data.max_per_application_ore)
         .with(":enkeltvedtak", data.enkeltvedtak)
-        .with(":appeal_body", data.appeal_body.clone())
-        .with(":conditions", data.conditions.clone())
-        .with(":appeal_address", data.appeal_address.clone())
+        .with(":appeal_body", &data.appeal_body)
+        .with(":conditions", &data.conditions)
+        .with(":appeal_address", &data.appeal_address)
         .with(":at", codec::instant(actor.at))
 }
 

@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::{audit, codec, councils, items, meetings, memberships, new_id, Store};
+use super::{audit, codec, councils, items, meetings, memberships, Store};
 use crate::error::{CoreError, Result};
 use crate::model::*;
 
@@ -132,22 +132,14 @@ fn archive(
     sha256: &str,
     rendered: &crate::documents::Rendered,
 ) -> Result<StatementLetter> {
-    let id = new_id();
-    conn.execute(
-        "INSERT INTO statement_letter (id, item_id, file_name, sha256, content_sha256, bytes, created_at, created_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![
-            id,
-            item_id,
-            file_name,
-            sha256,
-            rendered.content_sha256,
-            rendered.bytes,
-            codec::instant(actor.at),
-            actor.name
-        ],
-    )?;
-    audit::record(conn, actor, "statement_letter", &id, "sha256", None, Some(sha256))?;
+    let owner = codec::Named::default().with(":item_id", item_id);
+    let file = super::documents::KeptFile {
+        file_name,
+        sha256,
+        content_sha256: &rendered.content_sha256,
+        bytes: &rendered.bytes,
+    };
+    let id = super::documents::keep(conn, actor, "statement_letter", owner, &file)?;
     Ok(conn.query_row(
         &format!("SELECT {LETTER_COLUMNS} FROM statement_letter WHERE id = ?1"),
         [&id],
